@@ -1,0 +1,83 @@
+use serde::{Deserialize, Serialize};
+
+/// Everything a key can ask the app to do. Keymap files name these in snake_case (`page_down`);
+/// the names are part of the keymap format, so a variant is renamed only with a migration note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Filter,
+    Add,
+    Edit,
+    Archive,
+    ShowArchived,
+    LoadDemo,
+    StartEmpty,
+    NextField,
+    PrevField,
+    Submit,
+    ChoiceNext,
+    ChoicePrev,
+}
+
+impl Action {
+    pub const ALL: [Action; 22] = [
+        Action::Quit,
+        Action::Help,
+        Action::Back,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::Filter,
+        Action::Add,
+        Action::Edit,
+        Action::Archive,
+        Action::ShowArchived,
+        Action::LoadDemo,
+        Action::StartEmpty,
+        Action::NextField,
+        Action::PrevField,
+        Action::Submit,
+        Action::ChoiceNext,
+        Action::ChoicePrev,
+    ];
+
+    /// The name used in keymap files.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for action in Action::ALL {
+            assert_eq!(Action::from_name(&action.name()), Some(action));
+        }
+        assert_eq!(Action::from_name("page_down"), Some(Action::PageDown));
+        assert_eq!(Action::from_name("frobnicate"), None);
+    }
+}

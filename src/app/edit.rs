@@ -1,0 +1,276 @@
+//! Adding, editing and archiving groups, children and staff: the forms, their checks, and the
+//! popups' keys.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, Form};
+use super::screen::Screen;
+use super::{Action, App, Popup};
+use crate::domain::{Child, Group, GroupKind, Id, Role};
+use crate::i18n::T;
+use crate::search::fold;
+
+#[derive(Debug, Clone)]
+pub enum FormKind {
+    AddGroup,
+    EditGroup(Group),
+    /// `groups` are the ids behind the group choice, in its order.
+    AddChild { groups: Vec<Id> },
+    EditChild { child: Child, groups: Vec<Id> },
+    AddStaff,
+}
+
+#[derive(Debug, Clone)]
+pub enum ArchiveTarget {
+    Group(Group),
+    Child(Child),
+}
+
+impl App {
+    /// `add`, `edit` or `archive` on the shown screen's selected record.
+    pub(super) fn edit_action(&mut self, action: Action) {
+        let (group, child) = match self.screen() {
+            Screen::Groups(s) => (s.list.selected().map(|r| r.group.clone()), None),
+            Screen::Children(s) => (Some(s.group.clone()), s.list.selected().cloned()),
+            Screen::Child(s) => (Some(s.group.clone()), Some(s.child.clone())),
+            _ => return,
+        };
+        let on_groups = matches!(self.screen(), Screen::Groups(_));
+        match (action, on_groups) {
+            (Action::Add, true) => self.open_form(FormKind::AddGroup, ""),
+            (Action::Add, false) => self.open_child_form(None, group.map(|g| g.id)),
+            (Action::Edit, true) => {
+                if let Some(group) = group {
+                    self.open_form(FormKind::EditGroup(group), "");
+                }
+            }
+            (Action::Edit, false) => {
+                if let Some(child) = child {
+                    let group_id = child.group_id;
+                    self.open_child_form(Some(child), Some(group_id));
+                }
+            }
+            (Action::Archive, true) => self.confirm_archive(group.map(ArchiveTarget::Group)),
+            (Action::Archive, false) => self.confirm_archive(child.map(ArchiveTarget::Child)),
+            _ => {}
+        }
+    }
+
+    /// Opens a form; `typed` prefills the first field (a name typed in the picker).
+    pub(super) fn open_form(&mut self, kind: FormKind, typed: &str) {
+        let kinds = GroupKind::ALL.iter().map(|k| k.label().to_string()).collect();
+        let form = match &kind {
+            FormKind::AddGroup => Form::new(kind, T::FormAddGroup, vec![
+                Field::text(T::FieldName, typed),
+                Field::choice(T::FieldKind, kinds, 0),
+                Field::text(T::FieldLocation, ""),
+            ]),
+            FormKind::EditGroup(g) => {
+                let index = GroupKind::ALL.iter().position(|k| *k == g.kind).unwrap_or(0);
+                let fields = vec![
+                    Field::text(T::FieldName, &g.name),
+                    Field::choice(T::FieldKind, kinds, index),
+                    Field::text(T::FieldLocation, &g.location),
+                ];
+                Form::new(kind, T::FormEditGroup, fields)
+            }
+            FormKind::AddStaff => {
+                let roles = Role::ALL.iter().map(|r| self.lang.role(*r).to_string()).collect();
+                Form::new(kind, T::FormAddStaff, vec![
+                    Field::text(T::FieldName, typed),
+                    Field::choice(T::FieldRole, roles, 0),
+                ])
+            }
+            FormKind::AddChild { .. } | FormKind::EditChild { .. } => {
+                unreachable!("child forms are built by open_child_form")
+            }
+        };
+        self.popup = Some(Popup::Form(form));
+    }
+
+    fn open_child_form(&mut self, child: Option<Child>, group_id: Option<Id>) {
+        let Some(groups) = self.ok(self.store.groups()) else { return };
+        let groups: Vec<Group> = groups.into_iter().filter(|g| !g.archived).collect();
+        if groups.is_empty() {
+            return self.complain(self.lang.get(T::ErrNoGroup));
+        }
+        let index = groups.iter().position(|g| Some(g.id) == group_id).unwrap_or(0);
+        let names = groups.iter().map(|g| g.name.clone()).collect();
+        let ids = groups.iter().map(|g| g.id).collect();
+        let (first, last, born) = match &child {
+            Some(c) => (c.first_name.clone(), c.last_name.clone(), c.birth_date.to_string()),
+            None => Default::default(),
+        };
+        let fields = vec![
+            Field::text(T::FieldFirstName, &first),
+            Field::text(T::FieldLastName, &last),
+            Field::text(T::FieldBirthDate, &born),
+            Field::choice(T::FieldGroup, names, index),
+        ];
+        let form = match child {
+            Some(child) => Form::new(FormKind::EditChild { child, groups: ids }, T::FormEditChild, fields),
+            None => Form::new(FormKind::AddChild { groups: ids }, T::FormAddChild, fields),
+        };
+        self.popup = Some(Popup::Form(form));
+    }
+
+    fn confirm_archive(&mut self, target: Option<ArchiveTarget>) {
+        let Some(target) = target else { return };
+        let question = match &target {
+            ArchiveTarget::Group(g) => self.lang.confirm_archive(&g.name, g.archived),
+            ArchiveTarget::Child(c) => self.lang.confirm_archive(&c.full_name(), c.archived),
+        };
+        self.popup = Some(Popup::Confirm { target, question });
+    }
+
+    pub(super) fn update_popup(&mut self, popup: Popup, action: Action) {
+        let keep = match popup {
+            Popup::Help { scroll } => match action {
+                Action::Back | Action::Help | Action::Quit => None,
+                Action::Up => Some(Popup::Help { scroll: scroll.saturating_sub(1) }),
+                Action::Down => Some(Popup::Help { scroll: scroll.saturating_add(1) }),
+                _ => Some(Popup::Help { scroll }),
+            },
+            Popup::Confirm { target, question } => match action {
+                Action::Submit => {
+                    self.toggle_archived(target);
+                    None
+                }
+                Action::Back => None,
+                _ => Some(Popup::Confirm { target, question }),
+            },
+            Popup::Form(mut form) => {
+                match action {
+                    Action::NextField => form.next_field(),
+                    Action::PrevField => form.prev_field(),
+                    Action::ChoiceNext => form.cycle(1),
+                    Action::ChoicePrev => form.cycle(-1),
+                    Action::Back => return,
+                    Action::Submit => match self.submit(&form) {
+                        Ok(name) => {
+                            self.reload();
+                            return self.say(self.lang.saved(&name));
+                        }
+                        Err(message) => form.error = Some(message),
+                    },
+                    _ => {}
+                }
+                Some(Popup::Form(form))
+            }
+        };
+        self.popup = keep;
+    }
+
+    /// Checks and saves a form; the name of what was saved, or why not (the form stays open).
+    fn submit(&mut self, form: &Form<FormKind>) -> Result<String, String> {
+        let lang = self.lang;
+        let sig = self.signature();
+        let required = |field: usize, error: T| {
+            let value = form.text(field).trim().to_string();
+            if value.is_empty() {
+                Err(lang.get(error).to_string())
+            } else {
+                Ok(value)
+            }
+        };
+        let store_error = |e: crate::store::StoreError| e.to_string();
+        match &form.kind {
+            FormKind::AddGroup | FormKind::EditGroup(_) => {
+                let name = required(0, T::ErrNameRequired)?;
+                let kind = GroupKind::ALL[form.choice(1)];
+                let location = form.text(2).trim().to_string();
+                match &form.kind {
+                    FormKind::EditGroup(old) => {
+                        let group = Group { name: name.clone(), kind, location, ..old.clone() };
+                        self.store.save_group(&group, "group.edit", &sig).map_err(store_error)?;
+                        self.refresh_shown_group(&group);
+                    }
+                    _ => {
+                        self.store.add_group(&name, kind, &location, &sig).map_err(store_error)?;
+                    }
+                }
+                Ok(name)
+            }
+            FormKind::AddChild { groups } | FormKind::EditChild { groups, .. } => {
+                let first = required(0, T::ErrFirstNameRequired)?;
+                let last = form.text(1).trim().to_string();
+                let born = NaiveDate::parse_from_str(form.text(2).trim(), "%Y-%m-%d")
+                    .map_err(|_| lang.get(T::ErrBadDate).to_string())?;
+                if born > self.today() {
+                    return Err(lang.get(T::ErrFutureDate).into());
+                }
+                let group_id = groups[form.choice(3).min(groups.len() - 1)];
+                let child = match &form.kind {
+                    FormKind::EditChild { child: old, .. } => {
+                        let child = Child {
+                            first_name: first,
+                            last_name: last,
+                            birth_date: born,
+                            group_id,
+                            ..old.clone()
+                        };
+                        self.store.save_child(&child, "child.edit", &sig).map_err(store_error)?;
+                        child
+                    }
+                    _ => self
+                        .store
+                        .add_child(group_id, &first, &last, born, &sig)
+                        .map_err(store_error)?,
+                };
+                Ok(child.full_name())
+            }
+            FormKind::AddStaff => {
+                let name = required(0, T::ErrNameRequired)?;
+                let existing = self.store.staff().map_err(store_error)?;
+                if existing.iter().any(|s| fold(&s.name) == fold(&name)) {
+                    return Err(format!("{} ({name})", lang.get(T::ErrDuplicateStaff)));
+                }
+                let role = Role::ALL[form.choice(1)];
+                // The very first person signs their own entry: nobody else is there yet.
+                let sig = match &self.user {
+                    Some(_) => sig,
+                    None => crate::store::Signature { by: name.clone(), ..sig },
+                };
+                let staff = self.store.add_staff(&name, role, &sig).map_err(store_error)?;
+                if self.user.is_none() {
+                    self.user = Some(staff);
+                    if matches!(self.screen(), Screen::Users(_)) {
+                        self.screens.pop();
+                    }
+                }
+                Ok(name)
+            }
+        }
+    }
+
+    /// A children list shows its group's name in the title; keep it current after an edit.
+    fn refresh_shown_group(&mut self, group: &Group) {
+        for screen in &mut self.screens {
+            match screen {
+                Screen::Children(s) if s.group.id == group.id => s.group = group.clone(),
+                Screen::Child(s) if s.group.id == group.id => s.group = group.clone(),
+                _ => {}
+            }
+        }
+    }
+
+    fn toggle_archived(&mut self, target: ArchiveTarget) {
+        let sig = self.signature();
+        let (result, name, archived) = match target {
+            ArchiveTarget::Group(mut g) => {
+                g.archived = !g.archived;
+                let action = if g.archived { "group.archive" } else { "group.restore" };
+                (self.store.save_group(&g, action, &sig), g.name, g.archived)
+            }
+            ArchiveTarget::Child(mut c) => {
+                c.archived = !c.archived;
+                let action = if c.archived { "child.archive" } else { "child.restore" };
+                (self.store.save_child(&c, action, &sig), c.full_name(), c.archived)
+            }
+        };
+        if self.ok(result).is_some() {
+            self.reload();
+            self.say(self.lang.archived_status(&name, archived));
+        }
+    }
+}

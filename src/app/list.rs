@@ -1,0 +1,208 @@
+//! A selectable, filterable list: the one component behind the groups list, the children list and
+//! the "who are you" picker, so that moving, paging and filtering behave the same everywhere.
+
+use crate::search;
+
+/// What the list needs to know of a row: a stable id to keep the selection across reloads, the text
+/// the filter searches, and whether the row stays visible whatever the filter (an "add new" row).
+pub trait Row {
+    fn id(&self) -> u64;
+    fn search_text(&self) -> String;
+    fn pinned(&self) -> bool {
+        false
+    }
+}
+
+/// Rows a page up or down moves; screens are at least this tall.
+const PAGE: usize = 10;
+
+#[derive(Debug, Clone)]
+pub struct ListView<T> {
+    items: Vec<T>,
+    /// Indices into `items` that pass the filter, best match first.
+    visible: Vec<usize>,
+    /// Position in `visible`.
+    selected: usize,
+    pub filter: String,
+    /// True while the filter takes typed text.
+    pub filtering: bool,
+}
+
+impl<T> Default for ListView<T> {
+    fn default() -> Self {
+        ListView { items: Vec::new(), visible: Vec::new(), selected: 0, filter: String::new(), filtering: false }
+    }
+}
+
+impl<T: Row> ListView<T> {
+    /// Replaces the items (after a reload), keeping the selection on the same record when it is
+    /// still there.
+    pub fn set_items(&mut self, items: Vec<T>) {
+        let selected_id = self.selected().map(Row::id);
+        self.items = items;
+        self.refilter();
+        if let Some(wanted) = selected_id {
+            if let Some(pos) = self.visible.iter().position(|&i| self.items[i].id() == wanted) {
+                self.selected = pos;
+            }
+        }
+    }
+
+    /// Re-ranks after the filter text changed; the best match becomes the selection.
+    pub fn refilter(&mut self) {
+        self.visible = search::rank(&self.items, &self.filter, Row::search_text);
+        let pinned = (0..self.items.len()).filter(|&i| self.items[i].pinned());
+        let missing: Vec<usize> = pinned.filter(|i| !self.visible.contains(i)).collect();
+        self.visible.extend(missing);
+        self.selected = 0;
+    }
+
+    pub fn push_filter(&mut self, c: char) {
+        self.filter.push(c);
+        self.refilter();
+    }
+
+    pub fn pop_filter(&mut self) {
+        self.filter.pop();
+        self.refilter();
+    }
+
+    pub fn clear_filter(&mut self) {
+        self.filtering = false;
+        self.clear_filter_keep_typing();
+    }
+
+    /// Empties the filter but keeps taking text (the picker, which always filters).
+    pub fn clear_filter_keep_typing(&mut self) {
+        self.filter.clear();
+        self.refilter();
+    }
+}
+
+impl<T> ListView<T> {
+
+    pub fn visible(&self) -> impl Iterator<Item = &T> {
+        self.visible.iter().map(|&i| &self.items[i])
+    }
+
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn selected_index(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected(&self) -> Option<&T> {
+        self.visible.get(self.selected).map(|&i| &self.items[i])
+    }
+
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self) {
+        self.move_to(self.selected + 1);
+    }
+
+    pub fn page_up(&mut self) {
+        self.selected = self.selected.saturating_sub(PAGE);
+    }
+
+    pub fn page_down(&mut self) {
+        self.move_to(self.selected + PAGE);
+    }
+
+    pub fn top(&mut self) {
+        self.selected = 0;
+    }
+
+    pub fn bottom(&mut self) {
+        self.move_to(usize::MAX);
+    }
+
+    fn move_to(&mut self, pos: usize) {
+        self.selected = pos.min(self.visible.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Row for (u64, String) {
+        fn id(&self) -> u64 {
+            self.0
+        }
+        fn search_text(&self) -> String {
+            self.1.clone()
+        }
+        fn pinned(&self) -> bool {
+            self.1.starts_with('+')
+        }
+    }
+
+    fn list(names: &[&str]) -> ListView<(u64, String)> {
+        let mut view = ListView::default();
+        let items = names.iter().enumerate().map(|(i, n)| (i as u64, n.to_string())).collect();
+        view.set_items(items);
+        view
+    }
+
+    #[test]
+    fn moves_within_bounds() {
+        let mut view = list(&["a", "b", "c"]);
+        view.up();
+        assert_eq!(view.selected_index(), 0);
+        view.bottom();
+        view.down();
+        assert_eq!(view.selected().unwrap().1, "c");
+        view.page_up();
+        assert_eq!(view.selected_index(), 0);
+    }
+
+    #[test]
+    fn filter_selects_best_match_and_clearing_restores_all() {
+        let mut view = list(&["De Vlinders", "De Uilen", "De Egeltjes"]);
+        for c in "uil".chars() {
+            view.push_filter(c);
+        }
+        assert_eq!(view.visible_len(), 1);
+        assert_eq!(view.selected().unwrap().1, "De Uilen");
+        view.clear_filter();
+        assert_eq!(view.visible_len(), 3);
+    }
+
+    #[test]
+    fn reload_keeps_selection_on_same_record() {
+        let mut view = list(&["a", "b", "c"]);
+        view.down();
+        view.down();
+        let items = vec![(9, "new".to_string()), (0, "a".into()), (1, "b".into()), (2, "c".into())];
+        view.set_items(items);
+        assert_eq!(view.selected().unwrap().1, "c");
+    }
+
+    #[test]
+    fn pinned_rows_survive_any_filter() {
+        let mut view = list(&["Fatima", "+ new"]);
+        for c in "zzz".chars() {
+            view.push_filter(c);
+        }
+        assert_eq!(view.visible_len(), 1);
+        assert_eq!(view.selected().unwrap().1, "+ new");
+    }
+
+    #[test]
+    fn empty_list_has_no_selection() {
+        let mut view = list(&[]);
+        view.down();
+        view.bottom();
+        assert!(view.selected().is_none());
+        assert!(view.is_empty());
+    }
+}

@@ -1,0 +1,201 @@
+//! The app's state and how actions change it. Nothing here touches the terminal: the event loop
+//! (`tui`) feeds keys in, `ui` draws what is here.
+
+pub mod action;
+mod clock;
+mod edit;
+pub mod form;
+pub mod list;
+mod navigate;
+pub mod screen;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use action::Action;
+pub use clock::Clock;
+pub use edit::{ArchiveTarget, FormKind};
+pub use screen::{ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, Screen, UserRow};
+
+use crate::domain::Staff;
+use crate::i18n::Lang;
+use crate::keymap::{Context, Keymap};
+use crate::store::{Signature, Store};
+use form::Form;
+
+/// The smallest terminal the screens are laid out for; below it only a notice and `q` work.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Help { scroll: u16 },
+    Form(Form<FormKind>),
+    Confirm { target: ArchiveTarget, question: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub(crate) store: Store,
+    pub lang: Lang,
+    pub keymap: Keymap,
+    pub clock: Clock,
+    /// Who is at the keyboard; every change is signed with this name.
+    pub user: Option<Staff>,
+    /// The screen stack; the last one is shown. Never empty.
+    pub screens: Vec<Screen>,
+    pub popup: Option<Popup>,
+    pub status: Option<Status>,
+    pub quit: bool,
+    pub too_small: bool,
+}
+
+/// What the app starts with besides the store.
+pub struct Options {
+    pub lang: Lang,
+    pub keymap: Keymap,
+    pub clock: Clock,
+    /// The name given with `--user`.
+    pub user: Option<String>,
+}
+
+impl App {
+    pub fn new(store: Store, options: Options) -> App {
+        let mut app = App {
+            store,
+            lang: options.lang,
+            keymap: options.keymap,
+            clock: options.clock,
+            user: None,
+            screens: vec![Screen::Welcome],
+            popup: None,
+            status: None,
+            quit: false,
+            too_small: false,
+        };
+        if !app.store.is_empty() {
+            app.start(options.user.as_deref());
+        }
+        app
+    }
+
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("the screen stack is never empty")
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    }
+
+    /// The contexts whose bindings apply now, most specific first. `None` while typed text goes
+    /// to an input rather than to the keymap.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.too_small {
+            return vec![Context::Global];
+        }
+        match &self.popup {
+            Some(Popup::Help { .. }) => return vec![Context::Help],
+            Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => return vec![Context::Form],
+            None => {}
+        }
+        match self.screen() {
+            Screen::Welcome => vec![Context::Welcome, Context::Global],
+            Screen::Users(_) => vec![Context::Users],
+            Screen::Groups(s) if s.list.filtering => vec![Context::Filter],
+            Screen::Children(s) if s.list.filtering => vec![Context::Filter],
+            Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
+            Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
+            Screen::Child(_) => vec![Context::Child, Context::Global],
+        }
+    }
+
+    /// True when printable keys are text for an input (form field, filter, picker).
+    fn takes_text(&self) -> bool {
+        if self.too_small {
+            return false;
+        }
+        match (&self.popup, self.screen()) {
+            (Some(Popup::Form(_)), _) => true,
+            (Some(_), _) => false,
+            (None, Screen::Users(_)) => true,
+            (None, Screen::Groups(s)) => s.list.filtering,
+            (None, Screen::Children(s)) => s.list.filtering,
+            (None, _) => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.takes_text() {
+            let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if plain => return self.type_char(c),
+                KeyCode::Backspace => return self.backspace(),
+                _ => {}
+            }
+        }
+        if let Some(action) = self.keymap.action(&self.contexts(), key) {
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.too_small {
+            if action == Action::Quit {
+                self.quit = true;
+            }
+            return;
+        }
+        if action != Action::Help {
+            // A message belongs to the last thing done; the next action clears it.
+            self.status = None;
+        }
+        match self.popup.take() {
+            Some(popup) => self.update_popup(popup, action),
+            None => self.update_screen(action),
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        match (&mut self.popup, self.screens.last_mut()) {
+            (Some(Popup::Form(form)), _) => form.type_char(c),
+            (None, Some(Screen::Users(list))) => list.push_filter(c),
+            (None, Some(Screen::Groups(s))) => s.list.push_filter(c),
+            (None, Some(Screen::Children(s))) => s.list.push_filter(c),
+            _ => {}
+        }
+    }
+
+    fn backspace(&mut self) {
+        match (&mut self.popup, self.screens.last_mut()) {
+            (Some(Popup::Form(form)), _) => form.backspace(),
+            (None, Some(Screen::Users(list))) => list.pop_filter(),
+            (None, Some(Screen::Groups(s))) => s.list.pop_filter(),
+            (None, Some(Screen::Children(s))) => s.list.pop_filter(),
+            _ => {}
+        }
+    }
+
+    fn signature(&self) -> Signature {
+        let by = self.user.as_ref().map(|u| u.name.clone()).unwrap_or_default();
+        Signature { by, at: self.clock.now() }
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,244 @@
+//! Moving between screens and within lists: what each action does outside of popups.
+
+use super::list::{ListView, Row};
+use super::screen::{ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, Screen, UserRow};
+use super::{Action, App, Popup};
+use crate::i18n::T;
+use crate::search::fold;
+use crate::store::Result;
+
+/// Moves in a list; returns false when `action` is not a movement.
+fn move_in<R: Row>(list: &mut ListView<R>, action: Action) -> bool {
+    match action {
+        Action::Up => list.up(),
+        Action::Down => list.down(),
+        Action::PageUp => list.page_up(),
+        Action::PageDown => list.page_down(),
+        Action::Top => list.top(),
+        Action::Bottom => list.bottom(),
+        _ => return false,
+    }
+    true
+}
+
+/// The filter's own keys while it takes text: Enter keeps the filter and the best match, Esc
+/// clears it. Returns false for anything else.
+fn filter_in<R: Row>(list: &mut ListView<R>, action: Action) -> bool {
+    match action {
+        Action::Filter => list.filtering = true,
+        Action::Submit if list.filtering => list.filtering = false,
+        Action::Back if list.filtering || !list.filter.is_empty() => list.clear_filter(),
+        _ => return false,
+    }
+    true
+}
+
+impl App {
+    /// After the welcome screen, or at once on a database with data: the groups list, and the
+    /// "who are you" picker on top unless `wanted` names a staff member.
+    pub(super) fn start(&mut self, wanted: Option<&str>) {
+        self.screens = vec![Screen::Groups(GroupsScreen::default())];
+        self.reload();
+        let staff = self.store.staff().unwrap_or_default();
+        let found = wanted.and_then(|name| staff.iter().find(|s| fold(&s.name) == fold(name)));
+        match found {
+            Some(person) => self.user = Some(person.clone()),
+            None => {
+                self.open_users(wanted.unwrap_or(""));
+                if let Some(name) = wanted {
+                    self.complain(self.lang.user_not_found(name));
+                }
+            }
+        }
+    }
+
+    fn open_users(&mut self, filter: &str) {
+        let mut list = ListView::default();
+        list.filter = filter.to_string();
+        list.filtering = true;
+        if let Some(rows) = self.ok(self.user_rows()) {
+            list.set_items(rows);
+        }
+        self.screens.push(Screen::Users(list));
+    }
+
+    fn user_rows(&self) -> Result<Vec<UserRow>> {
+        let mut rows: Vec<UserRow> = self.store.staff()?.into_iter().map(UserRow::Person).collect();
+        rows.push(UserRow::New);
+        Ok(rows)
+    }
+
+    /// Refreshes the shown screen from the store, after a change or on coming back to it.
+    pub(super) fn reload(&mut self) {
+        let loaded = match self.screen() {
+            Screen::Groups(s) => self.group_rows(s.show_archived).map(Loaded::Groups),
+            Screen::Children(s) => self.children(s.group.id, s.show_archived).map(Loaded::Children),
+            Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
+            Screen::Users(_) => self.user_rows().map(Loaded::Users),
+            Screen::Welcome => return,
+        };
+        let Some(loaded) = self.ok(loaded) else { return };
+        match (self.screens.last_mut(), loaded) {
+            (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
+            (Some(Screen::Children(s)), Loaded::Children(rows)) => s.list.set_items(rows),
+            (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
+            (Some(Screen::Child(s)), Loaded::Child(Some(fresh))) => *s = fresh,
+            _ => {}
+        }
+    }
+
+    fn group_rows(&self, show_archived: bool) -> Result<Vec<GroupRow>> {
+        let mut rows = Vec::new();
+        for group in self.store.groups()? {
+            if group.archived && !show_archived {
+                continue;
+            }
+            let children = self.store.active_child_count(group.id)?;
+            rows.push(GroupRow { group, children });
+        }
+        Ok(rows)
+    }
+
+    fn children(&self, group_id: u64, show_archived: bool) -> Result<Vec<crate::domain::Child>> {
+        let mut children = self.store.children_of(group_id)?;
+        children.retain(|c| show_archived || !c.archived);
+        children.sort_by_cached_key(|c| fold(&c.full_name()));
+        Ok(children)
+    }
+
+    fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
+        let Some(child) = self.store.child(child_id)? else { return Ok(None) };
+        let Some(group) = self.store.group(child.group_id)? else { return Ok(None) };
+        Ok(Some(ChildScreen { child, group }))
+    }
+
+    /// Shows a store error on the status line and turns the result into an option.
+    pub(super) fn ok<V>(&mut self, result: Result<V>) -> Option<V> {
+        result.map_err(|e| self.complain(e.to_string())).ok()
+    }
+
+    pub(super) fn update_screen(&mut self, action: Action) {
+        match action {
+            Action::Quit => return self.quit = true,
+            Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
+            _ => {}
+        }
+        let Some(screen) = self.screens.last_mut() else { return };
+        match screen {
+            Screen::Welcome => match action {
+                Action::LoadDemo => self.load_demo(),
+                Action::StartEmpty => self.start(None),
+                _ => {}
+            },
+            Screen::Users(list) => {
+                if move_in(list, action) {
+                    return;
+                }
+                match action {
+                    Action::Open => self.pick_user(),
+                    Action::Back if !list.filter.is_empty() => list.clear_filter_keep_typing(),
+                    Action::Back => self.quit = true,
+                    _ => {}
+                }
+            }
+            Screen::Groups(s) => {
+                if filter_in(&mut s.list, action) || move_in(&mut s.list, action) {
+                    return;
+                }
+                match action {
+                    Action::Open => self.open_group(),
+                    Action::ShowArchived => {
+                        s.show_archived = !s.show_archived;
+                        self.reload();
+                    }
+                    Action::Add | Action::Edit | Action::Archive => self.edit_action(action),
+                    _ => {}
+                }
+            }
+            Screen::Children(s) => {
+                if filter_in(&mut s.list, action) || move_in(&mut s.list, action) {
+                    return;
+                }
+                match action {
+                    Action::Open => self.open_child(),
+                    Action::Back => self.back(),
+                    Action::ShowArchived => {
+                        s.show_archived = !s.show_archived;
+                        self.reload();
+                    }
+                    Action::Add | Action::Edit | Action::Archive => self.edit_action(action),
+                    _ => {}
+                }
+            }
+            Screen::Child(_) => match action {
+                Action::Back => self.back(),
+                Action::Edit | Action::Archive => self.edit_action(action),
+                _ => {}
+            },
+        }
+    }
+
+    fn back(&mut self) {
+        if self.screens.len() > 1 {
+            self.screens.pop();
+            self.reload();
+        }
+    }
+
+    fn open_group(&mut self) {
+        let Screen::Groups(s) = self.screen() else { return };
+        let Some(row) = s.list.selected() else { return };
+        let group = row.group.clone();
+        self.screens.push(Screen::Children(ChildrenScreen {
+            group,
+            list: ListView::default(),
+            show_archived: false,
+        }));
+        self.reload();
+    }
+
+    fn open_child(&mut self) {
+        let Screen::Children(s) = self.screen() else { return };
+        let Some(child) = s.list.selected() else { return };
+        let screen = ChildScreen { child: child.clone(), group: s.group.clone() };
+        self.screens.push(Screen::Child(screen));
+        self.reload();
+    }
+
+    fn pick_user(&mut self) {
+        let Screen::Users(list) = self.screen() else { return };
+        match list.selected().cloned() {
+            Some(UserRow::Person(staff)) => {
+                self.user = Some(staff);
+                self.screens.pop();
+                self.reload();
+            }
+            Some(UserRow::New) => {
+                let typed = list.filter.clone();
+                self.open_form(super::FormKind::AddStaff, &typed);
+            }
+            None => {}
+        }
+    }
+
+    fn load_demo(&mut self) {
+        let args = crate::cli::DemoArgs {
+            seed: 1,
+            groups: 3,
+            children_per_group: None,
+            observations_per_child: 0,
+        };
+        let data = crate::commands::demo::generate(&args, self.clock.now());
+        if self.ok(self.store.import(&data)).is_some() {
+            self.start(None);
+            self.say(self.lang.get(T::DemoLoaded));
+        }
+    }
+}
+
+enum Loaded {
+    Groups(Vec<GroupRow>),
+    Children(Vec<crate::domain::Child>),
+    Child(Option<ChildScreen>),
+    Users(Vec<UserRow>),
+}

@@ -1,0 +1,80 @@
+//! What `main` runs: the TUI or one of the non-interactive subcommands (DESIGN.md, "Command line").
+//! Errors come back as one sentence naming the file or thing at fault; `main` prints them.
+
+pub mod demo;
+mod transfer;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context as _, Result};
+
+use crate::app::{App, Clock, Options};
+use crate::cli::{Cli, Command, KeymapCommand, LangArg};
+use crate::i18n::Lang;
+use crate::keymap::{self, Keymap};
+use crate::store::Store;
+use crate::ui::Theme;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let db = || database_dir(cli.db.db.clone());
+    match cli.command {
+        None => {
+            // The keymap is checked before the database is touched: a typo in it should not
+            // leave anyone wondering about their data.
+            let keymap = Keymap::load(cli.keymap.as_deref())?;
+            let store = open(&db()?)?;
+            let lang = match cli.lang {
+                Some(LangArg::Nl) => Lang::Nl,
+                Some(LangArg::En) => Lang::En,
+                None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
+            };
+            let options = Options { lang, keymap, clock: Clock::System, user: cli.user };
+            let mut app = App::new(store, options);
+            crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Demo(args)) => {
+            let dir = db()?;
+            let store = open(&dir)?;
+            if !store.is_empty() {
+                return Err(anyhow!(
+                    "the database {} is not empty; demo data goes only into a new database",
+                    dir.display()
+                ));
+            }
+            let data = demo::generate(&args, Clock::System.now());
+            store.import(&data)?;
+            eprintln!(
+                "signaal: demo data in {}: {} groups, {} children, {} staff",
+                dir.display(),
+                data.groups.len(),
+                data.children.len(),
+                data.staff.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export) => transfer::export(&open(&db()?)?),
+        Some(Command::Import { file }) => transfer::import(&open(&db()?)?, &file),
+        Some(Command::Check) => transfer::check(&open(&db()?)?),
+        Some(Command::Keymap { command: KeymapCommand::Check { file } }) => {
+            keymap::check_file(&file)?;
+            println!("{}: ok", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open(dir: &std::path::Path) -> Result<Store> {
+    Ok(Store::open(dir)?)
+}
+
+/// `--db`, else `SIGNAAL_DB` (clap reads both), else the platform's data directory.
+fn database_dir(given: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = given {
+        return Ok(dir);
+    }
+    directories::ProjectDirs::from("nl", "signaal", "signaal")
+        .map(|dirs| dirs.data_dir().join("db"))
+        .ok_or_else(|| anyhow!("no home directory to keep the database in; pass --db DIR"))
+}

@@ -1,0 +1,56 @@
+//! `export`, `import` and `check`: the whole database as JSON, and its integrity.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context, Result};
+
+use crate::app::Clock;
+use crate::export::Export;
+use crate::store::Store;
+
+pub fn export(store: &Store) -> Result<ExitCode> {
+    let data = store.export(Clock::System.now())?;
+    let mut out = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, &data)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        // A reader that stops early (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other.map(|()| ExitCode::SUCCESS).context("cannot write the export"),
+    }
+}
+
+pub fn import(store: &Store, file: &Path) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let data: Export = serde_json::from_str(&text).map_err(|e| {
+        anyhow!("{}:{}:{}: not a signaal export: {e}", file.display(), e.line(), e.column())
+    })?;
+    store
+        .import(&data)
+        .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?;
+    eprintln!(
+        "signaal: imported {} groups, {} children, {} staff from {}",
+        data.groups.len(),
+        data.children.len(),
+        data.staff.len(),
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(store: &Store) -> Result<ExitCode> {
+    let problems = store.check()?;
+    if problems.is_empty() {
+        println!("{}: ok", store.path().display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &problems {
+        println!("{}: {problem}", store.path().display());
+    }
+    Ok(ExitCode::FAILURE)
+}

@@ -1,0 +1,80 @@
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: Id,
+    pub group_id: Id,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: NaiveDate,
+    /// A child who left is archived, never deleted by the daily screens.
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// An age in whole years and remaining months, the way staff say it ("2 jaar en 3 maanden").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Age {
+    pub years: u32,
+    pub months: u32,
+}
+
+impl Child {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// The age on `today`, or `None` when the birth date lies in the future (a typo, not a child).
+    pub fn age_on(&self, today: NaiveDate) -> Option<Age> {
+        age_between(self.birth_date, today)
+    }
+}
+
+/// Whole months from `born` to `today`: a month counts once its day of the month has been reached
+/// (born 31 January, one month old on the last day of February is not yet counted; chrono's
+/// calendar arithmetic keeps that rule in one place).
+pub fn age_between(born: NaiveDate, today: NaiveDate) -> Option<Age> {
+    if today < born {
+        return None;
+    }
+    let mut months = (today.year() - born.year()) * 12 + today.month() as i32 - born.month() as i32;
+    if today.day() < born.day() {
+        months -= 1;
+    }
+    let months = months.max(0) as u32;
+    Some(Age { years: months / 12, months: months % 12 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn age_counts_completed_months() {
+        let age = age_between(d("2023-05-20"), d("2025-08-19")).unwrap();
+        assert_eq!(age, Age { years: 2, months: 2 });
+        let age = age_between(d("2023-05-20"), d("2025-08-20")).unwrap();
+        assert_eq!(age, Age { years: 2, months: 3 });
+    }
+
+    #[test]
+    fn newborn_is_zero_and_future_is_none() {
+        assert_eq!(age_between(d("2025-01-01"), d("2025-01-01")), Some(Age { years: 0, months: 0 }));
+        assert_eq!(age_between(d("2025-01-02"), d("2025-01-01")), None);
+    }
+
+    #[test]
+    fn leap_day_birthday() {
+        let age = age_between(d("2020-02-29"), d("2021-02-28")).unwrap();
+        assert_eq!(age, Age { years: 0, months: 11 });
+        let age = age_between(d("2020-02-29"), d("2021-03-01")).unwrap();
+        assert_eq!(age, Age { years: 1, months: 0 });
+    }
+}

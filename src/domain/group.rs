@@ -1,0 +1,48 @@
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+/// The three kinds of childcare group the domain knows; they decide the age range and, later, which
+/// observation forms fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// Kinderdagverblijf, ages 0-4.
+    Kdv,
+    /// Peuteropvang, ages 2-4.
+    Peuteropvang,
+    /// Buitenschoolse opvang, ages 4-12.
+    Bso,
+}
+
+impl GroupKind {
+    pub const ALL: [GroupKind; 3] = [GroupKind::Kdv, GroupKind::Peuteropvang, GroupKind::Bso];
+
+    /// The short label used on screen in both languages: these are Dutch institutional names.
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::Kdv => "KDV",
+            GroupKind::Peuteropvang => "Peuteropvang",
+            GroupKind::Bso => "BSO",
+        }
+    }
+
+    /// The usual age range in whole years (inclusive start, exclusive end).
+    pub fn age_range(self) -> (u32, u32) {
+        match self {
+            GroupKind::Kdv => (0, 4),
+            GroupKind::Peuteropvang => (2, 4),
+            GroupKind::Bso => (4, 13),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: Id,
+    pub name: String,
+    pub kind: GroupKind,
+    pub location: String,
+    #[serde(default)]
+    pub archived: bool,
+}

@@ -1,0 +1,33 @@
+//! Plain types and rules of the domain. No I/O lives here: the store persists these types and the
+//! app changes them, so every rule (an age, a valid name) is written once and tested without a disk.
+
+pub mod audit;
+pub mod child;
+pub mod group;
+pub mod staff;
+
+pub use audit::AuditEntry;
+pub use child::Child;
+pub use group::{Group, GroupKind};
+pub use staff::{Role, Staff};
+
+/// Every stored record is addressed by a number handed out by the store. Big-endian encoding of this
+/// number keeps sled's key order equal to creation order.
+pub type Id = u64;
+
+/// Trims a name and rejects an empty one; shared by every record that has a name.
+pub fn clean_name(raw: &str) -> Option<String> {
+    let trimmed = raw.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_name_trims_and_rejects_blank() {
+        assert_eq!(clean_name("  Zoë  ").as_deref(), Some("Zoë"));
+        assert_eq!(clean_name(" \t "), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! The export format, a contract with tools outside signaal (see DESIGN.md, "Export format"):
+//! one JSON object with `format`, `version`, `exported_at` and one array per record kind.
+//! Field names stay; fields may be added.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{AuditEntry, Child, Group, Staff};
+
+pub const FORMAT: &str = "signaal-export";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: DateTime<FixedOffset>,
+    pub staff: Vec<Staff>,
+    pub groups: Vec<Group>,
+    pub children: Vec<Child>,
+    // The record kinds below arrive with later versions of signaal; the arrays are part of the
+    // format already so that tools can rely on their presence.
+    #[serde(default)]
+    pub form_templates: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub observations: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub plan_templates: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub trajectories: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub contacts: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub visits: Vec<serde_json::Value>,
+    pub audit: Vec<AuditEntry>,
+}
+
+impl Export {
+    pub fn new(exported_at: DateTime<FixedOffset>) -> Export {
+        Export {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at,
+            staff: Vec::new(),
+            groups: Vec::new(),
+            children: Vec::new(),
+            form_templates: Vec::new(),
+            observations: Vec::new(),
+            plan_templates: Vec::new(),
+            trajectories: Vec::new(),
+            contacts: Vec::new(),
+            visits: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    /// Every problem that would make this data inconsistent, one sentence each. Used both before an
+    /// import and by `signaal check` on what a database holds.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.format != FORMAT {
+            problems.push(format!("the format is {:?}, not {FORMAT:?}", self.format));
+        }
+        if self.version > VERSION {
+            problems.push(format!(
+                "the export has version {}, this signaal reads up to {VERSION}",
+                self.version
+            ));
+        }
+        let later = [
+            ("form_templates", self.form_templates.len()),
+            ("observations", self.observations.len()),
+            ("plan_templates", self.plan_templates.len()),
+            ("trajectories", self.trajectories.len()),
+            ("contacts", self.contacts.len()),
+            ("visits", self.visits.len()),
+        ];
+        for (name, count) in later {
+            if count > 0 {
+                problems.push(format!("{name} holds {count} records this version cannot store yet"));
+            }
+        }
+
+        let mut ids = HashSet::new();
+        let all_ids = self
+            .staff
+            .iter()
+            .map(|s| ("staff member", s.id))
+            .chain(self.groups.iter().map(|g| ("group", g.id)))
+            .chain(self.children.iter().map(|c| ("child", c.id)));
+        for (kind, id) in all_ids {
+            if !ids.insert(id) {
+                problems.push(format!("the {kind} with id {id} uses an id that is already taken"));
+            }
+        }
+        let group_ids: HashSet<_> = self.groups.iter().map(|g| g.id).collect();
+        for child in &self.children {
+            if !group_ids.contains(&child.group_id) {
+                problems.push(format!(
+                    "child {} ({}) belongs to group {}, which does not exist",
+                    child.id,
+                    child.full_name(),
+                    child.group_id
+                ));
+            }
+            if child.first_name.trim().is_empty() {
+                problems.push(format!("child {} has no first name", child.id));
+            }
+        }
+        for group in &self.groups {
+            if group.name.trim().is_empty() {
+                problems.push(format!("group {} has no name", group.id));
+            }
+        }
+        let mut names = HashSet::new();
+        for staff in &self.staff {
+            if !names.insert(staff.name.to_lowercase()) {
+                problems.push(format!("two staff members are called {}", staff.name));
+            }
+        }
+        problems
+    }
+
+    /// The highest id any record uses, so the store can hand out fresh ones above it.
+    pub fn max_id(&self) -> u64 {
+        let staff = self.staff.iter().map(|s| s.id);
+        let groups = self.groups.iter().map(|g| g.id);
+        let children = self.children.iter().map(|c| c.id);
+        staff.chain(groups).chain(children).max().unwrap_or(0)
+    }
+}

@@ -1,0 +1,293 @@
+//! Every string a user sees, in Dutch and English. Screens ask for a [`T`] (fixed text) or call one
+//! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
+
+use crate::app::action::Action;
+use crate::domain::child::Age;
+use crate::domain::Role;
+use crate::keymap::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// The default from the `LANG` value: Dutch for `nl*`, English for anything else.
+    pub fn from_env_value(value: Option<&str>) -> Lang {
+        match value {
+            Some(v) if v.to_lowercase().starts_with("nl") => Lang::Nl,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn get(self, text: T) -> &'static str {
+        text.in_lang(self)
+    }
+
+    fn pick(self, nl: String, en: String) -> String {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    pub fn age(self, age: Option<Age>) -> String {
+        match age {
+            Some(Age { years, months }) => {
+                self.pick(format!("{years} jr {months} mnd"), format!("{years} y {months} m"))
+            }
+            None => self.get(T::UnknownAge).into(),
+        }
+    }
+
+    /// Dates as people write them: 17-04-2023 in Dutch, 2023-04-17 in English (ISO).
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Lang::Nl => date.format("%d-%m-%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn group_title(self, name: &str) -> String {
+        self.pick(format!("Groep {name}"), format!("Group {name}"))
+    }
+
+    pub fn too_small(self, width: u16, height: u16) -> String {
+        self.pick(
+            format!("Terminal te klein: minstens {width}×{height} nodig."),
+            format!("Terminal too small: needs at least {width}×{height}."),
+        )
+    }
+
+    pub fn no_items_hint(self, add_key: &str) -> String {
+        self.pick(
+            format!("Nog niets hier. Druk op {add_key} om iets toe te voegen."),
+            format!("Nothing here yet. Press {add_key} to add something."),
+        )
+    }
+
+    pub fn archived_status(self, name: &str, archived: bool) -> String {
+        match archived {
+            true => self.pick(format!("{name} is gearchiveerd."), format!("{name} is archived.")),
+            false => self.pick(format!("{name} is teruggezet."), format!("{name} is restored.")),
+        }
+    }
+
+    pub fn confirm_archive(self, name: &str, archived: bool) -> String {
+        match archived {
+            false => self.pick(format!("{name} archiveren?"), format!("Archive {name}?")),
+            true => self.pick(format!("{name} terugzetten?"), format!("Restore {name}?")),
+        }
+    }
+
+    pub fn saved(self, name: &str) -> String {
+        self.pick(format!("{name} is opgeslagen."), format!("{name} is saved."))
+    }
+
+    pub fn user_not_found(self, name: &str) -> String {
+        self.pick(
+            format!("Geen medewerker heet \"{name}\"; kies jezelf."),
+            format!("No staff member is called \"{name}\"; pick yourself."),
+        )
+    }
+
+    pub fn key_hint(self, key: &str, text: T) -> String {
+        format!("{key} {}", self.get(text))
+    }
+
+    pub fn role(self, role: Role) -> &'static str {
+        self.get(match role {
+            Role::Staff => T::RoleStaff,
+            Role::Coach => T::RoleCoach,
+            Role::CareCoordinator => T::RoleCareCoordinator,
+        })
+    }
+
+    pub fn context(self, context: Context) -> &'static str {
+        self.get(match context {
+            Context::Global => T::CtxGlobal,
+            Context::List => T::CtxList,
+            Context::Groups => T::CtxGroups,
+            Context::Children => T::CtxChildren,
+            Context::Child => T::CtxChild,
+            Context::Welcome => T::CtxWelcome,
+            Context::Users => T::CtxUsers,
+            Context::Form => T::CtxForm,
+            Context::Filter => T::CtxFilter,
+            Context::Help => T::CtxHelp,
+        })
+    }
+
+    pub fn action(self, action: Action) -> &'static str {
+        self.get(match action {
+            Action::Quit => T::ActQuit,
+            Action::Help => T::ActHelp,
+            Action::Back => T::ActBack,
+            Action::Up => T::ActUp,
+            Action::Down => T::ActDown,
+            Action::PageUp => T::ActPageUp,
+            Action::PageDown => T::ActPageDown,
+            Action::Top => T::ActTop,
+            Action::Bottom => T::ActBottom,
+            Action::Open => T::ActOpen,
+            Action::Filter => T::ActFilter,
+            Action::Add => T::ActAdd,
+            Action::Edit => T::ActEdit,
+            Action::Archive => T::ActArchive,
+            Action::ShowArchived => T::ActShowArchived,
+            Action::LoadDemo => T::ActLoadDemo,
+            Action::StartEmpty => T::ActStartEmpty,
+            Action::NextField => T::ActNextField,
+            Action::PrevField => T::ActPrevField,
+            Action::Submit => T::ActSubmit,
+            Action::ChoiceNext => T::ActChoiceNext,
+            Action::ChoicePrev => T::ActChoicePrev,
+        })
+    }
+}
+
+/// Declares the fixed texts: one variant each, with its Dutch and English wording side by side so
+/// that a missing translation is a compile error, not a blank on screen.
+macro_rules! texts {
+    ($($name:ident => $nl:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($name),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$name),*];
+
+            pub fn in_lang(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$name, Lang::Nl) => $nl, (T::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "signaal", "signaal";
+    UserLabel => "Medewerker", "User";
+    NobodyYet => "nog niemand", "nobody yet";
+    WelcomeTitle => "Welkom bij signaal", "Welcome to signaal";
+    WelcomeBody => "signaal helpt de groep om vroeg te zien welk kind extra steun nodig heeft: observeren, het stappenplan volgen, ouders betrekken en weten wie je belt. Deze database is nog leeg.", "signaal helps a childcare group see early which child needs extra support: observe, follow the step plan, involve parents and know whom to call. This database is still empty.";
+    WelcomeDemo => "demodata laden (fictieve groepen, kinderen en medewerkers)", "load demo data (fictional groups, children and staff)";
+    WelcomeEmpty => "leeg beginnen", "start empty";
+    UsersTitle => "Wie ben je?", "Who are you?";
+    UsersHint => "Typ je naam, kies met pijltjes, Enter bevestigt.", "Type your name, choose with the arrows, Enter confirms.";
+    UsersNew => "+ nieuwe medewerker", "+ new staff member";
+    GroupsTitle => "Groepen", "Groups";
+    ColName => "Naam", "Name";
+    ColKind => "Soort", "Kind";
+    ColLocation => "Locatie", "Location";
+    ColChildren => "Kinderen", "Children";
+    ColAge => "Leeftijd", "Age";
+    ColBirthDate => "Geboortedatum", "Birth date";
+    ArchivedTag => "gearchiveerd", "archived";
+    UnknownAge => "onbekend", "unknown";
+    ChildDetails => "Gegevens", "Details";
+    ChildGroup => "Groep", "Group";
+    ChildObservations => "Observaties", "Observations";
+    ChildNoObservations => "Nog geen observaties.", "No observations yet.";
+    ChildPlan => "Stappenplan", "Step plan";
+    ChildNoPlan => "Geen traject.", "No trajectory.";
+    ChildNotes => "Notities", "Notes";
+    ChildNoNotes => "Nog geen notities.", "No notes yet.";
+    ChildParents => "Ouders en toestemming", "Parents and consent";
+    ChildNoParents => "Nog niets vastgelegd.", "Nothing recorded yet.";
+    FilterLabel => "Filter", "Filter";
+    FilterNoMatch => "Niets gevonden.", "No matches.";
+    ShowingArchived => "ook gearchiveerde", "archived shown";
+    FormAddGroup => "Groep toevoegen", "Add group";
+    FormEditGroup => "Groep bewerken", "Edit group";
+    FormAddChild => "Kind toevoegen", "Add child";
+    FormEditChild => "Kind bewerken", "Edit child";
+    FormAddStaff => "Medewerker toevoegen", "Add staff member";
+    FieldName => "Naam", "Name";
+    FieldKind => "Soort", "Kind";
+    FieldLocation => "Locatie", "Location";
+    FieldFirstName => "Voornaam", "First name";
+    FieldLastName => "Achternaam", "Last name";
+    FieldBirthDate => "Geboortedatum (JJJJ-MM-DD)", "Birth date (YYYY-MM-DD)";
+    FieldGroup => "Groep", "Group";
+    FieldRole => "Rol", "Role";
+    FormHint => "Tab volgend veld · ←/→ kiezen · Enter opslaan · Esc annuleren", "Tab next field · ←/→ choose · Enter save · Esc cancel";
+    ErrNameRequired => "Vul een naam in.", "Please enter a name.";
+    ErrFirstNameRequired => "Vul een voornaam in.", "Please enter a first name.";
+    ErrBadDate => "Ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2023-04-17.", "Invalid date: write YYYY-MM-DD, for example 2023-04-17.";
+    ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
+    ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
+    ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
+    ConfirmHint => "Enter = ja · Esc = nee", "Enter = yes · Esc = no";
+    DemoLoaded => "Demodata geladen.", "Demo data loaded.";
+    HelpTitle => "Toetsen", "Keys";
+    HelpFooter => "Deze lijst komt uit de actieve toetsenkaart.", "This list comes from the active keymap.";
+    QuitHint => "q = stoppen", "q = quit";
+    RoleStaff => "pedagogisch medewerker", "childcare staff";
+    RoleCoach => "jeugdhulpcoach", "youth-care coach";
+    RoleCareCoordinator => "zorgcoördinator", "care coordinator";
+    CtxGlobal => "Overal", "Everywhere";
+    CtxList => "Lijsten", "Lists";
+    CtxGroups => "Groepen", "Groups";
+    CtxChildren => "Kinderen van een groep", "A group's children";
+    CtxChild => "Kind", "Child";
+    CtxWelcome => "Welkom", "Welcome";
+    CtxUsers => "Wie ben je?", "Who are you?";
+    CtxForm => "Formulier", "Form";
+    CtxFilter => "Filter typen", "Typing a filter";
+    CtxHelp => "Hulp", "Help";
+    ActQuit => "stoppen", "quit";
+    ActHelp => "toetsen tonen", "show the keys";
+    ActBack => "terug", "back";
+    ActUp => "omhoog", "up";
+    ActDown => "omlaag", "down";
+    ActPageUp => "pagina omhoog", "page up";
+    ActPageDown => "pagina omlaag", "page down";
+    ActTop => "naar boven", "to the top";
+    ActBottom => "naar onder", "to the bottom";
+    ActOpen => "openen", "open";
+    ActFilter => "filteren", "filter";
+    ActAdd => "toevoegen", "add";
+    ActEdit => "bewerken", "edit";
+    ActArchive => "archiveren of terugzetten", "archive or restore";
+    ActShowArchived => "gearchiveerde tonen of verbergen", "show or hide archived";
+    ActLoadDemo => "demodata laden", "load demo data";
+    ActStartEmpty => "leeg beginnen", "start empty";
+    ActNextField => "volgend veld", "next field";
+    ActPrevField => "vorig veld", "previous field";
+    ActSubmit => "bevestigen", "confirm";
+    ActChoiceNext => "volgende keuze", "next choice";
+    ActChoicePrev => "vorige keuze", "previous choice";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_from_env() {
+        assert_eq!(Lang::from_env_value(Some("nl_NL.UTF-8")), Lang::Nl);
+        assert_eq!(Lang::from_env_value(Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_env_value(Some("C.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_env_value(None), Lang::En);
+    }
+
+    #[test]
+    fn every_text_is_filled_in_both_languages() {
+        for text in T::ALL {
+            assert!(!text.in_lang(Lang::Nl).trim().is_empty(), "{text:?} nl");
+            assert!(!text.in_lang(Lang::En).trim().is_empty(), "{text:?} en");
+        }
+        for action in Action::ALL {
+            assert_ne!(Lang::Nl.action(action), Lang::En.action(action), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn ages_read_naturally() {
+        let age = Some(Age { years: 2, months: 3 });
+        assert_eq!(Lang::Nl.age(age), "2 jr 3 mnd");
+        assert_eq!(Lang::En.age(age), "2 y 3 m");
+    }
+}

@@ -1,0 +1,41 @@
+//! Key and value encoding. Values are JSON: readable when something goes wrong, and tolerant of
+//! added fields, which keeps migrations small.
+
+use serde::{de::DeserializeOwned, Serialize};
+
+use super::{Result, StoreError};
+use crate::domain::Id;
+
+pub fn id_key(id: Id) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+pub fn child_key(group_id: Id, child_id: Id) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    key[..8].copy_from_slice(&group_id.to_be_bytes());
+    key[8..].copy_from_slice(&child_id.to_be_bytes());
+    key
+}
+
+pub fn decode_id(bytes: &[u8]) -> Result<Id> {
+    let array: [u8; 8] = bytes
+        .try_into()
+        .map_err(|_| StoreError::Damaged(format!("an id of {} bytes instead of 8", bytes.len())))?;
+    Ok(Id::from_be_bytes(array))
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serializing our own plain structs to JSON cannot fail: no maps with non-string keys, no
+    // custom serializers that error.
+    serde_json::to_vec(value).expect("domain types serialize to JSON")
+}
+
+pub fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T> {
+    serde_json::from_slice(value).map_err(|e| {
+        StoreError::Damaged(format!("the record at key {} cannot be read ({e})", hex(key)))
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,115 @@
+//! The only module that touches sled.
+//!
+//! Layout (one sled tree per record kind, keys big-endian so sled's byte order is numeric order):
+//! - `meta`: `schema_version` and `next_id` (u64 BE)
+//! - `groups`: group id -> Group
+//! - `children`: group id ++ child id -> Child, so a group's children are one prefix scan
+//! - `child_group`: child id -> group id, to find a child by id without a full scan
+//! - `staff`: staff id -> Staff
+//! - `audit`: entry id -> AuditEntry (append-only)
+//!
+//! Every write runs in one sled transaction together with its audit entry and is flushed to disk
+//! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
+
+mod codec;
+mod error;
+mod open;
+mod schema;
+mod snapshot;
+mod writes;
+
+use std::path::{Path, PathBuf};
+
+use sled::Tree;
+
+pub use error::StoreError;
+pub use writes::Signature;
+
+use crate::domain::{AuditEntry, Child, Group, Id, Staff};
+use codec::{decode, id_key};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    meta: Tree,
+    groups: Tree,
+    children: Tree,
+    child_group: Tree,
+    staff: Tree,
+    audit: Tree,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `dir`. A database held by another running signaal gives
+    /// [`StoreError::InUse`]; one written by a newer signaal gives [`StoreError::NewerSchema`].
+    pub fn open(dir: &Path) -> Result<Store> {
+        open::open(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when nothing has been stored yet: the first-run screen offers demo data then.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty() && self.staff.is_empty() && self.children.is_empty()
+    }
+
+    pub fn groups(&self) -> Result<Vec<Group>> {
+        decode_all(&self.groups)
+    }
+
+    pub fn group(&self, id: Id) -> Result<Option<Group>> {
+        decode_one(&self.groups, &id_key(id))
+    }
+
+    /// A group's children (archived ones included; screens decide what to show), by a prefix scan.
+    pub fn children_of(&self, group_id: Id) -> Result<Vec<Child>> {
+        self.children
+            .scan_prefix(id_key(group_id))
+            .map(|entry| {
+                let (key, value) = entry?;
+                decode(&key, &value)
+            })
+            .collect()
+    }
+
+    /// The number of children in a group that are not archived.
+    pub fn active_child_count(&self, group_id: Id) -> Result<usize> {
+        Ok(self.children_of(group_id)?.iter().filter(|c| !c.archived).count())
+    }
+
+    pub fn child(&self, id: Id) -> Result<Option<Child>> {
+        let Some(group) = self.child_group.get(id_key(id))? else {
+            return Ok(None);
+        };
+        let group_id = codec::decode_id(&group)?;
+        decode_one(&self.children, &codec::child_key(group_id, id))
+    }
+
+    pub fn staff(&self) -> Result<Vec<Staff>> {
+        decode_all(&self.staff)
+    }
+
+    pub fn audit(&self) -> Result<Vec<AuditEntry>> {
+        decode_all(&self.audit)
+    }
+}
+
+fn decode_all<T: serde::de::DeserializeOwned>(tree: &Tree) -> Result<Vec<T>> {
+    tree.iter()
+        .map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        })
+        .collect()
+}
+
+fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result<Option<T>> {
+    tree.get(key)?.map(|value| decode(key, &value)).transpose()
+}
+
+#[cfg(test)]
+mod tests;

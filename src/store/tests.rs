@@ -1,0 +1,179 @@
+use chrono::{NaiveDate, TimeZone, Utc};
+use tempfile::TempDir;
+
+use super::*;
+use crate::domain::{GroupKind, Role};
+
+fn sig() -> Signature {
+    Signature { by: "Test Medewerker".into(), at: Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap().fixed_offset() }
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn fresh() -> (TempDir, Store) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn new_database_is_empty_and_current() {
+    let (_dir, store) = fresh();
+    assert!(store.is_empty());
+    assert_eq!(schema::read_version(&store).unwrap(), Some(schema::CURRENT));
+}
+
+#[test]
+fn children_are_scanned_per_group() {
+    let (_dir, store) = fresh();
+    let a = store.add_group("De Vlinders", GroupKind::Kdv, "Lindelaan", &sig()).unwrap();
+    let b = store.add_group("De Uilen", GroupKind::Bso, "Lindelaan", &sig()).unwrap();
+    let zoe = store.add_child(a.id, "Zoë", "de Vries", date("2023-04-01"), &sig()).unwrap();
+    store.add_child(b.id, "Daan", "Bakker", date("2018-09-12"), &sig()).unwrap();
+    let in_a = store.children_of(a.id).unwrap();
+    assert_eq!(in_a.len(), 1);
+    assert_eq!(in_a[0].first_name, "Zoë");
+    assert_eq!(store.child(zoe.id).unwrap().unwrap().group_id, a.id);
+    assert!(!store.is_empty());
+}
+
+#[test]
+fn moving_a_child_updates_both_groups_and_index() {
+    let (_dir, store) = fresh();
+    let a = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
+    let b = store.add_group("B", GroupKind::Peuteropvang, "", &sig()).unwrap();
+    let mut child = store.add_child(a.id, "Noor", "Jansen", date("2023-01-01"), &sig()).unwrap();
+    child.group_id = b.id;
+    store.save_child(&child, "child.edit", &sig()).unwrap();
+    assert!(store.children_of(a.id).unwrap().is_empty());
+    assert_eq!(store.children_of(b.id).unwrap().len(), 1);
+    assert_eq!(store.child(child.id).unwrap().unwrap().group_id, b.id);
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn archiving_keeps_the_child_but_not_in_the_count() {
+    let (_dir, store) = fresh();
+    let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
+    let mut child = store.add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig()).unwrap();
+    store.add_child(g.id, "Lotte", "Smit", date("2022-07-30"), &sig()).unwrap();
+    child.archived = true;
+    store.save_child(&child, "child.archive", &sig()).unwrap();
+    assert_eq!(store.active_child_count(g.id).unwrap(), 1);
+    assert_eq!(store.children_of(g.id).unwrap().len(), 2);
+}
+
+#[test]
+fn every_write_is_audited_and_signed() {
+    let (_dir, store) = fresh();
+    let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
+    store.add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig()).unwrap();
+    let audit = store.audit().unwrap();
+    let actions: Vec<_> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["group.add", "child.add"]);
+    assert!(audit.iter().all(|e| e.by == "Test Medewerker"));
+    assert_eq!(audit[0].target, format!("group:{}", g.id));
+}
+
+#[test]
+fn blank_names_and_duplicate_staff_are_refused() {
+    let (_dir, store) = fresh();
+    assert!(matches!(store.add_group("  ", GroupKind::Kdv, "", &sig()), Err(StoreError::Invalid(_))));
+    store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
+    let again = store.add_staff("fatima", Role::Coach, &sig());
+    assert!(matches!(again, Err(StoreError::Invalid(_))));
+    assert_eq!(store.staff().unwrap().len(), 1);
+}
+
+#[test]
+fn child_in_missing_group_is_refused() {
+    let (_dir, store) = fresh();
+    let result = store.add_child(999, "Sem", "Visser", date("2022-06-30"), &sig());
+    assert!(matches!(result, Err(StoreError::Invalid(_))));
+    assert!(store.is_empty());
+}
+
+#[test]
+fn data_survives_reopening() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("db");
+    let id = {
+        let store = Store::open(&path).unwrap();
+        let g = store.add_group("De Egeltjes", GroupKind::Peuteropvang, "Dorpsstraat", &sig()).unwrap();
+        g.id
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.group(id).unwrap().unwrap().name, "De Egeltjes");
+}
+
+#[test]
+fn second_open_reports_in_use() {
+    let (dir, _store) = fresh();
+    match Store::open(&dir.path().join("db")) {
+        Err(StoreError::InUse(path)) => assert!(path.ends_with("db")),
+        Err(other) => panic!("expected InUse, got {other}"),
+        Ok(_) => panic!("a second open must fail"),
+    }
+}
+
+#[test]
+fn newer_schema_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.meta.insert(b"schema_version", &99u32.to_be_bytes()).unwrap();
+        store.db.flush().unwrap();
+    }
+    assert!(matches!(Store::open(&path), Err(StoreError::NewerSchema { found: 99, .. })));
+}
+
+#[test]
+fn a_file_instead_of_a_directory_is_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("not-a-db");
+    std::fs::write(&file, "hello").unwrap();
+    let err = Store::open(&file).err().expect("must fail");
+    assert!(err.to_string().contains("not a directory"), "{err}");
+}
+
+#[test]
+fn export_import_round_trip_keeps_everything_and_fresh_ids_do_not_collide() {
+    let (_dir, store) = fresh();
+    store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
+    let g = store.add_group("A", GroupKind::Bso, "Loc", &sig()).unwrap();
+    store.add_child(g.id, "Ĳsbrand", "Öztürk", date("2017-02-03"), &sig()).unwrap();
+    let export = store.export(sig().at).unwrap();
+
+    let (_dir2, other) = fresh();
+    other.import(&export).unwrap();
+    let again = other.export(sig().at).unwrap();
+    assert_eq!(serde_json::to_value(&export).unwrap(), serde_json::to_value(&again).unwrap());
+
+    let new = other.add_group("B", GroupKind::Kdv, "", &sig()).unwrap();
+    assert!(new.id > export.max_id());
+    assert!(other.check().unwrap().is_empty());
+}
+
+#[test]
+fn import_refuses_a_non_empty_database_and_inconsistent_data() {
+    let (_dir, store) = fresh();
+    let g = store.add_group("A", GroupKind::Bso, "Loc", &sig()).unwrap();
+    let mut export = store.export(sig().at).unwrap();
+    assert!(store.import(&export).is_err(), "non-empty database");
+
+    let (_dir2, other) = fresh();
+    export.children.push(crate::domain::Child {
+        id: 500,
+        group_id: g.id + 100,
+        first_name: "Sem".into(),
+        last_name: String::new(),
+        birth_date: date("2020-01-01"),
+        archived: false,
+    });
+    let err = other.import(&export).unwrap_err().to_string();
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(other.is_empty(), "nothing written on a failed import");
+}

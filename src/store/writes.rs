@@ -1,0 +1,169 @@
+//! Every change to the database: one transaction for the record and its audit entry, then a flush.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use sled::Transactional;
+
+use super::codec::{child_key, decode_id, encode, id_key};
+use super::{Result, Store, StoreError};
+use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
+
+/// Who makes a change and when; every write is signed with it.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+const NEXT_ID_KEY: &[u8] = b"next_id";
+
+#[derive(Clone, Copy)]
+enum Table {
+    Groups,
+    Children,
+    ChildGroup,
+    Staff,
+}
+
+/// One key to put (or, with `None`, to remove) in one table.
+struct Op {
+    table: Table,
+    key: Vec<u8>,
+    value: Option<Vec<u8>>,
+}
+
+impl Op {
+    fn put(table: Table, key: &[u8], value: Vec<u8>) -> Op {
+        Op { table, key: key.to_vec(), value: Some(value) }
+    }
+    fn remove(table: Table, key: &[u8]) -> Op {
+        Op { table, key: key.to_vec(), value: None }
+    }
+}
+
+impl Store {
+    /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
+    /// only leaves a gap.
+    pub(super) fn next_id(&self) -> Result<Id> {
+        let bumped = self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+            let current = old.and_then(|b| b.try_into().ok()).map(u64::from_be_bytes).unwrap_or(1);
+            Some((current + 1).to_be_bytes().to_vec())
+        })?;
+        let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
+        Ok(next - 1)
+    }
+
+    /// Makes sure ids handed out later are above `id` (after an import).
+    pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
+        self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+            let current = old.and_then(|b| b.try_into().ok()).map(u64::from_be_bytes).unwrap_or(1);
+            Some(current.max(id + 1).to_be_bytes().to_vec())
+        })?;
+        Ok(())
+    }
+
+    /// Applies `ops` and appends the audit entry in one transaction, then flushes.
+    fn commit(&self, ops: Vec<Op>, sig: &Signature, action: &str, target: String) -> Result<()> {
+        let audit_id = self.next_id()?;
+        let entry = AuditEntry { at: sig.at, by: sig.by.clone(), action: action.into(), target };
+        let entry = encode(&entry);
+        (&self.groups, &self.children, &self.child_group, &self.staff, &self.audit).transaction(
+            |(groups, children, child_group, staff, audit)| {
+                for op in &ops {
+                    let tree: &TransactionalTree = match op.table {
+                        Table::Groups => groups,
+                        Table::Children => children,
+                        Table::ChildGroup => child_group,
+                        Table::Staff => staff,
+                    };
+                    match &op.value {
+                        Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
+                        None => tree.remove(op.key.as_slice())?,
+                    };
+                }
+                audit.insert(&id_key(audit_id), entry.as_slice())?;
+                Ok::<(), ConflictableTransactionError<StoreError>>(())
+            },
+        )?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub fn add_group(
+        &self,
+        name: &str,
+        kind: GroupKind,
+        location: &str,
+        sig: &Signature,
+    ) -> Result<Group> {
+        let group = Group {
+            id: self.next_id()?,
+            name: required(name, "a group needs a name")?,
+            kind,
+            location: location.trim().to_string(),
+            archived: false,
+        };
+        self.save_group(&group, "group.add", sig)?;
+        Ok(group)
+    }
+
+    /// Stores a changed group; `action` names the change in the audit trail.
+    pub fn save_group(&self, group: &Group, action: &str, sig: &Signature) -> Result<()> {
+        required(&group.name, "a group needs a name")?;
+        let op = Op::put(Table::Groups, &id_key(group.id), encode(group));
+        self.commit(vec![op], sig, action, format!("group:{}", group.id))
+    }
+
+    pub fn add_child(
+        &self,
+        group_id: Id,
+        first_name: &str,
+        last_name: &str,
+        birth_date: NaiveDate,
+        sig: &Signature,
+    ) -> Result<Child> {
+        let child = Child {
+            id: self.next_id()?,
+            group_id,
+            first_name: required(first_name, "a child needs a first name")?,
+            last_name: last_name.trim().to_string(),
+            birth_date,
+            archived: false,
+        };
+        self.save_child(&child, "child.add", sig)?;
+        Ok(child)
+    }
+
+    /// Stores a changed child, moving it between groups when its `group_id` changed.
+    pub fn save_child(&self, child: &Child, action: &str, sig: &Signature) -> Result<()> {
+        required(&child.first_name, "a child needs a first name")?;
+        if self.group(child.group_id)?.is_none() {
+            return Err(StoreError::Invalid(format!("there is no group {}", child.group_id)));
+        }
+        let mut ops = Vec::new();
+        if let Some(old) = self.child(child.id)? {
+            if old.group_id != child.group_id {
+                ops.push(Op::remove(Table::Children, &child_key(old.group_id, child.id)));
+            }
+        }
+        ops.push(Op::put(Table::Children, &child_key(child.group_id, child.id), encode(child)));
+        ops.push(Op::put(Table::ChildGroup, &id_key(child.id), id_key(child.group_id).to_vec()));
+        self.commit(ops, sig, action, format!("child:{}", child.id))
+    }
+
+    /// Adds a staff member; their names must be unique because people pick themselves by name.
+    pub fn add_staff(&self, name: &str, role: Role, sig: &Signature) -> Result<Staff> {
+        let name = required(name, "a staff member needs a name")?;
+        if self.staff()?.iter().any(|s| s.name.to_lowercase() == name.to_lowercase()) {
+            return Err(StoreError::Invalid(format!("there is already a staff member called {name}")));
+        }
+        let staff = Staff { id: self.next_id()?, name, role };
+        let op = Op::put(Table::Staff, &id_key(staff.id), encode(&staff));
+        self.commit(vec![op], sig, "staff.add", format!("staff:{}", staff.id))?;
+        Ok(staff)
+    }
+}
+
+fn required(raw: &str, message: &str) -> Result<String> {
+    clean_name(raw).ok_or_else(|| StoreError::Invalid(message.to_string()))
+}

@@ -1,0 +1,76 @@
+//! The terminal: setup and restore, the panic hook, and the event loop. A synchronous crossterm
+//! poll is all this app needs; there is no async runtime.
+
+use std::io::{self, Stdout};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::execute;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::app::App;
+use crate::ui::{self, Theme};
+
+/// How often the loop wakes without input (later: idle lock, clock on screen).
+const TICK: Duration = Duration::from_millis(250);
+
+pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+    install_panic_hook();
+    let mut terminal = setup()?;
+    let result = event_loop(&mut terminal, app, &theme);
+    restore();
+    result
+}
+
+fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// Leaves raw mode and the alternate screen; safe to call more than once.
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Whatever panics, the user gets their terminal back before the message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    theme: &Theme,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    while !app.quit {
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                terminal.autoresize()?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! The form popup (add or edit a record) and the yes/no confirmation.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::widgets::{block, hints, popup_area};
+use super::Theme;
+use crate::app::form::{FieldValue, Form};
+use crate::app::{Action, App, FormKind};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, theme: &Theme) {
+    let mut lines = Vec::new();
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label_style = if focused { theme.selected } else { theme.dim };
+        let label = Span::styled(format!("{:<28}", app.lang.get(field.label)), label_style);
+        let value = match &field.value {
+            FieldValue::Text(text) if focused => format!(" {text}▏"),
+            FieldValue::Text(text) => format!(" {text}"),
+            FieldValue::Choice { options, index } => {
+                format!(" ‹ {} ›", options.get(*index).map(String::as_str).unwrap_or(""))
+            }
+        };
+        lines.push(Line::from(vec![label, Span::raw(value)]));
+    }
+    lines.push(Line::raw(""));
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(error.clone(), theme.error));
+    }
+    use Action::*;
+    lines.push(hints(app, &[NextField, ChoiceNext, Submit, Back], theme));
+    let height = lines.len() as u16 + 3;
+    let popup = popup_area(frame, area, 72, height);
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block(app.lang.get(form.title).into(), theme));
+    frame.render_widget(paragraph, popup);
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
+    let lines = vec![
+        Line::raw(question.to_string()),
+        Line::raw(""),
+        hints(app, &[Action::Submit, Action::Back], theme),
+    ];
+    let popup = popup_area(frame, area, 60, 6);
+    let title = app.lang.get(crate::i18n::T::ActArchive).to_string();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(title, theme)), popup);
+}

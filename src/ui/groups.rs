@@ -1,0 +1,56 @@
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use super::widgets::ListTable;
+use super::Theme;
+use crate::app::{Action, App, GroupsScreen};
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, theme: &Theme) {
+    let lang = app.lang;
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let mut name = vec![ratatui::text::Span::raw(row.group.name.clone())];
+            if row.group.archived {
+                name.push(ratatui::text::Span::styled(
+                    format!(" ({})", lang.get(T::ArchivedTag)),
+                    theme.dim,
+                ));
+            }
+            Row::new(vec![
+                Cell::from(Line::from(name)),
+                Cell::from(row.group.kind.label()),
+                Cell::from(row.group.location.clone()),
+                Cell::from(Line::from(row.children.to_string()).right_aligned()),
+            ])
+        })
+        .collect();
+    let mut title = lang.get(T::GroupsTitle).to_string();
+    if screen.show_archived {
+        title = format!("{title} ({})", lang.get(T::ShowingArchived));
+    }
+    let add_key = app.keymap.first_key_label(&app.contexts(), Action::Add).unwrap_or_default();
+    ListTable {
+        title,
+        header: vec![
+            lang.get(T::ColName),
+            lang.get(T::ColKind),
+            lang.get(T::ColLocation),
+            lang.get(T::ColChildren),
+        ],
+        widths: vec![
+            Constraint::Fill(3),
+            Constraint::Length(12),
+            Constraint::Fill(3),
+            Constraint::Length(8),
+        ],
+        rows,
+        list: &screen.list,
+        empty: lang.no_items_hint(&add_key),
+    }
+    .draw(frame, area, app, theme);
+}

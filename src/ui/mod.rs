@@ -1,0 +1,44 @@
+//! The view: draws the app's state, never changes it. One module per screen or popup, shared
+//! pieces in `widgets`.
+
+mod child;
+mod children;
+mod form;
+mod groups;
+mod help;
+mod theme;
+mod users;
+mod welcome;
+mod widgets;
+
+use ratatui::layout::{Constraint, Layout};
+use ratatui::Frame;
+
+pub use theme::Theme;
+
+use crate::app::{App, Popup, Screen, MIN_HEIGHT, MIN_WIDTH};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return widgets::too_small(frame, app, theme);
+    }
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
+            .areas(area);
+    widgets::header(frame, header, app, theme);
+    match app.screen() {
+        Screen::Welcome => welcome::draw(frame, body, app, theme),
+        Screen::Users(list) => users::draw(frame, body, app, list, theme),
+        Screen::Groups(s) => groups::draw(frame, body, app, s, theme),
+        Screen::Children(s) => children::draw(frame, body, app, s, theme),
+        Screen::Child(s) => child::draw(frame, body, app, s, theme),
+    }
+    widgets::footer(frame, footer, app, theme);
+    match &app.popup {
+        Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
+        Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
+        Some(Popup::Confirm { question, .. }) => form::confirm(frame, area, app, question, theme),
+        None => {}
+    }
+}

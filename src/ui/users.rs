@@ -1,0 +1,38 @@
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+
+use super::widgets::{block, popup_area};
+use super::Theme;
+use crate::app::list::ListView;
+use crate::app::{App, UserRow};
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &ListView<UserRow>, theme: &Theme) {
+    let lang = app.lang;
+    let popup = popup_area(frame, area, 60, area.height.saturating_sub(2));
+    let outer = block(lang.get(T::UsersTitle).into(), theme);
+    let inner = outer.inner(popup);
+    frame.render_widget(outer, popup);
+    let [hint, input, rows] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(0)])
+            .areas(inner);
+    frame.render_widget(Paragraph::new(Line::styled(lang.get(T::UsersHint), theme.dim)), hint);
+    let typed = Line::from(vec![Span::styled("> ", theme.key), Span::raw(format!("{}▏", list.filter))]);
+    frame.render_widget(Paragraph::new(typed), input);
+
+    let items: Vec<ListItem> = list
+        .visible()
+        .map(|row| match row {
+            UserRow::Person(staff) => ListItem::new(Line::from(vec![
+                Span::raw(staff.name.clone()),
+                Span::styled(format!("  {}", lang.role(staff.role)), theme.dim),
+            ])),
+            UserRow::New => ListItem::new(Line::styled(lang.get(T::UsersNew), theme.key)),
+        })
+        .collect();
+    let widget = List::new(items).highlight_style(theme.selected).highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(list.selected_index()));
+    frame.render_stateful_widget(widget, rows, &mut state);
+}

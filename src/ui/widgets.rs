@@ -1,0 +1,167 @@
+//! Pieces every screen uses: header, footer with key hints, the filter line, centred popups.
+
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Cell, Clear, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap,
+};
+use ratatui::Frame;
+
+use super::Theme;
+use crate::app::list::ListView;
+use crate::app::{Action, App, Screen, MIN_HEIGHT, MIN_WIDTH};
+use crate::i18n::T;
+
+pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
+    let text = vec![
+        Line::styled(app.lang.too_small(MIN_WIDTH, MIN_HEIGHT), theme.error),
+        Line::raw(app.lang.get(T::QuitHint)),
+    ];
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, frame.area());
+}
+
+/// "signaal · Groups › De Vlinders › Zoë de Vries" on the left, who is at the keyboard on the right.
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let mut crumbs = vec![Span::styled(lang.get(T::AppName), theme.title)];
+    for screen in &app.screens {
+        let crumb = match screen {
+            Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
+            Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
+            Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
+            Screen::Children(s) => s.group.name.clone(),
+            Screen::Child(s) => s.child.full_name(),
+        };
+        crumbs.push(Span::styled(" › ", theme.dim));
+        crumbs.push(Span::styled(crumb, theme.header));
+    }
+    frame.render_widget(Paragraph::new(Line::from(crumbs)), area);
+
+    let who = match &app.user {
+        Some(user) => format!("{}: {} ({}) ", lang.get(T::UserLabel), user.name, lang.role(user.role)),
+        None => format!("{}: {} ", lang.get(T::UserLabel), lang.get(T::NobodyYet)),
+    };
+    let right = Paragraph::new(Line::styled(who, theme.dim)).alignment(Alignment::Right);
+    frame.render_widget(right, area);
+}
+
+/// The status message of the last action, or else hints for the keys of the shown screen.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = match &app.status {
+        Some(status) => {
+            let style = if status.error { theme.error } else { theme.ok };
+            Line::styled(status.text.clone(), style)
+        }
+        None => hints(app, screen_hints(app), theme),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn screen_hints(app: &App) -> &'static [Action] {
+    use Action::*;
+    match app.screen() {
+        Screen::Welcome => &[LoadDemo, StartEmpty, Help, Quit],
+        Screen::Users(_) => &[Open, Back],
+        Screen::Groups(s) if s.list.filtering => &[Submit, Back],
+        Screen::Children(s) if s.list.filtering => &[Submit, Back],
+        Screen::Groups(_) => &[Open, Filter, Add, Edit, Archive, Help, Quit],
+        Screen::Children(_) => &[Open, Back, Filter, Add, Edit, Help, Quit],
+        Screen::Child(_) => &[Back, Edit, Archive, Help, Quit],
+    }
+}
+
+/// "Enter open · / filter · q quit", each key as the active keymap binds it right now; an action
+/// without a key is left out, so a hint never names a key that does not work.
+pub fn hints(app: &App, actions: &[Action], theme: &Theme) -> Line<'static> {
+    let contexts = app.contexts();
+    let mut spans = Vec::new();
+    for &action in actions {
+        let Some(key) = app.keymap.first_key_label(&contexts, action) else { continue };
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {}", app.lang.action(action))));
+    }
+    Line::from(spans)
+}
+
+/// The filter line under a list: what is typed, a cursor while typing, "no matches" when empty.
+pub fn filter_line<R>(app: &App, list: &ListView<R>, theme: &Theme) -> Option<Line<'static>> {
+    if !list.filtering && list.filter.is_empty() {
+        return None;
+    }
+    let cursor = if list.filtering { "▏" } else { "" };
+    let mut spans = vec![
+        Span::styled(format!("{}: ", app.lang.get(T::FilterLabel)), theme.key),
+        Span::raw(format!("{}{cursor}", list.filter)),
+    ];
+    if list.visible_len() == 0 {
+        spans.push(Span::styled(format!("  {}", app.lang.get(T::FilterNoMatch)), theme.dim));
+    }
+    Some(Line::from(spans))
+}
+
+/// A bordered block with a title, in the theme's colours.
+pub fn block(title: String, theme: &Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// A popup of at most `width` x `height` centred in `area`, with what was behind it cleared.
+pub fn popup_area(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, popup);
+    popup
+}
+
+/// A list screen: a titled table of the visible rows with the selection highlighted and kept in
+/// view, the filter line under it, and `empty` when there are no rows at all.
+pub struct ListTable<'a, R> {
+    pub title: String,
+    pub header: Vec<&'static str>,
+    pub widths: Vec<Constraint>,
+    pub rows: Vec<Row<'a>>,
+    pub list: &'a ListView<R>,
+    pub empty: String,
+}
+
+impl<R> ListTable<'_, R> {
+    pub fn draw(self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        let block = block(self.title, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let filter = filter_line(app, self.list, theme);
+        let [table_area, filter_area] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(u16::from(filter.is_some())),
+        ])
+        .areas(inner);
+        if let Some(line) = filter {
+            frame.render_widget(Paragraph::new(line), filter_area);
+        }
+        if self.list.is_empty() {
+            let hint = Paragraph::new(Line::styled(self.empty, theme.dim)).wrap(Wrap { trim: true });
+            return frame.render_widget(hint, table_area);
+        }
+        let header = Row::new(self.header.into_iter().map(Cell::from)).style(theme.header);
+        let table = Table::new(self.rows, self.widths)
+            .header(header)
+            .column_spacing(2)
+            .row_highlight_style(theme.selected)
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always);
+        let selected = (self.list.visible_len() > 0).then(|| self.list.selected_index());
+        let mut state = TableState::default().with_selected(selected);
+        frame.render_stateful_widget(table, table_area, &mut state);
+    }
+}
