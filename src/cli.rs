@@ -18,7 +18,8 @@ pub struct Cli {
     /// Who is at the keyboard (a staff member's name)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
-    /// Lock the screen after this many idle seconds
+    /// Lock the screen after this many idle seconds (accepted now; the lock itself comes with the
+    /// shared-terminal work)
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub lock_after: u64,
     #[command(subcommand)]

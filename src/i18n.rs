@@ -212,18 +212,16 @@ texts! {
     FieldBirthDate => "Geboortedatum (JJJJ-MM-DD)", "Birth date (YYYY-MM-DD)";
     FieldGroup => "Groep", "Group";
     FieldRole => "Rol", "Role";
-    FormHint => "Tab volgend veld · ←/→ kiezen · Enter opslaan · Esc annuleren", "Tab next field · ←/→ choose · Enter save · Esc cancel";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
     ErrFirstNameRequired => "Vul een voornaam in.", "Please enter a first name.";
     ErrBadDate => "Ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2023-04-17.", "Invalid date: write YYYY-MM-DD, for example 2023-04-17.";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
-    ConfirmHint => "Enter = ja · Esc = nee", "Enter = yes · Esc = no";
+    ConfirmTitle => "Bevestigen", "Confirm";
     DemoLoaded => "Demodata geladen.", "Demo data loaded.";
     HelpTitle => "Toetsen", "Keys";
     HelpFooter => "Deze lijst komt uit de actieve toetsenkaart.", "This list comes from the active keymap.";
-    QuitHint => "q = stoppen", "q = quit";
     RoleStaff => "pedagogisch medewerker", "childcare staff";
     RoleCoach => "jeugdhulpcoach", "youth-care coach";
     RoleCareCoordinator => "zorgcoördinator", "care coordinator";
@@ -238,7 +236,7 @@ texts! {
     CtxFilter => "Filter typen", "Typing a filter";
     CtxHelp => "Hulp", "Help";
     ActQuit => "stoppen", "quit";
-    ActHelp => "toetsen tonen", "show the keys";
+    ActHelp => "alle toetsen", "all keys";
     ActBack => "terug", "back";
     ActUp => "omhoog", "up";
     ActDown => "omlaag", "down";
@@ -250,7 +248,7 @@ texts! {
     ActFilter => "filteren", "filter";
     ActAdd => "toevoegen", "add";
     ActEdit => "bewerken", "edit";
-    ActArchive => "archiveren of terugzetten", "archive or restore";
+    ActArchive => "archiveren/terugzetten", "archive/restore";
     ActShowArchived => "gearchiveerde tonen of verbergen", "show or hide archived";
     ActLoadDemo => "demodata laden", "load demo data";
     ActStartEmpty => "leeg beginnen", "start empty";

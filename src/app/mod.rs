@@ -52,6 +52,8 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
+    /// The `--user` name, kept until the database has staff to match it against.
+    wanted_user: Option<String>,
 }
 
 /// What the app starts with besides the store.
@@ -76,9 +78,10 @@ impl App {
             status: None,
             quit: false,
             too_small: false,
+            wanted_user: options.user,
         };
         if !app.store.is_empty() {
-            app.start(options.user.as_deref());
+            app.start();
         }
         app
     }
@@ -95,17 +98,21 @@ impl App {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
     }
 
-    /// The contexts whose bindings apply now, most specific first. `None` while typed text goes
-    /// to an input rather than to the keymap.
+    /// The contexts whose bindings apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         if self.too_small {
             return vec![Context::Global];
         }
         match &self.popup {
-            Some(Popup::Help { .. }) => return vec![Context::Help],
-            Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => return vec![Context::Form],
-            None => {}
+            Some(Popup::Help { .. }) => vec![Context::Help],
+            Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => vec![Context::Form],
+            None => self.screen_contexts(),
         }
+    }
+
+    /// The contexts of the shown screen, whether or not a popup covers it (for hints drawn on
+    /// the screen behind a popup).
+    pub fn screen_contexts(&self) -> Vec<Context> {
         match self.screen() {
             Screen::Welcome => vec![Context::Welcome, Context::Global],
             Screen::Users(_) => vec![Context::Users],

@@ -33,20 +33,39 @@ fn filter_in<R: Row>(list: &mut ListView<R>, action: Action) -> bool {
     true
 }
 
+enum ListOutcome {
+    Done,
+    Reload,
+    NotMine,
+}
+
+/// The keys every list screen shares: moving, filtering, showing archived records.
+fn in_list_screen<R: Row>(list: &mut ListView<R>, show_archived: &mut bool, action: Action) -> ListOutcome {
+    if filter_in(list, action) || move_in(list, action) {
+        return ListOutcome::Done;
+    }
+    if action == Action::ShowArchived {
+        *show_archived = !*show_archived;
+        return ListOutcome::Reload;
+    }
+    ListOutcome::NotMine
+}
+
 impl App {
     /// After the welcome screen, or at once on a database with data: the groups list, and the
-    /// "who are you" picker on top unless `wanted` names a staff member.
-    pub(super) fn start(&mut self, wanted: Option<&str>) {
+    /// "who are you" picker on top unless `--user` names a staff member.
+    pub(super) fn start(&mut self) {
         self.screens = vec![Screen::Groups(GroupsScreen::default())];
         self.reload();
+        let wanted = self.wanted_user.take();
         let staff = self.store.staff().unwrap_or_default();
-        let found = wanted.and_then(|name| staff.iter().find(|s| fold(&s.name) == fold(name)));
+        let found = wanted.as_ref().and_then(|n| staff.iter().find(|s| fold(&s.name) == fold(n)));
         match found {
             Some(person) => self.user = Some(person.clone()),
             None => {
-                self.open_users(wanted.unwrap_or(""));
+                self.open_users(wanted.as_deref().unwrap_or(""));
                 if let Some(name) = wanted {
-                    self.complain(self.lang.user_not_found(name));
+                    self.complain(self.lang.user_not_found(&name));
                 }
             }
         }
@@ -127,7 +146,7 @@ impl App {
         match screen {
             Screen::Welcome => match action {
                 Action::LoadDemo => self.load_demo(),
-                Action::StartEmpty => self.start(None),
+                Action::StartEmpty => self.start(),
                 _ => {}
             },
             Screen::Users(list) => {
@@ -142,39 +161,36 @@ impl App {
                 }
             }
             Screen::Groups(s) => {
-                if filter_in(&mut s.list, action) || move_in(&mut s.list, action) {
-                    return;
-                }
-                match action {
-                    Action::Open => self.open_group(),
-                    Action::ShowArchived => {
-                        s.show_archived = !s.show_archived;
-                        self.reload();
-                    }
-                    Action::Add | Action::Edit | Action::Archive => self.edit_action(action),
-                    _ => {}
-                }
+                let handled = in_list_screen(&mut s.list, &mut s.show_archived, action);
+                self.after_list_action(handled, action);
             }
             Screen::Children(s) => {
-                if filter_in(&mut s.list, action) || move_in(&mut s.list, action) {
-                    return;
-                }
-                match action {
-                    Action::Open => self.open_child(),
-                    Action::Back => self.back(),
-                    Action::ShowArchived => {
-                        s.show_archived = !s.show_archived;
-                        self.reload();
-                    }
-                    Action::Add | Action::Edit | Action::Archive => self.edit_action(action),
-                    _ => {}
-                }
+                let handled = in_list_screen(&mut s.list, &mut s.show_archived, action);
+                self.after_list_action(handled, action);
             }
             Screen::Child(_) => match action {
                 Action::Back => self.back(),
                 Action::Edit | Action::Archive => self.edit_action(action),
                 _ => {}
             },
+        }
+    }
+
+    /// What a list screen does once the list itself has had its turn: reload after a change of
+    /// what is shown, or open, go back, add, edit and archive.
+    fn after_list_action(&mut self, handled: ListOutcome, action: Action) {
+        match (handled, action) {
+            (ListOutcome::Reload, _) => self.reload(),
+            (ListOutcome::Done, _) => {}
+            (ListOutcome::NotMine, Action::Open) => match self.screen() {
+                Screen::Groups(_) => self.open_group(),
+                _ => self.open_child(),
+            },
+            (ListOutcome::NotMine, Action::Back) => self.back(),
+            (ListOutcome::NotMine, Action::Add | Action::Edit | Action::Archive) => {
+                self.edit_action(action)
+            }
+            (ListOutcome::NotMine, _) => {}
         }
     }
 
@@ -230,7 +246,7 @@ impl App {
         };
         let data = crate::commands::demo::generate(&args, self.clock.now());
         if self.ok(self.store.import(&data)).is_some() {
-            self.start(None);
+            self.start();
             self.say(self.lang.get(T::DemoLoaded));
         }
     }

@@ -4,7 +4,7 @@
 pub mod demo;
 mod transfer;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context as _, Result};
@@ -54,9 +54,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export) => transfer::export(&open(&db()?)?),
-        Some(Command::Import { file }) => transfer::import(&open(&db()?)?, &file),
-        Some(Command::Check) => transfer::check(&open(&db()?)?),
+        Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
+        Some(Command::Import { file }) => {
+            // Read the file first: a bad file should not leave a new, empty database behind.
+            let data = transfer::read_export(&file)?;
+            transfer::import(&open(&db()?)?, &file, &data)
+        }
+        Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
         Some(Command::Keymap { command: KeymapCommand::Check { file } }) => {
             keymap::check_file(&file)?;
             println!("{}: ok", file.display());
@@ -65,8 +69,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn open(dir: &std::path::Path) -> Result<Store> {
+fn open(dir: &Path) -> Result<Store> {
     Ok(Store::open(dir)?)
+}
+
+/// For commands that only read: a mistyped path should be an error, not a new empty database.
+fn open_existing(dir: &Path) -> Result<Store> {
+    if !dir.exists() {
+        return Err(anyhow!("there is no database at {}", dir.display()));
+    }
+    open(dir)
 }
 
 /// `--db`, else `SIGNAAL_DB` (clap reads both), else the platform's data directory.

@@ -24,14 +24,17 @@ pub fn export(store: &Store) -> Result<ExitCode> {
     }
 }
 
-pub fn import(store: &Store, file: &Path) -> Result<ExitCode> {
+pub fn read_export(file: &Path) -> Result<Export> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read {}", file.display()))?;
-    let data: Export = serde_json::from_str(&text).map_err(|e| {
+    serde_json::from_str(&text).map_err(|e| {
         anyhow!("{}:{}:{}: not a signaal export: {e}", file.display(), e.line(), e.column())
-    })?;
+    })
+}
+
+pub fn import(store: &Store, file: &Path, data: &Export) -> Result<ExitCode> {
     store
-        .import(&data)
+        .import(data)
         .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?;
     eprintln!(
         "signaal: imported {} groups, {} children, {} staff from {}",

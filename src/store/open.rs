@@ -6,11 +6,10 @@ use std::path::Path;
 use super::{schema, Result, Store, StoreError};
 
 pub fn open(dir: &Path) -> Result<Store> {
-    let cannot_open = |detail: String| StoreError::CannotOpen { path: dir.to_path_buf(), detail };
     if dir.exists() && !dir.is_dir() {
-        return Err(cannot_open("it is a file, not a directory".into()));
+        return Err(cannot_open(dir, "it is a file, not a directory".into()));
     }
-    create_private_dir(dir).map_err(|e| cannot_open(e.to_string()))?;
+    create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
 
     let db = open_sled(dir)?;
     let tree = |name: &str| db.open_tree(name);
@@ -39,6 +38,12 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+const DAMAGED: &str = "its files are damaged; restore a backup or an export";
+
+fn cannot_open(dir: &Path, detail: String) -> StoreError {
+    StoreError::CannotOpen { path: dir.to_path_buf(), detail }
+}
+
 /// sled reports a lock held by another process as an `Other` I/O error whose text carries
 /// "could not acquire lock" (from the underlying `WouldBlock`), and it can panic on files it cannot
 /// parse; both become errors a user can act on.
@@ -56,10 +61,8 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
         {
             Err(StoreError::InUse(dir.to_path_buf()))
         }
-        Ok(Err(e)) => Err(StoreError::CannotOpen { path: dir.to_path_buf(), detail: e.to_string() }),
-        Err(_) => Err(StoreError::CannotOpen {
-            path: dir.to_path_buf(),
-            detail: "its files are damaged; restore a backup or an export".into(),
-        }),
+        Ok(Err(sled::Error::Io(e))) => Err(cannot_open(dir, e.to_string())),
+        Ok(Err(sled::Error::Corruption { .. })) | Err(_) => Err(cannot_open(dir, DAMAGED.into())),
+        Ok(Err(e)) => Err(cannot_open(dir, e.to_string())),
     }
 }

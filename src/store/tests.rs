@@ -177,3 +177,29 @@ fn import_refuses_a_non_empty_database_and_inconsistent_data() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(other.is_empty(), "nothing written on a failed import");
 }
+
+#[test]
+fn a_damaged_record_is_reported_not_panicked_on() {
+    let (_dir, store) = fresh();
+    let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
+    store.groups.insert(codec::id_key(g.id), b"{not json".to_vec()).unwrap();
+    let err = store.check().unwrap_err().to_string();
+    assert!(err.contains("damaged"), "{err}");
+    assert!(matches!(store.groups(), Err(StoreError::Damaged(_))));
+}
+
+#[test]
+fn a_damaged_schema_version_refuses_to_open() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("db");
+    {
+        let store = Store::open(&path).unwrap();
+        store.meta.insert(b"schema_version", b"abc".to_vec()).unwrap();
+        store.db.flush().unwrap();
+    }
+    match Store::open(&path) {
+        Err(StoreError::Damaged(detail)) => assert!(detail.contains("schema version"), "{detail}"),
+        Err(other) => panic!("expected Damaged, got {other}"),
+        Ok(_) => panic!("a damaged database must not open silently"),
+    }
+}

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
     }
     use Action::*;
     lines.push(hints(app, &[NextField, ChoiceNext, Submit, Back], theme));
-    let height = lines.len() as u16 + 3;
+    let height = lines.len() as u16 + 2;
     let popup = popup_area(frame, area, 72, height);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -46,6 +46,6 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: 
         hints(app, &[Action::Submit, Action::Back], theme),
     ];
     let popup = popup_area(frame, area, 60, 6);
-    let title = app.lang.get(crate::i18n::T::ActArchive).to_string();
+    let title = app.lang.get(crate::i18n::T::ConfirmTitle).to_string();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(title, theme)), popup);
 }

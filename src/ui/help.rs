@@ -8,7 +8,7 @@ use ratatui::Frame;
 use super::widgets::{block, popup_area};
 use super::Theme;
 use crate::app::App;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -23,9 +23,14 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(lang.context(context).to_string(), theme.header));
         for binding in bindings {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
+            // Keymap files describe bindings in English; in Dutch the action's own name is shown.
+            let what = match lang {
+                Lang::En => binding.desc.clone(),
+                Lang::Nl => lang.action(binding.action).to_string(),
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", keys.join(", ")), theme.key),
-                Span::raw(lang.action(binding.action)),
+                Span::raw(what),
             ]));
         }
     }

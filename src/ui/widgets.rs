@@ -15,15 +15,24 @@ use crate::i18n::T;
 pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
     let text = vec![
         Line::styled(app.lang.too_small(MIN_WIDTH, MIN_HEIGHT), theme.error),
-        Line::raw(app.lang.get(T::QuitHint)),
+        hints(app, &[Action::Quit], theme),
     ];
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, frame.area());
 }
 
-/// "signaal · Groups › De Vlinders › Zoë de Vries" on the left, who is at the keyboard on the right.
+/// "signaal › Groups › De Vlinders › Zoë de Vries" on the left, who is at the keyboard on the
+/// right; the trail gives way (cut short) so the name stays readable.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    let who = match &app.user {
+        Some(user) => format!(" {}: {} ({})", lang.get(T::UserLabel), user.name, lang.role(user.role)),
+        None => format!(" {}: {}", lang.get(T::UserLabel), lang.get(T::NobodyYet)),
+    };
+    let who_width = (Line::raw(who.as_str()).width() as u16).min(area.width / 2);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
+
     let mut crumbs = vec![Span::styled(lang.get(T::AppName), theme.title)];
     for screen in &app.screens {
         let crumb = match screen {
@@ -36,14 +45,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         crumbs.push(Span::styled(" › ", theme.dim));
         crumbs.push(Span::styled(crumb, theme.header));
     }
-    frame.render_widget(Paragraph::new(Line::from(crumbs)), area);
-
-    let who = match &app.user {
-        Some(user) => format!("{}: {} ({}) ", lang.get(T::UserLabel), user.name, lang.role(user.role)),
-        None => format!("{}: {} ", lang.get(T::UserLabel), lang.get(T::NobodyYet)),
-    };
-    let right = Paragraph::new(Line::styled(who, theme.dim)).alignment(Alignment::Right);
-    frame.render_widget(right, area);
+    frame.render_widget(Paragraph::new(Line::from(crumbs)), left);
+    let who = Paragraph::new(Line::styled(who, theme.dim)).alignment(Alignment::Right);
+    frame.render_widget(who, right);
 }
 
 /// The status message of the last action, or else hints for the keys of the shown screen.
@@ -53,6 +57,8 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let style = if status.error { theme.error } else { theme.ok };
             Line::styled(status.text.clone(), style)
         }
+        // A popup shows its own keys.
+        None if app.popup.is_some() => Line::raw(""),
         None => hints(app, screen_hints(app), theme),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -65,7 +71,8 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Users(_) => &[Open, Back],
         Screen::Groups(s) if s.list.filtering => &[Submit, Back],
         Screen::Children(s) if s.list.filtering => &[Submit, Back],
-        Screen::Groups(_) => &[Open, Filter, Add, Edit, Archive, Help, Quit],
+        // The most used keys only: `?` lists every one.
+        Screen::Groups(_) => &[Open, Filter, Add, Edit, Help, Quit],
         Screen::Children(_) => &[Open, Back, Filter, Add, Edit, Help, Quit],
         Screen::Child(_) => &[Back, Edit, Archive, Help, Quit],
     }

@@ -1,0 +1,365 @@
+//! A small harness that runs the real `signaal` binary in a pseudo-terminal and reads its screen
+//! through a vt100 emulator, so end-to-end tests can check what a user would see.
+//!
+//! Everything here waits for a state (text on the screen, the process ending) with a generous
+//! timeout and never asserts on how long something took: CI machines are small and busy.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+
+/// How long a wait lasts before it gives up: long, because this is a bound, not a timing.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often a wait looks at the screen again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// The path of the binary under test (built by cargo for integration tests).
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_signaal")
+}
+
+/// How to start the binary.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub rows: u16,
+    pub cols: u16,
+    /// Set `NO_COLOR=1` in the child's environment.
+    pub no_color: bool,
+    /// Extra environment variables for the child.
+    pub env: Vec<(String, String)>,
+    /// Working directory of the child (defaults to the system temp dir).
+    pub cwd: Option<std::path::PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            rows: 24,
+            cols: 80,
+            no_color: false,
+            env: Vec::new(),
+            cwd: None,
+        }
+    }
+}
+
+/// The binary running in a pseudo-terminal, with the screen it draws.
+pub struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Set by the reader thread when the pty reports end of output (the child is gone).
+    eof: Arc<AtomicBool>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Set once the child has been reaped: its exit code (a signal counts as non-zero).
+    exited: Option<u32>,
+    args: Vec<String>,
+}
+
+/// The bytes a key name sends, as a terminal in normal (non-application) cursor mode would.
+pub fn key_bytes(name: &str) -> &'static str {
+    match name {
+        "Enter" => "\r",
+        "Esc" => "\x1b",
+        "Tab" => "\t",
+        "BackTab" | "Shift-Tab" => "\x1b[Z",
+        "Backspace" => "\x7f",
+        "Up" => "\x1b[A",
+        "Down" => "\x1b[B",
+        "Right" => "\x1b[C",
+        "Left" => "\x1b[D",
+        "Home" => "\x1b[H",
+        "End" => "\x1b[F",
+        "PageUp" => "\x1b[5~",
+        "PageDown" => "\x1b[6~",
+        "Delete" => "\x1b[3~",
+        "Space" => " ",
+        "F1" => "\x1bOP",
+        "Ctrl-L" => "\x0c",
+        "Ctrl-C" => "\x03",
+        other => panic!("pty harness: unknown key name {other:?}"),
+    }
+}
+
+impl Tui {
+    /// Starts `signaal ARGS` in an 80x24 pseudo-terminal.
+    pub fn spawn(args: &[&str]) -> Tui {
+        Tui::spawn_with(args, Options::default())
+    }
+
+    pub fn spawn_with(args: &[&str], opts: Options) -> Tui {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: opts.rows,
+                cols: opts.cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env_remove("SIGNAAL_DB");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("RUST_BACKTRACE");
+        if opts.no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        for (k, v) in &opts.env {
+            cmd.env(k, v);
+        }
+        let cwd = opts.cwd.clone().unwrap_or_else(std::env::temp_dir);
+        cmd.cwd(cwd);
+
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn signaal in the pty");
+        // Only the child keeps the slave side open, so the reader sees EOF when it ends.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(opts.rows, opts.cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let eof = Arc::new(AtomicBool::new(false));
+        {
+            let parser = Arc::clone(&parser);
+            let eof = Arc::clone(&eof);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => parser.lock().unwrap().process(&buf[..n]),
+                    }
+                }
+                eof.store(true, Ordering::SeqCst);
+            });
+        }
+
+        Tui {
+            parser,
+            eof,
+            master: pair.master,
+            writer,
+            child,
+            exited: None,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Types text (each character becomes a key press in the app).
+    pub fn send(&mut self, text: &str) {
+        self.writer
+            .write_all(text.as_bytes())
+            .and_then(|_| self.writer.flush())
+            .unwrap_or_else(|e| panic!("write to the pty of {:?}: {e}", self.args));
+    }
+
+    /// Presses a named key ("Enter", "Esc", "Up", "Down", "Tab", "Backspace", "Ctrl-L", ...).
+    ///
+    /// Esc is a lone byte that the terminal library has to tell apart from the start of an escape
+    /// sequence: after `key("Esc")` wait for its effect before sending anything else.
+    pub fn key(&mut self, name: &str) {
+        self.send(key_bytes(name));
+    }
+
+    /// The text on the screen now, rows separated by newlines, trailing blanks trimmed.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `pred` holds for the screen; returns that screen, or an error that shows the
+    /// last screen.
+    pub fn wait_until(
+        &mut self,
+        what: &str,
+        timeout: Duration,
+        pred: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return Ok(screen);
+            }
+            if let Some(code) = self.poll_exit() {
+                // One last look once the output written before the exit has been read.
+                self.wait_eof(Duration::from_secs(2));
+                let screen = self.screen();
+                if pred(&screen) {
+                    return Ok(screen);
+                }
+                return Err(format!(
+                    "waiting for {what}: signaal {:?} exited with code {code}; last screen:\n{}",
+                    self.args,
+                    framed(&screen)
+                ));
+            }
+            if start.elapsed() >= timeout {
+                return Err(format!(
+                    "waiting for {what}: not there after {:?}; last screen:\n{}",
+                    timeout,
+                    framed(&screen)
+                ));
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Runs `f` on the emulated screen (cell colours and attributes, cursor, ...).
+    pub fn with_screen<R>(&self, f: impl FnOnce(&vt100::Screen) -> R) -> R {
+        f(self.parser.lock().unwrap().screen())
+    }
+
+    /// Waits until the screen differs from `before` (after a key whose effect has no fixed text).
+    pub fn wait_change(&mut self, before: &str, timeout: Duration) -> Result<String, String> {
+        let before = before.to_string();
+        self.wait_until("the screen to change", timeout, move |s| s != before)
+    }
+
+    /// Waits (at most `timeout`) until everything the child wrote has been read; true if so.
+    pub fn wait_eof(&self, timeout: Duration) -> bool {
+        let start = Instant::now();
+        while !self.eof.load(Ordering::SeqCst) {
+            if start.elapsed() >= timeout {
+                return false;
+            }
+            thread::sleep(POLL);
+        }
+        true
+    }
+
+    /// Waits until `text` is on the screen.
+    pub fn wait_for(&mut self, text: &str, timeout: Duration) -> Result<String, String> {
+        self.wait_until(&format!("{text:?} on the screen"), timeout, |s| {
+            s.contains(text)
+        })
+    }
+
+    /// Waits until `text` is no longer on the screen.
+    pub fn wait_gone(&mut self, text: &str, timeout: Duration) -> Result<String, String> {
+        self.wait_until(&format!("{text:?} to disappear"), timeout, |s| {
+            !s.contains(text)
+        })
+    }
+
+    /// `wait_for` with the default timeout that panics with the screen on failure.
+    pub fn expect(&mut self, text: &str) -> String {
+        match self.wait_for(text, TIMEOUT) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// `wait_gone` with the default timeout that panics with the screen on failure.
+    pub fn expect_gone(&mut self, text: &str) -> String {
+        match self.wait_gone(text, TIMEOUT) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Resizes the terminal (the child gets SIGWINCH) and the emulated screen.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        // Emulator first, so what the app draws for the new size lands on a grid of that size.
+        self.parser.lock().unwrap().set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
+    /// Kills the process with SIGKILL (no chance to clean up) and reaps it.
+    pub fn kill(&mut self) {
+        if self.poll_exit().is_none() {
+            let _ = self.child.kill();
+            if let Ok(status) = self.child.wait() {
+                self.exited = Some(status.exit_code().max(1));
+            } else {
+                self.exited = Some(u32::MAX);
+            }
+        }
+    }
+
+    /// Whether the process is still running.
+    pub fn is_alive(&mut self) -> bool {
+        self.poll_exit().is_none()
+    }
+
+    /// Waits for the process to end by itself; its exit code, or None if it still runs.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
+        let start = Instant::now();
+        loop {
+            if let Some(code) = self.poll_exit() {
+                return Some(code);
+            }
+            if start.elapsed() >= timeout {
+                return None;
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// `wait_exit` with the default timeout that panics (showing the screen) if it still runs.
+    pub fn expect_exit(&mut self) -> u32 {
+        match self.wait_exit(TIMEOUT) {
+            Some(code) => code,
+            None => panic!(
+                "signaal {:?} still runs after {:?}; screen:\n{}",
+                self.args,
+                TIMEOUT,
+                framed(&self.screen())
+            ),
+        }
+    }
+
+    fn poll_exit(&mut self) -> Option<u32> {
+        if self.exited.is_none() {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.exited = Some(status.exit_code());
+            }
+        }
+        self.exited
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The screen between two rulers, for failure messages.
+pub fn framed(screen: &str) -> String {
+    format!("{0}\n{screen}\n{0}", "-".repeat(40))
+}
+
+/// The lines of the screen that contain `needle`.
+pub fn lines_with<'a>(screen: &'a str, needle: &str) -> Vec<&'a str> {
+    screen.lines().filter(|l| l.contains(needle)).collect()
+}
+
+/// Writes `text` to `dir/name` and returns the path.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a test file");
+    path
+}
