@@ -12,9 +12,19 @@ use signaal::store::{Signature, Store};
 fn large_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let store = Store::open(&dir.path().join("db")).expect("open store");
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap().fixed_offset();
-    let args = DemoArgs { seed: 7, groups: 700, children_per_group: Some(15), observations_per_child: 0 };
-    store.import(&demo::generate(&args, now)).expect("import demo data");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let args = DemoArgs {
+        seed: 7,
+        groups: 700,
+        children_per_group: Some(15),
+        observations_per_child: 0,
+    };
+    store
+        .import(&demo::generate(&args, now))
+        .expect("import demo data");
     (dir, store)
 }
 
@@ -23,11 +33,15 @@ fn benches(c: &mut Criterion) {
     let groups = store.groups().unwrap();
     let middle = groups[groups.len() / 2].id;
     let child = store.children_of(middle).unwrap()[0].clone();
-    let sig = Signature { by: "Bench".into(), at: Utc::now().fixed_offset() };
+    let sig = Signature {
+        by: "Bench".into(),
+        at: Utc::now().fixed_offset(),
+    };
 
-    c.bench_function("children_of one group (prefix scan, 10,500 children)", |b| {
-        b.iter(|| black_box(store.children_of(black_box(middle)).unwrap()))
-    });
+    c.bench_function(
+        "children_of one group (prefix scan, 10,500 children)",
+        |b| b.iter(|| black_box(store.children_of(black_box(middle)).unwrap())),
+    );
     c.bench_function("child by id (index + get)", |b| {
         b.iter(|| black_box(store.child(black_box(child.id)).unwrap()))
     });

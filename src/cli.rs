@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "signaal", version, about = "Early signalling for childcare groups, in the terminal")]
+#[command(
+    name = "signaal",
+    version,
+    about = "Early signalling for childcare groups, in the terminal"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub db: DbArg,
@@ -78,7 +82,5 @@ pub struct DemoArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeymapCommand {
     /// Validate a keymap file and report every problem with its line number
-    Check {
-        file: PathBuf,
-    },
+    Check { file: PathBuf },
 }

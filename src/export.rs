@@ -79,7 +79,9 @@ impl Export {
         ];
         for (name, count) in later {
             if count > 0 {
-                problems.push(format!("{name} holds {count} records this version cannot store yet"));
+                problems.push(format!(
+                    "{name} holds {count} records this version cannot store yet"
+                ));
             }
         }
 
@@ -92,7 +94,9 @@ impl Export {
             .chain(self.children.iter().map(|c| ("child", c.id)));
         for (kind, id) in all_ids {
             if !ids.insert(id) {
-                problems.push(format!("the {kind} with id {id} uses an id that is already taken"));
+                problems.push(format!(
+                    "the {kind} with id {id} uses an id that is already taken"
+                ));
             }
         }
         let group_ids: HashSet<_> = self.groups.iter().map(|g| g.id).collect();

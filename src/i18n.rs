@@ -34,9 +34,10 @@ impl Lang {
 
     pub fn age(self, age: Option<Age>) -> String {
         match age {
-            Some(Age { years, months }) => {
-                self.pick(format!("{years} jr {months} mnd"), format!("{years} y {months} m"))
-            }
+            Some(Age { years, months }) => self.pick(
+                format!("{years} jr {months} mnd"),
+                format!("{years} y {months} m"),
+            ),
             None => self.get(T::UnknownAge).into(),
         }
     }
@@ -69,8 +70,14 @@ impl Lang {
 
     pub fn archived_status(self, name: &str, archived: bool) -> String {
         match archived {
-            true => self.pick(format!("{name} is gearchiveerd."), format!("{name} is archived.")),
-            false => self.pick(format!("{name} is teruggezet."), format!("{name} is restored.")),
+            true => self.pick(
+                format!("{name} is gearchiveerd."),
+                format!("{name} is archived."),
+            ),
+            false => self.pick(
+                format!("{name} is teruggezet."),
+                format!("{name} is restored."),
+            ),
         }
     }
 
@@ -82,7 +89,10 @@ impl Lang {
     }
 
     pub fn saved(self, name: &str) -> String {
-        self.pick(format!("{name} is opgeslagen."), format!("{name} is saved."))
+        self.pick(
+            format!("{name} is opgeslagen."),
+            format!("{name} is saved."),
+        )
     }
 
     pub fn user_not_found(self, name: &str) -> String {
@@ -278,13 +288,20 @@ mod tests {
             assert!(!text.in_lang(Lang::En).trim().is_empty(), "{text:?} en");
         }
         for action in Action::ALL {
-            assert_ne!(Lang::Nl.action(action), Lang::En.action(action), "{action:?}");
+            assert_ne!(
+                Lang::Nl.action(action),
+                Lang::En.action(action),
+                "{action:?}"
+            );
         }
     }
 
     #[test]
     fn ages_read_naturally() {
-        let age = Some(Age { years: 2, months: 3 });
+        let age = Some(Age {
+            years: 2,
+            months: 3,
+        });
         assert_eq!(Lang::Nl.age(age), "2 jr 3 mnd");
         assert_eq!(Lang::En.age(age), "2 y 3 m");
     }

@@ -32,7 +32,10 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(query: &str) -> Matcher {
-        Matcher { inner: SkimMatcherV2::default().ignore_case(), query: fold(query.trim()) }
+        Matcher {
+            inner: SkimMatcherV2::default().ignore_case(),
+            query: fold(query.trim()),
+        }
     }
 
     /// The score of `candidate` (higher is better), or `None` when it does not match. An empty query

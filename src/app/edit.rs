@@ -15,8 +15,13 @@ pub enum FormKind {
     AddGroup,
     EditGroup(Group),
     /// `groups` are the ids behind the group choice, in its order.
-    AddChild { groups: Vec<Id> },
-    EditChild { child: Child, groups: Vec<Id> },
+    AddChild {
+        groups: Vec<Id>,
+    },
+    EditChild {
+        child: Child,
+        groups: Vec<Id>,
+    },
     AddStaff,
 }
 
@@ -58,15 +63,25 @@ impl App {
 
     /// Opens a form; `typed` prefills the first field (a name typed in the picker).
     pub(super) fn open_form(&mut self, kind: FormKind, typed: &str) {
-        let kinds = GroupKind::ALL.iter().map(|k| k.label().to_string()).collect();
+        let kinds = GroupKind::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
         let form = match &kind {
-            FormKind::AddGroup => Form::new(kind, T::FormAddGroup, vec![
-                Field::text(T::FieldName, typed),
-                Field::choice(T::FieldKind, kinds, 0),
-                Field::text(T::FieldLocation, ""),
-            ]),
+            FormKind::AddGroup => Form::new(
+                kind,
+                T::FormAddGroup,
+                vec![
+                    Field::text(T::FieldName, typed),
+                    Field::choice(T::FieldKind, kinds, 0),
+                    Field::text(T::FieldLocation, ""),
+                ],
+            ),
             FormKind::EditGroup(g) => {
-                let index = GroupKind::ALL.iter().position(|k| *k == g.kind).unwrap_or(0);
+                let index = GroupKind::ALL
+                    .iter()
+                    .position(|k| *k == g.kind)
+                    .unwrap_or(0);
                 let fields = vec![
                     Field::text(T::FieldName, &g.name),
                     Field::choice(T::FieldKind, kinds, index),
@@ -75,11 +90,18 @@ impl App {
                 Form::new(kind, T::FormEditGroup, fields)
             }
             FormKind::AddStaff => {
-                let roles = Role::ALL.iter().map(|r| self.lang.role(*r).to_string()).collect();
-                Form::new(kind, T::FormAddStaff, vec![
-                    Field::text(T::FieldName, typed),
-                    Field::choice(T::FieldRole, roles, 0),
-                ])
+                let roles = Role::ALL
+                    .iter()
+                    .map(|r| self.lang.role(*r).to_string())
+                    .collect();
+                Form::new(
+                    kind,
+                    T::FormAddStaff,
+                    vec![
+                        Field::text(T::FieldName, typed),
+                        Field::choice(T::FieldRole, roles, 0),
+                    ],
+                )
             }
             FormKind::AddChild { .. } | FormKind::EditChild { .. } => {
                 unreachable!("child forms are built by open_child_form")
@@ -89,16 +111,30 @@ impl App {
     }
 
     fn open_child_form(&mut self, child: Option<Child>, group_id: Option<Id>) {
-        let Some(groups) = self.ok(self.store.groups()) else { return };
-        let groups: Vec<Group> = groups.into_iter().filter(|g| !g.archived).collect();
+        let Some(groups) = self.ok(self.store.groups()) else {
+            return;
+        };
+        // Archived groups take no new children, but a child already in one keeps it as a choice:
+        // editing a name must never move a child.
+        let groups: Vec<Group> = groups
+            .into_iter()
+            .filter(|g| !g.archived || child.as_ref().is_some_and(|c| c.group_id == g.id))
+            .collect();
         if groups.is_empty() {
             return self.complain(self.lang.get(T::ErrNoGroup));
         }
-        let index = groups.iter().position(|g| Some(g.id) == group_id).unwrap_or(0);
+        let index = groups
+            .iter()
+            .position(|g| Some(g.id) == group_id)
+            .unwrap_or(0);
         let names = groups.iter().map(|g| g.name.clone()).collect();
         let ids = groups.iter().map(|g| g.id).collect();
         let (first, last, born) = match &child {
-            Some(c) => (c.first_name.clone(), c.last_name.clone(), c.birth_date.to_string()),
+            Some(c) => (
+                c.first_name.clone(),
+                c.last_name.clone(),
+                c.birth_date.to_string(),
+            ),
             None => Default::default(),
         };
         let fields = vec![
@@ -108,7 +144,11 @@ impl App {
             Field::choice(T::FieldGroup, names, index),
         ];
         let form = match child {
-            Some(child) => Form::new(FormKind::EditChild { child, groups: ids }, T::FormEditChild, fields),
+            Some(child) => Form::new(
+                FormKind::EditChild { child, groups: ids },
+                T::FormEditChild,
+                fields,
+            ),
             None => Form::new(FormKind::AddChild { groups: ids }, T::FormAddChild, fields),
         };
         self.popup = Some(Popup::Form(form));
@@ -127,8 +167,12 @@ impl App {
         let keep = match popup {
             Popup::Help { scroll } => match action {
                 Action::Back | Action::Help | Action::Quit => None,
-                Action::Up => Some(Popup::Help { scroll: scroll.saturating_sub(1) }),
-                Action::Down => Some(Popup::Help { scroll: scroll.saturating_add(1) }),
+                Action::Up => Some(Popup::Help {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                Action::Down => Some(Popup::Help {
+                    scroll: (scroll + 1).min(self.help_max_scroll()),
+                }),
                 _ => Some(Popup::Help { scroll }),
             },
             Popup::Confirm { target, question } => match action {
@@ -181,12 +225,21 @@ impl App {
                 let location = form.text(2).trim().to_string();
                 match &form.kind {
                     FormKind::EditGroup(old) => {
-                        let group = Group { name: name.clone(), kind, location, ..old.clone() };
-                        self.store.save_group(&group, "group.edit", &sig).map_err(store_error)?;
+                        let group = Group {
+                            name: name.clone(),
+                            kind,
+                            location,
+                            ..old.clone()
+                        };
+                        self.store
+                            .save_group(&group, "group.edit", &sig)
+                            .map_err(store_error)?;
                         self.refresh_shown_group(&group);
                     }
                     _ => {
-                        self.store.add_group(&name, kind, &location, &sig).map_err(store_error)?;
+                        self.store
+                            .add_group(&name, kind, &location, &sig)
+                            .map_err(store_error)?;
                     }
                 }
                 Ok(name)
@@ -209,7 +262,9 @@ impl App {
                             group_id,
                             ..old.clone()
                         };
-                        self.store.save_child(&child, "child.edit", &sig).map_err(store_error)?;
+                        self.store
+                            .save_child(&child, "child.edit", &sig)
+                            .map_err(store_error)?;
                         child
                     }
                     _ => self
@@ -229,9 +284,15 @@ impl App {
                 // The very first person signs their own entry: nobody else is there yet.
                 let sig = match &self.user {
                     Some(_) => sig,
-                    None => crate::store::Signature { by: name.clone(), ..sig },
+                    None => crate::store::Signature {
+                        by: name.clone(),
+                        ..sig
+                    },
                 };
-                let staff = self.store.add_staff(&name, role, &sig).map_err(store_error)?;
+                let staff = self
+                    .store
+                    .add_staff(&name, role, &sig)
+                    .map_err(store_error)?;
                 if self.user.is_none() {
                     self.user = Some(staff);
                     if matches!(self.screen(), Screen::Users(_)) {
@@ -259,13 +320,25 @@ impl App {
         let (result, name, archived) = match target {
             ArchiveTarget::Group(mut g) => {
                 g.archived = !g.archived;
-                let action = if g.archived { "group.archive" } else { "group.restore" };
+                let action = if g.archived {
+                    "group.archive"
+                } else {
+                    "group.restore"
+                };
                 (self.store.save_group(&g, action, &sig), g.name, g.archived)
             }
             ArchiveTarget::Child(mut c) => {
                 c.archived = !c.archived;
-                let action = if c.archived { "child.archive" } else { "child.restore" };
-                (self.store.save_child(&c, action, &sig), c.full_name(), c.archived)
+                let action = if c.archived {
+                    "child.archive"
+                } else {
+                    "child.restore"
+                };
+                (
+                    self.store.save_child(&c, action, &sig),
+                    c.full_name(),
+                    c.archived,
+                )
             }
         };
         if self.ok(result).is_some() {

@@ -7,7 +7,10 @@ use crate::i18n::T;
 pub enum FieldValue {
     Text(String),
     /// One of `options` (labels shown as is); `index` is the chosen one.
-    Choice { options: Vec<String>, index: usize },
+    Choice {
+        options: Vec<String>,
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -18,12 +21,18 @@ pub struct Field {
 
 impl Field {
     pub fn text(label: T, value: &str) -> Field {
-        Field { label, value: FieldValue::Text(value.to_string()) }
+        Field {
+            label,
+            value: FieldValue::Text(value.to_string()),
+        }
     }
 
     pub fn choice(label: T, options: Vec<String>, index: usize) -> Field {
         let index = index.min(options.len().saturating_sub(1));
-        Field { label, value: FieldValue::Choice { options, index } }
+        Field {
+            label,
+            value: FieldValue::Choice { options, index },
+        }
     }
 }
 
@@ -39,7 +48,13 @@ pub struct Form<K> {
 
 impl<K> Form<K> {
     pub fn new(kind: K, title: T, fields: Vec<Field>) -> Form<K> {
-        Form { kind, title, fields, focus: 0, error: None }
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
     }
 
     pub fn next_field(&mut self) {
@@ -53,13 +68,15 @@ impl<K> Form<K> {
 
     /// Typed text goes into the focused text field; a choice field ignores it.
     pub fn type_char(&mut self, c: char) {
-        if let Some(FieldValue::Text(text)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+        if let Some(FieldValue::Text(text)) = self.fields.get_mut(self.focus).map(|f| &mut f.value)
+        {
             text.push(c);
         }
     }
 
     pub fn backspace(&mut self) {
-        if let Some(FieldValue::Text(text)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+        if let Some(FieldValue::Text(text)) = self.fields.get_mut(self.focus).map(|f| &mut f.value)
+        {
             text.pop();
         }
     }
@@ -95,10 +112,14 @@ mod tests {
 
     #[test]
     fn typing_goes_to_the_focused_text_field_only() {
-        let mut form = Form::new((), T::FormAddGroup, vec![
-            Field::text(T::FieldName, ""),
-            Field::choice(T::FieldKind, vec!["KDV".into(), "BSO".into()], 0),
-        ]);
+        let mut form = Form::new(
+            (),
+            T::FormAddGroup,
+            vec![
+                Field::text(T::FieldName, ""),
+                Field::choice(T::FieldKind, vec!["KDV".into(), "BSO".into()], 0),
+            ],
+        );
         form.type_char('Z');
         form.type_char('ë');
         form.next_field();

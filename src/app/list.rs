@@ -30,7 +30,13 @@ pub struct ListView<T> {
 
 impl<T> Default for ListView<T> {
     fn default() -> Self {
-        ListView { items: Vec::new(), visible: Vec::new(), selected: 0, filter: String::new(), filtering: false }
+        ListView {
+            items: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            filter: String::new(),
+            filtering: false,
+        }
     }
 }
 
@@ -39,13 +45,16 @@ impl<T: Row> ListView<T> {
     /// still there.
     pub fn set_items(&mut self, items: Vec<T>) {
         let selected_id = self.selected().map(Row::id);
+        let old_position = self.selected;
         self.items = items;
         self.refilter();
-        if let Some(wanted) = selected_id {
-            if let Some(pos) = self.visible.iter().position(|&i| self.items[i].id() == wanted) {
-                self.selected = pos;
-            }
-        }
+        let found = selected_id.and_then(|wanted| {
+            self.visible
+                .iter()
+                .position(|&i| self.items[i].id() == wanted)
+        });
+        // A record that went away (archived) leaves the selection where it was, on its neighbour.
+        self.move_to(found.unwrap_or(old_position));
     }
 
     /// Re-ranks after the filter text changed; the best match becomes the selection.
@@ -80,7 +89,6 @@ impl<T: Row> ListView<T> {
 }
 
 impl<T> ListView<T> {
-
     pub fn visible(&self) -> impl Iterator<Item = &T> {
         self.visible.iter().map(|&i| &self.items[i])
     }
@@ -148,7 +156,11 @@ mod tests {
 
     fn list(names: &[&str]) -> ListView<(u64, String)> {
         let mut view = ListView::default();
-        let items = names.iter().enumerate().map(|(i, n)| (i as u64, n.to_string())).collect();
+        let items = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as u64, n.to_string()))
+            .collect();
         view.set_items(items);
         view
     }
@@ -182,9 +194,24 @@ mod tests {
         let mut view = list(&["a", "b", "c"]);
         view.down();
         view.down();
-        let items = vec![(9, "new".to_string()), (0, "a".into()), (1, "b".into()), (2, "c".into())];
+        let items = vec![
+            (9, "new".to_string()),
+            (0, "a".into()),
+            (1, "b".into()),
+            (2, "c".into()),
+        ];
         view.set_items(items);
         assert_eq!(view.selected().unwrap().1, "c");
+    }
+
+    #[test]
+    fn a_record_that_went_away_leaves_the_selection_on_its_neighbour() {
+        let mut view = list(&["a", "b", "c"]);
+        view.down();
+        view.set_items(vec![(0, "a".to_string()), (2, "c".to_string())]);
+        assert_eq!(view.selected().unwrap().1, "c");
+        view.set_items(vec![(0, "a".to_string())]);
+        assert_eq!(view.selected().unwrap().1, "a", "clamped to the last row");
     }
 
     #[test]

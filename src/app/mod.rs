@@ -25,12 +25,20 @@ use form::Form;
 /// The smallest terminal the screens are laid out for; below it only a notice and `q` work.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
+/// Rows of the terminal the help overlay does not use for its lines: a margin above and below,
+/// and its border.
+pub const HELP_CHROME_ROWS: u16 = 4;
 
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Form(Form<FormKind>),
-    Confirm { target: ArchiveTarget, question: String },
+    Confirm {
+        target: ArchiveTarget,
+        question: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +60,8 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
+    /// The terminal's height, to know how far the help can scroll.
+    height: u16,
     /// The `--user` name, kept until the database has staff to match it against.
     wanted_user: Option<String>,
 }
@@ -78,6 +88,7 @@ impl App {
             status: None,
             quit: false,
             too_small: false,
+            height: MIN_HEIGHT,
             wanted_user: options.user,
         };
         if !app.store.is_empty() {
@@ -87,7 +98,9 @@ impl App {
     }
 
     pub fn screen(&self) -> &Screen {
-        self.screens.last().expect("the screen stack is never empty")
+        self.screens
+            .last()
+            .expect("the screen stack is never empty")
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -96,6 +109,27 @@ impl App {
 
     pub fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        self.height = height;
+    }
+
+    /// What the help lists: every context that has bindings, in a fixed order.
+    pub fn help_sections(&self) -> Vec<(Context, &[crate::keymap::Binding])> {
+        Context::ALL
+            .into_iter()
+            .map(|context| (context, self.keymap.bindings(context)))
+            .filter(|(_, bindings)| !bindings.is_empty())
+            .collect()
+    }
+
+    /// How far the help can scroll: its lines (an intro line, then per section a blank line, a
+    /// heading and the bindings) less the rows it is shown in.
+    fn help_max_scroll(&self) -> u16 {
+        let lines: usize = 1 + self
+            .help_sections()
+            .iter()
+            .map(|(_, b)| 2 + b.len())
+            .sum::<usize>();
+        (lines as u16).saturating_sub(self.height.saturating_sub(HELP_CHROME_ROWS))
     }
 
     /// The contexts whose bindings apply now, most specific first.
@@ -141,7 +175,9 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         if self.takes_text() {
-            let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match key.code {
                 KeyCode::Char(c) if plain => return self.type_char(c),
                 KeyCode::Backspace => return self.backspace(),
@@ -191,16 +227,29 @@ impl App {
     }
 
     fn signature(&self) -> Signature {
-        let by = self.user.as_ref().map(|u| u.name.clone()).unwrap_or_default();
-        Signature { by, at: self.clock.now() }
+        let by = self
+            .user
+            .as_ref()
+            .map(|u| u.name.clone())
+            .unwrap_or_default();
+        Signature {
+            by,
+            at: self.clock.now(),
+        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     fn complain(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
     }
 }
 

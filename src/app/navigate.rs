@@ -40,7 +40,11 @@ enum ListOutcome {
 }
 
 /// The keys every list screen shares: moving, filtering, showing archived records.
-fn in_list_screen<R: Row>(list: &mut ListView<R>, show_archived: &mut bool, action: Action) -> ListOutcome {
+fn in_list_screen<R: Row>(
+    list: &mut ListView<R>,
+    show_archived: &mut bool,
+    action: Action,
+) -> ListOutcome {
     if filter_in(list, action) || move_in(list, action) {
         return ListOutcome::Done;
     }
@@ -59,7 +63,9 @@ impl App {
         self.reload();
         let wanted = self.wanted_user.take();
         let staff = self.store.staff().unwrap_or_default();
-        let found = wanted.as_ref().and_then(|n| staff.iter().find(|s| fold(&s.name) == fold(n)));
+        let found = wanted
+            .as_ref()
+            .and_then(|n| staff.iter().find(|s| fold(&s.name) == fold(n)));
         match found {
             Some(person) => self.user = Some(person.clone()),
             None => {
@@ -82,7 +88,12 @@ impl App {
     }
 
     fn user_rows(&self) -> Result<Vec<UserRow>> {
-        let mut rows: Vec<UserRow> = self.store.staff()?.into_iter().map(UserRow::Person).collect();
+        let mut rows: Vec<UserRow> = self
+            .store
+            .staff()?
+            .into_iter()
+            .map(UserRow::Person)
+            .collect();
         rows.push(UserRow::New);
         Ok(rows)
     }
@@ -91,12 +102,16 @@ impl App {
     pub(super) fn reload(&mut self) {
         let loaded = match self.screen() {
             Screen::Groups(s) => self.group_rows(s.show_archived).map(Loaded::Groups),
-            Screen::Children(s) => self.children(s.group.id, s.show_archived).map(Loaded::Children),
+            Screen::Children(s) => self
+                .children(s.group.id, s.show_archived)
+                .map(Loaded::Children),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
             Screen::Welcome => return,
         };
-        let Some(loaded) = self.ok(loaded) else { return };
+        let Some(loaded) = self.ok(loaded) else {
+            return;
+        };
         match (self.screens.last_mut(), loaded) {
             (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
             (Some(Screen::Children(s)), Loaded::Children(rows)) => s.list.set_items(rows),
@@ -126,8 +141,12 @@ impl App {
     }
 
     fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
-        let Some(child) = self.store.child(child_id)? else { return Ok(None) };
-        let Some(group) = self.store.group(child.group_id)? else { return Ok(None) };
+        let Some(child) = self.store.child(child_id)? else {
+            return Ok(None);
+        };
+        let Some(group) = self.store.group(child.group_id)? else {
+            return Ok(None);
+        };
         Ok(Some(ChildScreen { child, group }))
     }
 
@@ -142,7 +161,9 @@ impl App {
             Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
             _ => {}
         }
-        let Some(screen) = self.screens.last_mut() else { return };
+        let Some(screen) = self.screens.last_mut() else {
+            return;
+        };
         match screen {
             Screen::Welcome => match action {
                 Action::LoadDemo => self.load_demo(),
@@ -202,7 +223,9 @@ impl App {
     }
 
     fn open_group(&mut self) {
-        let Screen::Groups(s) = self.screen() else { return };
+        let Screen::Groups(s) = self.screen() else {
+            return;
+        };
         let Some(row) = s.list.selected() else { return };
         let group = row.group.clone();
         self.screens.push(Screen::Children(ChildrenScreen {
@@ -214,15 +237,24 @@ impl App {
     }
 
     fn open_child(&mut self) {
-        let Screen::Children(s) = self.screen() else { return };
-        let Some(child) = s.list.selected() else { return };
-        let screen = ChildScreen { child: child.clone(), group: s.group.clone() };
+        let Screen::Children(s) = self.screen() else {
+            return;
+        };
+        let Some(child) = s.list.selected() else {
+            return;
+        };
+        let screen = ChildScreen {
+            child: child.clone(),
+            group: s.group.clone(),
+        };
         self.screens.push(Screen::Child(screen));
         self.reload();
     }
 
     fn pick_user(&mut self) {
-        let Screen::Users(list) = self.screen() else { return };
+        let Screen::Users(list) = self.screen() else {
+            return;
+        };
         match list.selected().cloned() {
             Some(UserRow::Person(staff)) => {
                 self.user = Some(staff);

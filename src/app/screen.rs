@@ -45,7 +45,12 @@ impl Row for GroupRow {
         self.group.id
     }
     fn search_text(&self) -> String {
-        format!("{} {} {}", self.group.name, self.group.kind.label(), self.group.location)
+        format!(
+            "{} {} {}",
+            self.group.name,
+            self.group.kind.label(),
+            self.group.location
+        )
     }
 }
 

@@ -9,9 +9,19 @@ use crate::cli::DemoArgs;
 pub(crate) fn demo_app(user: Option<&str>) -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap().fixed_offset();
-    let args = DemoArgs { seed: 1, groups: 3, children_per_group: None, observations_per_child: 0 };
-    store.import(&crate::commands::demo::generate(&args, now)).unwrap();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let args = DemoArgs {
+        seed: 1,
+        groups: 3,
+        children_per_group: None,
+        observations_per_child: 0,
+    };
+    store
+        .import(&crate::commands::demo::generate(&args, now))
+        .unwrap();
     let options = Options {
         lang: Lang::En,
         keymap: Keymap::default(),
@@ -27,4 +37,1030 @@ fn unknown_user_gets_the_picker_with_the_name_typed() {
     assert!(matches!(app.screen(), Screen::Users(list) if list.filter == "Nobody Here"));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert!(app.user.is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: keys as a person presses them, and a demo app signed in as a childcare staff member.
+
+use crate::domain::{Child, GroupKind, Role};
+use crate::i18n::T;
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chr(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        chr(app, c);
+    }
+}
+
+/// The demo app with the first childcare staff member (read from the store) at the keyboard.
+fn signed_in() -> (TempDir, App) {
+    let (dir, app) = demo_app(None);
+    let staff = app.store.staff().unwrap();
+    let name = staff
+        .iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("demo has staff")
+        .name
+        .clone();
+    let App {
+        store,
+        lang,
+        keymap,
+        clock,
+        ..
+    } = app;
+    let app = App::new(
+        store,
+        Options {
+            lang,
+            keymap,
+            clock,
+            user: Some(name.clone()),
+        },
+    );
+    assert_eq!(
+        app.user.as_ref().map(|u| u.name.as_str()),
+        Some(name.as_str())
+    );
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "no picker with a known --user"
+    );
+    (dir, app)
+}
+
+fn empty_app() -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let options = Options {
+        lang: Lang::En,
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(now),
+        user: None,
+    };
+    (dir, App::new(store, options))
+}
+
+fn groups(app: &App) -> &GroupsScreen {
+    match app.screen() {
+        Screen::Groups(s) => s,
+        other => panic!("expected the groups list, got {}", screen_name(other)),
+    }
+}
+
+fn children(app: &App) -> &ChildrenScreen {
+    match app.screen() {
+        Screen::Children(s) => s,
+        other => panic!("expected a children list, got {}", screen_name(other)),
+    }
+}
+
+fn users(app: &App) -> &list::ListView<UserRow> {
+    match app.screen() {
+        Screen::Users(list) => list,
+        other => panic!("expected the picker, got {}", screen_name(other)),
+    }
+}
+
+fn screen_name(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Welcome => "welcome",
+        Screen::Users(_) => "users",
+        Screen::Groups(_) => "groups",
+        Screen::Children(_) => "children",
+        Screen::Child(_) => "child",
+    }
+}
+
+fn visible_names(list: &list::ListView<Child>) -> Vec<String> {
+    list.visible().map(Child::full_name).collect()
+}
+
+fn form(app: &App) -> &Form<FormKind> {
+    match &app.popup {
+        Some(Popup::Form(form)) => form,
+        other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+fn form_error(app: &App) -> Option<&str> {
+    form(app).error.as_deref()
+}
+
+fn user_name(app: &App) -> String {
+    app.user
+        .as_ref()
+        .expect("someone is signed in")
+        .name
+        .clone()
+}
+
+fn last_audit(app: &App) -> crate::domain::AuditEntry {
+    app.store
+        .audit()
+        .unwrap()
+        .last()
+        .cloned()
+        .expect("an audit entry")
+}
+
+fn audit_len(app: &App) -> usize {
+    app.store.audit().unwrap().len()
+}
+
+fn all_children(app: &App) -> Vec<Child> {
+    let mut all = Vec::new();
+    for group in app.store.groups().unwrap() {
+        all.extend(app.store.children_of(group.id).unwrap());
+    }
+    all
+}
+
+/// Moves the selection of the shown children list onto the child with `id`.
+fn select_child(app: &mut App, id: u64) {
+    press(app, KeyCode::Home);
+    for _ in 0..100 {
+        if children(app).list.selected().map(|c| c.id) == Some(id) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("child {id} is not in the list");
+}
+
+/// Empties the focused text field of the open form.
+fn clear_field(app: &mut App) {
+    for _ in 0..40 {
+        press(app, KeyCode::Backspace);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists and navigation.
+
+#[test]
+fn filter_enter_keeps_the_best_match_and_esc_clears() {
+    let (_dir, mut app) = signed_in();
+    let uilen = app
+        .store
+        .groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name.contains("Uilen"))
+        .unwrap();
+    let total = groups(&app).list.visible_len();
+
+    chr(&mut app, '/');
+    assert!(groups(&app).list.filtering);
+    type_text(&mut app, "uil");
+    assert_eq!(
+        groups(&app).list.selected().unwrap().group.id,
+        uilen.id,
+        "best match selected"
+    );
+    press(&mut app, KeyCode::Enter);
+    let list = &groups(&app).list;
+    assert!(!list.filtering, "Enter stops typing");
+    assert_eq!(list.filter, "uil", "Enter keeps the filter");
+    assert_eq!(
+        list.selected().unwrap().group.id,
+        uilen.id,
+        "Enter keeps the best match"
+    );
+
+    // A second Enter opens it (acceptance 2: `/` + name + Enter + Enter).
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(children(&app).group.id, uilen.id);
+    press(&mut app, KeyCode::Esc);
+
+    // Back on the groups list the kept filter is still there; Esc clears it.
+    assert_eq!(groups(&app).list.filter, "uil");
+    press(&mut app, KeyCode::Esc);
+    let list = &groups(&app).list;
+    assert!(list.filter.is_empty() && !list.filtering);
+    assert_eq!(list.visible_len(), total);
+
+    // Esc while typing clears at once too.
+    chr(&mut app, '/');
+    type_text(&mut app, "vlin");
+    assert!(groups(&app).list.visible_len() < total);
+    press(&mut app, KeyCode::Esc);
+    let list = &groups(&app).list;
+    assert!(list.filter.is_empty() && !list.filtering);
+    assert_eq!(list.visible_len(), total);
+    assert!(!app.quit);
+}
+
+#[test]
+fn filter_keys_are_text_while_typing() {
+    let (_dir, mut app) = signed_in();
+    chr(&mut app, '/');
+    // `q`, `a` and `?` are keymap keys elsewhere; while filtering they are letters.
+    type_text(&mut app, "qa?");
+    assert!(!app.quit);
+    assert!(app.popup.is_none());
+    assert_eq!(groups(&app).list.filter, "qa?");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(groups(&app).list.filter, "qa");
+}
+
+#[test]
+fn opening_a_group_lists_its_children_sorted_by_name() {
+    let (_dir, mut app) = signed_in();
+    let first = groups(&app).list.selected().unwrap().clone();
+    press(&mut app, KeyCode::Enter);
+    let screen = children(&app);
+    assert_eq!(screen.group.id, first.group.id);
+    let names = visible_names(&screen.list);
+    assert_eq!(
+        names.len(),
+        first.children,
+        "every child of the group, as counted on the groups list"
+    );
+    assert_eq!(
+        names.len(),
+        app.store.active_child_count(first.group.id).unwrap()
+    );
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| crate::search::fold(n));
+    assert_eq!(
+        names, sorted,
+        "sorted by name, ignoring case and diacritics"
+    );
+    assert_eq!(screen.list.selected_index(), 0);
+}
+
+#[test]
+fn children_list_filters_too() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Enter);
+    let last = children(&app).list.visible().last().unwrap().clone();
+    chr(&mut app, '/');
+    type_text(&mut app, &last.full_name());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(children(&app).list.selected().unwrap().id, last.id);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Child(s) if s.child.id == last.id));
+}
+
+#[test]
+fn back_returns_to_the_previous_screen() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Down);
+    let group = groups(&app).list.selected().unwrap().group.clone();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    let child = children(&app).list.selected().unwrap().clone();
+    press(&mut app, KeyCode::Enter);
+    match app.screen() {
+        Screen::Child(s) => {
+            assert_eq!(s.child.id, child.id);
+            assert_eq!(s.group.id, group.id);
+        }
+        other => panic!("expected the child screen, got {}", screen_name(other)),
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(children(&app).group.id, group.id);
+    assert_eq!(
+        children(&app).list.selected().unwrap().id,
+        child.id,
+        "selection kept"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        groups(&app).list.selected().unwrap().group.id,
+        group.id,
+        "selection kept"
+    );
+    // Esc on the first screen goes nowhere and does not quit.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screens.len(), 1);
+    assert!(!app.quit);
+    chr(&mut app, 'q');
+    assert!(app.quit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adding, editing, archiving.
+
+#[test]
+fn add_group_via_the_form_writes_it_signed_by_the_user() {
+    let (_dir, mut app) = signed_in();
+    let before = app.store.groups().unwrap().len();
+    chr(&mut app, 'a');
+    assert!(matches!(form(&app).kind, FormKind::AddGroup));
+    type_text(&mut app, "De Bijtjes");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // KDV -> Peuteropvang
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Locatie Zeeweg");
+    press(&mut app, KeyCode::Enter);
+
+    assert!(app.popup.is_none(), "the form closes on save");
+    assert!(app
+        .status
+        .as_ref()
+        .is_some_and(|s| !s.error && s.text.contains("De Bijtjes")));
+    let stored = app.store.groups().unwrap();
+    assert_eq!(stored.len(), before + 1);
+    let group = stored
+        .iter()
+        .find(|g| g.name == "De Bijtjes")
+        .expect("stored");
+    assert_eq!(group.kind, GroupKind::Peuteropvang);
+    assert_eq!(group.location, "Locatie Zeeweg");
+    assert!(!group.archived);
+
+    let entry = last_audit(&app);
+    assert_eq!(entry.by, user_name(&app));
+    assert_eq!(entry.action, "group.add");
+    assert_eq!(entry.target, format!("group:{}", group.id));
+    assert_eq!(entry.at, app.clock.now());
+
+    // The list shows it at once.
+    assert!(groups(&app).list.visible().any(|r| r.group.id == group.id));
+}
+
+#[test]
+fn an_empty_group_name_is_refused_and_nothing_is_written() {
+    let (_dir, mut app) = signed_in();
+    let groups_before = app.store.groups().unwrap();
+    let audit_before = audit_len(&app);
+    chr(&mut app, 'a');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
+    // Spaces only are no name either; the typed values stay in the form.
+    type_text(&mut app, "   ");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Locatie Molenhof");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
+    assert_eq!(form(&app).text(2), "Locatie Molenhof");
+    assert_eq!(app.store.groups().unwrap(), groups_before);
+    assert_eq!(audit_len(&app), audit_before);
+}
+
+#[test]
+fn esc_in_a_form_cancels_without_writing() {
+    let (_dir, mut app) = signed_in();
+    let groups_before = app.store.groups().unwrap();
+    let audit_before = audit_len(&app);
+    chr(&mut app, 'a');
+    type_text(&mut app, "Half getypt");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "Esc closes the form, not the screen"
+    );
+    assert_eq!(app.store.groups().unwrap(), groups_before);
+    assert_eq!(audit_len(&app), audit_before);
+
+    // The same for a child's edit form.
+    press(&mut app, KeyCode::Enter);
+    let child = children(&app).list.selected().unwrap().clone();
+    chr(&mut app, 'e');
+    clear_field(&mut app);
+    type_text(&mut app, "Anders");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert_eq!(app.store.child(child.id).unwrap().unwrap(), child);
+    assert_eq!(audit_len(&app), audit_before);
+}
+
+#[test]
+fn edit_group_renames_it() {
+    let (_dir, mut app) = signed_in();
+    let group = groups(&app).list.selected().unwrap().group.clone();
+    chr(&mut app, 'e');
+    assert_eq!(form(&app).text(0), group.name);
+    assert_eq!(form(&app).text(2), group.location);
+    clear_field(&mut app);
+    type_text(&mut app, "De Rupsjes");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let stored = app.store.group(group.id).unwrap().unwrap();
+    assert_eq!(stored.name, "De Rupsjes");
+    assert_eq!(stored.kind, group.kind, "untouched fields stay");
+    assert_eq!(stored.location, group.location);
+    let entry = last_audit(&app);
+    assert_eq!(
+        (entry.action.as_str(), entry.by),
+        ("group.edit", user_name(&app))
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(children(&app).group.name, "De Rupsjes");
+}
+
+#[test]
+fn add_child_refuses_a_bad_or_future_birth_date() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Enter);
+    let group = children(&app).group.clone();
+    let before = app.store.children_of(group.id).unwrap();
+    let audit_before = audit_len(&app);
+    chr(&mut app, 'a');
+    type_text(&mut app, "Noor");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jansen");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2024-13-45");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrBadDate)));
+
+    clear_field(&mut app);
+    type_text(&mut app, "20-04-2024");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        form_error(&app),
+        Some(Lang::En.get(T::ErrBadDate)),
+        "Dutch order is not ISO"
+    );
+
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-21"); // tomorrow on the fixed clock
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrFutureDate)));
+    assert_eq!(
+        app.store.children_of(group.id).unwrap(),
+        before,
+        "nothing written"
+    );
+    assert_eq!(audit_len(&app), audit_before);
+
+    // Born today is fine; the child lands in the shown group.
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-20");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "saved: {:?}", app.popup);
+    let after = app.store.children_of(group.id).unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    let noor = after
+        .iter()
+        .find(|c| c.full_name() == "Noor Jansen")
+        .expect("stored");
+    assert_eq!(
+        noor.birth_date,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+    );
+    let entry = last_audit(&app);
+    assert_eq!(
+        (entry.action.as_str(), entry.by),
+        ("child.add", user_name(&app))
+    );
+    assert!(children(&app).list.visible().any(|c| c.id == noor.id));
+}
+
+#[test]
+fn add_child_requires_a_first_name() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Enter);
+    let count = all_children(&app).len();
+    chr(&mut app, 'a');
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jansen");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2024-04-20");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        form_error(&app),
+        Some(Lang::En.get(T::ErrFirstNameRequired))
+    );
+    assert_eq!(all_children(&app).len(), count);
+}
+
+#[test]
+fn edit_child_moves_it_to_another_group() {
+    let (_dir, mut app) = signed_in();
+    let all_groups = app.store.groups().unwrap();
+    press(&mut app, KeyCode::Enter);
+    let from = children(&app).group.clone();
+    let child = children(&app).list.selected().unwrap().clone();
+    chr(&mut app, 'e');
+    assert!(matches!(&form(&app).kind, FormKind::EditChild { child: c, .. } if c.id == child.id));
+    assert_eq!(form(&app).text(0), child.first_name);
+    assert_eq!(form(&app).text(2), child.birth_date.to_string());
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    let FormKind::EditChild { groups: ids, .. } = &form(&app).kind else {
+        unreachable!()
+    };
+    let to = ids[form(&app).choice(3)];
+    assert_ne!(to, from.id);
+    assert!(all_groups.iter().any(|g| g.id == to));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+
+    let stored = app.store.child(child.id).unwrap().unwrap();
+    assert_eq!(stored.group_id, to);
+    assert_eq!(
+        Child {
+            group_id: from.id,
+            ..stored.clone()
+        },
+        child,
+        "nothing else changed"
+    );
+    assert!(app
+        .store
+        .children_of(from.id)
+        .unwrap()
+        .iter()
+        .all(|c| c.id != child.id));
+    assert!(app
+        .store
+        .children_of(to)
+        .unwrap()
+        .iter()
+        .any(|c| c.id == child.id));
+    assert!(
+        children(&app).list.visible().all(|c| c.id != child.id),
+        "gone from the old list"
+    );
+    let entry = last_audit(&app);
+    assert_eq!(entry.action, "child.edit");
+    assert_eq!(entry.target, format!("child:{}", child.id));
+    assert_eq!(entry.by, user_name(&app));
+}
+
+#[test]
+fn edit_on_the_child_screen_shows_the_new_details() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Child(s) = app.screen() else {
+        panic!("child screen")
+    };
+    let id = s.child.id;
+    chr(&mut app, 'e');
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "Bakker");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    assert_eq!(app.store.child(id).unwrap().unwrap().last_name, "Bakker");
+    assert!(matches!(app.screen(), Screen::Child(s) if s.child.last_name == "Bakker"));
+    press(&mut app, KeyCode::Esc);
+    assert!(children(&app)
+        .list
+        .visible()
+        .any(|c| c.id == id && c.last_name == "Bakker"));
+}
+
+#[test]
+fn archive_show_archived_and_restore_a_child() {
+    let (_dir, mut app) = signed_in();
+    let group_id = groups(&app).list.selected().unwrap().group.id;
+    let count = groups(&app).list.selected().unwrap().children;
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    let child = children(&app).list.selected().unwrap().clone();
+
+    chr(&mut app, 'D');
+    assert!(
+        matches!(&app.popup, Some(Popup::Confirm { target: ArchiveTarget::Child(c), .. }) if c.id == child.id)
+    );
+    // Esc says no.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert!(!app.store.child(child.id).unwrap().unwrap().archived);
+
+    chr(&mut app, 'D');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let stored = app.store.child(child.id).unwrap().unwrap();
+    assert!(stored.archived, "archived, not deleted");
+    assert_eq!(last_audit(&app).action, "child.archive");
+    assert_eq!(last_audit(&app).by, user_name(&app));
+    assert!(
+        children(&app).list.visible().all(|c| c.id != child.id),
+        "hidden"
+    );
+    assert_eq!(app.store.active_child_count(group_id).unwrap(), count - 1);
+
+    chr(&mut app, 'H');
+    assert!(children(&app).show_archived);
+    assert!(
+        children(&app)
+            .list
+            .visible()
+            .any(|c| c.id == child.id && c.archived),
+        "shown again"
+    );
+    select_child(&mut app, child.id);
+    chr(&mut app, 'D');
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        !app.store.child(child.id).unwrap().unwrap().archived,
+        "restored"
+    );
+    assert_eq!(last_audit(&app).action, "child.restore");
+    chr(&mut app, 'H');
+    assert!(children(&app).list.visible().any(|c| c.id == child.id));
+
+    press(&mut app, KeyCode::Esc);
+    let row = groups(&app)
+        .list
+        .visible()
+        .find(|r| r.group.id == group_id)
+        .unwrap()
+        .clone();
+    assert_eq!(row.children, count);
+}
+
+#[test]
+fn archive_and_restore_a_group() {
+    let (_dir, mut app) = signed_in();
+    let total = groups(&app).list.visible_len();
+    let group = groups(&app).list.selected().unwrap().group.clone();
+    chr(&mut app, 'D');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.store.group(group.id).unwrap().unwrap().archived);
+    assert_eq!(last_audit(&app).action, "group.archive");
+    assert_eq!(groups(&app).list.visible_len(), total - 1);
+    // An archived group is not offered for a new child.
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'a');
+    let FormKind::AddChild { groups: ids } = &form(&app).kind else {
+        panic!("add child form")
+    };
+    assert!(!ids.contains(&group.id));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+
+    chr(&mut app, 'H');
+    assert_eq!(groups(&app).list.visible_len(), total);
+    press(&mut app, KeyCode::Home);
+    for _ in 0..10 {
+        if groups(&app).list.selected().unwrap().group.id == group.id {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
+    chr(&mut app, 'D');
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.store.group(group.id).unwrap().unwrap().archived);
+    assert_eq!(last_audit(&app).action, "group.restore");
+}
+
+#[test]
+
+fn editing_a_child_in_an_archived_group_keeps_its_group() {
+    let (_dir, mut app) = signed_in();
+    let group = groups(&app).list.selected().unwrap().group.clone();
+    chr(&mut app, 'D');
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'H');
+    press(&mut app, KeyCode::Home);
+    assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
+    press(&mut app, KeyCode::Enter);
+    let child = children(&app).list.selected().unwrap().clone();
+    // Change only the last name.
+    chr(&mut app, 'e');
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let stored = app.store.child(child.id).unwrap().unwrap();
+    assert_eq!(
+        stored.group_id, group.id,
+        "the child was moved out of its group without asking"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help, terminal size.
+
+#[test]
+fn help_opens_and_closes() {
+    let (_dir, mut app) = signed_in();
+    chr(&mut app, '?');
+    assert!(matches!(app.popup, Some(Popup::Help { scroll: 0 })));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert!(matches!(app.popup, Some(Popup::Help { scroll: 2 })));
+    chr(&mut app, '?');
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.popup, Some(Popup::Help { .. })));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    // `q` in the help closes the help; it does not quit.
+    chr(&mut app, '?');
+    chr(&mut app, 'q');
+    assert!(app.popup.is_none());
+    assert!(!app.quit);
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "the screen under the help is unchanged"
+    );
+}
+
+#[test]
+fn when_too_small_only_quit_works() {
+    let (_dir, mut app) = signed_in();
+    let audit_before = audit_len(&app);
+    app.resize(20, 6);
+    assert!(app.too_small);
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Down,
+        KeyCode::Char('?'),
+        KeyCode::Char('a'),
+        KeyCode::Char('/'),
+    ] {
+        press(&mut app, code);
+    }
+    for action in [Action::Open, Action::Add, Action::Archive, Action::Help] {
+        app.update(action);
+    }
+    assert!(app.popup.is_none());
+    assert_eq!(app.screens.len(), 1);
+    assert_eq!(groups(&app).list.selected_index(), 0);
+    assert!(!groups(&app).list.filtering);
+    assert_eq!(audit_len(&app), audit_before);
+    assert!(!app.quit);
+
+    // Back to a usable size: keys work again.
+    app.resize(80, 24);
+    assert!(!app.too_small);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(groups(&app).list.selected_index(), 1);
+
+    // Too small while a form is open: the form stays, `q` quits rather than typing.
+    chr(&mut app, 'a');
+    app.resize(59, 15);
+    assert!(app.too_small);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_some());
+    chr(&mut app, 'q');
+    assert!(app.quit);
+    assert_eq!(form(&app).text(0), "", "q was not typed");
+}
+
+#[test]
+fn min_size_is_not_too_small() {
+    let (_dir, mut app) = signed_in();
+    app.resize(MIN_WIDTH, MIN_HEIGHT);
+    assert!(!app.too_small);
+    app.resize(MIN_WIDTH - 1, MIN_HEIGHT);
+    assert!(app.too_small);
+    app.resize(MIN_WIDTH, MIN_HEIGHT - 1);
+    assert!(app.too_small);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is at the keyboard.
+
+#[test]
+fn picker_narrows_keeps_new_and_enter_signs_in() {
+    let (_dir, mut app) = demo_app(None);
+    assert!(app.user.is_none());
+    let staff = app.store.staff().unwrap();
+    assert_eq!(
+        users(&app).visible_len(),
+        staff.len() + 1,
+        "everyone plus \"+ new\""
+    );
+    assert!(matches!(users(&app).visible().last(), Some(UserRow::New)));
+
+    let person = staff
+        .iter()
+        .find(|s| s.role == Role::Coach)
+        .expect("demo has a coach")
+        .clone();
+    let typed: String = person
+        .name
+        .chars()
+        .take(5)
+        .collect::<String>()
+        .to_lowercase();
+    type_text(&mut app, &typed);
+    let list = users(&app);
+    assert!(list.visible_len() < staff.len() + 1, "typing narrows");
+    assert!(
+        matches!(list.selected(), Some(UserRow::Person(p)) if p.id == person.id),
+        "best match first"
+    );
+    assert!(
+        list.visible().any(|r| matches!(r, UserRow::New)),
+        "+ new stays"
+    );
+
+    // Nonsense leaves only "+ new".
+    type_text(&mut app, "zzqx");
+    assert_eq!(users(&app).visible_len(), 1);
+    assert!(matches!(users(&app).selected(), Some(UserRow::New)));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert!(matches!(users(&app).selected(), Some(UserRow::Person(p)) if p.id == person.id));
+
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref(), Some(&person));
+    assert!(matches!(app.screen(), Screen::Groups(_)));
+    assert_eq!(app.screens.len(), 1);
+    assert!(!groups(&app).list.is_empty());
+}
+
+#[test]
+fn picker_esc_clears_the_typed_text_then_quits() {
+    let (_dir, mut app) = demo_app(None);
+    type_text(&mut app, "abc");
+    press(&mut app, KeyCode::Esc);
+    assert!(users(&app).filter.is_empty());
+    assert!(users(&app).filtering, "still takes text");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.quit);
+}
+
+#[test]
+fn user_flag_picks_without_asking_ignoring_case_and_accents() {
+    let (_dir, app) = demo_app(None);
+    let staff = app.store.staff().unwrap();
+    let person = staff
+        .iter()
+        .find(|s| !s.name.is_ascii())
+        .unwrap_or(&staff[0])
+        .clone();
+    let App {
+        store,
+        lang,
+        keymap,
+        clock,
+        ..
+    } = app;
+    let typed = crate::search::fold(&person.name).to_uppercase();
+    let app = App::new(
+        store,
+        Options {
+            lang,
+            keymap,
+            clock,
+            user: Some(typed),
+        },
+    );
+    assert_eq!(app.user.as_ref(), Some(&person));
+    assert!(matches!(app.screen(), Screen::Groups(_)));
+}
+
+#[test]
+fn new_staff_member_from_the_picker_refuses_a_duplicate_name() {
+    let (_dir, mut app) = demo_app(None);
+    let staff = app.store.staff().unwrap();
+    let existing = staff[0].name.to_uppercase();
+    type_text(&mut app, &existing);
+    for _ in 0..20 {
+        if matches!(users(&app).selected(), Some(UserRow::New)) {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(matches!(users(&app).selected(), Some(UserRow::New)));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(form(&app).kind, FormKind::AddStaff));
+    assert_eq!(
+        form(&app).text(0),
+        existing,
+        "the typed name is carried over"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(form_error(&app).is_some_and(|e| e.starts_with(Lang::En.get(T::ErrDuplicateStaff))));
+    assert_eq!(app.store.staff().unwrap(), staff);
+    assert!(app.user.is_none());
+}
+
+#[test]
+fn start_empty_creates_the_first_staff_member_signed_by_themself() {
+    let (_dir, mut app) = empty_app();
+    assert!(matches!(app.screen(), Screen::Welcome));
+    press(&mut app, KeyCode::Enter); // start empty
+    assert!(
+        matches!(&app.screens[0], Screen::Groups(s) if s.list.is_empty()),
+        "groups list below"
+    );
+    let list = users(&app);
+    assert_eq!(list.visible_len(), 1);
+    assert!(matches!(list.selected(), Some(UserRow::New)));
+
+    type_text(&mut app, "Ingrid Bakker");
+    assert!(
+        matches!(users(&app).selected(), Some(UserRow::New)),
+        "+ new stays offered"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(form(&app).kind, FormKind::AddStaff));
+    assert_eq!(form(&app).text(0), "Ingrid Bakker");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // coach
+    press(&mut app, KeyCode::Enter);
+
+    assert!(app.popup.is_none());
+    let staff = app.store.staff().unwrap();
+    assert_eq!(staff.len(), 1);
+    assert_eq!(staff[0].name, "Ingrid Bakker");
+    assert_eq!(staff[0].role, Role::Coach);
+    assert_eq!(app.user.as_ref(), Some(&staff[0]));
+    let entry = last_audit(&app);
+    assert_eq!(entry.action, "staff.add");
+    assert_eq!(
+        entry.by, "Ingrid Bakker",
+        "the first person signs their own entry"
+    );
+    assert!(matches!(app.screen(), Screen::Groups(_)), "picker gone");
+    assert_eq!(app.screens.len(), 1);
+
+    // The empty groups list: `a` adds the first group, signed by her.
+    chr(&mut app, 'a');
+    type_text(&mut app, "De Vlinders");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.store.groups().unwrap().len(), 1);
+    assert_eq!(last_audit(&app).by, "Ingrid Bakker");
+    assert_eq!(groups(&app).list.visible_len(), 1);
+
+    // Its children list is empty: Enter does nothing there, `a` adds the first child to it.
+    press(&mut app, KeyCode::Enter);
+    let group_id = children(&app).group.id;
+    assert!(children(&app).list.is_empty());
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Children(_)));
+    chr(&mut app, 'a');
+    type_text(&mut app, "Zoë");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "de Vries");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2024-02-29");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "saved: {:?}", app.popup);
+    let kids = app.store.children_of(group_id).unwrap();
+    assert_eq!(kids.len(), 1);
+    assert_eq!(kids[0].full_name(), "Zoë de Vries");
+    assert_eq!(last_audit(&app).by, "Ingrid Bakker");
+}
+
+#[test]
+fn archive_from_the_child_screen() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Child(s) = app.screen() else {
+        panic!("child screen")
+    };
+    let id = s.child.id;
+    chr(&mut app, 'D');
+    assert!(matches!(&app.popup, Some(Popup::Confirm { .. })));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.store.child(id).unwrap().unwrap().archived);
+    assert!(
+        matches!(app.screen(), Screen::Child(s) if s.child.archived),
+        "the child screen shows it archived"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        children(&app).list.visible().all(|c| c.id != id),
+        "hidden from the list"
+    );
+}
+
+#[test]
+fn load_demo_from_the_welcome_screen() {
+    let (_dir, mut app) = empty_app();
+    chr(&mut app, 'd');
+    assert!(!app.store.is_empty());
+    assert_eq!(app.store.groups().unwrap().len(), 3);
+    assert!(
+        matches!(app.screen(), Screen::Users(_)),
+        "then: who are you?"
+    );
+    assert!(app.status.as_ref().is_some_and(|s| !s.error));
+}
+
+#[test]
+fn nothing_is_written_without_a_signature() {
+    // Every audit entry the app writes names a person.
+    let (_dir, mut app) = signed_in();
+    chr(&mut app, 'a');
+    type_text(&mut app, "De Mieren");
+    press(&mut app, KeyCode::Enter);
+    assert!(app
+        .store
+        .audit()
+        .unwrap()
+        .iter()
+        .all(|e| !e.by.trim().is_empty()));
 }

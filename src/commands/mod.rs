@@ -29,7 +29,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Some(LangArg::En) => Lang::En,
                 None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
             };
-            let options = Options { lang, keymap, clock: Clock::System, user: cli.user };
+            let options = Options {
+                lang,
+                keymap,
+                clock: Clock::System,
+                user: cli.user,
+            };
             let mut app = App::new(store, options);
             crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;
             Ok(ExitCode::SUCCESS)
@@ -61,7 +66,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             transfer::import(&open(&db()?)?, &file, &data)
         }
         Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
-        Some(Command::Keymap { command: KeymapCommand::Check { file } }) => {
+        Some(Command::Keymap {
+            command: KeymapCommand::Check { file },
+        }) => {
             keymap::check_file(&file)?;
             println!("{}: ok", file.display());
             Ok(ExitCode::SUCCESS)

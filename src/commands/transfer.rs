@@ -20,15 +20,22 @@ pub fn export(store: &Store) -> Result<ExitCode> {
     match written {
         // A reader that stops early (`| head`) is not an error of ours.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other.map(|()| ExitCode::SUCCESS).context("cannot write the export"),
+        other => other
+            .map(|()| ExitCode::SUCCESS)
+            .context("cannot write the export"),
     }
 }
 
 pub fn read_export(file: &Path) -> Result<Export> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     serde_json::from_str(&text).map_err(|e| {
-        anyhow!("{}:{}:{}: not a signaal export: {e}", file.display(), e.line(), e.column())
+        anyhow!(
+            "{}:{}:{}: not a signaal export: {e}",
+            file.display(),
+            e.line(),
+            e.column()
+        )
     })
 }
 

@@ -45,7 +45,10 @@ pub fn age_between(born: NaiveDate, today: NaiveDate) -> Option<Age> {
         months -= 1;
     }
     let months = months.max(0) as u32;
-    Some(Age { years: months / 12, months: months % 12 })
+    Some(Age {
+        years: months / 12,
+        months: months % 12,
+    })
 }
 
 #[cfg(test)]
@@ -59,22 +62,52 @@ mod tests {
     #[test]
     fn age_counts_completed_months() {
         let age = age_between(d("2023-05-20"), d("2025-08-19")).unwrap();
-        assert_eq!(age, Age { years: 2, months: 2 });
+        assert_eq!(
+            age,
+            Age {
+                years: 2,
+                months: 2
+            }
+        );
         let age = age_between(d("2023-05-20"), d("2025-08-20")).unwrap();
-        assert_eq!(age, Age { years: 2, months: 3 });
+        assert_eq!(
+            age,
+            Age {
+                years: 2,
+                months: 3
+            }
+        );
     }
 
     #[test]
     fn newborn_is_zero_and_future_is_none() {
-        assert_eq!(age_between(d("2025-01-01"), d("2025-01-01")), Some(Age { years: 0, months: 0 }));
+        assert_eq!(
+            age_between(d("2025-01-01"), d("2025-01-01")),
+            Some(Age {
+                years: 0,
+                months: 0
+            })
+        );
         assert_eq!(age_between(d("2025-01-02"), d("2025-01-01")), None);
     }
 
     #[test]
     fn leap_day_birthday() {
         let age = age_between(d("2020-02-29"), d("2021-02-28")).unwrap();
-        assert_eq!(age, Age { years: 0, months: 11 });
+        assert_eq!(
+            age,
+            Age {
+                years: 0,
+                months: 11
+            }
+        );
         let age = age_between(d("2020-02-29"), d("2021-03-01")).unwrap();
-        assert_eq!(age, Age { years: 1, months: 0 });
+        assert_eq!(
+            age,
+            Age {
+                years: 1,
+                months: 0
+            }
+        );
     }
 }

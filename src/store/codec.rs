@@ -32,7 +32,10 @@ pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 pub fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T> {
     serde_json::from_slice(value).map_err(|e| {
-        StoreError::Damaged(format!("the record at key {} cannot be read ({e})", hex(key)))
+        StoreError::Damaged(format!(
+            "the record at key {} cannot be read ({e})",
+            hex(key)
+        ))
     })
 }
 

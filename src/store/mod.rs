@@ -78,7 +78,11 @@ impl Store {
 
     /// The number of children in a group that are not archived.
     pub fn active_child_count(&self, group_id: Id) -> Result<usize> {
-        Ok(self.children_of(group_id)?.iter().filter(|c| !c.archived).count())
+        Ok(self
+            .children_of(group_id)?
+            .iter()
+            .filter(|c| !c.archived)
+            .count())
     }
 
     pub fn child(&self, id: Id) -> Result<Option<Child>> {

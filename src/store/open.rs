@@ -41,7 +41,10 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 const DAMAGED: &str = "its files are damaged; restore a backup or an export";
 
 fn cannot_open(dir: &Path, detail: String) -> StoreError {
-    StoreError::CannotOpen { path: dir.to_path_buf(), detail }
+    StoreError::CannotOpen {
+        path: dir.to_path_buf(),
+        detail,
+    }
 }
 
 /// sled reports a lock held by another process as an `Other` I/O error whose text carries

@@ -15,7 +15,10 @@ pub fn ensure_current(store: &Store) -> Result<()> {
     let found = read_version(store)?;
     match found {
         None => write_version(store, CURRENT),
-        Some(v) if v > CURRENT => Err(StoreError::NewerSchema { found: v, supported: CURRENT }),
+        Some(v) if v > CURRENT => Err(StoreError::NewerSchema {
+            found: v,
+            supported: CURRENT,
+        }),
         Some(v) => migrate(store, v),
     }
 }
@@ -37,7 +40,10 @@ pub fn read_version(store: &Store) -> Result<Option<u32>> {
         return Ok(None);
     };
     let array: [u8; 4] = bytes.as_ref().try_into().map_err(|_| {
-        StoreError::Damaged(format!("the schema version has {} bytes instead of 4", bytes.len()))
+        StoreError::Damaged(format!(
+            "the schema version has {} bytes instead of 4",
+            bytes.len()
+        ))
     })?;
     Ok(Some(u32::from_be_bytes(array)))
 }

@@ -1,12 +1,10 @@
 //! Reading the whole database into an [`Export`] and loading one into an empty database.
 
-use chrono::{DateTime, FixedOffset};
-use sled::transaction::ConflictableTransactionError;
-use sled::Transactional;
-
-use super::codec::{child_key, encode, id_key};
+use super::codec::{encode, id_key};
+use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
 use crate::export::Export;
+use chrono::{DateTime, FixedOffset};
 
 impl Store {
     pub fn export(&self, exported_at: DateTime<FixedOffset>) -> Result<Export> {
@@ -34,24 +32,24 @@ impl Store {
             return Err(StoreError::Invalid(problems.join("; ")));
         }
         let audit_base = data.max_id() + 1;
-        (&self.groups, &self.children, &self.child_group, &self.staff, &self.audit).transaction(
-            |(groups, children, child_group, staff, audit)| {
-                for s in &data.staff {
-                    staff.insert(&id_key(s.id), encode(s))?;
-                }
-                for g in &data.groups {
-                    groups.insert(&id_key(g.id), encode(g))?;
-                }
-                for c in &data.children {
-                    children.insert(&child_key(c.group_id, c.id), encode(c))?;
-                    child_group.insert(&id_key(c.id), &id_key(c.group_id))?;
-                }
-                for (n, entry) in data.audit.iter().enumerate() {
-                    audit.insert(&id_key(audit_base + n as u64), encode(entry))?;
-                }
-                Ok::<(), ConflictableTransactionError<StoreError>>(())
-            },
-        )?;
+        let mut ops = Vec::new();
+        for s in &data.staff {
+            ops.push(Op::put(Table::Staff, &id_key(s.id), encode(s)));
+        }
+        for g in &data.groups {
+            ops.push(Op::put(Table::Groups, &id_key(g.id), encode(g)));
+        }
+        for c in &data.children {
+            ops.extend(child_ops(c));
+        }
+        for (n, entry) in data.audit.iter().enumerate() {
+            ops.push(Op::put(
+                Table::Audit,
+                &id_key(audit_base + n as u64),
+                encode(entry),
+            ));
+        }
+        self.apply(&ops)?;
         self.reserve_ids_through(audit_base + data.audit.len() as u64)?;
         self.db.flush()?;
         Ok(())

@@ -5,7 +5,13 @@ use super::*;
 use crate::domain::{GroupKind, Role};
 
 fn sig() -> Signature {
-    Signature { by: "Test Medewerker".into(), at: Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap().fixed_offset() }
+    Signature {
+        by: "Test Medewerker".into(),
+        at: Utc
+            .with_ymd_and_hms(2026, 3, 2, 9, 30, 0)
+            .unwrap()
+            .fixed_offset(),
+    }
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -28,10 +34,18 @@ fn new_database_is_empty_and_current() {
 #[test]
 fn children_are_scanned_per_group() {
     let (_dir, store) = fresh();
-    let a = store.add_group("De Vlinders", GroupKind::Kdv, "Lindelaan", &sig()).unwrap();
-    let b = store.add_group("De Uilen", GroupKind::Bso, "Lindelaan", &sig()).unwrap();
-    let zoe = store.add_child(a.id, "Zoë", "de Vries", date("2023-04-01"), &sig()).unwrap();
-    store.add_child(b.id, "Daan", "Bakker", date("2018-09-12"), &sig()).unwrap();
+    let a = store
+        .add_group("De Vlinders", GroupKind::Kdv, "Lindelaan", &sig())
+        .unwrap();
+    let b = store
+        .add_group("De Uilen", GroupKind::Bso, "Lindelaan", &sig())
+        .unwrap();
+    let zoe = store
+        .add_child(a.id, "Zoë", "de Vries", date("2023-04-01"), &sig())
+        .unwrap();
+    store
+        .add_child(b.id, "Daan", "Bakker", date("2018-09-12"), &sig())
+        .unwrap();
     let in_a = store.children_of(a.id).unwrap();
     assert_eq!(in_a.len(), 1);
     assert_eq!(in_a[0].first_name, "Zoë");
@@ -43,8 +57,12 @@ fn children_are_scanned_per_group() {
 fn moving_a_child_updates_both_groups_and_index() {
     let (_dir, store) = fresh();
     let a = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
-    let b = store.add_group("B", GroupKind::Peuteropvang, "", &sig()).unwrap();
-    let mut child = store.add_child(a.id, "Noor", "Jansen", date("2023-01-01"), &sig()).unwrap();
+    let b = store
+        .add_group("B", GroupKind::Peuteropvang, "", &sig())
+        .unwrap();
+    let mut child = store
+        .add_child(a.id, "Noor", "Jansen", date("2023-01-01"), &sig())
+        .unwrap();
     child.group_id = b.id;
     store.save_child(&child, "child.edit", &sig()).unwrap();
     assert!(store.children_of(a.id).unwrap().is_empty());
@@ -57,8 +75,12 @@ fn moving_a_child_updates_both_groups_and_index() {
 fn archiving_keeps_the_child_but_not_in_the_count() {
     let (_dir, store) = fresh();
     let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
-    let mut child = store.add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig()).unwrap();
-    store.add_child(g.id, "Lotte", "Smit", date("2022-07-30"), &sig()).unwrap();
+    let mut child = store
+        .add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig())
+        .unwrap();
+    store
+        .add_child(g.id, "Lotte", "Smit", date("2022-07-30"), &sig())
+        .unwrap();
     child.archived = true;
     store.save_child(&child, "child.archive", &sig()).unwrap();
     assert_eq!(store.active_child_count(g.id).unwrap(), 1);
@@ -69,7 +91,9 @@ fn archiving_keeps_the_child_but_not_in_the_count() {
 fn every_write_is_audited_and_signed() {
     let (_dir, store) = fresh();
     let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
-    store.add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig()).unwrap();
+    store
+        .add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig())
+        .unwrap();
     let audit = store.audit().unwrap();
     let actions: Vec<_> = audit.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["group.add", "child.add"]);
@@ -80,7 +104,10 @@ fn every_write_is_audited_and_signed() {
 #[test]
 fn blank_names_and_duplicate_staff_are_refused() {
     let (_dir, store) = fresh();
-    assert!(matches!(store.add_group("  ", GroupKind::Kdv, "", &sig()), Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        store.add_group("  ", GroupKind::Kdv, "", &sig()),
+        Err(StoreError::Invalid(_))
+    ));
     store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
     let again = store.add_staff("fatima", Role::Coach, &sig());
     assert!(matches!(again, Err(StoreError::Invalid(_))));
@@ -101,7 +128,14 @@ fn data_survives_reopening() {
     let path = dir.path().join("db");
     let id = {
         let store = Store::open(&path).unwrap();
-        let g = store.add_group("De Egeltjes", GroupKind::Peuteropvang, "Dorpsstraat", &sig()).unwrap();
+        let g = store
+            .add_group(
+                "De Egeltjes",
+                GroupKind::Peuteropvang,
+                "Dorpsstraat",
+                &sig(),
+            )
+            .unwrap();
         g.id
     };
     let store = Store::open(&path).unwrap();
@@ -124,10 +158,16 @@ fn newer_schema_is_refused() {
     let path = dir.path().join("db");
     {
         let store = Store::open(&path).unwrap();
-        store.meta.insert(b"schema_version", &99u32.to_be_bytes()).unwrap();
+        store
+            .meta
+            .insert(b"schema_version", &99u32.to_be_bytes())
+            .unwrap();
         store.db.flush().unwrap();
     }
-    assert!(matches!(Store::open(&path), Err(StoreError::NewerSchema { found: 99, .. })));
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::NewerSchema { found: 99, .. })
+    ));
 }
 
 #[test]
@@ -144,13 +184,18 @@ fn export_import_round_trip_keeps_everything_and_fresh_ids_do_not_collide() {
     let (_dir, store) = fresh();
     store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
     let g = store.add_group("A", GroupKind::Bso, "Loc", &sig()).unwrap();
-    store.add_child(g.id, "Ĳsbrand", "Öztürk", date("2017-02-03"), &sig()).unwrap();
+    store
+        .add_child(g.id, "Ĳsbrand", "Öztürk", date("2017-02-03"), &sig())
+        .unwrap();
     let export = store.export(sig().at).unwrap();
 
     let (_dir2, other) = fresh();
     other.import(&export).unwrap();
     let again = other.export(sig().at).unwrap();
-    assert_eq!(serde_json::to_value(&export).unwrap(), serde_json::to_value(&again).unwrap());
+    assert_eq!(
+        serde_json::to_value(&export).unwrap(),
+        serde_json::to_value(&again).unwrap()
+    );
 
     let new = other.add_group("B", GroupKind::Kdv, "", &sig()).unwrap();
     assert!(new.id > export.max_id());
@@ -182,7 +227,10 @@ fn import_refuses_a_non_empty_database_and_inconsistent_data() {
 fn a_damaged_record_is_reported_not_panicked_on() {
     let (_dir, store) = fresh();
     let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
-    store.groups.insert(codec::id_key(g.id), b"{not json".to_vec()).unwrap();
+    store
+        .groups
+        .insert(codec::id_key(g.id), b"{not json".to_vec())
+        .unwrap();
     let err = store.check().unwrap_err().to_string();
     assert!(err.contains("damaged"), "{err}");
     assert!(matches!(store.groups(), Err(StoreError::Damaged(_))));
@@ -194,7 +242,10 @@ fn a_damaged_schema_version_refuses_to_open() {
     let path = dir.path().join("db");
     {
         let store = Store::open(&path).unwrap();
-        store.meta.insert(b"schema_version", b"abc".to_vec()).unwrap();
+        store
+            .meta
+            .insert(b"schema_version", b"abc".to_vec())
+            .unwrap();
         store.db.flush().unwrap();
     }
     match Store::open(&path) {

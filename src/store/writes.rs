@@ -18,26 +18,35 @@ pub struct Signature {
 const NEXT_ID_KEY: &[u8] = b"next_id";
 
 #[derive(Clone, Copy)]
-enum Table {
+pub(super) enum Table {
     Groups,
     Children,
     ChildGroup,
     Staff,
+    Audit,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
-struct Op {
+pub(super) struct Op {
     table: Table,
     key: Vec<u8>,
     value: Option<Vec<u8>>,
 }
 
 impl Op {
-    fn put(table: Table, key: &[u8], value: Vec<u8>) -> Op {
-        Op { table, key: key.to_vec(), value: Some(value) }
+    pub(super) fn put(table: Table, key: &[u8], value: Vec<u8>) -> Op {
+        Op {
+            table,
+            key: key.to_vec(),
+            value: Some(value),
+        }
     }
-    fn remove(table: Table, key: &[u8]) -> Op {
-        Op { table, key: key.to_vec(), value: None }
+    pub(super) fn remove(table: Table, key: &[u8]) -> Op {
+        Op {
+            table,
+            key: key.to_vec(),
+            value: None,
+        }
     }
 }
 
@@ -46,7 +55,10 @@ impl Store {
     /// only leaves a gap.
     pub(super) fn next_id(&self) -> Result<Id> {
         let bumped = self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old.and_then(|b| b.try_into().ok()).map(u64::from_be_bytes).unwrap_or(1);
+            let current = old
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_be_bytes)
+                .unwrap_or(1);
             Some((current + 1).to_be_bytes().to_vec())
         })?;
         let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
@@ -56,35 +68,63 @@ impl Store {
     /// Makes sure ids handed out later are above `id` (after an import).
     pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
         self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old.and_then(|b| b.try_into().ok()).map(u64::from_be_bytes).unwrap_or(1);
+            let current = old
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_be_bytes)
+                .unwrap_or(1);
             Some(current.max(id + 1).to_be_bytes().to_vec())
         })?;
         Ok(())
     }
 
     /// Applies `ops` and appends the audit entry in one transaction, then flushes.
-    fn commit(&self, ops: Vec<Op>, sig: &Signature, action: &str, target: String) -> Result<()> {
-        let audit_id = self.next_id()?;
-        let entry = AuditEntry { at: sig.at, by: sig.by.clone(), action: action.into(), target };
-        let entry = encode(&entry);
-        (&self.groups, &self.children, &self.child_group, &self.staff, &self.audit).transaction(
-            |(groups, children, child_group, staff, audit)| {
-                for op in &ops {
+    fn commit(
+        &self,
+        mut ops: Vec<Op>,
+        sig: &Signature,
+        action: &str,
+        target: String,
+    ) -> Result<()> {
+        let entry = AuditEntry {
+            at: sig.at,
+            by: sig.by.clone(),
+            action: action.into(),
+            target,
+        };
+        ops.push(Op::put(
+            Table::Audit,
+            &id_key(self.next_id()?),
+            encode(&entry),
+        ));
+        self.apply(&ops)
+    }
+
+    /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
+    /// written.
+    pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
+        (
+            &self.groups,
+            &self.children,
+            &self.child_group,
+            &self.staff,
+            &self.audit,
+        )
+            .transaction(|(groups, children, child_group, staff, audit)| {
+                for op in ops {
                     let tree: &TransactionalTree = match op.table {
                         Table::Groups => groups,
                         Table::Children => children,
                         Table::ChildGroup => child_group,
                         Table::Staff => staff,
+                        Table::Audit => audit,
                     };
                     match &op.value {
                         Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
                         None => tree.remove(op.key.as_slice())?,
                     };
                 }
-                audit.insert(&id_key(audit_id), entry.as_slice())?;
                 Ok::<(), ConflictableTransactionError<StoreError>>(())
-            },
-        )?;
+            })?;
         self.db.flush()?;
         Ok(())
     }
@@ -138,30 +178,61 @@ impl Store {
     pub fn save_child(&self, child: &Child, action: &str, sig: &Signature) -> Result<()> {
         required(&child.first_name, "a child needs a first name")?;
         if self.group(child.group_id)?.is_none() {
-            return Err(StoreError::Invalid(format!("there is no group {}", child.group_id)));
+            return Err(StoreError::Invalid(format!(
+                "there is no group {}",
+                child.group_id
+            )));
         }
         let mut ops = Vec::new();
         if let Some(old) = self.child(child.id)? {
             if old.group_id != child.group_id {
-                ops.push(Op::remove(Table::Children, &child_key(old.group_id, child.id)));
+                ops.push(Op::remove(
+                    Table::Children,
+                    &child_key(old.group_id, child.id),
+                ));
             }
         }
-        ops.push(Op::put(Table::Children, &child_key(child.group_id, child.id), encode(child)));
-        ops.push(Op::put(Table::ChildGroup, &id_key(child.id), id_key(child.group_id).to_vec()));
+        ops.extend(child_ops(child));
         self.commit(ops, sig, action, format!("child:{}", child.id))
     }
 
     /// Adds a staff member; their names must be unique because people pick themselves by name.
     pub fn add_staff(&self, name: &str, role: Role, sig: &Signature) -> Result<Staff> {
         let name = required(name, "a staff member needs a name")?;
-        if self.staff()?.iter().any(|s| s.name.to_lowercase() == name.to_lowercase()) {
-            return Err(StoreError::Invalid(format!("there is already a staff member called {name}")));
+        if self
+            .staff()?
+            .iter()
+            .any(|s| s.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(StoreError::Invalid(format!(
+                "there is already a staff member called {name}"
+            )));
         }
-        let staff = Staff { id: self.next_id()?, name, role };
+        let staff = Staff {
+            id: self.next_id()?,
+            name,
+            role,
+        };
         let op = Op::put(Table::Staff, &id_key(staff.id), encode(&staff));
         self.commit(vec![op], sig, "staff.add", format!("staff:{}", staff.id))?;
         Ok(staff)
     }
+}
+
+/// A child's record under its group, and the index entry that finds its group by child id.
+pub(super) fn child_ops(child: &Child) -> [Op; 2] {
+    [
+        Op::put(
+            Table::Children,
+            &child_key(child.group_id, child.id),
+            encode(child),
+        ),
+        Op::put(
+            Table::ChildGroup,
+            &id_key(child.id),
+            id_key(child.group_id).to_vec(),
+        ),
+    ]
 }
 
 fn required(raw: &str, message: &str) -> Result<String> {

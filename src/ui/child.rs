@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
 
     let field = |label: T, value: String| {
-        Line::from(vec![Span::styled(format!("{:<16}", lang.get(label)), theme.dim), Span::raw(value)])
+        Line::from(vec![
+            Span::styled(format!("{:<16}", lang.get(label)), theme.dim),
+            Span::raw(value),
+        ])
     };
     let mut name = child.full_name();
     if child.archived {
@@ -32,7 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         field(T::ChildGroup, group),
     ];
     let title = lang.get(T::ChildDetails).to_string();
-    frame.render_widget(Paragraph::new(details).block(block(title, theme)), details_area);
+    frame.render_widget(
+        Paragraph::new(details).block(block(title, theme)),
+        details_area,
+    );
 
     let sections = [
         (T::ChildObservations, T::ChildNoObservations),

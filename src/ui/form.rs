@@ -10,6 +10,9 @@ use super::Theme;
 use crate::app::form::{FieldValue, Form};
 use crate::app::{Action, App, FormKind};
 
+const FORM_WIDTH: u16 = 72;
+const CONFIRM_WIDTH: u16 = 60;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, theme: &Theme) {
     let mut lines = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
@@ -20,7 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
             FieldValue::Text(text) if focused => format!(" {text}▏"),
             FieldValue::Text(text) => format!(" {text}"),
             FieldValue::Choice { options, index } => {
-                format!(" ‹ {} ›", options.get(*index).map(String::as_str).unwrap_or(""))
+                format!(
+                    " ‹ {} ›",
+                    options.get(*index).map(String::as_str).unwrap_or("")
+                )
             }
         };
         lines.push(Line::from(vec![label, Span::raw(value)]));
@@ -30,9 +36,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
         lines.push(Line::styled(error.clone(), theme.error));
     }
     use Action::*;
-    lines.push(hints(app, &[NextField, ChoiceNext, Submit, Back], theme));
+    lines.push(hints(
+        app,
+        &[Submit, Back, NextField, ChoiceNext],
+        FORM_WIDTH - 2,
+        theme,
+    ));
     let height = lines.len() as u16 + 2;
-    let popup = popup_area(frame, area, 72, height);
+    let popup = popup_area(frame, area, FORM_WIDTH, height);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(block(app.lang.get(form.title).into(), theme));
@@ -43,9 +54,19 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: 
     let lines = vec![
         Line::raw(question.to_string()),
         Line::raw(""),
-        hints(app, &[Action::Submit, Action::Back], theme),
+        hints(
+            app,
+            &[Action::Submit, Action::Back],
+            CONFIRM_WIDTH - 2,
+            theme,
+        ),
     ];
-    let popup = popup_area(frame, area, 60, 6);
+    let popup = popup_area(frame, area, CONFIRM_WIDTH, 6);
     let title = app.lang.get(crate::i18n::T::ConfirmTitle).to_string();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(title, theme)), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, theme)),
+        popup,
+    );
 }

@@ -33,7 +33,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
     }
-    let add_key = app.keymap.first_key_label(&app.screen_contexts(), Action::Add).unwrap_or_default();
+    let add_key = app
+        .keymap
+        .first_key_label(&app.screen_contexts(), Action::Add)
+        .unwrap_or_default();
     ListTable {
         title,
         header: vec![

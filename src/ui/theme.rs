@@ -28,7 +28,10 @@ impl Theme {
         Theme {
             title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             header: Style::new().add_modifier(Modifier::BOLD),
-            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),

@@ -15,11 +15,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &ListView<UserRow>, 
     let outer = block(lang.get(T::UsersTitle).into(), theme);
     let inner = outer.inner(popup);
     frame.render_widget(outer, popup);
-    let [hint, input, rows] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(0)])
-            .areas(inner);
-    frame.render_widget(Paragraph::new(Line::styled(lang.get(T::UsersHint), theme.dim)), hint);
-    let typed = Line::from(vec![Span::styled("> ", theme.key), Span::raw(format!("{}▏", list.filter))]);
+    let [hint, input, rows] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::styled(lang.get(T::UsersHint), theme.dim)),
+        hint,
+    );
+    let typed = Line::from(vec![
+        Span::styled("> ", theme.key),
+        Span::raw(format!("{}▏", list.filter)),
+    ]);
     frame.render_widget(Paragraph::new(typed), input);
 
     let items: Vec<ListItem> = list
@@ -32,7 +41,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &ListView<UserRow>, 
             UserRow::New => ListItem::new(Line::styled(lang.get(T::UsersNew), theme.key)),
         })
         .collect();
-    let widget = List::new(items).highlight_style(theme.selected).highlight_symbol("▶ ");
+    let widget = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(list.selected_index()));
     frame.render_stateful_widget(widget, rows, &mut state);
 }

@@ -12,8 +12,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let contexts = app.contexts();
     let option = |action: Action, text: T| {
-        let key = app.keymap.first_key_label(&contexts, action).unwrap_or_default();
-        Line::from(vec![Span::styled(format!("  {key:<8}"), theme.key), Span::raw(lang.get(text))])
+        let key = app
+            .keymap
+            .first_key_label(&contexts, action)
+            .unwrap_or_default();
+        Line::from(vec![
+            Span::styled(format!("  {key:<8}"), theme.key),
+            Span::raw(lang.get(text)),
+        ])
     };
     let text = vec![
         Line::raw(lang.get(T::WelcomeBody)),

@@ -3,7 +3,8 @@
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Borders, Cell, Clear, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap,
+    Block, BorderType, Borders, Cell, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
+    Wrap,
 };
 use ratatui::Frame;
 
@@ -15,39 +16,89 @@ use crate::i18n::T;
 pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
     let text = vec![
         Line::styled(app.lang.too_small(MIN_WIDTH, MIN_HEIGHT), theme.error),
-        hints(app, &[Action::Quit], theme),
+        hints(app, &[Action::Quit], frame.area().width, theme),
     ];
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, frame.area());
 }
 
 /// "signaal › Groups › De Vlinders › Zoë de Vries" on the left, who is at the keyboard on the
-/// right; the trail gives way (cut short) so the name stays readable.
+/// right. When both do not fit, the role goes first, then the oldest steps of the trail become "…".
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let who = match &app.user {
-        Some(user) => format!(" {}: {} ({})", lang.get(T::UserLabel), user.name, lang.role(user.role)),
-        None => format!(" {}: {}", lang.get(T::UserLabel), lang.get(T::NobodyYet)),
+    let label = lang.get(T::UserLabel);
+    let (full, short) = match &app.user {
+        Some(user) => (
+            format!(" {label}: {} ({})", user.name, lang.role(user.role)),
+            format!(" {label}: {}", user.name),
+        ),
+        None => {
+            let nobody = format!(" {label}: {}", lang.get(T::NobodyYet));
+            (nobody.clone(), nobody)
+        }
     };
-    let who_width = (Line::raw(who.as_str()).width() as u16).min(area.width / 2);
+    let room = area.width as usize;
+    let who = if width(&full) * 5 <= room * 3 {
+        full
+    } else {
+        short
+    };
+    let who = shorten(&who, room * 3 / 5);
     let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&who) as u16)])
+            .areas(area);
 
-    let mut crumbs = vec![Span::styled(lang.get(T::AppName), theme.title)];
-    for screen in &app.screens {
-        let crumb = match screen {
+    let steps: Vec<String> = app
+        .screens
+        .iter()
+        .map(|screen| match screen {
             Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
             Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
             Screen::Children(s) => s.group.name.clone(),
             Screen::Child(s) => s.child.full_name(),
-        };
-        crumbs.push(Span::styled(" › ", theme.dim));
-        crumbs.push(Span::styled(crumb, theme.header));
-    }
-    frame.render_widget(Paragraph::new(Line::from(crumbs)), left);
+        })
+        .collect();
+    let room = (left.width as usize).saturating_sub(1); // keep a space before the user
+    let mut skip = 0;
+    let trail = loop {
+        let shown = steps[skip..].iter().map(String::as_str);
+        let prefix = if skip > 0 { vec!["…"] } else { vec![] };
+        let parts: Vec<&str> = prefix.into_iter().chain(shown).collect();
+        let trail = format!(" › {}", parts.join(" › "));
+        if width(&trail) + width(lang.get(T::AppName)) <= room || skip + 1 >= steps.len() {
+            break trail;
+        }
+        skip += 1;
+    };
+    let trail = shorten(&trail, room.saturating_sub(width(lang.get(T::AppName))));
+    let line = Line::from(vec![
+        Span::styled(lang.get(T::AppName), theme.title),
+        Span::styled(trail, theme.header),
+    ]);
+    frame.render_widget(Paragraph::new(line), left);
     let who = Paragraph::new(Line::styled(who, theme.dim)).alignment(Alignment::Right);
     frame.render_widget(who, right);
+}
+
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` columns, ending in "…" when it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// The status message of the last action, or else hints for the keys of the shown screen.
@@ -59,7 +110,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         // A popup shows its own keys.
         None if app.popup.is_some() => Line::raw(""),
-        None => hints(app, screen_hints(app), theme),
+        None => hints(app, screen_hints(app), area.width, theme),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -71,25 +122,35 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Users(_) => &[Open, Back],
         Screen::Groups(s) if s.list.filtering => &[Submit, Back],
         Screen::Children(s) if s.list.filtering => &[Submit, Back],
-        // The most used keys only: `?` lists every one.
-        Screen::Groups(_) => &[Open, Filter, Add, Edit, Help, Quit],
-        Screen::Children(_) => &[Open, Back, Filter, Add, Edit, Help, Quit],
-        Screen::Child(_) => &[Back, Edit, Archive, Help, Quit],
+        // The most used keys, most important first (what does not fit is left out); `?` lists
+        // every one.
+        Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit],
+        Screen::Children(_) => &[Open, Back, Filter, Help, Quit, Add, Edit],
+        Screen::Child(_) => &[Back, Help, Quit, Edit, Archive],
     }
 }
 
 /// "Enter open · / filter · q quit", each key as the active keymap binds it right now; an action
-/// without a key is left out, so a hint never names a key that does not work.
-pub fn hints(app: &App, actions: &[Action], theme: &Theme) -> Line<'static> {
+/// without a key is left out, so a hint never names a key that does not work. Hints that do not
+/// fit in `max_width` are left out whole, so put the important ones first.
+pub fn hints(app: &App, actions: &[Action], max_width: u16, theme: &Theme) -> Line<'static> {
     let contexts = app.contexts();
     let mut spans = Vec::new();
+    let mut used = 0;
     for &action in actions {
-        let Some(key) = app.keymap.first_key_label(&contexts, action) else { continue };
-        if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme.dim));
+        let Some(key) = app.keymap.first_key_label(&contexts, action) else {
+            continue;
+        };
+        let separator = if spans.is_empty() { "" } else { " · " };
+        let text = format!(" {}", app.lang.action(action));
+        let needed = width(separator) + width(&key) + width(&text);
+        if used + needed > max_width as usize {
+            continue;
         }
+        used += needed;
+        spans.push(Span::styled(separator, theme.dim));
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(format!(" {}", app.lang.action(action))));
+        spans.push(Span::raw(text));
     }
     Line::from(spans)
 }
@@ -105,7 +166,10 @@ pub fn filter_line<R>(app: &App, list: &ListView<R>, theme: &Theme) -> Option<Li
         Span::raw(format!("{}{cursor}", list.filter)),
     ];
     if list.visible_len() == 0 {
-        spans.push(Span::styled(format!("  {}", app.lang.get(T::FilterNoMatch)), theme.dim));
+        spans.push(Span::styled(
+            format!("  {}", app.lang.get(T::FilterNoMatch)),
+            theme.dim,
+        ));
     }
     Some(Line::from(spans))
 }
@@ -157,7 +221,8 @@ impl<R> ListTable<'_, R> {
             frame.render_widget(Paragraph::new(line), filter_area);
         }
         if self.list.is_empty() {
-            let hint = Paragraph::new(Line::styled(self.empty, theme.dim)).wrap(Wrap { trim: true });
+            let hint =
+                Paragraph::new(Line::styled(self.empty, theme.dim)).wrap(Wrap { trim: true });
             return frame.render_widget(hint, table_area);
         }
         let header = Row::new(self.header.into_iter().map(Cell::from)).style(theme.header);

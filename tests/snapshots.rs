@@ -1,0 +1,407 @@
+//! Snapshot tests of every screen, drawn on ratatui's `TestBackend` and driven by key presses the
+//! way a person would (`/` + "uil", Enter, ...). The clock is fixed, so ages and dates in the
+//! snapshots do not change from day to day. Review changed snapshots by reading the `.snap` files
+//! under `tests/snapshots/`.
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use tempfile::TempDir;
+
+use signaal::app::{Action, App, Clock, Options, Screen, UserRow};
+use signaal::cli::DemoArgs;
+use signaal::domain::Role;
+use signaal::i18n::Lang;
+use signaal::keymap::Keymap;
+use signaal::store::Store;
+use signaal::ui::{self, Theme};
+
+fn now() -> DateTime<FixedOffset> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .unwrap()
+        .fixed_offset()
+}
+
+/// An app on a fresh store in a temp dir; with `demo` the store holds the seed-1 demo data.
+/// `user: true` signs in as the first childcare staff member of the demo (read from the store).
+fn app(demo: bool, lang: Lang, user: bool) -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    if demo {
+        let args = DemoArgs {
+            seed: 1,
+            groups: 3,
+            children_per_group: None,
+            observations_per_child: 0,
+        };
+        store
+            .import(&signaal::commands::demo::generate(&args, now()))
+            .unwrap();
+    }
+    let name = user.then(|| staff_name(&store));
+    let options = Options {
+        lang,
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(now()),
+        user: name,
+    };
+    let mut app = App::new(store, options);
+    app.resize(80, 24);
+    (dir, app)
+}
+
+fn staff_name(store: &Store) -> String {
+    let staff = store.staff().unwrap();
+    let person = staff
+        .iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("the demo has childcare staff");
+    person.name.clone()
+}
+
+fn demo(lang: Lang) -> (TempDir, App) {
+    let (dir, app) = app(true, lang, true);
+    assert!(app.user.is_some(), "signed in");
+    assert!(matches!(app.screen(), Screen::Groups(_)));
+    (dir, app)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chr(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        chr(app, c);
+    }
+}
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::monochrome()))
+        .unwrap();
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+macro_rules! snap {
+    ($name:literal, $app:expr) => {
+        snap!($name, $app, 80, 24)
+    };
+    ($name:literal, $app:expr, $w:expr, $h:expr) => {{
+        let terminal = render($app, $w, $h);
+        insta::assert_snapshot!($name, terminal.backend());
+        terminal
+    }};
+}
+
+#[test]
+fn welcome_on_an_empty_database() {
+    let (_dir, app) = app(false, Lang::En, false);
+    assert!(matches!(app.screen(), Screen::Welcome));
+    let t = snap!("welcome", &app);
+    assert!(screen_text(&t).contains("Welcome to signaal"));
+}
+
+#[test]
+fn who_are_you_picker() {
+    let (_dir, app) = app(true, Lang::En, false);
+    assert!(matches!(app.screen(), Screen::Users(_)));
+    let t = snap!("users_picker", &app);
+    assert!(screen_text(&t).contains("+ new staff member"));
+}
+
+#[test]
+fn who_are_you_picker_with_typed_filter() {
+    let (_dir, mut app) = app(true, Lang::En, false);
+    let Screen::Users(list) = app.screen() else {
+        panic!("picker expected")
+    };
+    let UserRow::Person(first) = list.selected().unwrap().clone() else {
+        panic!("a person first")
+    };
+    let typed: String = first.name.chars().take(4).collect();
+    type_text(&mut app, &typed);
+    let t = snap!("users_picker_filtered", &app);
+    let text = screen_text(&t);
+    assert!(text.contains(&format!("> {typed}")));
+    assert!(text.contains(&first.name));
+}
+
+#[test]
+fn groups_list() {
+    let (_dir, app) = demo(Lang::En);
+    let t = snap!("groups", &app);
+    let text = screen_text(&t);
+    for name in ["De Vlinders", "De Egeltjes", "De Uilen"] {
+        assert!(text.contains(name), "{name} listed");
+    }
+}
+
+#[test]
+fn groups_list_while_filtering() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, '/');
+    type_text(&mut app, "uil");
+    let t = snap!("groups_filtering", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("De Uilen"));
+    assert!(!text.contains("De Vlinders"));
+}
+
+#[test]
+fn groups_list_wide() {
+    let (_dir, mut app) = demo(Lang::En);
+    app.resize(120, 40);
+    snap!("groups_wide_120x40", &app, 120, 40);
+}
+
+#[test]
+fn children_of_a_group() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Children(_)));
+    let t = snap!("children", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Group De Vlinders"));
+    assert!(text.contains(" y "), "ages shown");
+}
+
+#[test]
+fn child_screen() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Child(s) = app.screen() else {
+        panic!("child screen expected")
+    };
+    let name = s.child.full_name();
+    let t = snap!("child", &app);
+    assert!(screen_text(&t).contains(&name));
+}
+
+#[test]
+fn help_overlay() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, '?');
+    let t = snap!("help", &app);
+    assert!(screen_text(&t).contains("Keys"));
+}
+
+#[test]
+fn add_group_form_with_typed_text() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, 'a');
+    type_text(&mut app, "De Bijtjes");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Locatie Zeeweg");
+    let t = snap!("form_add_group_typed", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("De Bijtjes"));
+    assert!(text.contains("Peuteropvang"));
+}
+
+#[test]
+fn add_group_form_refuses_an_empty_name() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, 'a');
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Locatie Molenhof");
+    press(&mut app, KeyCode::Enter);
+    let t = snap!("form_add_group_empty_name", &app);
+    assert!(screen_text(&t).contains("Please enter a name."));
+}
+
+#[test]
+fn add_child_form_refuses_an_invalid_date() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'a');
+    type_text(&mut app, "Noor");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jansen");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2024-13-45");
+    press(&mut app, KeyCode::Enter);
+    let t = snap!("form_add_child_bad_date", &app);
+    assert!(screen_text(&t).contains("Invalid date"));
+}
+
+#[test]
+fn archive_confirmation() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, 'D');
+    let t = snap!("confirm_archive_child", &app);
+    assert!(screen_text(&t).contains("Archive "));
+}
+
+#[test]
+fn dutch_groups_list() {
+    let (_dir, app) = demo(Lang::Nl);
+    let t = snap!("groups_nl", &app);
+    assert!(screen_text(&t).contains("Groepen"));
+}
+
+#[test]
+fn dutch_child_screen() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let t = snap!("child_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Geboortedatum"));
+    assert!(text.contains(" jr "));
+}
+
+#[test]
+fn terminal_too_small_20x6() {
+    let (_dir, mut app) = demo(Lang::En);
+    app.resize(20, 6);
+    snap!("too_small_20x6", &app, 20, 6);
+}
+
+#[test]
+fn terminal_too_small_59x15() {
+    let (_dir, mut app) = demo(Lang::En);
+    app.resize(59, 15);
+    let t = snap!("too_small_59x15", &app, 59, 15);
+    assert!(screen_text(&t).contains("Terminal too small"));
+}
+
+/// With NO_COLOR the theme has no colours; the selected row must still stand out, by reverse video.
+#[test]
+fn monochrome_selection_is_reversed() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Down);
+    let Screen::Groups(s) = app.screen() else {
+        panic!("groups expected")
+    };
+    let selected = s.list.selected().unwrap().group.name.clone();
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..buffer.area.height).find(|&y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.contains(needle)
+        })
+    };
+    let y = row_of(&selected).expect("selected group on screen");
+    let x = (0..buffer.area.width)
+        .find(|&x| buffer[(x, y)].symbol() == "D")
+        .expect("the name starts with D");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "selected row is reversed"
+    );
+    // The other rows are not.
+    let other = row_of("De Vlinders").expect("first group on screen");
+    assert_ne!(other, y);
+    assert!(
+        !buffer[(x, other)].modifier.contains(Modifier::REVERSED),
+        "unselected row is plain"
+    );
+}
+
+fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// The header is the breadcrumb on the left and who is at the keyboard on the right; where both
+/// do not fit, one must give way visibly, never be overwritten mid-word.
+#[test]
+
+fn header_breadcrumb_and_user_label_are_not_cut_mid_word() {
+    for lang in [Lang::En, Lang::Nl] {
+        let (_dir, mut app) = demo(lang);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+        let Screen::Child(s) = app.screen() else {
+            panic!("child screen expected")
+        };
+        let name = s.child.full_name();
+        let label = match lang {
+            Lang::En => "User:",
+            Lang::Nl => "Medewerker:",
+        };
+        let header = row_text(&render(&app, 80, 24), 0);
+        let at = header.find(label).expect("user label shown");
+        let left = &header[..at];
+        assert!(
+            left.ends_with(' '),
+            "{lang:?}: no gap before the user label: {header:?}"
+        );
+        let left = left.trim_end();
+        assert!(
+            left.ends_with(&name) || left.ends_with('…'),
+            "{lang:?}: breadcrumb cut without a mark: {header:?}"
+        );
+        let user = app.user.as_ref().unwrap();
+        let right = header[at..].trim_end();
+        assert!(
+            right.contains(&user.name)
+                && (right.ends_with(')') || right.ends_with('…') || right.ends_with(&user.name)),
+            "{lang:?}: user label cut without a mark (the role may be left out whole): {header:?}"
+        );
+    }
+}
+
+/// Footer hints that do not fit are left out whole, never cut mid-word.
+#[test]
+
+fn footer_hints_are_never_cut_at_80_columns() {
+    for lang in [Lang::En, Lang::Nl] {
+        let (_dir, mut app) = demo(lang);
+        let mut footers = vec![row_text(&render(&app, 80, 24), 23)];
+        press(&mut app, KeyCode::Enter);
+        footers.push(row_text(&render(&app, 80, 24), 23));
+        press(&mut app, KeyCode::Enter);
+        footers.push(row_text(&render(&app, 80, 24), 23));
+        for footer in footers {
+            for hint in footer.trim_end().split(" · ") {
+                let whole = Action::ALL
+                    .iter()
+                    .any(|&a| hint.ends_with(&format!(" {}", lang.action(a))));
+                assert!(whole, "{lang:?}: hint {hint:?} is cut in footer {footer:?}");
+            }
+        }
+    }
+}
+
+/// Scrolling the help past its end and back: the first key back up moves the text at once.
+#[test]
+
+fn help_scrolls_back_at_once_after_overscrolling() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, '?');
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down);
+    }
+    let at_end = screen_text(&render(&app, 80, 24));
+    assert!(
+        at_end.contains("Close the help"),
+        "scrolled to the end: {at_end}"
+    );
+    press(&mut app, KeyCode::Up);
+    let one_up = screen_text(&render(&app, 80, 24));
+    assert_ne!(at_end, one_up, "Up after scrolling to the end does nothing");
+}
