@@ -14,7 +14,7 @@ pub struct Cli {
     #[command(flatten)]
     pub db: DbArg,
     /// Interface language (default: from LANG; nl* gives Dutch, anything else English)
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// Keymap: a preset name (default, vim) or a TOML file that overrides the default
     #[arg(long, value_name = "NAME|FILE")]

@@ -389,12 +389,15 @@ fn first_key_label_skips_shadowed_keys() {
         Some("Enter")
     );
     let help = &[Context::Help, Context::Global];
-    // In help, ? and q close the help, so F1 is the help key and nothing quits.
+    // In help, ? and q close the help, so F1 is the help key and only Ctrl-C quits.
     assert_eq!(
         map.first_key_label(help, Action::Help).as_deref(),
         Some("F1")
     );
-    assert_eq!(map.first_key_label(help, Action::Quit), None);
+    assert_eq!(
+        map.first_key_label(help, Action::Quit).as_deref(),
+        Some("Ctrl-C")
+    );
     assert_eq!(
         map.first_key_label(help, Action::Back).as_deref(),
         Some("Esc")
