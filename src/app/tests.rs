@@ -1,34 +1,22 @@
-//! Driving the app with actions on a real store in a temp dir.
+//! Driving the app with key presses on a real store in a temp dir.
 
-use chrono::{TimeZone, Utc};
 use tempfile::TempDir;
 
+use super::test_support::{app, chr, press, signed_in as signed_in_as, type_text, User};
 use super::*;
-use crate::cli::DemoArgs;
+use crate::domain::{Child, GroupKind, Role};
+use crate::i18n::T;
 
-pub(crate) fn demo_app(user: Option<&str>) -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    let now = Utc
-        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
-        .unwrap()
-        .fixed_offset();
-    let args = DemoArgs {
-        seed: 1,
-        groups: 3,
-        children_per_group: None,
-        observations_per_child: 0,
-    };
-    store
-        .import(&crate::commands::demo::generate(&args, now))
-        .unwrap();
-    let options = Options {
-        lang: Lang::En,
-        keymap: Keymap::default(),
-        clock: Clock::Fixed(now),
-        user: user.map(str::to_string),
-    };
-    (dir, App::new(store, options))
+fn demo_app(user: Option<&str>) -> (TempDir, App) {
+    app(true, Lang::En, user.map_or(User::Nobody, User::Named))
+}
+
+fn signed_in() -> (TempDir, App) {
+    signed_in_as(Lang::En)
+}
+
+fn empty_app() -> (TempDir, App) {
+    app(false, Lang::En, User::Nobody)
 }
 
 #[test]
@@ -37,79 +25,6 @@ fn unknown_user_gets_the_picker_with_the_name_typed() {
     assert!(matches!(app.screen(), Screen::Users(list) if list.filter == "Nobody Here"));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert!(app.user.is_none());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers: keys as a person presses them, and a demo app signed in as a childcare staff member.
-
-use crate::domain::{Child, GroupKind, Role};
-use crate::i18n::T;
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn chr(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        chr(app, c);
-    }
-}
-
-/// The demo app with the first childcare staff member (read from the store) at the keyboard.
-fn signed_in() -> (TempDir, App) {
-    let (dir, app) = demo_app(None);
-    let staff = app.store.staff().unwrap();
-    let name = staff
-        .iter()
-        .find(|s| s.role == Role::Staff)
-        .expect("demo has staff")
-        .name
-        .clone();
-    let App {
-        store,
-        lang,
-        keymap,
-        clock,
-        ..
-    } = app;
-    let app = App::new(
-        store,
-        Options {
-            lang,
-            keymap,
-            clock,
-            user: Some(name.clone()),
-        },
-    );
-    assert_eq!(
-        app.user.as_ref().map(|u| u.name.as_str()),
-        Some(name.as_str())
-    );
-    assert!(
-        matches!(app.screen(), Screen::Groups(_)),
-        "no picker with a known --user"
-    );
-    (dir, app)
-}
-
-fn empty_app() -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    let now = Utc
-        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
-        .unwrap()
-        .fixed_offset();
-    let options = Options {
-        lang: Lang::En,
-        keymap: Keymap::default(),
-        clock: Clock::Fixed(now),
-        user: None,
-    };
-    (dir, App::new(store, options))
 }
 
 fn groups(app: &App) -> &GroupsScreen {

@@ -16,6 +16,9 @@ use ratatui::Frame;
 
 pub use theme::Theme;
 
+#[cfg(test)]
+mod tests;
+
 use crate::app::{App, Popup, Screen, MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {

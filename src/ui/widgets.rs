@@ -37,17 +37,6 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (nobody.clone(), nobody)
         }
     };
-    let room = area.width as usize;
-    let who = if width(&full) * 5 <= room * 3 {
-        full
-    } else {
-        short
-    };
-    let who = shorten(&who, room * 3 / 5);
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&who) as u16)])
-            .areas(area);
-
     let steps: Vec<String> = app
         .screens
         .iter()
@@ -59,6 +48,20 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Child(s) => s.child.full_name(),
         })
         .collect();
+    // The role goes before any step of the trail does; the name stays.
+    let whole_trail =
+        width(lang.get(T::AppName)) + steps.iter().map(|s| width(s) + 3).sum::<usize>();
+    let room = area.width as usize;
+    let who = if whole_trail + 1 + width(&full) <= room {
+        full
+    } else {
+        short
+    };
+    let who = shorten(&who, room * 3 / 5);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&who) as u16)])
+            .areas(area);
+
     let room = (left.width as usize).saturating_sub(1); // keep a space before the user
     let mut skip = 0;
     let trail = loop {

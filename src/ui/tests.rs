@@ -1,85 +1,28 @@
 //! Snapshot tests of every screen, drawn on ratatui's `TestBackend` and driven by key presses the
 //! way a person would (`/` + "uil", Enter, ...). The clock is fixed, so ages and dates in the
 //! snapshots do not change from day to day. Review changed snapshots by reading the `.snap` files
-//! under `tests/snapshots/`.
+//! under `src/ui/snapshots/`.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use tempfile::TempDir;
 
-use signaal::app::{Action, App, Clock, Options, Screen, UserRow};
-use signaal::cli::DemoArgs;
-use signaal::domain::Role;
-use signaal::i18n::Lang;
-use signaal::keymap::Keymap;
-use signaal::store::Store;
-use signaal::ui::{self, Theme};
+use crate::app::test_support::{self, chr, press, type_text, User};
+use crate::app::{Action, App, Screen, UserRow};
+use crate::i18n::Lang;
+use crate::ui::{self, Theme};
 
-fn now() -> DateTime<FixedOffset> {
-    Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
-        .unwrap()
-        .fixed_offset()
-}
-
-/// An app on a fresh store in a temp dir; with `demo` the store holds the seed-1 demo data.
-/// `user: true` signs in as the first childcare staff member of the demo (read from the store).
+/// An app as `test_support::app` makes it, with `user: true` signing in the demo's first
+/// childcare staff member.
 fn app(demo: bool, lang: Lang, user: bool) -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
-    if demo {
-        let args = DemoArgs {
-            seed: 1,
-            groups: 3,
-            children_per_group: None,
-            observations_per_child: 0,
-        };
-        store
-            .import(&signaal::commands::demo::generate(&args, now()))
-            .unwrap();
-    }
-    let name = user.then(|| staff_name(&store));
-    let options = Options {
-        lang,
-        keymap: Keymap::default(),
-        clock: Clock::Fixed(now()),
-        user: name,
-    };
-    let mut app = App::new(store, options);
-    app.resize(80, 24);
-    (dir, app)
-}
-
-fn staff_name(store: &Store) -> String {
-    let staff = store.staff().unwrap();
-    let person = staff
-        .iter()
-        .find(|s| s.role == Role::Staff)
-        .expect("the demo has childcare staff");
-    person.name.clone()
+    let user = if user { User::FirstStaff } else { User::Nobody };
+    test_support::app(demo, lang, user)
 }
 
 fn demo(lang: Lang) -> (TempDir, App) {
-    let (dir, app) = app(true, lang, true);
-    assert!(app.user.is_some(), "signed in");
-    assert!(matches!(app.screen(), Screen::Groups(_)));
-    (dir, app)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn chr(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        chr(app, c);
-    }
+    test_support::signed_in(lang)
 }
 
 fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {

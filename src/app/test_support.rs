@@ -1,0 +1,92 @@
+//! Shared by the tests of the app and of the screens: an app on a real store in a temp dir with a
+//! fixed clock (so ages and dates in snapshots do not change from day to day), and keys pressed the
+//! way a person presses them.
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+use super::{App, Clock, Options, Screen};
+use crate::cli::DemoArgs;
+use crate::domain::Role;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+use crate::store::Store;
+
+pub fn now() -> DateTime<FixedOffset> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .unwrap()
+        .fixed_offset()
+}
+
+/// Who `--user` names when the app starts.
+pub enum User<'a> {
+    Nobody,
+    Named(&'a str),
+    /// The first childcare staff member of the demo data, read from the store.
+    FirstStaff,
+}
+
+/// An 80x24 app on a fresh store; with `demo` the store holds the seed-1 demo data.
+pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    if demo {
+        let args = DemoArgs {
+            seed: 1,
+            groups: 3,
+            children_per_group: None,
+            observations_per_child: 0,
+        };
+        let data = crate::commands::demo::generate(&args, now());
+        store.import(&data).unwrap();
+    }
+    let user = match user {
+        User::Nobody => None,
+        User::Named(name) => Some(name.to_string()),
+        User::FirstStaff => Some(first_staff_name(&store)),
+    };
+    let options = Options {
+        lang,
+        keymap: Keymap::default(),
+        clock: Clock::Fixed(now()),
+        user,
+    };
+    let mut app = App::new(store, options);
+    app.resize(80, 24);
+    (dir, app)
+}
+
+/// The demo app with its first childcare staff member at the keyboard, on the groups list.
+pub fn signed_in(lang: Lang) -> (TempDir, App) {
+    let (dir, app) = app(true, lang, User::FirstStaff);
+    assert!(app.user.is_some(), "signed in");
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "no picker with a known --user"
+    );
+    (dir, app)
+}
+
+fn first_staff_name(store: &Store) -> String {
+    let staff = store.staff().unwrap();
+    let person = staff
+        .iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("the demo has childcare staff");
+    person.name.clone()
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn chr(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        chr(app, c);
+    }
+}
