@@ -25,6 +25,14 @@ impl Lang {
         text.in_lang(self)
     }
 
+    /// Text that comes with data (a form template's item), in this language.
+    pub fn text(self, text: &crate::domain::form::Text) -> &str {
+        match self {
+            Lang::Nl => &text.nl,
+            Lang::En => &text.en,
+        }
+    }
+
     fn pick(self, nl: String, en: String) -> String {
         match self {
             Lang::Nl => nl,

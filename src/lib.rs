@@ -13,5 +13,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod search;
 pub mod store;
+pub mod templates;
+pub(crate) mod toml_spans;
 pub mod tui;
 pub mod ui;

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod child;
+pub mod form;
 pub mod group;
 pub mod staff;
 

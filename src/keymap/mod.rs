@@ -19,8 +19,9 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::app::action::Action;
 
+pub use crate::toml_spans::Problem;
 pub use context::Context;
-pub use error::{KeymapError, Problem};
+pub use error::KeymapError;
 pub use key::Key;
 
 /// The built-in default keymap (the contract of DESIGN.md, "Default keymap").

@@ -1,207 +1,10 @@
 //! Reading one keymap file into bindings per context, collecting every problem with its line.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::ops::Range;
-
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{Binding, Context, Key, Problem};
 use crate::app::action::Action;
-
-// `toml::Spanned` fails outright on a key or value the parser has no span for (the implicit
-// `global` of `[global.sub]`, a date), which would hide every other problem of the file. `At` asks
-// for a span the same way `toml::Spanned` does but also accepts a value that comes without one.
-const SPANNED_NAME: &str = "$__serde_spanned_private_Spanned";
-const SPANNED_FIELDS: &[&str] = &[
-    "$__serde_spanned_private_start",
-    "$__serde_spanned_private_end",
-    "$__serde_spanned_private_value",
-];
-const DATETIME_KEY: &str = "$__toml_private_datetime";
-
-/// A value with its byte span in the file, when the parser knows it.
-#[derive(Debug)]
-struct At<T> {
-    span: Option<Range<usize>>,
-    value: T,
-}
-
-impl<T> At<T> {
-    fn bare(value: T) -> At<T> {
-        At { span: None, value }
-    }
-}
-
-/// A TOML value that keeps the span of every key and value inside it, so that a problem anywhere
-/// in the file can be reported with its line.
-#[derive(Debug)]
-enum Node {
-    Str(String),
-    Table(Vec<(At<String>, At<Node>)>),
-    Array(Vec<At<Node>>),
-    Other(&'static str),
-}
-
-impl Node {
-    fn kind(&self) -> &'static str {
-        match self {
-            Node::Str(_) => "a string",
-            Node::Table(_) => "a table",
-            Node::Array(_) => "an array",
-            Node::Other(kind) => kind,
-        }
-    }
-}
-
-/// Reads the rest of a spanned value after its start field.
-fn finish_spanned<'de, A, T>(mut map: A, start: usize) -> Result<At<T>, A::Error>
-where
-    A: MapAccess<'de>,
-    T: Deserialize<'de>,
-{
-    let mut end = start;
-    let mut value = None;
-    while let Some(field) = map.next_key::<String>()? {
-        if field == SPANNED_FIELDS[1] {
-            end = map.next_value()?;
-        } else if field == SPANNED_FIELDS[2] {
-            value = Some(map.next_value()?);
-        } else {
-            map.next_value::<IgnoredAny>()?;
-        }
-    }
-    match value {
-        Some(value) => Ok(At {
-            span: Some(start..end.max(start)),
-            value,
-        }),
-        None => Err(de::Error::missing_field(SPANNED_FIELDS[2])),
-    }
-}
-
-/// The entries of a table, the first key already read. A date comes as a one-entry table.
-fn table<'de, A: MapAccess<'de>>(mut map: A, first: Option<At<String>>) -> Result<Node, A::Error> {
-    let mut entries = Vec::new();
-    let mut next = first;
-    if next.is_none() {
-        next = map.next_key()?;
-    }
-    while let Some(key) = next {
-        if key.value == DATETIME_KEY {
-            map.next_value::<IgnoredAny>()?;
-            return Ok(Node::Other("a date"));
-        }
-        let value = map.next_value::<At<Node>>()?;
-        entries.push((key, value));
-        next = map.next_key()?;
-    }
-    Ok(Node::Table(entries))
-}
-
-impl<'de> Deserialize<'de> for At<String> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<At<String>, D::Error> {
-        deserializer.deserialize_struct(SPANNED_NAME, SPANNED_FIELDS, KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = At<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<At<String>, E> {
-        Ok(At::bare(value.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<At<String>, E> {
-        Ok(At::bare(value))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<At<String>, A::Error> {
-        match map.next_key::<String>()? {
-            Some(field) if field == SPANNED_FIELDS[0] => {
-                let start = map.next_value()?;
-                finish_spanned(map, start)
-            }
-            _ => Err(de::Error::custom("expected a key")),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for At<Node> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<At<Node>, D::Error> {
-        deserializer.deserialize_struct(SPANNED_NAME, SPANNED_FIELDS, NodeVisitor { spanned: true })
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        deserializer
-            .deserialize_any(NodeVisitor { spanned: false })
-            .map(|at| at.value)
-    }
-}
-
-/// Reads a value; with `spanned`, a map may be the parser's span wrapper around the value.
-struct NodeVisitor {
-    spanned: bool,
-}
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = At<Node>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a TOML value")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Other("a boolean")))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Other("a number")))
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Other("a number")))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Other("a number")))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Str(value.to_string())))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<At<Node>, E> {
-        Ok(At::bare(Node::Str(value)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<At<Node>, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<At<Node>>()? {
-            items.push(item);
-        }
-        Ok(At::bare(Node::Array(items)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<At<Node>, A::Error> {
-        let first = map.next_key::<At<String>>()?;
-        match first {
-            Some(key) if self.spanned && key.value == SPANNED_FIELDS[0] => {
-                let start = map.next_value()?;
-                finish_spanned(map, start)
-            }
-            first => Ok(At::bare(table(map, first)?)),
-        }
-    }
-}
+use crate::toml_spans::{self, At, LineIndex, Node};
 
 /// The bindings of one file, per context (indexed by `Context::index`), in file order.
 pub(crate) type Sections = Vec<Vec<Binding>>;
@@ -214,42 +17,11 @@ pub(crate) fn parse(text: &str) -> (Sections, Vec<Problem>) {
         problems: Vec::new(),
         sections: Context::ALL.iter().map(|_| Vec::new()).collect(),
     };
-    match toml::from_str::<Node>(text) {
+    match toml_spans::read(text, &reader.lines) {
         Ok(doc) => reader.document(doc),
-        Err(err) => {
-            let line = err
-                .span()
-                .map(|span| reader.lines.line(span.start))
-                .unwrap_or(1);
-            // One problem, one line: the parser's message may span several.
-            let message: Vec<&str> = err
-                .message()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            reader.problem(line, format!("invalid TOML: {}", message.join(", ")));
-        }
+        Err(problem) => reader.problems.push(problem),
     }
     (reader.sections, reader.problems)
-}
-
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { starts }
-    }
-
-    /// The 1-based line of a byte offset.
-    fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&start| start <= offset).max(1)
-    }
 }
 
 struct Reader {
@@ -266,6 +38,15 @@ fn known_actions() -> String {
     Action::ALL.map(Action::name).join(", ")
 }
 
+/// What a value is, for the messages. Keymap messages call every number "a number" (the shared
+/// reader says "a decimal number" for one with a fraction, as template messages do).
+fn kind(node: &Node) -> &'static str {
+    match node {
+        Node::Float => "a number",
+        other => other.kind(),
+    }
+}
+
 const ENTRY_EXAMPLE: &str = r#"{ on = ["q"], run = "quit", desc = "Quit" }"#;
 
 impl Reader {
@@ -276,22 +57,14 @@ impl Reader {
         });
     }
 
-    /// The line of a key or value; `fallback` (the line of what contains it) when the parser
-    /// gave no span.
-    fn line_of<T>(&self, at: &At<T>, fallback: usize) -> usize {
-        at.span
-            .as_ref()
-            .map_or(fallback, |span| self.lines.line(span.start))
-    }
-
     fn document(&mut self, doc: Node) {
         let Node::Table(sections) = doc else {
             self.problem(1, "a keymap file must consist of sections such as [global]");
             return;
         };
         for (name, value) in sections {
-            let value_line = self.line_of(&value, 1);
-            let line = self.line_of(&name, value_line);
+            let value_line = self.lines.line_of(&value, 1);
+            let line = self.lines.line_of(&name, value_line);
             let Node::Table(fields) = value.value else {
                 self.problem(
                     line,
@@ -327,7 +100,7 @@ impl Reader {
         let mut seen_keymap = false;
         let mut bindings: Vec<(Binding, usize)> = Vec::new();
         for (field, value) in fields {
-            let line = self.line_of(&field, header_line);
+            let line = self.lines.line_of(&field, header_line);
             if field.value != "keymap" {
                 self.problem(
                     line,
@@ -347,7 +120,7 @@ impl Reader {
                 continue;
             };
             for entry in entries {
-                let line = self.line_of(&entry, line);
+                let line = self.lines.line_of(&entry, line);
                 match entry.value {
                     Node::Table(fields) => {
                         if let Some(binding) = self.entry(line, fields) {
@@ -358,7 +131,7 @@ impl Reader {
                         line,
                         format!(
                             "a keymap entry must be a table like {ENTRY_EXAMPLE}, not {}",
-                            other.kind()
+                            kind(&other)
                         ),
                     ),
                 }
@@ -382,7 +155,7 @@ impl Reader {
         let mut action: Option<Option<Action>> = None;
         let mut desc: Option<String> = None;
         for (field, value) in fields {
-            let line = self.line_of(&field, entry_line);
+            let line = self.lines.line_of(&field, entry_line);
             match field.value.as_str() {
                 "on" => {
                     keys_line = line;
@@ -391,7 +164,7 @@ impl Reader {
                     keys_reported = self.problems.len() > before;
                 }
                 "run" => {
-                    let value_line = self.line_of(&value, line);
+                    let value_line = self.lines.line_of(&value, line);
                     action = Some(match value.value {
                         Node::Str(name) => {
                             let found = Action::from_name(&name);
@@ -411,7 +184,7 @@ impl Reader {
                                 value_line,
                                 format!(
                                     "run must name an action, like run = \"quit\", not {}",
-                                    other.kind()
+                                    kind(&other)
                                 ),
                             );
                             None
@@ -421,7 +194,7 @@ impl Reader {
                 "desc" => match value.value {
                     Node::Str(text) => desc = Some(text),
                     other => {
-                        self.problem(line, format!("desc must be a string, not {}", other.kind()))
+                        self.problem(line, format!("desc must be a string, not {}", kind(&other)))
                     }
                 },
                 other => self.problem(
@@ -468,7 +241,7 @@ impl Reader {
                     line,
                     format!(
                         "on must be a list of keys, like on = [\"q\"], not {}",
-                        other.kind()
+                        kind(&other)
                     ),
                 );
                 return Vec::new();
@@ -476,7 +249,7 @@ impl Reader {
         };
         let mut keys = Vec::new();
         for item in items {
-            let item_line = self.line_of(&item, line);
+            let item_line = self.lines.line_of(&item, line);
             match item.value {
                 Node::Str(name) => {
                     if let Some(key) = self.key(item_line, &name) {
@@ -487,7 +260,7 @@ impl Reader {
                 }
                 other => self.problem(
                     item_line,
-                    format!("a key must be a string like \"q\", not {}", other.kind()),
+                    format!("a key must be a string like \"q\", not {}", kind(&other)),
                 ),
             }
         }

@@ -1,0 +1,337 @@
+//! Observation forms: a template (sections of items, each item in Dutch and English) and the marks
+//! an observer gives its items. Plain types and rules only; the built-in templates and the reading
+//! of template files live in `crate::templates`.
+//!
+//! The scale is "not seen / sometimes / often": a [`Mark`] is sometimes or often, and "not seen" is
+//! the absence of a mark. Marks are kept per item id, so an observation of a template is a
+//! `BTreeMap<String, Mark>` (item id -> mark) plus who, when and notes.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::GroupKind;
+
+/// A text in both languages of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// An observation form: sections (domains such as "taal en communicatie") of items. `id` and
+/// `version` together name one fixed wording: an observation keeps the version it was made with,
+/// so a changed template gets a new version and never rewrites history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormTemplate {
+    pub id: String,
+    pub version: u32,
+    pub name: Text,
+    /// The kinds of group this template is meant for.
+    pub kinds: Vec<GroupKind>,
+    pub sections: Vec<Section>,
+}
+
+/// One domain of a form, with its items in the order they are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+/// One observable thing. `id` is stable and unique within its template (e.g.
+/// "welbevinden.afscheid"): marks refer to it. `meldcode` marks a context item that is a signal in
+/// the sense of the Meldcode huiselijk geweld en kindermishandeling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub meldcode: bool,
+}
+
+impl FormTemplate {
+    /// The item with this id and the section it is in.
+    pub fn item(&self, id: &str) -> Option<(&Section, &Item)> {
+        self.items().find(|(_, item)| item.id == id)
+    }
+
+    /// Every item with its section, in form order.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> + '_ {
+        self.sections
+            .iter()
+            .flat_map(|section| section.items.iter().map(move |item| (section, item)))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.sections
+            .iter()
+            .map(|section| section.items.len())
+            .sum()
+    }
+
+    /// Whether this template is meant for a group of this kind.
+    pub fn fits(&self, kind: GroupKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+}
+
+/// A mark on an item: seen sometimes or often. "Not seen" is no mark at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    Sometimes,
+    Often,
+}
+
+impl Mark {
+    /// The name used in the export ("sometimes", "often").
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Sometimes => "sometimes",
+            Mark::Often => "often",
+        }
+    }
+}
+
+/// The next mark when an item is ticked: not seen -> sometimes -> often -> not seen.
+pub fn cycle(current: Option<Mark>) -> Option<Mark> {
+    match current {
+        None => Some(Mark::Sometimes),
+        Some(Mark::Sometimes) => Some(Mark::Often),
+        Some(Mark::Often) => None,
+    }
+}
+
+/// How one item differs between two observations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// Not seen before, marked now.
+    Appeared(Mark),
+    /// Marked before, not seen now.
+    Disappeared(Mark),
+    /// Marked both times, differently (e.g. sometimes -> often).
+    Changed { from: Mark, to: Mark },
+}
+
+/// One item that differs between two observations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub item: String,
+    pub kind: ChangeKind,
+}
+
+/// What changed from the `previous` observation's marks to the `latest` one's: one [`Change`] per
+/// item whose mark differs, none for an item that stayed the same. Changes come in the template's
+/// item order; items the template does not know (a mark made with another version) come last,
+/// sorted by id.
+pub fn compare(
+    template: &FormTemplate,
+    previous: &BTreeMap<String, Mark>,
+    latest: &BTreeMap<String, Mark>,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut known: HashSet<&str> = HashSet::new();
+    for (_, item) in template.items() {
+        if known.insert(item.id.as_str()) {
+            push_change(&mut changes, &item.id, previous, latest);
+        }
+    }
+    let rest: BTreeSet<&String> = previous
+        .keys()
+        .chain(latest.keys())
+        .filter(|id| !known.contains(id.as_str()))
+        .collect();
+    for id in rest {
+        push_change(&mut changes, id, previous, latest);
+    }
+    changes
+}
+
+fn push_change(
+    changes: &mut Vec<Change>,
+    id: &str,
+    previous: &BTreeMap<String, Mark>,
+    latest: &BTreeMap<String, Mark>,
+) {
+    let kind = match (previous.get(id).copied(), latest.get(id).copied()) {
+        (None, Some(mark)) => ChangeKind::Appeared(mark),
+        (Some(mark), None) => ChangeKind::Disappeared(mark),
+        (Some(from), Some(to)) if from != to => ChangeKind::Changed { from, to },
+        _ => return,
+    };
+    changes.push(Change {
+        item: id.to_string(),
+        kind,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str) -> Item {
+        Item {
+            id: id.into(),
+            text: Text::new(format!("{id} nl"), format!("{id} en")),
+            meldcode: false,
+        }
+    }
+
+    fn template() -> FormTemplate {
+        FormTemplate {
+            id: "test".into(),
+            version: 1,
+            name: Text::new("Test", "Test"),
+            kinds: vec![GroupKind::Kdv, GroupKind::Peuteropvang],
+            sections: vec![
+                Section {
+                    id: "b".into(),
+                    title: Text::new("B", "B"),
+                    items: vec![item("b.2"), item("b.1")],
+                },
+                Section {
+                    id: "a".into(),
+                    title: Text::new("A", "A"),
+                    items: vec![item("a.1")],
+                },
+            ],
+        }
+    }
+
+    fn marks(entries: &[(&str, Mark)]) -> BTreeMap<String, Mark> {
+        entries
+            .iter()
+            .map(|(id, mark)| (id.to_string(), *mark))
+            .collect()
+    }
+
+    fn change(item: &str, kind: ChangeKind) -> Change {
+        Change {
+            item: item.into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn cycle_goes_not_seen_sometimes_often_not_seen() {
+        assert_eq!(cycle(None), Some(Mark::Sometimes));
+        assert_eq!(cycle(Some(Mark::Sometimes)), Some(Mark::Often));
+        assert_eq!(cycle(Some(Mark::Often)), None);
+        let mut mark = None;
+        for _ in 0..3 {
+            mark = cycle(mark);
+        }
+        assert_eq!(mark, None);
+    }
+
+    #[test]
+    fn mark_serializes_lowercase() {
+        assert_eq!(
+            serde_json::to_string(&Mark::Sometimes).unwrap(),
+            "\"sometimes\""
+        );
+        assert_eq!(serde_json::to_string(&Mark::Often).unwrap(), "\"often\"");
+        assert_eq!(
+            serde_json::from_str::<Mark>("\"often\"").unwrap(),
+            Mark::Often
+        );
+        assert_eq!(Mark::Often.name(), "often");
+        assert_eq!(Mark::Sometimes.name(), "sometimes");
+    }
+
+    #[test]
+    fn compare_reports_appeared_disappeared_and_changed() {
+        let previous = marks(&[("b.2", Mark::Sometimes), ("b.1", Mark::Often)]);
+        let latest = marks(&[("b.2", Mark::Often), ("a.1", Mark::Sometimes)]);
+        assert_eq!(
+            compare(&template(), &previous, &latest),
+            vec![
+                change(
+                    "b.2",
+                    ChangeKind::Changed {
+                        from: Mark::Sometimes,
+                        to: Mark::Often
+                    }
+                ),
+                change("b.1", ChangeKind::Disappeared(Mark::Often)),
+                change("a.1", ChangeKind::Appeared(Mark::Sometimes)),
+            ]
+        );
+    }
+
+    #[test]
+    fn compare_leaves_out_unchanged_items() {
+        let previous = marks(&[("b.2", Mark::Often), ("a.1", Mark::Sometimes)]);
+        let latest = marks(&[("b.2", Mark::Often), ("a.1", Mark::Often)]);
+        assert_eq!(
+            compare(&template(), &previous, &latest),
+            vec![change(
+                "a.1",
+                ChangeKind::Changed {
+                    from: Mark::Sometimes,
+                    to: Mark::Often
+                }
+            )]
+        );
+        assert!(compare(&template(), &previous, &previous).is_empty());
+        assert!(compare(&template(), &BTreeMap::new(), &BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn compare_follows_template_order_then_unknown_items_by_id() {
+        let previous = marks(&[("zz.old", Mark::Often), ("a.1", Mark::Often)]);
+        let latest = marks(&[
+            ("a.1", Mark::Sometimes),
+            ("b.1", Mark::Sometimes),
+            ("b.2", Mark::Often),
+            ("c.new", Mark::Sometimes),
+        ]);
+        let order: Vec<String> = compare(&template(), &previous, &latest)
+            .into_iter()
+            .map(|c| c.item)
+            .collect();
+        assert_eq!(order, ["b.2", "b.1", "a.1", "c.new", "zz.old"]);
+    }
+
+    #[test]
+    fn fits_matches_kinds() {
+        let template = template();
+        assert!(template.fits(GroupKind::Kdv));
+        assert!(template.fits(GroupKind::Peuteropvang));
+        assert!(!template.fits(GroupKind::Bso));
+    }
+
+    #[test]
+    fn item_lookup_and_count() {
+        let template = template();
+        assert_eq!(template.item_count(), 3);
+        let (section, item) = template.item("b.1").unwrap();
+        assert_eq!(section.id, "b");
+        assert_eq!(item.text.nl, "b.1 nl");
+        assert_eq!(item.text.en, "b.1 en");
+        assert!(template.item("nope").is_none());
+        let ids: Vec<&str> = template.items().map(|(_, i)| i.id.as_str()).collect();
+        assert_eq!(ids, ["b.2", "b.1", "a.1"]);
+    }
+
+    #[test]
+    fn template_round_trips_through_json() {
+        let template = template();
+        let json = serde_json::to_value(&template).unwrap();
+        assert_eq!(json["kinds"], serde_json::json!(["kdv", "peuteropvang"]));
+        assert_eq!(json["sections"][0]["items"][0]["meldcode"], false);
+        let back: FormTemplate = serde_json::from_value(json).unwrap();
+        assert_eq!(back, template);
+    }
+}

@@ -1,0 +1,71 @@
+//! Observation form templates: the built-in ones (`kdv.toml` for 0-4, `bso.toml` for 4-12, both
+//! compiled in) and the reading of a template file, built-in or an organisation's own.
+//!
+//! The file format is described at the top of `kdv.toml`. [`parse`] reports every problem of a
+//! file with its line and builds nothing unless the file is entirely right.
+
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use crate::domain::form::FormTemplate;
+use crate::toml_spans::{Listing, Problem, WholeFile};
+
+/// The built-in templates as (file name, text), in the order [`builtin`] returns them.
+pub const BUILTIN_FILES: [(&str, &str); 2] = [
+    ("kdv.toml", include_str!("kdv.toml")),
+    ("bso.toml", include_str!("bso.toml")),
+];
+
+/// The built-in templates, parsed once. A built-in that does not parse is a bug (a test checks
+/// them), so this panics on one rather than returning an error.
+pub fn builtin() -> Vec<FormTemplate> {
+    static BUILTIN: OnceLock<Vec<FormTemplate>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            BUILTIN_FILES
+                .iter()
+                .map(|(file, text)| {
+                    parse(file, text)
+                        .unwrap_or_else(|err| panic!("built-in template {file} is broken:\n{err}"))
+                })
+                .collect()
+        })
+        .clone()
+}
+
+/// Reads one template file. `file_name` is only used to name the file in the problems.
+pub fn parse(file_name: &str, text: &str) -> Result<FormTemplate, TemplateError> {
+    parse::parse(text).map_err(|problems| TemplateError::new(file_name, problems))
+}
+
+/// Every problem found in one template file. Its Display is meant for stderr as is: one problem a
+/// line, `FILE:LINE: message` (`FILE: message` for a problem of the file as a whole, line 0).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", Listing::new(&self.file, &self.problems, WholeFile::Named))]
+pub struct TemplateError {
+    file: String,
+    problems: Vec<Problem>,
+}
+
+impl TemplateError {
+    pub fn new(file: impl Into<String>, mut problems: Vec<Problem>) -> TemplateError {
+        problems.sort_by_key(|p| p.line);
+        TemplateError {
+            file: file.into(),
+            problems,
+        }
+    }
+
+    /// The file the problems are about, as named in the messages.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The problems, by line.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}

@@ -1,0 +1,570 @@
+//! Reading one template file into a [`FormTemplate`], collecting every problem with its line.
+//!
+//! The file is first read into a tree of TOML values that keeps the span of every key and value
+//! (`crate::toml_spans`), then checked field by field, so that one run reports every problem of
+//! the file.
+
+use std::collections::HashMap;
+
+use serde::de::{self, Deserialize};
+
+use crate::domain::form::{FormTemplate, Item, Section, Text};
+use crate::domain::GroupKind;
+use crate::toml_spans::{self, At, LineIndex, Node, Problem};
+
+/// Reads one template file: the template, or every problem found (never both).
+pub(super) fn parse(text: &str) -> Result<FormTemplate, Vec<Problem>> {
+    let mut reader = Reader {
+        lines: LineIndex::new(text),
+        problems: Vec::new(),
+        section_lines: HashMap::new(),
+        item_lines: HashMap::new(),
+    };
+    let template = match toml_spans::read(text, &reader.lines) {
+        Ok(doc) => reader.document(doc),
+        Err(problem) => {
+            reader.problems.push(problem);
+            None
+        }
+    };
+    match template {
+        Some(template) if reader.problems.is_empty() => Ok(template),
+        _ => Err(reader.problems),
+    }
+}
+
+/// A field of a table: its name, the line it is on, its value.
+type Field = (String, usize, At<Node>);
+
+/// A required field: `None` when the file does not have it, `Some(None)` when it has it but the
+/// value is wrong (that problem is already reported).
+type Slot<T> = Option<Option<T>>;
+
+const KINDS: &str = "kdv, peuteropvang, bso";
+const ITEM_EXAMPLE: &str = r#"{ id = "taal.naam", nl = "...", en = "..." }"#;
+const TEXT_EXAMPLE: &str = r#"{ nl = "...", en = "..." }"#;
+
+struct Reader {
+    lines: LineIndex,
+    problems: Vec<Problem>,
+    /// Section id -> the line it was first given on.
+    section_lines: HashMap<String, usize>,
+    /// Item id -> the line it was first given on (item ids are unique in the whole template).
+    item_lines: HashMap<String, usize>,
+}
+
+impl Reader {
+    fn problem(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(Problem {
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// The fields of a table with the line of each (its key's, else its value's, else `fallback`).
+    fn fields(&self, entries: Vec<(At<String>, At<Node>)>, fallback: usize) -> Vec<Field> {
+        entries
+            .into_iter()
+            .map(|(name, value)| {
+                let line = self
+                    .lines
+                    .line_of(&name, self.lines.line_of(&value, fallback));
+                (name.value, line, value)
+            })
+            .collect()
+    }
+
+    /// Reports a missing required field.
+    fn require<T>(
+        &mut self,
+        slot: Slot<T>,
+        line: usize,
+        missing: impl FnOnce() -> String,
+    ) -> Option<T> {
+        match slot {
+            Some(value) => value,
+            None => {
+                self.problem(line, missing());
+                None
+            }
+        }
+    }
+
+    fn document(&mut self, doc: Node) -> Option<FormTemplate> {
+        let Node::Table(entries) = doc else {
+            self.problem(1, "a template file must be a TOML document");
+            return None;
+        };
+        let mut id = None;
+        let mut version = None;
+        let mut name = None;
+        let mut kinds = None;
+        let mut sections = None;
+        for (field, line, value) in self.fields(entries, 1) {
+            match field.as_str() {
+                "id" => id = Some(self.id(line, "the template id", value)),
+                "version" => version = Some(self.version(line, value)),
+                "name" => name = Some(self.text(line, "name", value)),
+                "kinds" => kinds = Some(self.kinds(line, value)),
+                "section" => sections = Some(self.sections(line, value)),
+                other => self.problem(
+                    line,
+                    format!(
+                        "unknown field \"{other}\" (expected id, version, name, kinds, section)"
+                    ),
+                ),
+            }
+        }
+        let id = self.require(id, 1, || {
+            "the template has no id; add one at the top, like id = \"kdv-0-4\"".into()
+        });
+        let version = self.require(version, 1, || {
+            "the template has no version; add one at the top, like version = 1".into()
+        });
+        let name = self.require(name, 1, || {
+            format!("the template has no name; add one at the top, like name = {TEXT_EXAMPLE}")
+        });
+        let kinds = self.require(kinds, 1, || {
+            format!(
+                "the template has no kinds; add the group kinds it is for, like \
+                 kinds = [\"bso\"] (known: {KINDS})"
+            )
+        });
+        let sections = self.require(sections, 1, || {
+            "the template has no items; add at least one [[section]] with items".into()
+        });
+        Some(FormTemplate {
+            id: id?,
+            version: version?,
+            name: name?,
+            kinds: kinds?,
+            sections: sections?,
+        })
+    }
+
+    /// A string that must not be blank, trimmed.
+    fn string(&mut self, line: usize, what: &str, value: At<Node>) -> Option<String> {
+        let line = self.lines.line_of(&value, line);
+        match value.value {
+            Node::Str(text) if text.trim().is_empty() => {
+                self.problem(line, format!("{what} is empty"));
+                None
+            }
+            Node::Str(text) => Some(text.trim().to_string()),
+            other => {
+                self.problem(
+                    line,
+                    format!("{what} must be a string in quotes, not {}", other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    /// An id: lowercase letters, digits, '.', '-' and '_'.
+    fn id(&mut self, line: usize, what: &str, value: At<Node>) -> Option<String> {
+        let value_line = self.lines.line_of(&value, line);
+        let id = self.string(line, what, value)?;
+        let valid = id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
+        if !valid {
+            self.problem(
+                value_line,
+                format!(
+                    "{what} \"{id}\" may only contain lowercase letters, digits, '.', '-' and '_'"
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn version(&mut self, line: usize, value: At<Node>) -> Option<u32> {
+        let line = self.lines.line_of(&value, line);
+        match value.value {
+            Node::Int(n) => match u32::try_from(n) {
+                Ok(n) if n >= 1 => Some(n),
+                _ => {
+                    self.problem(
+                        line,
+                        format!("version must be a whole number from 1 up, not {n}"),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.problem(
+                    line,
+                    format!(
+                        "version must be a whole number like version = 1, not {}",
+                        other.kind()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `{ nl = "...", en = "..." }` table.
+    fn text(&mut self, line: usize, what: &str, value: At<Node>) -> Option<Text> {
+        let line = self.lines.line_of(&value, line);
+        let Node::Table(entries) = value.value else {
+            self.problem(
+                line,
+                format!(
+                    "{what} must be a table like {what} = {TEXT_EXAMPLE}, not {}",
+                    value.value.kind()
+                ),
+            );
+            return None;
+        };
+        let mut nl = None;
+        let mut en = None;
+        for (field, field_line, value) in self.fields(entries, line) {
+            match field.as_str() {
+                "nl" => {
+                    nl = Some(self.string(field_line, &format!("the nl text of {what}"), value))
+                }
+                "en" => {
+                    en = Some(self.string(field_line, &format!("the en text of {what}"), value))
+                }
+                other => self.problem(
+                    field_line,
+                    format!("unknown field \"{other}\" in {what} (expected nl, en)"),
+                ),
+            }
+        }
+        let nl = self.require(nl, line, || format!("{what} has no nl text"));
+        let en = self.require(en, line, || format!("{what} has no en text"));
+        Some(Text { nl: nl?, en: en? })
+    }
+
+    fn kinds(&mut self, line: usize, value: At<Node>) -> Option<Vec<GroupKind>> {
+        let line = self.lines.line_of(&value, line);
+        let Node::Array(entries) = value.value else {
+            self.problem(
+                line,
+                format!(
+                    "kinds must be a list like kinds = [\"kdv\", \"peuteropvang\"], not {}",
+                    value.value.kind()
+                ),
+            );
+            return None;
+        };
+        if entries.is_empty() {
+            self.problem(
+                line,
+                format!("kinds is empty; name the group kinds the template is for ({KINDS})"),
+            );
+            return None;
+        }
+        let mut kinds = Vec::new();
+        let mut valid = true;
+        for entry in entries {
+            let entry_line = self.lines.line_of(&entry, line);
+            let kind = match &entry.value {
+                Node::Str(name) => kind_named(name.trim()),
+                _ => None,
+            };
+            match (kind, entry.value) {
+                (Some(kind), _) => {
+                    if !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                }
+                (None, Node::Str(name)) => {
+                    valid = false;
+                    self.problem(
+                        entry_line,
+                        format!("unknown group kind \"{name}\" (known: {KINDS})"),
+                    );
+                }
+                (None, other) => {
+                    valid = false;
+                    self.problem(
+                        entry_line,
+                        format!(
+                            "a group kind must be a string like \"bso\", not {}",
+                            other.kind()
+                        ),
+                    );
+                }
+            }
+        }
+        valid.then_some(kinds)
+    }
+
+    /// The `[[section]]` tables.
+    fn sections(&mut self, line: usize, value: At<Node>) -> Option<Vec<Section>> {
+        let line = self.lines.line_of(&value, line);
+        let entries = match value.value {
+            Node::Array(entries) => entries,
+            Node::Table(_) => {
+                self.problem(
+                    line,
+                    "a section starts with [[section]], in double brackets (one pair per section)",
+                );
+                return None;
+            }
+            other => {
+                self.problem(
+                    line,
+                    format!(
+                        "section must be a list of [[section]] tables, not {}",
+                        other.kind()
+                    ),
+                );
+                return None;
+            }
+        };
+        if entries.is_empty() {
+            self.problem(
+                line,
+                "the template has no items; add at least one [[section]] with items",
+            );
+            return None;
+        }
+        let mut sections = Vec::new();
+        let mut valid = true;
+        for entry in entries {
+            let entry_line = self.lines.line_of(&entry, line);
+            let section = match entry.value {
+                Node::Table(fields) => self.section(entry_line, fields),
+                other => {
+                    self.problem(
+                        entry_line,
+                        format!(
+                            "a section must be a [[section]] table, not {}",
+                            other.kind()
+                        ),
+                    );
+                    None
+                }
+            };
+            match section {
+                Some(section) => sections.push(section),
+                None => valid = false,
+            }
+        }
+        valid.then_some(sections)
+    }
+
+    fn section(&mut self, line: usize, entries: Vec<(At<String>, At<Node>)>) -> Option<Section> {
+        let mut id = None;
+        let mut title = None;
+        let mut items = None;
+        let mut items_line = line;
+        let mut id_line = line;
+        let mut fields = Vec::new();
+        for (field, field_line, value) in self.fields(entries, line) {
+            match field.as_str() {
+                "id" => {
+                    id_line = self.lines.line_of(&value, field_line);
+                    id = Some(self.id(field_line, "a section id", value));
+                }
+                // The items are read after the id, so that their problems can name the section.
+                "items" => {
+                    items_line = field_line;
+                    items = Some(value);
+                }
+                _ => fields.push((field, field_line, value)),
+            }
+        }
+        let id = self.require(id, line, || {
+            "the section has no id; add one under [[section]], like id = \"taal\"".into()
+        });
+        let id = id.and_then(|id| self.unique_section(id_line, id));
+        let name = match &id {
+            Some(id) => format!("section \"{id}\""),
+            None => "the section".to_string(),
+        };
+        for (field, field_line, value) in fields {
+            match field.as_str() {
+                "title" => {
+                    title = Some(self.text(field_line, &format!("the title of {name}"), value))
+                }
+                other => {
+                    let hint = if matches!(other, "version" | "name" | "kinds") {
+                        "; the template's own fields go at the top, before the first [[section]]"
+                    } else {
+                        ""
+                    };
+                    self.problem(
+                        field_line,
+                        format!(
+                            "unknown field \"{other}\" in {name} (expected id, title, items){hint}"
+                        ),
+                    );
+                }
+            }
+        }
+        let title = self.require(title, line, || {
+            format!("{name} has no title; add one like title = {TEXT_EXAMPLE}")
+        });
+        let items = match items {
+            Some(value) => self.items(items_line, &name, value),
+            None => {
+                self.problem(
+                    line,
+                    format!("{name} has no items; add items = [ {ITEM_EXAMPLE} ]"),
+                );
+                None
+            }
+        };
+        Some(Section {
+            id: id?,
+            title: title?,
+            items: items?,
+        })
+    }
+
+    /// Records a section id given on `line`; None (and a problem) when an earlier section has it.
+    fn unique_section(&mut self, line: usize, id: String) -> Option<String> {
+        if let Some(first) = self.section_lines.get(&id) {
+            let first = *first;
+            self.problem(
+                line,
+                format!("section id \"{id}\" is used twice (lines {first} and {line})"),
+            );
+            return None;
+        }
+        self.section_lines.insert(id.clone(), line);
+        Some(id)
+    }
+
+    fn items(&mut self, line: usize, section: &str, value: At<Node>) -> Option<Vec<Item>> {
+        let line = self.lines.line_of(&value, line);
+        let Node::Array(entries) = value.value else {
+            self.problem(
+                line,
+                format!(
+                    "the items of {section} must be a list like items = [ {ITEM_EXAMPLE} ], not {}",
+                    value.value.kind()
+                ),
+            );
+            return None;
+        };
+        if entries.is_empty() {
+            self.problem(line, format!("{section} has no items"));
+            return None;
+        }
+        let mut items = Vec::new();
+        let mut valid = true;
+        for entry in entries {
+            let entry_line = self.lines.line_of(&entry, line);
+            let item = match entry.value {
+                Node::Table(fields) => self.item(entry_line, fields),
+                other => {
+                    self.problem(
+                        entry_line,
+                        format!(
+                            "an item must be a table like {ITEM_EXAMPLE}, not {}",
+                            other.kind()
+                        ),
+                    );
+                    None
+                }
+            };
+            match item {
+                Some(item) => items.push(item),
+                None => valid = false,
+            }
+        }
+        valid.then_some(items)
+    }
+
+    fn item(&mut self, line: usize, entries: Vec<(At<String>, At<Node>)>) -> Option<Item> {
+        let mut fields = self.fields(entries, line);
+        // The id first, so that the other problems can name the item.
+        let mut id_line = line;
+        let id = match fields.iter().position(|(field, _, _)| field == "id") {
+            Some(index) => {
+                let (_, field_line, value) = fields.remove(index);
+                id_line = self.lines.line_of(&value, field_line);
+                Some(self.id(field_line, "an item id", value))
+            }
+            None => None,
+        };
+        let id = self.require(id, line, || {
+            format!("the item has no id; give every item one, like {ITEM_EXAMPLE}")
+        });
+        let id = id.and_then(|id| self.unique_item(id_line, id));
+        let name = match &id {
+            Some(id) => format!("item \"{id}\""),
+            None => "the item".to_string(),
+        };
+        let mut nl = None;
+        let mut en = None;
+        let mut meldcode = Some(false);
+        for (field, field_line, value) in fields {
+            match field.as_str() {
+                "nl" => {
+                    nl = Some(self.string(field_line, &format!("the nl text of {name}"), value))
+                }
+                "en" => {
+                    en = Some(self.string(field_line, &format!("the en text of {name}"), value))
+                }
+                "meldcode" => {
+                    let value_line = self.lines.line_of(&value, field_line);
+                    meldcode = match value.value {
+                        Node::Bool(flag) => Some(flag),
+                        other => {
+                            self.problem(
+                                value_line,
+                                format!(
+                                    "meldcode of {name} must be true or false (without \
+                                     quotes), not {}",
+                                    other.kind()
+                                ),
+                            );
+                            None
+                        }
+                    };
+                }
+                other => {
+                    let hint = if other == "text" {
+                        "; write the texts directly in the item, like nl = \"...\", en = \"...\""
+                    } else {
+                        ""
+                    };
+                    self.problem(
+                        field_line,
+                        format!(
+                            "unknown field \"{other}\" in {name} \
+                             (expected id, nl, en, meldcode){hint}"
+                        ),
+                    );
+                }
+            }
+        }
+        let nl = self.require(nl, line, || format!("{name} has no nl text"));
+        let en = self.require(en, line, || format!("{name} has no en text"));
+        Some(Item {
+            id: id?,
+            text: Text { nl: nl?, en: en? },
+            meldcode: meldcode?,
+        })
+    }
+
+    /// Records an item id given on `line`; None (and a problem) when an earlier item has it.
+    fn unique_item(&mut self, line: usize, id: String) -> Option<String> {
+        if let Some(first) = self.item_lines.get(&id) {
+            let first = *first;
+            self.problem(
+                line,
+                format!("item id \"{id}\" is used twice (lines {first} and {line})"),
+            );
+            return None;
+        }
+        self.item_lines.insert(id.clone(), line);
+        Some(id)
+    }
+}
+
+/// The group kind with this name, as spelled in a template file and the export ("bso").
+fn kind_named(name: &str) -> Option<GroupKind> {
+    use serde::de::IntoDeserializer;
+    let name: de::value::StrDeserializer<'_, de::value::Error> = name.into_deserializer();
+    GroupKind::deserialize(name).ok()
+}
