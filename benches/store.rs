@@ -20,7 +20,7 @@ fn large_store() -> (tempfile::TempDir, Store) {
         seed: 7,
         groups: 700,
         children_per_group: Some(15),
-        observations_per_child: 0,
+        ..DemoArgs::default()
     };
     store
         .import(&demo::generate(&args, now))

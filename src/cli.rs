@@ -79,6 +79,19 @@ pub struct DemoArgs {
     pub observations_per_child: usize,
 }
 
+impl Default for DemoArgs {
+    /// What plain `signaal demo` generates; read from the attributes above, so the defaults are
+    /// written in one place (the welcome screen's demo data and the tests use this too).
+    fn default() -> DemoArgs {
+        #[derive(Parser)]
+        struct Demo {
+            #[command(flatten)]
+            args: DemoArgs,
+        }
+        Demo::parse_from(["demo"]).args
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum KeymapCommand {
     /// Validate a keymap file and report every problem with its line number

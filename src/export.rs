@@ -120,7 +120,7 @@ impl Export {
         }
         let mut names = HashSet::new();
         for staff in &self.staff {
-            if !names.insert(staff.name.to_lowercase()) {
+            if !names.insert(crate::domain::staff::name_key(&staff.name)) {
                 problems.push(format!("two staff members are called {}", staff.name));
             }
         }

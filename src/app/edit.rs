@@ -8,7 +8,7 @@ use super::screen::Screen;
 use super::{Action, App, Popup};
 use crate::domain::{Child, Group, GroupKind, Id, Role};
 use crate::i18n::T;
-use crate::search::fold;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone)]
 pub enum FormKind {
@@ -217,7 +217,7 @@ impl App {
                 Ok(value)
             }
         };
-        let store_error = |e: crate::store::StoreError| e.to_string();
+        let store_error = |e: StoreError| e.to_string();
         match &form.kind {
             FormKind::AddGroup | FormKind::EditGroup(_) => {
                 let name = required(0, T::ErrNameRequired)?;
@@ -234,7 +234,6 @@ impl App {
                         self.store
                             .save_group(&group, "group.edit", &sig)
                             .map_err(store_error)?;
-                        self.refresh_shown_group(&group);
                     }
                     _ => {
                         self.store
@@ -276,10 +275,6 @@ impl App {
             }
             FormKind::AddStaff => {
                 let name = required(0, T::ErrNameRequired)?;
-                let existing = self.store.staff().map_err(store_error)?;
-                if existing.iter().any(|s| fold(&s.name) == fold(&name)) {
-                    return Err(format!("{} ({name})", lang.get(T::ErrDuplicateStaff)));
-                }
                 let role = Role::ALL[form.choice(1)];
                 // The very first person signs their own entry: nobody else is there yet.
                 let sig = match &self.user {
@@ -292,7 +287,12 @@ impl App {
                 let staff = self
                     .store
                     .add_staff(&name, role, &sig)
-                    .map_err(store_error)?;
+                    .map_err(|e| match e {
+                        StoreError::DuplicateStaff(name) => {
+                            format!("{} ({name})", lang.get(T::ErrDuplicateStaff))
+                        }
+                        other => other.to_string(),
+                    })?;
                 if self.user.is_none() {
                     self.user = Some(staff);
                     if matches!(self.screen(), Screen::Users(_)) {
@@ -300,17 +300,6 @@ impl App {
                     }
                 }
                 Ok(name)
-            }
-        }
-    }
-
-    /// A children list shows its group's name in the title; keep it current after an edit.
-    fn refresh_shown_group(&mut self, group: &Group) {
-        for screen in &mut self.screens {
-            match screen {
-                Screen::Children(s) if s.group.id == group.id => s.group = group.clone(),
-                Screen::Child(s) if s.group.id == group.id => s.group = group.clone(),
-                _ => {}
             }
         }
     }

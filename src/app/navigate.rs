@@ -3,6 +3,8 @@
 use super::list::{ListView, Row};
 use super::screen::{ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, Screen, UserRow};
 use super::{Action, App, Popup};
+use crate::domain::staff::name_key;
+use crate::domain::{Child, Group, Id};
 use crate::i18n::T;
 use crate::search::fold;
 use crate::store::Result;
@@ -62,10 +64,11 @@ impl App {
         self.screens = vec![Screen::Groups(GroupsScreen::default())];
         self.reload();
         let wanted = self.wanted_user.take();
-        let staff = self.store.staff().unwrap_or_default();
-        let found = wanted
-            .as_ref()
-            .and_then(|n| staff.iter().find(|s| fold(&s.name) == fold(n)));
+        let staff = self.ok(self.store.staff()).unwrap_or_default();
+        let found = wanted.as_ref().and_then(|n| {
+            let key = name_key(n);
+            staff.iter().find(|s| name_key(&s.name) == key)
+        });
         match found {
             Some(person) => self.user = Some(person.clone()),
             None => {
@@ -102,9 +105,7 @@ impl App {
     pub(super) fn reload(&mut self) {
         let loaded = match self.screen() {
             Screen::Groups(s) => self.group_rows(s.show_archived).map(Loaded::Groups),
-            Screen::Children(s) => self
-                .children(s.group.id, s.show_archived)
-                .map(Loaded::Children),
+            Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
             Screen::Welcome => return,
@@ -114,7 +115,10 @@ impl App {
         };
         match (self.screens.last_mut(), loaded) {
             (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
-            (Some(Screen::Children(s)), Loaded::Children(rows)) => s.list.set_items(rows),
+            (Some(Screen::Children(s)), Loaded::Children(Some((group, rows)))) => {
+                s.group = group;
+                s.list.set_items(rows);
+            }
             (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
             (Some(Screen::Child(s)), Loaded::Child(Some(fresh))) => *s = fresh,
             _ => {}
@@ -133,11 +137,15 @@ impl App {
         Ok(rows)
     }
 
-    fn children(&self, group_id: u64, show_archived: bool) -> Result<Vec<crate::domain::Child>> {
+    /// The group (its name may have changed) and its children, sorted by name.
+    fn children_screen(&self, group_id: Id, show_archived: bool) -> Result<Loaded> {
+        let Some(group) = self.store.group(group_id)? else {
+            return Ok(Loaded::Children(None));
+        };
         let mut children = self.store.children_of(group_id)?;
         children.retain(|c| show_archived || !c.archived);
         children.sort_by_cached_key(|c| fold(&c.full_name()));
-        Ok(children)
+        Ok(Loaded::Children(Some((group, children))))
     }
 
     fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
@@ -243,12 +251,12 @@ impl App {
         let Some(child) = s.list.selected() else {
             return;
         };
+        // The row was read from the store when the list was loaded: no second read needed.
         let screen = ChildScreen {
             child: child.clone(),
             group: s.group.clone(),
         };
         self.screens.push(Screen::Child(screen));
-        self.reload();
     }
 
     fn pick_user(&mut self) {
@@ -270,12 +278,7 @@ impl App {
     }
 
     fn load_demo(&mut self) {
-        let args = crate::cli::DemoArgs {
-            seed: 1,
-            groups: 3,
-            children_per_group: None,
-            observations_per_child: 0,
-        };
+        let args = crate::cli::DemoArgs::default();
         let data = crate::commands::demo::generate(&args, self.clock.now());
         if self.ok(self.store.import(&data)).is_some() {
             self.start();
@@ -286,7 +289,7 @@ impl App {
 
 enum Loaded {
     Groups(Vec<GroupRow>),
-    Children(Vec<crate::domain::Child>),
+    Children(Option<(Group, Vec<Child>)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),
 }

@@ -27,18 +27,12 @@ pub enum User<'a> {
     FirstStaff,
 }
 
-/// An 80x24 app on a fresh store; with `demo` the store holds the seed-1 demo data.
+/// An 80x24 app on a fresh store; with `demo` the store holds the default demo data (seed 1).
 pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     if demo {
-        let args = DemoArgs {
-            seed: 1,
-            groups: 3,
-            children_per_group: None,
-            observations_per_child: 0,
-        };
-        let data = crate::commands::demo::generate(&args, now());
+        let data = crate::commands::demo::generate(&DemoArgs::default(), now());
         store.import(&data).unwrap();
     }
     let user = match user {

@@ -222,7 +222,13 @@ mod tests {
     }
 
     fn defaults() -> DemoArgs {
-        args(1, 3, None)
+        let defaults = DemoArgs::default();
+        assert_eq!(
+            (defaults.seed, defaults.groups),
+            (1, 3),
+            "the documented defaults"
+        );
+        defaults
     }
 
     fn json(export: &Export) -> String {

@@ -24,3 +24,20 @@ pub struct Staff {
     pub name: String,
     pub role: Role,
 }
+
+/// The form of a name that decides whether two staff members are the same person: people pick
+/// themselves by typing, and "Zoë" typed as "zoe" must not find two different people.
+pub fn name_key(name: &str) -> String {
+    crate::search::fold(name.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_equal_up_to_case_accents_and_spaces_share_a_key() {
+        assert_eq!(name_key(" Zoë Tester"), name_key("zoe tester"));
+        assert_ne!(name_key("Zoë Tester"), name_key("Zoë Testers"));
+    }
+}

@@ -13,6 +13,8 @@ pub enum StoreError {
     Damaged(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("there is already a staff member called {0}")]
+    DuplicateStaff(String),
     #[error("the database refused the write: {0}")]
     Sled(#[from] sled::Error),
 }

@@ -110,7 +110,9 @@ fn blank_names_and_duplicate_staff_are_refused() {
     ));
     store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
     let again = store.add_staff("fatima", Role::Coach, &sig());
-    assert!(matches!(again, Err(StoreError::Invalid(_))));
+    assert!(matches!(again, Err(StoreError::DuplicateStaff(name)) if name == "fatima"));
+    let accented = store.add_staff("Fátima ", Role::Coach, &sig());
+    assert!(matches!(accented, Err(StoreError::DuplicateStaff(_))));
     assert_eq!(store.staff().unwrap().len(), 1);
 }
 

@@ -6,7 +6,7 @@ use sled::Transactional;
 
 use super::codec::{child_key, decode_id, encode, id_key};
 use super::{Result, Store, StoreError};
-use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
+use crate::domain::{clean_name, staff, AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
 
 /// Who makes a change and when; every write is signed with it.
 #[derive(Debug, Clone)]
@@ -199,14 +199,13 @@ impl Store {
     /// Adds a staff member; their names must be unique because people pick themselves by name.
     pub fn add_staff(&self, name: &str, role: Role, sig: &Signature) -> Result<Staff> {
         let name = required(name, "a staff member needs a name")?;
+        let key = staff::name_key(&name);
         if self
             .staff()?
             .iter()
-            .any(|s| s.name.to_lowercase() == name.to_lowercase())
+            .any(|s| staff::name_key(&s.name) == key)
         {
-            return Err(StoreError::Invalid(format!(
-                "there is already a staff member called {name}"
-            )));
+            return Err(StoreError::DuplicateStaff(name));
         }
         let staff = Staff {
             id: self.next_id()?,
