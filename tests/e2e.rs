@@ -245,6 +245,23 @@ fn start_filter(t: &mut Tui) {
     .unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// A child whose first name nobody else in the group has, so the filter finds only them.
+fn uniquely_named(kids: &[Kid]) -> &Kid {
+    kids.iter()
+        .find(|k| kids.iter().filter(|o| o.first == k.first).count() == 1)
+        .expect("a child with a unique first name")
+}
+
+/// In a children list: `/` + the child's name, until the child's row is the selected one.
+fn select_with_filter(t: &mut Tui, kid: &Kid) {
+    start_filter(t);
+    t.send(&kid.name);
+    t.wait_until("the child selected", TIMEOUT, |s| {
+        row(s, &kid.name, &kid.birth).is_some_and(|l| l.contains('▶'))
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// From the groups list: `/` + the group's name + Enter (keep the match) + Enter (open).
 fn open_group(t: &mut Tui, name: &str) {
     start_filter(t);
@@ -861,24 +878,14 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
     let user = first_staff(&ex);
     let (bso_id, bso) = bso_group(&ex);
     let kids = children_of(&ex, bso_id);
-    // A child whose first name nobody else in the group has, so the filter finds only them.
-    let kid = kids
-        .iter()
-        .find(|k| kids.iter().filter(|o| o.first == k.first).count() == 1)
-        .expect("a child with a unique first name");
+    let kid = uniquely_named(&kids);
     let other = kids.iter().find(|k| k.id != kid.id).unwrap();
 
     let mut t = open_tui(&db, "en", &user);
     open_group(&mut t, &bso);
     t.expect(&other.name);
 
-    // Select the child with the filter.
-    start_filter(&mut t);
-    t.send(&kid.name);
-    t.wait_until("the child selected", TIMEOUT, |s| {
-        row(s, &kid.name, &kid.birth).is_some_and(|l| l.contains('▶'))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    select_with_filter(&mut t, kid);
     t.key("Enter");
     let before = t.screen();
 
@@ -939,20 +946,12 @@ fn edit_child_then_open_the_child_screen() {
     let user = first_staff(&ex);
     let (bso_id, bso) = bso_group(&ex);
     let kids = children_of(&ex, bso_id);
-    let kid = kids
-        .iter()
-        .find(|k| kids.iter().filter(|o| o.first == k.first).count() == 1)
-        .expect("a child with a unique first name");
+    let kid = uniquely_named(&kids);
     let old_last = kid.name[kid.first.len() + 1..].to_string();
 
     let mut t = open_tui(&db, "en", &user);
     open_group(&mut t, &bso);
-    start_filter(&mut t);
-    t.send(&kid.name);
-    t.wait_until("the child selected", TIMEOUT, |s| {
-        row(s, &kid.name, &kid.birth).is_some_and(|l| l.contains('▶'))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    select_with_filter(&mut t, kid);
     t.key("Enter");
 
     t.send("e");

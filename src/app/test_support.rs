@@ -84,3 +84,12 @@ pub fn type_text(app: &mut App, text: &str) {
         chr(app, c);
     }
 }
+
+/// Types a first name, a last name and a birth date into the open child form, field by field.
+pub fn fill_child_form(app: &mut App, first: &str, last: &str, born: &str) {
+    type_text(app, first);
+    press(app, KeyCode::Tab);
+    type_text(app, last);
+    press(app, KeyCode::Tab);
+    type_text(app, born);
+}

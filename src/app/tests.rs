@@ -2,7 +2,9 @@
 
 use tempfile::TempDir;
 
-use super::test_support::{app, chr, press, signed_in as signed_in_as, type_text, User};
+use super::test_support::{
+    app, chr, fill_child_form, press, signed_in as signed_in_as, type_text, User,
+};
 use super::*;
 use crate::domain::{Child, GroupKind, Role};
 use crate::i18n::T;
@@ -387,11 +389,7 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
     let before = app.store.children_of(group.id).unwrap();
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
-    type_text(&mut app, "Noor");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Jansen");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "2024-13-45");
+    fill_child_form(&mut app, "Noor", "Jansen", "2024-13-45");
     press(&mut app, KeyCode::Enter);
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrBadDate)));
 
@@ -915,11 +913,7 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::Children(_)));
     chr(&mut app, 'a');
-    type_text(&mut app, "Zoë");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "de Vries");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "2024-02-29");
+    fill_child_form(&mut app, "Zoë", "de Vries", "2024-02-29");
     press(&mut app, KeyCode::Enter);
     assert!(app.popup.is_none(), "saved: {:?}", app.popup);
     let kids = app.store.children_of(group_id).unwrap();

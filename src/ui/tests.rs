@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::Terminal;
 use tempfile::TempDir;
 
-use crate::app::test_support::{self, chr, press, type_text, User};
+use crate::app::test_support::{self, chr, fill_child_form, press, type_text, User};
 use crate::app::{Action, App, Screen, UserRow};
 use crate::i18n::Lang;
 use crate::ui::{self, Theme};
@@ -173,11 +173,7 @@ fn add_child_form_refuses_an_invalid_date() {
     let (_dir, mut app) = demo(Lang::En);
     press(&mut app, KeyCode::Enter);
     chr(&mut app, 'a');
-    type_text(&mut app, "Noor");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Jansen");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "2024-13-45");
+    fill_child_form(&mut app, "Noor", "Jansen", "2024-13-45");
     press(&mut app, KeyCode::Enter);
     let t = snap!("form_add_child_bad_date", &app);
     assert!(screen_text(&t).contains("Invalid date"));
