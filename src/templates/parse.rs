@@ -374,7 +374,7 @@ impl Reader {
         let id = self.require(id, line, || {
             "the section has no id; add one under [[section]], like id = \"taal\"".into()
         });
-        let id = id.and_then(|id| self.unique_section(id_line, id));
+        let id = id.and_then(|id| self.unique(|r| &mut r.section_lines, "section", id_line, id));
         let name = match &id {
             Some(id) => format!("section \"{id}\""),
             None => "the section".to_string(),
@@ -419,17 +419,23 @@ impl Reader {
         })
     }
 
-    /// Records a section id given on `line`; None (and a problem) when an earlier section has it.
-    fn unique_section(&mut self, line: usize, id: String) -> Option<String> {
-        if let Some(first) = self.section_lines.get(&id) {
-            let first = *first;
+    /// Records an id of `what` ("section", "item") given on `line` in `seen`; None (and a
+    /// problem naming both lines) when an earlier line has it.
+    fn unique(
+        &mut self,
+        seen: fn(&mut Self) -> &mut HashMap<String, usize>,
+        what: &str,
+        line: usize,
+        id: String,
+    ) -> Option<String> {
+        if let Some(&first) = seen(self).get(&id) {
             self.problem(
                 line,
-                format!("section id \"{id}\" is used twice (lines {first} and {line})"),
+                format!("{what} id \"{id}\" is used twice (lines {first} and {line})"),
             );
             return None;
         }
-        self.section_lines.insert(id.clone(), line);
+        seen(self).insert(id.clone(), line);
         Some(id)
     }
 
@@ -489,7 +495,7 @@ impl Reader {
         let id = self.require(id, line, || {
             format!("the item has no id; give every item one, like {ITEM_EXAMPLE}")
         });
-        let id = id.and_then(|id| self.unique_item(id_line, id));
+        let id = id.and_then(|id| self.unique(|r| &mut r.item_lines, "item", id_line, id));
         let name = match &id {
             Some(id) => format!("item \"{id}\""),
             None => "the item".to_string(),
@@ -545,20 +551,6 @@ impl Reader {
             text: Text { nl: nl?, en: en? },
             meldcode: meldcode?,
         })
-    }
-
-    /// Records an item id given on `line`; None (and a problem) when an earlier item has it.
-    fn unique_item(&mut self, line: usize, id: String) -> Option<String> {
-        if let Some(first) = self.item_lines.get(&id) {
-            let first = *first;
-            self.problem(
-                line,
-                format!("item id \"{id}\" is used twice (lines {first} and {line})"),
-            );
-            return None;
-        }
-        self.item_lines.insert(id.clone(), line);
-        Some(id)
     }
 }
 
