@@ -7,7 +7,8 @@ use std::collections::HashSet;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{AuditEntry, Child, Group, Staff};
+use crate::domain::form::FormTemplate;
+use crate::domain::{AuditEntry, Child, Group, Observation, Staff};
 
 pub const FORMAT: &str = "signaal-export";
 pub const VERSION: u32 = 1;
@@ -20,12 +21,14 @@ pub struct Export {
     pub staff: Vec<Staff>,
     pub groups: Vec<Group>,
     pub children: Vec<Child>,
+    /// Every template an observation was made with (each version that was used) and every template
+    /// imported with `signaal forms import`.
+    #[serde(default)]
+    pub form_templates: Vec<FormTemplate>,
+    #[serde(default)]
+    pub observations: Vec<Observation>,
     // The record kinds below arrive with later versions of signaal; the arrays are part of the
     // format already so that tools can rely on their presence.
-    #[serde(default)]
-    pub form_templates: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub observations: Vec<serde_json::Value>,
     #[serde(default)]
     pub plan_templates: Vec<serde_json::Value>,
     #[serde(default)]
@@ -70,8 +73,6 @@ impl Export {
             ));
         }
         let later = [
-            ("form_templates", self.form_templates.len()),
-            ("observations", self.observations.len()),
             ("plan_templates", self.plan_templates.len()),
             ("trajectories", self.trajectories.len()),
             ("contacts", self.contacts.len()),
@@ -91,7 +92,8 @@ impl Export {
             .iter()
             .map(|s| ("staff member", s.id))
             .chain(self.groups.iter().map(|g| ("group", g.id)))
-            .chain(self.children.iter().map(|c| ("child", c.id)));
+            .chain(self.children.iter().map(|c| ("child", c.id)))
+            .chain(self.observations.iter().map(|o| ("observation", o.id)));
         for (kind, id) in all_ids {
             if !ids.insert(id) {
                 problems.push(format!(
@@ -118,6 +120,7 @@ impl Export {
                 problems.push(format!("group {} has no name", group.id));
             }
         }
+        problems.extend(self.observation_problems());
         let mut names = HashSet::new();
         for staff in &self.staff {
             if !names.insert(crate::domain::staff::name_key(&staff.name)) {
@@ -132,6 +135,72 @@ impl Export {
         let staff = self.staff.iter().map(|s| s.id);
         let groups = self.groups.iter().map(|g| g.id);
         let children = self.children.iter().map(|c| c.id);
-        staff.chain(groups).chain(children).max().unwrap_or(0)
+        let observations = self.observations.iter().map(|o| o.id);
+        staff
+            .chain(groups)
+            .chain(children)
+            .chain(observations)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Observations must belong to a child, name a template version that the export or this
+    /// signaal has, and mark only that template's items, each once.
+    fn observation_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let child_ids: HashSet<_> = self.children.iter().map(|c| c.id).collect();
+        let builtin = crate::templates::builtin();
+        let mut template_keys = HashSet::new();
+        for template in &self.form_templates {
+            if !template_keys.insert((template.id.as_str(), template.version)) {
+                problems.push(format!(
+                    "form template {} version {} is there twice",
+                    template.id, template.version
+                ));
+            }
+        }
+        for obs in &self.observations {
+            if !child_ids.contains(&obs.child_id) {
+                problems.push(format!(
+                    "observation {} belongs to child {}, which does not exist",
+                    obs.id, obs.child_id
+                ));
+            }
+            let template = self
+                .form_templates
+                .iter()
+                .chain(&builtin)
+                .find(|t| t.id == obs.template && t.version == obs.version);
+            let Some(template) = template else {
+                problems.push(format!(
+                    "observation {} uses template {} version {}, which is neither in the export \
+                     nor built in",
+                    obs.id, obs.template, obs.version
+                ));
+                continue;
+            };
+            let mut seen = HashSet::new();
+            let items = obs
+                .marks
+                .iter()
+                .map(|m| &m.item)
+                .chain(obs.notes.iter().map(|n| &n.item));
+            for item in items {
+                if template.item(item).is_none() {
+                    problems.push(format!(
+                        "observation {} marks item {item:?}, which template {} version {} does \
+                         not have",
+                        obs.id, obs.template, obs.version
+                    ));
+                }
+                if !seen.insert(item) {
+                    problems.push(format!(
+                        "observation {} has item {item:?} more than once",
+                        obs.id
+                    ));
+                }
+            }
+        }
+        problems
     }
 }

@@ -54,6 +54,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
             // Two groups per location, so a location has several groups as in the domain.
             location: names::LOCATIONS[(index / 2) % names::LOCATIONS.len()].to_string(),
             archived: false,
+            forms: Vec::new(),
         })
         .collect();
 

@@ -56,6 +56,12 @@ pub struct Section {
 pub struct Item {
     pub id: String,
     pub text: Text,
+    /// True when seeing the item often is a worry, a signal to act on ("withdraws or is noticeably
+    /// quiet"); false for a strength or a neutral observation ("comes in at ease"). The group
+    /// overview and the coach views count "often" marks on concern items only. Every `meldcode`
+    /// item is also a concern (template files are checked for that).
+    #[serde(default)]
+    pub concern: bool,
     #[serde(default)]
     pub meldcode: bool,
 }
@@ -184,6 +190,7 @@ mod tests {
         Item {
             id: id.into(),
             text: Text::new(format!("{id} nl"), format!("{id} en")),
+            concern: false,
             meldcode: false,
         }
     }

@@ -45,4 +45,8 @@ pub struct Group {
     pub location: String,
     #[serde(default)]
     pub archived: bool,
+    /// The ids of the observation form templates this group uses; empty means every template
+    /// meant for the group's kind (see `FormTemplate::fits`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<String>,
 }

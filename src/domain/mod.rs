@@ -2,14 +2,18 @@
 //! app changes them, so every rule (an age, a valid name) is written once and tested without a disk.
 
 pub mod audit;
+pub mod catalogue;
 pub mod child;
 pub mod form;
 pub mod group;
+pub mod observation;
 pub mod staff;
 
 pub use audit::AuditEntry;
+pub use catalogue::Catalogue;
 pub use child::Child;
 pub use group::{Group, GroupKind};
+pub use observation::Observation;
 pub use staff::{Role, Staff};
 
 /// Every stored record is addressed by a number handed out by the store. Big-endian encoding of this

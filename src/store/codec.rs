@@ -10,10 +10,21 @@ pub fn id_key(id: Id) -> [u8; 8] {
     id.to_be_bytes()
 }
 
-pub fn child_key(group_id: Id, child_id: Id) -> [u8; 16] {
+/// A key under a parent record: `parent ++ id`, so the parent's records are one prefix scan in id
+/// order (a group's children, a child's observations).
+pub fn pair_key(parent: Id, id: Id) -> [u8; 16] {
     let mut key = [0u8; 16];
-    key[..8].copy_from_slice(&group_id.to_be_bytes());
-    key[8..].copy_from_slice(&child_id.to_be_bytes());
+    key[..8].copy_from_slice(&parent.to_be_bytes());
+    key[8..].copy_from_slice(&id.to_be_bytes());
+    key
+}
+
+/// A template's key: its id, a 0 byte (ids never hold one), then the version, so all versions of
+/// one template sort together, oldest first.
+pub fn template_key(id: &str, version: u32) -> Vec<u8> {
+    let mut key = id.as_bytes().to_vec();
+    key.push(0);
+    key.extend_from_slice(&version.to_be_bytes());
     key
 }
 

@@ -7,12 +7,17 @@
 //! - `child_group`: child id -> group id, to find a child by id without a full scan
 //! - `staff`: staff id -> Staff
 //! - `audit`: entry id -> AuditEntry (append-only)
+//! - `observations`: child id ++ observation id -> Observation, so a child's observations are one
+//!   prefix scan, oldest first
+//! - `form_templates`: template id ++ 0 ++ version (u32 BE) -> FormTemplate: every template an
+//!   observation was made with, and every template imported with `forms import`
 //!
 //! Every write runs in one sled transaction together with its audit entry and is flushed to disk
 //! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
 
 mod codec;
 mod error;
+mod observations;
 mod open;
 mod schema;
 mod snapshot;
@@ -23,6 +28,7 @@ use std::path::{Path, PathBuf};
 use sled::Tree;
 
 pub use error::StoreError;
+pub use observations::TemplateAdded;
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
@@ -39,6 +45,8 @@ pub struct Store {
     child_group: Tree,
     staff: Tree,
     audit: Tree,
+    observations: Tree,
+    form_templates: Tree,
 }
 
 impl Store {
@@ -54,7 +62,10 @@ impl Store {
 
     /// True when nothing has been stored yet: the first-run screen offers demo data then.
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty() && self.staff.is_empty() && self.children.is_empty()
+        self.groups.is_empty()
+            && self.staff.is_empty()
+            && self.children.is_empty()
+            && self.observations.is_empty()
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
@@ -90,7 +101,7 @@ impl Store {
             return Ok(None);
         };
         let group_id = codec::decode_id(&group)?;
-        decode_one(&self.children, &codec::child_key(group_id, id))
+        decode_one(&self.children, &codec::pair_key(group_id, id))
     }
 
     pub fn staff(&self) -> Result<Vec<Staff>> {
@@ -117,3 +128,5 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_observations;

@@ -21,6 +21,8 @@ pub fn open(dir: &Path) -> Result<Store> {
         child_group: tree("child_group")?,
         staff: tree("staff")?,
         audit: tree("audit")?,
+        observations: tree("observations")?,
+        form_templates: tree("form_templates")?,
         db,
     };
     schema::ensure_current(&store)?;

@@ -1,6 +1,7 @@
 //! Reading the whole database into an [`Export`] and loading one into an empty database.
 
 use super::codec::{encode, id_key};
+use super::observations::{observation_op, template_op};
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
 use crate::export::Export;
@@ -13,6 +14,8 @@ impl Store {
             groups: self.groups()?,
             // The whole tree, not per group: a child whose group went missing must still show up.
             children: super::decode_all(&self.children)?,
+            form_templates: self.form_templates()?,
+            observations: super::decode_all(&self.observations)?,
             audit: self.audit()?,
             ..Export::new(exported_at)
         })
@@ -42,6 +45,19 @@ impl Store {
         for c in &data.children {
             ops.extend(child_ops(c));
         }
+        for template in &data.form_templates {
+            if self
+                .form_template(&template.id, template.version)?
+                .is_some_and(|stored| &stored != template)
+            {
+                return Err(StoreError::Invalid(format!(
+                    "form template {} version {} is already stored with other content",
+                    template.id, template.version
+                )));
+            }
+            ops.push(template_op(template));
+        }
+        ops.extend(data.observations.iter().map(observation_op));
         for (n, entry) in data.audit.iter().enumerate() {
             ops.push(Op::put(
                 Table::Audit,

@@ -4,7 +4,7 @@ use tempfile::TempDir;
 use super::*;
 use crate::domain::{GroupKind, Role};
 
-fn sig() -> Signature {
+pub(super) fn sig() -> Signature {
     Signature {
         by: "Test Medewerker".into(),
         at: Utc
@@ -14,11 +14,11 @@ fn sig() -> Signature {
     }
 }
 
-fn date(s: &str) -> NaiveDate {
+pub(super) fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn fresh() -> (TempDir, Store) {
+pub(super) fn fresh() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     (dir, store)

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::Transactional;
 
-use super::codec::{child_key, decode_id, encode, id_key};
+use super::codec::{decode_id, encode, id_key, pair_key};
 use super::{Result, Store, StoreError};
 use crate::domain::{clean_name, staff, AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
 
@@ -17,6 +17,7 @@ pub struct Signature {
 
 const NEXT_ID_KEY: &[u8] = b"next_id";
 
+/// The trees a write can touch; the discriminant indexes [`Store::tables`].
 #[derive(Clone, Copy)]
 pub(super) enum Table {
     Groups,
@@ -24,6 +25,8 @@ pub(super) enum Table {
     ChildGroup,
     Staff,
     Audit,
+    Observations,
+    FormTemplates,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -77,8 +80,21 @@ impl Store {
         Ok(())
     }
 
+    /// The trees in [`Table`] order.
+    fn tables(&self) -> [&sled::Tree; 7] {
+        [
+            &self.groups,
+            &self.children,
+            &self.child_group,
+            &self.staff,
+            &self.audit,
+            &self.observations,
+            &self.form_templates,
+        ]
+    }
+
     /// Applies `ops` and appends the audit entry in one transaction, then flushes.
-    fn commit(
+    pub(super) fn commit(
         &self,
         mut ops: Vec<Op>,
         sig: &Signature,
@@ -102,29 +118,16 @@ impl Store {
     /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
     /// written.
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
-        (
-            &self.groups,
-            &self.children,
-            &self.child_group,
-            &self.staff,
-            &self.audit,
-        )
-            .transaction(|(groups, children, child_group, staff, audit)| {
-                for op in ops {
-                    let tree: &TransactionalTree = match op.table {
-                        Table::Groups => groups,
-                        Table::Children => children,
-                        Table::ChildGroup => child_group,
-                        Table::Staff => staff,
-                        Table::Audit => audit,
-                    };
-                    match &op.value {
-                        Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
-                        None => tree.remove(op.key.as_slice())?,
-                    };
-                }
-                Ok::<(), ConflictableTransactionError<StoreError>>(())
-            })?;
+        self.tables().as_slice().transaction(|trees| {
+            for op in ops {
+                let tree: &TransactionalTree = &trees[op.table as usize];
+                match &op.value {
+                    Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
+                    None => tree.remove(op.key.as_slice())?,
+                };
+            }
+            Ok::<(), ConflictableTransactionError<StoreError>>(())
+        })?;
         self.db.flush()?;
         Ok(())
     }
@@ -142,6 +145,7 @@ impl Store {
             kind,
             location: location.trim().to_string(),
             archived: false,
+            forms: Vec::new(),
         };
         self.save_group(&group, "group.add", sig)?;
         Ok(group)
@@ -188,7 +192,7 @@ impl Store {
             if old.group_id != child.group_id {
                 ops.push(Op::remove(
                     Table::Children,
-                    &child_key(old.group_id, child.id),
+                    &pair_key(old.group_id, child.id),
                 ));
             }
         }
@@ -223,7 +227,7 @@ pub(super) fn child_ops(child: &Child) -> [Op; 2] {
     [
         Op::put(
             Table::Children,
-            &child_key(child.group_id, child.id),
+            &pair_key(child.group_id, child.id),
             encode(child),
         ),
         Op::put(

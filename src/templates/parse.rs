@@ -503,6 +503,8 @@ impl Reader {
         let mut nl = None;
         let mut en = None;
         let mut meldcode = Some(false);
+        let mut meldcode_line = line;
+        let mut concern = Some(false);
         for (field, field_line, value) in fields {
             match field.as_str() {
                 "nl" => {
@@ -512,22 +514,10 @@ impl Reader {
                     en = Some(self.string(field_line, &format!("the en text of {name}"), value))
                 }
                 "meldcode" => {
-                    let value_line = self.lines.line_of(&value, field_line);
-                    meldcode = match value.value {
-                        Node::Bool(flag) => Some(flag),
-                        other => {
-                            self.problem(
-                                value_line,
-                                format!(
-                                    "meldcode of {name} must be true or false (without \
-                                     quotes), not {}",
-                                    other.kind()
-                                ),
-                            );
-                            None
-                        }
-                    };
+                    meldcode_line = field_line;
+                    meldcode = self.flag(field_line, "meldcode", &name, value);
                 }
+                "concern" => concern = self.flag(field_line, "concern", &name, value),
                 other => {
                     let hint = if other == "text" {
                         "; write the texts directly in the item, like nl = \"...\", en = \"...\""
@@ -538,19 +528,51 @@ impl Reader {
                         field_line,
                         format!(
                             "unknown field \"{other}\" in {name} \
-                             (expected id, nl, en, meldcode){hint}"
+                             (expected id, nl, en, concern, meldcode){hint}"
                         ),
                     );
                 }
             }
+        }
+        // A Meldcode signal is always a worry. Only checked when both flags were read right: a
+        // wrong value has its own problem already.
+        if meldcode == Some(true) && concern == Some(false) {
+            self.problem(
+                meldcode_line,
+                format!(
+                    "{name} has meldcode = true but not concern = true; a Meldcode signal is \
+                     always a worry, so add concern = true"
+                ),
+            );
+            concern = None;
         }
         let nl = self.require(nl, line, || format!("{name} has no nl text"));
         let en = self.require(en, line, || format!("{name} has no en text"));
         Some(Item {
             id: id?,
             text: Text { nl: nl?, en: en? },
+            concern: concern?,
             meldcode: meldcode?,
         })
+    }
+
+    /// An optional true/false field of an item, such as `meldcode`: None (and a problem on the
+    /// value's line) when it is not a boolean.
+    fn flag(&mut self, line: usize, field: &str, item: &str, value: At<Node>) -> Option<bool> {
+        let line = self.lines.line_of(&value, line);
+        match value.value {
+            Node::Bool(flag) => Some(flag),
+            other => {
+                self.problem(
+                    line,
+                    format!(
+                        "{field} of {item} must be true or false (without quotes), not {}",
+                        other.kind()
+                    ),
+                );
+                None
+            }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ id = "a"
 title = { nl = "Een", en = "One" }
 items = [
   { id = "a.1", nl = "Eerste", en = "First" },
-  { id = "a.2", nl = "  Tweede  ", en = "Second", meldcode = true },
+  { id = "a.2", nl = "  Tweede  ", en = "Second", concern = true, meldcode = true },
 ]
 
 [[section]]
@@ -125,6 +125,63 @@ fn builtin_meldcode_items_are_exactly_the_context_section() {
 }
 
 #[test]
+fn builtins_flag_their_worries_as_concerns() {
+    for template in builtin() {
+        let concerns = template.items().filter(|(_, i)| i.concern).count();
+        assert!(concerns >= 10, "{}: {concerns} concern items", template.id);
+        // Strengths are not concerns: both kinds of item are on every form.
+        assert!(
+            template.item_count() - concerns >= 10,
+            "{}: {concerns} of {} items are concerns",
+            template.id,
+            template.item_count()
+        );
+        for (_, item) in template.items() {
+            if item.meldcode {
+                assert!(item.concern, "{} {}", template.id, item.id);
+            }
+        }
+    }
+    let templates = builtin();
+    let kdv = templates.iter().find(|t| t.id == "kdv-0-4").unwrap();
+    let bso = templates.iter().find(|t| t.id == "bso-4-12").unwrap();
+    let concern = |template: &FormTemplate, id: &str| {
+        template
+            .item(id)
+            .unwrap_or_else(|| panic!("{} has no {id}", template.id))
+            .1
+            .concern
+    };
+    for id in [
+        "welbevinden.teruggetrokken",
+        "gedrag.pijn",
+        "spel.star",
+        "taal.verstaanbaar",
+        "motoriek.vallen",
+    ] {
+        assert!(concern(kdv, id), "kdv {id}");
+    }
+    for id in [
+        "welbevinden.afscheid",
+        "welbevinden.troost",
+        "spel.samen",
+        "taal.opdracht",
+    ] {
+        assert!(!concern(kdv, id), "kdv {id}");
+    }
+    for id in [
+        "welbevinden.teruggetrokken",
+        "gedrag.pijn",
+        "gedrag.conflict",
+    ] {
+        assert!(concern(bso, id), "bso {id}");
+    }
+    for id in ["welbevinden.binnenkomst", "spel.samen", "taal.uitleg"] {
+        assert!(!concern(bso, id), "bso {id}");
+    }
+}
+
+#[test]
 fn builtin_ids_are_unique_and_prefixed_by_their_section() {
     for template in builtin() {
         let mut sections = HashSet::new();
@@ -181,6 +238,7 @@ fn builtins_serialize_for_the_export() {
     assert_eq!(json[0]["id"], "kdv-0-4");
     assert_eq!(json[0]["kinds"], serde_json::json!(["kdv", "peuteropvang"]));
     assert!(json[0]["sections"][0]["items"][0]["text"]["nl"].is_string());
+    assert_eq!(json[0]["sections"][0]["items"][0]["concern"], false);
     // The marks of an observation use the same lowercase names.
     assert_eq!(serde_json::json!(Mark::Often), "often");
 }
@@ -197,8 +255,101 @@ fn a_good_file_parses_in_both_item_styles() {
     let (_, second) = template.item("a.2").unwrap();
     assert_eq!(second.text.nl, "Tweede");
     assert!(second.meldcode);
+    assert!(second.concern);
     assert!(!template.item("a.1").unwrap().1.meldcode);
+    assert!(!template.item("a.1").unwrap().1.concern);
+    assert!(!template.item("b.1").unwrap().1.concern);
     assert_eq!(template.item("b.1").unwrap().1.text.en, "Third");
+}
+
+#[test]
+fn a_concern_parses_in_both_item_styles() {
+    let text = GOOD
+        .replace(
+            r#"{ id = "a.1", nl = "Eerste", en = "First" }"#,
+            r#"{ id = "a.1", nl = "Eerste", en = "First", concern = true }"#,
+        )
+        .replace(r#"en = "Third""#, "en = \"Third\"\nconcern = true");
+    let template = parse("eigen.toml", &text).unwrap();
+    let flags: Vec<(&str, bool, bool)> = template
+        .items()
+        .map(|(_, i)| (i.id.as_str(), i.concern, i.meldcode))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("a.1", true, false),
+            ("a.2", true, true),
+            ("b.1", true, false)
+        ]
+    );
+    // false is as good as leaving it out.
+    let text = GOOD.replace(r#"en = "Third""#, "en = \"Third\"\nconcern = false");
+    assert_eq!(
+        parse("eigen.toml", &text).unwrap(),
+        parse("eigen.toml", GOOD).unwrap()
+    );
+}
+
+#[test]
+fn a_concern_that_is_not_true_or_false_names_its_line() {
+    let text = GOOD.replace(
+        r#"{ id = "a.1", nl = "Eerste", en = "First" }"#,
+        r#"{ id = "a.1", nl = "Eerste", en = "First", concern = "yes" }"#,
+    );
+    assert_eq!(
+        problems(&text),
+        [(
+            line(&text, "\"yes\"", 0),
+            "concern of item \"a.1\" must be true or false (without quotes), not a string"
+                .to_string()
+        )]
+    );
+    let text = GOOD.replace(r#"en = "Third""#, "en = \"Third\"\nconcern = 1");
+    assert_eq!(lines(&text), [line(&text, "concern = 1", 0)]);
+}
+
+#[test]
+fn a_meldcode_item_must_be_a_concern() {
+    let text = GOOD.replace(
+        r#"en = "Second", concern = true, meldcode = true"#,
+        r#"en = "Second", meldcode = true"#,
+    );
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, line(&text, "meldcode = true", 0));
+    assert_eq!(
+        found[0].1,
+        "item \"a.2\" has meldcode = true but not concern = true; a Meldcode signal is always \
+         a worry, so add concern = true"
+    );
+    // Saying concern = false does not help; in the [[section.items]] style the problem is on
+    // the meldcode line.
+    let text = GOOD
+        .replace(
+            r#"en = "Second", concern = true, meldcode = true"#,
+            r#"en = "Second", concern = false, meldcode = true"#,
+        )
+        .replace(r#"en = "Third""#, "en = \"Third\"\nmeldcode = true");
+    let found = problems(&text);
+    assert_eq!(
+        lines(&text),
+        [
+            line(&text, "meldcode = true", 0),
+            line(&text, "meldcode = true", 1)
+        ],
+        "{found:?}"
+    );
+    assert!(found[1]
+        .1
+        .starts_with("item \"b.1\" has meldcode = true but not concern"));
+    // A wrong concern value is one problem, not two.
+    let text = GOOD.replace("concern = true, meldcode", "concern = \"ja\", meldcode");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]
+        .1
+        .starts_with("concern of item \"a.2\" must be true or false"));
 }
 
 #[test]

@@ -33,7 +33,7 @@ impl Lang {
         }
     }
 
-    fn pick(self, nl: String, en: String) -> String {
+    pub(crate) fn pick(self, nl: String, en: String) -> String {
         match self {
             Lang::Nl => nl,
             Lang::En => en,
@@ -167,24 +167,28 @@ impl Lang {
 
 /// Declares the fixed texts: one variant each, with its Dutch and English wording side by side so
 /// that a missing translation is a compile error, not a blank on screen.
+/// One enum per part of the program (`T` for the TUI), each checked by the same test.
 macro_rules! texts {
-    ($($name:ident => $nl:literal, $en:literal;)*) => {
+    (enum $enum:ident; $($name:ident => $nl:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($name),* }
+        pub enum $enum { $($name),* }
 
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$name),*];
+        impl $enum {
+            pub const ALL: &'static [$enum] = &[$($enum::$name),*];
 
-            pub fn in_lang(self, lang: Lang) -> &'static str {
+            pub fn in_lang(self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((T::$name, Lang::Nl) => $nl, (T::$name, Lang::En) => $en,)*
+                    $(($enum::$name, $crate::i18n::Lang::Nl) => $nl,
+                      ($enum::$name, $crate::i18n::Lang::En) => $en,)*
                 }
             }
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    enum T;
     AppName => "signaal", "signaal";
     UserLabel => "Medewerker", "User";
     NobodyYet => "nog niemand", "nobody yet";

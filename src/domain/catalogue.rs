@@ -1,0 +1,148 @@
+//! The form templates on offer: the built-in ones and those stored in the database (an
+//! organisation's own, and every version an observation was made with).
+
+use super::form::FormTemplate;
+use super::Group;
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Every known version of every template; built-ins first, in their order.
+    templates: Vec<FormTemplate>,
+}
+
+impl Catalogue {
+    /// `stored` versions replace a built-in of the same id and version (they are the same
+    /// wording unless a build changed a built-in without raising its version).
+    pub fn new(builtin: Vec<FormTemplate>, stored: Vec<FormTemplate>) -> Catalogue {
+        let mut templates: Vec<FormTemplate> = builtin
+            .into_iter()
+            .filter(|b| {
+                !stored
+                    .iter()
+                    .any(|s| s.id == b.id && s.version == b.version)
+            })
+            .collect();
+        templates.extend(stored);
+        Catalogue { templates }
+    }
+
+    /// The built-in templates plus `stored`.
+    pub fn with_builtin(stored: Vec<FormTemplate>) -> Catalogue {
+        Catalogue::new(crate::templates::builtin(), stored)
+    }
+
+    /// The exact version an observation was made with.
+    pub fn find(&self, id: &str, version: u32) -> Option<&FormTemplate> {
+        self.templates
+            .iter()
+            .find(|t| t.id == id && t.version == version)
+    }
+
+    /// The newest version of each template, in first-seen order: what new observations use.
+    pub fn current(&self) -> Vec<&FormTemplate> {
+        let mut current: Vec<&FormTemplate> = Vec::new();
+        for template in &self.templates {
+            match current.iter_mut().find(|c| c.id == template.id) {
+                Some(slot) if slot.version < template.version => *slot = template,
+                Some(_) => {}
+                None => current.push(template),
+            }
+        }
+        current
+    }
+
+    /// The templates a group uses for new observations: those it chose, in its order, or every
+    /// current template meant for its kind when it chose none.
+    pub fn for_group(&self, group: &Group) -> Vec<&FormTemplate> {
+        let current = self.current();
+        if group.forms.is_empty() {
+            return current.into_iter().filter(|t| t.fits(group.kind)).collect();
+        }
+        group
+            .forms
+            .iter()
+            .filter_map(|id| current.iter().find(|t| &t.id == id).copied())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::form::Text;
+    use crate::domain::GroupKind;
+
+    fn template(id: &str, version: u32, kinds: &[GroupKind]) -> FormTemplate {
+        FormTemplate {
+            id: id.into(),
+            version,
+            name: Text::new(id, id),
+            kinds: kinds.to_vec(),
+            sections: Vec::new(),
+        }
+    }
+
+    fn group(kind: GroupKind, forms: &[&str]) -> Group {
+        Group {
+            id: 1,
+            name: "G".into(),
+            kind,
+            location: String::new(),
+            archived: false,
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    fn catalogue() -> Catalogue {
+        Catalogue::new(
+            vec![
+                template("kdv", 1, &[GroupKind::Kdv, GroupKind::Peuteropvang]),
+                template("bso", 1, &[GroupKind::Bso]),
+            ],
+            vec![
+                template("eigen", 1, &[GroupKind::Kdv]),
+                template("eigen", 2, &[GroupKind::Kdv]),
+            ],
+        )
+    }
+
+    #[test]
+    fn current_takes_the_newest_version_of_each() {
+        let catalogue = catalogue();
+        let ids: Vec<(&str, u32)> = catalogue
+            .current()
+            .iter()
+            .map(|t| (t.id.as_str(), t.version))
+            .collect();
+        assert_eq!(ids, [("kdv", 1), ("bso", 1), ("eigen", 2)]);
+    }
+
+    #[test]
+    fn old_versions_stay_findable() {
+        let catalogue = catalogue();
+        assert!(catalogue.find("eigen", 1).is_some());
+        assert!(catalogue.find("eigen", 3).is_none());
+    }
+
+    #[test]
+    fn a_group_gets_its_choice_or_what_fits_its_kind() {
+        let catalogue = catalogue();
+        let ids = |g: &Group| -> Vec<String> {
+            catalogue
+                .for_group(g)
+                .iter()
+                .map(|t| t.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&group(GroupKind::Kdv, &[])), ["kdv", "eigen"]);
+        assert_eq!(ids(&group(GroupKind::Bso, &[])), ["bso"]);
+        assert_eq!(ids(&group(GroupKind::Kdv, &["eigen", "gone"])), ["eigen"]);
+    }
+
+    #[test]
+    fn a_stored_copy_of_a_builtin_is_listed_once() {
+        let builtin = vec![template("kdv", 1, &[GroupKind::Kdv])];
+        let catalogue = Catalogue::new(builtin.clone(), builtin);
+        assert_eq!(catalogue.current().len(), 1);
+    }
+}

@@ -1,0 +1,198 @@
+//! Observations and form templates in the store.
+
+use chrono::NaiveDate;
+
+use super::tests::{date, fresh, sig};
+use super::*;
+use crate::domain::form::{FormTemplate, Mark};
+use crate::domain::{GroupKind, Observation};
+use crate::templates;
+
+fn kdv() -> FormTemplate {
+    templates::builtin().into_iter().next().unwrap()
+}
+
+/// A store with one child in one KDV group, and the child's id.
+fn with_child() -> (tempfile::TempDir, Store, Id) {
+    let (dir, store) = fresh();
+    let group = store
+        .add_group("De Vlinders", GroupKind::Kdv, "", &sig())
+        .unwrap();
+    let child = store
+        .add_child(group.id, "Zoë", "de Vries", date("2023-04-01"), &sig())
+        .unwrap();
+    (dir, store, child.id)
+}
+
+fn observe(store: &Store, child: Id, day: &str, marks: &[(&str, Mark)]) -> Observation {
+    let template = kdv();
+    let id = store.new_observation_id().unwrap();
+    let mut obs = Observation::new(id, child, &template, date(day), "Anouk");
+    for (item, mark) in marks {
+        obs.set_mark(item, Some(*mark), &sig().by, sig().at);
+        store
+            .save_observation(&obs, &template, "observation.mark", item, &sig())
+            .unwrap();
+    }
+    obs
+}
+
+fn item(n: usize) -> String {
+    kdv().items().nth(n).unwrap().1.id.clone()
+}
+
+#[test]
+fn observations_are_kept_per_child_oldest_first() {
+    let (_dir, store, child) = with_child();
+    assert!(store.latest_observation(child).unwrap().is_none());
+    let first = observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    let second = observe(&store, child, "2026-11-20", &[(&item(1), Mark::Sometimes)]);
+    let all = store.observations_of(child).unwrap();
+    assert_eq!(all, vec![first, second.clone()]);
+    assert_eq!(store.latest_observation(child).unwrap(), Some(second));
+    assert!(store.observations_of(child + 1000).unwrap().is_empty());
+}
+
+#[test]
+fn every_mark_is_audited_and_stores_its_template_version_once() {
+    let (_dir, store, child) = with_child();
+    let before = store.audit().unwrap().len();
+    let obs = observe(
+        &store,
+        child,
+        "2026-11-20",
+        &[(&item(0), Mark::Sometimes), (&item(2), Mark::Often)],
+    );
+    let audit = store.audit().unwrap();
+    assert_eq!(audit.len(), before + 2);
+    let last = audit.last().unwrap();
+    assert_eq!(last.action, "observation.mark");
+    assert_eq!(last.target, format!("observation:{}/{}", obs.id, item(2)));
+    assert_eq!(last.by, sig().by);
+    let stored = store.form_templates().unwrap();
+    assert_eq!(stored, vec![kdv()]);
+}
+
+#[test]
+fn a_mark_with_another_template_version_or_no_child_is_refused() {
+    let (_dir, store, child) = with_child();
+    let template = kdv();
+    let mut newer = template.clone();
+    newer.version += 1;
+    let obs = Observation::new(99, child, &template, date("2026-11-20"), "Anouk");
+    assert!(store
+        .save_observation(&obs, &newer, "observation.mark", "x", &sig())
+        .is_err());
+    let orphan = Observation::new(98, child + 500, &template, date("2026-11-20"), "Anouk");
+    assert!(store
+        .save_observation(&orphan, &template, "observation.mark", "x", &sig())
+        .is_err());
+    assert!(store.latest_observation(child).unwrap().is_none());
+}
+
+#[test]
+fn a_stored_template_version_cannot_change_wording() {
+    let (_dir, store) = fresh();
+    let template = kdv();
+    assert_eq!(
+        store.add_form_template(&template, &sig()).unwrap(),
+        TemplateAdded::Added
+    );
+    assert_eq!(
+        store.add_form_template(&template, &sig()).unwrap(),
+        TemplateAdded::AlreadyThere
+    );
+    let mut reworded = template.clone();
+    reworded.sections[0].items[0].text.nl = "anders".into();
+    let err = store.add_form_template(&reworded, &sig()).unwrap_err();
+    assert!(err.to_string().contains("raise the version"), "{err}");
+    reworded.version += 1;
+    assert_eq!(
+        store.add_form_template(&reworded, &sig()).unwrap(),
+        TemplateAdded::Added
+    );
+    assert_eq!(store.form_templates().unwrap().len(), 2);
+    assert_eq!(
+        store
+            .form_template(&template.id, template.version)
+            .unwrap()
+            .unwrap(),
+        template
+    );
+}
+
+#[test]
+fn observations_survive_reopening_and_round_trip_through_export() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("db");
+    let obs = {
+        let store = Store::open(&path).unwrap();
+        let group = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
+        let child = store
+            .add_child(group.id, "Zoë", "", date("2023-04-01"), &sig())
+            .unwrap();
+        let mut obs = observe(&store, child.id, "2026-11-20", &[(&item(3), Mark::Often)]);
+        obs.set_note(&item(3), "ë en ĳ", "Anouk", sig().at);
+        store
+            .save_observation(&obs, &kdv(), "observation.note", &item(3), &sig())
+            .unwrap();
+        obs
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.latest_observation(obs.child_id).unwrap(),
+        Some(obs.clone())
+    );
+
+    let data = store.export(sig().at).unwrap();
+    assert_eq!(data.observations, vec![obs.clone()]);
+    assert_eq!(data.form_templates.len(), 1);
+    let copy = tempfile::TempDir::new().unwrap();
+    let other = Store::open(&copy.path().join("db")).unwrap();
+    other.import(&data).unwrap();
+    assert_eq!(
+        other.observations_of(obs.child_id).unwrap(),
+        vec![obs.clone()]
+    );
+    assert!(other.check().unwrap().is_empty());
+    // Fresh ids stay above the imported observation's.
+    assert!(other.new_observation_id().unwrap() > obs.id);
+}
+
+#[test]
+fn import_rejects_observations_that_do_not_fit() {
+    let (_dir, store, child) = with_child();
+    observe(&store, child, "2026-11-20", &[(&item(0), Mark::Often)]);
+    let good = store.export(sig().at).unwrap();
+
+    let mut orphan = good.clone();
+    orphan.observations[0].child_id = 4242;
+    let mut unknown_item = good.clone();
+    unknown_item.observations[0].marks[0].item = "nope.nope".into();
+    let mut unknown_template = good.clone();
+    unknown_template.observations[0].version = 77;
+    let mut twice = good.clone();
+    let again = twice.observations[0].marks[0].clone();
+    twice.observations[0].marks.push(again);
+
+    for (bad, expected) in [
+        (orphan, "does not exist"),
+        (unknown_item, "does not have"),
+        (unknown_template, "neither in the export nor built in"),
+        (twice, "more than once"),
+    ] {
+        let target = tempfile::TempDir::new().unwrap();
+        let fresh = Store::open(&target.path().join("db")).unwrap();
+        let err = fresh.import(&bad).unwrap_err().to_string();
+        assert!(err.contains(expected), "{expected:?} not in {err}");
+        assert!(fresh.is_empty());
+        assert!(fresh.form_templates().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn the_date_of_an_observation_is_a_plain_date() {
+    let (_dir, store, child) = with_child();
+    let obs = observe(&store, child, "2026-02-28", &[(&item(0), Mark::Sometimes)]);
+    assert_eq!(obs.date, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+}
