@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::Id;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,6 +28,11 @@ pub struct Cli {
     /// shared-terminal work)
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub lock_after: u64,
+    /// Flag a child in its group's list when its latest observation is older than this many weeks
+    /// (or it has none)
+    #[arg(long, value_name = "WEEKS", default_value_t = crate::app::OBSERVE_WEEKS,
+          value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub observe_weeks: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -56,6 +63,15 @@ pub enum Command {
     },
     /// Verify the database's integrity (exit code 0 when sound, 1 when not)
     Check,
+    /// Write a report as Markdown to stdout (for now: one child, for a conversation with the
+    /// parents)
+    Report(ReportArgs),
+    /// Work with observation form templates: import an organisation's own, list them, choose a
+    /// group's
+    Forms {
+        #[command(subcommand)]
+        command: FormsCommand,
+    },
     /// Work with keymap files
     Keymap {
         #[command(subcommand)]
@@ -74,8 +90,9 @@ pub struct DemoArgs {
     /// Children per group (default: 8 to 16, varying per group)
     #[arg(long)]
     pub children_per_group: Option<usize>,
-    /// Observations per child (accepted for the contract; observations arrive with observation forms)
-    #[arg(long, default_value_t = 0)]
+    /// Observations per child, dated some weeks apart up to a few weeks ago (about one child in
+    /// eight gets none or only an old one, so "not observed for long" shows too)
+    #[arg(long, value_name = "N", default_value_t = 2)]
     pub observations_per_child: usize,
 }
 
@@ -96,4 +113,57 @@ impl Default for DemoArgs {
 pub enum KeymapCommand {
     /// Validate a keymap file and report every problem with its line number
     Check { file: PathBuf },
+}
+
+/// What `signaal report` reports on. Exactly one kind of report is asked for at a time: the
+/// options that name one are in the `what` group, so a further kind of report is one more option
+/// there and one more [`Report`] variant.
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("what").required(true).multiple(false)))]
+pub struct ReportArgs {
+    /// The child (by id, as in the export) whose latest observation and what changed since the
+    /// one before go into a document for a conversation with the parents
+    #[arg(long, value_name = "ID", group = "what")]
+    pub child: Option<Id>,
+    /// Language of the report (default: --lang before the subcommand, else from LANG)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// The report asked for, from [`ReportArgs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    Child(Id),
+}
+
+impl ReportArgs {
+    /// The report asked for; `None` only for a `ReportArgs` built by hand without one (clap
+    /// requires one option of the `what` group).
+    pub fn report(&self) -> Option<Report> {
+        self.child.map(Report::Child)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FormsCommand {
+    /// Add an organisation's own template from a TOML file (the format is described at the top
+    /// of the built-in kdv.toml); a file with mistakes is refused whole, with every problem's line
+    Import { file: PathBuf },
+    /// List the templates on offer: the newest version of each, built in or imported
+    List,
+    /// Choose the templates a group uses for new observations
+    Use(FormsUseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FormsUseArgs {
+    /// The group (by id, as in the export)
+    #[arg(long, value_name = "ID")]
+    pub group: Id,
+    /// Go back to the default: every template meant for the group's kind
+    #[arg(long, conflicts_with = "templates")]
+    pub all: bool,
+    /// The template ids, in the order the group sees them; none means the default, as --all
+    #[arg(value_name = "TEMPLATE_ID")]
+    pub templates: Vec<String>,
 }

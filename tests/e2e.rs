@@ -210,12 +210,15 @@ fn age(birth: &str, today: NaiveDate) -> Option<(i32, i32)> {
     Some((months / 12, months % 12))
 }
 
-/// The list row of a child: the line that has the name and the birth date (a status line that
-/// names the child has no birth date).
-fn row<'a>(screen: &'a str, name: &str, birth: &str) -> Option<&'a str> {
-    screen
-        .lines()
-        .find(|l| l.contains(name) && l.contains(birth))
+/// The list row of a child: a line inside the list's frame, indented as rows are (two spaces, or
+/// the selection marker), that has the name. The header, the status line and the filter line may
+/// name the child too, but are not rows.
+fn row<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
+    screen.lines().find(|l| {
+        l.trim_start()
+            .strip_prefix('│')
+            .is_some_and(|r| (r.starts_with("  ") || r.starts_with("▶ ")) && r.contains(name))
+    })
 }
 
 /// Starts the TUI on `db` as `user`, in `lang`, and waits for the groups list.
@@ -257,7 +260,7 @@ fn select_with_filter(t: &mut Tui, kid: &Kid) {
     start_filter(t);
     t.send(&kid.name);
     t.wait_until("the child selected", TIMEOUT, |s| {
-        row(s, &kid.name, &kid.birth).is_some_and(|l| l.contains('▶'))
+        row(s, &kid.name).is_some_and(|l| l.contains('▶'))
     })
     .unwrap_or_else(|e| panic!("{e}"));
 }
@@ -334,7 +337,7 @@ fn demo_groups_filter_opens_children_with_ages_and_q_quits() {
     let screen = t.screen();
     let today = chrono::Local::now().date_naive();
     for k in &kids {
-        let line = row(&screen, &k.name, &k.birth).unwrap_or_else(|| {
+        let line = row(&screen, &k.name).unwrap_or_else(|| {
             panic!(
                 "no row for {} ({}) in:\n{}",
                 k.name,
@@ -362,7 +365,7 @@ fn demo_groups_filter_opens_children_with_ages_and_q_quits() {
             let name = format!("{} {}", s(c, "first_name"), s(c, "last_name"));
             if kids.iter().all(|k| k.name != name) {
                 assert!(
-                    row(&screen, &name, s(c, "birth_date")).is_none(),
+                    row(&screen, &name).is_none(),
                     "{name} is not in {bso}:\n{}",
                     framed(&screen)
                 );
@@ -803,7 +806,7 @@ fn add_child_is_durable_and_audited() {
     t.key("Enter");
     t.expect_gone("Add child");
     t.wait_until("the new child's row", TIMEOUT, |s| {
-        row(s, "Tijmen Testkind", "2023-04-17").is_some()
+        row(s, "Tijmen Testkind").is_some()
     })
     .unwrap_or_else(|e| panic!("{e}"));
     t.kill();
@@ -895,7 +898,7 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
     t.expect(&format!("Archive {}?", kid.name));
     t.key("Enter");
     t.wait_until("the child's row to disappear", TIMEOUT, |s| {
-        row(s, &kid.name, &kid.birth).is_none() && !s.contains(&format!("Archive {}?", kid.name))
+        row(s, &kid.name).is_none() && !s.contains(&format!("Archive {}?", kid.name))
     })
     .unwrap_or_else(|e| panic!("{e}"));
 
@@ -904,11 +907,11 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
     t.key("Esc");
     let screen = t
         .wait_until("the whole list again", TIMEOUT, |s| {
-            row(s, &other.name, &other.birth).is_some()
+            row(s, &other.name).is_some()
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        row(&screen, &kid.name, &kid.birth).is_none(),
+        row(&screen, &kid.name).is_none(),
         "archived child hidden:\n{}",
         framed(&screen)
     );
@@ -917,10 +920,10 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
     t.send("H");
     let screen = t
         .wait_until("the archived child tagged", TIMEOUT, |s| {
-            row(s, &kid.name, &kid.birth).is_some_and(|l| l.contains("archived"))
+            row(s, &kid.name).is_some_and(|l| l.contains("archived"))
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(row(&screen, &other.name, &other.birth).is_some_and(|l| !l.contains("archived")));
+    assert!(row(&screen, &other.name).is_some_and(|l| !l.contains("archived")));
     quit(&mut t);
 
     let ex = export(&db);
@@ -975,7 +978,7 @@ fn edit_child_then_open_the_child_screen() {
     start_filter(&mut t);
     t.key("Esc");
     t.wait_until("the renamed child's row", TIMEOUT, |s| {
-        row(s, &new_name, &kid.birth).is_some()
+        row(s, &new_name).is_some()
     })
     .unwrap_or_else(|e| panic!("{e}"));
 
@@ -983,7 +986,7 @@ fn edit_child_then_open_the_child_screen() {
     start_filter(&mut t);
     t.send(&new_name);
     t.wait_until("the renamed child selected", TIMEOUT, |s| {
-        row(s, &new_name, &kid.birth).is_some_and(|l| l.contains('▶'))
+        row(s, &new_name).is_some_and(|l| l.contains('▶'))
     })
     .unwrap_or_else(|e| panic!("{e}"));
     t.key("Enter");

@@ -27,10 +27,14 @@ pub enum Action {
     Submit,
     ChoiceNext,
     ChoicePrev,
+    Observe,
+    Mark,
+    Note,
+    Compare,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 26] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -53,6 +57,10 @@ impl Action {
         Action::Submit,
         Action::ChoiceNext,
         Action::ChoicePrev,
+        Action::Observe,
+        Action::Mark,
+        Action::Note,
+        Action::Compare,
     ];
 
     /// The name used in keymap files.

@@ -23,6 +23,10 @@ pub enum FormKind {
         groups: Vec<Id>,
     },
     AddStaff,
+    /// The note on one item of the shown observation form.
+    ItemNote {
+        item: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -36,7 +40,10 @@ impl App {
     pub(super) fn edit_action(&mut self, action: Action) {
         let (group, child) = match self.screen() {
             Screen::Groups(s) => (s.list.selected().map(|r| r.group.clone()), None),
-            Screen::Children(s) => (Some(s.group.clone()), s.list.selected().cloned()),
+            Screen::Children(s) => (
+                Some(s.group.clone()),
+                s.list.selected().map(|row| row.child.clone()),
+            ),
             Screen::Child(s) => (Some(s.group.clone()), Some(s.child.clone())),
             _ => return,
         };
@@ -103,8 +110,8 @@ impl App {
                     ],
                 )
             }
-            FormKind::AddChild { .. } | FormKind::EditChild { .. } => {
-                unreachable!("child forms are built by open_child_form")
+            FormKind::AddChild { .. } | FormKind::EditChild { .. } | FormKind::ItemNote { .. } => {
+                unreachable!("child and note forms are built by open_child_form and open_note")
             }
         };
         self.popup = Some(Popup::Form(form));
@@ -272,6 +279,10 @@ impl App {
                         .map_err(store_error)?,
                 };
                 Ok(child.full_name())
+            }
+            FormKind::ItemNote { item } => {
+                self.save_note(item, form.text(0))?;
+                Ok(lang.get(T::FieldNote).to_string())
             }
             FormKind::AddStaff => {
                 let name = required(0, T::ErrNameRequired)?;

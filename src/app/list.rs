@@ -1,6 +1,7 @@
 //! A selectable, filterable list: the one component behind the groups list, the children list and
 //! the "who are you" picker, so that moving, paging and filtering behave the same everywhere.
 
+use super::Action;
 use crate::search;
 
 /// What the list needs to know of a row: a stable id to keep the selection across reloads, the text
@@ -85,6 +86,59 @@ impl<T: Row> ListView<T> {
     pub fn clear_filter_keep_typing(&mut self) {
         self.filter.clear();
         self.refilter();
+    }
+}
+
+impl<T: Row> ListView<T> {
+    /// Moves on `up`, `down`, paging, `top` and `bottom`; false for any other action.
+    pub fn move_keys(&mut self, action: Action) -> bool {
+        match action {
+            Action::Up => self.up(),
+            Action::Down => self.down(),
+            Action::PageUp => self.page_up(),
+            Action::PageDown => self.page_down(),
+            Action::Top => self.top(),
+            Action::Bottom => self.bottom(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The filter's own keys: `/` starts typing, Enter keeps the filter and the best match, Esc
+    /// clears it. False for anything else.
+    pub fn filter_keys(&mut self, action: Action) -> bool {
+        match action {
+            Action::Filter => self.filtering = true,
+            Action::Submit if self.filtering => self.filtering = false,
+            Action::Back if self.filtering || !self.filter.is_empty() => self.clear_filter(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// What every list screen shares, whatever its rows: typed text for its filter, and the keys
+/// that move and filter. The app reaches the shown screen's list through this.
+pub trait ListInput {
+    fn filtering(&self) -> bool;
+    fn push_filter(&mut self, c: char);
+    fn pop_filter(&mut self);
+    /// Moving and filtering; false when `action` is neither.
+    fn list_keys(&mut self, action: Action) -> bool;
+}
+
+impl<T: Row> ListInput for ListView<T> {
+    fn filtering(&self) -> bool {
+        self.filtering
+    }
+    fn push_filter(&mut self, c: char) {
+        ListView::push_filter(self, c)
+    }
+    fn pop_filter(&mut self) {
+        ListView::pop_filter(self)
+    }
+    fn list_keys(&mut self, action: Action) -> bool {
+        self.filter_keys(action) || self.move_keys(action)
     }
 }
 

@@ -7,6 +7,7 @@ mod edit;
 pub mod form;
 pub mod list;
 mod navigate;
+mod observe;
 pub mod screen;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -14,9 +15,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub use action::Action;
 pub use clock::Clock;
 pub use edit::{ArchiveTarget, FormKind};
-pub use screen::{ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, Screen, UserRow};
+pub use observe::{SaveState, TemplateRow};
+pub use screen::{
+    ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, GroupRow, GroupsScreen,
+    ItemRow, LatestObservation, ObserveScreen, PickFormScreen, Screen, UserRow,
+};
 
-use crate::domain::Staff;
+use crate::domain::{Catalogue, Staff};
 use crate::i18n::Lang;
 use crate::keymap::{Context, Keymap};
 use crate::store::{Signature, Store};
@@ -52,6 +57,10 @@ pub struct App {
     pub lang: Lang,
     pub keymap: Keymap,
     pub clock: Clock,
+    /// The observation forms on offer (built-in and stored).
+    pub catalogue: Catalogue,
+    /// A child not observed for more weeks than this is flagged in its group's list.
+    pub observe_weeks: u32,
     /// Who is at the keyboard; every change is signed with this name.
     pub user: Option<Staff>,
     /// The screen stack; the last one is shown. Never empty.
@@ -73,7 +82,12 @@ pub struct Options {
     pub clock: Clock,
     /// The name given with `--user`.
     pub user: Option<String>,
+    /// Weeks without an observation after which a child is flagged (`--observe-weeks`).
+    pub observe_weeks: u32,
 }
+
+/// The default of `--observe-weeks`.
+pub const OBSERVE_WEEKS: u32 = 8;
 
 impl App {
     pub fn new(store: Store, options: Options) -> App {
@@ -82,6 +96,8 @@ impl App {
             lang: options.lang,
             keymap: options.keymap,
             clock: options.clock,
+            catalogue: Catalogue::default(),
+            observe_weeks: options.observe_weeks,
             user: None,
             screens: vec![Screen::Welcome],
             popup: None,
@@ -91,6 +107,7 @@ impl App {
             height: MIN_HEIGHT,
             wanted_user: options.user,
         };
+        app.load_catalogue();
         if !app.store.is_empty() {
             app.start();
         }
@@ -150,11 +167,12 @@ impl App {
         match self.screen() {
             Screen::Welcome => vec![Context::Welcome, Context::Global],
             Screen::Users(_) => vec![Context::Users],
-            Screen::Groups(s) if s.list.filtering => vec![Context::Filter],
-            Screen::Children(s) if s.list.filtering => vec![Context::Filter],
+            screen if screen.filtering() => vec![Context::Filter],
             Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
             Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
             Screen::Child(_) => vec![Context::Child, Context::Global],
+            Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
+            Screen::PickForm(_) | Screen::Compare(_) => vec![Context::List, Context::Global],
         }
     }
 
@@ -167,9 +185,7 @@ impl App {
             (Some(Popup::Form(_)), _) => true,
             (Some(_), _) => false,
             (None, Screen::Users(_)) => true,
-            (None, Screen::Groups(s)) => s.list.filtering,
-            (None, Screen::Children(s)) => s.list.filtering,
-            (None, _) => false,
+            (None, screen) => screen.filtering(),
         }
     }
 
@@ -210,8 +226,11 @@ impl App {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
             (None, Some(Screen::Users(list))) => list.push_filter(c),
-            (None, Some(Screen::Groups(s))) => s.list.push_filter(c),
-            (None, Some(Screen::Children(s))) => s.list.push_filter(c),
+            (None, Some(screen)) => {
+                if let Some(list) = screen.filter_list_mut() {
+                    list.push_filter(c)
+                }
+            }
             _ => {}
         }
     }
@@ -220,10 +239,20 @@ impl App {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),
             (None, Some(Screen::Users(list))) => list.pop_filter(),
-            (None, Some(Screen::Groups(s))) => s.list.pop_filter(),
-            (None, Some(Screen::Children(s))) => s.list.pop_filter(),
+            (None, Some(screen)) => {
+                if let Some(list) = screen.filter_list_mut() {
+                    list.pop_filter()
+                }
+            }
             _ => {}
         }
+    }
+
+    /// Reads the stored templates next to the built-in ones; a damaged template record is shown
+    /// and the built-ins stay usable.
+    pub(crate) fn load_catalogue(&mut self) {
+        let stored = self.ok(self.store.form_templates()).unwrap_or_default();
+        self.catalogue = Catalogue::with_builtin(stored);
     }
 
     fn signature(&self) -> Signature {
@@ -257,3 +286,5 @@ impl App {
 pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_observe;

@@ -1,39 +1,16 @@
 //! Moving between screens and within lists: what each action does outside of popups.
 
-use super::list::{ListView, Row};
-use super::screen::{ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, Screen, UserRow};
+use super::list::{ListInput, ListView, Row};
+use super::screen::{
+    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, LatestObservation, Screen,
+    UserRow,
+};
 use super::{Action, App, Popup};
 use crate::domain::staff::name_key;
-use crate::domain::{Child, Group, Id};
+use crate::domain::{Group, Id};
 use crate::i18n::T;
 use crate::search::fold;
 use crate::store::Result;
-
-/// Moves in a list; returns false when `action` is not a movement.
-fn move_in<R: Row>(list: &mut ListView<R>, action: Action) -> bool {
-    match action {
-        Action::Up => list.up(),
-        Action::Down => list.down(),
-        Action::PageUp => list.page_up(),
-        Action::PageDown => list.page_down(),
-        Action::Top => list.top(),
-        Action::Bottom => list.bottom(),
-        _ => return false,
-    }
-    true
-}
-
-/// The filter's own keys while it takes text: Enter keeps the filter and the best match, Esc
-/// clears it. Returns false for anything else.
-fn filter_in<R: Row>(list: &mut ListView<R>, action: Action) -> bool {
-    match action {
-        Action::Filter => list.filtering = true,
-        Action::Submit if list.filtering => list.filtering = false,
-        Action::Back if list.filtering || !list.filter.is_empty() => list.clear_filter(),
-        _ => return false,
-    }
-    true
-}
 
 enum ListOutcome {
     Done,
@@ -47,7 +24,7 @@ fn in_list_screen<R: Row>(
     show_archived: &mut bool,
     action: Action,
 ) -> ListOutcome {
-    if filter_in(list, action) || move_in(list, action) {
+    if list.list_keys(action) {
         return ListOutcome::Done;
     }
     if action == Action::ShowArchived {
@@ -108,7 +85,10 @@ impl App {
             Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
-            Screen::Welcome => return,
+            // These hold what they show themselves, written through them.
+            Screen::Welcome | Screen::Observe(_) | Screen::PickForm(_) | Screen::Compare(_) => {
+                return
+            }
         };
         let Some(loaded) = self.ok(loaded) else {
             return;
@@ -137,7 +117,8 @@ impl App {
         Ok(rows)
     }
 
-    /// The group (its name may have changed) and its children, sorted by name.
+    /// The group (its name may have changed) and its children, sorted by name, each with its
+    /// latest observation.
     fn children_screen(&self, group_id: Id, show_archived: bool) -> Result<Loaded> {
         let Some(group) = self.store.group(group_id)? else {
             return Ok(Loaded::Children(None));
@@ -145,7 +126,20 @@ impl App {
         let mut children = self.store.children_of(group_id)?;
         children.retain(|c| show_archived || !c.archived);
         children.sort_by_cached_key(|c| fold(&c.full_name()));
-        Ok(Loaded::Children(Some((group, children))))
+        let rows = children
+            .into_iter()
+            .map(|child| {
+                let latest = self.store.latest_observation(child.id)?.map(|obs| {
+                    let template = self.catalogue.find(&obs.template, obs.version);
+                    LatestObservation {
+                        date: obs.date,
+                        concerns_often: template.map_or(0, |t| obs.concerns_often(t)),
+                    }
+                });
+                Ok(ChildRow { child, latest })
+            })
+            .collect::<Result<_>>()?;
+        Ok(Loaded::Children(Some((group, rows))))
     }
 
     fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
@@ -155,7 +149,13 @@ impl App {
         let Some(group) = self.store.group(child.group_id)? else {
             return Ok(None);
         };
-        Ok(Some(ChildScreen { child, group }))
+        let mut observations = self.store.observations_of(child_id)?;
+        observations.reverse();
+        Ok(Some(ChildScreen {
+            child,
+            group,
+            observations,
+        }))
     }
 
     /// Shows a store error on the status line and turns the result into an option.
@@ -172,6 +172,18 @@ impl App {
         let Some(screen) = self.screens.last_mut() else {
             return;
         };
+        // Lists without an archive: moving and filtering come first.
+        let plain_list = matches!(
+            screen,
+            Screen::Observe(_) | Screen::PickForm(_) | Screen::Compare(_)
+        );
+        if plain_list
+            && screen
+                .filter_list_mut()
+                .is_some_and(|l| l.list_keys(action))
+        {
+            return;
+        }
         match screen {
             Screen::Welcome => match action {
                 Action::LoadDemo => self.load_demo(),
@@ -179,7 +191,7 @@ impl App {
                 _ => {}
             },
             Screen::Users(list) => {
-                if move_in(list, action) {
+                if list.move_keys(action) {
                     return;
                 }
                 match action {
@@ -200,8 +212,27 @@ impl App {
             Screen::Child(_) => match action {
                 Action::Back => self.back(),
                 Action::Edit | Action::Archive => self.edit_action(action),
+                Action::Observe => self.observe(),
+                Action::Compare => self.open_compare(),
                 _ => {}
             },
+            Screen::Observe(_) => match action {
+                Action::Mark => self.mark_selected(),
+                Action::Note => self.open_note(),
+                Action::Compare => self.open_compare(),
+                Action::Back => self.back(),
+                _ => {}
+            },
+            Screen::PickForm(_) => match action {
+                Action::Open => self.pick_form(),
+                Action::Back => self.back(),
+                _ => {}
+            },
+            Screen::Compare(_) => {
+                if action == Action::Back {
+                    self.back();
+                }
+            }
         }
     }
 
@@ -219,6 +250,8 @@ impl App {
             (ListOutcome::NotMine, Action::Add | Action::Edit | Action::Archive) => {
                 self.edit_action(action)
             }
+            (ListOutcome::NotMine, Action::Observe) => self.observe(),
+            (ListOutcome::NotMine, Action::Compare) => self.open_compare(),
             (ListOutcome::NotMine, _) => {}
         }
     }
@@ -248,13 +281,18 @@ impl App {
         let Screen::Children(s) = self.screen() else {
             return;
         };
-        let Some(child) = s.list.selected() else {
+        let Some(row) = s.list.selected() else {
             return;
         };
-        // The row was read from the store when the list was loaded: no second read needed.
+        let (child, group) = (row.child.clone(), s.group.clone());
+        let Some(observations) = self.ok(self.store.observations_of(child.id)) else {
+            return;
+        };
+        // The child was read from the store when the list was loaded: no second read needed.
         let screen = ChildScreen {
-            child: child.clone(),
-            group: s.group.clone(),
+            child,
+            group,
+            observations: observations.into_iter().rev().collect(),
         };
         self.screens.push(Screen::Child(screen));
     }
@@ -289,7 +327,7 @@ impl App {
 
 enum Loaded {
     Groups(Vec<GroupRow>),
-    Children(Option<(Group, Vec<Child>)>),
+    Children(Option<(Group, Vec<ChildRow>)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),
 }

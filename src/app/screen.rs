@@ -1,7 +1,11 @@
 //! The screens on the stack and the rows their lists show.
 
-use super::list::{ListView, Row};
-use crate::domain::{Child, Group, Staff};
+use chrono::NaiveDate;
+
+use super::list::{ListInput, ListView, Row};
+use super::observe::{SaveState, TemplateRow};
+use crate::domain::form::{Change, FormTemplate};
+use crate::domain::{Child, Group, Observation, Staff};
 
 #[derive(Debug, Clone)]
 pub enum Screen {
@@ -12,6 +16,43 @@ pub enum Screen {
     Groups(GroupsScreen),
     Children(ChildrenScreen),
     Child(ChildScreen),
+    /// A child's observation form.
+    Observe(ObserveScreen),
+    /// Which form to start, when a group uses more than one.
+    PickForm(PickFormScreen),
+    /// What changed between a child's two latest observations.
+    Compare(CompareScreen),
+}
+
+impl Screen {
+    /// The list whose filter `/` opens on this screen, if it has one. (The "who are you" picker
+    /// is not here: it always takes text.)
+    pub fn filter_list(&self) -> Option<&dyn ListInput> {
+        match self {
+            Screen::Groups(s) => Some(&s.list),
+            Screen::Children(s) => Some(&s.list),
+            Screen::Observe(s) => Some(&s.list),
+            Screen::PickForm(s) => Some(&s.list),
+            Screen::Compare(s) => Some(&s.list),
+            Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
+        }
+    }
+
+    pub fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        match self {
+            Screen::Groups(s) => Some(&mut s.list),
+            Screen::Children(s) => Some(&mut s.list),
+            Screen::Observe(s) => Some(&mut s.list),
+            Screen::PickForm(s) => Some(&mut s.list),
+            Screen::Compare(s) => Some(&mut s.list),
+            Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
+        }
+    }
+
+    /// True while the screen's list filter takes typed text.
+    pub fn filtering(&self) -> bool {
+        self.filter_list().is_some_and(|list| list.filtering())
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -23,14 +64,75 @@ pub struct GroupsScreen {
 #[derive(Debug, Clone)]
 pub struct ChildrenScreen {
     pub group: Group,
-    pub list: ListView<Child>,
+    pub list: ListView<ChildRow>,
     pub show_archived: bool,
+}
+
+/// A child in its group's list, with what the overview shows of its latest observation.
+#[derive(Debug, Clone)]
+pub struct ChildRow {
+    pub child: Child,
+    pub latest: Option<LatestObservation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatestObservation {
+    pub date: NaiveDate,
+    /// Worry items marked "often".
+    pub concerns_often: usize,
 }
 
 #[derive(Debug, Clone)]
 pub struct ChildScreen {
     pub child: Child,
     pub group: Group,
+    /// The child's observations, newest first.
+    pub observations: Vec<Observation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObserveScreen {
+    pub child: Child,
+    pub group: Group,
+    /// The exact template version the observation was made with.
+    pub template: FormTemplate,
+    /// The observation as it is on disk (or, before its first mark, as it will be).
+    pub observation: Observation,
+    pub saved: SaveState,
+    /// The form's items, in form order; filtering finds an item by its words.
+    pub list: ListView<ItemRow>,
+}
+
+/// One item of the form. `index` is its place in [`FormTemplate::items`].
+#[derive(Debug, Clone)]
+pub struct ItemRow {
+    pub index: usize,
+    pub item: String,
+    pub search: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PickFormScreen {
+    pub child: Child,
+    pub group: Group,
+    pub list: ListView<TemplateRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompareScreen {
+    pub child: Child,
+    /// The template of the latest observation, for the items' wording.
+    pub template: FormTemplate,
+    pub previous: Observation,
+    pub latest: Observation,
+    pub list: ListView<ChangeRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChangeRow {
+    pub index: usize,
+    pub change: Change,
+    pub search: String,
 }
 
 #[derive(Debug, Clone)]
@@ -54,12 +156,30 @@ impl Row for GroupRow {
     }
 }
 
-impl Row for Child {
+impl Row for ChildRow {
     fn id(&self) -> u64 {
-        self.id
+        self.child.id
     }
     fn search_text(&self) -> String {
-        self.full_name()
+        self.child.full_name()
+    }
+}
+
+impl Row for ItemRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+impl Row for ChangeRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
     }
 }
 

@@ -45,6 +45,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
         keymap: Keymap::default(),
         clock: Clock::Fixed(now()),
         user,
+        observe_weeks: super::OBSERVE_WEEKS,
     };
     let mut app = App::new(store, options);
     app.resize(80, 24);

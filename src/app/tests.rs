@@ -57,11 +57,14 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Groups(_) => "groups",
         Screen::Children(_) => "children",
         Screen::Child(_) => "child",
+        Screen::Observe(_) => "observation form",
+        Screen::PickForm(_) => "form picker",
+        Screen::Compare(_) => "comparison",
     }
 }
 
-fn visible_names(list: &list::ListView<Child>) -> Vec<String> {
-    list.visible().map(Child::full_name).collect()
+fn visible_names(list: &list::ListView<ChildRow>) -> Vec<String> {
+    list.visible().map(|row| row.child.full_name()).collect()
 }
 
 fn form(app: &App) -> &Form<FormKind> {
@@ -108,7 +111,7 @@ fn all_children(app: &App) -> Vec<Child> {
 fn select_child(app: &mut App, id: u64) {
     press(app, KeyCode::Home);
     for _ in 0..100 {
-        if children(app).list.selected().map(|c| c.id) == Some(id) {
+        if children(app).list.selected().map(|row| row.child.id) == Some(id) {
             return;
         }
         press(app, KeyCode::Down);
@@ -222,11 +225,11 @@ fn opening_a_group_lists_its_children_sorted_by_name() {
 fn children_list_filters_too() {
     let (_dir, mut app) = signed_in();
     press(&mut app, KeyCode::Enter);
-    let last = children(&app).list.visible().last().unwrap().clone();
+    let last = children(&app).list.visible().last().unwrap().child.clone();
     chr(&mut app, '/');
     type_text(&mut app, &last.full_name());
     press(&mut app, KeyCode::Enter);
-    assert_eq!(children(&app).list.selected().unwrap().id, last.id);
+    assert_eq!(children(&app).list.selected().unwrap().child.id, last.id);
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen(), Screen::Child(s) if s.child.id == last.id));
 }
@@ -238,7 +241,7 @@ fn back_returns_to_the_previous_screen() {
     let group = groups(&app).list.selected().unwrap().group.clone();
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
-    let child = children(&app).list.selected().unwrap().clone();
+    let child = children(&app).list.selected().unwrap().child.clone();
     press(&mut app, KeyCode::Enter);
     match app.screen() {
         Screen::Child(s) => {
@@ -250,7 +253,7 @@ fn back_returns_to_the_previous_screen() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(children(&app).group.id, group.id);
     assert_eq!(
-        children(&app).list.selected().unwrap().id,
+        children(&app).list.selected().unwrap().child.id,
         child.id,
         "selection kept"
     );
@@ -347,7 +350,7 @@ fn esc_in_a_form_cancels_without_writing() {
 
     // The same for a child's edit form.
     press(&mut app, KeyCode::Enter);
-    let child = children(&app).list.selected().unwrap().clone();
+    let child = children(&app).list.selected().unwrap().child.clone();
     chr(&mut app, 'e');
     clear_field(&mut app);
     type_text(&mut app, "Anders");
@@ -433,7 +436,7 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
         (entry.action.as_str(), entry.by),
         ("child.add", user_name(&app))
     );
-    assert!(children(&app).list.visible().any(|c| c.id == noor.id));
+    assert!(children(&app).list.visible().any(|c| c.child.id == noor.id));
 }
 
 #[test]
@@ -460,7 +463,7 @@ fn edit_child_moves_it_to_another_group() {
     let all_groups = app.store.groups().unwrap();
     press(&mut app, KeyCode::Enter);
     let from = children(&app).group.clone();
-    let child = children(&app).list.selected().unwrap().clone();
+    let child = children(&app).list.selected().unwrap().child.clone();
     chr(&mut app, 'e');
     assert!(matches!(&form(&app).kind, FormKind::EditChild { child: c, .. } if c.id == child.id));
     assert_eq!(form(&app).text(0), child.first_name);
@@ -501,7 +504,10 @@ fn edit_child_moves_it_to_another_group() {
         .iter()
         .any(|c| c.id == child.id));
     assert!(
-        children(&app).list.visible().all(|c| c.id != child.id),
+        children(&app)
+            .list
+            .visible()
+            .all(|c| c.child.id != child.id),
         "gone from the old list"
     );
     let entry = last_audit(&app);
@@ -531,7 +537,7 @@ fn edit_on_the_child_screen_shows_the_new_details() {
     assert!(children(&app)
         .list
         .visible()
-        .any(|c| c.id == id && c.last_name == "Bakker"));
+        .any(|c| c.child.id == id && c.child.last_name == "Bakker"));
 }
 
 #[test]
@@ -541,7 +547,7 @@ fn archive_show_archived_and_restore_a_child() {
     let count = groups(&app).list.selected().unwrap().children;
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
-    let child = children(&app).list.selected().unwrap().clone();
+    let child = children(&app).list.selected().unwrap().child.clone();
 
     chr(&mut app, 'D');
     assert!(
@@ -560,7 +566,10 @@ fn archive_show_archived_and_restore_a_child() {
     assert_eq!(last_audit(&app).action, "child.archive");
     assert_eq!(last_audit(&app).by, user_name(&app));
     assert!(
-        children(&app).list.visible().all(|c| c.id != child.id),
+        children(&app)
+            .list
+            .visible()
+            .all(|c| c.child.id != child.id),
         "hidden"
     );
     assert_eq!(app.store.active_child_count(group_id).unwrap(), count - 1);
@@ -571,7 +580,7 @@ fn archive_show_archived_and_restore_a_child() {
         children(&app)
             .list
             .visible()
-            .any(|c| c.id == child.id && c.archived),
+            .any(|c| c.child.id == child.id && c.child.archived),
         "shown again"
     );
     select_child(&mut app, child.id);
@@ -583,7 +592,10 @@ fn archive_show_archived_and_restore_a_child() {
     );
     assert_eq!(last_audit(&app).action, "child.restore");
     chr(&mut app, 'H');
-    assert!(children(&app).list.visible().any(|c| c.id == child.id));
+    assert!(children(&app)
+        .list
+        .visible()
+        .any(|c| c.child.id == child.id));
 
     press(&mut app, KeyCode::Esc);
     let row = groups(&app)
@@ -642,7 +654,7 @@ fn editing_a_child_in_an_archived_group_keeps_its_group() {
     press(&mut app, KeyCode::Home);
     assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
     press(&mut app, KeyCode::Enter);
-    let child = children(&app).list.selected().unwrap().clone();
+    let child = children(&app).list.selected().unwrap().child.clone();
     // Change only the last name.
     chr(&mut app, 'e');
     press(&mut app, KeyCode::Tab);
@@ -826,6 +838,7 @@ fn user_flag_picks_without_asking_ignoring_case_and_accents() {
             keymap,
             clock,
             user: Some(typed),
+            observe_weeks: OBSERVE_WEEKS,
         },
     );
     assert_eq!(app.user.as_ref(), Some(&person));
@@ -941,7 +954,7 @@ fn archive_from_the_child_screen() {
     );
     press(&mut app, KeyCode::Esc);
     assert!(
-        children(&app).list.visible().all(|c| c.id != id),
+        children(&app).list.visible().all(|c| c.child.id != id),
         "hidden from the list"
     );
 }

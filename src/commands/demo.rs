@@ -4,13 +4,15 @@
 //! demo goes through the same checks (and the same all-or-nothing write) as any import.
 
 mod names;
+mod notes;
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate};
+use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone};
 
 use crate::cli::DemoArgs;
-use crate::domain::{AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
+use crate::domain::form::{FormTemplate, Mark};
+use crate::domain::{AuditEntry, Catalogue, Child, Group, GroupKind, Id, Observation, Role, Staff};
 use crate::export::Export;
 
 /// Who the audit trail names as the author of the demo data.
@@ -27,12 +29,12 @@ const KDV_MIN_MONTHS: u32 = 3;
 ///
 /// Generates staff (5 or 6 pedagogisch medewerkers, a coach and a care coordinator, all with distinct
 /// names), `args.groups` groups (the first three a KDV, a peuteropvang and a BSO group, further ones
-/// cycling those kinds) and their children, with ids 1.. in the order staff, groups, children, plus
-/// one audit entry for the load.
+/// cycling those kinds), their children, and `args.observations_per_child` observations per child
+/// (see [`observations`]), with ids 1.. in the order staff, groups, children, observations, plus
+/// the form templates the observations use and one audit entry for the load.
 ///
-/// `args.observations_per_child` is accepted for the command-line contract but ignored for now:
-/// observation forms (and contacts and trajectories) do not exist in this version of signaal, and
-/// `Export::problems` rejects records of those kinds.
+/// Contacts and trajectories do not exist in this version of signaal yet (`Export::problems`
+/// rejects records of those kinds), so the demo has none.
 pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     let mut rng = SplitMix64::new(args.seed);
     let today = now.date_naive();
@@ -100,6 +102,10 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     }
     export.children = children;
 
+    let (templates, observations) = observations(args, &mut rng, &mut take_id, &export, today, now);
+    export.form_templates = templates;
+    export.observations = observations;
+
     export.audit.push(AuditEntry {
         at: now,
         by: DEMO_AUTHOR.into(),
@@ -128,6 +134,185 @@ fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> Vec<Staff> {
             role,
         })
         .collect()
+}
+
+/// The earliest an observation lies before today: the latest one of a child is 1 to 3 weeks old.
+const LATEST_OBSERVED_DAYS: (u64, u64) = (7, 21);
+/// Days between two observations of a child: 6 to 10 weeks.
+const OBSERVATION_GAP_DAYS: (u64, u64) = (42, 70);
+/// The date of the only observation of a child that has not been observed for long: 9 to 16 weeks
+/// ago, past the 8 weeks after which the app flags a child as "not observed for long".
+const OLD_OBSERVATION_DAYS: (u64, u64) = (63, 112);
+/// One child in this many is rarely observed: half of them never, half once, long ago.
+const RARELY_OBSERVED: u64 = 8;
+/// Items marked on one observation (inclusive).
+const MARKS: (usize, usize) = (3, 10);
+/// The observer's first mark falls between 8:30 and 15:30.
+const FIRST_MARK_MINUTES: (u64, u64) = (8 * 60 + 30, 15 * 60 + 30);
+
+/// Observations for every child that is not archived, with the template that fits its group (the
+/// first of `Catalogue::for_group`), and the templates used (each once, in order of first use).
+///
+/// Each child gets `args.observations_per_child` observations, the latest 1-3 weeks ago and each
+/// earlier one 6-10 weeks before the next, never before the child was three months old; about one
+/// child in eight gets none at all or only one old one, so that the demo shows children who have
+/// not been observed for long. Each observation is made by one childcare staff member, who signs
+/// every mark at a time on that day, and marks 3 to 10 items (no Meldcode items: the demo is shown
+/// to anyone), mostly "sometimes", some "often", a few with a short note. A child's next
+/// observation starts from the one before: most marks stay, some go from sometimes to often (or
+/// back), some disappear and a few new items appear, so the comparison has something to show.
+/// Ids are taken oldest first, so a child's observations are in id order as the store keeps them.
+fn observations(
+    args: &DemoArgs,
+    rng: &mut SplitMix64,
+    take_id: &mut impl FnMut() -> Id,
+    data: &Export,
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> (Vec<FormTemplate>, Vec<Observation>) {
+    let mut used: Vec<FormTemplate> = Vec::new();
+    let mut observations = Vec::new();
+    let observers: Vec<&str> = data
+        .staff
+        .iter()
+        .filter(|s| s.role == Role::Staff)
+        .map(|s| s.name.as_str())
+        .collect();
+    if args.observations_per_child == 0 || observers.is_empty() {
+        return (used, observations);
+    }
+    let catalogue = Catalogue::with_builtin(Vec::new());
+    for group in &data.groups {
+        let Some(template) = catalogue.for_group(group).first().copied() else {
+            continue;
+        };
+        // Meldcode items stay out of fictional data that is shown to anyone.
+        let items: Vec<&str> = template
+            .items()
+            .filter(|(_, item)| !item.meldcode)
+            .map(|(_, item)| item.id.as_str())
+            .collect();
+        let children = data
+            .children
+            .iter()
+            .filter(|c| c.group_id == group.id && !c.archived);
+        for child in children {
+            let dates = observation_dates(rng, args.observations_per_child, child, today);
+            let mut previous: Vec<(usize, Mark)> = Vec::new();
+            for date in dates {
+                let marks = next_marks(rng, &previous, items.len());
+                let by = rng.pick(&observers);
+                let mut observation = Observation::new(take_id(), child.id, template, date, by);
+                let start = FIRST_MARK_MINUTES.0
+                    + rng.below(FIRST_MARK_MINUTES.1 - FIRST_MARK_MINUTES.0 + 1);
+                let mut minute = start;
+                for &(index, mark) in &marks {
+                    minute += 1 + rng.below(4);
+                    let at = time_on(date, minute, now);
+                    observation.set_mark(items[index], Some(mark), by, at);
+                    if rng.below(4) == 0 {
+                        observation.set_note(items[index], rng.pick(notes::NOTES), by, at);
+                    }
+                }
+                observations.push(observation);
+                previous = marks;
+            }
+            if !previous.is_empty()
+                && !used
+                    .iter()
+                    .any(|t| t.id == template.id && t.version == template.version)
+            {
+                used.push(template.clone());
+            }
+        }
+    }
+    (used, observations)
+}
+
+/// The days a child was observed, oldest first.
+fn observation_dates(
+    rng: &mut SplitMix64,
+    count: usize,
+    child: &Child,
+    today: NaiveDate,
+) -> Vec<NaiveDate> {
+    let days_ago = |days: u64| today.checked_sub_days(Days::new(days));
+    let mut dates = Vec::with_capacity(count);
+    if rng.below(RARELY_OBSERVED) == 0 {
+        if rng.below(2) == 0 {
+            dates.extend(days_ago(between(rng, OLD_OBSERVATION_DAYS)));
+        }
+    } else {
+        let mut ago = between(rng, LATEST_OBSERVED_DAYS);
+        for _ in 0..count {
+            dates.extend(days_ago(ago));
+            ago += between(rng, OBSERVATION_GAP_DAYS);
+        }
+        dates.reverse();
+    }
+    // Nobody observes a newborn; a KDV takes children in from three months.
+    let first = child
+        .birth_date
+        .checked_add_months(Months::new(KDV_MIN_MONTHS))
+        .unwrap_or(child.birth_date);
+    dates.retain(|date| *date >= first);
+    dates
+}
+
+/// The marks (index into the items, mark), in item order, of an observation that follows one with
+/// `previous` marks (none for a child's first observation).
+fn next_marks(
+    rng: &mut SplitMix64,
+    previous: &[(usize, Mark)],
+    items: usize,
+) -> Vec<(usize, Mark)> {
+    let fresh_mark = |rng: &mut SplitMix64| match rng.below(4) {
+        0 => Mark::Often,
+        _ => Mark::Sometimes,
+    };
+    let mut marks: Vec<(usize, Mark)> = Vec::new();
+    for &(index, mark) in previous {
+        let kept = match (rng.below(10), mark) {
+            (0..=1, _) => None,
+            (2..=4, Mark::Sometimes) => Some(Mark::Often),
+            (2, Mark::Often) => Some(Mark::Sometimes),
+            _ => Some(mark),
+        };
+        marks.extend(kept.map(|mark| (index, mark)));
+    }
+    let mut order: Vec<usize> = (0..items).collect();
+    rng.shuffle(&mut order);
+    let mut unmarked = order
+        .into_iter()
+        .filter(|index| !previous.iter().any(|(i, _)| i == index));
+    let wanted = match previous.is_empty() {
+        true => MARKS.0 + rng.below((MARKS.1 - MARKS.0 + 1) as u64) as usize,
+        false => (marks.len() + 1 + rng.below(3) as usize).clamp(MARKS.0, MARKS.1),
+    };
+    while marks.len() > wanted {
+        marks.remove(rng.below(marks.len() as u64) as usize);
+    }
+    while marks.len() < wanted {
+        let Some(index) = unmarked.next() else { break };
+        marks.push((index, fresh_mark(rng)));
+    }
+    marks.sort_unstable_by_key(|&(index, _)| index);
+    marks
+}
+
+/// A number in the inclusive range.
+fn between(rng: &mut SplitMix64, (low, high): (u64, u64)) -> u64 {
+    low + rng.below(high - low + 1)
+}
+
+/// `minute` minutes after midnight on `date`, in the offset of `now`.
+fn time_on(date: NaiveDate, minute: u64, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let minute = minute.min(23 * 60 + 59) as u32;
+    let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
+    now.offset()
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .unwrap_or(now)
 }
 
 /// The group's name: an animal from the list, with a number once the list has been used up
@@ -519,13 +704,7 @@ mod tests {
             }]
         );
         assert_eq!(data.exported_at, now());
-        assert!(data.observations.is_empty() && data.trajectories.is_empty());
-        // Observations are not generated yet, whatever is asked for.
-        let asked = DemoArgs {
-            observations_per_child: 4,
-            ..defaults()
-        };
-        assert_eq!(json(&generate(&asked, now())), json(&data));
+        assert!(data.trajectories.is_empty() && data.contacts.is_empty());
     }
 
     #[test]
@@ -542,6 +721,203 @@ mod tests {
         let first = &data.children[0];
         assert_eq!(store.child(first.id).unwrap().as_ref(), Some(first));
         assert_eq!(store.audit().unwrap(), data.audit);
+    }
+
+    fn with_observations(seed: u64, groups: usize, per_child: usize) -> DemoArgs {
+        DemoArgs {
+            observations_per_child: per_child,
+            ..args(seed, groups, None)
+        }
+    }
+
+    #[test]
+    fn the_default_demo_has_observations_with_their_templates() {
+        assert_eq!(
+            defaults().observations_per_child,
+            2,
+            "the documented default"
+        );
+        let data = generate(&defaults(), now());
+        assert!(data.observations.len() > data.children.len());
+        let used: Vec<(&str, u32)> = data
+            .form_templates
+            .iter()
+            .map(|t| (t.id.as_str(), t.version))
+            .collect();
+        assert_eq!(used, [("kdv-0-4", 1), ("bso-4-12", 1)]);
+        assert_eq!(data.form_templates[0], crate::templates::builtin()[0]);
+    }
+
+    #[test]
+    fn same_seed_gives_same_observations_and_another_seed_others() {
+        let a = generate(&with_observations(8, 4, 3), now());
+        let b = generate(&with_observations(8, 4, 3), now());
+        assert_eq!(json(&a), json(&b));
+        let c = generate(&with_observations(9, 4, 3), now());
+        let marks = |e: &Export| serde_json::to_string(&e.observations).unwrap();
+        assert_ne!(marks(&a), marks(&c));
+    }
+
+    #[test]
+    fn no_observations_asked_gives_none_and_the_same_other_data() {
+        let none = generate(&with_observations(1, 3, 0), now());
+        assert!(none.observations.is_empty());
+        assert!(none.form_templates.is_empty());
+        let some = generate(&with_observations(1, 3, 2), now());
+        // Observations come last, so asking for them changes nothing else.
+        assert_eq!(json_of(&none.children), json_of(&some.children));
+        assert_eq!(json_of(&none.staff), json_of(&some.staff));
+    }
+
+    fn json_of<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+
+    #[test]
+    fn observations_have_no_problems_and_load_into_a_fresh_store() {
+        for args in [
+            defaults(),
+            with_observations(2, 6, 1),
+            with_observations(3, 3, 5),
+        ] {
+            let data = generate(&args, now());
+            assert_eq!(data.problems(), Vec::<String>::new());
+            let dir = tempfile::TempDir::new().unwrap();
+            let store = Store::open(&dir.path().join("db")).unwrap();
+            store.import(&data).unwrap();
+            assert_eq!(store.check().unwrap(), Vec::<String>::new());
+            let back = store.export(now()).unwrap();
+            assert_eq!(json_of(&back.observations), json_of(&data.observations));
+            // The store keeps templates by id; the demo lists them in order of first use.
+            let mut templates = data.form_templates.clone();
+            templates.sort_by(|a, b| a.id.cmp(&b.id));
+            assert!(
+                back.form_templates == templates,
+                "the same templates come back"
+            );
+            // The store finds a child's latest observation by id order: it must be the newest.
+            for child in &data.children {
+                let newest = data
+                    .observations
+                    .iter()
+                    .filter(|o| o.child_id == child.id)
+                    .max_by_key(|o| o.date);
+                let latest = store.latest_observation(child.id).unwrap();
+                assert_eq!(latest.as_ref(), newest, "{}", child.full_name());
+            }
+        }
+    }
+
+    #[test]
+    fn observations_are_signed_dated_and_sized_like_real_ones() {
+        let data = generate(&with_observations(5, 9, 4), now());
+        let today = now().date_naive();
+        let workers: HashSet<&str> = data
+            .staff
+            .iter()
+            .filter(|s| s.role == Role::Staff)
+            .map(|s| s.name.as_str())
+            .collect();
+        let children: HashMap<Id, &Child> = data.children.iter().map(|c| (c.id, c)).collect();
+        let mut often = 0;
+        let mut notes = 0;
+        let mut marks = 0;
+        for obs in &data.observations {
+            assert!(workers.contains(obs.by.as_str()), "{}", obs.by);
+            assert!(obs.date < today && obs.date > children[&obs.child_id].birth_date);
+            assert!((3..=10).contains(&obs.marks.len()), "{obs:?}");
+            assert!(obs.notes.is_empty());
+            let template = crate::templates::builtin()
+                .into_iter()
+                .find(|t| t.id == obs.template)
+                .unwrap();
+            for mark in &obs.marks {
+                assert_eq!(mark.by, obs.by);
+                assert_eq!(mark.at.date_naive(), obs.date);
+                assert_eq!(mark.at.offset(), now().offset());
+                assert!(!template.item(&mark.item).unwrap().1.meldcode);
+                often += usize::from(mark.mark == Mark::Often);
+                notes += usize::from(!mark.note.is_empty());
+                marks += 1;
+            }
+        }
+        assert!(often * 5 > marks && often * 2 < marks, "{often} of {marks}");
+        assert!(
+            notes * 10 > marks && notes * 2 < marks,
+            "{notes} of {marks}"
+        );
+        // Ids after the children's, in order, with no gap.
+        let first = data.children.iter().map(|c| c.id).max().unwrap() + 1;
+        let ids: Vec<Id> = data.observations.iter().map(|o| o.id).collect();
+        assert_eq!(ids, (first..first + ids.len() as Id).collect::<Vec<_>>());
+        assert_eq!(data.max_id(), first + ids.len() as Id - 1);
+    }
+
+    #[test]
+    fn observations_are_weeks_apart_and_change_between_them() {
+        let data = generate(&with_observations(6, 9, 3), now());
+        let today = now().date_naive();
+        let (mut recent, mut stale, mut changed, mut pairs) = (0, 0, 0, 0);
+        let (mut appeared, mut disappeared, mut more_often, mut kept) = (0, 0, 0, 0);
+        for child in &data.children {
+            let own: Vec<&Observation> = data
+                .observations
+                .iter()
+                .filter(|o| o.child_id == child.id)
+                .collect();
+            match own.last() {
+                Some(last) if (today - last.date).num_days() <= 21 => {
+                    assert!((today - last.date).num_days() >= 7);
+                    recent += 1;
+                }
+                _ => stale += 1,
+            }
+            for pair in own.windows(2) {
+                let gap = (pair[1].date - pair[0].date).num_days();
+                assert!((42..=70).contains(&gap), "{gap} days");
+                let template = crate::templates::builtin()
+                    .into_iter()
+                    .find(|t| t.id == pair[1].template)
+                    .unwrap();
+                let changes = crate::domain::form::compare(
+                    &template,
+                    &pair[0].mark_map(),
+                    &pair[1].mark_map(),
+                );
+                pairs += 1;
+                changed += usize::from(!changes.is_empty());
+                kept += pair[1]
+                    .marks
+                    .iter()
+                    .filter(|m| pair[0].mark(&m.item) == Some(m.mark))
+                    .count();
+                for change in changes {
+                    use crate::domain::form::ChangeKind::*;
+                    match change.kind {
+                        Appeared(_) => appeared += 1,
+                        Disappeared(_) => disappeared += 1,
+                        Changed {
+                            from: Mark::Sometimes,
+                            to: Mark::Often,
+                        } => more_often += 1,
+                        Changed { .. } => {}
+                    }
+                }
+            }
+        }
+        assert_eq!(changed, pairs, "every next observation shows a change");
+        assert!(appeared > 0 && disappeared > 0 && more_often > 0);
+        assert!(
+            kept > appeared,
+            "most marks stay: {kept} kept, {appeared} new"
+        );
+        // About one child in eight is not observed recently (none, or once long ago).
+        let share = stale as f64 / (stale + recent) as f64;
+        assert!(
+            (0.04..0.25).contains(&share),
+            "{stale} of {}",
+            stale + recent
+        );
     }
 
     #[test]

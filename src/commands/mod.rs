@@ -2,6 +2,8 @@
 //! Errors come back as one sentence naming the file or thing at fault; `main` prints them.
 
 pub mod demo;
+pub mod forms;
+pub mod report;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::app::{App, Clock, Options};
-use crate::cli::{Cli, Command, KeymapCommand, LangArg};
+use crate::cli::{Cli, Command, FormsCommand, KeymapCommand, LangArg};
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
 use crate::store::Store;
@@ -34,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 keymap,
                 clock: Clock::System,
                 user: cli.user,
+                observe_weeks: cli.observe_weeks,
             };
             let mut app = App::new(store, options);
             crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;
@@ -51,11 +54,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let data = demo::generate(&args, Clock::System.now());
             store.import(&data)?;
             eprintln!(
-                "signaal: demo data in {}: {} groups, {} children, {} staff",
+                "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations",
                 dir.display(),
                 data.groups.len(),
                 data.children.len(),
-                data.staff.len()
+                data.staff.len(),
+                data.observations.len()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -66,6 +70,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             transfer::import(&open(&db()?)?, &file, &data)
         }
         Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
+        Some(Command::Report(args)) => {
+            let report = args
+                .report()
+                .ok_or_else(|| anyhow!("say what to report on, for example --child ID"))?;
+            let store = open_existing(&db()?)?;
+            report::run(&store, report, lang(args.lang.or(cli.lang)))
+        }
+        Some(Command::Forms { command }) => match command {
+            FormsCommand::Import { file } => {
+                // Check the file first: a bad file changes nothing, not even a new database.
+                let Some(template) = forms::read_template(&file)? else {
+                    return Ok(ExitCode::FAILURE);
+                };
+                forms::import(&open(&db()?)?, &file, &template)
+            }
+            FormsCommand::List => forms::list(&open_existing(&db()?)?),
+            FormsCommand::Use(args) => forms::use_forms(&open_existing(&db()?)?, &args),
+        },
         Some(Command::Keymap {
             command: KeymapCommand::Check { file },
         }) => {
@@ -73,6 +95,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println!("{}: ok", file.display());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `--lang` if given, else Dutch when `LANG` starts with nl, else English.
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Nl) => Lang::Nl,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
     }
 }
 

@@ -11,18 +11,20 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// `stored` versions replace a built-in of the same id and version (they are the same
-    /// wording unless a build changed a built-in without raising its version).
+    /// `stored` versions replace a built-in of the same id and version in its place (they are the
+    /// same wording unless a build changed a built-in without raising its version); the others
+    /// follow the built-ins.
     pub fn new(builtin: Vec<FormTemplate>, stored: Vec<FormTemplate>) -> Catalogue {
-        let mut templates: Vec<FormTemplate> = builtin
-            .into_iter()
-            .filter(|b| {
-                !stored
-                    .iter()
-                    .any(|s| s.id == b.id && s.version == b.version)
-            })
-            .collect();
-        templates.extend(stored);
+        let mut templates = builtin;
+        for template in stored {
+            match templates
+                .iter_mut()
+                .find(|t| t.id == template.id && t.version == template.version)
+            {
+                Some(slot) => *slot = template,
+                None => templates.push(template),
+            }
+        }
         Catalogue { templates }
     }
 
@@ -141,8 +143,13 @@ mod tests {
 
     #[test]
     fn a_stored_copy_of_a_builtin_is_listed_once() {
-        let builtin = vec![template("kdv", 1, &[GroupKind::Kdv])];
-        let catalogue = Catalogue::new(builtin.clone(), builtin);
-        assert_eq!(catalogue.current().len(), 1);
+        let builtin = vec![
+            template("kdv", 1, &[GroupKind::Kdv]),
+            template("bso", 1, &[GroupKind::Bso]),
+        ];
+        let stored = vec![template("bso", 1, &[GroupKind::Bso]), template("a", 1, &[])];
+        let catalogue = Catalogue::new(builtin, stored);
+        let ids: Vec<&str> = catalogue.current().iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["kdv", "bso", "a"], "built-ins keep their place");
     }
 }

@@ -1,6 +1,7 @@
 //! Every string a user sees, in Dutch and English. Screens ask for a [`T`] (fixed text) or call one
 //! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
 
+pub mod report;
 use crate::app::action::Action;
 use crate::domain::child::Age;
 use crate::domain::Role;
@@ -114,6 +115,67 @@ impl Lang {
         format!("{key} {}", self.get(text))
     }
 
+    pub fn mark(self, mark: Option<crate::domain::form::Mark>) -> &'static str {
+        use crate::domain::form::Mark;
+        self.get(match mark {
+            None => T::MarkNotSeen,
+            Some(Mark::Sometimes) => T::MarkSometimes,
+            Some(Mark::Often) => T::MarkOften,
+        })
+    }
+
+    /// The "saved" state in a form's header, with the time of the last write.
+    pub fn saved_at(self, at: chrono::DateTime<chrono::FixedOffset>) -> String {
+        let time = at.format("%H:%M:%S");
+        self.pick(format!("opgeslagen {time}"), format!("saved {time}"))
+    }
+
+    /// "No note (n writes one)", naming the key the active keymap binds, if any.
+    pub fn no_note(self, key: Option<String>) -> String {
+        match key {
+            Some(key) => self.pick(
+                format!("Geen notitie ({key} schrijft er een)."),
+                format!("No note ({key} writes one)."),
+            ),
+            None => self.get(T::NoNote).to_string(),
+        }
+    }
+
+    pub fn unknown_template(self, id: &str) -> String {
+        self.pick(
+            format!("Het formulier {id} van deze observatie is onbekend in deze database."),
+            format!("The form {id} of this observation is not known in this database."),
+        )
+    }
+
+    /// A child's latest observation was this many weeks ago, more than the group's rhythm.
+    pub fn weeks_ago(self, weeks: i64) -> String {
+        self.pick(format!("{weeks} wk geleden"), format!("{weeks} wk ago"))
+    }
+
+    pub fn compare_title(self, previous: chrono::NaiveDate, latest: chrono::NaiveDate) -> String {
+        self.pick(
+            format!(
+                "Wat is veranderd: {} → {}",
+                self.date(previous),
+                self.date(latest)
+            ),
+            format!(
+                "What changed: {} → {}",
+                self.date(previous),
+                self.date(latest)
+            ),
+        )
+    }
+
+    /// "12 (3 vaak)": marks on an observation and how many of them are "often".
+    pub fn mark_count(self, marks: usize, often: usize) -> String {
+        self.pick(
+            format!("{marks} ({often} vaak)"),
+            format!("{marks} ({often} often)"),
+        )
+    }
+
     pub fn role(self, role: Role) -> &'static str {
         self.get(match role {
             Role::Staff => T::RoleStaff,
@@ -129,6 +191,7 @@ impl Lang {
             Context::Groups => T::CtxGroups,
             Context::Children => T::CtxChildren,
             Context::Child => T::CtxChild,
+            Context::Observation => T::CtxObservation,
             Context::Welcome => T::CtxWelcome,
             Context::Users => T::CtxUsers,
             Context::Form => T::CtxForm,
@@ -161,6 +224,10 @@ impl Lang {
             Action::Submit => T::ActSubmit,
             Action::ChoiceNext => T::ActChoiceNext,
             Action::ChoicePrev => T::ActChoicePrev,
+            Action::Observe => T::ActObserve,
+            Action::Mark => T::ActMark,
+            Action::Note => T::ActNote,
+            Action::Compare => T::ActCompare,
         })
     }
 }
@@ -279,6 +346,37 @@ texts! {
     ActSubmit => "bevestigen", "confirm";
     ActChoiceNext => "volgende keuze", "next choice";
     ActChoicePrev => "vorige keuze", "previous choice";
+    ActObserve => "observeren", "observe";
+    ActMark => "markeren", "mark";
+    ActNote => "notitie", "note";
+    ActCompare => "wat is veranderd", "what changed";
+    CtxObservation => "Observatieformulier", "Observation form";
+    ColObserved => "Geobserveerd", "Observed";
+    ColConcernsOften => "Zorg vaak", "Worry often";
+    ColDate => "Datum", "Date";
+    ColObserver => "Door", "By";
+    ColMarks => "Markeringen", "Marks";
+    ColPerDomain => "Per domein", "Per domain";
+    NeverObserved => "nooit", "never";
+    MarkSometimes => "soms", "sometimes";
+    MarkOften => "vaak", "often";
+    MarkNotSeen => "niet gezien", "not seen";
+    MeldcodeTag => "Meldcode", "Meldcode";
+    FormNote => "Notitie bij het item", "Note on the item";
+    FieldNote => "Notitie", "Note";
+    SaveNothing => "nog niets gemarkeerd", "nothing marked yet";
+    SaveFailed => "NIET opgeslagen", "NOT saved";
+    ObserverLabel => "Observator", "Observer";
+    ErrNoFormForGroup => "Deze groep heeft geen observatieformulier; kies er een met `signaal forms use`.", "This group has no observation form; choose one with `signaal forms use`.";
+    NotObservedYet => "Dit kind is nog niet geobserveerd.", "This child has not been observed yet.";
+    OnlyOneObservation => "Er is nog maar één observatie met dit formulier: vergelijken kan na de volgende.", "There is only one observation with this form so far: comparing is possible after the next one.";
+    NoChanges => "Geen verschillen: alles is hetzelfde gemarkeerd.", "No differences: everything is marked the same.";
+    ChangeAppeared => "nieuw", "new";
+    ChangeDisappeared => "niet meer gezien", "no longer seen";
+    ChangeChanged => "veranderd", "changed";
+    PickFormTitle => "Welk formulier?", "Which form?";
+    NoNote => "Geen notitie.", "No note.";
+    ColItems => "Items", "Items";
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ pub enum Context {
     Children,
     /// One child.
     Child,
+    /// A child's observation form.
+    Observation,
     /// The first-start screen of an empty database.
     Welcome,
     /// The "who are you" picker (takes text).
@@ -27,12 +29,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::List,
         Context::Groups,
         Context::Children,
         Context::Child,
+        Context::Observation,
         Context::Welcome,
         Context::Users,
         Context::Form,
@@ -48,6 +51,7 @@ impl Context {
             Context::Groups => "groups",
             Context::Children => "children",
             Context::Child => "child",
+            Context::Observation => "observation",
             Context::Welcome => "welcome",
             Context::Users => "users",
             Context::Form => "form",

@@ -1,14 +1,16 @@
-//! One child: details, and the sections later capabilities fill (observations, step plan, notes,
-//! parents and consent). Each section says plainly that nothing is recorded yet.
+//! One child: details, the observations made (newest first: date, observer, marks per domain),
+//! and the sections later capabilities fill (step plan, notes, parents and consent), which say
+//! plainly that nothing is recorded yet.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use ratatui::Frame;
 
 use super::widgets::block;
 use super::Theme;
 use crate::app::{App, ChildScreen};
+use crate::domain::form::Mark;
 use crate::i18n::T;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
@@ -40,17 +42,64 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         details_area,
     );
 
+    let [history_area, rest] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+    history(frame, history_area, app, screen, theme);
+
     let sections = [
-        (T::ChildObservations, T::ChildNoObservations),
         (T::ChildPlan, T::ChildNoPlan),
         (T::ChildNotes, T::ChildNoNotes),
         (T::ChildParents, T::ChildNoParents),
     ];
-    let [top, bottom] = Layout::vertical([Constraint::Fill(1); 2]).areas(rest);
-    let [a, b] = Layout::horizontal([Constraint::Fill(1); 2]).areas(top);
-    let [c, d] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
-    for ((title, empty), cell) in sections.into_iter().zip([a, b, c, d]) {
+    let cells: [Rect; 3] = Layout::horizontal([Constraint::Fill(1); 3]).areas(rest);
+    for ((title, empty), cell) in sections.into_iter().zip(cells) {
         let body = Paragraph::new(Line::styled(lang.get(empty), theme.dim));
         frame.render_widget(body.block(block(lang.get(title).into(), theme)), cell);
     }
+}
+
+/// The child's observations, newest first: date, observer, marks (and how many "often"), and the
+/// marks per domain of the form.
+fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+    let lang = app.lang;
+    let block = block(lang.get(T::ChildObservations).into(), theme);
+    if screen.observations.is_empty() {
+        let body = Paragraph::new(Line::styled(lang.get(T::ChildNoObservations), theme.dim));
+        return frame.render_widget(body.block(block), area);
+    }
+    let rows = screen.observations.iter().map(|obs| {
+        let often = obs.marks.iter().filter(|m| m.mark == Mark::Often).count();
+        let per_domain = match app.catalogue.find(&obs.template, obs.version) {
+            Some(template) => template
+                .sections
+                .iter()
+                .zip(obs.marks_per_section(template))
+                .filter(|(_, count)| *count > 0)
+                .map(|(section, count)| format!("{} {count}", lang.text(&section.title)))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            None => lang.unknown_template(&obs.template),
+        };
+        Row::new(vec![
+            Cell::from(lang.date(obs.date)),
+            Cell::from(obs.by.clone()),
+            Cell::from(lang.mark_count(obs.marks.len(), often)),
+            Cell::from(per_domain),
+        ])
+    });
+    let header =
+        [T::ColDate, T::ColObserver, T::ColMarks, T::ColPerDomain].map(|t| Cell::from(lang.get(t)));
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(10),
+            Constraint::Length(18),
+            Constraint::Length(14),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(Row::new(header).style(theme.header))
+    .column_spacing(2)
+    .block(block);
+    frame.render_widget(table, area);
 }

@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         .unwrap_or_default();
     ListTable {
         title,
+        status: None,
         header: vec![
             lang.get(T::ColName),
             lang.get(T::ColKind),

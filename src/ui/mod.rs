@@ -3,9 +3,12 @@
 
 mod child;
 mod children;
+mod compare;
 mod form;
 mod groups;
 mod help;
+mod observe;
+mod sectioned;
 mod theme;
 mod users;
 mod welcome;
@@ -39,6 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Groups(s) => groups::draw(frame, body, app, s, theme),
         Screen::Children(s) => children::draw(frame, body, app, s, theme),
         Screen::Child(s) => child::draw(frame, body, app, s, theme),
+        Screen::Observe(s) => observe::draw(frame, body, app, s, theme),
+        Screen::PickForm(s) => observe::draw_picker(frame, body, app, s, theme),
+        Screen::Compare(s) => compare::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {

@@ -344,3 +344,5 @@ fn help_scrolls_back_at_once_after_overscrolling() {
     let one_up = screen_text(&render(&app, 80, 24));
     assert_ne!(at_end, one_up, "Up after scrolling to the end does nothing");
 }
+
+mod observe;

@@ -46,6 +46,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
             Screen::Children(s) => s.group.name.clone(),
             Screen::Child(s) => s.child.full_name(),
+            Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
+            Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
+            Screen::Compare(_) => lang.action(Action::Compare).to_string(),
         })
         .collect();
     // The role goes before any step of the trail does; the name stays.
@@ -123,13 +126,15 @@ fn screen_hints(app: &App) -> &'static [Action] {
     match app.screen() {
         Screen::Welcome => &[LoadDemo, StartEmpty, Help, Quit],
         Screen::Users(_) => &[Open, Back],
-        Screen::Groups(s) if s.list.filtering => &[Submit, Back],
-        Screen::Children(s) if s.list.filtering => &[Submit, Back],
+        screen if screen.filtering() => &[Submit, Back],
         // The most used keys, most important first (what does not fit is left out); `?` lists
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit],
-        Screen::Children(_) => &[Open, Back, Filter, Help, Quit, Add, Edit],
-        Screen::Child(_) => &[Back, Help, Quit, Edit, Archive],
+        Screen::Children(_) => &[Open, Observe, Back, Filter, Help, Quit, Compare, Add, Edit],
+        Screen::Child(_) => &[Observe, Compare, Back, Help, Quit, Edit, Archive],
+        Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
+        Screen::PickForm(_) => &[Open, Back, Help, Quit],
+        Screen::Compare(_) => &[Back, Filter, Help, Quit],
     }
 }
 
@@ -202,7 +207,9 @@ pub fn popup_area(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rec
 /// view, the filter line under it, and `empty` when there are no rows at all.
 pub struct ListTable<'a, R> {
     pub title: String,
-    pub header: Vec<&'static str>,
+    /// Shown at the right of the title bar (a form's "saved" state).
+    pub status: Option<Line<'a>>,
+    pub header: Vec<&'a str>,
     pub widths: Vec<Constraint>,
     pub rows: Vec<Row<'a>>,
     pub list: &'a ListView<R>,
@@ -211,7 +218,10 @@ pub struct ListTable<'a, R> {
 
 impl<R> ListTable<'_, R> {
     pub fn draw(self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-        let block = block(self.title, theme);
+        let mut block = block(self.title, theme);
+        if let Some(status) = self.status {
+            block = block.title(status.right_aligned());
+        }
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let filter = filter_line(app, self.list, theme);

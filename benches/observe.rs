@@ -1,0 +1,229 @@
+//! How long a user waits when marking an item of an observation form, end to end from the key
+//! press to the flushed write, on a large database (10,500 children in 700 groups, about 21,000
+//! observations). The issue asks for a median under 2 ms for "tick".
+//! Run: `cargo bench --bench observe`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::Local;
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use signaal::app::{App, Clock, Options, SaveState, Screen, OBSERVE_WEEKS};
+use signaal::cli::DemoArgs;
+use signaal::commands::demo;
+use signaal::domain::Role;
+use signaal::i18n::Lang;
+use signaal::keymap::Keymap;
+use signaal::store::Store;
+use signaal::ui::{self, Theme};
+
+const GROUPS: usize = 700;
+const CHILDREN_PER_GROUP: usize = 15;
+const WIDTH: u16 = 80;
+const HEIGHT: u16 = 24;
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(key(code));
+}
+
+/// A database of 10,500 children with the demo generator's observations (2 per child by
+/// default), dated relative to today so that the app's system clock sees realistic data.
+/// Returns the name of a staff member with the role "staff", to sign in with.
+fn large_store(path: &Path) -> (Store, String) {
+    let store = Store::open(path).expect("open store");
+    let args = DemoArgs {
+        seed: 7,
+        groups: GROUPS,
+        children_per_group: Some(CHILDREN_PER_GROUP),
+        ..DemoArgs::default()
+    };
+    store
+        .import(&demo::generate(&args, Local::now().fixed_offset()))
+        .expect("import demo data");
+
+    let groups = store.groups().expect("groups");
+    let children: Vec<u64> = groups
+        .iter()
+        .flat_map(|g| store.children_of(g.id).expect("children"))
+        .map(|c| c.id)
+        .collect();
+    assert!(children.len() >= 10_000, "{} children", children.len());
+    let observations: usize = children
+        .iter()
+        .map(|&id| store.observations_of(id).expect("observations").len())
+        .sum();
+    eprintln!(
+        "bench database: {} groups, {} children, {} observations",
+        groups.len(),
+        children.len(),
+        observations
+    );
+
+    let user = store
+        .staff()
+        .expect("staff")
+        .into_iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("a demo staff member with role staff")
+        .name;
+    (store, user)
+}
+
+/// The app as `signaal --user NAME` starts it, on an 80x24 terminal, in the observation form of
+/// the first child of the first group (navigated with keys, as a user would).
+fn app_in_form(store: Store, user: &str) -> (App, u64) {
+    let mut app = App::new(
+        store,
+        Options {
+            lang: Lang::Nl,
+            keymap: Keymap::default(),
+            clock: Clock::System,
+            user: Some(user.to_string()),
+            observe_weeks: OBSERVE_WEEKS,
+        },
+    );
+    app.resize(WIDTH, HEIGHT);
+    assert!(
+        app.user.as_ref().is_some_and(|u| u.name == user),
+        "signed in as {user}"
+    );
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "starts on groups"
+    );
+    press(&mut app, KeyCode::Enter);
+    match app.screen() {
+        Screen::Children(s) => assert_eq!(s.list.visible_len(), CHILDREN_PER_GROUP),
+        _ => panic!("Enter opens the first group"),
+    }
+    press(&mut app, KeyCode::Char('o'));
+    if matches!(app.screen(), Screen::PickForm(_)) {
+        // The group uses more than one form: take the first.
+        press(&mut app, KeyCode::Enter);
+    }
+    let child = match app.screen() {
+        Screen::Observe(s) => s.child.id,
+        _ => panic!("`o` opens the observation form"),
+    };
+    (app, child)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let path: PathBuf = dir.path().join("db");
+    let (store, user) = large_store(&path);
+    let (mut app, child) = app_in_form(store, &user);
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+
+    let mut group = c.benchmark_group("observe");
+    group
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+
+    // One Space: the selected item's next mark (not seen -> sometimes -> often -> not seen), the
+    // observation and its audit entry written and flushed before `handle_key` returns.
+    group.bench_function("tick", |b| {
+        b.iter(|| press(&mut app, black_box(KeyCode::Char(' '))))
+    });
+
+    // The same, plus the frame the user then sees.
+    group.bench_function("tick_and_draw", |b| {
+        b.iter(|| {
+            press(&mut app, black_box(KeyCode::Char(' ')));
+            draw(&mut terminal, &app, &theme);
+        })
+    });
+
+    // The cycle may have ended on "not seen": one more tick leaves a mark to find on disk.
+    if matches!(app.screen(), Screen::Observe(s) if s.observation.marks.is_empty()) {
+        press(&mut app, KeyCode::Char(' '));
+    }
+    match app.screen() {
+        Screen::Observe(s) => {
+            assert!(
+                matches!(s.saved, SaveState::Saved(_)),
+                "the last tick was saved: {:?} (status {:?})",
+                s.saved,
+                app.status
+            );
+            assert!(!s.observation.marks.is_empty(), "the ticks left marks");
+            assert_eq!(s.child.id, child);
+        }
+        _ => panic!("still on the observation form"),
+    }
+
+    // Back to the children list (Esc), the starting point of the next benchmarks.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Children(_)));
+
+    // Esc to the groups (reloads the 700 groups' counts), Enter into a group of 15 children
+    // (reads each child's latest observation for the overview's columns).
+    group.bench_function("open_children_list_with_observation_columns", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Esc);
+            press(&mut app, KeyCode::Enter);
+        })
+    });
+
+    // Only the Enter of the above: the children list with its observation columns.
+    group.bench_function("enter_group_only", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                press(&mut app, KeyCode::Esc);
+                let start = Instant::now();
+                press(&mut app, KeyCode::Enter);
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+
+    match app.screen() {
+        Screen::Children(s) => {
+            assert_eq!(s.list.visible_len(), CHILDREN_PER_GROUP);
+            assert!(
+                s.list.visible().any(|row| row.child.id == child
+                    && row.latest.is_some_and(|l| l.date == app.today())),
+                "the list shows today's observation of the ticked child"
+            );
+        }
+        _ => panic!("the benchmarks end on the children list"),
+    }
+
+    // What was ticked is on disk: reopen the database and look.
+    drop(app);
+    let store = Store::open(&path).expect("reopen store");
+    let observations = store.observations_of(child).expect("observations");
+    let today = Local::now().date_naive();
+    let todays = observations
+        .iter()
+        .find(|o| o.date == today)
+        .expect("the ticked observation was stored");
+    assert!(!todays.marks.is_empty(), "its marks were stored");
+    eprintln!(
+        "after the bench: child {child} has {} observations on disk, today's with {} marks",
+        observations.len(),
+        todays.marks.len()
+    );
+}
+
+criterion_group!(observe_benches, benches);
+criterion_main!(observe_benches);

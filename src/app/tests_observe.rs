@@ -1,0 +1,306 @@
+//! The observation form, driven with key presses on a real store: marks and notes are on disk
+//! when the screen shows them, today's form is continued, and the comparison finds what changed.
+
+use chrono::Duration;
+use crossterm::event::KeyCode;
+use tempfile::TempDir;
+
+use super::test_support::{chr, now, press, signed_in, type_text};
+use super::*;
+use crate::domain::form::{ChangeKind, Mark};
+use crate::domain::Observation;
+use crate::store::Signature;
+
+/// The demo app on the first group's children list, with a child that has no observation yet
+/// selected (added here, so the test does not depend on what the demo observed).
+fn on_new_child() -> (TempDir, App, crate::domain::Child) {
+    let (dir, mut app) = signed_in(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Children(s) = app.screen() else {
+        panic!("children list")
+    };
+    let group = s.group.id;
+    let sig = app.signature();
+    let child = app
+        .store
+        .add_child(
+            group,
+            "Ĳsbrand",
+            "Jansen",
+            now().date_naive() - Duration::days(800),
+            &sig,
+        )
+        .unwrap();
+    app.reload();
+    select(&mut app, child.id);
+    (dir, app, child)
+}
+
+fn select(app: &mut App, id: u64) {
+    press(app, KeyCode::Home);
+    for _ in 0..100 {
+        if let Screen::Children(s) = app.screen() {
+            if s.list.selected().map(|row| row.child.id) == Some(id) {
+                return;
+            }
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("child {id} not in the list");
+}
+
+fn form(app: &App) -> &ObserveScreen {
+    match app.screen() {
+        Screen::Observe(s) => s,
+        _ => panic!("expected the observation form"),
+    }
+}
+
+fn stored(app: &App, child: u64) -> Vec<Observation> {
+    app.store.observations_of(child).unwrap()
+}
+
+#[test]
+fn o_opens_a_new_form_that_writes_nothing_until_the_first_mark() {
+    let (_dir, mut app, child) = on_new_child();
+    chr(&mut app, 'o');
+    let screen = form(&app);
+    assert_eq!(screen.child.id, child.id);
+    assert_eq!(screen.observation.date, now().date_naive());
+    assert_eq!(screen.saved, SaveState::Nothing);
+    assert_eq!(screen.template.id, "kdv-0-4");
+    press(&mut app, KeyCode::Esc);
+    assert!(stored(&app, child.id).is_empty(), "nothing written");
+}
+
+#[test]
+fn space_cycles_the_mark_and_every_mark_is_on_disk_signed() {
+    let (_dir, mut app, child) = on_new_child();
+    let user = app.user.clone().unwrap().name;
+    chr(&mut app, 'o');
+    let first_item = form(&app).list.selected().unwrap().item.clone();
+    chr(&mut app, ' ');
+    assert_eq!(form(&app).saved, SaveState::Saved(now()));
+    let on_disk = &stored(&app, child.id)[0];
+    assert_eq!(on_disk.mark(&first_item), Some(Mark::Sometimes));
+    assert_eq!(on_disk.marks[0].by, user);
+    assert_eq!(on_disk.marks[0].at, now());
+    assert_eq!(on_disk.by, user);
+
+    chr(&mut app, ' ');
+    assert_eq!(
+        stored(&app, child.id)[0].mark(&first_item),
+        Some(Mark::Often)
+    );
+    chr(&mut app, ' ');
+    assert_eq!(stored(&app, child.id)[0].mark(&first_item), None);
+
+    // Three different items, three marks.
+    for _ in 0..3 {
+        chr(&mut app, ' ');
+        press(&mut app, KeyCode::Down);
+    }
+    let obs = &stored(&app, child.id)[0];
+    assert_eq!(obs.marks.len(), 3);
+    assert_eq!(
+        form(&app).observation,
+        *obs,
+        "the screen shows what is on disk"
+    );
+    let audit = app.store.audit().unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!(last.action, "observation.mark");
+    assert_eq!(last.by, user);
+}
+
+#[test]
+fn n_writes_a_note_with_dutch_characters() {
+    let (_dir, mut app, child) = on_new_child();
+    chr(&mut app, 'o');
+    press(&mut app, KeyCode::Down);
+    let item = form(&app).list.selected().unwrap().item.clone();
+    chr(&mut app, ' ');
+    chr(&mut app, 'n');
+    assert!(matches!(app.popup, Some(Popup::Form(_))));
+    type_text(&mut app, "Zoë speelt ĳverig");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let obs = &stored(&app, child.id)[0];
+    assert_eq!(obs.note(&item), "Zoë speelt ĳverig");
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "observation.note"
+    );
+    // Esc in the note form changes nothing.
+    chr(&mut app, 'n');
+    type_text(&mut app, " extra");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(stored(&app, child.id)[0].note(&item), "Zoë speelt ĳverig");
+}
+
+#[test]
+fn the_same_day_continues_the_form_and_a_new_day_starts_a_new_one() {
+    let (_dir, mut app, child) = on_new_child();
+    chr(&mut app, 'o');
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'o');
+    let again = form(&app);
+    assert_eq!(
+        again.observation.marks.len(),
+        1,
+        "today's form is continued"
+    );
+    assert!(matches!(again.saved, SaveState::Saved(_)));
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(stored(&app, child.id).len(), 1);
+
+    app.clock = Clock::Fixed(now() + Duration::days(1));
+    chr(&mut app, 'o');
+    assert!(
+        form(&app).observation.marks.is_empty(),
+        "a new day, a new form"
+    );
+    chr(&mut app, ' ');
+    let all = stored(&app, child.id);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].date, now().date_naive() + Duration::days(1));
+}
+
+#[test]
+fn the_children_list_shows_the_latest_observation() {
+    let (_dir, mut app, child) = on_new_child();
+    let row = |app: &App| match app.screen() {
+        Screen::Children(s) => s.list.visible().find(|r| r.child.id == child.id).cloned(),
+        _ => None,
+    };
+    assert_eq!(row(&app).unwrap().latest, None);
+    chr(&mut app, 'o');
+    // The first item of the KDV form is a strength, a worry item further down counts.
+    let worry = form(&app)
+        .template
+        .items()
+        .position(|(_, item)| item.concern)
+        .unwrap();
+    for _ in 0..worry {
+        press(&mut app, KeyCode::Down);
+    }
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    let latest = row(&app).unwrap().latest.unwrap();
+    assert_eq!(latest.date, now().date_naive());
+    assert_eq!(latest.concerns_often, 1);
+}
+
+#[test]
+fn compare_shows_appeared_disappeared_and_changed() {
+    let (_dir, mut app, child) = on_new_child();
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    let items: Vec<String> = template.items().map(|(_, i)| i.id.clone()).collect();
+    let sig = Signature {
+        by: "Test".into(),
+        at: now() - Duration::days(60),
+    };
+    let mut before = Observation::new(
+        app.store.new_observation_id().unwrap(),
+        child.id,
+        &template,
+        sig.at.date_naive(),
+        "Test",
+    );
+    before.set_mark(&items[0], Some(Mark::Sometimes), "Test", sig.at);
+    before.set_mark(&items[1], Some(Mark::Often), "Test", sig.at);
+    app.store
+        .save_observation(&before, &template, "observation.mark", &items[1], &sig)
+        .unwrap();
+
+    // Today: item 0 goes from sometimes to often, item 1 disappears, item 2 appears.
+    chr(&mut app, 'w');
+    assert!(
+        app.status.as_ref().is_some_and(|s| s.error),
+        "one observation: nothing to compare"
+    );
+    chr(&mut app, 'o');
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, ' ');
+    chr(&mut app, 'w');
+    let Screen::Compare(s) = app.screen() else {
+        panic!("expected the comparison");
+    };
+    let kinds: Vec<(String, ChangeKind)> = s
+        .list
+        .visible()
+        .map(|r| (r.change.item.clone(), r.change.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (
+                items[0].clone(),
+                ChangeKind::Changed {
+                    from: Mark::Sometimes,
+                    to: Mark::Often
+                }
+            ),
+            (items[1].clone(), ChangeKind::Disappeared(Mark::Often)),
+            (items[2].clone(), ChangeKind::Appeared(Mark::Sometimes)),
+        ]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Observe(_)));
+}
+
+#[test]
+fn a_group_with_two_forms_asks_which_one() {
+    let (_dir, mut app, child) = on_new_child();
+    let mut own = crate::templates::builtin().into_iter().next().unwrap();
+    own.id = "eigen-kdv".into();
+    own.name.en = "Our own form".into();
+    app.store.add_form_template(&own, &app.signature()).unwrap();
+    app.load_catalogue();
+    chr(&mut app, 'o');
+    let Screen::PickForm(s) = app.screen() else {
+        panic!("expected the form picker");
+    };
+    assert_eq!(s.list.visible_len(), 2);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form(&app).template.id, "eigen-kdv");
+    chr(&mut app, ' ');
+    assert_eq!(stored(&app, child.id)[0].template, "eigen-kdv");
+    // Back from the form goes to the list, not to the picker.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Children(_)));
+}
+
+#[test]
+fn a_filter_finds_an_item_by_its_words() {
+    let (_dir, mut app, _child) = on_new_child();
+    chr(&mut app, 'o');
+    let template = form(&app).template.clone();
+    let (_, wanted) = template.items().nth(20).unwrap();
+    let word = wanted
+        .text
+        .en
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap();
+    chr(&mut app, '/');
+    type_text(&mut app, word);
+    press(&mut app, KeyCode::Enter);
+    let selected = form(&app).list.selected().unwrap().item.clone();
+    let text = &template.item(&selected).unwrap().1.text.en;
+    assert!(
+        text.to_lowercase().contains(&word.to_lowercase()),
+        "{text} / {word}"
+    );
+    // Space marks the found item, not text in the filter.
+    chr(&mut app, ' ');
+    assert!(form(&app).observation.mark(&selected).is_some());
+}

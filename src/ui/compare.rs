@@ -1,0 +1,71 @@
+//! What changed between a child's two latest observations with the same form: per item, what
+//! appeared, what is no longer seen, and what changed (sometimes -> often), in form order under
+//! the section titles.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::sectioned::{SectionedList, SectionedRow};
+use super::widgets::filter_line;
+use super::Theme;
+use crate::app::{App, CompareScreen};
+use crate::domain::form::ChangeKind;
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, theme: &Theme) {
+    let lang = app.lang;
+    let wording = |item: &str| match screen.template.item(item) {
+        Some((section, item)) => (
+            lang.text(&section.title).to_string(),
+            lang.text(&item.text).to_string(),
+        ),
+        // An item of an older version of the form, which this version no longer has.
+        None => (String::new(), item.to_string()),
+    };
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let (before, now, kind) = match row.change.kind {
+                ChangeKind::Appeared(mark) => (None, Some(mark), T::ChangeAppeared),
+                ChangeKind::Disappeared(mark) => (Some(mark), None, T::ChangeDisappeared),
+                ChangeKind::Changed { from, to } => (Some(from), Some(to), T::ChangeChanged),
+            };
+            let (section, text) = wording(&row.change.item);
+            let change = format!("{} → {}", lang.mark(before), lang.mark(now));
+            let style = if now.is_some() {
+                theme.header
+            } else {
+                theme.dim
+            };
+            SectionedRow {
+                section,
+                text,
+                right: vec![
+                    Span::styled(format!("{change:<23}"), style),
+                    Span::styled(format!("{:<17}", lang.get(kind)), theme.dim),
+                ],
+            }
+        })
+        .collect();
+    let detail = screen
+        .list
+        .selected()
+        .map(|row| vec![Line::raw(wording(&row.change.item).1)])
+        .unwrap_or_default();
+    SectionedList {
+        title: format!(
+            "{} · {}",
+            screen.child.full_name(),
+            lang.compare_title(screen.previous.date, screen.latest.date)
+        ),
+        status: None,
+        rows,
+        selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
+        detail,
+        filter: filter_line(app, &screen.list, theme),
+        empty: lang.get(T::NoChanges).to_string(),
+    }
+    .draw(frame, area, theme);
+}

@@ -1,0 +1,149 @@
+//! The observation form: the items under their section titles with their marks (✎ for a note),
+//! the selected item in full below; the title bar names child, date and observer, and says
+//! whether the last change is on disk. Also the picker of forms, for a group that uses several.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use super::sectioned::{SectionedList, SectionedRow};
+use super::widgets::{filter_line, ListTable};
+use super::Theme;
+use crate::app::{Action, App, ObserveScreen, PickFormScreen, SaveState};
+use crate::domain::form::Mark;
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, theme: &Theme) {
+    let lang = app.lang;
+    let observation = &screen.observation;
+    let items: Vec<_> = screen.template.items().collect();
+    let rows = screen
+        .list
+        .visible()
+        .filter_map(|row| {
+            let (section, item) = items.get(row.index)?;
+            let mark = observation.mark(&item.id);
+            let (mark_text, mark_style) = match mark {
+                None => ("·", theme.dim),
+                Some(Mark::Sometimes) => (lang.mark(mark), Style::new()),
+                Some(Mark::Often) => (lang.mark(mark), theme.header),
+            };
+            let noted = if observation.note(&item.id).is_empty() {
+                " "
+            } else {
+                "✎"
+            };
+            Some(SectionedRow {
+                section: lang.text(&section.title).to_string(),
+                text: lang.text(&item.text).to_string(),
+                right: vec![
+                    Span::styled(format!("{mark_text:<10}"), mark_style),
+                    Span::styled(format!("{noted} "), theme.key),
+                ],
+            })
+        })
+        .collect();
+    let status = match &screen.saved {
+        SaveState::Nothing => Span::styled(format!(" {} ", lang.get(T::SaveNothing)), theme.dim),
+        SaveState::Saved(at) => Span::styled(format!(" ✓ {} ", lang.saved_at(*at)), theme.ok),
+        SaveState::Failed => Span::styled(format!(" {} ", lang.get(T::SaveFailed)), theme.error),
+    };
+    let title = format!(
+        "{} · {} · {}: {}",
+        screen.child.full_name(),
+        lang.date(observation.date),
+        lang.get(T::ObserverLabel),
+        observation.by
+    );
+    SectionedList {
+        title,
+        status: Some(Line::from(status)),
+        rows,
+        selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
+        detail: detail(app, screen, theme),
+        filter: filter_line(app, &screen.list, theme),
+        empty: lang.get(T::FilterNoMatch).to_string(),
+    }
+    .draw(frame, area, theme);
+}
+
+/// The selected item in full: its text (with the Meldcode tag), its mark and its note.
+fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let Some(row) = screen.list.selected() else {
+        return Vec::new();
+    };
+    let Some((_, item)) = screen.template.item(&row.item) else {
+        return Vec::new();
+    };
+    let mut text = vec![
+        Span::styled(
+            format!("{}: ", lang.mark(screen.observation.mark(&item.id))),
+            theme.key,
+        ),
+        Span::raw(lang.text(&item.text)),
+    ];
+    if item.meldcode {
+        text.push(Span::styled(
+            format!("  [{}]", lang.get(T::MeldcodeTag)),
+            theme.error,
+        ));
+    }
+    let note = screen.observation.note(&item.id);
+    let note = if note.is_empty() {
+        let key = app.keymap.first_key_label(&app.contexts(), Action::Note);
+        Line::styled(lang.no_note(key), theme.dim)
+    } else {
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key),
+            Span::raw(note),
+        ])
+    };
+    vec![Line::from(text), note]
+}
+
+pub fn draw_picker(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &PickFormScreen,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let kinds: Vec<&str> = row.template.kinds.iter().map(|k| k.label()).collect();
+            Row::new(vec![
+                Cell::from(lang.text(&row.template.name).to_string()),
+                Cell::from(kinds.join(", ")),
+                Cell::from(row.template.item_count().to_string()),
+            ])
+        })
+        .collect();
+    ListTable {
+        title: format!(
+            "{} · {}",
+            screen.child.full_name(),
+            lang.get(T::PickFormTitle)
+        ),
+        status: None,
+        header: vec![
+            lang.get(T::ColName),
+            lang.get(T::ColKind),
+            lang.get(T::ColItems),
+        ],
+        widths: vec![
+            Constraint::Fill(3),
+            Constraint::Length(24),
+            Constraint::Length(8),
+        ],
+        rows,
+        list: &screen.list,
+        empty: lang.get(T::FilterNoMatch).to_string(),
+    }
+    .draw(frame, area, app, theme);
+}

@@ -1,0 +1,124 @@
+//! Snapshots of the observation form, the form picker, a child's history and the comparison.
+
+use super::*;
+use crate::app::ChildRow;
+
+/// The demo's first group, with the selection on the first child whose latest observation has
+/// an earlier one to compare with.
+fn on_child_with_history(lang: Lang) -> (TempDir, App) {
+    let (dir, mut app) = demo(lang);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        let Screen::Children(s) = app.screen() else {
+            panic!("children list expected")
+        };
+        let row: &ChildRow = s.list.selected().unwrap();
+        if app.store.observations_of(row.child.id).unwrap().len() >= 2 {
+            return (dir, app);
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    panic!("the demo has a child with two observations in its first group");
+}
+
+#[test]
+fn observation_form_with_marks_and_a_note() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'o');
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    chr(&mut app, 'n');
+    type_text(&mut app, "Zoë huilt bij het afscheid");
+    press(&mut app, KeyCode::Enter);
+    let t = snap!("observation_form", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("saved 10:00:00"), "saved state in the title");
+    assert!(text.contains("sometimes") && text.contains("often"));
+    assert!(
+        text.contains("Note: Zoë huilt bij het afscheid"),
+        "the note in the detail pane"
+    );
+}
+
+#[test]
+fn observation_form_in_dutch_before_the_first_mark() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'o');
+    let t = snap!("observation_form_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("nog niets gemarkeerd"));
+    assert!(text.contains("Observator"));
+    assert!(text.contains("Welbevinden"));
+}
+
+#[test]
+fn observation_form_scrolls_to_the_last_item() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'o');
+    press(&mut app, KeyCode::End);
+    chr(&mut app, ' ');
+    let t = snap!("observation_form_end", &app);
+    let Screen::Observe(s) = app.screen() else {
+        panic!("form expected")
+    };
+    let (_, last) = s.template.items().last().unwrap();
+    assert!(screen_text(&t).contains(&last.text.en[..20]));
+}
+
+#[test]
+fn child_screen_lists_observations_newest_first() {
+    let (_dir, mut app) = on_child_with_history(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Child(s) = app.screen() else {
+        panic!("child screen expected")
+    };
+    let dates: Vec<String> = s.observations.iter().map(|o| o.date.to_string()).collect();
+    let t = snap!("child_with_history", &app);
+    let text = screen_text(&t);
+    let first = text.find(&dates[0]).expect("newest shown");
+    let second = text.find(&dates[1]).expect("older shown");
+    assert!(first < second, "newest first");
+}
+
+#[test]
+fn comparison_of_the_two_latest_observations() {
+    let (_dir, mut app) = on_child_with_history(Lang::En);
+    chr(&mut app, 'w');
+    let Screen::Compare(s) = app.screen() else {
+        panic!("comparison expected, status: {:?}", app.status)
+    };
+    assert!(s.list.visible_len() > 0, "the demo's observations differ");
+    let t = snap!("comparison", &app);
+    assert!(screen_text(&t).contains("What changed"));
+}
+
+#[test]
+fn comparison_in_dutch() {
+    let (_dir, mut app) = on_child_with_history(Lang::Nl);
+    chr(&mut app, 'w');
+    let t = snap!("comparison_nl", &app);
+    assert!(screen_text(&t).contains("Wat is veranderd"));
+}
+
+#[test]
+fn form_picker_for_a_group_with_two_forms() {
+    let (_dir, mut app) = demo(Lang::En);
+    let mut own = crate::templates::builtin().into_iter().next().unwrap();
+    own.id = "eigen-kdv".into();
+    own.name = crate::domain::form::Text::new("Ons eigen formulier", "Our own form");
+    let sig = crate::store::Signature {
+        by: "Test".into(),
+        at: test_support::now(),
+    };
+    app.store.add_form_template(&own, &sig).unwrap();
+    app.load_catalogue();
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'o');
+    let t = snap!("form_picker", &app);
+    assert!(screen_text(&t).contains("Our own form"));
+}
