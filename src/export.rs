@@ -115,9 +115,23 @@ impl Export {
                 problems.push(format!("child {} has no first name", child.id));
             }
         }
+        let builtin = crate::templates::builtin();
+        let form_ids: HashSet<&String> = self
+            .form_templates
+            .iter()
+            .chain(&builtin)
+            .map(|t| &t.id)
+            .collect();
         for group in &self.groups {
             if group.name.trim().is_empty() {
                 problems.push(format!("group {} has no name", group.id));
+            }
+            for form in group.forms.iter().filter(|f| !form_ids.contains(f)) {
+                problems.push(format!(
+                    "group {} uses form template {form:?}, which is neither in the export nor \
+                     built in",
+                    group.id
+                ));
             }
         }
         problems.extend(self.observation_problems());

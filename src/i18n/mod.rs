@@ -148,9 +148,10 @@ impl Lang {
         )
     }
 
-    /// A child's latest observation was this many weeks ago, more than the group's rhythm.
+    /// How long ago a child's latest observation was, kept short for the list's column:
+    /// "(14 wk)" reads as weeks in both languages.
     pub fn weeks_ago(self, weeks: i64) -> String {
-        self.pick(format!("{weeks} wk geleden"), format!("{weeks} wk ago"))
+        format!("({weeks} wk)")
     }
 
     pub fn compare_title(self, previous: chrono::NaiveDate, latest: chrono::NaiveDate) -> String {
@@ -168,11 +169,11 @@ impl Lang {
         )
     }
 
-    /// "12 (3 vaak)": marks on an observation and how many of them are "often".
+    /// "12 markeringen, 3 vaak": marks on an observation and how many of them are "often".
     pub fn mark_count(self, marks: usize, often: usize) -> String {
         self.pick(
-            format!("{marks} ({often} vaak)"),
-            format!("{marks} ({often} often)"),
+            format!("{marks} markeringen, {often} vaak"),
+            format!("{marks} marks, {often} often"),
         )
     }
 
@@ -353,10 +354,6 @@ texts! {
     CtxObservation => "Observatieformulier", "Observation form";
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Zorg vaak", "Worry often";
-    ColDate => "Datum", "Date";
-    ColObserver => "Door", "By";
-    ColMarks => "Markeringen", "Marks";
-    ColPerDomain => "Per domein", "Per domain";
     NeverObserved => "nooit", "never";
     MarkSometimes => "soms", "sometimes";
     MarkOften => "vaak", "often";

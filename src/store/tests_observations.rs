@@ -175,7 +175,11 @@ fn import_rejects_observations_that_do_not_fit() {
     let again = twice.observations[0].marks[0].clone();
     twice.observations[0].marks.push(again);
 
+    let mut unknown_form = good.clone();
+    unknown_form.groups[0].forms = vec!["gone".into()];
+
     for (bad, expected) in [
+        (unknown_form, "uses form template \"gone\""),
         (orphan, "does not exist"),
         (unknown_item, "does not have"),
         (unknown_template, "neither in the export nor built in"),

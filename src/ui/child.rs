@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::widgets::block;
@@ -58,8 +58,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     }
 }
 
-/// The child's observations, newest first: date, observer, marks (and how many "often"), and the
-/// marks per domain of the form.
+/// The child's observations, newest first: date, observer and marks (how many "often") on one
+/// line, the marks per domain of the form under it.
 fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
     let lang = app.lang;
     let block = block(lang.get(T::ChildObservations).into(), theme);
@@ -67,8 +67,14 @@ fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme
         let body = Paragraph::new(Line::styled(lang.get(T::ChildNoObservations), theme.dim));
         return frame.render_widget(body.block(block), area);
     }
-    let rows = screen.observations.iter().map(|obs| {
+    let mut lines = Vec::new();
+    for obs in &screen.observations {
         let often = obs.marks.iter().filter(|m| m.mark == Mark::Often).count();
+        lines.push(Line::from(vec![
+            Span::styled(lang.date(obs.date), theme.header),
+            Span::raw(format!("  {}  ", obs.by)),
+            Span::raw(lang.mark_count(obs.marks.len(), often)),
+        ]));
         let per_domain = match app.catalogue.find(&obs.template, obs.version) {
             Some(template) => template
                 .sections
@@ -80,26 +86,12 @@ fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme
                 .join(" · "),
             None => lang.unknown_template(&obs.template),
         };
-        Row::new(vec![
-            Cell::from(lang.date(obs.date)),
-            Cell::from(obs.by.clone()),
-            Cell::from(lang.mark_count(obs.marks.len(), often)),
-            Cell::from(per_domain),
-        ])
-    });
-    let header =
-        [T::ColDate, T::ColObserver, T::ColMarks, T::ColPerDomain].map(|t| Cell::from(lang.get(t)));
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(10),
-            Constraint::Length(18),
-            Constraint::Length(14),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(Row::new(header).style(theme.header))
-    .column_spacing(2)
-    .block(block);
-    frame.render_widget(table, area);
+        lines.push(Line::styled(format!("  {per_domain}"), theme.dim));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
 }

@@ -49,10 +49,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
             }
         })
         .collect();
+    // The selected item in full, with what the observers noted on it either time.
     let detail = screen
         .list
         .selected()
-        .map(|row| vec![Line::raw(wording(&row.change.item).1)])
+        .map(|row| {
+            let item = &row.change.item;
+            let mut lines = vec![Line::raw(wording(item).1)];
+            for obs in [&screen.previous, &screen.latest] {
+                let note = obs.note(item);
+                if !note.is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{}: ", lang.date(obs.date)), theme.key),
+                        Span::raw(note.to_string()),
+                    ]));
+                }
+            }
+            lines
+        })
         .unwrap_or_default();
     SectionedList {
         title: format!(

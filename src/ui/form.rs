@@ -35,13 +35,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error));
     }
-    use Action::*;
-    lines.push(hints(
-        app,
-        &[Submit, Back, NextField, ChoiceNext],
-        FORM_WIDTH - 2,
-        theme,
-    ));
+    // Only the keys this form has use for: moving between fields needs two, choosing a choice.
+    let mut actions = vec![Action::Submit, Action::Back];
+    if form.fields.len() > 1 {
+        actions.push(Action::NextField);
+    }
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, FieldValue::Choice { .. }))
+    {
+        actions.push(Action::ChoiceNext);
+    }
+    lines.push(hints(app, &actions, FORM_WIDTH - 2, theme));
     let height = lines.len() as u16 + 2;
     let popup = popup_area(frame, area, FORM_WIDTH, height);
     let paragraph = Paragraph::new(lines)
