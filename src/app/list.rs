@@ -49,11 +49,7 @@ impl<T: Row> ListView<T> {
         let old_position = self.selected;
         self.items = items;
         self.refilter();
-        let found = selected_id.and_then(|wanted| {
-            self.visible
-                .iter()
-                .position(|&i| self.items[i].id() == wanted)
-        });
+        let found = selected_id.and_then(|wanted| self.position_of(wanted));
         // A record that went away (archived) leaves the selection where it was, on its neighbour.
         self.move_to(found.unwrap_or(old_position));
     }
@@ -77,9 +73,19 @@ impl<T: Row> ListView<T> {
         self.refilter();
     }
 
+    /// Stops filtering and shows every row again, the selection staying on the row it was on.
     pub fn clear_filter(&mut self) {
         self.filtering = false;
+        let selected = self.selected().map(Row::id);
         self.clear_filter_keep_typing();
+        if let Some(position) = selected.and_then(|id| self.position_of(id)) {
+            self.move_to(position);
+        }
+    }
+
+    /// Where the row with this id is among the visible ones.
+    fn position_of(&self, id: u64) -> Option<usize> {
+        self.visible.iter().position(|&i| self.items[i].id() == id)
     }
 
     /// Empties the filter but keeps taking text (the picker, which always filters).
@@ -241,6 +247,11 @@ mod tests {
         assert_eq!(view.selected().unwrap().1, "De Uilen");
         view.clear_filter();
         assert_eq!(view.visible_len(), 3);
+        assert_eq!(
+            view.selected().unwrap().1,
+            "De Uilen",
+            "the found row stays selected"
+        );
     }
 
     #[test]

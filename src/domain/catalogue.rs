@@ -33,6 +33,11 @@ impl Catalogue {
         Catalogue::new(crate::templates::builtin(), stored)
     }
 
+    /// Every known version of every template.
+    pub fn all(&self) -> &[FormTemplate] {
+        &self.templates
+    }
+
     /// The exact version an observation was made with.
     pub fn find(&self, id: &str, version: u32) -> Option<&FormTemplate> {
         self.templates

@@ -84,7 +84,8 @@ impl Observation {
             .unwrap_or("")
     }
 
-    /// Sets (or with `None` removes) an item's mark, keeping its note either way.
+    /// Sets (or with `None` removes) an item's mark, keeping its note either way. A mark that
+    /// changes keeps its place in `marks`, so the list stays in the order items were first marked.
     pub fn set_mark(
         &mut self,
         item: &str,
@@ -92,34 +93,19 @@ impl Observation {
         by: &str,
         at: DateTime<FixedOffset>,
     ) {
-        let note = self.take(item);
-        match mark {
-            Some(mark) => self.marks.push(MarkEntry {
-                item: item.to_string(),
-                mark,
-                note,
-                by: by.to_string(),
-                at,
-            }),
-            None => self.keep_note(item, note, by, at),
-        }
+        let note = self.note(item).to_string();
+        self.put(item, mark, note, by, at);
     }
 
     /// Sets an item's note (trimmed; an empty note removes it), keeping its mark.
     pub fn set_note(&mut self, item: &str, note: &str, by: &str, at: DateTime<FixedOffset>) {
         let mark = self.mark(item);
-        self.take(item);
-        let note = note.trim().to_string();
-        match mark {
-            Some(mark) => self.marks.push(MarkEntry {
-                item: item.to_string(),
-                mark,
-                note,
-                by: by.to_string(),
-                at,
-            }),
-            None => self.keep_note(item, note, by, at),
-        }
+        self.put(item, mark, note.trim().to_string(), by, at);
+    }
+
+    /// True when nothing is marked or noted: such an observation is not worth keeping.
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.notes.is_empty()
     }
 
     /// The marks as item id -> mark, the shape [`super::form::compare`] takes.
@@ -155,26 +141,48 @@ impl Observation {
             .count()
     }
 
-    /// Removes an item's entry from both lists and returns its note.
-    fn take(&mut self, item: &str) -> String {
-        let mut note = String::new();
-        if let Some(at) = self.marks.iter().position(|m| m.item == item) {
-            note = self.marks.remove(at).note;
-        }
-        if let Some(at) = self.notes.iter().position(|n| n.item == item) {
-            note = self.notes.remove(at).note;
-        }
-        note
-    }
-
-    fn keep_note(&mut self, item: &str, note: String, by: &str, at: DateTime<FixedOffset>) {
-        if !note.is_empty() {
-            self.notes.push(ItemNote {
+    /// Puts an item's mark and note where they belong: a marked item in `marks` (in place when it
+    /// was marked already), a note on an unmarked item in `notes`, nothing for neither.
+    fn put(
+        &mut self,
+        item: &str,
+        mark: Option<Mark>,
+        note: String,
+        by: &str,
+        at: DateTime<FixedOffset>,
+    ) {
+        self.notes.retain(|n| n.item != item);
+        let existing = self.marks.iter().position(|m| m.item == item);
+        match (mark, existing) {
+            (Some(mark), Some(at_index)) => {
+                self.marks[at_index] = MarkEntry {
+                    item: item.to_string(),
+                    mark,
+                    note,
+                    by: by.to_string(),
+                    at,
+                }
+            }
+            (Some(mark), None) => self.marks.push(MarkEntry {
                 item: item.to_string(),
+                mark,
                 note,
                 by: by.to_string(),
                 at,
-            });
+            }),
+            (None, existing) => {
+                if let Some(index) = existing {
+                    self.marks.remove(index);
+                }
+                if !note.is_empty() {
+                    self.notes.push(ItemNote {
+                        item: item.to_string(),
+                        note,
+                        by: by.to_string(),
+                        at,
+                    });
+                }
+            }
         }
     }
 }
@@ -279,6 +287,29 @@ mod tests {
         obs.set_mark("b.worry", Some(Mark::Sometimes), "Anouk", at(4));
         assert!(obs.notes.is_empty());
         assert_eq!(obs.marks[0].note, "huilt bij afscheid, ĳverig getroost");
+    }
+
+    #[test]
+    fn a_changed_mark_keeps_its_place() {
+        let mut obs = observation();
+        obs.set_mark("a.strength", Some(Mark::Sometimes), "Anouk", at(1));
+        obs.set_mark("b.worry", Some(Mark::Sometimes), "Anouk", at(2));
+        obs.set_mark("a.strength", Some(Mark::Often), "Anouk", at(3));
+        obs.set_note("a.strength", "Zoë", "Anouk", at(4));
+        let order: Vec<&str> = obs.marks.iter().map(|m| m.item.as_str()).collect();
+        assert_eq!(order, ["a.strength", "b.worry"]);
+    }
+
+    #[test]
+    fn empty_until_something_is_marked_or_noted() {
+        let mut obs = observation();
+        assert!(obs.is_empty());
+        obs.set_mark("a.worry", Some(Mark::Sometimes), "Anouk", at(1));
+        assert!(!obs.is_empty());
+        obs.set_mark("a.worry", None, "Anouk", at(2));
+        assert!(obs.is_empty());
+        obs.set_note("a.worry", "let op", "Anouk", at(3));
+        assert!(!obs.is_empty());
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Store {
 
     /// Writes an observation after one change (a mark or a note on `item`), with its audit entry,
     /// and the template it was made with when that version is not stored yet: one transaction,
-    /// flushed before this returns.
+    /// flushed before this returns. An observation left with nothing in it is removed.
     pub fn save_observation(
         &self,
         observation: &Observation,
@@ -78,6 +78,14 @@ impl Store {
                 "there is no child {}",
                 observation.child_id
             )));
+        }
+        // An observation whose last mark was taken back holds nothing: it goes, so that the
+        // child's list shows the observation before it again. The audit entry stays.
+        if observation.is_empty() {
+            let key = pair_key(observation.child_id, observation.id);
+            let op = Op::remove(Table::Observations, &key);
+            let target = format!("observation:{}/{item}", observation.id);
+            return self.commit(vec![op], sig, action, target);
         }
         let mut ops = vec![observation_op(observation)];
         if !self

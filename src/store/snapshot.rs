@@ -4,6 +4,7 @@ use super::codec::{encode, id_key};
 use super::observations::{observation_op, template_op};
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
+use crate::domain::Catalogue;
 use crate::export::Export;
 use chrono::{DateTime, FixedOffset};
 
@@ -14,7 +15,11 @@ impl Store {
             groups: self.groups()?,
             // The whole tree, not per group: a child whose group went missing must still show up.
             children: super::decode_all(&self.children)?,
-            form_templates: self.form_templates()?,
+            // The built-in forms too, so that a tool reading the export knows every form's items
+            // even before the first observation with it.
+            form_templates: Catalogue::with_builtin(self.form_templates()?)
+                .all()
+                .to_vec(),
             observations: super::decode_all(&self.observations)?,
             audit: self.audit()?,
             ..Export::new(exported_at)

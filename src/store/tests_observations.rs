@@ -146,7 +146,12 @@ fn observations_survive_reopening_and_round_trip_through_export() {
 
     let data = store.export(sig().at).unwrap();
     assert_eq!(data.observations, vec![obs.clone()]);
-    assert_eq!(data.form_templates.len(), 1);
+    let exported: Vec<&str> = data.form_templates.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        exported,
+        ["kdv-0-4", "bso-4-12"],
+        "the built-in forms, stored or not"
+    );
     let copy = tempfile::TempDir::new().unwrap();
     let other = Store::open(&copy.path().join("db")).unwrap();
     other.import(&data).unwrap();
@@ -192,6 +197,21 @@ fn import_rejects_observations_that_do_not_fit() {
         assert!(fresh.is_empty());
         assert!(fresh.form_templates().unwrap().is_empty());
     }
+}
+
+#[test]
+fn an_observation_whose_last_mark_is_taken_back_is_removed() {
+    let (_dir, store, child) = with_child();
+    let first = observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    let mut today = observe(&store, child, "2026-11-20", &[(&item(1), Mark::Sometimes)]);
+    today.set_mark(&item(1), None, "Anouk", sig().at);
+    store
+        .save_observation(&today, &kdv(), "observation.mark", &item(1), &sig())
+        .unwrap();
+    assert_eq!(store.observations_of(child).unwrap(), vec![first.clone()]);
+    assert_eq!(store.latest_observation(child).unwrap(), Some(first));
+    let last = store.audit().unwrap().pop().unwrap();
+    assert_eq!(last.target, format!("observation:{}/{}", today.id, item(1)));
 }
 
 #[test]
