@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::form::FormTemplate;
+use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{AuditEntry, Child, Group, Observation, Staff};
 
 pub const FORMAT: &str = "signaal-export";
@@ -27,12 +28,13 @@ pub struct Export {
     pub form_templates: Vec<FormTemplate>,
     #[serde(default)]
     pub observations: Vec<Observation>,
+    /// The built-in step plans, and every older version a trajectory was started with.
+    #[serde(default)]
+    pub plan_templates: Vec<PlanTemplate>,
+    #[serde(default)]
+    pub trajectories: Vec<Trajectory>,
     // The record kinds below arrive with later versions of signaal; the arrays are part of the
     // format already so that tools can rely on their presence.
-    #[serde(default)]
-    pub plan_templates: Vec<serde_json::Value>,
-    #[serde(default)]
-    pub trajectories: Vec<serde_json::Value>,
     #[serde(default)]
     pub contacts: Vec<serde_json::Value>,
     #[serde(default)]
@@ -73,8 +75,6 @@ impl Export {
             ));
         }
         let later = [
-            ("plan_templates", self.plan_templates.len()),
-            ("trajectories", self.trajectories.len()),
             ("contacts", self.contacts.len()),
             ("visits", self.visits.len()),
         ];
@@ -93,7 +93,8 @@ impl Export {
             .map(|s| ("staff member", s.id))
             .chain(self.groups.iter().map(|g| ("group", g.id)))
             .chain(self.children.iter().map(|c| ("child", c.id)))
-            .chain(self.observations.iter().map(|o| ("observation", o.id)));
+            .chain(self.observations.iter().map(|o| ("observation", o.id)))
+            .chain(self.trajectories.iter().map(|t| ("trajectory", t.id)));
         for (kind, id) in all_ids {
             if !ids.insert(id) {
                 problems.push(format!(
@@ -135,6 +136,7 @@ impl Export {
             }
         }
         problems.extend(self.observation_problems());
+        problems.extend(self.trajectory_problems());
         let mut names = HashSet::new();
         for staff in &self.staff {
             if !names.insert(crate::domain::staff::name_key(&staff.name)) {
@@ -150,12 +152,68 @@ impl Export {
         let groups = self.groups.iter().map(|g| g.id);
         let children = self.children.iter().map(|c| c.id);
         let observations = self.observations.iter().map(|o| o.id);
+        let trajectories = self.trajectories.iter().map(|t| t.id);
         staff
             .chain(groups)
             .chain(children)
             .chain(observations)
+            .chain(trajectories)
             .max()
             .unwrap_or(0)
+    }
+
+    /// Trajectories must belong to a child, name a plan version that the export or this signaal
+    /// has, hold exactly that plan's stages, and be the only open one of their plan per child.
+    fn trajectory_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let child_ids: HashSet<_> = self.children.iter().map(|c| c.id).collect();
+        let builtin = crate::templates::builtin_plans();
+        let mut open = HashSet::new();
+        for t in &self.trajectories {
+            if !child_ids.contains(&t.child_id) {
+                problems.push(format!(
+                    "trajectory {} belongs to child {}, which does not exist",
+                    t.id, t.child_id
+                ));
+            }
+            if t.is_open() && !open.insert((t.child_id, t.template.as_str())) {
+                problems.push(format!(
+                    "child {} has more than one open trajectory with the plan {}",
+                    t.child_id, t.template
+                ));
+            }
+            let plan = self
+                .plan_templates
+                .iter()
+                .chain(&builtin)
+                .find(|p| p.id == t.template && p.version == t.version);
+            let Some(plan) = plan else {
+                problems.push(format!(
+                    "trajectory {} uses plan {} version {}, which is neither in the export nor \
+                     built in",
+                    t.id, t.template, t.version
+                ));
+                continue;
+            };
+            let stages: Vec<&str> = t.stages.iter().map(|e| e.stage.as_str()).collect();
+            let expected: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
+            if stages != expected {
+                problems.push(format!(
+                    "trajectory {} has the stages {stages:?}, but plan {} version {} has \
+                     {expected:?}",
+                    t.id, t.template, t.version
+                ));
+            }
+            for answer in &t.answers {
+                if plan.question(&answer.question).is_none() {
+                    problems.push(format!(
+                        "trajectory {} answers question {:?}, which plan {} does not ask",
+                        t.id, answer.question, t.template
+                    ));
+                }
+            }
+        }
+        problems
     }
 
     /// Observations must belong to a child, name a template version that the export or this

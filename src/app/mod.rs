@@ -252,7 +252,7 @@ impl App {
     /// and the built-ins stay usable.
     pub(crate) fn load_catalogue(&mut self) {
         let stored = self.ok(self.store.form_templates()).unwrap_or_default();
-        self.catalogue = Catalogue::with_builtin(stored);
+        self.catalogue = Catalogue::forms(stored);
     }
 
     fn signature(&self) -> Signature {

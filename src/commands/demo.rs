@@ -181,7 +181,7 @@ fn observations(
     if args.observations_per_child == 0 || observers.is_empty() {
         return (used, observations);
     }
-    let catalogue = Catalogue::with_builtin(Vec::new());
+    let catalogue = Catalogue::forms(Vec::new());
     for group in &data.groups {
         let Some(template) = catalogue.for_group(group).first().copied() else {
             continue;

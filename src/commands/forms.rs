@@ -55,7 +55,7 @@ pub fn import(store: &Store, file: &Path, template: &FormTemplate) -> Result<Exi
 
 /// The current templates, one a line: id, version, kinds, item count, built-in or imported.
 pub fn list(store: &Store) -> Result<ExitCode> {
-    for line in list_lines(&Catalogue::with_builtin(store.form_templates()?)) {
+    for line in list_lines(&Catalogue::forms(store.form_templates()?)) {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)
@@ -116,7 +116,7 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
             store.path().display()
         )
     })?;
-    let catalogue = Catalogue::with_builtin(store.form_templates()?);
+    let catalogue = Catalogue::forms(store.form_templates()?);
     let current = catalogue.current();
     let mut forms: Vec<String> = Vec::new();
     for id in &args.templates {
@@ -189,7 +189,7 @@ mod tests {
     fn the_list_names_each_current_template_once_with_its_source() {
         let builtin = crate::templates::builtin();
         let stored = vec![builtin[0].clone(), own(1), own(2)];
-        let lines = list_lines(&Catalogue::with_builtin(stored));
+        let lines = list_lines(&Catalogue::forms(stored));
         assert_eq!(lines.len(), 3, "{lines:#?}");
         assert!(lines[0].starts_with("kdv-0-4   version 1  kdv,peuteropvang"));
         assert!(lines[0].ends_with(" items  built-in"));
@@ -202,7 +202,7 @@ mod tests {
     fn a_changed_builtin_counts_as_imported() {
         let mut changed = crate::templates::builtin()[1].clone();
         changed.name = Text::new("Anders", "Other");
-        let lines = list_lines(&Catalogue::with_builtin(vec![changed]));
+        let lines = list_lines(&Catalogue::forms(vec![changed]));
         assert!(lines[1].starts_with("bso-4-12") && lines[1].ends_with("imported"));
     }
 }

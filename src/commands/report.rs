@@ -41,7 +41,7 @@ pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Resu
     })?;
     let group = store.group(child.group_id)?;
     let observations = store.observations_of(id)?;
-    let catalogue = Catalogue::with_builtin(store.form_templates()?);
+    let catalogue = Catalogue::forms(store.form_templates()?);
     render_child(&ChildReport {
         child: &child,
         group: group.as_ref(),
@@ -263,7 +263,7 @@ mod tests {
     }
 
     fn render(observations: &[Observation], lang: Lang) -> String {
-        let catalogue = Catalogue::with_builtin(Vec::new());
+        let catalogue = Catalogue::forms(Vec::new());
         let (child, group) = (child(), group());
         render_child(&ChildReport {
             child: &child,
@@ -375,7 +375,7 @@ mod tests {
     fn an_unknown_template_is_a_clear_error() {
         let mut obs = two();
         obs[1].version = 99;
-        let catalogue = Catalogue::with_builtin(Vec::new());
+        let catalogue = Catalogue::forms(Vec::new());
         let child = child();
         let err = render_child(&ChildReport {
             child: &child,

@@ -1,25 +1,58 @@
-//! The form templates on offer: the built-in ones and those stored in the database (an
-//! organisation's own, and every version an observation was made with).
+//! The templates on offer, observation forms and step plans alike: the built-in ones and those
+//! stored in the database (an organisation's own, and every version a record was made with).
 
 use super::form::FormTemplate;
+use super::plan::PlanTemplate;
 use super::Group;
 
-#[derive(Debug, Clone, Default)]
-pub struct Catalogue {
-    /// Every known version of every template; built-ins first, in their order.
-    templates: Vec<FormTemplate>,
+/// A template that is one fixed wording of a named, versioned thing.
+pub trait Versioned: Clone {
+    fn id(&self) -> &str;
+    fn version(&self) -> u32;
 }
 
-impl Catalogue {
+impl Versioned for FormTemplate {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Versioned for PlanTemplate {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalogue<T = FormTemplate> {
+    /// Every known version of every template; built-ins first, in their order.
+    templates: Vec<T>,
+}
+
+impl<T> Default for Catalogue<T> {
+    fn default() -> Self {
+        Catalogue {
+            templates: Vec::new(),
+        }
+    }
+}
+
+impl<T: Versioned> Catalogue<T> {
     /// `stored` versions replace a built-in of the same id and version in its place (they are the
     /// same wording unless a build changed a built-in without raising its version); the others
     /// follow the built-ins.
-    pub fn new(builtin: Vec<FormTemplate>, stored: Vec<FormTemplate>) -> Catalogue {
+    pub fn new(builtin: Vec<T>, stored: Vec<T>) -> Catalogue<T> {
         let mut templates = builtin;
         for template in stored {
             match templates
                 .iter_mut()
-                .find(|t| t.id == template.id && t.version == template.version)
+                .find(|t| t.id() == template.id() && t.version() == template.version())
             {
                 Some(slot) => *slot = template,
                 None => templates.push(template),
@@ -28,34 +61,43 @@ impl Catalogue {
         Catalogue { templates }
     }
 
-    /// The built-in templates plus `stored`.
-    pub fn with_builtin(stored: Vec<FormTemplate>) -> Catalogue {
-        Catalogue::new(crate::templates::builtin(), stored)
-    }
-
     /// Every known version of every template.
-    pub fn all(&self) -> &[FormTemplate] {
+    pub fn all(&self) -> &[T] {
         &self.templates
     }
 
-    /// The exact version an observation was made with.
-    pub fn find(&self, id: &str, version: u32) -> Option<&FormTemplate> {
+    /// The exact version a record was made with.
+    pub fn find(&self, id: &str, version: u32) -> Option<&T> {
         self.templates
             .iter()
-            .find(|t| t.id == id && t.version == version)
+            .find(|t| t.id() == id && t.version() == version)
     }
 
-    /// The newest version of each template, in first-seen order: what new observations use.
-    pub fn current(&self) -> Vec<&FormTemplate> {
-        let mut current: Vec<&FormTemplate> = Vec::new();
+    /// The newest version of each template, in first-seen order: what new records use.
+    pub fn current(&self) -> Vec<&T> {
+        let mut current: Vec<&T> = Vec::new();
         for template in &self.templates {
-            match current.iter_mut().find(|c| c.id == template.id) {
-                Some(slot) if slot.version < template.version => *slot = template,
+            match current.iter_mut().find(|c| c.id() == template.id()) {
+                Some(slot) if slot.version() < template.version() => *slot = template,
                 Some(_) => {}
                 None => current.push(template),
             }
         }
         current
+    }
+}
+
+impl Catalogue<PlanTemplate> {
+    /// The built-in step plans plus `stored`.
+    pub fn plans(stored: Vec<PlanTemplate>) -> Catalogue<PlanTemplate> {
+        Catalogue::new(crate::templates::builtin_plans(), stored)
+    }
+}
+
+impl Catalogue<FormTemplate> {
+    /// The built-in observation forms plus `stored`.
+    pub fn forms(stored: Vec<FormTemplate>) -> Catalogue<FormTemplate> {
+        Catalogue::new(crate::templates::builtin(), stored)
     }
 
     /// The templates a group uses for new observations: those it chose, in its order, or every

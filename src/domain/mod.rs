@@ -7,6 +7,7 @@ pub mod child;
 pub mod form;
 pub mod group;
 pub mod observation;
+pub mod plan;
 pub mod staff;
 
 pub use audit::AuditEntry;

@@ -11,6 +11,8 @@
 //!   prefix scan, oldest first
 //! - `form_templates`: template id ++ 0 ++ version (u32 BE) -> FormTemplate: every template an
 //!   observation was made with, and every template imported with `forms import`
+//! - `trajectories`: child id ++ trajectory id -> Trajectory
+//! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
 //!
 //! Every write runs in one sled transaction together with its audit entry and is flushed to disk
 //! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
@@ -19,6 +21,7 @@ mod codec;
 mod error;
 mod observations;
 mod open;
+mod plans;
 mod schema;
 mod snapshot;
 mod writes;
@@ -47,6 +50,8 @@ pub struct Store {
     audit: Tree,
     observations: Tree,
     form_templates: Tree,
+    trajectories: Tree,
+    plan_templates: Tree,
 }
 
 impl Store {
@@ -66,6 +71,7 @@ impl Store {
             && self.staff.is_empty()
             && self.children.is_empty()
             && self.observations.is_empty()
+            && self.trajectories.is_empty()
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
@@ -78,13 +84,7 @@ impl Store {
 
     /// A group's children (archived ones included; screens decide what to show), by a prefix scan.
     pub fn children_of(&self, group_id: Id) -> Result<Vec<Child>> {
-        self.children
-            .scan_prefix(id_key(group_id))
-            .map(|entry| {
-                let (key, value) = entry?;
-                decode(&key, &value)
-            })
-            .collect()
+        decode_under(&self.children, group_id)
     }
 
     /// The number of children in a group that are not archived.
@@ -122,6 +122,16 @@ fn decode_all<T: serde::de::DeserializeOwned>(tree: &Tree) -> Result<Vec<T>> {
         .collect()
 }
 
+/// The records keyed `parent ++ id` under one parent, in id order.
+fn decode_under<T: serde::de::DeserializeOwned>(tree: &Tree, parent: Id) -> Result<Vec<T>> {
+    tree.scan_prefix(id_key(parent))
+        .map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        })
+        .collect()
+}
+
 fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result<Option<T>> {
     tree.get(key)?.map(|value| decode(key, &value)).transpose()
 }
@@ -130,3 +140,5 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 mod tests;
 #[cfg(test)]
 mod tests_observations;
+#[cfg(test)]
+mod tests_plans;

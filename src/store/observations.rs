@@ -3,9 +3,13 @@
 //! An observation is rewritten whole on every mark: it is small (one entry per marked item), and
 //! one record per observation keeps a mark, its note and its audit entry in one transaction.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
 use super::codec::{decode, encode, pair_key, template_key};
 use super::writes::{Op, Table};
-use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_one, decode_under, Result, Signature, Store, StoreError};
+use crate::domain::catalogue::Versioned;
 use crate::domain::form::FormTemplate;
 use crate::domain::{Id, Observation};
 
@@ -20,13 +24,7 @@ pub enum TemplateAdded {
 impl Store {
     /// A child's observations, oldest first (ids grow with time).
     pub fn observations_of(&self, child_id: Id) -> Result<Vec<Observation>> {
-        self.observations
-            .scan_prefix(child_id.to_be_bytes())
-            .map(|entry| {
-                let (key, value) = entry?;
-                decode(&key, &value)
-            })
-            .collect()
+        decode_under(&self.observations, child_id)
     }
 
     /// A child's most recent observation: the last key under the child's prefix.
@@ -61,24 +59,14 @@ impl Store {
         item: &str,
         sig: &Signature,
     ) -> Result<()> {
-        if (template.id.as_str(), template.version)
-            != (observation.template.as_str(), observation.version)
-        {
-            return Err(StoreError::Invalid(format!(
-                "observation {} was made with template {} version {}, not {} version {}",
-                observation.id,
-                observation.template,
-                observation.version,
-                template.id,
-                template.version
-            )));
-        }
-        if self.child(observation.child_id)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "there is no child {}",
-                observation.child_id
-            )));
-        }
+        let record = format!("observation {}", observation.id);
+        same_version(
+            &record,
+            &observation.template,
+            observation.version,
+            template,
+        )?;
+        self.child_exists(observation.child_id)?;
         // An observation whose last mark was taken back holds nothing: it goes, so that the
         // child's list shows the observation before it again. The audit entry stays.
         if observation.is_empty() {
@@ -88,12 +76,7 @@ impl Store {
             return self.commit(vec![op], sig, action, target);
         }
         let mut ops = vec![observation_op(observation)];
-        if !self
-            .form_templates
-            .contains_key(template_key(&template.id, template.version))?
-        {
-            ops.push(template_op(template));
-        }
+        ops.extend(self.template_if_new(Table::FormTemplates, template)?);
         let target = format!("observation:{}/{item}", observation.id);
         self.commit(ops, sig, action, target)
     }
@@ -125,7 +108,7 @@ impl Store {
                 template.id, template.version
             )));
         }
-        let op = template_op(template);
+        let op = template_op(Table::FormTemplates, template);
         let target = format!("form_template:{}/{}", template.id, template.version);
         self.commit(vec![op], sig, "form_template.add", target)?;
         Ok(TemplateAdded::Added)
@@ -140,10 +123,74 @@ pub(super) fn observation_op(observation: &Observation) -> Op {
     )
 }
 
-pub(super) fn template_op(template: &FormTemplate) -> Op {
+/// A template version as stored: under its id and version, in `table`.
+pub(super) fn template_op<T: Serialize + Versioned>(table: Table, template: &T) -> Op {
     Op::put(
-        Table::FormTemplates,
-        &template_key(&template.id, template.version),
+        table,
+        &template_key(template.id(), template.version()),
         encode(template),
     )
+}
+
+/// Refuses a record written with another version of a template than the one it was made with.
+pub(super) fn same_version(
+    record: &str,
+    id: &str,
+    version: u32,
+    template: &impl Versioned,
+) -> Result<()> {
+    if (id, version) == (template.id(), template.version()) {
+        return Ok(());
+    }
+    Err(StoreError::Invalid(format!(
+        "{record} was made with template {id} version {version}, not {} version {}",
+        template.id(),
+        template.version()
+    )))
+}
+
+impl Store {
+    /// The op that stores this template version, when it is not stored yet: every version a
+    /// record was made with stays readable, whatever later builds of signaal ship.
+    pub(super) fn template_if_new<T: Serialize + Versioned>(
+        &self,
+        table: Table,
+        template: &T,
+    ) -> Result<Option<Op>> {
+        let key = template_key(template.id(), template.version());
+        let stored = self.template_tree(table).contains_key(key)?;
+        Ok((!stored).then(|| template_op(table, template)))
+    }
+
+    /// The op that stores an imported template version; one stored with other content is
+    /// refused, as records made with it must keep their wording.
+    pub(super) fn import_template<T>(&self, table: Table, template: &T) -> Result<Op>
+    where
+        T: Serialize + DeserializeOwned + Versioned + PartialEq,
+    {
+        let key = template_key(template.id(), template.version());
+        let stored: Option<T> = decode_one(self.template_tree(table), &key)?;
+        if stored.is_some_and(|stored| &stored != template) {
+            return Err(StoreError::Invalid(format!(
+                "template {} version {} is already stored with other content",
+                template.id(),
+                template.version()
+            )));
+        }
+        Ok(template_op(table, template))
+    }
+
+    fn template_tree(&self, table: Table) -> &sled::Tree {
+        match table {
+            Table::PlanTemplates => &self.plan_templates,
+            _ => &self.form_templates,
+        }
+    }
+
+    pub(super) fn child_exists(&self, child_id: Id) -> Result<()> {
+        match self.child(child_id)? {
+            Some(_) => Ok(()),
+            None => Err(StoreError::Invalid(format!("there is no child {child_id}"))),
+        }
+    }
 }

@@ -23,6 +23,8 @@ pub fn open(dir: &Path) -> Result<Store> {
         audit: tree("audit")?,
         observations: tree("observations")?,
         form_templates: tree("form_templates")?,
+        trajectories: tree("trajectories")?,
+        plan_templates: tree("plan_templates")?,
         db,
     };
     schema::ensure_current(&store)?;

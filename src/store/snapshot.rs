@@ -1,7 +1,8 @@
 //! Reading the whole database into an [`Export`] and loading one into an empty database.
 
 use super::codec::{encode, id_key};
-use super::observations::{observation_op, template_op};
+use super::observations::observation_op;
+use super::plans::trajectory_op;
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
 use crate::domain::Catalogue;
@@ -17,10 +18,11 @@ impl Store {
             children: super::decode_all(&self.children)?,
             // The built-in forms too, so that a tool reading the export knows every form's items
             // even before the first observation with it.
-            form_templates: Catalogue::with_builtin(self.form_templates()?)
-                .all()
-                .to_vec(),
+            form_templates: Catalogue::forms(self.form_templates()?).all().to_vec(),
             observations: super::decode_all(&self.observations)?,
+            // The built-in plans too, for the same reason.
+            plan_templates: Catalogue::plans(self.plan_templates()?).all().to_vec(),
+            trajectories: self.trajectories()?,
             audit: self.audit()?,
             ..Export::new(exported_at)
         })
@@ -51,18 +53,13 @@ impl Store {
             ops.extend(child_ops(c));
         }
         for template in &data.form_templates {
-            if self
-                .form_template(&template.id, template.version)?
-                .is_some_and(|stored| &stored != template)
-            {
-                return Err(StoreError::Invalid(format!(
-                    "form template {} version {} is already stored with other content",
-                    template.id, template.version
-                )));
-            }
-            ops.push(template_op(template));
+            ops.push(self.import_template(Table::FormTemplates, template)?);
         }
         ops.extend(data.observations.iter().map(observation_op));
+        for plan in &data.plan_templates {
+            ops.push(self.import_template(Table::PlanTemplates, plan)?);
+        }
+        ops.extend(data.trajectories.iter().map(trajectory_op));
         for (n, entry) in data.audit.iter().enumerate() {
             ops.push(Op::put(
                 Table::Audit,

@@ -27,6 +27,8 @@ pub(super) enum Table {
     Audit,
     Observations,
     FormTemplates,
+    Trajectories,
+    PlanTemplates,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -81,7 +83,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 7] {
+    fn tables(&self) -> [&sled::Tree; 9] {
         [
             &self.groups,
             &self.children,
@@ -90,6 +92,8 @@ impl Store {
             &self.audit,
             &self.observations,
             &self.form_templates,
+            &self.trajectories,
+            &self.plan_templates,
         ]
     }
 

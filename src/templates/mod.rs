@@ -5,6 +5,8 @@
 //! file with its line and builds nothing unless the file is entirely right.
 
 mod parse;
+pub mod plans;
+pub use plans::builtin_plans;
 #[cfg(test)]
 mod tests;
 

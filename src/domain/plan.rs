@@ -1,0 +1,413 @@
+//! Step plans: a plan template (the early-signalling plan, the Meldcode's five steps) and a
+//! trajectory, one support question of one child worked through the template's stages.
+//!
+//! The stored trajectory has the shape of the export contract (DESIGN.md: `trajectories[]` with
+//! `id`, `child_id`, `template`, `started`, `stages[]` of `stage`, `done`, `by`, `at`, `note`), so
+//! the store and the export share one type. Plain types and rules only; the built-in plans live
+//! in `crate::templates`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::form::Text;
+use super::Id;
+
+/// A step plan. `id` and `version` name one fixed wording; a trajectory keeps the version it was
+/// started with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanTemplate {
+    pub id: String,
+    pub version: u32,
+    pub name: Text,
+    pub stages: Vec<StageTemplate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageTemplate {
+    /// Stable within the plan: trajectories refer to it.
+    pub id: String,
+    pub title: Text,
+    /// What to do in this stage, shown with the selected stage.
+    pub help: Text,
+    #[serde(default)]
+    pub kind: StageKind,
+    /// Questions answered yes or no in this stage (the afwegingskader's on the deciding steps).
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// What a stage records besides being done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    #[default]
+    Plain,
+    /// The conversation with the parents: records their consent to consulting the coach and to a
+    /// warm handover to school.
+    Parents,
+    /// Asking the coach's advice about the child: needs the parents' consent first.
+    Coach,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    /// What follows from answering yes, and from answering no.
+    pub yes: Consequence,
+    pub no: Consequence,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consequence {
+    pub text: Text,
+    /// This answer means a report to Veilig Thuis follows.
+    #[serde(default)]
+    pub report: bool,
+}
+
+impl PlanTemplate {
+    pub fn stage(&self, id: &str) -> Option<&StageTemplate> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The question with this id and the stage it is asked in.
+    pub fn question(&self, id: &str) -> Option<(&StageTemplate, &Question)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+            .find(|(_, q)| q.id == id)
+    }
+}
+
+/// One support question of one child, worked through a plan's stages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trajectory {
+    pub id: Id,
+    pub child_id: Id,
+    /// The plan's id; `version` is the version it had when the trajectory started.
+    pub template: String,
+    pub version: u32,
+    pub started: NaiveDate,
+    /// Who started the trajectory.
+    pub by: String,
+    /// The child's question: "welke vraag heeft dit kind?"
+    #[serde(default)]
+    pub question: String,
+    #[serde(default)]
+    pub goals: String,
+    /// The actions and who does what.
+    #[serde(default)]
+    pub actions: String,
+    #[serde(default)]
+    pub expected_end: Option<NaiveDate>,
+    #[serde(default)]
+    pub review: Option<NaiveDate>,
+    /// One entry per stage of the template, in its order.
+    pub stages: Vec<StageEntry>,
+    #[serde(default)]
+    pub consent: Consent,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub closed: Option<Closing>,
+}
+
+/// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageEntry {
+    pub stage: String,
+    pub done: bool,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub note: String,
+    /// Why the coach was asked without the parents' consent (see [`StageKind::Coach`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub without_consent: String,
+}
+
+/// The parents' consent, recorded in the conversation with them. `None`: not asked yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    /// To consulting the youth-care coach about the child.
+    pub coach: Option<bool>,
+    /// To a warm handover to school.
+    pub school: Option<bool>,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub at: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub question: String,
+    pub yes: bool,
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// How a trajectory ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closing {
+    pub outcome: Outcome,
+    pub date: NaiveDate,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The child goes on in the group, the worry resolved or handled there.
+    ContinuesInGroup,
+    /// A referral to fitting care.
+    CareRoute,
+    /// A warm handover to school.
+    WarmHandover,
+    /// A report to Veilig Thuis under the Meldcode.
+    MeldcodeReport,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [
+        Outcome::ContinuesInGroup,
+        Outcome::CareRoute,
+        Outcome::WarmHandover,
+        Outcome::MeldcodeReport,
+    ];
+}
+
+/// Where a trajectory stands: the first stage not done (1-based number and the stage), or
+/// everything done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'t> {
+    At {
+        number: usize,
+        of: usize,
+        stage: &'t StageTemplate,
+    },
+    AllDone {
+        of: usize,
+    },
+}
+
+/// What is late about an open trajectory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Overdue {
+    /// The review date has passed.
+    pub review: bool,
+    /// The expected end has passed.
+    pub end: bool,
+}
+
+impl Overdue {
+    pub fn any(self) -> bool {
+        self.review || self.end
+    }
+}
+
+impl Trajectory {
+    pub fn new(
+        id: Id,
+        child_id: Id,
+        template: &PlanTemplate,
+        started: NaiveDate,
+        by: &str,
+    ) -> Trajectory {
+        Trajectory {
+            id,
+            child_id,
+            template: template.id.clone(),
+            version: template.version,
+            started,
+            by: by.to_string(),
+            question: String::new(),
+            goals: String::new(),
+            actions: String::new(),
+            expected_end: None,
+            review: None,
+            stages: template
+                .stages
+                .iter()
+                .map(|s| StageEntry {
+                    stage: s.id.clone(),
+                    done: false,
+                    by: String::new(),
+                    at: None,
+                    note: String::new(),
+                    without_consent: String::new(),
+                })
+                .collect(),
+            consent: Consent::default(),
+            answers: Vec::new(),
+            closed: None,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.closed.is_none()
+    }
+
+    pub fn entry(&self, stage: &str) -> Option<&StageEntry> {
+        self.stages.iter().find(|e| e.stage == stage)
+    }
+
+    fn entry_mut(&mut self, stage: &str) -> Option<&mut StageEntry> {
+        self.stages.iter_mut().find(|e| e.stage == stage)
+    }
+
+    /// Ticks a stage done or not done. Returns false for a stage this trajectory does not have.
+    pub fn toggle(&mut self, stage: &str, by: &str, at: DateTime<FixedOffset>) -> bool {
+        let Some(entry) = self.entry_mut(stage) else {
+            return false;
+        };
+        entry.done = !entry.done;
+        if !entry.done {
+            entry.without_consent.clear();
+        }
+        entry.by = by.to_string();
+        entry.at = Some(at);
+        true
+    }
+
+    /// Ticks the coach stage although the parents did not consent, recording why.
+    pub fn tick_without_consent(
+        &mut self,
+        stage: &str,
+        reason: &str,
+        by: &str,
+        at: DateTime<FixedOffset>,
+    ) -> bool {
+        let Some(entry) = self.entry_mut(stage) else {
+            return false;
+        };
+        entry.done = true;
+        entry.without_consent = reason.trim().to_string();
+        entry.by = by.to_string();
+        entry.at = Some(at);
+        true
+    }
+
+    pub fn set_note(&mut self, stage: &str, note: &str, by: &str, at: DateTime<FixedOffset>) {
+        if let Some(entry) = self.entry_mut(stage) {
+            entry.note = note.trim().to_string();
+            entry.by = by.to_string();
+            entry.at = Some(at);
+        }
+    }
+
+    /// Whether ticking `stage` done now needs the consent warning: it is the coach stage, it is
+    /// not done yet, and the parents have not consented to consulting the coach.
+    pub fn needs_consent(&self, template: &PlanTemplate, stage: &str) -> bool {
+        let is_coach = template
+            .stage(stage)
+            .is_some_and(|s| s.kind == StageKind::Coach);
+        let done = self.entry(stage).is_some_and(|e| e.done);
+        is_coach && !done && self.consent.coach != Some(true)
+    }
+
+    /// The answer to a question, if given.
+    pub fn answer(&self, question: &str) -> Option<bool> {
+        self.answers
+            .iter()
+            .find(|a| a.question == question)
+            .map(|a| a.yes)
+    }
+
+    /// Sets (or with `None` takes back) the answer to a question.
+    pub fn set_answer(
+        &mut self,
+        question: &str,
+        yes: Option<bool>,
+        by: &str,
+        at: DateTime<FixedOffset>,
+    ) {
+        self.answers.retain(|a| a.question != question);
+        if let Some(yes) = yes {
+            self.answers.push(Answer {
+                question: question.to_string(),
+                yes,
+                by: by.to_string(),
+                at,
+            });
+        }
+    }
+
+    /// The first stage not done, as "4 of 8" and the stage.
+    pub fn progress<'t>(&self, template: &'t PlanTemplate) -> Progress<'t> {
+        let of = template.stages.len();
+        template
+            .stages
+            .iter()
+            .enumerate()
+            .find(|(_, s)| !self.entry(&s.id).is_some_and(|e| e.done))
+            .map_or(Progress::AllDone { of }, |(i, stage)| Progress::At {
+                number: i + 1,
+                of,
+                stage,
+            })
+    }
+
+    /// Stages ticked done while an earlier stage is not: allowed, but shown.
+    pub fn out_of_order<'t>(&self, template: &'t PlanTemplate) -> Vec<&'t str> {
+        let mut open_before = false;
+        let mut early = Vec::new();
+        for stage in &template.stages {
+            match self.entry(&stage.id).is_some_and(|e| e.done) {
+                true if open_before => early.push(stage.id.as_str()),
+                true => {}
+                false => open_before = true,
+            }
+        }
+        early
+    }
+
+    /// What is late on `today`; a closed trajectory is never late.
+    pub fn overdue(&self, today: NaiveDate) -> Overdue {
+        if !self.is_open() {
+            return Overdue::default();
+        }
+        Overdue {
+            review: self.review.is_some_and(|d| d < today),
+            end: self.expected_end.is_some_and(|d| d < today),
+        }
+    }
+
+    /// Days from the start to `today` (or to the closing date).
+    pub fn days_open(&self, today: NaiveDate) -> i64 {
+        let end = self.closed.as_ref().map_or(today, |c| c.date);
+        (end - self.started).num_days().max(0)
+    }
+
+    /// The answers that mean a report to Veilig Thuis follows, in the plan's order.
+    pub fn reports<'t>(&self, template: &'t PlanTemplate) -> Vec<&'t Question> {
+        template
+            .stages
+            .iter()
+            .flat_map(|s| &s.questions)
+            .filter(|q| match self.answer(&q.id) {
+                Some(true) => q.yes.report,
+                Some(false) => q.no.report,
+                None => false,
+            })
+            .collect()
+    }
+
+    pub fn close(&mut self, outcome: Outcome, date: NaiveDate, by: &str) {
+        self.closed = Some(Closing {
+            outcome,
+            date,
+            by: by.to_string(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

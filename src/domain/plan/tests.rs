@@ -1,0 +1,196 @@
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::*;
+
+fn at(minute: u32) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&format!("2026-11-20T10:{minute:02}:00+01:00")).unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn stage(id: &str, kind: StageKind, questions: Vec<Question>) -> StageTemplate {
+    StageTemplate {
+        id: id.into(),
+        title: Text::new(id, id),
+        help: Text::new("", ""),
+        kind,
+        questions,
+    }
+}
+
+fn question(id: &str, yes_report: bool, no_report: bool) -> Question {
+    let consequence = |report| Consequence {
+        text: Text::new("x", "x"),
+        report,
+    };
+    Question {
+        id: id.into(),
+        text: Text::new(id, id),
+        yes: consequence(yes_report),
+        no: consequence(no_report),
+    }
+}
+
+fn plan() -> PlanTemplate {
+    PlanTemplate {
+        id: "p".into(),
+        version: 2,
+        name: Text::new("P", "P"),
+        stages: vec![
+            stage("signal", StageKind::Plain, vec![]),
+            stage("parents", StageKind::Parents, vec![]),
+            stage("coach", StageKind::Coach, vec![]),
+            stage(
+                "decide",
+                StageKind::Plain,
+                vec![question("q1", false, false), question("q2", true, false)],
+            ),
+        ],
+    }
+}
+
+fn trajectory() -> Trajectory {
+    Trajectory::new(5, 9, &plan(), day("2026-09-01"), "Anouk")
+}
+
+#[test]
+fn a_new_trajectory_has_every_stage_not_done() {
+    let t = trajectory();
+    assert_eq!((t.template.as_str(), t.version), ("p", 2));
+    let stages: Vec<(&str, bool)> = t
+        .stages
+        .iter()
+        .map(|e| (e.stage.as_str(), e.done))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            ("signal", false),
+            ("parents", false),
+            ("coach", false),
+            ("decide", false)
+        ]
+    );
+    assert!(t.is_open());
+    let plan = plan();
+    assert!(matches!(
+        t.progress(&plan),
+        Progress::At { number: 1, of: 4, stage } if stage.id == "signal"
+    ));
+}
+
+#[test]
+fn toggling_signs_and_moves_the_progress() {
+    let plan = plan();
+    let mut t = trajectory();
+    assert!(t.toggle("signal", "Bram", at(1)));
+    let entry = t.entry("signal").unwrap();
+    assert!(entry.done);
+    assert_eq!((entry.by.as_str(), entry.at), ("Bram", Some(at(1))));
+    assert!(matches!(t.progress(&plan), Progress::At { number: 2, .. }));
+    assert!(t.toggle("signal", "Bram", at(2)));
+    assert!(!t.entry("signal").unwrap().done);
+    assert!(!t.toggle("nope", "Bram", at(3)));
+    for id in ["signal", "parents", "coach", "decide"] {
+        t.toggle(id, "Bram", at(4));
+    }
+    assert_eq!(t.progress(&plan), Progress::AllDone { of: 4 });
+}
+
+#[test]
+fn ticking_ahead_is_allowed_and_reported() {
+    let plan = plan();
+    let mut t = trajectory();
+    t.toggle("signal", "A", at(1));
+    t.toggle("coach", "A", at(2));
+    t.toggle("decide", "A", at(3));
+    assert_eq!(t.out_of_order(&plan), ["coach", "decide"]);
+    t.toggle("parents", "A", at(4));
+    assert!(t.out_of_order(&plan).is_empty());
+}
+
+#[test]
+fn the_coach_stage_needs_the_parents_consent() {
+    let plan = plan();
+    let mut t = trajectory();
+    assert!(t.needs_consent(&plan, "coach"));
+    assert!(!t.needs_consent(&plan, "signal"));
+    t.consent.coach = Some(false);
+    assert!(t.needs_consent(&plan, "coach"), "a refusal is no consent");
+    t.tick_without_consent("coach", "  acute zorg  ", "A", at(1));
+    let entry = t.entry("coach").unwrap();
+    assert!(entry.done);
+    assert_eq!(entry.without_consent, "acute zorg");
+    assert!(!t.needs_consent(&plan, "coach"), "already done");
+    t.toggle("coach", "A", at(2));
+    assert!(t.entry("coach").unwrap().without_consent.is_empty());
+    t.consent.coach = Some(true);
+    assert!(!t.needs_consent(&plan, "coach"));
+}
+
+#[test]
+fn answers_decide_whether_a_report_follows() {
+    let plan = plan();
+    let mut t = trajectory();
+    assert!(t.reports(&plan).is_empty());
+    t.set_answer("q1", Some(true), "A", at(1));
+    t.set_answer("q2", Some(false), "A", at(2));
+    assert_eq!(t.answer("q2"), Some(false));
+    assert!(t.reports(&plan).is_empty());
+    t.set_answer("q2", Some(true), "A", at(3));
+    let reports: Vec<&str> = t.reports(&plan).iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(reports, ["q2"]);
+    assert_eq!(t.answers.len(), 2, "one answer per question");
+    t.set_answer("q2", None, "A", at(4));
+    assert_eq!(t.answer("q2"), None);
+    assert_eq!(plan.question("q2").unwrap().0.id, "decide");
+}
+
+#[test]
+fn overdue_review_and_end_only_while_open() {
+    let mut t = trajectory();
+    let today = day("2026-11-20");
+    assert!(!t.overdue(today).any(), "no dates, nothing late");
+    t.review = Some(day("2026-11-19"));
+    t.expected_end = Some(day("2026-11-20"));
+    assert_eq!(
+        t.overdue(today),
+        Overdue {
+            review: true,
+            end: false
+        }
+    );
+    t.expected_end = Some(day("2026-11-01"));
+    assert!(t.overdue(today).end);
+    assert_eq!(t.days_open(today), 80);
+    t.close(Outcome::CareRoute, day("2026-11-10"), "A");
+    assert!(!t.overdue(today).any());
+    assert_eq!(t.days_open(today), 70);
+}
+
+#[test]
+fn serializes_with_the_contract_field_names() {
+    let mut t = trajectory();
+    t.toggle("signal", "Anouk", at(1));
+    t.set_note("signal", "ë en ĳ", "Anouk", at(2));
+    let json = serde_json::to_value(&t).unwrap();
+    for field in ["id", "child_id", "template", "started", "stages"] {
+        assert!(json.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(json["started"], "2026-09-01");
+    let stage = &json["stages"][0];
+    assert_eq!(stage["stage"], "signal");
+    assert_eq!(stage["done"], true);
+    assert_eq!(stage["by"], "Anouk");
+    assert_eq!(stage["at"], "2026-11-20T10:02:00+01:00");
+    assert_eq!(stage["note"], "ë en ĳ");
+    assert_eq!(json["stages"][1]["done"], false);
+    assert_eq!(json["stages"][1]["at"], serde_json::Value::Null);
+    let back: Trajectory = serde_json::from_value(json).unwrap();
+    assert_eq!(back, t);
+    t.close(Outcome::WarmHandover, day("2026-12-01"), "Anouk");
+    let json = serde_json::to_value(&t).unwrap();
+    assert_eq!(json["closed"]["outcome"], "warm_handover");
+}
