@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::Id;
@@ -63,8 +64,8 @@ pub enum Command {
     },
     /// Verify the database's integrity (exit code 0 when sound, 1 when not)
     Check,
-    /// Write a report as Markdown to stdout (for now: one child, for a conversation with the
-    /// parents)
+    /// Write a report as Markdown to stdout: one child, for a conversation with the parents, or
+    /// the open trajectories for the care-team meeting (also as CSV)
     Report(ReportArgs),
     /// Work with observation form templates: import an organisation's own, list them, choose a
     /// group's
@@ -117,14 +118,26 @@ pub enum KeymapCommand {
 
 /// What `signaal report` reports on. Exactly one kind of report is asked for at a time: the
 /// options that name one are in the `what` group, so a further kind of report is one more option
-/// there and one more [`Report`] variant.
+/// there and one more [`Report`] variant. Options that only fit one kind conflict with the others
+/// (`requires` cannot do it: a flag's default `false` counts as given for clap), which with the
+/// required group means they come only with their kind.
 #[derive(Debug, Clone, Args)]
 #[command(group(ArgGroup::new("what").required(true).multiple(false)))]
 pub struct ReportArgs {
-    /// The child (by id, as in the export) whose latest observation and what changed since the
-    /// one before go into a document for a conversation with the parents
+    /// The child (by id, as in the export) whose latest observation, what changed since the one
+    /// before, and step plans go into a document for a conversation with the parents
     #[arg(long, value_name = "ID", group = "what")]
     pub child: Option<Id>,
+    /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg)
+    #[arg(long, group = "what")]
+    pub care_team: bool,
+    /// With --care-team: the trajectories open at the end of this month (of the current month:
+    /// today), and what was overdue then (default: today)
+    #[arg(long, value_name = "YYYY-MM", conflicts_with = "child", value_parser = parse_month)]
+    pub month: Option<NaiveDate>,
+    /// With --care-team: CSV (RFC 4180, English column names) instead of Markdown
+    #[arg(long, conflicts_with = "child")]
+    pub csv: bool,
     /// Language of the report (default: --lang before the subcommand, else from LANG)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -134,14 +147,41 @@ pub struct ReportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Report {
     Child(Id),
+    /// The care-team overview; `month` is the first day of the month asked for.
+    CareTeam {
+        month: Option<NaiveDate>,
+        csv: bool,
+    },
 }
 
 impl ReportArgs {
     /// The report asked for; `None` only for a `ReportArgs` built by hand without one (clap
     /// requires one option of the `what` group).
     pub fn report(&self) -> Option<Report> {
-        self.child.map(Report::Child)
+        match (self.child, self.care_team) {
+            (Some(id), _) => Some(Report::Child(id)),
+            (None, true) => Some(Report::CareTeam {
+                month: self.month,
+                csv: self.csv,
+            }),
+            (None, false) => None,
+        }
     }
+}
+
+/// A month written `YYYY-MM` (2026-11), as the first day of that month.
+pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("{text:?} is not a month; write it as YYYY-MM, for example 2026-11");
+    let (year, month) = text.trim().split_once('-').ok_or_else(bad)?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(month, 2) {
+        return Err(bad());
+    }
+    let (year, month) = (
+        year.parse().map_err(|_| bad())?,
+        month.parse().map_err(|_| bad())?,
+    );
+    NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)
 }
 
 #[derive(Debug, Subcommand)]
@@ -166,4 +206,64 @@ pub struct FormsUseArgs {
     /// The template ids, in the order the group sees them; none means the default, as --all
     #[arg(value_name = "TEMPLATE_ID")]
     pub templates: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(args: &[&str]) -> Result<Option<Report>, clap::Error> {
+        let cli = Cli::try_parse_from(["signaal", "report"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Report(args)) => Ok(args.report()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn months_are_written_yyyy_mm() {
+        assert_eq!(parse_month("2026-11"), Ok(d("2026-11-01")));
+        assert_eq!(parse_month("1999-01"), Ok(d("1999-01-01")));
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-11",
+            "2026/11",
+            "2026-11-01",
+            "",
+            "nov",
+        ] {
+            let err = parse_month(bad).unwrap_err();
+            assert!(err.contains("YYYY-MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn report_takes_exactly_one_kind() {
+        assert_eq!(report(&["--child", "7"]).unwrap(), Some(Report::Child(7)));
+        assert_eq!(
+            report(&["--care-team"]).unwrap(),
+            Some(Report::CareTeam {
+                month: None,
+                csv: false
+            })
+        );
+        assert_eq!(
+            report(&["--care-team", "--month", "2026-11", "--csv"]).unwrap(),
+            Some(Report::CareTeam {
+                month: Some(d("2026-11-01")),
+                csv: true
+            })
+        );
+        assert!(report(&[]).is_err());
+        assert!(report(&["--child", "7", "--care-team"]).is_err());
+        assert!(report(&["--child", "7", "--csv"]).is_err());
+        assert!(report(&["--child", "7", "--month", "2026-11"]).is_err());
+        assert!(report(&["--care-team", "--month", "2026-13"]).is_err());
+    }
 }

@@ -31,10 +31,12 @@ pub enum Action {
     Mark,
     Note,
     Compare,
+    Plan,
+    CloseTrajectory,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 28] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -61,6 +63,8 @@ impl Action {
         Action::Mark,
         Action::Note,
         Action::Compare,
+        Action::Plan,
+        Action::CloseTrajectory,
     ];
 
     /// The name used in keymap files.

@@ -27,6 +27,19 @@ pub enum FormKind {
     ItemNote {
         item: String,
     },
+    /// The note on a stage of the shown trajectory.
+    StageNote {
+        stage: String,
+    },
+    /// Why the coach stage is ticked without the parents' consent.
+    CoachWithoutConsent {
+        stage: String,
+    },
+    /// One field of the shown trajectory.
+    TrajectoryField {
+        field: super::PlanField,
+    },
+    CloseTrajectory,
 }
 
 #[derive(Debug, Clone)]
@@ -110,9 +123,7 @@ impl App {
                     ],
                 )
             }
-            FormKind::AddChild { .. } | FormKind::EditChild { .. } | FormKind::ItemNote { .. } => {
-                unreachable!("child and note forms are built by open_child_form and open_note")
-            }
+            _ => unreachable!("only group and staff forms are built here"),
         };
         self.popup = Some(Popup::Form(form));
     }
@@ -280,6 +291,10 @@ impl App {
                 };
                 Ok(child.full_name())
             }
+            FormKind::StageNote { .. }
+            | FormKind::CoachWithoutConsent { .. }
+            | FormKind::TrajectoryField { .. }
+            | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
             FormKind::ItemNote { item } => {
                 self.save_note(item, form.text(0))?;
                 Ok(lang.get(T::FieldNote).to_string())

@@ -44,6 +44,8 @@ pub struct Form<K> {
     pub focus: usize,
     /// Why the last save was refused, shown under the fields; the typed values stay.
     pub error: Option<String>,
+    /// Something to read before filling in the form (a warning), shown above the fields.
+    pub warning: Option<String>,
 }
 
 impl<K> Form<K> {
@@ -54,7 +56,13 @@ impl<K> Form<K> {
             fields,
             focus: 0,
             error: None,
+            warning: None,
         }
+    }
+
+    pub fn with_warning(mut self, warning: impl Into<String>) -> Form<K> {
+        self.warning = Some(warning.into());
+        self
     }
 
     pub fn next_field(&mut self) {

@@ -149,6 +149,11 @@ impl<T: Row> ListInput for ListView<T> {
 }
 
 impl<T> ListView<T> {
+    /// Every row, filtered out or not, in the order they were set.
+    pub fn items(&self) -> impl Iterator<Item = &T> {
+        self.items.iter()
+    }
+
     pub fn visible(&self) -> impl Iterator<Item = &T> {
         self.visible.iter().map(|&i| &self.items[i])
     }

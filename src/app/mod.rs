@@ -8,6 +8,7 @@ pub mod form;
 pub mod list;
 mod navigate;
 mod observe;
+mod plan;
 pub mod screen;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,11 +17,14 @@ pub use action::Action;
 pub use clock::Clock;
 pub use edit::{ArchiveTarget, FormKind};
 pub use observe::{SaveState, TemplateRow};
+pub use plan::field_label;
 pub use screen::{
-    ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, GroupRow, GroupsScreen,
-    ItemRow, LatestObservation, ObserveScreen, PickFormScreen, Screen, UserRow,
+    ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
+    GroupsScreen, ItemRow, LatestObservation, ObserveScreen, PickFormScreen, PlanChoice, PlanField,
+    PlanPart, PlanRow, PlanSummary, PlansScreen, Screen, TrajectoryRow, TrajectoryScreen, UserRow,
 };
 
+use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
 use crate::i18n::Lang;
 use crate::keymap::{Context, Keymap};
@@ -59,6 +63,8 @@ pub struct App {
     pub clock: Clock,
     /// The observation forms on offer (built-in and stored).
     pub catalogue: Catalogue,
+    /// The step plans on offer (built-in and stored).
+    pub plans: Catalogue<PlanTemplate>,
     /// A child not observed for more weeks than this is flagged in its group's list.
     pub observe_weeks: u32,
     /// Who is at the keyboard; every change is signed with this name.
@@ -97,6 +103,7 @@ impl App {
             keymap: options.keymap,
             clock: options.clock,
             catalogue: Catalogue::default(),
+            plans: Catalogue::default(),
             observe_weeks: options.observe_weeks,
             user: None,
             screens: vec![Screen::Welcome],
@@ -172,7 +179,10 @@ impl App {
             Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
             Screen::Child(_) => vec![Context::Child, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
-            Screen::PickForm(_) | Screen::Compare(_) => vec![Context::List, Context::Global],
+            Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
+            Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) => {
+                vec![Context::List, Context::Global]
+            }
         }
     }
 
@@ -248,11 +258,13 @@ impl App {
         }
     }
 
-    /// Reads the stored templates next to the built-in ones; a damaged template record is shown
-    /// and the built-ins stay usable.
+    /// Reads the stored forms and plans next to the built-in ones; a damaged template record is
+    /// shown and the built-ins stay usable.
     pub(crate) fn load_catalogue(&mut self) {
         let stored = self.ok(self.store.form_templates()).unwrap_or_default();
         self.catalogue = Catalogue::forms(stored);
+        let stored = self.ok(self.store.plan_templates()).unwrap_or_default();
+        self.plans = Catalogue::plans(stored);
     }
 
     fn signature(&self) -> Signature {
@@ -288,3 +300,5 @@ pub(crate) mod test_support;
 mod tests;
 #[cfg(test)]
 mod tests_observe;
+#[cfg(test)]
+mod tests_plan;

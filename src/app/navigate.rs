@@ -2,8 +2,8 @@
 
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
-    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, LatestObservation, Screen,
-    UserRow,
+    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, LatestObservation, PlanSummary,
+    Screen, UserRow,
 };
 use super::{Action, App, Popup};
 use crate::domain::staff::name_key;
@@ -86,9 +86,12 @@ impl App {
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
             // These hold what they show themselves, written through them.
-            Screen::Welcome | Screen::Observe(_) | Screen::PickForm(_) | Screen::Compare(_) => {
-                return
-            }
+            Screen::Welcome
+            | Screen::Observe(_)
+            | Screen::PickForm(_)
+            | Screen::Compare(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_) => return,
         };
         let Some(loaded) = self.ok(loaded) else {
             return;
@@ -136,10 +139,55 @@ impl App {
                         concerns_often: template.map_or(0, |t| obs.concerns_often(t)),
                     }
                 });
-                Ok(ChildRow { child, latest })
+                let plan = self.plan_summary(child.id)?;
+                Ok(ChildRow {
+                    child,
+                    latest,
+                    plan,
+                })
             })
             .collect::<Result<_>>()?;
         Ok(Loaded::Children(Some((group, rows))))
+    }
+
+    /// Where the child's open trajectories stand, for the group overview: the first in the
+    /// order of the plans (the early-signalling plan first).
+    fn plan_summary(&self, child_id: Id) -> Result<Option<PlanSummary>> {
+        let today = self.today();
+        let mut open: Vec<_> = self
+            .store
+            .trajectories_of(child_id)?
+            .into_iter()
+            .filter(|t| t.is_open())
+            .collect();
+        let order = |t: &crate::domain::plan::Trajectory| {
+            let current = self.plans.current();
+            current
+                .iter()
+                .position(|p| p.id == t.template)
+                .unwrap_or(usize::MAX)
+        };
+        open.sort_by_key(order);
+        let Some(first) = open.first() else {
+            return Ok(None);
+        };
+        let progress = match self.plans.find(&first.template, first.version) {
+            Some(template) => self.lang.progress(first.progress(template)),
+            None => first.template.clone(),
+        };
+        Ok(Some(PlanSummary {
+            progress,
+            more: open.len() - 1,
+            overdue: open.iter().any(|t| t.overdue(today).any()),
+        }))
+    }
+
+    /// A child's trajectories as the child screen lists them: open ones first, newest first.
+    fn trajectories_shown(&self, child_id: Id) -> Result<Vec<crate::domain::plan::Trajectory>> {
+        let mut all = self.store.trajectories_of(child_id)?;
+        all.reverse();
+        all.sort_by_key(|t| !t.is_open());
+        Ok(all)
     }
 
     fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
@@ -155,6 +203,7 @@ impl App {
             child,
             group,
             observations,
+            trajectories: self.trajectories_shown(child_id)?,
         }))
     }
 
@@ -175,7 +224,11 @@ impl App {
         // Lists without an archive: moving and filtering come first.
         let plain_list = matches!(
             screen,
-            Screen::Observe(_) | Screen::PickForm(_) | Screen::Compare(_)
+            Screen::Observe(_)
+                | Screen::PickForm(_)
+                | Screen::Compare(_)
+                | Screen::Plans(_)
+                | Screen::Trajectory(_)
         );
         if plain_list
             && screen
@@ -214,6 +267,20 @@ impl App {
                 Action::Edit | Action::Archive => self.edit_action(action),
                 Action::Observe => self.observe(),
                 Action::Compare => self.open_compare(),
+                Action::Plan => self.open_plans(),
+                _ => {}
+            },
+            Screen::Plans(_) => match action {
+                Action::Open => self.pick_plan(),
+                Action::Back => self.back(),
+                _ => {}
+            },
+            Screen::Trajectory(_) => match action {
+                Action::Mark => self.trajectory_mark(),
+                Action::Note => self.trajectory_note(),
+                Action::Edit | Action::Open => self.trajectory_edit(),
+                Action::CloseTrajectory => self.trajectory_close(),
+                Action::Back => self.back(),
                 _ => {}
             },
             Screen::Observe(_) => match action {
@@ -252,6 +319,7 @@ impl App {
             }
             (ListOutcome::NotMine, Action::Observe) => self.observe(),
             (ListOutcome::NotMine, Action::Compare) => self.open_compare(),
+            (ListOutcome::NotMine, Action::Plan) => self.open_plans(),
             (ListOutcome::NotMine, _) => {}
         }
     }
@@ -288,11 +356,15 @@ impl App {
         let Some(observations) = self.ok(self.store.observations_of(child.id)) else {
             return;
         };
+        let Some(trajectories) = self.ok(self.trajectories_shown(child.id)) else {
+            return;
+        };
         // The child was read from the store when the list was loaded: no second read needed.
         let screen = ChildScreen {
             child,
             group,
             observations: observations.into_iter().rev().collect(),
+            trajectories,
         };
         self.screens.push(Screen::Child(screen));
     }

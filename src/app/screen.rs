@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::list::{ListInput, ListView, Row};
 use super::observe::{SaveState, TemplateRow};
 use crate::domain::form::{Change, FormTemplate};
+use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{Child, Group, Observation, Staff};
 
 #[derive(Debug, Clone)]
@@ -22,6 +23,10 @@ pub enum Screen {
     PickForm(PickFormScreen),
     /// What changed between a child's two latest observations.
     Compare(CompareScreen),
+    /// A child's trajectories, and the plans to start one with.
+    Plans(PlansScreen),
+    /// One trajectory: its question and plan, its stages to tick.
+    Trajectory(TrajectoryScreen),
 }
 
 impl Screen {
@@ -34,6 +39,8 @@ impl Screen {
             Screen::Observe(s) => Some(&s.list),
             Screen::PickForm(s) => Some(&s.list),
             Screen::Compare(s) => Some(&s.list),
+            Screen::Plans(s) => Some(&s.list),
+            Screen::Trajectory(s) => Some(&s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -45,6 +52,8 @@ impl Screen {
             Screen::Observe(s) => Some(&mut s.list),
             Screen::PickForm(s) => Some(&mut s.list),
             Screen::Compare(s) => Some(&mut s.list),
+            Screen::Plans(s) => Some(&mut s.list),
+            Screen::Trajectory(s) => Some(&mut s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -68,11 +77,22 @@ pub struct ChildrenScreen {
     pub show_archived: bool,
 }
 
-/// A child in its group's list, with what the overview shows of its latest observation.
+/// A child in its group's list, with what the overview shows of its latest observation and its
+/// step plan.
 #[derive(Debug, Clone)]
 pub struct ChildRow {
     pub child: Child,
     pub latest: Option<LatestObservation>,
+    pub plan: Option<PlanSummary>,
+}
+
+/// The overview's view of a child's open trajectories: where the first stands ("4/8 Advies
+/// coach"), how many more are open, and whether any is overdue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSummary {
+    pub progress: String,
+    pub more: usize,
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +108,8 @@ pub struct ChildScreen {
     pub group: Group,
     /// The child's observations, newest first.
     pub observations: Vec<Observation>,
+    /// The child's trajectories, open ones first, newest first.
+    pub trajectories: Vec<Trajectory>,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +151,84 @@ pub struct CompareScreen {
 }
 
 #[derive(Debug, Clone)]
+pub struct PlansScreen {
+    pub child: Child,
+    pub group: Group,
+    pub list: ListView<PlanRow>,
+}
+
+/// A line of the plans picker: a trajectory of the child, or a plan to start a new one with.
+#[derive(Debug, Clone)]
+pub struct PlanRow {
+    pub index: usize,
+    pub choice: PlanChoice,
+    pub search: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum PlanChoice {
+    Existing(Trajectory),
+    New(PlanTemplate),
+}
+
+#[derive(Debug, Clone)]
+pub struct TrajectoryScreen {
+    pub child: Child,
+    pub group: Group,
+    /// The exact plan version the trajectory was started with.
+    pub template: PlanTemplate,
+    /// The trajectory as it is on disk.
+    pub trajectory: Trajectory,
+    pub saved: SaveState,
+    pub list: ListView<TrajectoryRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrajectoryRow {
+    pub index: usize,
+    pub part: PlanPart,
+    pub search: String,
+}
+
+/// What a row of the trajectory screen shows and changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanPart {
+    Field(PlanField),
+    Stage(String),
+    /// The parents' consent, under the conversation-with-parents stage.
+    Consent(ConsentTo),
+    /// A question to answer yes or no, under its stage.
+    Question(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanField {
+    Question,
+    Goals,
+    Actions,
+    Started,
+    ExpectedEnd,
+    Review,
+}
+
+impl PlanField {
+    pub const ALL: [PlanField; 6] = [
+        PlanField::Question,
+        PlanField::Goals,
+        PlanField::Actions,
+        PlanField::Started,
+        PlanField::ExpectedEnd,
+        PlanField::Review,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentTo {
+    Coach,
+    School,
+}
+
+#[derive(Debug, Clone)]
 pub struct ChangeRow {
     pub index: usize,
     pub change: Change,
@@ -166,6 +266,24 @@ impl Row for ChildRow {
 }
 
 impl Row for ItemRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+impl Row for PlanRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+impl Row for TrajectoryRow {
     fn id(&self) -> u64 {
         self.index as u64
     }

@@ -60,6 +60,8 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Observe(_) => "observation form",
         Screen::PickForm(_) => "form picker",
         Screen::Compare(_) => "comparison",
+        Screen::Plans(_) => "plans picker",
+        Screen::Trajectory(_) => "trajectory",
     }
 }
 

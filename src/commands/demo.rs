@@ -12,6 +12,7 @@ use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone
 
 use crate::cli::DemoArgs;
 use crate::domain::form::{FormTemplate, Mark};
+use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
 use crate::domain::{AuditEntry, Catalogue, Child, Group, GroupKind, Id, Observation, Role, Staff};
 use crate::export::Export;
 
@@ -30,11 +31,13 @@ const KDV_MIN_MONTHS: u32 = 3;
 /// Generates staff (5 or 6 pedagogisch medewerkers, a coach and a care coordinator, all with distinct
 /// names), `args.groups` groups (the first three a KDV, a peuteropvang and a BSO group, further ones
 /// cycling those kinds), their children, and `args.observations_per_child` observations per child
-/// (see [`observations`]), with ids 1.. in the order staff, groups, children, observations, plus
-/// the form templates the observations use and one audit entry for the load.
+/// (see [`observations`]), early-signalling trajectories for about one child in four (see
+/// [`trajectories`]), with ids 1.. in the order staff, groups, children, observations,
+/// trajectories, plus the form templates and the step plan they use and one audit entry for the
+/// load.
 ///
-/// Contacts and trajectories do not exist in this version of signaal yet (`Export::problems`
-/// rejects records of those kinds), so the demo has none.
+/// Contacts do not exist in this version of signaal yet (`Export::problems` rejects records of
+/// that kind), so the demo has none.
 pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     let mut rng = SplitMix64::new(args.seed);
     let today = now.date_naive();
@@ -105,6 +108,10 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     let (templates, observations) = observations(args, &mut rng, &mut take_id, &export, today, now);
     export.form_templates = templates;
     export.observations = observations;
+
+    let (plans, trajectories) = trajectories(&mut rng, &mut take_id, &export, today, now);
+    export.plan_templates = plans;
+    export.trajectories = trajectories;
 
     export.audit.push(AuditEntry {
         at: now,
@@ -227,6 +234,290 @@ fn observations(
         }
     }
     (used, observations)
+}
+
+/// One child in this many (rounded up) gets a trajectory.
+const WITH_TRAJECTORY: usize = 4;
+/// The plan the demo trajectories follow. The Meldcode is never used: the demo is shown to anyone.
+const DEMO_PLAN: &str = "vroegsignalering";
+/// A trajectory started 2 to 20 weeks ago.
+const TRAJECTORY_STARTED_DAYS: (u64, u64) = (14, 140);
+/// The expected end lies 3 to 6 months after the start.
+const EXPECTED_END_MONTHS: (u64, u64) = (3, 6);
+/// A child younger than this many months on the day its trajectory could start gets none.
+const TRAJECTORY_MIN_MONTHS: u32 = 6;
+/// From this age in months (nearly four, the age of the move to primary school) a child in a KDV
+/// or peuteropvang is asked about a warm handover to school; in a BSO every child is.
+const SCHOOL_AGE_MONTHS: u32 = 42;
+
+/// What a demo trajectory is made to show. Three chosen children get one each, so that
+/// every demo with enough children has a late trajectory and a closed one; the rest are random.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scenario {
+    /// Started 18 to 20 weeks ago with an expected end 3 months later: that has passed.
+    EndPassed,
+    /// Every stage done and closed (the child goes on in the group) a little before today.
+    Closed,
+    /// The monthly review date before today was not held.
+    ReviewPassed,
+    Random,
+}
+
+/// Early-signalling trajectories for about one child in four of each group that is not archived
+/// (and old enough), chosen from the seed, with the plan they follow (none when there are no
+/// trajectories).
+///
+/// Each is started 2 to 20 weeks ago by a childcare staff member, has the child's question, goals
+/// and actions filled in with short texts that fit the group (KDV and peuteropvang, or BSO), and
+/// its stages ticked in order up to a random one (never all, unless closed; further on the longer
+/// the trajectory has been running), on dates between the
+/// start and yesterday, each signed by a staff member (the coach stage by the coach), some with a
+/// short note. Once the parents' stage is done their consent is recorded: mostly yes for the coach
+/// (a "no" stops the trajectory before the coach stage), and for a warm handover only in a BSO or
+/// for a child of nearly four, sometimes not asked. The expected end lies 3 to 6 months after the
+/// start, the review date is the monthly one on or after today (sometimes the one before, missed).
+/// Three of the chosen children, anywhere in the list, show the cases a care team looks for: one
+/// trajectory's expected end has passed, one is closed with the outcome "continues in the group",
+/// and one's review date has passed.
+fn trajectories(
+    rng: &mut SplitMix64,
+    take_id: &mut impl FnMut() -> Id,
+    data: &Export,
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> (Vec<PlanTemplate>, Vec<Trajectory>) {
+    let workers: Vec<&str> = data
+        .staff
+        .iter()
+        .filter(|s| s.role == Role::Staff)
+        .map(|s| s.name.as_str())
+        .collect();
+    let coach = data
+        .staff
+        .iter()
+        .find(|s| s.role == Role::Coach)
+        .map(|s| s.name.as_str());
+    let plan = crate::templates::builtin_plans()
+        .into_iter()
+        .find(|p| p.id == DEMO_PLAN);
+    let (Some(plan), false) = (plan, workers.is_empty()) else {
+        return (Vec::new(), Vec::new());
+    };
+    // Old enough for a trajectory that started 20 weeks ago.
+    let earliest_start = today
+        .checked_sub_days(Days::new(TRAJECTORY_STARTED_DAYS.1))
+        .unwrap_or(today);
+    let old_enough = |c: &&Child| {
+        !c.archived
+            && c.birth_date
+                .checked_add_months(Months::new(TRAJECTORY_MIN_MONTHS))
+                .is_some_and(|d| d <= earliest_start)
+    };
+    // About one in four of each group, so that every group has some.
+    let mut chosen: Vec<&Child> = Vec::new();
+    for group in &data.groups {
+        let mut eligible: Vec<&Child> = data
+            .children
+            .iter()
+            .filter(|c| c.group_id == group.id)
+            .filter(old_enough)
+            .collect();
+        rng.shuffle(&mut eligible);
+        let count = eligible.len().div_ceil(WITH_TRAJECTORY);
+        eligible.truncate(count);
+        // Ids in the order of the children.
+        eligible.sort_unstable_by_key(|c| c.id);
+        chosen.extend(eligible);
+    }
+    // The scenarios that must occur go to children anywhere in the list.
+    let mut scenarios = vec![Scenario::Random; chosen.len()];
+    let mut order: Vec<usize> = (0..chosen.len()).collect();
+    rng.shuffle(&mut order);
+    let forced = [
+        Scenario::EndPassed,
+        Scenario::Closed,
+        Scenario::ReviewPassed,
+    ];
+    for (&index, scenario) in order.iter().zip(forced) {
+        scenarios[index] = scenario;
+    }
+
+    let kinds: std::collections::HashMap<Id, GroupKind> =
+        data.groups.iter().map(|g| (g.id, g.kind)).collect();
+    let trajectories: Vec<Trajectory> = chosen
+        .into_iter()
+        .zip(scenarios)
+        .map(|(child, scenario)| {
+            let kind = kinds
+                .get(&child.group_id)
+                .copied()
+                .unwrap_or(GroupKind::Kdv);
+            let people = People {
+                workers: &workers,
+                coach,
+            };
+            trajectory(
+                rng,
+                take_id(),
+                child,
+                kind,
+                scenario,
+                &plan,
+                &people,
+                today,
+                now,
+            )
+        })
+        .collect();
+    match trajectories.is_empty() {
+        true => (Vec::new(), trajectories),
+        false => (vec![plan], trajectories),
+    }
+}
+
+/// Who signs a demo trajectory.
+struct People<'a> {
+    workers: &'a [&'a str],
+    coach: Option<&'a str>,
+}
+
+/// One demo trajectory (see [`trajectories`]).
+#[allow(clippy::too_many_arguments)]
+fn trajectory(
+    rng: &mut SplitMix64,
+    id: Id,
+    child: &Child,
+    kind: GroupKind,
+    scenario: Scenario,
+    plan: &PlanTemplate,
+    people: &People,
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Trajectory {
+    let ago = match scenario {
+        Scenario::EndPassed => (126, 140),
+        Scenario::Closed => (98, 140),
+        Scenario::ReviewPassed => (42, 140),
+        Scenario::Random => TRAJECTORY_STARTED_DAYS,
+    };
+    let started = today
+        .checked_sub_days(Days::new(between(rng, ago)))
+        .unwrap_or(today);
+    let starter = rng.pick(people.workers);
+    let mut t = Trajectory::new(id, child.id, plan, started, starter);
+    let texts = match kind {
+        GroupKind::Bso => notes::BSO_PLANS,
+        _ => notes::YOUNG_PLANS,
+    };
+    let (question, goals, actions) = rng.pick(texts);
+    (t.question, t.goals, t.actions) = (question.into(), goals.into(), actions.into());
+    let months = match scenario {
+        Scenario::EndPassed => EXPECTED_END_MONTHS.0,
+        _ => between(rng, EXPECTED_END_MONTHS),
+    };
+    t.expected_end = started.checked_add_months(Months::new(months as u32));
+
+    // How far it got: every stage when closed, else up to a random one, the further the longer
+    // it runs (a young trajectory is at its first stages; an old one may be anywhere, even stuck).
+    let stages = plan.stages.len();
+    let elapsed = (today - started).num_days().max(0) as usize;
+    let duration = t
+        .expected_end
+        .map_or(90, |end| (end - started).num_days().max(1) as usize);
+    let reach = (elapsed * stages / duration + 2).min(stages);
+    let mut done = match scenario {
+        Scenario::Closed => stages,
+        _ => rng.below(reach as u64) as usize,
+    };
+    let parents = plan
+        .stages
+        .iter()
+        .position(|s| s.kind == StageKind::Parents);
+    let coach_stage = plan.stages.iter().position(|s| s.kind == StageKind::Coach);
+    let asked = parents.is_some_and(|p| p < done);
+    let mut coach_consent = None;
+    if asked {
+        // A "no" is possible only while the coach stage is still ahead; it stops there.
+        coach_consent = Some(match coach_stage {
+            Some(c) if c == done && scenario != Scenario::Closed => rng.below(4) != 0,
+            _ => true,
+        });
+        if coach_consent == Some(false) {
+            done = done.min(coach_stage.unwrap_or(done));
+        }
+    }
+    let school_age = kind == GroupKind::Bso
+        || child
+            .age_on(today)
+            .is_some_and(|a| a.years * 12 + a.months >= SCHOOL_AGE_MONTHS);
+    let school_consent = match (asked && school_age, rng.below(4)) {
+        (false, _) | (true, 0) => None,
+        (true, 1) => Some(false),
+        (true, _) => Some(true),
+    };
+
+    // Tick dates from the start to yesterday, in order; later stages never earlier in a day.
+    let span = (today - started).num_days().max(1) as u64 - 1;
+    let mut offsets: Vec<u64> = (0..done).map(|_| rng.below(span + 1)).collect();
+    offsets.sort_unstable();
+    let mut previous: Option<(NaiveDate, u64)> = None;
+    for (stage, offset) in plan.stages.iter().zip(offsets) {
+        let date = started
+            .checked_add_days(Days::new(offset))
+            .unwrap_or(started);
+        let minute = match previous {
+            Some((day, minute)) if day == date => minute + 10 + rng.below(30),
+            _ => between(rng, FIRST_MARK_MINUTES),
+        };
+        previous = Some((date, minute));
+        let at = time_on(date, minute, now);
+        let by = match (stage.kind, people.coach) {
+            (StageKind::Coach, Some(coach)) => coach,
+            _ if rng.below(3) == 0 => rng.pick(people.workers),
+            _ => starter,
+        };
+        t.toggle(&stage.id, by, at);
+        if rng.below(2) == 0 {
+            let notes = notes::STAGE_NOTES
+                .iter()
+                .find(|(id, _)| *id == stage.id)
+                .map_or(&[][..], |(_, notes)| *notes);
+            if !notes.is_empty() {
+                t.set_note(&stage.id, rng.pick(notes), by, at);
+            }
+        }
+        if stage.kind == StageKind::Parents {
+            t.consent.coach = coach_consent;
+            t.consent.school = school_consent;
+            t.consent.by = by.to_string();
+            t.consent.at = Some(at);
+        }
+        if scenario == Scenario::Closed && t.stages.iter().all(|e| e.done) {
+            t.close(Outcome::ContinuesInGroup, date, by);
+        }
+    }
+
+    // Reviews are monthly from the start: the next one on or after today (or the closing day), or
+    // for a missed review the last one before today.
+    let until = t.closed.as_ref().map_or(today, |c| c.date);
+    let missed = match scenario {
+        Scenario::ReviewPassed => true,
+        Scenario::Random => rng.below(5) == 0,
+        _ => false,
+    };
+    let monthly = (1..).map_while(|m| started.checked_add_months(Months::new(m)));
+    let mut last_before = None;
+    for review in monthly {
+        if review >= until {
+            t.review = Some(match (missed, last_before) {
+                (true, Some(before)) => before,
+                _ => review,
+            });
+            break;
+        }
+        last_before = Some(review);
+    }
+    t
 }
 
 /// The days a child was observed, oldest first.
@@ -392,6 +683,7 @@ mod tests {
 
     use super::*;
     use crate::domain::child::age_between;
+    use crate::domain::plan::Progress;
     use crate::store::Store;
 
     fn now() -> DateTime<FixedOffset> {
@@ -570,14 +862,17 @@ mod tests {
     }
 
     #[test]
-    fn ids_run_from_one_in_the_order_staff_groups_children() {
-        let data = generate(&args(5, 4, Some(10)), now());
+    fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories() {
+        let data = generate(&with_observations(5, 4, 2), now());
+        assert!(!data.observations.is_empty() && !data.trajectories.is_empty());
         let ids: Vec<Id> = data
             .staff
             .iter()
             .map(|s| s.id)
             .chain(data.groups.iter().map(|g| g.id))
             .chain(data.children.iter().map(|c| c.id))
+            .chain(data.observations.iter().map(|o| o.id))
+            .chain(data.trajectories.iter().map(|t| t.id))
             .collect();
         let expected: Vec<Id> = (1..=ids.len() as Id).collect();
         assert_eq!(ids, expected);
@@ -704,7 +999,7 @@ mod tests {
             }]
         );
         assert_eq!(data.exported_at, now());
-        assert!(data.trajectories.is_empty() && data.contacts.is_empty());
+        assert!(data.contacts.is_empty() && data.visits.is_empty());
     }
 
     #[test]
@@ -850,7 +1145,9 @@ mod tests {
         let first = data.children.iter().map(|c| c.id).max().unwrap() + 1;
         let ids: Vec<Id> = data.observations.iter().map(|o| o.id).collect();
         assert_eq!(ids, (first..first + ids.len() as Id).collect::<Vec<_>>());
-        assert_eq!(data.max_id(), first + ids.len() as Id - 1);
+        // The trajectories' ids come next.
+        let next = data.trajectories.first().map(|t| t.id);
+        assert_eq!(next, Some(first + ids.len() as Id));
     }
 
     #[test]
@@ -918,6 +1215,216 @@ mod tests {
             "{stale} of {}",
             stale + recent
         );
+    }
+
+    fn early_plan() -> PlanTemplate {
+        crate::templates::builtin_plans()
+            .into_iter()
+            .find(|p| p.id == "vroegsignalering")
+            .unwrap()
+    }
+
+    #[test]
+    fn the_default_demo_has_trajectories_for_about_one_child_in_four() {
+        let data = generate(&defaults(), now());
+        let children = data.children.len();
+        let count = data.trajectories.len();
+        assert!(
+            count * 4 >= children - 8 && count * 4 <= children + 4,
+            "{count} of {children}"
+        );
+        assert_eq!(data.plan_templates, [early_plan()]);
+        assert!(data
+            .trajectories
+            .iter()
+            .all(|t| t.template == "vroegsignalering"));
+        // One a child at most.
+        let owners: HashSet<Id> = data.trajectories.iter().map(|t| t.child_id).collect();
+        assert_eq!(owners.len(), count);
+        // Spread over the groups.
+        let groups: HashSet<Id> = data
+            .trajectories
+            .iter()
+            .map(|t| {
+                data.children
+                    .iter()
+                    .find(|c| c.id == t.child_id)
+                    .unwrap()
+                    .group_id
+            })
+            .collect();
+        assert!(groups.len() >= 2, "{groups:?}");
+    }
+
+    #[test]
+    fn same_seed_gives_same_trajectories_and_another_seed_others() {
+        let of = |seed| json_of(&generate(&args(seed, 3, None), now()).trajectories);
+        assert_eq!(of(4), of(4));
+        assert_ne!(of(4), of(5));
+        // Asking for observations or not changes which trajectories, not whether there are any.
+        let none = generate(&with_observations(1, 3, 0), now());
+        assert!(!none.trajectories.is_empty());
+    }
+
+    #[test]
+    fn trajectories_have_no_problems_and_load_into_a_fresh_store() {
+        for args in [
+            defaults(),
+            args(2, 6, None),
+            with_observations(3, 1, 1),
+            args(6, 1, Some(1)),
+        ] {
+            let data = generate(&args, now());
+            assert_eq!(data.problems(), Vec::<String>::new());
+            let dir = tempfile::TempDir::new().unwrap();
+            let store = Store::open(&dir.path().join("db")).unwrap();
+            store.import(&data).unwrap();
+            assert_eq!(store.check().unwrap(), Vec::<String>::new());
+            assert_eq!(store.trajectories().unwrap(), data.trajectories);
+        }
+    }
+
+    #[test]
+    fn every_demo_with_a_few_children_has_a_late_and_a_closed_trajectory() {
+        let today = now().date_naive();
+        for seed in 0..40 {
+            let data = generate(&args(seed, 3, None), now());
+            let plan = early_plan();
+            let late_end = data
+                .trajectories
+                .iter()
+                .filter(|t| t.overdue(today).end)
+                .count();
+            let late_review = data
+                .trajectories
+                .iter()
+                .filter(|t| t.overdue(today).review)
+                .count();
+            let closed: Vec<&Trajectory> =
+                data.trajectories.iter().filter(|t| !t.is_open()).collect();
+            assert!(late_end >= 1 && late_review >= 1, "seed {seed}");
+            assert_eq!(closed.len(), 1, "seed {seed}");
+            let closing = closed[0].closed.as_ref().unwrap();
+            assert_eq!(closing.outcome, Outcome::ContinuesInGroup);
+            assert!(closing.date < today && closing.date >= closed[0].started);
+            assert!(matches!(
+                closed[0].progress(&plan),
+                Progress::AllDone { of: 8 }
+            ));
+            assert!(data
+                .trajectories
+                .iter()
+                .filter(|t| t.is_open())
+                .all(|t| matches!(t.progress(&plan), Progress::At { .. })));
+        }
+    }
+
+    #[test]
+    fn trajectories_stand_at_various_stages_ticked_in_order() {
+        let plan = early_plan();
+        let mut at = HashSet::new();
+        for seed in 0..10 {
+            let data = generate(&args(seed, 6, None), now());
+            for t in &data.trajectories {
+                assert!(t.out_of_order(&plan).is_empty(), "{t:?}");
+                if let Progress::At { number, .. } = t.progress(&plan) {
+                    at.insert(number);
+                }
+            }
+        }
+        assert_eq!(at.len(), 8, "every stage occurs: {at:?}");
+        let data = generate(&defaults(), now());
+        let numbers: HashSet<usize> = data
+            .trajectories
+            .iter()
+            .filter_map(|t| match t.progress(&plan) {
+                Progress::At { number, .. } => Some(number),
+                Progress::AllDone { .. } => None,
+            })
+            .collect();
+        assert!(
+            numbers.len() >= 3,
+            "the default demo shows several stages: {numbers:?}"
+        );
+    }
+
+    #[test]
+    fn trajectories_are_dated_signed_and_worded_like_real_ones() {
+        let today = now().date_naive();
+        let plan = early_plan();
+        let (mut notes, mut ticks, mut school_asked, mut coach_no) = (0, 0, 0, 0);
+        for seed in 0..10 {
+            let data = generate(&args(seed, 6, None), now());
+            let person = |name: &str| data.staff.iter().find(|s| s.name == name).unwrap().role;
+            let coach = data.staff.iter().find(|s| s.role == Role::Coach).unwrap();
+            for t in &data.trajectories {
+                let child = data.children.iter().find(|c| c.id == t.child_id).unwrap();
+                let kind = data
+                    .groups
+                    .iter()
+                    .find(|g| g.id == child.group_id)
+                    .unwrap()
+                    .kind;
+                let days = (today - t.started).num_days();
+                assert!((14..=140).contains(&days), "{days}");
+                assert!(t.started >= child.birth_date + Months::new(6));
+                assert_eq!(person(&t.by), Role::Staff);
+                let end = t.expected_end.unwrap();
+                assert!(end >= t.started + Months::new(3) && end <= t.started + Months::new(6));
+                let review = t.review.unwrap();
+                assert!(
+                    (1..12).any(|m| t.started + Months::new(m) == review),
+                    "monthly"
+                );
+                // The texts fit the group.
+                let texts = match kind {
+                    GroupKind::Bso => notes::BSO_PLANS,
+                    _ => notes::YOUNG_PLANS,
+                };
+                assert!(texts.iter().any(|(q, g, a)| (*q, *g, *a)
+                    == (t.question.as_str(), t.goals.as_str(), t.actions.as_str())));
+                let mut last = None;
+                for (stage, entry) in plan.stages.iter().zip(&t.stages) {
+                    if !entry.done {
+                        assert!(entry.at.is_none() && entry.note.is_empty());
+                        continue;
+                    }
+                    ticks += 1;
+                    notes += usize::from(!entry.note.is_empty());
+                    let at = entry.at.unwrap();
+                    assert!(at.date_naive() >= t.started && at.date_naive() < today);
+                    assert!(last <= Some(at), "ticked in order");
+                    last = Some(at);
+                    match stage.kind {
+                        StageKind::Coach => assert_eq!(entry.by, coach.name),
+                        _ => assert_eq!(person(&entry.by), Role::Staff),
+                    }
+                }
+                // Consent once the parents were spoken to; the coach only with it.
+                let parents_done = t.entry("ouders").unwrap().done;
+                assert_eq!(t.consent.coach.is_some(), parents_done);
+                assert_eq!(t.consent.at.is_some(), parents_done);
+                if t.entry("coach").unwrap().done {
+                    assert_eq!(t.consent.coach, Some(true));
+                }
+                coach_no += usize::from(t.consent.coach == Some(false));
+                let school_age = kind == GroupKind::Bso
+                    || child
+                        .age_on(today)
+                        .is_some_and(|a| a.years * 12 + a.months >= 42);
+                if !school_age || !parents_done {
+                    assert_eq!(t.consent.school, None);
+                }
+                school_asked += usize::from(t.consent.school.is_some());
+                assert!(t.answers.is_empty());
+                assert!(t.stages.iter().all(|e| e.without_consent.is_empty()));
+            }
+        }
+        assert!(
+            notes * 5 > ticks && notes * 5 < ticks * 4,
+            "{notes} of {ticks}"
+        );
+        assert!(school_asked > 0 && coach_no > 0);
     }
 
     #[test]

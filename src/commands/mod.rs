@@ -54,12 +54,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let data = demo::generate(&args, Clock::System.now());
             store.import(&data)?;
             eprintln!(
-                "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations",
+                "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \
+                 trajectories",
                 dir.display(),
                 data.groups.len(),
                 data.children.len(),
                 data.staff.len(),
-                data.observations.len()
+                data.observations.len(),
+                data.trajectories.len()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -73,7 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Report(args)) => {
             let report = args
                 .report()
-                .ok_or_else(|| anyhow!("say what to report on, for example --child ID"))?;
+                .ok_or_else(|| anyhow!("say what to report on: --child ID or --care-team"))?;
             let store = open_existing(&db()?)?;
             report::run(&store, report, lang(args.lang.or(cli.lang)))
         }

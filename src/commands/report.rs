@@ -1,6 +1,10 @@
-//! `signaal report`: documents for people outside the app, as Markdown on stdout. For now one
-//! kind: a child's latest observation and what changed since the one before, for a conversation
-//! with the parents.
+//! `signaal report`: documents for people outside the app, on stdout. A child's latest
+//! observation, what changed since the one before and the child's step plans, for a conversation
+//! with the parents (Markdown); and the open trajectories for the care-team meeting (Markdown or
+//! CSV, see [`care_team`]).
+
+pub mod care_team;
+pub mod plans;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -12,14 +16,24 @@ use chrono::NaiveDate;
 use crate::app::Clock;
 use crate::cli::Report;
 use crate::domain::form::{compare, FormTemplate};
+use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{Catalogue, Child, Group, Id, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
 
 pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
+    let today = Clock::System.today();
     let text = match report {
-        Report::Child(id) => child_report(store, id, lang, Clock::System.today())?,
+        Report::Child(id) => child_report(store, id, lang, today)?,
+        Report::CareTeam { month, csv } => {
+            let text = care_team::care_team_report(store, month, csv, lang, today)?;
+            if csv && text.lines().count() == 1 {
+                // The CSV holds only its header; say why where a person sees it.
+                eprintln!("signaal: {}", lang.report(R::CareTeamNone));
+            }
+            text
+        }
     };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -42,11 +56,15 @@ pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Resu
     let group = store.group(child.group_id)?;
     let observations = store.observations_of(id)?;
     let catalogue = Catalogue::forms(store.form_templates()?);
+    let trajectories = store.trajectories_of(id)?;
+    let plans = Catalogue::plans(store.plan_templates()?);
     render_child(&ChildReport {
         child: &child,
         group: group.as_ref(),
         observations: &observations,
         catalogue: &catalogue,
+        trajectories: &trajectories,
+        plans: &plans,
         lang,
         today,
     })
@@ -59,13 +77,23 @@ pub struct ChildReport<'a> {
     /// The child's observations, oldest first.
     pub observations: &'a [Observation],
     pub catalogue: &'a Catalogue,
+    /// The child's trajectories; those not for parents (the Meldcode) are left out here.
+    pub trajectories: &'a [Trajectory],
+    pub plans: &'a Catalogue<PlanTemplate>,
     pub lang: Lang,
     pub today: NaiveDate,
 }
 
-/// The Markdown document: who the child is, the latest observation section by section, and what
-/// changed since the observation before it.
+/// The Markdown document: who the child is, the latest observation section by section, what
+/// changed since the observation before it, and the child's step plans.
 pub fn render_child(report: &ChildReport) -> Result<String> {
+    let mut out = render_observations(report)?;
+    plans::write_trajectories(&mut out, report.trajectories, report.plans, report.lang);
+    Ok(out)
+}
+
+/// The part of the document up to and including the observations.
+fn render_observations(report: &ChildReport) -> Result<String> {
     let ChildReport {
         child,
         group,
@@ -73,6 +101,7 @@ pub fn render_child(report: &ChildReport) -> Result<String> {
         catalogue,
         lang,
         today,
+        ..
     } = *report;
     let mut out = String::new();
     let name = child.full_name();
@@ -264,12 +293,15 @@ mod tests {
 
     fn render(observations: &[Observation], lang: Lang) -> String {
         let catalogue = Catalogue::forms(Vec::new());
+        let plans = Catalogue::plans(Vec::new());
         let (child, group) = (child(), group());
         render_child(&ChildReport {
             child: &child,
             group: Some(&group),
             observations,
             catalogue: &catalogue,
+            trajectories: &[],
+            plans: &plans,
             lang,
             today: d("2026-11-20"),
         })
@@ -372,16 +404,54 @@ mod tests {
     }
 
     #[test]
+    fn the_step_plans_follow_the_observations_without_the_meldcode() {
+        let plans = Catalogue::plans(Vec::new());
+        let started = |id: &str| {
+            let plan = plans.current().into_iter().find(|p| p.id == id).unwrap();
+            Trajectory::new(50, 20, plan, d("2026-10-01"), "Anouk Jansen")
+        };
+        let mut early = started("vroegsignalering");
+        early.question = "Wat helpt bij het afscheid?".into();
+        let mut meldcode = started("meldcode");
+        meldcode.id = 51;
+        let catalogue = Catalogue::forms(Vec::new());
+        let (child, group) = (child(), group());
+        for observations in [two(), Vec::new()] {
+            let text = render_child(&ChildReport {
+                child: &child,
+                group: Some(&group),
+                observations: &observations,
+                catalogue: &catalogue,
+                trajectories: &[meldcode.clone(), early.clone()],
+                plans: &plans,
+                lang: Lang::Nl,
+                today: d("2026-11-20"),
+            })
+            .unwrap();
+            let (before, after) = text
+                .split_once("\n## Stappenplan\n")
+                .expect("a plan section");
+            assert!(before.contains("Geboortedatum") && !before.contains("Stappenplan"));
+            assert!(after.contains("- Vraag van het kind: Wat helpt bij het afscheid?\n"));
+            assert_eq!(after.matches("\n### ").count(), 1, "{after}");
+            assert!(!text.to_lowercase().contains("meldcode"), "{text}");
+        }
+    }
+
+    #[test]
     fn an_unknown_template_is_a_clear_error() {
         let mut obs = two();
         obs[1].version = 99;
         let catalogue = Catalogue::forms(Vec::new());
+        let plans = Catalogue::plans(Vec::new());
         let child = child();
         let err = render_child(&ChildReport {
             child: &child,
             group: None,
             observations: &obs,
             catalogue: &catalogue,
+            trajectories: &[],
+            plans: &plans,
             lang: Lang::En,
             today: d("2026-11-20"),
         })

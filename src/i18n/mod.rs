@@ -148,10 +148,11 @@ impl Lang {
         )
     }
 
-    /// How long ago a child's latest observation was, kept short for the list's column:
-    /// "(14 wk)" reads as weeks in both languages.
+    /// How long ago a child's latest observation was, short for the list's column: "14 wk"
+    /// reads as weeks in both languages.
     pub fn weeks_ago(self, weeks: i64) -> String {
-        format!("({weeks} wk)")
+        let _ = self;
+        format!("{weeks} wk")
     }
 
     pub fn compare_title(self, previous: chrono::NaiveDate, latest: chrono::NaiveDate) -> String {
@@ -177,6 +178,56 @@ impl Lang {
         )
     }
 
+    pub fn outcome(self, outcome: crate::domain::plan::Outcome) -> &'static str {
+        use crate::domain::plan::Outcome;
+        self.get(match outcome {
+            Outcome::ContinuesInGroup => T::OutContinues,
+            Outcome::CareRoute => T::OutCareRoute,
+            Outcome::WarmHandover => T::OutHandover,
+            Outcome::MeldcodeReport => T::OutMeldcode,
+        })
+    }
+
+    /// Where a trajectory stands: "4/8 Advies coach", or "8/8 klaar".
+    pub fn progress(self, progress: crate::domain::plan::Progress) -> String {
+        use crate::domain::plan::Progress;
+        match progress {
+            Progress::At { number, of, stage } => {
+                format!("{number}/{of} {}", self.text(&stage.title))
+            }
+            Progress::AllDone { of } => format!("{of}/{of} {}", self.get(T::AllStagesDone)),
+        }
+    }
+
+    /// A yes/no answer or consent; `unset` says what no answer yet is called.
+    pub fn yes_no(self, value: Option<bool>, unset: T) -> &'static str {
+        self.get(match value {
+            Some(true) => T::Yes,
+            Some(false) => T::No,
+            None => unset,
+        })
+    }
+
+    /// "Afgevinkt door Anouk op 12-10-2026 09:14" for a stage's last change.
+    pub fn changed_by(self, by: &str, at: chrono::DateTime<chrono::FixedOffset>) -> String {
+        let (date, time) = (self.date(at.date_naive()), at.format("%H:%M"));
+        self.pick(
+            format!("Laatst gewijzigd door {by} op {date} {time}"),
+            format!("Last changed by {by} on {date} {time}"),
+        )
+    }
+
+    pub fn closed_on(
+        self,
+        outcome: crate::domain::plan::Outcome,
+        date: chrono::NaiveDate,
+    ) -> String {
+        self.pick(
+            format!("afgesloten {}: {}", self.date(date), self.outcome(outcome)),
+            format!("closed {}: {}", self.date(date), self.outcome(outcome)),
+        )
+    }
+
     pub fn role(self, role: Role) -> &'static str {
         self.get(match role {
             Role::Staff => T::RoleStaff,
@@ -193,6 +244,7 @@ impl Lang {
             Context::Children => T::CtxChildren,
             Context::Child => T::CtxChild,
             Context::Observation => T::CtxObservation,
+            Context::Trajectory => T::CtxTrajectory,
             Context::Welcome => T::CtxWelcome,
             Context::Users => T::CtxUsers,
             Context::Form => T::CtxForm,
@@ -229,6 +281,8 @@ impl Lang {
             Action::Mark => T::ActMark,
             Action::Note => T::ActNote,
             Action::Compare => T::ActCompare,
+            Action::Plan => T::ActPlan,
+            Action::CloseTrajectory => T::ActCloseTrajectory,
         })
     }
 }
@@ -353,7 +407,7 @@ texts! {
     ActCompare => "wat is veranderd", "what changed";
     CtxObservation => "Observatieformulier", "Observation form";
     ColObserved => "Geobserveerd", "Observed";
-    ColConcernsOften => "Zorg vaak", "Worry often";
+    ColConcernsOften => "Vaak", "Often";
     NeverObserved => "nooit", "never";
     MarkSometimes => "soms", "sometimes";
     MarkOften => "vaak", "often";
@@ -372,6 +426,50 @@ texts! {
     ChangeDisappeared => "niet meer gezien", "no longer seen";
     ChangeChanged => "veranderd", "changed";
     PickFormTitle => "Welk formulier?", "Which form?";
+    ActPlan => "stappenplan", "step plan";
+    ActCloseTrajectory => "traject afsluiten", "close trajectory";
+    CtxTrajectory => "Traject (stappenplan)", "Trajectory (step plan)";
+    PlansTitle => "Stappenplan", "Step plan";
+    PlanNew => "nieuw traject", "new trajectory";
+    PlanOpen => "open", "open";
+    PlanClosed => "afgesloten", "closed";
+    PlanFields => "Hulpvraag en plan", "Question and plan";
+    PlanStages => "Stappen", "Stages";
+    FieldQuestion => "Vraag van het kind", "The child's question";
+    FieldGoals => "Doelen", "Goals";
+    FieldActions => "Acties, wie doet wat", "Actions, who does what";
+    FieldStarted => "Gestart", "Started";
+    FieldExpectedEnd => "Verwacht einde", "Expected end";
+    FieldReview => "Evaluatiedatum", "Review date";
+    FieldDateOrEmpty => "Datum (JJJJ-MM-DD, leeg: geen)", "Date (YYYY-MM-DD, empty: none)";
+    FieldOutcome => "Uitkomst", "Outcome";
+    FieldCloseDate => "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)";
+    FieldReason => "Reden", "Reason";
+    FormCloseTrajectory => "Traject afsluiten", "Close the trajectory";
+    FormStageNote => "Notitie bij de stap", "Note on the stage";
+    FormCoachWithoutConsent => "Coach zonder toestemming?", "Coach without consent?";
+    ConsentWarning => "Let op: de ouders hebben (nog) geen toestemming gegeven om de jeugdhulpcoach over hun kind te raadplegen. Bespreek het eerst met hen. Wil je deze stap toch vastleggen, schrijf dan waarom.", "Note: the parents have not (yet) consented to consulting the youth-care coach about their child. Talk it over with them first. To record this stage anyway, write down why.";
+    ErrBeforeStart => "Die datum ligt voor de start van het traject.", "That date lies before the trajectory started.";
+    ErrReasonRequired => "Schrijf op waarom, of Esc om af te breken.", "Write down why, or Esc to cancel.";
+    ConsentExplained => "Vastgelegd in het gesprek met de ouders. Space: ja, nee, nog niet. Zonder toestemming wordt de coach niet over dit kind geraadpleegd en gaat er niets naar school.", "Recorded in the conversation with the parents. Space: yes, no, not yet. Without consent the coach is not consulted about this child and nothing goes to school.";
+    ConsentCoachShort => "Coach", "Coach";
+    ConsentSchoolShort => "School", "School";
+    ConsentCoach => "Toestemming: coach raadplegen", "Consent: consult the coach";
+    ConsentSchool => "Toestemming: warme overdracht school", "Consent: warm handover to school";
+    Yes => "ja", "yes";
+    No => "nee", "no";
+    NotYet => "nog niet", "not yet";
+    Unanswered => "open", "open";
+    OutContinues => "blijft in de groep", "continues in the group";
+    OutCareRoute => "passende zorg (verwijzing)", "fitting care route (referral)";
+    OutHandover => "warme overdracht naar school", "warm handover to school";
+    OutMeldcode => "melding Veilig Thuis", "report to Veilig Thuis";
+    TrajectoryClosedErr => "Dit traject is afgesloten en blijft zoals het is.", "This trajectory is closed and stays as it is.";
+    OutOfOrder => "Afgevinkt voor een eerdere stap (mag, maar let op).", "Ticked before an earlier stage (allowed, but note it).";
+    AllStagesDone => "klaar", "done";
+    ReviewPassed => "evaluatiedatum verstreken", "review date passed";
+    EndPassed => "verwacht einde verstreken", "expected end passed";
+    ColPlan => "Stappenplan", "Step plan";
     NoNote => "Geen notitie.", "No note.";
     ColItems => "Items", "Items";
 }

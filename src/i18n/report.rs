@@ -1,11 +1,13 @@
 //! The words of `signaal report`: a document that parents read, so the wording is plain and kind.
-//! It speaks of what staff saw, never of what a child "has" (DOMAIN.md: no labels).
+//! It speaks of what staff saw, never of what a child "has" (DOMAIN.md: no labels). The
+//! care-team overview (`report --care-team`) is for professionals and says things plainly.
 
 use chrono::NaiveDate;
 
 use super::Lang;
 use crate::domain::child::Age;
 use crate::domain::form::{ChangeKind, Mark};
+use crate::domain::plan::Outcome;
 
 super::texts! {
     enum R;
@@ -29,6 +31,32 @@ super::texts! {
     NotObserved => "Dit kind is nog niet geobserveerd.", "This child has not been observed yet.";
     Unknown => "onbekend", "unknown";
     Archived => "heeft de opvang verlaten", "has left the group";
+    PlansTitle => "Stappenplan", "Step plan";
+    PlansIntro => "Als een kind iets extra's vraagt van de groep, zetten we samen met u de stappen van een stappenplan. Hieronder staat wat we hebben afgesproken en welke stappen al gezet zijn.", "When a child asks something extra of the group, we take the steps of a step plan together with you. Below is what we agreed on and which steps have been taken.";
+    Question => "Vraag van het kind", "The child's question";
+    Goals => "Doelen", "Goals";
+    Actions => "Wat we doen", "What we do";
+    Started => "Gestart", "Started";
+    ExpectedEnd => "Verwacht einde", "Expected end";
+    Now => "Waar we nu staan", "Where we are now";
+    StepsTaken => "Gezette stappen", "Steps taken";
+    NoStepsYet => "Er is nog geen stap afgerond.", "No step has been completed yet.";
+    AllStepsDone => "alle stappen zijn gezet", "all steps have been taken";
+    ContinuesInGroup => "uw kind gaat verder in de groep, met de aanpak die we samen hebben gevonden", "your child carries on in the group, with the approach we found together";
+    CareRoute => "we hebben samen passende hulp gezocht buiten de groep", "together we found fitting help outside the group";
+    WarmHandover => "de school is met uw toestemming bij de overstap betrokken (warme overdracht)", "with your consent, the school was involved in the move (warm handover)";
+    CareTeamNone => "Er zijn geen open trajecten.", "There are no open trajectories.";
+    ColChild => "Kind", "Child";
+    ColPlan => "Plan", "Plan";
+    ColStage => "Stap", "Stage";
+    ColReview => "Evaluatie", "Review";
+    ColDaysOpen => "Dagen open", "Days open";
+    ColOverdue => "Te laat", "Overdue";
+    StageDone => "klaar", "done";
+    OverdueReview => "evaluatie", "review";
+    OverdueEnd => "einde", "end";
+    OverdueTitle => "Te laat", "Overdue";
+    Left => "vertrokken", "left";
 }
 
 impl Lang {
@@ -92,6 +120,106 @@ impl Lang {
         })
     }
 
+    /// "stap 4 van 8 (Advies coach)".
+    pub fn report_plan_now(self, number: usize, of: usize, title: &str) -> String {
+        self.pick(
+            format!("stap {number} van {of} ({title})"),
+            format!("step {number} of {of} ({title})"),
+        )
+    }
+
+    /// "Stap 3", "Step 3".
+    pub fn report_step(self, number: usize) -> String {
+        self.pick(format!("Stap {number}"), format!("Step {number}"))
+    }
+
+    /// How a trajectory ended, for parents. A Meldcode report as outcome is not named (the
+    /// report for parents says nothing about the Meldcode), only the date.
+    pub fn report_closed(self, date: NaiveDate, outcome: Outcome) -> String {
+        let date = self.date(date);
+        let how = match outcome {
+            Outcome::ContinuesInGroup => Some(R::ContinuesInGroup),
+            Outcome::CareRoute => Some(R::CareRoute),
+            Outcome::WarmHandover => Some(R::WarmHandover),
+            Outcome::MeldcodeReport => None,
+        };
+        match how.map(|r| self.report(r)) {
+            Some(how) => self.pick(
+                format!("Afgesloten op {date}: {how}"),
+                format!("Closed on {date}: {how}"),
+            ),
+            None => self.pick(format!("Afgesloten op {date}"), format!("Closed on {date}")),
+        }
+    }
+
+    /// The heading of one trajectory: the plan's name and when it started.
+    pub fn report_plan_heading(self, plan: &str, started: NaiveDate) -> String {
+        let date = self.date(started);
+        self.pick(
+            format!("{plan} (gestart op {date})"),
+            format!("{plan} (started on {date})"),
+        )
+    }
+
+    pub fn care_team_title(self, day: NaiveDate) -> String {
+        let day = self.date(day);
+        self.pick(
+            format!("Zorgoverleg: open trajecten op {day}"),
+            format!("Care-team meeting: open trajectories on {day}"),
+        )
+    }
+
+    /// "3 open trajecten, waarvan 1 te laat."
+    pub fn care_team_count(self, open: usize, overdue: usize) -> String {
+        let nl = match open {
+            1 => "1 open traject".to_string(),
+            n => format!("{n} open trajecten"),
+        };
+        let en = match open {
+            1 => "1 open trajectory".to_string(),
+            n => format!("{n} open trajectories"),
+        };
+        match overdue {
+            0 => self.pick(
+                format!("{nl}, geen te laat."),
+                format!("{en}, none overdue."),
+            ),
+            k => self.pick(
+                format!("{nl}, waarvan {k} te laat."),
+                format!("{en}, {k} overdue."),
+            ),
+        }
+    }
+
+    /// "8/8 klaar" or "4/8 Advies coach".
+    pub fn care_team_stage(self, number: usize, of: usize, title: Option<&str>) -> String {
+        let title = title.unwrap_or(self.report(R::StageDone));
+        format!("{number}/{of} {title}")
+    }
+
+    /// What is late about one trajectory: each date that has passed.
+    pub fn care_team_late(self, review: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+        let review = review.map(|d| {
+            let d = self.date(d);
+            self.pick(
+                format!("evaluatie was gepland op {d}"),
+                format!("the review was due on {d}"),
+            )
+        });
+        let end = end.map(|d| {
+            let d = self.date(d);
+            self.pick(
+                format!("verwacht einde {d} is voorbij"),
+                format!("the expected end {d} has passed"),
+            )
+        });
+        [review, end]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// How an item changed, after its text: "nu vaak (was soms)".
     pub fn report_change(self, kind: ChangeKind) -> String {
         let (now, before) = match kind {
@@ -127,6 +255,59 @@ mod tests {
         assert_eq!(Lang::En.report_age(age(1, 1)), "1 year and 1 month");
         assert_eq!(Lang::En.report_age(age(0, 5)), "5 months");
         assert_eq!(Lang::En.report_age(age(4, 0)), "4 years");
+    }
+
+    #[test]
+    fn care_team_counts_and_stages_read_naturally() {
+        assert_eq!(
+            Lang::Nl.care_team_count(1, 0),
+            "1 open traject, geen te laat."
+        );
+        assert_eq!(
+            Lang::Nl.care_team_count(9, 2),
+            "9 open trajecten, waarvan 2 te laat."
+        );
+        assert_eq!(
+            Lang::En.care_team_count(1, 1),
+            "1 open trajectory, 1 overdue."
+        );
+        assert_eq!(
+            Lang::Nl.care_team_stage(4, 8, Some("Advies coach")),
+            "4/8 Advies coach"
+        );
+        assert_eq!(Lang::Nl.care_team_stage(8, 8, None), "8/8 klaar");
+        assert_eq!(Lang::En.care_team_stage(8, 8, None), "8/8 done");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            Lang::Nl.care_team_title(day),
+            "Zorgoverleg: open trajecten op 30-11-2026"
+        );
+        assert_eq!(
+            Lang::En.care_team_title(day),
+            "Care-team meeting: open trajectories on 2026-11-30"
+        );
+        assert_eq!(
+            Lang::En.care_team_late(Some(day), Some(day)),
+            "the review was due on 2026-11-30; the expected end 2026-11-30 has passed"
+        );
+    }
+
+    #[test]
+    fn outcomes_for_parents_are_kind_and_keep_the_meldcode_out() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        for outcome in Outcome::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                let text = lang.report_closed(day, outcome).to_lowercase();
+                assert!(
+                    !text.contains("meld") && !text.contains("veilig thuis"),
+                    "{text}"
+                );
+            }
+        }
+        assert_eq!(
+            Lang::Nl.report_closed(day, Outcome::CareRoute),
+            "Afgesloten op 30-11-2026: we hebben samen passende hulp gezocht buiten de groep"
+        );
     }
 
     #[test]

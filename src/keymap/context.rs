@@ -16,6 +16,8 @@ pub enum Context {
     Child,
     /// A child's observation form.
     Observation,
+    /// One trajectory of a child's step plan.
+    Trajectory,
     /// The first-start screen of an empty database.
     Welcome,
     /// The "who are you" picker (takes text).
@@ -29,13 +31,14 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::List,
         Context::Groups,
         Context::Children,
         Context::Child,
         Context::Observation,
+        Context::Trajectory,
         Context::Welcome,
         Context::Users,
         Context::Form,
@@ -52,6 +55,7 @@ impl Context {
             Context::Children => "children",
             Context::Child => "child",
             Context::Observation => "observation",
+            Context::Trajectory => "trajectory",
             Context::Welcome => "welcome",
             Context::Users => "users",
             Context::Form => "form",

@@ -604,7 +604,7 @@ fn presets_are_valid_and_listed() {
         assert!(Keymap::preset(name).is_some());
     }
     assert!(Keymap::preset("emacs").is_none());
-    assert_eq!(Context::ALL.len(), 11);
+    assert_eq!(Context::ALL.len(), 12);
     for context in Context::ALL {
         assert_eq!(Context::from_name(context.name()), Some(context));
     }

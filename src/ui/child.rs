@@ -46,16 +46,93 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
     history(frame, history_area, app, screen, theme);
 
-    let sections = [
-        (T::ChildPlan, T::ChildNoPlan),
-        (T::ChildNotes, T::ChildNoNotes),
-        (T::ChildParents, T::ChildNoParents),
-    ];
-    let cells: [Rect; 3] = Layout::horizontal([Constraint::Fill(1); 3]).areas(rest);
-    for ((title, empty), cell) in sections.into_iter().zip(cells) {
-        let body = Paragraph::new(Line::styled(lang.get(empty), theme.dim));
-        frame.render_widget(body.block(block(lang.get(title).into(), theme)), cell);
+    let [plan_area, notes_area, parents_area] = Layout::horizontal([
+        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ])
+    .areas(rest);
+    trajectories(frame, plan_area, app, screen, theme);
+    let notes = Paragraph::new(Line::styled(lang.get(T::ChildNoNotes), theme.dim));
+    frame.render_widget(
+        notes.block(block(lang.get(T::ChildNotes).into(), theme)),
+        notes_area,
+    );
+    consent(frame, parents_area, app, screen, theme);
+}
+
+/// The child's trajectories, open ones first: plan, where it stands, since when, and what is late.
+fn trajectories(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+    let lang = app.lang;
+    let today = app.today();
+    let mut lines = Vec::new();
+    for t in &screen.trajectories {
+        let template = app.plans.find(&t.template, t.version);
+        let name = template.map_or(t.template.as_str(), |p| lang.text(&p.name));
+        let state = match (&t.closed, template) {
+            (Some(c), _) => lang.closed_on(c.outcome, c.date),
+            (None, Some(p)) => lang.progress(t.progress(p)),
+            (None, None) => String::new(),
+        };
+        let style = if t.is_open() { theme.header } else { theme.dim };
+        lines.push(Line::from(vec![
+            Span::styled(state, style),
+            Span::styled(format!("  {name}"), theme.dim),
+        ]));
+        let overdue = t.overdue(today);
+        for (late, text) in [
+            (overdue.review, T::ReviewPassed),
+            (overdue.end, T::EndPassed),
+        ] {
+            if late {
+                lines.push(Line::styled(format!("  ! {}", lang.get(text)), theme.error));
+            }
+        }
+        if !t.question.is_empty() && t.is_open() {
+            lines.push(Line::raw(format!("  {}", t.question)));
+        }
     }
+    if lines.is_empty() {
+        lines.push(Line::styled(lang.get(T::ChildNoPlan), theme.dim));
+    }
+    let title = lang.get(T::ChildPlan).to_string();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, theme)),
+        area,
+    );
+}
+
+/// The parents' consent as recorded in the child's open trajectories.
+fn consent(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+    let lang = app.lang;
+    let recorded = screen
+        .trajectories
+        .iter()
+        .find(|t| t.is_open() && (t.consent.coach.is_some() || t.consent.school.is_some()));
+    let lines = match recorded {
+        Some(t) => vec![
+            Line::raw(format!(
+                "{}: {}",
+                lang.get(T::ConsentCoachShort),
+                lang.yes_no(t.consent.coach, T::NotYet)
+            )),
+            Line::raw(format!(
+                "{}: {}",
+                lang.get(T::ConsentSchoolShort),
+                lang.yes_no(t.consent.school, T::NotYet)
+            )),
+        ],
+        None => vec![Line::styled(lang.get(T::ChildNoParents), theme.dim)],
+    };
+    let title = lang.get(T::ChildParents).to_string();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, theme)),
+        area,
+    );
 }
 
 /// The child's observations, newest first: date, observer and marks (how many "often") on one

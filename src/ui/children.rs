@@ -12,29 +12,53 @@ use crate::i18n::T;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, theme: &Theme) {
     let lang = app.lang;
     let today = app.today();
+    let header = [
+        lang.get(T::ColName),
+        lang.get(T::ColAge),
+        lang.get(T::ColObserved),
+        lang.get(T::ColConcernsOften),
+        lang.get(T::ColPlan),
+    ];
+    // The columns after the name are as wide as what they show in this group (an English age is
+    // narrower than a Dutch one, a group without plans needs no room for them), so that the name
+    // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
+    let cells = |row: &ChildRow| -> [Line<'static>; 5] {
+        let child = &row.child;
+        let mut name = vec![Span::raw(child.full_name())];
+        if child.archived {
+            name.push(Span::styled(
+                format!(" ({})", lang.get(T::ArchivedTag)),
+                theme.dim,
+            ));
+        }
+        let often = row
+            .latest
+            .map(|l| l.concerns_often.to_string())
+            .unwrap_or_default();
+        [
+            Line::from(name),
+            Line::raw(lang.age(row.child.age_on(today))),
+            observed(app, row, theme),
+            Line::raw(often),
+            plan(row, theme),
+        ]
+    };
+    let all: Vec<[Line<'static>; 5]> = screen.list.items().map(cells).collect();
+    let width = |column: usize| {
+        let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
+        widest.max(header[column].chars().count()) as u16
+    };
+    let widths = vec![
+        Constraint::Fill(1),
+        Constraint::Length(width(1)),
+        Constraint::Length(width(2)),
+        Constraint::Length(width(3)),
+        Constraint::Length(width(4).min(24)),
+    ];
     let rows = screen
         .list
         .visible()
-        .map(|row| {
-            let child = &row.child;
-            let mut name = vec![Span::raw(child.full_name())];
-            if child.archived {
-                name.push(Span::styled(
-                    format!(" ({})", lang.get(T::ArchivedTag)),
-                    theme.dim,
-                ));
-            }
-            let often = row
-                .latest
-                .map(|l| l.concerns_often.to_string())
-                .unwrap_or_default();
-            Row::new(vec![
-                Cell::from(Line::from(name)),
-                Cell::from(lang.age(child.age_on(today))),
-                Cell::from(observed(app, row, theme)),
-                Cell::from(often),
-            ])
-        })
+        .map(|row| Row::new(cells(row).map(Cell::from)))
         .collect();
     let group = &screen.group;
     let mut title = format!(
@@ -53,18 +77,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     ListTable {
         title,
         status: None,
-        header: vec![
-            lang.get(T::ColName),
-            lang.get(T::ColAge),
-            lang.get(T::ColObserved),
-            lang.get(T::ColConcernsOften),
-        ],
-        widths: vec![
-            Constraint::Fill(3),
-            Constraint::Length(12),
-            Constraint::Length(24),
-            Constraint::Length(11),
-        ],
+        header: header.to_vec(),
+        widths,
         rows,
         list: &screen.list,
         empty: lang.no_items_hint(&add_key),
@@ -72,22 +86,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     .draw(frame, area, app, theme);
 }
 
-/// The date of the latest observation; a child not observed for longer than `--observe-weeks`
-/// weeks, or never, stands out so that no child is forgotten.
+/// The date of the latest observation. A child not observed for longer than `--observe-weeks`
+/// weeks stands out with how long ago it was ("! 14 wk"; the date is on the child's screen), and
+/// one never observed with "! never", so that no child is forgotten.
 fn observed(app: &App, row: &ChildRow, theme: &Theme) -> Line<'static> {
     let lang = app.lang;
     let today = app.today();
     let date = row.latest.map(|l| l.date);
+    if !overdue(date, today, app.observe_weeks) {
+        return Line::raw(date.map(|d| lang.date(d)).unwrap_or_default());
+    }
     let text = match date {
         None => lang.get(T::NeverObserved).to_string(),
-        Some(date) => lang.date(date),
+        Some(date) => lang.weeks_ago((today - date).num_weeks()),
     };
-    if !overdue(date, today, app.observe_weeks) {
-        return Line::raw(text);
+    Line::styled(format!("! {text}"), theme.error)
+}
+
+/// Where the child's step plan stands ("4/8 Advies coach"), "+1" when more trajectories are
+/// open, and "!" first when a review date or expected end has passed.
+fn plan(row: &ChildRow, theme: &Theme) -> Line<'static> {
+    let Some(plan) = &row.plan else {
+        return Line::raw("");
+    };
+    let more = match plan.more {
+        0 => String::new(),
+        n => format!(" +{n}"),
+    };
+    match plan.overdue {
+        true => Line::styled(format!("! {}{more}", plan.progress), theme.error),
+        false => Line::raw(format!("{}{more}", plan.progress)),
     }
-    let weeks = date.map(|d| format!(" {}", lang.weeks_ago((today - d).num_weeks())));
-    Line::styled(
-        format!("! {text}{}", weeks.unwrap_or_default()),
-        theme.error,
-    )
 }

@@ -78,6 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
         rows,
         selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail,
+        detail_rows: 3,
         filter: filter_line(app, &screen.list, theme),
         empty: lang.get(T::NoChanges).to_string(),
     }

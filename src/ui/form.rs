@@ -15,6 +15,10 @@ const CONFIRM_WIDTH: u16 = 60;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, theme: &Theme) {
     let mut lines = Vec::new();
+    if let Some(warning) = &form.warning {
+        lines.push(Line::styled(warning.clone(), theme.error));
+        lines.push(Line::raw(""));
+    }
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused { theme.selected } else { theme.dim };
@@ -48,7 +52,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
         actions.push(Action::ChoiceNext);
     }
     lines.push(hints(app, &actions, FORM_WIDTH - 2, theme));
-    let height = lines.len() as u16 + 2;
+    // A long warning wraps; word wrapping may need a row more than the plain division says.
+    let wrapped_rows = form.warning.as_ref().map_or(0, |w| {
+        let inner = usize::from(FORM_WIDTH - 2);
+        unicode_width::UnicodeWidthStr::width(w.as_str()).div_ceil(inner)
+    });
+    let height = (lines.len() + wrapped_rows) as u16 + 2;
     let popup = popup_area(frame, area, FORM_WIDTH, height);
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -8,6 +8,7 @@ mod form;
 mod groups;
 mod help;
 mod observe;
+mod plan;
 mod sectioned;
 mod theme;
 mod users;
@@ -45,6 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Observe(s) => observe::draw(frame, body, app, s, theme),
         Screen::PickForm(s) => observe::draw_picker(frame, body, app, s, theme),
         Screen::Compare(s) => compare::draw(frame, body, app, s, theme),
+        Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
+        Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {

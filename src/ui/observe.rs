@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         rows,
         selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail: detail(app, screen, theme),
+        detail_rows: 3,
         filter: filter_line(app, &screen.list, theme),
         empty: lang.get(T::FilterNoMatch).to_string(),
     }

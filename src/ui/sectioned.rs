@@ -23,6 +23,8 @@ pub struct SectionedList<'a> {
     pub selected: Option<usize>,
     /// What the detail pane says about the selected row.
     pub detail: Vec<Line<'a>>,
+    /// The rows the detail pane has (under a rule), whatever it says: the list does not jump.
+    pub detail_rows: u16,
     /// The filter line, while there is a filter.
     pub filter: Option<Line<'static>>,
     /// Said when there are no rows.
@@ -50,8 +52,7 @@ impl SectionedList<'_> {
         let detail_height = if self.detail.is_empty() {
             0
         } else {
-            // A rule and three lines: room for a long item that wraps, and its note.
-            4
+            1 + self.detail_rows
         };
         let [list_area, detail_area, filter_area] = Layout::vertical([
             Constraint::Min(1),

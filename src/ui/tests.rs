@@ -346,3 +346,4 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 }
 
 mod observe;
+mod plan;

@@ -49,6 +49,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
+            Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
+            Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
         })
         .collect();
     // The role goes before any step of the trail does; the name stays.
@@ -130,11 +132,13 @@ fn screen_hints(app: &App) -> &'static [Action] {
         // The most used keys, most important first (what does not fit is left out); `?` lists
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit],
-        Screen::Children(_) => &[Open, Observe, Back, Filter, Help, Quit, Compare, Add, Edit],
-        Screen::Child(_) => &[Observe, Compare, Back, Help, Quit, Edit, Archive],
+        Screen::Children(_) => &[Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add],
+        Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, Edit, Archive],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
         Screen::Compare(_) => &[Back, Filter, Help, Quit],
+        Screen::Plans(_) => &[Open, Back, Help, Quit],
+        Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
     }
 }
 

@@ -1,6 +1,7 @@
-//! Short fictional notes for the demo observations, in Dutch as staff write them. They are worded
-//! to fit any item (when, where, with whom something was seen), because the demo picks items at
-//! random; none of them names a child or hints at a diagnosis.
+//! Short fictional texts for the demo, in Dutch as staff write them: notes on observations, worded
+//! to fit any item (when, where, with whom something was seen) because the demo picks items at
+//! random, and the questions, goals, actions and stage notes of demo trajectories. None of them
+//! names a child or hints at a diagnosis, and none touches the Meldcode.
 
 pub const NOTES: &[&str] = &[
     "Vooral bij het brengen in de ochtend.",
@@ -18,4 +19,113 @@ pub const NOTES: &[&str] = &[
     "Bij nieuwe kinderen in de groep.",
     "Na het middagslaapje.",
     "Wisselend: de ene dag wel, de andere niet.",
+];
+
+/// The child's question, goals and actions of a demo trajectory in a KDV or peuteropvang group
+/// (children of 0 to 4). Worded as the question the child asks of the group, never as a label.
+pub const YOUNG_PLANS: &[(&str, &str, &str)] = &[
+    (
+        "Wat heeft dit kind nodig om rustig afscheid te nemen bij het brengen?",
+        "Binnen zes weken neemt het kind met een vast ritueel afscheid en is het binnen tien minuten getroost.",
+        "Een vaste medewerker ontvangt het kind; ouders en groep spreken een afscheidsritueel af; de coach kijkt mee bij het brengen.",
+    ),
+    (
+        "Hoe kan dit kind laten merken wat het wil, zonder te duwen of te slaan?",
+        "Het kind gebruikt vaker een woord of gebaar om iets te vragen.",
+        "Medewerkers benoemen wat ze zien en bieden woorden aan; plaatjes bij het speelgoed; ouders doen thuis hetzelfde.",
+    ),
+    (
+        "Wat helpt dit kind om zich verstaanbaar te maken in de groep?",
+        "Het kind doet mee in de kring en maakt zijn wensen kenbaar.",
+        "Dagelijks voorlezen in een klein groepje; veel herhalen en benoemen; ouders bespreken het met het consultatiebureau.",
+    ),
+    (
+        "Hoe helpen we dit kind bij de overgang van spelen naar eten of slapen?",
+        "Overgangen verlopen na een korte aankondiging zonder huilbui.",
+        "Dagritmekaarten gebruiken; vijf minuten van tevoren aankondigen; een vast liedje bij het opruimen.",
+    ),
+    (
+        "Wat heeft dit kind nodig om samen met andere kinderen te spelen?",
+        "Het kind speelt twee keer per dag even samen met een ander kind.",
+        "Een medewerker begeleidt het spel met twee kinderen; speelgoed dubbel aanbieden; ouders vertellen wat thuis werkt.",
+    ),
+    (
+        "Hoe kan dit kind zich veilig voelen in de drukte van de groep?",
+        "Het kind heeft een vaste rustplek en zoekt die zelf op als het te druk wordt.",
+        "Een rustige hoek inrichten; een vaste medewerker als aanspreekpunt; de coach geeft tips over prikkels.",
+    ),
+];
+
+/// The same for a BSO group (children of 4 to 12).
+pub const BSO_PLANS: &[(&str, &str, &str)] = &[
+    (
+        "Wat helpt dit kind om zich aan de afspraken in de groep te houden?",
+        "Het kind kent de drie groepsafspraken en houdt zich er meestal aan.",
+        "Afspraken zichtbaar ophangen; een compliment als het lukt; elke middag kort terugkijken met een medewerker.",
+    ),
+    (
+        "Hoe kan dit kind een ruzie met andere kinderen zelf leren oplossen?",
+        "Het kind vraagt een medewerker om hulp voordat een ruzie uit de hand loopt.",
+        "Een stop-denk-doe-kaartje; na een ruzie kort nabespreken; ouders en school gebruiken dezelfde woorden.",
+    ),
+    (
+        "Wat heeft dit kind nodig om na school tot rust te komen?",
+        "Het kind kiest na binnenkomst zelf een rustige activiteit.",
+        "Een vaste rustige plek bij binnenkomst; een vast eerste kwartier; overleg met ouders over de schooldag.",
+    ),
+    (
+        "Hoe kan dit kind aansluiting vinden bij leeftijdgenoten?",
+        "Het kind doet twee keer per week mee aan een groepsactiviteit.",
+        "Een medewerker koppelt het kind aan een maatje; activiteiten die passen bij wat het kind leuk vindt.",
+    ),
+    (
+        "Wat helpt dit kind bij veranderingen in het middagprogramma?",
+        "Het kind weet bij binnenkomst wat er die middag gebeurt en kan een wijziging aan.",
+        "Het programma op het bord; wijzigingen vooraf aankondigen; een vaste medewerker legt uit.",
+    ),
+];
+
+/// Short notes on the stages of the early-signalling plan, by stage id.
+pub const STAGE_NOTES: &[(&str, &[&str])] = &[
+    (
+        "signaleren",
+        &[
+            "Twee keer geobserveerd, 's ochtends en 's middags.",
+            "Ook bij het buitenspelen gezien.",
+        ],
+    ),
+    (
+        "collega",
+        &[
+            "Collega herkent het beeld.",
+            "Besproken in het teamoverleg.",
+        ],
+    ),
+    (
+        "ouders",
+        &[
+            "Ouders herkennen het van thuis.",
+            "Ouders zien het thuis minder en denken graag mee.",
+        ],
+    ),
+    (
+        "coach",
+        &[
+            "Coach heeft twee ochtenden meegekeken en tips gegeven.",
+            "Advies: meer voorspelbaarheid in de dag.",
+        ],
+    ),
+    ("plan", &["Plan samen met ouders opgesteld."]),
+    (
+        "uitvoeren",
+        &[
+            "De eerste weken gaat het wisselend.",
+            "De aanpak werkt goed bij de vaste medewerker.",
+        ],
+    ),
+    (
+        "evalueren",
+        &["Doelen grotendeels gehaald; ouders zijn tevreden."],
+    ),
+    ("afsluiten", &["De aanpak loopt gewoon door in de groep."]),
 ];

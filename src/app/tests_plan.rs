@@ -1,0 +1,259 @@
+//! The step plan, driven with key presses on a real store: starting a trajectory, ticking
+//! stages signed and flushed, the consent warning, the afwegingskader, fields and closing.
+
+use crossterm::event::KeyCode;
+use tempfile::TempDir;
+
+use super::test_support::{chr, now, press, signed_in, type_text};
+use super::*;
+use crate::domain::plan::{Outcome, Trajectory};
+
+/// The demo app on the first group's list, with a new child (no trajectory) selected.
+fn on_new_child() -> (TempDir, App, crate::domain::Child) {
+    let (dir, mut app) = signed_in(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Children(s) = app.screen() else {
+        panic!("children list")
+    };
+    let group = s.group.id;
+    let sig = app.signature();
+    let born = now().date_naive() - chrono::Duration::days(900);
+    let child = app
+        .store
+        .add_child(group, "Ĳsbrand", "Jansen", born, &sig)
+        .unwrap();
+    app.reload();
+    press(&mut app, KeyCode::Home);
+    for _ in 0..100 {
+        if let Screen::Children(s) = app.screen() {
+            if s.list.selected().map(|r| r.child.id) == Some(child.id) {
+                return (dir, app, child);
+            }
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    panic!("the new child is in the list");
+}
+
+fn screen(app: &App) -> &TrajectoryScreen {
+    match app.screen() {
+        Screen::Trajectory(s) => s,
+        _ => panic!("expected a trajectory"),
+    }
+}
+
+fn stored(app: &App, child: u64) -> Vec<Trajectory> {
+    app.store.trajectories_of(child).unwrap()
+}
+
+/// Moves the selection onto the row showing `part`.
+fn select(app: &mut App, part: &PlanPart) {
+    press(app, KeyCode::Home);
+    for _ in 0..60 {
+        if screen(app).list.selected().map(|r| &r.part) == Some(part) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no row {part:?}");
+}
+
+fn start(app: &mut App, plan: &str) {
+    chr(app, 'p');
+    let Screen::Plans(s) = app.screen() else {
+        panic!("the plans picker")
+    };
+    let position = s
+        .list
+        .visible()
+        .position(|r| matches!(&r.choice, PlanChoice::New(p) if p.id == plan))
+        .expect("the plan is offered");
+    for _ in 0..position {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn p_offers_the_early_plan_first_and_enter_starts_a_trajectory() {
+    let (_dir, mut app, child) = on_new_child();
+    chr(&mut app, 'p');
+    let Screen::Plans(s) = app.screen() else {
+        panic!("the plans picker")
+    };
+    let first = s.list.selected().unwrap();
+    assert!(matches!(&first.choice, PlanChoice::New(p) if p.id == "vroegsignalering"));
+    press(&mut app, KeyCode::Enter);
+    let t = &screen(&app).trajectory;
+    assert_eq!((t.child_id, t.started), (child.id, now().date_naive()));
+    assert_eq!(stored(&app, child.id), vec![t.clone()], "started is saved");
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "trajectory.start"
+    );
+
+    // Esc goes back to the list, not to the picker; p now offers the open trajectory first.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Children(_)));
+    chr(&mut app, 'p');
+    let Screen::Plans(s) = app.screen() else {
+        panic!("the plans picker")
+    };
+    assert!(matches!(
+        &s.list.selected().unwrap().choice,
+        PlanChoice::Existing(_)
+    ));
+    let news = s
+        .list
+        .visible()
+        .filter(|r| matches!(&r.choice, PlanChoice::New(p) if p.id == "vroegsignalering"))
+        .count();
+    assert_eq!(news, 0, "one open trajectory per plan");
+}
+
+#[test]
+fn space_ticks_stages_signed_and_flushed_and_the_overview_shows_the_stage() {
+    let (_dir, mut app, child) = on_new_child();
+    let user = app.user.clone().unwrap().name;
+    start(&mut app, "vroegsignalering");
+    let stages: Vec<String> = screen(&app)
+        .template
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    select(&mut app, &PlanPart::Stage(stages[0].clone()));
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, ' ');
+    let t = &stored(&app, child.id)[0];
+    for stage in &stages[..2] {
+        let entry = t.entry(stage).unwrap();
+        assert!(entry.done, "{stage} done");
+        assert_eq!((entry.by.as_str(), entry.at), (user.as_str(), Some(now())));
+    }
+    assert!(!t.entry(&stages[2]).unwrap().done);
+    press(&mut app, KeyCode::Esc);
+    let Screen::Children(s) = app.screen() else {
+        panic!("back on the list")
+    };
+    let row = s.list.selected().unwrap();
+    let plan = row.plan.as_ref().expect("the overview shows the plan");
+    assert!(plan.progress.starts_with("3/8 "), "{}", plan.progress);
+    assert!(!plan.overdue);
+}
+
+#[test]
+fn the_coach_stage_without_consent_asks_why_and_records_it() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    let coach = screen(&app)
+        .template
+        .stages
+        .iter()
+        .find(|s| s.kind == crate::domain::plan::StageKind::Coach)
+        .unwrap()
+        .id
+        .clone();
+    select(&mut app, &PlanPart::Stage(coach.clone()));
+    chr(&mut app, ' ');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the consent warning")
+    };
+    assert!(form.warning.as_deref().unwrap().contains("consent"));
+    // Esc: nothing ticked.
+    press(&mut app, KeyCode::Esc);
+    assert!(!stored(&app, child.id)[0].entry(&coach).unwrap().done);
+    // Enter without a reason is refused; with one, the stage is ticked with it.
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "a reason is needed");
+    type_text(&mut app, "ouders onbereikbaar");
+    press(&mut app, KeyCode::Enter);
+    let entry = stored(&app, child.id)[0].entry(&coach).unwrap().clone();
+    assert!(entry.done);
+    assert_eq!(entry.without_consent, "ouders onbereikbaar");
+
+    // With consent recorded, no warning: untick, give consent, tick again.
+    chr(&mut app, ' ');
+    select(&mut app, &PlanPart::Consent(ConsentTo::Coach));
+    chr(&mut app, ' ');
+    assert_eq!(stored(&app, child.id)[0].consent.coach, Some(true));
+    select(&mut app, &PlanPart::Stage(coach.clone()));
+    chr(&mut app, ' ');
+    assert!(app.popup.is_none(), "no warning with consent");
+    assert!(stored(&app, child.id)[0].entry(&coach).unwrap().done);
+}
+
+#[test]
+fn the_meldcode_answers_show_their_consequences() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let question = PlanPart::Question("afweging.2".into());
+    select(&mut app, &question);
+    chr(&mut app, ' ');
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(t.answer("afweging.2"), Some(true));
+    let reports = t.reports(&screen(&app).template);
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0].yes.text.en.contains("0800-2000"));
+    // Closing proposes the Meldcode report as the outcome.
+    chr(&mut app, 'x');
+    press(&mut app, KeyCode::Enter);
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!(closed.outcome, Outcome::MeldcodeReport);
+    assert_eq!(closed.date, now().date_naive());
+    // A closed trajectory stays readable but does not change.
+    chr(&mut app, ' ');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(stored(&app, child.id)[0].answer("afweging.2"), Some(true));
+}
+
+#[test]
+fn fields_are_edited_in_place_and_dates_checked() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    select(&mut app, &PlanPart::Field(PlanField::Question));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Hoe komt Ĳsbrand tot rust?");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        stored(&app, child.id)[0].question,
+        "Hoe komt Ĳsbrand tot rust?"
+    );
+
+    // Started in September (the form holds today's date: clear it first).
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    chr(&mut app, 'e');
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-09-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+
+    select(&mut app, &PlanPart::Field(PlanField::ExpectedEnd));
+    chr(&mut app, 'e');
+    type_text(&mut app, "2026-08-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "an end before the start is refused");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-13-40");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "a bad date keeps the form open");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-11-01");
+    press(&mut app, KeyCode::Enter);
+    let t = stored(&app, child.id)[0].clone();
+    assert_eq!(t.expected_end, chrono::NaiveDate::from_ymd_opt(2026, 11, 1));
+    assert!(t.overdue(now().date_naive()).end, "the end has passed");
+    press(&mut app, KeyCode::Esc);
+    let Screen::Children(s) = app.screen() else {
+        panic!("back on the list")
+    };
+    assert!(s.list.selected().unwrap().plan.as_ref().unwrap().overdue);
+}

@@ -1,0 +1,538 @@
+//! `signaal report --care-team`: the open trajectories of every child, for the monthly care-team
+//! meeting (zorgoverleg) of care coordinator, coaches and staff. Markdown in the chosen language,
+//! or CSV (RFC 4180) with English column names for spreadsheets and other tools.
+//!
+//! Everything is seen from one reference day: the last day of the month asked for (today when it
+//! is the current month), or today. A trajectory is open on that day when it started on or before
+//! it and was not closed by then; its days open and what was overdue are reckoned on that day.
+//! Stages, dates and the question are shown as they stand now: the database keeps no history of
+//! them.
+
+use std::cmp::Reverse;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use anyhow::Result;
+use chrono::{Months, NaiveDate};
+
+use super::plans::one_line;
+use crate::domain::plan::{Overdue, PlanTemplate, Progress, Trajectory};
+use crate::domain::{Catalogue, Child, Group, Id};
+use crate::i18n::report::R;
+use crate::i18n::Lang;
+use crate::search::fold;
+use crate::store::Store;
+
+/// The CSV header; the names stay English in both languages (a machine format).
+pub const CSV_HEADER: [&str; 14] = [
+    "child_id",
+    "child",
+    "group",
+    "plan",
+    "question",
+    "stage",
+    "stage_number",
+    "stages",
+    "started",
+    "expected_end",
+    "review",
+    "days_open",
+    "review_overdue",
+    "end_overdue",
+];
+
+/// The day the overview is about: the last day of `month` (given as its first day), or `today`
+/// when that month is the current one and not over yet (a later month keeps its last day, to
+/// see ahead what will be overdue by then); without a month, `today`.
+pub fn reference_day(month: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let Some(first) = month else {
+        return today;
+    };
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(first);
+    match (first..=last).contains(&today) {
+        true => today,
+        false => last,
+    }
+}
+
+/// Whether a trajectory was open on `day`: started on or before it, and not closed or closed
+/// only after it.
+pub fn open_on(trajectory: &Trajectory, day: NaiveDate) -> bool {
+    trajectory.started <= day && trajectory.closed.as_ref().is_none_or(|c| c.date > day)
+}
+
+/// One line of the overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub child_id: Id,
+    pub child: String,
+    pub archived: bool,
+    pub group: String,
+    pub plan: String,
+    pub question: String,
+    /// The first stage not done (1-based); `stages` when all are done.
+    pub stage_number: usize,
+    pub stages: usize,
+    /// The title of that stage; `None` when every stage is done.
+    pub stage: Option<String>,
+    pub started: NaiveDate,
+    pub expected_end: Option<NaiveDate>,
+    pub review: Option<NaiveDate>,
+    pub days_open: i64,
+    pub overdue: Overdue,
+}
+
+/// Reads what the overview needs from the store and renders it.
+pub fn care_team_report(
+    store: &Store,
+    month: Option<NaiveDate>,
+    csv: bool,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<String> {
+    let day = reference_day(month, today);
+    let trajectories: Vec<Trajectory> = store
+        .trajectories()?
+        .into_iter()
+        .filter(|t| open_on(t, day))
+        .collect();
+    let mut children = HashMap::new();
+    for t in &trajectories {
+        if let Entry::Vacant(slot) = children.entry(t.child_id) {
+            if let Some(child) = store.child(t.child_id)? {
+                slot.insert(child);
+            }
+        }
+    }
+    let groups: HashMap<Id, Group> = store.groups()?.into_iter().map(|g| (g.id, g)).collect();
+    let plans = Catalogue::plans(store.plan_templates()?);
+    let rows = rows(&trajectories, &children, &groups, &plans, day, lang);
+    Ok(match csv {
+        true => render_csv(&rows, lang),
+        false => render_markdown(&rows, day, lang),
+    })
+}
+
+/// The rows of the trajectories open on `day`: overdue ones first, then by group and child (as
+/// the app sorts names: case and diacritics folded).
+pub fn rows(
+    trajectories: &[Trajectory],
+    children: &HashMap<Id, Child>,
+    groups: &HashMap<Id, Group>,
+    plans: &Catalogue<PlanTemplate>,
+    day: NaiveDate,
+    lang: Lang,
+) -> Vec<Row> {
+    let unknown = lang.report(R::Unknown);
+    let mut rows: Vec<Row> = trajectories
+        .iter()
+        .filter(|t| open_on(t, day))
+        .map(|t| {
+            // Seen from `day`, a trajectory closed later was still open.
+            let mut then = t.clone();
+            then.closed = None;
+            let child = children.get(&t.child_id);
+            let group = child.and_then(|c| groups.get(&c.group_id));
+            let plan = plans.find(&t.template, t.version);
+            let (stage_number, stages, stage) = match plan.map(|p| t.progress(p)) {
+                Some(Progress::At { number, of, stage }) => {
+                    (number, of, Some(lang.text(&stage.title).to_string()))
+                }
+                Some(Progress::AllDone { of }) => (of, of, None),
+                // A plan this database lacks (`signaal check` reports it): count the entries.
+                None => {
+                    let done = t.stages.iter().take_while(|e| e.done).count();
+                    let of = t.stages.len();
+                    let stage = t.stages.get(done).map(|e| e.stage.clone());
+                    (if done == of { of } else { done + 1 }, of, stage)
+                }
+            };
+            Row {
+                child_id: t.child_id,
+                child: child
+                    .map_or_else(|| format!("{unknown} ({})", t.child_id), Child::full_name),
+                archived: child.is_some_and(|c| c.archived),
+                group: group.map_or(unknown.to_string(), |g| g.name.clone()),
+                plan: plan.map_or(t.template.clone(), |p| lang.text(&p.name).to_string()),
+                question: t.question.trim().to_string(),
+                stage_number,
+                stages,
+                stage,
+                started: t.started,
+                expected_end: t.expected_end,
+                review: t.review,
+                days_open: then.days_open(day),
+                overdue: then.overdue(day),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let key = |r: &Row| {
+            (
+                Reverse(r.overdue.any()),
+                fold(&r.group),
+                fold(&r.child),
+                r.started,
+            )
+        };
+        key(a).cmp(&key(b)).then(a.child_id.cmp(&b.child_id))
+    });
+    rows
+}
+
+/// Free text in a Markdown table cell: on one line, with `|` escaped.
+fn cell(text: &str) -> String {
+    match one_line(text).replace('|', "\\|") {
+        empty if empty.is_empty() => "-".to_string(),
+        text => text,
+    }
+}
+
+fn date_cell(date: Option<NaiveDate>, lang: Lang) -> String {
+    date.map_or("-".to_string(), |d| lang.date(d))
+}
+
+pub fn render_markdown(rows: &[Row], day: NaiveDate, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", lang.care_team_title(day));
+    if rows.is_empty() {
+        let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
+        return out;
+    }
+    let overdue: Vec<&Row> = rows.iter().filter(|r| r.overdue.any()).collect();
+    let _ = writeln!(out, "{}\n", lang.care_team_count(rows.len(), overdue.len()));
+    let header = [
+        R::ColChild,
+        R::Group,
+        R::ColPlan,
+        R::Question,
+        R::ColStage,
+        R::Started,
+        R::ExpectedEnd,
+        R::ColReview,
+        R::ColDaysOpen,
+        R::ColOverdue,
+    ];
+    let _ = writeln!(out, "| {} |", header.map(|h| lang.report(h)).join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    for row in rows {
+        let late = [
+            (row.overdue.review, R::OverdueReview),
+            (row.overdue.end, R::OverdueEnd),
+        ]
+        .into_iter()
+        .filter(|(late, _)| *late)
+        .map(|(_, text)| lang.report(text))
+        .collect::<Vec<_>>()
+        .join(", ");
+        let cells = [
+            cell(&child_name(row, lang)),
+            cell(&row.group),
+            cell(&row.plan),
+            cell(&row.question),
+            cell(&lang.care_team_stage(row.stage_number, row.stages, row.stage.as_deref())),
+            lang.date(row.started),
+            date_cell(row.expected_end, lang),
+            date_cell(row.review, lang),
+            row.days_open.to_string(),
+            match late.is_empty() {
+                true => "-".to_string(),
+                false => format!("**{late}**"),
+            },
+        ];
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    if !overdue.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", lang.report(R::OverdueTitle));
+        for row in overdue {
+            let late = lang.care_team_late(
+                row.review.filter(|_| row.overdue.review),
+                row.expected_end.filter(|_| row.overdue.end),
+            );
+            let _ = writeln!(
+                out,
+                "- {} ({}, {}): {late}",
+                one_line(&child_name(row, lang)),
+                one_line(&row.group),
+                one_line(&row.plan)
+            );
+        }
+    }
+    out
+}
+
+/// The child's name, flagged when the child has left.
+fn child_name(row: &Row, lang: Lang) -> String {
+    match row.archived {
+        true => format!("{} ({})", row.child, lang.report(R::Left)),
+        false => row.child.clone(),
+    }
+}
+
+/// The rows as CSV after RFC 4180: a header, CRLF line ends, fields quoted when they hold a
+/// comma, a quote or a line break (quotes doubled). Dates YYYY-MM-DD, booleans true/false; the
+/// names (plan, stage) are in `lang`, like the Markdown, "done" ("klaar") when every stage is.
+pub fn render_csv(rows: &[Row], lang: Lang) -> String {
+    let mut out = String::new();
+    csv_line(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    for row in rows {
+        csv_line(
+            &mut out,
+            [
+                row.child_id.to_string(),
+                row.child.clone(),
+                row.group.clone(),
+                row.plan.clone(),
+                row.question.clone(),
+                row.stage
+                    .clone()
+                    .unwrap_or_else(|| lang.report(R::StageDone).to_string()),
+                row.stage_number.to_string(),
+                row.stages.to_string(),
+                row.started.format("%Y-%m-%d").to_string(),
+                date(row.expected_end).unwrap_or_default(),
+                date(row.review).unwrap_or_default(),
+                row.days_open.to_string(),
+                row.overdue.review.to_string(),
+                row.overdue.end.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let fields: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+fn csv_field(field: &str) -> String {
+    match field.contains([',', '"', '\r', '\n']) {
+        true => format!("\"{}\"", field.replace('"', "\"\"")),
+        false => field.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, FixedOffset};
+
+    use super::*;
+    use crate::domain::plan::Outcome;
+    use crate::domain::GroupKind;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("{s}T10:00:00+01:00")).unwrap()
+    }
+
+    fn early() -> PlanTemplate {
+        crate::templates::builtin_plans().remove(0)
+    }
+
+    fn child(id: Id, group_id: Id, first: &str, archived: bool) -> (Id, Child) {
+        let child = Child {
+            id,
+            group_id,
+            first_name: first.into(),
+            last_name: "Jansen".into(),
+            birth_date: d("2023-05-01"),
+            archived,
+        };
+        (id, child)
+    }
+
+    fn group(id: Id, name: &str) -> (Id, Group) {
+        let group = Group {
+            id,
+            name: name.into(),
+            kind: GroupKind::Kdv,
+            location: String::new(),
+            archived: false,
+            forms: Vec::new(),
+        };
+        (id, group)
+    }
+
+    fn trajectory(id: Id, child: Id, started: &str, done: usize) -> Trajectory {
+        let plan = early();
+        let mut t = Trajectory::new(id, child, &plan, d(started), "Anouk");
+        for stage in plan.stages.iter().take(done) {
+            t.toggle(&stage.id, "Anouk", at(started));
+        }
+        t
+    }
+
+    /// Bram (De Vlinders, on time), Anna (De Egeltjes, review passed), Cas (left, De Egeltjes,
+    /// all done), Daan (closed in October), Eva (starts in December).
+    fn data() -> (Vec<Trajectory>, HashMap<Id, Child>, HashMap<Id, Group>) {
+        let children = [
+            child(20, 10, "Bram", false),
+            child(21, 11, "Anna", false),
+            child(22, 11, "Cas", true),
+            child(23, 10, "Daan", false),
+            child(24, 10, "Eva", false),
+        ]
+        .into();
+        let groups = [group(10, "De Vlinders"), group(11, "De Egeltjes")].into();
+        let mut bram = trajectory(30, 20, "2026-09-01", 3);
+        bram.question = "Wat helpt, bij het \"afscheid\" | brengen?".into();
+        bram.review = Some(d("2026-12-01"));
+        bram.expected_end = Some(d("2027-01-01"));
+        let mut anna = trajectory(31, 21, "2026-08-15", 5);
+        anna.review = Some(d("2026-11-15"));
+        let cas = trajectory(32, 22, "2026-10-01", 8);
+        let mut daan = trajectory(33, 23, "2026-06-01", 8);
+        daan.expected_end = Some(d("2026-09-01"));
+        daan.close(Outcome::ContinuesInGroup, d("2026-10-10"), "Anouk");
+        let eva = trajectory(34, 24, "2026-12-02", 0);
+        (vec![bram, anna, cas, daan, eva], children, groups)
+    }
+
+    fn rows_on(day: &str, lang: Lang) -> Vec<Row> {
+        let (trajectories, children, groups) = data();
+        let plans = Catalogue::plans(Vec::new());
+        rows(&trajectories, &children, &groups, &plans, d(day), lang)
+    }
+
+    #[test]
+    fn the_reference_day_is_the_end_of_the_month_or_today() {
+        let today = d("2026-11-20");
+        assert_eq!(reference_day(None, today), today);
+        assert_eq!(reference_day(Some(d("2026-11-01")), today), today);
+        assert_eq!(reference_day(Some(d("2026-10-01")), today), d("2026-10-31"));
+        assert_eq!(reference_day(Some(d("2026-02-01")), today), d("2026-02-28"));
+        assert_eq!(reference_day(Some(d("2024-02-01")), today), d("2024-02-29"));
+        assert_eq!(reference_day(Some(d("2026-12-01")), today), d("2026-12-31"));
+        assert_eq!(
+            reference_day(Some(d("2026-11-01")), d("2026-11-30")),
+            d("2026-11-30")
+        );
+    }
+
+    #[test]
+    fn rows_are_the_open_ones_overdue_first_then_by_group_and_child() {
+        let rows = rows_on("2026-11-20", Lang::Nl);
+        let names: Vec<&str> = rows.iter().map(|r| r.child.as_str()).collect();
+        assert_eq!(names, ["Anna Jansen", "Cas Jansen", "Bram Jansen"]);
+        let anna = &rows[0];
+        assert!(anna.overdue.review && !anna.overdue.end);
+        assert_eq!((anna.stage_number, anna.stages), (6, 8));
+        assert_eq!(anna.stage.as_deref(), Some("Uitvoeren"));
+        assert_eq!(anna.days_open, 97);
+        assert_eq!(rows[1].stage, None);
+        assert!(rows[1].archived);
+        assert_eq!(rows[2].days_open, 80);
+    }
+
+    #[test]
+    fn a_past_month_shows_what_was_open_and_late_then() {
+        let rows = rows_on("2026-09-30", Lang::En);
+        let names: Vec<&str> = rows.iter().map(|r| r.child.as_str()).collect();
+        // Daan was closed in October, so he was open in September, and late.
+        assert_eq!(names, ["Daan Jansen", "Anna Jansen", "Bram Jansen"]);
+        assert!(rows[0].overdue.end && !rows[0].overdue.review);
+        assert_eq!(rows[0].days_open, 121);
+        assert!(rows_on("2026-05-31", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn markdown_has_a_title_a_count_a_table_and_the_overdue_ones() {
+        let text = render_markdown(&rows_on("2026-11-20", Lang::Nl), d("2026-11-20"), Lang::Nl);
+        assert!(text.starts_with("# Zorgoverleg: open trajecten op 20-11-2026\n\n"));
+        assert!(
+            text.contains("\n3 open trajecten, waarvan 1 te laat.\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "| Kind | Groep | Plan | Vraag van het kind | Stap | Gestart | Verwacht einde | \
+             Evaluatie | Dagen open | Te laat |\n|---|---|---|---|---|---|---|---|---|---|\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "| Anna Jansen | De Egeltjes | Stappenplan vroegsignalering | - | 6/8 Uitvoeren | \
+             15-08-2026 | - | 15-11-2026 | 97 | **evaluatie** |\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("| Cas Jansen (vertrokken) | De Egeltjes |"),
+            "{text}"
+        );
+        assert!(text.contains("| 8/8 klaar |"), "{text}");
+        assert!(
+            text.contains(r#"| Wat helpt, bij het "afscheid" \| brengen? | 4/8 Advies coach |"#)
+        );
+        let late = text
+            .split("\n## Te laat\n\n")
+            .nth(1)
+            .expect("an overdue section");
+        assert_eq!(
+            late,
+            "- Anna Jansen (De Egeltjes, Stappenplan vroegsignalering): evaluatie was gepland op \
+             15-11-2026\n"
+        );
+    }
+
+    #[test]
+    fn english_markdown_and_no_open_trajectories() {
+        let text = render_markdown(&rows_on("2026-09-30", Lang::En), d("2026-09-30"), Lang::En);
+        assert!(text.starts_with("# Care-team meeting: open trajectories on 2026-09-30\n"));
+        assert!(text.contains("3 open trajectories, 1 overdue."), "{text}");
+        assert!(
+            text.contains("the expected end 2026-09-01 has passed"),
+            "{text}"
+        );
+        let none = render_markdown(&[], d("2026-05-31"), Lang::Nl);
+        assert_eq!(
+            none,
+            "# Zorgoverleg: open trajecten op 31-05-2026\n\nEr zijn geen open trajecten.\n"
+        );
+    }
+
+    #[test]
+    fn csv_has_the_english_header_and_quotes_what_needs_it() {
+        let text = render_csv(&rows_on("2026-11-20", Lang::Nl), Lang::Nl);
+        let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+        assert_eq!(lines[0], CSV_HEADER.join(","));
+        assert_eq!(
+            lines[0],
+            "child_id,child,group,plan,question,stage,stage_number,stages,started,expected_end,\
+             review,days_open,review_overdue,end_overdue"
+        );
+        assert_eq!(lines.len(), 4);
+        assert_eq!(
+            lines[1],
+            "21,Anna Jansen,De Egeltjes,Stappenplan vroegsignalering,,Uitvoeren,6,8,2026-08-15,,\
+             2026-11-15,97,true,false"
+        );
+        assert_eq!(
+            lines[2],
+            "22,Cas Jansen,De Egeltjes,Stappenplan vroegsignalering,,klaar,8,8,2026-10-01,,,50,\
+             false,false"
+        );
+        assert_eq!(
+            lines[3],
+            "20,Bram Jansen,De Vlinders,Stappenplan vroegsignalering,\"Wat helpt, bij het \
+             \"\"afscheid\"\" | brengen?\",Advies coach,4,8,2026-09-01,2027-01-01,2026-12-01,80,\
+             false,false"
+        );
+        assert_eq!(
+            render_csv(&[], Lang::En),
+            format!("{}\r\n", CSV_HEADER.join(","))
+        );
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+}

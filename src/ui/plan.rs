@@ -1,0 +1,303 @@
+//! The step plan: the picker of a child's trajectories and plans, and one trajectory with its
+//! question and plan, its stages (✓ when done, ! when ticked ahead of an earlier stage), the
+//! parents' consent and the afwegingskader's questions. The selected row is explained below the
+//! list: a stage's help and note, a question's consequence (a report to Veilig Thuis stands out).
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use super::sectioned::{SectionedList, SectionedRow};
+use super::widgets::{filter_line, ListTable};
+use super::Theme;
+use crate::app::{
+    field_label, App, ConsentTo, PlanChoice, PlanField, PlanPart, PlansScreen, SaveState,
+    TrajectoryScreen,
+};
+use crate::domain::plan::{Question, StageKind, Trajectory};
+use crate::i18n::{Lang, T};
+
+pub fn draw_plans(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, theme: &Theme) {
+    let lang = app.lang;
+    let today = app.today();
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let state = match &row.choice {
+                PlanChoice::New(_) => {
+                    Line::styled(format!("+ {}", lang.get(T::PlanNew)), theme.dim)
+                }
+                PlanChoice::Existing(t) => {
+                    match (&t.closed, app.plans.find(&t.template, t.version)) {
+                        (Some(c), _) => Line::styled(lang.closed_on(c.outcome, c.date), theme.dim),
+                        (None, template) => {
+                            let progress = template.map(|p| lang.progress(t.progress(p)));
+                            let open = format!(
+                                "{} · {}",
+                                lang.get(T::PlanOpen),
+                                progress.unwrap_or_default()
+                            );
+                            match t.overdue(today).any() {
+                                true => Line::styled(format!("! {open}"), theme.error),
+                                false => Line::raw(open),
+                            }
+                        }
+                    }
+                }
+            };
+            Row::new(vec![Cell::from(row.search.clone()), Cell::from(state)])
+        })
+        .collect();
+    ListTable {
+        title: format!("{} · {}", screen.child.full_name(), lang.get(T::PlansTitle)),
+        status: None,
+        header: vec![lang.get(T::ColName), ""],
+        widths: vec![Constraint::Fill(1), Constraint::Fill(1)],
+        rows,
+        list: &screen.list,
+        empty: lang.get(T::FilterNoMatch).to_string(),
+    }
+    .draw(frame, area, app, theme);
+}
+
+pub fn draw_trajectory(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &TrajectoryScreen,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let t = &screen.trajectory;
+    let template = &screen.template;
+    let early: Vec<&str> = t.out_of_order(template);
+    let overdue = t.overdue(app.today());
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let (section, text, right) = match &row.part {
+                PlanPart::Field(field) => {
+                    let late = match field {
+                        PlanField::Review => overdue.review,
+                        PlanField::ExpectedEnd => overdue.end,
+                        _ => false,
+                    };
+                    let value = field_value(lang, t, *field);
+                    let flag = if late { "!" } else { " " };
+                    (
+                        T::PlanFields,
+                        format!("{}: {value}", lang.get(field_label(*field))),
+                        vec![Span::styled(format!("{flag} "), theme.error)],
+                    )
+                }
+                PlanPart::Stage(id) => {
+                    let number = template
+                        .stages
+                        .iter()
+                        .position(|s| &s.id == id)
+                        .unwrap_or(0)
+                        + 1;
+                    let stage = template.stage(id);
+                    let title = stage.map_or(id.as_str(), |s| lang.text(&s.title));
+                    let entry = t.entry(id);
+                    let done = entry.is_some_and(|e| e.done);
+                    let noted = entry.is_some_and(|e| !e.note.is_empty());
+                    let mut right = vec![
+                        Span::styled(
+                            if early.contains(&id.as_str()) {
+                                "! "
+                            } else {
+                                "  "
+                            },
+                            theme.error,
+                        ),
+                        Span::styled(if noted { "✎ " } else { "  " }, theme.key),
+                    ];
+                    right.push(match done {
+                        true => Span::styled("[✓] ", theme.ok),
+                        false => Span::styled("[ ] ", theme.dim),
+                    });
+                    (T::PlanStages, format!("{number}. {title}"), right)
+                }
+                PlanPart::Consent(to) => {
+                    let (label, value) = match to {
+                        ConsentTo::Coach => (T::ConsentCoach, t.consent.coach),
+                        ConsentTo::School => (T::ConsentSchool, t.consent.school),
+                    };
+                    let answer = lang.yes_no(value, T::NotYet);
+                    (
+                        T::PlanStages,
+                        format!("    {}", lang.get(label)),
+                        vec![Span::styled(
+                            format!("{answer:<9}"),
+                            answer_style(value, theme),
+                        )],
+                    )
+                }
+                PlanPart::Question(id) => {
+                    let text = template
+                        .question(id)
+                        .map_or(id.as_str(), |(_, q)| lang.text(&q.text));
+                    let value = t.answer(id);
+                    let answer = lang.yes_no(value, T::Unanswered);
+                    (
+                        T::PlanStages,
+                        format!("    {text}"),
+                        vec![Span::styled(
+                            format!("{answer:<9}"),
+                            answer_style(value, theme),
+                        )],
+                    )
+                }
+            };
+            SectionedRow {
+                section: lang.get(section).to_string(),
+                text,
+                right,
+            }
+        })
+        .collect();
+    // Where it stands comes before the plan's (long) name, which gives way when room is short.
+    let state = match &t.closed {
+        Some(c) => lang.closed_on(c.outcome, c.date),
+        None => lang.progress(t.progress(template)),
+    };
+    let title = format!(
+        "{} · {state} · {}",
+        screen.child.full_name(),
+        lang.text(&template.name)
+    );
+    let status = match &screen.saved {
+        SaveState::Nothing => Span::raw(""),
+        SaveState::Saved(at) => Span::styled(format!(" ✓ {} ", lang.saved_at(*at)), theme.ok),
+        SaveState::Failed => Span::styled(format!(" {} ", lang.get(T::SaveFailed)), theme.error),
+    };
+    SectionedList {
+        title,
+        status: Some(Line::from(status)),
+        rows,
+        selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
+        detail: detail(app, screen, theme),
+        detail_rows: 5,
+        filter: filter_line(app, &screen.list, theme),
+        empty: lang.get(T::FilterNoMatch).to_string(),
+    }
+    .draw(frame, area, theme);
+}
+
+fn field_value(lang: Lang, t: &Trajectory, field: PlanField) -> String {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
+    match field {
+        PlanField::Question => t.question.clone(),
+        PlanField::Goals => t.goals.clone(),
+        PlanField::Actions => t.actions.clone(),
+        PlanField::Started => lang.date(t.started),
+        PlanField::ExpectedEnd => date(t.expected_end),
+        PlanField::Review => date(t.review),
+    }
+}
+
+fn answer_style(value: Option<bool>, theme: &Theme) -> Style {
+    match value {
+        Some(_) => theme.header,
+        None => theme.dim,
+    }
+}
+
+/// The selected row explained: a field in full; a stage's help, who last changed it, its note
+/// and anything unusual; a question's consequences.
+fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let t = &screen.trajectory;
+    let Some(row) = screen.list.selected() else {
+        return Vec::new();
+    };
+    match &row.part {
+        PlanPart::Field(field) => vec![
+            Line::styled(lang.get(field_label(*field)), theme.key),
+            Line::raw(field_value(lang, t, *field)),
+        ],
+        PlanPart::Stage(id) => {
+            let Some(stage) = screen.template.stage(id) else {
+                return Vec::new();
+            };
+            // What needs attention first: the pane has few rows.
+            let mut lines = Vec::new();
+            let entry = t.entry(id);
+            let waiting_for_consent = stage.kind == StageKind::Coach
+                && t.consent.coach != Some(true)
+                && !entry.is_some_and(|e| e.done);
+            if waiting_for_consent {
+                lines.push(Line::styled(lang.get(T::ConsentWarning), theme.error));
+            }
+            if let Some(entry) = entry.filter(|e| !e.without_consent.is_empty()) {
+                let text = format!(
+                    "{}: {}",
+                    lang.get(T::FormCoachWithoutConsent),
+                    entry.without_consent
+                );
+                lines.push(Line::styled(text, theme.error));
+            }
+            if t.out_of_order(&screen.template).contains(&id.as_str()) {
+                lines.push(Line::styled(lang.get(T::OutOfOrder), theme.error));
+            }
+            if let Some(entry) = entry.filter(|e| !e.note.is_empty()) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key),
+                    Span::raw(entry.note.clone()),
+                ]));
+            }
+            if let Some((by, at)) = entry.and_then(|e| e.at.map(|at| (&e.by, at))) {
+                lines.push(Line::styled(lang.changed_by(by, at), theme.dim));
+            }
+            lines.push(Line::raw(lang.text(&stage.help)));
+            lines
+        }
+        PlanPart::Consent(_) => {
+            let mut lines = vec![Line::raw(lang.get(T::ConsentExplained))];
+            if let Some(at) = t.consent.at {
+                lines.push(Line::styled(lang.changed_by(&t.consent.by, at), theme.dim));
+            }
+            lines
+        }
+        PlanPart::Question(id) => match screen.template.question(id) {
+            Some((_, question)) => consequences(lang, question, t.answer(id), theme),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// What follows from the answer given, or from either answer while there is none. A consequence
+/// that means a report to Veilig Thuis is shown as a warning.
+fn consequences<'a>(
+    lang: Lang,
+    question: &'a Question,
+    answer: Option<bool>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let line = |yes: bool| {
+        let consequence = if yes { &question.yes } else { &question.no };
+        let style = if consequence.report {
+            theme.error
+        } else {
+            Style::new()
+        };
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", lang.yes_no(Some(yes), T::Unanswered)),
+                theme.key,
+            ),
+            Span::styled(lang.text(&consequence.text), style),
+        ])
+    };
+    let mut lines = match answer {
+        Some(yes) => vec![line(yes)],
+        None => vec![line(true), line(false)],
+    };
+    lines.push(Line::styled(lang.text(&question.text), theme.dim));
+    lines
+}

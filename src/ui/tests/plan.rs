@@ -1,0 +1,111 @@
+//! Snapshots of the step plan: the picker, a trajectory, the consent warning, the afwegingskader.
+
+use super::*;
+use crate::app::{PlanChoice, PlanPart};
+
+/// The demo's first group with a child that has no trajectory selected, in `lang`.
+fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
+    let (dir, mut app) = demo(lang);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        let Screen::Children(s) = app.screen() else {
+            panic!("children list expected")
+        };
+        let child = s.list.selected().unwrap().child.id;
+        if app.store.trajectories_of(child).unwrap().is_empty() {
+            return (dir, app);
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    panic!("a child without a trajectory in the first group");
+}
+
+/// Starts a trajectory with `plan` from the picker.
+fn start(app: &mut App, plan: &str) {
+    chr(app, 'p');
+    let Screen::Plans(s) = app.screen() else {
+        panic!("plans picker expected")
+    };
+    let position = s
+        .list
+        .visible()
+        .position(|r| matches!(&r.choice, PlanChoice::New(p) if p.id == plan))
+        .unwrap();
+    for _ in 0..position {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
+fn select(app: &mut App, part: PlanPart) {
+    press(app, KeyCode::Home);
+    for _ in 0..60 {
+        let Screen::Trajectory(s) = app.screen() else {
+            panic!("trajectory expected")
+        };
+        if s.list.selected().map(|r| &r.part) == Some(&part) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no row {part:?}");
+}
+
+#[test]
+fn plans_picker_offers_the_early_plan_first() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    chr(&mut app, 'p');
+    let t = snap!("plans_picker", &app);
+    let text = screen_text(&t);
+    let early = text.find("Early-signalling").expect("the early plan");
+    let meldcode = text.find("Reporting code").expect("the Meldcode");
+    assert!(early < meldcode);
+}
+
+#[test]
+fn trajectory_with_two_stages_ticked() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    start(&mut app, "vroegsignalering");
+    select(&mut app, PlanPart::Stage("signaleren".into()));
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Down);
+    chr(&mut app, ' ');
+    let t = snap!("trajectory_early", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("3/8"), "progress in the title");
+    assert!(text.contains("[✓]"));
+}
+
+#[test]
+fn trajectory_in_dutch() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
+    start(&mut app, "vroegsignalering");
+    let t = snap!("trajectory_early_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Vraag van het kind"));
+    assert!(text.contains("Advies coach"));
+}
+
+#[test]
+fn consent_warning_before_the_coach_is_asked() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    start(&mut app, "vroegsignalering");
+    select(&mut app, PlanPart::Stage("coach".into()));
+    chr(&mut app, ' ');
+    let t = snap!("consent_warning", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Coach without consent?"));
+    assert!(text.contains("not (yet) consented"));
+}
+
+#[test]
+fn meldcode_question_two_yes_shows_veilig_thuis() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
+    start(&mut app, "meldcode");
+    select(&mut app, PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    let t = snap!("meldcode_question_2_yes", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Veilig Thuis"));
+    assert!(text.contains("0800-2000"));
+}

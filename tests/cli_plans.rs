@@ -1,0 +1,578 @@
+//! The command line around step plans, run as a user runs it: the real binary on temp databases.
+//! The demo's trajectories, `signaal report --care-team` (Markdown and CSV, `--month`), and the
+//! step-plan part of `signaal report --child`, which never shows a Meldcode trajectory.
+//!
+//! Trajectories the demo does not make (a question with a comma and quotes, a Meldcode
+//! trajectory, an archived child's) are made by editing a demo export and importing it.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+/// A temp dir whose `db` subdirectory is the database (not created until a command creates it).
+struct Db {
+    dir: TempDir,
+}
+
+impl Db {
+    fn new() -> Db {
+        Db {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+
+    fn arg(&self) -> String {
+        self.dir.path().join("db").to_str().unwrap().to_string()
+    }
+
+    /// A database with demo data (default sizes unless `args` say otherwise).
+    fn demo(args: &[&str]) -> Db {
+        let db = Db::new();
+        let path = db.arg();
+        let mut all = vec!["demo", "--db", path.as_str()];
+        all.extend_from_slice(args);
+        ok(&run(&all));
+        db
+    }
+
+    /// A database holding `export`, loaded with `signaal import`.
+    fn import(export: &Value) -> Db {
+        let db = Db::new();
+        let file: PathBuf = db.dir.path().join("export.json");
+        std::fs::write(&file, serde_json::to_vec_pretty(export).unwrap()).unwrap();
+        ok(&run(&["import", "--db", &db.arg(), file.to_str().unwrap()]));
+        ok(&run(&["check", "--db", &db.arg()]));
+        db
+    }
+
+    fn export(&self) -> Value {
+        let out = run(&["export", "--db", &self.arg()]);
+        serde_json::from_str(&ok(&out)).expect("the export is JSON")
+    }
+
+    /// `signaal report --db DB ARGS...`.
+    fn report(&self, args: &[&str]) -> Output {
+        let db = self.arg();
+        let mut all = vec!["report", "--db", db.as_str()];
+        all.extend_from_slice(args);
+        run(&all)
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_signaal"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("SIGNAAL_DB")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("signaal runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// Asserts the exit code and returns stderr.
+fn fails(out: &Output, code: i32) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+fn array<'a>(export: &'a Value, name: &str) -> &'a Vec<Value> {
+    export[name]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name} is an array"))
+}
+
+fn array_mut<'a>(export: &'a mut Value, name: &str) -> &'a mut Vec<Value> {
+    export[name].as_array_mut().unwrap()
+}
+
+fn date(value: &Value) -> Option<NaiveDate> {
+    value
+        .as_str()
+        .map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a YYYY-MM-DD date"))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn child_of<'a>(export: &'a Value, trajectory: &Value) -> &'a Value {
+    array(export, "children")
+        .iter()
+        .find(|c| c["id"] == trajectory["child_id"])
+        .expect("the trajectory's child")
+}
+
+fn full_name(child: &Value) -> String {
+    format!(
+        "{} {}",
+        child["first_name"].as_str().unwrap(),
+        child["last_name"].as_str().unwrap()
+    )
+}
+
+/// The trajectories open on `day` as the care-team overview counts them: started on or before
+/// it, and not closed or closed after it.
+fn open_on(export: &Value, day: NaiveDate) -> Vec<&Value> {
+    array(export, "trajectories")
+        .iter()
+        .filter(|t| date(&t["started"]).unwrap() <= day)
+        .filter(|t| t["closed"].is_null() || date(&t["closed"]["date"]).unwrap() > day)
+        .collect()
+}
+
+/// The rows of the Markdown table (without its header and rule).
+fn table_rows(markdown: &str) -> Vec<&str> {
+    markdown
+        .lines()
+        .filter(|l| l.starts_with("| "))
+        .skip(1)
+        .collect()
+}
+
+/// A small RFC 4180 reader: records of fields, quoted fields with doubled quotes and line breaks.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => {
+                assert!(field.is_empty(), "a quote inside an unquoted field: {text}");
+                quoted = true;
+            }
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "CR only before LF"),
+            (false, '\n') => panic!("a record must end in CRLF: {text:?}"),
+            (false, c) => field.push(c),
+        }
+        if !quoted && c == '\r' {
+            record.push(std::mem::take(&mut field));
+            records.push(std::mem::take(&mut record));
+        }
+    }
+    assert!(!quoted, "an unclosed quote");
+    assert!(
+        record.is_empty() && field.is_empty(),
+        "the last record ends in CRLF"
+    );
+    records
+}
+
+const HEADER: &str = "child_id,child,group,plan,question,stage,stage_number,stages,started,\
+                      expected_end,review,days_open,review_overdue,end_overdue";
+
+#[test]
+fn the_demo_has_trajectories_at_various_stages_and_passes_check() {
+    let db = Db::demo(&[]);
+    let export = db.export();
+    let trajectories = array(&export, "trajectories");
+    let children = array(&export, "children").len();
+    assert!(
+        trajectories.len() * 6 >= children && trajectories.len() * 3 <= children,
+        "about one child in four: {} of {children}",
+        trajectories.len()
+    );
+    for t in trajectories {
+        for field in ["id", "child_id", "template", "started", "stages"] {
+            assert!(t.get(field).is_some(), "trajectory lacks {field}: {t}");
+        }
+        assert_eq!(t["template"], "vroegsignalering", "no Meldcode in the demo");
+        for stage in t["stages"].as_array().unwrap() {
+            for field in ["stage", "done", "by", "at", "note"] {
+                assert!(stage.get(field).is_some(), "stage lacks {field}: {stage}");
+            }
+        }
+    }
+    let done: HashSet<usize> = trajectories
+        .iter()
+        .map(|t| {
+            let stages = t["stages"].as_array().unwrap();
+            stages.iter().filter(|s| s["done"] == true).count()
+        })
+        .collect();
+    assert!(done.len() >= 3, "several stages: {done:?}");
+    assert!(trajectories.iter().any(|t| !t["closed"].is_null()));
+    ok(&run(&["check", "--db", &db.arg()]));
+
+    // Same seed, same trajectories (on the same day).
+    let again = Db::demo(&[]).export();
+    assert_eq!(export["trajectories"], again["trajectories"]);
+    assert_eq!(export["plan_templates"], again["plan_templates"]);
+}
+
+#[test]
+fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
+    let db = Db::demo(&[]);
+    let export = db.export();
+    let today = today();
+    let open = open_on(&export, today);
+    assert!(open.len() >= 3);
+
+    let text = ok(&db.report(&["--care-team", "--lang", "nl"]));
+    let title = format!(
+        "# Zorgoverleg: open trajecten op {}\n",
+        today.format("%d-%m-%Y")
+    );
+    assert!(text.starts_with(&title), "{text}");
+    let late: Vec<&&Value> = open
+        .iter()
+        .filter(|t| {
+            let passed = |field: &str| date(&t[field]).is_some_and(|d| d < today);
+            passed("review") || passed("expected_end")
+        })
+        .collect();
+    assert!(!late.is_empty(), "the demo has a late trajectory");
+    assert!(
+        text.contains(&format!(
+            "{} open trajecten, waarvan {} te laat.",
+            open.len(),
+            late.len()
+        )),
+        "{text}"
+    );
+    let rows = table_rows(&text);
+    assert_eq!(rows.len(), open.len(), "{text}");
+    for row in &rows {
+        let stage = row.split(" | ").nth(4).unwrap();
+        let (number, rest) = stage.split_once("/8 ").expect("x/8 and the stage");
+        assert!((1..=8).contains(&number.parse::<u32>().unwrap()), "{row}");
+        assert!(!rest.is_empty());
+    }
+    // Late ones first, each also in the section below the table.
+    assert!(rows[..late.len()].iter().all(|r| r.ends_with("** |")));
+    assert!(rows[late.len()..].iter().all(|r| r.ends_with("| - |")));
+    let section = text.split("\n## Te laat\n").nth(1).expect("a late section");
+    for t in &late {
+        let name = full_name(child_of(&export, t));
+        assert!(
+            section.contains(&format!("- {name} (")),
+            "{name}: {section}"
+        );
+    }
+    let end_passed = open
+        .iter()
+        .find(|t| date(&t["expected_end"]).is_some_and(|d| d < today))
+        .expect("the demo has a trajectory past its expected end");
+    let end = date(&end_passed["expected_end"]).unwrap();
+    assert!(section.contains(&format!(
+        "verwacht einde {} is voorbij",
+        end.format("%d-%m-%Y")
+    )));
+    // The closed trajectory is not open any more.
+    for t in array(&export, "trajectories") {
+        if !t["closed"].is_null() {
+            let name = full_name(child_of(&export, t));
+            assert!(!text.contains(&format!("| {name} |")), "{name} was closed");
+        }
+    }
+
+    let english = ok(&db.report(&["--care-team", "--lang", "en"]));
+    assert!(english.starts_with(&format!(
+        "# Care-team meeting: open trajectories on {today}\n"
+    )));
+    assert!(english.contains("\n## Overdue\n"));
+    assert!(english.contains("| Child | Group | Plan |"));
+}
+
+/// A demo export with one open trajectory's question holding a comma, quotes, a pipe and a line
+/// break, and that trajectory's child archived; returns it with that trajectory's id.
+fn crafted() -> (Value, Value) {
+    let mut export = Db::demo(&[]).export();
+    let today = today();
+    let id = open_on(&export, today)[0]["id"].clone();
+    let mut child_id = Value::Null;
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == id {
+            t["question"] = json!("Wat helpt, als het \"druk\" is | en\nbij het halen?");
+            child_id = t["child_id"].clone();
+        }
+    }
+    for c in array_mut(&mut export, "children") {
+        if c["id"] == child_id {
+            c["archived"] = json!(true);
+        }
+    }
+    (export, id)
+}
+
+#[test]
+fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
+    let (export, id) = crafted();
+    let db = Db::import(&export);
+    let open = open_on(&export, today());
+    for lang in ["nl", "en"] {
+        let text = ok(&db.report(&["--care-team", "--csv", "--lang", lang]));
+        assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
+        let records = parse_csv(&text);
+        assert_eq!(records.len(), open.len() + 1);
+        assert!(records.iter().all(|r| r.len() == 14), "{records:?}");
+        let ids: HashSet<String> = records[1..].iter().map(|r| r[0].clone()).collect();
+        let expected: HashSet<String> = open.iter().map(|t| t["child_id"].to_string()).collect();
+        assert_eq!(ids, expected);
+        for record in &records[1..] {
+            assert_eq!(record[7], "8");
+            let number: usize = record[6].parse().unwrap();
+            assert!((1..=8).contains(&number));
+            assert!(date(&json!(record[8])).is_some());
+            for flag in &record[12..] {
+                assert!(flag == "true" || flag == "false", "{flag}");
+            }
+        }
+        let crafted = open.iter().find(|t| t["id"] == id).unwrap();
+        let child_id = crafted["child_id"].to_string();
+        let row = records.iter().find(|r| r[0] == child_id).unwrap();
+        assert_eq!(
+            row[4],
+            "Wat helpt, als het \"druk\" is | en\nbij het halen?"
+        );
+        assert!(text.contains("\"Wat helpt, als het \"\"druk\"\" is | en\nbij het halen?\""));
+        // The child's name stays plain in the machine format.
+        assert_eq!(row[1], full_name(child_of(&export, crafted)));
+    }
+
+    // In Markdown the question stays on its row, its pipe escaped, and the child is flagged.
+    let text = ok(&db.report(&["--care-team", "--lang", "en"]));
+    assert!(
+        text.contains("| Wat helpt, als het \"druk\" is \\| en bij het halen? |"),
+        "{text}"
+    );
+    let crafted = open.iter().find(|t| t["id"] == id).unwrap();
+    let name = full_name(child_of(&export, crafted));
+    assert!(text.contains(&format!("| {name} (left) |")), "{text}");
+    assert_eq!(table_rows(&text).len(), open.len());
+}
+
+#[test]
+fn a_past_month_lists_what_was_open_then() {
+    let db = Db::demo(&[]);
+    let export = db.export();
+    let trajectories = array(&export, "trajectories");
+    let earliest = trajectories
+        .iter()
+        .filter_map(|t| date(&t["started"]))
+        .min()
+        .unwrap();
+
+    // The month before the first start: nothing was open.
+    let before = earliest - Months::new(1);
+    let month = before.format("%Y-%m").to_string();
+    let text = ok(&db.report(&["--care-team", "--month", &month, "--lang", "nl"]));
+    let last = NaiveDate::from_ymd_opt(before.year(), before.month(), 1).unwrap() + Months::new(1)
+        - chrono::Days::new(1);
+    assert_eq!(
+        text,
+        format!(
+            "# Zorgoverleg: open trajecten op {}\n\nEr zijn geen open trajecten.\n",
+            last.format("%d-%m-%Y")
+        )
+    );
+    let csv = db.report(&["--care-team", "--month", &month, "--csv"]);
+    assert_eq!(ok(&csv), format!("{HEADER}\r\n"));
+
+    // Last month: the trajectories open at its end, the closed one included if it was open then.
+    let first_of_this = NaiveDate::from_ymd_opt(today().year(), today().month(), 1).unwrap();
+    let last_month_end = first_of_this - chrono::Days::new(1);
+    let month = last_month_end.format("%Y-%m").to_string();
+    let text = ok(&db.report(&["--care-team", "--month", &month, "--lang", "en"]));
+    assert!(text.starts_with(&format!(
+        "# Care-team meeting: open trajectories on {last_month_end}\n"
+    )));
+    let open = open_on(&export, last_month_end);
+    assert!(!open.is_empty());
+    assert_eq!(table_rows(&text).len(), open.len(), "{text}");
+    for t in &open {
+        let name = full_name(child_of(&export, t));
+        assert!(text.contains(&format!("| {name} |")), "{name}: {text}");
+        // Days open are counted to the end of that month.
+        let days = (last_month_end - date(&t["started"]).unwrap()).num_days();
+        let row = table_rows(&text)
+            .into_iter()
+            .find(|r| r.starts_with(&format!("| {name} |")))
+            .unwrap();
+        assert_eq!(row.split(" | ").nth(8), Some(days.to_string().as_str()));
+    }
+    // A closed trajectory counts as open in a month before it was closed.
+    let closed = trajectories
+        .iter()
+        .find(|t| !t["closed"].is_null())
+        .unwrap();
+    let closing = date(&closed["closed"]["date"]).unwrap();
+    let day = date(&closed["started"])
+        .unwrap()
+        .max(closing - chrono::Days::new(1));
+    let month = day.format("%Y-%m").to_string();
+    let text = ok(&db.report(&["--care-team", "--month", &month, "--lang", "en"]));
+    let name = full_name(child_of(&export, closed));
+    let listed = text.contains(&format!("| {name} |"));
+    let month_end = NaiveDate::from_ymd_opt(day.year(), day.month(), 1).unwrap() + Months::new(1)
+        - chrono::Days::new(1);
+    assert_eq!(
+        listed,
+        closing > month_end,
+        "{name} closed {closing}: {text}"
+    );
+
+    // The current month is seen from today.
+    let month = today().format("%Y-%m").to_string();
+    let now = ok(&db.report(&["--care-team", "--month", &month, "--lang", "en"]));
+    assert_eq!(now, ok(&db.report(&["--care-team", "--lang", "en"])));
+}
+
+#[test]
+fn no_open_trajectories_says_so() {
+    let db = Db::demo(&["--groups", "0"]);
+    let text = ok(&db.report(&["--care-team", "--lang", "en"]));
+    assert!(text.contains("There are no open trajectories."), "{text}");
+    let out = db.report(&["--care-team", "--csv"]);
+    assert_eq!(ok(&out), format!("{HEADER}\r\n"));
+}
+
+#[test]
+fn bad_options_are_refused() {
+    let db = Db::demo(&["--groups", "1"]);
+    for month in ["2026-13", "2026-1", "november"] {
+        let err = fails(&db.report(&["--care-team", "--month", month]), 2);
+        assert!(err.contains("YYYY-MM"), "{err}");
+    }
+    let err = fails(&db.report(&["--care-team", "--child", "12"]), 2);
+    assert!(
+        err.contains("--child") && err.contains("--care-team"),
+        "{err}"
+    );
+    fails(&db.report(&["--child", "12", "--csv"]), 2);
+    fails(&db.report(&["--child", "12", "--month", "2026-11"]), 2);
+    fails(&db.report(&["--csv"]), 2);
+    fails(&db.report(&[]), 2);
+}
+
+#[test]
+fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
+    let mut export = Db::demo(&[]).export();
+    let early = array(&export, "trajectories")
+        .iter()
+        .find(|t| t["closed"].is_null())
+        .unwrap()
+        .clone();
+    let with_plan = early["child_id"].clone();
+    let has_one: HashSet<String> = array(&export, "trajectories")
+        .iter()
+        .map(|t| t["child_id"].to_string())
+        .collect();
+    let without_plan = array(&export, "children")
+        .iter()
+        .find(|c| !has_one.contains(&c["id"].to_string()))
+        .unwrap()["id"]
+        .clone();
+    // A Meldcode trajectory for both children, as the app would store it.
+    let meldcode = array(&export, "plan_templates")
+        .iter()
+        .find(|p| p["id"] == "meldcode")
+        .expect("the export lists the built-in plans")
+        .clone();
+    let stages: Vec<Value> = meldcode["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "stage": s["id"], "done": i == 0, "by": "Anouk", "note": "GEHEIME NOTITIE",
+                "at": if i == 0 { json!("2026-10-02T10:00:00+02:00") } else { Value::Null },
+            })
+        })
+        .collect();
+    let max_id = [
+        "staff",
+        "groups",
+        "children",
+        "observations",
+        "trajectories",
+    ]
+    .iter()
+    .flat_map(|kind| array(&export, kind))
+    .map(|record| record["id"].as_u64().unwrap())
+    .max()
+    .unwrap();
+    for (n, child) in [&with_plan, &without_plan].into_iter().enumerate() {
+        let trajectory = json!({
+            "id": max_id + 1 + n as u64, "child_id": child, "template": "meldcode",
+            "version": meldcode["version"], "started": "2026-10-01", "by": "Anouk",
+            "question": "GEHEIME VRAAG", "stages": stages,
+            "answers": [{"question": "afweging.1", "yes": true, "by": "Anouk",
+                         "at": "2026-10-02T10:00:00+02:00"}],
+        });
+        array_mut(&mut export, "trajectories").push(trajectory);
+    }
+    let db = Db::import(&export);
+
+    for lang in ["nl", "en"] {
+        let text = ok(&db.report(&["--child", &with_plan.to_string(), "--lang", lang]));
+        let heading = if lang == "nl" {
+            "\n## Stappenplan\n"
+        } else {
+            "\n## Step plan\n"
+        };
+        let (_, plan) = text.split_once(heading).expect("a step-plan section");
+        let question = early["question"].as_str().unwrap();
+        assert!(plan.contains(question), "{plan}");
+        assert!(plan.contains(early["goals"].as_str().unwrap()));
+        assert_eq!(
+            plan.matches("\n### ").count(),
+            1,
+            "only the early-signalling plan"
+        );
+        let started = date(&early["started"]).unwrap();
+        let started = match lang {
+            "nl" => started.format("%d-%m-%Y").to_string(),
+            _ => started.to_string(),
+        };
+        assert!(plan.contains(&started));
+        for secret in ["GEHEIM", "eldcode", "Veilig Thuis", "afweging"] {
+            assert!(!text.contains(secret), "{secret} in the report: {text}");
+        }
+
+        let text = ok(&db.report(&["--child", &without_plan.to_string(), "--lang", lang]));
+        assert!(
+            !text.contains(heading),
+            "no step-plan section at all: {text}"
+        );
+        for secret in ["GEHEIM", "eldcode", "Stappenplan", "Step plan"] {
+            assert!(!text.contains(secret), "{secret} in the report: {text}");
+        }
+    }
+
+    // The care team does see the Meldcode trajectories: they are open work of the organisation.
+    let text = ok(&db.report(&["--care-team", "--lang", "nl"]));
+    assert_eq!(text.matches("| GEHEIME VRAAG |").count(), 2, "{text}");
+}

@@ -1,0 +1,1501 @@
+//! End-to-end tests of the step plan: the real `signaal` binary in a pseudo-terminal on a real
+//! database in a temp dir. Starting a trajectory from the plans picker (`p`, Enter), ticking stages
+//! (Space), that each tick shown survives kill -9, the Step plan column of the children list,
+//! answering the Meldcode's afwegingskader, an overdue expected end, the consent warning before the
+//! coach is asked, and closing. What the screen shows is checked against `signaal export`.
+//!
+//! Names of children, staff, plans, stages and questions are read from the database's export,
+//! never hard-coded. Waits are bounded by generous timeouts; nothing measures time.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::thread;
+
+use chrono::{DateTime, Days, Local, NaiveDate};
+use pty::{framed, Options, Tui, TIMEOUT};
+use serde_json::Value;
+use tempfile::TempDir;
+
+// ---------------------------------------------------------------------------------------------
+// Databases and the export
+// ---------------------------------------------------------------------------------------------
+
+/// A temporary directory holding a database directory `db`.
+struct Db {
+    _dir: TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn path(&self) -> &str {
+        self.path.to_str().expect("utf-8 temp path")
+    }
+}
+
+/// A database filled by `signaal demo`.
+fn demo_db() -> Db {
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("db");
+    let db = Db { _dir: dir, path };
+    run_ok(&["demo", "--db", db.path()]);
+    db
+}
+
+fn describe(args: &[&str], out: &Output) -> String {
+    format!(
+        "signaal {args:?}: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Runs a command to the end; a hang fails the test instead of stalling it.
+fn run_ok(args: &[&str]) -> Output {
+    let child = Command::new(pty::bin())
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("SIGNAAL_DB")
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn signaal");
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(TIMEOUT * 3) {
+        Ok(out) => out.expect("wait for signaal"),
+        Err(_) => {
+            // Only the process this helper started, by its id.
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("signaal {args:?} still runs after {:?}", TIMEOUT * 3);
+        }
+    };
+    assert!(
+        out.status.success(),
+        "expected success: {}",
+        describe(args, &out)
+    );
+    out
+}
+
+fn export(db: &Db) -> Value {
+    let args = ["export", "--db", db.path()];
+    let out = run_ok(&args);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("export is not JSON ({e}): {}", describe(&args, &out)))
+}
+
+fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no array {key:?} in {v}"))
+}
+
+fn s<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("field {key:?} is not a string in {v}"))
+}
+
+fn en(v: &Value, key: &str) -> String {
+    s(&v[key], "en").to_string()
+}
+
+fn id(v: &Value) -> u64 {
+    v["id"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no numeric id in {v}"))
+}
+
+/// The first staff member with the plain staff role.
+fn first_staff(ex: &Value) -> String {
+    arr(ex, "staff")
+        .iter()
+        .find(|m| m["role"] == "staff")
+        .map(|m| s(m, "name").to_string())
+        .expect("the demo has a staff member with role \"staff\"")
+}
+
+#[derive(Clone, Debug)]
+struct Kid {
+    id: u64,
+    first: String,
+    name: String,
+    group_id: u64,
+}
+
+/// The children that are not archived, as the export has them.
+fn kids(ex: &Value) -> Vec<Kid> {
+    arr(ex, "children")
+        .iter()
+        .filter(|c| c["archived"] != true)
+        .map(|c| Kid {
+            id: id(c),
+            first: s(c, "first_name").to_string(),
+            name: format!("{} {}", s(c, "first_name"), s(c, "last_name")),
+            group_id: c["group_id"].as_u64().expect("child has a group_id"),
+        })
+        .collect()
+}
+
+/// Whether no other (not archived) child of the same group has this child's first name, so that
+/// the filter finds only them.
+fn uniquely_named(all: &[Kid], kid: &Kid) -> bool {
+    all.iter()
+        .filter(|o| o.group_id == kid.group_id && o.first == kid.first)
+        .count()
+        == 1
+}
+
+fn group_name(ex: &Value, group_id: u64) -> String {
+    let group = arr(ex, "groups")
+        .iter()
+        .find(|g| id(g) == group_id)
+        .unwrap_or_else(|| panic!("no group {group_id} in the export"));
+    s(group, "name").to_string()
+}
+
+/// A child's trajectories, as the export has them.
+fn trajectories_of(ex: &Value, child_id: u64) -> Vec<Value> {
+    arr(ex, "trajectories")
+        .iter()
+        .filter(|t| t["child_id"].as_u64() == Some(child_id))
+        .cloned()
+        .collect()
+}
+
+/// The one trajectory of the child (the tests start with children that have none).
+fn only_trajectory(ex: &Value, kid: &Kid) -> Value {
+    let all = trajectories_of(ex, kid.id);
+    assert_eq!(
+        all.len(),
+        1,
+        "exactly one trajectory of {}: {:#}",
+        kid.name,
+        Value::Array(all.clone())
+    );
+    all.into_iter().next().unwrap()
+}
+
+/// A child without any trajectory whose first name is unique in its group, the `skip`-th such
+/// child (tests that need two children take two).
+fn kid_without_trajectory(ex: &Value, skip: usize) -> Kid {
+    let all = kids(ex);
+    all.iter()
+        .filter(|k| uniquely_named(&all, k) && trajectories_of(ex, k.id).is_empty())
+        .nth(skip)
+        .cloned()
+        .expect("a child without a trajectory in the demo")
+}
+
+/// Today as the app sees it (local time). Taken before and after a test's actions, a test that
+/// runs across midnight accepts either day.
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn ymd(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The date part of an RFC 3339 time, in its own offset.
+fn date_of(at: &str) -> NaiveDate {
+    DateTime::parse_from_rfc3339(at)
+        .unwrap_or_else(|e| panic!("{at:?} is not RFC 3339: {e}"))
+        .date_naive()
+}
+
+/// Whether a YYYY-MM-DD date is one of `days`.
+fn on_one_of(date: &str, days: &[NaiveDate]) -> bool {
+    days.iter().any(|d| ymd(*d) == date)
+}
+
+/// The stage entries of a trajectory in the plan's order: (stage id, done).
+fn done_flags(t: &Value) -> Vec<(String, bool)> {
+    arr(t, "stages")
+        .iter()
+        .map(|e| (s(e, "stage").to_string(), e["done"] == true))
+        .collect()
+}
+
+/// Checks that exactly the first `n` stages are done, each signed by `user` on one of `days`.
+fn assert_first_done(t: &Value, n: usize, user: &str, days: &[NaiveDate]) {
+    let stages = arr(t, "stages");
+    for (i, e) in stages.iter().enumerate() {
+        if i < n {
+            assert_eq!(e["done"], true, "stage {} is done: {t:#}", i + 1);
+            assert_eq!(s(e, "by"), user, "stage {} signed by the user: {e}", i + 1);
+            let at = date_of(s(e, "at"));
+            assert!(days.contains(&at), "stage {} ticked today: {e}", i + 1);
+        } else {
+            assert_eq!(e["done"], false, "stage {} is not done: {t:#}", i + 1);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plans, as the trajectory screen lists them
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Field,
+    Stage,
+    Consent,
+    Question,
+}
+
+/// One row of the trajectory screen.
+#[derive(Clone, Debug)]
+struct Row {
+    kind: Kind,
+    /// The stage's or question's id ("" for fields and consent rows).
+    id: String,
+    /// What the row starts with ("Goals:", "3. Talk with parents", a question's start).
+    label: String,
+}
+
+/// A plan from the export's `plan_templates`.
+struct Plan {
+    id: String,
+    name: String,
+    /// The stages: (id, title, help, kind).
+    stages: Vec<(String, String, String, String)>,
+    rows: Vec<Row>,
+    template: Value,
+}
+
+/// The question and plan fields, in the order the trajectory screen lists them.
+const FIELDS: [&str; 6] = [
+    "The child's question",
+    "Goals",
+    "Actions, who does what",
+    "Started",
+    "Expected end",
+    "Review date",
+];
+const CONSENT_COACH: &str = "Consent: consult the coach";
+const CONSENT_SCHOOL: &str = "Consent: warm handover to school";
+
+fn plan(ex: &Value, plan_id: &str) -> Plan {
+    let template = arr(ex, "plan_templates")
+        .iter()
+        .find(|p| p["id"] == plan_id)
+        .unwrap_or_else(|| panic!("no plan {plan_id:?} in the export"))
+        .clone();
+    let mut rows: Vec<Row> = FIELDS
+        .iter()
+        .map(|f| Row {
+            kind: Kind::Field,
+            id: String::new(),
+            label: format!("{f}:"),
+        })
+        .collect();
+    let mut stages = Vec::new();
+    for (i, stage) in arr(&template, "stages").iter().enumerate() {
+        let (sid, title) = (s(stage, "id").to_string(), en(stage, "title"));
+        rows.push(Row {
+            kind: Kind::Stage,
+            id: sid.clone(),
+            label: format!("{}. {title}", i + 1),
+        });
+        if stage["kind"] == "parents" {
+            for label in [CONSENT_COACH, CONSENT_SCHOOL] {
+                rows.push(Row {
+                    kind: Kind::Consent,
+                    id: String::new(),
+                    // Rows that belong to a stage are indented under it.
+                    label: format!("    {label}"),
+                });
+            }
+        }
+        for q in arr(stage, "questions") {
+            rows.push(Row {
+                kind: Kind::Question,
+                id: s(q, "id").to_string(),
+                label: format!("    {}", head(&en(q, "text"))),
+            });
+        }
+        stages.push((sid, title, en(stage, "help"), s(stage, "kind").to_string()));
+    }
+    Plan {
+        id: plan_id.to_string(),
+        name: en(&template, "name"),
+        stages,
+        rows,
+        template,
+    }
+}
+
+impl Plan {
+    fn early(ex: &Value) -> Plan {
+        plan(ex, "vroegsignalering")
+    }
+
+    fn meldcode(ex: &Value) -> Plan {
+        plan(ex, "meldcode")
+    }
+
+    /// The row of the stage numbered `n` (1-based).
+    fn stage_row(&self, n: usize) -> usize {
+        let sid = &self.stages[n - 1].0;
+        self.rows
+            .iter()
+            .position(|r| r.kind == Kind::Stage && &r.id == sid)
+            .unwrap()
+    }
+
+    fn row_of(&self, kind: Kind, label_or_id: &str) -> usize {
+        self.rows
+            .iter()
+            .position(|r| {
+                r.kind == kind && (r.id == label_or_id || r.label.trim_start() == label_or_id)
+            })
+            .unwrap_or_else(|| panic!("no {kind:?} row {label_or_id:?} in {}", self.id))
+    }
+
+    /// The stage numbered `n` (1-based) that has this kind ("coach", "parents").
+    fn stage_of_kind(&self, kind: &str) -> usize {
+        self.stages
+            .iter()
+            .position(|st| st.3 == kind)
+            .unwrap_or_else(|| panic!("{} has a {kind} stage", self.id))
+            + 1
+    }
+
+    /// "3/8 Talk with parents": where a trajectory stands whose first open stage is `n`.
+    fn progress(&self, n: usize) -> String {
+        format!("{n}/{} {}", self.stages.len(), self.stages[n - 1].1)
+    }
+
+    /// The question with this id: (text, yes text, no text).
+    fn question(&self, qid: &str) -> (String, String, String) {
+        let q = arr(&self.template, "stages")
+            .iter()
+            .flat_map(|st| arr(st, "questions").iter())
+            .find(|q| q["id"] == qid)
+            .unwrap_or_else(|| panic!("no question {qid:?} in {}", self.id));
+        (en(q, "text"), en(&q["yes"], "text"), en(&q["no"], "text"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens
+// ---------------------------------------------------------------------------------------------
+
+/// A terminal with room for a whole group and a whole trajectory with its detail pane.
+fn big() -> Options {
+    Options {
+        rows: 50,
+        cols: 120,
+        ..Options::default()
+    }
+}
+
+/// Starts the TUI in English as `user` and waits for the groups list.
+fn open_tui(db: &Db, user: &str) -> Tui {
+    let mut t = Tui::spawn_with(&["--db", db.path(), "--lang", "en", "--user", user], big());
+    t.expect("Groups");
+    t
+}
+
+fn ok<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn filter_line(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|l| l.contains("Filter:"))
+        .map(|l| l.to_string())
+}
+
+/// Presses `/` and waits until the filter takes text.
+fn start_filter(t: &mut Tui) {
+    let before = filter_line(&t.screen());
+    t.send("/");
+    ok(t.wait_until("the filter to take text", TIMEOUT, |s| {
+        let now = filter_line(s);
+        now.is_some() && now != before
+    }));
+}
+
+/// From the groups list: `/` + the group's name + Enter (keep the match) + Enter (open).
+fn open_group(t: &mut Tui, name: &str) {
+    start_filter(t);
+    t.send(name);
+    t.expect(name);
+    t.key("Enter");
+    t.key("Enter");
+    ok(
+        t.wait_until(&format!("the children of {name}"), TIMEOUT, |s| {
+            s.contains(&format!("Group {name}"))
+        }),
+    );
+}
+
+/// The children list row of a child (the name column starts the row, a gap follows the name).
+fn child_row<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
+    let plain = format!("│  {name}  ");
+    let selected = format!("│▶ {name}  ");
+    screen
+        .lines()
+        .find(|l| l.starts_with(&plain) || l.starts_with(&selected))
+}
+
+/// The Step plan cell of a child's row in the children list: the text under the column header
+/// "Step plan", up to the border, and the width of the column.
+fn plan_cell(screen: &str, name: &str) -> Option<(String, usize)> {
+    let header = screen
+        .lines()
+        .find(|l| l.starts_with("│  Name") && l.contains("Step plan"))?;
+    let col = header[..header.find("Step plan")?].chars().count();
+    let row: Vec<char> = child_row(screen, name)?.chars().collect();
+    let end = row.iter().rposition(|c| *c == '│')?;
+    let cell: String = row.get(col..end)?.iter().collect();
+    Some((cell.trim_end().to_string(), end - col))
+}
+
+/// Whether the child's Step plan cell shows where the trajectory stands ("3/8 Talk with
+/// parents"), after "! " when it is overdue: the whole text, or as much as fits in the column.
+fn shows_plan(screen: &str, name: &str, progress: &str, overdue: bool) -> bool {
+    let want = if overdue {
+        format!("! {progress}")
+    } else {
+        progress.to_string()
+    };
+    plan_cell(screen, name).is_some_and(|(cell, width)| {
+        let fits: String = want.chars().take(width).collect();
+        cell == fits.trim_end()
+    })
+}
+
+/// On a children list: `/` + the child's name + Enter, until the child's row is selected.
+fn select_child(t: &mut Tui, kid: &Kid) {
+    start_filter(t);
+    t.send(&kid.name);
+    ok(
+        t.wait_until(&format!("{} selected", kid.name), TIMEOUT, |s| {
+            child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
+        }),
+    );
+    // Enter keeps the match selected and ends the typing, so letters are commands again.
+    t.key("Enter");
+    ok(
+        t.wait_until("the filter to stop taking text", TIMEOUT, |s| {
+            child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
+                && filter_line(s).is_some_and(|l| !l.contains('▏'))
+        }),
+    );
+}
+
+/// Start, group, child: the children list with the child selected.
+fn start_on_child(db: &Db, ex: &Value, kid: &Kid, user: &str) -> Tui {
+    let mut t = open_tui(db, user);
+    open_group(&mut t, &group_name(ex, kid.group_id));
+    select_child(&mut t, kid);
+    t
+}
+
+/// The detail pane under a list: the lines between the rule and the bottom border, joined with
+/// spaces (long text wraps over several lines).
+fn detail(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some(rule) = lines
+        .iter()
+        .rposition(|l| l.starts_with("│──") && l.trim_end().ends_with("─│"))
+    else {
+        return String::new();
+    };
+    lines[rule + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('╰'))
+        .map(|l| l.trim_matches('│').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The start of a text: enough to tell rows apart, short enough never to be cut off.
+fn head(text: &str) -> String {
+    text.chars().take(28).collect()
+}
+
+/// The selected row of a list (the one with the marker).
+fn selected_row(screen: &str) -> Option<&str> {
+    screen.lines().find(|l| l.starts_with("│▶ "))
+}
+
+/// A list row (not the title or the detail pane) that starts with `label` (after the marker and
+/// any indentation).
+fn list_row<'a>(screen: &'a str, label: &str) -> Option<&'a str> {
+    let label = label.trim_start();
+    screen.lines().find(|l| {
+        l.strip_prefix("│  ")
+            .or_else(|| l.strip_prefix("│▶ "))
+            .is_some_and(|rest| rest.trim_start().starts_with(label))
+    })
+}
+
+/// Whether the row starting with `label` ends (before the border) with `right`.
+fn row_ends_with(screen: &str, label: &str, right: &str) -> bool {
+    list_row(screen, label).is_some_and(|l| l.trim_end_matches('│').trim_end().ends_with(right))
+}
+
+/// Whether the stage row shows ticked ("[✓]") or not ("[ ]").
+fn stage_ticked(screen: &str, label: &str, ticked: bool) -> bool {
+    row_ends_with(screen, label, if ticked { "[✓]" } else { "[ ]" })
+}
+
+/// The top border of the shown screen's box, which holds its title (the first line of the
+/// screen is the breadcrumb).
+fn title_line(screen: &str) -> &str {
+    screen.lines().find(|l| l.starts_with('╭')).unwrap_or("")
+}
+
+/// The title of the plans picker.
+fn picker_title(kid: &Kid) -> String {
+    format!("{} · Step plan", kid.name)
+}
+
+/// The start of a trajectory's title: the child and where it stands.
+fn trajectory_title(kid: &Kid, state: &str) -> String {
+    format!("{} · {state}", kid.name)
+}
+
+/// `p` on a children list or child screen: waits for the plans picker.
+fn open_picker(t: &mut Tui, kid: &Kid) -> String {
+    t.send("p");
+    let title = picker_title(kid);
+    ok(t.wait_until(&format!("{title:?}"), TIMEOUT, |s| {
+        title_line(s).contains(&title) && selected_row(s).is_some()
+    }))
+}
+
+/// The picker's rows, top to bottom (the lines of the list under its header "Name"), without the
+/// marker and the borders; a row's last cell still runs up to the border when it was cut off.
+fn picker_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| l.strip_prefix("│▶ ").or_else(|| l.strip_prefix("│  ")))
+        .skip(1)
+        .map(|l| l.strip_suffix('│').unwrap_or(l).to_string())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+/// Whether a picker row shows `want`: whole, or cut off at the border when its column is
+/// narrower than the text (then at least half of it).
+fn row_shows(row: &str, want: &str) -> bool {
+    if row.contains(want) {
+        return true;
+    }
+    let chars: Vec<char> = want.chars().collect();
+    !row.ends_with(' ')
+        && (chars.len().div_ceil(2)..chars.len())
+            .any(|k| row.ends_with(&chars[..k].iter().collect::<String>()))
+}
+
+/// In the picker, moves down to the row that contains all of `texts` and presses Enter.
+fn pick(t: &mut Tui, texts: &[&str]) {
+    let screen = t.screen();
+    let rows = picker_rows(&screen);
+    let target = rows
+        .iter()
+        .position(|r| texts.iter().all(|x| r.contains(x)))
+        .unwrap_or_else(|| panic!("a picker row with {texts:?}:\n{}", framed(&screen)));
+    let at = rows
+        .iter()
+        .position(|r| selected_row(&screen).is_some_and(|l| l.contains(r.as_str())))
+        .expect("a selected picker row");
+    for _ in at..target {
+        t.key("Down");
+    }
+    for _ in target..at {
+        t.key("Up");
+    }
+    ok(
+        t.wait_until(&format!("the picker row {texts:?}"), TIMEOUT, |s| {
+            selected_row(s).is_some_and(|l| texts.iter().all(|x| l.contains(x)))
+        }),
+    );
+    t.key("Enter");
+}
+
+/// Waits for the trajectory screen of `kid` at `state` ("1/8 Notice, observe", "closed ...").
+fn expect_trajectory(t: &mut Tui, kid: &Kid, state: &str) -> String {
+    let title = trajectory_title(kid, state);
+    ok(
+        t.wait_until(&format!("the trajectory {title:?}"), TIMEOUT, |s| {
+            title_line(s).contains(&title)
+                && title_line(s).contains("✓ saved ")
+                && selected_row(s).is_some()
+        }),
+    )
+}
+
+/// In the picker of a child without a trajectory: the plans, the early-signalling plan first
+/// and selected; picks `plan` and waits for its new trajectory on its first field.
+fn start_trajectory(t: &mut Tui, kid: &Kid, plan: &Plan, all: &[&Plan]) {
+    let screen = open_picker(t, kid);
+    let rows = picker_rows(&screen);
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        rows.len() == names.len()
+            && rows
+                .iter()
+                .zip(&names)
+                .all(|(r, n)| r.starts_with(n) && r.contains("+ new trajectory")),
+        "without a trajectory the picker offers only the plans, in order {names:?}:\n{}",
+        framed(&screen)
+    );
+    assert!(
+        selected_row(&screen).is_some_and(|l| l.contains(names[0])),
+        "the early-signalling plan is selected first:\n{}",
+        framed(&screen)
+    );
+    pick(t, &[&plan.name]);
+    let screen = expect_trajectory(t, kid, &plan.progress(1));
+    assert!(
+        selected_row(&screen).is_some_and(|l| l.contains(&plan.rows[0].label)),
+        "a new trajectory opens on its first field:\n{}",
+        framed(&screen)
+    );
+}
+
+/// Moves the trajectory's selection from row `from` to row `to` with Down/Up (or j/k) and waits
+/// until `to` is selected.
+fn move_to(t: &mut Tui, plan: &Plan, from: usize, to: usize, vim: bool) -> String {
+    let (down, up) = if vim { ("j", "k") } else { ("Down", "Up") };
+    for _ in to..from {
+        if vim {
+            t.send(up)
+        } else {
+            t.key(up)
+        }
+    }
+    for _ in from..to {
+        if vim {
+            t.send(down)
+        } else {
+            t.key(down)
+        }
+    }
+    let label = plan.rows[to].label.clone();
+    ok(
+        t.wait_until(&format!("row {to} ({label:?}) selected"), TIMEOUT, |s| {
+            selected_row(s).is_some_and(|l| l.starts_with(&format!("│▶ {label}")))
+        }),
+    )
+}
+
+/// Space on the selected stage; waits until its row shows the tick (or no tick) and the title
+/// where the trajectory stands now.
+fn tick(t: &mut Tui, kid: &Kid, label: &str, ticked: bool, state: &str) -> String {
+    t.send(" ");
+    let title = trajectory_title(kid, state);
+    ok(t.wait_until(
+        &format!("{label:?} ticked={ticked}, {title:?}, saved"),
+        TIMEOUT,
+        |s| {
+            stage_ticked(s, label, ticked)
+                && title_line(s).contains(&title)
+                && title_line(s).contains("✓ saved ")
+        },
+    ))
+}
+
+/// `q`, and the app ends with 0.
+fn quit(t: &mut Tui) {
+    t.send("q");
+    let code = t.expect_exit();
+    assert_eq!(code, 0, "q exits 0; screen:\n{}", framed(&t.screen()));
+}
+
+/// Esc on a trajectory: back on the children list, where the child's row shows `want`.
+fn back_to_list(t: &mut Tui, kid: &Kid, want: impl Fn(&str) -> bool) -> String {
+    // `want` is given the whole screen.
+    t.key("Esc");
+    ok(t.wait_until(
+        &format!("back on the children list, {}'s row", kid.name),
+        TIMEOUT,
+        |s| {
+            title_line(s).contains("Group ")
+                && child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
+                && want(s)
+        },
+    ))
+}
+
+/// Whether a popup titled `title` is shown (its top border holds the title).
+fn popup_shown(screen: &str, title: &str) -> bool {
+    screen
+        .lines()
+        .skip_while(|l| !l.starts_with('╭'))
+        .skip(1)
+        .any(|l| l.contains(&format!("╭ {title} ")))
+}
+
+/// Waits for the popup titled `title`, with `texts` in it.
+fn expect_popup(t: &mut Tui, title: &str, texts: &[&str]) -> String {
+    ok(t.wait_until(
+        &format!("the popup {title:?} with {texts:?}"),
+        TIMEOUT,
+        |s| popup_shown(s, title) && texts.iter().all(|x| s.contains(x)),
+    ))
+}
+
+/// Whether the focused text field labelled `label` of a popup holds exactly `value` (the cursor
+/// follows it).
+fn field_holds(screen: &str, label: &str, value: &str) -> bool {
+    screen.lines().any(|l| {
+        l.find(label).is_some_and(|i| {
+            l[i + label.len()..]
+                .trim_start()
+                .starts_with(&format!("{value}▏"))
+        })
+    })
+}
+
+/// Empties the focused text field of a popup: as many Backspaces as `value` has characters.
+fn clear_field(t: &mut Tui, value: &str) {
+    for _ in 0..value.chars().count() {
+        t.key("Backspace");
+    }
+}
+
+const DATE_OR_EMPTY: &str = "Date (YYYY-MM-DD, empty: none)";
+
+/// On a date field's row: `key` ("e" or "Enter") opens its popup holding `old`; it is emptied,
+/// `new` typed and saved; waits until the row shows `new` (flagged "!" when `late`).
+fn set_date(t: &mut Tui, field: &str, key: &str, old: &str, new: &str, late: bool) -> String {
+    if key == "Enter" {
+        t.key("Enter");
+    } else {
+        t.send(key);
+    }
+    ok(t.wait_until(
+        &format!("the popup {field:?} holding {old:?}"),
+        TIMEOUT,
+        |s| popup_shown(s, field) && field_holds(s, DATE_OR_EMPTY, old),
+    ));
+    clear_field(t, old);
+    t.send(new);
+    ok(t.wait_until(&format!("{new:?} typed"), TIMEOUT, |s| {
+        field_holds(s, DATE_OR_EMPTY, new)
+    }));
+    t.key("Enter");
+    let label = format!("{field}:");
+    ok(t.wait_until(
+        &format!("the row {label:?} showing {new:?}, late={late}"),
+        TIMEOUT,
+        |s| {
+            !popup_shown(s, field)
+                && list_row(s, &label).is_some_and(|l| {
+                    let text = format!("{label} {new}");
+                    l.contains(text.trim_end())
+                        && (old.is_empty() || old == new || !l.contains(old))
+                        && l.contains('!') == late
+                })
+        },
+    ))
+}
+
+/// From the children list with the child selected: `p`, and Enter on its open trajectory of
+/// `plan`, which stands at `state`; waits for it on its first row.
+fn reopen(t: &mut Tui, kid: &Kid, plan: &Plan, state: &str) -> String {
+    open_picker(t, kid);
+    pick(t, &[&plan.name, "open"]);
+    let screen = expect_trajectory(t, kid, state);
+    assert!(
+        selected_row(&screen).is_some_and(|l| l.contains(&plan.rows[0].label)),
+        "{}",
+        framed(&screen)
+    );
+    screen
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Acceptance: a new early-signalling trajectory, two stages ticked
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn first_two_stages_ticked_on_a_new_trajectory() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 0);
+    let all_before = arr(&ex, "trajectories").len();
+    let day0 = today();
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
+    // The first rows are the six fields; stage 1 is reached by moving down past them, the
+    // section title "Stages" is not a row.
+    let screen = t.screen();
+    assert!(
+        screen.contains("Question and plan") && screen.contains("Stages"),
+        "the section titles:\n{}",
+        framed(&screen)
+    );
+    let first = early.stage_row(1);
+    assert_eq!(first, FIELDS.len());
+    let screen = move_to(&mut t, &early, 0, first, false);
+    assert!(
+        detail(&screen).contains(&early.stages[0].2),
+        "the detail pane explains stage 1:\n{}",
+        framed(&screen)
+    );
+    let s1 = early.rows[first].label.clone();
+    let s2 = early.rows[early.stage_row(2)].label.clone();
+    assert!(stage_ticked(&screen, &s1, false) && stage_ticked(&screen, &s2, false));
+    tick(&mut t, &kid, &s1, true, &early.progress(2));
+    move_to(&mut t, &early, first, early.stage_row(2), false);
+    let screen = tick(&mut t, &kid, &s2, true, &early.progress(3));
+    let d = detail(&screen);
+    assert!(
+        d.contains(&format!("Last changed by {user} on ")),
+        "the detail pane says who ticked it:\n{}",
+        framed(&screen)
+    );
+    assert!(
+        stage_ticked(&screen, &s1, true)
+            && (3..=early.stages.len()).all(|n| stage_ticked(
+                &screen,
+                &early.rows[early.stage_row(n)].label,
+                false
+            )),
+        "stages 1 and 2 ticked, the others not:\n{}",
+        framed(&screen)
+    );
+    quit(&mut t);
+    let days = [day0, today()];
+
+    let ex = export(&db);
+    assert_eq!(
+        arr(&ex, "trajectories").len(),
+        all_before + 1,
+        "one new trajectory"
+    );
+    let tr = only_trajectory(&ex, &kid);
+    assert_eq!(s(&tr, "template"), "vroegsignalering", "{tr:#}");
+    assert!(on_one_of(s(&tr, "started"), &days), "started today: {tr:#}");
+    assert_eq!(s(&tr, "by"), user, "started by the user: {tr:#}");
+    assert_eq!(
+        done_flags(&tr)
+            .iter()
+            .map(|(st, _)| st.clone())
+            .collect::<Vec<_>>(),
+        early
+            .stages
+            .iter()
+            .map(|st| st.0.clone())
+            .collect::<Vec<_>>(),
+        "one entry per stage, in the plan's order"
+    );
+    assert_first_done(&tr, 2, &user, &days);
+    assert!(tr["closed"].is_null(), "still open: {tr:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Acceptance: the children list shows where the trajectory stands; ticks survive kill -9
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 1);
+    let day0 = today();
+    let coach = early.stage_of_kind("coach");
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    ok(
+        t.wait_until("the Step plan column, empty for the child", TIMEOUT, |s| {
+            s.contains("Step plan")
+                && child_row(s, &kid.name).is_some_and(|l| !l.contains("/8 ") && !l.contains("/5 "))
+        }),
+    );
+    start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
+    let mut at = 0;
+    for n in 1..=2 {
+        move_to(&mut t, &early, at, early.stage_row(n), n == 2);
+        at = early.stage_row(n);
+        tick(
+            &mut t,
+            &kid,
+            &early.rows[at].label,
+            true,
+            &early.progress(n + 1),
+        );
+    }
+    // Esc goes back to where `p` was pressed: the list shows the current stage.
+    back_to_list(&mut t, &kid, |s| {
+        shows_plan(s, &kid.name, &early.progress(3), false)
+    });
+
+    // `p` again: the open trajectory comes first, with where it stands.
+    let screen = open_picker(&mut t, &kid);
+    let rows = picker_rows(&screen);
+    assert!(
+        rows.len() == 2
+            && rows[0].starts_with(&early.name)
+            && rows[0].contains("open")
+            && row_shows(&rows[0], &early.progress(3))
+            && rows[1].starts_with(&meldcode.name)
+            && rows[1].contains("+ new trajectory"),
+        "the open trajectory first, then a new one with the other plan:\n{}",
+        framed(&screen)
+    );
+    pick(&mut t, &[&early.name, "open"]);
+    let screen = expect_trajectory(&mut t, &kid, &early.progress(3));
+    // Opened again, it starts on its first row.
+    assert!(
+        selected_row(&screen).is_some_and(|l| l.contains(&early.rows[0].label)),
+        "{}",
+        framed(&screen)
+    );
+    at = 0;
+
+    // Stage 3 ticked, then kill -9 as soon as the screen shows it; then each next stage in a
+    // new run of the app, ending in kill -9 each time.
+    let mut trajectory_id = None;
+    let mut first = Some(t);
+    for (round, n) in (3..=coach + 2).enumerate() {
+        let mut t = match first.take() {
+            Some(t) => t,
+            None => start_on_child(&db, &ex, &kid, &user),
+        };
+        if round > 0 {
+            // Reopened: the list shows where it stands after the last tick.
+            ok(t.wait_until(
+                &format!("round {round}: the list shows {:?}", early.progress(n)),
+                TIMEOUT,
+                |s| shows_plan(s, &kid.name, &early.progress(n), false),
+            ));
+            // Every other round from the child screen (Enter on the child, then `p`).
+            if round % 2 == 1 {
+                t.key("Enter");
+                ok(t.wait_until("the child screen", TIMEOUT, |s| {
+                    s.contains(&format!("› {}", kid.name))
+                }));
+            }
+            open_picker(&mut t, &kid);
+            pick(&mut t, &[&early.name, "open"]);
+            expect_trajectory(&mut t, &kid, &early.progress(n));
+            at = 0;
+        }
+        let row = early.stage_row(n);
+        if n == coach {
+            // The parents consented: no warning before the coach is asked.
+            let consent = early.row_of(Kind::Consent, CONSENT_COACH);
+            move_to(&mut t, &early, at, consent, false);
+            t.send(" ");
+            ok(t.wait_until("consent: yes", TIMEOUT, |s| {
+                row_ends_with(s, CONSENT_COACH, "yes")
+            }));
+            at = consent;
+        }
+        move_to(&mut t, &early, at, row, round % 2 == 1);
+        let label = early.rows[row].label.clone();
+        let screen = tick(&mut t, &kid, &label, true, &early.progress(n + 1));
+        assert!(
+            !screen.contains("Coach without consent?"),
+            "no consent warning:\n{}",
+            framed(&screen)
+        );
+        // Immediately: no chance to write anything more.
+        t.kill();
+        drop(t);
+
+        let ex = export(&db);
+        let tr = only_trajectory(&ex, &kid);
+        match trajectory_id {
+            None => trajectory_id = Some(id(&tr)),
+            Some(was) => assert_eq!(id(&tr), was, "round {round}: the same trajectory"),
+        }
+        assert_first_done(&tr, n, &user, &[day0, today()]);
+    }
+    // A last run: the list shows the stage after the last tick.
+    let n = coach + 3;
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    ok(t.wait_until(
+        &format!("the list shows {:?}", early.progress(n)),
+        TIMEOUT,
+        |s| shows_plan(s, &kid.name, &early.progress(n), false),
+    ));
+    quit(&mut t);
+    let out = run_ok(&["check", "--db", db.path()]);
+    assert!(out.status.success());
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    assert_eq!(tr["consent"]["coach"], true, "{tr:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Acceptance: the Meldcode's afwegingskader
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 2);
+    let day0 = today();
+    let row = meldcode.row_of(Kind::Question, "afweging.2");
+    let label = meldcode.rows[row].label.clone();
+    let (_, yes, no) = meldcode.question("afweging.2");
+    assert!(
+        yes.contains("Veilig Thuis") && yes.contains("0800-2000"),
+        "the plan's wording: {yes:?}"
+    );
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &meldcode, &[&early, &meldcode]);
+    // The questions sit under their stage; vim keys move too.
+    let screen = move_to(&mut t, &meldcode, 0, row, true);
+    let (yes_line, no_line) = (format!("yes: {yes}"), format!("no: {no}"));
+    assert!(
+        row_ends_with(&screen, &label, "open")
+            && detail(&screen).contains(&yes_line)
+            && detail(&screen).contains(&no_line),
+        "unanswered, the detail pane gives what follows from either answer:\n{}",
+        framed(&screen)
+    );
+    assert!(
+        meldcode
+            .rows
+            .iter()
+            .filter(|r| r.kind == Kind::Question)
+            .all(|r| row_ends_with(&screen, &r.label, "open")),
+        "every question open:\n{}",
+        framed(&screen)
+    );
+
+    // Space: yes, no, open, and yes again.
+    let steps = [
+        ("yes", Some(&yes_line)),
+        ("no", Some(&no_line)),
+        ("open", None),
+        ("yes", Some(&yes_line)),
+    ];
+    for (answer, consequence) in steps {
+        t.send(" ");
+        let screen = ok(
+            t.wait_until(&format!("{label:?} answered {answer:?}"), TIMEOUT, |s| {
+                let d = detail(s);
+                row_ends_with(s, &label, answer)
+                    && match consequence {
+                        Some(line) => d.starts_with(line.as_str()),
+                        None => d.contains(&yes_line) && d.contains(&no_line),
+                    }
+            }),
+        );
+        if answer == "yes" {
+            assert!(
+                !detail(&screen).contains(&no_line)
+                    && screen.contains("Veilig Thuis")
+                    && screen.contains("0800-2000"),
+                "a yes means a report to Veilig Thuis:\n{}",
+                framed(&screen)
+            );
+        }
+    }
+
+    // With that answer, closing proposes a report to Veilig Thuis; Esc cancels.
+    t.send("x");
+    expect_popup(
+        &mut t,
+        "Close the trajectory",
+        &["‹ report to Veilig Thuis ›"],
+    );
+    t.key("Esc");
+    ok(t.wait_until("the close popup gone", TIMEOUT, |s| {
+        !popup_shown(s, "Close the trajectory") && title_line(s).contains(&meldcode.progress(1))
+    }));
+    quit(&mut t);
+    let days = [day0, today()];
+
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    assert_eq!(s(&tr, "template"), "meldcode", "{tr:#}");
+    assert!(on_one_of(s(&tr, "started"), &days), "{tr:#}");
+    let answers = arr(&tr, "answers");
+    assert_eq!(answers.len(), 1, "one answer: {tr:#}");
+    let a = &answers[0];
+    assert_eq!(s(a, "question"), "afweging.2", "{a}");
+    assert_eq!(a["yes"], true, "{a}");
+    assert_eq!(s(a, "by"), user, "{a}");
+    assert!(days.contains(&date_of(s(a, "at"))), "{a}");
+    assert_first_done(&tr, 0, &user, &days);
+    assert!(tr["closed"].is_null(), "Esc closed nothing: {tr:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Acceptance: an expected end in the past stands out in the children list
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn expected_end_in_the_past_flags_the_child_in_the_list() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 3);
+    let day0 = today();
+    let past = ymd(day0 - Days::new(60));
+    let future = ymd(day0 + Days::new(60));
+    let end = early.row_of(Kind::Field, "Expected end:");
+    let review = early.row_of(Kind::Field, "Review date:");
+    let progress = early.progress(1);
+
+    let started = early.row_of(Kind::Field, "Started:");
+    let start = ymd(day0 - Days::new(90));
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
+    // Started three months ago, so that an end two months ago comes after the start.
+    move_to(&mut t, &early, 0, started, false);
+    t.send("e");
+    let date_only = "Date (YYYY-MM-DD)";
+    ok(t.wait_until("the start date in its popup", TIMEOUT, |s| {
+        popup_shown(s, "Started") && field_holds(s, date_only, &ymd(day0))
+    }));
+    clear_field(&mut t, &ymd(day0));
+    t.send(&start);
+    t.key("Enter");
+    ok(t.wait_until("the start date saved", TIMEOUT, |s| {
+        !popup_shown(s, "Started")
+            && list_row(s, "Started:").is_some_and(|l| l.contains(&format!("Started: {start}")))
+    }));
+    move_to(&mut t, &early, started, end, false);
+    // A bad date keeps the popup open with an error.
+    t.send("e");
+    expect_popup(&mut t, "Expected end", &[DATE_OR_EMPTY]);
+    t.send("2026-02-30");
+    t.expect("2026-02-30▏");
+    t.key("Enter");
+    expect_popup(
+        &mut t,
+        "Expected end",
+        &["Invalid date: write YYYY-MM-DD", "2026-02-30▏"],
+    );
+    clear_field(&mut t, "2026-02-30");
+    t.send(&past);
+    ok(t.wait_until("the past date typed", TIMEOUT, |s| {
+        field_holds(s, DATE_OR_EMPTY, &past)
+    }));
+    t.key("Enter");
+    let label = "Expected end:";
+    ok(
+        t.wait_until("the expected end saved, flagged", TIMEOUT, |s| {
+            !popup_shown(s, "Expected end")
+                && list_row(s, label).is_some_and(|l| {
+                    l.contains(&format!("{label} {past}")) && row_ends_with(s, label, "!")
+                })
+        }),
+    );
+    back_to_list(&mut t, &kid, |s| shows_plan(s, &kid.name, &progress, true));
+    // The picker flags the trajectory too.
+    let screen = open_picker(&mut t, &kid);
+    assert!(
+        picker_rows(&screen)[0].contains("! open"),
+        "the overdue trajectory in the picker:\n{}",
+        framed(&screen)
+    );
+    t.key("Esc");
+    ok(t.wait_until("back on the list", TIMEOUT, |s| {
+        shows_plan(s, &kid.name, &progress, true)
+    }));
+    quit(&mut t);
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    assert_eq!(s(&tr, "expected_end"), past, "{tr:#}");
+    assert!(tr["review"].is_null(), "{tr:#}");
+
+    // A review date ahead (Enter opens the field too) flags nothing; emptying the expected end
+    // takes the flag away.
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    ok(t.wait_until("still flagged after a restart", TIMEOUT, |s| {
+        shows_plan(s, &kid.name, &progress, true)
+    }));
+    reopen(&mut t, &kid, &early, &progress);
+    move_to(&mut t, &early, 0, review, true);
+    set_date(&mut t, "Review date", "Enter", "", &future, false);
+    move_to(&mut t, &early, review, end, false);
+    set_date(&mut t, "Expected end", "e", &past, "", false);
+    back_to_list(&mut t, &kid, |s| shows_plan(s, &kid.name, &progress, false));
+    quit(&mut t);
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    assert!(tr["expected_end"].is_null(), "emptied: {tr:#}");
+    assert_eq!(s(&tr, "review"), future, "{tr:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Acceptance: the coach without the parents' consent
+// ---------------------------------------------------------------------------------------------
+
+const REASON: &str = "ouders onbereikbaar, ë ĳ";
+const CONSENT_WARNING: &str = "have not (yet) consented";
+
+#[test]
+fn coach_stage_without_consent_asks_why_first() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 4);
+    let day0 = today();
+    let n = early.stage_of_kind("coach");
+    let row = early.stage_row(n);
+    let label = early.rows[row].label.clone();
+    let progress = early.progress(1);
+    let popup = "Coach without consent?";
+    let coach_entry = |tr: &Value| arr(tr, "stages")[n - 1].clone();
+
+    // Space asks first; Esc cancels and ticks nothing.
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
+    let screen = move_to(&mut t, &early, 0, row, false);
+    assert!(
+        detail(&screen).contains(CONSENT_WARNING),
+        "the detail pane warns before anything is ticked:\n{}",
+        framed(&screen)
+    );
+    t.send(" ");
+    expect_popup(&mut t, popup, &[CONSENT_WARNING, "Reason"]);
+    t.key("Esc");
+    ok(
+        t.wait_until("the popup gone, nothing ticked", TIMEOUT, |s| {
+            !popup_shown(s, popup)
+                && stage_ticked(s, &label, false)
+                && title_line(s).contains(&trajectory_title(&kid, &progress))
+        }),
+    );
+    quit(&mut t);
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    let entry = coach_entry(&tr);
+    assert_eq!(entry["done"], false, "Esc ticked nothing: {entry}");
+    assert!(entry.get("without_consent").is_none(), "{entry}");
+    assert_first_done(&tr, 0, &user, &[day0, today()]);
+
+    // An empty reason is refused; with a reason it is ticked and the reason kept.
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    reopen(&mut t, &kid, &early, &progress);
+    move_to(&mut t, &early, 0, row, true);
+    t.send(" ");
+    expect_popup(&mut t, popup, &[CONSENT_WARNING]);
+    t.key("Enter");
+    expect_popup(&mut t, popup, &["Write down why, or Esc to cancel."]);
+    t.send(REASON);
+    ok(t.wait_until("the reason typed", TIMEOUT, |s| {
+        field_holds(s, "Reason", REASON)
+    }));
+    t.key("Enter");
+    let screen = ok(
+        t.wait_until("the coach stage ticked with its reason", TIMEOUT, |s| {
+            !popup_shown(s, popup)
+                && stage_ticked(s, &label, true)
+                && detail(s).contains(&format!("{popup}: {REASON}"))
+                && title_line(s).contains(&trajectory_title(&kid, &progress))
+                && title_line(s).contains("✓ saved ")
+        }),
+    );
+    // Ticked ahead of the earlier stages: allowed, and shown.
+    assert!(
+        list_row(&screen, &label).is_some_and(|l| l.contains('!'))
+            && detail(&screen).contains("Ticked before an earlier stage"),
+        "the stage is marked as ticked out of order:\n{}",
+        framed(&screen)
+    );
+    quit(&mut t);
+    let days = [day0, today()];
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    let entry = coach_entry(&tr);
+    assert_eq!(entry["done"], true, "{entry}");
+    assert_eq!(
+        s(&entry, "without_consent"),
+        REASON,
+        "the reason, UTF-8 intact: {entry}"
+    );
+    assert_eq!(s(&entry, "by"), user, "{entry}");
+    assert!(days.contains(&date_of(s(&entry, "at"))), "{entry}");
+    assert!(
+        tr["consent"]["coach"].is_null(),
+        "no consent recorded: {tr:#}"
+    );
+
+    // With the parents' consent: untick and tick again, and no question is asked.
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    reopen(&mut t, &kid, &early, &progress);
+    let consent = early.row_of(Kind::Consent, CONSENT_COACH);
+    move_to(&mut t, &early, 0, consent, false);
+    t.send(" ");
+    ok(t.wait_until("consent: yes", TIMEOUT, |s| {
+        row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not yet")
+    }));
+    move_to(&mut t, &early, consent, row, false);
+    tick(&mut t, &kid, &label, false, &progress);
+    let screen = tick(&mut t, &kid, &label, true, &progress);
+    assert!(
+        !popup_shown(&screen, popup)
+            && !detail(&screen).contains(CONSENT_WARNING)
+            && !detail(&screen).contains(&format!("{popup}:")),
+        "with consent, no warning and no reason:\n{}",
+        framed(&screen)
+    );
+    quit(&mut t);
+    let ex = export(&db);
+    let tr = only_trajectory(&ex, &kid);
+    let entry = coach_entry(&tr);
+    assert_eq!(entry["done"], true, "{entry}");
+    assert!(
+        entry.get("without_consent").is_none(),
+        "unticking dropped the reason: {entry}"
+    );
+    assert_eq!(tr["consent"]["coach"], true, "{tr:#}");
+    assert!(tr["consent"]["school"].is_null(), "{tr:#}");
+    assert_eq!(s(&tr["consent"], "by"), user, "{tr:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Closing
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn closing_keeps_the_trajectory_and_offers_a_new_one() {
+    let db = demo_db();
+    let ex = export(&db);
+    let user = first_staff(&ex);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, 5);
+    let day0 = today();
+    let days = [day0, day0.succ_opt().unwrap()];
+    let first = early.stage_row(1);
+    let s1 = early.rows[first].label.clone();
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
+    move_to(&mut t, &early, 0, first, false);
+    tick(&mut t, &kid, &s1, true, &early.progress(2));
+
+    // `x`: the outcome (Left/Right choose) and today's date.
+    t.send("x");
+    let popup = "Close the trajectory";
+    let screen = expect_popup(
+        &mut t,
+        popup,
+        &["‹ continues in the group ›", "Date (YYYY-MM-DD)"],
+    );
+    assert!(
+        days.iter().any(|d| screen.contains(&ymd(*d))),
+        "today's date proposed:\n{}",
+        framed(&screen)
+    );
+    t.key("Right");
+    expect_popup(&mut t, popup, &["‹ fitting care route (referral) ›"]);
+    t.key("Left");
+    expect_popup(&mut t, popup, &["‹ continues in the group ›"]);
+    t.key("Enter");
+    let screen = ok(t.wait_until("the trajectory closed", TIMEOUT, |s| {
+        !popup_shown(s, popup)
+            && days.iter().any(|d| {
+                title_line(s).contains(&trajectory_title(
+                    &kid,
+                    &format!("closed {}: continues in the group", ymd(*d)),
+                ))
+            })
+    }));
+    let closed_on = days
+        .iter()
+        .map(|d| ymd(*d))
+        .find(|d| title_line(&screen).contains(&format!("closed {d}")))
+        .unwrap();
+    // A closed trajectory stays as it is.
+    t.send(" ");
+    ok(
+        t.wait_until("a closed trajectory refuses a tick", TIMEOUT, |s| {
+            s.contains("This trajectory is closed and stays as it is.")
+                && stage_ticked(s, &s1, true)
+        }),
+    );
+
+    // Back on the list: no open trajectory, so no stage.
+    back_to_list(&mut t, &kid, |s| {
+        plan_cell(s, &kid.name).is_some_and(|(cell, _)| cell.is_empty())
+    });
+    // `p`: new trajectories with both plans first, then the closed one.
+    let screen = open_picker(&mut t, &kid);
+    let rows = picker_rows(&screen);
+    assert!(
+        rows.len() == 3
+            && rows[0].starts_with(&early.name)
+            && rows[0].contains("+ new trajectory")
+            && rows[1].starts_with(&meldcode.name)
+            && rows[1].contains("+ new trajectory")
+            && rows[2].starts_with(&early.name)
+            && rows[2].contains(&format!("closed {closed_on}")),
+        "the plans to start, then the closed trajectory:\n{}",
+        framed(&screen)
+    );
+    assert!(
+        selected_row(&screen)
+            .is_some_and(|l| l.contains("+ new trajectory") && l.contains(&early.name)),
+        "{}",
+        framed(&screen)
+    );
+    // The closed one opens as it was.
+    pick(&mut t, &[&early.name, "closed"]);
+    let screen = expect_trajectory(
+        &mut t,
+        &kid,
+        &format!("closed {closed_on}: continues in the group"),
+    );
+    assert!(stage_ticked(&screen, &s1, true), "{}", framed(&screen));
+    back_to_list(&mut t, &kid, |s| {
+        plan_cell(s, &kid.name).is_some_and(|(cell, _)| cell.is_empty())
+    });
+    // A new early-signalling trajectory starts again.
+    open_picker(&mut t, &kid);
+    pick(&mut t, &[&early.name, "+ new trajectory"]);
+    expect_trajectory(&mut t, &kid, &early.progress(1));
+    back_to_list(&mut t, &kid, |s| {
+        shows_plan(s, &kid.name, &early.progress(1), false)
+    });
+    quit(&mut t);
+
+    let ex = export(&db);
+    let all = trajectories_of(&ex, kid.id);
+    assert_eq!(all.len(), 2, "the closed and the new trajectory: {all:#?}");
+    let closed: Vec<&Value> = all.iter().filter(|t| !t["closed"].is_null()).collect();
+    assert_eq!(closed.len(), 1, "{all:#?}");
+    let c = &closed[0]["closed"];
+    assert_eq!(s(c, "outcome"), "continues_in_group", "{c}");
+    assert_eq!(s(c, "date"), closed_on, "{c}");
+    assert_eq!(s(c, "by"), user, "{c}");
+    assert_first_done(closed[0], 1, &user, &days);
+    let open: Vec<&Value> = all.iter().filter(|t| t["closed"].is_null()).collect();
+    assert_eq!(s(open[0], "template"), "vroegsignalering");
+    assert_first_done(open[0], 0, &user, &days);
+    assert!(id(open[0]) != id(closed[0]));
+}
