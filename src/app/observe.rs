@@ -23,9 +23,9 @@ pub enum SaveState {
 }
 
 impl App {
-    /// The child the shown screen is about: the selected row of a children list, or the child
-    /// screen's child.
-    fn chosen_child(&self) -> Option<(Child, Group)> {
+    /// The child the shown screen is about: the selected row of a children list, the child
+    /// screen's child, or the child of the observation form.
+    pub(super) fn chosen_child(&self) -> Option<(Child, Group)> {
         match self.screen() {
             Screen::Children(s) => s
                 .list

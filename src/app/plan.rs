@@ -14,27 +14,14 @@ use super::screen::{
 };
 use super::{App, FormKind, Popup};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
-use crate::domain::{Child, Group};
 use crate::i18n::{Lang, T};
 use crate::store::Signature;
 
 impl App {
-    /// The child the shown screen is about, for `p`.
-    fn plan_child(&self) -> Option<(Child, Group)> {
-        match self.screen() {
-            Screen::Children(s) => s
-                .list
-                .selected()
-                .map(|row| (row.child.clone(), s.group.clone())),
-            Screen::Child(s) => Some((s.child.clone(), s.group.clone())),
-            _ => None,
-        }
-    }
-
     /// `p`: the child's trajectories (open ones first) and the plans to start a new one with;
     /// with no trajectory yet only the plans, the early-signalling plan first.
     pub(super) fn open_plans(&mut self) {
-        let Some((child, group)) = self.plan_child() else {
+        let Some((child, group)) = self.chosen_child() else {
             return;
         };
         let Some(trajectories) = self.ok(self.store.trajectories_of(child.id)) else {

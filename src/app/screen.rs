@@ -265,42 +265,6 @@ impl Row for ChildRow {
     }
 }
 
-impl Row for ItemRow {
-    fn id(&self) -> u64 {
-        self.index as u64
-    }
-    fn search_text(&self) -> String {
-        self.search.clone()
-    }
-}
-
-impl Row for PlanRow {
-    fn id(&self) -> u64 {
-        self.index as u64
-    }
-    fn search_text(&self) -> String {
-        self.search.clone()
-    }
-}
-
-impl Row for TrajectoryRow {
-    fn id(&self) -> u64 {
-        self.index as u64
-    }
-    fn search_text(&self) -> String {
-        self.search.clone()
-    }
-}
-
-impl Row for ChangeRow {
-    fn id(&self) -> u64 {
-        self.index as u64
-    }
-    fn search_text(&self) -> String {
-        self.search.clone()
-    }
-}
-
 #[derive(Debug, Clone)]
 pub enum UserRow {
     Person(Staff),
@@ -325,3 +289,20 @@ impl Row for UserRow {
         matches!(self, UserRow::New)
     }
 }
+
+/// The rows that are one of a fixed set (a form's items, a plan's parts, the changes found): the
+/// place in the set is the id, and `search` the words the filter looks at.
+macro_rules! indexed_rows {
+    ($($row:ty),*) => {$(
+        impl Row for $row {
+            fn id(&self) -> u64 {
+                self.index as u64
+            }
+            fn search_text(&self) -> String {
+                self.search.clone()
+            }
+        }
+    )*};
+}
+
+indexed_rows!(ItemRow, ChangeRow, PlanRow, TrajectoryRow);

@@ -94,3 +94,45 @@ pub fn fill_child_form(app: &mut App, first: &str, last: &str, born: &str) {
     press(app, KeyCode::Tab);
     type_text(app, born);
 }
+
+/// On the shown children list, moves the selection onto the first child for which `wanted`
+/// holds, from the top.
+pub fn select_child_where(app: &mut App, wanted: impl Fn(&App, &crate::domain::Child) -> bool) {
+    press(app, KeyCode::Home);
+    for _ in 0..100 {
+        let Screen::Children(s) = app.screen() else {
+            panic!("a children list is shown")
+        };
+        let Some(row) = s.list.selected() else { break };
+        if wanted(app, &row.child) {
+            return;
+        }
+        let before = row.child.id;
+        press(app, KeyCode::Down);
+        if matches!(app.screen(), Screen::Children(s) if s.list.selected().map(|r| r.child.id) == Some(before))
+        {
+            break; // the bottom of the list
+        }
+    }
+    panic!("no child in the list is the one wanted");
+}
+
+/// The demo app on the first group's children list, with a child added here (so no
+/// observation or trajectory yet, whatever the demo made) selected.
+pub fn on_new_child(lang: Lang) -> (TempDir, App, crate::domain::Child) {
+    let (dir, mut app) = signed_in(lang);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Children(s) = app.screen() else {
+        panic!("the first group's children")
+    };
+    let group = s.group.id;
+    let sig = app.signature();
+    let born = now().date_naive() - chrono::Duration::days(800);
+    let child = app
+        .store
+        .add_child(group, "Ĳsbrand", "Jansen", born, &sig)
+        .unwrap();
+    app.reload();
+    select_child_where(&mut app, |_, c| c.id == child.id);
+    (dir, app, child)
+}

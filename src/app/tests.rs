@@ -111,14 +111,7 @@ fn all_children(app: &App) -> Vec<Child> {
 
 /// Moves the selection of the shown children list onto the child with `id`.
 fn select_child(app: &mut App, id: u64) {
-    press(app, KeyCode::Home);
-    for _ in 0..100 {
-        if children(app).list.selected().map(|row| row.child.id) == Some(id) {
-            return;
-        }
-        press(app, KeyCode::Down);
-    }
-    panic!("child {id} is not in the list");
+    super::test_support::select_child_where(app, |_, child| child.id == id);
 }
 
 /// Empties the focused text field of the open form.

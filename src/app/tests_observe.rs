@@ -5,48 +5,14 @@ use chrono::Duration;
 use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
-use super::test_support::{chr, now, press, signed_in, type_text};
+use super::test_support::{chr, now, press, type_text};
 use super::*;
 use crate::domain::form::{ChangeKind, Mark};
 use crate::domain::Observation;
 use crate::store::Signature;
 
-/// The demo app on the first group's children list, with a child that has no observation yet
-/// selected (added here, so the test does not depend on what the demo observed).
 fn on_new_child() -> (TempDir, App, crate::domain::Child) {
-    let (dir, mut app) = signed_in(Lang::En);
-    press(&mut app, KeyCode::Enter);
-    let Screen::Children(s) = app.screen() else {
-        panic!("children list")
-    };
-    let group = s.group.id;
-    let sig = app.signature();
-    let child = app
-        .store
-        .add_child(
-            group,
-            "Ĳsbrand",
-            "Jansen",
-            now().date_naive() - Duration::days(800),
-            &sig,
-        )
-        .unwrap();
-    app.reload();
-    select(&mut app, child.id);
-    (dir, app, child)
-}
-
-fn select(app: &mut App, id: u64) {
-    press(app, KeyCode::Home);
-    for _ in 0..100 {
-        if let Screen::Children(s) = app.screen() {
-            if s.list.selected().map(|row| row.child.id) == Some(id) {
-                return;
-            }
-        }
-        press(app, KeyCode::Down);
-    }
-    panic!("child {id} not in the list");
+    super::test_support::on_new_child(Lang::En)
 }
 
 fn form(app: &App) -> &ObserveScreen {

@@ -4,35 +4,12 @@
 use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
-use super::test_support::{chr, now, press, signed_in, type_text};
+use super::test_support::{chr, now, press, type_text};
 use super::*;
 use crate::domain::plan::{Outcome, Trajectory};
 
-/// The demo app on the first group's list, with a new child (no trajectory) selected.
 fn on_new_child() -> (TempDir, App, crate::domain::Child) {
-    let (dir, mut app) = signed_in(Lang::En);
-    press(&mut app, KeyCode::Enter);
-    let Screen::Children(s) = app.screen() else {
-        panic!("children list")
-    };
-    let group = s.group.id;
-    let sig = app.signature();
-    let born = now().date_naive() - chrono::Duration::days(900);
-    let child = app
-        .store
-        .add_child(group, "Ĳsbrand", "Jansen", born, &sig)
-        .unwrap();
-    app.reload();
-    press(&mut app, KeyCode::Home);
-    for _ in 0..100 {
-        if let Screen::Children(s) = app.screen() {
-            if s.list.selected().map(|r| r.child.id) == Some(child.id) {
-                return (dir, app, child);
-            }
-        }
-        press(&mut app, KeyCode::Down);
-    }
-    panic!("the new child is in the list");
+    super::test_support::on_new_child(Lang::En)
 }
 
 fn screen(app: &App) -> &TrajectoryScreen {

@@ -1,6 +1,6 @@
 //! One child: details, the observations made (newest first: date, observer, marks per domain),
-//! and the sections later capabilities fill (step plan, notes, parents and consent), which say
-//! plainly that nothing is recorded yet.
+//! its trajectories, the parents' consent, and a place for notes that says plainly that nothing
+//! is recorded yet.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -44,31 +44,63 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
 
     let [history_area, rest] =
         Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
-    history(frame, history_area, app, screen, theme);
-
     let [plan_area, notes_area, parents_area] = Layout::horizontal([
         Constraint::Fill(2),
         Constraint::Fill(1),
         Constraint::Fill(1),
     ])
     .areas(rest);
-    trajectories(frame, plan_area, app, screen, theme);
-    let notes = Paragraph::new(Line::styled(lang.get(T::ChildNoNotes), theme.dim));
-    frame.render_widget(
-        notes.block(block(lang.get(T::ChildNotes).into(), theme)),
-        notes_area,
-    );
-    consent(frame, parents_area, app, screen, theme);
+    let panels = [
+        (
+            history_area,
+            T::ChildObservations,
+            history(app, screen, theme),
+            T::ChildNoObservations,
+        ),
+        (
+            plan_area,
+            T::ChildPlan,
+            trajectories(app, screen, theme),
+            T::ChildNoPlan,
+        ),
+        (notes_area, T::ChildNotes, Vec::new(), T::ChildNoNotes),
+        (
+            parents_area,
+            T::ChildParents,
+            consent(app, screen),
+            T::ChildNoParents,
+        ),
+    ];
+    for (area, title, lines, empty) in panels {
+        panel(frame, area, lang.get(title), lines, lang.get(empty), theme);
+    }
 }
 
-/// The child's trajectories, open ones first: plan, where it stands, since when, and what is late.
-fn trajectories(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+/// A titled panel with `lines`, or `empty` (dimmed) when there are none.
+fn panel(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    empty: &str,
+    theme: &Theme,
+) {
+    if lines.is_empty() {
+        lines.push(Line::styled(empty.to_string(), theme.dim));
+    }
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(body.block(block(title.to_string(), theme)), area);
+}
+
+/// The child's trajectories, open ones first: where each stands, its plan, what is late, and the
+/// child's question.
+fn trajectories(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let today = app.today();
     let mut lines = Vec::new();
     for t in &screen.trajectories {
         let template = app.plans.find(&t.template, t.version);
-        let name = template.map_or(t.template.as_str(), |p| lang.text(&p.name));
+        let name = template.map_or(t.template.clone(), |p| lang.text(&p.name).to_string());
         let state = match (&t.closed, template) {
             (Some(c), _) => lang.closed_on(c.outcome, c.date),
             (None, Some(p)) => lang.progress(t.progress(p)),
@@ -92,58 +124,38 @@ fn trajectories(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, 
             lines.push(Line::raw(format!("  {}", t.question)));
         }
     }
-    if lines.is_empty() {
-        lines.push(Line::styled(lang.get(T::ChildNoPlan), theme.dim));
-    }
-    let title = lang.get(T::ChildPlan).to_string();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(title, theme)),
-        area,
-    );
+    lines
 }
 
 /// The parents' consent as recorded in the child's open trajectories.
-fn consent(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+fn consent(app: &App, screen: &ChildScreen) -> Vec<Line<'static>> {
     let lang = app.lang;
     let recorded = screen
         .trajectories
         .iter()
         .find(|t| t.is_open() && (t.consent.coach.is_some() || t.consent.school.is_some()));
-    let lines = match recorded {
-        Some(t) => vec![
-            Line::raw(format!(
-                "{}: {}",
-                lang.get(T::ConsentCoachShort),
-                lang.yes_no(t.consent.coach, T::NotYet)
-            )),
-            Line::raw(format!(
-                "{}: {}",
-                lang.get(T::ConsentSchoolShort),
-                lang.yes_no(t.consent.school, T::NotYet)
-            )),
-        ],
-        None => vec![Line::styled(lang.get(T::ChildNoParents), theme.dim)],
+    let Some(t) = recorded else {
+        return Vec::new();
     };
-    let title = lang.get(T::ChildParents).to_string();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(title, theme)),
-        area,
-    );
+    [
+        (T::ConsentCoachShort, t.consent.coach),
+        (T::ConsentSchoolShort, t.consent.school),
+    ]
+    .into_iter()
+    .map(|(label, value)| {
+        Line::raw(format!(
+            "{}: {}",
+            lang.get(label),
+            lang.yes_no(value, T::NotYet)
+        ))
+    })
+    .collect()
 }
 
 /// The child's observations, newest first: date, observer and marks (how many "often") on one
 /// line, the marks per domain of the form under it.
-fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
+fn history(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let block = block(lang.get(T::ChildObservations).into(), theme);
-    if screen.observations.is_empty() {
-        let body = Paragraph::new(Line::styled(lang.get(T::ChildNoObservations), theme.dim));
-        return frame.render_widget(body.block(block), area);
-    }
     let mut lines = Vec::new();
     for obs in &screen.observations {
         let often = obs.marks.iter().filter(|m| m.mark == Mark::Often).count();
@@ -165,10 +177,5 @@ fn history(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme
         };
         lines.push(Line::styled(format!("  {per_domain}"), theme.dim));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    lines
 }

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
+use super::sectioned::{save_status, SectionedList, SectionedRow};
 use super::widgets::{filter_line, ListTable};
 use super::Theme;
-use crate::app::{Action, App, ObserveScreen, PickFormScreen, SaveState};
+use crate::app::{Action, App, ObserveScreen, PickFormScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
 
@@ -45,11 +45,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
             })
         })
         .collect();
-    let status = match &screen.saved {
-        SaveState::Nothing => Span::styled(format!(" {} ", lang.get(T::SaveNothing)), theme.dim),
-        SaveState::Saved(at) => Span::styled(format!(" ✓ {} ", lang.saved_at(*at)), theme.ok),
-        SaveState::Failed => Span::styled(format!(" {} ", lang.get(T::SaveFailed)), theme.error),
-    };
     let title = format!(
         "{} · {} · {}: {}",
         screen.child.full_name(),
@@ -59,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
     );
     SectionedList {
         title,
-        status: Some(Line::from(status)),
+        status: Some(save_status(app, &screen.saved, theme)),
         rows,
         selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail: detail(app, screen, theme),

@@ -9,12 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
+use super::sectioned::{save_status, SectionedList, SectionedRow};
 use super::widgets::{filter_line, ListTable};
 use super::Theme;
 use crate::app::{
-    field_label, App, ConsentTo, PlanChoice, PlanField, PlanPart, PlansScreen, SaveState,
-    TrajectoryScreen,
+    field_label, App, ConsentTo, PlanChoice, PlanField, PlanPart, PlansScreen, TrajectoryScreen,
 };
 use crate::domain::plan::{Question, StageKind, Trajectory};
 use crate::i18n::{Lang, T};
@@ -171,14 +170,9 @@ pub fn draw_trajectory(
         screen.child.full_name(),
         lang.text(&template.name)
     );
-    let status = match &screen.saved {
-        SaveState::Nothing => Span::raw(""),
-        SaveState::Saved(at) => Span::styled(format!(" ✓ {} ", lang.saved_at(*at)), theme.ok),
-        SaveState::Failed => Span::styled(format!(" {} ", lang.get(T::SaveFailed)), theme.error),
-    };
     SectionedList {
         title,
-        status: Some(Line::from(status)),
+        status: Some(save_status(app, &screen.saved, theme)),
         rows,
         selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail: detail(app, screen, theme),

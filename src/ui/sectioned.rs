@@ -11,6 +11,8 @@ use ratatui::Frame;
 
 use super::widgets::{block, shorten};
 use super::Theme;
+use crate::app::{App, SaveState};
+use crate::i18n::T;
 
 pub struct SectionedList<'a> {
     pub title: String,
@@ -122,4 +124,15 @@ fn lines(
         lines.push(Line::from(spans).style(style));
     }
     (lines, selected_line)
+}
+
+/// The title bar's "saved" state of a screen that writes every change at once.
+pub fn save_status(app: &App, saved: &SaveState, theme: &Theme) -> Line<'static> {
+    let lang = app.lang;
+    let span = match saved {
+        SaveState::Nothing => Span::styled(format!(" {} ", lang.get(T::SaveNothing)), theme.dim),
+        SaveState::Saved(at) => Span::styled(format!(" ✓ {} ", lang.saved_at(*at)), theme.ok),
+        SaveState::Failed => Span::styled(format!(" {} ", lang.get(T::SaveFailed)), theme.error),
+    };
+    Line::from(span)
 }

@@ -1,24 +1,16 @@
 //! Snapshots of the observation form, the form picker, a child's history and the comparison.
 
 use super::*;
-use crate::app::ChildRow;
 
-/// The demo's first group, with the selection on the first child whose latest observation has
-/// an earlier one to compare with.
+/// The demo's first group, with the selection on the first child who has two observations to
+/// compare.
 fn on_child_with_history(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
     press(&mut app, KeyCode::Enter);
-    for _ in 0..30 {
-        let Screen::Children(s) = app.screen() else {
-            panic!("children list expected")
-        };
-        let row: &ChildRow = s.list.selected().unwrap();
-        if app.store.observations_of(row.child.id).unwrap().len() >= 2 {
-            return (dir, app);
-        }
-        press(&mut app, KeyCode::Down);
-    }
-    panic!("the demo has a child with two observations in its first group");
+    test_support::select_child_where(&mut app, |app, child| {
+        app.store.observations_of(child.id).unwrap().len() >= 2
+    });
+    (dir, app)
 }
 
 #[test]

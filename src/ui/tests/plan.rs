@@ -7,17 +7,10 @@ use crate::app::{PlanChoice, PlanPart};
 fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
     press(&mut app, KeyCode::Enter);
-    for _ in 0..30 {
-        let Screen::Children(s) = app.screen() else {
-            panic!("children list expected")
-        };
-        let child = s.list.selected().unwrap().child.id;
-        if app.store.trajectories_of(child).unwrap().is_empty() {
-            return (dir, app);
-        }
-        press(&mut app, KeyCode::Down);
-    }
-    panic!("a child without a trajectory in the first group");
+    test_support::select_child_where(&mut app, |app, child| {
+        app.store.trajectories_of(child.id).unwrap().is_empty()
+    });
+    (dir, app)
 }
 
 /// Starts a trajectory with `plan` from the picker.
