@@ -72,10 +72,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     for group in &export.groups {
         let count = match args.children_per_group {
             Some(n) => n,
-            None => {
-                (DEFAULT_CHILDREN.0 + rng.below(DEFAULT_CHILDREN.1 - DEFAULT_CHILDREN.0 + 1))
-                    as usize
-            }
+            None => between(&mut rng, DEFAULT_CHILDREN) as usize,
         };
         let (earliest, latest) = birth_date_bounds(group.kind, today);
         let span = (latest - earliest).num_days().max(0) as u64;
@@ -179,12 +176,7 @@ fn observations(
 ) -> (Vec<FormTemplate>, Vec<Observation>) {
     let mut used: Vec<FormTemplate> = Vec::new();
     let mut observations = Vec::new();
-    let observers: Vec<&str> = data
-        .staff
-        .iter()
-        .filter(|s| s.role == Role::Staff)
-        .map(|s| s.name.as_str())
-        .collect();
+    let observers = childcare_staff(data);
     if args.observations_per_child == 0 || observers.is_empty() {
         return (used, observations);
     }
@@ -210,9 +202,7 @@ fn observations(
                 let marks = next_marks(rng, &previous, items.len());
                 let by = rng.pick(&observers);
                 let mut observation = Observation::new(take_id(), child.id, template, date, by);
-                let start = FIRST_MARK_MINUTES.0
-                    + rng.below(FIRST_MARK_MINUTES.1 - FIRST_MARK_MINUTES.0 + 1);
-                let mut minute = start;
+                let mut minute = between(rng, FIRST_MARK_MINUTES);
                 for &(index, mark) in &marks {
                     minute += 1 + rng.below(4);
                     let at = time_on(date, minute, now);
@@ -286,12 +276,7 @@ fn trajectories(
     today: NaiveDate,
     now: DateTime<FixedOffset>,
 ) -> (Vec<PlanTemplate>, Vec<Trajectory>) {
-    let workers: Vec<&str> = data
-        .staff
-        .iter()
-        .filter(|s| s.role == Role::Staff)
-        .map(|s| s.name.as_str())
-        .collect();
+    let workers = childcare_staff(data);
     let coach = data
         .staff
         .iter()
@@ -577,7 +562,7 @@ fn next_marks(
         .into_iter()
         .filter(|index| !previous.iter().any(|(i, _)| i == index));
     let wanted = match previous.is_empty() {
-        true => MARKS.0 + rng.below((MARKS.1 - MARKS.0 + 1) as u64) as usize,
+        true => between(rng, (MARKS.0 as u64, MARKS.1 as u64)) as usize,
         false => (marks.len() + 1 + rng.below(3) as usize).clamp(MARKS.0, MARKS.1),
     };
     while marks.len() > wanted {
@@ -589,6 +574,16 @@ fn next_marks(
     }
     marks.sort_unstable_by_key(|&(index, _)| index);
     marks
+}
+
+/// The names of the pedagogisch medewerkers (not the coach or the care coordinator), in the order
+/// of the staff list: they make the observations and start and sign the trajectories.
+fn childcare_staff(data: &Export) -> Vec<&str> {
+    data.staff
+        .iter()
+        .filter(|s| s.role == Role::Staff)
+        .map(|s| s.name.as_str())
+        .collect()
 }
 
 /// A number in the inclusive range.
@@ -682,6 +677,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
+    use crate::commands::test_support::plan;
     use crate::domain::child::age_between;
     use crate::domain::plan::Progress;
     use crate::store::Store;
@@ -709,8 +705,18 @@ mod tests {
         defaults
     }
 
-    fn json(export: &Export) -> String {
-        serde_json::to_string(export).unwrap()
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+
+    /// A fresh store with `data` imported, which `check` finds nothing wrong with. The `TempDir`
+    /// holds the store's files: keep it as long as the store is used.
+    fn loaded(data: &Export) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        store.import(data).unwrap();
+        assert_eq!(store.check().unwrap(), Vec::<String>::new());
+        (dir, store)
     }
 
     fn age_fits(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> bool {
@@ -1004,11 +1010,8 @@ mod tests {
 
     #[test]
     fn generated_data_survives_a_store_round_trip() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(&dir.path().join("db")).unwrap();
         let data = generate(&args(4, 5, None), now());
-        store.import(&data).unwrap();
-        assert_eq!(store.check().unwrap(), Vec::<String>::new());
+        let (_dir, store) = loaded(&data);
         assert_eq!(store.staff().unwrap(), data.staff);
         assert_eq!(store.groups().unwrap(), data.groups);
         let back = store.export(now()).unwrap();
@@ -1060,12 +1063,8 @@ mod tests {
         assert!(none.form_templates.is_empty());
         let some = generate(&with_observations(1, 3, 2), now());
         // Observations come last, so asking for them changes nothing else.
-        assert_eq!(json_of(&none.children), json_of(&some.children));
-        assert_eq!(json_of(&none.staff), json_of(&some.staff));
-    }
-
-    fn json_of<T: serde::Serialize>(value: &T) -> String {
-        serde_json::to_string(value).unwrap()
+        assert_eq!(json(&none.children), json(&some.children));
+        assert_eq!(json(&none.staff), json(&some.staff));
     }
 
     #[test]
@@ -1077,12 +1076,9 @@ mod tests {
         ] {
             let data = generate(&args, now());
             assert_eq!(data.problems(), Vec::<String>::new());
-            let dir = tempfile::TempDir::new().unwrap();
-            let store = Store::open(&dir.path().join("db")).unwrap();
-            store.import(&data).unwrap();
-            assert_eq!(store.check().unwrap(), Vec::<String>::new());
+            let (_dir, store) = loaded(&data);
             let back = store.export(now()).unwrap();
-            assert_eq!(json_of(&back.observations), json_of(&data.observations));
+            assert_eq!(json(&back.observations), json(&data.observations));
             // Every template the demo used comes back (with the other built-in ones).
             assert!(
                 data.form_templates
@@ -1217,13 +1213,6 @@ mod tests {
         );
     }
 
-    fn early_plan() -> PlanTemplate {
-        crate::templates::builtin_plans()
-            .into_iter()
-            .find(|p| p.id == "vroegsignalering")
-            .unwrap()
-    }
-
     #[test]
     fn the_default_demo_has_trajectories_for_about_one_child_in_four() {
         let data = generate(&defaults(), now());
@@ -1233,7 +1222,7 @@ mod tests {
             count * 4 >= children - 8 && count * 4 <= children + 4,
             "{count} of {children}"
         );
-        assert_eq!(data.plan_templates, [early_plan()]);
+        assert_eq!(data.plan_templates, [plan("vroegsignalering")]);
         assert!(data
             .trajectories
             .iter()
@@ -1258,7 +1247,7 @@ mod tests {
 
     #[test]
     fn same_seed_gives_same_trajectories_and_another_seed_others() {
-        let of = |seed| json_of(&generate(&args(seed, 3, None), now()).trajectories);
+        let of = |seed| json(&generate(&args(seed, 3, None), now()).trajectories);
         assert_eq!(of(4), of(4));
         assert_ne!(of(4), of(5));
         // Asking for observations or not changes which trajectories, not whether there are any.
@@ -1276,10 +1265,7 @@ mod tests {
         ] {
             let data = generate(&args, now());
             assert_eq!(data.problems(), Vec::<String>::new());
-            let dir = tempfile::TempDir::new().unwrap();
-            let store = Store::open(&dir.path().join("db")).unwrap();
-            store.import(&data).unwrap();
-            assert_eq!(store.check().unwrap(), Vec::<String>::new());
+            let (_dir, store) = loaded(&data);
             assert_eq!(store.trajectories().unwrap(), data.trajectories);
         }
     }
@@ -1289,7 +1275,7 @@ mod tests {
         let today = now().date_naive();
         for seed in 0..40 {
             let data = generate(&args(seed, 3, None), now());
-            let plan = early_plan();
+            let plan = plan("vroegsignalering");
             let late_end = data
                 .trajectories
                 .iter()
@@ -1321,7 +1307,7 @@ mod tests {
 
     #[test]
     fn trajectories_stand_at_various_stages_ticked_in_order() {
-        let plan = early_plan();
+        let plan = plan("vroegsignalering");
         let mut at = HashSet::new();
         for seed in 0..10 {
             let data = generate(&args(seed, 6, None), now());
@@ -1351,7 +1337,7 @@ mod tests {
     #[test]
     fn trajectories_are_dated_signed_and_worded_like_real_ones() {
         let today = now().date_naive();
-        let plan = early_plan();
+        let plan = plan("vroegsignalering");
         let (mut notes, mut ticks, mut school_asked, mut coach_no) = (0, 0, 0, 0);
         for seed in 0..10 {
             let data = generate(&args(seed, 6, None), now());

@@ -4,6 +4,8 @@
 pub mod demo;
 pub mod forms;
 pub mod report;
+#[cfg(test)]
+mod test_support;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -26,13 +28,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             // leave anyone wondering about their data.
             let keymap = Keymap::load(cli.keymap.as_deref())?;
             let store = open(&db()?)?;
-            let lang = match cli.lang {
-                Some(LangArg::Nl) => Lang::Nl,
-                Some(LangArg::En) => Lang::En,
-                None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
-            };
             let options = Options {
-                lang,
+                lang: lang(cli.lang),
                 keymap,
                 clock: Clock::System,
                 user: cli.user,
@@ -106,6 +103,18 @@ fn lang(arg: Option<LangArg>) -> Lang {
         Some(LangArg::Nl) => Lang::Nl,
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
+    }
+}
+
+/// The outcome of writing `what` (the report, the export) to stdout. A reader that stops early
+/// (`| head`) is not an error of ours, so a broken pipe counts as success; the commands that
+/// print a document share this so that they all treat it alike.
+fn printed(written: std::io::Result<()>, what: &str) -> Result<ExitCode> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other
+            .map(|()| ExitCode::SUCCESS)
+            .with_context(|| format!("cannot write the {what}")),
     }
 }
 

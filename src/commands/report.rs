@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context as _, Result};
+use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 
 use crate::app::Clock;
@@ -36,13 +36,10 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
         }
     };
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A reader that stops early (`| head`) is not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other
-            .map(|()| ExitCode::SUCCESS)
-            .context("cannot write the report"),
-    }
+    super::printed(
+        out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+        "report",
+    )
 }
 
 /// Reads what the report on one child needs from the store and renders it.
@@ -226,10 +223,7 @@ fn write_sections(
                 lang.text(&item.text),
                 lang.report_mark(mark)
             );
-            let note = observation.note(&item.id);
-            if !note.is_empty() {
-                let _ = writeln!(out, "  - {}: {note}", lang.report(R::Note));
-            }
+            write_note(out, observation.note(&item.id), lang);
         }
     }
     if !any {
@@ -237,21 +231,20 @@ fn write_sections(
     }
 }
 
+/// A note under the list item just written (a marked item, a step taken), as an indented item of
+/// its own; nothing when the note is empty. The observations and the step plans share it so that
+/// notes look the same throughout the report.
+fn write_note(out: &mut String, note: &str, lang: Lang) {
+    if !note.is_empty() {
+        let _ = writeln!(out, "  - {}: {note}", lang.report(R::Note));
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, FixedOffset};
-
     use super::*;
+    use crate::commands::test_support::{at, d, plan};
     use crate::domain::form::Mark;
-    use crate::domain::GroupKind;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(&format!("{s}T10:00:00+01:00")).unwrap()
-    }
 
     fn child() -> Child {
         Child {
@@ -265,14 +258,7 @@ mod tests {
     }
 
     fn group() -> Group {
-        Group {
-            id: 10,
-            name: "De Vlinders".into(),
-            kind: GroupKind::Kdv,
-            location: String::new(),
-            archived: false,
-            forms: Vec::new(),
-        }
+        crate::commands::test_support::group(10, "De Vlinders")
     }
 
     fn kdv() -> FormTemplate {
@@ -406,10 +392,8 @@ mod tests {
     #[test]
     fn the_step_plans_follow_the_observations_without_the_meldcode() {
         let plans = Catalogue::plans(Vec::new());
-        let started = |id: &str| {
-            let plan = plans.current().into_iter().find(|p| p.id == id).unwrap();
-            Trajectory::new(50, 20, plan, d("2026-10-01"), "Anouk Jansen")
-        };
+        let started =
+            |id: &str| Trajectory::new(50, 20, &plan(id), d("2026-10-01"), "Anouk Jansen");
         let mut early = started("vroegsignalering");
         early.question = "Wat helpt bij het afscheid?".into();
         let mut meldcode = started("meldcode");

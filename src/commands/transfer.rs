@@ -17,13 +17,7 @@ pub fn export(store: &Store) -> Result<ExitCode> {
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
-    match written {
-        // A reader that stops early (`| head`) is not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other
-            .map(|()| ExitCode::SUCCESS)
-            .context("cannot write the export"),
-    }
+    super::printed(written, "export")
 }
 
 pub fn read_export(file: &Path) -> Result<Export> {

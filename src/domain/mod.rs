@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod child;
+pub mod contact;
 pub mod form;
 pub mod group;
 pub mod observation;
@@ -13,6 +14,7 @@ pub mod staff;
 pub use audit::AuditEntry;
 pub use catalogue::Catalogue;
 pub use child::Child;
+pub use contact::Contact;
 pub use group::{Group, GroupKind};
 pub use observation::Observation;
 pub use staff::{Role, Staff};

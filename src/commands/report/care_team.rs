@@ -321,23 +321,9 @@ fn csv_field(field: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, FixedOffset};
-
     use super::*;
+    use crate::commands::test_support::{at, d, plan};
     use crate::domain::plan::Outcome;
-    use crate::domain::GroupKind;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(&format!("{s}T10:00:00+01:00")).unwrap()
-    }
-
-    fn early() -> PlanTemplate {
-        crate::templates::builtin_plans().remove(0)
-    }
 
     fn child(id: Id, group_id: Id, first: &str, archived: bool) -> (Id, Child) {
         let child = Child {
@@ -352,19 +338,11 @@ mod tests {
     }
 
     fn group(id: Id, name: &str) -> (Id, Group) {
-        let group = Group {
-            id,
-            name: name.into(),
-            kind: GroupKind::Kdv,
-            location: String::new(),
-            archived: false,
-            forms: Vec::new(),
-        };
-        (id, group)
+        (id, crate::commands::test_support::group(id, name))
     }
 
     fn trajectory(id: Id, child: Id, started: &str, done: usize) -> Trajectory {
-        let plan = early();
+        let plan = plan("vroegsignalering");
         let mut t = Trajectory::new(id, child, &plan, d(started), "Anouk");
         for stage in plan.stages.iter().take(done) {
             t.toggle(&stage.id, "Anouk", at(started));

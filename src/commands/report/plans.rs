@@ -100,10 +100,7 @@ fn write_trajectory(out: &mut String, t: &Trajectory, plan: Option<&PlanTemplate
             .unwrap_or_default();
         let step = lang.report_step(number + 1);
         let _ = writeln!(out, "- {step}: {title}{date}");
-        let note = one_line(&entry.note);
-        if !note.is_empty() {
-            let _ = writeln!(out, "  - {}: {note}", lang.report(R::Note));
-        }
+        super::write_note(out, &one_line(&entry.note), lang);
     }
     if !any {
         let _ = writeln!(out, "{}", lang.report(R::NoStepsYet));
@@ -112,25 +109,9 @@ fn write_trajectory(out: &mut String, t: &Trajectory, plan: Option<&PlanTemplate
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, FixedOffset, NaiveDate};
-
     use super::*;
+    use crate::commands::test_support::{at, d, plan};
     use crate::domain::plan::Outcome;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(&format!("{s}T10:00:00+01:00")).unwrap()
-    }
-
-    fn plan(id: &str) -> PlanTemplate {
-        crate::templates::builtin_plans()
-            .into_iter()
-            .find(|p| p.id == id)
-            .unwrap()
-    }
 
     fn early() -> Trajectory {
         let mut t = Trajectory::new(40, 20, &plan("vroegsignalering"), d("2026-09-01"), "Anouk");

@@ -1,0 +1,258 @@
+//! Outside help: who to call. A contact card holds what DOMAIN.md lists (name, role,
+//! organisation, phones with a label each, email, availability, area or groups served, topics,
+//! when to call, advice-only or referral, consent needed first, last verified, notes).
+//!
+//! Four cards are pinned: every installation has them and nobody deletes them by accident (112,
+//! Veilig Thuis, the vertrouwensinspecteur, the organisation's aandachtsfunctionaris). They show no
+//! child data, so they may be shown on the lock screen.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    #[serde(default)]
+    pub email: String,
+    /// Days and hours, e.g. "ma-vr 9-17".
+    #[serde(default)]
+    pub availability: String,
+    /// The area served, in words ("gemeente Utrecht-Oost").
+    #[serde(default)]
+    pub area: String,
+    /// The groups this contact serves: they rank first in that group's lookup.
+    #[serde(default)]
+    pub groups: Vec<Id>,
+    /// What to call about ("spraak", "slapen", "huiselijk geweld").
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// "Bel bij ..."
+    #[serde(default)]
+    pub when_to_call: String,
+    #[serde(default)]
+    pub help: Help,
+    /// The parents must consent before this contact is called about their child.
+    #[serde(default)]
+    pub consent_first: bool,
+    /// When the details were last checked.
+    #[serde(default)]
+    pub verified: Option<NaiveDate>,
+    #[serde(default)]
+    pub notes: String,
+    /// Set on the four cards every installation has; they cannot be removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<Pinned>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    /// "direct", "na kantoortijd", "mobiel", ...
+    #[serde(default)]
+    pub label: String,
+    pub number: String,
+}
+
+/// Whether a contact gives advice only or takes referrals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Help {
+    #[default]
+    Unknown,
+    AdviceOnly,
+    Referral,
+}
+
+/// The cards every installation has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pinned {
+    Emergency,
+    VeiligThuis,
+    Vertrouwensinspecteur,
+    Aandachtsfunctionaris,
+}
+
+impl Pinned {
+    pub const ALL: [Pinned; 4] = [
+        Pinned::Emergency,
+        Pinned::VeiligThuis,
+        Pinned::Vertrouwensinspecteur,
+        Pinned::Aandachtsfunctionaris,
+    ];
+
+    /// The card as it comes with signaal; the aandachtsfunctionaris's name and number are the
+    /// organisation's to fill in.
+    pub fn card(self) -> Contact {
+        let (name, role, organisation, number, label, topics, when, availability, notes) = match self
+        {
+            Pinned::Emergency => (
+                "112",
+                "Alarmnummer",
+                "Politie, brandweer, ambulance",
+                "112",
+                "spoed",
+                "spoed nood levensgevaar",
+                "Bel bij direct gevaar of levensgevaar.",
+                "24/7",
+                "",
+            ),
+            Pinned::VeiligThuis => (
+                "Veilig Thuis",
+                "Advies- en meldpunt huiselijk geweld en kindermishandeling",
+                "Veilig Thuis",
+                "0800-2000",
+                "gratis",
+                "huiselijk geweld kindermishandeling meldcode advies melden",
+                "Bel voor advies bij elke stap van de Meldcode, en om te melden.",
+                "24/7",
+                "Gratis, dag en nacht bereikbaar. Advies vragen kan anoniem over het kind.",
+            ),
+            Pinned::Vertrouwensinspecteur => (
+                "Vertrouwensinspecteur",
+                "Vertrouwensinspecteur onderwijs en kinderopvang",
+                "Inspectie van het Onderwijs",
+                "0900-1113111",
+                "direct",
+                "vermoeden medewerker seksueel misbruik geweld",
+                "Bel bij een vermoeden van geweld of misbruik door een medewerker (de werkgever belt).",
+                "werkdagen 8-17",
+                "",
+            ),
+            Pinned::Aandachtsfunctionaris => (
+                "Aandachtsfunctionaris",
+                "Aandachtsfunctionaris huiselijk geweld en kindermishandeling",
+                "Eigen organisatie (nog invullen)",
+                "",
+                "",
+                "meldcode huiselijk geweld kindermishandeling",
+                "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
+                "",
+                "Vul naam en nummer van de aandachtsfunctionaris van je organisatie in.",
+            ),
+        };
+        Contact {
+            id: 0,
+            name: name.into(),
+            role: role.into(),
+            organisation: organisation.into(),
+            phones: match number {
+                "" => Vec::new(),
+                number => vec![Phone {
+                    label: label.into(),
+                    number: number.into(),
+                }],
+            },
+            email: String::new(),
+            availability: availability.into(),
+            area: String::new(),
+            groups: Vec::new(),
+            topics: topics.split(' ').map(str::to_string).collect(),
+            when_to_call: when.into(),
+            help: Help::Unknown,
+            consent_first: false,
+            verified: None,
+            notes: notes.into(),
+            pinned: Some(self),
+        }
+    }
+}
+
+impl Contact {
+    /// A new card with only a name; everything else empty.
+    pub fn named(id: Id, name: &str) -> Contact {
+        Contact {
+            id,
+            name: name.trim().to_string(),
+            role: String::new(),
+            organisation: String::new(),
+            phones: Vec::new(),
+            email: String::new(),
+            availability: String::new(),
+            area: String::new(),
+            groups: Vec::new(),
+            topics: Vec::new(),
+            when_to_call: String::new(),
+            help: Help::Unknown,
+            consent_first: false,
+            verified: None,
+            notes: String::new(),
+            pinned: None,
+        }
+    }
+
+    /// The number to call first: the first phone.
+    pub fn phone(&self) -> Option<&Phone> {
+        self.phones.first()
+    }
+
+    /// What the lookup searches: name, role, organisation and topics.
+    pub fn search_text(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.name,
+            self.role,
+            self.organisation,
+            self.topics.join(" ")
+        )
+    }
+
+    pub fn serves(&self, group: Id) -> bool {
+        self.groups.contains(&group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pinned_cards_have_the_numbers_every_installation_needs() {
+        let number = |p: Pinned| p.card().phone().map(|p| p.number.clone());
+        assert_eq!(number(Pinned::Emergency).as_deref(), Some("112"));
+        assert_eq!(number(Pinned::VeiligThuis).as_deref(), Some("0800-2000"));
+        assert_eq!(
+            number(Pinned::Vertrouwensinspecteur).as_deref(),
+            Some("0900-1113111")
+        );
+        assert_eq!(number(Pinned::Aandachtsfunctionaris), None, "to be filled in");
+        for pinned in Pinned::ALL {
+            assert_eq!(pinned.card().pinned, Some(pinned));
+        }
+    }
+
+    #[test]
+    fn search_text_covers_name_role_organisation_and_topics() {
+        let card = Pinned::VeiligThuis.card();
+        let text = card.search_text();
+        for word in ["Veilig Thuis", "Advies- en meldpunt", "meldcode"] {
+            assert!(text.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn serializes_with_the_contract_field_names() {
+        let mut card = Contact::named(7, "  Özlem Yılmaz ");
+        card.phones.push(Phone {
+            label: "werk".into(),
+            number: "030-1234567".into(),
+        });
+        let json = serde_json::to_value(&card).unwrap();
+        for field in ["id", "name", "role", "organisation", "phones", "email"] {
+            assert!(json.get(field).is_some(), "missing {field}");
+        }
+        assert_eq!(json["name"], "Özlem Yılmaz");
+        assert_eq!(json["phones"][0]["number"], "030-1234567");
+        assert!(json.get("pinned").is_none());
+        let back: Contact = serde_json::from_value(json).unwrap();
+        assert_eq!(back, card);
+    }
+}
