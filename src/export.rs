@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
-use crate::domain::{AuditEntry, Child, Group, Observation, Staff};
+use crate::domain::{AuditEntry, Child, Contact, Group, Observation, Staff};
 
 pub const FORMAT: &str = "signaal-export";
 pub const VERSION: u32 = 1;
@@ -33,10 +33,11 @@ pub struct Export {
     pub plan_templates: Vec<PlanTemplate>,
     #[serde(default)]
     pub trajectories: Vec<Trajectory>,
+    /// The whole directory: the pinned cards (id 0 while never edited) and every stored card.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
     // The record kinds below arrive with later versions of signaal; the arrays are part of the
     // format already so that tools can rely on their presence.
-    #[serde(default)]
-    pub contacts: Vec<serde_json::Value>,
     #[serde(default)]
     pub visits: Vec<serde_json::Value>,
     pub audit: Vec<AuditEntry>,
@@ -74,10 +75,7 @@ impl Export {
                 self.version
             ));
         }
-        let later = [
-            ("contacts", self.contacts.len()),
-            ("visits", self.visits.len()),
-        ];
+        let later = [("visits", self.visits.len())];
         for (name, count) in later {
             if count > 0 {
                 problems.push(format!(
@@ -94,7 +92,8 @@ impl Export {
             .chain(self.groups.iter().map(|g| ("group", g.id)))
             .chain(self.children.iter().map(|c| ("child", c.id)))
             .chain(self.observations.iter().map(|o| ("observation", o.id)))
-            .chain(self.trajectories.iter().map(|t| ("trajectory", t.id)));
+            .chain(self.trajectories.iter().map(|t| ("trajectory", t.id)))
+            .chain(self.stored_contacts().map(|c| ("contact", c.id)));
         for (kind, id) in all_ids {
             if !ids.insert(id) {
                 problems.push(format!(
@@ -137,6 +136,7 @@ impl Export {
         }
         problems.extend(self.observation_problems());
         problems.extend(self.trajectory_problems());
+        problems.extend(self.contact_problems());
         let mut names = HashSet::new();
         for staff in &self.staff {
             if !names.insert(crate::domain::staff::name_key(&staff.name)) {
@@ -153,13 +153,50 @@ impl Export {
         let children = self.children.iter().map(|c| c.id);
         let observations = self.observations.iter().map(|o| o.id);
         let trajectories = self.trajectories.iter().map(|t| t.id);
+        let contacts = self.stored_contacts().map(|c| c.id);
         staff
             .chain(groups)
             .chain(children)
             .chain(observations)
             .chain(trajectories)
+            .chain(contacts)
             .max()
             .unwrap_or(0)
+    }
+
+    /// The contacts a database stores: all but the pinned cards that were never edited (id 0).
+    pub fn stored_contacts(&self) -> impl Iterator<Item = &Contact> {
+        self.contacts.iter().filter(|c| c.id != 0)
+    }
+
+    /// Every contact needs a name and, unless it is a pinned card as signaal ships it, an id;
+    /// a child links only contacts that exist; each pinned card is there once at most.
+    fn contact_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut pinned = HashSet::new();
+        for contact in &self.contacts {
+            if contact.name.trim().is_empty() {
+                problems.push(format!("contact {} has no name", contact.id));
+            }
+            if contact.id == 0 && contact.pinned.is_none() {
+                problems.push(format!("the contact {} has no id", contact.name));
+            }
+            if let Some(p) = contact.pinned {
+                if !pinned.insert(p) {
+                    problems.push(format!("the pinned card {} is there twice", contact.name));
+                }
+            }
+        }
+        let ids: HashSet<_> = self.stored_contacts().map(|c| c.id).collect();
+        for child in &self.children {
+            for id in child.contacts.iter().filter(|id| !ids.contains(id)) {
+                problems.push(format!(
+                    "child {} is linked to contact {id}, which does not exist",
+                    child.id
+                ));
+            }
+        }
+        problems
     }
 
     /// Trajectories must belong to a child, name a plan version that the export or this signaal

@@ -97,6 +97,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
                 last_name: last.to_string(),
                 birth_date,
                 archived: false,
+                contacts: Vec::new(),
             });
         }
     }

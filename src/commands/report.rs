@@ -254,6 +254,7 @@ mod tests {
             last_name: "de Vries".into(),
             birth_date: d("2024-08-17"),
             archived: false,
+            contacts: Vec::new(),
         }
     }
 

@@ -13,6 +13,10 @@ pub struct Child {
     /// A child who left is archived, never deleted by the daily screens.
     #[serde(default)]
     pub archived: bool,
+    /// The outside contacts involved with this child (the coach, the jeugdverpleegkundige...),
+    /// linked by the staff.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Id>,
 }
 
 /// An age in whole years and remaining months, the way staff say it ("2 jaar en 3 maanden").

@@ -210,6 +210,25 @@ impl Contact {
     }
 }
 
+/// The directory from the stored cards: the four pinned cards first (a stored, edited version in
+/// place of the one signaal comes with), then the others in the order given.
+pub fn directory(stored: Vec<Contact>) -> Vec<Contact> {
+    let (pinned, others): (Vec<Contact>, Vec<Contact>) =
+        stored.into_iter().partition(|c| c.pinned.is_some());
+    let mut all: Vec<Contact> = Pinned::ALL
+        .iter()
+        .map(|p| {
+            pinned
+                .iter()
+                .find(|c| c.pinned == Some(*p))
+                .cloned()
+                .unwrap_or_else(|| p.card())
+        })
+        .collect();
+    all.extend(others);
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,10 +242,34 @@ mod tests {
             number(Pinned::Vertrouwensinspecteur).as_deref(),
             Some("0900-1113111")
         );
-        assert_eq!(number(Pinned::Aandachtsfunctionaris), None, "to be filled in");
+        assert_eq!(
+            number(Pinned::Aandachtsfunctionaris),
+            None,
+            "to be filled in"
+        );
         for pinned in Pinned::ALL {
             assert_eq!(pinned.card().pinned, Some(pinned));
         }
+    }
+
+    #[test]
+    fn the_directory_puts_pinned_cards_first_and_edited_ones_in_their_place() {
+        let mut mine = Pinned::Aandachtsfunctionaris.card();
+        mine.id = 12;
+        mine.name = "Fatima Öztürk".into();
+        let other = Contact::named(5, "Logopedie Zuid");
+        let all = directory(vec![other.clone(), mine.clone()]);
+        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "112",
+                "Veilig Thuis",
+                "Vertrouwensinspecteur",
+                "Fatima Öztürk",
+                "Logopedie Zuid"
+            ]
+        );
     }
 
     #[test]

@@ -13,11 +13,13 @@
 //!   observation was made with, and every template imported with `forms import`
 //! - `trajectories`: child id ++ trajectory id -> Trajectory
 //! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
+//! - `contacts`: contact id -> Contact (the pinned cards only once edited)
 //!
 //! Every write runs in one sled transaction together with its audit entry and is flushed to disk
 //! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
 
 mod codec;
+mod contacts;
 mod error;
 mod observations;
 mod open;
@@ -52,6 +54,7 @@ pub struct Store {
     form_templates: Tree,
     trajectories: Tree,
     plan_templates: Tree,
+    contacts: Tree,
 }
 
 impl Store {
@@ -72,6 +75,7 @@ impl Store {
             && self.children.is_empty()
             && self.observations.is_empty()
             && self.trajectories.is_empty()
+            && self.contacts.is_empty()
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
@@ -138,6 +142,8 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_contacts;
 #[cfg(test)]
 mod tests_observations;
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         form_templates: tree("form_templates")?,
         trajectories: tree("trajectories")?,
         plan_templates: tree("plan_templates")?,
+        contacts: tree("contacts")?,
         db,
     };
     schema::ensure_current(&store)?;

@@ -23,6 +23,7 @@ impl Store {
             // The built-in plans too, for the same reason.
             plan_templates: Catalogue::plans(self.plan_templates()?).all().to_vec(),
             trajectories: self.trajectories()?,
+            contacts: self.directory()?,
             audit: self.audit()?,
             ..Export::new(exported_at)
         })
@@ -60,6 +61,13 @@ impl Store {
             ops.push(self.import_template(Table::PlanTemplates, plan)?);
         }
         ops.extend(data.trajectories.iter().map(trajectory_op));
+        for contact in data.stored_contacts() {
+            ops.push(Op::put(
+                Table::Contacts,
+                &id_key(contact.id),
+                encode(contact),
+            ));
+        }
         for (n, entry) in data.audit.iter().enumerate() {
             ops.push(Op::put(
                 Table::Audit,

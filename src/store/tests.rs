@@ -219,6 +219,7 @@ fn import_refuses_a_non_empty_database_and_inconsistent_data() {
         last_name: String::new(),
         birth_date: date("2020-01-01"),
         archived: false,
+        contacts: Vec::new(),
     });
     let err = other.import(&export).unwrap_err().to_string();
     assert!(err.contains("does not exist"), "{err}");

@@ -29,6 +29,7 @@ pub(super) enum Table {
     FormTemplates,
     Trajectories,
     PlanTemplates,
+    Contacts,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -83,7 +84,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 9] {
+    fn tables(&self) -> [&sled::Tree; 10] {
         [
             &self.groups,
             &self.children,
@@ -94,6 +95,7 @@ impl Store {
             &self.form_templates,
             &self.trajectories,
             &self.plan_templates,
+            &self.contacts,
         ]
     }
 
@@ -177,6 +179,7 @@ impl Store {
             last_name: last_name.trim().to_string(),
             birth_date,
             archived: false,
+            contacts: Vec::new(),
         };
         self.save_child(&child, "child.add", sig)?;
         Ok(child)

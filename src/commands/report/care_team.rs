@@ -333,6 +333,7 @@ mod tests {
             last_name: "Jansen".into(),
             birth_date: d("2023-05-01"),
             archived,
+            contacts: Vec::new(),
         };
         (id, child)
     }

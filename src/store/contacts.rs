@@ -1,0 +1,94 @@
+//! Contact cards. The four pinned cards exist without being stored; a pinned card that was
+//! edited (the aandachtsfunctionaris's name and number) is stored like any other, and the
+//! directory shows the stored version in its place.
+
+use super::codec::{encode, id_key};
+use super::writes::{Op, Table};
+use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
+use crate::domain::contact::{directory, Contact};
+use crate::domain::{clean_name, Id};
+
+impl Store {
+    /// Every stored card (pinned ones only when edited).
+    pub fn contacts(&self) -> Result<Vec<Contact>> {
+        decode_all(&self.contacts)
+    }
+
+    /// The whole directory: the pinned cards first, then the rest, in the order stored.
+    pub fn directory(&self) -> Result<Vec<Contact>> {
+        Ok(directory(self.contacts()?))
+    }
+
+    pub fn contact(&self, id: Id) -> Result<Option<Contact>> {
+        decode_one(&self.contacts, &id_key(id))
+    }
+
+    /// Stores a new (id 0) or changed card; returns it with its id. A pinned card keeps its
+    /// place: only one stored version of each.
+    pub fn save_contact(&self, contact: &Contact, sig: &Signature) -> Result<Contact> {
+        let mut contact = checked(contact)?;
+        let action = match contact.id {
+            0 => "contact.add",
+            _ => "contact.edit",
+        };
+        if contact.id == 0 {
+            // An edited pinned card replaces its earlier stored version, if any.
+            let stored = self.contacts()?;
+            let earlier = stored
+                .iter()
+                .find(|c| c.pinned.is_some() && c.pinned == contact.pinned);
+            contact.id = match earlier {
+                Some(c) => c.id,
+                None => self.next_id()?,
+            };
+        }
+        let op = Op::put(Table::Contacts, &id_key(contact.id), encode(&contact));
+        self.commit(vec![op], sig, action, format!("contact:{}", contact.id))?;
+        Ok(contact)
+    }
+
+    /// Removes a card. A pinned card cannot be removed (its stored edits can be, by saving the
+    /// original again).
+    pub fn remove_contact(&self, id: Id, sig: &Signature) -> Result<()> {
+        let Some(contact) = self.contact(id)? else {
+            return Err(StoreError::Invalid(format!("there is no contact {id}")));
+        };
+        if contact.pinned.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "{} is a pinned card and cannot be removed",
+                contact.name
+            )));
+        }
+        let op = Op::remove(Table::Contacts, &id_key(id));
+        self.commit(vec![op], sig, "contact.remove", format!("contact:{id}"))
+    }
+
+    /// Adds many cards at once (an import): all or nothing, one transaction, one audit entry.
+    pub fn add_contacts(&self, contacts: &[Contact], sig: &Signature) -> Result<Vec<Contact>> {
+        let mut added = Vec::with_capacity(contacts.len());
+        let mut ops = Vec::with_capacity(contacts.len());
+        for contact in contacts {
+            let mut contact = checked(contact)?;
+            contact.id = self.next_id()?;
+            contact.pinned = None;
+            ops.push(Op::put(
+                Table::Contacts,
+                &id_key(contact.id),
+                encode(&contact),
+            ));
+            added.push(contact);
+        }
+        let target = format!("contacts:{}", added.len());
+        self.commit(ops, sig, "contact.import", target)?;
+        Ok(added)
+    }
+}
+
+fn checked(contact: &Contact) -> Result<Contact> {
+    let name = clean_name(&contact.name)
+        .ok_or_else(|| StoreError::Invalid("a contact needs a name".into()))?;
+    Ok(Contact {
+        name,
+        ..contact.clone()
+    })
+}
