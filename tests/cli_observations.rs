@@ -2,128 +2,44 @@
 //! databases. Demo observations in the export (the contract's field names), `signaal report
 //! --child`, and `signaal forms import | list | use`.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common {
+    pub mod cli;
+    pub mod demo;
+}
 
+use std::process::Output;
+
+use common::cli::{fails, ok, run, run_with_lang, Db};
+use common::demo::{arr, full_name};
 use serde_json::Value;
-use tempfile::TempDir;
 
-const VALID: &str = "tests/fixtures/templates/valid.toml";
-const BAD: &str = "tests/fixtures/templates/bad.toml";
-
-/// A temp dir whose `db` subdirectory is the database (not created until a command creates it).
-struct Db {
-    dir: TempDir,
-}
-
-impl Db {
-    fn new() -> Db {
-        Db {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("db")
-    }
-
-    fn arg(&self) -> String {
-        self.path().to_str().unwrap().to_string()
-    }
-
-    /// A database with the default demo data.
-    fn demo(args: &[&str]) -> Db {
-        let db = Db::new();
-        let path = db.arg();
-        let mut all = vec!["demo", "--db", path.as_str()];
-        all.extend_from_slice(args);
-        ok(&run(&all));
-        db
-    }
-
-    fn export(&self) -> Value {
-        let out = run(&["export", "--db", &self.arg()]);
-        ok(&out);
-        serde_json::from_slice(&out.stdout).expect("the export is JSON")
-    }
-
-    /// The export without its time of writing: equal before and after means nothing changed.
-    fn content(&self) -> Value {
-        let mut export = self.export();
-        export.as_object_mut().unwrap().remove("exported_at");
-        export
-    }
-}
-
-fn run(args: &[&str]) -> Output {
-    run_with(args, "C.UTF-8")
-}
-
-fn run_with(args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signaal"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("SIGNAAL_DB")
-        .env("LANG", lang)
-        .output()
-        .expect("signaal runs")
-}
+/// A form template that passes the checks. Fixture paths are absolute: commands run in the temp
+/// dir (`common::cli::command`).
+const VALID: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/templates/valid.toml"
+);
+/// A form template with three problems.
+const BAD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/templates/bad.toml"
+);
 
 /// `signaal --db DB forms use --group GROUP ARGS...`.
 fn forms_use(db: &Db, group: &str, args: &[&str]) -> Output {
-    let mut all = vec!["--db".to_string(), db.arg(), "forms".into(), "use".into()];
-    all.extend(["--group".to_string(), group.to_string()]);
-    all.extend(args.iter().map(|a| a.to_string()));
-    run(&all.iter().map(String::as_str).collect::<Vec<_>>())
+    let mut all = vec!["--db", db.path(), "forms", "use", "--group", group];
+    all.extend_from_slice(args);
+    run(&all)
 }
 
 /// `signaal report --child ID --lang LANG` on `db`, which must succeed.
 fn report(db: &Db, child: &str, lang: &str) -> String {
-    ok(&run(&[
-        "report",
-        "--db",
-        &db.arg(),
-        "--child",
-        child,
-        "--lang",
-        lang,
-    ]))
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// Asserts exit code 1 and returns stderr.
-fn fails(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
-}
-
-fn array<'a>(export: &'a Value, name: &str) -> &'a Vec<Value> {
-    export[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("{name} is an array"))
+    ok(&db.report(&["--child", child, "--lang", lang]))
 }
 
 /// The observations of one child in the export, oldest first.
 fn observations_of<'a>(export: &'a Value, child_id: &Value) -> Vec<&'a Value> {
-    let mut own: Vec<&Value> = array(export, "observations")
+    let mut own: Vec<&Value> = arr(export, "observations")
         .iter()
         .filter(|o| &o["child_id"] == child_id)
         .collect();
@@ -133,7 +49,7 @@ fn observations_of<'a>(export: &'a Value, child_id: &Value) -> Vec<&'a Value> {
 
 /// An item's text in the export's templates, in `lang` ("nl" or "en").
 fn item_text(export: &Value, observation: &Value, item: &str, lang: &str) -> String {
-    let template = array(export, "form_templates")
+    let template = arr(export, "form_templates")
         .iter()
         .find(|t| t["id"] == observation["template"] && t["version"] == observation["version"])
         .expect("the observation's template is in the export");
@@ -153,25 +69,17 @@ fn dutch_date(iso: &str) -> String {
     format!("{}-{}-{}", parts[2], parts[1], parts[0])
 }
 
-fn full_name(child: &Value) -> String {
-    format!(
-        "{} {}",
-        child["first_name"].as_str().unwrap(),
-        child["last_name"].as_str().unwrap()
-    )
-}
-
 #[test]
 fn demo_observations_are_in_the_export_with_the_contract_fields() {
     let db = Db::demo(&[]);
     let export = db.export();
-    let children = array(&export, "children");
-    let observations = array(&export, "observations");
+    let children = arr(&export, "children");
+    let observations = arr(&export, "observations");
     assert!(
         observations.len() > children.len(),
         "the default demo has about two observations per child"
     );
-    let staff: Vec<&str> = array(&export, "staff")
+    let staff: Vec<&str> = arr(&export, "staff")
         .iter()
         .filter(|s| s["role"] == "staff")
         .map(|s| s["name"].as_str().unwrap())
@@ -209,7 +117,7 @@ fn demo_observations_are_in_the_export_with_the_contract_fields() {
         .iter()
         .flat_map(|o| o["marks"].as_array().unwrap())
         .any(|m| !m["note"].as_str().unwrap().is_empty()));
-    let templates: Vec<&str> = array(&export, "form_templates")
+    let templates: Vec<&str> = arr(&export, "form_templates")
         .iter()
         .map(|t| t["id"].as_str().unwrap())
         .collect();
@@ -227,16 +135,16 @@ fn demo_observations_are_in_the_export_with_the_contract_fields() {
         })
         .count();
     assert!(stale >= 1 && stale * 3 < children.len(), "{stale} stale");
-    ok(&run(&["check", "--db", &db.arg()]));
+    ok(&run(&["check", "--db", db.path()]));
 }
 
 #[test]
 fn demo_with_no_observations_and_the_same_seed_twice() {
     let none = Db::demo(&["--observations-per-child", "0"]);
     let export = none.export();
-    assert!(array(&export, "observations").is_empty());
+    assert!(arr(&export, "observations").is_empty());
     // The built-in forms are in every export, observed with or not.
-    let forms: Vec<&str> = array(&export, "form_templates")
+    let forms: Vec<&str> = arr(&export, "form_templates")
         .iter()
         .map(|t| t["id"].as_str().unwrap())
         .collect();
@@ -246,13 +154,13 @@ fn demo_with_no_observations_and_the_same_seed_twice() {
     let b = Db::demo(&["--seed", "5", "--observations-per-child", "3"]);
     let (a, b) = (a.export(), b.export());
     assert_eq!(a["observations"], b["observations"]);
-    assert!(array(&a, "observations").len() > 2 * array(&a, "children").len());
+    assert!(arr(&a, "observations").len() > 2 * arr(&a, "children").len());
 }
 
 /// A demo child with at least two observations, and its export.
 fn observed_twice(db: &Db) -> (Value, Value) {
     let export = db.export();
-    let child = array(&export, "children")
+    let child = arr(&export, "children")
         .iter()
         .find(|c| observations_of(&export, &c["id"]).len() >= 2)
         .expect("a child observed twice")
@@ -265,14 +173,14 @@ fn a_report_in_dutch_has_the_child_the_latest_observation_and_the_changes() {
     let db = Db::demo(&[]);
     let (export, child) = observed_twice(&db);
     let id = child["id"].to_string();
-    let out = run(&["report", "--db", &db.arg(), "--child", &id, "--lang", "nl"]);
+    let out = run(&["report", "--db", db.path(), "--child", &id, "--lang", "nl"]);
     let text = ok(&out);
     let name = full_name(&child);
     assert!(
         text.starts_with(&format!("# {name}: observaties voor het oudergesprek\n")),
         "{text}"
     );
-    let group = array(&export, "groups")
+    let group = arr(&export, "groups")
         .iter()
         .find(|g| g["id"] == child["group_id"])
         .unwrap();
@@ -346,16 +254,16 @@ fn a_report_in_english_and_the_language_from_lang_or_before_the_subcommand() {
     assert!(english.contains("**often**") || english.contains("**sometimes**"));
 
     // --lang before the subcommand, and --db after it.
-    let before = run(&["--lang", "en", "report", "--child", &id, "--db", &db.arg()]);
+    let before = run(&["--lang", "en", "report", "--child", &id, "--db", db.path()]);
     assert_eq!(ok(&before), english);
     // No --lang: LANG decides, as for the TUI.
-    let dutch = ok(&run_with(
-        &["report", "--db", &db.arg(), "--child", &id],
+    let dutch = ok(&run_with_lang(
+        &["report", "--db", db.path(), "--child", &id],
         "nl_NL.UTF-8",
     ));
     assert!(dutch.contains("## Laatste observatie\n"));
-    let default = ok(&run_with(
-        &["report", "--db", &db.arg(), "--child", &id],
+    let default = ok(&run_with_lang(
+        &["report", "--db", db.path(), "--child", &id],
         "en_GB.UTF-8",
     ));
     assert_eq!(default, english);
@@ -365,7 +273,7 @@ fn a_report_in_english_and_the_language_from_lang_or_before_the_subcommand() {
 fn a_report_on_a_child_without_observations_or_with_one() {
     let db = Db::demo(&["--observations-per-child", "0"]);
     let export = db.export();
-    let child = &array(&export, "children")[0];
+    let child = &arr(&export, "children")[0];
     let id = child["id"].to_string();
     let text = report(&db, &id, "nl");
     assert!(text.starts_with(&format!("# {}:", full_name(child))));
@@ -382,7 +290,7 @@ fn a_report_on_a_child_without_observations_or_with_one() {
 
     let db = Db::demo(&["--observations-per-child", "1"]);
     let export = db.export();
-    let once = array(&export, "children")
+    let once = arr(&export, "children")
         .iter()
         .find(|c| observations_of(&export, &c["id"]).len() == 1)
         .expect("a child observed once");
@@ -396,22 +304,19 @@ fn a_report_on_a_child_without_observations_or_with_one() {
 #[test]
 fn a_report_on_an_unknown_child_or_database_fails_clearly() {
     let db = Db::demo(&[]);
-    let stderr = fails(&run(&["report", "--db", &db.arg(), "--child", "999999"]));
+    let stderr = fails(&run(&["report", "--db", db.path(), "--child", "999999"]), 1);
     assert!(stderr.contains("no child with id 999999"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 
-    let nowhere = Db::new();
-    let stderr = fails(&run(&["report", "--db", &nowhere.arg(), "--child", "1"]));
+    let nowhere = Db::empty();
+    let stderr = fails(&run(&["report", "--db", nowhere.path(), "--child", "1"]), 1);
     assert!(stderr.contains("no database at"), "{stderr}");
-    assert!(
-        !nowhere.path().exists(),
-        "no database is created by a report"
-    );
+    assert!(!nowhere.exists(), "no database is created by a report");
 }
 
 /// The template lines of `forms list`, by id.
 fn listed(db: &Db) -> Vec<String> {
-    ok(&run(&["forms", "list", "--db", &db.arg()]))
+    ok(&run(&["forms", "list", "--db", db.path()]))
         .lines()
         .map(str::to_string)
         .collect()
@@ -421,7 +326,7 @@ fn listed(db: &Db) -> Vec<String> {
 fn forms_import_of_a_valid_template_then_list_shows_it() {
     let db = Db::demo(&[]);
     let before = db.export();
-    let out = ok(&run(&["forms", "import", VALID, "--db", &db.arg()]));
+    let out = ok(&run(&["forms", "import", VALID, "--db", db.path()]));
     assert_eq!(
         out,
         "added template eigen-peuters version 1 (3 sections, 5 items)\n"
@@ -440,7 +345,7 @@ fn forms_import_of_a_valid_template_then_list_shows_it() {
     assert!(lines.iter().any(|l| l.starts_with("bso-4-12 ")));
 
     let export = db.export();
-    let template = array(&export, "form_templates")
+    let template = arr(&export, "form_templates")
         .iter()
         .find(|t| t["id"] == "eigen-peuters")
         .expect("stored");
@@ -451,33 +356,33 @@ fn forms_import_of_a_valid_template_then_list_shows_it() {
         (&hunger["concern"], &hunger["meldcode"]),
         (&true.into(), &true.into())
     );
-    let audit = array(&export, "audit").last().unwrap();
+    let audit = arr(&export, "audit").last().unwrap();
     assert_eq!(audit["action"], "form_template.add");
     assert_eq!(audit["by"], "signaal forms import");
     assert_eq!(
-        array(&export, "form_templates").len(),
-        array(&before, "form_templates").len() + 1
+        arr(&export, "form_templates").len(),
+        arr(&before, "form_templates").len() + 1
     );
 
     // Again, with --db before the subcommand: nothing new, and said so.
-    let again = ok(&run(&["--db", &db.arg(), "forms", "import", VALID]));
+    let again = ok(&run(&["--db", db.path(), "forms", "import", VALID]));
     assert_eq!(
         again,
         "template eigen-peuters version 1 is already stored\n"
     );
     assert_eq!(
-        array(&db.export(), "audit").len(),
-        array(&export, "audit").len()
+        arr(&db.export(), "audit").len(),
+        arr(&export, "audit").len()
     );
 }
 
 #[test]
 fn forms_import_into_a_new_database_and_list_without_one() {
-    let db = Db::new();
-    let nowhere = run(&["forms", "list", "--db", &db.arg()]);
-    assert!(fails(&nowhere).contains("no database at"));
-    assert!(!db.path().exists());
-    ok(&run(&["forms", "import", VALID, "--db", &db.arg()]));
+    let db = Db::empty();
+    let nowhere = run(&["forms", "list", "--db", db.path()]);
+    assert!(fails(&nowhere, 1).contains("no database at"));
+    assert!(!db.exists());
+    ok(&run(&["forms", "import", VALID, "--db", db.path()]));
     let lines = listed(&db);
     assert!(lines[0].starts_with("kdv-0-4 ") && lines[1].starts_with("bso-4-12 "));
     assert!(lines[2].starts_with("eigen-peuters ") && lines[2].ends_with("imported"));
@@ -487,7 +392,7 @@ fn forms_import_into_a_new_database_and_list_without_one() {
 fn a_bad_template_is_refused_with_every_problem_and_changes_nothing() {
     let db = Db::demo(&[]);
     let before = db.content();
-    let stderr = fails(&run(&["forms", "import", BAD, "--db", &db.arg()]));
+    let stderr = fails(&run(&["forms", "import", BAD, "--db", db.path()]), 1);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
     let expected = [
@@ -507,29 +412,32 @@ fn a_bad_template_is_refused_with_every_problem_and_changes_nothing() {
     assert!(!listed(&db).iter().any(|l| l.contains("eigen-fout")));
 
     // Into a database that does not exist yet: none is created.
-    let fresh = Db::new();
-    fails(&run(&["--db", &fresh.arg(), "forms", "import", BAD]));
-    assert!(!fresh.path().exists());
+    let fresh = Db::empty();
+    fails(&run(&["--db", fresh.path(), "forms", "import", BAD]), 1);
+    assert!(!fresh.exists());
     let missing = run(&["forms", "import", "tests/fixtures/templates/nope.toml"]);
-    assert!(fails(&missing).contains("cannot read tests/fixtures/templates/nope.toml"));
+    assert!(fails(&missing, 1).contains("cannot read tests/fixtures/templates/nope.toml"));
 }
 
 #[test]
 fn the_same_id_and_version_with_other_content_is_refused() {
     let db = Db::demo(&[]);
-    ok(&run(&["forms", "import", VALID, "--db", &db.arg()]));
+    ok(&run(&["forms", "import", VALID, "--db", db.path()]));
     let before = db.content();
-    let changed = db.dir.path().join("changed.toml");
+    let changed = db.file("changed.toml");
     let text = std::fs::read_to_string(VALID).unwrap();
     let text = text.replace("Is opvallend stil in de groep", "Is vaak stil");
     std::fs::write(&changed, text).unwrap();
-    let stderr = fails(&run(&[
-        "forms",
-        "import",
-        changed.to_str().unwrap(),
-        "--db",
-        &db.arg(),
-    ]));
+    let stderr = fails(
+        &run(&[
+            "forms",
+            "import",
+            changed.to_str().unwrap(),
+            "--db",
+            db.path(),
+        ]),
+        1,
+    );
     assert!(stderr.contains("eigen-peuters version 1"), "{stderr}");
     assert!(
         stderr.contains("already stored with other content"),
@@ -538,8 +446,9 @@ fn the_same_id_and_version_with_other_content_is_refused() {
     assert_eq!(db.content(), before);
 }
 
+/// The forms a group is set to use (`forms use`), none when it uses every form for its kind.
 fn group_forms(export: &Value, group: &Value) -> Vec<String> {
-    let group = array(export, "groups")
+    let group = arr(export, "groups")
         .iter()
         .find(|g| g["id"] == group["id"])
         .unwrap();
@@ -553,9 +462,9 @@ fn group_forms(export: &Value, group: &Value) -> Vec<String> {
 #[test]
 fn forms_use_sets_and_resets_the_templates_of_a_group() {
     let db = Db::demo(&[]);
-    ok(&run(&["forms", "import", VALID, "--db", &db.arg()]));
+    ok(&run(&["forms", "import", VALID, "--db", db.path()]));
     let export = db.export();
-    let group = array(&export, "groups")
+    let group = arr(&export, "groups")
         .iter()
         .find(|g| g["kind"] == "kdv")
         .unwrap()
@@ -572,21 +481,21 @@ fn forms_use_sets_and_resets_the_templates_of_a_group() {
         "kdv-0-4",
         "eigen-peuters",
         "--db",
-        &db.arg(),
+        db.path(),
     ]));
     assert!(out.contains("uses: eigen-peuters, kdv-0-4"), "{out}");
     let export = db.export();
     assert_eq!(group_forms(&export, &group), ["eigen-peuters", "kdv-0-4"]);
-    let audit = array(&export, "audit").last().unwrap();
+    let audit = arr(&export, "audit").last().unwrap();
     assert_eq!(audit["action"], "group.forms");
     assert_eq!(audit["by"], "signaal forms use");
     assert_eq!(audit["target"], format!("group:{gid}"));
 
     // An unknown template or group changes nothing.
     let before = db.content();
-    let stderr = fails(&forms_use(&db, &gid, &["kdv-0-4", "gone"]));
+    let stderr = fails(&forms_use(&db, &gid, &["kdv-0-4", "gone"]), 1);
     assert!(stderr.contains("no form template \"gone\""), "{stderr}");
-    let stderr = fails(&forms_use(&db, "999999", &["kdv-0-4"]));
+    let stderr = fails(&forms_use(&db, "999999", &["kdv-0-4"]), 1);
     assert!(stderr.contains("no group with id 999999"), "{stderr}");
     assert_eq!(db.content(), before);
 
@@ -603,7 +512,7 @@ fn forms_use_sets_and_resets_the_templates_of_a_group() {
     let both = forms_use(&db, &gid, &["--all", "kdv-0-4"]);
     assert!(!both.status.success());
     assert_eq!(group_forms(&db.export(), &group), ["bso-4-12"]);
-    ok(&run(&["--db", &db.arg(), "forms", "use", "--group", &gid]));
+    ok(&run(&["--db", db.path(), "forms", "use", "--group", &gid]));
     assert!(group_forms(&db.export(), &group).is_empty());
 }
 

@@ -5,138 +5,42 @@
 //! Trajectories the demo does not make (a question with a comma and quotes, a Meldcode
 //! trajectory, an archived child's) are made by editing a demo export and importing it.
 
+mod common {
+    pub mod cli;
+    pub mod demo;
+}
+
 use std::collections::HashSet;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use chrono::{Datelike, Months, NaiveDate};
+use common::cli::{fails, ok, run, Db};
+use common::demo::{arr, full_name, today};
 use serde_json::{json, Value};
-use tempfile::TempDir;
 
-/// A temp dir whose `db` subdirectory is the database (not created until a command creates it).
-struct Db {
-    dir: TempDir,
-}
-
-impl Db {
-    fn new() -> Db {
-        Db {
-            dir: TempDir::new().unwrap(),
-        }
-    }
-
-    fn arg(&self) -> String {
-        self.dir.path().join("db").to_str().unwrap().to_string()
-    }
-
-    /// A database with demo data (default sizes unless `args` say otherwise).
-    fn demo(args: &[&str]) -> Db {
-        let db = Db::new();
-        let path = db.arg();
-        let mut all = vec!["demo", "--db", path.as_str()];
-        all.extend_from_slice(args);
-        ok(&run(&all));
-        db
-    }
-
-    /// A database holding `export`, loaded with `signaal import`.
-    fn import(export: &Value) -> Db {
-        let db = Db::new();
-        let file: PathBuf = db.dir.path().join("export.json");
-        std::fs::write(&file, serde_json::to_vec_pretty(export).unwrap()).unwrap();
-        ok(&run(&["import", "--db", &db.arg(), file.to_str().unwrap()]));
-        ok(&run(&["check", "--db", &db.arg()]));
-        db
-    }
-
-    fn export(&self) -> Value {
-        let out = run(&["export", "--db", &self.arg()]);
-        serde_json::from_str(&ok(&out)).expect("the export is JSON")
-    }
-
-    /// `signaal report --db DB ARGS...`.
-    fn report(&self, args: &[&str]) -> Output {
-        let db = self.arg();
-        let mut all = vec!["report", "--db", db.as_str()];
-        all.extend_from_slice(args);
-        run(&all)
-    }
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signaal"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("SIGNAAL_DB")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("signaal runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// Asserts the exit code and returns stderr.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
-}
-
-fn array<'a>(export: &'a Value, name: &str) -> &'a Vec<Value> {
-    export[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("{name} is an array"))
-}
-
+/// The array `name` of the export, to edit.
 fn array_mut<'a>(export: &'a mut Value, name: &str) -> &'a mut Vec<Value> {
     export[name].as_array_mut().unwrap()
 }
 
+/// A YYYY-MM-DD date field, or None when it is not set.
 fn date(value: &Value) -> Option<NaiveDate> {
     value
         .as_str()
         .map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a YYYY-MM-DD date"))
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
+/// The child a trajectory is about.
 fn child_of<'a>(export: &'a Value, trajectory: &Value) -> &'a Value {
-    array(export, "children")
+    arr(export, "children")
         .iter()
         .find(|c| c["id"] == trajectory["child_id"])
         .expect("the trajectory's child")
 }
 
-fn full_name(child: &Value) -> String {
-    format!(
-        "{} {}",
-        child["first_name"].as_str().unwrap(),
-        child["last_name"].as_str().unwrap()
-    )
-}
-
 /// The trajectories open on `day` as the care-team overview counts them: started on or before
 /// it, and not closed or closed after it.
 fn open_on(export: &Value, day: NaiveDate) -> Vec<&Value> {
-    array(export, "trajectories")
+    arr(export, "trajectories")
         .iter()
         .filter(|t| date(&t["started"]).unwrap() <= day)
         .filter(|t| t["closed"].is_null() || date(&t["closed"]["date"]).unwrap() > day)
@@ -196,8 +100,8 @@ const HEADER: &str = "child_id,child,group,plan,question,stage,stage_number,stag
 fn the_demo_has_trajectories_at_various_stages_and_passes_check() {
     let db = Db::demo(&[]);
     let export = db.export();
-    let trajectories = array(&export, "trajectories");
-    let children = array(&export, "children").len();
+    let trajectories = arr(&export, "trajectories");
+    let children = arr(&export, "children").len();
     assert!(
         trajectories.len() * 6 >= children && trajectories.len() * 3 <= children,
         "about one child in four: {} of {children}",
@@ -223,7 +127,7 @@ fn the_demo_has_trajectories_at_various_stages_and_passes_check() {
         .collect();
     assert!(done.len() >= 3, "several stages: {done:?}");
     assert!(trajectories.iter().any(|t| !t["closed"].is_null()));
-    ok(&run(&["check", "--db", &db.arg()]));
+    ok(&run(&["check", "--db", db.path()]));
 
     // Same seed, same trajectories (on the same day).
     let again = Db::demo(&[]).export();
@@ -290,7 +194,7 @@ fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
         end.format("%d-%m-%Y")
     )));
     // The closed trajectory is not open any more.
-    for t in array(&export, "trajectories") {
+    for t in arr(&export, "trajectories") {
         if !t["closed"].is_null() {
             let name = full_name(child_of(&export, t));
             assert!(!text.contains(&format!("| {name} |")), "{name} was closed");
@@ -377,7 +281,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
 fn a_past_month_lists_what_was_open_then() {
     let db = Db::demo(&[]);
     let export = db.export();
-    let trajectories = array(&export, "trajectories");
+    let trajectories = arr(&export, "trajectories");
     let earliest = trajectories
         .iter()
         .filter_map(|t| date(&t["started"]))
@@ -479,23 +383,23 @@ fn bad_options_are_refused() {
 #[test]
 fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
     let mut export = Db::demo(&[]).export();
-    let early = array(&export, "trajectories")
+    let early = arr(&export, "trajectories")
         .iter()
         .find(|t| t["closed"].is_null())
         .unwrap()
         .clone();
     let with_plan = early["child_id"].clone();
-    let has_one: HashSet<String> = array(&export, "trajectories")
+    let has_one: HashSet<String> = arr(&export, "trajectories")
         .iter()
         .map(|t| t["child_id"].to_string())
         .collect();
-    let without_plan = array(&export, "children")
+    let without_plan = arr(&export, "children")
         .iter()
         .find(|c| !has_one.contains(&c["id"].to_string()))
         .unwrap()["id"]
         .clone();
     // A Meldcode trajectory for both children, as the app would store it.
-    let meldcode = array(&export, "plan_templates")
+    let meldcode = arr(&export, "plan_templates")
         .iter()
         .find(|p| p["id"] == "meldcode")
         .expect("the export lists the built-in plans")
@@ -520,7 +424,7 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         "trajectories",
     ]
     .iter()
-    .flat_map(|kind| array(&export, kind))
+    .flat_map(|kind| arr(&export, kind))
     .map(|record| record["id"].as_u64().unwrap())
     .max()
     .unwrap();

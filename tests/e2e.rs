@@ -6,165 +6,26 @@
 //! Waits are bounded by generous timeouts; only acceptance 4 ("a second instance exits within 2
 //! seconds") measures time.
 
-#[path = "common/pty.rs"]
-mod pty;
+mod common {
+    pub mod cli;
+    pub mod demo;
+    pub mod pty;
+    pub mod screens;
+}
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use pty::{framed, lines_with, write_file, Options, Tui, TIMEOUT};
+use common::cli::{describe, run_fails, run_ok, run_within, stderr, without_exported_at, Db};
+use common::demo::{arr, first_staff, fresh_demo, full_name, kids, s, Kid};
+use common::pty::{framed, lines_with, write_file, Options, Tui, TIMEOUT};
+use common::screens::{open_group, open_tui_with, start_filter};
 use serde_json::Value;
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// A temporary directory holding a database directory `db` (and room for other files).
-struct Db {
-    dir: TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn path(&self) -> &str {
-        self.path.to_str().expect("utf-8 temp path")
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-}
-
-fn empty_db() -> Db {
-    let dir = TempDir::new().expect("temp dir");
-    let path = dir.path().join("db");
-    Db { dir, path }
-}
-
-fn demo_db() -> Db {
-    let db = empty_db();
-    run_ok(&["demo", "--db", db.path()]);
-    db
-}
-
-/// The binary as a plain process: English, no SIGNAAL_DB from the developer's shell, no stdin.
-fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(pty::bin());
-    cmd.args(args)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("SIGNAAL_DB")
-        .env_remove("NO_COLOR")
-        .env_remove("RUST_BACKTRACE")
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn describe(args: &[&str], out: &Output) -> String {
-    format!(
-        "signaal {args:?}: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-/// Runs to the end (with a deadline, so a hang fails the test instead of stalling it).
-fn run(args: &[&str]) -> Output {
-    run_within(args, TIMEOUT).0
-}
-
-/// Runs to the end; also returns how long it took. Panics if it is still running after `deadline`.
-fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
-    let start = Instant::now();
-    let child = command(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn signaal");
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(deadline) {
-        Ok(out) => (out.expect("wait for signaal"), start.elapsed()),
-        Err(_) => {
-            // Only the process this helper started, by its id.
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("signaal {args:?} still runs after {deadline:?}");
-        }
-    }
-}
-
-fn run_ok(args: &[&str]) -> Output {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "expected success: {}",
-        describe(args, &out)
-    );
-    out
-}
-
-fn run_fails(args: &[&str]) -> Output {
-    let out = run(args);
-    assert!(
-        !out.status.success(),
-        "expected failure: {}",
-        describe(args, &out)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-        "bad input must not panic: {}",
-        describe(args, &out)
-    );
-    out
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn export(db: &Db) -> Value {
-    let out = run_ok(&["export", "--db", db.path()]);
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("export is not JSON ({e}): {}", describe(&["export"], &out)))
-}
-
-fn without_exported_at(mut v: Value) -> Value {
-    v.as_object_mut()
-        .expect("export is an object")
-        .remove("exported_at");
-    v
-}
-
-fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
-    v[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("export has no array {key:?}"))
-}
-
-fn s<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("field {key:?} is not a string in {v}"))
-}
-
-/// The first staff member with the plain staff role ("pedagogisch medewerker").
-fn first_staff(ex: &Value) -> String {
-    arr(ex, "staff")
-        .iter()
-        .find(|m| m["role"] == "staff")
-        .map(|m| s(m, "name").to_string())
-        .expect("the demo has a staff member with role \"staff\"")
-}
 
 /// The demo's BSO group: (id, name).
 fn bso_group(ex: &Value) -> (u64, String) {
@@ -175,24 +36,11 @@ fn bso_group(ex: &Value) -> (u64, String) {
         .expect("the demo has a BSO group")
 }
 
-struct Kid {
-    id: u64,
-    first: String,
-    name: String,
-    birth: String,
-}
-
 /// The (not archived) children of a group, as the export has them.
 fn children_of(ex: &Value, group_id: u64) -> Vec<Kid> {
-    arr(ex, "children")
-        .iter()
-        .filter(|c| c["group_id"].as_u64() == Some(group_id) && c["archived"] != true)
-        .map(|c| Kid {
-            id: c["id"].as_u64().unwrap(),
-            first: s(c, "first_name").to_string(),
-            name: format!("{} {}", s(c, "first_name"), s(c, "last_name")),
-            birth: s(c, "birth_date").to_string(),
-        })
+    kids(ex)
+        .into_iter()
+        .filter(|k| k.group_id == group_id)
         .collect()
 }
 
@@ -221,31 +69,10 @@ fn row<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// Starts the TUI on `db` as `user`, in `lang`, and waits for the groups list.
-fn open_tui(db: &Db, lang: &str, user: &str) -> Tui {
-    let mut t = Tui::spawn(&["--db", db.path(), "--lang", lang, "--user", user]);
-    t.expect(if lang == "nl" { "Groepen" } else { "Groups" });
-    t
-}
-
-/// The filter line of a list ("Filter: text", the same word in both languages), if shown.
-fn filter_line(screen: &str) -> Option<String> {
-    screen
-        .lines()
-        .find(|l| l.contains("Filter:"))
-        .map(|l| l.to_string())
-}
-
-/// Presses `/` and waits until the filter takes text: a filter line appears, or the one already
-/// there changes (it gets a cursor). Typing before that would run commands instead.
-fn start_filter(t: &mut Tui) {
-    let before = filter_line(&t.screen());
-    t.send("/");
-    t.wait_until("the filter to take text", TIMEOUT, |s| {
-        let now = filter_line(s);
-        now.is_some() && now != before
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+/// Starts the TUI on `db` as `user`, in `lang`, in an 80x24 terminal, and waits for the groups
+/// list.
+fn open_tui_in(db: &Db, lang: &str, user: &str) -> Tui {
+    open_tui_with(db, lang, user, Options::default())
 }
 
 /// A child whose first name nobody else in the group has, so the filter finds only them.
@@ -259,24 +86,9 @@ fn uniquely_named(kids: &[Kid]) -> &Kid {
 fn select_with_filter(t: &mut Tui, kid: &Kid) {
     start_filter(t);
     t.send(&kid.name);
-    t.wait_until("the child selected", TIMEOUT, |s| {
+    t.expect_until("the child selected", |s| {
         row(s, &kid.name).is_some_and(|l| l.contains('▶'))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
-}
-
-/// From the groups list: `/` + the group's name + Enter (keep the match) + Enter (open).
-fn open_group(t: &mut Tui, name: &str) {
-    start_filter(t);
-    t.send(name);
-    t.expect(name);
-    t.key("Enter");
-    t.key("Enter");
-    // The children screen's title names the group ("Group X" / "Groep X").
-    t.wait_until(&format!("the children of {name}"), TIMEOUT, |s| {
-        s.contains(&format!("Group {name}")) || s.contains(&format!("Groep {name}"))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    });
 }
 
 /// The help line that binds `key` to something described by `what` (case-insensitive): a line
@@ -297,9 +109,7 @@ fn binding_line<'a>(screen: &'a str, key: &str, what: &str) -> Option<&'a str> {
 /// Quits with `q`, checks the exit code is 0 and that the terminal was given back (main screen,
 /// visible cursor).
 fn quit(t: &mut Tui) {
-    t.send("q");
-    let code = t.expect_exit();
-    assert_eq!(code, 0, "q should exit 0; screen:\n{}", framed(&t.screen()));
+    common::screens::quit(t);
     assert!(t.wait_eof(TIMEOUT), "the pty reports the end of output");
     let (alternate, hidden) = t.with_screen(|s| (s.alternate_screen(), s.hide_cursor()));
     assert!(!alternate, "the alternate screen is left on exit");
@@ -312,10 +122,8 @@ fn quit(t: &mut Tui) {
 
 #[test]
 fn demo_groups_filter_opens_children_with_ages_and_q_quits() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let mut t = open_tui(&db, "en", &user);
+    let (db, ex, user) = fresh_demo(&[]);
+    let mut t = open_tui_in(&db, "en", &user);
 
     for g in arr(&ex, "groups") {
         t.expect(s(g, "name"));
@@ -362,7 +170,7 @@ fn demo_groups_filter_opens_children_with_ages_and_q_quits() {
     // Children of other groups are not listed.
     for c in arr(&ex, "children") {
         if c["group_id"].as_u64() != Some(bso_id) {
-            let name = format!("{} {}", s(c, "first_name"), s(c, "last_name"));
+            let name = full_name(c);
             if kids.iter().all(|k| k.name != name) {
                 assert!(
                     row(&screen, &name).is_none(),
@@ -382,9 +190,9 @@ fn demo_groups_filter_opens_children_with_ages_and_q_quits() {
 
 #[test]
 fn help_shows_the_keymap_and_esc_closes_it() {
-    let db = demo_db();
-    let ex = export(&db);
-    let mut t = open_tui(&db, "en", &first_staff(&ex));
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let mut t = open_tui_in(&db, "en", &first_staff(&ex));
 
     t.send("?");
     let screen = t.expect("Keys");
@@ -410,9 +218,9 @@ fn help_shows_the_keymap_and_esc_closes_it() {
 
 #[test]
 fn dutch_shows_the_same_screens_in_dutch() {
-    let db = demo_db();
-    let ex = export(&db);
-    let mut t = open_tui(&db, "nl", &first_staff(&ex));
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let mut t = open_tui_in(&db, "nl", &first_staff(&ex));
     let screen = t.expect("Medewerker");
     assert!(screen.contains("Groepen"), "{}", framed(&screen));
 
@@ -447,9 +255,9 @@ fn dutch_shows_the_same_screens_in_dutch() {
 
 #[test]
 fn second_instance_says_in_use_and_exits_quickly() {
-    let db = demo_db();
-    let ex = export(&db);
-    let mut first = open_tui(&db, "en", &first_staff(&ex));
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let mut first = open_tui_in(&db, "en", &first_staff(&ex));
 
     // A command while the TUI holds the database.
     let args = ["--db", db.path(), "export"];
@@ -521,8 +329,8 @@ keymap = [
 
 #[test]
 fn keymap_check_names_line_3_of_an_unknown_action() {
-    let db = empty_db();
-    let file = write_file(db.dir.path(), "bad.toml", BAD_KEYMAP);
+    let db = Db::empty();
+    let file = write_file(db.dir(), "bad.toml", BAD_KEYMAP);
     let file = file.to_str().unwrap();
     let out = run_fails(&["keymap", "check", file]);
     let err = stderr(&out);
@@ -537,8 +345,8 @@ fn keymap_check_names_line_3_of_an_unknown_action() {
 
 #[test]
 fn tui_refuses_a_bad_keymap_and_says_why() {
-    let db = demo_db();
-    let file = write_file(db.dir.path(), "bad.toml", BAD_KEYMAP);
+    let db = Db::demo(&[]);
+    let file = write_file(db.dir(), "bad.toml", BAD_KEYMAP);
     let file = file.to_str().unwrap();
 
     let args = ["--db", db.path(), "--lang", "en", "--keymap", file];
@@ -572,9 +380,9 @@ fn tui_refuses_a_bad_keymap_and_says_why() {
 
 #[test]
 fn valid_keymap_override_passes_check_and_x_quits() {
-    let db = demo_db();
-    let ex = export(&db);
-    let file = write_file(db.dir.path(), "mine.toml", QUIT_ON_X);
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let file = write_file(db.dir(), "mine.toml", QUIT_ON_X);
     let file = file.to_str().unwrap();
     let out = run_ok(&["keymap", "check", file]);
     assert!(stderr(&out).is_empty() || !stderr(&out).contains("error"));
@@ -617,9 +425,9 @@ fn valid_keymap_override_passes_check_and_x_quits() {
 
 #[test]
 fn resize_to_tiny_and_back_keeps_running() {
-    let db = demo_db();
-    let ex = export(&db);
-    let mut t = open_tui(&db, "en", &first_staff(&ex));
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let mut t = open_tui_in(&db, "en", &first_staff(&ex));
     let group = s(&arr(&ex, "groups")[0], "name").to_string();
 
     t.resize(6, 20);
@@ -650,9 +458,9 @@ fn resize_to_tiny_and_back_keeps_running() {
 
 #[test]
 fn q_quits_while_the_terminal_is_too_small() {
-    let db = demo_db();
-    let ex = export(&db);
-    let mut t = open_tui(&db, "en", &first_staff(&ex));
+    let db = Db::demo(&[]);
+    let ex = db.export();
+    let mut t = open_tui_in(&db, "en", &first_staff(&ex));
     t.resize(6, 20);
     t.expect("too small");
     quit(&mut t);
@@ -692,16 +500,14 @@ fn picked(screen: &str) -> Option<String> {
 
 #[test]
 fn first_run_loads_demo_data_with_one_key() {
-    let db = empty_db();
+    let db = Db::empty();
     let mut t = Tui::spawn(&["--db", db.path(), "--lang", "en"]);
     t.expect("Welcome to signaal");
     t.send("d");
     t.expect("Who are you?");
-    let screen = t
-        .wait_until("a staff member in the picker", TIMEOUT, |s| {
-            picked(s).is_some_and(|n| !n.starts_with('+'))
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.expect_until("a staff member in the picker", |s| {
+        picked(s).is_some_and(|n| !n.starts_with('+'))
+    });
     let name = picked(&screen).unwrap();
     let part = name.split_whitespace().last().unwrap().to_string();
     t.send(&part);
@@ -711,7 +517,7 @@ fn first_run_loads_demo_data_with_one_key() {
     let screen = t.expect("Groups");
     quit(&mut t);
 
-    let ex = export(&db);
+    let ex = db.export();
     let groups = arr(&ex, "groups");
     assert!(groups.len() >= 3, "demo has at least 3 groups");
     for g in groups {
@@ -727,7 +533,7 @@ fn first_run_loads_demo_data_with_one_key() {
 
 #[test]
 fn first_run_start_empty_then_staff_and_group_survive_kill_9() {
-    let db = empty_db();
+    let db = Db::empty();
     let mut t = Tui::spawn(&["--db", db.path(), "--lang", "en"]);
     t.expect("Welcome to signaal");
     t.key("Enter");
@@ -764,7 +570,7 @@ fn first_run_start_empty_then_staff_and_group_survive_kill_9() {
     );
 
     t.kill();
-    let ex = export(&db);
+    let ex = db.export();
     assert!(
         arr(&ex, "groups").iter().any(|g| g["name"] == "De Kikkers"),
         "the group survives kill -9: {ex:#}"
@@ -788,11 +594,9 @@ fn first_run_start_empty_then_staff_and_group_survive_kill_9() {
 
 #[test]
 fn add_child_is_durable_and_audited() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
+    let (db, ex, user) = fresh_demo(&[]);
     let (bso_id, bso) = bso_group(&ex);
-    let mut t = open_tui(&db, "en", &user);
+    let mut t = open_tui_in(&db, "en", &user);
     open_group(&mut t, &bso);
 
     t.send("a");
@@ -805,13 +609,12 @@ fn add_child_is_durable_and_audited() {
     t.expect("2023-04-17");
     t.key("Enter");
     t.expect_gone("Add child");
-    t.wait_until("the new child's row", TIMEOUT, |s| {
+    t.expect_until("the new child's row", |s| {
         row(s, "Tijmen Testkind").is_some()
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    });
     t.kill();
 
-    let ex = export(&db);
+    let ex = db.export();
     let child = arr(&ex, "children")
         .iter()
         .find(|c| c["first_name"] == "Tijmen" && c["last_name"] == "Testkind")
@@ -829,7 +632,7 @@ fn add_child_is_durable_and_audited() {
     );
 
     // Reopened after the kill, the app shows it.
-    let mut t = open_tui(&db, "en", &user);
+    let mut t = open_tui_in(&db, "en", &user);
     open_group(&mut t, &bso);
     t.expect("Tijmen Testkind");
     quit(&mut t);
@@ -837,11 +640,11 @@ fn add_child_is_durable_and_audited() {
 
 #[test]
 fn bad_birth_date_shows_an_error_and_writes_nothing() {
-    let db = demo_db();
-    let ex = export(&db);
+    let db = Db::demo(&[]);
+    let ex = db.export();
     let before = without_exported_at(ex.clone());
     let (_, bso) = bso_group(&ex);
-    let mut t = open_tui(&db, "en", &first_staff(&ex));
+    let mut t = open_tui_in(&db, "en", &first_staff(&ex));
     open_group(&mut t, &bso);
 
     t.send("a");
@@ -870,21 +673,19 @@ fn bad_birth_date_shows_an_error_and_writes_nothing() {
     );
     quit(&mut t);
 
-    let after = without_exported_at(export(&db));
+    let after = db.content();
     assert!(before == after, "a refused form writes nothing");
 }
 
 #[test]
 fn archive_hides_a_child_and_show_archived_brings_it_back() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
+    let (db, ex, user) = fresh_demo(&[]);
     let (bso_id, bso) = bso_group(&ex);
     let kids = children_of(&ex, bso_id);
     let kid = uniquely_named(&kids);
     let other = kids.iter().find(|k| k.id != kid.id).unwrap();
 
-    let mut t = open_tui(&db, "en", &user);
+    let mut t = open_tui_in(&db, "en", &user);
     open_group(&mut t, &bso);
     t.expect(&other.name);
 
@@ -897,19 +698,14 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
         .unwrap_or_else(|e| panic!("{e}"));
     t.expect(&format!("Archive {}?", kid.name));
     t.key("Enter");
-    t.wait_until("the child's row to disappear", TIMEOUT, |s| {
+    t.expect_until("the child's row to disappear", |s| {
         row(s, &kid.name).is_none() && !s.contains(&format!("Archive {}?", kid.name))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    });
 
     // Clear the filter: the others are back, the archived child is not.
     start_filter(&mut t);
     t.key("Esc");
-    let screen = t
-        .wait_until("the whole list again", TIMEOUT, |s| {
-            row(s, &other.name).is_some()
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.expect_until("the whole list again", |s| row(s, &other.name).is_some());
     assert!(
         row(&screen, &kid.name).is_none(),
         "archived child hidden:\n{}",
@@ -918,15 +714,13 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
 
     // H shows archived children, tagged.
     t.send("H");
-    let screen = t
-        .wait_until("the archived child tagged", TIMEOUT, |s| {
-            row(s, &kid.name).is_some_and(|l| l.contains("archived"))
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.expect_until("the archived child tagged", |s| {
+        row(s, &kid.name).is_some_and(|l| l.contains("archived"))
+    });
     assert!(row(&screen, &other.name).is_some_and(|l| !l.contains("archived")));
     quit(&mut t);
 
-    let ex = export(&db);
+    let ex = db.export();
     let c = arr(&ex, "children")
         .iter()
         .find(|c| c["id"].as_u64() == Some(kid.id))
@@ -944,15 +738,13 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
 
 #[test]
 fn edit_child_then_open_the_child_screen() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
+    let (db, ex, user) = fresh_demo(&[]);
     let (bso_id, bso) = bso_group(&ex);
     let kids = children_of(&ex, bso_id);
     let kid = uniquely_named(&kids);
     let old_last = kid.name[kid.first.len() + 1..].to_string();
 
-    let mut t = open_tui(&db, "en", &user);
+    let mut t = open_tui_in(&db, "en", &user);
     open_group(&mut t, &bso);
     select_with_filter(&mut t, kid);
     t.key("Enter");
@@ -977,18 +769,14 @@ fn edit_child_then_open_the_child_screen() {
     // The filter still holds the old name; clear it and find the new one.
     start_filter(&mut t);
     t.key("Esc");
-    t.wait_until("the renamed child's row", TIMEOUT, |s| {
-        row(s, &new_name).is_some()
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    t.expect_until("the renamed child's row", |s| row(s, &new_name).is_some());
 
     // The child screen: details with the age.
     start_filter(&mut t);
     t.send(&new_name);
-    t.wait_until("the renamed child selected", TIMEOUT, |s| {
+    t.expect_until("the renamed child selected", |s| {
         row(s, &new_name).is_some_and(|l| l.contains('▶'))
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    });
     t.key("Enter");
     t.key("Enter");
     let screen = t.expect("Details");
@@ -1005,7 +793,7 @@ fn edit_child_then_open_the_child_screen() {
     t.expect_gone("Details");
     t.kill();
 
-    let ex = export(&db);
+    let ex = db.export();
     let c = arr(&ex, "children")
         .iter()
         .find(|c| c["id"].as_u64() == Some(kid.id))
@@ -1057,16 +845,14 @@ fn selected_row(screen: &str) -> Option<String> {
 
 #[test]
 fn no_color_is_monochrome_and_the_selection_stays_visible() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
+    let (db, ex, user) = fresh_demo(&[]);
     let groups: Vec<String> = arr(&ex, "groups")
         .iter()
         .map(|g| s(g, "name").to_string())
         .collect();
 
     // With colour, for contrast: the theme does use colour.
-    let mut t = open_tui(&db, "en", &user);
+    let mut t = open_tui_in(&db, "en", &user);
     t.expect(&groups[0]);
     assert!(coloured_cells(&t) > 0, "the default theme has colour");
     quit(&mut t);
@@ -1075,8 +861,7 @@ fn no_color_is_monochrome_and_the_selection_stays_visible() {
         no_color: true,
         ..Options::default()
     };
-    let mut t = Tui::spawn_with(&["--db", db.path(), "--lang", "en", "--user", &user], opts);
-    t.expect("Groups");
+    let mut t = open_tui_with(&db, "en", &user, opts);
     t.expect(&groups[0]);
     assert_eq!(
         coloured_cells(&t),
@@ -1086,11 +871,9 @@ fn no_color_is_monochrome_and_the_selection_stays_visible() {
     );
     let first = selected_row(&t.screen()).expect("a selection marker");
     t.key("Down");
-    let screen = t
-        .wait_until("the selection to move", TIMEOUT, |s| {
-            selected_row(s).is_some_and(|r| r != first)
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.expect_until("the selection to move", |s| {
+        selected_row(s).is_some_and(|r| r != first)
+    });
     assert!(
         selected_row(&screen).unwrap().contains(&groups[1]),
         "Down selects the second group:\n{}",
@@ -1123,7 +906,7 @@ fn version_and_help() {
 
 #[test]
 fn export_import_check_round_trip() {
-    let a = demo_db();
+    let a = Db::demo(&[]);
     let out = run_ok(&["export", "--db", a.path()]);
     let original: Value = serde_json::from_slice(&out.stdout).expect("export is JSON");
     assert_eq!(original["format"], "signaal-export");
@@ -1147,10 +930,10 @@ fn export_import_check_round_trip() {
     std::fs::write(&file, &out.stdout).unwrap();
     let file = file.to_str().unwrap();
 
-    let b = empty_db();
+    let b = Db::empty();
     run_ok(&["import", "--db", b.path(), file]);
     run_ok(&["check", "--db", b.path()]);
-    let copy = export(&b);
+    let copy = b.export();
     assert!(
         without_exported_at(original.clone()) == without_exported_at(copy),
         "the re-export equals the original except exported_at"
@@ -1159,7 +942,7 @@ fn export_import_check_round_trip() {
     // Only into an empty database.
     let out = run_fails(&["import", "--db", b.path(), file]);
     assert!(stderr(&out).contains("not empty"), "{}", stderr(&out));
-    let again = export(&b);
+    let again = b.export();
     assert!(
         without_exported_at(original) == without_exported_at(again),
         "a refused import changes nothing"
@@ -1168,9 +951,9 @@ fn export_import_check_round_trip() {
 
 #[test]
 fn import_of_broken_json_names_the_file_and_line() {
-    let db = empty_db();
+    let db = Db::empty();
     let file = write_file(
-        db.dir.path(),
+        db.dir(),
         "broken.json",
         "{\n  \"format\": \"signaal-export\",\n  \"version\": 1,,\n  \"staff\": []\n}\n",
     );
@@ -1184,7 +967,7 @@ fn import_of_broken_json_names_the_file_and_line() {
     );
 
     // The failed import left the database empty: a good file still goes in.
-    let src = demo_db();
+    let src = Db::demo(&[]);
     let out = run_ok(&["export", "--db", src.path()]);
     let good = src.file("good.json");
     std::fs::write(&good, &out.stdout).unwrap();
@@ -1194,12 +977,9 @@ fn import_of_broken_json_names_the_file_and_line() {
 
 #[test]
 fn demo_refuses_a_non_empty_database() {
-    let db = demo_db();
-    let before = without_exported_at(export(&db));
+    let db = Db::demo(&[]);
+    let before = db.content();
     let out = run_fails(&["demo", "--db", db.path()]);
     assert!(!stderr(&out).trim().is_empty(), "says why");
-    assert!(
-        before == without_exported_at(export(&db)),
-        "and changes nothing"
-    );
+    assert!(before == db.content(), "and changes nothing");
 }

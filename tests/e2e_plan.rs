@@ -7,164 +7,29 @@
 //! Names of children, staff, plans, stages and questions are read from the database's export,
 //! never hard-coded. Waits are bounded by generous timeouts; nothing measures time.
 
-#[path = "common/pty.rs"]
-mod pty;
+mod common {
+    pub mod cli;
+    pub mod demo;
+    pub mod pty;
+    pub mod screens;
+}
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::thread;
-
-use chrono::{DateTime, Days, Local, NaiveDate};
-use pty::{framed, Options, Tui, TIMEOUT};
+use chrono::{Days, NaiveDate};
+use common::cli::{run_ok, Db};
+use common::demo::{arr, date_of, fresh_demo, id, s, today, uniquely_named_kids, ymd, Kid};
+use common::pty::{framed, Tui};
+use common::screens::{
+    child_row, detail, head, open_child_screen, press_moves, quit, selected_row, start_on_child,
+};
 use serde_json::Value;
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
-// Databases and the export
+// The export: trajectories
 // ---------------------------------------------------------------------------------------------
 
-/// A temporary directory holding a database directory `db`.
-struct Db {
-    _dir: TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn path(&self) -> &str {
-        self.path.to_str().expect("utf-8 temp path")
-    }
-}
-
-/// A database filled by `signaal demo`.
-fn demo_db() -> Db {
-    let dir = TempDir::new().expect("temp dir");
-    let path = dir.path().join("db");
-    let db = Db { _dir: dir, path };
-    run_ok(&["demo", "--db", db.path()]);
-    db
-}
-
-fn describe(args: &[&str], out: &Output) -> String {
-    format!(
-        "signaal {args:?}: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-/// Runs a command to the end; a hang fails the test instead of stalling it.
-fn run_ok(args: &[&str]) -> Output {
-    let child = Command::new(pty::bin())
-        .args(args)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("SIGNAAL_DB")
-        .env_remove("NO_COLOR")
-        .env_remove("RUST_BACKTRACE")
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn signaal");
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let out = match rx.recv_timeout(TIMEOUT * 3) {
-        Ok(out) => out.expect("wait for signaal"),
-        Err(_) => {
-            // Only the process this helper started, by its id.
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("signaal {args:?} still runs after {:?}", TIMEOUT * 3);
-        }
-    };
-    assert!(
-        out.status.success(),
-        "expected success: {}",
-        describe(args, &out)
-    );
-    out
-}
-
-fn export(db: &Db) -> Value {
-    let args = ["export", "--db", db.path()];
-    let out = run_ok(&args);
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("export is not JSON ({e}): {}", describe(&args, &out)))
-}
-
-fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
-    v[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("no array {key:?} in {v}"))
-}
-
-fn s<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("field {key:?} is not a string in {v}"))
-}
-
+/// The English text of the field `key` of `v` (`{"nl": ..., "en": ...}`).
 fn en(v: &Value, key: &str) -> String {
     s(&v[key], "en").to_string()
-}
-
-fn id(v: &Value) -> u64 {
-    v["id"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("no numeric id in {v}"))
-}
-
-/// The first staff member with the plain staff role.
-fn first_staff(ex: &Value) -> String {
-    arr(ex, "staff")
-        .iter()
-        .find(|m| m["role"] == "staff")
-        .map(|m| s(m, "name").to_string())
-        .expect("the demo has a staff member with role \"staff\"")
-}
-
-#[derive(Clone, Debug)]
-struct Kid {
-    id: u64,
-    first: String,
-    name: String,
-    group_id: u64,
-}
-
-/// The children that are not archived, as the export has them.
-fn kids(ex: &Value) -> Vec<Kid> {
-    arr(ex, "children")
-        .iter()
-        .filter(|c| c["archived"] != true)
-        .map(|c| Kid {
-            id: id(c),
-            first: s(c, "first_name").to_string(),
-            name: format!("{} {}", s(c, "first_name"), s(c, "last_name")),
-            group_id: c["group_id"].as_u64().expect("child has a group_id"),
-        })
-        .collect()
-}
-
-/// Whether no other (not archived) child of the same group has this child's first name, so that
-/// the filter finds only them.
-fn uniquely_named(all: &[Kid], kid: &Kid) -> bool {
-    all.iter()
-        .filter(|o| o.group_id == kid.group_id && o.first == kid.first)
-        .count()
-        == 1
-}
-
-fn group_name(ex: &Value, group_id: u64) -> String {
-    let group = arr(ex, "groups")
-        .iter()
-        .find(|g| id(g) == group_id)
-        .unwrap_or_else(|| panic!("no group {group_id} in the export"));
-    s(group, "name").to_string()
 }
 
 /// A child's trajectories, as the export has them.
@@ -192,29 +57,21 @@ fn only_trajectory(ex: &Value, kid: &Kid) -> Value {
 /// A child without any trajectory whose first name is unique in its group, the `skip`-th such
 /// child (tests that need two children take two).
 fn kid_without_trajectory(ex: &Value, skip: usize) -> Kid {
-    let all = kids(ex);
-    all.iter()
-        .filter(|k| uniquely_named(&all, k) && trajectories_of(ex, k.id).is_empty())
+    uniquely_named_kids(ex)
+        .into_iter()
+        .filter(|k| trajectories_of(ex, k.id).is_empty())
         .nth(skip)
-        .cloned()
         .expect("a child without a trajectory in the demo")
 }
 
-/// Today as the app sees it (local time). Taken before and after a test's actions, a test that
-/// runs across midnight accepts either day.
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
-fn ymd(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-/// The date part of an RFC 3339 time, in its own offset.
-fn date_of(at: &str) -> NaiveDate {
-    DateTime::parse_from_rfc3339(at)
-        .unwrap_or_else(|e| panic!("{at:?} is not RFC 3339: {e}"))
-        .date_naive()
+/// What each test starts from: a fresh demo database, its export and the user (`fresh_demo`), the
+/// early-signalling plan and the Meldcode, the `skip`-th child without a trajectory (each test
+/// takes a child of its own), and the day the test starts.
+fn start(skip: usize) -> (Db, Value, String, Plan, Plan, Kid, NaiveDate) {
+    let (db, ex, user) = fresh_demo(&[]);
+    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
+    let kid = kid_without_trajectory(&ex, skip);
+    (db, ex, user, early, meldcode, kid, today())
 }
 
 /// Whether a YYYY-MM-DD date is one of `days`.
@@ -395,66 +252,6 @@ impl Plan {
 // Screens
 // ---------------------------------------------------------------------------------------------
 
-/// A terminal with room for a whole group and a whole trajectory with its detail pane.
-fn big() -> Options {
-    Options {
-        rows: 50,
-        cols: 120,
-        ..Options::default()
-    }
-}
-
-/// Starts the TUI in English as `user` and waits for the groups list.
-fn open_tui(db: &Db, user: &str) -> Tui {
-    let mut t = Tui::spawn_with(&["--db", db.path(), "--lang", "en", "--user", user], big());
-    t.expect("Groups");
-    t
-}
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn filter_line(screen: &str) -> Option<String> {
-    screen
-        .lines()
-        .find(|l| l.contains("Filter:"))
-        .map(|l| l.to_string())
-}
-
-/// Presses `/` and waits until the filter takes text.
-fn start_filter(t: &mut Tui) {
-    let before = filter_line(&t.screen());
-    t.send("/");
-    ok(t.wait_until("the filter to take text", TIMEOUT, |s| {
-        let now = filter_line(s);
-        now.is_some() && now != before
-    }));
-}
-
-/// From the groups list: `/` + the group's name + Enter (keep the match) + Enter (open).
-fn open_group(t: &mut Tui, name: &str) {
-    start_filter(t);
-    t.send(name);
-    t.expect(name);
-    t.key("Enter");
-    t.key("Enter");
-    ok(
-        t.wait_until(&format!("the children of {name}"), TIMEOUT, |s| {
-            s.contains(&format!("Group {name}"))
-        }),
-    );
-}
-
-/// The children list row of a child (the name column starts the row, a gap follows the name).
-fn child_row<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
-    let plain = format!("│  {name}  ");
-    let selected = format!("│▶ {name}  ");
-    screen
-        .lines()
-        .find(|l| l.starts_with(&plain) || l.starts_with(&selected))
-}
-
 /// The Step plan cell of a child's row in the children list: the text under the column header
 /// "Step plan", up to the border, and the width of the column.
 fn plan_cell(screen: &str, name: &str) -> Option<(String, usize)> {
@@ -480,62 +277,6 @@ fn shows_plan(screen: &str, name: &str, progress: &str, overdue: bool) -> bool {
         let fits: String = want.chars().take(width).collect();
         cell == fits.trim_end()
     })
-}
-
-/// On a children list: `/` + the child's name + Enter, until the child's row is selected.
-fn select_child(t: &mut Tui, kid: &Kid) {
-    start_filter(t);
-    t.send(&kid.name);
-    ok(
-        t.wait_until(&format!("{} selected", kid.name), TIMEOUT, |s| {
-            child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
-        }),
-    );
-    // Enter keeps the match selected and ends the typing, so letters are commands again.
-    t.key("Enter");
-    ok(
-        t.wait_until("the filter to stop taking text", TIMEOUT, |s| {
-            child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
-                && filter_line(s).is_some_and(|l| !l.contains('▏'))
-        }),
-    );
-}
-
-/// Start, group, child: the children list with the child selected.
-fn start_on_child(db: &Db, ex: &Value, kid: &Kid, user: &str) -> Tui {
-    let mut t = open_tui(db, user);
-    open_group(&mut t, &group_name(ex, kid.group_id));
-    select_child(&mut t, kid);
-    t
-}
-
-/// The detail pane under a list: the lines between the rule and the bottom border, joined with
-/// spaces (long text wraps over several lines).
-fn detail(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().collect();
-    let Some(rule) = lines
-        .iter()
-        .rposition(|l| l.starts_with("│──") && l.trim_end().ends_with("─│"))
-    else {
-        return String::new();
-    };
-    lines[rule + 1..]
-        .iter()
-        .take_while(|l| !l.starts_with('╰'))
-        .map(|l| l.trim_matches('│').trim())
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The start of a text: enough to tell rows apart, short enough never to be cut off.
-fn head(text: &str) -> String {
-    text.chars().take(28).collect()
-}
-
-/// The selected row of a list (the one with the marker).
-fn selected_row(screen: &str) -> Option<&str> {
-    screen.lines().find(|l| l.starts_with("│▶ "))
 }
 
 /// A list row (not the title or the detail pane) that starts with `label` (after the marker and
@@ -579,9 +320,9 @@ fn trajectory_title(kid: &Kid, state: &str) -> String {
 fn open_picker(t: &mut Tui, kid: &Kid) -> String {
     t.send("p");
     let title = picker_title(kid);
-    ok(t.wait_until(&format!("{title:?}"), TIMEOUT, |s| {
+    t.expect_until(&format!("{title:?}"), |s| {
         title_line(s).contains(&title) && selected_row(s).is_some()
-    }))
+    })
 }
 
 /// The picker's rows, top to bottom (the lines of the list under its header "Name"), without the
@@ -608,6 +349,29 @@ fn row_shows(row: &str, want: &str) -> bool {
             .any(|k| row.ends_with(&chars[..k].iter().collect::<String>()))
 }
 
+/// `p` (`open_picker`), and checks that the picker lists exactly the rows `want`, top to bottom:
+/// (the plan's name the row starts with, what else it says: "open", "+ new trajectory", "closed
+/// DATE"); `why` is the order they should come in. Returns the screen and its rows.
+fn open_picker_expecting(
+    t: &mut Tui,
+    kid: &Kid,
+    want: &[(&str, &str)],
+    why: &str,
+) -> (String, Vec<String>) {
+    let screen = open_picker(t, kid);
+    let rows = picker_rows(&screen);
+    assert!(
+        rows.len() == want.len()
+            && rows
+                .iter()
+                .zip(want)
+                .all(|(r, (name, text))| r.starts_with(name) && r.contains(text)),
+        "{why}: {want:?}\n{}",
+        framed(&screen)
+    );
+    (screen, rows)
+}
+
 /// In the picker, moves down to the row that contains all of `texts` and presses Enter.
 fn pick(t: &mut Tui, texts: &[&str]) {
     let screen = t.screen();
@@ -626,43 +390,37 @@ fn pick(t: &mut Tui, texts: &[&str]) {
     for _ in target..at {
         t.key("Up");
     }
-    ok(
-        t.wait_until(&format!("the picker row {texts:?}"), TIMEOUT, |s| {
-            selected_row(s).is_some_and(|l| texts.iter().all(|x| l.contains(x)))
-        }),
-    );
+    t.expect_until(&format!("the picker row {texts:?}"), |s| {
+        selected_row(s).is_some_and(|l| texts.iter().all(|x| l.contains(x)))
+    });
     t.key("Enter");
 }
 
 /// Waits for the trajectory screen of `kid` at `state` ("1/8 Notice, observe", "closed ...").
 fn expect_trajectory(t: &mut Tui, kid: &Kid, state: &str) -> String {
     let title = trajectory_title(kid, state);
-    ok(
-        t.wait_until(&format!("the trajectory {title:?}"), TIMEOUT, |s| {
-            title_line(s).contains(&title)
-                && title_line(s).contains("✓ saved ")
-                && selected_row(s).is_some()
-        }),
-    )
+    t.expect_until(&format!("the trajectory {title:?}"), |s| {
+        title_line(s).contains(&title)
+            && title_line(s).contains("✓ saved ")
+            && selected_row(s).is_some()
+    })
 }
 
 /// In the picker of a child without a trajectory: the plans, the early-signalling plan first
 /// and selected; picks `plan` and waits for its new trajectory on its first field.
 fn start_trajectory(t: &mut Tui, kid: &Kid, plan: &Plan, all: &[&Plan]) {
-    let screen = open_picker(t, kid);
-    let rows = picker_rows(&screen);
-    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-    assert!(
-        rows.len() == names.len()
-            && rows
-                .iter()
-                .zip(&names)
-                .all(|(r, n)| r.starts_with(n) && r.contains("+ new trajectory")),
-        "without a trajectory the picker offers only the plans, in order {names:?}:\n{}",
-        framed(&screen)
+    let want: Vec<(&str, &str)> = all
+        .iter()
+        .map(|p| (p.name.as_str(), "+ new trajectory"))
+        .collect();
+    let (screen, _) = open_picker_expecting(
+        t,
+        kid,
+        &want,
+        "without a trajectory the picker offers only the plans, in order",
     );
     assert!(
-        selected_row(&screen).is_some_and(|l| l.contains(names[0])),
+        selected_row(&screen).is_some_and(|l| l.contains(&all[0].name)),
         "the early-signalling plan is selected first:\n{}",
         framed(&screen)
     );
@@ -678,27 +436,11 @@ fn start_trajectory(t: &mut Tui, kid: &Kid, plan: &Plan, all: &[&Plan]) {
 /// Moves the trajectory's selection from row `from` to row `to` with Down/Up (or j/k) and waits
 /// until `to` is selected.
 fn move_to(t: &mut Tui, plan: &Plan, from: usize, to: usize, vim: bool) -> String {
-    let (down, up) = if vim { ("j", "k") } else { ("Down", "Up") };
-    for _ in to..from {
-        if vim {
-            t.send(up)
-        } else {
-            t.key(up)
-        }
-    }
-    for _ in from..to {
-        if vim {
-            t.send(down)
-        } else {
-            t.key(down)
-        }
-    }
+    press_moves(t, from, to, vim);
     let label = plan.rows[to].label.clone();
-    ok(
-        t.wait_until(&format!("row {to} ({label:?}) selected"), TIMEOUT, |s| {
-            selected_row(s).is_some_and(|l| l.starts_with(&format!("│▶ {label}")))
-        }),
-    )
+    t.expect_until(&format!("row {to} ({label:?}) selected"), |s| {
+        selected_row(s).is_some_and(|l| l.starts_with(&format!("│▶ {label}")))
+    })
 }
 
 /// Space on the selected stage; waits until its row shows the tick (or no tick) and the title
@@ -706,37 +448,28 @@ fn move_to(t: &mut Tui, plan: &Plan, from: usize, to: usize, vim: bool) -> Strin
 fn tick(t: &mut Tui, kid: &Kid, label: &str, ticked: bool, state: &str) -> String {
     t.send(" ");
     let title = trajectory_title(kid, state);
-    ok(t.wait_until(
+    t.expect_until(
         &format!("{label:?} ticked={ticked}, {title:?}, saved"),
-        TIMEOUT,
         |s| {
             stage_ticked(s, label, ticked)
                 && title_line(s).contains(&title)
                 && title_line(s).contains("✓ saved ")
         },
-    ))
-}
-
-/// `q`, and the app ends with 0.
-fn quit(t: &mut Tui) {
-    t.send("q");
-    let code = t.expect_exit();
-    assert_eq!(code, 0, "q exits 0; screen:\n{}", framed(&t.screen()));
+    )
 }
 
 /// Esc on a trajectory: back on the children list, where the child's row shows `want`.
 fn back_to_list(t: &mut Tui, kid: &Kid, want: impl Fn(&str) -> bool) -> String {
     // `want` is given the whole screen.
     t.key("Esc");
-    ok(t.wait_until(
+    t.expect_until(
         &format!("back on the children list, {}'s row", kid.name),
-        TIMEOUT,
         |s| {
             title_line(s).contains("Group ")
                 && child_row(s, &kid.name).is_some_and(|l| l.contains('▶'))
                 && want(s)
         },
-    ))
+    )
 }
 
 /// Whether a popup titled `title` is shown (its top border holds the title).
@@ -750,11 +483,9 @@ fn popup_shown(screen: &str, title: &str) -> bool {
 
 /// Waits for the popup titled `title`, with `texts` in it.
 fn expect_popup(t: &mut Tui, title: &str, texts: &[&str]) -> String {
-    ok(t.wait_until(
-        &format!("the popup {title:?} with {texts:?}"),
-        TIMEOUT,
-        |s| popup_shown(s, title) && texts.iter().all(|x| s.contains(x)),
-    ))
+    t.expect_until(&format!("the popup {title:?} with {texts:?}"), |s| {
+        popup_shown(s, title) && texts.iter().all(|x| s.contains(x))
+    })
 }
 
 /// Whether the focused text field labelled `label` of a popup holds exactly `value` (the cursor
@@ -786,21 +517,18 @@ fn set_date(t: &mut Tui, field: &str, key: &str, old: &str, new: &str, late: boo
     } else {
         t.send(key);
     }
-    ok(t.wait_until(
-        &format!("the popup {field:?} holding {old:?}"),
-        TIMEOUT,
-        |s| popup_shown(s, field) && field_holds(s, DATE_OR_EMPTY, old),
-    ));
+    t.expect_until(&format!("the popup {field:?} holding {old:?}"), |s| {
+        popup_shown(s, field) && field_holds(s, DATE_OR_EMPTY, old)
+    });
     clear_field(t, old);
     t.send(new);
-    ok(t.wait_until(&format!("{new:?} typed"), TIMEOUT, |s| {
+    t.expect_until(&format!("{new:?} typed"), |s| {
         field_holds(s, DATE_OR_EMPTY, new)
-    }));
+    });
     t.key("Enter");
     let label = format!("{field}:");
-    ok(t.wait_until(
+    t.expect_until(
         &format!("the row {label:?} showing {new:?}, late={late}"),
-        TIMEOUT,
         |s| {
             !popup_shown(s, field)
                 && list_row(s, &label).is_some_and(|l| {
@@ -810,7 +538,7 @@ fn set_date(t: &mut Tui, field: &str, key: &str, old: &str, new: &str, late: boo
                         && l.contains('!') == late
                 })
         },
-    ))
+    )
 }
 
 /// From the children list with the child selected: `p`, and Enter on its open trajectory of
@@ -833,13 +561,8 @@ fn reopen(t: &mut Tui, kid: &Kid, plan: &Plan, state: &str) -> String {
 
 #[test]
 fn first_two_stages_ticked_on_a_new_trajectory() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 0);
+    let (db, ex, user, early, meldcode, kid, day0) = start(0);
     let all_before = arr(&ex, "trajectories").len();
-    let day0 = today();
 
     let mut t = start_on_child(&db, &ex, &kid, &user);
     start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
@@ -884,7 +607,7 @@ fn first_two_stages_ticked_on_a_new_trajectory() {
     quit(&mut t);
     let days = [day0, today()];
 
-    let ex = export(&db);
+    let ex = db.export();
     assert_eq!(
         arr(&ex, "trajectories").len(),
         all_before + 1,
@@ -916,21 +639,14 @@ fn first_two_stages_ticked_on_a_new_trajectory() {
 
 #[test]
 fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 1);
-    let day0 = today();
+    let (db, ex, user, early, meldcode, kid, day0) = start(1);
     let coach = early.stage_of_kind("coach");
 
     let mut t = start_on_child(&db, &ex, &kid, &user);
-    ok(
-        t.wait_until("the Step plan column, empty for the child", TIMEOUT, |s| {
-            s.contains("Step plan")
-                && child_row(s, &kid.name).is_some_and(|l| !l.contains("/8 ") && !l.contains("/5 "))
-        }),
-    );
+    t.expect_until("the Step plan column, empty for the child", |s| {
+        s.contains("Step plan")
+            && child_row(s, &kid.name).is_some_and(|l| !l.contains("/8 ") && !l.contains("/5 "))
+    });
     start_trajectory(&mut t, &kid, &early, &[&early, &meldcode]);
     let mut at = 0;
     for n in 1..=2 {
@@ -950,16 +666,15 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     });
 
     // `p` again: the open trajectory comes first, with where it stands.
-    let screen = open_picker(&mut t, &kid);
-    let rows = picker_rows(&screen);
+    let (screen, rows) = open_picker_expecting(
+        &mut t,
+        &kid,
+        &[(&early.name, "open"), (&meldcode.name, "+ new trajectory")],
+        "the open trajectory first, then a new one with the other plan",
+    );
     assert!(
-        rows.len() == 2
-            && rows[0].starts_with(&early.name)
-            && rows[0].contains("open")
-            && row_shows(&rows[0], &early.progress(3))
-            && rows[1].starts_with(&meldcode.name)
-            && rows[1].contains("+ new trajectory"),
-        "the open trajectory first, then a new one with the other plan:\n{}",
+        row_shows(&rows[0], &early.progress(3)),
+        "the open trajectory shows where it stands:\n{}",
         framed(&screen)
     );
     pick(&mut t, &[&early.name, "open"]);
@@ -983,17 +698,13 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
         };
         if round > 0 {
             // Reopened: the list shows where it stands after the last tick.
-            ok(t.wait_until(
+            t.expect_until(
                 &format!("round {round}: the list shows {:?}", early.progress(n)),
-                TIMEOUT,
                 |s| shows_plan(s, &kid.name, &early.progress(n), false),
-            ));
+            );
             // Every other round from the child screen (Enter on the child, then `p`).
             if round % 2 == 1 {
-                t.key("Enter");
-                ok(t.wait_until("the child screen", TIMEOUT, |s| {
-                    s.contains(&format!("› {}", kid.name))
-                }));
+                open_child_screen(&mut t, &kid);
             }
             open_picker(&mut t, &kid);
             pick(&mut t, &[&early.name, "open"]);
@@ -1006,9 +717,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
             let consent = early.row_of(Kind::Consent, CONSENT_COACH);
             move_to(&mut t, &early, at, consent, false);
             t.send(" ");
-            ok(t.wait_until("consent: yes", TIMEOUT, |s| {
-                row_ends_with(s, CONSENT_COACH, "yes")
-            }));
+            t.expect_until("consent: yes", |s| row_ends_with(s, CONSENT_COACH, "yes"));
             at = consent;
         }
         move_to(&mut t, &early, at, row, round % 2 == 1);
@@ -1023,7 +732,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
         t.kill();
         drop(t);
 
-        let ex = export(&db);
+        let ex = db.export();
         let tr = only_trajectory(&ex, &kid);
         match trajectory_id {
             None => trajectory_id = Some(id(&tr)),
@@ -1034,15 +743,13 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     // A last run: the list shows the stage after the last tick.
     let n = coach + 3;
     let mut t = start_on_child(&db, &ex, &kid, &user);
-    ok(t.wait_until(
-        &format!("the list shows {:?}", early.progress(n)),
-        TIMEOUT,
-        |s| shows_plan(s, &kid.name, &early.progress(n), false),
-    ));
+    t.expect_until(&format!("the list shows {:?}", early.progress(n)), |s| {
+        shows_plan(s, &kid.name, &early.progress(n), false)
+    });
     quit(&mut t);
     let out = run_ok(&["check", "--db", db.path()]);
     assert!(out.status.success());
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     assert_eq!(tr["consent"]["coach"], true, "{tr:#}");
 }
@@ -1053,12 +760,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
 
 #[test]
 fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 2);
-    let day0 = today();
+    let (db, ex, user, early, meldcode, kid, day0) = start(2);
     let row = meldcode.row_of(Kind::Question, "afweging.2");
     let label = meldcode.rows[row].label.clone();
     let (_, yes, no) = meldcode.question("afweging.2");
@@ -1098,16 +800,14 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
     ];
     for (answer, consequence) in steps {
         t.send(" ");
-        let screen = ok(
-            t.wait_until(&format!("{label:?} answered {answer:?}"), TIMEOUT, |s| {
-                let d = detail(s);
-                row_ends_with(s, &label, answer)
-                    && match consequence {
-                        Some(line) => d.starts_with(line.as_str()),
-                        None => d.contains(&yes_line) && d.contains(&no_line),
-                    }
-            }),
-        );
+        let screen = t.expect_until(&format!("{label:?} answered {answer:?}"), |s| {
+            let d = detail(s);
+            row_ends_with(s, &label, answer)
+                && match consequence {
+                    Some(line) => d.starts_with(line.as_str()),
+                    None => d.contains(&yes_line) && d.contains(&no_line),
+                }
+        });
         if answer == "yes" {
             assert!(
                 !detail(&screen).contains(&no_line)
@@ -1127,13 +827,13 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
         &["‹ report to Veilig Thuis ›"],
     );
     t.key("Esc");
-    ok(t.wait_until("the close popup gone", TIMEOUT, |s| {
+    t.expect_until("the close popup gone", |s| {
         !popup_shown(s, "Close the trajectory") && title_line(s).contains(&meldcode.progress(1))
-    }));
+    });
     quit(&mut t);
     let days = [day0, today()];
 
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     assert_eq!(s(&tr, "template"), "meldcode", "{tr:#}");
     assert!(on_one_of(s(&tr, "started"), &days), "{tr:#}");
@@ -1154,12 +854,7 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
 
 #[test]
 fn expected_end_in_the_past_flags_the_child_in_the_list() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 3);
-    let day0 = today();
+    let (db, ex, user, early, meldcode, kid, day0) = start(3);
     let past = ymd(day0 - Days::new(60));
     let future = ymd(day0 + Days::new(60));
     let end = early.row_of(Kind::Field, "Expected end:");
@@ -1175,16 +870,16 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     move_to(&mut t, &early, 0, started, false);
     t.send("e");
     let date_only = "Date (YYYY-MM-DD)";
-    ok(t.wait_until("the start date in its popup", TIMEOUT, |s| {
+    t.expect_until("the start date in its popup", |s| {
         popup_shown(s, "Started") && field_holds(s, date_only, &ymd(day0))
-    }));
+    });
     clear_field(&mut t, &ymd(day0));
     t.send(&start);
     t.key("Enter");
-    ok(t.wait_until("the start date saved", TIMEOUT, |s| {
+    t.expect_until("the start date saved", |s| {
         !popup_shown(s, "Started")
             && list_row(s, "Started:").is_some_and(|l| l.contains(&format!("Started: {start}")))
-    }));
+    });
     move_to(&mut t, &early, started, end, false);
     // A bad date keeps the popup open with an error.
     t.send("e");
@@ -1199,19 +894,17 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     );
     clear_field(&mut t, "2026-02-30");
     t.send(&past);
-    ok(t.wait_until("the past date typed", TIMEOUT, |s| {
+    t.expect_until("the past date typed", |s| {
         field_holds(s, DATE_OR_EMPTY, &past)
-    }));
+    });
     t.key("Enter");
     let label = "Expected end:";
-    ok(
-        t.wait_until("the expected end saved, flagged", TIMEOUT, |s| {
-            !popup_shown(s, "Expected end")
-                && list_row(s, label).is_some_and(|l| {
-                    l.contains(&format!("{label} {past}")) && row_ends_with(s, label, "!")
-                })
-        }),
-    );
+    t.expect_until("the expected end saved, flagged", |s| {
+        !popup_shown(s, "Expected end")
+            && list_row(s, label).is_some_and(|l| {
+                l.contains(&format!("{label} {past}")) && row_ends_with(s, label, "!")
+            })
+    });
     back_to_list(&mut t, &kid, |s| shows_plan(s, &kid.name, &progress, true));
     // The picker flags the trajectory too.
     let screen = open_picker(&mut t, &kid);
@@ -1221,11 +914,11 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
         framed(&screen)
     );
     t.key("Esc");
-    ok(t.wait_until("back on the list", TIMEOUT, |s| {
+    t.expect_until("back on the list", |s| {
         shows_plan(s, &kid.name, &progress, true)
-    }));
+    });
     quit(&mut t);
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     assert_eq!(s(&tr, "expected_end"), past, "{tr:#}");
     assert!(tr["review"].is_null(), "{tr:#}");
@@ -1233,9 +926,9 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     // A review date ahead (Enter opens the field too) flags nothing; emptying the expected end
     // takes the flag away.
     let mut t = start_on_child(&db, &ex, &kid, &user);
-    ok(t.wait_until("still flagged after a restart", TIMEOUT, |s| {
+    t.expect_until("still flagged after a restart", |s| {
         shows_plan(s, &kid.name, &progress, true)
-    }));
+    });
     reopen(&mut t, &kid, &early, &progress);
     move_to(&mut t, &early, 0, review, true);
     set_date(&mut t, "Review date", "Enter", "", &future, false);
@@ -1243,7 +936,7 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     set_date(&mut t, "Expected end", "e", &past, "", false);
     back_to_list(&mut t, &kid, |s| shows_plan(s, &kid.name, &progress, false));
     quit(&mut t);
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     assert!(tr["expected_end"].is_null(), "emptied: {tr:#}");
     assert_eq!(s(&tr, "review"), future, "{tr:#}");
@@ -1258,12 +951,7 @@ const CONSENT_WARNING: &str = "have not (yet) consented";
 
 #[test]
 fn coach_stage_without_consent_asks_why_first() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 4);
-    let day0 = today();
+    let (db, ex, user, early, meldcode, kid, day0) = start(4);
     let n = early.stage_of_kind("coach");
     let row = early.stage_row(n);
     let label = early.rows[row].label.clone();
@@ -1283,15 +971,13 @@ fn coach_stage_without_consent_asks_why_first() {
     t.send(" ");
     expect_popup(&mut t, popup, &[CONSENT_WARNING, "Reason"]);
     t.key("Esc");
-    ok(
-        t.wait_until("the popup gone, nothing ticked", TIMEOUT, |s| {
-            !popup_shown(s, popup)
-                && stage_ticked(s, &label, false)
-                && title_line(s).contains(&trajectory_title(&kid, &progress))
-        }),
-    );
+    t.expect_until("the popup gone, nothing ticked", |s| {
+        !popup_shown(s, popup)
+            && stage_ticked(s, &label, false)
+            && title_line(s).contains(&trajectory_title(&kid, &progress))
+    });
     quit(&mut t);
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     let entry = coach_entry(&tr);
     assert_eq!(entry["done"], false, "Esc ticked nothing: {entry}");
@@ -1307,19 +993,15 @@ fn coach_stage_without_consent_asks_why_first() {
     t.key("Enter");
     expect_popup(&mut t, popup, &["Write down why, or Esc to cancel."]);
     t.send(REASON);
-    ok(t.wait_until("the reason typed", TIMEOUT, |s| {
-        field_holds(s, "Reason", REASON)
-    }));
+    t.expect_until("the reason typed", |s| field_holds(s, "Reason", REASON));
     t.key("Enter");
-    let screen = ok(
-        t.wait_until("the coach stage ticked with its reason", TIMEOUT, |s| {
-            !popup_shown(s, popup)
-                && stage_ticked(s, &label, true)
-                && detail(s).contains(&format!("{popup}: {REASON}"))
-                && title_line(s).contains(&trajectory_title(&kid, &progress))
-                && title_line(s).contains("✓ saved ")
-        }),
-    );
+    let screen = t.expect_until("the coach stage ticked with its reason", |s| {
+        !popup_shown(s, popup)
+            && stage_ticked(s, &label, true)
+            && detail(s).contains(&format!("{popup}: {REASON}"))
+            && title_line(s).contains(&trajectory_title(&kid, &progress))
+            && title_line(s).contains("✓ saved ")
+    });
     // Ticked ahead of the earlier stages: allowed, and shown.
     assert!(
         list_row(&screen, &label).is_some_and(|l| l.contains('!'))
@@ -1329,7 +1011,7 @@ fn coach_stage_without_consent_asks_why_first() {
     );
     quit(&mut t);
     let days = [day0, today()];
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     let entry = coach_entry(&tr);
     assert_eq!(entry["done"], true, "{entry}");
@@ -1351,9 +1033,9 @@ fn coach_stage_without_consent_asks_why_first() {
     let consent = early.row_of(Kind::Consent, CONSENT_COACH);
     move_to(&mut t, &early, 0, consent, false);
     t.send(" ");
-    ok(t.wait_until("consent: yes", TIMEOUT, |s| {
+    t.expect_until("consent: yes", |s| {
         row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not yet")
-    }));
+    });
     move_to(&mut t, &early, consent, row, false);
     tick(&mut t, &kid, &label, false, &progress);
     let screen = tick(&mut t, &kid, &label, true, &progress);
@@ -1365,7 +1047,7 @@ fn coach_stage_without_consent_asks_why_first() {
         framed(&screen)
     );
     quit(&mut t);
-    let ex = export(&db);
+    let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     let entry = coach_entry(&tr);
     assert_eq!(entry["done"], true, "{entry}");
@@ -1384,12 +1066,7 @@ fn coach_stage_without_consent_asks_why_first() {
 
 #[test]
 fn closing_keeps_the_trajectory_and_offers_a_new_one() {
-    let db = demo_db();
-    let ex = export(&db);
-    let user = first_staff(&ex);
-    let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
-    let kid = kid_without_trajectory(&ex, 5);
-    let day0 = today();
+    let (db, ex, user, early, meldcode, kid, day0) = start(5);
     let days = [day0, day0.succ_opt().unwrap()];
     let first = early.stage_row(1);
     let s1 = early.rows[first].label.clone();
@@ -1417,7 +1094,7 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
     t.key("Left");
     expect_popup(&mut t, popup, &["‹ continues in the group ›"]);
     t.key("Enter");
-    let screen = ok(t.wait_until("the trajectory closed", TIMEOUT, |s| {
+    let screen = t.expect_until("the trajectory closed", |s| {
         !popup_shown(s, popup)
             && days.iter().any(|d| {
                 title_line(s).contains(&trajectory_title(
@@ -1425,7 +1102,7 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
                     &format!("closed {}: continues in the group", ymd(*d)),
                 ))
             })
-    }));
+    });
     let closed_on = days
         .iter()
         .map(|d| ymd(*d))
@@ -1433,30 +1110,25 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
         .unwrap();
     // A closed trajectory stays as it is.
     t.send(" ");
-    ok(
-        t.wait_until("a closed trajectory refuses a tick", TIMEOUT, |s| {
-            s.contains("This trajectory is closed and stays as it is.")
-                && stage_ticked(s, &s1, true)
-        }),
-    );
+    t.expect_until("a closed trajectory refuses a tick", |s| {
+        s.contains("This trajectory is closed and stays as it is.") && stage_ticked(s, &s1, true)
+    });
 
     // Back on the list: no open trajectory, so no stage.
     back_to_list(&mut t, &kid, |s| {
         plan_cell(s, &kid.name).is_some_and(|(cell, _)| cell.is_empty())
     });
     // `p`: new trajectories with both plans first, then the closed one.
-    let screen = open_picker(&mut t, &kid);
-    let rows = picker_rows(&screen);
-    assert!(
-        rows.len() == 3
-            && rows[0].starts_with(&early.name)
-            && rows[0].contains("+ new trajectory")
-            && rows[1].starts_with(&meldcode.name)
-            && rows[1].contains("+ new trajectory")
-            && rows[2].starts_with(&early.name)
-            && rows[2].contains(&format!("closed {closed_on}")),
-        "the plans to start, then the closed trajectory:\n{}",
-        framed(&screen)
+    let closed = format!("closed {closed_on}");
+    let (screen, _) = open_picker_expecting(
+        &mut t,
+        &kid,
+        &[
+            (&early.name, "+ new trajectory"),
+            (&meldcode.name, "+ new trajectory"),
+            (&early.name, &closed),
+        ],
+        "the plans to start, then the closed trajectory",
     );
     assert!(
         selected_row(&screen)
@@ -1484,7 +1156,7 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
     });
     quit(&mut t);
 
-    let ex = export(&db);
+    let ex = db.export();
     let all = trajectories_of(&ex, kid.id);
     assert_eq!(all.len(), 2, "the closed and the new trajectory: {all:#?}");
     let closed: Vec<&Value> = all.iter().filter(|t| !t["closed"].is_null()).collect();

@@ -4,6 +4,7 @@
 //! Everything here waits for a state (text on the screen, the process ending) with a generous
 //! timeout and never asserts on how long something took: CI machines are small and busy.
 
+// Each tests/*.rs is a crate of its own and uses only some of these helpers.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -260,6 +261,14 @@ impl Tui {
     /// `wait_for` with the default timeout that panics with the screen on failure.
     pub fn expect(&mut self, text: &str) -> String {
         match self.wait_for(text, TIMEOUT) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// `wait_until` with the default timeout that panics with the screen on failure.
+    pub fn expect_until(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        match self.wait_until(what, TIMEOUT, pred) {
             Ok(s) => s,
             Err(e) => panic!("{e}"),
         }

@@ -1,0 +1,238 @@
+//! Runs the real `signaal` binary as a plain process (no terminal), as a user runs a command such
+//! as `demo`, `export`, `import`, `check` or `report`, and gives each test a database of its own in
+//! a temp dir.
+//!
+//! A run has a deadline so that a hang fails the test instead of stalling it; the deadline is a
+//! bound, never a timing.
+
+// Each tests/*.rs is a crate of its own and uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// How long `run` lets a command take before the test fails: long (three times the pty
+/// harness's `TIMEOUT`), because CI machines are small and busy.
+pub const DEADLINE: Duration = Duration::from_secs(30);
+
+/// The binary as a plain process: English (`LANG=C.UTF-8`), none of the developer's
+/// `SIGNAAL_DB`, `LC_ALL`, `LC_MESSAGES`, `NO_COLOR` or `RUST_BACKTRACE`, no stdin, in the system
+/// temp dir.
+pub fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signaal"));
+    cmd.args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("SIGNAAL_DB")
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs `cmd` (started with `args`) to the end with its output captured; also returns how long it
+/// took. Panics if it is still running after `deadline`.
+fn finish(mut cmd: Command, args: &[&str], deadline: Duration) -> (Output, Duration) {
+    let start = Instant::now();
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn signaal");
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(deadline) {
+        Ok(out) => (out.expect("wait for signaal"), start.elapsed()),
+        Err(_) => {
+            // Only the process this helper started, by its id.
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("signaal {args:?} still runs after {deadline:?}");
+        }
+    }
+}
+
+/// Runs `signaal ARGS` (see `command`) to the end; also returns how long it took. Panics if it is
+/// still running after `deadline`.
+pub fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
+    finish(command(args), args, deadline)
+}
+
+/// Runs `signaal ARGS` (see `command`) to the end, within `DEADLINE`.
+pub fn run(args: &[&str]) -> Output {
+    run_within(args, DEADLINE).0
+}
+
+/// `run` with `LANG=lang` instead of English, for what the language of the environment decides.
+pub fn run_with_lang(args: &[&str], lang: &str) -> Output {
+    let mut cmd = command(args);
+    cmd.env("LANG", lang);
+    finish(cmd, args, DEADLINE).0
+}
+
+/// Runs `signaal ARGS`, which must succeed.
+pub fn run_ok(args: &[&str]) -> Output {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "expected success: {}",
+        describe(args, &out)
+    );
+    out
+}
+
+/// Runs `signaal ARGS`, which must fail (any non-zero exit) without panicking.
+pub fn run_fails(args: &[&str]) -> Output {
+    let out = run(args);
+    assert!(
+        !out.status.success(),
+        "expected failure: {}",
+        describe(args, &out)
+    );
+    assert_no_panic(&out, &describe(args, &out));
+    out
+}
+
+/// Checks that a run succeeded; returns its stdout.
+pub fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "expected success: {}",
+        describe_output(out)
+    );
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Checks that a run ended with exit code `code` without panicking; returns its stderr.
+pub fn fails(out: &Output, code: i32) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "expected exit code {code}: {}",
+        describe_output(out)
+    );
+    assert_no_panic(out, &describe_output(out));
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Bad input must be refused with a message, never with a panic.
+fn assert_no_panic(out: &Output, described: &str) {
+    let stderr = stderr(out);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "bad input must not panic: {described}"
+    );
+}
+
+/// The stderr of a run, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What a run with `args` did (exit status, stdout, stderr), for failure messages.
+pub fn describe(args: &[&str], out: &Output) -> String {
+    format!("signaal {args:?}: {}", describe_output(out))
+}
+
+/// The exit status, stdout and stderr of a run, for failure messages.
+fn describe_output(out: &Output) -> String {
+    format!(
+        "{}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A temporary directory holding a database directory `db` (made by the first command that
+/// writes to it), with room for other files next to it.
+pub struct Db {
+    dir: TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    /// No database yet: `db` does not exist until a command creates it.
+    pub fn empty() -> Db {
+        let dir = TempDir::new().expect("temp dir");
+        let path = dir.path().join("db");
+        Db { dir, path }
+    }
+
+    /// A database filled by `signaal demo` with `extra` arguments (none: the default demo).
+    pub fn demo(extra: &[&str]) -> Db {
+        let db = Db::empty();
+        let mut args = vec!["demo", "--db", db.path()];
+        args.extend_from_slice(extra);
+        run_ok(&args);
+        db
+    }
+
+    /// A database holding `export`, loaded with `signaal import` and passing `signaal check`.
+    pub fn import(export: &Value) -> Db {
+        let db = Db::empty();
+        let file = db.file("export.json");
+        std::fs::write(&file, serde_json::to_vec_pretty(export).unwrap()).unwrap();
+        run_ok(&["import", "--db", db.path(), file.to_str().unwrap()]);
+        run_ok(&["check", "--db", db.path()]);
+        db
+    }
+
+    /// The database directory, as `--db` takes it.
+    pub fn path(&self) -> &str {
+        self.path.to_str().expect("utf-8 temp path")
+    }
+
+    /// Whether the database directory exists (a command that fails must not create one).
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// The temp dir the database directory is in.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A file in the temp dir, next to the database directory.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `signaal export` of the database, parsed.
+    pub fn export(&self) -> Value {
+        let args = ["export", "--db", self.path()];
+        let out = run_ok(&args);
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("export is not JSON ({e}): {}", describe(&args, &out)))
+    }
+
+    /// The export without its time of writing: equal before and after means nothing changed.
+    pub fn content(&self) -> Value {
+        without_exported_at(self.export())
+    }
+
+    /// `signaal report --db DB ARGS...`, run to the end whatever its exit code.
+    pub fn report(&self, args: &[&str]) -> Output {
+        let mut all = vec!["report", "--db", self.path()];
+        all.extend_from_slice(args);
+        run(&all)
+    }
+}
+
+/// An export without its time of writing, so that two exports of the same data are equal.
+pub fn without_exported_at(mut export: Value) -> Value {
+    export
+        .as_object_mut()
+        .expect("export is an object")
+        .remove("exported_at");
+    export
+}
