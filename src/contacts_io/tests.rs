@@ -1,0 +1,670 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::contact::{Help, Phone, Pinned};
+
+const FOLDED: &str = include_str!("../../tests/fixtures/contacts/folded.vcf");
+const BROKEN: &str = include_str!("../../tests/fixtures/contacts/broken.vcf");
+const CSV: &str = include_str!("../../tests/fixtures/contacts/contacts.csv");
+
+fn phone(label: &str, number: &str) -> Phone {
+    Phone {
+        label: label.into(),
+        number: number.into(),
+    }
+}
+
+fn read_ok(text: &str) -> Vec<Contact> {
+    read("test", text).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// The problems as (line, message).
+fn problems(text: &str) -> Vec<(usize, String)> {
+    match read("test", text) {
+        Ok(contacts) => panic!("expected problems, read {contacts:?}"),
+        Err(err) => err
+            .problems()
+            .iter()
+            .map(|p| (p.line, p.message.clone()))
+            .collect(),
+    }
+}
+
+/// A vCard file from lines, with CRLF.
+fn vcf(lines: &[&str]) -> String {
+    lines.iter().map(|l| format!("{l}\r\n")).collect()
+}
+
+// vCard
+
+#[test]
+fn the_folded_fixture_is_read_whole() {
+    let contacts = read_ok(FOLDED);
+    assert_eq!(contacts.len(), 1);
+    let c = &contacts[0];
+    assert_eq!(c.id, 0);
+    assert_eq!(c.name, "Özlem Yılmaz-van den Berg", "FN folded before a ı");
+    assert_eq!(c.organisation, "Jeugdgezondheidszorg Utrecht, Team Oost");
+    assert_eq!(
+        c.role,
+        "Jeugdverpleegkundige consultatiebureau Oost, spraak- en taalontwikkeling"
+    );
+    assert_eq!(
+        c.phones,
+        vec![
+            phone("werk", "030 123 45 67"),
+            phone("mobiel", "+31 6 1234 5678")
+        ]
+    );
+    assert_eq!(c.email, "o.yilmaz@jgz-utrecht.example");
+    assert_eq!(
+        c.notes,
+        "Bereikbaar ma-do 9-17 uur.\nBel bij zorgen over spraak, taal of slapen. Özlem spreekt \
+         ook Turks en helpt graag bij gesprekken met ouders die beter Turks dan Nederlands \
+         spreken."
+    );
+    assert_eq!(c.topics, ["spraak", "taal", "slapen"]);
+    assert_eq!(c.area, "Utrecht");
+    assert_eq!(c.pinned, None);
+}
+
+#[test]
+fn a_fold_inside_a_character_is_unfolded_before_decoding() {
+    // "ı" is C4 B1; this writer folded between the two octets.
+    let mut bytes =
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xC3\x96zlem Y\xC4\r\n \xB1lmaz\r\n".to_vec();
+    bytes.extend_from_slice("NOTE:Jos\u{e9} \r\n\tbelt terug\r\nEND:VCARD\r\n".as_bytes());
+    let contacts = read_bytes("test.vcf", &bytes).unwrap();
+    assert_eq!(contacts[0].name, "Özlem Yılmaz");
+    assert_eq!(contacts[0].notes, "José belt terug", "a tab folds too");
+}
+
+#[test]
+fn an_lf_only_file_with_two_typed_phones_and_non_ascii_names() {
+    let text = "BEGIN:VCARD\nVERSION:4.0\nFN:José\nTEL;TYPE=work,voice:030-1\nTEL;TYPE=WORK;TYPE=CELL:06-2\nEND:VCARD\n\
+                begin:vcard\nversion:4.0\nfn:Ĳsbrand\nend:vcard\n";
+    let contacts = read_ok(text);
+    assert_eq!(contacts.len(), 2);
+    assert_eq!(contacts[0].name, "José");
+    assert_eq!(
+        contacts[0].phones,
+        vec![phone("werk", "030-1"), phone("werk, mobiel", "06-2")]
+    );
+    assert_eq!(contacts[1].name, "Ĳsbrand");
+}
+
+#[test]
+fn quoted_printable_with_soft_line_breaks_is_decoded_as_utf8() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Y=C4=B1lmaz;=C3=96zlem;;;",
+        // A soft break in the middle of a character's octets.
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=96zlem Y=C4=",
+        "=B1lmaz",
+        "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Eerste regel=0D=0ATweede=",
+        " regel met =3D teken",
+        "ORG;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Caf=E9 de Hoek",
+        "TEL;CELL:06-12345678",
+        "END:VCARD",
+    ]);
+    let c = &read_ok(&text)[0];
+    assert_eq!(c.name, "Özlem Yılmaz");
+    assert_eq!(c.notes, "Eerste regel\nTweede regel met = teken");
+    assert_eq!(c.organisation, "Café de Hoek");
+    assert_eq!(c.phones, vec![phone("mobiel", "06-12345678")]);
+}
+
+#[test]
+fn quoted_printable_that_is_not_utf8_is_a_problem_on_its_line() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "FN;ENCODING=QUOTED-PRINTABLE:Jos=E9",
+        "END:VCARD",
+    ]);
+    assert_eq!(
+        problems(&text),
+        [(3, "the value of FN is not valid UTF-8".to_string())]
+    );
+}
+
+#[test]
+fn base64_values_are_decoded() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN;ENCODING=b:Wm/Dqw==",
+        "NOTE;ENCODING=BASE64:not base64!",
+        "END:VCARD",
+    ]);
+    assert_eq!(
+        problems(&text),
+        [(4, "the value of NOTE is not valid base64".to_string())]
+    );
+    let text = text.replace("NOTE;ENCODING=BASE64:not base64!\r\n", "");
+    assert_eq!(read_ok(&text)[0].name, "Zoë");
+}
+
+#[test]
+fn version_2_1_bare_parameters_are_types_and_pref_goes_first() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N:Jansen;Piet;;;",
+        "TEL;WORK;VOICE:030-1111111",
+        "TEL;HOME;FAX:030-2222222",
+        "TEL;PREF;CELL:06-33333333",
+        "TEL;X-CUSTOM:040-4444444",
+        "EMAIL;INTERNET:piet@example.nl",
+        "EMAIL;INTERNET;PREF:p.jansen@example.nl",
+        "END:VCARD",
+    ]);
+    let c = &read_ok(&text)[0];
+    assert_eq!(c.name, "Piet Jansen", "from N: given and family");
+    assert_eq!(
+        c.phones,
+        vec![
+            phone("mobiel", "06-33333333"),
+            phone("werk", "030-1111111"),
+            phone("thuis, fax", "030-2222222"),
+            phone("", "040-4444444"),
+        ]
+    );
+    assert_eq!(c.email, "p.jansen@example.nl");
+    assert_eq!(
+        c.notes, "E-mail: piet@example.nl",
+        "the other address is kept"
+    );
+}
+
+#[test]
+fn vcard_4_pref_quoted_types_and_tel_uris() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Veilig Thuis",
+        "TEL;VALUE=uri;TYPE=\"voice,home\":tel:+31-30-1234567",
+        "TEL;VALUE=uri;PREF=1;TYPE=\"voice,work\":tel:0800-2000",
+        "EMAIL;PREF=2:b@example.nl",
+        "EMAIL;PREF=1:mailto:a@example.nl",
+        "TITLE:Meldpunt",
+        "ROLE:Advies",
+        "END:VCARD",
+    ]);
+    let c = &read_ok(&text)[0];
+    assert_eq!(
+        c.phones,
+        vec![phone("werk", "0800-2000"), phone("thuis", "+31-30-1234567")]
+    );
+    assert_eq!(c.email, "a@example.nl");
+    assert_eq!(c.role, "Meldpunt", "TITLE before ROLE");
+}
+
+#[test]
+fn escapes_are_undone() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Wijkteam Oost\\, Utrecht",
+        "ORG:Gemeente Utrecht\\; wijkteams;Team Oost",
+        "NOTE:Eén\\, twee\\; drie\\\\vier\\nvijf\\Nzes C:\\temp",
+        "CATEGORIES:huiselijk geweld,opvoeding\\, gedrag, slapen ,",
+        "END:VCARD",
+    ]);
+    let c = &read_ok(&text)[0];
+    assert_eq!(c.name, "Wijkteam Oost, Utrecht");
+    assert_eq!(c.organisation, "Gemeente Utrecht; wijkteams, Team Oost");
+    assert_eq!(c.notes, "Eén, twee; drie\\vier\nvijf\nzes C:\\temp");
+    assert_eq!(
+        c.topics,
+        ["huiselijk geweld", "opvoeding, gedrag", "slapen"]
+    );
+}
+
+#[test]
+fn group_prefixes_are_dropped_and_apple_labels_name_their_phone() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Ĳsbrand Jansen",
+        "item1.TEL;type=pref:030-4567890",
+        "item1.X-ABLabel:na kantoortijd",
+        "item2.TEL:06-34567890",
+        "item2.X-ABLabel:_$!<Mobile>!$_",
+        "item3.EMAIL;type=INTERNET:i.jansen@example.nl",
+        "item3.X-ABLabel:_$!<Work>!$_",
+        "ITEM4.ORG:GGD",
+        "END:VCARD",
+    ]);
+    let c = &read_ok(&text)[0];
+    assert_eq!(
+        c.phones,
+        vec![
+            phone("na kantoortijd", "030-4567890"),
+            phone("mobiel", "06-34567890")
+        ]
+    );
+    assert_eq!(c.email, "i.jansen@example.nl");
+    assert_eq!(c.organisation, "GGD");
+}
+
+#[test]
+fn unknown_properties_and_a_folded_photo_are_skipped() {
+    let mut lines = vec![
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYE",
+    ];
+    lines.extend([" BQQEBAQFBwUFBgYHCAgHBwcHCAkKCAoNCwoLDA0NDQ0KCw4PDg0PDAwNDQ3/"; 40]);
+    lines.extend([
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Oz;1;;;;;;;;;;;;;",
+        "BDAY:1980-01-01",
+        "FN:Özlem",
+        "",
+        "END:VCARD",
+    ]);
+    let contacts = read_ok(&vcf(&lines));
+    assert_eq!(contacts[0].name, "Özlem");
+}
+
+#[test]
+fn the_broken_fixture_names_the_line_of_its_second_card_and_returns_nothing() {
+    let err = read("broken.vcf", BROKEN).unwrap_err();
+    assert_eq!(
+        err.problems(),
+        [Problem {
+            line: 6,
+            message: "this card has no END:VCARD: the next BEGIN:VCARD (line 10) comes first"
+                .into(),
+        }]
+    );
+    assert_eq!(err.file(), "broken.vcf");
+    assert_eq!(
+        err.to_string(),
+        "broken.vcf:6: this card has no END:VCARD: the next BEGIN:VCARD (line 10) comes first"
+    );
+}
+
+#[test]
+fn a_card_without_fn_and_n_in_a_file_of_three_is_a_problem_on_its_begin_line() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Een",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "TEL:030-1",
+        "N:;;;;",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Drie",
+        "END:VCARD",
+    ]);
+    assert_eq!(
+        problems(&text),
+        [(
+            5,
+            "this card has no name: it needs FN (the name as shown) or N".to_string()
+        )]
+    );
+}
+
+#[test]
+fn every_problem_of_the_file_is_reported_by_line() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:5.0",
+        "FN:Een",
+        "this line has no colon",
+        "TEL;ENCODING=ROT13:123",
+        "bad name:x",
+        "END:VCARD",
+        "END:VCARD",
+        "FN:Stray",
+        "TEL:1",
+        "BEGIN:VCALENDAR",
+        "BEGIN:VCARD",
+        "FN:Twee",
+    ]);
+    assert_eq!(
+        problems(&text),
+        [
+            (
+                2,
+                "VERSION must be 2.1, 3.0 or 4.0, not \"5.0\"".to_string()
+            ),
+            (
+                4,
+                "\"this line has no colon\" is not a vCard line: a line is NAME:value".to_string()
+            ),
+            (
+                5,
+                "TEL has ENCODING=ROT13; signaal reads QUOTED-PRINTABLE and BASE64".to_string()
+            ),
+            (
+                6,
+                "\"bad name:x\" is not a vCard line: \"bad name\" is not a property name"
+                    .to_string()
+            ),
+            (8, "END:VCARD without a BEGIN:VCARD before it".to_string()),
+            (
+                9,
+                "FN is outside a card: every line belongs between BEGIN:VCARD and END:VCARD"
+                    .to_string()
+            ),
+            (
+                11,
+                "BEGIN:VCALENDAR is not a vCard; only BEGIN:VCARD can be read here".to_string()
+            ),
+            (
+                12,
+                "this card has no END:VCARD: the file ends first".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_vcard_file_is_known_by_its_first_line_that_is_not_blank() {
+    assert_eq!(
+        format_of(b"\xEF\xBB\xBF\r\n  \r\nbegin:vcard\r\n"),
+        Format::VCard
+    );
+    assert_eq!(format_of(b"BEGIN:VCARD"), Format::VCard);
+    assert_eq!(format_of(b"naam,telefoon\nBEGIN:VCARD\n"), Format::Csv);
+    assert_eq!(format_of(b""), Format::Csv);
+    let with_bom = format!("\u{feff}\n{}", vcf(&["BEGIN:VCARD", "FN:Zoë", "END:VCARD"]));
+    assert_eq!(read_ok(&with_bom)[0].name, "Zoë", "no VERSION is fine");
+}
+
+// CSV
+
+#[test]
+fn the_csv_fixture_with_dutch_headers_is_read_whole() {
+    let contacts = read_ok(CSV);
+    let names: Vec<&str> = contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Özlem de Vries",
+            "José Martins",
+            "Ĳsbrand Jansen",
+            "Wijkteam Oost"
+        ]
+    );
+    let c = &contacts[0];
+    assert_eq!(c.id, 0);
+    assert_eq!(c.role, "Logopedist");
+    assert_eq!(c.organisation, "Logopediepraktijk De Klank, Utrecht");
+    assert_eq!(
+        c.phones,
+        vec![phone("", "030-2345678"), phone("mobiel", "06-12345678")]
+    );
+    assert_eq!(c.email, "o.devries@declank.example");
+    assert_eq!(c.availability, "ma-wo 8.30-17");
+    assert_eq!(c.area, "Utrecht-Oost");
+    assert_eq!(c.topics, ["spraak", "taal"]);
+    assert_eq!(c.when_to_call, "Bel bij zorgen over spraak of taal");
+    assert_eq!(c.help, Help::AdviceOnly);
+    assert!(c.consent_first);
+    assert_eq!(c.verified, NaiveDate::from_ymd_opt(2024, 3, 31));
+    assert_eq!(
+        c.notes,
+        "Werkt ook op locatie.\nVraag naar \"Özlem\" bij de balie."
+    );
+    let jose = &contacts[1];
+    assert_eq!(jose.phones, vec![phone("", "030-3456789")]);
+    assert_eq!(jose.topics, ["gedrag", "slapen"]);
+    assert!(!jose.consent_first);
+    assert_eq!(jose.verified, NaiveDate::from_ymd_opt(2024, 1, 15));
+    assert_eq!(contacts[2].help, Help::Referral);
+    assert_eq!(contacts[3].role, "");
+    assert_eq!(
+        contacts[3].when_to_call,
+        "Bel bij zorgen thuis, met toestemming van de ouders"
+    );
+    assert_eq!(contacts[3].verified, None);
+}
+
+#[test]
+fn csv_quotes_commas_newlines_and_english_headers() {
+    let text = "Name,Phone,Phone 2,Work phone,Telefoon (na kantoortijd),E-mail,Shoe size\n\
+                \"Jansen, Piet\",030-1,\"06-2\",030-3,030-4,\"a@x.nl\",44\n\
+                \"Zoë \"\"Zo\"\" Bakker\"  ,,,,,,\n\
+                \"Multi\nline\nname\",,,,,,\n";
+    let contacts = read_ok(text);
+    assert_eq!(contacts.len(), 3);
+    assert_eq!(contacts[0].name, "Jansen, Piet");
+    assert_eq!(
+        contacts[0].phones,
+        vec![
+            phone("", "030-1"),
+            phone("", "06-2"),
+            phone("werk", "030-3"),
+            phone("na kantoortijd", "030-4"),
+        ]
+    );
+    assert_eq!(contacts[1].name, "Zoë \"Zo\" Bakker");
+    assert_eq!(contacts[2].name, "Multi\nline\nname");
+}
+
+#[test]
+fn csv_with_semicolons_crlf_and_a_bom_as_a_dutch_spreadsheet_saves_it() {
+    let text = "\u{feff}Naam;Telefoon;Onderwerpen;Toestemming eerst\r\n\
+                Özlem;030-1;\"spraak; taal\";JA\r\n\
+                \r\n\
+                ;;;\r\n\
+                José;030-2;slapen,eten;\r\n";
+    let contacts = read_ok(text);
+    assert_eq!(contacts.len(), 2, "blank rows are skipped");
+    assert_eq!(contacts[0].topics, ["spraak", "taal"]);
+    assert!(contacts[0].consent_first);
+    assert_eq!(contacts[1].topics, ["slapen", "eten"]);
+    assert!(!contacts[1].consent_first);
+}
+
+#[test]
+fn csv_that_is_not_utf8_is_read_as_windows_1252() {
+    let contacts = read_bytes("c.csv", b"naam;telefoon\r\nJos\xE9;030-1\r\n").unwrap();
+    assert_eq!(contacts[0].name, "José");
+    let err = read_bytes("c.csv", b"\xFF\xFEn\0a\0a\0m\0").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "c.csv: the file is UTF-16 (\"Unicode text\"); save it as UTF-8 (\"CSV UTF-8\")"
+    );
+}
+
+#[test]
+fn a_bad_csv_row_is_named_by_the_line_it_starts_on() {
+    let text = "naam,notities,hulp,toestemming eerst,geverifieerd\n\
+                Een,\"twee\nregels\",advies,ja,2024-02-29\n\
+                ,zonder naam,,,\n\
+                Drie,,misschien,soms,31-02-2024\n\
+                Vier,a,b,c,d,e\n\
+                Vijf,,,,,,\n";
+    assert_eq!(
+        problems(text),
+        [
+            (4, "this row has no name".to_string()),
+            (
+                5,
+                "\"hulp\" is \"misschien\"; it must be advies or verwijzing (or empty)".to_string()
+            ),
+            (
+                5,
+                "\"toestemming eerst\" is \"soms\"; it must be ja or nee (or empty)".to_string()
+            ),
+            (
+                5,
+                "\"geverifieerd\" is \"31-02-2024\", which is not a date; write it as 2024-03-31 \
+                 or 31-03-2024"
+                    .to_string()
+            ),
+            (
+                6,
+                "this row has 6 fields but the first row names 5 columns; put a field with a \
+                 comma in quotes"
+                    .to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_csv_file_without_a_name_column_is_a_problem_on_its_first_line() {
+    let err = read("lijst.csv", "telefoon,e-mail\n030-1,a@b.nl\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "lijst.csv:1: no name column: the first row names the columns, and one must be \
+         \"naam\" (or \"name\")"
+    );
+    assert_eq!(
+        problems("Naam,Name\nA,B\n"),
+        [(
+            1,
+            "the columns \"Naam\" and \"Name\" are for the same field; keep one".to_string()
+        )]
+    );
+    assert_eq!(
+        read("leeg.csv", "\u{feff}\n\n").unwrap_err().to_string(),
+        "leeg.csv: the file is empty; a CSV file starts with a row naming the columns, like \
+         naam,telefoon,e-mail"
+    );
+}
+
+#[test]
+fn an_unterminated_quote_names_the_line_where_its_field_started() {
+    let text = "naam,notities\nEen,\"goed\"\nTwee,\"begint hier\nen gaat door\nTot het eind\n";
+    assert_eq!(
+        problems(text),
+        [(
+            3,
+            "a field that starts with a quote (\") here is never closed; end it with a quote, \
+             and double every quote inside it (\"\")"
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        problems("naam\n\"Een\"x\n"),
+        [(
+            2,
+            "text after the closing quote of a field; put the whole field in quotes and double \
+             every quote inside it (\"\")"
+                .to_string()
+        )]
+    );
+}
+
+// Writing
+
+fn sample() -> Contact {
+    let mut c = Contact::named(9, "Özlem de Vries");
+    c.role = "Logopedist; spraak, taal".into();
+    c.organisation = "Logopediepraktijk De Klank, Utrecht".into();
+    c.phones = vec![
+        phone("werk", "030-2345678"),
+        phone("mobiel", "06-12345678"),
+        phone("na kantoortijd", "030-9999999"),
+        phone("", "040-1"),
+        phone("werk, mobiel", "06-7"),
+    ];
+    c.email = "o.devries@declank.example".into();
+    c.topics = vec!["spraak".into(), "taal, lezen".into()];
+    c.notes = "Werkt ook op locatie.\nVraag naar \"Özlem\" \\ balie.".into();
+    c.when_to_call = "Bel bij zorgen over spraak".into();
+    c.availability = "ma-wo 8.30-17".into();
+    c
+}
+
+#[test]
+fn write_then_read_keeps_name_role_organisation_phones_email_and_topics() {
+    let mut contacts = vec![sample(), Contact::named(3, "Ĳsbrand")];
+    contacts.extend(Pinned::ALL.map(Pinned::card));
+    let back = read_ok(&write_vcard(&contacts));
+    assert_eq!(back.len(), contacts.len());
+    for (before, after) in contacts.iter().zip(&back) {
+        assert_eq!(after.id, 0);
+        assert_eq!(after.name, before.name);
+        assert_eq!(after.role, before.role);
+        assert_eq!(after.organisation, before.organisation);
+        assert_eq!(after.phones, before.phones);
+        assert_eq!(after.email, before.email);
+        assert_eq!(after.topics, before.topics);
+    }
+    assert_eq!(
+        back[0].notes,
+        "Werkt ook op locatie.\nVraag naar \"Özlem\" \\ balie.\nBel bij zorgen over spraak\n\
+         ma-wo 8.30-17"
+    );
+}
+
+#[test]
+fn the_written_card_is_vcard_4_with_crlf_and_escapes() {
+    let text = write_vcard(&[sample()]);
+    let expected = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Özlem de Vries",
+        "N:de Vries;Özlem;;;",
+        "ORG:Logopediepraktijk De Klank\\, Utrecht",
+        "TITLE:Logopedist\\; spraak\\, taal",
+        "TEL;TYPE=work:030-2345678",
+        "TEL;TYPE=cell:06-12345678",
+        "item1.TEL;TYPE=voice:030-9999999",
+        "item1.X-ABLabel:na kantoortijd",
+        "TEL;TYPE=voice:040-1",
+        "TEL;TYPE=work,cell:06-7",
+        "EMAIL:o.devries@declank.example",
+        "NOTE:Werkt ook op locatie.\\nVraag naar \"Özlem\" \\\\ balie.\\nBel bij zorgen o",
+        " ver spraak\\nma-wo 8.30-17",
+        "CATEGORIES:spraak,taal\\, lezen",
+        "END:VCARD",
+    ];
+    assert_eq!(text, vcf(&expected));
+    assert!(!text.replace("\r\n", "").contains('\n'));
+}
+
+#[test]
+fn names_split_with_the_tussenvoegsels_in_the_family_name() {
+    let n = |name: &str| vcard::split_name(name);
+    let pair = |family: &str, given: &str| (family.to_string(), given.to_string());
+    assert_eq!(n("Özlem de Vries"), pair("de Vries", "Özlem"));
+    assert_eq!(
+        n("Jan Peter van der Berg"),
+        pair("van der Berg", "Jan Peter")
+    );
+    assert_eq!(n("Fatima El Amrani"), pair("El Amrani", "Fatima"));
+    assert_eq!(n("Henk ter Horst"), pair("ter Horst", "Henk"));
+    assert_eq!(n("van Dijk"), pair("van Dijk", ""));
+    assert_eq!(n("Al Pacino"), pair("Pacino", "Al"));
+    assert_eq!(n("Veilig Thuis"), pair("Thuis", "Veilig"));
+    assert_eq!(n("112"), pair("112", ""));
+    assert_eq!(n(""), pair("", ""));
+}
+
+#[test]
+fn lines_fold_at_75_octets_and_never_inside_a_character() {
+    let mut c = Contact::named(1, &"Ĳsbrand Özlem José Yılmaz ".repeat(12));
+    c.notes = "€".repeat(100) + &"a".repeat(100) + &"𝄞".repeat(40);
+    c.role = "x".repeat(74);
+    let text = write_vcard(&[c.clone()]);
+    let bytes = text.as_bytes();
+    let mut folds = 0;
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        assert!(line.len() <= 75, "{} octets", line.len());
+        assert!(std::str::from_utf8(line).is_ok(), "a character was cut");
+        if line.starts_with(b" ") {
+            folds += 1;
+        }
+    }
+    assert!(folds > 10);
+    assert!(text.contains(&format!("TITLE:{}\r\n xxxxx\r\n", "x".repeat(69))));
+    let back = &read_ok(&text)[0];
+    assert_eq!(back.name, c.name.trim());
+    assert_eq!(back.role, c.role);
+    assert_eq!(back.notes, c.notes);
+}
