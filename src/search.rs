@@ -41,11 +41,69 @@ impl Matcher {
     /// The score of `candidate` (higher is better), or `None` when it does not match. An empty query
     /// matches everything equally.
     pub fn score(&self, candidate: &str) -> Option<i64> {
+        self.score_folded(&fold(candidate))
+    }
+
+    /// [`Matcher::score`] for a candidate that is folded already (lists that are searched at
+    /// every keystroke fold their rows once).
+    pub fn score_folded(&self, candidate: &str) -> Option<i64> {
         if self.query.is_empty() {
             return Some(0);
         }
-        self.inner.fuzzy_match(&fold(candidate), &self.query)
+        self.inner
+            .fuzzy_match(candidate, &self.query)
+            .or_else(|| typo_match(candidate, &self.query).then_some(TYPO_SCORE))
     }
+}
+
+/// What a match with typos scores: below any fuzzy match, which finds letters in order.
+const TYPO_SCORE: i64 = 1;
+
+/// The usual typos a fuzzy (in-order) match misses: a wrong or swapped letter. Every word of the
+/// query must be within one edit (two for words of eight letters or more) of a word of the
+/// candidate, or of its beginning; words of fewer than four letters must match as typed.
+fn typo_match(candidate: &str, query: &str) -> bool {
+    let words: Vec<&str> = candidate.split(|c: char| !c.is_alphanumeric()).collect();
+    query.split_whitespace().all(|typed| {
+        let allowed = match typed.chars().count() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        // While typing, the word is only begun: compare with as much of each word.
+        let length = typed.chars().count();
+        words.iter().any(|word| {
+            let begun: String = word.chars().take(length).collect();
+            edits(typed, word) <= allowed || edits(typed, &begun) <= allowed
+        })
+    })
+}
+
+/// The Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
+/// substitutions and swaps of two neighbouring letters.
+fn edits(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// Indices of the `items` that match `query`, best first; ties keep the items' own order. With an
@@ -64,6 +122,37 @@ pub fn rank<T>(items: &[T], query: &str, text: impl Fn(&T) -> String) -> Vec<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_still_find_the_word() {
+        let role = fold("Jeugdverpleegkundige GGD");
+        for typed in [
+            "jeugdverpleegkundge",
+            "jeugdverpelegkundige",
+            "jeugdverpleegkondige",
+            "ggd",
+        ] {
+            assert!(Matcher::new(typed).score_folded(&role).is_some(), "{typed}");
+        }
+        assert!(Matcher::new("logopedist").score_folded(&role).is_none());
+        assert!(
+            Matcher::new("gdx").score_folded(&role).is_none(),
+            "short words are exact"
+        );
+        assert!(
+            Matcher::new("jeugdverpelg").score_folded(&role).is_some(),
+            "while typing"
+        );
+        assert_eq!(edits("kundge", "kundige"), 1);
+        assert_eq!(edits("pelg", "pleg"), 1);
+    }
+
+    #[test]
+    fn a_fuzzy_match_ranks_above_a_typo_match() {
+        let exact = Matcher::new("logo").score("Logopedie").unwrap();
+        let typo = Matcher::new("logpoedie").score("Logopedie").unwrap();
+        assert!(exact > typo);
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

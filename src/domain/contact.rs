@@ -229,6 +229,41 @@ pub fn directory(stored: Vec<Contact>) -> Vec<Contact> {
     all
 }
 
+/// The directory made ready for looking up at every keystroke: each card's search text folded
+/// once.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    pub contacts: Vec<Contact>,
+    folded: Vec<String>,
+}
+
+impl Lookup {
+    pub fn new(contacts: Vec<Contact>) -> Lookup {
+        let folded = contacts
+            .iter()
+            .map(|c| crate::search::fold(&c.search_text()))
+            .collect();
+        Lookup { contacts, folded }
+    }
+
+    /// The cards matching `query` (name, role, organisation, topics; case, accents and the usual
+    /// typos do not matter), best first; cards serving `group` come before the others.
+    pub fn find(&self, query: &str, group: Option<Id>) -> Vec<usize> {
+        let matcher = crate::search::Matcher::new(query);
+        let mut found: Vec<(bool, i64, usize)> = self
+            .folded
+            .iter()
+            .enumerate()
+            .filter_map(|(i, text)| {
+                let serves = group.is_some_and(|g| self.contacts[i].serves(g));
+                matcher.score_folded(text).map(|score| (serves, score, i))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        found.into_iter().map(|(_, _, i)| i).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +305,36 @@ mod tests {
                 "Logopedie Zuid"
             ]
         );
+    }
+
+    #[test]
+    fn lookup_ignores_accents_and_typos_and_puts_the_group_first() {
+        let mut ozlem = Contact::named(5, "Özlem Yılmaz");
+        ozlem.role = "Jeugdverpleegkundige".into();
+        let mut jose = Contact::named(6, "José Martins");
+        jose.role = "Logopedist".into();
+        jose.groups = vec![3];
+        let mut other = Contact::named(7, "Wijkteam Oost");
+        other.role = "Jeugdverpleegkundige".into();
+        other.groups = vec![3];
+        let lookup = Lookup::new(directory(vec![ozlem, jose, other]));
+        let names = |query: &str, group| -> Vec<String> {
+            lookup
+                .find(query, group)
+                .into_iter()
+                .map(|i| lookup.contacts[i].name.clone())
+                .collect()
+        };
+        assert_eq!(names("ozlem", None)[0], "Özlem Yılmaz");
+        assert_eq!(names("jose", None)[0], "José Martins");
+        assert_eq!(names("veilig thuis", None)[0], "Veilig Thuis");
+        let nurses = names("jeugdverpelegkundige", Some(3));
+        assert_eq!(
+            nurses,
+            ["Wijkteam Oost", "Özlem Yılmaz"],
+            "the group's own first"
+        );
+        assert_eq!(names("", None).len(), 7, "everything for an empty query");
     }
 
     #[test]
