@@ -33,10 +33,13 @@ pub enum Action {
     Compare,
     Plan,
     CloseTrajectory,
+    Contacts,
+    Link,
+    ServeGroup,
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 31] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -65,6 +68,9 @@ impl Action {
         Action::Compare,
         Action::Plan,
         Action::CloseTrajectory,
+        Action::Contacts,
+        Action::Link,
+        Action::ServeGroup,
     ];
 
     /// The name used in keymap files.

@@ -40,12 +40,16 @@ pub enum FormKind {
         field: super::PlanField,
     },
     CloseTrajectory,
+    AddContact,
+    EditContact(crate::domain::Contact),
 }
 
 #[derive(Debug, Clone)]
 pub enum ArchiveTarget {
     Group(Group),
     Child(Child),
+    /// Contacts are removed, not archived: a card holds no child's data.
+    Contact(crate::domain::Contact),
 }
 
 impl App {
@@ -172,11 +176,12 @@ impl App {
         self.popup = Some(Popup::Form(form));
     }
 
-    fn confirm_archive(&mut self, target: Option<ArchiveTarget>) {
+    pub(super) fn confirm_archive(&mut self, target: Option<ArchiveTarget>) {
         let Some(target) = target else { return };
         let question = match &target {
             ArchiveTarget::Group(g) => self.lang.confirm_archive(&g.name, g.archived),
             ArchiveTarget::Child(c) => self.lang.confirm_archive(&c.full_name(), c.archived),
+            ArchiveTarget::Contact(c) => self.lang.confirm_remove(&c.name),
         };
         self.popup = Some(Popup::Confirm { target, question });
     }
@@ -201,6 +206,12 @@ impl App {
                 Action::Back => None,
                 _ => Some(Popup::Confirm { target, question }),
             },
+            Popup::Lookup(lookup) => return self.update_lookup(lookup, action),
+            Popup::Card {
+                contact,
+                group,
+                child,
+            } => return self.update_card(contact, group, child, action),
             Popup::Form(mut form) => {
                 match action {
                     Action::NextField => form.next_field(),
@@ -295,6 +306,7 @@ impl App {
             | FormKind::CoachWithoutConsent { .. }
             | FormKind::TrajectoryField { .. }
             | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
+            FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::ItemNote { item } => {
                 self.save_note(item, form.text(0))?;
                 Ok(lang.get(T::FieldNote).to_string())
@@ -333,6 +345,7 @@ impl App {
     fn toggle_archived(&mut self, target: ArchiveTarget) {
         let sig = self.signature();
         let (result, name, archived) = match target {
+            ArchiveTarget::Contact(contact) => return self.remove_contact(&contact),
             ArchiveTarget::Group(mut g) => {
                 g.archived = !g.archived;
                 let action = if g.archived {

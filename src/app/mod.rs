@@ -3,6 +3,7 @@
 
 pub mod action;
 mod clock;
+mod contacts;
 mod edit;
 pub mod form;
 pub mod list;
@@ -15,6 +16,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use action::Action;
 pub use clock::Clock;
+pub use contacts::{help_label, LookupPopup};
 pub use edit::{ArchiveTarget, FormKind};
 pub use observe::{SaveState, TemplateRow};
 pub use plan::field_label;
@@ -47,6 +49,14 @@ pub enum Popup {
     Confirm {
         target: ArchiveTarget,
         question: String,
+    },
+    /// "Who to call?": typed text narrows the directory.
+    Lookup(LookupPopup),
+    /// One contact card, opened from the lookup; `group` and `child` are where it was opened.
+    Card {
+        contact: crate::domain::Contact,
+        group: Option<crate::domain::Id>,
+        child: Option<crate::domain::Child>,
     },
 }
 
@@ -164,6 +174,8 @@ impl App {
         match &self.popup {
             Some(Popup::Help { .. }) => vec![Context::Help],
             Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => vec![Context::Form],
+            Some(Popup::Lookup(_)) => vec![Context::Lookup],
+            Some(Popup::Card { .. }) => vec![Context::Card],
             None => self.screen_contexts(),
         }
     }
@@ -192,7 +204,7 @@ impl App {
             return false;
         }
         match (&self.popup, self.screen()) {
-            (Some(Popup::Form(_)), _) => true,
+            (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
             (Some(_), _) => false,
             (None, Screen::Users(_)) => true,
             (None, screen) => screen.filtering(),
@@ -235,6 +247,7 @@ impl App {
     fn type_char(&mut self, c: char) {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
+            (Some(Popup::Lookup(lookup)), _) => lookup.type_char(c),
             (None, Some(Screen::Users(list))) => list.push_filter(c),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {
@@ -248,6 +261,7 @@ impl App {
     fn backspace(&mut self) {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),
+            (Some(Popup::Lookup(lookup)), _) => lookup.backspace(),
             (None, Some(Screen::Users(list))) => list.pop_filter(),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {
@@ -298,6 +312,8 @@ impl App {
 pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_contacts;
 #[cfg(test)]
 mod tests_observe;
 #[cfg(test)]

@@ -182,6 +182,15 @@ impl App {
         }))
     }
 
+    /// The cards linked to a child; a link to a card removed since is left out.
+    fn linked_contacts(&self, child: &crate::domain::Child) -> Result<Vec<crate::domain::Contact>> {
+        let mut linked = Vec::new();
+        for id in &child.contacts {
+            linked.extend(self.store.contact(*id)?);
+        }
+        Ok(linked)
+    }
+
     /// A child's trajectories as the child screen lists them: open ones first, newest first.
     fn trajectories_shown(&self, child_id: Id) -> Result<Vec<crate::domain::plan::Trajectory>> {
         let mut all = self.store.trajectories_of(child_id)?;
@@ -200,6 +209,7 @@ impl App {
         let mut observations = self.store.observations_of(child_id)?;
         observations.reverse();
         Ok(Some(ChildScreen {
+            contacts: self.linked_contacts(&child)?,
             child,
             group,
             observations,
@@ -216,6 +226,7 @@ impl App {
         match action {
             Action::Quit => return self.quit = true,
             Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Contacts => return self.open_lookup(),
             _ => {}
         }
         let Some(screen) = self.screens.last_mut() else {
@@ -359,12 +370,16 @@ impl App {
         let Some(trajectories) = self.ok(self.trajectories_shown(child.id)) else {
             return;
         };
+        let Some(contacts) = self.ok(self.linked_contacts(&child)) else {
+            return;
+        };
         // The child was read from the store when the list was loaded: no second read needed.
         let screen = ChildScreen {
             child,
             group,
             observations: observations.into_iter().rev().collect(),
             trajectories,
+            contacts,
         };
         self.screens.push(Screen::Child(screen));
     }

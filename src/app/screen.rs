@@ -110,6 +110,8 @@ pub struct ChildScreen {
     pub observations: Vec<Observation>,
     /// The child's trajectories, open ones first, newest first.
     pub trajectories: Vec<Trajectory>,
+    /// The outside contacts linked to the child.
+    pub contacts: Vec<crate::domain::Contact>,
 }
 
 #[derive(Debug, Clone)]

@@ -100,7 +100,7 @@ impl Pinned {
                 "Politie, brandweer, ambulance",
                 "112",
                 "spoed",
-                "spoed nood levensgevaar",
+                "spoed, nood, levensgevaar",
                 "Bel bij direct gevaar of levensgevaar.",
                 "24/7",
                 "",
@@ -111,7 +111,7 @@ impl Pinned {
                 "Veilig Thuis",
                 "0800-2000",
                 "gratis",
-                "huiselijk geweld kindermishandeling meldcode advies melden",
+                "huiselijk geweld, kindermishandeling, Meldcode, advies, melden",
                 "Bel voor advies bij elke stap van de Meldcode, en om te melden.",
                 "24/7",
                 "Gratis, dag en nacht bereikbaar. Advies vragen kan anoniem over het kind.",
@@ -122,7 +122,7 @@ impl Pinned {
                 "Inspectie van het Onderwijs",
                 "0900-1113111",
                 "direct",
-                "vermoeden medewerker seksueel misbruik geweld",
+                "vermoeden tegen een medewerker, seksueel misbruik, geweld",
                 "Bel bij een vermoeden van geweld of misbruik door een medewerker (de werkgever belt).",
                 "werkdagen 8-17",
                 "",
@@ -133,7 +133,7 @@ impl Pinned {
                 "Eigen organisatie (nog invullen)",
                 "",
                 "",
-                "meldcode huiselijk geweld kindermishandeling",
+                "Meldcode, huiselijk geweld, kindermishandeling",
                 "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
                 "",
                 "Vul naam en nummer van de aandachtsfunctionaris van je organisatie in.",
@@ -155,7 +155,7 @@ impl Pinned {
             availability: availability.into(),
             area: String::new(),
             groups: Vec::new(),
-            topics: topics.split(' ').map(str::to_string).collect(),
+            topics: topics.split(", ").map(str::to_string).collect(),
             when_to_call: when.into(),
             help: Help::Unknown,
             consent_first: false,
@@ -341,7 +341,7 @@ mod tests {
     fn search_text_covers_name_role_organisation_and_topics() {
         let card = Pinned::VeiligThuis.card();
         let text = card.search_text();
-        for word in ["Veilig Thuis", "Advies- en meldpunt", "meldcode"] {
+        for word in ["Veilig Thuis", "Advies- en meldpunt", "Meldcode"] {
             assert!(text.contains(word), "{word}");
         }
     }

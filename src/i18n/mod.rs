@@ -178,6 +178,42 @@ impl Lang {
         )
     }
 
+    pub fn confirm_remove(self, name: &str) -> String {
+        self.pick(
+            format!("{name} uit de contacten verwijderen?"),
+            format!("Remove {name} from the contacts?"),
+        )
+    }
+
+    pub fn removed(self, name: &str) -> String {
+        self.pick(
+            format!("{name} is verwijderd."),
+            format!("{name} is removed."),
+        )
+    }
+
+    /// After `l` on a card: linked to the child, or unlinked.
+    pub fn linked(self, contact: &str, child: &str, linked: bool) -> String {
+        match linked {
+            true => self.pick(
+                format!("{contact} is gekoppeld aan {child}."),
+                format!("{contact} is linked to {child}."),
+            ),
+            false => self.pick(
+                format!("{contact} is losgekoppeld van {child}."),
+                format!("{contact} is unlinked from {child}."),
+            ),
+        }
+    }
+
+    /// The child screen's contacts panel while nobody is linked, naming the keys that link.
+    pub fn no_contacts(self, keys: &str) -> String {
+        self.pick(
+            format!("Nog niemand gekoppeld ({keys})."),
+            format!("Nobody linked yet ({keys})."),
+        )
+    }
+
     pub fn outcome(self, outcome: crate::domain::plan::Outcome) -> &'static str {
         use crate::domain::plan::Outcome;
         self.get(match outcome {
@@ -245,6 +281,8 @@ impl Lang {
             Context::Child => T::CtxChild,
             Context::Observation => T::CtxObservation,
             Context::Trajectory => T::CtxTrajectory,
+            Context::Lookup => T::CtxLookup,
+            Context::Card => T::CtxCard,
             Context::Welcome => T::CtxWelcome,
             Context::Users => T::CtxUsers,
             Context::Form => T::CtxForm,
@@ -283,6 +321,9 @@ impl Lang {
             Action::Compare => T::ActCompare,
             Action::Plan => T::ActPlan,
             Action::CloseTrajectory => T::ActCloseTrajectory,
+            Action::Contacts => T::ActContacts,
+            Action::Link => T::ActLink,
+            Action::ServeGroup => T::ActServeGroup,
         })
     }
 }
@@ -336,8 +377,6 @@ texts! {
     ChildNoObservations => "Nog geen observaties.", "No observations yet.";
     ChildPlan => "Stappenplan", "Step plan";
     ChildNoPlan => "Geen traject.", "No trajectory.";
-    ChildNotes => "Notities", "Notes";
-    ChildNoNotes => "Nog geen notities.", "No notes yet.";
     ChildParents => "Ouders en toestemming", "Parents and consent";
     ChildNoParents => "Nog niets vastgelegd.", "Nothing recorded yet.";
     FilterLabel => "Filter", "Filter";
@@ -470,6 +509,40 @@ texts! {
     ReviewPassed => "evaluatiedatum verstreken", "review date passed";
     EndPassed => "verwacht einde verstreken", "expected end passed";
     ColPlan => "Stappenplan", "Step plan";
+    ActContacts => "wie bel ik?", "who to call?";
+    ActLink => "koppelen aan kind", "link to child";
+    ActServeGroup => "werkt voor deze groep", "serves this group";
+    CtxLookup => "Wie bel ik? (zoeken)", "Who to call? (lookup)";
+    CtxCard => "Contactkaart", "Contact card";
+    LookupTitle => "Wie bel ik?", "Who to call?";
+    LookupNew => "+ nieuw contact", "+ new contact";
+    LookupNothing => "Niets gevonden; Enter op + nieuw contact legt het vast.", "Nothing found; Enter on + new contact records one.";
+    FormAddContact => "Contact toevoegen", "Add contact";
+    FormEditContact => "Contact bewerken", "Edit contact";
+    FieldRoleText => "Functie", "Role";
+    FieldOrganisation => "Organisatie", "Organisation";
+    FieldPhones => "Telefoon (label: nummer; ...)", "Phone (label: number; ...)";
+    FieldEmail => "E-mail", "Email";
+    FieldAvailability => "Bereikbaar", "Available";
+    FieldArea => "Werkgebied", "Area";
+    FieldTopics => "Onderwerpen (komma's)", "Topics (commas)";
+    FieldWhenToCall => "Bel bij", "Call when";
+    FieldHelp => "Advies of verwijzing", "Advice or referral";
+    FieldConsentFirst => "Eerst toestemming ouders", "Parents' consent first";
+    FieldVerified => "Gecontroleerd (JJJJ-MM-DD)", "Checked (YYYY-MM-DD)";
+    FieldNotes => "Notities", "Notes";
+    HelpUnknown => "onbekend", "unknown";
+    HelpAdvice => "alleen advies", "advice only";
+    HelpReferral => "verwijzing", "referral";
+    PinnedTag => "vast", "pinned";
+    Phone => "Telefoon", "Phone";
+    Topics => "Onderwerpen", "Topics";
+    ErrPinned => "Een vaste kaart kan niet weg; je kunt hem wel bewerken.", "A pinned card cannot be removed; you can edit it.";
+    ErrNoChild => "Koppelen kan vanaf een kind: open eerst het kind.", "Linking works from a child: open the child first.";
+    ErrNoGroup2 => "Open eerst een groep.", "Open a group first.";
+    ErrBadPhone => "Schrijf telefoonnummers als label: nummer, gescheiden door ;", "Write phone numbers as label: number, separated by ;";
+    ChildContacts => "Betrokken", "Involved";
+
     NoNote => "Geen notitie.", "No note.";
     ColItems => "Items", "Items";
 }

@@ -18,6 +18,10 @@ pub enum Context {
     Observation,
     /// One trajectory of a child's step plan.
     Trajectory,
+    /// The contact lookup (takes text).
+    Lookup,
+    /// One contact card.
+    Card,
     /// The first-start screen of an empty database.
     Welcome,
     /// The "who are you" picker (takes text).
@@ -31,7 +35,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Groups,
@@ -39,6 +43,8 @@ impl Context {
         Context::Child,
         Context::Observation,
         Context::Trajectory,
+        Context::Lookup,
+        Context::Card,
         Context::Welcome,
         Context::Users,
         Context::Form,
@@ -56,6 +62,8 @@ impl Context {
             Context::Child => "child",
             Context::Observation => "observation",
             Context::Trajectory => "trajectory",
+            Context::Lookup => "lookup",
+            Context::Card => "card",
             Context::Welcome => "welcome",
             Context::Users => "users",
             Context::Form => "form",

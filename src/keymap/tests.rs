@@ -126,7 +126,7 @@ fn bindings_keep_file_order() {
         .iter()
         .map(|b| b.action)
         .collect();
-    assert_eq!(actions, vec![Action::Quit, Action::Help]);
+    assert_eq!(actions, vec![Action::Quit, Action::Help, Action::Contacts]);
     assert_eq!(
         map.keys_for(Context::Global, Action::Help),
         vec![key("?"), key("F1")]
@@ -604,7 +604,7 @@ fn presets_are_valid_and_listed() {
         assert!(Keymap::preset(name).is_some());
     }
     assert!(Keymap::preset("emacs").is_none());
-    assert_eq!(Context::ALL.len(), 12);
+    assert_eq!(Context::ALL.len(), 14);
     for context in Context::ALL {
         assert_eq!(Context::from_name(context.name()), Some(context));
     }

@@ -1,6 +1,5 @@
 //! One child: details, the observations made (newest first: date, observer, marks per domain),
-//! its trajectories, the parents' consent, and a place for notes that says plainly that nothing
-//! is recorded yet.
+//! its trajectories, the outside contacts linked to it, and the parents' consent.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,9 +8,10 @@ use ratatui::Frame;
 
 use super::widgets::block;
 use super::Theme;
-use crate::app::{App, ChildScreen};
+use crate::app::{Action, App, ChildScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
+use crate::keymap::Context;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
     let lang = app.lang;
@@ -44,36 +44,64 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
 
     let [history_area, rest] =
         Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
-    let [plan_area, notes_area, parents_area] = Layout::horizontal([
+    let [plan_area, contacts_area, parents_area] = Layout::horizontal([
         Constraint::Fill(2),
         Constraint::Fill(1),
         Constraint::Fill(1),
     ])
     .areas(rest);
+    // Nobody linked yet: say how to link, with the keys of the keymap in use.
+    let link_keys = [Action::Contacts, Action::Open, Action::Link]
+        .map(|action| {
+            let contexts = [Context::Global, Context::Lookup, Context::Card];
+            app.keymap
+                .first_key_label(&contexts, action)
+                .unwrap_or_default()
+        })
+        .join(", ");
     let panels = [
         (
             history_area,
             T::ChildObservations,
             history(app, screen, theme),
-            T::ChildNoObservations,
+            lang.get(T::ChildNoObservations).to_string(),
         ),
         (
             plan_area,
             T::ChildPlan,
             trajectories(app, screen, theme),
-            T::ChildNoPlan,
+            lang.get(T::ChildNoPlan).to_string(),
         ),
-        (notes_area, T::ChildNotes, Vec::new(), T::ChildNoNotes),
+        (
+            contacts_area,
+            T::ChildContacts,
+            contacts(screen),
+            lang.no_contacts(&link_keys),
+        ),
         (
             parents_area,
             T::ChildParents,
             consent(app, screen),
-            T::ChildNoParents,
+            lang.get(T::ChildNoParents).to_string(),
         ),
     ];
     for (area, title, lines, empty) in panels {
-        panel(frame, area, lang.get(title), lines, lang.get(empty), theme);
+        panel(frame, area, lang.get(title), lines, &empty, theme);
     }
+}
+
+/// The contacts linked to the child: name, then the first phone number and the role.
+fn contacts(screen: &ChildScreen) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for contact in &screen.contacts {
+        lines.push(Line::raw(contact.name.clone()));
+        let phone = contact
+            .phone()
+            .map(|p| p.number.clone())
+            .unwrap_or_default();
+        lines.push(Line::raw(format!("  {phone} {}", contact.role)));
+    }
+    lines
 }
 
 /// A titled panel with `lines`, or `empty` (dimmed) when there are none.

@@ -4,6 +4,7 @@
 mod child;
 mod children;
 mod compare;
+mod contacts;
 mod form;
 mod groups;
 mod help;
@@ -54,6 +55,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
         Some(Popup::Confirm { question, .. }) => form::confirm(frame, area, app, question, theme),
+        Some(Popup::Lookup(lookup)) => contacts::draw_lookup(frame, area, app, lookup, theme),
+        Some(Popup::Card { contact, .. }) => contacts::draw_card(frame, area, app, contact, theme),
         None => {}
     }
 }

@@ -345,5 +345,6 @@ fn help_scrolls_back_at_once_after_overscrolling() {
     assert_ne!(at_end, one_up, "Up after scrolling to the end does nothing");
 }
 
+mod contacts;
 mod observe;
 mod plan;

@@ -1,0 +1,129 @@
+//! Who to call, driven with key presses on a real store: the lookup from any screen, the card,
+//! adding, linking to a child, and what cannot be removed.
+
+use crossterm::event::KeyCode;
+
+use super::test_support::{chr, on_new_child, press, signed_in, type_text};
+use super::*;
+
+fn lookup(app: &App) -> &LookupPopup {
+    match &app.popup {
+        Some(Popup::Lookup(l)) => l,
+        other => panic!("expected the lookup, got {other:?}"),
+    }
+}
+
+fn card(app: &App) -> &crate::domain::Contact {
+    match &app.popup {
+        Some(Popup::Card { contact, .. }) => contact,
+        other => panic!("expected a card, got {other:?}"),
+    }
+}
+
+#[test]
+fn c_looks_up_veilig_thuis_from_the_groups_list_and_esc_returns() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    chr(&mut app, 'c');
+    type_text(&mut app, "veilig thuis");
+    let first = lookup(&app).selected_contact().unwrap();
+    assert_eq!(first.name, "Veilig Thuis");
+    assert_eq!(first.phone().unwrap().number, "0800-2000");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(card(&app).name, "Veilig Thuis");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "back where c was pressed"
+    );
+}
+
+#[test]
+fn a_new_contact_from_the_lookup_is_found_without_accents_and_linked_to_a_child() {
+    let (_dir, mut app, child) = on_new_child(Lang::En);
+    press(&mut app, KeyCode::Enter); // the child screen
+    chr(&mut app, 'c');
+    type_text(&mut app, "Özlem Yılmaz");
+    // Nothing matches: the last row offers a new card with the typed name.
+    let rows = lookup(&app).rows();
+    for _ in 0..rows {
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(lookup(&app).selected_contact().is_none());
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the card form")
+    };
+    assert_eq!(form.text(0), "Özlem Yılmaz");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jeugdverpleegkundige");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "werk: 030-1234567; mobiel: 06-12345678");
+    press(&mut app, KeyCode::Enter);
+    let saved = card(&app).clone();
+    assert_eq!(saved.phones.len(), 2);
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "contact.add"
+    );
+
+    // Linked to the child with l; the child screen shows the contact.
+    chr(&mut app, 'l');
+    let stored_child = app.store.child(child.id).unwrap().unwrap();
+    assert_eq!(stored_child.contacts, vec![saved.id]);
+    press(&mut app, KeyCode::Esc);
+    let Screen::Child(s) = app.screen() else {
+        panic!("back on the child screen")
+    };
+    assert_eq!(s.contacts.len(), 1);
+
+    // Typed without accents and with a typo in the role, she is found first.
+    chr(&mut app, 'c');
+    type_text(&mut app, "jeugdverpelegkundige");
+    assert_eq!(
+        lookup(&app).selected_contact().unwrap().name,
+        "Özlem Yılmaz"
+    );
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'c');
+    type_text(&mut app, "ozlem");
+    assert_eq!(
+        lookup(&app).selected_contact().unwrap().name,
+        "Özlem Yılmaz"
+    );
+}
+
+#[test]
+fn the_groups_own_contacts_rank_first_and_pinned_cards_stay() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    let sig = app.signature();
+    let mut a = crate::domain::Contact::named(0, "Logopedie Noord");
+    a.role = "Logopedist".into();
+    let a = app.store.save_contact(&a, &sig).unwrap();
+    let mut b = crate::domain::Contact::named(0, "Logopedie Zuid");
+    b.role = "Logopedist".into();
+    press(&mut app, KeyCode::Enter); // the first group's children
+    let Screen::Children(s) = app.screen() else {
+        panic!("children")
+    };
+    b.groups = vec![s.group.id];
+    app.store.save_contact(&b, &sig).unwrap();
+    chr(&mut app, 'c');
+    type_text(&mut app, "logopedist");
+    let first = lookup(&app).selected_contact().unwrap().name.clone();
+    assert_eq!(
+        first, "Logopedie Zuid",
+        "the group's own first, before {}",
+        a.name
+    );
+
+    // A pinned card cannot be removed.
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'c');
+    type_text(&mut app, "112");
+    press(&mut app, KeyCode::Enter);
+    chr(&mut app, 'D');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.store.directory().unwrap().len(), 6);
+}
