@@ -73,6 +73,12 @@ pub enum Command {
         #[command(subcommand)]
         command: FormsCommand,
     },
+    /// The contact directory (who to call): find a contact, import an address book (vCard or
+    /// CSV), export the directory as vCard
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
+    },
     /// Work with keymap files
     Keymap {
         #[command(subcommand)]
@@ -193,6 +199,57 @@ pub enum FormsCommand {
     List,
     /// Choose the templates a group uses for new observations
     Use(FormsUseArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Print the contacts matching QUERY, best first, one a line
+    ///
+    /// Each line has four fields separated by tabs: NAME, PHONES, ROLE, ORGANISATION. PHONES is
+    /// every number with its label in brackets, separated by "; ", the one to call first first; a
+    /// field a card does not have is empty. Case, accents and small typos do not matter; no QUERY
+    /// lists every contact. Exit code 1 when nothing matches (like grep). Without the database
+    /// (none at --db, or one in use by a running signaal) the pinned cards (112, Veilig Thuis, the
+    /// vertrouwensinspecteur, the aandachtsfunctionaris) are still searched, with a note on stderr.
+    Find(ContactsFindArgs),
+    /// Add the contacts of a vCard or CSV file
+    ///
+    /// vCard 2.1, 3.0 and 4.0 and CSV (Dutch or English column names) are read; which one a file
+    /// is, is told by its content, not its name. The whole file is checked first: a file with
+    /// mistakes is refused whole, with every problem's line, and the database is left as it was.
+    /// Cards already in the directory (the same name and phone numbers) are skipped, so importing
+    /// a file twice adds its contacts once.
+    Import {
+        /// The .vcf or .csv file
+        file: PathBuf,
+    },
+    /// Write the whole directory, pinned cards included, to stdout (--vcf)
+    Export(ContactsExportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ContactsFindArgs {
+    /// At most this many contacts, the best ones (default: all that match)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+    /// What to look for in the name, role, organisation and topics; several words are one query
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+impl ContactsFindArgs {
+    /// The words of the query as one query.
+    pub fn query(&self) -> String {
+        self.query.join(" ")
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ContactsExportArgs {
+    /// As vCard 4.0 (RFC 6350: CRLF line ends, lines folded at 75 octets), which address books
+    /// and phones import; the only format for now, so it must be given
+    #[arg(long, required = true)]
+    pub vcf: bool,
 }
 
 #[derive(Debug, Clone, Args)]

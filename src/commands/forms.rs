@@ -6,11 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context as _, Result};
 
-use crate::app::Clock;
 use crate::cli::FormsUseArgs;
 use crate::domain::form::FormTemplate;
 use crate::domain::{Catalogue, GroupKind};
-use crate::store::{Signature, Store, TemplateAdded};
+use crate::store::{Store, TemplateAdded};
 
 /// Who the audit trail names for a template imported from the command line.
 pub const IMPORT_AUTHOR: &str = "signaal forms import";
@@ -33,7 +32,7 @@ pub fn read_template(file: &Path) -> Result<Option<FormTemplate>> {
 }
 
 pub fn import(store: &Store, file: &Path, template: &FormTemplate) -> Result<ExitCode> {
-    let sig = signature(IMPORT_AUTHOR);
+    let sig = super::signature(IMPORT_AUTHOR);
     let added = store
         .add_form_template(template, &sig)
         .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?;
@@ -132,7 +131,7 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         }
     }
     group.forms = forms;
-    store.save_group(&group, "group.forms", &signature(USE_AUTHOR))?;
+    store.save_group(&group, "group.forms", &super::signature(USE_AUTHOR))?;
     let chosen: Vec<&str> = catalogue
         .for_group(&group)
         .iter()
@@ -152,13 +151,6 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         false => println!("group {} ({}) uses: {chosen}", group.id, group.name),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn signature(by: &str) -> Signature {
-    Signature {
-        by: by.into(),
-        at: Clock::System.now(),
-    }
 }
 
 #[cfg(test)]

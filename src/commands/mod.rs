@@ -1,6 +1,7 @@
 //! What `main` runs: the TUI or one of the non-interactive subcommands (DESIGN.md, "Command line").
 //! Errors come back as one sentence naming the file or thing at fault; `main` prints them.
 
+pub mod contacts;
 pub mod demo;
 pub mod forms;
 pub mod report;
@@ -14,10 +15,10 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::app::{App, Clock, Options};
-use crate::cli::{Cli, Command, FormsCommand, KeymapCommand, LangArg};
+use crate::cli::{Cli, Command, ContactsCommand, FormsCommand, KeymapCommand, LangArg};
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::Store;
+use crate::store::{Signature, Store};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -87,6 +88,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             FormsCommand::List => forms::list(&open_existing(&db()?)?),
             FormsCommand::Use(args) => forms::use_forms(&open_existing(&db()?)?, &args),
         },
+        Some(Command::Contacts { command }) => match command {
+            // No database is created or required: the pinned cards are found without one.
+            ContactsCommand::Find(args) => contacts::find(db(), &args),
+            ContactsCommand::Import { file } => {
+                // Check the whole file first: a bad file changes nothing, not even a new database.
+                let Some(cards) = contacts::read_file(&file)? else {
+                    return Ok(ExitCode::FAILURE);
+                };
+                contacts::import(&open(&db()?)?, &file, cards)
+            }
+            ContactsCommand::Export(args) => contacts::export(&open_existing(&db()?)?, &args),
+        },
         Some(Command::Keymap {
             command: KeymapCommand::Check { file },
         }) => {
@@ -115,6 +128,14 @@ fn printed(written: std::io::Result<()>, what: &str) -> Result<ExitCode> {
         other => other
             .map(|()| ExitCode::SUCCESS)
             .with_context(|| format!("cannot write the {what}")),
+    }
+}
+
+/// How a write from the command line is signed: by the command (`by`), now.
+fn signature(by: &str) -> Signature {
+    Signature {
+        by: by.into(),
+        at: Clock::System.now(),
     }
 }
 

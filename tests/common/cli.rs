@@ -226,6 +226,13 @@ impl Db {
         all.extend_from_slice(args);
         run(&all)
     }
+
+    /// `signaal contacts --db DB ARGS...`, run to the end whatever its exit code.
+    pub fn contacts(&self, args: &[&str]) -> Output {
+        let mut all = vec!["contacts", "--db", self.path()];
+        all.extend_from_slice(args);
+        run(&all)
+    }
 }
 
 /// An export without its time of writing, so that two exports of the same data are equal.

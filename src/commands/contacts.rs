@@ -1,0 +1,289 @@
+//! `signaal contacts`: the contact directory from the command line. `find` looks a contact up
+//! (and still finds the pinned cards when the database cannot be opened: someone in a hurry must
+//! get 0800-2000), `import` adds the cards of a vCard or CSV file, all or nothing, and `export`
+//! writes the whole directory as vCard 4.0.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context as _, Result};
+
+use crate::cli::{ContactsExportArgs, ContactsFindArgs};
+use crate::domain::contact::{directory, Lookup};
+use crate::domain::Contact;
+use crate::store::{Store, StoreError};
+
+/// Who the audit trail names for contacts imported from the command line.
+pub const IMPORT_AUTHOR: &str = "signaal contacts import";
+
+/// What `find` searches when the database cannot be used: why, for the note on stderr.
+const PINNED_ONLY: &str = "only the pinned cards were searched";
+
+/// Prints the contacts matching the query, best first, one a line (see [`line`]). Exit code 1,
+/// with a sentence on stderr, when none matches. `db` is the database directory, or why there
+/// is none; a database that is missing, in use or cannot be read leaves the pinned cards, with a
+/// note on stderr, and is never created.
+pub fn find(db: Result<PathBuf>, args: &ContactsFindArgs) -> Result<ExitCode> {
+    let (contacts, note) = searchable(db);
+    if let Some(note) = note {
+        eprintln!("signaal: {note}");
+    }
+    let query = args.query();
+    let lookup = Lookup::new(contacts);
+    let mut found = lookup.find(&query, None);
+    if let Some(limit) = args.limit {
+        found.truncate(limit as usize);
+    }
+    if found.is_empty() {
+        eprintln!("signaal: no contact matches {:?}", query.trim());
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut text = String::new();
+    for i in found {
+        text.push_str(&line(&lookup.contacts[i]));
+        text.push('\n');
+    }
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    super::printed(written, "contacts")
+}
+
+/// The directory to search, and a note for stderr when it is only the pinned cards.
+fn searchable(db: Result<PathBuf>) -> (Vec<Contact>, Option<String>) {
+    let pinned = |why: String| (directory(Vec::new()), Some(format!("{why}; {PINNED_ONLY}")));
+    let dir = match db {
+        Ok(dir) => dir,
+        Err(e) => return pinned(format!("{e:#}")),
+    };
+    if !dir.exists() {
+        return pinned(format!("there is no database at {}", dir.display()));
+    }
+    match Store::open(&dir).and_then(|store| store.directory()) {
+        Ok(contacts) => (contacts, None),
+        Err(StoreError::InUse(_)) => pinned(format!(
+            "the database {} is in use by a running signaal, so its own contacts are available \
+             only there",
+            dir.display()
+        )),
+        Err(e) => pinned(e.to_string()),
+    }
+}
+
+/// One contact as `find` prints it: NAME, PHONES, ROLE, ORGANISATION, separated by tabs. PHONES
+/// is every number with its label in brackets, separated by "; ", in the card's order (the first
+/// is the one to call first). Whitespace inside a field (a tab or line break too) becomes one
+/// space, so a contact is always one line of four fields.
+pub fn line(contact: &Contact) -> String {
+    let phones: Vec<String> = contact
+        .phones
+        .iter()
+        .map(|p| (field(&p.number), field(&p.label)))
+        .filter(|(number, _)| !number.is_empty())
+        .map(|(number, label)| match label.is_empty() {
+            true => number,
+            false => format!("{number} ({label})"),
+        })
+        .collect();
+    [
+        field(&contact.name),
+        phones.join("; "),
+        field(&contact.role),
+        field(&contact.organisation),
+    ]
+    .join("\t")
+}
+
+fn field(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads and checks a vCard or CSV file. `None` when it has problems: they went to stderr as
+/// `FILE:LINE: message`, one a line, and the caller stops with exit code 1 before it opens the
+/// database.
+pub fn read_file(file: &Path) -> Result<Option<Vec<Contact>>> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
+    match crate::contacts_io::read_bytes(&name, &bytes) {
+        Ok(contacts) if contacts.is_empty() => Err(anyhow!("{name} holds no contacts")),
+        Ok(contacts) => Ok(Some(contacts)),
+        Err(problems) => {
+            eprintln!("{problems}");
+            eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
+            Ok(None)
+        }
+    }
+}
+
+/// Adds the contacts read from `file` in one transaction, but not those the directory has
+/// already (see [`not_yet_in`]).
+pub fn import(store: &Store, file: &Path, contacts: Vec<Contact>) -> Result<ExitCode> {
+    let read = contacts.len();
+    let new = not_yet_in(&store.directory()?, contacts);
+    let added = match new.is_empty() {
+        true => 0,
+        false => store
+            .add_contacts(&new, &super::signature(IMPORT_AUTHOR))
+            .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?
+            .len(),
+    };
+    let skipped = read - added;
+    let mut message = format!(
+        "imported {added} {} from {}",
+        plural(added, "contact", "contacts"),
+        file.display()
+    );
+    if skipped > 0 {
+        message.push_str(&format!(
+            " ({skipped} {} already in the directory)",
+            plural(skipped, "was", "were")
+        ));
+    }
+    println!("{message}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
+    match n {
+        1 => one,
+        _ => more,
+    }
+}
+
+/// The contacts of `read` that are not in `directory` yet, nor earlier in `read`: a card is there
+/// already when it has the same name (case and accents aside) and the same phone numbers (only
+/// their digits and a leading +), in the same order. So importing a file twice, or an export of
+/// the directory (which holds the pinned cards), adds nothing the second time.
+pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
+    let mut known: Vec<(String, Vec<String>)> = directory.iter().map(identity).collect();
+    let mut new = Vec::new();
+    for contact in read {
+        let id = identity(&contact);
+        if !known.contains(&id) {
+            known.push(id);
+            new.push(contact);
+        }
+    }
+    new
+}
+
+fn identity(contact: &Contact) -> (String, Vec<String>) {
+    let name = field(&crate::search::fold(&contact.name));
+    let numbers = contact
+        .phones
+        .iter()
+        .map(|p| {
+            let number = p.number.trim();
+            let plus = if number.starts_with('+') { "+" } else { "" };
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            format!("{plus}{digits}")
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (name, numbers)
+}
+
+/// Writes the whole directory, the pinned cards included, as vCard 4.0 to stdout.
+pub fn export(store: &Store, args: &ContactsExportArgs) -> Result<ExitCode> {
+    // `--vcf` is required by clap; the check keeps a hand-built `args` honest.
+    if !args.vcf {
+        return Err(anyhow!("say which format to export: --vcf"));
+    }
+    let text = crate::contacts_io::write_vcard(&store.directory()?);
+    let mut out = std::io::stdout().lock();
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    super::printed(written, "vCard export")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contact::{Phone, Pinned};
+
+    fn phone(label: &str, number: &str) -> Phone {
+        Phone {
+            label: label.into(),
+            number: number.into(),
+        }
+    }
+
+    #[test]
+    fn a_line_is_name_phones_role_organisation_separated_by_tabs() {
+        let veilig_thuis = line(&Pinned::VeiligThuis.card());
+        let fields: Vec<&str> = veilig_thuis.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{veilig_thuis:?}");
+        assert_eq!(fields[0], "Veilig Thuis");
+        assert_eq!(fields[1], "0800-2000 (gratis)");
+        assert!(fields[2].starts_with("Advies- en meldpunt"));
+        assert_eq!(fields[3], "Veilig Thuis");
+
+        let mut ozlem = Contact::named(5, "Özlem\tYılmaz");
+        ozlem.role = "Jeugd-\nverpleegkundige".into();
+        ozlem.phones = vec![
+            phone("werk", "030 123 45 67"),
+            phone("", " "),
+            phone("", "+31 6 1234 5678"),
+        ];
+        assert_eq!(
+            line(&ozlem),
+            "Özlem Yılmaz\t030 123 45 67 (werk); +31 6 1234 5678\tJeugd- verpleegkundige\t"
+        );
+        assert_eq!(
+            line(&Pinned::Aandachtsfunctionaris.card())
+                .split('\t')
+                .nth(1),
+            Some(""),
+            "no number yet: an empty field"
+        );
+    }
+
+    #[test]
+    fn cards_already_in_the_directory_are_not_imported_again() {
+        let mut jose = Contact::named(0, "José Martins");
+        jose.phones = vec![phone("werk", "030-3456789")];
+        let mut stored = jose.clone();
+        stored.id = 9;
+        let pinned = directory(vec![stored]);
+
+        let mut same = Contact::named(0, "jose  martins");
+        same.phones = vec![phone("", "030 345 67 89")];
+        let mut other_number = jose.clone();
+        other_number.phones = vec![phone("werk", "030-3456780")];
+        let mut emergency = Pinned::Emergency.card();
+        emergency.pinned = None;
+        emergency.notes = "edited on the way".into();
+        let new = Contact::named(0, "Wijkteam Oost");
+        let read = vec![
+            same,
+            other_number.clone(),
+            emergency,
+            new.clone(),
+            new.clone(),
+        ];
+        assert_eq!(not_yet_in(&pinned, read), vec![other_number, new]);
+    }
+
+    #[test]
+    fn find_falls_back_to_the_pinned_cards_without_a_database() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let missing = dir.path().join("db");
+        let (contacts, note) = searchable(Ok(missing.clone()));
+        assert_eq!(contacts, directory(Vec::new()));
+        assert!(note.unwrap().contains("no database at"));
+        assert!(!missing.exists(), "find never creates a database");
+
+        let (contacts, note) = searchable(Err(anyhow!("no home directory")));
+        assert_eq!(contacts.len(), Pinned::ALL.len());
+        assert!(note
+            .unwrap()
+            .starts_with("no home directory; only the pinned"));
+
+        let store = Store::open(&missing).unwrap();
+        let (contacts, note) = searchable(Ok(missing.clone()));
+        assert_eq!(contacts.len(), Pinned::ALL.len());
+        assert!(note.unwrap().contains("in use"), "sled locks the database");
+        drop(store);
+        let (contacts, note) = searchable(Ok(missing));
+        assert_eq!((contacts.len(), note), (Pinned::ALL.len(), None));
+    }
+}
