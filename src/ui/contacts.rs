@@ -133,21 +133,23 @@ pub fn draw_card(frame: &mut Frame, area: Rect, app: &App, contact: &Contact, th
         contact.verified.map(|d| lang.date(d)).unwrap_or_default(),
     );
     add(T::FieldNotes, contact.notes.clone());
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .filter(|(_, value, _)| !value.trim().is_empty())
-        .map(|(label, value, stands_out)| {
-            let style = if stands_out {
-                theme.header
-            } else {
-                ratatui::style::Style::new()
-            };
-            Line::from(vec![
+    // A value of several lines (a note imported from an address book) keeps its lines, under
+    // its label.
+    let mut lines: Vec<Line> = Vec::new();
+    for (label, value, stands_out) in rows {
+        let style = if stands_out {
+            theme.header
+        } else {
+            ratatui::style::Style::new()
+        };
+        for (n, part) in value.lines().filter(|p| !p.trim().is_empty()).enumerate() {
+            let label = if n == 0 { label.as_str() } else { "" };
+            lines.push(Line::from(vec![
                 Span::styled(format!("{label:<24}"), theme.dim),
-                Span::styled(value, style),
-            ])
-        })
-        .collect();
+                Span::styled(part.to_string(), style),
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(hints(
         app,
