@@ -28,13 +28,27 @@ pub fn fold(text: &str) -> String {
 pub struct Matcher {
     inner: SkimMatcherV2,
     query: String,
+    /// The query's words, for the typo check.
+    words: Vec<Vec<char>>,
+    /// The query's letters without spaces, for the quick in-order check.
+    letters: Vec<char>,
 }
 
 impl Matcher {
     pub fn new(query: &str) -> Matcher {
+        let query = fold(query.trim());
+        let words = query
+            .split_whitespace()
+            .map(|w| w.chars().collect())
+            .collect();
+        let letters = query.chars().filter(|c| !c.is_whitespace()).collect();
         Matcher {
-            inner: SkimMatcherV2::default().ignore_case(),
-            query: fold(query.trim()),
+            letters,
+            // Both sides are folded to lower case already: matching as is spares a lowercased copy
+            // of every candidate at every keystroke.
+            inner: SkimMatcherV2::default().respect_case(),
+            query,
+            words,
         }
     }
 
@@ -44,56 +58,167 @@ impl Matcher {
         self.score_folded(&fold(candidate))
     }
 
-    /// [`Matcher::score`] for a candidate that is folded already (lists that are searched at
-    /// every keystroke fold their rows once).
+    /// [`Matcher::score`] for a candidate that is folded already.
     pub fn score_folded(&self, candidate: &str) -> Option<i64> {
+        self.score_words(candidate, &words_of(candidate))
+    }
+
+    /// [`Matcher::score`] for a candidate folded and split into words already: lists searched at
+    /// every keystroke (the contact lookup) prepare their rows once.
+    pub fn score_words(&self, candidate: &str, words: &[Vec<char>]) -> Option<i64> {
         if self.query.is_empty() {
             return Some(0);
         }
-        self.inner
-            .fuzzy_match(candidate, &self.query)
-            .or_else(|| typo_match(candidate, &self.query).then_some(TYPO_SCORE))
+        // The fuzzy matcher's scoring is the costly part: only letters found in order get it,
+        // and a query of one or two letters ranks by where they start a word instead.
+        let fuzzy = match in_order(&self.letters, candidate) {
+            None => None,
+            Some(_) if self.letters.len() <= 2 => Some(short_score(&self.letters, words)),
+            Some(span) => self.inner.fuzzy_match(&candidate[span], &self.query),
+        };
+        fuzzy.or_else(|| typo_match(&self.words, words).then_some(TYPO_SCORE))
     }
+}
+
+/// Where the letters of `query` appear in `candidate` in order, within about as many words as
+/// the query has: the byte range of the words they span, or `None`. This is the condition for a
+/// fuzzy match worth showing, checked cheaply first; the fuzzy matcher then scores only that
+/// range. (Letters strewn over a long card, one from the name, one from the organisation, match
+/// nothing anyone meant, and scoring whole cards at every keystroke is what makes a big
+/// directory slow.)
+fn in_order(letters: &[char], candidate: &str) -> Option<std::ops::Range<usize>> {
+    let Some((&first, rest)) = letters.split_first() else {
+        return Some(0..candidate.len());
+    };
+    let crossings_allowed = letters.len().min(2);
+    for (start, c) in candidate.char_indices().filter(|(_, c)| *c == first) {
+        let after = start + c.len_utf8();
+        let mut tail = candidate[after..].char_indices();
+        let (mut end, mut crossings) = (after, 0);
+        let mut found = true;
+        for letter in rest {
+            loop {
+                let Some((i, ch)) = tail.next() else {
+                    // The letters are not all there after this start, nor after a later one.
+                    return None;
+                };
+                if ch == *letter {
+                    end = after + i + ch.len_utf8();
+                    break;
+                }
+                crossings += usize::from(!ch.is_alphanumeric());
+                if crossings > crossings_allowed {
+                    found = false;
+                    break;
+                }
+            }
+            if !found {
+                break;
+            }
+        }
+        if found {
+            return Some(word_start(candidate, start)..word_end(candidate, end));
+        }
+    }
+    None
+}
+
+/// Where the word around byte `at` begins.
+fn word_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// Where the word that byte `at` is in (or just after) ends.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The score of a query of one or two letters found in order: higher when a word starts with
+/// it, the earlier the word the higher; above a typo match in any case.
+fn short_score(letters: &[char], words: &[Vec<char>]) -> i64 {
+    match words.iter().position(|w| w.starts_with(letters)) {
+        Some(word) => 100 - word.min(90) as i64,
+        None => TYPO_SCORE + 1,
+    }
+}
+
+/// A folded text's words, as the typo check compares them.
+pub fn words_of(folded: &str) -> Vec<Vec<char>> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().collect())
+        .collect()
 }
 
 /// What a match with typos scores: below any fuzzy match, which finds letters in order.
 const TYPO_SCORE: i64 = 1;
 
+/// The word lengths from which the typo check forgives one edit more: none below 4 letters, one
+/// from 4, two from 8.
+pub const TYPO_STEPS: [usize; 2] = [4, 8];
+
+/// The longest word the typo check looks at; longer ones must match in order.
+const TYPO_MAX: usize = 32;
+
 /// The usual typos a fuzzy (in-order) match misses: a wrong or swapped letter. Every word of the
 /// query must be within one edit (two for words of eight letters or more) of a word of the
-/// candidate, or of its beginning; words of fewer than four letters must match as typed.
-fn typo_match(candidate: &str, query: &str) -> bool {
-    let words: Vec<&str> = candidate.split(|c: char| !c.is_alphanumeric()).collect();
-    query.split_whitespace().all(|typed| {
-        let allowed = match typed.chars().count() {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        // While typing, the word is only begun: compare with as much of each word.
-        let length = typed.chars().count();
-        words.iter().any(|word| {
-            let begun: String = word.chars().take(length).collect();
-            edits(typed, word) <= allowed || edits(typed, &begun) <= allowed
-        })
+/// candidate, or of its beginning (the word is still being typed); words of fewer than four
+/// letters must match as typed.
+fn typo_match(query: &[Vec<char>], words: &[Vec<char>]) -> bool {
+    query.iter().all(|typed| {
+        let allowed = TYPO_STEPS
+            .iter()
+            .filter(|step| typed.len() >= **step)
+            .count();
+        words.iter().any(|word| close(typed, word, allowed))
     })
 }
 
-/// The Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
-/// substitutions and swaps of two neighbouring letters.
-fn edits(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+/// Whether `word`, or its beginning, is within `allowed` edits of `typed`. Cheap checks first:
+/// this runs for every card a fuzzy match rejects, at every keystroke.
+fn close(typed: &[char], word: &[char], allowed: usize) -> bool {
+    if allowed == 0 {
+        return word.starts_with(typed);
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
+    let n = typed.len();
+    // A typo seldom hits the first letter; a swap of the first two is the exception.
+    let first_ok = typed.first() == word.first()
+        || (n > 1 && word.len() > 1 && typed[0] == word[1] && typed[1] == word[0]);
+    if !first_ok || word.len() + allowed < n || n > TYPO_MAX {
+        return false;
+    }
+    let word = &word[..word.len().min(n + allowed).min(TYPO_MAX)];
+    let shortest = n.saturating_sub(allowed);
+    edits_to_prefixes(typed, word)
+        .iter()
+        .skip(shortest)
+        .any(|&d| usize::from(d) <= allowed)
+}
+
+/// The Damerau-Levenshtein distances (optimal string alignment: insertions, deletions,
+/// substitutions, swaps of neighbours) from `a` to each beginning of `b`: entry k is the
+/// distance to `b[..k]`. Both at most [`TYPO_MAX`] long; no allocation.
+fn edits_to_prefixes(a: &[char], b: &[char]) -> [u8; TYPO_MAX + 1] {
+    // Distances stay below 2 * TYPO_MAX, so a byte holds them and the table stays small.
+    let mut rows = [[0u8; TYPO_MAX + 1]; TYPO_MAX + 1];
+    for (i, row) in rows.iter_mut().enumerate().take(a.len() + 1) {
+        row[0] = i as u8;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut best = (rows[i - 1][j] + 1)
                 .min(rows[i][j - 1] + 1)
                 .min(rows[i - 1][j - 1] + cost);
@@ -103,7 +228,16 @@ fn edits(a: &str, b: &str) -> usize {
             rows[i][j] = best;
         }
     }
-    rows[a.len()][b.len()]
+    let mut last = [u8::MAX; TYPO_MAX + 1];
+    last[..=b.len()].copy_from_slice(&rows[a.len()][..=b.len()]);
+    last
+}
+
+/// The distance between two whole words (a test helper's view of [`edits_to_prefixes`]).
+#[cfg(test)]
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    usize::from(edits_to_prefixes(&a, &b)[b.len()])
 }
 
 /// Indices of the `items` that match `query`, best first; ties keep the items' own order. With an
@@ -145,6 +279,20 @@ mod tests {
         );
         assert_eq!(edits("kundge", "kundige"), 1);
         assert_eq!(edits("pelg", "pleg"), 1);
+    }
+
+    #[test]
+    fn one_or_two_letters_rank_by_the_word_they_start() {
+        let words = |text: &str| words_of(&fold(text));
+        let matcher = Matcher::new("jo");
+        let start = matcher.score_words(&fold("José Martins"), &words("José Martins"));
+        let later = matcher.score_words(&fold("Anna Jonker"), &words("Anna Jonker"));
+        let inside = matcher.score_words(&fold("Bijoux"), &words("Bijoux"));
+        assert!(
+            start > later && later > inside,
+            "{start:?} {later:?} {inside:?}"
+        );
+        assert!(Matcher::new("jx").score("José").is_none());
     }
 
     #[test]

@@ -36,10 +36,11 @@ pub enum Action {
     Contacts,
     Link,
     ServeGroup,
+    Remove,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -71,6 +72,7 @@ impl Action {
         Action::Contacts,
         Action::Link,
         Action::ServeGroup,
+        Action::Remove,
     ];
 
     /// The name used in keymap files.

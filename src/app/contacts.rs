@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{App, ArchiveTarget, FormKind, Popup};
-use crate::domain::contact::{Contact, Help, Lookup, Phone};
+use crate::domain::contact::{narrows, Contact, Help, Lookup, Phone};
 use crate::domain::{Child, Id};
 use crate::i18n::{Lang, T};
 
@@ -22,11 +22,26 @@ pub struct LookupPopup {
     pub selected: usize,
     pub group: Option<Id>,
     pub child: Option<Child>,
+    /// What earlier queries found, so that Backspace needs no search.
+    earlier: Vec<(String, Vec<usize>)>,
 }
 
 impl LookupPopup {
-    fn refresh(&mut self) {
-        self.found = self.lookup.find(&self.query, self.group);
+    /// Searches again after the query changed. Typing on narrows the previous matches; a
+    /// Backspace goes back to what was found before.
+    fn refresh(&mut self, previous: &str) {
+        self.found = match self.earlier.iter().rposition(|(q, _)| *q == self.query) {
+            Some(at) => {
+                let (_, found) = self.earlier.swap_remove(at);
+                self.earlier.truncate(at);
+                found
+            }
+            None if narrows(previous, &self.query) => {
+                let among = self.found.clone();
+                self.lookup.find_among(&self.query, self.group, among)
+            }
+            None => self.lookup.find(&self.query, self.group),
+        };
         self.selected = 0;
     }
 
@@ -42,13 +57,16 @@ impl LookupPopup {
     }
 
     pub fn type_char(&mut self, c: char) {
+        let previous = self.query.clone();
+        self.earlier.push((previous.clone(), self.found.clone()));
         self.query.push(c);
-        self.refresh();
+        self.refresh(&previous);
     }
 
     pub fn backspace(&mut self) {
+        let previous = self.query.clone();
         self.query.pop();
-        self.refresh();
+        self.refresh(&previous);
     }
 
     fn step(&mut self, by: isize) {
@@ -84,8 +102,9 @@ impl App {
             selected: 0,
             group,
             child,
+            earlier: Vec::new(),
         };
-        popup.refresh();
+        popup.refresh("");
         self.popup = Some(Popup::Lookup(popup));
     }
 
@@ -134,11 +153,11 @@ impl App {
         match action {
             Action::Back => {}
             Action::Edit => self.open_contact_form(Some(contact), ""),
-            Action::Archive if contact.pinned.is_some() => {
+            Action::Remove if contact.pinned.is_some() => {
                 self.complain(self.lang.get(T::ErrPinned));
                 self.popup = Some(keep(contact));
             }
-            Action::Archive => self.confirm_archive(Some(ArchiveTarget::Contact(contact))),
+            Action::Remove => self.confirm_archive(Some(ArchiveTarget::Contact(contact))),
             Action::Link => match &child {
                 Some(c) => {
                     let contact = self.toggle_link(c, contact);

@@ -235,33 +235,64 @@ pub fn directory(stored: Vec<Contact>) -> Vec<Contact> {
 pub struct Lookup {
     pub contacts: Vec<Contact>,
     folded: Vec<String>,
+    words: Vec<Vec<Vec<char>>>,
 }
 
 impl Lookup {
     pub fn new(contacts: Vec<Contact>) -> Lookup {
-        let folded = contacts
+        let folded: Vec<String> = contacts
             .iter()
             .map(|c| crate::search::fold(&c.search_text()))
             .collect();
-        Lookup { contacts, folded }
+        let words = folded.iter().map(|f| crate::search::words_of(f)).collect();
+        Lookup {
+            contacts,
+            folded,
+            words,
+        }
     }
 
     /// The cards matching `query` (name, role, organisation, topics; case, accents and the usual
     /// typos do not matter), best first; cards serving `group` come before the others.
     pub fn find(&self, query: &str, group: Option<Id>) -> Vec<usize> {
+        self.find_among(query, group, 0..self.contacts.len())
+    }
+
+    /// [`Lookup::find`] among some cards only: those that matched a query that `query` extends
+    /// (see [`narrows`]), which is what makes each keystroke cheap in a long directory.
+    pub fn find_among(
+        &self,
+        query: &str,
+        group: Option<Id>,
+        among: impl IntoIterator<Item = usize>,
+    ) -> Vec<usize> {
         let matcher = crate::search::Matcher::new(query);
-        let mut found: Vec<(bool, i64, usize)> = self
-            .folded
-            .iter()
-            .enumerate()
-            .filter_map(|(i, text)| {
+        let mut found: Vec<(bool, i64, usize)> = among
+            .into_iter()
+            .filter_map(|i| {
                 let serves = group.is_some_and(|g| self.contacts[i].serves(g));
-                matcher.score_folded(text).map(|score| (serves, score, i))
+                let score = matcher.score_words(&self.folded[i], &self.words[i]);
+                score.map(|score| (serves, score, i))
             })
             .collect();
         found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         found.into_iter().map(|(_, _, i)| i).collect()
     }
+}
+
+/// Whether every card matching `longer` also matches `shorter`, so that a search for `longer`
+/// may look only among the matches of `shorter`: `longer` adds letters at the end, and its last
+/// word does not reach a length where the typo check starts forgiving more.
+pub fn narrows(shorter: &str, longer: &str) -> bool {
+    let (shorter, longer) = (shorter.trim_start(), longer.trim_start());
+    if shorter.is_empty() || !longer.starts_with(shorter) {
+        return false;
+    }
+    let last = longer
+        .split_whitespace()
+        .last()
+        .map_or(0, |w| w.chars().count());
+    !crate::search::TYPO_STEPS.contains(&last)
 }
 
 #[cfg(test)]
@@ -335,6 +366,45 @@ mod tests {
             "the group's own first"
         );
         assert_eq!(names("", None).len(), 7, "everything for an empty query");
+    }
+
+    #[test]
+    fn narrowing_finds_what_a_full_search_finds() {
+        let mut cards: Vec<Contact> = Vec::new();
+        for (i, role) in [
+            "Jeugdverpleegkundige",
+            "Jeugdarts",
+            "Logopedist",
+            "Wijkteam",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut c = Contact::named(i as Id + 1, &format!("Contact {i}"));
+            c.role = role.to_string();
+            cards.push(c);
+        }
+        let lookup = Lookup::new(directory(cards));
+        let typed = "jeugdverpelegkundige";
+        let mut previous = String::new();
+        let mut found = lookup.find("", None);
+        for end in 1..=typed.len() {
+            let query = &typed[..end];
+            let narrowed = match narrows(&previous, query) {
+                true => lookup.find_among(query, None, found.clone()),
+                false => lookup.find(query, None),
+            };
+            assert_eq!(narrowed, lookup.find(query, None), "after {query:?}");
+            previous = query.to_string();
+            found = narrowed;
+        }
+        assert!(!narrows("jeug", "jeugd vz") || narrows("jeug", "jeugd"));
+        assert!(
+            !narrows("jeu", "jeug"),
+            "the typo check forgives more from 4 letters"
+        );
+        assert!(!narrows("", "j"));
+        assert!(!narrows("jeugd", "jeu"));
     }
 
     #[test]

@@ -324,6 +324,7 @@ impl Lang {
             Action::Contacts => T::ActContacts,
             Action::Link => T::ActLink,
             Action::ServeGroup => T::ActServeGroup,
+            Action::Remove => T::ActRemove,
         })
     }
 }
@@ -510,13 +511,14 @@ texts! {
     EndPassed => "verwacht einde verstreken", "expected end passed";
     ColPlan => "Stappenplan", "Step plan";
     ActContacts => "wie bel ik?", "who to call?";
-    ActLink => "koppelen aan kind", "link to child";
-    ActServeGroup => "werkt voor deze groep", "serves this group";
+    ActLink => "koppelen", "link";
+    ActServeGroup => "voor deze groep", "this group";
+    ActRemove => "verwijderen", "remove";
     CtxLookup => "Wie bel ik? (zoeken)", "Who to call? (lookup)";
     CtxCard => "Contactkaart", "Contact card";
     LookupTitle => "Wie bel ik?", "Who to call?";
     LookupNew => "+ nieuw contact", "+ new contact";
-    LookupNothing => "Niets gevonden; Enter op + nieuw contact legt het vast.", "Nothing found; Enter on + new contact records one.";
+    LookupNothing => "+ nieuw contact (niets gevonden)", "+ new contact (nothing found)";
     FormAddContact => "Contact toevoegen", "Add contact";
     FormEditContact => "Contact bewerken", "Edit contact";
     FieldRoleText => "Functie", "Role";

@@ -158,7 +158,7 @@ pub fn draw_card(frame: &mut Frame, area: Rect, app: &App, contact: &Contact, th
             Action::Edit,
             Action::Link,
             Action::ServeGroup,
-            Action::Archive,
+            Action::Remove,
         ],
         WIDTH - 2,
         theme,

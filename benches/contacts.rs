@@ -1,0 +1,566 @@
+//! How long a user waits for "Who to call?" to answer a keystroke with 5,000 contacts in the
+//! directory: the lookup narrowed again (fuzzy, accents and typos forgiven, the group's own cards
+//! first) and the frame the user then sees. The issue asks that each keystroke's search and redraw
+//! stays under 5 ms.
+//! Run: `cargo bench --bench contacts`.
+//!
+//! The database is the demo plus 5,000 generated cards (fictional Dutch names, roles,
+//! organisations, topics and phone numbers; the same every run). The app is opened as
+//! `signaal --user NAME` on an 80x24 terminal, Enter goes into the first group and `c` opens the
+//! lookup there. Every iteration is one keystroke of a real typing session: "jeugdverpleegkundige"
+//! letter by letter, then Backspace back to an empty search field, and again.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{Local, Utc};
+use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingMode};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use signaal::app::{App, Clock, LookupPopup, Options, Popup, Screen, OBSERVE_WEEKS};
+use signaal::cli::DemoArgs;
+use signaal::commands::demo;
+use signaal::domain::contact::{Contact, Help, Phone};
+use signaal::domain::{Id, Role};
+use signaal::i18n::Lang;
+use signaal::keymap::Keymap;
+use signaal::store::{Signature, Store};
+use signaal::ui::{self, Theme};
+
+const CONTACTS: usize = 5_000;
+const WIDTH: u16 = 80;
+const HEIGHT: u16 = 24;
+/// What the user types: a role, letter by letter.
+const QUERY: &str = "jeugdverpleegkundige";
+const NURSE: &str = "Jeugdverpleegkundige";
+/// The keystrokes of one typing session: the query's letters and as many Backspaces.
+const SESSION: usize = 2 * QUERY.len();
+
+// ---------------------------------------------------------------------------------------------
+// 5,000 fictional contacts
+// ---------------------------------------------------------------------------------------------
+
+const FIRST_NAMES: &[&str] = &[
+    "Anouk",
+    "Bram",
+    "Daniëlle",
+    "Fleur",
+    "Gijs",
+    "Hanneke",
+    "Inge",
+    "Joost",
+    "Karin",
+    "Lotte",
+    "Maarten",
+    "Noor",
+    "Özlem",
+    "Pieter",
+    "Renée",
+    "Sanne",
+    "Thijs",
+    "Ursula",
+    "Vera",
+    "Willem",
+    "Yara",
+    "Zoë",
+    "Fatima",
+    "Mohamed",
+    "Loïs",
+    "Chantal",
+    "Sven",
+    "Ilse",
+    "Mehmet",
+    "Priya",
+];
+const LAST_NAMES: &[&str] = &[
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "van der Meer",
+    "Yılmaz",
+    "El Amrani",
+    "Kramer",
+    "van Dijk",
+    "Koç",
+    "Çelik",
+    "Post",
+    "Prins",
+    "Huisman",
+    "Kuipers",
+    "van den Berg",
+];
+/// Roles; every twelfth or so card is a jeugdverpleegkundige.
+const ROLES: &[&str] = &[
+    "Jeugdverpleegkundige",
+    "Jeugdarts",
+    "Logopedist",
+    "Kinderfysiotherapeut",
+    "Pedagogisch coach",
+    "Gezinscoach",
+    "Orthopedagoog",
+    "Kinderpsycholoog",
+    "Wijkteammedewerker",
+    "Maatschappelijk werker",
+    "Ergotherapeut",
+    "Diëtist",
+];
+const ROLE_DETAILS: &[&str] = &[
+    "",
+    "consultatiebureau",
+    "spraak- en taalontwikkeling",
+    "0-4 jaar",
+    "voorschoolse educatie",
+    "team Oost",
+];
+const ORGANISATIONS: &[&str] = &[
+    "GGD",
+    "Jeugdgezondheidszorg",
+    "Wijkteam",
+    "Centrum voor Jeugd en Gezin",
+    "Logopediepraktijk De Klankkast",
+    "Kinderfysiotherapie Beweegwijs",
+    "Gemeente",
+    "MEE",
+    "Huisartsenpraktijk De Linde",
+    "Vroeghulp",
+];
+const PLACES: &[&str] = &[
+    "Utrecht",
+    "Amersfoort",
+    "Zwolle",
+    "Leeuwarden",
+    "Groningen",
+    "Tilburg",
+    "Nijmegen",
+    "Den Bosch",
+    "Haarlem",
+    "Delft",
+    "Eindhoven",
+    "Almere",
+];
+const TOPICS: &[&str] = &[
+    "spraak",
+    "taal",
+    "slapen",
+    "eten",
+    "motoriek",
+    "gedrag",
+    "zindelijkheid",
+    "gehoor",
+    "zicht",
+    "opvoeding",
+    "meertaligheid",
+    "hechting",
+    "armoede",
+    "huiselijk geweld",
+];
+const PHONE_LABELS: &[&str] = &["werk", "mobiel", "direct", "na kantoortijd"];
+
+/// A small deterministic generator (a 64-bit LCG), so every run benches the same directory.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
+    }
+}
+
+/// The `i`-th generated card; about one in five serves one of `groups`.
+fn generated(dice: &mut Dice, i: usize, groups: &[Id]) -> Contact {
+    let name = format!("{} {}", dice.pick(FIRST_NAMES), dice.pick(LAST_NAMES));
+    let mut card = Contact::named(0, &name);
+    let role = dice.pick(ROLES);
+    card.role = match dice.pick(ROLE_DETAILS) {
+        "" => role.to_string(),
+        detail => format!("{role} {detail}"),
+    };
+    let place = dice.pick(PLACES);
+    card.organisation = format!("{} {place}", dice.pick(ORGANISATIONS));
+    card.area = format!("gemeente {place}");
+    card.phones.push(Phone {
+        label: dice.pick(PHONE_LABELS).into(),
+        number: format!("0{}-{}", 10 + dice.below(80), dice.digits(7)),
+    });
+    if dice.below(2) == 0 {
+        card.phones.push(Phone {
+            label: "mobiel".into(),
+            number: format!("06-{}", dice.digits(8)),
+        });
+    }
+    card.email = format!("contact{i}@voorbeeld.example");
+    card.topics = (0..1 + dice.below(3))
+        .map(|_| dice.pick(TOPICS).to_string())
+        .collect();
+    card.availability = "ma-vr 9-17".into();
+    card.when_to_call = format!("Bel bij zorgen over {}.", card.topics[0]);
+    card.help = [Help::Unknown, Help::AdviceOnly, Help::Referral][dice.below(3)];
+    card.consent_first = dice.below(4) == 0;
+    if dice.below(5) == 0 && !groups.is_empty() {
+        card.groups.push(groups[dice.below(groups.len())]);
+    }
+    card
+}
+
+/// The demo database plus `CONTACTS` generated cards. Returns the store and the name of a staff
+/// member with the role "staff", to sign in with.
+fn store_with_contacts(path: &Path) -> (Store, String) {
+    let store = Store::open(path).expect("open store");
+    store
+        .import(&demo::generate(
+            &DemoArgs::default(),
+            Local::now().fixed_offset(),
+        ))
+        .expect("import demo data");
+    let groups: Vec<Id> = store
+        .groups()
+        .expect("groups")
+        .iter()
+        .map(|g| g.id)
+        .collect();
+    let before = store.directory().expect("directory").len();
+    let mut dice = Dice(20_261_122);
+    let cards: Vec<Contact> = (0..CONTACTS)
+        .map(|i| generated(&mut dice, i, &groups))
+        .collect();
+    let sig = Signature {
+        by: "bench".into(),
+        at: Utc::now().fixed_offset(),
+    };
+    store.add_contacts(&cards, &sig).expect("add the contacts");
+    let directory = store.directory().expect("directory");
+    assert_eq!(directory.len(), before + CONTACTS, "all the cards added");
+    let nurses = directory.iter().filter(|c| c.role.contains(NURSE)).count();
+    eprintln!(
+        "bench database: the demo ({} groups) and {} contacts, {nurses} of them {NURSE}",
+        groups.len(),
+        directory.len()
+    );
+    let user = store
+        .staff()
+        .expect("staff")
+        .into_iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("a demo staff member with role staff")
+        .name;
+    (store, user)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app
+// ---------------------------------------------------------------------------------------------
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn lookup(app: &App) -> &LookupPopup {
+    match &app.popup {
+        Some(Popup::Lookup(l)) => l,
+        other => panic!("the lookup is open, not {other:?}"),
+    }
+}
+
+/// The app as `signaal --user NAME` starts it on an 80x24 terminal, in the first group's children
+/// list (Enter), with the lookup opened by `c`.
+fn app_in_lookup(store: Store, user: &str) -> App {
+    let mut app = App::new(
+        store,
+        Options {
+            lang: Lang::Nl,
+            keymap: Keymap::default(),
+            clock: Clock::System,
+            user: Some(user.to_string()),
+            observe_weeks: OBSERVE_WEEKS,
+        },
+    );
+    app.resize(WIDTH, HEIGHT);
+    assert!(
+        app.user.as_ref().is_some_and(|u| u.name == user),
+        "signed in as {user}"
+    );
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "starts on groups"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Children(_)),
+        "Enter opens the first group"
+    );
+    press(&mut app, KeyCode::Char('c'));
+    let popup = lookup(&app);
+    assert!(popup.query.is_empty());
+    assert!(
+        popup.lookup.contacts.len() >= CONTACTS + 4,
+        "the cards and the pinned ones"
+    );
+    assert_eq!(
+        popup.found.len(),
+        popup.lookup.contacts.len(),
+        "everything before typing"
+    );
+    assert!(popup.group.is_some(), "opened from a group");
+    app
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+}
+
+/// One typing session, a keystroke at a time: `QUERY` letter by letter, then Backspace until the
+/// field is empty, and again.
+struct Typist {
+    keys: Vec<KeyCode>,
+    next: usize,
+}
+
+impl Typist {
+    fn new() -> Typist {
+        let mut keys: Vec<KeyCode> = QUERY.chars().map(KeyCode::Char).collect();
+        keys.extend(std::iter::repeat_n(
+            KeyCode::Backspace,
+            QUERY.chars().count(),
+        ));
+        assert_eq!(keys.len(), SESSION, "the query is ASCII");
+        Typist { keys, next: 0 }
+    }
+
+    fn key(&mut self) -> KeyCode {
+        let key = self.keys[self.next];
+        self.next = (self.next + 1) % self.keys.len();
+        key
+    }
+
+    /// What the search field holds after the keys pressed so far.
+    fn typed(&self) -> String {
+        let letters = QUERY.chars().count();
+        let n = match self.next {
+            n if n <= letters => n,
+            n => 2 * letters - n,
+        };
+        QUERY.chars().take(n).collect()
+    }
+
+    /// Presses keys until the field is empty again (the start of a session).
+    fn finish(&mut self, app: &mut App) {
+        while self.next != 0 {
+            press(app, self.key());
+        }
+    }
+}
+
+/// Checks what the lookup found for the whole query: the cards serving the group first, the
+/// first card a jeugdverpleegkundige, and every jeugdverpleegkundige found.
+fn check_found(app: &App) {
+    let popup = lookup(app);
+    assert_eq!(popup.query, QUERY);
+    let found: Vec<&Contact> = popup
+        .found
+        .iter()
+        .map(|i| &popup.lookup.contacts[*i])
+        .collect();
+    let first = found.first().expect("something found");
+    assert!(
+        first.role.contains(NURSE),
+        "the first card found for {QUERY:?} is a {NURSE}: {first:?}"
+    );
+    let group = popup.group.expect("a group");
+    let serving = found.iter().take_while(|c| c.serves(group)).count();
+    assert!(
+        found[serving..].iter().all(|c| !c.serves(group)),
+        "the group's own cards come first"
+    );
+    let nurses = popup
+        .lookup
+        .contacts
+        .iter()
+        .filter(|c| c.role.contains(NURSE))
+        .count();
+    let found_nurses = found.iter().filter(|c| c.role.contains(NURSE)).count();
+    assert_eq!(found_nurses, nurses, "every {NURSE} is found");
+    eprintln!(
+        "{QUERY:?}: {} cards found, {serving} of them serving the group, {found_nurses} {NURSE}s; \
+         first: {} ({})",
+        found.len(),
+        first.name,
+        first.role
+    );
+}
+
+/// The time of each keystroke of a session on its own (key and frame), the median over `rounds`
+/// sessions: where the time goes as the query grows and shrinks. Not part of criterion's figures.
+fn per_keystroke(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    rounds: usize,
+) {
+    let mut typist = Typist::new();
+    let n = typist.keys.len();
+    let mut times = vec![Vec::with_capacity(rounds); n];
+    for _ in 0..rounds {
+        for slot in times.iter_mut() {
+            let key = typist.key();
+            let start = Instant::now();
+            press(app, key);
+            draw(terminal, app, theme);
+            slot.push(start.elapsed());
+        }
+    }
+    let medians: Vec<Duration> = times
+        .iter_mut()
+        .map(|t| {
+            t.sort();
+            t[t.len() / 2]
+        })
+        .collect();
+    let (worst_at, worst) = medians.iter().enumerate().max_by_key(|(_, d)| **d).unwrap();
+    let all_max = times.iter().flatten().max().unwrap();
+    let typed: Vec<String> = (0..n)
+        .map(|i| match typist.keys[i] {
+            KeyCode::Char(c) => c.to_string(),
+            _ => "⌫".to_string(),
+        })
+        .collect();
+    let line: Vec<String> = medians
+        .iter()
+        .zip(&typed)
+        .map(|(d, k)| format!("{k}:{:.2}", d.as_secs_f64() * 1000.0))
+        .collect();
+    eprintln!(
+        "per keystroke, key and frame, median of {rounds} sessions (ms): {}",
+        line.join(" ")
+    );
+    eprintln!(
+        "slowest keystroke: #{} ({}) {:.3} ms median; slowest single keystroke seen: {:.3} ms",
+        worst_at + 1,
+        typed[worst_at],
+        worst.as_secs_f64() * 1000.0,
+        all_max.as_secs_f64() * 1000.0
+    );
+    assert_eq!(lookup(app).query, "", "each session ends empty");
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let (store, user) = store_with_contacts(&dir.path().join("db"));
+    let mut app = app_in_lookup(store, &user);
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+
+    // Outside the timed loops: the whole query finds the right cards, and the frame shows them.
+    let mut typist = Typist::new();
+    for _ in QUERY.chars() {
+        press(&mut app, typist.key());
+    }
+    check_found(&app);
+    draw(&mut terminal, &app, &theme);
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(
+        shown.contains(&format!("> {QUERY}▏")),
+        "the frame shows the query"
+    );
+    assert!(shown.contains("▶ "), "the frame shows a selected card");
+    typist.finish(&mut app);
+    let popup = lookup(&app);
+    assert_eq!(
+        popup.found.len(),
+        popup.lookup.contacts.len(),
+        "everything again"
+    );
+
+    let mut group = c.benchmark_group("contacts");
+    group
+        // Every sample the same number of keystrokes, and as many samples as two sessions have
+        // keystrokes: whatever keystroke the samples start at, together they cover whole
+        // sessions, short queries and long ones alike.
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(2 * SESSION)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+
+    // One keystroke: the lookup narrowed (or widened) again and the frame the user then sees.
+    group.bench_function("keystroke", |b| {
+        b.iter(|| {
+            press(&mut app, black_box(typist.key()));
+            draw(&mut terminal, &app, &theme);
+        })
+    });
+    assert_eq!(
+        lookup(&app).query,
+        typist.typed(),
+        "the field holds what was typed"
+    );
+
+    // Only the search of that keystroke, no frame.
+    group.bench_function("keystroke_search_only", |b| {
+        b.iter(|| press(&mut app, black_box(typist.key())))
+    });
+    assert_eq!(
+        lookup(&app).query,
+        typist.typed(),
+        "the field holds what was typed"
+    );
+    group.finish();
+
+    typist.finish(&mut app);
+    per_keystroke(&mut app, &mut terminal, &theme, 10);
+
+    // Still the lookup, and it still finds the nurses.
+    for _ in QUERY.chars() {
+        press(&mut app, typist.key());
+    }
+    check_found(&app);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none(), "Esc closes the lookup");
+    assert!(
+        matches!(app.screen(), Screen::Children(_)),
+        "back on the children list"
+    );
+}
+
+criterion_group!(contacts_benches, benches);
+criterion_main!(contacts_benches);
