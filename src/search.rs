@@ -70,10 +70,10 @@ impl Matcher {
             return Some(0);
         }
         // The fuzzy matcher's scoring is the costly part: only letters found in order get it,
-        // and a query of one or two letters ranks by where they start a word instead.
+        // and a short query ranks by where it starts a word instead.
         let fuzzy = match in_order(&self.letters, candidate) {
             None => None,
-            Some(_) if self.letters.len() <= 2 => Some(short_score(&self.letters, words)),
+            Some(_) if self.letters.len() <= SHORT_QUERY => Some(short_score(&self.letters, words)),
             Some(span) => self.inner.fuzzy_match(&candidate[span], &self.query),
         };
         fuzzy.or_else(|| typo_match(&self.words, words).then_some(TYPO_SCORE))
@@ -141,12 +141,23 @@ fn word_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |(i, _)| at + i)
 }
 
-/// The score of a query of one or two letters found in order: higher when a word starts with
-/// it, the earlier the word the higher; above a typo match in any case.
+/// The score of a short query found in order: higher when a word starts with it, the earlier
+/// the word the higher; above a typo match in any case.
 fn short_score(letters: &[char], words: &[Vec<char>]) -> i64 {
     match words.iter().position(|w| w.starts_with(letters)) {
         Some(word) => 100 - word.min(90) as i64,
         None => TYPO_SCORE + 1,
+    }
+}
+
+/// Queries this short rank by where they start a word: the fuzzy scorer would rank nearly every
+/// card anyway, at a cost.
+const SHORT_QUERY: usize = 3;
+
+impl Matcher {
+    /// Whether a candidate matches through the typo check alone (see [`typo_match`]).
+    pub fn typo_only(&self, words: &[Vec<char>]) -> bool {
+        !self.query.is_empty() && typo_match(&self.words, words)
     }
 }
 
@@ -282,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn one_or_two_letters_rank_by_the_word_they_start() {
+    fn short_queries_rank_by_the_word_they_start() {
         let words = |text: &str| words_of(&fold(text));
         let matcher = Matcher::new("jo");
         let start = matcher.score_words(&fold("José Martins"), &words("José Martins"));

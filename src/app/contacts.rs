@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{App, ArchiveTarget, FormKind, Popup};
-use crate::domain::contact::{narrows, Contact, Help, Lookup, Phone};
+use crate::domain::contact::{reuse, Contact, Help, Lookup, Phone, Reuse};
 use crate::domain::{Child, Id};
 use crate::i18n::{Lang, T};
 
@@ -36,11 +36,13 @@ impl LookupPopup {
                 self.earlier.truncate(at);
                 found
             }
-            None if narrows(previous, &self.query) => {
-                let among = self.found.clone();
-                self.lookup.find_among(&self.query, self.group, among)
-            }
-            None => self.lookup.find(&self.query, self.group),
+            None => match reuse(previous, &self.query) {
+                Reuse::Nothing => self.lookup.find(&self.query, self.group),
+                how => {
+                    let lookup = &self.lookup;
+                    lookup.find_extending(&self.query, self.group, &self.found, how)
+                }
+            },
         };
         self.selected = 0;
     }
