@@ -276,3 +276,33 @@ impl LineIndex {
             .map_or(fallback, |span| self.line(span.start))
     }
 }
+
+/// Every problem found in one file (a form template, a contacts file). Its Display is meant for
+/// stderr as is: one problem a line, `FILE:LINE: message` (`FILE: message` for a problem of the
+/// file as a whole, line 0).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", Listing::new(&self.file, &self.problems, WholeFile::Named))]
+pub struct FileProblems {
+    file: String,
+    problems: Vec<Problem>,
+}
+
+impl FileProblems {
+    pub fn new(file: impl Into<String>, mut problems: Vec<Problem>) -> FileProblems {
+        problems.sort_by_key(|p| p.line);
+        FileProblems {
+            file: file.into(),
+            problems,
+        }
+    }
+
+    /// The file the problems are about, as named in the messages.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The problems, by line.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}

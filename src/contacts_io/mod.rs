@@ -16,7 +16,7 @@ mod text;
 mod vcard;
 
 use crate::domain::Contact;
-use crate::toml_spans::{Listing, Problem, WholeFile};
+use crate::toml_spans::{FileProblems, Problem};
 
 pub use vcard::write_vcard;
 
@@ -66,34 +66,8 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<Contact>, Contact
     read.map_err(|problems| ContactsError::new(file_name, problems))
 }
 
-/// Every problem found in one contacts file. Its Display is meant for stderr as is: one problem a
-/// line, `FILE:LINE: message` (`FILE: message` for a problem of the file as a whole, line 0).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", Listing::new(&self.file, &self.problems, WholeFile::Named))]
-pub struct ContactsError {
-    file: String,
-    problems: Vec<Problem>,
-}
-
-impl ContactsError {
-    pub(crate) fn new(file: impl Into<String>, mut problems: Vec<Problem>) -> ContactsError {
-        problems.sort_by_key(|p| p.line);
-        ContactsError {
-            file: file.into(),
-            problems,
-        }
-    }
-
-    /// The file the problems are about, as named in the messages.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
-    /// The problems, by line.
-    pub fn problems(&self) -> &[Problem] {
-        &self.problems
-    }
-}
+/// Every problem found in one contacts file, with its line.
+pub type ContactsError = FileProblems;
 
 /// A problem on one line (1-based; 0 for the file as a whole).
 fn problem(line: usize, message: impl Into<String>) -> Problem {

@@ -13,7 +13,7 @@ mod tests;
 use std::sync::OnceLock;
 
 use crate::domain::form::FormTemplate;
-use crate::toml_spans::{Listing, Problem, WholeFile};
+use crate::toml_spans::FileProblems;
 
 /// The built-in templates as (file name, text), in the order [`builtin`] returns them.
 pub const BUILTIN_FILES: [(&str, &str); 2] = [
@@ -43,31 +43,5 @@ pub fn parse(file_name: &str, text: &str) -> Result<FormTemplate, TemplateError>
     parse::parse(text).map_err(|problems| TemplateError::new(file_name, problems))
 }
 
-/// Every problem found in one template file. Its Display is meant for stderr as is: one problem a
-/// line, `FILE:LINE: message` (`FILE: message` for a problem of the file as a whole, line 0).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", Listing::new(&self.file, &self.problems, WholeFile::Named))]
-pub struct TemplateError {
-    file: String,
-    problems: Vec<Problem>,
-}
-
-impl TemplateError {
-    pub fn new(file: impl Into<String>, mut problems: Vec<Problem>) -> TemplateError {
-        problems.sort_by_key(|p| p.line);
-        TemplateError {
-            file: file.into(),
-            problems,
-        }
-    }
-
-    /// The file the problems are about, as named in the messages.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
-    /// The problems, by line.
-    pub fn problems(&self) -> &[Problem] {
-        &self.problems
-    }
-}
+/// Every problem found in one template file, with its line.
+pub type TemplateError = FileProblems;
