@@ -25,8 +25,7 @@ pub struct Cli {
     /// Who is at the keyboard (a staff member's name)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
-    /// Lock the screen after this many idle seconds (accepted now; the lock itself comes with the
-    /// shared-terminal work)
+    /// Lock the screen after this many idle seconds (0: never); Ctrl-L locks at once
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub lock_after: u64,
     /// Flag a child in its group's list when its latest observation is older than this many weeks

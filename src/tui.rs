@@ -2,7 +2,7 @@
 //! poll is all this app needs; there is no async runtime.
 
 use std::io::{self, Stdout};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::execute;
@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use crate::app::App;
 use crate::ui::{self, Theme};
 
-/// How often the loop wakes without input (later: idle lock, clock on screen).
+/// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
 
 pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
@@ -58,13 +58,18 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    let mut last_key = Instant::now();
     while !app.quit {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         if !event::poll(TICK)? {
+            app.idle(last_key.elapsed());
             continue;
         }
         match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                last_key = Instant::now();
+                app.handle_key(key)
+            }
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 terminal.autoresize()?;

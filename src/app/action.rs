@@ -37,10 +37,11 @@ pub enum Action {
     Link,
     ServeGroup,
     Remove,
+    Lock,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -73,6 +74,7 @@ impl Action {
         Action::Link,
         Action::ServeGroup,
         Action::Remove,
+        Action::Lock,
     ];
 
     /// The name used in keymap files.

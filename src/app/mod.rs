@@ -7,6 +7,7 @@ mod contacts;
 mod edit;
 pub mod form;
 pub mod list;
+mod lock;
 mod navigate;
 mod observe;
 mod plan;
@@ -18,6 +19,7 @@ pub use action::Action;
 pub use clock::Clock;
 pub use contacts::{help_label, LookupPopup};
 pub use edit::{ArchiveTarget, FormKind};
+pub use lock::Locked;
 pub use observe::{SaveState, TemplateRow};
 pub use plan::field_label;
 pub use screen::{
@@ -89,6 +91,11 @@ pub struct App {
     height: u16,
     /// The `--user` name, kept until the database has staff to match it against.
     wanted_user: Option<String>,
+    /// While locked: the "who are you" picker that unlocks. The screens and any popup stay as
+    /// they were underneath, shown again once someone picks themself.
+    pub locked: Option<Locked>,
+    /// Idle time after which the screen locks by itself (`--lock-after`; none: never).
+    pub lock_after: Option<std::time::Duration>,
 }
 
 /// What the app starts with besides the store.
@@ -100,6 +107,8 @@ pub struct Options {
     pub user: Option<String>,
     /// Weeks without an observation after which a child is flagged (`--observe-weeks`).
     pub observe_weeks: u32,
+    /// Idle time after which the screen locks (`--lock-after`; `None` or zero: never).
+    pub lock_after: Option<std::time::Duration>,
 }
 
 /// The default of `--observe-weeks`.
@@ -123,6 +132,8 @@ impl App {
             too_small: false,
             height: MIN_HEIGHT,
             wanted_user: options.user,
+            locked: None,
+            lock_after: options.lock_after.filter(|d| !d.is_zero()),
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -171,6 +182,9 @@ impl App {
         if self.too_small {
             return vec![Context::Global];
         }
+        if self.locked.is_some() {
+            return vec![Context::Users, Context::Global];
+        }
         match &self.popup {
             Some(Popup::Help { .. }) => vec![Context::Help],
             Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => vec![Context::Form],
@@ -202,6 +216,9 @@ impl App {
     fn takes_text(&self) -> bool {
         if self.too_small {
             return false;
+        }
+        if self.locked.is_some() {
+            return true;
         }
         match (&self.popup, self.screen()) {
             (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
@@ -238,6 +255,12 @@ impl App {
             // A message belongs to the last thing done; the next action clears it.
             self.status = None;
         }
+        if self.locked.is_some() {
+            return self.update_locked(action);
+        }
+        if action == Action::Lock {
+            return self.lock();
+        }
         match self.popup.take() {
             Some(popup) => self.update_popup(popup, action),
             None => self.update_screen(action),
@@ -245,6 +268,9 @@ impl App {
     }
 
     fn type_char(&mut self, c: char) {
+        if let Some(locked) = &mut self.locked {
+            return locked.picker.push_filter(c);
+        }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
             (Some(Popup::Lookup(lookup)), _) => lookup.type_char(c),
@@ -259,6 +285,9 @@ impl App {
     }
 
     fn backspace(&mut self) {
+        if let Some(locked) = &mut self.locked {
+            return locked.picker.pop_filter();
+        }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),
             (Some(Popup::Lookup(lookup)), _) => lookup.backspace(),
@@ -314,6 +343,8 @@ pub(crate) mod test_support;
 mod tests;
 #[cfg(test)]
 mod tests_contacts;
+#[cfg(test)]
+mod tests_lock;
 #[cfg(test)]
 mod tests_observe;
 #[cfg(test)]

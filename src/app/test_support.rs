@@ -46,6 +46,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
         clock: Clock::Fixed(now()),
         user,
         observe_weeks: super::OBSERVE_WEEKS,
+        lock_after: None,
     };
     let mut app = App::new(store, options);
     app.resize(80, 24);

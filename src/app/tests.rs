@@ -834,6 +834,7 @@ fn user_flag_picks_without_asking_ignoring_case_and_accents() {
             clock,
             user: Some(typed),
             observe_weeks: OBSERVE_WEEKS,
+            lock_after: None,
         },
     );
     assert_eq!(app.user.as_ref(), Some(&person));

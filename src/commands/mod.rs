@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 clock: Clock::System,
                 user: cli.user,
                 observe_weeks: cli.observe_weeks,
+                lock_after: Some(std::time::Duration::from_secs(cli.lock_after)),
             };
             let mut app = App::new(store, options);
             crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;

@@ -325,6 +325,7 @@ impl Lang {
             Action::Link => T::ActLink,
             Action::ServeGroup => T::ActServeGroup,
             Action::Remove => T::ActRemove,
+            Action::Lock => T::ActLock,
         })
     }
 }
@@ -514,6 +515,10 @@ texts! {
     ActLink => "koppelen", "link";
     ActServeGroup => "voor deze groep", "this group";
     ActRemove => "verwijderen", "remove";
+    ActLock => "vergrendelen", "lock";
+    LockedTitle => "Vergrendeld", "Locked";
+    LockedHint => "Dit scherm is vergrendeld: er is geen kindgegeven te zien. Typ je naam en kies jezelf met Enter om verder te gaan.", "This screen is locked: no child's data shows. Type your name and pick yourself with Enter to go on.";
+    EmergencyTitle => "Bij nood", "In an emergency";
     CtxLookup => "Wie bel ik? (zoeken)", "Who to call? (lookup)";
     CtxCard => "Contactkaart", "Contact card";
     LookupTitle => "Wie bel ik?", "Who to call?";

@@ -126,7 +126,10 @@ fn bindings_keep_file_order() {
         .iter()
         .map(|b| b.action)
         .collect();
-    assert_eq!(actions, vec![Action::Quit, Action::Help, Action::Contacts]);
+    assert_eq!(
+        actions,
+        vec![Action::Quit, Action::Help, Action::Contacts, Action::Lock]
+    );
     assert_eq!(
         map.keys_for(Context::Global, Action::Help),
         vec![key("?"), key("F1")]

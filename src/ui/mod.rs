@@ -8,6 +8,7 @@ mod contacts;
 mod form;
 mod groups;
 mod help;
+mod lock;
 mod observe;
 mod plan;
 mod sectioned;
@@ -30,6 +31,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return widgets::too_small(frame, app, theme);
+    }
+    // Locked, nothing of the screens (child names, the trail) is drawn at all.
+    if let Some(locked) = &app.locked {
+        return lock::draw(frame, app, locked, theme);
     }
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),

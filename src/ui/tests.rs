@@ -346,5 +346,6 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 }
 
 mod contacts;
+mod lock;
 mod observe;
 mod plan;

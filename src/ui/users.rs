@@ -10,20 +10,36 @@ use crate::app::{App, UserRow};
 use crate::i18n::T;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &ListView<UserRow>, theme: &Theme) {
-    let lang = app.lang;
     let popup = popup_area(frame, area, 60, area.height.saturating_sub(2));
-    let outer = block(lang.get(T::UsersTitle).into(), theme);
-    let inner = outer.inner(popup);
-    frame.render_widget(outer, popup);
-    let [hint, input, rows] = Layout::vertical([
-        Constraint::Length(1),
+    picker(frame, popup, app, list, T::UsersTitle, T::UsersHint, theme);
+}
+
+/// The "who are you" picker in `area`: a title, a hint, the typed name and the people matching
+/// it. The first-run picker and the lock screen both use it.
+pub fn picker(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    list: &ListView<UserRow>,
+    title: T,
+    hint: T,
+    theme: &Theme,
+) {
+    let lang = app.lang;
+    let outer = block(lang.get(title).into(), theme);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let hint_rows = if hint == T::UsersHint { 1 } else { 2 };
+    let [hint_area, input, rows] = Layout::vertical([
+        Constraint::Length(hint_rows),
         Constraint::Length(2),
         Constraint::Min(0),
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Line::styled(lang.get(T::UsersHint), theme.dim)),
-        hint,
+        Paragraph::new(Line::styled(lang.get(hint), theme.dim))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        hint_area,
     );
     let typed = Line::from(vec![
         Span::styled("> ", theme.key),

@@ -1,0 +1,25 @@
+//! The locked screen shows no child's data, only the emergency cards and the picker.
+
+use super::*;
+
+#[test]
+fn locked_screen_shows_no_child_and_the_emergency_numbers() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Child(s) = app.screen() else {
+        panic!("child screen expected")
+    };
+    let name = s.child.first_name.clone();
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('l'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    let t = snap!("locked_nl", &app);
+    let text = screen_text(&t);
+    assert!(!text.contains(&name), "no child name on the lock screen");
+    for number in ["112", "0800-2000", "0900-1113111"] {
+        assert!(text.contains(number), "{number}");
+    }
+    assert!(text.contains("Vergrendeld"));
+}
