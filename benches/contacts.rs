@@ -10,28 +10,27 @@
 //! lookup there. Every iteration is one keystroke of a real typing session: "jeugdverpleegkundige"
 //! letter by letter, then Backspace back to an empty search field, and again.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{Local, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingMode};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-use signaal::app::{App, Clock, LookupPopup, Options, Popup, Screen, OBSERVE_WEEKS};
+use signaal::app::{App, LookupPopup, Popup, Screen};
 use signaal::cli::DemoArgs;
-use signaal::commands::demo;
 use signaal::domain::contact::{Contact, Help, Phone};
-use signaal::domain::{Id, Role};
-use signaal::i18n::Lang;
-use signaal::keymap::Keymap;
+use signaal::domain::Id;
 use signaal::store::{Signature, Store};
-use signaal::ui::{self, Theme};
+use signaal::ui::Theme;
+
+use common::{demo_store, draw, press, signed_in_app, staff_user};
 
 const CONTACTS: usize = 5_000;
-const WIDTH: u16 = 80;
-const HEIGHT: u16 = 24;
 /// What the user types: a role, letter by letter.
 const QUERY: &str = "jeugdverpleegkundige";
 const NURSE: &str = "Jeugdverpleegkundige";
@@ -239,13 +238,7 @@ fn generated(dice: &mut Dice, i: usize, groups: &[Id]) -> Contact {
 /// The demo database plus `CONTACTS` generated cards. Returns the store and the name of a staff
 /// member with the role "staff", to sign in with.
 fn store_with_contacts(path: &Path) -> (Store, String) {
-    let store = Store::open(path).expect("open store");
-    store
-        .import(&demo::generate(
-            &DemoArgs::default(),
-            Local::now().fixed_offset(),
-        ))
-        .expect("import demo data");
+    let store = demo_store(path, &DemoArgs::default(), Local::now().fixed_offset());
     let groups: Vec<Id> = store
         .groups()
         .expect("groups")
@@ -270,23 +263,13 @@ fn store_with_contacts(path: &Path) -> (Store, String) {
         groups.len(),
         directory.len()
     );
-    let user = store
-        .staff()
-        .expect("staff")
-        .into_iter()
-        .find(|s| s.role == Role::Staff)
-        .expect("a demo staff member with role staff")
-        .name;
+    let user = staff_user(&store);
     (store, user)
 }
 
 // ---------------------------------------------------------------------------------------------
 // The app
 // ---------------------------------------------------------------------------------------------
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
 
 fn lookup(app: &App) -> &LookupPopup {
     match &app.popup {
@@ -298,25 +281,7 @@ fn lookup(app: &App) -> &LookupPopup {
 /// The app as `signaal --user NAME` starts it on an 80x24 terminal, in the first group's children
 /// list (Enter), with the lookup opened by `c`.
 fn app_in_lookup(store: Store, user: &str) -> App {
-    let mut app = App::new(
-        store,
-        Options {
-            lang: Lang::Nl,
-            keymap: Keymap::default(),
-            clock: Clock::System,
-            user: Some(user.to_string()),
-            observe_weeks: OBSERVE_WEEKS,
-        },
-    );
-    app.resize(WIDTH, HEIGHT);
-    assert!(
-        app.user.as_ref().is_some_and(|u| u.name == user),
-        "signed in as {user}"
-    );
-    assert!(
-        matches!(app.screen(), Screen::Groups(_)),
-        "starts on groups"
-    );
+    let mut app = signed_in_app(store, user);
     press(&mut app, KeyCode::Enter);
     assert!(
         matches!(app.screen(), Screen::Children(_)),
@@ -336,12 +301,6 @@ fn app_in_lookup(store: Store, user: &str) -> App {
     );
     assert!(popup.group.is_some(), "opened from a group");
     app
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
-    terminal
-        .draw(|frame| ui::draw(frame, app, theme))
-        .expect("draw");
 }
 
 /// One typing session, a keystroke at a time: `QUERY` letter by letter, then Backspace until the
@@ -483,7 +442,7 @@ fn benches(c: &mut Criterion) {
     let (store, user) = store_with_contacts(&dir.path().join("db"));
     let mut app = app_in_lookup(store, &user);
     let theme = Theme::monochrome();
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    let mut terminal = common::terminal();
 
     // Outside the timed loops: the whole query finds the right cards, and the frame shows them.
     let mut typist = Typist::new();

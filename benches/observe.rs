@@ -3,51 +3,26 @@
 //! observations). The issue asks for a median under 2 ms for "tick".
 //! Run: `cargo bench --bench observe`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use crossterm::event::KeyCode;
 
-use signaal::app::{App, Clock, Options, SaveState, Screen, OBSERVE_WEEKS};
-use signaal::cli::DemoArgs;
-use signaal::commands::demo;
-use signaal::domain::Role;
-use signaal::i18n::Lang;
-use signaal::keymap::Keymap;
+use signaal::app::{App, SaveState, Screen};
 use signaal::store::Store;
-use signaal::ui::{self, Theme};
+use signaal::ui::Theme;
 
-const GROUPS: usize = 700;
-const CHILDREN_PER_GROUP: usize = 15;
-const WIDTH: u16 = 80;
-const HEIGHT: u16 = 24;
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(key(code));
-}
+use common::{demo_store, draw, large_demo, press, signed_in_app, staff_user, CHILDREN_PER_GROUP};
 
 /// A database of 10,500 children with the demo generator's observations (2 per child by
 /// default), dated relative to today so that the app's system clock sees realistic data.
 /// Returns the name of a staff member with the role "staff", to sign in with.
 fn large_store(path: &Path) -> (Store, String) {
-    let store = Store::open(path).expect("open store");
-    let args = DemoArgs {
-        seed: 7,
-        groups: GROUPS,
-        children_per_group: Some(CHILDREN_PER_GROUP),
-        ..DemoArgs::default()
-    };
-    store
-        .import(&demo::generate(&args, Local::now().fixed_offset()))
-        .expect("import demo data");
+    let store = demo_store(path, &large_demo(), Local::now().fixed_offset());
 
     let groups = store.groups().expect("groups");
     let children: Vec<u64> = groups
@@ -67,38 +42,14 @@ fn large_store(path: &Path) -> (Store, String) {
         observations
     );
 
-    let user = store
-        .staff()
-        .expect("staff")
-        .into_iter()
-        .find(|s| s.role == Role::Staff)
-        .expect("a demo staff member with role staff")
-        .name;
+    let user = staff_user(&store);
     (store, user)
 }
 
 /// The app as `signaal --user NAME` starts it, on an 80x24 terminal, in the observation form of
 /// the first child of the first group (navigated with keys, as a user would).
 fn app_in_form(store: Store, user: &str) -> (App, u64) {
-    let mut app = App::new(
-        store,
-        Options {
-            lang: Lang::Nl,
-            keymap: Keymap::default(),
-            clock: Clock::System,
-            user: Some(user.to_string()),
-            observe_weeks: OBSERVE_WEEKS,
-        },
-    );
-    app.resize(WIDTH, HEIGHT);
-    assert!(
-        app.user.as_ref().is_some_and(|u| u.name == user),
-        "signed in as {user}"
-    );
-    assert!(
-        matches!(app.screen(), Screen::Groups(_)),
-        "starts on groups"
-    );
+    let mut app = signed_in_app(store, user);
     press(&mut app, KeyCode::Enter);
     match app.screen() {
         Screen::Children(s) => assert_eq!(s.list.visible_len(), CHILDREN_PER_GROUP),
@@ -116,19 +67,13 @@ fn app_in_form(store: Store, user: &str) -> (App, u64) {
     (app, child)
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
-    terminal
-        .draw(|frame| ui::draw(frame, app, theme))
-        .expect("draw");
-}
-
 fn benches(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let path: PathBuf = dir.path().join("db");
     let (store, user) = large_store(&path);
     let (mut app, child) = app_in_form(store, &user);
     let theme = Theme::monochrome();
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    let mut terminal = common::terminal();
 
     let mut group = c.benchmark_group("observe");
     group

@@ -1,30 +1,23 @@
 //! How fast the store and the filter are on a large database (10,500 children in 700 groups).
 //! Run: `cargo bench --bench store`.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
-use signaal::cli::DemoArgs;
-use signaal::commands::demo;
 use signaal::search;
 use signaal::store::{Signature, Store};
 
+use common::{demo_store, large_demo};
+
 fn large_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::TempDir::new().expect("temp dir");
-    let store = Store::open(&dir.path().join("db")).expect("open store");
     let now = Utc
         .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
         .unwrap()
         .fixed_offset();
-    let args = DemoArgs {
-        seed: 7,
-        groups: 700,
-        children_per_group: Some(15),
-        ..DemoArgs::default()
-    };
-    store
-        .import(&demo::generate(&args, now))
-        .expect("import demo data");
+    let store = demo_store(&dir.path().join("db"), &large_demo(), now);
     (dir, store)
 }
 

@@ -1,0 +1,107 @@
+//! What the benches share: the demo database they measure on, and the app as
+//! `signaal --user NAME` starts it on an 80x24 terminal, driven by key presses and drawn on a
+//! test backend. Included by each bench with `mod common;` (a bench is a crate of its own, and a
+//! folder under `benches/` is not a bench).
+
+// Each bench uses only part of this module.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use signaal::app::{App, Clock, Options, Screen, OBSERVE_WEEKS};
+use signaal::cli::DemoArgs;
+use signaal::commands::demo;
+use signaal::domain::Role;
+use signaal::i18n::Lang;
+use signaal::keymap::Keymap;
+use signaal::store::Store;
+use signaal::ui::{self, Theme};
+
+/// The large database: 700 groups of 15 children (10,500 children).
+pub const GROUPS: usize = 700;
+pub const CHILDREN_PER_GROUP: usize = 15;
+/// The terminal the app is measured on.
+pub const WIDTH: u16 = 80;
+pub const HEIGHT: u16 = 24;
+
+/// The demo generator's arguments for the large database (seed 7, the other settings as plain
+/// `signaal demo` has them).
+pub fn large_demo() -> DemoArgs {
+    DemoArgs {
+        seed: 7,
+        groups: GROUPS,
+        children_per_group: Some(CHILDREN_PER_GROUP),
+        ..DemoArgs::default()
+    }
+}
+
+/// A new store at `path` holding what the demo generator makes of `args`, dated relative to
+/// `now`.
+pub fn demo_store(path: &Path, args: &DemoArgs, now: DateTime<FixedOffset>) -> Store {
+    let store = Store::open(path).expect("open store");
+    store
+        .import(&demo::generate(args, now))
+        .expect("import demo data");
+    store
+}
+
+/// The name of a staff member with the role "staff", to sign in with.
+pub fn staff_user(store: &Store) -> String {
+    store
+        .staff()
+        .expect("staff")
+        .into_iter()
+        .find(|s| s.role == Role::Staff)
+        .expect("a demo staff member with role staff")
+        .name
+}
+
+/// The app as `signaal --user NAME` starts it on an 80x24 terminal: signed in as `user`, on the
+/// groups.
+pub fn signed_in_app(store: Store, user: &str) -> App {
+    let mut app = App::new(
+        store,
+        Options {
+            lang: Lang::Nl,
+            keymap: Keymap::default(),
+            clock: Clock::System,
+            user: Some(user.to_string()),
+            observe_weeks: OBSERVE_WEEKS,
+            lock_after: None,
+        },
+    );
+    app.resize(WIDTH, HEIGHT);
+    assert!(
+        app.user.as_ref().is_some_and(|u| u.name == user),
+        "signed in as {user}"
+    );
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "starts on groups"
+    );
+    app
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(key(code));
+}
+
+/// A test terminal of the app's size.
+pub fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal")
+}
+
+pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+}
