@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::sectioned::{SectionedList, SectionedRow};
-use super::widgets::filter_line;
 use super::Theme;
 use crate::app::{App, CompareScreen};
 use crate::domain::form::ChangeKind;
@@ -68,19 +67,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
             lines
         })
         .unwrap_or_default();
+    let title = format!(
+        "{} · {}",
+        screen.child.full_name(),
+        lang.compare_title(screen.previous.date, screen.latest.date)
+    );
+    let empty = lang.get(T::NoChanges).to_string();
     SectionedList {
-        title: format!(
-            "{} · {}",
-            screen.child.full_name(),
-            lang.compare_title(screen.previous.date, screen.latest.date)
-        ),
-        status: None,
-        rows,
-        selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail,
         detail_rows: 3,
-        filter: filter_line(app, &screen.list, theme),
-        empty: lang.get(T::NoChanges).to_string(),
+        ..SectionedList::of(app, &screen.list, title, rows, empty, theme)
     }
     .draw(frame, area, theme);
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
 use super::sectioned::{save_status, SectionedList, SectionedRow};
-use super::widgets::{filter_line, ListTable};
+use super::widgets::ListTable;
 use super::Theme;
 use crate::app::{Action, App, ObserveScreen, PickFormScreen};
 use crate::domain::form::Mark;
@@ -53,14 +53,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         observation.by
     );
     SectionedList {
-        title,
         status: Some(save_status(app, &screen.saved, theme)),
-        rows,
-        selected: (!screen.list.is_empty()).then(|| screen.list.selected_index()),
         detail: detail(app, screen, theme),
         detail_rows: 3,
-        filter: filter_line(app, &screen.list, theme),
-        empty: lang.get(T::FilterNoMatch).to_string(),
+        ..SectionedList::of(
+            app,
+            &screen.list,
+            title,
+            rows,
+            lang.get(T::FilterNoMatch).into(),
+            theme,
+        )
     }
     .draw(frame, area, theme);
 }

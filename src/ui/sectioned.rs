@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::widgets::{block, shorten};
+use super::widgets::{block, filter_line, shorten};
 use super::Theme;
+use crate::app::list::ListView;
 use crate::app::{App, SaveState};
 use crate::i18n::T;
 
@@ -40,7 +41,29 @@ pub struct SectionedRow {
     pub right: Vec<Span<'static>>,
 }
 
-impl SectionedList<'_> {
+impl<'a> SectionedList<'a> {
+    /// A sectioned view of `list`'s visible `rows`: the selection and the filter line come from
+    /// the list; status and detail are left empty for the caller to set.
+    pub fn of<R>(
+        app: &App,
+        list: &ListView<R>,
+        title: String,
+        rows: Vec<SectionedRow>,
+        empty: String,
+        theme: &Theme,
+    ) -> SectionedList<'a> {
+        SectionedList {
+            title,
+            status: None,
+            rows,
+            selected: (!list.is_empty()).then(|| list.selected_index()),
+            detail: Vec::new(),
+            detail_rows: 0,
+            filter: filter_line(app, list, theme),
+            empty,
+        }
+    }
+
     pub fn draw(self, frame: &mut Frame, area: Rect, theme: &Theme) {
         // The status keeps its room; the title gives way (borders, spaces and a gap of 2).
         let status_width = self.status.as_ref().map_or(0, Line::width);
