@@ -42,6 +42,13 @@ impl<T> Default for ListView<T> {
 }
 
 impl<T: Row> ListView<T> {
+    /// A list of `items`, the first selected, no filter.
+    pub fn of(items: Vec<T>) -> ListView<T> {
+        let mut list = ListView::default();
+        list.set_items(items);
+        list
+    }
+
     /// Replaces the items (after a reload), keeping the selection on the same record when it is
     /// still there.
     pub fn set_items(&mut self, items: Vec<T>) {

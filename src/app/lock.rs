@@ -24,9 +24,8 @@ impl App {
         let Some(rows) = self.ok(self.store.staff()) else {
             return;
         };
-        let mut picker = ListView::default();
+        let mut picker = ListView::of(rows.into_iter().map(UserRow::Person).collect());
         picker.filtering = true;
-        picker.set_items(rows.into_iter().map(UserRow::Person).collect());
         let directory = self.ok(self.store.directory()).unwrap_or_default();
         let emergency = directory
             .into_iter()

@@ -77,8 +77,7 @@ impl App {
                 self.start_observation(child, group, template);
             }
             _ => {
-                let mut list = ListView::default();
-                list.set_items(
+                let list = ListView::of(
                     forms
                         .into_iter()
                         .enumerate()
@@ -131,8 +130,7 @@ impl App {
                 search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
             })
             .collect();
-        let mut list = ListView::default();
-        list.set_items(rows);
+        let list = ListView::of(rows);
         let saved = match stored {
             true => SaveState::Saved(self.latest_change(&observation)),
             false => SaveState::Nothing,
@@ -276,8 +274,7 @@ impl App {
                 }
             })
             .collect();
-        let mut list = ListView::default();
-        list.set_items(rows);
+        let list = ListView::of(rows);
         self.screens.push(Screen::Compare(CompareScreen {
             child,
             template,

@@ -62,8 +62,7 @@ impl App {
                 search,
             })
             .collect();
-        let mut list = ListView::default();
-        list.set_items(rows);
+        let list = ListView::of(rows);
         self.screens
             .push(Screen::Plans(PlansScreen { child, group, list }));
     }
@@ -454,8 +453,7 @@ fn trajectory_rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRo
             ));
         }
     }
-    let mut list = ListView::default();
-    list.set_items(
+    ListView::of(
         parts
             .into_iter()
             .enumerate()
@@ -465,8 +463,7 @@ fn trajectory_rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRo
                 search,
             })
             .collect(),
-    );
-    list
+    )
 }
 
 /// When a trajectory last changed, for the "saved" state of one that is opened again.
