@@ -25,17 +25,28 @@ pub const BUILTIN_FILES: [(&str, &str); 2] = [
 /// them), so this panics on one rather than returning an error.
 pub fn builtin() -> Vec<FormTemplate> {
     static BUILTIN: OnceLock<Vec<FormTemplate>> = OnceLock::new();
-    BUILTIN
-        .get_or_init(|| {
-            BUILTIN_FILES
-                .iter()
-                .map(|(file, text)| {
-                    parse(file, text)
-                        .unwrap_or_else(|err| panic!("built-in template {file} is broken:\n{err}"))
-                })
-                .collect()
-        })
-        .clone()
+    parsed_once(&BUILTIN, &BUILTIN_FILES, |file, text| {
+        parse(file, text).map_err(|e| e.to_string())
+    })
+}
+
+/// Built-in files parsed on first use and kept: the forms and the step plans alike. A built-in
+/// that does not parse is a bug (tests check them all), so this panics with the file's problems
+/// rather than returning an error.
+pub(crate) fn parsed_once<T: Clone>(
+    cell: &OnceLock<Vec<T>>,
+    files: &[(&str, &str)],
+    parse: impl Fn(&str, &str) -> Result<T, String>,
+) -> Vec<T> {
+    cell.get_or_init(|| {
+        files
+            .iter()
+            .map(|(file, text)| {
+                parse(file, text).unwrap_or_else(|err| panic!("built-in {file} is broken:\n{err}"))
+            })
+            .collect()
+    })
+    .clone()
 }
 
 /// Reads one template file. `file_name` is only used to name the file in the problems.

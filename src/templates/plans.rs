@@ -21,17 +21,9 @@ pub const BUILTIN_PLAN_FILES: [(&str, &str); 2] = [
 /// returning an error.
 pub fn builtin_plans() -> Vec<PlanTemplate> {
     static BUILTIN: OnceLock<Vec<PlanTemplate>> = OnceLock::new();
-    BUILTIN
-        .get_or_init(|| {
-            BUILTIN_PLAN_FILES
-                .iter()
-                .map(|(file, text)| {
-                    toml::from_str(text)
-                        .unwrap_or_else(|err| panic!("built-in plan {file} is broken:\n{err}"))
-                })
-                .collect()
-        })
-        .clone()
+    super::parsed_once(&BUILTIN, &BUILTIN_PLAN_FILES, |_, text| {
+        toml::from_str(text).map_err(|e| e.to_string())
+    })
 }
 
 /// The problems of a plan that serde cannot see: empty ids, stage or question ids used twice,
