@@ -38,10 +38,11 @@ pub enum Action {
     ServeGroup,
     Remove,
     Lock,
+    History,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -75,6 +76,7 @@ impl Action {
         Action::ServeGroup,
         Action::Remove,
         Action::Lock,
+        Action::History,
     ];
 
     /// The name used in keymap files.

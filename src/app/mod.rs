@@ -24,8 +24,9 @@ pub use observe::{SaveState, TemplateRow};
 pub use plan::field_label;
 pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
-    GroupsScreen, ItemRow, LatestObservation, ObserveScreen, PickFormScreen, PlanChoice, PlanField,
-    PlanPart, PlanRow, PlanSummary, PlansScreen, Screen, TrajectoryRow, TrajectoryScreen, UserRow,
+    GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
+    PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
+    TrajectoryRow, TrajectoryScreen, UserRow,
 };
 
 use crate::domain::plan::PlanTemplate;
@@ -206,7 +207,7 @@ impl App {
             Screen::Child(_) => vec![Context::Child, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
-            Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) => {
+            Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
                 vec![Context::List, Context::Global]
             }
         }

@@ -2,8 +2,8 @@
 
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
-    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, LatestObservation, PlanSummary,
-    Screen, UserRow,
+    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, HistoryRow, HistoryScreen,
+    LatestObservation, PlanSummary, Screen, UserRow,
 };
 use super::{Action, App, Popup};
 use crate::domain::staff::name_key;
@@ -91,7 +91,8 @@ impl App {
             | Screen::PickForm(_)
             | Screen::Compare(_)
             | Screen::Plans(_)
-            | Screen::Trajectory(_) => return,
+            | Screen::Trajectory(_)
+            | Screen::History(_) => return,
         };
         let Some(loaded) = self.ok(loaded) else {
             return;
@@ -182,6 +183,48 @@ impl App {
         }))
     }
 
+    /// `A` on a child: every audit entry about the child, its observations and its
+    /// trajectories, newest first.
+    fn open_history(&mut self) {
+        let Screen::Child(s) = self.screen() else {
+            return;
+        };
+        let child = s.child.clone();
+        let mut targets = vec![format!("child:{}", child.id)];
+        targets.extend(
+            s.observations
+                .iter()
+                .map(|o| format!("observation:{}", o.id)),
+        );
+        targets.extend(
+            s.trajectories
+                .iter()
+                .map(|t| format!("trajectory:{}", t.id)),
+        );
+        let Some(audit) = self.ok(self.store.audit()) else {
+            return;
+        };
+        // A target is `kind:id`, optionally followed by `/part`.
+        let about_child = |target: &str| {
+            let record = target.split('/').next().unwrap_or(target);
+            targets.iter().any(|t| t == record)
+        };
+        let rows = audit
+            .into_iter()
+            .rev()
+            .filter(|e| about_child(&e.target))
+            .enumerate()
+            .map(|(index, entry)| HistoryRow {
+                index,
+                search: format!("{} {} {}", entry.by, entry.action, entry.target),
+                entry,
+            })
+            .collect();
+        let list = ListView::of(rows);
+        self.screens
+            .push(Screen::History(HistoryScreen { child, list }));
+    }
+
     /// The cards linked to a child; a link to a card removed since is left out.
     fn linked_contacts(&self, child: &crate::domain::Child) -> Result<Vec<crate::domain::Contact>> {
         let mut linked = Vec::new();
@@ -240,6 +283,7 @@ impl App {
                 | Screen::Compare(_)
                 | Screen::Plans(_)
                 | Screen::Trajectory(_)
+                | Screen::History(_)
         );
         if plain_list
             && screen
@@ -279,6 +323,7 @@ impl App {
                 Action::Observe => self.observe(),
                 Action::Compare => self.open_compare(),
                 Action::Plan => self.open_plans(),
+                Action::History => self.open_history(),
                 _ => {}
             },
             Screen::Plans(_) => match action {
@@ -306,7 +351,7 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
-            Screen::Compare(_) => {
+            Screen::Compare(_) | Screen::History(_) => {
                 if action == Action::Back {
                     self.back();
                 }

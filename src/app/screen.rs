@@ -27,6 +27,8 @@ pub enum Screen {
     Plans(PlansScreen),
     /// One trajectory: its question and plan, its stages to tick.
     Trajectory(TrajectoryScreen),
+    /// A child's audit trail, newest first.
+    History(HistoryScreen),
 }
 
 impl Screen {
@@ -41,6 +43,7 @@ impl Screen {
             Screen::Compare(s) => Some(&s.list),
             Screen::Plans(s) => Some(&s.list),
             Screen::Trajectory(s) => Some(&s.list),
+            Screen::History(s) => Some(&s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -54,6 +57,7 @@ impl Screen {
             Screen::Compare(s) => Some(&mut s.list),
             Screen::Plans(s) => Some(&mut s.list),
             Screen::Trajectory(s) => Some(&mut s.list),
+            Screen::History(s) => Some(&mut s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -231,6 +235,20 @@ pub enum ConsentTo {
 }
 
 #[derive(Debug, Clone)]
+pub struct HistoryScreen {
+    pub child: Child,
+    pub list: ListView<HistoryRow>,
+}
+
+/// One audit entry about the child (its record, its observations, its trajectories).
+#[derive(Debug, Clone)]
+pub struct HistoryRow {
+    pub index: usize,
+    pub entry: crate::domain::AuditEntry,
+    pub search: String,
+}
+
+#[derive(Debug, Clone)]
 pub struct ChangeRow {
     pub index: usize,
     pub change: Change,
@@ -307,4 +325,4 @@ macro_rules! indexed_rows {
     )*};
 }
 
-indexed_rows!(ItemRow, ChangeRow, PlanRow, TrajectoryRow);
+indexed_rows!(ItemRow, ChangeRow, PlanRow, TrajectoryRow, HistoryRow);

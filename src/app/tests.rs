@@ -62,6 +62,7 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Compare(_) => "comparison",
         Screen::Plans(_) => "plans picker",
         Screen::Trajectory(_) => "trajectory",
+        Screen::History(_) => "audit trail",
     }
 }
 

@@ -57,3 +57,28 @@ fn idle_time_locks_only_after_lock_after() {
     app.idle(Duration::from_secs(2));
     assert!(app.locked.is_some());
 }
+
+#[test]
+fn the_child_screen_shows_its_audit_trail_newest_first() {
+    let (_dir, mut app, child) = on_new_child(Lang::En);
+    chr(&mut app, 'o');
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter); // the child screen
+    chr(&mut app, 'A');
+    let Screen::History(s) = app.screen() else {
+        panic!("the audit trail")
+    };
+    let actions: Vec<&str> = s.list.visible().map(|r| r.entry.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["observation.mark", "child.add"],
+        "newest first, only this child"
+    );
+    assert_eq!(
+        s.list.visible().last().unwrap().entry.target,
+        format!("child:{}", child.id)
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Child(_)));
+}

@@ -326,6 +326,7 @@ impl Lang {
             Action::ServeGroup => T::ActServeGroup,
             Action::Remove => T::ActRemove,
             Action::Lock => T::ActLock,
+            Action::History => T::ActHistory,
         })
     }
 }
@@ -516,6 +517,13 @@ texts! {
     ActServeGroup => "voor deze groep", "this group";
     ActRemove => "verwijderen", "remove";
     ActLock => "vergrendelen", "lock";
+    ActHistory => "logboek", "audit trail";
+    HistoryTitle => "Logboek", "Audit trail";
+    NoHistory => "Nog niets vastgelegd.", "Nothing recorded yet.";
+    ColDate => "Wanneer", "When";
+    ColObserver => "Door", "By";
+    ColAction => "Wat", "What";
+    ColRecord => "Waaraan", "Record";
     LockedTitle => "Vergrendeld", "Locked";
     LockedHint => "Dit scherm is vergrendeld: er is geen kindgegeven te zien. Typ je naam en kies jezelf met Enter om verder te gaan.", "This screen is locked: no child's data shows. Type your name and pick yourself with Enter to go on.";
     EmergencyTitle => "Bij nood", "In an emergency";

@@ -8,6 +8,7 @@ mod contacts;
 mod form;
 mod groups;
 mod help;
+mod history;
 mod lock;
 mod observe;
 mod plan;
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Compare(s) => compare::draw(frame, body, app, s, theme),
         Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
+        Screen::History(s) => history::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {

@@ -49,6 +49,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
+            Screen::History(_) => lang.get(T::HistoryTitle).to_string(),
             Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
             Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
         })
@@ -133,10 +134,10 @@ fn screen_hints(app: &App) -> &'static [Action] {
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit],
         Screen::Children(_) => &[Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add],
-        Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, Edit, Archive],
+        Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, History, Edit],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
-        Screen::Compare(_) => &[Back, Filter, Help, Quit],
+        Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],
         Screen::Plans(_) => &[Open, Back, Help, Quit],
         Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
     }

@@ -23,3 +23,24 @@ fn locked_screen_shows_no_child_and_the_emergency_numbers() {
     }
     assert!(text.contains("Vergrendeld"));
 }
+
+#[test]
+fn a_childs_audit_trail() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    // Two changes about this child: a mark on today's form, and its note.
+    chr(&mut app, 'o');
+    chr(&mut app, ' ');
+    chr(&mut app, 'n');
+    type_text(&mut app, "ë en ĳ");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'A');
+    let t = snap!("audit_trail", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Audit trail"));
+    let note = text.find("observation.note").expect("the note");
+    let mark = text.find("observation.mark").expect("the mark");
+    assert!(note < mark, "newest first");
+}

@@ -1,0 +1,53 @@
+//! A child's audit trail: every change to the child, its observations and its trajectories,
+//! newest first, with who made it and when. It cannot be edited.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use super::widgets::ListTable;
+use super::Theme;
+use crate::app::{App, HistoryScreen};
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &HistoryScreen, theme: &Theme) {
+    let lang = app.lang;
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let e = &row.entry;
+            let when = format!("{} {}", lang.date(e.at.date_naive()), e.at.format("%H:%M"));
+            Row::new(vec![
+                Cell::from(when),
+                Cell::from(e.by.clone()),
+                Cell::from(e.action.clone()),
+                Cell::from(e.target.clone()),
+            ])
+        })
+        .collect();
+    ListTable {
+        title: format!(
+            "{} · {}",
+            screen.child.full_name(),
+            lang.get(T::HistoryTitle)
+        ),
+        status: None,
+        header: vec![
+            lang.get(T::ColDate),
+            lang.get(T::ColObserver),
+            lang.get(T::ColAction),
+            lang.get(T::ColRecord),
+        ],
+        widths: vec![
+            Constraint::Length(16),
+            Constraint::Fill(1),
+            Constraint::Length(26),
+            Constraint::Fill(1),
+        ],
+        rows,
+        list: &screen.list,
+        empty: lang.get(T::NoHistory).to_string(),
+    }
+    .draw(frame, area, app, theme);
+}
