@@ -78,6 +78,16 @@ pub enum Command {
         #[command(subcommand)]
         command: ContactsCommand,
     },
+    /// Remove for good the data of children who left: archived before a date
+    ///
+    /// Lists the archived children whose archiving (the last "child.archive" in the audit trail,
+    /// not followed by a "child.restore") lies before --left-before, with their observations and
+    /// trajectories, and asks to confirm (type yes) unless --yes is given. Then removes each
+    /// child's record, observations and trajectories in one go. An archived child whose archiving
+    /// the audit trail does not show (imported archived) left at an unknown time and is included.
+    /// The audit trail records "child.purge" with the child's id only, never a name or content.
+    /// Exit code 1 when the question is not answered yes (nothing is changed then).
+    Purge(PurgeArgs),
     /// Work with keymap files
     Keymap {
         #[command(subcommand)]
@@ -113,6 +123,16 @@ impl Default for DemoArgs {
         }
         Demo::parse_from(["demo"]).args
     }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PurgeArgs {
+    /// Children archived before this day (not on it) are removed
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub left_before: NaiveDate,
+    /// Do not ask for confirmation
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +207,24 @@ pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
         month.parse().map_err(|_| bad())?,
     );
     NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)
+}
+
+/// A day written `YYYY-MM-DD` (2026-06-01).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("{text:?} is not a date; write it as YYYY-MM-DD, for example 2026-06-01");
+    let text = text.trim();
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,6 +334,25 @@ mod tests {
         ] {
             let err = parse_month(bad).unwrap_err();
             assert!(err.contains("YYYY-MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_yyyy_mm_dd() {
+        assert_eq!(parse_date("2026-06-01"), Ok(d("2026-06-01")));
+        assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
+        for bad in [
+            "2026-6-1",
+            "2025-02-29",
+            "2026-13-01",
+            "01-06-2026",
+            "2026/06/01",
+            "2026-06",
+            "+2026-06-01",
+            "",
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod contacts;
 pub mod demo;
 pub mod forms;
+pub mod purge;
 pub mod report;
 #[cfg(test)]
 mod test_support;
@@ -101,6 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             ContactsCommand::Export(args) => contacts::export(&open_existing(&db()?)?, &args),
         },
+        Some(Command::Purge(args)) => purge::run(&open_existing(&db()?)?, &args),
         Some(Command::Keymap {
             command: KeymapCommand::Check { file },
         }) => {

@@ -15,6 +15,9 @@
 //! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
 //!
+//! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
+//! and `trajectories` for good; the audit keeps only ids, never what was removed.
+//!
 //! Every write runs in one sled transaction together with its audit entry and is flushed to disk
 //! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
 
@@ -24,6 +27,7 @@ mod error;
 mod observations;
 mod open;
 mod plans;
+mod purge;
 mod schema;
 mod snapshot;
 mod writes;
@@ -34,6 +38,7 @@ use sled::Tree;
 
 pub use error::StoreError;
 pub use observations::TemplateAdded;
+pub use purge::Purged;
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
