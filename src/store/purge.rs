@@ -1,0 +1,321 @@
+//! Removing the data of children who left, as privacy law asks: an archived child's record, its
+//! observations and its trajectories go for good. The audit trail records that it happened
+//! (`child.purge`, `child:ID`) and keeps nothing of what was removed; its earlier entries hold
+//! only times, names of staff, actions and ids, so they stay.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::codec::{encode, id_key, pair_key};
+use super::writes::{Op, Table};
+use super::{decode_all, Result, Signature, Store};
+use crate::domain::{AuditEntry, Child, Id};
+
+/// What [`Store::purge_left_before`] removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub children: usize,
+    pub observations: usize,
+    pub trajectories: usize,
+}
+
+/// The audit action of a purge, one entry per child.
+pub const PURGE_ACTION: &str = "child.purge";
+
+impl Store {
+    /// The day each child was archived, for every child whose last `child.archive` entry in the
+    /// audit trail is not followed by a `child.restore`. A child archived without such an entry
+    /// (imported archived, say) is not in the map: it left at an unknown time.
+    pub fn archive_dates(&self) -> Result<HashMap<Id, NaiveDate>> {
+        let mut dates = HashMap::new();
+        // The audit trail is keyed by ascending id, so later entries come later.
+        for entry in self.audit()? {
+            let Some(id) = entry
+                .target
+                .strip_prefix("child:")
+                .and_then(|id| id.parse::<Id>().ok())
+            else {
+                continue;
+            };
+            match entry.action.as_str() {
+                "child.archive" => {
+                    dates.insert(id, entry.at.date_naive());
+                }
+                "child.restore" => {
+                    dates.remove(&id);
+                }
+                _ => {}
+            }
+        }
+        Ok(dates)
+    }
+
+    /// The children [`Store::purge_left_before`] would remove, in key order (by group, then id):
+    /// the archived children that were archived before `date` (the day of their last
+    /// `child.archive` audit entry, in that entry's own offset, is earlier than `date`).
+    ///
+    /// An archived child whose archiving the audit trail does not show (imported archived, or
+    /// restored and archived again by an edit outside the archive action) left at an unknown
+    /// time. It is included: it is archived, so it no longer attends, and an organisation that
+    /// purges wants the data of children who left gone; keeping it for want of a date would keep
+    /// it for ever. Children that are not archived are never candidates.
+    pub fn purge_candidates(&self, date: NaiveDate) -> Result<Vec<Child>> {
+        let dates = self.archive_dates()?;
+        let children: Vec<Child> = decode_all(&self.children)?;
+        Ok(children
+            .into_iter()
+            .filter(|c| c.archived)
+            .filter(|c| dates.get(&c.id).is_none_or(|archived| *archived < date))
+            .collect())
+    }
+
+    /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
+    /// entry, all its observations and all its trajectories. One transaction for everything,
+    /// with one audit entry per child (`child.purge`, target `child:ID`, by the signer) that
+    /// holds no name and no content; flushed before this returns. Nothing to remove writes
+    /// nothing.
+    pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
+        let mut purged = Purged::default();
+        let mut ops = Vec::new();
+        for child in self.purge_candidates(date)? {
+            ops.push(Op::remove(
+                Table::Children,
+                &pair_key(child.group_id, child.id),
+            ));
+            ops.push(Op::remove(Table::ChildGroup, &id_key(child.id)));
+            for (table, tree, count) in [
+                (
+                    Table::Observations,
+                    &self.observations,
+                    &mut purged.observations,
+                ),
+                (
+                    Table::Trajectories,
+                    &self.trajectories,
+                    &mut purged.trajectories,
+                ),
+            ] {
+                // Keys only: a record too damaged to read is removed all the same.
+                for key in tree.scan_prefix(id_key(child.id)).keys() {
+                    ops.push(Op::remove(table, &key?));
+                    *count += 1;
+                }
+            }
+            let entry = AuditEntry {
+                at: sig.at,
+                by: sig.by.clone(),
+                action: PURGE_ACTION.into(),
+                target: format!("child:{}", child.id),
+            };
+            ops.push(Op::put(
+                Table::Audit,
+                &id_key(self.next_id()?),
+                encode(&entry),
+            ));
+            purged.children += 1;
+        }
+        if purged.children > 0 {
+            self.apply(&ops)?;
+        }
+        Ok(purged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::form::Mark;
+    use crate::domain::plan::Trajectory;
+    use crate::domain::{GroupKind, Observation};
+    use crate::templates;
+
+    fn sig_at(at: &str) -> Signature {
+        Signature {
+            by: "Coördinator".into(),
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+        }
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// One observation with one mark and one trajectory for `child`.
+    fn observe_and_plan(store: &Store, child: Id) {
+        let sig = sig_at("2026-01-05T09:00:00+01:00");
+        let form = templates::builtin().into_iter().next().unwrap();
+        let item = form.items().next().unwrap().1.id.clone();
+        let mut obs = Observation::new(
+            store.new_observation_id().unwrap(),
+            child,
+            &form,
+            d("2026-01-05"),
+            &sig.by,
+        );
+        obs.set_mark(&item, Some(Mark::Often), &sig.by, sig.at);
+        store
+            .save_observation(&obs, &form, "observation.mark", &item, &sig)
+            .unwrap();
+        let plan = templates::builtin_plans().into_iter().next().unwrap();
+        let id = store.new_trajectory_id().unwrap();
+        let t = Trajectory::new(id, child, &plan, d("2026-01-05"), &sig.by);
+        store
+            .save_trajectory(&t, &plan, "trajectory.start", "", &sig)
+            .unwrap();
+    }
+
+    fn set_archived(store: &Store, child: &Child, archived: bool, action: &str, at: &str) {
+        let changed = Child {
+            archived,
+            ..child.clone()
+        };
+        store.save_child(&changed, action, &sig_at(at)).unwrap();
+    }
+
+    #[test]
+    fn purges_only_children_archived_before_the_date() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let sig = sig_at("2026-01-01T09:00:00+01:00");
+        let group = store
+            .add_group("Rupsjes", GroupKind::Kdv, "", &sig)
+            .unwrap();
+        let born = d("2024-03-01");
+        let early = store
+            .add_child(group.id, "Anna", "Early", born, &sig)
+            .unwrap();
+        let late = store
+            .add_child(group.id, "Bram", "Late", born, &sig)
+            .unwrap();
+        let back = store
+            .add_child(group.id, "Cas", "Back", born, &sig)
+            .unwrap();
+        let stays = store
+            .add_child(group.id, "Dirk", "Stays", born, &sig)
+            .unwrap();
+        for child in [&early, &late, &stays] {
+            observe_and_plan(&store, child.id);
+        }
+        set_archived(
+            &store,
+            &early,
+            true,
+            "child.archive",
+            "2026-02-01T10:00:00+01:00",
+        );
+        set_archived(
+            &store,
+            &late,
+            true,
+            "child.archive",
+            "2026-07-01T10:00:00+02:00",
+        );
+        set_archived(
+            &store,
+            &back,
+            true,
+            "child.archive",
+            "2026-02-01T10:00:00+01:00",
+        );
+        set_archived(
+            &store,
+            &back,
+            false,
+            "child.restore",
+            "2026-03-01T10:00:00+01:00",
+        );
+
+        let dates = store.archive_dates().unwrap();
+        assert_eq!(dates.get(&early.id), Some(&d("2026-02-01")));
+        assert_eq!(dates.get(&late.id), Some(&d("2026-07-01")));
+        assert_eq!(dates.get(&back.id), None);
+
+        let ids = |children: Vec<Child>| children.iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(store.purge_candidates(d("2026-06-01")).unwrap()),
+            [early.id]
+        );
+        // The day of archiving itself is not before it.
+        assert!(store.purge_candidates(d("2026-02-01")).unwrap().is_empty());
+        assert_eq!(
+            ids(store.purge_candidates(d("2026-07-02")).unwrap()),
+            [early.id, late.id]
+        );
+
+        let audit_before = store.audit().unwrap();
+        let purge_sig = sig_at("2026-06-02T08:00:00+02:00");
+        let purged = store
+            .purge_left_before(d("2026-06-01"), &purge_sig)
+            .unwrap();
+        assert_eq!(
+            purged,
+            Purged {
+                children: 1,
+                observations: 1,
+                trajectories: 1
+            }
+        );
+        assert_eq!(store.child(early.id).unwrap(), None);
+        assert!(store
+            .children_of(group.id)
+            .unwrap()
+            .iter()
+            .all(|c| c.id != early.id));
+        assert!(store.observations_of(early.id).unwrap().is_empty());
+        assert!(store.trajectories_of(early.id).unwrap().is_empty());
+        for kept in [&late, &back, &stays] {
+            assert!(store.child(kept.id).unwrap().is_some());
+        }
+        for kept in [&late, &stays] {
+            assert_eq!(store.observations_of(kept.id).unwrap().len(), 1);
+            assert_eq!(store.trajectories_of(kept.id).unwrap().len(), 1);
+        }
+        let audit = store.audit().unwrap();
+        assert_eq!(audit[..audit_before.len()], audit_before[..]);
+        assert_eq!(
+            audit[audit_before.len()..],
+            [AuditEntry {
+                at: purge_sig.at,
+                by: purge_sig.by.clone(),
+                action: PURGE_ACTION.into(),
+                target: format!("child:{}", early.id),
+            }]
+        );
+        assert!(store.check().unwrap().is_empty());
+
+        // Once more: nothing left to remove, nothing written.
+        let again = store
+            .purge_left_before(d("2026-06-01"), &purge_sig)
+            .unwrap();
+        assert_eq!(again, Purged::default());
+        assert_eq!(store.audit().unwrap(), audit);
+    }
+
+    #[test]
+    fn an_archived_child_without_an_archive_entry_counts_as_left() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let sig = sig_at("2026-01-01T09:00:00+01:00");
+        let group = store
+            .add_group("Rupsjes", GroupKind::Kdv, "", &sig)
+            .unwrap();
+        let child = store
+            .add_child(group.id, "Eva", "Unknown", d("2024-03-01"), &sig)
+            .unwrap();
+        // Archived by an edit: the audit shows no archiving.
+        set_archived(
+            &store,
+            &child,
+            true,
+            "child.edit",
+            "2026-05-01T10:00:00+02:00",
+        );
+        assert!(store.archive_dates().unwrap().is_empty());
+        let candidates = store.purge_candidates(d("2000-01-01")).unwrap();
+        assert_eq!(candidates.len(), 1);
+        assert_eq!(candidates[0].id, child.id);
+    }
+}
