@@ -139,6 +139,17 @@ mod tests {
         }
     }
 
+    /// A fresh store with one group, and the signature of the day it was made.
+    fn with_group() -> (tempfile::TempDir, Store, crate::domain::Group, Signature) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let sig = sig_at("2026-01-01T09:00:00+01:00");
+        let group = store
+            .add_group("Rupsjes", GroupKind::Kdv, "", &sig)
+            .unwrap();
+        (dir, store, group, sig)
+    }
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
@@ -177,12 +188,7 @@ mod tests {
 
     #[test]
     fn purges_only_children_archived_before_the_date() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let sig = sig_at("2026-01-01T09:00:00+01:00");
-        let group = store
-            .add_group("Rupsjes", GroupKind::Kdv, "", &sig)
-            .unwrap();
+        let (_dir, store, group, sig) = with_group();
         let born = d("2024-03-01");
         let early = store
             .add_child(group.id, "Anna", "Early", born, &sig)
@@ -296,12 +302,7 @@ mod tests {
 
     #[test]
     fn an_archived_child_without_an_archive_entry_counts_as_left() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let sig = sig_at("2026-01-01T09:00:00+01:00");
-        let group = store
-            .add_group("Rupsjes", GroupKind::Kdv, "", &sig)
-            .unwrap();
+        let (_dir, store, group, sig) = with_group();
         let child = store
             .add_child(group.id, "Eva", "Unknown", d("2024-03-01"), &sig)
             .unwrap();
