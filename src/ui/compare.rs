@@ -72,11 +72,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
         screen.child.full_name(),
         lang.compare_title(screen.previous.date, screen.latest.date)
     );
-    let empty = lang.get(T::NoChanges).to_string();
     SectionedList {
+        title,
+        rows,
         detail,
         detail_rows: 3,
-        ..SectionedList::of(app, &screen.list, title, rows, empty, theme)
+        empty: lang.get(T::NoChanges).to_string(),
+        ..SectionedList::of(app, &screen.list, theme)
     }
     .draw(frame, area, theme);
 }

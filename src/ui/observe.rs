@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::sectioned::{save_status, SectionedList, SectionedRow};
+use super::sectioned::{SectionedList, SectionedRow};
 use super::widgets::ListTable;
 use super::Theme;
 use crate::app::{Action, App, ObserveScreen, PickFormScreen};
@@ -53,17 +53,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         observation.by
     );
     SectionedList {
-        status: Some(save_status(app, &screen.saved, theme)),
+        title,
+        rows,
         detail: detail(app, screen, theme),
         detail_rows: 3,
-        ..SectionedList::of(
-            app,
-            &screen.list,
-            title,
-            rows,
-            lang.get(T::FilterNoMatch).into(),
-            theme,
-        )
+        ..SectionedList::saving(app, &screen.list, &screen.saved, theme)
     }
     .draw(frame, area, theme);
 }

@@ -42,25 +42,32 @@ pub struct SectionedRow {
 }
 
 impl<'a> SectionedList<'a> {
-    /// A sectioned view of `list`'s visible `rows`: the selection and the filter line come from
-    /// the list; status and detail are left empty for the caller to set.
-    pub fn of<R>(
-        app: &App,
-        list: &ListView<R>,
-        title: String,
-        rows: Vec<SectionedRow>,
-        empty: String,
-        theme: &Theme,
-    ) -> SectionedList<'a> {
+    /// The parts of a sectioned view that come from `list`: the selection and the filter line.
+    /// The caller sets the title and the rows (and the rest it needs) with struct update syntax.
+    pub fn of<R>(app: &App, list: &ListView<R>, theme: &Theme) -> SectionedList<'a> {
         SectionedList {
-            title,
+            title: String::new(),
             status: None,
-            rows,
+            rows: Vec::new(),
             selected: (!list.is_empty()).then(|| list.selected_index()),
             detail: Vec::new(),
             detail_rows: 0,
             filter: filter_line(app, list, theme),
-            empty,
+            empty: app.lang.get(T::FilterNoMatch).to_string(),
+        }
+    }
+
+    /// [`SectionedList::of`] for a screen that writes every change at once (the observation
+    /// form, a trajectory): its "saved" state in the title bar.
+    pub fn saving<R>(
+        app: &App,
+        list: &ListView<R>,
+        saved: &SaveState,
+        theme: &Theme,
+    ) -> SectionedList<'a> {
+        SectionedList {
+            status: Some(save_status(app, saved, theme)),
+            ..SectionedList::of(app, list, theme)
         }
     }
 
@@ -150,7 +157,7 @@ fn lines(
 }
 
 /// The title bar's "saved" state of a screen that writes every change at once.
-pub fn save_status(app: &App, saved: &SaveState, theme: &Theme) -> Line<'static> {
+fn save_status(app: &App, saved: &SaveState, theme: &Theme) -> Line<'static> {
     let lang = app.lang;
     let span = match saved {
         SaveState::Nothing => Span::styled(format!(" {} ", lang.get(T::SaveNothing)), theme.dim),
