@@ -54,6 +54,29 @@ struct Reader {
 }
 
 impl Reader {
+    /// The entries of a list that must hold something, with the line the list is on; a problem
+    /// (`not_a_list` given what the value is instead, or `empty`) and `None` otherwise.
+    fn non_empty_list(
+        &mut self,
+        line: usize,
+        value: At<Node>,
+        not_a_list: impl FnOnce(&str) -> String,
+        empty: impl FnOnce() -> String,
+    ) -> Option<(usize, Vec<At<Node>>)> {
+        let line = self.lines.line_of(&value, line);
+        match value.value {
+            Node::Array(entries) if entries.is_empty() => {
+                self.problem(line, empty());
+                None
+            }
+            Node::Array(entries) => Some((line, entries)),
+            other => {
+                self.problem(line, not_a_list(other.kind()));
+                None
+            }
+        }
+    }
+
     fn problem(&mut self, line: usize, message: impl Into<String>) {
         self.problems.push(Problem {
             line,
@@ -241,24 +264,14 @@ impl Reader {
     }
 
     fn kinds(&mut self, line: usize, value: At<Node>) -> Option<Vec<GroupKind>> {
-        let line = self.lines.line_of(&value, line);
-        let Node::Array(entries) = value.value else {
-            self.problem(
-                line,
-                format!(
-                    "kinds must be a list like kinds = [\"kdv\", \"peuteropvang\"], not {}",
-                    value.value.kind()
-                ),
-            );
-            return None;
-        };
-        if entries.is_empty() {
-            self.problem(
-                line,
-                format!("kinds is empty; name the group kinds the template is for ({KINDS})"),
-            );
-            return None;
-        }
+        let (line, entries) = self.non_empty_list(
+            line,
+            value,
+            |kind| {
+                format!("kinds must be a list like kinds = [\"kdv\", \"peuteropvang\"], not {kind}")
+            },
+            || format!("kinds is empty; name the group kinds the template is for ({KINDS})"),
+        )?;
         let mut kinds = Vec::new();
         let mut valid = true;
         for entry in entries {
@@ -440,21 +453,12 @@ impl Reader {
     }
 
     fn items(&mut self, line: usize, section: &str, value: At<Node>) -> Option<Vec<Item>> {
-        let line = self.lines.line_of(&value, line);
-        let Node::Array(entries) = value.value else {
-            self.problem(
-                line,
-                format!(
-                    "the items of {section} must be a list like items = [ {ITEM_EXAMPLE} ], not {}",
-                    value.value.kind()
-                ),
-            );
-            return None;
-        };
-        if entries.is_empty() {
-            self.problem(line, format!("{section} has no items"));
-            return None;
-        }
+        let (line, entries) = self.non_empty_list(
+            line,
+            value,
+            |kind| format!("the items of {section} must be a list like items = [ {ITEM_EXAMPLE} ], not {kind}"),
+            || format!("{section} has no items"),
+        )?;
         let mut items = Vec::new();
         let mut valid = true;
         for entry in entries {
