@@ -161,8 +161,8 @@ impl App {
             .into_iter()
             .filter(|t| t.is_open())
             .collect();
+        let current = self.plans.current();
         let order = |t: &crate::domain::plan::Trajectory| {
-            let current = self.plans.current();
             current
                 .iter()
                 .position(|p| p.id == t.template)

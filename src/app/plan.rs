@@ -28,10 +28,10 @@ impl App {
             return;
         };
         let lang = self.lang;
+        let current = self.plans.current();
         let plan_name = |id: &str| {
-            self.plans
-                .current()
-                .into_iter()
+            current
+                .iter()
                 .find(|p| p.id == id)
                 .map_or(id.to_string(), |p| lang.text(&p.name).to_string())
         };
@@ -43,7 +43,7 @@ impl App {
         for t in &open {
             choices.push((PlanChoice::Existing(t.clone()), plan_name(&t.template)));
         }
-        for template in self.plans.current() {
+        for &template in &current {
             if !open.iter().any(|t| t.template == template.id) {
                 let name = lang.text(&template.name).to_string();
                 choices.push((PlanChoice::New(template.clone()), name));
