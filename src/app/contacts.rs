@@ -82,12 +82,10 @@ impl App {
     fn context_of_screen(&self) -> (Option<Id>, Option<Child>) {
         match self.screen() {
             Screen::Children(s) => (Some(s.group.id), None),
-            Screen::Child(s) => (Some(s.group.id), Some(s.child.clone())),
-            Screen::Observe(s) => (Some(s.group.id), Some(s.child.clone())),
-            Screen::Trajectory(s) => (Some(s.group.id), Some(s.child.clone())),
-            Screen::Plans(s) => (Some(s.group.id), Some(s.child.clone())),
-            Screen::PickForm(s) => (Some(s.group.id), Some(s.child.clone())),
-            _ => (None, None),
+            screen => match screen.child() {
+                Some((child, group)) => (Some(group.id), Some(child.clone())),
+                None => (None, None),
+            },
         }
     }
 

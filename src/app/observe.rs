@@ -23,18 +23,14 @@ pub enum SaveState {
 }
 
 impl App {
-    /// The child the shown screen is about: the selected row of a children list, the child
-    /// screen's child, or the child of the observation form.
+    /// The child the shown screen is about: the selected row of a children list, or the child of
+    /// a screen about one child.
     pub(super) fn chosen_child(&self) -> Option<(Child, Group)> {
-        match self.screen() {
-            Screen::Children(s) => s
-                .list
-                .selected()
-                .map(|row| (row.child.clone(), s.group.clone())),
-            Screen::Child(s) => Some((s.child.clone(), s.group.clone())),
-            Screen::Observe(s) => Some((s.child.clone(), s.group.clone())),
-            _ => None,
-        }
+        let (child, group) = match self.screen() {
+            Screen::Children(s) => (&s.list.selected()?.child, &s.group),
+            screen => screen.child()?,
+        };
+        Some((child.clone(), group.clone()))
     }
 
     /// `o`: today's observation of the child if there is one, else a new one with the group's

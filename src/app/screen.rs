@@ -62,6 +62,19 @@ impl Screen {
         }
     }
 
+    /// The child a screen about one child shows (the child screen, its form, its plans), with
+    /// the child's group.
+    pub fn child(&self) -> Option<(&Child, &Group)> {
+        match self {
+            Screen::Child(s) => Some((&s.child, &s.group)),
+            Screen::Observe(s) => Some((&s.child, &s.group)),
+            Screen::PickForm(s) => Some((&s.child, &s.group)),
+            Screen::Plans(s) => Some((&s.child, &s.group)),
+            Screen::Trajectory(s) => Some((&s.child, &s.group)),
+            _ => None,
+        }
+    }
+
     /// True while the screen's list filter takes typed text.
     pub fn filtering(&self) -> bool {
         self.filter_list().is_some_and(|list| list.filtering())
