@@ -62,6 +62,8 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
             forms: Vec::new(),
         })
         .collect();
+    let group_ids: Vec<Id> = export.groups.iter().map(|g| g.id).collect();
+    link_to_groups(&mut export.staff, &group_ids);
 
     let total = args
         .children_per_group
@@ -120,7 +122,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     export
 }
 
-/// 5 or 6 pedagogisch medewerkers, then one coach and one care coordinator. Distinct first names
+/// 5 or 6 pedagogisch medewerkers, then one coach, one care coordinator and one admin. Distinct first names
 /// paired one to one with distinct last names make every full name distinct, which
 /// `Export::problems` requires.
 fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> Vec<Staff> {
@@ -129,16 +131,41 @@ fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> Vec<Staff> {
     rng.shuffle(&mut firsts);
     rng.shuffle(&mut lasts);
     let workers = 5 + rng.below(2) as usize;
-    let roles =
-        std::iter::repeat_n(Role::Staff, workers).chain([Role::Coach, Role::CareCoordinator]);
+    let roles = std::iter::repeat_n(Role::Staff, workers).chain([
+        Role::Coach,
+        Role::CareCoordinator,
+        Role::Admin,
+    ]);
     roles
         .zip(firsts.iter().zip(&lasts))
         .map(|(role, (first, last))| Staff {
             id: take_id(),
             name: format!("{first} {last}"),
             role,
+            groups: Vec::new(),
         })
         .collect()
+}
+
+/// Who works where: the first pedagogisch medewerker fills in on every group (so one name opens
+/// them all), the others each work on one group in turn; the coach and the care coordinator are
+/// linked to every group. The admin sees every group without links.
+fn link_to_groups(staff: &mut [Staff], groups: &[Id]) {
+    if groups.is_empty() {
+        return;
+    }
+    let mut worker = 0;
+    for person in staff {
+        person.groups = match person.role {
+            Role::Staff if worker == 0 => groups.to_vec(),
+            Role::Staff => vec![groups[(worker - 1) % groups.len()]],
+            Role::Coach | Role::CareCoordinator => groups.to_vec(),
+            Role::Admin => Vec::new(),
+        };
+        if person.role == Role::Staff {
+            worker += 1;
+        }
+    }
 }
 
 /// The earliest an observation lies before today: the latest one of a child is 1 to 3 weeks old.
@@ -946,6 +973,21 @@ mod tests {
     }
 
     #[test]
+    fn every_group_has_its_own_worker_and_the_coach_sees_every_group() {
+        for seed in 0..50 {
+            let data = generate(&args(seed, 4, Some(2)), now());
+            for group in &data.groups {
+                let own = data.staff.iter().filter(|s| {
+                    s.role == Role::Staff && s.groups.as_slice() == [group.id].as_slice()
+                });
+                assert!(own.count() >= 1, "seed {seed}: nobody works on {}", group.name);
+            }
+            let coach = data.staff.iter().find(|s| s.role == Role::Coach).unwrap();
+            assert_eq!(coach.groups.len(), data.groups.len());
+        }
+    }
+
+    #[test]
     fn staff_has_workers_a_coach_and_a_care_coordinator_with_unique_names() {
         for seed in 0..200 {
             let data = generate(&args(seed, 3, None), now());
@@ -953,6 +995,7 @@ mod tests {
             assert!((5..=6).contains(&count(Role::Staff)), "seed {seed}");
             assert_eq!(count(Role::Coach), 1);
             assert_eq!(count(Role::CareCoordinator), 1);
+            assert_eq!(count(Role::Admin), 1);
             let names: HashSet<_> = data.staff.iter().map(|s| s.name.to_lowercase()).collect();
             assert_eq!(
                 names.len(),

@@ -1,6 +1,7 @@
 //! Plain types and rules of the domain. No I/O lives here: the store persists these types and the
 //! app changes them, so every rule (an age, a valid name) is written once and tested without a disk.
 
+pub mod access;
 pub mod audit;
 pub mod catalogue;
 pub mod child;

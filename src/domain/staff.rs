@@ -2,7 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Id;
 
-/// What a person at the keyboard does; later issues hang permissions on this.
+/// What a person at the keyboard does. What each role may do is decided in `domain::access`,
+/// nowhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -12,10 +13,12 @@ pub enum Role {
     Coach,
     /// Zorgcoördinator: chairs the care-team meeting.
     CareCoordinator,
+    /// Beheerder: manages staff, groups and templates; sees every group.
+    Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Staff, Role::Coach, Role::CareCoordinator];
+    pub const ALL: [Role; 4] = [Role::Staff, Role::Coach, Role::CareCoordinator, Role::Admin];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +26,10 @@ pub struct Staff {
     pub id: Id,
     pub name: String,
     pub role: Role,
+    /// The groups this person works on (staff) or is linked to (coach, care coordinator).
+    /// Which groups a person sees follows from this and the role: `access::sees_group`.
+    #[serde(default)]
+    pub groups: Vec<Id>,
 }
 
 /// The form of a name that decides whether two staff members are the same person: people pick

@@ -269,6 +269,7 @@ impl Lang {
             Role::Staff => T::RoleStaff,
             Role::Coach => T::RoleCoach,
             Role::CareCoordinator => T::RoleCareCoordinator,
+            Role::Admin => T::RoleAdmin,
         })
     }
 
@@ -411,6 +412,7 @@ texts! {
     RoleStaff => "pedagogisch medewerker", "childcare staff";
     RoleCoach => "jeugdhulpcoach", "youth-care coach";
     RoleCareCoordinator => "zorgcoördinator", "care coordinator";
+    RoleAdmin => "beheerder", "admin";
     CtxGlobal => "Overal", "Everywhere";
     CtxList => "Lijsten", "Lists";
     CtxGroups => "Groepen", "Groups";

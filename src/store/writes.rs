@@ -222,6 +222,7 @@ impl Store {
             id: self.next_id()?,
             name,
             role,
+            groups: Vec::new(),
         };
         let op = Op::put(Table::Staff, &id_key(staff.id), encode(&staff));
         self.commit(vec![op], sig, "staff.add", format!("staff:{}", staff.id))?;

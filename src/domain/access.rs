@@ -1,0 +1,90 @@
+//! Who may do what. Every rule about roles lives here, so a screen or command asks and never
+//! decides for itself, and changing a rule is a change in one place.
+
+use super::{Id, Role, Staff};
+
+/// Something not every role may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Add people, change their role, link them to groups.
+    ManageStaff,
+    /// Add or change groups.
+    ManageGroups,
+    /// Import observation forms and step plans, choose a group's forms.
+    ManageTemplates,
+    /// Archive a child who left, a group or a contact (and bring them back).
+    Archive,
+    /// Lead a coach visit: write advice and follow-ups, close the visit.
+    LeadVisit,
+    /// See every group, linked or not.
+    SeeAllGroups,
+}
+
+/// The rules, as one table: a role may do what is listed for it.
+pub fn allows(role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    match role {
+        Role::Admin => true,
+        Role::CareCoordinator => matches!(permission, Archive | LeadVisit),
+        Role::Coach => matches!(permission, LeadVisit),
+        Role::Staff => false,
+    }
+}
+
+/// Staff see the groups they work on; coaches and care coordinators the groups they are linked
+/// to; an admin sees them all.
+pub fn sees_group(person: &Staff, group: Id) -> bool {
+    allows(person.role, Permission::SeeAllGroups) || person.groups.contains(&group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(role: Role, groups: &[Id]) -> Staff {
+        Staff {
+            id: 1,
+            name: "Test Persoon".into(),
+            role,
+            groups: groups.to_vec(),
+        }
+    }
+
+    #[test]
+    fn only_an_admin_manages_staff_groups_and_templates() {
+        for p in [
+            Permission::ManageStaff,
+            Permission::ManageGroups,
+            Permission::ManageTemplates,
+        ] {
+            let allowed: Vec<Role> = Role::ALL.into_iter().filter(|r| allows(*r, p)).collect();
+            assert_eq!(allowed, [Role::Admin], "{p:?}");
+        }
+    }
+
+    #[test]
+    fn archiving_is_for_the_care_coordinator_and_admin() {
+        let allowed: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| allows(*r, Permission::Archive))
+            .collect();
+        assert_eq!(allowed, [Role::CareCoordinator, Role::Admin]);
+    }
+
+    #[test]
+    fn staff_do_not_lead_a_visit_coaches_do() {
+        assert!(!allows(Role::Staff, Permission::LeadVisit));
+        assert!(allows(Role::Coach, Permission::LeadVisit));
+        assert!(allows(Role::CareCoordinator, Permission::LeadVisit));
+    }
+
+    #[test]
+    fn linked_groups_are_seen_others_not_except_by_an_admin() {
+        for role in [Role::Staff, Role::Coach, Role::CareCoordinator] {
+            let p = person(role, &[7]);
+            assert!(sees_group(&p, 7), "{role:?}");
+            assert!(!sees_group(&p, 8), "{role:?}");
+        }
+        assert!(sees_group(&person(Role::Admin, &[]), 8));
+    }
+}
