@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use common::cli::{describe, run_fails, run_ok, run_within, stderr, without_exported_at, Db};
-use common::demo::{arr, first_staff, fresh_demo, full_name, kids, s, Kid};
+use common::demo::{arr, first_staff, first_with_role, fresh_demo, full_name, kids, s, Kid};
 use common::pty::{framed, lines_with, write_file, Options, Tui, TIMEOUT};
 use common::screens::{open_group, open_tui_with, start_filter};
 use serde_json::Value;
@@ -679,7 +679,9 @@ fn bad_birth_date_shows_an_error_and_writes_nothing() {
 
 #[test]
 fn archive_hides_a_child_and_show_archived_brings_it_back() {
-    let (db, ex, user) = fresh_demo(&[]);
+    let (db, ex, _) = fresh_demo(&[]);
+    // Archiving a child who left is the care coordinator's (or an admin's) job.
+    let user = first_with_role(&ex, "care_coordinator");
     let (bso_id, bso) = bso_group(&ex);
     let kids = children_of(&ex, bso_id);
     let kid = uniquely_named(&kids);

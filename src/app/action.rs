@@ -39,10 +39,12 @@ pub enum Action {
     Remove,
     Lock,
     History,
+    Pin,
+    Staff,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 36] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -77,6 +79,8 @@ impl Action {
         Action::Remove,
         Action::Lock,
         Action::History,
+        Action::Pin,
+        Action::Staff,
     ];
 
     /// The name used in keymap files.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{Action, App, Popup};
+use crate::domain::access::Permission;
 use crate::domain::{Child, Group, GroupKind, Id, Role};
 use crate::i18n::T;
 use crate::store::StoreError;
@@ -23,6 +24,10 @@ pub enum FormKind {
         groups: Vec<Id>,
     },
     AddStaff,
+    /// Name, role and groups of a staff member (admin).
+    EditStaff(crate::domain::Staff),
+    /// A PIN for this person (theirs, or set by an admin).
+    SetPin(crate::domain::Staff),
     /// The note on one item of the shown observation form.
     ItemNote {
         item: String,
@@ -65,6 +70,14 @@ impl App {
             _ => return,
         };
         let on_groups = matches!(self.screen(), Screen::Groups(_));
+        let needed = match (action, on_groups) {
+            (Action::Add | Action::Edit, true) => Some(Permission::ManageGroups),
+            (Action::Archive, _) => Some(Permission::Archive),
+            _ => None,
+        };
+        if needed.is_some_and(|p| !self.permitted(p)) {
+            return;
+        }
         match (action, on_groups) {
             (Action::Add, true) => self.open_form(FormKind::AddGroup, ""),
             (Action::Add, false) => self.open_child_form(None, group.map(|g| g.id)),
@@ -118,12 +131,18 @@ impl App {
                     .iter()
                     .map(|r| self.lang.role(*r).to_string())
                     .collect();
+                // The first person sets the place up, so they are its admin unless they say
+                // otherwise; after them a new person is most likely a pedagogisch medewerker.
+                let first = self.user.is_none();
+                let role = if first { Role::Admin } else { Role::Staff };
+                let role = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
                 Form::new(
                     kind,
                     T::FormAddStaff,
                     vec![
                         Field::text(T::FieldName, typed),
-                        Field::choice(T::FieldRole, roles, 0),
+                        Field::choice(T::FieldRole, roles, role),
+                        Field::text(T::FieldGroups, ""),
                     ],
                 )
             }
@@ -138,7 +157,8 @@ impl App {
         };
         // Archived groups take no new children, but a child already in one keeps it as a choice:
         // editing a name must never move a child.
-        let groups: Vec<Group> = groups
+        let groups: Vec<Group> = self
+            .visible_groups(groups)
             .into_iter()
             .filter(|g| !g.archived || child.as_ref().is_some_and(|c| c.group_id == g.id))
             .collect();
@@ -220,9 +240,9 @@ impl App {
                     Action::ChoicePrev => form.cycle(-1),
                     Action::Back => return,
                     Action::Submit => match self.submit(&form) {
-                        Ok(name) => {
+                        Ok(message) => {
                             self.reload();
-                            return self.say(self.lang.saved(&name));
+                            return self.say(message);
                         }
                         Err(message) => form.error = Some(message),
                     },
@@ -234,8 +254,17 @@ impl App {
         self.popup = keep;
     }
 
-    /// Checks and saves a form; the name of what was saved, or why not (the form stays open).
+    /// Checks and saves a form; what to tell about it, or why not (the form stays open).
     fn submit(&mut self, form: &Form<FormKind>) -> Result<String, String> {
+        if let FormKind::SetPin(person) = &form.kind {
+            return self.submit_pin_form(person, form);
+        }
+        let name = self.save_form(form)?;
+        Ok(self.lang.saved(&name))
+    }
+
+    /// Saves a form of a record; the name of what was saved.
+    fn save_form(&mut self, form: &Form<FormKind>) -> Result<String, String> {
         let lang = self.lang;
         let sig = self.signature();
         let required = |field: usize, error: T| {
@@ -307,6 +336,8 @@ impl App {
             | FormKind::TrajectoryField { .. }
             | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
+            FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
+            FormKind::EditStaff(person) => self.save_staff_form(person, form),
             FormKind::ItemNote { item } => {
                 self.save_note(item, form.text(0))?;
                 Ok(lang.get(T::FieldNote).to_string())
@@ -322,20 +353,15 @@ impl App {
                         ..sig
                     },
                 };
+                let all = self.store.groups().map_err(store_error)?;
+                let groups = super::staff::parse_groups(form.text(2), &all)
+                    .map_err(|name| lang.unknown_group(&name))?;
                 let staff = self
                     .store
-                    .add_staff(&name, role, &sig)
-                    .map_err(|e| match e {
-                        StoreError::DuplicateStaff(name) => {
-                            format!("{} ({name})", lang.get(T::ErrDuplicateStaff))
-                        }
-                        other => other.to_string(),
-                    })?;
+                    .add_staff(&name, role, &groups, &sig)
+                    .map_err(|e| self.staff_error(e))?;
                 if self.user.is_none() {
-                    self.user = Some(staff);
-                    if matches!(self.screen(), Screen::Users(_)) {
-                        self.screens.pop();
-                    }
+                    self.become_user(staff);
                 }
                 Ok(name)
             }

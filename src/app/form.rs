@@ -17,6 +17,8 @@ pub enum FieldValue {
 pub struct Field {
     pub label: T,
     pub value: FieldValue,
+    /// Drawn as dots (a PIN).
+    pub secret: bool,
 }
 
 impl Field {
@@ -24,6 +26,15 @@ impl Field {
         Field {
             label,
             value: FieldValue::Text(value.to_string()),
+            secret: false,
+        }
+    }
+
+    /// An empty text field whose text is never drawn (a PIN).
+    pub fn secret(label: T) -> Field {
+        Field {
+            secret: true,
+            ..Field::text(label, "")
         }
     }
 
@@ -32,6 +43,7 @@ impl Field {
         Field {
             label,
             value: FieldValue::Choice { options, index },
+            secret: false,
         }
     }
 }
@@ -103,6 +115,14 @@ impl<K> Form<K> {
         match self.fields.get(field).map(|f| &f.value) {
             Some(FieldValue::Text(text)) => text,
             _ => "",
+        }
+    }
+
+    /// Empties a text field and hands back what it held (a PIN, not kept after a try).
+    pub fn take_text(&mut self, field: usize) -> String {
+        match self.fields.get_mut(field).map(|f| &mut f.value) {
+            Some(FieldValue::Text(text)) => std::mem::take(text),
+            _ => String::new(),
         }
     }
 

@@ -85,7 +85,14 @@ impl<T: Row> ListView<T> {
         self.filtering = false;
         let selected = self.selected().map(Row::id);
         self.clear_filter_keep_typing();
-        if let Some(position) = selected.and_then(|id| self.position_of(id)) {
+        if let Some(id) = selected {
+            self.select_id(id);
+        }
+    }
+
+    /// Selects the row with this id, if it is shown.
+    pub fn select_id(&mut self, id: u64) {
+        if let Some(position) = self.position_of(id) {
             self.move_to(position);
         }
     }

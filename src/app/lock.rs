@@ -1,37 +1,61 @@
 //! The lock of the shared terminal: Ctrl-L, or idle time (`--lock-after`), hides every child's
-//! data behind a "who are you" picker. Unlocking is picking yourself; what was on screen (and any
-//! half-filled popup) is there again, and from then on every change is signed with the name
-//! picked.
+//! data behind a "who are you" picker. Unlocking is picking yourself, and typing your PIN if you
+//! have one; what was on screen (and any half-filled popup) is there again, and from then on
+//! every change is signed with the name picked. Switching user is the same lock (`u` as well as
+//! Ctrl-L), with the people at the keyboard lately on top, so a hand-over back is two keys.
 
 use std::time::Duration;
 
+use super::form::{Field, Form};
 use super::list::ListView;
-use super::screen::UserRow;
+use super::screen::{Screen, UserRow};
 use super::{Action, App};
-use crate::domain::Contact;
+use crate::domain::{Contact, Staff};
+use crate::i18n::T;
+use crate::store::PinTry;
 
-/// What the locked screen shows: the pinned emergency cards (no child data in them) and the
-/// picker that unlocks.
+/// What the locked screen shows: the pinned emergency cards (no child data in them), the picker
+/// that unlocks, and the PIN asked of the person picked, if they have one.
 #[derive(Debug, Clone)]
 pub struct Locked {
     pub picker: ListView<UserRow>,
     pub emergency: Vec<Contact>,
+    pub pin: Option<Form<Staff>>,
 }
 
+/// How many recent people the switch-user picker puts on top.
+const RECENT: usize = 8;
+
 impl App {
-    /// Locks at once. The picker lists the staff; typed text narrows it.
+    /// Locks at once. The picker lists the staff, the people at the keyboard lately first (the
+    /// one there now last of those); typed text narrows it.
     pub(super) fn lock(&mut self) {
-        let Some(rows) = self.ok(self.store.staff()) else {
+        let Some(mut staff) = self.ok(self.store.staff()) else {
             return;
         };
-        let mut picker = ListView::of(rows.into_iter().map(UserRow::Person).collect());
+        let rank = |s: &Staff| {
+            let current = self.user.as_ref().is_some_and(|u| u.id == s.id);
+            let recent = self.recent_users.iter().position(|id| *id == s.id);
+            match (current, recent) {
+                (false, Some(at)) => at,
+                (true, _) => RECENT,
+                (false, None) => RECENT + 1,
+            }
+        };
+        // Stable: the rest keep the store's order.
+        staff.sort_by_key(rank);
+        let mut picker = ListView::of(staff.into_iter().map(UserRow::Person).collect());
         picker.filtering = true;
         let directory = self.ok(self.store.directory()).unwrap_or_default();
         let emergency = directory
             .into_iter()
             .filter(|c| c.pinned.is_some())
             .collect();
-        self.locked = Some(Locked { picker, emergency });
+        self.locked = Some(Locked {
+            picker,
+            emergency,
+            pin: None,
+        });
     }
 
     /// Called by the event loop with the time since the last key: locks once it is longer than
@@ -43,26 +67,86 @@ impl App {
         }
     }
 
-    /// Keys while locked: move in the picker, Enter unlocks as the person picked, Esc clears
-    /// what was typed; quitting stays possible.
+    /// Keys while locked: move in the picker, Enter picks (and asks the PIN if there is one),
+    /// Esc clears what was typed; quitting stays possible.
     pub(super) fn update_locked(&mut self, action: Action) {
-        let Some(Locked { picker, .. }) = &mut self.locked else {
+        let Some(locked) = &mut self.locked else {
             return;
         };
+        if locked.pin.is_some() {
+            match action {
+                Action::Submit => self.check_pin(),
+                Action::Back => locked.pin = None,
+                _ => {}
+            }
+            return;
+        }
+        let picker = &mut locked.picker;
         if picker.move_keys(action) {
             return;
         }
         match action {
             Action::Open => {
                 if let Some(UserRow::Person(staff)) = picker.selected().cloned() {
-                    self.user = Some(staff);
-                    self.locked = None;
-                    self.reload();
+                    self.sign_in(staff);
                 }
             }
             Action::Back => picker.clear_filter_keep_typing(),
             Action::Quit => self.quit = true,
             _ => {}
         }
+    }
+
+    /// The one way someone becomes the person at the keyboard: straight away, or, for someone
+    /// with a PIN, once it is typed on the lock screen.
+    pub(super) fn sign_in(&mut self, staff: Staff) {
+        let Some(has_pin) = self.ok(self.store.has_pin(staff.id)) else {
+            return;
+        };
+        if !has_pin {
+            return self.become_user(staff);
+        }
+        if self.locked.is_none() {
+            self.lock();
+        }
+        if let Some(locked) = &mut self.locked {
+            locked.picker.select_id(staff.id);
+            let field = Field::secret(T::FieldPin);
+            locked.pin = Some(Form::new(staff, T::FormPin, vec![field]));
+        }
+    }
+
+    fn check_pin(&mut self) {
+        let now = self.clock.now();
+        let Some(form) = self.locked.as_mut().and_then(|l| l.pin.as_mut()) else {
+            return;
+        };
+        let typed = form.take_text(0);
+        let staff = form.kind.clone();
+        let outcome = self.store.try_pin(staff.id, &typed, now);
+        let Some(outcome) = self.ok(outcome) else {
+            return;
+        };
+        let lang = self.lang;
+        let error = match outcome {
+            PinTry::Right => return self.become_user(staff),
+            PinTry::Wrong { wait } => lang.pin_wrong(wait.num_seconds().max(1)),
+            PinTry::TooSoon { wait } => lang.pin_wait(wait.num_seconds().max(1)),
+        };
+        if let Some(form) = self.locked.as_mut().and_then(|l| l.pin.as_mut()) {
+            form.error = Some(error);
+        }
+    }
+
+    pub(super) fn become_user(&mut self, staff: Staff) {
+        self.recent_users.retain(|id| *id != staff.id);
+        self.recent_users.insert(0, staff.id);
+        self.recent_users.truncate(RECENT);
+        self.user = Some(staff);
+        self.locked = None;
+        if matches!(self.screen(), Screen::Users(_)) {
+            self.screens.pop();
+        }
+        self.reload();
     }
 }

@@ -1,6 +1,7 @@
 //! The app's state and how actions change it. Nothing here touches the terminal: the event loop
 //! (`tui`) feeds keys in, `ui` draws what is here.
 
+mod access;
 pub mod action;
 mod clock;
 mod contacts;
@@ -10,8 +11,10 @@ pub mod list;
 mod lock;
 mod navigate;
 mod observe;
+mod pin;
 mod plan;
 pub mod screen;
+mod staff;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -26,7 +29,7 @@ pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
     PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
-    TrajectoryRow, TrajectoryScreen, UserRow,
+    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow,
 };
 
 use crate::domain::plan::PlanTemplate;
@@ -97,6 +100,8 @@ pub struct App {
     pub locked: Option<Locked>,
     /// Idle time after which the screen locks by itself (`--lock-after`; none: never).
     pub lock_after: Option<std::time::Duration>,
+    /// Who was at the keyboard lately, most recent first: they head the switch-user picker.
+    recent_users: Vec<crate::domain::Id>,
 }
 
 /// What the app starts with besides the store.
@@ -135,6 +140,7 @@ impl App {
             wanted_user: options.user,
             locked: None,
             lock_after: options.lock_after.filter(|d| !d.is_zero()),
+            recent_users: Vec::new(),
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -183,8 +189,11 @@ impl App {
         if self.too_small {
             return vec![Context::Global];
         }
-        if self.locked.is_some() {
-            return vec![Context::Users, Context::Global];
+        if let Some(locked) = &self.locked {
+            return match locked.pin {
+                Some(_) => vec![Context::Form],
+                None => vec![Context::Users, Context::Global],
+            };
         }
         match &self.popup {
             Some(Popup::Help { .. }) => vec![Context::Help],
@@ -205,6 +214,7 @@ impl App {
             Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
             Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
             Screen::Child(_) => vec![Context::Child, Context::Global],
+            Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
             Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
@@ -270,7 +280,10 @@ impl App {
 
     fn type_char(&mut self, c: char) {
         if let Some(locked) = &mut self.locked {
-            return locked.picker.push_filter(c);
+            return match &mut locked.pin {
+                Some(form) => form.type_char(c),
+                None => locked.picker.push_filter(c),
+            };
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
@@ -287,7 +300,10 @@ impl App {
 
     fn backspace(&mut self) {
         if let Some(locked) = &mut self.locked {
-            return locked.picker.pop_filter();
+            return match &mut locked.pin {
+                Some(form) => form.backspace(),
+                None => locked.picker.pop_filter(),
+            };
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),

@@ -3,9 +3,10 @@
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
     ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, HistoryRow, HistoryScreen,
-    LatestObservation, PlanSummary, Screen, UserRow,
+    LatestObservation, PlanSummary, Screen, StaffScreen, UserRow,
 };
 use super::{Action, App, Popup};
+use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
 use crate::domain::{Group, Id};
 use crate::i18n::T;
@@ -47,7 +48,12 @@ impl App {
             staff.iter().find(|s| name_key(&s.name) == key)
         });
         match found {
-            Some(person) => self.user = Some(person.clone()),
+            Some(person) => {
+                let person = person.clone();
+                // Underneath, in case the PIN asked is not this person's to give.
+                self.open_users("");
+                self.sign_in(person);
+            }
             None => {
                 self.open_users(wanted.as_deref().unwrap_or(""));
                 if let Some(name) = wanted {
@@ -85,6 +91,7 @@ impl App {
             Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
+            Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
             // These hold what they show themselves, written through them.
             Screen::Welcome
             | Screen::Observe(_)
@@ -104,6 +111,12 @@ impl App {
                 s.list.set_items(rows);
             }
             (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
+            (Some(Screen::Staff(s)), Loaded::Staff(fresh)) => {
+                let rows = fresh.list.items().cloned().collect();
+                s.list.set_items(rows);
+                s.groups = fresh.groups;
+                s.pins = fresh.pins;
+            }
             (Some(Screen::Child(s)), Loaded::Child(Some(fresh))) => *s = fresh,
             _ => {}
         }
@@ -111,7 +124,7 @@ impl App {
 
     fn group_rows(&self, show_archived: bool) -> Result<Vec<GroupRow>> {
         let mut rows = Vec::new();
-        for group in self.store.groups()? {
+        for group in self.visible_groups(self.store.groups()?) {
             if group.archived && !show_archived {
                 continue;
             }
@@ -270,6 +283,7 @@ impl App {
             Action::Quit => return self.quit = true,
             Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Contacts => return self.open_lookup(),
+            Action::Pin => return self.open_pin_form(),
             _ => {}
         }
         let Some(screen) = self.screens.last_mut() else {
@@ -284,6 +298,7 @@ impl App {
                 | Screen::Plans(_)
                 | Screen::Trajectory(_)
                 | Screen::History(_)
+                | Screen::Staff(_)
         );
         if plain_list
             && screen
@@ -356,6 +371,12 @@ impl App {
                     self.back();
                 }
             }
+            Screen::Staff(_) => match action {
+                Action::Add => self.staff_action(true),
+                Action::Edit | Action::Open => self.staff_action(false),
+                Action::Back => self.back(),
+                _ => {}
+            },
         }
     }
 
@@ -376,6 +397,7 @@ impl App {
             (ListOutcome::NotMine, Action::Observe) => self.observe(),
             (ListOutcome::NotMine, Action::Compare) => self.open_compare(),
             (ListOutcome::NotMine, Action::Plan) => self.open_plans(),
+            (ListOutcome::NotMine, Action::Staff) => self.open_staff(),
             (ListOutcome::NotMine, _) => {}
         }
     }
@@ -434,14 +456,15 @@ impl App {
             return;
         };
         match list.selected().cloned() {
-            Some(UserRow::Person(staff)) => {
-                self.user = Some(staff);
-                self.screens.pop();
-                self.reload();
-            }
+            Some(UserRow::Person(staff)) => self.sign_in(staff),
             Some(UserRow::New) => {
                 let typed = list.filter.clone();
-                self.open_form(super::FormKind::AddStaff, &typed);
+                let first = list.items().all(|row| matches!(row, UserRow::New));
+                // The very first person sets the place up; after that adding people is an
+                // admin's job (on the staff screen).
+                if first || self.permitted(Permission::ManageStaff) {
+                    self.open_form(super::FormKind::AddStaff, &typed);
+                }
             }
             None => {}
         }
@@ -462,4 +485,5 @@ enum Loaded {
     Children(Option<(Group, Vec<ChildRow>)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),
+    Staff(StaffScreen),
 }

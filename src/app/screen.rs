@@ -29,6 +29,8 @@ pub enum Screen {
     Trajectory(TrajectoryScreen),
     /// A child's audit trail, newest first.
     History(HistoryScreen),
+    /// The people, their roles, groups and PINs: an admin's screen.
+    Staff(StaffScreen),
 }
 
 impl Screen {
@@ -44,6 +46,7 @@ impl Screen {
             Screen::Plans(s) => Some(&s.list),
             Screen::Trajectory(s) => Some(&s.list),
             Screen::History(s) => Some(&s.list),
+            Screen::Staff(s) => Some(&s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -58,6 +61,7 @@ impl Screen {
             Screen::Plans(s) => Some(&mut s.list),
             Screen::Trajectory(s) => Some(&mut s.list),
             Screen::History(s) => Some(&mut s.list),
+            Screen::Staff(s) => Some(&mut s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -296,6 +300,16 @@ impl Row for ChildRow {
     fn search_text(&self) -> String {
         self.child.full_name()
     }
+}
+
+/// The staff screen: everyone, with what the rows show besides the record.
+#[derive(Debug, Clone, Default)]
+pub struct StaffScreen {
+    pub list: ListView<UserRow>,
+    /// Every group, to name the ones a person is linked to.
+    pub groups: Vec<Group>,
+    /// Who has a PIN.
+    pub pins: Vec<crate::domain::Id>,
 }
 
 #[derive(Debug, Clone)]

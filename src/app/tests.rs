@@ -3,7 +3,7 @@
 use tempfile::TempDir;
 
 use super::test_support::{
-    app, chr, fill_child_form, press, signed_in as signed_in_as, type_text, User,
+    self, app, chr, fill_child_form, press, signed_in as signed_in_as, type_text, User,
 };
 use super::*;
 use crate::domain::{Child, GroupKind, Role};
@@ -15,6 +15,10 @@ fn demo_app(user: Option<&str>) -> (TempDir, App) {
 
 fn signed_in() -> (TempDir, App) {
     signed_in_as(Lang::En)
+}
+
+fn admin() -> (TempDir, App) {
+    test_support::admin(Lang::En)
 }
 
 fn empty_app() -> (TempDir, App) {
@@ -63,6 +67,7 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Plans(_) => "plans picker",
         Screen::Trajectory(_) => "trajectory",
         Screen::History(_) => "audit trail",
+        Screen::Staff(_) => "staff",
     }
 }
 
@@ -272,7 +277,7 @@ fn back_returns_to_the_previous_screen() {
 
 #[test]
 fn add_group_via_the_form_writes_it_signed_by_the_user() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let before = app.store.groups().unwrap().len();
     chr(&mut app, 'a');
     assert!(matches!(form(&app).kind, FormKind::AddGroup));
@@ -310,7 +315,7 @@ fn add_group_via_the_form_writes_it_signed_by_the_user() {
 
 #[test]
 fn an_empty_group_name_is_refused_and_nothing_is_written() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let groups_before = app.store.groups().unwrap();
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
@@ -358,7 +363,7 @@ fn esc_in_a_form_cancels_without_writing() {
 
 #[test]
 fn edit_group_renames_it() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'e');
     assert_eq!(form(&app).text(0), group.name);
@@ -538,7 +543,7 @@ fn edit_on_the_child_screen_shows_the_new_details() {
 
 #[test]
 fn archive_show_archived_and_restore_a_child() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let group_id = groups(&app).list.selected().unwrap().group.id;
     let count = groups(&app).list.selected().unwrap().children;
     press(&mut app, KeyCode::Enter);
@@ -605,7 +610,7 @@ fn archive_show_archived_and_restore_a_child() {
 
 #[test]
 fn archive_and_restore_a_group() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let total = groups(&app).list.visible_len();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'D');
@@ -642,7 +647,7 @@ fn archive_and_restore_a_group() {
 #[test]
 
 fn editing_a_child_in_an_archived_group_keeps_its_group() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'D');
     press(&mut app, KeyCode::Enter);
@@ -693,7 +698,7 @@ fn help_opens_and_closes() {
 
 #[test]
 fn when_too_small_only_quit_works() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     let audit_before = audit_len(&app);
     app.resize(20, 6);
     assert!(app.too_small);
@@ -843,29 +848,103 @@ fn user_flag_picks_without_asking_ignoring_case_and_accents() {
 }
 
 #[test]
-fn new_staff_member_from_the_picker_refuses_a_duplicate_name() {
+fn once_there_is_staff_only_an_admin_adds_people() {
     let (_dir, mut app) = demo_app(None);
     let staff = app.store.staff().unwrap();
-    let existing = staff[0].name.to_uppercase();
-    type_text(&mut app, &existing);
-    for _ in 0..20 {
-        if matches!(users(&app).selected(), Some(UserRow::New)) {
-            break;
-        }
-        press(&mut app, KeyCode::Down);
-    }
+    type_text(&mut app, "Nieuwe Collega");
     assert!(matches!(users(&app).selected(), Some(UserRow::New)));
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(form(&app).kind, FormKind::AddStaff));
-    assert_eq!(
-        form(&app).text(0),
-        existing,
-        "the typed name is carried over"
-    );
+    assert!(app.popup.is_none(), "no form for someone nobody knows");
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains(Lang::En.role(Role::Admin)), "{said}");
+    assert_eq!(app.store.staff().unwrap(), staff);
+    assert!(app.user.is_none());
+}
+
+#[test]
+fn an_admin_adds_a_person_with_groups_but_never_a_second_name_alike() {
+    let (_dir, mut app) = admin();
+    chr(&mut app, 'S');
+    assert!(matches!(app.screen(), Screen::Staff(_)));
+    let staff = app.store.staff().unwrap();
+    let group = app.store.groups().unwrap()[1].clone();
+
+    chr(&mut app, 'a');
+    type_text(&mut app, &staff[0].name.to_uppercase());
     press(&mut app, KeyCode::Enter);
     assert!(form_error(&app).is_some_and(|e| e.starts_with(Lang::En.get(T::ErrDuplicateStaff))));
     assert_eq!(app.store.staff().unwrap(), staff);
-    assert!(app.user.is_none());
+
+    clear_field(&mut app);
+    type_text(&mut app, "Noor Visser");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Nergens");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        form_error(&app).is_some_and(|e| e.contains("Nergens")),
+        "unknown group named"
+    );
+    for _ in 0.."Nergens".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &group.name.to_lowercase());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", form_error(&app));
+    let noor = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Noor Visser")
+        .unwrap();
+    assert_eq!(
+        noor.role,
+        Role::Staff,
+        "after the first person, staff by default"
+    );
+    assert_eq!(noor.groups, vec![group.id]);
+    assert_eq!(last_audit(&app).action, "staff.add");
+    assert_eq!(last_audit(&app).by, user_name(&app));
+}
+
+#[test]
+fn the_last_admin_stays_admin_and_staff_never_reach_the_staff_screen() {
+    let (_dir, mut app) = admin();
+    chr(&mut app, 'S');
+    let me = app.user.clone().unwrap();
+    let Screen::Staff(s) = app.screen() else {
+        panic!("staff screen")
+    };
+    let at = s
+        .list
+        .visible()
+        .position(|r| list::Row::id(r) == me.id)
+        .unwrap();
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    chr(&mut app, 'e');
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // admin -> staff
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrLastAdmin)));
+    assert_eq!(
+        app.store.staff().unwrap().iter().find(|s| s.id == me.id),
+        Some(&me)
+    );
+
+    let (_dir, mut app) = signed_in();
+    chr(&mut app, 'S');
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "staff stay on the groups list"
+    );
+    assert!(app.status.is_some(), "and are told who may");
 }
 
 #[test]
@@ -889,15 +968,18 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(form(&app).kind, FormKind::AddStaff));
     assert_eq!(form(&app).text(0), "Ingrid Bakker");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right); // coach
+    assert_eq!(
+        Role::ALL[form(&app).choice(1)],
+        Role::Admin,
+        "the first person sets the place up"
+    );
     press(&mut app, KeyCode::Enter);
 
     assert!(app.popup.is_none());
     let staff = app.store.staff().unwrap();
     assert_eq!(staff.len(), 1);
     assert_eq!(staff[0].name, "Ingrid Bakker");
-    assert_eq!(staff[0].role, Role::Coach);
+    assert_eq!(staff[0].role, Role::Admin);
     assert_eq!(app.user.as_ref(), Some(&staff[0]));
     let entry = last_audit(&app);
     assert_eq!(entry.action, "staff.add");
@@ -934,7 +1016,7 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
 
 #[test]
 fn archive_from_the_child_screen() {
-    let (_dir, mut app) = signed_in();
+    let (_dir, mut app) = admin();
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     let Screen::Child(s) = app.screen() else {

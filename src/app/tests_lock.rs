@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::test_support::{chr, on_new_child, press, type_text};
 use super::*;
+use crate::i18n::T;
 
 fn ctrl_l(app: &mut App) {
     app.handle_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
@@ -81,4 +82,172 @@ fn the_child_screen_shows_its_audit_trail_newest_first() {
     );
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen(), Screen::Child(_)));
+}
+
+/// The person at the keyboard sets a PIN with `P`: typed twice, 4 to 6 digits.
+fn set_own_pin(app: &mut App, pin: &str) {
+    chr(app, 'P');
+    type_text(app, pin);
+    press(app, KeyCode::Tab);
+    type_text(app, pin);
+    press(app, KeyCode::Enter);
+}
+
+fn pin_error(app: &App) -> Option<String> {
+    app.locked.as_ref()?.pin.as_ref()?.error.clone()
+}
+
+#[test]
+fn p_sets_a_pin_typed_twice_and_refuses_anything_else() {
+    let (_dir, mut app, _child) = on_new_child(Lang::En);
+    let me = app.user.clone().unwrap();
+    chr(&mut app, 'P');
+    type_text(&mut app, "123");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "123");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the PIN form stays open")
+    };
+    assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinShape)));
+    press(&mut app, KeyCode::Esc);
+
+    chr(&mut app, 'P');
+    type_text(&mut app, "1234");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1243");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the PIN form stays open")
+    };
+    assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinMismatch)));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.store.has_pin(me.id).unwrap());
+
+    set_own_pin(&mut app, "2580");
+    assert!(app.popup.is_none());
+    assert!(app.store.has_pin(me.id).unwrap());
+    let entry = app.store.audit().unwrap().pop().unwrap();
+    assert_eq!(
+        (entry.action.as_str(), entry.by.as_str()),
+        ("staff.pin_set", me.name.as_str())
+    );
+
+    set_own_pin(&mut app, "");
+    assert!(!app.store.has_pin(me.id).unwrap(), "both empty removes it");
+}
+
+#[test]
+fn a_pin_is_asked_on_unlock_a_wrong_one_does_not_unlock_and_makes_you_wait() {
+    let (_dir, mut app, _child) = on_new_child(Lang::En);
+    let me = app.user.clone().unwrap();
+    set_own_pin(&mut app, "2580");
+    ctrl_l(&mut app);
+    type_text(&mut app, &me.name);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.locked.as_ref().is_some_and(|l| l.pin.is_some()),
+        "PIN asked"
+    );
+
+    type_text(&mut app, "0000");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.locked.is_some(), "a wrong PIN does not unlock");
+    assert_eq!(pin_error(&app), Some(Lang::En.pin_wrong(1)));
+
+    // Even the right PIN is not checked before the wait is over.
+    type_text(&mut app, "2580");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.locked.is_some());
+    assert_eq!(pin_error(&app), Some(Lang::En.pin_wait(1)));
+
+    // Esc goes back to the picker, still locked, and nothing of the child shows.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.locked.as_ref().is_some_and(|l| l.pin.is_none()));
+
+    app.clock = Clock::Fixed(app.clock.now() + chrono::Duration::seconds(1));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2580");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.locked.is_none(), "{:?}", pin_error(&app));
+    assert!(matches!(app.screen(), Screen::Children(_)));
+}
+
+#[test]
+fn a_user_flag_for_someone_with_a_pin_still_asks_it() {
+    let (dir, mut app) = super::test_support::signed_in(Lang::En);
+    let me = app.user.clone().unwrap();
+    set_own_pin(&mut app, "13579");
+    drop(app);
+    let store = crate::store::Store::open(&dir.path().join("db")).unwrap();
+    let options = Options {
+        lang: Lang::En,
+        keymap: crate::keymap::Keymap::default(),
+        clock: Clock::Fixed(super::test_support::now()),
+        user: Some(me.name.clone()),
+        observe_weeks: OBSERVE_WEEKS,
+        lock_after: None,
+    };
+    let mut app = App::new(store, options);
+    app.resize(80, 24);
+    assert!(app.user.is_none(), "not signed in before the PIN");
+    assert!(app.locked.as_ref().is_some_and(|l| l.pin.is_some()));
+    type_text(&mut app, "13579");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(me.id));
+    assert!(matches!(app.screen(), Screen::Groups(_)), "picker gone");
+}
+
+#[test]
+fn switching_user_puts_the_one_before_on_top_so_handing_back_is_two_keys() {
+    let (_dir, mut app, _child) = on_new_child(Lang::En);
+    let first = app.user.clone().unwrap();
+    chr(&mut app, 'u');
+    let other = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id != first.id)
+        .unwrap();
+    type_text(&mut app, &other.name);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(other.id));
+
+    chr(&mut app, 'u');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.user.as_ref().map(|u| u.id),
+        Some(first.id),
+        "u, Enter: back to the one before"
+    );
+}
+
+#[test]
+fn staff_see_only_the_groups_they_work_on() {
+    let (_dir, app) = super::test_support::app(
+        true,
+        Lang::En,
+        super::test_support::User::Named(&linked_to_one_group()),
+    );
+    let Screen::Groups(s) = app.screen() else {
+        panic!("the groups list")
+    };
+    let me = app.user.as_ref().unwrap();
+    let shown: Vec<_> = s.list.visible().map(|r| r.group.id).collect();
+    assert_eq!(shown, me.groups);
+    assert!(app.store.groups().unwrap().len() > 1);
+}
+
+/// A demo worker linked to exactly one group, found in the demo data itself.
+fn linked_to_one_group() -> String {
+    let data = crate::commands::demo::generate(
+        &crate::cli::DemoArgs::default(),
+        super::test_support::now(),
+    );
+    data.staff
+        .into_iter()
+        .find(|s| s.role == crate::domain::Role::Staff && s.groups.len() == 1)
+        .expect("the demo has someone on one group")
+        .name
 }

@@ -50,3 +50,14 @@ pub struct Group {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<String>,
 }
+
+/// The names of the groups with these ids, in the groups' order, separated by commas: how a
+/// person's groups are shown and typed.
+pub fn names_of(ids: &[Id], groups: &[Group]) -> String {
+    let names: Vec<&str> = groups
+        .iter()
+        .filter(|g| ids.contains(&g.id))
+        .map(|g| g.name.as_str())
+        .collect();
+    names.join(", ")
+}

@@ -9,6 +9,7 @@ pub mod contact;
 pub mod form;
 pub mod group;
 pub mod observation;
+pub mod pin;
 pub mod plan;
 pub mod staff;
 

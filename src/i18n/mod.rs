@@ -104,6 +104,50 @@ impl Lang {
         )
     }
 
+    pub fn pin_wrong(self, seconds: i64) -> String {
+        self.pick(
+            format!("Verkeerde pincode. Probeer het over {seconds} s opnieuw."),
+            format!("Wrong PIN. Try again in {seconds} s."),
+        )
+    }
+
+    pub fn pin_wait(self, seconds: i64) -> String {
+        self.pick(
+            format!("Nog {seconds} s wachten na een verkeerde pincode."),
+            format!("Wait {seconds} s more after a wrong PIN."),
+        )
+    }
+
+    pub fn pin_saved(self, name: &str, set: bool) -> String {
+        match set {
+            true => self.pick(
+                format!("Pincode van {name} is ingesteld."),
+                format!("{name}'s PIN is set."),
+            ),
+            false => self.pick(
+                format!("{name} heeft geen pincode meer."),
+                format!("{name} has no PIN any more."),
+            ),
+        }
+    }
+
+    /// Why something was refused: who may do it, from the rules in `domain::access`.
+    pub fn only_for(self, roles: &[Role]) -> String {
+        let names: Vec<&str> = roles.iter().map(|r| self.role(*r)).collect();
+        let names = names.join(", ");
+        self.pick(
+            format!("Dit mag alleen: {names}."),
+            format!("Only for: {names}."),
+        )
+    }
+
+    pub fn unknown_group(self, name: &str) -> String {
+        self.pick(
+            format!("Er is geen groep \"{name}\"."),
+            format!("There is no group \"{name}\"."),
+        )
+    }
+
     pub fn user_not_found(self, name: &str) -> String {
         self.pick(
             format!("Geen medewerker heet \"{name}\"; kies jezelf."),
@@ -283,6 +327,7 @@ impl Lang {
             Context::Observation => T::CtxObservation,
             Context::Trajectory => T::CtxTrajectory,
             Context::Lookup => T::CtxLookup,
+            Context::Staff => T::StaffTitle,
             Context::Card => T::CtxCard,
             Context::Welcome => T::CtxWelcome,
             Context::Users => T::CtxUsers,
@@ -327,6 +372,8 @@ impl Lang {
             Action::ServeGroup => T::ActServeGroup,
             Action::Remove => T::ActRemove,
             Action::Lock => T::ActLock,
+            Action::Pin => T::ActPin,
+            Action::Staff => T::ActStaff,
             Action::History => T::ActHistory,
         })
     }
@@ -518,7 +565,15 @@ texts! {
     ActLink => "koppelen", "link";
     ActServeGroup => "voor deze groep", "this group";
     ActRemove => "verwijderen", "remove";
-    ActLock => "vergrendelen", "lock";
+    ActLock => "vergrendelen / wisselen", "lock / switch user";
+    ActPin => "pincode", "PIN";
+    FormPin => "Pincode", "PIN";
+    FieldPin => "Pincode", "PIN";
+    FormSetPin => "Pincode instellen", "Set PIN";
+    FieldNewPin => "Nieuwe pincode (leeg: geen)", "New PIN (empty: none)";
+    FieldPinAgain => "Nog een keer", "Once more";
+    ErrPinShape => "Een pincode is 4 tot 6 cijfers.", "A PIN is 4 to 6 digits.";
+    ErrPinMismatch => "De twee pincodes verschillen.", "The two PINs differ.";
     ActHistory => "logboek", "audit trail";
     HistoryTitle => "Logboek", "Audit trail";
     NoHistory => "Nog niets vastgelegd.", "Nothing recorded yet.";
@@ -527,9 +582,17 @@ texts! {
     ColAction => "Wat", "What";
     ColRecord => "Waaraan", "Record";
     LockedTitle => "Vergrendeld", "Locked";
-    LockedHint => "Dit scherm is vergrendeld: er is geen kindgegeven te zien. Typ je naam en kies jezelf met Enter om verder te gaan.", "This screen is locked: no child's data shows. Type your name and pick yourself with Enter to go on.";
+    LockedHint => "Dit scherm is vergrendeld: er is geen kindgegeven te zien. Typ je naam, kies jezelf met Enter en typ je pincode als je er een hebt.", "This screen is locked: no child's data shows. Type your name, pick yourself with Enter and type your PIN if you have one.";
     EmergencyTitle => "Bij nood", "In an emergency";
     CtxLookup => "Wie bel ik? (zoeken)", "Who to call? (lookup)";
+    StaffTitle => "Medewerkers", "Staff";
+    ActStaff => "medewerkers", "staff";
+    ColGroups => "Groepen", "Groups";
+    ColPin => "Pincode", "PIN";
+    FieldGroups => "Groepen (met komma's)", "Groups (commas between)";
+    FormEditStaff => "Medewerker bewerken", "Edit staff member";
+    ErrLastAdmin => "Er moet een beheerder blijven: maak eerst iemand anders beheerder.", "One admin must remain: make someone else admin first.";
+    AllGroups => "alle", "all";
     CtxCard => "Contactkaart", "Contact card";
     LookupTitle => "Wie bel ik?", "Who to call?";
     LookupNew => "+ nieuw contact", "+ new contact";

@@ -32,10 +32,12 @@ pub enum Context {
     Filter,
     /// The help overlay.
     Help,
+    /// The staff screen (admin).
+    Staff,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::List,
         Context::Groups,
@@ -50,6 +52,7 @@ impl Context {
         Context::Form,
         Context::Filter,
         Context::Help,
+        Context::Staff,
     ];
 
     /// The section name used in keymap files.
@@ -69,6 +72,7 @@ impl Context {
             Context::Form => "form",
             Context::Filter => "filter",
             Context::Help => "help",
+            Context::Staff => "staff",
         }
     }
 

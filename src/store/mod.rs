@@ -14,6 +14,7 @@
 //! - `trajectories`: child id ++ trajectory id -> Trajectory
 //! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
+//! - `pins`: staff id -> PinRecord (argon2 hash and wrong tries); never exported
 //!
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
@@ -26,6 +27,7 @@ mod contacts;
 mod error;
 mod observations;
 mod open;
+mod people;
 mod plans;
 mod purge;
 mod schema;
@@ -38,6 +40,7 @@ use sled::Tree;
 
 pub use error::StoreError;
 pub use observations::TemplateAdded;
+pub use people::PinTry;
 pub use purge::Purged;
 pub use writes::Signature;
 
@@ -60,6 +63,7 @@ pub struct Store {
     trajectories: Tree,
     plan_templates: Tree,
     contacts: Tree,
+    pins: Tree,
 }
 
 impl Store {

@@ -108,10 +108,10 @@ fn blank_names_and_duplicate_staff_are_refused() {
         store.add_group("  ", GroupKind::Kdv, "", &sig()),
         Err(StoreError::Invalid(_))
     ));
-    store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
-    let again = store.add_staff("fatima", Role::Coach, &sig());
+    store.add_staff("Fatima", Role::Staff, &[], &sig()).unwrap();
+    let again = store.add_staff("fatima", Role::Coach, &[], &sig());
     assert!(matches!(again, Err(StoreError::DuplicateStaff(name)) if name == "fatima"));
-    let accented = store.add_staff("Fátima ", Role::Coach, &sig());
+    let accented = store.add_staff("Fátima ", Role::Coach, &[], &sig());
     assert!(matches!(accented, Err(StoreError::DuplicateStaff(_))));
     assert_eq!(store.staff().unwrap().len(), 1);
 }
@@ -184,7 +184,7 @@ fn a_file_instead_of_a_directory_is_a_clear_error() {
 #[test]
 fn export_import_round_trip_keeps_everything_and_fresh_ids_do_not_collide() {
     let (_dir, store) = fresh();
-    store.add_staff("Fatima", Role::Staff, &sig()).unwrap();
+    store.add_staff("Fatima", Role::Staff, &[], &sig()).unwrap();
     let g = store.add_group("A", GroupKind::Bso, "Loc", &sig()).unwrap();
     store
         .add_child(g.id, "Ĳsbrand", "Öztürk", date("2017-02-03"), &sig())
@@ -255,5 +255,100 @@ fn a_damaged_schema_version_refuses_to_open() {
         Err(StoreError::Damaged(detail)) => assert!(detail.contains("schema version"), "{detail}"),
         Err(other) => panic!("expected Damaged, got {other}"),
         Ok(_) => panic!("a damaged database must not open silently"),
+    }
+}
+
+mod people {
+    use super::*;
+    use crate::domain::pin::Pin;
+    use crate::store::PinTry;
+    use chrono::Duration;
+
+    fn pin(typed: &str) -> Pin {
+        Pin::parse(typed).unwrap()
+    }
+
+    #[test]
+    fn a_pin_is_kept_as_a_hash_counts_wrong_tries_and_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = sig().at;
+        let id = {
+            let store = Store::open(dir.path()).unwrap();
+            let person = store.add_staff("Fatima", Role::Staff, &[], &sig()).unwrap();
+            assert!(!store.has_pin(person.id).unwrap());
+            assert_eq!(store.try_pin(person.id, "", at).unwrap(), PinTry::Right);
+            store
+                .set_pin(person.id, Some(&pin("4711")), &sig())
+                .unwrap();
+            assert_eq!(
+                store.try_pin(person.id, "1111", at).unwrap(),
+                PinTry::Wrong {
+                    wait: Duration::seconds(1)
+                }
+            );
+            person.id
+        };
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.has_pin(id).unwrap());
+        assert!(
+            matches!(
+                store.try_pin(id, "4711", at).unwrap(),
+                PinTry::TooSoon { .. }
+            ),
+            "the wait survives reopening, even for the right PIN"
+        );
+        let later = at + Duration::seconds(1);
+        assert_eq!(store.try_pin(id, "4711", later).unwrap(), PinTry::Right);
+        assert_eq!(
+            store.try_pin(id, "1111", later).unwrap(),
+            PinTry::Wrong {
+                wait: Duration::seconds(1)
+            },
+            "a right PIN starts the count again"
+        );
+        let raw: Vec<u8> = store
+            .pins
+            .get(crate::store::codec::id_key(id))
+            .unwrap()
+            .unwrap()
+            .to_vec();
+        assert!(!String::from_utf8_lossy(&raw).contains("4711"));
+        let export = serde_json::to_string(&store.export(at).unwrap()).unwrap();
+        assert!(!export.contains("argon2"), "no PIN hash in the export");
+        let actions: Vec<String> = store
+            .audit()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert!(actions.contains(&"staff.pin_set".to_string()));
+        store.set_pin(id, None, &sig()).unwrap();
+        assert!(!store.has_pin(id).unwrap());
+        assert_eq!(store.try_pin(id, "", later).unwrap(), PinTry::Right);
+    }
+
+    #[test]
+    fn a_staff_member_can_be_renamed_but_not_onto_someone_else() {
+        let (_dir, store) = fresh();
+        let fatima = store.add_staff("Fatima", Role::Staff, &[], &sig()).unwrap();
+        store.add_staff("Bram", Role::Coach, &[], &sig()).unwrap();
+        let renamed = Staff {
+            name: " Fatíma Öztürk ".into(),
+            role: Role::CareCoordinator,
+            groups: vec![3],
+            ..fatima.clone()
+        };
+        let saved = store.update_staff(&renamed, &sig()).unwrap();
+        assert_eq!(saved.name, "Fatíma Öztürk");
+        let onto_bram = Staff {
+            name: "bram".into(),
+            ..saved.clone()
+        };
+        assert!(matches!(
+            store.update_staff(&onto_bram, &sig()),
+            Err(StoreError::DuplicateStaff(_))
+        ));
+        let stored = store.staff().unwrap();
+        assert_eq!(stored.iter().find(|s| s.id == fatima.id), Some(&saved));
     }
 }

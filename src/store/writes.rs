@@ -6,7 +6,7 @@ use sled::Transactional;
 
 use super::codec::{decode_id, encode, id_key, pair_key};
 use super::{Result, Store, StoreError};
-use crate::domain::{clean_name, staff, AuditEntry, Child, Group, GroupKind, Id, Role, Staff};
+use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
 /// Who makes a change and when; every write is signed with it.
 #[derive(Debug, Clone)]
@@ -30,6 +30,7 @@ pub(super) enum Table {
     Trajectories,
     PlanTemplates,
     Contacts,
+    Pins,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -84,7 +85,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 10] {
+    fn tables(&self) -> [&sled::Tree; 11] {
         [
             &self.groups,
             &self.children,
@@ -96,6 +97,7 @@ impl Store {
             &self.trajectories,
             &self.plan_templates,
             &self.contacts,
+            &self.pins,
         ]
     }
 
@@ -206,28 +208,6 @@ impl Store {
         ops.extend(child_ops(child));
         self.commit(ops, sig, action, format!("child:{}", child.id))
     }
-
-    /// Adds a staff member; their names must be unique because people pick themselves by name.
-    pub fn add_staff(&self, name: &str, role: Role, sig: &Signature) -> Result<Staff> {
-        let name = required(name, "a staff member needs a name")?;
-        let key = staff::name_key(&name);
-        if self
-            .staff()?
-            .iter()
-            .any(|s| staff::name_key(&s.name) == key)
-        {
-            return Err(StoreError::DuplicateStaff(name));
-        }
-        let staff = Staff {
-            id: self.next_id()?,
-            name,
-            role,
-            groups: Vec::new(),
-        };
-        let op = Op::put(Table::Staff, &id_key(staff.id), encode(&staff));
-        self.commit(vec![op], sig, "staff.add", format!("staff:{}", staff.id))?;
-        Ok(staff)
-    }
 }
 
 /// A child's record under its group, and the index entry that finds its group by child id.
@@ -246,6 +226,6 @@ pub(super) fn child_ops(child: &Child) -> [Op; 2] {
     ]
 }
 
-fn required(raw: &str, message: &str) -> Result<String> {
+pub(super) fn required(raw: &str, message: &str) -> Result<String> {
     clean_name(raw).ok_or_else(|| StoreError::Invalid(message.to_string()))
 }

@@ -8,12 +8,12 @@ use ratatui::Frame;
 use super::widgets::{block, hints, popup_area};
 use super::Theme;
 use crate::app::form::{FieldValue, Form};
-use crate::app::{Action, App, FormKind};
+use crate::app::{Action, App};
 
 const FORM_WIDTH: u16 = 72;
 const CONFIRM_WIDTH: u16 = 60;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, theme: &Theme) {
+pub fn draw<K>(frame: &mut Frame, area: Rect, app: &App, form: &Form<K>, theme: &Theme) {
     let mut lines = Vec::new();
     if let Some(warning) = &form.warning {
         lines.push(Line::styled(warning.clone(), theme.error));
@@ -23,9 +23,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form<FormKind>, the
         let focused = i == form.focus;
         let label_style = if focused { theme.selected } else { theme.dim };
         let label = Span::styled(format!("{:<28}", app.lang.get(field.label)), label_style);
+        let shown = |text: &str| match field.secret {
+            true => "•".repeat(text.chars().count()),
+            false => text.to_string(),
+        };
         let value = match &field.value {
-            FieldValue::Text(text) if focused => format!(" {text}▏"),
-            FieldValue::Text(text) => format!(" {text}"),
+            FieldValue::Text(text) if focused => format!(" {}▏", shown(text)),
+            FieldValue::Text(text) => format!(" {}", shown(text)),
             FieldValue::Choice { options, index } => {
                 format!(
                     " ‹ {} ›",

@@ -51,4 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
         T::LockedHint,
         theme,
     );
+    if let Some(form) = &locked.pin {
+        super::form::draw(frame, area, app, form, theme);
+    }
 }

@@ -143,7 +143,7 @@ fn help_overlay() {
 
 #[test]
 fn add_group_form_with_typed_text() {
-    let (_dir, mut app) = demo(Lang::En);
+    let (_dir, mut app) = test_support::admin(Lang::En);
     chr(&mut app, 'a');
     type_text(&mut app, "De Bijtjes");
     press(&mut app, KeyCode::Tab);
@@ -158,7 +158,7 @@ fn add_group_form_with_typed_text() {
 
 #[test]
 fn add_group_form_refuses_an_empty_name() {
-    let (_dir, mut app) = demo(Lang::En);
+    let (_dir, mut app) = test_support::admin(Lang::En);
     chr(&mut app, 'a');
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
@@ -181,7 +181,7 @@ fn add_child_form_refuses_an_invalid_date() {
 
 #[test]
 fn archive_confirmation() {
-    let (_dir, mut app) = demo(Lang::En);
+    let (_dir, mut app) = test_support::admin(Lang::En);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
     chr(&mut app, 'D');

@@ -52,6 +52,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::History(_) => lang.get(T::HistoryTitle).to_string(),
             Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
             Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
+            Screen::Staff(_) => lang.get(T::StaffTitle).to_string(),
         })
         .collect();
     // The role goes before any step of the trail does; the name stays.
@@ -140,6 +141,7 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],
         Screen::Plans(_) => &[Open, Back, Help, Quit],
         Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
+        Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
     }
 }
 

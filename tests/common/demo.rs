@@ -49,11 +49,17 @@ pub fn full_name(child: &Value) -> String {
 
 /// The first staff member with the plain staff role ("pedagogisch medewerker").
 pub fn first_staff(ex: &Value) -> String {
+    first_with_role(ex, "staff")
+}
+
+/// The name of the first person of the export with this role (`staff`, `coach`,
+/// `care_coordinator`, `admin`).
+pub fn first_with_role(ex: &Value, role: &str) -> String {
     arr(ex, "staff")
         .iter()
-        .find(|m| m["role"] == "staff")
+        .find(|m| m["role"] == role)
         .map(|m| s(m, "name").to_string())
-        .expect("the demo has a staff member with role \"staff\"")
+        .unwrap_or_else(|| panic!("the demo has someone with role {role:?}"))
 }
 
 /// A child, as the export has them.

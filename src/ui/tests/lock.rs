@@ -44,3 +44,56 @@ fn a_childs_audit_trail() {
     let mark = text.find("observation.mark").expect("the mark");
     assert!(note < mark, "newest first");
 }
+
+#[test]
+fn the_pin_is_asked_in_dots_over_the_lock() {
+    let (_dir, mut app) = demo(Lang::En);
+    let me = app.user.clone().unwrap();
+    let sig = crate::store::Signature {
+        by: me.name.clone(),
+        at: test_support::now(),
+    };
+    let pin = crate::domain::pin::Pin::parse("4321").unwrap();
+    app.store.set_pin(me.id, Some(&pin), &sig).unwrap();
+    chr(&mut app, 'u');
+    type_text(&mut app, &me.name);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "43");
+    let t = snap!("pin_asked", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("••▏"), "two dots and the cursor");
+    assert!(!text.contains("43"), "never the digits");
+}
+
+#[test]
+fn the_staff_screen_shows_roles_groups_and_who_has_a_pin() {
+    let (_dir, mut app) = test_support::admin(Lang::En);
+    let me = app.user.clone().unwrap();
+    let sig = crate::store::Signature {
+        by: me.name.clone(),
+        at: test_support::now(),
+    };
+    let pin = crate::domain::pin::Pin::parse("4321").unwrap();
+    app.store.set_pin(me.id, Some(&pin), &sig).unwrap();
+    chr(&mut app, 'S');
+    let t = snap!("staff_screen", &app);
+    let text = screen_text(&t);
+    let my_row = text
+        .lines()
+        .rev()
+        .find(|l| l.contains(&me.name))
+        .expect("my row, below the header");
+    assert!(my_row.contains("admin") && my_row.contains("all") && my_row.contains('✓'));
+    let coach = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.role == crate::domain::Role::Coach)
+        .unwrap();
+    let coach_row = text
+        .lines()
+        .find(|l| l.contains(&coach.name))
+        .expect("the coach's row");
+    assert!(!coach_row.contains('✓'), "no PIN");
+}

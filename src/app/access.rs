@@ -1,0 +1,36 @@
+//! The app's side of the role rules: it asks `domain::access` and, when the answer is no, says
+//! who may, in the language of the screen.
+
+use super::App;
+use crate::domain::access::{self, Permission};
+use crate::domain::{Group, Role};
+
+impl App {
+    /// Whether the person at the keyboard may do this; if not, the status line says who may.
+    pub(super) fn permitted(&mut self, permission: Permission) -> bool {
+        let allowed = self
+            .user
+            .as_ref()
+            .is_some_and(|u| access::allows(u.role, permission));
+        if !allowed {
+            let roles: Vec<Role> = Role::ALL
+                .into_iter()
+                .filter(|r| access::allows(*r, permission))
+                .collect();
+            self.complain(self.lang.only_for(&roles));
+        }
+        allowed
+    }
+
+    /// The groups the person at the keyboard sees, in the store's order.
+    pub(super) fn visible_groups(&self, groups: Vec<Group>) -> Vec<Group> {
+        groups
+            .into_iter()
+            .filter(|g| {
+                self.user
+                    .as_ref()
+                    .is_some_and(|u| access::sees_group(u, g.id))
+            })
+            .collect()
+    }
+}

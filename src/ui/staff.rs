@@ -1,0 +1,60 @@
+//! The staff screen: name, role, groups and whether a PIN is set; never the PIN itself.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use super::widgets::ListTable;
+use super::Theme;
+use crate::app::{App, StaffScreen, UserRow};
+use crate::domain::access::{self, Permission};
+use crate::domain::group;
+use crate::i18n::T;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, theme: &Theme) {
+    let lang = app.lang;
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| match row {
+            UserRow::Person(p) => {
+                let groups = match access::allows(p.role, Permission::SeeAllGroups) {
+                    true => lang.get(T::AllGroups).to_string(),
+                    false => group::names_of(&p.groups, &screen.groups),
+                };
+                let pin = if screen.pins.contains(&p.id) {
+                    "✓"
+                } else {
+                    ""
+                };
+                Row::new(vec![
+                    Cell::from(p.name.clone()),
+                    Cell::from(lang.role(p.role)),
+                    Cell::from(groups),
+                    Cell::from(pin),
+                ])
+            }
+            UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
+        })
+        .collect();
+    ListTable {
+        title: lang.get(T::StaffTitle).to_string(),
+        status: None,
+        header: vec![
+            lang.get(T::FieldName),
+            lang.get(T::FieldRole),
+            lang.get(T::ColGroups),
+            lang.get(T::ColPin),
+        ],
+        widths: vec![
+            Constraint::Fill(1),
+            Constraint::Length(17),
+            Constraint::Fill(2),
+            Constraint::Length(7),
+        ],
+        rows,
+        list: &screen.list,
+        empty: String::new(),
+    }
+    .draw(frame, area, app, theme);
+}
