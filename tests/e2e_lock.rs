@@ -10,7 +10,7 @@ mod common {
     pub mod screens;
 }
 
-use common::demo::{fresh_demo, group_name, kids};
+use common::demo::{first_with_role, fresh_demo, group_name, kids};
 use common::pty::{framed, Tui};
 use common::screens::{big, open_group, quit};
 
@@ -71,4 +71,106 @@ fn idle_time_locks_and_ctrl_l_locks_at_once() {
     t.key("Enter");
     t.expect(&names[0]);
     quit(&mut t);
+}
+
+/// Sets the PIN of the person at the keyboard with `P`: typed, Tab, typed again, Enter.
+fn set_pin(t: &mut Tui, pin: &str) {
+    t.send("P");
+    t.expect("Set PIN");
+    t.send(pin);
+    t.key("Tab");
+    t.send(pin);
+    t.key("Enter");
+    t.expect("PIN is set");
+}
+
+#[test]
+fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
+    let (db, ex, user) = fresh_demo(&[]);
+    let all = kids(&ex);
+    let first_group = all[0].group_id;
+    let names: Vec<String> = all
+        .iter()
+        .filter(|k| k.group_id == first_group)
+        .map(|k| k.name.clone())
+        .collect();
+    let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
+    let mut t = Tui::spawn_with(&args, big());
+    t.expect("Groups");
+    set_pin(&mut t, "2580");
+    open_group(&mut t, &group_name(&ex, first_group));
+    t.expect(&names[0]);
+
+    t.key("Ctrl-L");
+    t.expect("Locked");
+    t.send(&user);
+    t.key("Enter");
+    t.expect_until("the PIN asked", |s| s.contains("PIN") && s.contains("Locked"));
+    t.send("0000");
+    t.key("Enter");
+    let screen = t.expect("Wrong PIN");
+    assert!(screen.contains("Locked"), "{}", framed(&screen));
+    assert!(no_child_shown(&screen, &names), "{}", framed(&screen));
+    assert!(!screen.contains("0000"), "a PIN is never shown");
+
+    // After the wait (1 s after the first wrong try) the right PIN unlocks.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    t.send("2580");
+    t.key("Enter");
+    t.expect_until("the list again", |s| {
+        s.contains(&names[0]) && !s.contains("Locked")
+    });
+    quit(&mut t);
+
+    // `--user` names the person, but the PIN is still asked before anything shows.
+    let mut t = Tui::spawn_with(&args, big());
+    let screen = t.expect_until("the PIN asked at start", |s| s.contains("PIN"));
+    assert!(!screen.contains("De "), "no group shows before the PIN:\n{}", framed(&screen));
+    t.send("2580");
+    t.key("Enter");
+    t.expect("Groups");
+    quit(&mut t);
+}
+
+#[test]
+fn marks_after_switching_user_are_signed_by_the_new_user() {
+    let (db, ex, user) = fresh_demo(&[]);
+    let other = first_with_role(&ex, "coach");
+    let all = kids(&ex);
+    let first_group = all[0].group_id;
+    let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
+    let mut t = Tui::spawn_with(&args, big());
+    t.expect("Groups");
+    open_group(&mut t, &group_name(&ex, first_group));
+
+    // `u` hands over: the picker, the coach's name, Enter.
+    t.send("u");
+    t.expect("Locked");
+    t.send(&other);
+    t.key("Enter");
+    t.expect_until("signed in as the coach", |s| {
+        s.contains(&format!("User: {other}")) && !s.contains("Locked")
+    });
+    t.send("o");
+    t.expect("Observer");
+    t.key("Space");
+    t.expect("saved");
+    t.key("Esc");
+    // Wait for the list before `q`: an Esc straight before a key reads as Alt and that key.
+    t.expect_gone("Observation form");
+    quit(&mut t);
+
+    let ex = db.export();
+    let marks: Vec<&serde_json::Value> = ex["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["marks"].as_array().unwrap())
+        .filter(|m| m["by"] == other.as_str())
+        .collect();
+    assert_eq!(marks.len(), 1, "one mark by {other}");
+    let audit = ex["audit"].as_array().unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!(last["action"], "observation.mark");
+    assert_eq!(last["by"], other.as_str());
 }

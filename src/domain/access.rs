@@ -1,5 +1,9 @@
 //! Who may do what. Every rule about roles lives here, so a screen or command asks and never
 //! decides for itself, and changing a rule is a change in one place.
+//!
+//! Observation forms and step plans are managed with `signaal forms` on the command line, which
+//! needs the database's files; those are readable by their owner only, so whoever may run it is
+//! the machine's administrator. The TUI offers no template management at all.
 
 use super::{Id, Role, Staff};
 
@@ -10,8 +14,6 @@ pub enum Permission {
     ManageStaff,
     /// Add or change groups.
     ManageGroups,
-    /// Import observation forms and step plans, choose a group's forms.
-    ManageTemplates,
     /// Archive a child who left, a group or a contact (and bring them back).
     Archive,
     /// Lead a coach visit: write advice and follow-ups, close the visit.
@@ -51,12 +53,8 @@ mod tests {
     }
 
     #[test]
-    fn only_an_admin_manages_staff_groups_and_templates() {
-        for p in [
-            Permission::ManageStaff,
-            Permission::ManageGroups,
-            Permission::ManageTemplates,
-        ] {
+    fn only_an_admin_manages_staff_and_groups() {
+        for p in [Permission::ManageStaff, Permission::ManageGroups] {
             let allowed: Vec<Role> = Role::ALL.into_iter().filter(|r| allows(*r, p)).collect();
             assert_eq!(allowed, [Role::Admin], "{p:?}");
         }
