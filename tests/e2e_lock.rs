@@ -19,16 +19,22 @@ fn no_child_shown(screen: &str, names: &[String]) -> bool {
     names.iter().all(|name| !screen.contains(name.as_str()))
 }
 
-#[test]
-fn idle_time_locks_and_ctrl_l_locks_at_once() {
-    let (db, ex, user) = fresh_demo(&[]);
-    let all = kids(&ex);
+/// The demo's first group and the names of its children.
+fn first_group_and_its_children(ex: &serde_json::Value) -> (u64, Vec<String>) {
+    let all = kids(ex);
     let first_group = all[0].group_id;
-    let names: Vec<String> = all
+    let names = all
         .iter()
         .filter(|k| k.group_id == first_group)
         .map(|k| k.name.clone())
         .collect();
+    (first_group, names)
+}
+
+#[test]
+fn idle_time_locks_and_ctrl_l_locks_at_once() {
+    let (db, ex, user) = fresh_demo(&[]);
+    let (first_group, names) = first_group_and_its_children(&ex);
     let args = [
         "--db",
         db.path(),
@@ -87,13 +93,7 @@ fn set_pin(t: &mut Tui, pin: &str) {
 #[test]
 fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
     let (db, ex, user) = fresh_demo(&[]);
-    let all = kids(&ex);
-    let first_group = all[0].group_id;
-    let names: Vec<String> = all
-        .iter()
-        .filter(|k| k.group_id == first_group)
-        .map(|k| k.name.clone())
-        .collect();
+    let (first_group, names) = first_group_and_its_children(&ex);
     let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
     let mut t = Tui::spawn_with(&args, big());
     t.expect("Groups");
@@ -105,7 +105,9 @@ fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
     t.expect("Locked");
     t.send(&user);
     t.key("Enter");
-    t.expect_until("the PIN asked", |s| s.contains("PIN") && s.contains("Locked"));
+    t.expect_until("the PIN asked", |s| {
+        s.contains("PIN") && s.contains("Locked")
+    });
     t.send("0000");
     t.key("Enter");
     let screen = t.expect("Wrong PIN");
@@ -125,7 +127,11 @@ fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
     // `--user` names the person, but the PIN is still asked before anything shows.
     let mut t = Tui::spawn_with(&args, big());
     let screen = t.expect_until("the PIN asked at start", |s| s.contains("PIN"));
-    assert!(!screen.contains("De "), "no group shows before the PIN:\n{}", framed(&screen));
+    assert!(
+        !screen.contains("De "),
+        "no group shows before the PIN:\n{}",
+        framed(&screen)
+    );
     t.send("2580");
     t.key("Enter");
     t.expect("Groups");
@@ -136,8 +142,7 @@ fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
 fn marks_after_switching_user_are_signed_by_the_new_user() {
     let (db, ex, user) = fresh_demo(&[]);
     let other = first_with_role(&ex, "coach");
-    let all = kids(&ex);
-    let first_group = all[0].group_id;
+    let (first_group, _) = first_group_and_its_children(&ex);
     let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
     let mut t = Tui::spawn_with(&args, big());
     t.expect("Groups");

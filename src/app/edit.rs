@@ -127,21 +127,16 @@ impl App {
                 Form::new(kind, T::FormEditGroup, fields)
             }
             FormKind::AddStaff => {
-                let roles = Role::ALL
-                    .iter()
-                    .map(|r| self.lang.role(*r).to_string())
-                    .collect();
                 // The first person sets the place up, so they are its admin unless they say
                 // otherwise; after them a new person is most likely a pedagogisch medewerker.
                 let first = self.user.is_none();
                 let role = if first { Role::Admin } else { Role::Staff };
-                let role = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
                 Form::new(
                     kind,
                     T::FormAddStaff,
                     vec![
                         Field::text(T::FieldName, typed),
-                        Field::choice(T::FieldRole, roles, role),
+                        self.role_field(role),
                         Field::text(T::FieldGroups, ""),
                     ],
                 )

@@ -73,7 +73,7 @@ impl App {
         self.screens.push(Screen::Users(list));
     }
 
-    fn user_rows(&self) -> Result<Vec<UserRow>> {
+    pub(super) fn user_rows(&self) -> Result<Vec<UserRow>> {
         let mut rows: Vec<UserRow> = self
             .store
             .staff()?

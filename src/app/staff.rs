@@ -25,12 +25,7 @@ impl App {
 
     /// The rows and what they show, fresh from the store.
     pub(super) fn staff_screen(&self) -> Result<StaffScreen> {
-        let mut rows: Vec<UserRow> = self
-            .store
-            .staff()?
-            .into_iter()
-            .map(UserRow::Person)
-            .collect();
+        let rows = self.user_rows()?;
         let mut pins = Vec::new();
         for row in &rows {
             if let UserRow::Person(p) = row {
@@ -39,7 +34,6 @@ impl App {
                 }
             }
         }
-        rows.push(UserRow::New);
         Ok(StaffScreen {
             list: ListView::of(rows),
             groups: self.store.groups()?,
@@ -71,17 +65,9 @@ impl App {
             return;
         };
         let Some(person) = person else { return };
-        let roles = Role::ALL
-            .iter()
-            .map(|r| self.lang.role(*r).to_string())
-            .collect();
-        let role = Role::ALL
-            .iter()
-            .position(|r| *r == person.role)
-            .unwrap_or(0);
         let fields = vec![
             Field::text(T::FieldName, &person.name),
-            Field::choice(T::FieldRole, roles, role),
+            self.role_field(person.role),
             Field::text(T::FieldGroups, &group::names_of(&person.groups, &groups)),
         ];
         let form = Form::new(FormKind::EditStaff(person), T::FormEditStaff, fields);
@@ -120,6 +106,16 @@ impl App {
             self.user = Some(saved.clone());
         }
         Ok(saved.name)
+    }
+
+    /// The role choice of the staff forms, on `role`.
+    pub(super) fn role_field(&self, role: Role) -> Field {
+        let roles = Role::ALL
+            .iter()
+            .map(|r| self.lang.role(*r).to_string())
+            .collect();
+        let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        Field::choice(T::FieldRole, roles, index)
     }
 
     pub(super) fn staff_error(&self, e: crate::store::StoreError) -> String {

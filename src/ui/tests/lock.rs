@@ -48,13 +48,7 @@ fn a_childs_audit_trail() {
 #[test]
 fn the_pin_is_asked_in_dots_over_the_lock() {
     let (_dir, mut app) = demo(Lang::En);
-    let me = app.user.clone().unwrap();
-    let sig = crate::store::Signature {
-        by: me.name.clone(),
-        at: test_support::now(),
-    };
-    let pin = crate::domain::pin::Pin::parse("4321").unwrap();
-    app.store.set_pin(me.id, Some(&pin), &sig).unwrap();
+    let me = give_pin(&app, "4321");
     chr(&mut app, 'u');
     type_text(&mut app, &me.name);
     press(&mut app, KeyCode::Enter);
@@ -68,13 +62,7 @@ fn the_pin_is_asked_in_dots_over_the_lock() {
 #[test]
 fn the_staff_screen_shows_roles_groups_and_who_has_a_pin() {
     let (_dir, mut app) = test_support::admin(Lang::En);
-    let me = app.user.clone().unwrap();
-    let sig = crate::store::Signature {
-        by: me.name.clone(),
-        at: test_support::now(),
-    };
-    let pin = crate::domain::pin::Pin::parse("4321").unwrap();
-    app.store.set_pin(me.id, Some(&pin), &sig).unwrap();
+    let me = give_pin(&app, "4321");
     chr(&mut app, 'S');
     let t = snap!("staff_screen", &app);
     let text = screen_text(&t);
@@ -96,4 +84,16 @@ fn the_staff_screen_shows_roles_groups_and_who_has_a_pin() {
         .find(|l| l.contains(&coach.name))
         .expect("the coach's row");
     assert!(!coach_row.contains('✓'), "no PIN");
+}
+
+/// Gives the person at the keyboard a PIN, straight in the store; returns them.
+fn give_pin(app: &App, pin: &str) -> crate::domain::Staff {
+    let me = app.user.clone().unwrap();
+    let sig = crate::store::Signature {
+        by: me.name.clone(),
+        at: test_support::now(),
+    };
+    let pin = crate::domain::pin::Pin::parse(pin).unwrap();
+    app.store.set_pin(me.id, Some(&pin), &sig).unwrap();
+    me
 }
