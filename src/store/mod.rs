@@ -153,5 +153,3 @@ mod tests_contacts;
 mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
-#[cfg(all(test, unix))]
-mod tests_private;
