@@ -12,9 +12,8 @@ mod common {
 use std::path::{Path, PathBuf};
 
 use common::cli::{fails, ok, run, run_fails, run_with_env, Db};
-use common::demo::{fresh_demo, group_name, kids};
-use common::pty::{framed, Tui};
-use common::screens::{big, open_group, quit};
+use common::demo::fresh_demo;
+use common::screens::{idle_until_locked, quit};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -184,28 +183,11 @@ fn lock_after_from_a_config_file_locks_the_screen() {
     let (db, ex, user) = fresh_demo(&[]);
     let config = db.file("config.toml");
     std::fs::write(&config, "lock_after = 2\nlang = \"en\"\n").unwrap();
-    let all = kids(&ex);
-    let first_group = all[0].group_id;
-    let names: Vec<String> = all
-        .iter()
-        .filter(|k| k.group_id == first_group)
-        .map(|k| k.name.clone())
-        .collect();
     let config = text(&config);
     let args = ["--config", &config, "--db", db.path(), "--user", &user];
-    let mut t = Tui::spawn_with(&args, big());
-    t.expect("Groups");
-    open_group(&mut t, &group_name(&ex, first_group));
-    t.expect(&names[0]);
-
-    // Idle: after the 2 seconds of the file the screen is locked (the wait allows 10; without
-    // the file it would take 300).
-    let screen = t.expect_until("the idle lock", |s| s.contains("Locked"));
-    assert!(
-        names.iter().all(|name| !screen.contains(name.as_str())),
-        "a child's name on the lock screen:\n{}",
-        framed(&screen)
-    );
+    // After the 2 seconds of the file the screen is locked (the wait allows 10; without the file
+    // it would take 300).
+    let (mut t, _, names) = idle_until_locked(&args, &ex);
     t.send(&user);
     t.key("Enter");
     t.expect(&names[0]);

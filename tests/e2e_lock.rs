@@ -10,9 +10,9 @@ mod common {
     pub mod screens;
 }
 
-use common::demo::{fresh_demo, group_name, kids};
-use common::pty::{framed, Tui};
-use common::screens::{big, open_group, quit};
+use common::demo::fresh_demo;
+use common::pty::framed;
+use common::screens::{idle_until_locked, quit};
 
 /// No child of the group is named anywhere on `screen`.
 fn no_child_shown(screen: &str, names: &[String]) -> bool {
@@ -22,13 +22,6 @@ fn no_child_shown(screen: &str, names: &[String]) -> bool {
 #[test]
 fn idle_time_locks_and_ctrl_l_locks_at_once() {
     let (db, ex, user) = fresh_demo(&[]);
-    let all = kids(&ex);
-    let first_group = all[0].group_id;
-    let names: Vec<String> = all
-        .iter()
-        .filter(|k| k.group_id == first_group)
-        .map(|k| k.name.clone())
-        .collect();
     let args = [
         "--db",
         db.path(),
@@ -39,18 +32,8 @@ fn idle_time_locks_and_ctrl_l_locks_at_once() {
         "--lock-after",
         "2",
     ];
-    let mut t = Tui::spawn_with(&args, big());
-    t.expect("Groups");
-    open_group(&mut t, &group_name(&ex, first_group));
-    t.expect(&names[0]);
-
-    // Idle: after the 2 seconds the screen is locked (the wait allows 10).
-    let screen = t.expect_until("the idle lock", |s| s.contains("Locked"));
-    assert!(
-        no_child_shown(&screen, &names),
-        "a child's name on the lock screen:\n{}",
-        framed(&screen)
-    );
+    // After the 2 seconds the screen is locked (the wait allows 10).
+    let (mut t, screen, names) = idle_until_locked(&args, &ex);
     for number in ["112", "0800-2000", "0900-1113111"] {
         assert!(screen.contains(number), "{number} on the lock screen");
     }
