@@ -6,40 +6,53 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::Id;
+use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "signaal",
     version,
-    about = "Early signalling for childcare groups, in the terminal"
+    about = "Early signalling for childcare groups, in the terminal",
+    after_help = "The options --db, --lang, --keymap, --lock-after and --observe-weeks can also be \
+                  set in a config file (keys db, lang, keymap, lock_after, observe_weeks). An \
+                  option given here comes first, then SIGNAAL_DB, then the config file, then LANG \
+                  (for the language) and the built-in default."
 )]
 pub struct Cli {
+    /// Config file (default: SIGNAAL_CONFIG, else config.toml in the platform config directory,
+    /// such as ~/.config/signaal/config.toml; that one may be missing)
+    #[arg(long, value_name = "FILE", env = "SIGNAAL_CONFIG")]
+    pub config: Option<PathBuf>,
     #[command(flatten)]
     pub db: DbArg,
-    /// Interface language (default: from LANG; nl* gives Dutch, anything else English)
+    /// Interface language (default: lang in the config file, else from LANG; nl* gives Dutch,
+    /// anything else English)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// Keymap: a preset name (default, vim) or a TOML file that overrides the default
+    /// Keymap: a preset name (default, vim) or a TOML file that overrides the default (default:
+    /// keymap in the config file, else default)
     #[arg(long, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
     /// Who is at the keyboard (a staff member's name)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
-    /// Lock the screen after this many idle seconds (0: never); Ctrl-L locks at once
-    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
-    pub lock_after: u64,
+    /// Lock the screen after this many idle seconds (0: never; default: lock_after in the config
+    /// file, else 300); Ctrl-L locks at once
+    #[arg(long, value_name = "SECONDS")]
+    pub lock_after: Option<u64>,
     /// Flag a child in its group's list when its latest observation is older than this many weeks
-    /// (or it has none)
-    #[arg(long, value_name = "WEEKS", default_value_t = crate::app::OBSERVE_WEEKS,
-          value_parser = clap::value_parser!(u32).range(1..=104))]
-    pub observe_weeks: u32,
+    /// (or it has none; default: observe_weeks in the config file, else 8)
+    #[arg(long, value_name = "WEEKS",
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::app::OBSERVE_WEEKS_MAX)))]
+    pub observe_weeks: Option<u32>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct DbArg {
-    /// Database directory (default: SIGNAAL_DB, else the platform data directory)
+    /// Database directory (default: SIGNAAL_DB, else db in the config file, else the platform data
+    /// directory)
     #[arg(long, value_name = "DIR", env = "SIGNAAL_DB", global = true)]
     pub db: Option<PathBuf>,
 }
@@ -48,6 +61,15 @@ pub struct DbArg {
 pub enum LangArg {
     Nl,
     En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +114,11 @@ pub enum Command {
     Keymap {
         #[command(subcommand)]
         command: KeymapCommand,
+    },
+    /// Work with config files
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
     },
 }
 
@@ -138,6 +165,13 @@ pub struct PurgeArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeymapCommand {
     /// Validate a keymap file and report every problem with its line number
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Validate a config file (and the keymap it names) and report every problem with its line
+    /// number
     Check { file: PathBuf },
 }
 

@@ -10,31 +10,18 @@ mod common {
     pub mod screens;
 }
 
-use common::demo::{first_with_role, fresh_demo, group_name, kids};
+use common::demo::{first_group_names, first_with_role, fresh_demo, group_name};
 use common::pty::{framed, Tui};
-use common::screens::{big, open_group, quit};
+use common::screens::{big, idle_until_locked, open_group, quit};
 
 /// No child of the group is named anywhere on `screen`.
 fn no_child_shown(screen: &str, names: &[String]) -> bool {
     names.iter().all(|name| !screen.contains(name.as_str()))
 }
 
-/// The demo's first group and the names of its children.
-fn first_group_and_its_children(ex: &serde_json::Value) -> (u64, Vec<String>) {
-    let all = kids(ex);
-    let first_group = all[0].group_id;
-    let names = all
-        .iter()
-        .filter(|k| k.group_id == first_group)
-        .map(|k| k.name.clone())
-        .collect();
-    (first_group, names)
-}
-
 #[test]
 fn idle_time_locks_and_ctrl_l_locks_at_once() {
     let (db, ex, user) = fresh_demo(&[]);
-    let (first_group, names) = first_group_and_its_children(&ex);
     let args = [
         "--db",
         db.path(),
@@ -45,18 +32,8 @@ fn idle_time_locks_and_ctrl_l_locks_at_once() {
         "--lock-after",
         "2",
     ];
-    let mut t = Tui::spawn_with(&args, big());
-    t.expect("Groups");
-    open_group(&mut t, &group_name(&ex, first_group));
-    t.expect(&names[0]);
-
-    // Idle: after the 2 seconds the screen is locked (the wait allows 10).
-    let screen = t.expect_until("the idle lock", |s| s.contains("Locked"));
-    assert!(
-        no_child_shown(&screen, &names),
-        "a child's name on the lock screen:\n{}",
-        framed(&screen)
-    );
+    // After the 2 seconds the screen is locked (the wait allows 10).
+    let (mut t, screen, names) = idle_until_locked(&args, &ex);
     for number in ["112", "0800-2000", "0900-1113111"] {
         assert!(screen.contains(number), "{number} on the lock screen");
     }
@@ -93,7 +70,7 @@ fn set_pin(t: &mut Tui, pin: &str) {
 #[test]
 fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
     let (db, ex, user) = fresh_demo(&[]);
-    let (first_group, names) = first_group_and_its_children(&ex);
+    let (first_group, names) = first_group_names(&ex);
     let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
     let mut t = Tui::spawn_with(&args, big());
     t.expect("Groups");
@@ -142,7 +119,7 @@ fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
 fn marks_after_switching_user_are_signed_by_the_new_user() {
     let (db, ex, user) = fresh_demo(&[]);
     let other = first_with_role(&ex, "coach");
-    let (first_group, _) = first_group_and_its_children(&ex);
+    let (first_group, _) = first_group_names(&ex);
     let args = ["--db", db.path(), "--lang", "en", "--user", user.as_str()];
     let mut t = Tui::spawn_with(&args, big());
     t.expect("Groups");

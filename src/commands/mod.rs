@@ -16,27 +16,34 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::app::{App, Clock, Options};
-use crate::cli::{Cli, Command, ContactsCommand, FormsCommand, KeymapCommand, LangArg};
+use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, KeymapCommand};
+use crate::config;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
 use crate::store::{Signature, Store};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let db = || database_dir(cli.db.db.clone());
+    // The config file is read here, but its problems only stop the commands that use a setting,
+    // each before it touches the database. The checks of a file use none: a broken config file
+    // should not stop anyone from checking a fixed one.
+    let settings = config::load(cli.config.as_deref())
+        .map(|file| config::layer(&cli, file, std::env::var("LANG").ok().as_deref()));
+    let db = || -> Result<PathBuf> { database_dir(settings.clone()?.db) };
     match cli.command {
         None => {
+            let settings = settings?;
             // The keymap is checked before the database is touched: a typo in it should not
             // leave anyone wondering about their data.
-            let keymap = Keymap::load(cli.keymap.as_deref())?;
-            let store = open(&db()?)?;
+            let keymap = Keymap::load(settings.keymap.as_deref())?;
+            let store = open(&database_dir(settings.db)?)?;
             let options = Options {
-                lang: lang(cli.lang),
+                lang: settings.lang,
                 keymap,
                 clock: Clock::System,
                 user: cli.user,
-                observe_weeks: cli.observe_weeks,
-                lock_after: Some(std::time::Duration::from_secs(cli.lock_after)),
+                observe_weeks: settings.observe_weeks,
+                lock_after: Some(settings.lock_after),
             };
             let mut app = App::new(store, options);
             crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;
@@ -76,8 +83,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let report = args
                 .report()
                 .ok_or_else(|| anyhow!("say what to report on: --child ID or --care-team"))?;
-            let store = open_existing(&db()?)?;
-            report::run(&store, report, lang(args.lang.or(cli.lang)))
+            let lang = args.lang.map_or(settings.clone()?.lang, Lang::from);
+            report::run(&open_existing(&db()?)?, report, lang)
         }
         Some(Command::Forms { command }) => match command {
             FormsCommand::Import { file } => {
@@ -91,8 +98,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             FormsCommand::Use(args) => forms::use_forms(&open_existing(&db()?)?, &args),
         },
         Some(Command::Contacts { command }) => match command {
-            // No database is created or required: the pinned cards are found without one.
-            ContactsCommand::Find(args) => contacts::find(db(), &args),
+            // No database is created or required: the pinned cards are found without one. A
+            // broken config file is still reported, not taken for a missing database.
+            ContactsCommand::Find(args) => contacts::find(database_dir(settings?.db), &args),
             ContactsCommand::Import { file } => {
                 // Check the whole file first: a bad file changes nothing, not even a new database.
                 let Some(cards) = contacts::read_file(&file)? else {
@@ -107,19 +115,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             command: KeymapCommand::Check { file },
         }) => {
             keymap::check_file(&file)?;
-            println!("{}: ok", file.display());
-            Ok(ExitCode::SUCCESS)
+            checked(&file)
+        }
+        Some(Command::Config {
+            command: ConfigCommand::Check { file },
+        }) => {
+            // What the TUI would refuse at start: the keymap the file names is checked too.
+            Keymap::load(config::read_file(&file)?.keymap.as_deref())?;
+            checked(&file)
         }
     }
 }
 
-/// `--lang` if given, else Dutch when `LANG` starts with nl, else English.
-fn lang(arg: Option<LangArg>) -> Lang {
-    match arg {
-        Some(LangArg::Nl) => Lang::Nl,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
-    }
+/// What a check of a file prints when the file is sound.
+fn checked(file: &Path) -> Result<ExitCode> {
+    println!("{}: ok", file.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The outcome of writing `what` (the report, the export) to stdout. A reader that stops early
@@ -154,12 +165,13 @@ fn open_existing(dir: &Path) -> Result<Store> {
     open(dir)
 }
 
-/// `--db`, else `SIGNAAL_DB` (clap reads both), else the platform's data directory.
+/// The database directory the settings name (`--db`, `SIGNAAL_DB` or the config file's `db`), else
+/// the platform's data directory.
 fn database_dir(given: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(dir) = given {
         return Ok(dir);
     }
-    directories::ProjectDirs::from("nl", "signaal", "signaal")
+    config::project_dirs()
         .map(|dirs| dirs.data_dir().join("db"))
         .ok_or_else(|| anyhow!("no home directory to keep the database in; pass --db DIR"))
 }

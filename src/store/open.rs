@@ -1,4 +1,4 @@
-//! Opening the database: directory permissions, the lock held by another process, damaged files,
+//! Opening the database: owner-only permissions, the lock held by another process, damaged files,
 //! and the schema version.
 
 use std::path::Path;
@@ -9,6 +9,8 @@ pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
         return Err(cannot_open(dir, "it is a file, not a directory".into()));
     }
+    #[cfg(unix)]
+    private_from_now_on();
     create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
 
     let db = open_sled(dir)?;
@@ -33,13 +35,47 @@ pub fn open(dir: &Path) -> Result<Store> {
     Ok(store)
 }
 
-/// Children's data is sensitive: the directory is readable by its owner only.
+/// Children's data is sensitive: every file and directory signaal creates from now on is for its
+/// owner only (umask 077).
+///
+/// A umask rather than a chmod of the files after opening, and one that stays rather than one set
+/// around the open: sled goes on creating files for as long as the database is open, from its own
+/// threads (a `blobs/N` file for each large value, new `snap.*` snapshots), and a chmod or a
+/// restored umask would miss those. The umask is the process's, but signaal writes no other files
+/// (exports and reports go to stdout), so nothing else is affected.
+#[cfg(unix)]
+fn private_from_now_on() {
+    use rustix::fs::Mode;
+    rustix::process::umask(Mode::RWXG | Mode::RWXO);
+}
+
+/// The directory, readable by its owner only. A database made before signaal set the umask (or
+/// copied in with other modes) is brought in line: the files in it lose any group and other
+/// permissions.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    owner_only(dir)?;
+    Ok(())
+}
+
+/// Takes the group and other permissions away from `path` and, for a directory, everything in
+/// it. Symbolic links are left alone (their target is not the database's).
+#[cfg(unix)]
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::symlink_metadata(path)?;
+    if meta.file_type().is_symlink() {
+        return Ok(());
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o077 != 0 {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
+    }
+    if meta.is_dir() {
+        for entry in std::fs::read_dir(path)? {
+            owner_only(&entry?.path())?;
+        }
     }
     Ok(())
 }

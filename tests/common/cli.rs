@@ -20,9 +20,13 @@ use tempfile::TempDir;
 /// harness's `TIMEOUT`), because CI machines are small and busy.
 pub const DEADLINE: Duration = Duration::from_secs(30);
 
+/// The config directory the binary is given (`XDG_CONFIG_HOME`) so that the developer's own
+/// config file plays no part: a folder that does not exist, so there is no default config file.
+pub const NO_CONFIG_HOME: &str = "/nonexistent/signaal-tests-config";
+
 /// The binary as a plain process: English (`LANG=C.UTF-8`), none of the developer's
-/// `SIGNAAL_DB`, `LC_ALL`, `LC_MESSAGES`, `NO_COLOR` or `RUST_BACKTRACE`, no stdin, in the system
-/// temp dir.
+/// `SIGNAAL_DB`, config file (see `NO_CONFIG_HOME`), `LC_ALL`, `LC_MESSAGES`, `NO_COLOR` or
+/// `RUST_BACKTRACE`, no stdin, in the system temp dir.
 pub fn command(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_signaal"));
     cmd.args(args)
@@ -30,6 +34,8 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("SIGNAAL_DB")
+        .env_remove("SIGNAAL_CONFIG")
+        .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
         .env_remove("NO_COLOR")
         .env_remove("RUST_BACKTRACE")
         .current_dir(std::env::temp_dir())
@@ -74,8 +80,13 @@ pub fn run(args: &[&str]) -> Output {
 
 /// `run` with `LANG=lang` instead of English, for what the language of the environment decides.
 pub fn run_with_lang(args: &[&str], lang: &str) -> Output {
+    run_with_env(args, &[("LANG", lang)])
+}
+
+/// `run` with the environment variables `env` set (over those `command` sets).
+pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = command(args);
-    cmd.env("LANG", lang);
+    cmd.envs(env.iter().copied());
     finish(cmd, args, DEADLINE).0
 }
 

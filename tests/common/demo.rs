@@ -89,6 +89,19 @@ pub fn kids(ex: &Value) -> Vec<Kid> {
         .collect()
 }
 
+/// The group of the first child that is not archived, and the names of that group's children
+/// (not archived), for a test that opens a group and looks for its children on the screen.
+pub fn first_group_names(ex: &Value) -> (u64, Vec<String>) {
+    let all = kids(ex);
+    let group_id = all.first().expect("the demo has children").group_id;
+    let names = all
+        .into_iter()
+        .filter(|k| k.group_id == group_id)
+        .map(|k| k.name)
+        .collect();
+    (group_id, names)
+}
+
 /// The children that are not archived and whose first name no other such child of their group
 /// has, so that the filter finds only them; in the export's order.
 pub fn uniquely_named_kids(ex: &Value) -> Vec<Kid> {

@@ -114,6 +114,8 @@ impl Tui {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
         cmd.env_remove("SIGNAAL_DB");
+        cmd.env_remove("SIGNAAL_CONFIG");
+        cmd.env("XDG_CONFIG_HOME", super::cli::NO_CONFIG_HOME);
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("RUST_BACKTRACE");
         if opts.no_color {

@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::cli::Db;
-use super::demo::{group_name, Kid};
+use super::demo::{first_group_names, group_name, Kid};
 use super::pty::{framed, Options, Tui};
 
 /// A terminal with room for a whole group, a whole form section or trajectory, and the detail
@@ -64,6 +64,25 @@ pub fn open_group(t: &mut Tui, name: &str) {
     t.expect_until(&format!("the children of {name}"), |s| {
         s.contains(&format!("Group {name}")) || s.contains(&format!("Groep {name}"))
     });
+}
+
+/// Starts signaal with `args` (a demo database, English, a user and a short idle time) in a `big`
+/// terminal, opens the first group of the demo's export `ex`, then waits without a key for the
+/// idle lock and checks that none of that group's children is named on the lock screen. Returns
+/// the locked TUI, the lock screen and the names of the group's children.
+pub fn idle_until_locked(args: &[&str], ex: &Value) -> (Tui, String, Vec<String>) {
+    let (group, names) = first_group_names(ex);
+    let mut t = Tui::spawn_with(args, big());
+    t.expect("Groups");
+    open_group(&mut t, &group_name(ex, group));
+    t.expect(&names[0]);
+    let screen = t.expect_until("the idle lock", |s| s.contains("Locked"));
+    assert!(
+        names.iter().all(|name| !screen.contains(name.as_str())),
+        "a child's name on the lock screen:\n{}",
+        framed(&screen)
+    );
+    (t, screen, names)
 }
 
 /// The children list row of a child (the name column starts the row, a gap follows the name).

@@ -1,0 +1,121 @@
+//! Reading one config file, collecting every problem with its line.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+
+use super::Config;
+use crate::app::OBSERVE_WEEKS_MAX;
+use crate::cli::LangArg;
+use crate::keymap::Keymap;
+use crate::toml_spans::{self, LineIndex, Node, Problem};
+
+/// The keys a config file may have, in the order the messages list them.
+const KEYS: [&str; 5] = ["lock_after", "lang", "keymap", "observe_weeks", "db"];
+
+/// Reads a config file whose folder is `folder`. The config is only meant to be used when the
+/// problem list is empty.
+pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
+    let lines = LineIndex::new(text);
+    let mut config = Config::default();
+    let mut problems = Vec::new();
+    let entries = match toml_spans::read(text, &lines) {
+        Ok(Node::Table(entries)) => entries,
+        Ok(_) => Vec::new(),
+        Err(problem) => return (config, vec![problem]),
+    };
+    for (key, value) in entries {
+        let line = lines.line_of(&key, lines.line_of(&value, 1));
+        let value = value.value;
+        let checked = match key.value.as_str() {
+            "lock_after" => seconds(&value).map(|v| config.lock_after = Some(v)),
+            "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
+            "keymap" => keymap(&value, folder).map(|v| config.keymap = Some(v)),
+            "observe_weeks" => weeks(&value).map(|v| config.observe_weeks = Some(v)),
+            "db" => path(&value, "db", "the path of the database directory")
+                .map(|v| config.db = Some(folder.join(v))),
+            other => Err(format!(
+                "unknown key \"{other}\" (known: {})",
+                KEYS.join(", ")
+            )),
+        };
+        if let Err(message) = checked {
+            problems.push(Problem { line, message });
+        }
+    }
+    (config, problems)
+}
+
+/// What a value is, for the messages: a string with its text, anything else by its kind.
+fn shown(value: &Node) -> String {
+    match value {
+        Node::Str(text) => format!("{text:?}"),
+        Node::Int(number) => number.to_string(),
+        other => other.kind().to_string(),
+    }
+}
+
+fn seconds(value: &Node) -> Result<u64, String> {
+    match value {
+        Node::Int(n) => u64::try_from(*n).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!(
+            "lock_after must be a whole number of seconds, 0 for never, not {}",
+            shown(value)
+        )
+    })
+}
+
+fn weeks(value: &Node) -> Result<u32, String> {
+    match value {
+        Node::Int(n) => u32::try_from(*n)
+            .ok()
+            .filter(|n| (1..=OBSERVE_WEEKS_MAX).contains(n)),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!(
+            "observe_weeks must be a whole number of weeks from 1 to {OBSERVE_WEEKS_MAX}, not {}",
+            shown(value)
+        )
+    })
+}
+
+fn lang(value: &Node) -> Result<LangArg, String> {
+    match value {
+        Node::Str(text) => LangArg::from_str(text, false).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        let names: Vec<String> = LangArg::value_variants()
+            .iter()
+            .filter_map(|lang| lang.to_possible_value())
+            .map(|lang| format!("{:?}", lang.get_name()))
+            .collect();
+        format!("lang must be {}, not {}", names.join(" or "), shown(value))
+    })
+}
+
+/// A preset name as it is; a file name made absolute against the config file's folder.
+fn keymap(value: &Node, folder: &Path) -> Result<String, String> {
+    let presets = Keymap::PRESETS.join(", ");
+    let spec = path(
+        value,
+        "keymap",
+        &format!("a preset ({presets}) or a keymap file"),
+    )?;
+    Ok(match Keymap::preset_source(spec) {
+        Some(_) => spec.to_string(),
+        None => folder.join(spec).display().to_string(),
+    })
+}
+
+/// A non-empty string; `key` and `what` say what it must be in the message when it is not.
+fn path<'a>(value: &'a Node, key: &str, what: &str) -> Result<&'a str, String> {
+    match value {
+        Node::Str(text) if !text.trim().is_empty() => Ok(text),
+        other => Err(format!("{key} must be {what}, not {}", shown(other))),
+    }
+}
