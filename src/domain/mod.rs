@@ -11,6 +11,7 @@ pub mod group;
 pub mod observation;
 pub mod plan;
 pub mod staff;
+pub mod visit;
 
 pub use audit::AuditEntry;
 pub use catalogue::Catalogue;
