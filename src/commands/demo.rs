@@ -980,7 +980,11 @@ mod tests {
                 let own = data.staff.iter().filter(|s| {
                     s.role == Role::Staff && s.groups.as_slice() == [group.id].as_slice()
                 });
-                assert!(own.count() >= 1, "seed {seed}: nobody works on {}", group.name);
+                assert!(
+                    own.count() >= 1,
+                    "seed {seed}: nobody works on {}",
+                    group.name
+                );
             }
             let coach = data.staff.iter().find(|s| s.role == Role::Coach).unwrap();
             assert_eq!(coach.groups.len(), data.groups.len());

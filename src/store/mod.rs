@@ -14,6 +14,7 @@
 //! - `trajectories`: child id ++ trajectory id -> Trajectory
 //! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
+//! - `visits`: group id ++ visit id -> Visit, so a group's visits are one prefix scan
 //!
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
@@ -30,6 +31,7 @@ mod plans;
 mod purge;
 mod schema;
 mod snapshot;
+mod visits;
 mod writes;
 
 use std::path::{Path, PathBuf};
@@ -60,6 +62,7 @@ pub struct Store {
     trajectories: Tree,
     plan_templates: Tree,
     contacts: Tree,
+    visits: Tree,
 }
 
 impl Store {
@@ -81,6 +84,7 @@ impl Store {
             && self.observations.is_empty()
             && self.trajectories.is_empty()
             && self.contacts.is_empty()
+            && self.visits.is_empty()
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
@@ -153,3 +157,5 @@ mod tests_contacts;
 mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
+#[cfg(test)]
+mod tests_visits;

@@ -26,6 +26,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         trajectories: tree("trajectories")?,
         plan_templates: tree("plan_templates")?,
         contacts: tree("contacts")?,
+        visits: tree("visits")?,
         db,
     };
     schema::ensure_current(&store)?;

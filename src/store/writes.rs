@@ -30,6 +30,7 @@ pub(super) enum Table {
     Trajectories,
     PlanTemplates,
     Contacts,
+    Visits,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -84,7 +85,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 10] {
+    fn tables(&self) -> [&sled::Tree; 11] {
         [
             &self.groups,
             &self.children,
@@ -96,6 +97,7 @@ impl Store {
             &self.trajectories,
             &self.plan_templates,
             &self.contacts,
+            &self.visits,
         ]
     }
 

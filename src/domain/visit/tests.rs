@@ -69,7 +69,9 @@ impl Fixture {
     }
 
     fn plan(&self) -> &PlanTemplate {
-        self.plans.find("vroegsignalering", 1).expect("the early plan")
+        self.plans
+            .find("vroegsignalering", 1)
+            .expect("the early plan")
     }
 
     /// An early-signalling trajectory with every stage before the coach stage done, and the
@@ -77,7 +79,11 @@ impl Fixture {
     fn at_coach(&self, child: Id, consent: Option<bool>) -> Trajectory {
         let plan = self.plan();
         let mut t = Trajectory::new(1, child, plan, day("2026-09-01"), "Anouk");
-        for stage in plan.stages.iter().take_while(|s| s.kind != StageKind::Coach) {
+        for stage in plan
+            .stages
+            .iter()
+            .take_while(|s| s.kind != StageKind::Coach)
+        {
             t.toggle(&stage.id, "Anouk", at("2026-09-10"));
         }
         t.consent.coach = consent;
@@ -98,9 +104,18 @@ impl Fixture {
 #[test]
 fn competencies_are_typed_as_their_numbers() {
     use Competency::*;
-    assert_eq!(Competency::parse_numbers("1 4"), Ok(vec![Development, Parents]));
-    assert_eq!(Competency::parse_numbers("4,1 4"), Ok(vec![Development, Parents]));
-    assert_eq!(Competency::parse_numbers("23"), Ok(vec![Behaviour, OutsideHelp]));
+    assert_eq!(
+        Competency::parse_numbers("1 4"),
+        Ok(vec![Development, Parents])
+    );
+    assert_eq!(
+        Competency::parse_numbers("4,1 4"),
+        Ok(vec![Development, Parents])
+    );
+    assert_eq!(
+        Competency::parse_numbers("23"),
+        Ok(vec![Behaviour, OutsideHelp])
+    );
     assert_eq!(Competency::parse_numbers("  "), Ok(vec![]));
     assert_eq!(Competency::parse_numbers("1 5"), Err("5".into()));
     assert_eq!(Competency::parse_numbers("0"), Err("0".into()));
@@ -133,9 +148,17 @@ fn a_new_visit_carries_the_follow_ups_not_done() {
     let next = Visit::start(4, 1, &coach(), day("2026-11-20"), Some(&first));
     assert_eq!(next.follow_ups.len(), 2);
     assert_eq!(next.follow_ups[0].text, "still open");
-    assert_eq!(next.follow_ups[0].due, day("2026-11-01"), "keeps its due date");
+    assert_eq!(
+        next.follow_ups[0].due,
+        day("2026-11-01"),
+        "keeps its due date"
+    );
     assert_eq!(next.follow_ups[0].from_visit, Some(3));
-    assert_eq!(next.follow_ups[1].from_visit, Some(1), "where it was agreed");
+    assert_eq!(
+        next.follow_ups[1].from_visit,
+        Some(1),
+        "where it was agreed"
+    );
     assert!(next.notes.is_empty() && next.is_open());
     assert_eq!((next.by.as_str(), next.by_id), ("Coach Ĳsselmeer", 9));
 }
@@ -145,7 +168,11 @@ fn the_next_visit_is_the_earliest_open_follow_up_ahead_or_six_weeks() {
     let today = day(TODAY);
     let mut visit = Visit::start(3, 1, &coach(), today, None);
     assert_eq!(visit.proposed_next_visit(today), day("2027-01-01"));
-    for (due, done) in [("2026-12-10", true), ("2026-12-20", false), ("2026-11-01", false)] {
+    for (due, done) in [
+        ("2026-12-10", true),
+        ("2026-12-20", false),
+        ("2026-11-01", false),
+    ] {
         visit.follow_ups.push(FollowUp {
             child_id: None,
             text: due.into(),
@@ -258,7 +285,11 @@ fn changes_since_the_previous_visit() {
     let old = f.at_coach(1, Some(true));
     let mut new = Trajectory::new(2, 1, f.plan(), day("2026-10-20"), "Anouk");
     new.toggle(&f.plan().stages[0].id, "Anouk", at("2026-10-21"));
-    new.close(crate::domain::plan::Outcome::CareRoute, day("2026-11-01"), "Anouk");
+    new.close(
+        crate::domain::plan::Outcome::CareRoute,
+        day("2026-11-01"),
+        "Anouk",
+    );
     let trajectories = [old, new];
     let record = ChildRecord {
         child: &kid,
