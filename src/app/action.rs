@@ -39,10 +39,13 @@ pub enum Action {
     Remove,
     Lock,
     History,
+    Visit,
+    FollowUp,
+    CloseVisit,
 }
 
 impl Action {
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 37] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -77,6 +80,9 @@ impl Action {
         Action::Remove,
         Action::Lock,
         Action::History,
+        Action::Visit,
+        Action::FollowUp,
+        Action::CloseVisit,
     ];
 
     /// The name used in keymap files.

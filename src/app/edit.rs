@@ -40,6 +40,16 @@ pub enum FormKind {
         field: super::PlanField,
     },
     CloseTrajectory,
+    /// Advice in the shown visit, about a child or (`None`) the group.
+    VisitAdvice {
+        child: Option<Id>,
+    },
+    /// A follow-up in the shown visit, about a child or (`None`) the group.
+    VisitFollowUp {
+        child: Option<Id>,
+    },
+    /// Closing the shown visit with the date of the next.
+    CloseVisit,
     AddContact,
     EditContact(crate::domain::Contact),
 }
@@ -306,6 +316,9 @@ impl App {
             | FormKind::CoachWithoutConsent { .. }
             | FormKind::TrajectoryField { .. }
             | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
+            FormKind::VisitAdvice { .. }
+            | FormKind::VisitFollowUp { .. }
+            | FormKind::CloseVisit => self.submit_visit_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::ItemNote { item } => {
                 self.save_note(item, form.text(0))?;

@@ -12,6 +12,7 @@ mod navigate;
 mod observe;
 mod plan;
 pub mod screen;
+mod visit;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -26,8 +27,10 @@ pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
     PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
-    TrajectoryRow, TrajectoryScreen, UserRow,
+    TrajectoryRow, TrajectoryScreen, UserRow, VisitChild, VisitDates, VisitPart, VisitRow,
+    VisitScreen,
 };
+pub use visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
@@ -207,6 +210,7 @@ impl App {
             Screen::Child(_) => vec![Context::Child, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
+            Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
             Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
                 vec![Context::List, Context::Global]
             }
@@ -350,3 +354,5 @@ mod tests_lock;
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
+#[cfg(test)]
+mod tests_visit;

@@ -3,7 +3,7 @@
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
     ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, HistoryRow, HistoryScreen,
-    LatestObservation, PlanSummary, Screen, UserRow,
+    LatestObservation, PlanSummary, Screen, UserRow, VisitDates,
 };
 use super::{Action, App, Popup};
 use crate::domain::staff::name_key;
@@ -85,6 +85,7 @@ impl App {
             Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
+            Screen::Visit(_) => return self.reload_visit(),
             // These hold what they show themselves, written through them.
             Screen::Welcome
             | Screen::Observe(_)
@@ -99,9 +100,10 @@ impl App {
         };
         match (self.screens.last_mut(), loaded) {
             (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
-            (Some(Screen::Children(s)), Loaded::Children(Some((group, rows)))) => {
+            (Some(Screen::Children(s)), Loaded::Children(Some((group, rows, visits)))) => {
                 s.group = group;
                 s.list.set_items(rows);
+                s.visits = visits;
             }
             (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
             (Some(Screen::Child(s)), Loaded::Child(Some(fresh))) => *s = fresh,
@@ -116,7 +118,12 @@ impl App {
                 continue;
             }
             let children = self.store.active_child_count(group.id)?;
-            rows.push(GroupRow { group, children });
+            let visits = self.visit_dates(group.id)?;
+            rows.push(GroupRow {
+                group,
+                children,
+                visits,
+            });
         }
         Ok(rows)
     }
@@ -148,7 +155,8 @@ impl App {
                 })
             })
             .collect::<Result<_>>()?;
-        Ok(Loaded::Children(Some((group, rows))))
+        let visits = self.visit_dates(group_id)?;
+        Ok(Loaded::Children(Some((group, rows, visits))))
     }
 
     /// Where the child's open trajectories stand, for the group overview: the first in the
@@ -242,7 +250,7 @@ impl App {
         Ok(all)
     }
 
-    fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
+    pub(super) fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
         let Some(child) = self.store.child(child_id)? else {
             return Ok(None);
         };
@@ -284,6 +292,7 @@ impl App {
                 | Screen::Plans(_)
                 | Screen::Trajectory(_)
                 | Screen::History(_)
+                | Screen::Visit(_)
         );
         if plain_list
             && screen
@@ -351,6 +360,15 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
+            Screen::Visit(_) => match action {
+                Action::Note => self.visit_advice(),
+                Action::FollowUp => self.visit_follow_up(),
+                Action::Mark => self.visit_mark(),
+                Action::CloseVisit => self.visit_close(),
+                Action::Open => self.visit_open_child(),
+                Action::Back => self.back(),
+                _ => {}
+            },
             Screen::Compare(_) | Screen::History(_) => {
                 if action == Action::Back {
                     self.back();
@@ -376,6 +394,7 @@ impl App {
             (ListOutcome::NotMine, Action::Observe) => self.observe(),
             (ListOutcome::NotMine, Action::Compare) => self.open_compare(),
             (ListOutcome::NotMine, Action::Plan) => self.open_plans(),
+            (ListOutcome::NotMine, Action::Visit) => self.open_visit(),
             (ListOutcome::NotMine, _) => {}
         }
     }
@@ -397,6 +416,7 @@ impl App {
             group,
             list: ListView::default(),
             show_archived: false,
+            visits: VisitDates::default(),
         }));
         self.reload();
     }
@@ -459,7 +479,7 @@ impl App {
 
 enum Loaded {
     Groups(Vec<GroupRow>),
-    Children(Option<(Group, Vec<ChildRow>)>),
+    Children(Option<(Group, Vec<ChildRow>, VisitDates)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),
 }

@@ -25,6 +25,8 @@ pub enum User<'a> {
     Named(&'a str),
     /// The first childcare staff member of the demo data, read from the store.
     FirstStaff,
+    /// The first person with this role in the demo data, read from the store.
+    FirstWith(Role),
 }
 
 /// An 80x24 app on a fresh store; with `demo` the store holds the default demo data (seed 1).
@@ -38,7 +40,8 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     let user = match user {
         User::Nobody => None,
         User::Named(name) => Some(name.to_string()),
-        User::FirstStaff => Some(first_staff_name(&store)),
+        User::FirstStaff => Some(first_with(&store, Role::Staff)),
+        User::FirstWith(role) => Some(first_with(&store, role)),
     };
     let options = Options {
         lang,
@@ -64,12 +67,12 @@ pub fn signed_in(lang: Lang) -> (TempDir, App) {
     (dir, app)
 }
 
-fn first_staff_name(store: &Store) -> String {
+fn first_with(store: &Store, role: Role) -> String {
     let staff = store.staff().unwrap();
     let person = staff
         .iter()
-        .find(|s| s.role == Role::Staff)
-        .expect("the demo has childcare staff");
+        .find(|s| s.role == role)
+        .expect("the demo has someone with this role");
     person.name.clone()
 }
 

@@ -63,6 +63,7 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Plans(_) => "plans picker",
         Screen::Trajectory(_) => "trajectory",
         Screen::History(_) => "audit trail",
+        Screen::Visit(_) => "visit",
     }
 }
 

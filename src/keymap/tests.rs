@@ -607,7 +607,7 @@ fn presets_are_valid_and_listed() {
         assert!(Keymap::preset(name).is_some());
     }
     assert!(Keymap::preset("emacs").is_none());
-    assert_eq!(Context::ALL.len(), 14);
+    assert_eq!(Context::ALL.len(), 15);
     for context in Context::ALL {
         assert_eq!(Context::from_name(context.name()), Some(context));
     }

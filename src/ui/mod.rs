@@ -15,6 +15,7 @@ mod plan;
 mod sectioned;
 mod theme;
 mod users;
+mod visit;
 mod welcome;
 mod widgets;
 
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
         Screen::History(s) => history::draw(frame, body, app, s, theme),
+        Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {
