@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Observation, Staff};
 
 pub const FORMAT: &str = "signaal-export";
@@ -36,10 +37,9 @@ pub struct Export {
     /// The whole directory: the pinned cards (id 0 while never edited) and every stored card.
     #[serde(default)]
     pub contacts: Vec<Contact>,
-    // The record kinds below arrive with later versions of signaal; the arrays are part of the
-    // format already so that tools can rely on their presence.
+    /// Coach visits, with their advice (`notes`) and follow-ups.
     #[serde(default)]
-    pub visits: Vec<serde_json::Value>,
+    pub visits: Vec<Visit>,
     pub audit: Vec<AuditEntry>,
 }
 
@@ -75,15 +75,6 @@ impl Export {
                 self.version
             ));
         }
-        let later = [("visits", self.visits.len())];
-        for (name, count) in later {
-            if count > 0 {
-                problems.push(format!(
-                    "{name} holds {count} records this version cannot store yet"
-                ));
-            }
-        }
-
         let mut ids = HashSet::new();
         let all_ids = self
             .staff
@@ -93,7 +84,8 @@ impl Export {
             .chain(self.children.iter().map(|c| ("child", c.id)))
             .chain(self.observations.iter().map(|o| ("observation", o.id)))
             .chain(self.trajectories.iter().map(|t| ("trajectory", t.id)))
-            .chain(self.stored_contacts().map(|c| ("contact", c.id)));
+            .chain(self.stored_contacts().map(|c| ("contact", c.id)))
+            .chain(self.visits.iter().map(|v| ("visit", v.id)));
         for (kind, id) in all_ids {
             if !ids.insert(id) {
                 problems.push(format!(
@@ -137,6 +129,7 @@ impl Export {
         problems.extend(self.observation_problems());
         problems.extend(self.trajectory_problems());
         problems.extend(self.contact_problems());
+        problems.extend(self.visit_problems());
         let mut names = HashSet::new();
         for staff in &self.staff {
             if !names.insert(crate::domain::staff::name_key(&staff.name)) {
@@ -154,12 +147,14 @@ impl Export {
         let observations = self.observations.iter().map(|o| o.id);
         let trajectories = self.trajectories.iter().map(|t| t.id);
         let contacts = self.stored_contacts().map(|c| c.id);
+        let visits = self.visits.iter().map(|v| v.id);
         staff
             .chain(groups)
             .chain(children)
             .chain(observations)
             .chain(trajectories)
             .chain(contacts)
+            .chain(visits)
             .max()
             .unwrap_or(0)
     }
@@ -193,6 +188,35 @@ impl Export {
                 problems.push(format!(
                     "child {} is linked to contact {id}, which does not exist",
                     child.id
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Visits must belong to a group, speak only of children that exist, and be the only open
+    /// one of their group.
+    fn visit_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let group_ids: HashSet<_> = self.groups.iter().map(|g| g.id).collect();
+        let child_ids: HashSet<_> = self.children.iter().map(|c| c.id).collect();
+        let mut open = HashSet::new();
+        for v in &self.visits {
+            if !group_ids.contains(&v.group_id) {
+                problems.push(format!(
+                    "visit {} belongs to group {}, which does not exist",
+                    v.id, v.group_id
+                ));
+            }
+            if v.is_open() && !open.insert(v.group_id) {
+                problems.push(format!("group {} has more than one open visit", v.group_id));
+            }
+            let children = v.notes.iter().map(|a| a.child_id);
+            let children = children.chain(v.follow_ups.iter().map(|f| f.child_id));
+            for child in children.flatten().filter(|c| !child_ids.contains(c)) {
+                problems.push(format!(
+                    "visit {} is about child {child}, which does not exist",
+                    v.id
                 ));
             }
         }

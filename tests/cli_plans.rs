@@ -422,6 +422,7 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         "children",
         "observations",
         "trajectories",
+        "visits",
     ]
     .iter()
     .flat_map(|kind| arr(&export, kind))

@@ -41,10 +41,13 @@ pub enum Action {
     History,
     Pin,
     Staff,
+    Visit,
+    FollowUp,
+    CloseVisit,
 }
 
 impl Action {
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -81,6 +84,9 @@ impl Action {
         Action::History,
         Action::Pin,
         Action::Staff,
+        Action::Visit,
+        Action::FollowUp,
+        Action::CloseVisit,
     ];
 
     /// The name used in keymap files.

@@ -58,6 +58,8 @@ pub struct Form<K> {
     pub error: Option<String>,
     /// Something to read before filling in the form (a warning), shown above the fields.
     pub warning: Option<String>,
+    /// How to fill in the fields (what the digits of a field mean), shown under them.
+    pub hint: Option<String>,
 }
 
 impl<K> Form<K> {
@@ -69,11 +71,17 @@ impl<K> Form<K> {
             focus: 0,
             error: None,
             warning: None,
+            hint: None,
         }
     }
 
     pub fn with_warning(mut self, warning: impl Into<String>) -> Form<K> {
         self.warning = Some(warning.into());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Form<K> {
+        self.hint = Some(hint.into());
         self
     }
 

@@ -15,6 +15,7 @@ mod pin;
 mod plan;
 pub mod screen;
 mod staff;
+mod visit;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -29,8 +30,10 @@ pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
     PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
-    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow,
+    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow, VisitChild, VisitDates, VisitPart,
+    VisitRow, VisitScreen,
 };
+pub use visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
@@ -221,6 +224,7 @@ impl App {
             Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
+            Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
             Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
                 vec![Context::List, Context::Global]
             }
@@ -370,3 +374,5 @@ mod tests_lock;
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
+#[cfg(test)]
+mod tests_visit;

@@ -3,7 +3,7 @@
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
     ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, HistoryRow, HistoryScreen,
-    LatestObservation, PlanSummary, Screen, StaffScreen, UserRow,
+    LatestObservation, PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
 };
 use super::{Action, App, Popup};
 use crate::domain::access::Permission;
@@ -92,6 +92,7 @@ impl App {
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
             Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
+            Screen::Visit(_) => return self.reload_visit(),
             // These hold what they show themselves, written through them.
             Screen::Welcome
             | Screen::Observe(_)
@@ -106,9 +107,10 @@ impl App {
         };
         match (self.screens.last_mut(), loaded) {
             (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
-            (Some(Screen::Children(s)), Loaded::Children(Some((group, rows)))) => {
+            (Some(Screen::Children(s)), Loaded::Children(Some((group, rows, visits)))) => {
                 s.group = group;
                 s.list.set_items(rows);
+                s.visits = visits;
             }
             (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
             (Some(Screen::Staff(s)), Loaded::Staff(fresh)) => {
@@ -129,7 +131,12 @@ impl App {
                 continue;
             }
             let children = self.store.active_child_count(group.id)?;
-            rows.push(GroupRow { group, children });
+            let visits = self.visit_dates(group.id)?;
+            rows.push(GroupRow {
+                group,
+                children,
+                visits,
+            });
         }
         Ok(rows)
     }
@@ -161,7 +168,8 @@ impl App {
                 })
             })
             .collect::<Result<_>>()?;
-        Ok(Loaded::Children(Some((group, rows))))
+        let visits = self.visit_dates(group_id)?;
+        Ok(Loaded::Children(Some((group, rows, visits))))
     }
 
     /// Where the child's open trajectories stand, for the group overview: the first in the
@@ -255,7 +263,7 @@ impl App {
         Ok(all)
     }
 
-    fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
+    pub(super) fn child_screen(&self, child_id: u64) -> Result<Option<ChildScreen>> {
         let Some(child) = self.store.child(child_id)? else {
             return Ok(None);
         };
@@ -299,6 +307,7 @@ impl App {
                 | Screen::Trajectory(_)
                 | Screen::History(_)
                 | Screen::Staff(_)
+                | Screen::Visit(_)
         );
         if plain_list
             && screen
@@ -366,6 +375,15 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
+            Screen::Visit(_) => match action {
+                Action::Note => self.visit_advice(),
+                Action::FollowUp => self.visit_follow_up(),
+                Action::Mark => self.visit_mark(),
+                Action::CloseVisit => self.visit_close(),
+                Action::Open => self.visit_open_child(),
+                Action::Back => self.back(),
+                _ => {}
+            },
             Screen::Compare(_) | Screen::History(_) => {
                 if action == Action::Back {
                     self.back();
@@ -398,6 +416,7 @@ impl App {
             (ListOutcome::NotMine, Action::Compare) => self.open_compare(),
             (ListOutcome::NotMine, Action::Plan) => self.open_plans(),
             (ListOutcome::NotMine, Action::Staff) => self.open_staff(),
+            (ListOutcome::NotMine, Action::Visit) => self.open_visit(),
             (ListOutcome::NotMine, _) => {}
         }
     }
@@ -419,6 +438,7 @@ impl App {
             group,
             list: ListView::default(),
             show_archived: false,
+            visits: VisitDates::default(),
         }));
         self.reload();
     }
@@ -482,7 +502,7 @@ impl App {
 
 enum Loaded {
     Groups(Vec<GroupRow>),
-    Children(Option<(Group, Vec<ChildRow>)>),
+    Children(Option<(Group, Vec<ChildRow>, VisitDates)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),
     Staff(StaffScreen),

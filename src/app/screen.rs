@@ -6,6 +6,8 @@ use super::list::{ListInput, ListView, Row};
 use super::observe::{SaveState, TemplateRow};
 use crate::domain::form::{Change, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::visit::attention::Reason;
+use crate::domain::visit::Visit;
 use crate::domain::{Child, Group, Observation, Staff};
 
 #[derive(Debug, Clone)]
@@ -31,6 +33,8 @@ pub enum Screen {
     History(HistoryScreen),
     /// The people, their roles, groups and PINs: an admin's screen.
     Staff(StaffScreen),
+    /// A coach visit of a group.
+    Visit(VisitScreen),
 }
 
 impl Screen {
@@ -47,6 +51,7 @@ impl Screen {
             Screen::Trajectory(s) => Some(&s.list),
             Screen::History(s) => Some(&s.list),
             Screen::Staff(s) => Some(&s.list),
+            Screen::Visit(s) => Some(&s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -62,6 +67,7 @@ impl Screen {
             Screen::Trajectory(s) => Some(&mut s.list),
             Screen::History(s) => Some(&mut s.list),
             Screen::Staff(s) => Some(&mut s.list),
+            Screen::Visit(s) => Some(&mut s.list),
             Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
@@ -96,6 +102,16 @@ pub struct ChildrenScreen {
     pub group: Group,
     pub list: ListView<ChildRow>,
     pub show_archived: bool,
+    pub visits: VisitDates,
+}
+
+/// When the coach last came to a group, and when next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VisitDates {
+    /// The date of the newest visit, open or closed.
+    pub last: Option<NaiveDate>,
+    /// The next visit agreed when the newest closed visit was closed.
+    pub next: Option<NaiveDate>,
 }
 
 /// A child in its group's list, with what the overview shows of its latest observation and its
@@ -277,6 +293,7 @@ pub struct GroupRow {
     pub group: Group,
     /// Children present in the group (archived ones not counted).
     pub children: usize,
+    pub visits: VisitDates,
 }
 
 impl Row for GroupRow {
@@ -310,6 +327,78 @@ pub struct StaffScreen {
     pub groups: Vec<Group>,
     /// Who has a PIN.
     pub pins: Vec<crate::domain::Id>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VisitScreen {
+    pub group: Group,
+    /// The visit as it is on disk.
+    pub visit: Visit,
+    /// The group's visit before this one: what changed is measured from its date.
+    pub previous: Option<Visit>,
+    /// For someone who may not lead a visit: they read it and never write in it.
+    pub read_only: bool,
+    /// The group's children (not archived) in the order the coach goes through them.
+    pub children: Vec<VisitChild>,
+    pub saved: SaveState,
+    pub list: ListView<VisitRow>,
+}
+
+/// A child of the visited group with what the visit screen shows of it.
+#[derive(Debug, Clone)]
+pub struct VisitChild {
+    pub child: Child,
+    pub reasons: Vec<Reason>,
+    /// Oldest first.
+    pub observations: Vec<Observation>,
+    pub trajectories: Vec<Trajectory>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VisitRow {
+    pub part: VisitPart,
+    /// Stable across reloads (a follow-up added, the children ranked anew), so the selection
+    /// stays on its record.
+    pub key: u64,
+    pub search: String,
+}
+
+/// What a row of the visit screen is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitPart {
+    /// A follow-up of the visit, by its place in `follow_ups`.
+    FollowUp(usize),
+    /// A child, by its place in [`VisitScreen::children`].
+    Child(usize),
+    /// The group as a whole.
+    Group,
+}
+
+impl VisitScreen {
+    /// Who the selected row is about: a child, or (`None`) the group; a follow-up is about
+    /// whom it names.
+    pub fn selected_about(&self) -> Option<Option<crate::domain::Id>> {
+        Some(match self.list.selected()?.part {
+            VisitPart::FollowUp(i) => self.visit.follow_ups.get(i)?.child_id,
+            VisitPart::Child(i) => Some(self.children.get(i)?.child.id),
+            VisitPart::Group => None,
+        })
+    }
+
+    pub fn child_name(&self, id: Option<crate::domain::Id>) -> Option<String> {
+        let id = id?;
+        let found = self.children.iter().find(|c| c.child.id == id);
+        found.map(|c| c.child.full_name())
+    }
+}
+
+impl Row for VisitRow {
+    fn id(&self) -> u64 {
+        self.key
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -25,8 +25,8 @@ pub enum User<'a> {
     Named(&'a str),
     /// The first childcare staff member of the demo data, read from the store.
     FirstStaff,
-    /// The first person of the demo data with this role.
-    WithRole(Role),
+    /// The first person with this role in the demo data, read from the store.
+    FirstWith(Role),
 }
 
 /// An 80x24 app on a fresh store; with `demo` the store holds the default demo data (seed 1).
@@ -40,8 +40,8 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     let user = match user {
         User::Nobody => None,
         User::Named(name) => Some(name.to_string()),
-        User::FirstStaff => Some(first_with_role(&store, Role::Staff)),
-        User::WithRole(role) => Some(first_with_role(&store, role)),
+        User::FirstStaff => Some(first_with(&store, Role::Staff)),
+        User::FirstWith(role) => Some(first_with(&store, role)),
     };
     let options = Options {
         lang,
@@ -69,15 +69,15 @@ pub fn signed_in(lang: Lang) -> (TempDir, App) {
 
 /// The demo app with its admin at the keyboard: managing groups and archiving are theirs.
 pub fn admin(lang: Lang) -> (TempDir, App) {
-    app(true, lang, User::WithRole(Role::Admin))
+    app(true, lang, User::FirstWith(Role::Admin))
 }
 
-fn first_with_role(store: &Store, role: Role) -> String {
+fn first_with(store: &Store, role: Role) -> String {
     let staff = store.staff().unwrap();
     let person = staff
         .iter()
         .find(|s| s.role == role)
-        .expect("the demo has every role");
+        .expect("the demo has someone with this role");
     person.name.clone()
 }
 

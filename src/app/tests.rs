@@ -68,6 +68,7 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::Trajectory(_) => "trajectory",
         Screen::History(_) => "audit trail",
         Screen::Staff(_) => "staff",
+        Screen::Visit(_) => "visit",
     }
 }
 

@@ -13,6 +13,7 @@ use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone
 use crate::cli::DemoArgs;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
+use crate::domain::visit::{weeks_after, Advice, Competency, FollowUp, Visit, NEXT_VISIT_WEEKS};
 use crate::domain::{AuditEntry, Catalogue, Child, Group, GroupKind, Id, Observation, Role, Staff};
 use crate::export::Export;
 
@@ -32,8 +33,9 @@ const KDV_MIN_MONTHS: u32 = 3;
 /// names), `args.groups` groups (the first three a KDV, a peuteropvang and a BSO group, further ones
 /// cycling those kinds), their children, and `args.observations_per_child` observations per child
 /// (see [`observations`]), early-signalling trajectories for about one child in four (see
-/// [`trajectories`]), with ids 1.. in the order staff, groups, children, observations,
-/// trajectories, plus the form templates and the step plan they use and one audit entry for the
+/// [`trajectories`]; the first chosen child of each group waits on the coach), a closed coach visit
+/// per group (see [`visits`]), with ids 1.. in the order staff, groups, children, observations,
+/// trajectories, visits, plus the form templates and the step plan they use and one audit entry for the
 /// load.
 ///
 /// Contacts do not exist in this version of signaal yet (`Export::problems` rejects records of
@@ -112,6 +114,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     let (plans, trajectories) = trajectories(&mut rng, &mut take_id, &export, today, now);
     export.plan_templates = plans;
     export.trajectories = trajectories;
+    export.visits = visits(&mut rng, &mut take_id, &export, today, now);
 
     export.audit.push(AuditEntry {
         at: now,
@@ -278,6 +281,8 @@ enum Scenario {
     Closed,
     /// The monthly review date before today was not held.
     ReviewPassed,
+    /// Every stage before the coach's done, the parents agreed: the coach's turn.
+    WaitingOnCoach,
     Random,
 }
 
@@ -326,8 +331,10 @@ fn trajectories(
                 .checked_add_months(Months::new(TRAJECTORY_MIN_MONTHS))
                 .is_some_and(|d| d <= earliest_start)
     };
-    // About one in four of each group, so that every group has some.
+    // About one in four of each group, so that every group has some; the first of each group
+    // waits on the coach, so that every group's visit has a child to start with.
     let mut chosen: Vec<&Child> = Vec::new();
+    let mut waiting = Vec::new();
     for group in &data.groups {
         let mut eligible: Vec<&Child> = data
             .children
@@ -340,12 +347,19 @@ fn trajectories(
         eligible.truncate(count);
         // Ids in the order of the children.
         eligible.sort_unstable_by_key(|c| c.id);
+        if !eligible.is_empty() {
+            waiting.push(chosen.len());
+        }
         chosen.extend(eligible);
     }
     // The scenarios that must occur go to children anywhere in the list.
     let mut scenarios = vec![Scenario::Random; chosen.len()];
+    for &index in &waiting {
+        scenarios[index] = Scenario::WaitingOnCoach;
+    }
     let mut order: Vec<usize> = (0..chosen.len()).collect();
     rng.shuffle(&mut order);
+    order.retain(|i| !waiting.contains(i));
     let forced = [
         Scenario::EndPassed,
         Scenario::Closed,
@@ -410,7 +424,7 @@ fn trajectory(
     let ago = match scenario {
         Scenario::EndPassed => (126, 140),
         Scenario::Closed => (98, 140),
-        Scenario::ReviewPassed => (42, 140),
+        Scenario::ReviewPassed | Scenario::WaitingOnCoach => (42, 140),
         Scenario::Random => TRAJECTORY_STARTED_DAYS,
     };
     let started = today
@@ -438,21 +452,22 @@ fn trajectory(
         .expected_end
         .map_or(90, |end| (end - started).num_days().max(1) as usize);
     let reach = (elapsed * stages / duration + 2).min(stages);
-    let mut done = match scenario {
-        Scenario::Closed => stages,
-        _ => rng.below(reach as u64) as usize,
-    };
     let parents = plan
         .stages
         .iter()
         .position(|s| s.kind == StageKind::Parents);
     let coach_stage = plan.stages.iter().position(|s| s.kind == StageKind::Coach);
+    let mut done = match scenario {
+        Scenario::Closed => stages,
+        Scenario::WaitingOnCoach => coach_stage.unwrap_or(0),
+        _ => rng.below(reach as u64) as usize,
+    };
     let asked = parents.is_some_and(|p| p < done);
     let mut coach_consent = None;
     if asked {
         // A "no" is possible only while the coach stage is still ahead; it stops there.
         coach_consent = Some(match coach_stage {
-            Some(c) if c == done && scenario != Scenario::Closed => rng.below(4) != 0,
+            Some(c) if c == done && scenario == Scenario::Random => rng.below(4) != 0,
             _ => true,
         });
         if coach_consent == Some(false) {
@@ -531,6 +546,86 @@ fn trajectory(
         last_before = Some(review);
     }
     t
+}
+
+/// The coach's last visit to a group: 3 to 6 weeks ago.
+const VISITED_DAYS: (u64, u64) = (21, 42);
+/// Days after the visit a follow-up was due: 2 to 8 weeks.
+const FOLLOW_UP_DAYS: (u64, u64) = (14, 56);
+
+/// One closed visit per group by the coach, 3 to 6 weeks ago (none without a coach): advice for
+/// the group and for one or two of its children, each tagged with one or two competencies, two
+/// follow-ups of which the first is done, and the next visit six weeks after.
+fn visits(
+    rng: &mut SplitMix64,
+    take_id: &mut impl FnMut() -> Id,
+    data: &Export,
+    today: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Vec<Visit> {
+    let Some(coach) = data.staff.iter().find(|s| s.role == Role::Coach) else {
+        return Vec::new();
+    };
+    let mut visits = Vec::new();
+    for group in &data.groups {
+        let date = today
+            .checked_sub_days(Days::new(between(rng, VISITED_DAYS)))
+            .unwrap_or(today);
+        let mut minute = between(rng, FIRST_MARK_MINUTES);
+        let mut at = || {
+            minute += 5;
+            time_on(date, minute, now)
+        };
+        let tags = |rng: &mut SplitMix64| {
+            let mut picked = vec![rng.pick(&Competency::ALL)];
+            if rng.below(2) == 0 {
+                picked.push(rng.pick(&Competency::ALL));
+            }
+            picked.sort();
+            picked.dedup();
+            picked
+        };
+        let mut visit = Visit::start(take_id(), group.id, coach, date, None);
+        let mut children: Vec<&Child> = data
+            .children
+            .iter()
+            .filter(|c| c.group_id == group.id && !c.archived)
+            .collect();
+        rng.shuffle(&mut children);
+        children.truncate(1 + rng.below(2) as usize);
+        let about = std::iter::once(None).chain(children.iter().map(|c| Some(c.id)));
+        for child_id in about {
+            let texts = match child_id {
+                None => notes::VISIT_GROUP_ADVICE,
+                Some(_) => notes::VISIT_CHILD_ADVICE,
+            };
+            visit.notes.push(Advice {
+                child_id,
+                text: rng.pick(texts).to_string(),
+                competencies: tags(rng),
+                by: coach.name.clone(),
+                at: at(),
+            });
+        }
+        for done in [true, false] {
+            let due = date
+                .checked_add_days(Days::new(between(rng, FOLLOW_UP_DAYS)))
+                .unwrap_or(date);
+            visit.follow_ups.push(FollowUp {
+                child_id: children.first().filter(|_| !done).map(|c| c.id),
+                text: rng.pick(notes::VISIT_FOLLOW_UPS).to_string(),
+                due,
+                done,
+                by: coach.name.clone(),
+                at: at(),
+                from_visit: None,
+            });
+        }
+        let closed = at();
+        visit.close(weeks_after(date, NEXT_VISIT_WEEKS), closed);
+        visits.push(visit);
+    }
+    visits
 }
 
 /// The days a child was observed, oldest first.
@@ -896,7 +991,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories() {
+    fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories_visits() {
         let data = generate(&with_observations(5, 4, 2), now());
         assert!(!data.observations.is_empty() && !data.trajectories.is_empty());
         let ids: Vec<Id> = data
@@ -907,6 +1002,7 @@ mod tests {
             .chain(data.children.iter().map(|c| c.id))
             .chain(data.observations.iter().map(|o| o.id))
             .chain(data.trajectories.iter().map(|t| t.id))
+            .chain(data.visits.iter().map(|v| v.id))
             .collect();
         let expected: Vec<Id> = (1..=ids.len() as Id).collect();
         assert_eq!(ids, expected);
@@ -1053,7 +1149,7 @@ mod tests {
             }]
         );
         assert_eq!(data.exported_at, now());
-        assert!(data.contacts.is_empty() && data.visits.is_empty());
+        assert!(data.contacts.is_empty());
     }
 
     #[test]
@@ -1459,6 +1555,51 @@ mod tests {
             "{notes} of {ticks}"
         );
         assert!(school_asked > 0 && coach_no > 0);
+    }
+
+    #[test]
+    fn every_group_has_a_closed_visit_and_a_child_waiting_on_the_coach() {
+        use crate::domain::visit::attention::waiting_on_coach;
+        let today = now().date_naive();
+        let plans = Catalogue::plans(Vec::new());
+        for seed in 0..20 {
+            let data = generate(&args(seed, 3, None), now());
+            let coach = data.staff.iter().find(|s| s.role == Role::Coach).unwrap();
+            assert!(data.problems().is_empty(), "seed {seed}");
+            assert_eq!(data.visits.len(), data.groups.len(), "seed {seed}");
+            for (group, visit) in data.groups.iter().zip(&data.visits) {
+                assert_eq!(visit.group_id, group.id);
+                assert_eq!(
+                    (visit.by.as_str(), visit.by_id),
+                    (coach.name.as_str(), coach.id)
+                );
+                let ago = (today - visit.date).num_days();
+                assert!((21..=42).contains(&ago), "seed {seed}: {ago} days ago");
+                assert!(!visit.is_open() && visit.next_visit > Some(visit.date));
+                assert_eq!(visit.advice_about(None).count(), 1, "one group advice");
+                let about_children = visit.notes.len() - 1;
+                assert!((1..=2).contains(&about_children), "seed {seed}");
+                assert!(visit.notes.iter().all(|a| !a.competencies.is_empty()));
+                let done: Vec<bool> = visit.follow_ups.iter().map(|f| f.done).collect();
+                assert_eq!(done, [true, false]);
+                let waiting = data
+                    .trajectories
+                    .iter()
+                    .filter(|t| t.is_open() && waiting_on_coach(t, &plans))
+                    .filter_map(|t| data.children.iter().find(|c| c.id == t.child_id))
+                    .any(|c| c.group_id == group.id);
+                assert!(
+                    waiting,
+                    "seed {seed}: group {} has a child waiting",
+                    group.name
+                );
+            }
+        }
+        let again = generate(&args(3, 3, None), now());
+        assert_eq!(
+            json(&again.visits),
+            json(&generate(&args(3, 3, None), now()).visits)
+        );
     }
 
     #[test]

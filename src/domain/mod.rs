@@ -12,6 +12,7 @@ pub mod observation;
 pub mod pin;
 pub mod plan;
 pub mod staff;
+pub mod visit;
 
 pub use audit::AuditEntry;
 pub use catalogue::Catalogue;

@@ -308,6 +308,124 @@ impl Lang {
         )
     }
 
+    pub fn competency(self, competency: crate::domain::visit::Competency) -> &'static str {
+        use crate::domain::visit::Competency;
+        self.get(match competency {
+            Competency::Development => T::CompDevelopment,
+            Competency::Behaviour => T::CompBehaviour,
+            Competency::OutsideHelp => T::CompOutsideHelp,
+            Competency::Parents => T::CompParents,
+        })
+    }
+
+    /// The competencies with the digit typed for each: "1 ontwikkeling  2 opvallend gedrag ...".
+    pub fn competency_hint(self) -> String {
+        let all = crate::domain::visit::Competency::ALL
+            .map(|c| format!("{} {}", c.number(), self.competency(c)));
+        all.join("  ")
+    }
+
+    pub fn bad_competency(self, typed: &str) -> String {
+        self.pick(
+            format!("\"{typed}\" is geen competentie: typ cijfers 1 tot 4, bijvoorbeeld 1 4."),
+            format!("\"{typed}\" is not a competency: type digits 1 to 4, for example 1 4."),
+        )
+    }
+
+    /// Why a child is high on the visit's list, short: "wacht op coach", "+2 vaak", "3× vaak",
+    /// "! 10 wk".
+    pub fn reason(self, reason: &crate::domain::visit::attention::Reason) -> String {
+        use crate::domain::visit::attention::Reason;
+        let often = self.get(T::MarkOften);
+        match reason {
+            Reason::WaitingOnCoach => self.get(T::ReasonWaitingOnCoach).to_string(),
+            Reason::OverdueReview => self.get(T::ReasonOverdue).to_string(),
+            Reason::NewOften(n) => format!("+{n} {often}"),
+            Reason::ManyOften(n) => format!("{n}× {often}"),
+            Reason::NotObserved { weeks: Some(w) } => format!("! {}", self.weeks_ago(*w)),
+            Reason::NotObserved { weeks: None } => format!("! {}", self.get(T::NeverObserved)),
+        }
+    }
+
+    /// The group's visits in a line: "Laatste bezoek 02-10-2026 · volgend 13-11-2026".
+    pub fn visit_summary(
+        self,
+        last: Option<chrono::NaiveDate>,
+        next: Option<chrono::NaiveDate>,
+    ) -> String {
+        let Some(last) = last else {
+            return self.get(T::NoVisitYet).to_string();
+        };
+        let last = self.date(last);
+        match next {
+            Some(next) => {
+                let next = self.date(next);
+                self.pick(
+                    format!("Laatste bezoek {last} · volgend {next}"),
+                    format!("Last visit {last} · next {next}"),
+                )
+            }
+            None => self.pick(
+                format!("Laatste bezoek {last}"),
+                format!("Last visit {last}"),
+            ),
+        }
+    }
+
+    pub fn changes_since(self, date: chrono::NaiveDate) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Sinds het vorige bezoek ({date}):"),
+            format!("Since the previous visit ({date}):"),
+        )
+    }
+
+    pub fn observed_on(self, dates: &[chrono::NaiveDate]) -> String {
+        let dates: Vec<String> = dates.iter().map(|d| self.date(*d)).collect();
+        let dates = dates.join(", ");
+        self.pick(
+            format!("Geobserveerd: {dates}"),
+            format!("Observed: {dates}"),
+        )
+    }
+
+    /// A follow-up's due date, and that it was carried over from an earlier visit.
+    pub fn due(self, due: chrono::NaiveDate, carried: bool) -> String {
+        let due = self.date(due);
+        match carried {
+            true => self.pick(
+                format!("uiterlijk {due} · van een vorig bezoek"),
+                format!("due {due} · from an earlier visit"),
+            ),
+            false => self.pick(format!("uiterlijk {due}"), format!("due {due}")),
+        }
+    }
+
+    /// "Coachbezoek 20-11-2026 · Anna de Vries" with "afgesloten" once it is.
+    pub fn visit_title(self, group: &str, date: chrono::NaiveDate, by: &str, open: bool) -> String {
+        let title = format!(
+            "{} · {} · {} · {by}",
+            self.get(T::VisitTitle),
+            self.group_title(group),
+            self.date(date)
+        );
+        match open {
+            true => title,
+            false => format!("{title} · {}", self.get(T::PlanClosed)),
+        }
+    }
+
+    /// The detail pane while no advice is written for the row yet.
+    pub fn no_advice(self, key: Option<String>) -> String {
+        match key {
+            Some(key) => self.pick(
+                format!("Nog geen advies ({key} schrijft het)."),
+                format!("No advice yet ({key} writes it)."),
+            ),
+            None => self.pick("Nog geen advies.".into(), "No advice yet.".into()),
+        }
+    }
+
     pub fn role(self, role: Role) -> &'static str {
         self.get(match role {
             Role::Staff => T::RoleStaff,
@@ -326,6 +444,7 @@ impl Lang {
             Context::Child => T::CtxChild,
             Context::Observation => T::CtxObservation,
             Context::Trajectory => T::CtxTrajectory,
+            Context::Visit => T::CtxVisit,
             Context::Lookup => T::CtxLookup,
             Context::Staff => T::StaffTitle,
             Context::Card => T::CtxCard,
@@ -375,6 +494,9 @@ impl Lang {
             Action::Pin => T::ActPin,
             Action::Staff => T::ActStaff,
             Action::History => T::ActHistory,
+            Action::Visit => T::ActVisit,
+            Action::FollowUp => T::ActFollowUp,
+            Action::CloseVisit => T::ActCloseVisit,
         })
     }
 }
@@ -624,6 +746,46 @@ texts! {
     ChildContacts => "Betrokken", "Involved";
 
     NoNote => "Geen notitie.", "No note.";
+    CtxVisit => "Coachbezoek", "Coach visit";
+    ActVisit => "coachbezoek", "coach visit";
+    ActFollowUp => "afspraak maken", "agree a follow-up";
+    ActCloseVisit => "bezoek afsluiten", "close the visit";
+    ColVisit => "Bezoek", "Visit";
+    VisitTitle => "Coachbezoek", "Coach visit";
+    VisitFollowUps => "Afspraken", "Follow-ups";
+    VisitChildren => "Kinderen, wie eerst", "Children, most urgent first";
+    VisitGroupSection => "Groep", "Group";
+    VisitGroupRow => "De groep als geheel", "The group as a whole";
+    VisitReadOnly => "alleen lezen", "read only";
+    NoVisitYet => "nog geen coachbezoek", "no visit yet";
+    NoVisitToShow => "Deze groep heeft nog geen coachbezoek gehad.", "This group has had no coach visit yet.";
+    ReasonWaitingOnCoach => "wacht op coach", "waiting on coach";
+    ReasonOverdue => "! evaluatie", "! review";
+    NoPreviousVisit => "Eerste bezoek: nog niets om mee te vergelijken.", "First visit: nothing to compare with yet.";
+    NothingChanged => "Niets veranderd sinds het vorige bezoek.", "Nothing changed since the previous visit.";
+    ChangeNowOften => "Nu vaak", "Now often";
+    ChangeStageDone => "Stap gedaan", "Stage done";
+    ChangeStarted => "Traject gestart", "Trajectory started";
+    ChangeClosed => "Traject afgesloten", "Trajectory closed";
+    AdviceHeading => "Advies in dit bezoek", "Advice in this visit";
+    FormAdvice => "Advies", "Advice";
+    FieldAdvice => "Advies", "Advice";
+    FieldCompetencies => "Competenties (cijfers)", "Competencies (digits)";
+    ErrAdviceRequired => "Schrijf het advies, of Esc om af te breken.", "Write the advice, or Esc to cancel.";
+    FormFollowUp => "Afspraak", "Follow-up";
+    FieldFollowUp => "Wat is afgesproken", "What was agreed";
+    FieldDue => "Klaar op (JJJJ-MM-DD)", "Due (YYYY-MM-DD)";
+    ErrFollowUpRequired => "Schrijf wat er is afgesproken, of Esc om af te breken.", "Write what was agreed, or Esc to cancel.";
+    ErrPastDate => "Die datum ligt in het verleden.", "That date lies in the past.";
+    FormCloseVisit => "Bezoek afsluiten", "Close the visit";
+    FieldNextVisit => "Volgend bezoek (JJJJ-MM-DD)", "Next visit (YYYY-MM-DD)";
+    VisitClosedErr => "Dit bezoek is afgesloten en blijft zoals het is.", "This visit is closed and stays as it is.";
+    VisitReadOnlyErr => "Alleen een coach of zorgcoördinator schrijft in een bezoek.", "Only a coach or care coordinator writes in a visit.";
+    SelectFollowUp => "Kies een afspraak om af te vinken.", "Select a follow-up to tick.";
+    CompDevelopment => "ontwikkeling", "development";
+    CompBehaviour => "opvallend gedrag", "noticeable behaviour";
+    CompOutsideHelp => "hulp van buiten", "outside help";
+    CompParents => "ouders", "parents";
     ColItems => "Items", "Items";
 }
 

@@ -18,6 +18,8 @@ pub enum Context {
     Observation,
     /// One trajectory of a child's step plan.
     Trajectory,
+    /// A coach visit of a group.
+    Visit,
     /// The contact lookup (takes text).
     Lookup,
     /// One contact card.
@@ -37,7 +39,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::List,
         Context::Groups,
@@ -45,6 +47,7 @@ impl Context {
         Context::Child,
         Context::Observation,
         Context::Trajectory,
+        Context::Visit,
         Context::Lookup,
         Context::Card,
         Context::Welcome,
@@ -65,6 +68,7 @@ impl Context {
             Context::Child => "child",
             Context::Observation => "observation",
             Context::Trajectory => "trajectory",
+            Context::Visit => "visit",
             Context::Lookup => "lookup",
             Context::Card => "card",
             Context::Welcome => "welcome",

@@ -15,6 +15,7 @@
 //! - `plan_templates`: like `form_templates`, for the step plans trajectories were started with
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
 //! - `pins`: staff id -> PinRecord (argon2 hash and wrong tries); never exported
+//! - `visits`: group id ++ visit id -> Visit, so a group's visits are one prefix scan
 //!
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
@@ -32,6 +33,7 @@ mod plans;
 mod purge;
 mod schema;
 mod snapshot;
+mod visits;
 mod writes;
 
 use std::path::{Path, PathBuf};
@@ -64,6 +66,7 @@ pub struct Store {
     plan_templates: Tree,
     contacts: Tree,
     pins: Tree,
+    visits: Tree,
 }
 
 impl Store {
@@ -85,6 +88,7 @@ impl Store {
             && self.observations.is_empty()
             && self.trajectories.is_empty()
             && self.contacts.is_empty()
+            && self.visits.is_empty()
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
@@ -157,3 +161,5 @@ mod tests_contacts;
 mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
+#[cfg(test)]
+mod tests_visits;

@@ -29,6 +29,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         plan_templates: tree("plan_templates")?,
         contacts: tree("contacts")?,
         pins: tree("pins")?,
+        visits: tree("visits")?,
         db,
     };
     schema::ensure_current(&store)?;

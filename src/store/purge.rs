@@ -1,5 +1,6 @@
 //! Removing the data of children who left, as privacy law asks: an archived child's record, its
-//! observations and its trajectories go for good. The audit trail records that it happened
+//! observations and its trajectories go for good, and so do the advice and follow-ups a coach visit
+//! recorded about it. The audit trail records that it happened
 //! (`child.purge`, `child:ID`) and keeps nothing of what was removed; its earlier entries hold
 //! only times, names of staff, actions and ids, so they stay.
 
@@ -71,14 +72,17 @@ impl Store {
     }
 
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
-    /// entry, all its observations and all its trajectories. One transaction for everything,
+    /// entry, all its observations and all its trajectories, and what visits say about it. One transaction for everything,
     /// with one audit entry per child (`child.purge`, target `child:ID`, by the signer) that
     /// holds no name and no content; flushed before this returns. Nothing to remove writes
     /// nothing.
     pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
         let mut purged = Purged::default();
         let mut ops = Vec::new();
-        for child in self.purge_candidates(date)? {
+        let candidates = self.purge_candidates(date)?;
+        let ids: Vec<_> = candidates.iter().map(|c| c.id).collect();
+        ops.extend(self.visits_without(&ids)?);
+        for child in candidates {
             ops.push(Op::remove(
                 Table::Children,
                 &pair_key(child.group_id, child.id),

@@ -3,6 +3,7 @@
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
+use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
 use crate::domain::Catalogue;
@@ -24,6 +25,7 @@ impl Store {
             plan_templates: Catalogue::plans(self.plan_templates()?).all().to_vec(),
             trajectories: self.trajectories()?,
             contacts: self.directory()?,
+            visits: self.visits()?,
             audit: self.audit()?,
             ..Export::new(exported_at)
         })
@@ -68,6 +70,7 @@ impl Store {
                 encode(contact),
             ));
         }
+        ops.extend(data.visits.iter().map(visit_op));
         for (n, entry) in data.audit.iter().enumerate() {
             ops.push(Op::put(
                 Table::Audit,

@@ -31,6 +31,7 @@ pub(super) enum Table {
     PlanTemplates,
     Contacts,
     Pins,
+    Visits,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -85,7 +86,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 11] {
+    fn tables(&self) -> [&sled::Tree; 12] {
         [
             &self.groups,
             &self.children,
@@ -98,6 +99,7 @@ impl Store {
             &self.plan_templates,
             &self.contacts,
             &self.pins,
+            &self.visits,
         ]
     }
 

@@ -3,7 +3,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::ListTable;
+use super::widgets::{shorten, ListTable};
 use super::Theme;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::observation::overdue;
@@ -74,9 +74,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         .keymap
         .first_key_label(&app.screen_contexts(), Action::Add)
         .unwrap_or_default();
+    // When the coach was last and comes next keeps its room; the title gives way.
+    let visits = lang.visit_summary(screen.visits.last, screen.visits.next);
+    let status = Line::styled(format!(" {visits} "), theme.dim);
+    let room = (area.width as usize).saturating_sub(status.width() + 6);
     ListTable {
-        title,
-        status: None,
+        title: shorten(&title, room),
+        status: Some(status),
         header: header.to_vec(),
         widths,
         rows,

@@ -39,6 +39,9 @@ pub fn draw<K>(frame: &mut Frame, area: Rect, app: &App, form: &Form<K>, theme: 
         };
         lines.push(Line::from(vec![label, Span::raw(value)]));
     }
+    if let Some(hint) = &form.hint {
+        lines.push(Line::styled(hint.clone(), theme.dim));
+    }
     lines.push(Line::raw(""));
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error));
@@ -56,11 +59,14 @@ pub fn draw<K>(frame: &mut Frame, area: Rect, app: &App, form: &Form<K>, theme: 
         actions.push(Action::ChoiceNext);
     }
     lines.push(hints(app, &actions, FORM_WIDTH - 2, theme));
-    // A long warning wraps; word wrapping may need a row more than the plain division says.
-    let wrapped_rows = form.warning.as_ref().map_or(0, |w| {
-        let inner = usize::from(FORM_WIDTH - 2);
-        unicode_width::UnicodeWidthStr::width(w.as_str()).div_ceil(inner)
-    });
+    // A long warning or hint wraps; word wrapping may need a row more than the plain division
+    // says.
+    let inner = usize::from(FORM_WIDTH - 2);
+    let wrapped_rows: usize = [&form.warning, &form.hint]
+        .into_iter()
+        .flatten()
+        .map(|w| unicode_width::UnicodeWidthStr::width(w.as_str()).div_ceil(inner))
+        .sum();
     let height = (lines.len() + wrapped_rows) as u16 + 2;
     let popup = popup_area(frame, area, FORM_WIDTH, height);
     let paragraph = Paragraph::new(lines)

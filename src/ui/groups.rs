@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
                 Cell::from(row.group.kind.label()),
                 Cell::from(row.group.location.clone()),
                 Cell::from(Line::from(row.children.to_string()).right_aligned()),
+                Cell::from(row.visits.last.map(|d| lang.date(d)).unwrap_or_default()),
             ])
         })
         .collect();
@@ -45,12 +46,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
             lang.get(T::ColKind),
             lang.get(T::ColLocation),
             lang.get(T::ColChildren),
+            lang.get(T::ColVisit),
         ],
         widths: vec![
             Constraint::Fill(3),
             Constraint::Length(12),
             Constraint::Fill(3),
             Constraint::Length(8),
+            // The date of the last coach visit.
+            Constraint::Length(10),
         ],
         rows,
         list: &screen.list,

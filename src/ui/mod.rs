@@ -16,6 +16,7 @@ mod sectioned;
 mod staff;
 mod theme;
 mod users;
+mod visit;
 mod welcome;
 mod widgets;
 
@@ -58,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
         Screen::History(s) => history::draw(frame, body, app, s, theme),
         Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
+        Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {

@@ -349,3 +349,41 @@ mod contacts;
 mod lock;
 mod observe;
 mod plan;
+
+/// The coach visit at 80x24: the carried-over follow-up, the child waiting on the coach first,
+/// the detail pane of the selected child after advice with competencies.
+#[test]
+fn coach_visit_in_both_languages() {
+    for (lang, name) in [(Lang::En, "visit_en"), (Lang::Nl, "visit_nl")] {
+        let (_dir, mut app) =
+            test_support::app(true, lang, User::FirstWith(crate::domain::Role::Coach));
+        chr(&mut app, 'v');
+        press(&mut app, KeyCode::Down);
+        chr(&mut app, 'n');
+        type_text(&mut app, "Benoem wat je ziet");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1 4");
+        press(&mut app, KeyCode::Enter);
+        let terminal = render(&app, 80, 24);
+        let text = screen_text(&terminal);
+        let waiting = match lang {
+            Lang::En => "waiting on coach",
+            Lang::Nl => "wacht op coach",
+        };
+        assert!(text.contains(waiting), "{text}");
+        assert!(text.contains("Benoem wat je ziet"), "{text}");
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+/// The advice form shows what the digits of the competencies mean.
+#[test]
+fn advice_form_lists_the_competencies() {
+    let (_dir, mut app) =
+        test_support::app(true, Lang::Nl, User::FirstWith(crate::domain::Role::Coach));
+    chr(&mut app, 'v');
+    chr(&mut app, 'n');
+    let t = snap!("visit_advice_form_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("1 ontwikkeling  2 opvallend gedrag  3 hulp van buiten  4 ouders"));
+}

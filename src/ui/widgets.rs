@@ -53,6 +53,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
             Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
             Screen::Staff(_) => lang.get(T::StaffTitle).to_string(),
+            Screen::Visit(_) => lang.get(T::VisitTitle).to_string(),
         })
         .collect();
     // The role goes before any step of the trail does; the name stays.
@@ -133,8 +134,10 @@ fn screen_hints(app: &App) -> &'static [Action] {
         screen if screen.filtering() => &[Submit, Back],
         // The most used keys, most important first (what does not fit is left out); `?` lists
         // every one.
-        Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit],
-        Screen::Children(_) => &[Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add],
+        Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit, Visit],
+        Screen::Children(_) => &[
+            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
+        ],
         Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, History, Edit],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
@@ -142,6 +145,8 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Plans(_) => &[Open, Back, Help, Quit],
         Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
         Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
+        Screen::Visit(s) if s.read_only || !s.visit.is_open() => &[Open, Back, Help, Quit],
+        Screen::Visit(_) => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
     }
 }
 

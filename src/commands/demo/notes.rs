@@ -129,3 +129,29 @@ pub const STAGE_NOTES: &[(&str, &[&str])] = &[
     ),
     ("afsluiten", &["De aanpak loopt gewoon door in de groep."]),
 ];
+
+/// A coach's advice for the whole group after a visit.
+pub const VISIT_GROUP_ADVICE: &[&str] = &[
+    "Kondig overgangen aan met een vast liedje en een dagritmekaart op ooghoogte.",
+    "Maak tijdens het eetmoment kleinere tafelgroepjes met een vaste medewerker erbij.",
+    "Bespreek in het teamoverleg wie welke kinderen deze weken extra observeert.",
+    "Benoem vaker wat goed gaat; dat zet de toon in de hele groep.",
+];
+
+/// A coach's advice about one child, worded without names or labels.
+pub const VISIT_CHILD_ADVICE: &[&str] = &[
+    "Geef bij het brengen één vaste medewerker de taak het kind op te vangen.",
+    "Benoem de gevoelens die je ziet en bied een rustig hoekje aan voordat het misgaat.",
+    "Vraag de ouders hoe het thuis gaat bij overgangen en leg hun kijk vast.",
+    "Observeer nog twee keer op een ander moment van de dag voordat je conclusies trekt.",
+    "Bespreek met de ouders of een gesprek met de jeugdverpleegkundige helpt.",
+    "Speel in een klein groepje samen-spelletjes met beurten; begin met één ander kind.",
+];
+
+/// Follow-ups agreed with the staff in a visit.
+pub const VISIT_FOLLOW_UPS: &[&str] = &[
+    "Observatieformulier opnieuw invullen en vergelijken.",
+    "Oudergesprek plannen en de uitkomst vastleggen.",
+    "Dagritmekaarten maken en ophangen.",
+    "Terugkoppeling in het teamoverleg.",
+];

@@ -1,0 +1,247 @@
+//! The coach visit, driven with key presses on a real store with the demo data: who may lead
+//! one, the order of the children, advice with competencies, follow-ups, closing, and that the
+//! next visit starts from the open follow-ups.
+
+use crossterm::event::KeyCode;
+use tempfile::TempDir;
+
+use super::test_support::{app, chr, now, press, type_text, User};
+use super::*;
+use crate::domain::visit::attention::Reason;
+use crate::domain::visit::{weeks_after, Competency, Visit, FOLLOW_UP_WEEKS};
+use crate::domain::Role;
+
+/// The demo app signed in as the first person with `role`, on the groups list.
+fn as_role(role: Role) -> (TempDir, App) {
+    app(true, Lang::En, User::FirstWith(role))
+}
+
+fn visit(app: &App) -> &VisitScreen {
+    match app.screen() {
+        Screen::Visit(s) => s,
+        _ => panic!("expected the visit"),
+    }
+}
+
+fn stored(app: &App) -> Vec<Visit> {
+    app.store.visits_of(visit(app).group.id).unwrap()
+}
+
+/// Moves onto the first row for which `wanted` holds.
+fn select(app: &mut App, wanted: impl Fn(&VisitScreen, VisitPart) -> bool) {
+    press(app, KeyCode::Home);
+    for _ in 0..60 {
+        let s = visit(app);
+        if s.list.selected().is_some_and(|r| wanted(s, r.part)) {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no such row");
+}
+
+#[test]
+fn a_coach_starts_a_visit_with_the_child_waiting_on_the_coach_first() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    let s = visit(&app);
+    assert!(!s.read_only && s.visit.is_open());
+    assert_eq!(s.visit.date, now().date_naive());
+    let visits = stored(&app);
+    assert_eq!(visits.len(), 2, "the demo's closed visit and the new one");
+    assert_eq!(visits[0], s.visit, "started is saved");
+    // The demo visit's open follow-up is carried over, on top.
+    assert_eq!(s.visit.follow_ups.len(), 1);
+    assert_eq!(s.visit.follow_ups[0].from_visit, Some(visits[1].id));
+    assert!(matches!(
+        s.list.selected().unwrap().part,
+        VisitPart::FollowUp(0)
+    ));
+    let first_child = s
+        .list
+        .visible()
+        .find_map(|r| match r.part {
+            VisitPart::Child(i) => Some(&s.children[i]),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(first_child.reasons.first(), Some(&Reason::WaitingOnCoach));
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "visit.start"
+    );
+
+    // Esc and v again: the same open visit goes on.
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'v');
+    assert_eq!(stored(&app).len(), 2);
+}
+
+#[test]
+fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    select(&mut app, |_, p| matches!(p, VisitPart::Child(_)));
+    let child = visit(&app).selected_about().unwrap();
+    chr(&mut app, 'n');
+    type_text(&mut app, "Benoem wat je ziet");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1 5");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the form stays open")
+    };
+    assert!(form.error.as_deref().unwrap().contains("\"5\""));
+    assert_eq!(form.text(0), "Benoem wat je ziet", "nothing lost");
+    press(&mut app, KeyCode::Backspace);
+    chr(&mut app, '4');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let saved = &stored(&app)[0];
+    let advice = saved.notes.last().unwrap();
+    assert_eq!(advice.child_id, child);
+    assert_eq!(advice.text, "Benoem wat je ziet");
+    assert_eq!(
+        advice.competencies,
+        [Competency::Development, Competency::Parents]
+    );
+    assert_eq!(visit(&app).visit, *saved, "the screen shows what is stored");
+    assert!(matches!(visit(&app).saved, SaveState::Saved(_)));
+
+    // On the group row, the advice is about the group.
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'n');
+    type_text(&mut app, "Dagritme zichtbaar");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app)[0].notes.last().unwrap().child_id, None);
+}
+
+#[test]
+fn a_follow_up_is_due_in_four_weeks_never_in_the_past_and_ticks_done() {
+    let (_dir, mut app) = as_role(Role::CareCoordinator);
+    chr(&mut app, 'v');
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'f');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the follow-up form")
+    };
+    let due = weeks_after(now().date_naive(), FOLLOW_UP_WEEKS);
+    assert_eq!(form.text(1), due.to_string());
+    type_text(&mut app, "Oudergesprek plannen");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2020-01-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_some(), "a date in the past is refused");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &due.to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let added = stored(&app)[0].follow_ups.len() - 1;
+    assert_eq!(
+        stored(&app)[0].follow_ups[added].text,
+        "Oudergesprek plannen"
+    );
+
+    select(&mut app, |_, p| p == VisitPart::FollowUp(added));
+    chr(&mut app, ' ');
+    assert!(stored(&app)[0].follow_ups[added].done);
+    // Space elsewhere explains itself and changes nothing.
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, ' ');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn closing_sets_the_next_visit_and_nothing_changes_after() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    chr(&mut app, 'x');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the close form")
+    };
+    // The carried-over follow-up's due date has passed: six weeks then.
+    let proposed = visit(&app).visit.proposed_next_visit(now().date_naive());
+    assert_eq!(form.text(0), proposed.to_string());
+    press(&mut app, KeyCode::Enter);
+    let closed = &stored(&app)[0];
+    assert!(!closed.is_open());
+    assert_eq!(closed.next_visit, Some(proposed));
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "visit.close"
+    );
+    chr(&mut app, 'n');
+    assert!(app.popup.is_none(), "a closed visit takes no advice");
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+
+    // The next v starts a new visit.
+    press(&mut app, KeyCode::Esc);
+    chr(&mut app, 'v');
+    assert!(visit(&app).visit.is_open());
+    assert_eq!(stored(&app).len(), 3);
+}
+
+#[test]
+fn staff_see_the_latest_visit_read_only_and_cannot_write() {
+    let (_dir, mut app) = as_role(Role::Staff);
+    chr(&mut app, 'v');
+    let s = visit(&app);
+    assert!(s.read_only && !s.visit.is_open(), "the demo's closed visit");
+    let before = app.store.visits().unwrap();
+    for key in ['n', 'f', 'x'] {
+        chr(&mut app, key);
+        assert!(app.popup.is_none(), "{key} opens nothing");
+    }
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.store.visits().unwrap(), before);
+    assert!(!may_lead_visit(app.user.as_ref()));
+}
+
+#[test]
+fn without_any_visit_staff_are_told_so() {
+    let (_dir, mut app) = as_role(Role::Staff);
+    let sig = app.signature();
+    let group = app
+        .store
+        .add_group("De Nieuwe", crate::domain::GroupKind::Kdv, "", &sig)
+        .unwrap();
+    // Staff see the groups they work on: this one too.
+    let mut me = app.user.clone().unwrap();
+    me.groups.push(group.id);
+    app.user = Some(app.store.update_staff(&me, &sig).unwrap());
+    app.reload();
+    chr(&mut app, 'G');
+    let Screen::Groups(s) = app.screen() else {
+        panic!("groups")
+    };
+    assert_eq!(s.list.selected().unwrap().group.id, group.id);
+    chr(&mut app, 'v');
+    assert!(matches!(app.screen(), Screen::Groups(_)));
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.text, app.lang.get(crate::i18n::T::NoVisitToShow));
+}
+
+#[test]
+fn the_children_list_shows_the_last_and_next_visit() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Children(s) = app.screen() else {
+        panic!("children")
+    };
+    let demo = &app.store.visits_of(s.group.id).unwrap()[0];
+    assert_eq!(s.visits.last, Some(demo.date));
+    assert_eq!(s.visits.next, demo.next_visit);
+    chr(&mut app, 'v');
+    assert!(matches!(app.screen(), Screen::Visit(_)));
+    // Enter on a child opens it; Esc comes back to the visit.
+    select(&mut app, |_, p| matches!(p, VisitPart::Child(_)));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Child(_)));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Visit(_)));
+}

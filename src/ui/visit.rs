@@ -1,0 +1,242 @@
+//! The coach visit: the follow-ups (carried over ones first), the children in the order they
+//! need the coach with their reasons in short ("wacht op coach", "+2 vaak", "! 10 wk"), and the
+//! group. The detail pane shows for the selected child what changed since the previous visit and
+//! the advice written in this one; for a follow-up its due date and who changed it last.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::sectioned::{SectionedList, SectionedRow};
+use super::widgets::shorten;
+use super::Theme;
+use crate::app::{Action, App, VisitChild, VisitPart, VisitScreen};
+use crate::domain::visit::attention::{changes_since, ChildRecord, Reason};
+use crate::domain::visit::Advice;
+use crate::domain::Id;
+use crate::i18n::{Lang, T};
+
+/// The widest the reasons of a child take at the right of its row.
+const REASONS_WIDTH: usize = 30;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, theme: &Theme) {
+    let lang = app.lang;
+    let reasons: Vec<String> = screen.children.iter().map(|c| reasons(lang, c)).collect();
+    let reasons_width = reasons
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.as_str()))
+        .max()
+        .unwrap_or(0)
+        .min(REASONS_WIDTH);
+    let advice_count = |about: Option<Id>| match screen.visit.advice_about(about).count() {
+        0 => Span::raw("    "),
+        n => Span::styled(format!(" ✎{n:<2}"), theme.key),
+    };
+    let today = app.today();
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| match row.part {
+            VisitPart::FollowUp(i) => {
+                let f = &screen.visit.follow_ups[i];
+                let who = screen
+                    .child_name(f.child_id)
+                    .unwrap_or_else(|| lang.get(T::VisitGroupSection).to_string());
+                let late = !f.done && f.due < today;
+                let tick = match f.done {
+                    true => Span::styled("[✓] ", theme.ok),
+                    false => Span::styled("[ ] ", theme.dim),
+                };
+                let due_style = if late { theme.error } else { theme.dim };
+                SectionedRow {
+                    section: lang.get(T::VisitFollowUps).to_string(),
+                    text: format!("{} · {who}", f.text),
+                    right: vec![
+                        Span::styled(format!("{} ", lang.date(f.due)), due_style),
+                        tick,
+                    ],
+                }
+            }
+            VisitPart::Child(i) => {
+                let c = &screen.children[i];
+                let text = shorten(&reasons[i], reasons_width);
+                let style = match c.reasons.first() {
+                    Some(Reason::WaitingOnCoach) => theme.key,
+                    Some(Reason::OverdueReview | Reason::NotObserved { .. }) => theme.error,
+                    _ => theme.dim,
+                };
+                SectionedRow {
+                    section: lang.get(T::VisitChildren).to_string(),
+                    text: c.child.full_name(),
+                    right: vec![
+                        Span::styled(format!("{text:<reasons_width$}"), style),
+                        advice_count(Some(c.child.id)),
+                    ],
+                }
+            }
+            VisitPart::Group => SectionedRow {
+                section: lang.get(T::VisitGroupSection).to_string(),
+                text: lang.get(T::VisitGroupRow).to_string(),
+                right: vec![advice_count(None)],
+            },
+        })
+        .collect();
+    let visit = &screen.visit;
+    let title = lang.visit_title(&screen.group.name, visit.date, &visit.by, visit.is_open());
+    let base = match screen.read_only {
+        true => SectionedList {
+            status: Some(Line::styled(
+                format!(" {} ", lang.get(T::VisitReadOnly)),
+                theme.dim,
+            )),
+            ..SectionedList::of(app, &screen.list, theme)
+        },
+        false => SectionedList::saving(app, &screen.list, &screen.saved, theme),
+    };
+    SectionedList {
+        title,
+        rows,
+        detail: detail(app, screen, theme),
+        detail_rows: 6,
+        ..base
+    }
+    .draw(frame, area, theme);
+}
+
+/// A child's reasons in short, most urgent first.
+fn reasons(lang: Lang, child: &VisitChild) -> String {
+    let all: Vec<String> = child.reasons.iter().map(|r| lang.reason(r)).collect();
+    all.join(" · ")
+}
+
+fn detail<'a>(app: &App, screen: &'a VisitScreen, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let Some(row) = screen.list.selected() else {
+        return Vec::new();
+    };
+    match row.part {
+        VisitPart::FollowUp(i) => {
+            let f = &screen.visit.follow_ups[i];
+            vec![
+                Line::raw(f.text.clone()),
+                Line::styled(lang.due(f.due, f.from_visit.is_some()), theme.dim),
+                Line::styled(lang.changed_by(&f.by, f.at), theme.dim),
+            ]
+        }
+        VisitPart::Child(i) => {
+            let mut lines = changes(app, screen, &screen.children[i], theme);
+            lines.extend(advice(
+                app,
+                screen,
+                Some(screen.children[i].child.id),
+                theme,
+            ));
+            lines
+        }
+        VisitPart::Group => advice(app, screen, None, theme),
+    }
+}
+
+/// What changed for the child since the previous visit, or that this is the first.
+fn changes<'a>(
+    app: &App,
+    screen: &VisitScreen,
+    child: &'a VisitChild,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let Some(previous) = &screen.previous else {
+        return vec![Line::styled(lang.get(T::NoPreviousVisit), theme.dim)];
+    };
+    let record = ChildRecord {
+        child: &child.child,
+        observations: &child.observations,
+        trajectories: &child.trajectories,
+    };
+    let changes = changes_since(&record, previous.date, &app.catalogue);
+    if changes.is_empty() {
+        return vec![Line::styled(lang.get(T::NothingChanged), theme.dim)];
+    }
+    let mut lines = vec![Line::styled(lang.changes_since(previous.date), theme.key)];
+    if !changes.observations.is_empty() {
+        lines.push(Line::raw(lang.observed_on(&changes.observations)));
+    }
+    if !changes.new_often.is_empty() {
+        let items: Vec<&str> = changes
+            .new_often
+            .iter()
+            .map(|(item, form, version)| {
+                let found = app
+                    .catalogue
+                    .find(form, *version)
+                    .and_then(|t| t.item(item));
+                found.map_or(*item, |(_, i)| lang.text(&i.text))
+            })
+            .collect();
+        let text = format!("{}: {}", lang.get(T::ChangeNowOften), items.join("; "));
+        lines.push(Line::styled(text, theme.error));
+    }
+    let plan_name = |t: &crate::domain::plan::Trajectory| {
+        app.plans
+            .find(&t.template, t.version)
+            .map_or(t.template.clone(), |p| lang.text(&p.name).to_string())
+    };
+    for (t, stage) in &changes.stages_done {
+        let title = app
+            .plans
+            .find(&t.template, t.version)
+            .and_then(|p| p.stage(stage))
+            .map_or(stage.to_string(), |s| lang.text(&s.title).to_string());
+        lines.push(Line::raw(format!(
+            "{}: {title}",
+            lang.get(T::ChangeStageDone)
+        )));
+    }
+    for t in &changes.started {
+        lines.push(Line::raw(format!(
+            "{}: {}",
+            lang.get(T::ChangeStarted),
+            plan_name(t)
+        )));
+    }
+    for (t, outcome) in &changes.closed {
+        let text = format!(
+            "{}: {} ({})",
+            lang.get(T::ChangeClosed),
+            plan_name(t),
+            lang.outcome(*outcome)
+        );
+        lines.push(Line::raw(text));
+    }
+    lines
+}
+
+/// The advice written in this visit about a child or the group, each with its competencies.
+fn advice<'a>(
+    app: &App,
+    screen: &'a VisitScreen,
+    about: Option<Id>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let written: Vec<&Advice> = screen.visit.advice_about(about).collect();
+    if written.is_empty() {
+        let key = (!screen.read_only && screen.visit.is_open())
+            .then(|| {
+                app.keymap
+                    .first_key_label(&app.screen_contexts(), Action::Note)
+            })
+            .flatten();
+        return vec![Line::styled(lang.no_advice(key), theme.dim)];
+    }
+    let mut lines = vec![Line::styled(lang.get(T::AdviceHeading), theme.key)];
+    for a in written {
+        let mut spans = vec![Span::raw(format!("• {}", a.text))];
+        if !a.competencies.is_empty() {
+            let tags: Vec<&str> = a.competencies.iter().map(|c| lang.competency(*c)).collect();
+            spans.push(Span::styled(format!(" [{}]", tags.join(", ")), theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
