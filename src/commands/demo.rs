@@ -13,7 +13,7 @@ use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone
 use crate::cli::DemoArgs;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
-use crate::domain::visit::{weeks_after, Advice, Competency, FollowUp, Visit, NEXT_VISIT_WEEKS};
+use crate::domain::visit::{weeks_after, Advice, FollowUp, Visit, NEXT_VISIT_WEEKS};
 use crate::domain::{AuditEntry, Catalogue, Child, Group, GroupKind, Id, Observation, Role, Staff};
 use crate::export::Export;
 
@@ -576,15 +576,6 @@ fn visits(
             minute += 5;
             time_on(date, minute, now)
         };
-        let tags = |rng: &mut SplitMix64| {
-            let mut picked = vec![rng.pick(&Competency::ALL)];
-            if rng.below(2) == 0 {
-                picked.push(rng.pick(&Competency::ALL));
-            }
-            picked.sort();
-            picked.dedup();
-            picked
-        };
         let mut visit = Visit::start(take_id(), group.id, coach, date, None);
         let mut children: Vec<&Child> = data
             .children
@@ -599,10 +590,11 @@ fn visits(
                 None => notes::VISIT_GROUP_ADVICE,
                 Some(_) => notes::VISIT_CHILD_ADVICE,
             };
+            let (text, competencies) = rng.pick(texts);
             visit.notes.push(Advice {
                 child_id,
-                text: rng.pick(texts).to_string(),
-                competencies: tags(rng),
+                text: text.to_string(),
+                competencies: competencies.to_vec(),
                 by: coach.name.clone(),
                 at: at(),
             });

@@ -3,6 +3,8 @@
 //! random, and the questions, goals, actions and stage notes of demo trajectories. None of them
 //! names a child or hints at a diagnosis, and none touches the Meldcode.
 
+use crate::domain::visit::Competency;
+
 pub const NOTES: &[&str] = &[
     "Vooral bij het brengen in de ochtend.",
     "Gezien tijdens het buitenspelen.",
@@ -130,22 +132,53 @@ pub const STAGE_NOTES: &[(&str, &[&str])] = &[
     ("afsluiten", &["De aanpak loopt gewoon door in de groep."]),
 ];
 
-/// A coach's advice for the whole group after a visit.
-pub const VISIT_GROUP_ADVICE: &[&str] = &[
-    "Kondig overgangen aan met een vast liedje en een dagritmekaart op ooghoogte.",
-    "Maak tijdens het eetmoment kleinere tafelgroepjes met een vaste medewerker erbij.",
-    "Bespreek in het teamoverleg wie welke kinderen deze weken extra observeert.",
-    "Benoem vaker wat goed gaat; dat zet de toon in de hele groep.",
+/// A coach's advice for the whole group after a visit, with the competencies it is about.
+pub const VISIT_GROUP_ADVICE: &[(&str, &[Competency])] = &[
+    (
+        "Kondig overgangen aan met een vast liedje en een dagritmekaart op ooghoogte.",
+        &[Competency::Development, Competency::Behaviour],
+    ),
+    (
+        "Maak tijdens het eetmoment kleinere tafelgroepjes met een vaste medewerker erbij.",
+        &[Competency::Behaviour],
+    ),
+    (
+        "Bespreek in het teamoverleg wie welke kinderen deze weken extra observeert.",
+        &[Competency::Development],
+    ),
+    (
+        "Benoem vaker wat goed gaat; dat zet de toon in de hele groep.",
+        &[Competency::Behaviour],
+    ),
 ];
 
-/// A coach's advice about one child, worded without names or labels.
-pub const VISIT_CHILD_ADVICE: &[&str] = &[
-    "Geef bij het brengen één vaste medewerker de taak het kind op te vangen.",
-    "Benoem de gevoelens die je ziet en bied een rustig hoekje aan voordat het misgaat.",
-    "Vraag de ouders hoe het thuis gaat bij overgangen en leg hun kijk vast.",
-    "Observeer nog twee keer op een ander moment van de dag voordat je conclusies trekt.",
-    "Bespreek met de ouders of een gesprek met de jeugdverpleegkundige helpt.",
-    "Speel in een klein groepje samen-spelletjes met beurten; begin met één ander kind.",
+/// A coach's advice about one child, worded without names or labels, with the competencies it
+/// is about.
+pub const VISIT_CHILD_ADVICE: &[(&str, &[Competency])] = &[
+    (
+        "Geef bij het brengen één vaste medewerker de taak het kind op te vangen.",
+        &[Competency::Behaviour],
+    ),
+    (
+        "Benoem de gevoelens die je ziet en bied een rustig hoekje aan voordat het misgaat.",
+        &[Competency::Behaviour],
+    ),
+    (
+        "Vraag de ouders hoe het thuis gaat bij overgangen en leg hun kijk vast.",
+        &[Competency::Parents],
+    ),
+    (
+        "Observeer nog twee keer op een ander moment van de dag voordat je conclusies trekt.",
+        &[Competency::Development],
+    ),
+    (
+        "Bespreek met de ouders of een gesprek met de jeugdverpleegkundige helpt.",
+        &[Competency::Parents, Competency::OutsideHelp],
+    ),
+    (
+        "Speel in een klein groepje samen-spelletjes met beurten; begin met één ander kind.",
+        &[Competency::Development],
+    ),
 ];
 
 /// Follow-ups agreed with the staff in a visit.
