@@ -332,7 +332,8 @@ pub struct StaffScreen {
 #[derive(Debug, Clone)]
 pub struct VisitScreen {
     pub group: Group,
-    /// The visit as it is on disk.
+    /// The visit as it is on disk; a new one is written with its first change (until then
+    /// `saved` is `SaveState::Nothing`).
     pub visit: Visit,
     /// The group's visit before this one: what changed is measured from its date.
     pub previous: Option<Visit>,

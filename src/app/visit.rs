@@ -54,18 +54,18 @@ impl App {
         self.screens.push(Screen::Visit(screen));
     }
 
-    /// Writes a new visit by the signed-in coach, carrying over `previous`'s open follow-ups.
+    /// A new visit by the signed-in coach, carrying over `previous`'s open follow-ups. Like a
+    /// new observation form it is written with its first change, not before: a coach who only
+    /// looks leaves no empty visit behind.
     fn start_visit(
         &mut self,
         group: &Group,
         previous: Option<&Visit>,
     ) -> Option<(Visit, SaveState)> {
         let coach = self.user.clone()?;
-        let sig = self.signature();
         let id = self.ok(self.store.new_visit_id())?;
         let visit = Visit::start(id, group.id, &coach, self.today(), previous);
-        self.ok(self.store.save_visit(&visit, "visit.start", &sig))?;
-        Some((visit, SaveState::Saved(sig.at)))
+        Some((visit, SaveState::Nothing))
     }
 
     /// The screen of `visit`: the visit before it, and the group's children ranked.
@@ -334,7 +334,13 @@ impl App {
         };
         let mut changed = s.visit.clone();
         change(&mut changed, &sig)?;
-        match self.store.save_visit(&changed, action, &sig) {
+        // Nothing saved yet means the visit is not on disk: its start is written first, so the
+        // audit says when the visit began.
+        let started = match s.saved {
+            SaveState::Nothing => self.store.save_visit(&s.visit, "visit.start", &sig),
+            _ => Ok(()),
+        };
+        match started.and_then(|()| self.store.save_visit(&changed, action, &sig)) {
             Ok(()) => {
                 s.visit = changed;
                 s.saved = SaveState::Saved(sig.at);
@@ -392,7 +398,7 @@ fn visit_rows(s: &VisitScreen) -> Vec<VisitRow> {
 }
 
 /// When a visit last changed, for the "saved" badge of one opened again (`now` for one with
-/// nothing in it yet: it was saved when it started).
+/// nothing in it: it was saved when it started).
 fn last_change(visit: &Visit, now: chrono::DateTime<chrono::FixedOffset>) -> SaveState {
     let advice = visit.notes.iter().map(|a| a.at);
     let follow_ups = visit.follow_ups.iter().map(|f| f.at);

@@ -52,7 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                     section: lang.get(T::VisitFollowUps).to_string(),
                     text: format!("{} · {who}", f.text),
                     right: vec![
-                        Span::styled(format!("{} ", lang.date(f.due)), due_style),
+                        // `!` as well as the colour, for NO_COLOR and the colour-blind.
+                        Span::styled(
+                            format!("{}{} ", if late { "! " } else { "" }, lang.date(f.due)),
+                            due_style,
+                        ),
                         tick,
                     ],
                 }
