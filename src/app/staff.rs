@@ -147,18 +147,7 @@ pub(super) fn parse_groups(text: &str, groups: &[Group]) -> std::result::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::GroupKind;
-
-    fn group(id: Id, name: &str) -> Group {
-        Group {
-            id,
-            name: name.into(),
-            kind: GroupKind::Kdv,
-            location: String::new(),
-            archived: false,
-            forms: Vec::new(),
-        }
-    }
+    use crate::commands::test_support::group;
 
     #[test]
     fn groups_are_typed_by_name_with_commas_up_to_case_and_accents() {

@@ -7,7 +7,7 @@ pub mod forms;
 pub mod purge;
 pub mod report;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod transfer;
 
 use std::path::{Path, PathBuf};
