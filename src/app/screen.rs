@@ -337,8 +337,6 @@ pub struct VisitScreen {
     pub visit: Visit,
     /// The group's visit before this one: what changed is measured from its date.
     pub previous: Option<Visit>,
-    /// For someone who may not lead a visit: they read it and never write in it.
-    pub read_only: bool,
     /// The group's children (not archived) in the order the coach goes through them.
     pub children: Vec<VisitChild>,
     pub saved: SaveState,
@@ -376,6 +374,12 @@ pub enum VisitPart {
 }
 
 impl VisitScreen {
+    /// Whether `user` may write in this visit: someone who may lead one, while it is open.
+    /// Asked of whoever is at the keyboard now, so a hand-over on this screen counts.
+    pub fn writable_by(&self, user: Option<&Staff>) -> bool {
+        super::visit::may_lead_visit(user) && self.visit.is_open()
+    }
+
     /// Who the selected row is about: a child, or (`None`) the group; a follow-up is about
     /// whom it names.
     pub fn selected_about(&self) -> Option<Option<crate::domain::Id>> {

@@ -45,7 +45,7 @@ fn a_coach_starts_a_visit_with_the_child_waiting_on_the_coach_first() {
     let (_dir, mut app) = as_role(Role::Coach);
     chr(&mut app, 'v');
     let s = visit(&app);
-    assert!(!s.read_only && s.visit.is_open());
+    assert!(s.writable_by(app.user.as_ref()));
     assert_eq!(s.visit.date, now().date_naive());
     let visits = stored(&app);
     assert_eq!(
@@ -213,7 +213,8 @@ fn staff_see_the_latest_visit_read_only_and_cannot_write() {
     let (_dir, mut app) = as_role(Role::Staff);
     chr(&mut app, 'v');
     let s = visit(&app);
-    assert!(s.read_only && !s.visit.is_open(), "the demo's closed visit");
+    assert!(!s.visit.is_open(), "the demo's closed visit");
+    assert!(!s.writable_by(app.user.as_ref()));
     let before = app.store.visits().unwrap();
     for key in ['n', 'f', 'x'] {
         chr(&mut app, key);
@@ -222,6 +223,33 @@ fn staff_see_the_latest_visit_read_only_and_cannot_write() {
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.store.visits().unwrap(), before);
     assert!(!may_lead_visit(app.user.as_ref()));
+}
+
+#[test]
+fn handing_a_coachs_open_visit_over_to_staff_leaves_it_read_only() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    assert!(visit(&app).visit.is_open());
+    // The coach hands the keyboard to a pedagogisch medewerker, the visit still on screen.
+    let worker = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.role == Role::Staff)
+        .unwrap();
+    chr(&mut app, 'u');
+    type_text(&mut app, &worker.name);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(worker.id));
+    assert!(matches!(app.screen(), Screen::Visit(_)));
+    let before = app.store.visits().unwrap();
+    for key in ['n', 'f', 'x'] {
+        chr(&mut app, key);
+        assert!(app.popup.is_none(), "{key} opens nothing for staff");
+    }
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.store.visits().unwrap(), before);
 }
 
 #[test]

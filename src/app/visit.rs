@@ -48,7 +48,7 @@ impl App {
             (false, Some(latest)) => (latest.clone(), last_change(latest, self.clock.now())),
             (false, None) => return self.say(self.lang.get(T::NoVisitToShow)),
         };
-        let Some(screen) = self.ok(self.visit_screen(group, visit, !lead, saved)) else {
+        let Some(screen) = self.ok(self.visit_screen(group, visit, saved)) else {
             return;
         };
         self.screens.push(Screen::Visit(screen));
@@ -69,13 +69,7 @@ impl App {
     }
 
     /// The screen of `visit`: the visit before it, and the group's children ranked.
-    fn visit_screen(
-        &self,
-        group: Group,
-        visit: Visit,
-        read_only: bool,
-        saved: SaveState,
-    ) -> Result<VisitScreen> {
+    fn visit_screen(&self, group: Group, visit: Visit, saved: SaveState) -> Result<VisitScreen> {
         let previous = self
             .store
             .visits_of(group.id)?
@@ -124,7 +118,6 @@ impl App {
             group,
             visit,
             previous,
-            read_only,
             children: ordered,
             saved,
             list: ListView::default(),
@@ -138,13 +131,8 @@ impl App {
         let Some(Screen::Visit(s)) = self.screens.last() else {
             return;
         };
-        let (group, visit, read_only, saved) = (
-            s.group.clone(),
-            s.visit.clone(),
-            s.read_only,
-            s.saved.clone(),
-        );
-        let Some(mut fresh) = self.ok(self.visit_screen(group, visit, read_only, saved)) else {
+        let (group, visit, saved) = (s.group.clone(), s.visit.clone(), s.saved.clone());
+        let Some(mut fresh) = self.ok(self.visit_screen(group, visit, saved)) else {
             return;
         };
         if let Some(Screen::Visit(s)) = self.screens.last_mut() {
@@ -164,16 +152,18 @@ impl App {
         })
     }
 
-    /// The shown visit, when it may be written in: not read only, not closed.
+    /// The shown visit, when it may be written in: by someone who may lead a visit (whoever is
+    /// at the keyboard now, not who opened it), and not closed.
     fn writable_visit(&mut self) -> Option<&VisitScreen> {
-        let refusal = match self.screen() {
-            Screen::Visit(s) if s.read_only => Some(T::VisitReadOnlyErr),
-            Screen::Visit(s) if !s.visit.is_open() => Some(T::VisitClosedErr),
-            Screen::Visit(_) => None,
+        let closed = match self.screen() {
+            Screen::Visit(s) => !s.visit.is_open(),
             _ => return None,
         };
-        if let Some(refusal) = refusal {
-            self.complain(self.lang.get(refusal));
+        if !self.permitted(Permission::LeadVisit) {
+            return None;
+        }
+        if closed {
+            self.complain(self.lang.get(T::VisitClosedErr));
             return None;
         }
         match self.screen() {

@@ -780,7 +780,6 @@ texts! {
     FormCloseVisit => "Bezoek afsluiten", "Close the visit";
     FieldNextVisit => "Volgend bezoek (JJJJ-MM-DD)", "Next visit (YYYY-MM-DD)";
     VisitClosedErr => "Dit bezoek is afgesloten en blijft zoals het is.", "This visit is closed and stays as it is.";
-    VisitReadOnlyErr => "Alleen een coach of zorgcoördinator schrijft in een bezoek.", "Only a coach or care coordinator writes in a visit.";
     SelectFollowUp => "Kies een afspraak om af te vinken.", "Select a follow-up to tick.";
     CompDevelopment => "ontwikkeling", "development";
     CompBehaviour => "opvallend gedrag", "noticeable behaviour";

@@ -87,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
         .collect();
     let visit = &screen.visit;
     let title = lang.visit_title(&screen.group.name, visit.date, &visit.by, visit.is_open());
-    let base = match screen.read_only {
+    let base = match !crate::app::may_lead_visit(app.user.as_ref()) {
         true => SectionedList {
             status: Some(Line::styled(
                 format!(" {} ", lang.get(T::VisitReadOnly)),
@@ -225,7 +225,8 @@ fn advice<'a>(
     let lang = app.lang;
     let written: Vec<&Advice> = screen.visit.advice_about(about).collect();
     if written.is_empty() {
-        let key = (!screen.read_only && screen.visit.is_open())
+        let key = screen
+            .writable_by(app.user.as_ref())
             .then(|| {
                 app.keymap
                     .first_key_label(&app.screen_contexts(), Action::Note)
