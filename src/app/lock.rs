@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use super::access::may_see;
 use super::form::{Field, Form};
 use super::list::ListView;
 use super::screen::{Screen, UserRow};
@@ -142,11 +143,18 @@ impl App {
         self.recent_users.retain(|id| *id != staff.id);
         self.recent_users.insert(0, staff.id);
         self.recent_users.truncate(RECENT);
-        self.user = Some(staff);
-        self.locked = None;
         if matches!(self.screen(), Screen::Users(_)) {
             self.screens.pop();
         }
+        // After a hand-over the screens come back as far as the new person may see them:
+        // another group's child, or the staff screen for someone who is no admin, is closed,
+        // with any popup on top of it.
+        if let Some(hidden) = self.screens.iter().position(|s| !may_see(&staff, s)) {
+            self.screens.truncate(hidden.max(1));
+            self.popup = None;
+        }
+        self.user = Some(staff);
+        self.locked = None;
         self.reload();
     }
 }

@@ -85,6 +85,18 @@ impl Screen {
         }
     }
 
+    /// The group a screen shows something of: the group itself, or the group of the child it
+    /// is about.
+    pub fn group_id(&self) -> Option<crate::domain::Id> {
+        match self {
+            Screen::Children(s) => Some(s.group.id),
+            Screen::Visit(s) => Some(s.group.id),
+            Screen::Compare(s) => Some(s.child.group_id),
+            Screen::History(s) => Some(s.child.group_id),
+            screen => screen.child().map(|(_, group)| group.id),
+        }
+    }
+
     /// True while the screen's list filter takes typed text.
     pub fn filtering(&self) -> bool {
         self.filter_list().is_some_and(|list| list.filtering())

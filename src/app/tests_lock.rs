@@ -251,3 +251,75 @@ fn linked_to_one_group() -> String {
         .expect("the demo has someone on one group")
         .name
 }
+
+/// `u`, the name, Enter: the keyboard goes to `person` (who has no PIN).
+fn hand_over(app: &mut App, person: &crate::domain::Staff) {
+    chr(app, 'u');
+    type_text(app, &person.name);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(person.id));
+}
+
+#[test]
+fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
+    let (_dir, mut app) = super::test_support::admin(Lang::En);
+    let one_group = linked_to_one_group();
+    let worker = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == one_group)
+        .unwrap();
+    // The admin is on a child of a group the worker does not work on, a form half filled.
+    let other = app
+        .store
+        .groups()
+        .unwrap()
+        .into_iter()
+        .find(|g| !worker.groups.contains(&g.id))
+        .unwrap();
+    type_text(&mut app, "/");
+    type_text(&mut app, &other.name);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Child(s) if s.group.id == other.id));
+    chr(&mut app, 'e');
+    assert!(app.popup.is_some());
+
+    // Idle, the screen locks with the form open; the worker picks themself.
+    app.lock_after = Some(Duration::from_secs(1));
+    app.idle(Duration::from_secs(2));
+    assert!(app.locked.is_some());
+    type_text(&mut app, &worker.name);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(worker.id));
+    assert!(
+        matches!(app.screen(), Screen::Groups(_)),
+        "back to the groups list"
+    );
+    assert_eq!(app.screens.len(), 1);
+    assert!(app.popup.is_none());
+    let Screen::Groups(s) = app.screen() else {
+        unreachable!()
+    };
+    assert!(s
+        .list
+        .visible()
+        .all(|r| worker.groups.contains(&r.group.id)));
+
+    // The staff screen is an admin's: handing over on it closes it too.
+    let admin = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.role == crate::domain::Role::Admin)
+        .unwrap();
+    hand_over(&mut app, &admin);
+    chr(&mut app, 'S');
+    assert!(matches!(app.screen(), Screen::Staff(_)));
+    hand_over(&mut app, &worker);
+    assert!(matches!(app.screen(), Screen::Groups(_)));
+}
