@@ -211,9 +211,7 @@ impl Export {
             if v.is_open() && !open.insert(v.group_id) {
                 problems.push(format!("group {} has more than one open visit", v.group_id));
             }
-            let children = v.notes.iter().map(|a| a.child_id);
-            let children = children.chain(v.follow_ups.iter().map(|f| f.child_id));
-            for child in children.flatten().filter(|c| !child_ids.contains(c)) {
+            for child in v.children().filter(|c| !child_ids.contains(c)) {
                 problems.push(format!(
                     "visit {} is about child {child}, which does not exist",
                     v.id

@@ -55,16 +55,15 @@ impl App {
     /// `a`, `e` or Enter on the staff screen ("+ new" on Enter adds).
     pub(super) fn staff_action(&mut self, add: bool) {
         match (add, self.selected_staff()) {
-            (false, Some(person)) => self.open_staff_form(Some(person)),
+            (false, Some(person)) => self.open_staff_form(person),
             _ => self.open_form(FormKind::AddStaff, ""),
         }
     }
 
-    fn open_staff_form(&mut self, person: Option<Staff>) {
+    fn open_staff_form(&mut self, person: Staff) {
         let Some(groups) = self.ok(self.store.groups()) else {
             return;
         };
-        let Some(person) = person else { return };
         let fields = vec![
             Field::text(T::FieldName, &person.name),
             self.role_field(person.role),

@@ -143,6 +143,14 @@ impl Visit {
         self.closed_at.is_none()
     }
 
+    /// The children the visit's advice and follow-ups are about (one may come more than once).
+    pub fn children(&self) -> impl Iterator<Item = Id> + '_ {
+        let advice = self.notes.iter().map(|a| a.child_id);
+        advice
+            .chain(self.follow_ups.iter().map(|f| f.child_id))
+            .flatten()
+    }
+
     /// The advice about one child (`Some`) or the group (`None`).
     pub fn advice_about(&self, child_id: Option<Id>) -> impl Iterator<Item = &Advice> {
         self.notes.iter().filter(move |a| a.child_id == child_id)

@@ -1,8 +1,8 @@
 //! Removing the data of children who left, as privacy law asks: an archived child's record, its
-//! observations and its trajectories go for good, and so do the advice and follow-ups a coach visit
-//! recorded about it. The audit trail records that it happened
-//! (`child.purge`, `child:ID`) and keeps nothing of what was removed; its earlier entries hold
-//! only times, names of staff, actions and ids, so they stay.
+//! observations and its trajectories go for good, and so do the advice and follow-ups a coach
+//! visit recorded about it. The audit trail records that it happened (`child.purge`,
+//! `child:ID`) and keeps nothing of what was removed; its earlier entries hold only times, names
+//! of staff, actions and ids, so they stay.
 
 use std::collections::HashMap;
 
@@ -72,10 +72,10 @@ impl Store {
     }
 
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
-    /// entry, all its observations and all its trajectories, and what visits say about it. One transaction for everything,
-    /// with one audit entry per child (`child.purge`, target `child:ID`, by the signer) that
-    /// holds no name and no content; flushed before this returns. Nothing to remove writes
-    /// nothing.
+    /// entry, all its observations and all its trajectories, and what visits say about it. One
+    /// transaction for everything, with one audit entry per child (`child.purge`, target
+    /// `child:ID`, by the signer) that holds no name and no content; flushed before this
+    /// returns. Nothing to remove writes nothing.
     pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
         let mut purged = Purged::default();
         let mut ops = Vec::new();

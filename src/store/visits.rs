@@ -34,9 +34,7 @@ impl Store {
                 visit.group_id
             )));
         }
-        let children = visit.notes.iter().map(|a| a.child_id);
-        let children = children.chain(visit.follow_ups.iter().map(|f| f.child_id));
-        for child in children.flatten() {
+        for child in visit.children() {
             self.child_exists(child)?;
         }
         let key = pair_key(visit.group_id, visit.id);
