@@ -134,11 +134,19 @@ impl Observation {
     /// How many worry items (see [`super::form::Item::concern`]) are marked "often": the number the
     /// group overview shows. Strengths seen often are good news, not counted.
     pub fn concerns_often(&self, template: &FormTemplate) -> usize {
+        self.concern_items_often(template).count()
+    }
+
+    /// The worry items marked "often", in the order they were marked.
+    pub fn concern_items_often<'o, 't>(
+        &'o self,
+        template: &'t FormTemplate,
+    ) -> impl Iterator<Item = &'o str> + use<'o, 't> {
         self.marks
             .iter()
             .filter(|m| m.mark == Mark::Often)
             .filter(|m| template.item(&m.item).is_some_and(|(_, item)| item.concern))
-            .count()
+            .map(|m| m.item.as_str())
     }
 
     /// Puts an item's mark and note where they belong: a marked item in `marks` (in place when it

@@ -126,12 +126,7 @@ fn often_worries<'o>(obs: &'o Observation, forms: &Catalogue<FormTemplate>) -> V
     let Some(template) = forms.find(&obs.template, obs.version) else {
         return Vec::new();
     };
-    obs.marks
-        .iter()
-        .filter(|m| m.mark == Mark::Often)
-        .filter(|m| template.item(&m.item).is_some_and(|(_, item)| item.concern))
-        .map(|m| m.item.as_str())
-        .collect()
+    obs.concern_items_often(template).collect()
 }
 
 /// Worry items marked "often" in the latest observation that were not in the latest one on or
