@@ -29,17 +29,16 @@ const KDV_MIN_MONTHS: u32 = 3;
 /// Builds the demo data. Pure and deterministic: the same args and the same `now` give the same data
 /// (`now` fixes the audit time and the day on which every child's age fits its group).
 ///
-/// Generates staff (5 or 6 pedagogisch medewerkers, a coach and a care coordinator, all with distinct
-/// names), `args.groups` groups (the first three a KDV, a peuteropvang and a BSO group, further ones
-/// cycling those kinds), their children, and `args.observations_per_child` observations per child
-/// (see [`observations`]), early-signalling trajectories for about one child in four (see
-/// [`trajectories`]; the first chosen child of each group waits on the coach), a closed coach visit
-/// per group (see [`visits`]), with ids 1.. in the order staff, groups, children, observations,
-/// trajectories, visits, plus the form templates and the step plan they use and one audit entry for the
-/// load.
+/// Generates staff (5 or 6 pedagogisch medewerkers, a coach, a care coordinator and an admin,
+/// all with distinct names, linked to groups: see [`link_to_groups`]), `args.groups` groups (the
+/// first three a KDV, a peuteropvang and a BSO group, further ones cycling those kinds), their
+/// children, and `args.observations_per_child` observations per child (see [`observations`]),
+/// early-signalling trajectories for about one child in four (see [`trajectories`]; the first
+/// chosen child of each group waits on the coach), a closed coach visit per group (see
+/// [`visits`]), with ids 1.. in the order staff, groups, children, observations, trajectories,
+/// visits, plus the form templates and the step plan they use and one audit entry for the load.
 ///
-/// Contacts do not exist in this version of signaal yet (`Export::problems` rejects records of
-/// that kind), so the demo has none.
+/// The demo stores no contacts of its own: the pinned cards are there in every database.
 pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     let mut rng = SplitMix64::new(args.seed);
     let today = now.date_naive();
@@ -125,8 +124,8 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     export
 }
 
-/// 5 or 6 pedagogisch medewerkers, then one coach, one care coordinator and one admin. Distinct first names
-/// paired one to one with distinct last names make every full name distinct, which
+/// 5 or 6 pedagogisch medewerkers, then one coach, one care coordinator and one admin. Distinct
+/// first names paired one to one with distinct last names make every full name distinct, which
 /// `Export::problems` requires.
 fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> Vec<Staff> {
     let mut firsts = names::ADULT_FIRST.to_vec();
