@@ -294,4 +294,16 @@ fn the_children_list_shows_the_last_and_next_visit() {
     assert!(matches!(app.screen(), Screen::Child(_)));
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen(), Screen::Visit(_)));
+
+    // Once today's visit holds something, it is the last visit; the next one stays the date
+    // agreed at the visit before, until today's is closed.
+    let demo = demo.clone();
+    select(&mut app, |_, p| matches!(p, VisitPart::FollowUp(_)));
+    chr(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    let Screen::Children(s) = app.screen() else {
+        panic!("children")
+    };
+    assert_eq!(s.visits.last, Some(now().date_naive()));
+    assert_eq!(s.visits.next, demo.next_visit);
 }

@@ -145,11 +145,16 @@ impl App {
 
     /// When the group's newest visit was, and the next one agreed.
     pub(super) fn visit_dates(&self, group: Id) -> Result<VisitDates> {
-        let visits = self.store.visits_of(group)?;
-        Ok(VisitDates {
-            last: visits.first().map(|v| v.date),
-            next: visits.iter().find_map(|v| v.next_visit),
-        })
+        let mut dates = VisitDates::default();
+        for visit in self.store.visits_newest_first(group) {
+            let visit = visit?;
+            dates.last.get_or_insert(visit.date);
+            if visit.next_visit.is_some() {
+                dates.next = visit.next_visit;
+                break;
+            }
+        }
+        Ok(dates)
     }
 
     /// The shown visit, when it may be written in: by someone who may lead a visit (whoever is

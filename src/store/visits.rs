@@ -1,18 +1,28 @@
 //! Coach visits. Like a trajectory, a visit is one record rewritten whole on every change (a
 //! piece of advice, a follow-up, closing), with its audit entry in the same transaction.
 
-use super::codec::{encode, pair_key};
+use super::codec::{decode, encode, id_key, pair_key};
 use super::writes::{Op, Table};
-use super::{decode_all, decode_one, decode_under, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
 use crate::domain::visit::Visit;
 use crate::domain::Id;
 
 impl Store {
     /// A group's visits, newest first (ids grow with time).
     pub fn visits_of(&self, group_id: Id) -> Result<Vec<Visit>> {
-        let mut visits: Vec<Visit> = decode_under(&self.visits, group_id)?;
-        visits.reverse();
-        Ok(visits)
+        self.visits_newest_first(group_id).collect()
+    }
+
+    /// A group's visits, newest first, read one at a time: the groups list wants only the
+    /// newest one or two of what may be years of visits.
+    pub fn visits_newest_first(&self, group_id: Id) -> impl Iterator<Item = Result<Visit>> + '_ {
+        self.visits
+            .scan_prefix(id_key(group_id))
+            .rev()
+            .map(|entry| {
+                let (key, value) = entry?;
+                decode(&key, &value)
+            })
     }
 
     /// Every visit of every group (for the export).
