@@ -145,6 +145,7 @@ pub trait ListInput {
     fn pop_filter(&mut self);
     /// Moving and filtering; false when `action` is neither.
     fn list_keys(&mut self, action: Action) -> bool;
+    fn clear_filter(&mut self);
 }
 
 impl<T: Row> ListInput for ListView<T> {
@@ -159,6 +160,9 @@ impl<T: Row> ListInput for ListView<T> {
     }
     fn list_keys(&mut self, action: Action) -> bool {
         self.filter_keys(action) || self.move_keys(action)
+    }
+    fn clear_filter(&mut self) {
+        ListView::clear_filter(self)
     }
 }
 

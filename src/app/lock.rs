@@ -153,6 +153,15 @@ impl App {
             self.screens.truncate(hidden.max(1));
             self.popup = None;
         }
+        // Someone else starts from unfiltered lists: a filter the one before typed could hide
+        // every row the new person may see.
+        if self.user.as_ref().is_some_and(|u| u.id != staff.id) {
+            for screen in &mut self.screens {
+                if let Some(list) = screen.filter_list_mut() {
+                    list.clear_filter();
+                }
+            }
+        }
         self.user = Some(staff);
         self.locked = None;
         self.reload();

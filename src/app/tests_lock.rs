@@ -304,10 +304,11 @@ fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
     let Screen::Groups(s) = app.screen() else {
         unreachable!()
     };
-    assert!(s
-        .list
-        .visible()
-        .all(|r| worker.groups.contains(&r.group.id)));
+    let shown: Vec<_> = s.list.visible().map(|r| r.group.id).collect();
+    assert_eq!(
+        shown, worker.groups,
+        "the worker's own groups, and only those"
+    );
 
     // The staff screen is an admin's: handing over on it closes it too.
     let admin = app
