@@ -15,6 +15,9 @@ pub enum StoreError {
     Invalid(String),
     #[error("there is already a staff member called {0}")]
     DuplicateStaff(String),
+    /// Writing an export or backup to its destination failed (not the database itself).
+    #[error("cannot write: {0}")]
+    Write(std::io::Error),
     #[error("the database refused the write: {0}")]
     Sled(#[from] sled::Error),
 }

@@ -44,6 +44,7 @@ pub use error::StoreError;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;
+pub use snapshot::ExportSummary;
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
@@ -51,6 +52,9 @@ use codec::{decode, id_key};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A handle on the database. Cloning is cheap (sled's handles are shared) and gives another
+/// handle on the same open database, for a thread that reads while the app writes (backups).
+#[derive(Clone)]
 pub struct Store {
     path: PathBuf,
     db: sled::Db,

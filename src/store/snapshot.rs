@@ -9,6 +9,33 @@ use super::{Result, Store, StoreError};
 use crate::domain::Catalogue;
 use crate::export::Export;
 use chrono::{DateTime, FixedOffset};
+use std::io::{Read, Write};
+
+/// How much an export (or a backup, or an import) held: the counts a user is told afterwards.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub groups: usize,
+    pub children: usize,
+    pub staff: usize,
+    pub observations: usize,
+    pub trajectories: usize,
+    pub visits: usize,
+    pub audit: usize,
+}
+
+impl ExportSummary {
+    fn of(data: &Export) -> ExportSummary {
+        ExportSummary {
+            groups: data.groups.len(),
+            children: data.children.len(),
+            staff: data.staff.len(),
+            observations: data.observations.len(),
+            trajectories: data.trajectories.len(),
+            visits: data.visits.len(),
+            audit: data.audit.len(),
+        }
+    }
+}
 
 impl Store {
     pub fn export(&self, exported_at: DateTime<FixedOffset>) -> Result<Export> {
@@ -29,6 +56,28 @@ impl Store {
             audit: self.audit()?,
             ..Export::new(exported_at)
         })
+    }
+
+    /// Writes the whole database as export JSON to `out`, consistently: never half of one change,
+    /// even while another handle on this store goes on writing.
+    pub fn write_export(
+        &self,
+        out: impl Write,
+        exported_at: DateTime<FixedOffset>,
+    ) -> Result<ExportSummary> {
+        let data = self.export(exported_at)?;
+        serde_json::to_writer_pretty(out, &data)
+            .map_err(|e| StoreError::Write(std::io::Error::from(e)))?;
+        Ok(ExportSummary::of(&data))
+    }
+
+    /// Loads export JSON read from `input` into this database, which must be empty; all or
+    /// nothing, like [`Store::import`].
+    pub fn import_from(&self, input: impl Read) -> Result<ExportSummary> {
+        let data: Export = serde_json::from_reader(input)
+            .map_err(|e| StoreError::Invalid(format!("not a signaal export: {e}")))?;
+        self.import(&data)?;
+        Ok(ExportSummary::of(&data))
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
