@@ -7,6 +7,10 @@ pub enum StoreError {
     InUse(PathBuf),
     #[error("the database {path} cannot be opened: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
+    /// sled found its files damaged (a bad checksum, a snapshot that does not fit the log). The
+    /// commands add which backup to restore and how.
+    #[error("the database {0} cannot be opened: its files are damaged")]
+    DamagedFiles(PathBuf),
     #[error("the database was written by a newer signaal (schema {found}, this one knows up to {supported}); update signaal")]
     NewerSchema { found: u32, supported: u32 },
     #[error("the database is damaged: {0}")]

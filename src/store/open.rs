@@ -81,8 +81,6 @@ fn owner_only(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-const DAMAGED: &str = "its files are damaged; restore a backup or an export";
-
 fn cannot_open(dir: &Path, detail: String) -> StoreError {
     StoreError::CannotOpen {
         path: dir.to_path_buf(),
@@ -108,7 +106,9 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
             Err(StoreError::InUse(dir.to_path_buf()))
         }
         Ok(Err(sled::Error::Io(e))) => Err(cannot_open(dir, e.to_string())),
-        Ok(Err(sled::Error::Corruption { .. })) | Err(_) => Err(cannot_open(dir, DAMAGED.into())),
+        Ok(Err(sled::Error::Corruption { .. })) | Err(_) => {
+            Err(StoreError::DamagedFiles(dir.to_path_buf()))
+        }
         Ok(Err(e)) => Err(cannot_open(dir, e.to_string())),
     }
 }
