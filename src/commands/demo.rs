@@ -115,12 +115,9 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     export.trajectories = trajectories;
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
 
-    export.audit.push(AuditEntry {
-        at: now,
-        by: DEMO_AUTHOR.into(),
-        action: "demo.load".into(),
-        target: "database".into(),
-    });
+    let mut load = AuditEntry::new(now, DEMO_AUTHOR, "demo.load", "database".into());
+    load.seal("");
+    export.audit.push(load);
     export
 }
 
@@ -1130,15 +1127,10 @@ mod tests {
     #[test]
     fn audit_records_the_load() {
         let data = generate(&defaults(), now());
-        assert_eq!(
-            data.audit,
-            [AuditEntry {
-                at: now(),
-                by: "signaal demo".into(),
-                action: "demo.load".into(),
-                target: "database".into(),
-            }]
-        );
+        let mut load = AuditEntry::new(now(), "signaal demo", "demo.load", "database".into());
+        load.seal("");
+        assert_eq!(data.audit, [load]);
+        assert_eq!(crate::domain::audit::verify_chain(&data.audit), Ok(()));
         assert_eq!(data.exported_at, now());
         assert!(data.contacts.is_empty());
     }

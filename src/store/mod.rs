@@ -37,6 +37,7 @@ mod visits;
 mod writes;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use sled::Tree;
 
@@ -44,7 +45,7 @@ pub use error::StoreError;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;
-pub use snapshot::ExportSummary;
+pub use snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
@@ -71,6 +72,9 @@ pub struct Store {
     contacts: Tree,
     pins: Tree,
     visits: Tree,
+    /// Held by each write that appends to the audit trail, from reading the chain's last hash
+    /// until the new entry is stored (see `writes::append`).
+    writer: Arc<Mutex<()>>,
 }
 
 impl Store {
@@ -159,6 +163,8 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_audit;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
