@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::audit;
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::Visit;
-use crate::domain::audit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Observation, Staff};
 
 pub const FORMAT: &str = "signaal-export";

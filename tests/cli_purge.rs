@@ -14,7 +14,7 @@ use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::thread;
 
-use common::cli::{command, describe, fails, ok, run, Db, DEADLINE};
+use common::cli::{command, describe, fails, ok, run, seal_audit, Db, DEADLINE};
 use common::demo::{arr, first_staff, full_name, id, s};
 use serde_json::{json, Value};
 
@@ -109,6 +109,7 @@ fn crafted_export(unknown: bool) -> (Value, [u64; 3], Option<u64>) {
         audit_entry(&export, "2026-08-01T10:00:00+02:00", "child.archive", again),
     ];
     export["audit"].as_array_mut().unwrap().extend(entries);
+    seal_audit(&mut export);
     (export, [left, later, again], unknown)
 }
 

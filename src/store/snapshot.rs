@@ -5,8 +5,8 @@ use super::observations::observation_op;
 use super::plans::trajectory_op;
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
-use super::{Result, Store, StoreError};
 use super::Signature;
+use super::{Result, Store, StoreError};
 use crate::domain::{AuditEntry, Catalogue};
 use crate::export::Export;
 use chrono::{DateTime, FixedOffset};
@@ -121,7 +121,12 @@ impl Store {
     /// (`record.sig`), and in `detail` the file's SHA-256 and the counts (see
     /// [`ExportSummary::import_detail`]).
     pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
-        let mut entry = AuditEntry::new(record.sig.at, &record.sig.by, IMPORT_ACTION, "database".into());
+        let mut entry = AuditEntry::new(
+            record.sig.at,
+            &record.sig.by,
+            IMPORT_ACTION,
+            "database".into(),
+        );
         entry.detail = Some(ExportSummary::of(data).import_detail(&record.file_sha256));
         self.load(data, Some(entry))
     }

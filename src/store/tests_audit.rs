@@ -51,7 +51,9 @@ fn every_kind_of_write_extends_the_chain() {
         .save_contact(&Contact::named(0, "Wijkteam"), &sig())
         .unwrap();
     audit = extended(&store, &audit, 1);
-    store.add_contacts(&[Contact::named(0, "GGD")], &sig()).unwrap();
+    store
+        .add_contacts(&[Contact::named(0, "GGD")], &sig())
+        .unwrap();
     audit = extended(&store, &audit, 1);
     store.remove_contact(card.id, &sig()).unwrap();
     audit = extended(&store, &audit, 1);
@@ -59,12 +61,12 @@ fn every_kind_of_write_extends_the_chain() {
         archived: true,
         ..child
     };
-    store.save_child(&archived, "child.archive", &sig()).unwrap();
+    store
+        .save_child(&archived, "child.archive", &sig())
+        .unwrap();
     audit = extended(&store, &audit, 1);
     // A purge writes one entry per child, all in one transaction.
-    let purged = store
-        .purge_left_before(NaiveDate::MAX, &sig())
-        .unwrap();
+    let purged = store.purge_left_before(NaiveDate::MAX, &sig()).unwrap();
     assert_eq!(purged.children, 1);
     audit = extended(&store, &audit, 1);
     assert_eq!(audit.last().unwrap().action, "child.purge");
@@ -88,13 +90,22 @@ fn a_database_without_hashes_gets_its_chain_once_when_opened() {
             let old = serde_json::json!({
                 "at": entry.at, "by": entry.by, "action": entry.action, "target": entry.target,
             });
-            store.audit.insert(key, serde_json::to_vec(&old).unwrap()).unwrap();
+            store
+                .audit
+                .insert(key, serde_json::to_vec(&old).unwrap())
+                .unwrap();
         }
-        store.meta.insert("schema_version", &1u32.to_be_bytes()).unwrap();
+        store
+            .meta
+            .insert("schema_version", &1u32.to_be_bytes())
+            .unwrap();
         store.db.flush().unwrap();
         let unsealed = store.audit().unwrap();
         assert!(unsealed.iter().all(|e| e.hash.is_empty()));
-        assert!(!store.check().unwrap().is_empty(), "no chain: check says so");
+        assert!(
+            !store.check().unwrap().is_empty(),
+            "no chain: check says so"
+        );
         unsealed
     };
 
@@ -140,7 +151,12 @@ fn export_then_import_keeps_the_chain_and_adds_the_import_entry() {
     assert_eq!(verify_chain(&audit), Ok(()));
     let own = &audit[3];
     assert_eq!(
-        (own.action.as_str(), own.by.as_str(), own.target.as_str(), own.at),
+        (
+            own.action.as_str(),
+            own.by.as_str(),
+            own.target.as_str(),
+            own.at
+        ),
         ("import", "beheerder", "database", sig().at)
     );
     assert_eq!(
@@ -166,7 +182,10 @@ fn export_then_import_keeps_the_chain_and_adds_the_import_entry() {
 /// that nothing was written.
 fn refused(export: &Export, says: &str) {
     let (_dir, other) = fresh();
-    let err = other.import_recorded(export, &record()).unwrap_err().to_string();
+    let err = other
+        .import_recorded(export, &record())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains(says), "{err}");
     assert!(other.is_empty());
     assert!(other.audit().unwrap().is_empty());

@@ -122,7 +122,10 @@ pub fn trail_problems(trail: &[AuditEntry], records: &Records) -> Vec<String> {
             ));
         }
     }
-    if trail.iter().any(|e| BULK_LOADS.contains(&e.action.as_str())) {
+    if trail
+        .iter()
+        .any(|e| BULK_LOADS.contains(&e.action.as_str()))
+    {
         return problems;
     }
     let contacts_imported = trail.iter().any(|e| e.action == "contact.import");

@@ -9,12 +9,32 @@ fn at(s: &str) -> DateTime<FixedOffset> {
 /// A sealed trail of four entries by different people at different times.
 fn trail() -> Vec<AuditEntry> {
     let mut entries = vec![
-        AuditEntry::new(at("2026-03-02T09:30:00+01:00"), "Ingrid", "group.add", "group:1".into()),
-        AuditEntry::new(at("2026-03-02T09:31:00.250+01:00"), "Ingrid", "child.add", "child:2".into()),
-        AuditEntry::new(at("2026-03-03T10:00:00Z"), "Zoë", "observation.mark", "observation:3/a".into()),
+        AuditEntry::new(
+            at("2026-03-02T09:30:00+01:00"),
+            "Ingrid",
+            "group.add",
+            "group:1".into(),
+        ),
+        AuditEntry::new(
+            at("2026-03-02T09:31:00.250+01:00"),
+            "Ingrid",
+            "child.add",
+            "child:2".into(),
+        ),
+        AuditEntry::new(
+            at("2026-03-03T10:00:00Z"),
+            "Zoë",
+            "observation.mark",
+            "observation:3/a".into(),
+        ),
         AuditEntry {
             detail: Some("file_sha256=00ff children=1".into()),
-            ..AuditEntry::new(at("2026-03-04T08:00:00+02:00"), "beheer", "import", "database".into())
+            ..AuditEntry::new(
+                at("2026-03-04T08:00:00+02:00"),
+                "beheer",
+                "import",
+                "database".into(),
+            )
         },
     ];
     seal_all(&mut entries);
@@ -39,7 +59,10 @@ fn the_hashed_bytes_are_the_documented_netstrings() {
         "",
     ];
     let bytes: String = fields.iter().map(|f| format!("{}:{f},", f.len())).collect();
-    assert_eq!(entry.hash, format!("{:x}", Sha256::digest(bytes.as_bytes())));
+    assert_eq!(
+        entry.hash,
+        format!("{:x}", Sha256::digest(bytes.as_bytes()))
+    );
     assert_eq!(entry.hash.len(), 64);
     // `at` is hashed as the export writes it (a zero offset as Z, a fraction when there is one).
     for entry in trail() {
@@ -62,7 +85,12 @@ fn a_sealed_trail_verifies_and_an_unsealed_one_names_its_first_entry() {
     }
     let broken = verify_chain(&unsealed).unwrap_err();
     assert_eq!((broken.position, broken.missing), (1, true));
-    assert!(broken.to_string().contains("audit entry 1 (group.add by Ingrid"), "{broken}");
+    assert!(
+        broken
+            .to_string()
+            .contains("audit entry 1 (group.add by Ingrid"),
+        "{broken}"
+    );
 }
 
 #[test]
@@ -84,7 +112,9 @@ fn any_changed_field_breaks_the_chain_at_that_entry() {
     }
     // The same instant in another offset is written differently: a change too.
     let mut moved = trail();
-    moved[0].at = moved[0].at.with_timezone(&FixedOffset::east_opt(0).unwrap());
+    moved[0].at = moved[0]
+        .at
+        .with_timezone(&FixedOffset::east_opt(0).unwrap());
     assert_eq!(broken_at(&moved), Some(1));
 }
 
@@ -111,7 +141,12 @@ fn a_removed_inserted_or_reordered_entry_breaks_the_chain_where_it_happened() {
 
     // An entry added at the end without a proper hash is caught too.
     let mut appended = trail();
-    appended.push(AuditEntry::new(at("2026-03-05T08:00:00+01:00"), "X", "child.add", "child:5".into()));
+    appended.push(AuditEntry::new(
+        at("2026-03-05T08:00:00+01:00"),
+        "X",
+        "child.add",
+        "child:5".into(),
+    ));
     let broken = verify_chain(&appended).unwrap_err();
     assert_eq!((broken.position, broken.missing), (5, true));
 }
@@ -126,7 +161,12 @@ fn the_verifier_goes_one_entry_at_a_time() {
     }
     assert_eq!(verifier.count(), 4);
     assert_eq!(verifier.last_hash(), entries[3].hash);
-    let mut next = AuditEntry::new(at("2026-03-05T08:00:00+01:00"), "X", "group.edit", "group:1".into());
+    let mut next = AuditEntry::new(
+        at("2026-03-05T08:00:00+01:00"),
+        "X",
+        "group.edit",
+        "group:1".into(),
+    );
     next.seal(verifier.last_hash());
     assert_eq!(verifier.push(&next), Ok(()));
 }
@@ -136,7 +176,11 @@ fn first_difference_from_a_backup() {
     let backup = trail();
     let mut database = trail();
     assert_eq!(first_difference(&database, &backup), None);
-    assert_eq!(first_difference(&database, &backup[..2]), None, "later entries are fine");
+    assert_eq!(
+        first_difference(&database, &backup[..2]),
+        None,
+        "later entries are fine"
+    );
 
     database[1].by = "Someone Else".into();
     let diff = first_difference(&database, &backup).unwrap();
@@ -145,6 +189,9 @@ fn first_difference_from_a_backup() {
     assert_eq!(diff.backup.as_ref(), Some(&backup[1]));
 
     let diff = first_difference(&backup[..1], &backup).unwrap();
-    assert_eq!((diff.position, diff.database, diff.backup), (2, None, Some(backup[1].clone())));
+    assert_eq!(
+        (diff.position, diff.database, diff.backup),
+        (2, None, Some(backup[1].clone()))
+    );
     assert_eq!(first_difference(&[], &backup).unwrap().position, 1);
 }
