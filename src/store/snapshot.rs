@@ -7,6 +7,7 @@ use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
 use super::{Result, Store, StoreError};
+use crate::domain::audit::MAX_ID;
 use crate::domain::{AuditEntry, Catalogue};
 use crate::export::Export;
 use chrono::{DateTime, FixedOffset};
@@ -22,6 +23,8 @@ pub struct ExportSummary {
     pub trajectories: usize,
     pub visits: usize,
     pub audit: usize,
+    /// The highest id of any record (see [`Export::max_id`]).
+    pub max_id: u64,
 }
 
 /// The audit action of an import's own entry.
@@ -38,18 +41,20 @@ pub struct ImportRecord {
 impl ExportSummary {
     /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
     /// staff, groups, children, observations, trajectories, visits and audit (the entries
-    /// imported), separated by single spaces.
+    /// imported), then `max_id=N`, the highest id imported, which tells `check` that every record
+    /// up to it came with the import; separated by single spaces.
     pub fn import_detail(&self, file_sha256: &str) -> String {
         format!(
             "file_sha256={file_sha256} staff={} groups={} children={} observations={} \
-             trajectories={} visits={} audit={}",
+             trajectories={} visits={} audit={} {MAX_ID}{}",
             self.staff,
             self.groups,
             self.children,
             self.observations,
             self.trajectories,
             self.visits,
-            self.audit
+            self.audit,
+            self.max_id
         )
     }
 
@@ -62,6 +67,7 @@ impl ExportSummary {
             trajectories: data.trajectories.len(),
             visits: data.visits.len(),
             audit: data.audit.len(),
+            max_id: data.max_id(),
         }
     }
 }

@@ -159,13 +159,13 @@ fn export_then_import_keeps_the_chain_and_adds_the_import_entry() {
         ),
         ("import", "beheerder", "database", sig().at)
     );
-    assert_eq!(
-        own.detail.as_deref(),
-        Some(
-            "file_sha256=abababababababababababababababababababababababababababababababab \
-             staff=1 groups=1 children=1 observations=0 trajectories=0 visits=0 audit=3"
-        )
+    let detail = format!(
+        "file_sha256={} staff=1 groups=1 children=1 observations=0 trajectories=0 visits=0 \
+         audit=3 max_id={}",
+        "ab".repeat(32),
+        export.max_id()
     );
+    assert_eq!(own.detail, Some(detail));
     assert!(other.check().unwrap().is_empty());
     // Later writes chain on after it, with fresh keys.
     other.add_group("B", GroupKind::Bso, "", &sig()).unwrap();
@@ -256,4 +256,32 @@ fn import_refuses_a_database_that_already_has_a_trail() {
     assert!(other.is_empty());
     let err = other.import(&export).unwrap_err().to_string();
     assert!(err.contains("not empty"), "{err}");
+}
+
+#[test]
+fn a_trail_cut_after_a_bulk_load_is_refused() {
+    // Loaded in bulk, then one more group: the load accounts only for what it brought.
+    let (_dir, store) = fresh();
+    let data = crate::commands::demo::generate(&Default::default(), sig().at);
+    store.import(&data).unwrap();
+    let later = store
+        .add_group("Later", GroupKind::Bso, "", &sig())
+        .unwrap();
+    let export = store.export(sig().at).unwrap();
+    let (_dir2, other) = fresh();
+    other.import(&export).unwrap();
+
+    let mut cut = export.clone();
+    cut.audit.pop();
+    assert_eq!(
+        verify_chain(&cut.audit),
+        Ok(()),
+        "the chain alone cannot see it"
+    );
+    let (_dir3, third) = fresh();
+    let err = third.import(&cut).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("group {} has no history", later.id)),
+        "{err}"
+    );
 }

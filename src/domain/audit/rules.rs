@@ -5,7 +5,9 @@
 //! records that remain), and entries that speak of records that never were. They only use facts
 //! that hold for every trail signaal writes:
 //! - every record is created by a write that names it (`kind:ID`, or `kind:ID/part`), except the
-//!   records a bulk load brings in: `demo.load` and `import` account for everything, and
+//!   records a bulk load brings in: `demo.load` and `import` account for every record up to the
+//!   highest id they loaded (ids are handed out in ascending order and never reused, and a load
+//!   goes only into an empty database, so every later record has a higher id), and
 //!   `contact.import` for contacts;
 //! - groups, staff members and visits are never removed; a child only by a later `child.purge`
 //!   naming it, a trajectory only by a later `child.purge` (of its child, whom the entry does not
@@ -30,8 +32,12 @@ const KINDS: [&str; 7] = [
     "contact",
 ];
 
-/// Actions that load many records at once and so account for every record.
+/// Actions that load many records at once and so account for every record they loaded: those
+/// with an id up to the `max_id=N` word in their `detail` (every record when there is none).
 const BULK_LOADS: [&str; 2] = ["demo.load", "import"];
+
+/// The word of a bulk load's `detail` that gives the highest id it loaded, followed by the id.
+pub const MAX_ID: &str = "max_id=";
 
 /// The ids of the records the trail is the history of, per kind (`staff`, `group`, `child`,
 /// `observation`, `trajectory`, `visit`, `contact`; pinned contact cards never edited, id 0,
@@ -59,6 +65,16 @@ fn named(entry: &AuditEntry) -> Option<(&'static str, Id)> {
     let kind = KINDS.into_iter().find(|k| *k == kind)?;
     let id = rest.split('/').next()?.parse().ok()?;
     Some((kind, id))
+}
+
+/// The highest id a bulk load brought in, from the `max_id=N` word of its `detail`; `None` when
+/// it has none (a `demo.load` from before the chain).
+fn loaded_through(entry: &AuditEntry) -> Option<Id> {
+    entry
+        .detail
+        .as_deref()?
+        .split(' ')
+        .find_map(|word| word.strip_prefix(MAX_ID)?.parse().ok())
 }
 
 /// How an entry is named in a message: its place (1 for the first) and what it says.
@@ -122,12 +138,13 @@ pub fn trail_problems(trail: &[AuditEntry], records: &Records) -> Vec<String> {
             ));
         }
     }
-    if trail
+    // The highest id each bulk load brought in (`None`: it does not say, so it covers all).
+    let loads: Vec<Option<Id>> = trail
         .iter()
-        .any(|e| BULK_LOADS.contains(&e.action.as_str()))
-    {
-        return problems;
-    }
+        .filter(|e| BULK_LOADS.contains(&e.action.as_str()))
+        .map(loaded_through)
+        .collect();
+    let loaded = |id: Id| loads.iter().any(|max| max.is_none_or(|max| id <= max));
     let contacts_imported = trail.iter().any(|e| e.action == "contact.import");
     let unaccounted: Vec<(&str, Id)> = KINDS
         .into_iter()
@@ -140,7 +157,7 @@ pub fn trail_problems(trail: &[AuditEntry], records: &Records) -> Vec<String> {
                 .flatten()
                 .map(move |id| (kind, *id))
         })
-        .filter(|record| !named_ids.contains(record))
+        .filter(|record| !named_ids.contains(record) && !loaded(record.1))
         .collect();
     if let Some((kind, id)) = unaccounted.first() {
         let trail_is = if trail.is_empty() {
