@@ -131,7 +131,7 @@ pub fn trail_problems(trail: &[AuditEntry], records: &Records) -> Vec<String> {
             "trajectory" => last_purge,
             _ => None,
         };
-        if !removal.is_some_and(|removed_at| removed_at >= position) {
+        if removal.is_none_or(|removed_at| removed_at < position) {
             problems.push(format!(
                 "{} names {kind} {id}, which does not exist and was not removed later",
                 describe(position, entry)

@@ -1,6 +1,7 @@
 use chrono::DateTime;
 
 use super::*;
+use crate::domain::Id;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
@@ -194,4 +195,85 @@ fn first_difference_from_a_backup() {
         (2, None, Some(backup[1].clone()))
     );
     assert_eq!(first_difference(&[], &backup).unwrap().position, 1);
+}
+
+fn entry(action: &str, target: &str) -> AuditEntry {
+    AuditEntry::new(
+        at("2026-03-02T09:30:00+01:00"),
+        "Ingrid",
+        action,
+        target.into(),
+    )
+}
+
+fn records(kinds: &[(&'static str, &[Id])]) -> Records {
+    let mut records = Records::default();
+    for (kind, ids) in kinds {
+        records.add(kind, ids.iter().copied());
+    }
+    records
+}
+
+#[test]
+fn removed_records_are_explained_only_by_a_later_removal() {
+    let trail = [
+        entry("child.add", "child:5"),
+        entry("trajectory.start", "trajectory:6"),
+        entry("contact.add", "contact:7"),
+        entry("observation.mark", "observation:8/a"),
+        entry("child.purge", "child:5"),
+        entry("contact.remove", "contact:7"),
+    ];
+    assert_eq!(trail_problems(&trail, &records(&[])), Vec::<String>::new());
+
+    // Named after its removal, or never removed at all: invented.
+    let mut late = trail.to_vec();
+    late.push(entry("child.edit", "child:5"));
+    late.push(entry("group.edit", "group:9"));
+    let problems = trail_problems(&late, &records(&[]));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("audit entry 7 (child.edit by Ingrid"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("names group 9, which does not exist"),
+        "{problems:?}"
+    );
+
+    // A removal of a record that is still there.
+    let problems = trail_problems(&trail, &records(&[("child", &[5])]));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("says child 5 was removed, but it is still there"));
+}
+
+#[test]
+fn every_record_needs_an_entry_or_a_bulk_load_that_brought_it() {
+    let held = records(&[("group", &[1]), ("child", &[2, 3]), ("contact", &[4])]);
+    let problems = trail_problems(&[], &held);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("group 1 has no history: the audit trail is empty"),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("(4 records like it)"), "{problems:?}");
+
+    let named = [
+        entry("group.add", "group:1"),
+        entry("child.add", "child:2"),
+        entry("child.edit", "child:3"),
+        entry("contact.import", "contacts:1"),
+    ];
+    assert_eq!(trail_problems(&named, &held), Vec::<String>::new());
+
+    // A load that does not say what it brought covers all; one that does, up to its bound.
+    let legacy = [entry("demo.load", "database")];
+    assert_eq!(trail_problems(&legacy, &held), Vec::<String>::new());
+    let bounded = [AuditEntry {
+        detail: Some("file_sha256=00 children=2 max_id=2".into()),
+        ..entry("import", "database")
+    }];
+    let problems = trail_problems(&bounded, &held);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("child 3 has no history: none of the 1 audit entries"));
 }
