@@ -156,7 +156,7 @@ impl Export {
         records.add("trajectory", self.trajectories.iter().map(|t| t.id));
         records.add("visit", self.visits.iter().map(|v| v.id));
         records.add("contact", self.stored_contacts().map(|c| c.id));
-        problems.extend(audit::trail_problems(&self.audit, &records));
+        problems.extend(audit::trail_problems(&self.audit, records));
         problems
     }
 

@@ -29,7 +29,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use rules::{trail_problems, Records, MAX_ID};
+pub use rules::{trail_problems, Records, TrailCheck, MAX_ID};
 
 /// One line of the audit trail: who changed what, and when. Entries are only ever appended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

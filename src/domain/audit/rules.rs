@@ -14,7 +14,7 @@
 //!   name), a contact only by a later `contact.remove` naming it. Observations are left out: one
 //!   whose last mark is taken back goes without an entry of its own.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::SecondsFormat;
 
@@ -41,22 +41,139 @@ pub const MAX_ID: &str = "max_id=";
 
 /// The ids of the records the trail is the history of, per kind (`staff`, `group`, `child`,
 /// `observation`, `trajectory`, `visit`, `contact`; pinned contact cards never edited, id 0,
-/// left out).
+/// left out). Eight bytes and a flag a record, so that a streamed import can collect them.
 #[derive(Debug, Default)]
 pub struct Records {
-    ids: HashMap<&'static str, BTreeSet<Id>>,
+    /// Per kind: id -> whether an entry has named it yet.
+    ids: HashMap<&'static str, BTreeMap<Id, bool>>,
 }
 
 impl Records {
     /// Adds the ids of one kind (one of the names above).
     pub fn add(&mut self, kind: &'static str, ids: impl IntoIterator<Item = Id>) {
         debug_assert!(KINDS.contains(&kind), "unknown record kind {kind}");
-        self.ids.entry(kind).or_default().extend(ids);
+        let known = self.ids.entry(kind).or_default();
+        known.extend(ids.into_iter().map(|id| (id, false)));
     }
 
-    fn has(&self, kind: &str, id: Id) -> bool {
-        self.ids.get(kind).is_some_and(|ids| ids.contains(&id))
+    /// The flag of a record that exists: whether an entry has named it.
+    fn named_flag(&mut self, kind: &str, id: Id) -> Option<&mut bool> {
+        self.ids.get_mut(kind)?.get_mut(&id)
     }
+}
+
+/// The rules of the module documentation, one entry at a time, oldest first: for a streamed
+/// import as much as for a trail in memory ([`trail_problems`]). It keeps the records' ids and
+/// the entries that still wait for a removal to explain them, never the whole trail.
+#[derive(Debug)]
+pub struct TrailCheck {
+    records: Records,
+    /// How many entries were pushed.
+    pushed: usize,
+    /// Records that do not exist yet were named, waiting for a later removal: the place and
+    /// description of the last entry that named each.
+    pending: HashMap<(&'static str, Id), (usize, String)>,
+    /// The highest id each bulk load brought in (`None`: it does not say, so it covers all).
+    loads: Vec<Option<Id>>,
+    contacts_imported: bool,
+    problems: Vec<String>,
+}
+
+impl TrailCheck {
+    /// A check of the trail of `records`.
+    pub fn new(records: Records) -> TrailCheck {
+        TrailCheck {
+            records,
+            pushed: 0,
+            pending: HashMap::new(),
+            loads: Vec::new(),
+            contacts_imported: false,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Takes the next entry of the trail into account.
+    pub fn push(&mut self, entry: &AuditEntry) {
+        let position = self.pushed;
+        self.pushed += 1;
+        let action = entry.action.as_str();
+        if BULK_LOADS.contains(&action) {
+            self.loads.push(loaded_through(entry));
+        }
+        self.contacts_imported |= action == "contact.import";
+        if action == "child.purge" {
+            // A purge takes the trajectories of its child, whom the entry does not name.
+            self.pending.retain(|(kind, _), _| *kind != "trajectory");
+        }
+        let Some((kind, id)) = named(entry) else {
+            return;
+        };
+        let removal = matches!(
+            (action, kind),
+            ("child.purge", "child") | ("contact.remove", "contact")
+        );
+        if let Some(named) = self.records.named_flag(kind, id) {
+            *named = true;
+            if removal {
+                self.problems.push(format!(
+                    "{} says {kind} {id} was removed, but it is still there",
+                    describe(position, entry)
+                ));
+            }
+        } else if removal {
+            self.pending.remove(&(kind, id));
+        } else if kind != "observation" {
+            self.pending
+                .insert((kind, id), (position, describe(position, entry)));
+        }
+    }
+
+    /// Every problem found, one sentence each: those seen entry by entry, the entries about
+    /// records no later removal explains, and the first record that has no history.
+    pub fn finish(mut self) -> Vec<String> {
+        let mut waiting: Vec<_> = self.pending.into_iter().collect();
+        waiting.sort_by_key(|(_, (position, _))| *position);
+        for ((kind, id), (_, entry)) in waiting {
+            self.problems.push(format!(
+                "{entry} names {kind} {id}, which does not exist and was not removed later"
+            ));
+        }
+        let loads = self.loads;
+        let loaded = |id: Id| loads.iter().any(|max| max.is_none_or(|max| id <= max));
+        let contacts_imported = self.contacts_imported;
+        let records = &self.records.ids;
+        let unaccounted: Vec<(&str, Id)> = KINDS
+            .into_iter()
+            .filter(|kind| !(*kind == "contact" && contacts_imported))
+            .flat_map(|kind| {
+                let ids = records.get(kind).into_iter().flatten();
+                ids.filter(|(_, named)| !**named)
+                    .map(move |(id, _)| (kind, *id))
+            })
+            .filter(|(_, id)| !loaded(*id))
+            .collect();
+        if let Some((kind, id)) = unaccounted.first() {
+            let trail_is = if self.pushed == 0 {
+                "the audit trail is empty".to_string()
+            } else {
+                format!("none of the {} audit entries names it", self.pushed)
+            };
+            self.problems.push(format!(
+                "{kind} {id} has no history: {trail_is}, and no demo.load or import entry \
+                 accounts for it ({} records like it); the audit trail was emptied or cut short",
+                unaccounted.len()
+            ));
+        }
+        self.problems
+    }
+}
+
+/// Everything in `trail` that disagrees with `records`, one sentence each (see the module
+/// documentation for the rules). The hash chain is checked apart, by [`super::ChainVerifier`].
+pub fn trail_problems(trail: &[AuditEntry], records: Records) -> Vec<String> {
+    let mut check = TrailCheck::new(records);
+    trail.iter().for_each(|entry| check.push(entry));
+    check.finish()
 }
 
 /// The record an entry's target names: `kind:ID` or `kind:ID/part`, kind one of [`KINDS`].
@@ -87,89 +204,4 @@ fn describe(position: usize, entry: &AuditEntry) -> String {
         entry.at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
         entry.target
     )
-}
-
-/// Everything in `trail` that disagrees with `records`, one sentence each (see the module
-/// documentation for the rules). The hash chain is checked apart, by [`super::ChainVerifier`].
-pub fn trail_problems(trail: &[AuditEntry], records: &Records) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut named_ids: HashSet<(&str, Id)> = HashSet::new();
-    // The last position at which a child was purged, or a contact removed; and of any purge.
-    let mut removed: HashMap<(&str, Id), usize> = HashMap::new();
-    let mut last_purge = None;
-    for (position, entry) in trail.iter().enumerate() {
-        let target = named(entry);
-        match (entry.action.as_str(), target) {
-            ("child.purge", Some(("child", id))) => {
-                removed.insert(("child", id), position);
-                last_purge = Some(position);
-            }
-            ("contact.remove", Some(("contact", id))) => {
-                removed.insert(("contact", id), position);
-            }
-            _ => {}
-        }
-        if let Some(target) = target {
-            named_ids.insert(target);
-        }
-    }
-    for (position, entry) in trail.iter().enumerate() {
-        let Some((kind, id)) = named(entry) else {
-            continue;
-        };
-        if kind == "observation" || records.has(kind, id) {
-            if matches!(entry.action.as_str(), "child.purge" | "contact.remove") {
-                problems.push(format!(
-                    "{} says {kind} {id} was removed, but it is still there",
-                    describe(position, entry)
-                ));
-            }
-            continue;
-        }
-        let removal = match kind {
-            "child" | "contact" => removed.get(&(kind, id)).copied(),
-            "trajectory" => last_purge,
-            _ => None,
-        };
-        if removal.is_none_or(|removed_at| removed_at < position) {
-            problems.push(format!(
-                "{} names {kind} {id}, which does not exist and was not removed later",
-                describe(position, entry)
-            ));
-        }
-    }
-    // The highest id each bulk load brought in (`None`: it does not say, so it covers all).
-    let loads: Vec<Option<Id>> = trail
-        .iter()
-        .filter(|e| BULK_LOADS.contains(&e.action.as_str()))
-        .map(loaded_through)
-        .collect();
-    let loaded = |id: Id| loads.iter().any(|max| max.is_none_or(|max| id <= max));
-    let contacts_imported = trail.iter().any(|e| e.action == "contact.import");
-    let unaccounted: Vec<(&str, Id)> = KINDS
-        .into_iter()
-        .filter(|kind| !(*kind == "contact" && contacts_imported))
-        .flat_map(|kind| {
-            records
-                .ids
-                .get(kind)
-                .into_iter()
-                .flatten()
-                .map(move |id| (kind, *id))
-        })
-        .filter(|record| !named_ids.contains(record) && !loaded(record.1))
-        .collect();
-    if let Some((kind, id)) = unaccounted.first() {
-        let trail_is = if trail.is_empty() {
-            "the audit trail is empty".to_string()
-        } else {
-            format!("none of the {} audit entries names it", trail.len())
-        };
-        problems.push(format!(
-            "{kind} {id} has no history: {trail_is}, and no demo.load or import entry accounts \
-             for it ({} records like it); the audit trail was emptied or cut short",
-            unaccounted.len()
-        ));
-    }
-    problems
 }
