@@ -182,7 +182,11 @@ impl fmt::Display for ChainBreak {
             self.target
         )?;
         if self.missing {
-            write!(f, "has no hash, so the audit trail cannot be verified")
+            write!(
+                f,
+                "has no hash, so the audit trail cannot be verified (it was written by a signaal \
+                 from before the hash chain, or the hashes were removed)"
+            )
         } else {
             write!(
                 f,

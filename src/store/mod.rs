@@ -6,7 +6,8 @@
 //! - `children`: group id ++ child id -> Child, so a group's children are one prefix scan
 //! - `child_group`: child id -> group id, to find a child by id without a full scan
 //! - `staff`: staff id -> Staff
-//! - `audit`: entry id -> AuditEntry (append-only)
+//! - `audit`: entry id -> AuditEntry (append-only; each entry's `hash` chains it to the one before,
+//!   see `domain::audit`, and is computed in the write that appends it)
 //! - `observations`: child id ++ observation id -> Observation, so a child's observations are one
 //!   prefix scan, oldest first
 //! - `form_templates`: template id ++ 0 ++ version (u32 BE) -> FormTemplate: every template an
