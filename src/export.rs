@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::audit;
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::Visit;
@@ -136,6 +137,26 @@ impl Export {
                 problems.push(format!("two staff members are called {}", staff.name));
             }
         }
+        problems.extend(self.audit_problems());
+        problems
+    }
+
+    /// The audit trail's hash chain must hold (the first break is named), and the trail must
+    /// agree with the records (see [`audit::trail_problems`]).
+    fn audit_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Err(broken) = audit::verify_chain(&self.audit) {
+            problems.push(broken.to_string());
+        }
+        let mut records = audit::Records::default();
+        records.add("staff", self.staff.iter().map(|s| s.id));
+        records.add("group", self.groups.iter().map(|g| g.id));
+        records.add("child", self.children.iter().map(|c| c.id));
+        records.add("observation", self.observations.iter().map(|o| o.id));
+        records.add("trajectory", self.trajectories.iter().map(|t| t.id));
+        records.add("visit", self.visits.iter().map(|v| v.id));
+        records.add("contact", self.stored_contacts().map(|c| c.id));
+        problems.extend(audit::trail_problems(&self.audit, records));
         problems
     }
 

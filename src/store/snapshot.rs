@@ -5,8 +5,10 @@ use super::observations::observation_op;
 use super::plans::trajectory_op;
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
+use super::Signature;
 use super::{Result, Store, StoreError};
-use crate::domain::Catalogue;
+use crate::domain::audit::MAX_ID;
+use crate::domain::{AuditEntry, Catalogue};
 use crate::export::Export;
 use chrono::{DateTime, FixedOffset};
 use std::io::{Read, Write};
@@ -21,9 +23,41 @@ pub struct ExportSummary {
     pub trajectories: usize,
     pub visits: usize,
     pub audit: usize,
+    /// The highest id of any record (see [`Export::max_id`]).
+    pub max_id: u64,
+}
+
+/// The audit action of an import's own entry.
+pub const IMPORT_ACTION: &str = "import";
+
+/// Who imports which file, for the import's own audit entry.
+#[derive(Debug, Clone)]
+pub struct ImportRecord {
+    pub sig: Signature,
+    /// Lowercase hex SHA-256 of the imported file's bytes.
+    pub file_sha256: String,
 }
 
 impl ExportSummary {
+    /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
+    /// staff, groups, children, observations, trajectories, visits and audit (the entries
+    /// imported), then `max_id=N`, the highest id imported, which tells `check` that every record
+    /// up to it came with the import; separated by single spaces.
+    pub fn import_detail(&self, file_sha256: &str) -> String {
+        format!(
+            "file_sha256={file_sha256} staff={} groups={} children={} observations={} \
+             trajectories={} visits={} audit={} {MAX_ID}{}",
+            self.staff,
+            self.groups,
+            self.children,
+            self.observations,
+            self.trajectories,
+            self.visits,
+            self.audit,
+            self.max_id
+        )
+    }
+
     fn of(data: &Export) -> ExportSummary {
         ExportSummary {
             groups: data.groups.len(),
@@ -33,6 +67,7 @@ impl ExportSummary {
             trajectories: data.trajectories.len(),
             visits: data.visits.len(),
             audit: data.audit.len(),
+            max_id: data.max_id(),
         }
     }
 }
@@ -81,9 +116,31 @@ impl Store {
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
-    /// first and written in one transaction.
+    /// first and written in one transaction. The trail is stored as it is, with no entry of its
+    /// own: for data that records its own load (the demo's `demo.load`).
     pub fn import(&self, data: &Export) -> Result<()> {
-        if !self.is_empty() {
+        self.load(data, None)
+    }
+
+    /// Like [`Store::import`], and adds the import's own audit entry `import` (target
+    /// `database`), sealed onto the imported trail in the same transaction: who ran it and when
+    /// (`record.sig`), and in `detail` the file's SHA-256 and the counts (see
+    /// [`ExportSummary::import_detail`]).
+    pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
+        let mut entry = AuditEntry::new(
+            record.sig.at,
+            &record.sig.by,
+            IMPORT_ACTION,
+            "database".into(),
+        );
+        entry.detail = Some(ExportSummary::of(data).import_detail(&record.file_sha256));
+        self.load(data, Some(entry))
+    }
+
+    fn load(&self, data: &Export, own_entry: Option<AuditEntry>) -> Result<()> {
+        // The imported trail begins the chain, so there must be no trail yet either (a form
+        // template imported into a new database leaves one).
+        if !self.is_empty() || !self.audit.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "the database {} is not empty; import only into a new database",
                 self.path.display()
@@ -127,8 +184,14 @@ impl Store {
                 encode(entry),
             ));
         }
+        let mut audit_end = audit_base + data.audit.len() as u64;
+        if let Some(mut entry) = own_entry {
+            entry.seal(data.audit.last().map_or("", |e| e.hash.as_str()));
+            ops.push(Op::put(Table::Audit, &id_key(audit_end), encode(&entry)));
+            audit_end += 1;
+        }
         self.apply(&ops)?;
-        self.reserve_ids_through(audit_base + data.audit.len() as u64)?;
+        self.reserve_ids_through(audit_end)?;
         self.db.flush()?;
         Ok(())
     }
