@@ -26,6 +26,7 @@
 mod codec;
 mod contacts;
 mod error;
+mod events;
 mod observations;
 mod open;
 mod people;
@@ -71,6 +72,9 @@ pub struct Store {
     contacts: Tree,
     pins: Tree,
     visits: Tree,
+    /// How many writes this process has made (shared by the clones): automatic backups compare
+    /// it to know whether anything changed.
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -82,6 +86,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A count that grows with every write through this store or its clones; equal counts mean
+    /// nothing was written in between.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// True when nothing has been stored yet: the first-run screen offers demo data then.
