@@ -2,6 +2,8 @@
 //! poll is all this app needs; there is no async runtime.
 
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -20,8 +22,9 @@ const TICK: Duration = Duration::from_millis(250);
 
 pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
     install_panic_hook();
+    let stop = stop_signals()?;
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, app, &theme);
+    let result = event_loop(&mut terminal, app, &theme, &stop);
     restore();
     result
 }
@@ -42,6 +45,17 @@ fn restore() {
     let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
 }
 
+/// SIGTERM (a shutdown) and SIGHUP (the terminal closed) end the app as `q` does, within a tick,
+/// so the caller still writes the last backup; the flag they set is returned.
+fn stop_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
 /// Whatever panics, the user gets their terminal back before the message is printed.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -55,11 +69,12 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
+    stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut last_key = Instant::now();
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         if !event::poll(TICK)? {
             app.idle(last_key.elapsed());

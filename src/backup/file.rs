@@ -111,18 +111,39 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes a backup of `store`, made at `at`, to `path`: into a temporary file in the same
-/// directory, fsynced, renamed over `path`, and the directory fsynced, so `path` is either the
-/// whole new backup or what it was before. The file is for its owner only. Errors name `path`.
+/// Writes a backup of `store`, made at `at`, to `path`, atomically (see [`atomically`]). The file
+/// is for its owner only. Errors name the file.
 pub fn write(store: &Store, path: &Path, at: DateTime<Utc>) -> Result<Header, BackupError> {
+    atomically(path, |temp| write_unsynced(store, temp, at))
+}
+
+/// Copies the backup `from` to `to`, atomically (see [`atomically`]).
+pub fn copy(from: &Path, to: &Path) -> Result<(), BackupError> {
+    let mut input = File::open(from).map_err(|e| BackupError::io(from, e))?;
+    atomically(to, |temp| {
+        let mut out = create_private(temp).map_err(|e| BackupError::io(temp, e))?;
+        io::copy(&mut input, &mut out).map_err(|e| BackupError::io(temp, e))?;
+        Ok(((), out))
+    })
+}
+
+/// Makes `path` by `fill`ing a temporary file beside it, fsyncing that, renaming it over `path`
+/// and fsyncing the directory: `path` is either the whole new file or what it was before. The
+/// temporary file is removed when `fill` fails.
+fn atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&Path) -> Result<(T, File), BackupError>,
+) -> Result<T, BackupError> {
     let io = |e| BackupError::io(path, e);
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = dir.join(format!(".{name}{TEMP_SUFFIX}"));
-    let written = write_unsynced(store, &temp, at)
-        .and_then(|(header, file)| file.sync_all().map(|()| header).map_err(io));
-    let header = match written {
-        Ok(header) => header,
+    let filled = fill(&temp).and_then(|(made, file)| file.sync_all().map(|()| made).map_err(io));
+    let made = match filled {
+        Ok(made) => made,
         Err(e) => {
             // Only our own unfinished temporary file.
             let _ = std::fs::remove_file(&temp);
@@ -131,7 +152,7 @@ pub fn write(store: &Store, path: &Path, at: DateTime<Utc>) -> Result<Header, Ba
     };
     std::fs::rename(&temp, path).map_err(io)?;
     sync_dir(dir).map_err(io)?;
-    Ok(header)
+    Ok(made)
 }
 
 /// Streams the export through gzip into `temp`, then puts the real comment in place.
@@ -181,8 +202,8 @@ fn create_private(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Makes a rename in `dir` durable.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+/// Makes a rename in `dir` durable (fsync of the directory; nothing to do off Unix).
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     File::open(dir)?.sync_all()?;
     Ok(())

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
 pub use auto::{AutoBackup, BackupStatus, Failure};
-pub use file::{export_reader, read_header, verify, write, Header};
+pub use file::{copy, export_reader, read_header, sync_dir, verify, write, Header};
 pub use retention::kept;
 
 use crate::store::{Store, StoreError};
