@@ -372,6 +372,8 @@ pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_backup;
+#[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
 mod tests_lock;
