@@ -3,7 +3,6 @@
 
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -20,11 +19,11 @@ use crate::ui::{self, Theme};
 /// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
 
-pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+/// Runs the app until it quits or `stop` is set (by a signal; checked on every tick).
+pub fn run(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
     install_panic_hook();
-    let stop = stop_signals()?;
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, app, &theme, &stop);
+    let result = event_loop(&mut terminal, app, &theme, stop);
     restore();
     result
 }
@@ -43,17 +42,6 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
-}
-
-/// SIGTERM (a shutdown) and SIGHUP (the terminal closed) end the app as `q` does, within a tick,
-/// so the caller still writes the last backup; the flag they set is returned.
-fn stop_signals() -> io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    Ok(stop)
 }
 
 /// Whatever panics, the user gets their terminal back before the message is printed.

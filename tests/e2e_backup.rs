@@ -86,18 +86,21 @@ fn a_change_is_backed_up_when_signaal_quits() {
 
 #[test]
 fn a_change_is_backed_up_when_signaal_is_told_to_stop() {
-    let (db, ex, _) = fresh_demo(&[]);
-    let admin = first_with_role(&ex, "admin");
-    let dir = db.file("db.backups");
-    let mut t = add_group(&db, &admin, &["--backup-after", "3600"], "De Kikkers");
-    let pid = t.pid().expect("the TUI's pid").to_string();
-    // Only the process this test started, by its id.
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
-    t.expect_exit();
-    assert!(in_a_backup(&dir, "De Kikkers"));
+    // SIGTERM: a shutdown; SIGHUP: the terminal window was closed.
+    for signal in ["-TERM", "-HUP"] {
+        let (db, ex, _) = fresh_demo(&[]);
+        let admin = first_with_role(&ex, "admin");
+        let dir = db.file("db.backups");
+        let mut t = add_group(&db, &admin, &["--backup-after", "3600"], "De Kikkers");
+        let pid = t.pid().expect("the TUI's pid").to_string();
+        // Only the process this test started, by its id.
+        std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        t.expect_exit();
+        assert!(in_a_backup(&dir, "De Kikkers"), "{signal}");
+    }
 }
 
 #[test]

@@ -8,18 +8,16 @@ use crate::backup::{BackupError, Header};
 
 impl App {
     /// Lets the automatic backups start or collect one; cheap, never waits.
-    pub(super) fn tick_backups(&mut self) {
-        let now = self.clock.now();
-        if let Some(backups) = &mut self.backups {
-            backups.tick(now);
+    pub(super) fn tick_backups(&self) {
+        if let Some(backups) = &self.backups {
+            backups.tick(self.clock.now());
         }
     }
 
     /// For when signaal stops: waits for a running backup and makes one more if anything
     /// changed since. `None` when there are no automatic backups or nothing needed one.
-    pub fn finish_backups(&mut self) -> Option<Result<(PathBuf, Header), BackupError>> {
-        let now = self.clock.now();
-        self.backups.as_mut()?.finish(now)
+    pub fn finish_backups(&self) -> Option<Result<(PathBuf, Header), BackupError>> {
+        self.backups.as_ref()?.finish(self.clock.now())
     }
 
     /// What the header says about backups, in words, when they failed or are late.

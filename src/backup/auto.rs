@@ -5,7 +5,8 @@
 //! that only reads the store's change counter and the clock, and starts or collects the thread.
 
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -16,8 +17,12 @@ use crate::store::Store;
 
 type Made = Result<(PathBuf, Header), BackupError>;
 
-/// Automatic backups of one open database.
-pub struct AutoBackup {
+/// Automatic backups of one open database. A handle: clones share one state, so the thread that
+/// handles SIGTERM can make the last backup when the event loop cannot (see `commands`).
+#[derive(Clone)]
+pub struct AutoBackup(Arc<Mutex<State>>);
+
+struct State {
     store: Store,
     dir: PathBuf,
     after: TimeDelta,
@@ -87,7 +92,7 @@ impl AutoBackup {
         let last_made = super::list(&dir)
             .ok()
             .and_then(|found| found.last().map(|e| e.at));
-        AutoBackup {
+        AutoBackup(Arc::new(Mutex::new(State {
             covered: store.changes(),
             store,
             dir,
@@ -96,17 +101,37 @@ impl AutoBackup {
             running: None,
             last_made,
             failure: None,
-        }
+        })))
     }
 
-    /// The backup directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The state; a panic elsewhere while it was held leaves nothing half-done in it.
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Collects a finished backup and starts one when changes have waited `after`. Cheap: never
     /// waits for a backup.
-    pub fn tick(&mut self, now: DateTime<FixedOffset>) {
+    pub fn tick(&self, now: DateTime<FixedOffset>) {
+        self.state().tick(now)
+    }
+
+    /// What the header should say, if anything: a failure, or changes waiting much longer than
+    /// `after` (the backup itself gets as long again, and at least half a minute).
+    pub fn status(&self, now: DateTime<FixedOffset>) -> Option<BackupStatus> {
+        self.state().status(now)
+    }
+
+    /// For when signaal stops: waits for a running backup, then makes one more if anything changed
+    /// since. Returns the last one made, if any.
+    pub fn finish(&self, now: DateTime<FixedOffset>) -> Option<Made> {
+        self.state().finish(now)
+    }
+}
+
+impl State {
+    fn tick(&mut self, now: DateTime<FixedOffset>) {
         if self
             .running
             .as_ref()
@@ -123,9 +148,7 @@ impl AutoBackup {
         }
     }
 
-    /// What the header should say, if anything: a failure, or changes waiting much longer than
-    /// `after` (the backup itself gets as long again, and at least half a minute).
-    pub fn status(&self, now: DateTime<FixedOffset>) -> Option<BackupStatus> {
+    fn status(&self, now: DateTime<FixedOffset>) -> Option<BackupStatus> {
         if let Some(failure) = &self.failure {
             return Some(BackupStatus::Failed(failure.clone()));
         }
@@ -136,9 +159,7 @@ impl AutoBackup {
         late.then_some(BackupStatus::Late(self.last_made))
     }
 
-    /// For when signaal stops: waits for a running backup, then makes one more if anything changed
-    /// since. Returns the last one made, if any.
-    pub fn finish(&mut self, now: DateTime<FixedOffset>) -> Option<Made> {
+    fn finish(&mut self, now: DateTime<FixedOffset>) -> Option<Made> {
         let mut last = self.collect();
         if self.store.changes() != self.covered {
             self.start(now);

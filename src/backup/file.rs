@@ -179,9 +179,14 @@ fn write_unsynced(
     let mut gz = GzBuilder::new()
         .comment(placeholder.as_bytes())
         .write(body, Compression::new(LEVEL));
+    // Buffered before the compressor too: the export comes in many small writes, and each write
+    // into a gzip encoder is a call into the compressor (at 10,500 children: 48 s instead of 3).
+    let mut json = BufWriter::with_capacity(1 << 16, &mut gz);
     let summary = store
-        .write_export(&mut gz, at.fixed_offset())
+        .write_export(&mut json, at.fixed_offset())
         .map_err(BackupError::Store)?;
+    json.flush().map_err(io)?;
+    drop(json);
     let (out, body_sha) = gz.finish().map_err(io)?.finish();
     let mut file = out.into_inner().map_err(|e| io(e.into_error()))?;
     header.children = summary.children as u64;

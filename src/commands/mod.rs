@@ -7,6 +7,7 @@ pub mod demo;
 pub mod forms;
 pub mod purge;
 pub mod report;
+mod stop;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod transfer;
@@ -67,10 +68,14 @@ fn dispatch(
                 let backup_dir = crate::backup::dir_for(&dir, settings.backup_dir.as_deref());
                 AutoBackup::new(store.clone(), backup_dir, settings.backup_after)
             });
+            let stop = stop::on_signals(backups.clone())?;
             let mut app = App::new(store, options);
             app.backups = backups;
-            let ran = crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed");
+            let ran = crate::tui::run(&mut app, Theme::from_env(), &stop.requested)
+                .context("the terminal failed");
             // Whatever ended the terminal, the last changes go into a backup before we exit.
+            stop.finishing
+                .store(true, std::sync::atomic::Ordering::SeqCst);
             if let Some(Err(e)) = app.finish_backups() {
                 eprintln!("signaal: the last backup failed: {e}");
             }
