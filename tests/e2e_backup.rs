@@ -39,7 +39,17 @@ fn backup_contents(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Starts the TUI as the demo's admin with `extra` options and adds the group `name`.
+/// A demo database, its default backup directory, and the TUI on it, started as the demo's admin
+/// with `extra` options, that has just added the group "De Kikkers".
+fn with_new_group(extra: &[&str]) -> (Db, PathBuf, Tui) {
+    let (db, ex, _) = fresh_demo(&[]);
+    let admin = first_with_role(&ex, "admin");
+    let t = add_group(&db, &admin, extra, "De Kikkers");
+    let dir = db.file("db.backups");
+    (db, dir, t)
+}
+
+/// Starts the TUI as `admin` with `extra` options and adds the group `name`.
 fn add_group(db: &Db, admin: &str, extra: &[&str], name: &str) -> Tui {
     let mut args = vec!["--db", db.path(), "--lang", "en", "--user", admin];
     args.extend_from_slice(extra);
@@ -60,10 +70,7 @@ fn in_a_backup(dir: &Path, name: &str) -> bool {
 
 #[test]
 fn a_change_is_backed_up_while_signaal_runs() {
-    let (db, ex, _) = fresh_demo(&[]);
-    let admin = first_with_role(&ex, "admin");
-    let dir = db.file("db.backups");
-    let mut t = add_group(&db, &admin, &["--backup-after", "1"], "De Kikkers");
+    let (_db, dir, mut t) = with_new_group(&["--backup-after", "1"]);
     let start = Instant::now();
     while !in_a_backup(&dir, "De Kikkers") {
         assert!(start.elapsed() < TIMEOUT, "no backup with the change");
@@ -74,11 +81,8 @@ fn a_change_is_backed_up_while_signaal_runs() {
 
 #[test]
 fn a_change_is_backed_up_when_signaal_quits() {
-    let (db, ex, _) = fresh_demo(&[]);
-    let admin = first_with_role(&ex, "admin");
-    let dir = db.file("db.backups");
     // Far too long to come by itself: only the backup on the way out has the group.
-    let mut t = add_group(&db, &admin, &["--backup-after", "3600"], "De Kikkers");
+    let (_db, dir, mut t) = with_new_group(&["--backup-after", "3600"]);
     assert!(!in_a_backup(&dir, "De Kikkers"));
     quit(&mut t);
     assert!(in_a_backup(&dir, "De Kikkers"));
@@ -88,10 +92,7 @@ fn a_change_is_backed_up_when_signaal_quits() {
 fn a_change_is_backed_up_when_signaal_is_told_to_stop() {
     // SIGTERM: a shutdown; SIGHUP: the terminal window was closed.
     for signal in ["-TERM", "-HUP"] {
-        let (db, ex, _) = fresh_demo(&[]);
-        let admin = first_with_role(&ex, "admin");
-        let dir = db.file("db.backups");
-        let mut t = add_group(&db, &admin, &["--backup-after", "3600"], "De Kikkers");
+        let (_db, dir, mut t) = with_new_group(&["--backup-after", "3600"]);
         let pid = t.pid().expect("the TUI's pid").to_string();
         // Only the process this test started, by its id.
         std::process::Command::new("kill")
@@ -105,10 +106,7 @@ fn a_change_is_backed_up_when_signaal_is_told_to_stop() {
 
 #[test]
 fn no_automatic_backups_with_backup_after_0() {
-    let (db, ex, _) = fresh_demo(&[]);
-    let admin = first_with_role(&ex, "admin");
-    let dir = db.file("db.backups");
-    let mut t = add_group(&db, &admin, &["--backup-after", "0"], "De Kikkers");
+    let (_db, dir, mut t) = with_new_group(&["--backup-after", "0"]);
     quit(&mut t);
     assert!(backup_contents(&dir).is_empty());
 }
