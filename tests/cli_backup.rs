@@ -80,6 +80,11 @@ fn a_damaged_database_is_restored_from_its_backup_and_kept_aside() {
         assert!(err.contains(&restore), "{command}: {err}");
     }
 
+    // The emergency numbers are still found, with the same advice beside them.
+    let out = run_ok(&["contacts", "--db", db.path(), "find", "112"]);
+    let note = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(note.contains(&restore), "{note}");
+
     let out = run_ok(&["restore", "--db", db.path()]);
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(said.contains("children"), "what it holds: {said}");

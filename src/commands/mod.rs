@@ -137,7 +137,9 @@ fn dispatch(
         Some(Command::Contacts { command }) => match command {
             // No database is created or required: the pinned cards are found without one. A
             // broken config file is still reported, not taken for a missing database.
-            ContactsCommand::Find(args) => contacts::find(database_dir(settings?.db), &args),
+            ContactsCommand::Find(args) => {
+                contacts::find(database_dir(settings?.db), backup_setting.as_deref(), &args)
+            }
             ContactsCommand::Import { file } => {
                 // Check the whole file first: a bad file changes nothing, not even a new database.
                 let Some(cards) = contacts::read_file(&file)? else {
