@@ -279,23 +279,23 @@ mod tests {
     fn find_falls_back_to_the_pinned_cards_without_a_database() {
         let dir = tempfile::TempDir::new().unwrap();
         let missing = dir.path().join("db");
-        let (contacts, note) = searchable(Ok(missing.clone()));
+        let (contacts, note) = searchable(Ok(missing.clone()), None);
         assert_eq!(contacts, directory(Vec::new()));
         assert!(note.unwrap().contains("no database at"));
         assert!(!missing.exists(), "find never creates a database");
 
-        let (contacts, note) = searchable(Err(anyhow!("no home directory")));
+        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note
             .unwrap()
             .starts_with("no home directory; only the pinned"));
 
         let store = Store::open(&missing).unwrap();
-        let (contacts, note) = searchable(Ok(missing.clone()));
+        let (contacts, note) = searchable(Ok(missing.clone()), None);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note.unwrap().contains("in use"), "sled locks the database");
         drop(store);
-        let (contacts, note) = searchable(Ok(missing));
+        let (contacts, note) = searchable(Ok(missing), None);
         assert_eq!((contacts.len(), note), (Pinned::ALL.len(), None));
     }
 }
