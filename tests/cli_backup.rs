@@ -233,3 +233,31 @@ fn backup_to_a_file_writes_one_zcat_reads() {
     run_ok(&["restore", "--db", db.path(), file.to_str().unwrap()]);
     run_ok(&["check", "--db", db.path()]);
 }
+
+#[test]
+fn a_restore_that_cannot_be_done_changes_nothing() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    damage(&db);
+    let damaged = std::fs::read(Path::new(db.path()).join("db")).unwrap();
+    let not_a_backup = db.file("notes.json.gz");
+    std::fs::write(&not_a_backup, b"{}").unwrap();
+    let err = fails(
+        &run(&["restore", "--db", db.path(), not_a_backup.to_str().unwrap()]),
+        1,
+    );
+    assert!(err.contains("is not a signaal backup"), "{err}");
+    let err = fails(&run(&["restore", "--db", db.path(), "no-such-backup"]), 1);
+    assert!(err.contains("no-such-backup"), "{err}");
+    // The damaged database is where it was, as it was, and nothing was left beside it.
+    assert_eq!(
+        std::fs::read(Path::new(db.path()).join("db")).unwrap(),
+        damaged
+    );
+    let beside: Vec<String> = std::fs::read_dir(db.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("db."))
+        .collect();
+    assert_eq!(beside, vec!["db.backups".to_string()]);
+}
