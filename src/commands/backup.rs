@@ -213,11 +213,11 @@ fn chosen(dir: &Path, which: Option<&Path>) -> Result<(PathBuf, Header)> {
     }
 }
 
-/// A healthy database (it opens and passes check) is only replaced with `--force`; one in use is
-/// never.
+/// A healthy database (it opens, holds something and passes check) is only replaced with
+/// `--force`; one in use is never.
 fn refuse_if_healthy(db: &Path, force: bool) -> Result<()> {
     let healthy = match Store::open(db) {
-        Ok(store) => store.check().is_ok_and(|problems| problems.is_empty()),
+        Ok(store) => !store.is_empty() && store.check().is_ok_and(|problems| problems.is_empty()),
         Err(e @ StoreError::InUse(_)) => return Err(e.into()),
         Err(_) => false,
     };
