@@ -13,9 +13,10 @@ use crate::i18n::Lang;
     name = "signaal",
     version,
     about = "Early signalling for childcare groups, in the terminal",
-    after_help = "The options --db, --lang, --keymap, --lock-after and --observe-weeks can also be \
-                  set in a config file (keys db, lang, keymap, lock_after, observe_weeks). An \
-                  option given here comes first, then SIGNAAL_DB, then the config file, then LANG \
+    after_help = "The options --db, --lang, --keymap, --lock-after, --observe-weeks, --backup-dir \
+                  and --backup-after can also be set in a config file (keys db, lang, keymap, \
+                  lock_after, observe_weeks, backup_dir, backup_after). An option given here comes \
+                  first, then SIGNAAL_DB and SIGNAAL_BACKUP_DIR, then the config file, then LANG \
                   (for the language) and the built-in default."
 )]
 pub struct Cli {
@@ -45,6 +46,14 @@ pub struct Cli {
     #[arg(long, value_name = "WEEKS",
           value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::app::OBSERVE_WEEKS_MAX)))]
     pub observe_weeks: Option<u32>,
+    /// Where backups are kept (default: SIGNAAL_BACKUP_DIR, else backup_dir in the config file,
+    /// else DIR.backups beside the database directory DIR); a USB stick or a second disk is best
+    #[arg(long, value_name = "DIR", env = "SIGNAAL_BACKUP_DIR", global = true)]
+    pub backup_dir: Option<PathBuf>,
+    /// Make a backup at most this many seconds after a change, and one when signaal stops (0: no
+    /// automatic backups; default: backup_after in the config file, else 60)
+    #[arg(long, value_name = "SECONDS")]
+    pub backup_after: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -110,6 +119,32 @@ pub enum Command {
     /// The audit trail records "child.purge" with the child's id only, never a name or content.
     /// Exit code 1 when the question is not answered yes (nothing is changed then).
     Purge(PurgeArgs),
+    /// Make a backup now, into the backup directory (or to FILE)
+    ///
+    /// While a running signaal holds the database this cannot read it; with --to it then copies
+    /// the newest automatic backup to FILE and says how old it is.
+    Backup {
+        /// Write the backup to this file instead of the backup directory
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// List the backups: when (local time), size, the children, observations and trajectories in
+    /// each, and whether its checksum holds
+    Backups,
+    /// Bring the database back from a backup: the newest one whose checksum holds, or BACKUP
+    ///
+    /// The backup is restored into a new directory beside the database first, so a failed restore
+    /// changes nothing. A database already there is never deleted: it is moved aside to
+    /// DIR.damaged-<time>. A healthy one (it opens and passes check) is only replaced with --force.
+    /// Afterwards it says what the backup holds and how old it is: what was entered after it must
+    /// be entered again.
+    Restore {
+        /// A backup file, or the name of one in the backup directory (default: the newest good one)
+        backup: Option<PathBuf>,
+        /// Replace a database that is not damaged
+        #[arg(long)]
+        force: bool,
+    },
     /// Work with keymap files
     Keymap {
         #[command(subcommand)]

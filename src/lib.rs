@@ -5,6 +5,7 @@
 //! sled; every string a user sees goes through `i18n`.
 
 pub mod app;
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -2,6 +2,7 @@
 //! poll is all this app needs; there is no async runtime.
 
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -18,10 +19,11 @@ use crate::ui::{self, Theme};
 /// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
 
-pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+/// Runs the app until it quits or `stop` is set (by a signal; checked on every tick).
+pub fn run(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, app, &theme);
+    let result = event_loop(&mut terminal, app, &theme, stop);
     restore();
     result
 }
@@ -55,11 +57,12 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
+    stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut last_key = Instant::now();
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         if !event::poll(TICK)? {
             app.idle(last_key.elapsed());

@@ -63,7 +63,10 @@ fn each_bad_fixture_is_refused_with_every_problem_on_its_line() {
     refused("syntax_error.toml", &["2: invalid TOML: "]);
     refused(
         "unknown_key.toml",
-        &["3: unknown key \"lock-after\" (known: lock_after, lang, keymap, observe_weeks, db)"],
+        &[
+            "3: unknown key \"lock-after\" (known: lock_after, lang, keymap, observe_weeks, db, \
+           backup_dir, backup_after)",
+        ],
     );
     refused(
         "wrong_type.toml",

@@ -61,7 +61,9 @@ impl App {
 
     /// Called by the event loop with the time since the last key: locks once it is longer than
     /// `--lock-after`. Nothing happens while nobody is signed in yet (the first-run screens).
+    /// Automatic backups are ticked along too.
     pub fn idle(&mut self, since_last_key: Duration) {
+        self.tick_backups();
         let due = self.lock_after.is_some_and(|after| since_last_key >= after);
         if due && self.locked.is_none() && self.user.is_some() {
             self.lock();

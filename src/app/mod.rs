@@ -3,6 +3,7 @@
 
 mod access;
 pub mod action;
+mod backup;
 mod clock;
 mod contacts;
 mod edit;
@@ -105,6 +106,8 @@ pub struct App {
     pub lock_after: Option<std::time::Duration>,
     /// Who was at the keyboard lately, most recent first: they head the switch-user picker.
     recent_users: Vec<crate::domain::Id>,
+    /// Automatic backups (`--backup-after`; none: off).
+    pub backups: Option<crate::backup::AutoBackup>,
 }
 
 /// What the app starts with besides the store.
@@ -148,6 +151,7 @@ impl App {
             locked: None,
             lock_after: options.lock_after.filter(|d| !d.is_zero()),
             recent_users: Vec::new(),
+            backups: None,
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -261,6 +265,7 @@ impl App {
         if let Some(action) = self.keymap.action(&self.contexts(), key) {
             self.update(action);
         }
+        self.tick_backups();
     }
 
     pub fn update(&mut self, action: Action) {
@@ -366,6 +371,8 @@ impl App {
 pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_backup;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]

@@ -24,8 +24,13 @@ const PINNED_ONLY: &str = "only the pinned cards were searched";
 /// with a sentence on stderr, when none matches. `db` is the database directory, or why there
 /// is none; a database that is missing, in use or cannot be read leaves the pinned cards, with a
 /// note on stderr, and is never created.
-pub fn find(db: Result<PathBuf>, args: &ContactsFindArgs) -> Result<ExitCode> {
-    let (contacts, note) = searchable(db);
+/// `backup_setting` is the backup directory setting, for the note on a damaged database.
+pub fn find(
+    db: Result<PathBuf>,
+    backup_setting: Option<&Path>,
+    args: &ContactsFindArgs,
+) -> Result<ExitCode> {
+    let (contacts, note) = searchable(db, backup_setting);
     if let Some(note) = note {
         eprintln!("signaal: {note}");
     }
@@ -50,7 +55,10 @@ pub fn find(db: Result<PathBuf>, args: &ContactsFindArgs) -> Result<ExitCode> {
 }
 
 /// The directory to search, and a note for stderr when it is only the pinned cards.
-fn searchable(db: Result<PathBuf>) -> (Vec<Contact>, Option<String>) {
+fn searchable(
+    db: Result<PathBuf>,
+    backup_setting: Option<&Path>,
+) -> (Vec<Contact>, Option<String>) {
     let pinned = |why: String| (directory(Vec::new()), Some(format!("{why}; {PINNED_ONLY}")));
     let dir = match db {
         Ok(dir) => dir,
@@ -66,7 +74,11 @@ fn searchable(db: Result<PathBuf>) -> (Vec<Contact>, Option<String>) {
              only there",
             dir.display()
         )),
-        Err(e) => pinned(e.to_string()),
+        // A damaged database: which backup to restore, as every command says.
+        Err(e) => pinned(format!(
+            "{:#}",
+            super::backup::explain_damage(e.into(), backup_setting)
+        )),
     }
 }
 
@@ -267,23 +279,23 @@ mod tests {
     fn find_falls_back_to_the_pinned_cards_without_a_database() {
         let dir = tempfile::TempDir::new().unwrap();
         let missing = dir.path().join("db");
-        let (contacts, note) = searchable(Ok(missing.clone()));
+        let (contacts, note) = searchable(Ok(missing.clone()), None);
         assert_eq!(contacts, directory(Vec::new()));
         assert!(note.unwrap().contains("no database at"));
         assert!(!missing.exists(), "find never creates a database");
 
-        let (contacts, note) = searchable(Err(anyhow!("no home directory")));
+        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note
             .unwrap()
             .starts_with("no home directory; only the pinned"));
 
         let store = Store::open(&missing).unwrap();
-        let (contacts, note) = searchable(Ok(missing.clone()));
+        let (contacts, note) = searchable(Ok(missing.clone()), None);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note.unwrap().contains("in use"), "sled locks the database");
         drop(store);
-        let (contacts, note) = searchable(Ok(missing));
+        let (contacts, note) = searchable(Ok(missing), None);
         assert_eq!((contacts.len(), note), (Pinned::ALL.len(), None));
     }
 }

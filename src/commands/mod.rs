@@ -1,11 +1,13 @@
 //! What `main` runs: the TUI or one of the non-interactive subcommands (DESIGN.md, "Command line").
 //! Errors come back as one sentence naming the file or thing at fault; `main` prints them.
 
+mod backup;
 pub mod contacts;
 pub mod demo;
 pub mod forms;
 pub mod purge;
 pub mod report;
+mod stop;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod transfer;
@@ -16,6 +18,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::app::{App, Clock, Options};
+use crate::backup::AutoBackup;
 use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, KeymapCommand};
 use crate::config;
 use crate::i18n::Lang;
@@ -29,14 +32,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // should not stop anyone from checking a fixed one.
     let settings = config::load(cli.config.as_deref())
         .map(|file| config::layer(&cli, file, std::env::var("LANG").ok().as_deref()));
+    let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
+    // Whichever command found the database's files damaged, the user is told which backup to
+    // restore and how.
+    dispatch(cli, settings).map_err(|e| backup::explain_damage(e, backup_setting.as_deref()))
+}
+
+fn dispatch(
+    cli: Cli,
+    settings: std::result::Result<config::Settings, config::ConfigError>,
+) -> Result<ExitCode> {
     let db = || -> Result<PathBuf> { database_dir(settings.clone()?.db) };
+    let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
+    let place = |db| backup::Place {
+        db,
+        setting: backup_setting.as_deref(),
+    };
     match cli.command {
         None => {
             let settings = settings?;
             // The keymap is checked before the database is touched: a typo in it should not
             // leave anyone wondering about their data.
             let keymap = Keymap::load(settings.keymap.as_deref())?;
-            let store = open(&database_dir(settings.db)?)?;
+            let dir = database_dir(settings.db.clone())?;
+            let store = open(&dir)?;
             let options = Options {
                 lang: settings.lang,
                 keymap,
@@ -45,9 +64,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 observe_weeks: settings.observe_weeks,
                 lock_after: Some(settings.lock_after),
             };
+            let backups = (!settings.backup_after.is_zero()).then(|| {
+                let backup_dir = crate::backup::dir_for(&dir, settings.backup_dir.as_deref());
+                AutoBackup::new(store.clone(), backup_dir, settings.backup_after)
+            });
+            let stop = stop::on_signals(backups.clone())?;
             let mut app = App::new(store, options);
-            crate::tui::run(&mut app, Theme::from_env()).context("the terminal failed")?;
-            Ok(ExitCode::SUCCESS)
+            app.backups = backups;
+            let ran = crate::tui::run(&mut app, Theme::from_env(), &stop.requested)
+                .context("the terminal failed");
+            // Whatever ended the terminal, the last changes go into a backup before we exit.
+            stop.finishing
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+            if let Some(Err(e)) = app.finish_backups() {
+                eprintln!("signaal: the last backup failed: {e}");
+            }
+            ran.map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Backup { to }) => backup::backup(&place(&db()?), to.as_deref()),
+        Some(Command::Backups) => backup::list(&place(&db()?)),
+        Some(Command::Restore { backup, force }) => {
+            backup::restore(&place(&db()?), backup.as_deref(), force)
         }
         Some(Command::Demo(args)) => {
             let dir = db()?;
@@ -100,7 +137,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Contacts { command }) => match command {
             // No database is created or required: the pinned cards are found without one. A
             // broken config file is still reported, not taken for a missing database.
-            ContactsCommand::Find(args) => contacts::find(database_dir(settings?.db), &args),
+            ContactsCommand::Find(args) => {
+                contacts::find(database_dir(settings?.db), backup_setting.as_deref(), &args)
+            }
             ContactsCommand::Import { file } => {
                 // Check the whole file first: a bad file changes nothing, not even a new database.
                 let Some(cards) = contacts::read_file(&file)? else {

@@ -2,7 +2,8 @@
 //!
 //! `config.toml` in the platform config directory (`~/.config/signaal/config.toml` on Linux), or
 //! the file `--config` or `SIGNAAL_CONFIG` names. Its keys are `lock_after`, `lang`, `keymap`,
-//! `observe_weeks` and `db`, each the same as the option of that name; relative paths in it are
+//! `observe_weeks`, `db`, `backup_dir` and `backup_after`, each the same as the option of that
+//! name; relative paths in it are
 //! taken from the file's folder. [`layer`] decides every setting from the command line, the
 //! environment, the file and the built-in defaults.
 //!
@@ -19,6 +20,7 @@ use std::time::Duration;
 use directories::ProjectDirs;
 
 use crate::app::{LOCK_AFTER_SECONDS, OBSERVE_WEEKS};
+use crate::backup::BACKUP_AFTER_SECONDS;
 use crate::cli::Cli;
 use crate::i18n::Lang;
 use crate::toml_spans::{FileProblems, Problem};
@@ -36,6 +38,10 @@ pub struct Config {
     pub observe_weeks: Option<u32>,
     /// The database directory (made absolute against the config file's folder).
     pub db: Option<PathBuf>,
+    /// The backup directory (made absolute against the config file's folder).
+    pub backup_dir: Option<PathBuf>,
+    /// Seconds after a change within which a backup is made; 0: no automatic backups.
+    pub backup_after: Option<u64>,
 }
 
 /// What signaal runs with, every setting decided.
@@ -49,6 +55,10 @@ pub struct Settings {
     /// Zero: never.
     pub lock_after: Duration,
     pub observe_weeks: u32,
+    /// `None`: `D.backups` beside the database directory `D` (see [`crate::backup::dir_for`]).
+    pub backup_dir: Option<PathBuf>,
+    /// Zero: no automatic backups.
+    pub backup_after: Duration,
 }
 
 /// Where signaal keeps its things by default: the data directory holds the database, the config
@@ -100,7 +110,7 @@ fn checked(path: &Path, read: std::io::Result<String>) -> Result<Config, ConfigE
 
 /// Every setting from the strongest source that has it: the command line, then the environment,
 /// then the config file, then the built-in default. clap has already put `SIGNAAL_DB` in `--db`
-/// when the option is not given. `locale` is `LANG`: it picks the language only when neither
+/// (and `SIGNAAL_BACKUP_DIR` in `--backup-dir`) when the option is not given. `locale` is `LANG`: it picks the language only when neither
 /// `--lang` nor the config file does, because it is set on nearly every system and would
 /// otherwise make `lang` in the config file useless.
 pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
@@ -121,5 +131,11 @@ pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
             .observe_weeks
             .or(file.observe_weeks)
             .unwrap_or(OBSERVE_WEEKS),
+        backup_dir: cli.backup_dir.clone().or(file.backup_dir),
+        backup_after: Duration::from_secs(
+            cli.backup_after
+                .or(file.backup_after)
+                .unwrap_or(BACKUP_AFTER_SECONDS),
+        ),
     }
 }

@@ -11,7 +11,15 @@ use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};
 
 /// The keys a config file may have, in the order the messages list them.
-const KEYS: [&str; 5] = ["lock_after", "lang", "keymap", "observe_weeks", "db"];
+const KEYS: [&str; 7] = [
+    "lock_after",
+    "lang",
+    "keymap",
+    "observe_weeks",
+    "db",
+    "backup_dir",
+    "backup_after",
+];
 
 /// Reads a config file whose folder is `folder`. The config is only meant to be used when the
 /// problem list is empty.
@@ -28,12 +36,17 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
         let line = lines.line_of(&key, lines.line_of(&value, 1));
         let value = value.value;
         let checked = match key.value.as_str() {
-            "lock_after" => seconds(&value).map(|v| config.lock_after = Some(v)),
+            "lock_after" => seconds(&value, "lock_after").map(|v| config.lock_after = Some(v)),
+            "backup_after" => {
+                seconds(&value, "backup_after").map(|v| config.backup_after = Some(v))
+            }
             "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
             "keymap" => keymap(&value, folder).map(|v| config.keymap = Some(v)),
             "observe_weeks" => weeks(&value).map(|v| config.observe_weeks = Some(v)),
             "db" => path(&value, "db", "the path of the database directory")
                 .map(|v| config.db = Some(folder.join(v))),
+            "backup_dir" => path(&value, "backup_dir", "the path of the backup directory")
+                .map(|v| config.backup_dir = Some(folder.join(v))),
             other => Err(format!(
                 "unknown key \"{other}\" (known: {})",
                 KEYS.join(", ")
@@ -55,14 +68,15 @@ fn shown(value: &Node) -> String {
     }
 }
 
-fn seconds(value: &Node) -> Result<u64, String> {
+/// Whole seconds, 0 meaning "never" (`key` names the setting in the message).
+fn seconds(value: &Node, key: &str) -> Result<u64, String> {
     match value {
         Node::Int(n) => u64::try_from(*n).ok(),
         _ => None,
     }
     .ok_or_else(|| {
         format!(
-            "lock_after must be a whole number of seconds, 0 for never, not {}",
+            "{key} must be a whole number of seconds, 0 for never, not {}",
             shown(value)
         )
     })

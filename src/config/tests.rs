@@ -19,12 +19,16 @@ fn problems(text: &str) -> Vec<(usize, String)> {
     problems.into_iter().map(|p| (p.line, p.message)).collect()
 }
 
-/// The command line `args`, without whatever `SIGNAAL_DB` the environment of the test has.
+/// The command line `args`, without whatever `SIGNAAL_DB` or `SIGNAAL_BACKUP_DIR` the
+/// environment of the test has.
 fn cli(args: &[&str]) -> Cli {
     let mut cli = Cli::try_parse_from(std::iter::once("signaal").chain(args.iter().copied()))
         .unwrap_or_else(|err| panic!("{err}"));
     if !args.contains(&"--db") {
         cli.db.db = None;
+    }
+    if !args.contains(&"--backup-dir") {
+        cli.backup_dir = None;
     }
     cli
 }
@@ -32,7 +36,7 @@ fn cli(args: &[&str]) -> Cli {
 fn full() -> Config {
     config(
         "lock_after = 60\nlang = \"nl\"\nkeymap = \"mine.toml\"\nobserve_weeks = 12\n\
-         db = \"data\"\n",
+         db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\n",
     )
 }
 
@@ -46,6 +50,8 @@ fn every_key_is_read_and_relative_paths_are_the_files_folder() {
             keymap: Some("/etc/signaal/mine.toml".into()),
             observe_weeks: Some(12),
             db: Some(PathBuf::from("/etc/signaal/data")),
+            backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
+            backup_after: Some(30),
         }
     );
     let absolute = config("keymap = \"/home/x/keys.toml\"\ndb = \"/srv/db\"\nlock_after = 0\n");
@@ -67,6 +73,8 @@ fn without_a_file_or_options_the_built_in_defaults_and_lang_count() {
             keymap: None,
             lock_after: Duration::from_secs(300),
             observe_weeks: 8,
+            backup_dir: None,
+            backup_after: Duration::from_secs(60),
         }
     );
     assert_eq!(layer(&cli(&[]), Config::default(), None).lang, Lang::En);
@@ -83,6 +91,8 @@ fn the_file_beats_the_defaults_and_lang() {
             keymap: Some("/etc/signaal/mine.toml".into()),
             lock_after: Duration::from_secs(60),
             observe_weeks: 12,
+            backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
+            backup_after: Duration::from_secs(30),
         }
     );
 }
@@ -100,6 +110,10 @@ fn options_beat_the_file() {
         "0",
         "--observe-weeks",
         "4",
+        "--backup-dir",
+        "/media/stick",
+        "--backup-after",
+        "0",
     ];
     let settings = layer(&cli(&args), full(), Some("nl_NL.UTF-8"));
     assert_eq!(
@@ -110,6 +124,8 @@ fn options_beat_the_file() {
             keymap: Some("vim".into()),
             lock_after: Duration::ZERO,
             observe_weeks: 4,
+            backup_dir: Some(PathBuf::from("/media/stick")),
+            backup_after: Duration::ZERO,
         }
     );
 }
@@ -121,6 +137,24 @@ fn signaal_db_beats_the_file() {
     from_env.db.db = Some(PathBuf::from("/from/env"));
     let settings = layer(&from_env, full(), None);
     assert_eq!(settings.db, Some(PathBuf::from("/from/env")));
+}
+
+#[test]
+fn signaal_backup_dir_beats_the_file_and_the_option_beats_both() {
+    // clap puts SIGNAAL_BACKUP_DIR where --backup-dir goes, as it does for SIGNAAL_DB.
+    let mut from_env = cli(&[]);
+    from_env.backup_dir = Some(PathBuf::from("/from/env"));
+    assert_eq!(
+        layer(&from_env, full(), None).backup_dir,
+        Some(PathBuf::from("/from/env"))
+    );
+    let given = cli(&["--backup-dir", "/given"]);
+    assert_eq!(
+        layer(&given, full(), None).backup_dir,
+        Some(PathBuf::from("/given"))
+    );
+    // Without any, `backup::dir_for` puts them beside the database.
+    assert_eq!(layer(&cli(&[]), Config::default(), None).backup_dir, None);
 }
 
 #[test]
@@ -160,12 +194,21 @@ fn each_bad_value_is_reported_on_its_line() {
             "observe_weeks must be a whole number of weeks from 1 to 104, not 105",
         ),
         (
+            "backup_after = -3",
+            "backup_after must be a whole number of seconds, 0 for never, not -3",
+        ),
+        (
+            "backup_dir = 7",
+            "backup_dir must be the path of the backup directory, not 7",
+        ),
+        (
             "db = []",
             "db must be the path of the database directory, not an array",
         ),
         (
             "colour = \"red\"",
-            "unknown key \"colour\" (known: lock_after, lang, keymap, observe_weeks, db)",
+            "unknown key \"colour\" (known: lock_after, lang, keymap, observe_weeks, db, \
+             backup_dir, backup_after)",
         ),
         (
             "[lang]\nvalue = \"nl\"",

@@ -1,6 +1,7 @@
 //! Every string a user sees, in Dutch and English. Screens ask for a [`T`] (fixed text) or call one
 //! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
 
+mod backup;
 pub mod report;
 use crate::app::action::Action;
 use crate::domain::child::Age;

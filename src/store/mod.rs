@@ -27,6 +27,7 @@
 mod codec;
 mod contacts;
 mod error;
+mod events;
 mod observations;
 mod open;
 mod people;
@@ -76,6 +77,9 @@ pub struct Store {
     /// Held by each write that appends to the audit trail, from reading the chain's last hash
     /// until the new entry is stored (see `writes::append`).
     writer: Arc<Mutex<()>>,
+    /// How many writes this process has made (shared by the clones): automatic backups compare
+    /// it to know whether anything changed.
+    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -87,6 +91,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A count that grows with every write through this store or its clones; equal counts mean
+    /// nothing was written in between.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// True when nothing has been stored yet: the first-run screen offers demo data then.

@@ -31,6 +31,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         pins: tree("pins")?,
         visits: tree("visits")?,
         writer: Default::default(),
+        changes: Default::default(),
         db,
     };
     schema::ensure_current(&store)?;

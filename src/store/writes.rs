@@ -145,6 +145,8 @@ impl Store {
             }
             Ok::<(), ConflictableTransactionError<StoreError>>(())
         })?;
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.db.flush()?;
         Ok(())
     }

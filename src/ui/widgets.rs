@@ -66,8 +66,13 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         short
     };
     let who = shorten(&who, room * 3 / 5);
+    // A backup that failed or is late is said before who is at the keyboard.
+    let notice = app
+        .backup_notice()
+        .map(|text| shorten(&format!("{text} "), room / 2));
+    let right_width = width(&who) + notice.as_deref().map_or(0, width);
     let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&who) as u16)])
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width as u16)])
             .areas(area);
 
     let room = (left.width as usize).saturating_sub(1); // keep a space before the user
@@ -88,7 +93,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(trail, theme.header),
     ]);
     frame.render_widget(Paragraph::new(line), left);
-    let who = Paragraph::new(Line::styled(who, theme.dim)).alignment(Alignment::Right);
+    let mut spans: Vec<Span> = notice
+        .into_iter()
+        .map(|text| Span::styled(text, theme.error))
+        .collect();
+    spans.push(Span::styled(who, theme.dim));
+    let who = Paragraph::new(Line::from(spans)).alignment(Alignment::Right);
     frame.render_widget(who, right);
 }
 

@@ -298,6 +298,11 @@ impl Tui {
             .expect("resize the pty");
     }
 
+    /// The process id, to send it a signal (such as SIGTERM).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     /// Kills the process with SIGKILL (no chance to clean up) and reaps it.
     pub fn kill(&mut self) {
         if self.poll_exit().is_none() {

@@ -1,0 +1,153 @@
+use std::io::Read;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use tempfile::TempDir;
+
+use super::*;
+use crate::cli::DemoArgs;
+use crate::export::Export;
+
+fn now() -> DateTime<FixedOffset> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 10, 15, 0)
+        .unwrap()
+        .fixed_offset()
+}
+
+/// A demo store in a temp dir, and the temp dir.
+fn demo() -> (TempDir, Store) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let data = crate::commands::demo::generate(&DemoArgs::default(), now());
+    store.import(&data).unwrap();
+    (dir, store)
+}
+
+fn json_of(path: &Path) -> Export {
+    let mut text = String::new();
+    export_reader(path)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn a_backup_is_the_export_and_its_header_has_the_counts() {
+    let (tmp, store) = demo();
+    let dir = tmp.path().join("db.backups");
+    let (path, header) = make(&store, &dir, now()).unwrap();
+    assert_eq!(path, dir.join("signaal-20261129T101500Z.json.gz"));
+    let data = store.export(now()).unwrap();
+    assert_eq!(header.children, data.children.len() as u64);
+    assert_eq!(header.observations, data.observations.len() as u64);
+    assert_eq!(header.trajectories, data.trajectories.len() as u64);
+    assert!(header.children > 0 && header.observations > 0);
+    assert_eq!(header.at, now().to_utc());
+    assert_eq!(read_header(&path).unwrap(), header);
+    assert_eq!(verify(&path).unwrap(), (header, true));
+    let restored = json_of(&path);
+    assert_eq!(restored.children, data.children);
+    assert_eq!(restored.audit, data.audit);
+    // Nothing left behind but the backup.
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn any_flipped_byte_fails_the_check() {
+    let (tmp, store) = demo();
+    let (path, _) = make(&store, &tmp.path().join("b"), now()).unwrap();
+    let good = std::fs::read(&path).unwrap();
+    // In the counts of the comment, in the compressed body and in gzip's trailer.
+    let comment_digit = good.iter().position(|b| *b == b'=').unwrap() + 3;
+    for at in [comment_digit, good.len() / 2, good.len() - 2] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x04;
+        std::fs::write(&path, &bad).unwrap();
+        match verify(&path) {
+            Ok((_, holds)) => assert!(!holds, "byte {at} of {}", good.len()),
+            Err(BackupError::NotABackup(_)) => {}
+            Err(other) => panic!("{other}"),
+        }
+    }
+    std::fs::write(&path, &good[..good.len() - 100]).unwrap();
+    assert!(!verify(&path).unwrap().1, "cut short");
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_says_so() {
+    let tmp = TempDir::new().unwrap();
+    let path = tmp.path().join("x.json.gz");
+    for content in [&b""[..], b"{}", b"\x1f\x8b\x08\x00\0\0\0\0\0\xff"] {
+        std::fs::write(&path, content).unwrap();
+        assert!(matches!(verify(&path), Err(BackupError::NotABackup(_))));
+    }
+    assert!(matches!(
+        read_header(&tmp.path().join("missing")),
+        Err(BackupError::Io { .. })
+    ));
+}
+
+#[cfg(unix)]
+#[test]
+fn backups_are_for_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, store) = demo();
+    let dir = tmp.path().join("new").join("backups");
+    let (path, _) = make(&store, &dir, now()).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&dir), 0o700);
+}
+
+#[test]
+fn old_backups_and_unfinished_ones_are_removed_other_files_stay() {
+    let (tmp, store) = demo();
+    let dir = tmp.path().join("b");
+    std::fs::create_dir(&dir).unwrap();
+    let old = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap();
+    // 25 backups a minute apart this morning: the oldest 5 go when a new one comes.
+    for m in 0..25 {
+        let at = old + chrono::Duration::minutes(m);
+        std::fs::write(dir.join(file_name(at)), b"old").unwrap();
+    }
+    let leftover = dir.join(format!(".{}.tmp", file_name(old)));
+    std::fs::write(&leftover, b"half").unwrap();
+    std::fs::write(dir.join("notes.txt"), b"mine").unwrap();
+    make(&store, &dir, now()).unwrap();
+    let left = list(&dir).unwrap();
+    assert_eq!(left.len(), 20);
+    assert_eq!(left.last().unwrap().at, now().to_utc());
+    assert!(!leftover.exists());
+    assert!(dir.join("notes.txt").exists());
+}
+
+#[test]
+fn the_newest_good_backup_is_found() {
+    let (tmp, store) = demo();
+    let dir = tmp.path().join("b");
+    let (first, _) = make(&store, &dir, now()).unwrap();
+    let later = now() + chrono::Duration::minutes(5);
+    let (second, _) = make(&store, &dir, later).unwrap();
+    assert_eq!(newest_verified(&dir).unwrap().unwrap().0.path, second);
+    std::fs::write(&second, b"damaged").unwrap();
+    assert_eq!(newest_verified(&dir).unwrap().unwrap().0.path, first);
+    assert_eq!(newest_verified(&tmp.path().join("none")).unwrap(), None);
+}
+
+#[test]
+fn the_backup_dir_is_the_setting_else_beside_the_database() {
+    let given = Path::new("/media/usb/signaal");
+    assert_eq!(dir_for(Path::new("/data/db"), Some(given)), given);
+    assert_eq!(
+        dir_for(Path::new("/data/db"), None),
+        Path::new("/data/db.backups")
+    );
+    assert_eq!(
+        dir_for(Path::new("/data/db/"), None),
+        Path::new("/data/db.backups")
+    );
+    let relative = dir_for(Path::new("db"), None);
+    assert!(relative.is_absolute() && relative.ends_with("db.backups"));
+}

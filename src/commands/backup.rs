@@ -1,0 +1,353 @@
+//! `backup`, `backups` and `restore`, and what every command says when the database's files are
+//! damaged: which backup to restore, and how.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context as _, Result};
+use chrono::{DateTime, Local, Utc};
+
+use crate::app::Clock;
+use crate::backup::{self, Header};
+use crate::store::{Store, StoreError};
+
+/// Where the backups of the database `db` are, and how the user set that (for the commands we
+/// print): `setting` is `--backup-dir`, `SIGNAAL_BACKUP_DIR` or `backup_dir` of the config file.
+pub struct Place<'a> {
+    pub db: &'a Path,
+    pub setting: Option<&'a Path>,
+}
+
+impl Place<'_> {
+    fn dir(&self) -> PathBuf {
+        backup::dir_for(self.db, self.setting)
+    }
+
+    /// The exact command that restores the newest good backup.
+    fn restore_command(&self) -> String {
+        let mut command = format!("signaal restore --db {}", quoted(self.db));
+        if let Some(dir) = self.setting {
+            command.push_str(&format!(" --backup-dir {}", quoted(dir)));
+        }
+        command
+    }
+}
+
+/// `signaal backup [--to FILE]`.
+pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
+    let dir = place.dir();
+    let store = match super::open_existing(place.db) {
+        Ok(store) => store,
+        Err(e) => match (e.downcast_ref::<StoreError>(), to) {
+            (Some(StoreError::InUse(_)), Some(file)) => return copy_newest(place, &dir, file),
+            (Some(StoreError::InUse(_)), None) => bail!(
+                "the database {} is in use by a running signaal, which makes its own backups in \
+                 {}; to copy the newest of those elsewhere, add --to FILE",
+                place.db.display(),
+                dir.display()
+            ),
+            _ => return Err(e),
+        },
+    };
+    let now = Clock::System.now();
+    let (path, header) = match to {
+        Some(file) => (
+            file.to_path_buf(),
+            backup::write(&store, file, now.to_utc())?,
+        ),
+        None => backup::make(&store, &dir, now)?,
+    };
+    eprintln!(
+        "signaal: backup written to {}: {}",
+        path.display(),
+        holds(&header)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// While a running signaal holds the database: its newest automatic backup, copied to `file`.
+fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
+    let Some((entry, header)) = backup::newest_verified(dir)? else {
+        bail!(
+            "the database {} is in use by a running signaal, and there is no good automatic \
+             backup in {} to copy yet",
+            place.db.display(),
+            dir.display()
+        );
+    };
+    backup::copy(&entry.path, file)?;
+    eprintln!(
+        "signaal: the database {} is in use by a running signaal, so its newest automatic backup \
+         was copied to {}: made {} ({}); {}",
+        place.db.display(),
+        file.display(),
+        local(header.at),
+        ago(header.at),
+        holds(&header)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `signaal backups`: a table on stdout, newest first. Needs no database, so it works while the
+/// TUI runs and when the database is damaged.
+pub fn list(place: &Place) -> Result<ExitCode> {
+    let dir = place.dir();
+    let found = backup::list(&dir)?;
+    if found.is_empty() {
+        println!("no backups in {}", dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("backups in {}:", dir.display());
+    println!(
+        "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
+        "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
+    );
+    for entry in found.iter().rev() {
+        let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
+        let (counts, checksum) = match backup::verify(&entry.path) {
+            Ok((h, holds)) => (
+                [h.children, h.observations, h.trajectories].map(|n| n.to_string()),
+                if holds { "ok" } else { "BAD" },
+            ),
+            Err(backup::BackupError::NotABackup(_)) => {
+                (["-".into(), "-".into(), "-".into()], "BAD")
+            }
+            Err(_) => (["-".into(), "-".into(), "-".into()], "UNREADABLE"),
+        };
+        println!(
+            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  {}",
+            local(entry.at),
+            human_size(size),
+            counts[0],
+            counts[1],
+            counts[2],
+            checksum,
+            entry.path.file_name().unwrap_or_default().to_string_lossy()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `signaal restore [BACKUP] [--force]`.
+pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitCode> {
+    let dir = place.dir();
+    let (path, header) = chosen(&dir, which)?;
+    let db = place.db;
+    if db.exists() {
+        refuse_if_healthy(db, force)?;
+    }
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let temp = beside(db, &format!("restoring-{stamp}"));
+    if let Err(e) = restore_into(&temp, &path) {
+        // Only the directory this restore made; the database was not touched.
+        let _ = std::fs::remove_dir_all(&temp);
+        bail!(
+            "{} could not be restored, and nothing was changed: {e:#}",
+            path.display()
+        );
+    }
+    let aside = if db.exists() {
+        let aside = beside(db, &format!("damaged-{stamp}"));
+        std::fs::rename(db, &aside).with_context(|| {
+            format!("cannot move {} aside to {}", db.display(), aside.display())
+        })?;
+        Some(aside)
+    } else {
+        None
+    };
+    std::fs::rename(&temp, db)
+        .with_context(|| format!("cannot move {} to {}", temp.display(), db.display()))?;
+    if let Some(parent) = std::path::absolute(db)?.parent() {
+        backup::sync_dir(parent).with_context(|| format!("cannot sync {}", parent.display()))?;
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    Store::open(db)?.record(
+        "restore",
+        format!("backup:{name}"),
+        &super::signature("signaal restore"),
+    )?;
+    eprintln!(
+        "signaal: restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
+         entered again.",
+        db.display(),
+        path.display(),
+        local(header.at),
+        ago(header.at),
+        holds(&header)
+    );
+    if let Some(aside) = aside {
+        eprintln!(
+            "signaal: the database that was there is kept at {}",
+            aside.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The backup to restore: the one named (a file, or a name in `dir`), else the newest good one;
+/// either way one whose checksum holds.
+fn chosen(dir: &Path, which: Option<&Path>) -> Result<(PathBuf, Header)> {
+    let Some(given) = which else {
+        let (entry, header) = backup::newest_verified(dir)?.ok_or_else(|| {
+            anyhow!(
+                "there is no backup whose checksum holds in {}; `signaal backups` lists what is \
+                 there",
+                dir.display()
+            )
+        })?;
+        return Ok((entry.path, header));
+    };
+    let in_dir = dir.join(given);
+    let path = if given.exists() || !in_dir.exists() {
+        given.to_path_buf()
+    } else {
+        in_dir
+    };
+    match backup::verify(&path)? {
+        (header, true) => Ok((path, header)),
+        (_, false) => bail!(
+            "the backup {} does not match its checksum (it is damaged); `signaal backups` lists \
+             the others",
+            path.display()
+        ),
+    }
+}
+
+/// A healthy database (it opens, holds something and passes check) is only replaced with
+/// `--force`; one in use is never.
+fn refuse_if_healthy(db: &Path, force: bool) -> Result<()> {
+    let healthy = match Store::open(db) {
+        Ok(store) => !store.is_empty() && store.check().is_ok_and(|problems| problems.is_empty()),
+        Err(e @ StoreError::InUse(_)) => return Err(e.into()),
+        Err(_) => false,
+    };
+    if healthy && !force {
+        bail!(
+            "the database {} is not damaged (it opens and passes check), so it is not replaced; \
+             add --force to restore over it anyway (it is then kept aside, not deleted)",
+            db.display()
+        );
+    }
+    Ok(())
+}
+
+/// Loads the backup at `path` into a new database at `dir` and checks it.
+fn restore_into(dir: &Path, path: &Path) -> Result<()> {
+    if dir.exists() {
+        bail!("{} is in the way", dir.display());
+    }
+    let store = Store::open(dir)?;
+    store.import_from(backup::export_reader(path)?)?;
+    let problems = store.check()?;
+    if !problems.is_empty() {
+        bail!(
+            "the restored database fails its check: {}",
+            problems.join("; ")
+        );
+    }
+    Ok(())
+}
+
+/// `D.what` beside the database directory `D`.
+fn beside(db: &Path, what: &str) -> PathBuf {
+    let db = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
+    let name = db.file_name().unwrap_or_default().to_string_lossy();
+    db.with_file_name(format!("{name}.{what}"))
+}
+
+/// Turns "the database's files are damaged" into what to do about it: the newest backup that
+/// verifies, its age and the exact restore command, or, without one, an export to import.
+/// Any other error is returned as it is.
+pub fn explain_damage(error: anyhow::Error, setting: Option<&Path>) -> anyhow::Error {
+    let Some(StoreError::DamagedFiles(db)) = error.downcast_ref::<StoreError>() else {
+        return error;
+    };
+    let place = Place {
+        db: db.as_path(),
+        setting,
+    };
+    let dir = place.dir();
+    match backup::newest_verified(&dir) {
+        Ok(Some((entry, header))) => anyhow!(
+            "{error}. The newest good backup is {}, made {} ({}): {}. Restore it with: {} (the \
+             damaged database is kept aside)",
+            entry.path.display(),
+            local(header.at),
+            ago(header.at),
+            holds(&header),
+            place.restore_command()
+        ),
+        _ => anyhow!(
+            "{error}, and there is no good backup in {}. If you have an export, import it into a \
+             new database with: signaal import --db NEW_DIR FILE",
+            dir.display()
+        ),
+    }
+}
+
+/// "40 children, 180 observations, 12 trajectories".
+fn holds(header: &Header) -> String {
+    format!(
+        "{} children, {} observations, {} trajectories",
+        header.children, header.observations, header.trajectories
+    )
+}
+
+/// A moment in local time, to the minute.
+fn local(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// How long ago `at` was, roughly: "just now", "5 minutes ago", "3 hours ago", "2 days ago".
+fn ago(at: DateTime<Utc>) -> String {
+    let seconds = (Utc::now() - at).num_seconds();
+    let (n, unit) = match seconds {
+        s if s < 60 => return "just now".into(),
+        s if s < 3600 => (s / 60, "minute"),
+        s if s < 2 * 86400 => (s / 3600, "hour"),
+        s => (s / 86400, "day"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// A path as a shell takes it: as it is when that is safe, else in single quotes.
+fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:@%,=".contains(c);
+    if !text.is_empty() && text.chars().all(safe) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_only_when_needed() {
+        assert_eq!(quoted(Path::new("/data/db")), "/data/db");
+        assert_eq!(quoted(Path::new("/my data/db")), "'/my data/db'");
+        assert_eq!(quoted(Path::new("it's")), r"'it'\''s'");
+    }
+
+    #[test]
+    fn ages_are_rough_and_plural_where_needed() {
+        let now = Utc::now();
+        assert_eq!(ago(now), "just now");
+        assert_eq!(ago(now - chrono::Duration::seconds(61)), "1 minute ago");
+        assert_eq!(ago(now - chrono::Duration::hours(5)), "5 hours ago");
+        assert_eq!(ago(now - chrono::Duration::days(3)), "3 days ago");
+    }
+}
