@@ -36,7 +36,7 @@ fn migrate(store: &Store, mut version: u32) -> Result<()> {
 }
 
 pub fn read_version(store: &Store) -> Result<Option<u32>> {
-    let Some(bytes) = store.meta.get(VERSION_KEY)? else {
+    let Some(bytes) = store.trees()?.meta.get(VERSION_KEY)? else {
         return Ok(None);
     };
     let array: [u8; 4] = bytes.as_ref().try_into().map_err(|_| {
@@ -49,7 +49,10 @@ pub fn read_version(store: &Store) -> Result<Option<u32>> {
 }
 
 fn write_version(store: &Store, version: u32) -> Result<()> {
-    store.meta.insert(VERSION_KEY, &version.to_be_bytes())?;
-    store.db.flush()?;
+    store
+        .trees()?
+        .meta
+        .insert(VERSION_KEY, &version.to_be_bytes())?;
+    store.trees()?.db.flush()?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::Transactional;
 
 use super::codec::{decode_id, encode, id_key, pair_key};
+use super::live::Trees;
 use super::{Result, Store, StoreError};
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
@@ -17,7 +18,7 @@ pub struct Signature {
 
 const NEXT_ID_KEY: &[u8] = b"next_id";
 
-/// The trees a write can touch; the discriminant indexes [`Store::tables`].
+/// The trees a write can touch; the discriminant indexes [`Trees::tables`].
 #[derive(Clone, Copy)]
 pub(super) enum Table {
     Groups,
@@ -58,33 +59,7 @@ impl Op {
     }
 }
 
-impl Store {
-    /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
-    /// only leaves a gap.
-    pub(super) fn next_id(&self) -> Result<Id> {
-        let bumped = self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_be_bytes)
-                .unwrap_or(1);
-            Some((current + 1).to_be_bytes().to_vec())
-        })?;
-        let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
-        Ok(next - 1)
-    }
-
-    /// Makes sure ids handed out later are above `id` (after an import).
-    pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
-        self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_be_bytes)
-                .unwrap_or(1);
-            Some(current.max(id + 1).to_be_bytes().to_vec())
-        })?;
-        Ok(())
-    }
-
+impl Trees {
     /// The trees in [`Table`] order.
     fn tables(&self) -> [&sled::Tree; 12] {
         [
@@ -101,6 +76,38 @@ impl Store {
             &self.pins,
             &self.visits,
         ]
+    }
+}
+
+impl Store {
+    /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
+    /// only leaves a gap.
+    pub(super) fn next_id(&self) -> Result<Id> {
+        self.write(|trees| {
+            let bumped = trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+                let current = old
+                    .and_then(|b| b.try_into().ok())
+                    .map(u64::from_be_bytes)
+                    .unwrap_or(1);
+                Some((current + 1).to_be_bytes().to_vec())
+            })?;
+            let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
+            Ok(next - 1)
+        })
+    }
+
+    /// Makes sure ids handed out later are above `id` (after an import).
+    pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
+        self.write(|trees| {
+            trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+                let current = old
+                    .and_then(|b| b.try_into().ok())
+                    .map(u64::from_be_bytes)
+                    .unwrap_or(1);
+                Some(current.max(id + 1).to_be_bytes().to_vec())
+            })?;
+            Ok(())
+        })
     }
 
     /// Applies `ops` and appends the audit entry in one transaction, then flushes.
@@ -128,18 +135,33 @@ impl Store {
     /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
     /// written.
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
-        self.tables().as_slice().transaction(|trees| {
-            for op in ops {
-                let tree: &TransactionalTree = &trees[op.table as usize];
-                match &op.value {
-                    Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
-                    None => tree.remove(op.key.as_slice())?,
-                };
-            }
-            Ok::<(), ConflictableTransactionError<StoreError>>(())
-        })?;
-        self.db.flush()?;
-        Ok(())
+        self.write(|trees| {
+            #[cfg(test)]
+            self.injected_failure()?;
+            trees.tables().as_slice().transaction(|trees| {
+                for op in ops {
+                    let tree: &TransactionalTree = &trees[op.table as usize];
+                    match &op.value {
+                        Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
+                        None => tree.remove(op.key.as_slice())?,
+                    };
+                }
+                Ok::<(), ConflictableTransactionError<StoreError>>(())
+            })?;
+            trees.db.flush()?;
+            Ok(())
+        })
+    }
+
+    /// Runs a write on the open trees. One that fails on I/O (a full disk) leaves sled failing
+    /// every later write, so the database is reopened for the next one (see `live`).
+    fn write<T>(&self, write: impl FnOnce(&Trees) -> Result<T>) -> Result<T> {
+        // The trees are released before a reopen, which needs them closed.
+        let result = self.trees().and_then(|trees| write(&trees));
+        if result.as_ref().is_err_and(StoreError::is_io) {
+            self.reopen_after_failure();
+        }
+        result
     }
 
     pub fn add_group(
