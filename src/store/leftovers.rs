@@ -8,26 +8,34 @@
 //! before it and the log hold everything, and sled itself removes every other `snap.*` file once
 //! a new snapshot is in place. So it is removed here.
 //!
+//! The same lock tells when a database this process closed is really closed (see [`CLOSING`]).
+//!
 //! Other damage to sled's own files (an empty or corrupt `snap.X`, a half-written `conf`) is
 //! repaired on a copy by `recover`, which can tell how much it would cost.
 
 use std::fs::{self, File, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::{Result, StoreError};
+
+/// How long sled may take to let go of a database this process has closed: its background
+/// threads finish their last writes and release the file lock shortly after the last handle is
+/// dropped. Generous; the wait ends as soon as the lock is free.
+pub(super) const CLOSING: Duration = Duration::from_secs(5);
 
 /// Removes `snap.*.generating` files from the database directory `dir`, holding the database's
 /// lock (the one sled takes) while doing so: a running signaal that is writing a snapshot right
 /// now keeps its file, and this open then reports [`StoreError::InUse`] as sled would.
-pub(super) fn clear(dir: &Path) -> Result<()> {
+///
+/// `wait` is how long a lock held elsewhere may take to be released: zero for a first open
+/// (another signaal is running), a few seconds after this process closed the database itself
+/// (sled's own threads let go of a closed database a moment later, not at once).
+pub(super) fn clear(dir: &Path, wait: Duration) -> Result<()> {
     // sled's lock is an exclusive `flock` on its `db` file; without that file there is no
     // database yet, so nobody can be writing a snapshot into it.
     let _lock = match File::open(dir.join("db")) {
-        Ok(file) => match file.try_lock() {
-            Ok(()) => Some(file),
-            Err(TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
-            Err(TryLockError::Error(e)) => return Err(cannot_clear(dir, e)),
-        },
+        Ok(file) => Some(lock(file, dir, wait)?),
         Err(_) => None,
     };
     for entry in fs::read_dir(dir).map_err(|e| cannot_clear(dir, e))? {
@@ -37,6 +45,20 @@ pub(super) fn clear(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn lock(file: File, dir: &Path, wait: Duration) -> Result<File> {
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            Err(TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
+            Err(TryLockError::Error(e)) => return Err(cannot_clear(dir, e)),
+        }
+    }
 }
 
 fn is_unfinished_snapshot(path: &Path) -> bool {

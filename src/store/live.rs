@@ -12,6 +12,11 @@
 //! and each store method only borrows the trees (an `Arc`) for as long as it runs. A thread in
 //! the middle of a long read (a backup) goes on with the stale handles, which still read; the
 //! reopen waits for it, and writes meanwhile keep failing as before.
+//!
+//! While the disk is still full the reopen itself fails (sled writes a snapshot as it opens):
+//! then every use, read or write, reports [`StoreError::DiskFull`](super::StoreError::DiskFull)
+//! and tries again, rather than show a cache that may hold what was not saved. Tried for real on
+//! a 3 MB tmpfs: writes fail, reads fail, and once a file is removed the next write succeeds.
 
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -160,6 +165,6 @@ impl Store {
 /// A second open of the database in the same process: the leftovers of a snapshot the failed
 /// open may have begun are cleared first. No repair: the files were sound a moment ago.
 fn reopen(dir: &Path) -> Result<Trees> {
-    leftovers::clear(dir)?;
+    leftovers::clear(dir, leftovers::CLOSING)?;
     Trees::new(open_sled(dir)?)
 }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::guard::Guard;
 use super::live::{Live, Trees};
@@ -17,7 +18,7 @@ pub fn open(dir: &Path) -> Result<Store> {
     private_from_now_on();
     create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
 
-    leftovers::clear(dir)?;
+    leftovers::clear(dir, Duration::ZERO)?;
     let guard = Guard::take(dir);
     let (db, recovered) = match open_sled(dir) {
         // Only files exactly as they were can be compared with a repaired copy, and kept.
@@ -90,7 +91,8 @@ fn cannot_open(dir: &Path, detail: String) -> StoreError {
 
 /// sled reports a lock held by another process as an `Other` I/O error whose text carries
 /// "could not acquire lock" (from the underlying `WouldBlock`), and it can panic on files it cannot
-/// parse; both become errors a user can act on.
+/// parse; both become errors a user can act on. So does a full disk (sled writes a snapshot as it
+/// opens).
 pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -105,6 +107,7 @@ pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
         {
             Err(StoreError::InUse(dir.to_path_buf()))
         }
+        Ok(Err(sled::Error::Io(e))) if super::error::is_full(&e) => Err(StoreError::DiskFull),
         Ok(Err(sled::Error::Io(e))) => Err(cannot_open(dir, e.to_string())),
         Ok(Err(sled::Error::Corruption { .. })) | Err(_) => {
             Err(StoreError::DamagedFiles(dir.to_path_buf()))

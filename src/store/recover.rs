@@ -17,6 +17,7 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::leftovers;
 use super::open::open_sled;
 use super::{Result, StoreError};
 
@@ -84,11 +85,12 @@ fn replay_copy(dir: &Path, staging: &Path) -> Result<u64> {
             fs::remove_file(&path).map_err(io)?;
         }
     }
-    // Opening replays the log and shreds what follows the last sound message; dropping the
-    // handle closes the copy again (and releases its lock) before it is compared and moved.
+    // Opening replays the log and shreds what follows the last sound message; the copy is
+    // closed again (its lock released: sled is done writing) before it is compared and moved.
     let db = open_sled(staging)?;
     db.flush()?;
     drop(db);
+    leftovers::clear(staging, leftovers::CLOSING)?;
     discarded_span(&dir.join("db"), &staging.join("db")).map_err(io)
 }
 
