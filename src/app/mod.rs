@@ -153,6 +153,10 @@ impl App {
         if !app.store.is_empty() {
             app.start();
         }
+        if let Some(recovered) = app.store.recovered() {
+            let text = app.lang.recovered(recovered);
+            app.complain(text);
+        }
         app
     }
 
