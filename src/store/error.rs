@@ -46,6 +46,11 @@ impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         match e {
             sled::Error::Io(io) if is_full(&io) => StoreError::DiskFull,
+            // Damage sled meets while reading (in a part of its log it does not replay on
+            // opening): the database opened, but this record cannot be read.
+            sled::Error::Corruption { .. } => StoreError::Damaged(
+                "sled found a bad checksum in its files; restore a backup".into(),
+            ),
             other => StoreError::Sled(other),
         }
     }

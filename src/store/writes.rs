@@ -59,26 +59,6 @@ impl Op {
     }
 }
 
-impl Trees {
-    /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 12] {
-        [
-            &self.groups,
-            &self.children,
-            &self.child_group,
-            &self.staff,
-            &self.audit,
-            &self.observations,
-            &self.form_templates,
-            &self.trajectories,
-            &self.plan_templates,
-            &self.contacts,
-            &self.pins,
-            &self.visits,
-        ]
-    }
-}
-
 impl Store {
     /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
     /// only leaves a gap.
@@ -231,6 +211,26 @@ impl Store {
         }
         ops.extend(child_ops(child));
         self.commit(ops, sig, action, format!("child:{}", child.id))
+    }
+}
+
+impl Trees {
+    /// The trees in [`Table`] order.
+    fn tables(&self) -> [&sled::Tree; 12] {
+        [
+            &self.groups,
+            &self.children,
+            &self.child_group,
+            &self.staff,
+            &self.audit,
+            &self.observations,
+            &self.form_templates,
+            &self.trajectories,
+            &self.plan_templates,
+            &self.contacts,
+            &self.pins,
+            &self.visits,
+        ]
     }
 }
 
