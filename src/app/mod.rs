@@ -373,6 +373,8 @@ mod tests;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
+mod tests_damage;
+#[cfg(test)]
 mod tests_lock;
 #[cfg(test)]
 mod tests_observe;
