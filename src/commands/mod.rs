@@ -192,8 +192,20 @@ fn signature(by: &str) -> Signature {
     }
 }
 
+/// Opens the database; when opening had to repair it, says so on stderr (and goes on).
 fn open(dir: &Path) -> Result<Store> {
-    Ok(Store::open(dir)?)
+    let store = Store::open(dir)?;
+    if let Some(r) = store.recovered() {
+        eprintln!(
+            "signaal: the end of the database {} was damaged (a torn last write) and has been \
+             repaired, giving up {} bytes of its log (at most the last few changes); the damaged \
+             files are kept in {}",
+            dir.display(),
+            r.lost_bytes,
+            r.damaged.display()
+        );
+    }
+    Ok(store)
 }
 
 /// For commands that only read: a mistyped path should be an error, not a new empty database.

@@ -78,11 +78,11 @@ impl Store {
             staff: self.staff()?,
             groups: self.groups()?,
             // The whole tree, not per group: a child whose group went missing must still show up.
-            children: super::decode_all(&self.children)?,
+            children: super::decode_all(&self.trees()?.children)?,
             // The built-in forms too, so that a tool reading the export knows every form's items
             // even before the first observation with it.
             form_templates: Catalogue::forms(self.form_templates()?).all().to_vec(),
-            observations: super::decode_all(&self.observations)?,
+            observations: super::decode_all(&self.trees()?.observations)?,
             // The built-in plans too, for the same reason.
             plan_templates: Catalogue::plans(self.plan_templates()?).all().to_vec(),
             trajectories: self.trajectories()?,
@@ -140,7 +140,7 @@ impl Store {
     fn load(&self, data: &Export, own_entry: Option<AuditEntry>) -> Result<()> {
         // The imported trail begins the chain, so there must be no trail yet either (a form
         // template imported into a new database leaves one).
-        if !self.is_empty() || !self.audit.is_empty() {
+        if !self.is_empty() || !self.trees()?.audit.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "the database {} is not empty; import only into a new database",
                 self.path.display()
@@ -192,7 +192,7 @@ impl Store {
         }
         self.apply(&ops)?;
         self.reserve_ids_through(audit_end)?;
-        self.db.flush()?;
+        self.trees()?.db.flush()?;
         Ok(())
     }
 
@@ -203,14 +203,14 @@ impl Store {
         // Decoding everything is itself the first check: a damaged record fails here.
         let data = self.export(chrono::Local::now().fixed_offset())?;
         problems.extend(data.problems());
-        for entry in self.child_group.iter() {
+        for entry in self.trees()?.child_group.iter() {
             let (child, _) = entry?;
             let id = super::codec::decode_id(&child)?;
             if self.child(id)?.is_none() {
                 problems.push(format!("the index names child {id}, which is not stored"));
             }
         }
-        let indexed = self.child_group.len();
+        let indexed = self.trees()?.child_group.len();
         if indexed != data.children.len() {
             problems.push(format!(
                 "{} children are stored but {indexed} are indexed",
