@@ -33,9 +33,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let settings = config::load(cli.config.as_deref())
         .map(|file| config::layer(&cli, file, std::env::var("LANG").ok().as_deref()));
     let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
-    // Whichever command found the database's files damaged, the user is told which backup to
-    // restore and how.
-    dispatch(cli, settings).map_err(|e| backup::explain_damage(e, backup_setting.as_deref()))
+    let db = settings
+        .as_ref()
+        .ok()
+        .and_then(|s| database_dir(s.db.clone()).ok());
+    // Whichever command found the database damaged, the user is told which backup to restore
+    // and how.
+    dispatch(cli, settings)
+        .map_err(|e| backup::explain_damage(e, db.as_deref(), backup_setting.as_deref()))
 }
 
 fn dispatch(
