@@ -26,6 +26,7 @@
 mod codec;
 mod contacts;
 mod error;
+mod import;
 mod observations;
 mod open;
 mod people;
@@ -33,6 +34,7 @@ mod plans;
 mod purge;
 mod schema;
 mod snapshot;
+mod undo;
 mod visits;
 mod writes;
 
@@ -71,6 +73,8 @@ pub struct Store {
     contacts: Tree,
     pins: Tree,
     visits: Tree,
+    /// The undo logs of the exports running on any clone of this handle (undo.rs).
+    snapshots: undo::Snapshots,
 }
 
 impl Store {

@@ -30,6 +30,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         contacts: tree("contacts")?,
         pins: tree("pins")?,
         visits: tree("visits")?,
+        snapshots: Default::default(),
         db,
     };
     schema::ensure_current(&store)?;

@@ -36,8 +36,8 @@ pub(super) enum Table {
 
 /// One key to put (or, with `None`, to remove) in one table.
 pub(super) struct Op {
-    table: Table,
-    key: Vec<u8>,
+    pub(super) table: Table,
+    pub(super) key: Vec<u8>,
     value: Option<Vec<u8>>,
 }
 
@@ -86,7 +86,7 @@ impl Store {
     }
 
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 12] {
+    pub(super) fn tables(&self) -> [&sled::Tree; 12] {
         [
             &self.groups,
             &self.children,
@@ -128,6 +128,8 @@ impl Store {
     /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
     /// written.
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
+        // What the changed keys held before, for exports running meanwhile (undo.rs).
+        let cut = self.snapshots.before_write(&self.tables(), ops)?;
         self.tables().as_slice().transaction(|trees| {
             for op in ops {
                 let tree: &TransactionalTree = &trees[op.table as usize];
@@ -138,6 +140,7 @@ impl Store {
             }
             Ok::<(), ConflictableTransactionError<StoreError>>(())
         })?;
+        drop(cut);
         self.db.flush()?;
         Ok(())
     }

@@ -1,0 +1,205 @@
+//! Loading an export into an empty database, one record at a time, all or nothing.
+//!
+//! The input is read twice (JSON does not fix the order of its arrays, and a child may come after
+//! its observations): the first pass checks what needs only ids and the templates, and counts;
+//! the second checks every reference and writes, in transactions of [`BATCH`] changes. Memory
+//! holds the ids, the templates and one batch, never the file. A problem found in the second pass,
+//! an input that differs between the passes, or a failed write clears what was written, so a
+//! refused or failed import leaves the database as empty as it found it. A marker in `meta` is
+//! set while writing: a database whose import was cut off (power lost) says so in `check`, and
+//! the next import clears it first.
+
+use std::io::Read;
+
+use super::codec::{encode, id_key};
+use super::observations::observation_op;
+use super::plans::trajectory_op;
+use super::snapshot::ExportSummary;
+use super::visits::visit_op;
+use super::writes::{child_ops, Op, Table};
+use super::{Result, Store, StoreError};
+use crate::domain::Id;
+use crate::export::{self, Checks, Export, Header, ReadError, Record};
+
+/// Changes written per transaction: large enough that the flush after each costs little, small
+/// enough that a batch is a few megabytes.
+const BATCH: usize = 4096;
+
+/// Set in `meta` while an import writes; see the module comment.
+const UNFINISHED: &[u8] = b"import_unfinished";
+
+/// One pass over the records: hands each to the given function, returns the header.
+type Pass<'a> = dyn FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + 'a;
+
+impl Store {
+    /// Loads the export JSON that `open` reads into this database, which must be empty; all or
+    /// nothing, like [`Store::import`]. `open` is called twice and must give the same bytes each
+    /// time (a file opened afresh, a backup decompressed afresh): the input is read twice so that
+    /// memory holds only ids and small indexes. Returns the counts imported. Errors: the input is
+    /// not an export or not consistent ([`StoreError::Invalid`], with every problem or the line and
+    /// column where reading stopped), or the database fails.
+    pub fn import_from<R: Read>(
+        &self,
+        mut open: impl FnMut() -> std::io::Result<R>,
+    ) -> Result<ExportSummary> {
+        self.import_records(&mut |each| {
+            let input =
+                open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
+            export::read(input, each).map_err(|e| match e {
+                ReadError::Format(e) => StoreError::Invalid(format!("not a signaal export: {e}")),
+                ReadError::Each(e) => e,
+            })
+        })
+    }
+
+    /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
+    /// first; a problem or failure while writing leaves the database empty.
+    pub fn import(&self, data: &Export) -> Result<()> {
+        self.import_records(&mut |each| {
+            data.records().try_for_each(&mut *each)?;
+            Ok(Header {
+                format: data.format.clone(),
+                version: data.version,
+            })
+        })?;
+        Ok(())
+    }
+
+    fn import_records(&self, pass: &mut Pass<'_>) -> Result<ExportSummary> {
+        let unfinished = self.meta.contains_key(UNFINISHED)?;
+        if !self.is_empty() && !unfinished {
+            return Err(StoreError::Invalid(format!(
+                "the database {} is not empty; import only into a new database",
+                self.path.display()
+            )));
+        }
+        let mut checks = Checks::new();
+        let mut read = ExportSummary::default();
+        let header = pass(&mut |record| {
+            read.add(record);
+            checks.index(record);
+            Ok(())
+        })?;
+        checks.header(&header.format, header.version);
+        if !checks.is_clean() {
+            return Err(StoreError::Invalid(checks.problems().join("; ")));
+        }
+        if unfinished {
+            self.clear_import()?;
+        }
+        self.meta.insert(UNFINISHED, &[])?;
+        let written = self.write_records(pass, &mut checks, read);
+        match written {
+            Ok(()) => {
+                self.meta.remove(UNFINISHED)?;
+                self.db.flush()?;
+                Ok(read)
+            }
+            Err(e) => {
+                self.clear_import()?;
+                Err(e)
+            }
+        }
+    }
+
+    /// The second pass: checks every record against the first pass's indexes and writes it.
+    fn write_records(
+        &self,
+        pass: &mut Pass<'_>,
+        checks: &mut Checks,
+        read: ExportSummary,
+    ) -> Result<()> {
+        let mut writer = Writer {
+            store: self,
+            ops: Vec::with_capacity(BATCH + 1),
+            next_audit: checks.max_id() + 1,
+        };
+        let mut again = ExportSummary::default();
+        pass(&mut |record| {
+            again.add(record);
+            checks.check(record);
+            // After a problem, the rest is only checked, to report every problem at once.
+            match checks.is_clean() {
+                true => writer.add(record),
+                false => Ok(()),
+            }
+        })?;
+        if !checks.is_clean() {
+            return Err(StoreError::Invalid(checks.problems().join("; ")));
+        }
+        if again != read {
+            return Err(StoreError::Invalid(
+                "the export changed while it was read; import it again".into(),
+            ));
+        }
+        writer.flush()?;
+        self.reserve_ids_through(writer.next_audit)
+    }
+
+    /// Removes everything an import wrote: the database was empty before it.
+    fn clear_import(&self) -> Result<()> {
+        // Straight to the trees, not through `apply`: an import's database is new and in no
+        // one else's hands, so no export runs on it.
+        for tree in self.tables() {
+            tree.clear()?;
+        }
+        self.meta.remove(UNFINISHED)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The problem `check` reports for an import that was cut off.
+    pub(super) fn import_problems(&self) -> Result<Option<String>> {
+        Ok(self.meta.contains_key(UNFINISHED)?.then(|| {
+            "an import into this database was cut off before it ended; import the file again \
+             (the import clears what is there first)"
+                .to_string()
+        }))
+    }
+}
+
+/// Turns records into changes and writes them a batch at a time.
+struct Writer<'a> {
+    store: &'a Store,
+    ops: Vec<Op>,
+    /// The key of the next audit entry: ids above every record's.
+    next_audit: Id,
+}
+
+impl Writer<'_> {
+    fn add(&mut self, record: Record<'_>) -> Result<()> {
+        let op = match record {
+            Record::Staff(s) => Op::put(Table::Staff, &id_key(s.id), encode(s)),
+            Record::Group(g) => Op::put(Table::Groups, &id_key(g.id), encode(g)),
+            Record::Child(c) => {
+                let [record, index] = child_ops(c);
+                self.ops.push(index);
+                record
+            }
+            Record::FormTemplate(t) => self.store.import_template(Table::FormTemplates, t)?,
+            Record::Observation(o) => observation_op(o),
+            Record::PlanTemplate(p) => self.store.import_template(Table::PlanTemplates, p)?,
+            Record::Trajectory(t) => trajectory_op(t),
+            // A pinned card as signaal ships it (id 0) is not stored.
+            Record::Contact(c) if c.id == 0 => return Ok(()),
+            Record::Contact(c) => Op::put(Table::Contacts, &id_key(c.id), encode(c)),
+            Record::Visit(v) => visit_op(v),
+            Record::Audit(entry) => {
+                let key = id_key(self.next_audit);
+                self.next_audit += 1;
+                Op::put(Table::Audit, &key, encode(entry))
+            }
+        };
+        self.ops.push(op);
+        if self.ops.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.store.apply(&self.ops)?;
+        self.ops.clear();
+        Ok(())
+    }
+}
