@@ -22,8 +22,8 @@ use crate::domain::Id;
 use crate::export::{self, Checks, Export, Header, ReadError, Record};
 
 /// Changes written per transaction: large enough that the flush after each costs little, small
-/// enough that a batch is a few megabytes.
-const BATCH: usize = 4096;
+/// enough that a batch is a few megabytes. Tests use small batches, to write several.
+pub(super) const BATCH: usize = if cfg!(test) { 16 } else { 4096 };
 
 /// Set in `meta` while an import writes; see the module comment.
 const UNFINISHED: &[u8] = b"import_unfinished";

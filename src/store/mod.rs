@@ -170,4 +170,6 @@ mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
 #[cfg(test)]
+mod tests_snapshot;
+#[cfg(test)]
 mod tests_visits;
