@@ -105,11 +105,17 @@ impl Drop for Snapshot {
 impl Snapshot {
     /// Every `(key, value)` of `tree` (which is `table`) as it was when the snapshot began, in
     /// key order.
+    ///
+    /// Each step seeks the next key (`get_gt`) rather than running one sled iterator: sled counts
+    /// page accesses in 256 batches of 64 before its cache evicts anything, so an iterator, which
+    /// touches each page once, keeps some 16,000 pages (130 MB for 10,500 children) in memory
+    /// whatever the cache size; a seek per record touches each page once per record in it, and
+    /// the pages are let go as the scan moves on (50 MB), at no measurable cost in time.
     pub(super) fn scan<'a>(&'a self, table: Table, tree: &Tree) -> Scan<'a> {
         Scan {
             snapshot: self,
             table: table as u8,
-            tree: tree.iter(),
+            tree: tree.clone(),
             after: None,
             ready: Vec::new(),
             done: false,
@@ -125,7 +131,7 @@ impl Snapshot {
         upto: Option<&[u8]>,
     ) -> Vec<(Vec<u8>, Option<IVec>)> {
         let open = self.snapshots.lock();
-        let Some(log) = open.logs.get(&self.id) else {
+        let Some(log) = open.logs.get(&self.id).filter(|log| !log.is_empty()) else {
             return Vec::new();
         };
         let start = match after {
@@ -146,9 +152,9 @@ impl Snapshot {
 pub(super) struct Scan<'a> {
     snapshot: &'a Snapshot,
     table: u8,
-    tree: sled::Iter,
+    tree: Tree,
     /// The last key taken from the tree.
-    after: Option<Vec<u8>>,
+    after: Option<IVec>,
     /// Entries found and not handed out yet, the next one last.
     ready: Vec<(IVec, IVec)>,
     done: bool,
@@ -165,7 +171,11 @@ impl Iterator for Scan<'_> {
             if self.done {
                 return None;
             }
-            let current = match self.tree.next().transpose() {
+            let next = match &self.after {
+                Some(after) => self.tree.get_gt(after),
+                None => self.tree.first(),
+            };
+            let current = match next {
                 Ok(current) => current,
                 Err(e) => return Some(Err(e.into())),
             };
@@ -184,7 +194,7 @@ impl Iterator for Scan<'_> {
                     if !this_logged {
                         found.push((key.clone(), value));
                     }
-                    self.after = Some(key.to_vec());
+                    self.after = Some(key);
                 }
                 None => self.done = true,
             }
