@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::Visit;
-use crate::domain::{AuditEntry, Child, Contact, Group, Observation, Staff};
+use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
 pub use read::{read, Header, ReadError};
@@ -74,7 +74,7 @@ impl Export {
         checks.header(&self.format, self.version);
         self.records().for_each(|r| checks.index(r));
         self.records().for_each(|r| checks.check(r));
-        checks.problems()
+        checks.finish()
     }
 
     /// Every record, array by array in the order of the format.
@@ -128,4 +128,22 @@ pub enum Record<'a> {
     Contact(&'a Contact),
     Visit(&'a Visit),
     Audit(&'a AuditEntry),
+}
+
+impl Record<'_> {
+    /// The record's kind as audit targets name it (`staff`, `group`, `child`, `observation`,
+    /// `trajectory`, `contact`, `visit`) and its id; `None` for templates, audit entries and the
+    /// pinned cards as signaal ships them (id 0), which have no id of their own.
+    pub fn id(&self) -> Option<(&'static str, Id)> {
+        match self {
+            Record::Staff(s) => Some(("staff", s.id)),
+            Record::Group(g) => Some(("group", g.id)),
+            Record::Child(c) => Some(("child", c.id)),
+            Record::Observation(o) => Some(("observation", o.id)),
+            Record::Trajectory(t) => Some(("trajectory", t.id)),
+            Record::Contact(c) => (c.id != 0).then_some(("contact", c.id)),
+            Record::Visit(v) => Some(("visit", v.id)),
+            Record::FormTemplate(_) | Record::PlanTemplate(_) | Record::Audit(_) => None,
+        }
+    }
 }

@@ -13,7 +13,7 @@ mod common {
 use std::collections::HashSet;
 
 use chrono::{Datelike, Months, NaiveDate};
-use common::cli::{fails, ok, run, Db};
+use common::cli::{fails, ok, run, seal_audit, Db};
 use common::demo::{arr, full_name, today};
 use serde_json::{json, Value};
 
@@ -438,7 +438,13 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
                          "at": "2026-10-02T10:00:00+02:00"}],
         });
         array_mut(&mut export, "trajectories").push(trajectory);
+        // With its start in the audit trail, as the app writes it.
+        array_mut(&mut export, "audit").push(json!({
+            "at": "2026-10-01T10:00:00+02:00", "by": "Anouk", "action": "trajectory.start",
+            "target": format!("trajectory:{}", max_id + 1 + n as u64),
+        }));
     }
+    seal_audit(&mut export);
     let db = Db::import(&export);
 
     for lang in ["nl", "en"] {

@@ -14,7 +14,7 @@ use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::thread;
 
-use common::cli::{command, describe, fails, ok, run, Db, DEADLINE};
+use common::cli::{command, describe, fails, ok, run, seal_audit, Db, DEADLINE};
 use common::demo::{arr, first_staff, full_name, id, s};
 use serde_json::{json, Value};
 
@@ -87,6 +87,10 @@ fn crafted_export(unknown: bool) -> (Value, [u64; 3], Option<u64>) {
         copy["id"] = json!(max + 1000);
         copy["child_id"] = json!(left);
         export["trajectories"].as_array_mut().unwrap().push(copy);
+        // Its start in the trail too: a record after the demo's load needs an entry naming it.
+        let mut start = audit_entry(&export, "2026-01-02T10:00:00+01:00", "trajectory.start", 0);
+        start["target"] = json!(format!("trajectory:{}", max + 1000));
+        export["audit"].as_array_mut().unwrap().push(start);
     }
     let others: Vec<u64> = with_observations
         .iter()
@@ -109,6 +113,7 @@ fn crafted_export(unknown: bool) -> (Value, [u64; 3], Option<u64>) {
         audit_entry(&export, "2026-08-01T10:00:00+02:00", "child.archive", again),
     ];
     export["audit"].as_array_mut().unwrap().extend(entries);
+    seal_audit(&mut export);
     (export, [left, later, again], unknown)
 }
 

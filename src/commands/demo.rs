@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate, NaiveTime, TimeZone};
 
 use crate::cli::DemoArgs;
+use crate::domain::audit::MAX_ID;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
 use crate::domain::visit::{weeks_after, Advice, FollowUp, Visit, NEXT_VISIT_WEEKS};
@@ -36,7 +37,8 @@ const KDV_MIN_MONTHS: u32 = 3;
 /// early-signalling trajectories for about one child in four (see [`trajectories`]; the first
 /// chosen child of each group waits on the coach), a closed coach visit per group (see
 /// [`visits`]), with ids 1.. in the order staff, groups, children, observations, trajectories,
-/// visits, plus the form templates and the step plan they use and one audit entry for the load.
+/// visits, plus the form templates and the step plan they use and one audit entry for the load
+/// (`demo.load`, its `detail` `max_id=N` with the highest id it holds).
 ///
 /// The demo stores no contacts of its own: the pinned cards are there in every database.
 pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
@@ -115,12 +117,11 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     export.trajectories = trajectories;
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
 
-    export.audit.push(AuditEntry {
-        at: now,
-        by: DEMO_AUTHOR.into(),
-        action: "demo.load".into(),
-        target: "database".into(),
-    });
+    let mut load = AuditEntry::new(now, DEMO_AUTHOR, "demo.load", "database".into());
+    // The bound tells `check` which records came with the load (domain::audit::rules).
+    load.detail = Some(format!("{MAX_ID}{}", export.max_id()));
+    load.seal("");
+    export.audit.push(load);
     export
 }
 
@@ -1130,15 +1131,11 @@ mod tests {
     #[test]
     fn audit_records_the_load() {
         let data = generate(&defaults(), now());
-        assert_eq!(
-            data.audit,
-            [AuditEntry {
-                at: now(),
-                by: "signaal demo".into(),
-                action: "demo.load".into(),
-                target: "database".into(),
-            }]
-        );
+        let mut load = AuditEntry::new(now(), "signaal demo", "demo.load", "database".into());
+        load.detail = Some(format!("max_id={}", data.max_id()));
+        load.seal("");
+        assert_eq!(data.audit, [load]);
+        assert_eq!(crate::domain::audit::verify_chain(&data.audit), Ok(()));
         assert_eq!(data.exported_at, now());
         assert!(data.contacts.is_empty());
     }

@@ -4,10 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
+use sha2::{Digest, Sha256};
 
 use crate::app::Clock;
-use crate::store::{Store, StoreError};
+use crate::store::{ImportRecord, Store, StoreError};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
 pub fn export(store: &Store) -> Result<ExitCode> {
@@ -20,13 +21,17 @@ pub fn export(store: &Store) -> Result<ExitCode> {
     super::printed(written, "export")
 }
 
-/// Imports `file` into the database at `dir`, which must be empty or new. A file that is refused
-/// leaves no new database behind: a directory this command created is removed again.
+/// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
+/// its own. A file that is refused leaves no new database behind: a directory this command
+/// created is removed again.
 pub fn import(dir: &Path, file: &Path) -> Result<ExitCode> {
-    std::fs::File::open(file).map_err(|e| anyhow!("cannot read {}: {e}", file.display()))?;
+    let record = ImportRecord {
+        sig: super::signature(&importer()),
+        file_sha256: file_sha256(file)?,
+    };
     let existed = dir.exists();
     let store = super::open(dir)?;
-    let imported = store.import_from(|| std::fs::File::open(file));
+    let imported = store.import_from_recorded(|| std::fs::File::open(file), &record);
     let summary = match imported {
         Ok(summary) => summary,
         Err(e) => {
@@ -46,6 +51,25 @@ pub fn import(dir: &Path, file: &Path) -> Result<ExitCode> {
         file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Who the import's audit entry names: the user logged in to the computer (`USER`, else
+/// `LOGNAME`), else the command.
+fn importer() -> String {
+    ["USER", "LOGNAME"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find_map(|user| crate::domain::clean_name(&user))
+        .unwrap_or_else(|| "signaal import".into())
+}
+
+/// Lowercase hex SHA-256 of the bytes of `file`, read in pieces.
+fn file_sha256(file: &Path) -> Result<String> {
+    let mut hasher = Sha256::new();
+    std::fs::File::open(file)
+        .and_then(|mut f| std::io::copy(&mut f, &mut hasher))
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    Ok(format!("{:x}", hasher.finalize()))
 }
 
 pub fn check(store: &Store) -> Result<ExitCode> {

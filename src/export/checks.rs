@@ -5,12 +5,15 @@
 //! of every kind, the templates (a few dozen), the staff names; it finds what needs only those
 //! (an id used twice, a template version twice, a contact without a name). Pass two
 //! ([`Checks::check`]) sees every record again and checks its references against the complete
-//! indexes (a child's group, an observation's child, template and items). Problems are reported
-//! in a fixed order of kinds, so the same data gives the same sentences however it is read.
+//! indexes (a child's group, an observation's child, template and items). The audit trail is
+//! checked one entry at a time too: its hash chain in pass one, its agreement with the records
+//! ([`TrailCheck`], which needs every record's id first) in pass two. Problems are reported in a
+//! fixed order of kinds, so the same data gives the same sentences however it is read.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{Record, FORMAT, VERSION};
+use crate::domain::audit::{ChainVerifier, Records, TrailCheck};
 use crate::domain::contact::Pinned;
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::PlanTemplate;
@@ -29,11 +32,12 @@ enum Kind {
     ContactLinks,
     Visits,
     Staff,
+    Audit,
 }
-const KINDS: usize = Kind::Staff as usize + 1;
+const KINDS: usize = Kind::Audit as usize + 1;
 
 /// The state of a two-pass check: feed every record to [`Checks::index`], then every record again
-/// to [`Checks::check`], then read [`Checks::problems`].
+/// to [`Checks::check`], then [`Checks::finish`].
 pub struct Checks {
     problems: [Vec<String>; KINDS],
     /// Every record id seen, for "already taken".
@@ -52,6 +56,11 @@ pub struct Checks {
     builtin_plans: usize,
     open_visits: HashSet<Id>,
     open_trajectories: HashMap<Id, HashSet<String>>,
+    /// The hash chain, entry by entry in pass one; only its first break is reported.
+    chain: ChainVerifier,
+    /// The ids per kind for the trail's rules, until pass two hands them to `trail`.
+    records: Records,
+    trail: Option<TrailCheck>,
 }
 
 impl Default for Checks {
@@ -79,6 +88,9 @@ impl Checks {
             plans,
             open_visits: HashSet::new(),
             open_trajectories: HashMap::new(),
+            chain: ChainVerifier::new(),
+            records: Records::default(),
+            trail: None,
         }
     }
 
@@ -104,24 +116,19 @@ impl Checks {
 
     /// Pass one: keeps what other records refer to.
     pub fn index(&mut self, record: Record<'_>) {
-        let id = match record {
+        match record {
             Record::Staff(s) => {
-                if !self
-                    .staff_names
-                    .insert(crate::domain::staff::name_key(&s.name))
-                {
+                let name = crate::domain::staff::name_key(&s.name);
+                if !self.staff_names.insert(name) {
                     let problem = format!("two staff members are called {}", s.name);
                     self.problem(Kind::Staff, problem);
                 }
-                Some(("staff member", s.id))
             }
             Record::Group(g) => {
                 self.groups.insert(g.id);
-                Some(("group", g.id))
             }
             Record::Child(c) => {
                 self.children.insert(c.id);
-                Some(("child", c.id))
             }
             Record::FormTemplate(t) => {
                 let exported = &self.forms[self.builtin_forms..];
@@ -136,25 +143,27 @@ impl Checks {
                     self.problem(Kind::Observations, problem);
                 }
                 self.forms.push(t.clone());
-                None
             }
-            Record::PlanTemplate(p) => {
-                self.plans.push(p.clone());
-                None
+            Record::PlanTemplate(p) => self.plans.push(p.clone()),
+            Record::Contact(c) => self.index_contact(c),
+            Record::Audit(entry) => {
+                if let Err(broken) = self.chain.push(entry) {
+                    if self.problems[Kind::Audit as usize].is_empty() {
+                        self.problem(Kind::Audit, broken.to_string());
+                    }
+                }
             }
-            Record::Observation(o) => Some(("observation", o.id)),
-            Record::Trajectory(t) => Some(("trajectory", t.id)),
-            Record::Contact(c) => {
-                self.index_contact(c);
-                (c.id != 0).then_some(("contact", c.id))
-            }
-            Record::Visit(v) => Some(("visit", v.id)),
-            // The audit trail's own checks (its hash chain) go here, one entry at a time.
-            Record::Audit(_) => None,
-        };
-        if let Some((kind, id)) = id {
+            Record::Observation(_) | Record::Trajectory(_) | Record::Visit(_) => {}
+        }
+        if let Some((kind, id)) = record.id() {
             self.max_id = self.max_id.max(id);
+            self.records.add(kind, [id]);
             if !self.ids.insert(id) {
+                let kind = if kind == "staff" {
+                    "staff member"
+                } else {
+                    kind
+                };
                 let problem = format!("the {kind} with id {id} uses an id that is already taken");
                 self.problem(Kind::Ids, problem);
             }
@@ -191,12 +200,19 @@ impl Checks {
             Record::Observation(o) => self.check_observation(o),
             Record::Trajectory(t) => self.check_trajectory(t),
             Record::Visit(v) => self.check_visit(v),
+            Record::Audit(entry) => self.trail().push(entry),
             Record::Staff(_)
             | Record::FormTemplate(_)
             | Record::PlanTemplate(_)
-            | Record::Contact(_)
-            | Record::Audit(_) => {}
+            | Record::Contact(_) => {}
         }
+    }
+
+    /// The trail's rules, given every record's id from pass one.
+    fn trail(&mut self) -> &mut TrailCheck {
+        let records = &mut self.records;
+        self.trail
+            .get_or_insert_with(|| TrailCheck::new(std::mem::take(records)))
     }
 
     fn check_group(&mut self, group: &crate::domain::Group) {
@@ -376,18 +392,34 @@ impl Checks {
         }
     }
 
-    /// True while nothing was found.
+    /// True while nothing was found (the trail's own rules are only known at [`Checks::finish`]).
     pub fn is_clean(&self) -> bool {
         self.problems.iter().all(Vec::is_empty)
     }
 
-    /// Everything found so far, one sentence each, kind by kind.
+    /// What pass one found, one sentence each, kind by kind: enough to refuse an import before
+    /// anything is written.
     pub fn problems(&self) -> Vec<String> {
         self.problems.iter().flatten().cloned().collect()
+    }
+
+    /// Everything found, after pass two: what [`Checks::problems`] gives, then what the trail's
+    /// rules find.
+    pub fn finish(mut self) -> Vec<String> {
+        let mut problems = self.problems();
+        self.trail();
+        problems.extend(self.trail.map(TrailCheck::finish).unwrap_or_default());
+        problems
     }
 
     /// The highest record id pass one saw (0 for none).
     pub fn max_id(&self) -> Id {
         self.max_id
+    }
+
+    /// The hash of the last audit entry pass one saw ("" for none): what an entry appended after
+    /// the trail chains onto.
+    pub fn last_hash(&self) -> &str {
+        self.chain.last_hash()
     }
 }

@@ -14,11 +14,11 @@ use std::io::Read;
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
-use super::snapshot::ExportSummary;
+use super::snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
-use crate::domain::Id;
+use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, Export, Header, ReadError, Record};
 
 /// Changes written per transaction: large enough that the flush after each costs little, small
@@ -32,6 +32,33 @@ const UNFINISHED: &[u8] = b"import_unfinished";
 /// One pass over the records: hands each to the given function, returns the header.
 type Pass<'a> = dyn FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + 'a;
 
+/// Passes that read the export JSON `open` gives, afresh each time.
+fn reading<'a, R: Read>(
+    mut open: impl FnMut() -> std::io::Result<R> + 'a,
+) -> impl FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + 'a {
+    move |each| {
+        let input =
+            open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
+        export::read(input, each).map_err(|e| match e {
+            ReadError::Format(e) => StoreError::Invalid(format!("not a signaal export: {e}")),
+            ReadError::Each(e) => e,
+        })
+    }
+}
+
+/// Passes over an export in memory.
+fn in_memory(
+    data: &Export,
+) -> impl FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + '_ {
+    move |each| {
+        data.records().try_for_each(&mut *each)?;
+        Ok(Header {
+            format: data.format.clone(),
+            version: data.version,
+        })
+    }
+}
+
 impl Store {
     /// Loads the export JSON that `open` reads into this database, which must be empty; all or
     /// nothing, like [`Store::import`]. `open` is called twice and must give the same bytes each
@@ -41,34 +68,48 @@ impl Store {
     /// column where reading stopped), or the database fails.
     pub fn import_from<R: Read>(
         &self,
-        mut open: impl FnMut() -> std::io::Result<R>,
+        open: impl FnMut() -> std::io::Result<R>,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut |each| {
-            let input =
-                open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
-            export::read(input, each).map_err(|e| match e {
-                ReadError::Format(e) => StoreError::Invalid(format!("not a signaal export: {e}")),
-                ReadError::Each(e) => e,
-            })
-        })
+        self.import_records(&mut reading(open), None)
+    }
+
+    /// Like [`Store::import_from`], and adds the import's own audit entry `import` (target
+    /// `database`), sealed onto the imported trail and written with it: who ran it and when
+    /// (`record.sig`), and in `detail` the file's SHA-256 and the counts (see
+    /// [`ExportSummary::import_detail`]).
+    pub fn import_from_recorded<R: Read>(
+        &self,
+        open: impl FnMut() -> std::io::Result<R>,
+        record: &ImportRecord,
+    ) -> Result<ExportSummary> {
+        self.import_records(&mut reading(open), Some(record))
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
-    /// first; a problem or failure while writing leaves the database empty.
+    /// first; a problem or failure while writing leaves the database empty. The trail is stored
+    /// as it is, with no entry of its own: for data that records its own load (the demo's
+    /// `demo.load`).
     pub fn import(&self, data: &Export) -> Result<()> {
-        self.import_records(&mut |each| {
-            data.records().try_for_each(&mut *each)?;
-            Ok(Header {
-                format: data.format.clone(),
-                version: data.version,
-            })
-        })?;
+        self.import_records(&mut in_memory(data), None)?;
         Ok(())
     }
 
-    fn import_records(&self, pass: &mut Pass<'_>) -> Result<ExportSummary> {
+    /// Like [`Store::import`], with the import's own audit entry as in
+    /// [`Store::import_from_recorded`].
+    pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
+        self.import_records(&mut in_memory(data), Some(record))?;
+        Ok(())
+    }
+
+    fn import_records(
+        &self,
+        pass: &mut Pass<'_>,
+        record: Option<&ImportRecord>,
+    ) -> Result<ExportSummary> {
         let unfinished = self.meta.contains_key(UNFINISHED)?;
-        if !self.is_empty() && !unfinished {
+        // The imported trail begins the chain, so there must be no trail yet either (a form
+        // template imported into a new database leaves one).
+        if (!self.is_empty() || !self.audit.is_empty()) && !unfinished {
             return Err(StoreError::Invalid(format!(
                 "the database {} is not empty; import only into a new database",
                 self.path.display()
@@ -89,7 +130,18 @@ impl Store {
             self.clear_import()?;
         }
         self.meta.insert(UNFINISHED, &[])?;
-        let written = self.write_records(pass, &mut checks, read);
+        let own_entry = record.map(|record| {
+            let mut entry = AuditEntry::new(
+                record.sig.at,
+                &record.sig.by,
+                IMPORT_ACTION,
+                "database".into(),
+            );
+            entry.detail = Some(read.import_detail(&record.file_sha256));
+            entry.seal(checks.last_hash());
+            entry
+        });
+        let written = self.write_records(pass, checks, read, own_entry);
         match written {
             Ok(()) => {
                 self.meta.remove(UNFINISHED)?;
@@ -103,12 +155,14 @@ impl Store {
         }
     }
 
-    /// The second pass: checks every record against the first pass's indexes and writes it.
+    /// The second pass: checks every record against the first pass's indexes and writes it,
+    /// then `own_entry` after the imported trail.
     fn write_records(
         &self,
         pass: &mut Pass<'_>,
-        checks: &mut Checks,
+        mut checks: Checks,
         read: ExportSummary,
+        own_entry: Option<AuditEntry>,
     ) -> Result<()> {
         let mut writer = Writer {
             store: self,
@@ -125,13 +179,17 @@ impl Store {
                 false => Ok(()),
             }
         })?;
-        if !checks.is_clean() {
-            return Err(StoreError::Invalid(checks.problems().join("; ")));
+        let problems = checks.finish();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems.join("; ")));
         }
         if again != read {
             return Err(StoreError::Invalid(
                 "the export changed while it was read; import it again".into(),
             ));
+        }
+        if let Some(entry) = own_entry {
+            writer.add(Record::Audit(&entry))?;
         }
         writer.flush()?;
         self.reserve_ids_through(writer.next_audit)

@@ -6,7 +6,8 @@
 //! - `children`: group id ++ child id -> Child, so a group's children are one prefix scan
 //! - `child_group`: child id -> group id, to find a child by id without a full scan
 //! - `staff`: staff id -> Staff
-//! - `audit`: entry id -> AuditEntry (append-only)
+//! - `audit`: entry id -> AuditEntry (append-only; each entry's `hash` chains it to the one before,
+//!   see `domain::audit`, and is computed in the write that appends it)
 //! - `observations`: child id ++ observation id -> Observation, so a child's observations are one
 //!   prefix scan, oldest first
 //! - `form_templates`: template id ++ 0 ++ version (u32 BE) -> FormTemplate: every template an
@@ -39,6 +40,7 @@ mod visits;
 mod writes;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use sled::Tree;
 
@@ -46,7 +48,7 @@ pub use error::StoreError;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;
-pub use snapshot::ExportSummary;
+pub use snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
@@ -75,6 +77,9 @@ pub struct Store {
     visits: Tree,
     /// The undo logs of the exports running on any clone of this handle (undo.rs).
     snapshots: undo::Snapshots,
+    /// Held by each write that appends to the audit trail, from reading the chain's last hash
+    /// until the new entry is stored (see `writes::append`).
+    writer: Arc<Mutex<()>>,
 }
 
 impl Store {
@@ -163,6 +168,8 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_audit;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         pins: tree("pins")?,
         visits: tree("visits")?,
         snapshots: Default::default(),
+        writer: Default::default(),
         db,
     };
     schema::ensure_current(&store)?;

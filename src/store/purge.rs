@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::codec::{encode, id_key, pair_key};
+use super::codec::{id_key, pair_key};
 use super::writes::{Op, Table};
 use super::{decode_all, Result, Signature, Store};
 use crate::domain::{AuditEntry, Child, Id};
@@ -79,6 +79,7 @@ impl Store {
     pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
         let mut purged = Purged::default();
         let mut ops = Vec::new();
+        let mut entries = Vec::new();
         let candidates = self.purge_candidates(date)?;
         let ids: Vec<_> = candidates.iter().map(|c| c.id).collect();
         ops.extend(self.visits_without(&ids)?);
@@ -106,21 +107,16 @@ impl Store {
                     *count += 1;
                 }
             }
-            let entry = AuditEntry {
-                at: sig.at,
-                by: sig.by.clone(),
-                action: PURGE_ACTION.into(),
-                target: format!("child:{}", child.id),
-            };
-            ops.push(Op::put(
-                Table::Audit,
-                &id_key(self.next_id()?),
-                encode(&entry),
+            entries.push(AuditEntry::new(
+                sig.at,
+                &sig.by,
+                PURGE_ACTION,
+                format!("child:{}", child.id),
             ));
             purged.children += 1;
         }
         if purged.children > 0 {
-            self.apply(&ops)?;
+            self.append(ops, entries)?;
         }
         Ok(purged)
     }
@@ -285,15 +281,14 @@ mod tests {
         }
         let audit = store.audit().unwrap();
         assert_eq!(audit[..audit_before.len()], audit_before[..]);
-        assert_eq!(
-            audit[audit_before.len()..],
-            [AuditEntry {
-                at: purge_sig.at,
-                by: purge_sig.by.clone(),
-                action: PURGE_ACTION.into(),
-                target: format!("child:{}", early.id),
-            }]
+        let mut expected = AuditEntry::new(
+            purge_sig.at,
+            &purge_sig.by,
+            PURGE_ACTION,
+            format!("child:{}", early.id),
         );
+        expected.seal(&audit_before.last().unwrap().hash);
+        assert_eq!(audit[audit_before.len()..], [expected]);
         assert!(store.check().unwrap().is_empty());
 
         // Once more: nothing left to remove, nothing written.

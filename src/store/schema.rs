@@ -1,15 +1,44 @@
 //! The schema version and the steps that migrate an older database to the current one.
 //!
-//! Each step upgrades from version `n` to `n + 1` and runs before the app sees any data. There are
-//! no steps yet: version 1 is the first layout. A step is added here, never by editing old ones.
+//! Each step upgrades from version `n` to `n + 1` and runs before the app sees any data. Version 1
+//! is the first layout. A step is added here, never by editing old ones.
 
+use super::codec::{decode, encode};
 use super::{Result, Store, StoreError};
+use crate::domain::AuditEntry;
 
-pub const CURRENT: u32 = 1;
+pub const CURRENT: u32 = 2;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[];
+const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[seal_audit_chain];
+
+/// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
+/// trail.
+const SEAL_BATCH: usize = 10_000;
+
+/// 1 -> 2: the audit trail gets its hash chain ([`AuditEntry::hash`]), computed once over the
+/// entries as they are, oldest first. A crash halfway is harmless: the version is written only
+/// after this step, and a rerun computes the same hashes (the hash does not cover itself).
+fn seal_audit_chain(store: &Store) -> Result<()> {
+    let mut previous = String::new();
+    let mut batch = sled::Batch::default();
+    let mut pending = 0;
+    for item in store.audit.iter() {
+        let (key, value) = item?;
+        let mut entry: AuditEntry = decode(&key, &value)?;
+        previous = entry.seal(&previous).to_string();
+        batch.insert(key, encode(&entry));
+        pending += 1;
+        if pending == SEAL_BATCH {
+            store.audit.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    store.audit.apply_batch(batch)?;
+    store.db.flush()?;
+    Ok(())
+}
 
 pub fn ensure_current(store: &Store) -> Result<()> {
     let found = read_version(store)?;

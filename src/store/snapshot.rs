@@ -11,7 +11,8 @@ use serde::{de::DeserializeOwned, Serialize, Serializer};
 use super::codec::decode;
 use super::undo::Snapshot;
 use super::writes::Table;
-use super::{Result, Store, StoreError};
+use super::{Result, Signature, Store, StoreError};
+use crate::domain::audit::MAX_ID;
 use crate::domain::contact::directory;
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::PlanTemplate;
@@ -28,11 +29,46 @@ pub struct ExportSummary {
     pub trajectories: usize,
     pub visits: usize,
     pub audit: usize,
+    /// The highest id of any record (see [`Export::max_id`]).
+    pub max_id: u64,
+}
+
+/// The audit action of an import's own entry.
+pub const IMPORT_ACTION: &str = "import";
+
+/// Who imports which file, for the import's own audit entry.
+#[derive(Debug, Clone)]
+pub struct ImportRecord {
+    pub sig: Signature,
+    /// Lowercase hex SHA-256 of the imported file's bytes.
+    pub file_sha256: String,
 }
 
 impl ExportSummary {
+    /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
+    /// staff, groups, children, observations, trajectories, visits and audit (the entries
+    /// imported), then `max_id=N`, the highest id imported, which tells `check` that every record
+    /// up to it came with the import; separated by single spaces.
+    pub fn import_detail(&self, file_sha256: &str) -> String {
+        format!(
+            "file_sha256={file_sha256} staff={} groups={} children={} observations={} \
+             trajectories={} visits={} audit={} {MAX_ID}{}",
+            self.staff,
+            self.groups,
+            self.children,
+            self.observations,
+            self.trajectories,
+            self.visits,
+            self.audit,
+            self.max_id
+        )
+    }
+
     /// Counts `record` in.
     pub fn add(&mut self, record: Record<'_>) {
+        if let Some((_, id)) = record.id() {
+            self.max_id = self.max_id.max(id);
+        }
         match record {
             Record::Staff(_) => self.staff += 1,
             Record::Group(_) => self.groups += 1,
@@ -132,7 +168,7 @@ impl Store {
             checks.check(r);
             Ok(())
         })?;
-        let mut problems = checks.problems();
+        let mut problems = checks.finish();
         problems.extend(self.import_problems()?);
         for entry in self.child_group.iter() {
             let (child, _) = entry?;

@@ -106,22 +106,29 @@ impl Store {
     /// Applies `ops` and appends the audit entry in one transaction, then flushes.
     pub(super) fn commit(
         &self,
-        mut ops: Vec<Op>,
+        ops: Vec<Op>,
         sig: &Signature,
         action: &str,
         target: String,
     ) -> Result<()> {
-        let entry = AuditEntry {
-            at: sig.at,
-            by: sig.by.clone(),
-            action: action.into(),
-            target,
+        let entry = AuditEntry::new(sig.at, &sig.by, action, target);
+        self.append(ops, vec![entry])
+    }
+
+    /// Applies `ops` and appends `entries` to the audit trail, each sealed onto the hash chain
+    /// (after the last stored entry), in one transaction, then flushes: every writer of audit
+    /// entries goes through here. Writes are serialised so that no two chain onto one entry.
+    pub(super) fn append(&self, mut ops: Vec<Op>, entries: Vec<AuditEntry>) -> Result<()> {
+        let _one_writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut previous = match self.audit.last()? {
+            Some((key, value)) => super::codec::decode::<AuditEntry>(&key, &value)?.hash,
+            None => String::new(),
         };
-        ops.push(Op::put(
-            Table::Audit,
-            &id_key(self.next_id()?),
-            encode(&entry),
-        ));
+        for mut entry in entries {
+            previous = entry.seal(&previous).to_string();
+            let key = id_key(self.next_id()?);
+            ops.push(Op::put(Table::Audit, &key, encode(&entry)));
+        }
         self.apply(&ops)
     }
 

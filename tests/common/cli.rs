@@ -246,6 +246,15 @@ impl Db {
     }
 }
 
+/// Recomputes the hash chain of `export`'s audit trail, as signaal would have written it: for a
+/// test that crafts audit entries by hand and means them to be taken as real.
+pub fn seal_audit(export: &mut Value) {
+    let mut trail: Vec<signaal::domain::AuditEntry> =
+        serde_json::from_value(export["audit"].take()).expect("audit entries");
+    signaal::domain::audit::seal_all(&mut trail);
+    export["audit"] = serde_json::to_value(trail).unwrap();
+}
+
 /// An export without its time of writing, so that two exports of the same data are equal.
 pub fn without_exported_at(mut export: Value) -> Value {
     export
