@@ -28,13 +28,13 @@ pub enum ReadError<E> {
     Each(E),
 }
 
+/// A function handed each record in turn; an error stops the reading.
+pub type EachRecord<'a, E> = dyn FnMut(Record<'_>) -> Result<(), E> + 'a;
+
 /// Reads the export JSON in `input`, handing each record to `each` as soon as it is read.
 /// Unknown fields are skipped (newer exports may add some); the fields every export has
 /// (`format`, `version`, `exported_at`, `staff`, `groups`, `children`, `audit`) are required.
-pub fn read<R: Read, E>(
-    input: R,
-    each: &mut dyn FnMut(Record<'_>) -> Result<(), E>,
-) -> Result<Header, ReadError<E>> {
+pub fn read<R: Read, E>(input: R, each: &mut EachRecord<'_, E>) -> Result<Header, ReadError<E>> {
     let failed = RefCell::new(None);
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, input));
@@ -54,7 +54,7 @@ pub fn read<R: Read, E>(
 
 /// The top-level object.
 struct File<'f, E> {
-    each: RefCell<&'f mut dyn FnMut(Record<'_>) -> Result<(), E>>,
+    each: RefCell<&'f mut EachRecord<'f, E>>,
     /// The error of `each`, kept while serde unwinds with a stand-in.
     failed: &'f RefCell<Option<E>>,
 }

@@ -19,7 +19,7 @@ use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::{Result, Store, StoreError};
 use crate::domain::{AuditEntry, Id};
-use crate::export::{self, Checks, Export, Header, ReadError, Record};
+use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
 
 /// Changes written per transaction: large enough that the flush after each costs little, small
 /// enough that a batch is about a megabyte (4096 doubled the import's memory at 10,500 children,
@@ -30,12 +30,13 @@ pub(super) const BATCH: usize = if cfg!(test) { 16 } else { 1024 };
 const UNFINISHED: &[u8] = b"import_unfinished";
 
 /// One pass over the records: hands each to the given function, returns the header.
-type Pass<'a> = dyn FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + 'a;
+type Pass<'a> = dyn FnMut(&mut Each<'_>) -> Result<Header> + 'a;
+type Each<'a> = EachRecord<'a, StoreError>;
 
 /// Passes that read the export JSON `open` gives, afresh each time.
 fn reading<'a, R: Read>(
     mut open: impl FnMut() -> std::io::Result<R> + 'a,
-) -> impl FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + 'a {
+) -> impl FnMut(&mut Each<'_>) -> Result<Header> + 'a {
     move |each| {
         let input =
             open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
@@ -47,9 +48,7 @@ fn reading<'a, R: Read>(
 }
 
 /// Passes over an export in memory.
-fn in_memory(
-    data: &Export,
-) -> impl FnMut(&mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<Header> + '_ {
+fn in_memory(data: &Export) -> impl FnMut(&mut Each<'_>) -> Result<Header> + '_ {
     move |each| {
         data.records().try_for_each(&mut *each)?;
         Ok(Header {
