@@ -5,10 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
-use sha2::{Digest, Sha256};
 
 use crate::app::Clock;
-use crate::store::{ImportRecord, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
 pub fn export(store: &Store) -> Result<ExitCode> {
@@ -25,13 +24,12 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 /// its own. A file that is refused leaves no new database behind: a directory this command
 /// created is removed again.
 pub fn import(dir: &Path, file: &Path) -> Result<ExitCode> {
-    let record = ImportRecord {
-        sig: super::signature(&importer()),
-        file_sha256: file_sha256(file)?,
-    };
+    // Read the file first: one that cannot be read should not leave a new database behind.
+    std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let existed = dir.exists();
     let store = super::open(dir)?;
-    let imported = store.import_from_recorded(|| std::fs::File::open(file), &record);
+    let sig = super::signature(&importer());
+    let imported = store.import_from_recorded(|| std::fs::File::open(file), &sig);
     let summary = match imported {
         Ok(summary) => summary,
         Err(e) => {
@@ -61,15 +59,6 @@ fn importer() -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find_map(|user| crate::domain::clean_name(&user))
         .unwrap_or_else(|| "signaal import".into())
-}
-
-/// Lowercase hex SHA-256 of the bytes of `file`, read in pieces.
-fn file_sha256(file: &Path) -> Result<String> {
-    let mut hasher = Sha256::new();
-    std::fs::File::open(file)
-        .and_then(|mut f| std::io::copy(&mut f, &mut hasher))
-        .with_context(|| format!("cannot read {}", file.display()))?;
-    Ok(format!("{:x}", hasher.finalize()))
 }
 
 pub fn check(store: &Store) -> Result<ExitCode> {

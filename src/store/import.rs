@@ -11,12 +11,15 @@
 
 use std::io::Read;
 
+use sha2::{Digest, Sha256};
+
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
 use super::snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
+use super::Signature;
 use super::{Result, Store, StoreError};
 use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
@@ -29,32 +32,65 @@ pub(super) const BATCH: usize = if cfg!(test) { 16 } else { 1024 };
 /// Set in `meta` while an import writes; see the module comment.
 const UNFINISHED: &[u8] = b"import_unfinished";
 
-/// One pass over the records: hands each to the given function, returns the header.
-type Pass<'a> = dyn FnMut(&mut Each<'_>) -> Result<Header> + 'a;
+/// One pass over the records: hands each to the given function.
+type Pass<'a> = dyn FnMut(&mut Each<'_>) -> Result<Passed> + 'a;
 type Each<'a> = EachRecord<'a, StoreError>;
+
+/// What one pass read besides the records.
+struct Passed {
+    header: Header,
+    /// Lowercase hex SHA-256 of the bytes read (for an export in memory, the file's as given).
+    sha256: Option<String>,
+}
 
 /// Passes that read the export JSON `open` gives, afresh each time.
 fn reading<'a, R: Read>(
     mut open: impl FnMut() -> std::io::Result<R> + 'a,
-) -> impl FnMut(&mut Each<'_>) -> Result<Header> + 'a {
+) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + 'a {
     move |each| {
         let input =
             open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
-        export::read(input, each).map_err(|e| match e {
+        let mut input = Hashing {
+            input,
+            hasher: Sha256::new(),
+        };
+        let header = export::read(&mut input, each).map_err(|e| match e {
             ReadError::Format(e) => StoreError::Invalid(format!("not a signaal export: {e}")),
             ReadError::Each(e) => e,
-        })
+        })?;
+        let sha256 = Some(format!("{:x}", input.hasher.finalize()));
+        Ok(Passed { header, sha256 })
     }
 }
 
-/// Passes over an export in memory.
-fn in_memory(data: &Export) -> impl FnMut(&mut Each<'_>) -> Result<Header> + '_ {
+/// A reader that hashes what it reads: the reading ends at the end of the input (nothing but
+/// white space may follow the export), so the hash is the whole input's.
+struct Hashing<R> {
+    input: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Passes over an export in memory, read from a file whose SHA-256 is `sha256`.
+fn in_memory(
+    data: &Export,
+    sha256: Option<String>,
+) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + '_ {
     move |each| {
         data.records().try_for_each(&mut *each)?;
-        Ok(Header {
+        let header = Header {
             format: data.format.clone(),
             version: data.version,
-        })
+        };
+        let sha256 = sha256.clone();
+        Ok(Passed { header, sha256 })
     }
 }
 
@@ -74,14 +110,15 @@ impl Store {
 
     /// Like [`Store::import_from`], and adds the import's own audit entry `import` (target
     /// `database`), sealed onto the imported trail and written with it: who ran it and when
-    /// (`record.sig`), and in `detail` the file's SHA-256 and the counts (see
-    /// [`ExportSummary::import_detail`]).
+    /// (`sig`), and in `detail` the SHA-256 of the bytes imported and the counts (see
+    /// [`ExportSummary::import_detail`]). The bytes are hashed as they are read, and an input
+    /// whose second reading differs from the first is refused.
     pub fn import_from_recorded<R: Read>(
         &self,
         open: impl FnMut() -> std::io::Result<R>,
-        record: &ImportRecord,
+        sig: &Signature,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut reading(open), Some(record))
+        self.import_records(&mut reading(open), Some(sig))
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
@@ -89,21 +126,22 @@ impl Store {
     /// as it is, with no entry of its own: for data that records its own load (the demo's
     /// `demo.load`).
     pub fn import(&self, data: &Export) -> Result<()> {
-        self.import_records(&mut in_memory(data), None)?;
+        self.import_records(&mut in_memory(data, None), None)?;
         Ok(())
     }
 
     /// Like [`Store::import`], with the import's own audit entry as in
-    /// [`Store::import_from_recorded`].
+    /// [`Store::import_from_recorded`], naming `record.file_sha256` as the file's hash.
     pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
-        self.import_records(&mut in_memory(data), Some(record))?;
+        let sha256 = Some(record.file_sha256.clone());
+        self.import_records(&mut in_memory(data, sha256), Some(&record.sig))?;
         Ok(())
     }
 
     fn import_records(
         &self,
         pass: &mut Pass<'_>,
-        record: Option<&ImportRecord>,
+        sig: Option<&Signature>,
     ) -> Result<ExportSummary> {
         let unfinished = self.meta.contains_key(UNFINISHED)?;
         // The imported trail begins the chain, so there must be no trail yet either (a form
@@ -116,12 +154,12 @@ impl Store {
         }
         let mut checks = Checks::new();
         let mut read = ExportSummary::default();
-        let header = pass(&mut |record| {
+        let first = pass(&mut |record| {
             read.add(record);
             checks.index(record);
             Ok(())
         })?;
-        checks.header(&header.format, header.version);
+        checks.header(&first.header.format, first.header.version);
         if !checks.is_clean() {
             return Err(StoreError::Invalid(checks.problems().join("; ")));
         }
@@ -129,18 +167,15 @@ impl Store {
             self.clear_import()?;
         }
         self.meta.insert(UNFINISHED, &[])?;
-        let own_entry = record.map(|record| {
-            let mut entry = AuditEntry::new(
-                record.sig.at,
-                &record.sig.by,
-                IMPORT_ACTION,
-                "database".into(),
-            );
-            entry.detail = Some(read.import_detail(&record.file_sha256));
+        let own_entry = sig.map(|sig| {
+            let mut entry = AuditEntry::new(sig.at, &sig.by, IMPORT_ACTION, "database".into());
+            let sha256 = first.sha256.as_deref().unwrap_or_default();
+            entry.detail = Some(read.import_detail(sha256));
             entry.seal(checks.last_hash());
             entry
         });
-        let written = self.write_records(pass, checks, read, own_entry);
+        let first = (read, first.sha256);
+        let written = self.write_records(pass, checks, first, own_entry);
         match written {
             Ok(()) => {
                 self.meta.remove(UNFINISHED)?;
@@ -160,7 +195,7 @@ impl Store {
         &self,
         pass: &mut Pass<'_>,
         mut checks: Checks,
-        read: ExportSummary,
+        first: (ExportSummary, Option<String>),
         own_entry: Option<AuditEntry>,
     ) -> Result<()> {
         let mut writer = Writer {
@@ -169,7 +204,7 @@ impl Store {
             next_audit: checks.max_id() + 1,
         };
         let mut again = ExportSummary::default();
-        pass(&mut |record| {
+        let second = pass(&mut |record| {
             again.add(record);
             checks.check(record);
             // After a problem, the rest is only checked, to report every problem at once.
@@ -182,7 +217,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems.join("; ")));
         }
-        if again != read {
+        if (again, second.sha256) != first {
             return Err(StoreError::Invalid(
                 "the export changed while it was read; import it again".into(),
             ));

@@ -366,3 +366,44 @@ fn an_import_refuses_a_file_without_a_required_array_or_with_an_unknown_one_skip
     other.import_from(|| Ok(Cursor::new(&with_extra))).unwrap();
     assert_eq!(other.group(g.id).unwrap().unwrap().name, "A");
 }
+
+#[test]
+fn a_recorded_import_names_the_hash_of_the_bytes_read_and_refuses_a_second_reading_that_differs() {
+    use sha2::{Digest, Sha256};
+    let (_dir, store) = demo();
+    let json = exported(&store);
+    let (_dir2, other) = fresh();
+    // The same records, other bytes: the second reading is not the file the first one checked.
+    let mut reads = 0;
+    let err = other
+        .import_from_recorded(
+            || {
+                reads += 1;
+                let mut bytes = json.clone();
+                if reads == 2 {
+                    bytes.push(b'\n');
+                }
+                Ok(Cursor::new(bytes))
+            },
+            &sig(),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("changed while it was read"),
+        "{err}"
+    );
+    assert!(other.is_empty() && other.audit.is_empty());
+
+    other
+        .import_from_recorded(|| Ok(Cursor::new(&json)), &sig())
+        .unwrap();
+    let own = other.audit().unwrap().pop().unwrap();
+    assert_eq!(own.action, IMPORT_ACTION);
+    let sha256 = format!("{:x}", Sha256::digest(&json));
+    let detail = own.detail.unwrap();
+    assert!(
+        detail.starts_with(&format!("file_sha256={sha256} ")),
+        "{detail}"
+    );
+    assert!(other.check().unwrap().is_empty(), "{:?}", other.check());
+}
