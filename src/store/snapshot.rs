@@ -127,44 +127,25 @@ impl Store {
         Ok(stream.summary.get())
     }
 
-    /// Hands every record to `each` in the order of the export format, from one snapshot.
-    fn each_record(&self, each: &mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<()> {
+    /// Problems in what the database holds: undecodable records, broken indexes, and everything
+    /// [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
+    /// moment.
+    pub fn check(&self) -> Result<Vec<String>> {
         let snapshot = self.snapshots.begin();
         let view = View {
             store: self,
             snapshot: &snapshot,
         };
-        view.each(Table::Staff, |r| Record::Staff(r), each)?;
-        view.each(Table::Groups, |r| Record::Group(r), each)?;
-        view.each(Table::Children, |r| Record::Child(r), each)?;
-        view.forms()?
-            .iter()
-            .try_for_each(|t| each(Record::FormTemplate(t)))?;
-        view.each(Table::Observations, |r| Record::Observation(r), each)?;
-        view.plans()?
-            .iter()
-            .try_for_each(|t| each(Record::PlanTemplate(t)))?;
-        view.each(Table::Trajectories, |r| Record::Trajectory(r), each)?;
-        view.contacts()?
-            .iter()
-            .try_for_each(|c| each(Record::Contact(c)))?;
-        view.each(Table::Visits, |r| Record::Visit(r), each)?;
-        view.each(Table::Audit, |r| Record::Audit(r), each)
-    }
-
-    /// Problems in what the database holds: undecodable records, broken indexes, and everything
-    /// [`Export::problems`] finds. Reads the database twice, one record at a time.
-    pub fn check(&self) -> Result<Vec<String>> {
         let mut checks = Checks::new();
         checks.header(FORMAT, VERSION);
         // Decoding everything is itself the first check: a damaged record fails here.
         let mut children = 0;
-        self.each_record(&mut |r| {
+        view.each_record(&mut |r| {
             children += usize::from(matches!(r, Record::Child(_)));
             checks.index(r);
             Ok(())
         })?;
-        self.each_record(&mut |r| {
+        view.each_record(&mut |r| {
             checks.check(r);
             Ok(())
         })?;
@@ -194,6 +175,26 @@ struct View<'a> {
 }
 
 impl View<'_> {
+    /// Hands every record to `each` in the order of the export format.
+    fn each_record(&self, each: &mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<()> {
+        self.each(Table::Staff, |r| Record::Staff(r), each)?;
+        self.each(Table::Groups, |r| Record::Group(r), each)?;
+        self.each(Table::Children, |r| Record::Child(r), each)?;
+        self.forms()?
+            .iter()
+            .try_for_each(|t| each(Record::FormTemplate(t)))?;
+        self.each(Table::Observations, |r| Record::Observation(r), each)?;
+        self.plans()?
+            .iter()
+            .try_for_each(|t| each(Record::PlanTemplate(t)))?;
+        self.each(Table::Trajectories, |r| Record::Trajectory(r), each)?;
+        self.contacts()?
+            .iter()
+            .try_for_each(|c| each(Record::Contact(c)))?;
+        self.each(Table::Visits, |r| Record::Visit(r), each)?;
+        self.each(Table::Audit, |r| Record::Audit(r), each)
+    }
+
     /// The records of `table`, decoded one at a time, in key order.
     fn records<T: DeserializeOwned>(&self, table: Table) -> impl Iterator<Item = Result<T>> + '_ {
         let tree = self.store.tables()[table as usize];

@@ -3,8 +3,9 @@
 //!
 //! sled's iterators are not snapshots: a scan that runs while the app writes can see one half of
 //! a change (an observation's new mark without its audit entry, or the reverse). sled has no
-//! snapshot of its own, and copying the database first would cost its whole size in time and
-//! space. Instead, while a snapshot is open, [`Store::apply`](super::Store) (the one way anything
+//! snapshot of its own; copying the database first would cost its whole size in time and space;
+//! holding writes off while an export runs would keep a key press waiting for seconds (the
+//! budget is 50 ms). Instead, while a snapshot is open, [`Store::apply`](super::Store) (the one way anything
 //! is written) first records, for every key it is about to change, the value that key had before
 //! (once per key and snapshot: the first value recorded is the one at the snapshot's start). A
 //! reader takes each key from the tree unless the log has it, in which case the logged value wins;
@@ -15,7 +16,7 @@
 //! One mutex covers the logs and is held by `apply` from recording the old values until its
 //! transaction is done, so a snapshot begins between two changes, never inside one. Readers take
 //! it only to look a key range up, never while they decode or write, so the app waits for at most
-//! one such lookup.
+//! one such lookup; a write while a snapshot is open costs one extra read per key it changes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
