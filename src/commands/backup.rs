@@ -237,7 +237,8 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
         bail!("{} is in the way", dir.display());
     }
     let store = Store::open(dir)?;
-    store.import_from(backup::export_reader(path)?)?;
+    // Read twice by the import (to check, then to write), so opened afresh each time.
+    store.import_from(|| backup::export_reader(path).map_err(std::io::Error::other))?;
     let problems = store.check()?;
     if !problems.is_empty() {
         bail!(

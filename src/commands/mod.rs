@@ -115,11 +115,7 @@ fn dispatch(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
-        Some(Command::Import { file }) => {
-            // Read the file first: a bad file should not leave a new, empty database behind.
-            let data = transfer::read_export(&file)?;
-            transfer::import(&open(&db()?)?, &file, &data)
-        }
+        Some(Command::Import { file }) => transfer::import(&db()?, &file),
         Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
         Some(Command::Report(args)) => {
             let report = args

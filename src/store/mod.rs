@@ -29,6 +29,7 @@ mod contacts;
 mod error;
 mod events;
 mod guard;
+mod import;
 mod leftovers;
 mod live;
 mod observations;
@@ -39,6 +40,7 @@ mod purge;
 mod recover;
 mod schema;
 mod snapshot;
+mod undo;
 mod visits;
 mod writes;
 
@@ -68,6 +70,8 @@ pub struct Store {
     path: PathBuf,
     live: Arc<live::Live>,
     recovered: Option<Recovered>,
+    /// The undo logs of the exports running on any clone of this handle (undo.rs).
+    snapshots: undo::Snapshots,
     /// Held by each write that appends to the audit trail, from reading the chain's last hash
     /// until the new entry is stored (see `writes::append`).
     writer: Arc<Mutex<()>>,
@@ -188,5 +192,7 @@ mod tests_damage;
 mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
+#[cfg(test)]
+mod tests_snapshot;
 #[cfg(test)]
 mod tests_visits;

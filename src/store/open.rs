@@ -32,6 +32,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         path: dir.to_path_buf(),
         live: Arc::new(Live::new(Trees::new(db)?)),
         recovered,
+        snapshots: Default::default(),
         writer: Default::default(),
         changes: Default::default(),
     };
@@ -91,6 +92,10 @@ fn cannot_open(dir: &Path, detail: String) -> StoreError {
     }
 }
 
+/// What sled may keep of the database in memory. Its default (1 GiB) let an export or import of a
+/// large database grow the process by hundreds of megabytes; a screen needs a few pages.
+const CACHE_BYTES: u64 = 32 << 20;
+
 /// sled reports a lock held by another process as an `Other` I/O error whose text carries
 /// "could not acquire lock" (from the underlying `WouldBlock`), and it can panic on files it cannot
 /// parse; both become errors a user can act on. So does a full disk (sled writes a snapshot as it
@@ -98,7 +103,12 @@ fn cannot_open(dir: &Path, detail: String) -> StoreError {
 pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let opened = std::panic::catch_unwind(|| sled::Config::new().path(dir).open());
+    let opened = std::panic::catch_unwind(|| {
+        sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+    });
     std::panic::set_hook(previous_hook);
 
     match opened {

@@ -37,8 +37,8 @@ pub(super) enum Table {
 
 /// One key to put (or, with `None`, to remove) in one table.
 pub(super) struct Op {
-    table: Table,
-    key: Vec<u8>,
+    pub(super) table: Table,
+    pub(super) key: Vec<u8>,
     value: Option<Vec<u8>>,
 }
 
@@ -128,7 +128,10 @@ impl Store {
         self.write(|trees| {
             #[cfg(test)]
             self.injected_failure()?;
-            trees.tables().as_slice().transaction(|trees| {
+            let tables = trees.tables();
+            // What the changed keys held before, for exports running meanwhile (undo.rs).
+            let cut = self.snapshots.before_write(&tables, ops)?;
+            tables.as_slice().transaction(|trees| {
                 for op in ops {
                     let tree: &TransactionalTree = &trees[op.table as usize];
                     match &op.value {
@@ -138,6 +141,7 @@ impl Store {
                 }
                 Ok::<(), ConflictableTransactionError<StoreError>>(())
             })?;
+            drop(cut);
             self.changes
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             trees.db.flush()?;
@@ -228,7 +232,7 @@ impl Store {
 
 impl Trees {
     /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 12] {
+    pub(super) fn tables(&self) -> [&sled::Tree; 12] {
         [
             &self.groups,
             &self.children,
