@@ -238,3 +238,28 @@ fn a_restore_that_cannot_be_done_changes_nothing() {
         .collect();
     assert_eq!(beside, vec!["db.backups".to_string()]);
 }
+
+#[test]
+fn damage_found_while_reading_names_the_backup_too() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    // sled's files are sound, but one record in them cannot be read: damage that shows only
+    // when the record is read, as a bad checksum in an older part of the log does.
+    {
+        let sled = sled::open(db.path()).unwrap();
+        let groups = sled.open_tree("groups").unwrap();
+        let (key, _) = groups.first().unwrap().unwrap();
+        groups.insert(key, b"{ not json".to_vec()).unwrap();
+        sled.flush().unwrap();
+    }
+    let restore = format!("signaal restore --db {}", db.path());
+    for command in ["check", "export"] {
+        let err = fails(&run_fails(&[command, "--db", db.path()]), 1);
+        assert!(err.contains("cannot be read"), "{command}: {err}");
+        assert!(
+            err.contains("signaal-"),
+            "{command} names the backup: {err}"
+        );
+        assert!(err.contains(&restore), "{command}: {err}");
+    }
+}

@@ -304,7 +304,7 @@ impl App {
         let saved = self
             .store
             .save_contact(&contact, &self.signature())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| self.lang.store_error(&e))?;
         let (group, child) = self.context_of_screen();
         let name = saved.name.clone();
         // The card as saved stays open: what was changed is there to check.

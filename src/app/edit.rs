@@ -280,7 +280,7 @@ impl App {
                 Ok(value)
             }
         };
-        let store_error = |e: StoreError| e.to_string();
+        let store_error = |e: StoreError| lang.store_error(&e);
         match &form.kind {
             FormKind::AddGroup | FormKind::EditGroup(_) => {
                 let name = required(0, T::ErrNameRequired)?;

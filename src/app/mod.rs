@@ -157,6 +157,10 @@ impl App {
         if !app.store.is_empty() {
             app.start();
         }
+        if let Some(recovered) = app.store.recovered() {
+            let text = app.lang.recovered(recovered);
+            app.complain(text);
+        }
         app
     }
 
@@ -375,6 +379,8 @@ mod tests;
 mod tests_backup;
 #[cfg(test)]
 mod tests_contacts;
+#[cfg(test)]
+mod tests_damage;
 #[cfg(test)]
 mod tests_lock;
 #[cfg(test)]

@@ -283,7 +283,9 @@ impl App {
 
     /// Shows a store error on the status line and turns the result into an option.
     pub(super) fn ok<V>(&mut self, result: Result<V>) -> Option<V> {
-        result.map_err(|e| self.complain(e.to_string())).ok()
+        result
+            .map_err(|e| self.complain(self.lang.store_error(&e)))
+            .ok()
     }
 
     pub(super) fn update_screen(&mut self, action: Action) {

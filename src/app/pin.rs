@@ -48,7 +48,7 @@ impl App {
         let sig = self.signature();
         self.store
             .set_pin(person.id, pin.as_ref(), &sig)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| lang.store_error(&e))?;
         Ok(lang.pin_saved(&person.name, pin.is_some()))
     }
 }

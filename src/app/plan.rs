@@ -378,7 +378,7 @@ impl App {
             }
             Err(e) => {
                 s.saved = SaveState::Failed;
-                Err(e.to_string())
+                Err(self.lang.store_error(&e))
             }
         }
     }

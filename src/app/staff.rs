@@ -122,7 +122,7 @@ impl App {
             crate::store::StoreError::DuplicateStaff(name) => {
                 format!("{} ({name})", self.lang.get(T::ErrDuplicateStaff))
             }
-            other => other.to_string(),
+            other => self.lang.store_error(&other),
         }
     }
 }

@@ -274,3 +274,27 @@ fn a_filter_finds_an_item_by_its_words() {
     chr(&mut app, ' ');
     assert!(form(&app).observation.mark(&selected).is_some());
 }
+
+#[test]
+fn a_full_disk_is_told_in_dutch_and_the_next_mark_is_saved_without_a_restart() {
+    let (_dir, mut app, child) = super::test_support::on_new_child(Lang::Nl);
+    chr(&mut app, 'o');
+    let item = form(&app).list.selected().unwrap().item.clone();
+
+    app.store.fail_next_writes(1);
+    chr(&mut app, ' ');
+    assert_eq!(form(&app).saved, SaveState::Failed, "shown as not saved");
+    let status = app.status.as_ref().expect("a message");
+    assert!(status.error);
+    assert_eq!(
+        status.text,
+        "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw."
+    );
+    assert!(stored(&app, child.id).is_empty(), "nothing on disk");
+    assert_eq!(form(&app).observation.mark(&item), None, "nor on screen");
+
+    // Room again: the same key press now saves.
+    chr(&mut app, ' ');
+    assert_eq!(form(&app).saved, SaveState::Saved(now()));
+    assert_eq!(stored(&app, child.id)[0].mark(&item), Some(Mark::Sometimes));
+}

@@ -237,7 +237,8 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
         bail!("{} is in the way", dir.display());
     }
     let store = Store::open(dir)?;
-    store.import_from(backup::export_reader(path)?)?;
+    // Read twice by the import (to check, then to write), so opened afresh each time.
+    store.import_from(|| backup::export_reader(path).map_err(std::io::Error::other))?;
     let problems = store.check()?;
     if !problems.is_empty() {
         bail!(
@@ -255,17 +256,25 @@ fn beside(db: &Path, what: &str) -> PathBuf {
     db.with_file_name(format!("{name}.{what}"))
 }
 
-/// Turns "the database's files are damaged" into what to do about it: the newest backup that
-/// verifies, its age and the exact restore command, or, without one, an export to import.
-/// Any other error is returned as it is.
-pub fn explain_damage(error: anyhow::Error, setting: Option<&Path>) -> anyhow::Error {
-    let Some(StoreError::DamagedFiles(db)) = error.downcast_ref::<StoreError>() else {
-        return error;
+/// Turns "the database is damaged" into what to do about it: the newest backup that verifies,
+/// its age and the exact restore command, or, without one, an export to import. That covers
+/// damage found on opening (sled's files, [`StoreError::DamagedFiles`]) and damage found while
+/// reading (a bad checksum or an unreadable record, [`StoreError::Damaged`], for which `db`, the
+/// database the command was given, says where). Any other error is returned as it is.
+pub fn explain_damage(
+    error: anyhow::Error,
+    db: Option<&Path>,
+    setting: Option<&Path>,
+) -> anyhow::Error {
+    let db = match error.downcast_ref::<StoreError>() {
+        Some(StoreError::DamagedFiles(dir)) => dir.as_path(),
+        Some(StoreError::Damaged(_)) => match db {
+            Some(db) => db,
+            None => return error,
+        },
+        _ => return error,
     };
-    let place = Place {
-        db: db.as_path(),
-        setting,
-    };
+    let place = Place { db, setting };
     let dir = place.dir();
     match backup::newest_verified(&dir) {
         Ok(Some((entry, header))) => anyhow!(

@@ -77,7 +77,7 @@ fn searchable(
         // A damaged database: which backup to restore, as every command says.
         Err(e) => pinned(format!(
             "{:#}",
-            super::backup::explain_damage(e.into(), backup_setting)
+            super::backup::explain_damage(e.into(), Some(&dir), backup_setting)
         )),
     }
 }

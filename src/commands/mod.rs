@@ -23,7 +23,7 @@ use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, Key
 use crate::config;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::{Signature, Store};
+use crate::store::{Signature, Store, TrailChain};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -33,9 +33,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let settings = config::load(cli.config.as_deref())
         .map(|file| config::layer(&cli, file, std::env::var("LANG").ok().as_deref()));
     let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
-    // Whichever command found the database's files damaged, the user is told which backup to
-    // restore and how.
-    dispatch(cli, settings).map_err(|e| backup::explain_damage(e, backup_setting.as_deref()))
+    let db = settings
+        .as_ref()
+        .ok()
+        .and_then(|s| database_dir(s.db.clone()).ok());
+    // Whichever command found the database damaged, the user is told which backup to restore
+    // and how.
+    dispatch(cli, settings)
+        .map_err(|e| backup::explain_damage(e, db.as_deref(), backup_setting.as_deref()))
 }
 
 fn dispatch(
@@ -110,10 +115,15 @@ fn dispatch(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
-        Some(Command::Import { file }) => {
-            // Read the file first: a bad file should not leave a new, empty database behind.
-            let data = transfer::read_export(&file)?;
-            transfer::import(&open(&db()?)?, &file, &data)
+        Some(Command::Import {
+            file,
+            unverified_trail,
+        }) => {
+            let chain = match unverified_trail {
+                true => TrailChain::SealedOnImport,
+                false => TrailChain::Verified,
+            };
+            transfer::import(&db()?, &file, chain)
         }
         Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
         Some(Command::Report(args)) => {
@@ -192,8 +202,20 @@ fn signature(by: &str) -> Signature {
     }
 }
 
+/// Opens the database; when opening had to repair it, says so on stderr (and goes on).
 fn open(dir: &Path) -> Result<Store> {
-    Ok(Store::open(dir)?)
+    let store = Store::open(dir)?;
+    if let Some(r) = store.recovered() {
+        eprintln!(
+            "signaal: the end of the database {} was damaged (a torn last write) and has been \
+             repaired, giving up {} bytes of its log (at most the last few changes); the damaged \
+             files are kept in {}",
+            dir.display(),
+            r.lost_bytes,
+            r.damaged.display()
+        );
+    }
+    Ok(store)
 }
 
 /// For commands that only read: a mistyped path should be an error, not a new empty database.

@@ -5,48 +5,47 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
-use sha2::{Digest, Sha256};
 
 use crate::app::Clock;
-use crate::export::Export;
-use crate::store::{ImportRecord, Store};
+use crate::store::{Store, StoreError, TrailChain};
 
+/// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
 pub fn export(store: &Store) -> Result<ExitCode> {
-    let data = store.export(Clock::System.now())?;
     let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut out, &data)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
+    let written = match store.write_export(&mut out, Clock::System.now()) {
+        Ok(_) => writeln!(out).and_then(|()| out.flush()),
+        Err(StoreError::Write(e)) => Err(e),
+        Err(e) => return Err(e.into()),
+    };
     super::printed(written, "export")
 }
 
-pub fn read_export(file: &Path) -> Result<Export> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
-        anyhow!(
-            "{}:{}:{}: not a signaal export: {e}",
-            file.display(),
-            e.line(),
-            e.column()
-        )
-    })
-}
-
-pub fn import(store: &Store, file: &Path, data: &Export) -> Result<ExitCode> {
-    let record = ImportRecord {
-        sig: super::signature(&importer()),
-        file_sha256: file_sha256(file)?,
+/// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
+/// its own; `chain` says how the trail's hash chain is taken. A file that is refused leaves no
+/// new database behind: a directory this command created is removed again.
+pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
+    // Read the file first: one that cannot be read should not leave a new database behind.
+    std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let existed = dir.exists();
+    let store = super::open(dir)?;
+    let sig = super::signature(&importer());
+    let imported = store.import_from_recorded(|| std::fs::File::open(file), &sig, chain);
+    let summary = match imported {
+        Ok(summary) => summary,
+        Err(e) => {
+            drop(store);
+            if !existed {
+                // Only what this command made a moment ago: an empty database.
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            return Err(anyhow!("{} was not imported: {e}", file.display()));
+        }
     };
-    store
-        .import_recorded(data, &record)
-        .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?;
     eprintln!(
         "signaal: imported {} groups, {} children, {} staff from {}",
-        data.groups.len(),
-        data.children.len(),
-        data.staff.len(),
+        summary.groups,
+        summary.children,
+        summary.staff,
         file.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -60,15 +59,6 @@ fn importer() -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find_map(|user| crate::domain::clean_name(&user))
         .unwrap_or_else(|| "signaal import".into())
-}
-
-/// Lowercase hex SHA-256 of the bytes of `file`, read in pieces.
-fn file_sha256(file: &Path) -> Result<String> {
-    let mut hasher = Sha256::new();
-    std::fs::File::open(file)
-        .and_then(|mut f| std::io::copy(&mut f, &mut hasher))
-        .with_context(|| format!("cannot read {}", file.display()))?;
-    Ok(format!("{:x}", hasher.finalize()))
 }
 
 pub fn check(store: &Store) -> Result<ExitCode> {

@@ -7,6 +7,7 @@ use crate::app::action::Action;
 use crate::domain::child::Age;
 use crate::domain::Role;
 use crate::keymap::Context;
+use crate::store::{Recovered, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -116,6 +117,40 @@ impl Lang {
         self.pick(
             format!("Nog {seconds} s wachten na een verkeerde pincode."),
             format!("Wait {seconds} s more after a wrong PIN."),
+        )
+    }
+
+    /// A store error as the user reads it: a full disk and damaged files in the user's
+    /// language; the rest (rarer, and technical) in the store's own English sentence.
+    pub fn store_error(self, e: &StoreError) -> String {
+        match e {
+            StoreError::DiskFull => self.get(T::DiskFull).into(),
+            StoreError::DamagedFiles(path) => self.pick(
+                format!(
+                    "De bestanden van de database {} zijn beschadigd; zet een back-up terug.",
+                    path.display()
+                ),
+                format!(
+                    "The files of the database {} are damaged; restore a backup.",
+                    path.display()
+                ),
+            ),
+            other => other.to_string(),
+        }
+    }
+
+    /// What opening the database repaired (see [`Recovered`]), for the status line.
+    pub fn recovered(self, r: &Recovered) -> String {
+        let kept = r.damaged.display();
+        self.pick(
+            format!(
+                "Het einde van de database was beschadigd en is hersteld; hooguit de laatste \
+                 wijzigingen zijn verloren. De beschadigde bestanden staan in {kept}."
+            ),
+            format!(
+                "The end of the database was damaged and has been repaired; at most the last \
+                 changes are lost. The damaged files are kept in {kept}."
+            ),
         )
     }
 
@@ -574,6 +609,7 @@ texts! {
     ErrBadDate => "Ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2023-04-17.", "Invalid date: write YYYY-MM-DD, for example 2023-04-17.";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
+    DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
     ConfirmTitle => "Bevestigen", "Confirm";
     DemoLoaded => "Demodata geladen.", "Demo data loaded.";

@@ -11,7 +11,7 @@ use crate::domain::{clean_name, Id};
 impl Store {
     /// Every stored card (pinned ones only when edited).
     pub fn contacts(&self) -> Result<Vec<Contact>> {
-        decode_all(&self.contacts)
+        decode_all(&self.trees()?.contacts)
     }
 
     /// The whole directory: the pinned cards first, then the rest, in the order stored.
@@ -20,7 +20,7 @@ impl Store {
     }
 
     pub fn contact(&self, id: Id) -> Result<Option<Contact>> {
-        decode_one(&self.contacts, &id_key(id))
+        decode_one(&self.trees()?.contacts, &id_key(id))
     }
 
     /// Stores a new (id 0) or changed card; returns it with its id. A pinned card keeps its

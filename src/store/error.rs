@@ -22,15 +22,52 @@ pub enum StoreError {
     /// Writing an export or backup to its destination failed (not the database itself).
     #[error("cannot write: {0}")]
     Write(std::io::Error),
+    /// The disk (or the user's quota) is full: the write did not happen. Once there is room
+    /// again the next write can succeed; the store reopens sled for it.
+    #[error("the disk is full: nothing was saved; free some space and try again")]
+    DiskFull,
     #[error("the database refused the write: {0}")]
-    Sled(#[from] sled::Error),
+    Sled(sled::Error),
+}
+
+impl StoreError {
+    /// True for a failure of sled's own reading or writing of its files (as opposed to a
+    /// refusal of the data): after one, sled fails every later write of that open database, and
+    /// the store reopens it (see `store::live`).
+    pub(super) fn is_io(&self) -> bool {
+        matches!(
+            self,
+            StoreError::DiskFull | StoreError::Sled(sled::Error::Io(_))
+        )
+    }
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        match e {
+            sled::Error::Io(io) if is_full(&io) => StoreError::DiskFull,
+            // Damage sled meets while reading (in a part of its log it does not replay on
+            // opening): the database opened, but this record cannot be read.
+            sled::Error::Corruption { .. } => StoreError::Damaged(
+                "sled found a bad checksum in its files; restore a backup".into(),
+            ),
+            other => StoreError::Sled(other),
+        }
+    }
+}
+
+/// No space left on the device (`ENOSPC`) or over the user's quota (`EDQUOT`). sled passes its
+/// I/O errors on as copies that keep only the kind, so the kind is what is looked at.
+pub(super) fn is_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+    matches!(e.kind(), StorageFull | QuotaExceeded)
 }
 
 impl From<sled::transaction::TransactionError<StoreError>> for StoreError {
     fn from(e: sled::transaction::TransactionError<StoreError>) -> Self {
         match e {
             sled::transaction::TransactionError::Abort(inner) => inner,
-            sled::transaction::TransactionError::Storage(inner) => StoreError::Sled(inner),
+            sled::transaction::TransactionError::Storage(inner) => inner.into(),
         }
     }
 }

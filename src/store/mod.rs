@@ -28,13 +28,19 @@ mod codec;
 mod contacts;
 mod error;
 mod events;
+mod guard;
+mod import;
+mod leftovers;
+mod live;
 mod observations;
 mod open;
 mod people;
 mod plans;
 mod purge;
+mod recover;
 mod schema;
 mod snapshot;
+mod undo;
 mod visits;
 mod writes;
 
@@ -44,9 +50,11 @@ use std::sync::{Arc, Mutex};
 use sled::Tree;
 
 pub use error::StoreError;
+pub use import::TrailChain;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;
+pub use recover::{Recovered, MAX_LOSS};
 pub use snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 pub use writes::Signature;
 
@@ -55,31 +63,22 @@ use codec::{decode, id_key};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A handle on the database. Cloning is cheap (sled's handles are shared) and gives another
-/// handle on the same open database, for a thread that reads while the app writes (backups).
+/// A handle on the database. Cloning is cheap and gives another handle on the same open
+/// database, for a thread that reads while the app writes (backups). All clones share the open
+/// sled database, so a reopen after a failed write (see `live`) serves every one of them.
 #[derive(Clone)]
 pub struct Store {
     path: PathBuf,
-    db: sled::Db,
-    meta: Tree,
-    groups: Tree,
-    children: Tree,
-    child_group: Tree,
-    staff: Tree,
-    audit: Tree,
-    observations: Tree,
-    form_templates: Tree,
-    trajectories: Tree,
-    plan_templates: Tree,
-    contacts: Tree,
-    pins: Tree,
-    visits: Tree,
+    live: Arc<live::Live>,
+    recovered: Option<Recovered>,
+    /// The undo logs of the exports running on any clone of this handle (undo.rs).
+    snapshots: undo::Snapshots,
     /// Held by each write that appends to the audit trail, from reading the chain's last hash
     /// until the new entry is stored (see `writes::append`).
     writer: Arc<Mutex<()>>,
     /// How many writes this process has made (shared by the clones): automatic backups compare
     /// it to know whether anything changed.
-    changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    changes: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -99,28 +98,38 @@ impl Store {
         self.changes.load(std::sync::atomic::Ordering::SeqCst)
     }
 
+    /// What opening repaired, if anything: sled's files were damaged at the end of its log, the
+    /// damaged ones were moved aside and at most the last write or few were lost. The user is to
+    /// be told (commands on stderr, the TUI on its status line).
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.recovered.as_ref()
+    }
+
     /// True when nothing has been stored yet: the first-run screen offers demo data then.
+    /// A database that cannot be read at the moment (a reopen failed) counts as not empty.
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-            && self.staff.is_empty()
-            && self.children.is_empty()
-            && self.observations.is_empty()
-            && self.trajectories.is_empty()
-            && self.contacts.is_empty()
-            && self.visits.is_empty()
+        self.trees().is_ok_and(|t| {
+            t.groups.is_empty()
+                && t.staff.is_empty()
+                && t.children.is_empty()
+                && t.observations.is_empty()
+                && t.trajectories.is_empty()
+                && t.contacts.is_empty()
+                && t.visits.is_empty()
+        })
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {
-        decode_all(&self.groups)
+        decode_all(&self.trees()?.groups)
     }
 
     pub fn group(&self, id: Id) -> Result<Option<Group>> {
-        decode_one(&self.groups, &id_key(id))
+        decode_one(&self.trees()?.groups, &id_key(id))
     }
 
     /// A group's children (archived ones included; screens decide what to show), by a prefix scan.
     pub fn children_of(&self, group_id: Id) -> Result<Vec<Child>> {
-        decode_under(&self.children, group_id)
+        decode_under(&self.trees()?.children, group_id)
     }
 
     /// The number of children in a group that are not archived.
@@ -133,19 +142,19 @@ impl Store {
     }
 
     pub fn child(&self, id: Id) -> Result<Option<Child>> {
-        let Some(group) = self.child_group.get(id_key(id))? else {
+        let Some(group) = self.trees()?.child_group.get(id_key(id))? else {
             return Ok(None);
         };
         let group_id = codec::decode_id(&group)?;
-        decode_one(&self.children, &codec::pair_key(group_id, id))
+        decode_one(&self.trees()?.children, &codec::pair_key(group_id, id))
     }
 
     pub fn staff(&self) -> Result<Vec<Staff>> {
-        decode_all(&self.staff)
+        decode_all(&self.trees()?.staff)
     }
 
     pub fn audit(&self) -> Result<Vec<AuditEntry>> {
-        decode_all(&self.audit)
+        decode_all(&self.trees()?.audit)
     }
 }
 
@@ -179,8 +188,12 @@ mod tests_audit;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
+mod tests_damage;
+#[cfg(test)]
 mod tests_observations;
 #[cfg(test)]
 mod tests_plans;
+#[cfg(test)]
+mod tests_snapshot;
 #[cfg(test)]
 mod tests_visits;

@@ -24,12 +24,13 @@ pub enum TemplateAdded {
 impl Store {
     /// A child's observations, oldest first (ids grow with time).
     pub fn observations_of(&self, child_id: Id) -> Result<Vec<Observation>> {
-        decode_under(&self.observations, child_id)
+        decode_under(&self.trees()?.observations, child_id)
     }
 
     /// A child's most recent observation: the last key under the child's prefix.
     pub fn latest_observation(&self, child_id: Id) -> Result<Option<Observation>> {
         match self
+            .trees()?
             .observations
             .scan_prefix(child_id.to_be_bytes())
             .next_back()
@@ -83,11 +84,11 @@ impl Store {
 
     /// Every stored template, each version on its own, by id then version.
     pub fn form_templates(&self) -> Result<Vec<FormTemplate>> {
-        decode_all(&self.form_templates)
+        decode_all(&self.trees()?.form_templates)
     }
 
     pub fn form_template(&self, id: &str, version: u32) -> Result<Option<FormTemplate>> {
-        decode_one(&self.form_templates, &template_key(id, version))
+        decode_one(&self.trees()?.form_templates, &template_key(id, version))
     }
 
     /// Stores an organisation's own template. A version that is already stored with other content
@@ -158,7 +159,7 @@ impl Store {
         template: &T,
     ) -> Result<Option<Op>> {
         let key = template_key(template.id(), template.version());
-        let stored = self.template_tree(table).contains_key(key)?;
+        let stored = self.template_tree(table)?.contains_key(key)?;
         Ok((!stored).then(|| template_op(table, template)))
     }
 
@@ -169,7 +170,7 @@ impl Store {
         T: Serialize + DeserializeOwned + Versioned + PartialEq,
     {
         let key = template_key(template.id(), template.version());
-        let stored: Option<T> = decode_one(self.template_tree(table), &key)?;
+        let stored: Option<T> = decode_one(&self.template_tree(table)?, &key)?;
         if stored.is_some_and(|stored| &stored != template) {
             return Err(StoreError::Invalid(format!(
                 "template {} version {} is already stored with other content",
@@ -180,11 +181,12 @@ impl Store {
         Ok(template_op(table, template))
     }
 
-    fn template_tree(&self, table: Table) -> &sled::Tree {
-        match table {
-            Table::PlanTemplates => &self.plan_templates,
-            _ => &self.form_templates,
-        }
+    fn template_tree(&self, table: Table) -> Result<sled::Tree> {
+        let trees = self.trees()?;
+        Ok(match table {
+            Table::PlanTemplates => trees.plan_templates.clone(),
+            _ => trees.form_templates.clone(),
+        })
     }
 
     pub(super) fn child_exists(&self, child_id: Id) -> Result<()> {

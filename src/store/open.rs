@@ -2,8 +2,13 @@
 //! and the schema version.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
-use super::{schema, Result, Store, StoreError};
+use super::guard::Guard;
+use super::live::{Live, Trees};
+use super::recover;
+use super::{leftovers, schema, Result, Store, StoreError};
 
 pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
@@ -13,26 +18,23 @@ pub fn open(dir: &Path) -> Result<Store> {
     private_from_now_on();
     create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
 
-    let db = open_sled(dir)?;
-    let tree = |name: &str| db.open_tree(name);
+    leftovers::clear(dir, Duration::ZERO)?;
+    let guard = Guard::take(dir);
+    let (db, recovered) = match open_sled(dir) {
+        // Only files exactly as they were can be compared with a repaired copy, and kept.
+        Err(StoreError::DamagedFiles(_)) if guard.restore() => {
+            let (db, recovered) = recover::repair(dir)?;
+            (db, Some(recovered))
+        }
+        opened => (opened?, None),
+    };
     let store = Store {
         path: dir.to_path_buf(),
-        meta: tree("meta")?,
-        groups: tree("groups")?,
-        children: tree("children")?,
-        child_group: tree("child_group")?,
-        staff: tree("staff")?,
-        audit: tree("audit")?,
-        observations: tree("observations")?,
-        form_templates: tree("form_templates")?,
-        trajectories: tree("trajectories")?,
-        plan_templates: tree("plan_templates")?,
-        contacts: tree("contacts")?,
-        pins: tree("pins")?,
-        visits: tree("visits")?,
+        live: Arc::new(Live::new(Trees::new(db)?)),
+        recovered,
+        snapshots: Default::default(),
         writer: Default::default(),
         changes: Default::default(),
-        db,
     };
     schema::ensure_current(&store)?;
     Ok(store)
@@ -90,13 +92,23 @@ fn cannot_open(dir: &Path, detail: String) -> StoreError {
     }
 }
 
+/// What sled may keep of the database in memory. Its default (1 GiB) let an export or import of a
+/// large database grow the process by hundreds of megabytes; a screen needs a few pages.
+const CACHE_BYTES: u64 = 32 << 20;
+
 /// sled reports a lock held by another process as an `Other` I/O error whose text carries
 /// "could not acquire lock" (from the underlying `WouldBlock`), and it can panic on files it cannot
-/// parse; both become errors a user can act on.
-fn open_sled(dir: &Path) -> Result<sled::Db> {
+/// parse; both become errors a user can act on. So does a full disk (sled writes a snapshot as it
+/// opens).
+pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let opened = std::panic::catch_unwind(|| sled::Config::new().path(dir).open());
+    let opened = std::panic::catch_unwind(|| {
+        sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+    });
     std::panic::set_hook(previous_hook);
 
     match opened {
@@ -107,6 +119,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
         {
             Err(StoreError::InUse(dir.to_path_buf()))
         }
+        Ok(Err(sled::Error::Io(e))) if super::error::is_full(&e) => Err(StoreError::DiskFull),
         Ok(Err(sled::Error::Io(e))) => Err(cannot_open(dir, e.to_string())),
         Ok(Err(sled::Error::Corruption { .. })) | Err(_) => {
             Err(StoreError::DamagedFiles(dir.to_path_buf()))

@@ -74,7 +74,7 @@ impl Store {
 
     /// Whether this person has a PIN.
     pub fn has_pin(&self, staff_id: Id) -> Result<bool> {
-        Ok(self.pins.contains_key(id_key(staff_id))?)
+        Ok(self.trees()?.pins.contains_key(id_key(staff_id))?)
     }
 
     /// Sets (or with `None` removes) a person's PIN. The audit says that it changed, never what
@@ -95,7 +95,7 @@ impl Store {
     /// does not reset the wait). A person without a PIN needs none: always right.
     pub fn try_pin(&self, staff_id: Id, typed: &str, now: DateTime<FixedOffset>) -> Result<PinTry> {
         let key = id_key(staff_id);
-        let Some(bytes) = self.pins.get(key)? else {
+        let Some(bytes) = self.trees()?.pins.get(key)? else {
             return Ok(PinTry::Right);
         };
         let mut record: PinRecord = decode(&key, &bytes)?;

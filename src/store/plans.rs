@@ -13,12 +13,12 @@ use crate::domain::Id;
 impl Store {
     /// A child's trajectories, oldest first.
     pub fn trajectories_of(&self, child_id: Id) -> Result<Vec<Trajectory>> {
-        decode_under(&self.trajectories, child_id)
+        decode_under(&self.trees()?.trajectories, child_id)
     }
 
     /// Every trajectory of every child (for the care-team overview and the export).
     pub fn trajectories(&self) -> Result<Vec<Trajectory>> {
-        decode_all(&self.trajectories)
+        decode_all(&self.trees()?.trajectories)
     }
 
     pub fn new_trajectory_id(&self) -> Result<Id> {
@@ -62,7 +62,7 @@ impl Store {
 
     /// Every stored plan version, by id then version.
     pub fn plan_templates(&self) -> Result<Vec<PlanTemplate>> {
-        decode_all(&self.plan_templates)
+        decode_all(&self.trees()?.plan_templates)
     }
 }
 

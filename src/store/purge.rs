@@ -63,7 +63,7 @@ impl Store {
     /// it for ever. Children that are not archived are never candidates.
     pub fn purge_candidates(&self, date: NaiveDate) -> Result<Vec<Child>> {
         let dates = self.archive_dates()?;
-        let children: Vec<Child> = decode_all(&self.children)?;
+        let children: Vec<Child> = decode_all(&self.trees()?.children)?;
         Ok(children
             .into_iter()
             .filter(|c| c.archived)
@@ -83,6 +83,7 @@ impl Store {
         let candidates = self.purge_candidates(date)?;
         let ids: Vec<_> = candidates.iter().map(|c| c.id).collect();
         ops.extend(self.visits_without(&ids)?);
+        let trees = self.trees()?;
         for child in candidates {
             ops.push(Op::remove(
                 Table::Children,
@@ -92,12 +93,12 @@ impl Store {
             for (table, tree, count) in [
                 (
                     Table::Observations,
-                    &self.observations,
+                    &trees.observations,
                     &mut purged.observations,
                 ),
                 (
                     Table::Trajectories,
-                    &self.trajectories,
+                    &trees.trajectories,
                     &mut purged.trajectories,
                 ),
             ] {

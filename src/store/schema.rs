@@ -24,19 +24,20 @@ fn seal_audit_chain(store: &Store) -> Result<()> {
     let mut previous = String::new();
     let mut batch = sled::Batch::default();
     let mut pending = 0;
-    for item in store.audit.iter() {
+    let trees = store.trees()?;
+    for item in trees.audit.iter() {
         let (key, value) = item?;
         let mut entry: AuditEntry = decode(&key, &value)?;
         previous = entry.seal(&previous).to_string();
         batch.insert(key, encode(&entry));
         pending += 1;
         if pending == SEAL_BATCH {
-            store.audit.apply_batch(std::mem::take(&mut batch))?;
+            trees.audit.apply_batch(std::mem::take(&mut batch))?;
             pending = 0;
         }
     }
-    store.audit.apply_batch(batch)?;
-    store.db.flush()?;
+    trees.audit.apply_batch(batch)?;
+    trees.db.flush()?;
     Ok(())
 }
 
@@ -65,7 +66,7 @@ fn migrate(store: &Store, mut version: u32) -> Result<()> {
 }
 
 pub fn read_version(store: &Store) -> Result<Option<u32>> {
-    let Some(bytes) = store.meta.get(VERSION_KEY)? else {
+    let Some(bytes) = store.trees()?.meta.get(VERSION_KEY)? else {
         return Ok(None);
     };
     let array: [u8; 4] = bytes.as_ref().try_into().map_err(|_| {
@@ -78,7 +79,10 @@ pub fn read_version(store: &Store) -> Result<Option<u32>> {
 }
 
 fn write_version(store: &Store, version: u32) -> Result<()> {
-    store.meta.insert(VERSION_KEY, &version.to_be_bytes())?;
-    store.db.flush()?;
+    store
+        .trees()?
+        .meta
+        .insert(VERSION_KEY, &version.to_be_bytes())?;
+    store.trees()?.db.flush()?;
     Ok(())
 }

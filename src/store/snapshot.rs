@@ -1,17 +1,25 @@
-//! Reading the whole database into an [`Export`] and loading one into an empty database.
+//! The whole database as export JSON, written one record at a time from a snapshot (undo.rs), and
+//! `check`. Loading an export is in import.rs.
 
-use super::codec::{encode, id_key};
-use super::observations::observation_op;
-use super::plans::trajectory_op;
-use super::visits::visit_op;
-use super::writes::{child_ops, Op, Table};
-use super::Signature;
-use super::{Result, Store, StoreError};
-use crate::domain::audit::MAX_ID;
-use crate::domain::{AuditEntry, Catalogue};
-use crate::export::Export;
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
-use std::io::{Read, Write};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{de::DeserializeOwned, Serialize, Serializer};
+
+use super::codec::decode;
+use super::live::Trees;
+use super::undo::Snapshot;
+use super::writes::Table;
+use super::{Result, Signature, Store, StoreError};
+use crate::domain::audit::MAX_ID;
+use crate::domain::contact::directory;
+use crate::domain::form::FormTemplate;
+use crate::domain::plan::PlanTemplate;
+use crate::domain::{Catalogue, Contact};
+use crate::export::{Checks, Export, Record, FORMAT, VERSION};
 
 /// How much an export (or a backup, or an import) held: the counts a user is told afterwards.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -58,165 +66,271 @@ impl ExportSummary {
         )
     }
 
-    fn of(data: &Export) -> ExportSummary {
-        ExportSummary {
-            groups: data.groups.len(),
-            children: data.children.len(),
-            staff: data.staff.len(),
-            observations: data.observations.len(),
-            trajectories: data.trajectories.len(),
-            visits: data.visits.len(),
-            audit: data.audit.len(),
-            max_id: data.max_id(),
+    /// Counts `record` in.
+    pub fn add(&mut self, record: Record<'_>) {
+        if let Some((_, id)) = record.id() {
+            self.max_id = self.max_id.max(id);
+        }
+        match record {
+            Record::Staff(_) => self.staff += 1,
+            Record::Group(_) => self.groups += 1,
+            Record::Child(_) => self.children += 1,
+            Record::Observation(_) => self.observations += 1,
+            Record::Trajectory(_) => self.trajectories += 1,
+            Record::Visit(_) => self.visits += 1,
+            Record::Audit(_) => self.audit += 1,
+            Record::FormTemplate(_) | Record::PlanTemplate(_) | Record::Contact(_) => {}
         }
     }
 }
 
+/// Bytes handed to the operating system at a time: one `write` per 64 KiB, not per line.
+const WRITE_BUFFER: usize = 1 << 16;
+
 impl Store {
+    /// The whole database in memory, as [`Store::write_export`] writes it. For small databases
+    /// and tests; commands and backups stream.
     pub fn export(&self, exported_at: DateTime<FixedOffset>) -> Result<Export> {
-        Ok(Export {
-            staff: self.staff()?,
-            groups: self.groups()?,
-            // The whole tree, not per group: a child whose group went missing must still show up.
-            children: super::decode_all(&self.children)?,
-            // The built-in forms too, so that a tool reading the export knows every form's items
-            // even before the first observation with it.
-            form_templates: Catalogue::forms(self.form_templates()?).all().to_vec(),
-            observations: super::decode_all(&self.observations)?,
-            // The built-in plans too, for the same reason.
-            plan_templates: Catalogue::plans(self.plan_templates()?).all().to_vec(),
-            trajectories: self.trajectories()?,
-            contacts: self.directory()?,
-            visits: self.visits()?,
-            audit: self.audit()?,
-            ..Export::new(exported_at)
-        })
+        let mut json = Vec::new();
+        self.write_export(&mut json, exported_at)?;
+        serde_json::from_slice(&json)
+            .map_err(|e| StoreError::Damaged(format!("the export does not read back: {e}")))
     }
 
-    /// Writes the whole database as export JSON to `out`, consistently: never half of one change,
-    /// even while another handle on this store goes on writing.
+    /// Writes the whole database as export JSON (pretty, without a final newline) to `out`,
+    /// through a buffer, one record at a time: memory holds one record, not the database.
+    ///
+    /// Consistent even while another handle on this store goes on writing: what is written is the
+    /// database as it was when this began, never half of one change (undo.rs). Errors: a record
+    /// that cannot be decoded ([`StoreError::Damaged`]), or `out` failing ([`StoreError::Write`],
+    /// whose kind tells a closed pipe apart).
     pub fn write_export(
         &self,
         out: impl Write,
         exported_at: DateTime<FixedOffset>,
     ) -> Result<ExportSummary> {
-        let data = self.export(exported_at)?;
-        serde_json::to_writer_pretty(out, &data)
-            .map_err(|e| StoreError::Write(std::io::Error::from(e)))?;
-        Ok(ExportSummary::of(&data))
-    }
-
-    /// Loads export JSON read from `input` into this database, which must be empty; all or
-    /// nothing, like [`Store::import`].
-    pub fn import_from(&self, input: impl Read) -> Result<ExportSummary> {
-        let data: Export = serde_json::from_reader(input)
-            .map_err(|e| StoreError::Invalid(format!("not a signaal export: {e}")))?;
-        self.import(&data)?;
-        Ok(ExportSummary::of(&data))
-    }
-
-    /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
-    /// first and written in one transaction. The trail is stored as it is, with no entry of its
-    /// own: for data that records its own load (the demo's `demo.load`).
-    pub fn import(&self, data: &Export) -> Result<()> {
-        self.load(data, None)
-    }
-
-    /// Like [`Store::import`], and adds the import's own audit entry `import` (target
-    /// `database`), sealed onto the imported trail in the same transaction: who ran it and when
-    /// (`record.sig`), and in `detail` the file's SHA-256 and the counts (see
-    /// [`ExportSummary::import_detail`]).
-    pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
-        let mut entry = AuditEntry::new(
-            record.sig.at,
-            &record.sig.by,
-            IMPORT_ACTION,
-            "database".into(),
-        );
-        entry.detail = Some(ExportSummary::of(data).import_detail(&record.file_sha256));
-        self.load(data, Some(entry))
-    }
-
-    fn load(&self, data: &Export, own_entry: Option<AuditEntry>) -> Result<()> {
-        // The imported trail begins the chain, so there must be no trail yet either (a form
-        // template imported into a new database leaves one).
-        if !self.is_empty() || !self.audit.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "the database {} is not empty; import only into a new database",
-                self.path.display()
-            )));
+        let snapshot = self.snapshots.begin();
+        let stream = Stream {
+            view: View {
+                trees: self.trees()?,
+                snapshot: &snapshot,
+            },
+            exported_at,
+            failed: RefCell::new(None),
+            summary: Cell::new(ExportSummary::default()),
+        };
+        let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, out);
+        let written = serde_json::to_writer_pretty(&mut out, &stream);
+        if let Some(e) = stream.failed.into_inner() {
+            return Err(e);
         }
-        let problems = data.problems();
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems.join("; ")));
-        }
-        let audit_base = data.max_id() + 1;
-        let mut ops = Vec::new();
-        for s in &data.staff {
-            ops.push(Op::put(Table::Staff, &id_key(s.id), encode(s)));
-        }
-        for g in &data.groups {
-            ops.push(Op::put(Table::Groups, &id_key(g.id), encode(g)));
-        }
-        for c in &data.children {
-            ops.extend(child_ops(c));
-        }
-        for template in &data.form_templates {
-            ops.push(self.import_template(Table::FormTemplates, template)?);
-        }
-        ops.extend(data.observations.iter().map(observation_op));
-        for plan in &data.plan_templates {
-            ops.push(self.import_template(Table::PlanTemplates, plan)?);
-        }
-        ops.extend(data.trajectories.iter().map(trajectory_op));
-        for contact in data.stored_contacts() {
-            ops.push(Op::put(
-                Table::Contacts,
-                &id_key(contact.id),
-                encode(contact),
-            ));
-        }
-        ops.extend(data.visits.iter().map(visit_op));
-        for (n, entry) in data.audit.iter().enumerate() {
-            ops.push(Op::put(
-                Table::Audit,
-                &id_key(audit_base + n as u64),
-                encode(entry),
-            ));
-        }
-        let mut audit_end = audit_base + data.audit.len() as u64;
-        if let Some(mut entry) = own_entry {
-            entry.seal(data.audit.last().map_or("", |e| e.hash.as_str()));
-            ops.push(Op::put(Table::Audit, &id_key(audit_end), encode(&entry)));
-            audit_end += 1;
-        }
-        self.apply(&ops)?;
-        self.reserve_ids_through(audit_end)?;
-        self.db.flush()?;
-        Ok(())
+        written.map_err(|e| StoreError::Write(e.into()))?;
+        out.flush().map_err(StoreError::Write)?;
+        Ok(stream.summary.get())
     }
 
     /// Problems in what the database holds: undecodable records, broken indexes, and everything
-    /// [`Export::problems`] finds.
+    /// [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
+    /// moment.
     pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
+        let snapshot = self.snapshots.begin();
+        let view = View {
+            trees: self.trees()?,
+            snapshot: &snapshot,
+        };
+        let mut checks = Checks::new();
+        checks.header(FORMAT, VERSION);
         // Decoding everything is itself the first check: a damaged record fails here.
-        let data = self.export(chrono::Local::now().fixed_offset())?;
-        problems.extend(data.problems());
-        for entry in self.child_group.iter() {
+        let mut children = 0;
+        view.each_record(&mut |r| {
+            children += usize::from(matches!(r, Record::Child(_)));
+            checks.index(r);
+            Ok(())
+        })?;
+        view.each_record(&mut |r| {
+            checks.check(r);
+            Ok(())
+        })?;
+        let mut problems = checks.finish();
+        problems.extend(self.import_problems()?);
+        for entry in view.trees.child_group.iter() {
             let (child, _) = entry?;
             let id = super::codec::decode_id(&child)?;
             if self.child(id)?.is_none() {
                 problems.push(format!("the index names child {id}, which is not stored"));
             }
         }
-        let indexed = self.child_group.len();
-        if indexed != data.children.len() {
+        let indexed = view.trees.child_group.len();
+        if indexed != children {
             problems.push(format!(
-                "{} children are stored but {indexed} are indexed",
-                data.children.len()
+                "{children} children are stored but {indexed} are indexed"
             ));
         }
         Ok(problems)
+    }
+}
+
+/// The database as of one snapshot.
+struct View<'a> {
+    /// The handles on the database for the whole read: a reopen after a failed write (see
+    /// `live`) waits until the read is done.
+    trees: Arc<Trees>,
+    snapshot: &'a Snapshot,
+}
+
+impl View<'_> {
+    /// Hands every record to `each` in the order of the export format.
+    fn each_record(&self, each: &mut dyn FnMut(Record<'_>) -> Result<()>) -> Result<()> {
+        self.each(Table::Staff, |r| Record::Staff(r), each)?;
+        self.each(Table::Groups, |r| Record::Group(r), each)?;
+        self.each(Table::Children, |r| Record::Child(r), each)?;
+        self.forms()?
+            .iter()
+            .try_for_each(|t| each(Record::FormTemplate(t)))?;
+        self.each(Table::Observations, |r| Record::Observation(r), each)?;
+        self.plans()?
+            .iter()
+            .try_for_each(|t| each(Record::PlanTemplate(t)))?;
+        self.each(Table::Trajectories, |r| Record::Trajectory(r), each)?;
+        self.contacts()?
+            .iter()
+            .try_for_each(|c| each(Record::Contact(c)))?;
+        self.each(Table::Visits, |r| Record::Visit(r), each)?;
+        self.each(Table::Audit, |r| Record::Audit(r), each)
+    }
+
+    /// The records of `table`, decoded one at a time, in key order.
+    fn records<T: DeserializeOwned>(&self, table: Table) -> impl Iterator<Item = Result<T>> + '_ {
+        let tree = self.trees.tables()[table as usize];
+        self.snapshot.scan(table, tree).map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        })
+    }
+
+    /// Hands the records of `table` to `each`, one at a time, wrapped by `wrap`.
+    fn each<T: DeserializeOwned>(
+        &self,
+        table: Table,
+        wrap: fn(&T) -> Record<'_>,
+        each: &mut dyn FnMut(Record<'_>) -> Result<()>,
+    ) -> Result<()> {
+        self.records(table).try_for_each(|r| each(wrap(&r?)))
+    }
+
+    /// The built-in forms too, so that a tool reading the export knows every form's items even
+    /// before the first observation with it.
+    fn forms(&self) -> Result<Vec<FormTemplate>> {
+        let stored = self.records(Table::FormTemplates).collect::<Result<_>>()?;
+        Ok(Catalogue::forms(stored).all().to_vec())
+    }
+
+    /// The built-in plans too, for the same reason.
+    fn plans(&self) -> Result<Vec<PlanTemplate>> {
+        let stored = self.records(Table::PlanTemplates).collect::<Result<_>>()?;
+        Ok(Catalogue::plans(stored).all().to_vec())
+    }
+
+    /// The whole directory: the pinned cards first, then the stored ones.
+    fn contacts(&self) -> Result<Vec<Contact>> {
+        Ok(directory(
+            self.records(Table::Contacts).collect::<Result<_>>()?,
+        ))
+    }
+}
+
+/// The export as serde sees it: one struct whose big arrays are read from the snapshot while they
+/// are written. Its fields, their order and the pretty layout are those of [`Export`], so the
+/// output is the same as serialising a whole `Export` (a test holds them together).
+struct Stream<'a> {
+    view: View<'a>,
+    exported_at: DateTime<FixedOffset>,
+    /// The store's error, kept while serde unwinds with a stand-in.
+    failed: RefCell<Option<StoreError>>,
+    summary: Cell<ExportSummary>,
+}
+
+impl Stream<'_> {
+    fn fail<E: serde::ser::Error>(&self, e: StoreError) -> E {
+        let message = e.to_string();
+        *self.failed.borrow_mut() = Some(e);
+        E::custom(message)
+    }
+
+    fn array<T>(&self, table: Table, wrap: fn(&T) -> Record<'_>) -> Array<'_, T> {
+        Array {
+            stream: self,
+            table,
+            wrap,
+        }
+    }
+}
+
+impl Serialize for Stream<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut fields = s.serialize_struct("Export", 13)?;
+        fields.serialize_field("format", FORMAT)?;
+        fields.serialize_field("version", &VERSION)?;
+        fields.serialize_field("exported_at", &self.exported_at)?;
+        fields.serialize_field("staff", &self.array(Table::Staff, |r| Record::Staff(r)))?;
+        fields.serialize_field("groups", &self.array(Table::Groups, |r| Record::Group(r)))?;
+        fields.serialize_field(
+            "children",
+            &self.array(Table::Children, |r| Record::Child(r)),
+        )?;
+        let forms = self.view.forms().map_err(|e| self.fail(e))?;
+        fields.serialize_field("form_templates", &forms)?;
+        let observations = self.array(Table::Observations, |r| Record::Observation(r));
+        fields.serialize_field("observations", &observations)?;
+        let plans = self.view.plans().map_err(|e| self.fail(e))?;
+        fields.serialize_field("plan_templates", &plans)?;
+        let trajectories = self.array(Table::Trajectories, |r| Record::Trajectory(r));
+        fields.serialize_field("trajectories", &trajectories)?;
+        let contacts = self.view.contacts().map_err(|e| self.fail(e))?;
+        fields.serialize_field("contacts", &contacts)?;
+        fields.serialize_field("visits", &self.array(Table::Visits, |r| Record::Visit(r)))?;
+        fields.serialize_field("audit", &self.array(Table::Audit, |r| Record::Audit(r)))?;
+        fields.end()
+    }
+}
+
+/// One table, serialised as a JSON array while it is read.
+struct Array<'a, T> {
+    stream: &'a Stream<'a>,
+    table: Table,
+    wrap: fn(&T) -> Record<'_>,
+}
+
+/// Records decoded ahead of the writer, at most.
+const DECODED_AHEAD: usize = 256;
+
+impl<T: DeserializeOwned + Serialize + Send> Serialize for Array<'_, T> {
+    /// Reading and decoding run on a thread of their own, a few hundred records ahead of the
+    /// writing: each is about half the work, so two cores export in about half the time.
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        // No length: serde_json writes an empty array as `[]` either way.
+        let mut seq = s.serialize_seq(None)?;
+        let mut summary = self.stream.summary.get();
+        let (view, table) = (&self.stream.view, self.table);
+        std::thread::scope(|scope| {
+            let (decoded, records) = std::sync::mpsc::sync_channel::<Result<T>>(DECODED_AHEAD);
+            scope.spawn(move || {
+                for record in view.records::<T>(table) {
+                    let failed = record.is_err();
+                    // A writer that stopped (a failed write) drops its end: stop reading too.
+                    if decoded.send(record).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            for record in records {
+                let record = record.map_err(|e| self.stream.fail::<S::Error>(e))?;
+                seq.serialize_element(&record)?;
+                summary.add((self.wrap)(&record));
+            }
+            Ok(())
+        })?;
+        self.stream.summary.set(summary);
+        seq.end()
     }
 }

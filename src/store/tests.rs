@@ -161,10 +161,12 @@ fn newer_schema_is_refused() {
     {
         let store = Store::open(&path).unwrap();
         store
+            .trees()
+            .unwrap()
             .meta
             .insert(b"schema_version", &99u32.to_be_bytes())
             .unwrap();
-        store.db.flush().unwrap();
+        store.trees().unwrap().db.flush().unwrap();
     }
     assert!(matches!(
         Store::open(&path),
@@ -231,6 +233,8 @@ fn a_damaged_record_is_reported_not_panicked_on() {
     let (_dir, store) = fresh();
     let g = store.add_group("A", GroupKind::Kdv, "", &sig()).unwrap();
     store
+        .trees()
+        .unwrap()
         .groups
         .insert(codec::id_key(g.id), b"{not json".to_vec())
         .unwrap();
@@ -246,10 +250,12 @@ fn a_damaged_schema_version_refuses_to_open() {
     {
         let store = Store::open(&path).unwrap();
         store
+            .trees()
+            .unwrap()
             .meta
             .insert(b"schema_version", b"abc".to_vec())
             .unwrap();
-        store.db.flush().unwrap();
+        store.trees().unwrap().db.flush().unwrap();
     }
     match Store::open(&path) {
         Err(StoreError::Damaged(detail)) => assert!(detail.contains("schema version"), "{detail}"),
@@ -307,6 +313,8 @@ mod people {
             "a right PIN starts the count again"
         );
         let raw: Vec<u8> = store
+            .trees()
+            .unwrap()
             .pins
             .get(crate::store::codec::id_key(id))
             .unwrap()

@@ -84,22 +84,24 @@ fn a_database_without_hashes_gets_its_chain_once_when_opened() {
             .add_child(g.id, "Sem", "Visser", date("2022-06-30"), &sig())
             .unwrap();
         // What signaal wrote before the chain: schema 1, entries with four fields.
-        for item in store.audit.iter() {
+        let trees = store.trees().unwrap();
+        for item in trees.audit.iter() {
             let (key, value) = item.unwrap();
             let entry: AuditEntry = codec::decode(&key, &value).unwrap();
             let old = serde_json::json!({
                 "at": entry.at, "by": entry.by, "action": entry.action, "target": entry.target,
             });
-            store
+            trees
                 .audit
                 .insert(key, serde_json::to_vec(&old).unwrap())
                 .unwrap();
         }
-        store
+        trees
             .meta
             .insert("schema_version", &1u32.to_be_bytes())
             .unwrap();
-        store.db.flush().unwrap();
+        trees.db.flush().unwrap();
+        drop(trees);
         let unsealed = store.audit().unwrap();
         assert!(unsealed.iter().all(|e| e.hash.is_empty()));
         assert!(
@@ -232,10 +234,12 @@ fn import_refuses_a_broken_emptied_or_forged_trail() {
 #[test]
 fn check_reports_a_trail_changed_behind_its_back() {
     let (_dir, store) = filled();
-    let (key, value) = store.audit.iter().nth(1).unwrap().unwrap();
+    let trees = store.trees().unwrap();
+    let (key, value) = trees.audit.iter().nth(1).unwrap().unwrap();
     let mut entry: AuditEntry = codec::decode(&key, &value).unwrap();
     entry.by = "Iemand Anders".into();
-    store.audit.insert(key, codec::encode(&entry)).unwrap();
+    trees.audit.insert(key, codec::encode(&entry)).unwrap();
+    drop(trees);
     let problems = store.check().unwrap();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(

@@ -16,18 +16,20 @@ impl Store {
     /// A group's visits, newest first, read one at a time: the groups list wants only the
     /// newest one or two of what may be years of visits.
     pub fn visits_newest_first(&self, group_id: Id) -> impl Iterator<Item = Result<Visit>> + '_ {
-        self.visits
-            .scan_prefix(id_key(group_id))
-            .rev()
-            .map(|entry| {
-                let (key, value) = entry?;
-                decode(&key, &value)
-            })
+        let (entries, unreadable) = match self.trees() {
+            Ok(trees) => (Some(trees.visits.scan_prefix(id_key(group_id)).rev()), None),
+            Err(e) => (None, Some(Err(e))),
+        };
+        let visits = entries.into_iter().flatten().map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        });
+        unreadable.into_iter().chain(visits)
     }
 
     /// Every visit of every group (for the export).
     pub fn visits(&self) -> Result<Vec<Visit>> {
-        decode_all(&self.visits)
+        decode_all(&self.trees()?.visits)
     }
 
     pub fn new_visit_id(&self) -> Result<Id> {
@@ -48,7 +50,7 @@ impl Store {
             self.child_exists(child)?;
         }
         let key = pair_key(visit.group_id, visit.id);
-        let stored: Option<Visit> = decode_one(&self.visits, &key)?;
+        let stored: Option<Visit> = decode_one(&self.trees()?.visits, &key)?;
         if stored.is_some_and(|v| !v.is_open()) {
             return Err(StoreError::Invalid(format!(
                 "visit {} is closed and stays as it is",

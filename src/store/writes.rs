@@ -5,6 +5,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::Transactional;
 
 use super::codec::{decode_id, encode, id_key, pair_key};
+use super::live::Trees;
 use super::{Result, Store, StoreError};
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
@@ -17,7 +18,7 @@ pub struct Signature {
 
 const NEXT_ID_KEY: &[u8] = b"next_id";
 
-/// The trees a write can touch; the discriminant indexes [`Store::tables`].
+/// The trees a write can touch; the discriminant indexes [`Trees::tables`].
 #[derive(Clone, Copy)]
 pub(super) enum Table {
     Groups,
@@ -36,8 +37,8 @@ pub(super) enum Table {
 
 /// One key to put (or, with `None`, to remove) in one table.
 pub(super) struct Op {
-    table: Table,
-    key: Vec<u8>,
+    pub(super) table: Table,
+    pub(super) key: Vec<u8>,
     value: Option<Vec<u8>>,
 }
 
@@ -62,45 +63,31 @@ impl Store {
     /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
     /// only leaves a gap.
     pub(super) fn next_id(&self) -> Result<Id> {
-        let bumped = self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_be_bytes)
-                .unwrap_or(1);
-            Some((current + 1).to_be_bytes().to_vec())
-        })?;
-        let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
-        Ok(next - 1)
+        self.write(|trees| {
+            let bumped = trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+                let current = old
+                    .and_then(|b| b.try_into().ok())
+                    .map(u64::from_be_bytes)
+                    .unwrap_or(1);
+                Some((current + 1).to_be_bytes().to_vec())
+            })?;
+            let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
+            Ok(next - 1)
+        })
     }
 
     /// Makes sure ids handed out later are above `id` (after an import).
     pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
-        self.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-            let current = old
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_be_bytes)
-                .unwrap_or(1);
-            Some(current.max(id + 1).to_be_bytes().to_vec())
-        })?;
-        Ok(())
-    }
-
-    /// The trees in [`Table`] order.
-    fn tables(&self) -> [&sled::Tree; 12] {
-        [
-            &self.groups,
-            &self.children,
-            &self.child_group,
-            &self.staff,
-            &self.audit,
-            &self.observations,
-            &self.form_templates,
-            &self.trajectories,
-            &self.plan_templates,
-            &self.contacts,
-            &self.pins,
-            &self.visits,
-        ]
+        self.write(|trees| {
+            trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
+                let current = old
+                    .and_then(|b| b.try_into().ok())
+                    .map(u64::from_be_bytes)
+                    .unwrap_or(1);
+                Some(current.max(id + 1).to_be_bytes().to_vec())
+            })?;
+            Ok(())
+        })
     }
 
     /// Applies `ops` and appends the audit entry in one transaction, then flushes.
@@ -120,7 +107,10 @@ impl Store {
     /// entries goes through here. Writes are serialised so that no two chain onto one entry.
     pub(super) fn append(&self, mut ops: Vec<Op>, entries: Vec<AuditEntry>) -> Result<()> {
         let _one_writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let mut previous = match self.audit.last()? {
+        // The trees are borrowed only for this read: a failed write below must be able to
+        // reopen them.
+        let last = self.trees()?.audit.last()?;
+        let mut previous = match last {
             Some((key, value)) => super::codec::decode::<AuditEntry>(&key, &value)?.hash,
             None => String::new(),
         };
@@ -135,20 +125,39 @@ impl Store {
     /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
     /// written.
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
-        self.tables().as_slice().transaction(|trees| {
-            for op in ops {
-                let tree: &TransactionalTree = &trees[op.table as usize];
-                match &op.value {
-                    Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
-                    None => tree.remove(op.key.as_slice())?,
-                };
-            }
-            Ok::<(), ConflictableTransactionError<StoreError>>(())
-        })?;
-        self.changes
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.db.flush()?;
-        Ok(())
+        self.write(|trees| {
+            #[cfg(test)]
+            self.injected_failure()?;
+            let tables = trees.tables();
+            // What the changed keys held before, for exports running meanwhile (undo.rs).
+            let cut = self.snapshots.before_write(&tables, ops)?;
+            tables.as_slice().transaction(|trees| {
+                for op in ops {
+                    let tree: &TransactionalTree = &trees[op.table as usize];
+                    match &op.value {
+                        Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
+                        None => tree.remove(op.key.as_slice())?,
+                    };
+                }
+                Ok::<(), ConflictableTransactionError<StoreError>>(())
+            })?;
+            drop(cut);
+            self.changes
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            trees.db.flush()?;
+            Ok(())
+        })
+    }
+
+    /// Runs a write on the open trees. One that fails on I/O (a full disk) leaves sled failing
+    /// every later write, so the database is reopened for the next one (see `live`).
+    fn write<T>(&self, write: impl FnOnce(&Trees) -> Result<T>) -> Result<T> {
+        // The trees are released before a reopen, which needs them closed.
+        let result = self.trees().and_then(|trees| write(&trees));
+        if result.as_ref().is_err_and(StoreError::is_io) {
+            self.reopen_after_failure();
+        }
+        result
     }
 
     pub fn add_group(
@@ -218,6 +227,26 @@ impl Store {
         }
         ops.extend(child_ops(child));
         self.commit(ops, sig, action, format!("child:{}", child.id))
+    }
+}
+
+impl Trees {
+    /// The trees in [`Table`] order.
+    pub(super) fn tables(&self) -> [&sled::Tree; 12] {
+        [
+            &self.groups,
+            &self.children,
+            &self.child_group,
+            &self.staff,
+            &self.audit,
+            &self.observations,
+            &self.form_templates,
+            &self.trajectories,
+            &self.plan_templates,
+            &self.contacts,
+            &self.pins,
+            &self.visits,
+        ]
     }
 }
 

@@ -1,0 +1,449 @@
+//! The consistency checks of an export, made one record at a time in two passes, so that a file of
+//! any size is checked with only ids and small indexes in memory, whatever order its arrays are in.
+//!
+//! Pass one ([`Checks::index`]) sees every record and keeps what later records refer to: the ids
+//! of every kind, the templates (a few dozen), the staff names; it finds what needs only those
+//! (an id used twice, a template version twice, a contact without a name). Pass two
+//! ([`Checks::check`]) sees every record again and checks its references against the complete
+//! indexes (a child's group, an observation's child, template and items). The audit trail is
+//! checked one entry at a time too: its hash chain in pass one, its agreement with the records
+//! ([`TrailCheck`], which needs every record's id first) in pass two. Problems are reported in a
+//! fixed order of kinds, so the same data gives the same sentences however it is read.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Record, FORMAT, VERSION};
+use crate::domain::audit::{ChainVerifier, Records, TrailCheck};
+use crate::domain::contact::Pinned;
+use crate::domain::form::FormTemplate;
+use crate::domain::plan::PlanTemplate;
+use crate::domain::{Contact, Id};
+
+/// The kinds of problem, in the order they are reported.
+#[derive(Clone, Copy)]
+enum Kind {
+    Format,
+    Ids,
+    Children,
+    Groups,
+    Observations,
+    Trajectories,
+    Contacts,
+    ContactLinks,
+    Visits,
+    Staff,
+    Audit,
+}
+const KINDS: usize = Kind::Audit as usize + 1;
+
+/// The state of a two-pass check: feed every record to [`Checks::index`], then every record again
+/// to [`Checks::check`], then [`Checks::finish`].
+pub struct Checks {
+    problems: [Vec<String>; KINDS],
+    /// Every record id seen, for "already taken".
+    ids: HashSet<Id>,
+    max_id: Id,
+    groups: HashSet<Id>,
+    children: HashSet<Id>,
+    /// The ids of the stored contacts (those with an id).
+    contacts: HashSet<Id>,
+    pinned: HashSet<Pinned>,
+    staff_names: HashSet<String>,
+    /// The export's templates followed by the built-in ones: a lookup finds the export's first.
+    forms: Vec<FormTemplate>,
+    builtin_forms: usize,
+    plans: Vec<PlanTemplate>,
+    builtin_plans: usize,
+    open_visits: HashSet<Id>,
+    open_trajectories: HashMap<Id, HashSet<String>>,
+    /// The hash chain, entry by entry in pass one; only its first break is reported.
+    chain: ChainVerifier,
+    /// Whether the trail comes from before the chain and is sealed on import: then no entry may
+    /// carry a hash, and `chain` follows the hashes the import gives the entries.
+    sealing: bool,
+    /// The ids per kind for the trail's rules, until pass two hands them to `trail`.
+    records: Records,
+    trail: Option<TrailCheck>,
+}
+
+impl Default for Checks {
+    fn default() -> Self {
+        Checks::new()
+    }
+}
+
+impl Checks {
+    pub fn new() -> Checks {
+        let forms = crate::templates::builtin();
+        let plans = crate::templates::builtin_plans();
+        Checks {
+            problems: Default::default(),
+            ids: HashSet::new(),
+            max_id: 0,
+            groups: HashSet::new(),
+            children: HashSet::new(),
+            contacts: HashSet::new(),
+            pinned: HashSet::new(),
+            staff_names: HashSet::new(),
+            builtin_forms: forms.len(),
+            forms,
+            builtin_plans: plans.len(),
+            plans,
+            open_visits: HashSet::new(),
+            open_trajectories: HashMap::new(),
+            chain: ChainVerifier::new(),
+            sealing: false,
+            records: Records::default(),
+            trail: None,
+        }
+    }
+
+    fn problem(&mut self, kind: Kind, problem: String) {
+        self.problems[kind as usize].push(problem);
+    }
+
+    /// The file's `format` and `version`.
+    pub fn header(&mut self, format: &str, version: u32) {
+        if format != FORMAT {
+            self.problem(
+                Kind::Format,
+                format!("the format is {format:?}, not {FORMAT:?}"),
+            );
+        }
+        if version > VERSION {
+            self.problem(
+                Kind::Format,
+                format!("the export has version {version}, this signaal reads up to {VERSION}"),
+            );
+        }
+    }
+
+    /// Pass one: keeps what other records refer to.
+    pub fn index(&mut self, record: Record<'_>) {
+        match record {
+            Record::Staff(s) => {
+                let name = crate::domain::staff::name_key(&s.name);
+                if !self.staff_names.insert(name) {
+                    let problem = format!("two staff members are called {}", s.name);
+                    self.problem(Kind::Staff, problem);
+                }
+            }
+            Record::Group(g) => {
+                self.groups.insert(g.id);
+            }
+            Record::Child(c) => {
+                self.children.insert(c.id);
+            }
+            Record::FormTemplate(t) => {
+                let exported = &self.forms[self.builtin_forms..];
+                if exported
+                    .iter()
+                    .any(|o| o.id == t.id && o.version == t.version)
+                {
+                    let problem = format!(
+                        "form template {} version {} is there twice",
+                        t.id, t.version
+                    );
+                    self.problem(Kind::Observations, problem);
+                }
+                self.forms.push(t.clone());
+            }
+            Record::PlanTemplate(p) => self.plans.push(p.clone()),
+            Record::Contact(c) => self.index_contact(c),
+            Record::Audit(entry) if self.sealing => {
+                let mut sealed = entry.clone();
+                sealed.seal(self.chain.last_hash());
+                let position = self.chain.count() + 1;
+                // Cannot break: the entry was sealed onto the chain just now.
+                let _ = self.chain.push(&sealed);
+                if !entry.hash.is_empty() && self.problems[Kind::Audit as usize].is_empty() {
+                    let problem = format!(
+                        "audit entry {position} carries a hash, so this export is not from \
+                         before the hash chain; import it without --unverified-trail"
+                    );
+                    self.problem(Kind::Audit, problem);
+                }
+            }
+            Record::Audit(entry) => {
+                if let Err(broken) = self.chain.push(entry) {
+                    if self.problems[Kind::Audit as usize].is_empty() {
+                        self.problem(Kind::Audit, broken.to_string());
+                    }
+                }
+            }
+            Record::Observation(_) | Record::Trajectory(_) | Record::Visit(_) => {}
+        }
+        if let Some((kind, id)) = record.id() {
+            self.max_id = self.max_id.max(id);
+            self.records.add(kind, [id]);
+            if !self.ids.insert(id) {
+                let kind = if kind == "staff" {
+                    "staff member"
+                } else {
+                    kind
+                };
+                let problem = format!("the {kind} with id {id} uses an id that is already taken");
+                self.problem(Kind::Ids, problem);
+            }
+        }
+    }
+
+    /// Every contact needs a name and, unless it is a pinned card as signaal ships it, an id;
+    /// each pinned card is there once at most.
+    fn index_contact(&mut self, contact: &Contact) {
+        if contact.id != 0 {
+            self.contacts.insert(contact.id);
+        }
+        if contact.name.trim().is_empty() {
+            let problem = format!("contact {} has no name", contact.id);
+            self.problem(Kind::Contacts, problem);
+        }
+        if contact.id == 0 && contact.pinned.is_none() {
+            let problem = format!("the contact {} has no id", contact.name);
+            self.problem(Kind::Contacts, problem);
+        }
+        if let Some(p) = contact.pinned {
+            if !self.pinned.insert(p) {
+                let problem = format!("the pinned card {} is there twice", contact.name);
+                self.problem(Kind::Contacts, problem);
+            }
+        }
+    }
+
+    /// Pass two: checks what `record` refers to against everything pass one saw.
+    pub fn check(&mut self, record: Record<'_>) {
+        match record {
+            Record::Group(g) => self.check_group(g),
+            Record::Child(c) => self.check_child(c),
+            Record::Observation(o) => self.check_observation(o),
+            Record::Trajectory(t) => self.check_trajectory(t),
+            Record::Visit(v) => self.check_visit(v),
+            Record::Audit(entry) => self.trail().push(entry),
+            Record::Staff(_)
+            | Record::FormTemplate(_)
+            | Record::PlanTemplate(_)
+            | Record::Contact(_) => {}
+        }
+    }
+
+    /// The trail's rules, given every record's id from pass one.
+    fn trail(&mut self) -> &mut TrailCheck {
+        let records = &mut self.records;
+        self.trail
+            .get_or_insert_with(|| TrailCheck::new(std::mem::take(records)))
+    }
+
+    fn check_group(&mut self, group: &crate::domain::Group) {
+        if group.name.trim().is_empty() {
+            self.problem(Kind::Groups, format!("group {} has no name", group.id));
+        }
+        for form in &group.forms {
+            if !self.forms.iter().any(|t| &t.id == form) {
+                let problem = format!(
+                    "group {} uses form template {form:?}, which is neither in the export nor \
+                     built in",
+                    group.id
+                );
+                self.problem(Kind::Groups, problem);
+            }
+        }
+    }
+
+    fn check_child(&mut self, child: &crate::domain::Child) {
+        if !self.groups.contains(&child.group_id) {
+            let problem = format!(
+                "child {} ({}) belongs to group {}, which does not exist",
+                child.id,
+                child.full_name(),
+                child.group_id
+            );
+            self.problem(Kind::Children, problem);
+        }
+        if child.first_name.trim().is_empty() {
+            self.problem(
+                Kind::Children,
+                format!("child {} has no first name", child.id),
+            );
+        }
+        for id in &child.contacts {
+            if !self.contacts.contains(id) {
+                let problem = format!(
+                    "child {} is linked to contact {id}, which does not exist",
+                    child.id
+                );
+                self.problem(Kind::ContactLinks, problem);
+            }
+        }
+    }
+
+    /// Observations must belong to a child, name a template version that the export or this
+    /// signaal has, and mark only that template's items, each once.
+    fn check_observation(&mut self, obs: &crate::domain::Observation) {
+        let mut problems = Vec::new();
+        if !self.children.contains(&obs.child_id) {
+            problems.push(format!(
+                "observation {} belongs to child {}, which does not exist",
+                obs.id, obs.child_id
+            ));
+        }
+        match self.form(&obs.template, obs.version) {
+            None => problems.push(format!(
+                "observation {} uses template {} version {}, which is neither in the export nor \
+                 built in",
+                obs.id, obs.template, obs.version
+            )),
+            Some(template) => {
+                let mut seen = HashSet::new();
+                let items = obs
+                    .marks
+                    .iter()
+                    .map(|m| &m.item)
+                    .chain(obs.notes.iter().map(|n| &n.item));
+                for item in items {
+                    if template.item(item).is_none() {
+                        problems.push(format!(
+                            "observation {} marks item {item:?}, which template {} version {} \
+                             does not have",
+                            obs.id, obs.template, obs.version
+                        ));
+                    }
+                    if !seen.insert(item) {
+                        problems.push(format!(
+                            "observation {} has item {item:?} more than once",
+                            obs.id
+                        ));
+                    }
+                }
+            }
+        }
+        self.problems[Kind::Observations as usize].extend(problems);
+    }
+
+    /// The export's version of a form template, else the built-in one.
+    fn form(&self, id: &str, version: u32) -> Option<&FormTemplate> {
+        let (builtin, exported) = self.forms.split_at(self.builtin_forms);
+        exported
+            .iter()
+            .chain(builtin)
+            .find(|t| t.id == id && t.version == version)
+    }
+
+    /// Trajectories must belong to a child, name a plan version that the export or this signaal
+    /// has, hold exactly that plan's stages, and be the only open one of their plan per child.
+    fn check_trajectory(&mut self, t: &crate::domain::plan::Trajectory) {
+        let mut problems = Vec::new();
+        if !self.children.contains(&t.child_id) {
+            problems.push(format!(
+                "trajectory {} belongs to child {}, which does not exist",
+                t.id, t.child_id
+            ));
+        }
+        if t.is_open()
+            && !self
+                .open_trajectories
+                .entry(t.child_id)
+                .or_default()
+                .insert(t.template.clone())
+        {
+            problems.push(format!(
+                "child {} has more than one open trajectory with the plan {}",
+                t.child_id, t.template
+            ));
+        }
+        let (builtin, exported) = self.plans.split_at(self.builtin_plans);
+        let plan = exported
+            .iter()
+            .chain(builtin)
+            .find(|p| p.id == t.template && p.version == t.version);
+        match plan {
+            None => problems.push(format!(
+                "trajectory {} uses plan {} version {}, which is neither in the export nor built in",
+                t.id, t.template, t.version
+            )),
+            Some(plan) => {
+                let stages: Vec<&str> = t.stages.iter().map(|e| e.stage.as_str()).collect();
+                let expected: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
+                if stages != expected {
+                    problems.push(format!(
+                        "trajectory {} has the stages {stages:?}, but plan {} version {} has \
+                         {expected:?}",
+                        t.id, t.template, t.version
+                    ));
+                }
+                for answer in &t.answers {
+                    if plan.question(&answer.question).is_none() {
+                        problems.push(format!(
+                            "trajectory {} answers question {:?}, which plan {} does not ask",
+                            t.id, answer.question, t.template
+                        ));
+                    }
+                }
+            }
+        }
+        self.problems[Kind::Trajectories as usize].extend(problems);
+    }
+
+    /// Visits must belong to a group, speak only of children that exist, and be the only open
+    /// one of their group.
+    fn check_visit(&mut self, v: &crate::domain::visit::Visit) {
+        if !self.groups.contains(&v.group_id) {
+            let problem = format!(
+                "visit {} belongs to group {}, which does not exist",
+                v.id, v.group_id
+            );
+            self.problem(Kind::Visits, problem);
+        }
+        if v.is_open() && !self.open_visits.insert(v.group_id) {
+            let problem = format!("group {} has more than one open visit", v.group_id);
+            self.problem(Kind::Visits, problem);
+        }
+        let missing: Vec<Id> = v
+            .children()
+            .filter(|c| !self.children.contains(c))
+            .collect();
+        for child in missing {
+            let problem = format!(
+                "visit {} is about child {child}, which does not exist",
+                v.id
+            );
+            self.problem(Kind::Visits, problem);
+        }
+    }
+
+    /// True while nothing was found (the trail's own rules are only known at [`Checks::finish`]).
+    pub fn is_clean(&self) -> bool {
+        self.problems.iter().all(Vec::is_empty)
+    }
+
+    /// What pass one found, one sentence each, kind by kind: enough to refuse an import before
+    /// anything is written.
+    pub fn problems(&self) -> Vec<String> {
+        self.problems.iter().flatten().cloned().collect()
+    }
+
+    /// Everything found, after pass two: what [`Checks::problems`] gives, then what the trail's
+    /// rules find.
+    pub fn finish(mut self) -> Vec<String> {
+        let mut problems = self.problems();
+        self.trail();
+        problems.extend(self.trail.map(TrailCheck::finish).unwrap_or_default());
+        problems
+    }
+
+    /// The highest record id pass one saw (0 for none).
+    pub fn max_id(&self) -> Id {
+        self.max_id
+    }
+
+    /// Takes the trail as one from before the hash chain, to be sealed as it is imported (see
+    /// `store::TrailChain::SealedOnImport`): an entry that carries a hash is a problem then.
+    pub fn seal_unsealed_trail(&mut self) {
+        self.sealing = true;
+    }
+
+    /// The hash of the last audit entry pass one saw ("" for none): what an entry appended after
+    /// the trail chains onto.
+    pub fn last_hash(&self) -> &str {
+        self.chain.last_hash()
+    }
+}
