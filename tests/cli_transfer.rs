@@ -62,7 +62,15 @@ fn a_refused_import_into_a_new_directory_leaves_none_behind() {
 fn from_before_the_chain() -> (Value, Db) {
     let source = Db::demo(&[]);
     let group = arr(&source.export(), "groups")[0]["id"].to_string();
-    run_ok(&["forms", "--db", source.path(), "use", "--group", &group, "--all"]);
+    run_ok(&[
+        "forms",
+        "--db",
+        source.path(),
+        "use",
+        "--group",
+        &group,
+        "--all",
+    ]);
     let mut export = source.export();
     for entry in export["audit"].as_array_mut().unwrap() {
         let entry = entry.as_object_mut().unwrap();

@@ -48,8 +48,8 @@ fn written_len(bytes: &[u8]) -> usize {
 
 /// Inverts [`DAMAGE`] bytes in the middle of the records of the database's `db` file: damage in
 /// the middle, with far more sound records after it than one torn last write would leave, as a
-/// bad disk block makes.
-fn damage_the_middle(db: &Db) {
+/// bad disk block makes. Returns the damaged file's bytes.
+fn damage_the_middle(db: &Db) -> Vec<u8> {
     let file = Path::new(db.path()).join("db");
     let mut bytes = std::fs::read(&file).unwrap();
     let written = written_len(&bytes);
@@ -62,7 +62,8 @@ fn damage_the_middle(db: &Db) {
     for b in &mut bytes[start..start + DAMAGE] {
         *b ^= 0xff;
     }
-    std::fs::write(&file, bytes).unwrap();
+    std::fs::write(&file, &bytes).unwrap();
+    bytes
 }
 
 /// Whether `export` has an observation of `kid`, dated one of `days`, with exactly the marks
@@ -188,11 +189,12 @@ fn a_crash_and_a_damaged_db_file_are_undone_by_restore_from_the_automatic_backup
     let at_kill = db.content();
     assert_eq!(without_exported_at(backed_up.clone()), at_kill);
 
-    damage_the_middle(&db);
+    let damaged = damage_the_middle(&db);
     every_command_names(&db, &user, &backup);
+    // Refused, not repaired: no command moved the damaged files aside to put a repair in place.
+    assert!(kept_aside(&db).is_empty(), "{:?}", kept_aside(&db));
 
     // Restore: the newest backup takes the database's place, the damaged one is kept beside it.
-    let damaged = std::fs::read(Path::new(db.path()).join("db")).unwrap();
     let out = run_ok(&["restore", "--db", db.path()]);
     let said = stderr(&out);
     assert!(said.contains("children"), "what the backup holds: {said}");
@@ -216,6 +218,6 @@ fn a_crash_and_a_damaged_db_file_are_undone_by_restore_from_the_automatic_backup
     assert_eq!(aside.len(), 1, "the damaged database is kept: {aside:?}");
     assert!(
         std::fs::read(aside[0].join("db")).unwrap() == damaged,
-        "the damaged db file is kept as it was"
+        "the damaged db file is kept as it was damaged: the commands changed not one byte"
     );
 }
