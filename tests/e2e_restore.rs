@@ -53,8 +53,8 @@ fn damage_the_middle(db: &Db) -> Vec<u8> {
     let file = Path::new(db.path()).join("db");
     let mut bytes = std::fs::read(&file).unwrap();
     let written = written_len(&bytes);
-    let start = (written - DAMAGE) / 2;
-    let after = written - (start + DAMAGE);
+    let start = written.saturating_sub(DAMAGE) / 2;
+    let after = written.saturating_sub(start + DAMAGE);
     assert!(
         after >= 8 * DAMAGE,
         "only {after} bytes of records after the damage: that is the tail, not the middle"
