@@ -2,32 +2,18 @@
 //! database, run as a user runs them: the real binary on temp databases.
 
 mod common {
+    pub mod backups;
     pub mod cli;
     pub mod demo;
 }
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::backups::{backup_dir, backups, kept_aside};
 use common::cli::{fails, ok, run, run_fails, run_ok, run_with_env, Db};
 use common::demo::arr;
 use serde_json::Value;
 use signaal::store::Store;
-
-/// The default backup directory of `db`.
-fn backup_dir(db: &Db) -> PathBuf {
-    db.file("db.backups")
-}
-
-/// The backup files in `dir`, oldest first.
-fn backups(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "gz"))
-        .collect();
-    found.sort();
-    found
-}
 
 /// Damages the sled `db` file beyond repair: its first half inverted. (Its middle is not enough:
 /// after a close the file is a whole segment with the records in its first part only.)
@@ -39,15 +25,6 @@ fn damage(db: &Db) {
         *b ^= 0xff;
     }
     std::fs::write(&file, bytes).unwrap();
-}
-
-/// The `damaged-*` directories beside the database.
-fn kept_aside(db: &Db) -> Vec<PathBuf> {
-    std::fs::read_dir(db.dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("db.damaged-"))
-        .collect()
 }
 
 fn count(export: &Value, key: &str) -> usize {

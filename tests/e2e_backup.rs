@@ -2,42 +2,21 @@
 //! while signaal runs, and in one made on the way out when it stops (q, SIGTERM).
 
 mod common {
+    pub mod backups;
     pub mod cli;
     pub mod demo;
     pub mod pty;
     pub mod screens;
 }
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::backups::{backup_contents, backup_dir};
 use common::cli::Db;
 use common::demo::{first_with_role, fresh_demo};
 use common::pty::{Tui, TIMEOUT};
 use common::screens::{big, quit};
-
-/// The JSON inside each backup in `dir` (none when there is no such dir).
-fn backup_contents(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".json.gz"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| {
-            let mut json = String::new();
-            flate2::read::GzDecoder::new(std::fs::File::open(f).unwrap())
-                .read_to_string(&mut json)
-                .unwrap();
-            json
-        })
-        .collect()
-}
 
 /// A demo database, its default backup directory, and the TUI on it, started as the demo's admin
 /// with `extra` options, that has just added the group "De Kikkers".
@@ -45,7 +24,7 @@ fn with_new_group(extra: &[&str]) -> (Db, PathBuf, Tui) {
     let (db, ex, _) = fresh_demo(&[]);
     let admin = first_with_role(&ex, "admin");
     let t = add_group(&db, &admin, extra, "De Kikkers");
-    let dir = db.file("db.backups");
+    let dir = backup_dir(&db);
     (db, dir, t)
 }
 

@@ -10,6 +10,7 @@
 mod common {
     pub mod cli;
     pub mod demo;
+    pub mod observe;
     pub mod pty;
     pub mod screens;
 }
@@ -17,234 +18,20 @@ mod common {
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use common::cli::{run_ok, Db};
+use common::cli::run_ok;
 use common::demo::{
     arr, date_of, fresh_demo, group, group_name, id, kids, s, today, uniquely_named_kids, ymd, Kid,
+};
+use common::observe::{
+    assert_signed, form_items, item_row, mark, mark_entry, mark_rows, marks, move_to,
+    observations_of, open_form, pick_kid, row_shows, shows, sometimes, start, start_on_form,
+    template_by_id, template_for_group, template_for_kind, three_rows, todays_observation, Item,
 };
 use common::pty::{framed, Tui};
 use common::screens::{
     big, child_row, detail, filter_line, head, open_child_screen, open_group, open_tui,
-    open_tui_with, press_moves, quit, select_child, selected_row, start_on_child,
+    open_tui_with, quit, select_child, start_on_child,
 };
-use serde_json::Value;
-
-// ---------------------------------------------------------------------------------------------
-// The export: forms and observations
-// ---------------------------------------------------------------------------------------------
-
-/// The one form a group observes with (the demo has one per kind of group).
-fn template_for_group(ex: &Value, group_id: u64) -> &Value {
-    template_for_kind(ex, s(group(ex, group_id), "kind"))
-}
-
-/// The one form in the export's `form_templates` for groups of this kind.
-fn template_for_kind<'a>(ex: &'a Value, kind: &str) -> &'a Value {
-    let forms: Vec<&Value> = arr(ex, "form_templates")
-        .iter()
-        .filter(|t| arr(t, "kinds").iter().any(|k| k == kind))
-        .collect();
-    assert_eq!(
-        forms.len(),
-        1,
-        "one form for a {kind} group (else a picker would come first)"
-    );
-    forms[0]
-}
-
-/// An item of a form: a row of the observation form.
-#[derive(Clone, Debug)]
-struct Item {
-    id: String,
-    /// The English wording.
-    text: String,
-}
-
-/// The items of a form in form order: the rows of the observation form (section titles are
-/// not rows).
-fn form_items(template: &Value) -> Vec<Item> {
-    let items: Vec<Item> = arr(template, "sections")
-        .iter()
-        .flat_map(|section| arr(section, "items").iter())
-        .map(|item| Item {
-            id: s(item, "id").to_string(),
-            text: s(&item["text"], "en").to_string(),
-        })
-        .collect();
-    // The tests find an item on the screen by the start of its text.
-    for (i, item) in items.iter().enumerate() {
-        assert!(
-            items[..i].iter().all(|o| head(&o.text) != head(&item.text)),
-            "two items of {} start with {:?}",
-            s(template, "id"),
-            head(&item.text)
-        );
-    }
-    items
-}
-
-/// The form template with this id.
-fn template_by_id<'a>(ex: &'a Value, template: &str) -> &'a Value {
-    arr(ex, "form_templates")
-        .iter()
-        .find(|t| t["id"] == template)
-        .unwrap_or_else(|| panic!("no form template {template:?} in the export"))
-}
-
-/// A child's observations, oldest first (by date, then id).
-fn observations_of(ex: &Value, child_id: u64) -> Vec<Value> {
-    let mut all: Vec<Value> = arr(ex, "observations")
-        .iter()
-        .filter(|o| o["child_id"].as_u64() == Some(child_id))
-        .cloned()
-        .collect();
-    all.sort_by(|a, b| (s(a, "date"), id(a)).cmp(&(s(b, "date"), id(b))));
-    all
-}
-
-/// item -> mark of an observation.
-fn marks(observation: &Value) -> BTreeMap<String, String> {
-    arr(observation, "marks")
-        .iter()
-        .map(|m| (s(m, "item").to_string(), s(m, "mark").to_string()))
-        .collect()
-}
-
-/// The mark entry (item, mark, note, by, at) of `item` in an observation, if it is marked.
-fn mark_entry<'a>(observation: &'a Value, item: &str) -> Option<&'a Value> {
-    arr(observation, "marks").iter().find(|m| m["item"] == item)
-}
-
-/// The observations of a child dated `date`.
-fn observations_on(ex: &Value, child_id: u64, date: &str) -> Vec<Value> {
-    observations_of(ex, child_id)
-        .into_iter()
-        .filter(|o| o["date"] == date)
-        .collect()
-}
-
-/// The one observation of this child made today; checks its date and observer.
-fn todays_observation(ex: &Value, kid: &Kid, days: &[NaiveDate], user: &str) -> Value {
-    let mut days = days.to_vec();
-    days.sort();
-    days.dedup();
-    let found: Vec<Value> = days
-        .iter()
-        .flat_map(|d| observations_on(ex, kid.id, &ymd(*d)))
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "exactly one observation of {} today ({days:?}): {:#}",
-        kid.name,
-        Value::Array(observations_of(ex, kid.id))
-    );
-    let o = found.into_iter().next().unwrap();
-    assert_eq!(s(&o, "by"), user, "the observation is by the user: {o:#}");
-    o
-}
-
-/// Checks a mark entry: who and when (today, in the observation's date).
-fn assert_signed(entry: &Value, observation: &Value, user: &str) {
-    assert_eq!(
-        s(entry, "by"),
-        user,
-        "the mark is signed by the user: {entry}"
-    );
-    let date = NaiveDate::parse_from_str(s(observation, "date"), "%Y-%m-%d").unwrap();
-    assert_eq!(
-        date_of(s(entry, "at")),
-        date,
-        "the mark's `at` is on the observation's date: {entry}"
-    );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Screens
-// ---------------------------------------------------------------------------------------------
-
-/// The observation form's title: child, date, observer.
-fn form_title(kid: &Kid, date: NaiveDate, user: &str) -> String {
-    format!("{} · {} · Observer: {user}", kid.name, ymd(date))
-}
-
-/// Presses `o` on a children list or child screen and waits for the child's form of today.
-fn open_form(t: &mut Tui, kid: &Kid, user: &str) -> String {
-    t.send("o");
-    t.expect_until(&format!("the observation form of {}", kid.name), |s| {
-        s.contains(&form_title(kid, today(), user))
-    })
-}
-
-/// Start, group, child, `o`: today's form of the child is shown.
-fn start_on_form(db: &Db, ex: &Value, kid: &Kid, user: &str) -> Tui {
-    let mut t = start_on_child(db, ex, kid, user);
-    open_form(&mut t, kid, user);
-    t
-}
-
-/// The form's row of an item (not the detail pane's line about it).
-fn item_row<'a>(screen: &'a str, item: &Item) -> Option<&'a str> {
-    let text = head(&item.text);
-    screen
-        .lines()
-        .find(|l| (l.starts_with("│  ") || l.starts_with("│▶ ")) && l.contains(&text))
-}
-
-/// Whether the form's row of `item` shows `mark` ("sometimes", "often").
-fn row_shows(screen: &str, item: &Item, mark: &str) -> bool {
-    item_row(screen, item).is_some_and(|l| l.contains(&format!(" {mark} ")))
-}
-
-/// Whether the form shows `item` selected with `mark` ("not seen", "sometimes", "often") in the
-/// detail pane.
-fn shows(screen: &str, item: &Item, mark: &str) -> bool {
-    let text = head(&item.text);
-    detail(screen).starts_with(&format!("{mark}: {text}"))
-        && selected_row(screen).is_some_and(|l| l.contains(&text))
-}
-
-/// Moves the form's selection from row `from` to row `to` with Down/Up (or j/k) and waits until
-/// `to` is selected.
-fn move_to(t: &mut Tui, items: &[Item], from: usize, to: usize, vim: bool) {
-    press_moves(t, from, to, vim);
-    let text = head(&items[to].text);
-    t.expect_until(&format!("item {to} ({:?}) selected", items[to].id), |s| {
-        selected_row(s).is_some_and(|l| l.contains(&text)) && detail(s).contains(&text)
-    });
-}
-
-/// Presses Space on the selected item and waits until the screen shows `mark` for it, with the
-/// "saved" state in the title bar.
-fn mark(t: &mut Tui, item: &Item, mark: &str) -> String {
-    t.send(" ");
-    t.expect_until(&format!("{:?} marked {mark} and saved", item.id), |s| {
-        shows(s, item, mark) && s.contains("✓ saved ")
-    })
-}
-
-/// A child with a first name unique in its group (so the filter finds only them), satisfying
-/// `pred`.
-fn pick_kid(ex: &Value, pred: impl Fn(&Kid) -> bool) -> Kid {
-    uniquely_named_kids(ex)
-        .into_iter()
-        .find(|k| pred(k))
-        .expect("a child for this test in the demo")
-}
-
-/// What a test of a new observation starts from: a fresh demo database, its export and the user
-/// (`fresh_demo`), the day the test starts (`day0`), a child (`pick_kid`) with no observation
-/// dated `day0` or the day after (so that a test that runs across midnight still makes a new
-/// one), and the items of the form of the child's group.
-fn start() -> (Db, Value, String, NaiveDate, Kid, Vec<Item>) {
-    let (db, ex, user) = fresh_demo(&[]);
-    let day0 = today();
-    let kid = pick_kid(&ex, |k| {
-        observations_on(&ex, k.id, &ymd(day0)).is_empty()
-            && observations_on(&ex, k.id, &ymd(day0.succ_opt().unwrap())).is_empty()
-    });
-    let items = form_items(template_for_group(&ex, kid.group_id));
-    (db, ex, user, day0, kid, items)
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. Acceptance: three marks on a new observation
@@ -255,14 +42,7 @@ fn three_marks_make_a_new_observation_signed_today() {
     let (db, ex, user, day0, kid, items) = start();
     let before = observations_of(&ex, kid.id).len();
     let all_before = arr(&ex, "observations").len();
-    // The first item, one further on in the first section, one in the second section: moving
-    // down skips the section titles.
-    let first_section = arr(
-        &template_for_group(&ex, kid.group_id)["sections"][0],
-        "items",
-    )
-    .len();
-    let rows = [0, 2, first_section + 1];
+    let rows = three_rows(&ex, &kid);
 
     let mut t = start_on_form(&db, &ex, &kid, &user);
     // The form opens on the first item, not seen, with nothing marked.
@@ -270,12 +50,7 @@ fn three_marks_make_a_new_observation_signed_today() {
         s.contains("nothing marked yet") && shows(s, &items[0], "not seen")
     });
 
-    let mut at = 0;
-    for &row in &rows {
-        move_to(&mut t, &items, at, row, false);
-        at = row;
-        mark(&mut t, &items[row], "sometimes");
-    }
+    let at = mark_rows(&mut t, &items, &rows);
     // Each row shows its mark; the title bar no longer says nothing is marked.
     t.expect_until("the three rows marked", |s| {
         !s.contains("nothing marked yet")
@@ -301,10 +76,7 @@ fn three_marks_make_a_new_observation_signed_today() {
         "no other observation changed in number"
     );
     let o = todays_observation(&ex, &kid, &[day0, day1], &user);
-    let want: BTreeMap<String, String> = rows
-        .iter()
-        .map(|&r| (items[r].id.clone(), "sometimes".to_string()))
-        .collect();
+    let want = sometimes(&items, &rows);
     assert_eq!(marks(&o), want, "exactly the three marks: {o:#}");
     for &row in &rows {
         let entry = mark_entry(&o, &items[row].id).unwrap();
@@ -366,10 +138,7 @@ fn every_mark_shown_as_saved_survives_kill_9() {
             None => observation_id = Some(id(&o)),
             Some(was) => assert_eq!(id(&o), was, "round {round}: the same observation"),
         }
-        let want: BTreeMap<String, String> = rows[..=round]
-            .iter()
-            .map(|&r| (items[r].id.clone(), "sometimes".to_string()))
-            .collect();
+        let want = sometimes(&items, &rows[..=round]);
         assert_eq!(
             marks(&o),
             want,

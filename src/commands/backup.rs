@@ -160,12 +160,6 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
     if let Some(parent) = std::path::absolute(db)?.parent() {
         backup::sync_dir(parent).with_context(|| format!("cannot sync {}", parent.display()))?;
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    Store::open(db)?.record(
-        "restore",
-        format!("backup:{name}"),
-        &super::signature("signaal restore"),
-    )?;
     eprintln!(
         "signaal: restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
          entered again.",
@@ -231,7 +225,10 @@ fn refuse_if_healthy(db: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Loads the backup at `path` into a new database at `dir` and checks it.
+/// Loads the backup at `path` into a new database at `dir`, checks it and records the restore in
+/// its audit trail, all while it is open this once: it is moved into place closed and not opened
+/// again here, because sled's own threads let go of a closed database a moment after the last
+/// handle is dropped, and an immediate reopen can then fail as "in use".
 fn restore_into(dir: &Path, path: &Path) -> Result<()> {
     if dir.exists() {
         bail!("{} is in the way", dir.display());
@@ -246,6 +243,12 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
             problems.join("; ")
         );
     }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    store.record(
+        "restore",
+        format!("backup:{name}"),
+        &super::signature("signaal restore"),
+    )?;
     Ok(())
 }
 

@@ -306,7 +306,19 @@ impl Tui {
     /// Kills the process with SIGKILL (no chance to clean up) and reaps it.
     pub fn kill(&mut self) {
         if self.poll_exit().is_none() {
-            let _ = self.child.kill();
+            // Not `Child::kill`: portable-pty sends SIGHUP first and waits, and signaal takes
+            // SIGHUP as a request to stop, which it answers with a backup on the way out.
+            match self.pid() {
+                // Only the process this harness started, by its id.
+                Some(pid) => {
+                    let _ = std::process::Command::new("kill")
+                        .args(["-KILL", &pid.to_string()])
+                        .status();
+                }
+                None => {
+                    let _ = self.child.kill();
+                }
+            }
             if let Ok(status) = self.child.wait() {
                 self.exited = Some(status.exit_code().max(1));
             } else {
