@@ -116,7 +116,10 @@ fn dispatch(
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
         Some(Command::Import { file }) => transfer::import(&db()?, &file),
-        Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
+        Some(Command::Check) => {
+            let dir = db()?;
+            transfer::check(&open_existing(&dir)?, &place(&dir))
+        }
         Some(Command::Report(args)) => {
             let report = args
                 .report()

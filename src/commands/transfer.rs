@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
 
+use super::backup;
 use crate::app::Clock;
 use crate::store::{Store, StoreError};
 
@@ -61,8 +62,23 @@ fn importer() -> String {
         .unwrap_or_else(|| "signaal import".into())
 }
 
-pub fn check(store: &Store) -> Result<ExitCode> {
-    let problems = store.check()?;
+/// `signaal check`: the database's own problems, then whether its audit trail still begins with
+/// the trail of every backup in the place's directory. Problems go to stdout, one line each,
+/// and make the exit code 1; backups that could not be compared are noted on stderr.
+pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
+    let mut problems = store.check()?;
+    let trails = backup::compare_trails(place, store)?;
+    problems.extend(trails.problems);
+    for note in &trails.notes {
+        eprintln!("signaal: {note}");
+    }
+    if trails.abandoned > 0 {
+        eprintln!(
+            "signaal: {} backup(s) hold a history that a restore replaced; they agree with the \
+             audit trail up to that restore",
+            trails.abandoned
+        );
+    }
     if problems.is_empty() {
         println!("{}: ok", store.path().display());
         return Ok(ExitCode::SUCCESS);

@@ -153,7 +153,17 @@ impl Store {
     }
 
     pub fn audit(&self) -> Result<Vec<AuditEntry>> {
-        decode_all(&self.trees()?.audit)
+        self.audit_entries()?.collect()
+    }
+
+    /// The audit trail, oldest first, decoded one entry at a time as it is iterated: memory
+    /// holds one entry whatever the trail's length. Entries appended while it is iterated may or
+    /// may not be seen. Errors: an entry that cannot be read or decoded.
+    pub fn audit_entries(&self) -> Result<impl Iterator<Item = Result<AuditEntry>>> {
+        Ok(self.trees()?.audit.iter().map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        }))
     }
 }
 
