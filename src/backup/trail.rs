@@ -26,7 +26,7 @@ pub fn first_difference(
 ) -> Result<Option<TrailDifference>, BackupError> {
     let mut database = store.audit_entries().map_err(BackupError::Store)?;
     let mut check = PrefixCheck::new();
-    let read = export::read(export_reader(path)?, &mut |record| {
+    let read = export::read_arrays(export_reader(path)?, Some(&["audit"]), &mut |record| {
         let Record::Audit(entry) = record else {
             return Ok(());
         };
