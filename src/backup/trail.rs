@@ -11,7 +11,8 @@ use crate::store::{Store, StoreError};
 
 /// Why the reading of a backup's trail stopped early.
 enum Stop {
-    Differs(TrailDifference),
+    /// Boxed: the difference holds two whole entries.
+    Differs(Box<TrailDifference>),
     Store(StoreError),
 }
 
@@ -32,13 +33,13 @@ pub fn first_difference(
         };
         let ours = database.next().transpose().map_err(Stop::Store)?;
         match check.push(ours.as_ref(), entry) {
-            Some(difference) => Err(Stop::Differs(difference)),
+            Some(difference) => Err(Stop::Differs(Box::new(difference))),
             None => Ok(()),
         }
     });
     match read {
         Ok(_) => Ok(None),
-        Err(ReadError::Each(Stop::Differs(difference))) => Ok(Some(difference)),
+        Err(ReadError::Each(Stop::Differs(difference))) => Ok(Some(*difference)),
         Err(ReadError::Each(Stop::Store(e))) => Err(BackupError::Store(e)),
         Err(ReadError::Format(source)) => Err(BackupError::Unreadable {
             path: path.to_path_buf(),
