@@ -91,6 +91,11 @@ pub enum Command {
     Import {
         /// The JSON file written by `signaal export`
         file: PathBuf,
+        /// For an export made by a signaal from before the audit trail's hash chain (none of its
+        /// audit entries has a hash): its trail is sealed as it is, and the import's own audit
+        /// entry records that it was not verified (trail=unverified)
+        #[arg(long)]
+        unverified_trail: bool,
     },
     /// Verify the database's integrity (exit code 0 when sound, 1 when not)
     Check,

@@ -56,3 +56,91 @@ fn a_refused_import_into_a_new_directory_leaves_none_behind() {
     assert!(err.contains("child 999999, which does not exist"), "{err}");
     assert!(!target.exists(), "no database directory left behind");
 }
+
+/// `export` as a signaal from before the audit hash chain wrote it: no `hash` and no `detail` on
+/// any audit entry. Trail entries of several kinds, so that sealing has a chain to build.
+fn from_before_the_chain() -> (Value, Db) {
+    let source = Db::demo(&[]);
+    let group = arr(&source.export(), "groups")[0]["id"].to_string();
+    run_ok(&[
+        "forms",
+        "--db",
+        source.path(),
+        "use",
+        "--group",
+        &group,
+        "--all",
+    ]);
+    let mut export = source.export();
+    for entry in export["audit"].as_array_mut().unwrap() {
+        let entry = entry.as_object_mut().unwrap();
+        entry.remove("hash");
+        entry.remove("detail");
+    }
+    (export, source)
+}
+
+#[test]
+fn an_export_from_before_the_chain_is_imported_only_when_asked_and_says_so() {
+    let (old, _source) = from_before_the_chain();
+    let target = Db::empty();
+    let file = target.file("old.json");
+    std::fs::write(&file, old.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+
+    // Without the option: refused, saying how to take such a file, and nothing is left behind.
+    let err = stderr(&run_fails(&["import", "--db", target.path(), file]));
+    assert!(err.contains("has no hash"), "{err}");
+    assert!(err.contains("--unverified-trail"), "{err}");
+    assert!(!target.exists());
+
+    run_ok(&["import", "--db", target.path(), "--unverified-trail", file]);
+    run_ok(&["check", "--db", target.path()]);
+    let imported = target.export();
+    let audit = arr(&imported, "audit");
+    assert_eq!(audit.len(), arr(&old, "audit").len() + 1);
+    let own = audit.last().unwrap();
+    assert_eq!(own["action"], "import");
+    assert!(
+        own["detail"].as_str().unwrap().contains("trail=unverified"),
+        "the trail says its start was not verified: {own}"
+    );
+    // The old entries are there as they were, now sealed.
+    for (was, now) in arr(&old, "audit").iter().zip(audit) {
+        for field in ["at", "by", "action", "target"] {
+            assert_eq!(was[field], now[field]);
+        }
+        assert_eq!(now["hash"].as_str().unwrap().len(), 64);
+    }
+}
+
+#[test]
+fn the_unverified_trail_option_takes_no_file_with_hashes() {
+    let source = Db::demo(&[]);
+    let target = Db::empty();
+    let file = target.file("sealed.json");
+    std::fs::write(&file, source.export().to_string()).unwrap();
+    let err = stderr(&run_fails(&[
+        "import",
+        "--db",
+        target.path(),
+        "--unverified-trail",
+        file.to_str().unwrap(),
+    ]));
+    assert!(err.contains("carries a hash"), "{err}");
+    assert!(!target.exists());
+
+    // Hashes stripped from some entries only: not an old export, so refused both ways.
+    let (mut mixed, _old) = from_before_the_chain();
+    let sealed = source.export();
+    mixed["audit"][0]["hash"] = sealed["audit"][0]["hash"].clone();
+    std::fs::write(&file, mixed.to_string()).unwrap();
+    for extra in [&[][..], &["--unverified-trail"][..]] {
+        let mut args = vec!["import", "--db", target.path()];
+        args.extend(extra);
+        args.push(file.to_str().unwrap());
+        let err = stderr(&run_fails(&args));
+        assert!(err.contains("hash"), "{extra:?}: {err}");
+        assert!(!target.exists());
+    }
+}

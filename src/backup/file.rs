@@ -23,7 +23,7 @@ use flate2::{read::GzDecoder, Compression, GzBuilder};
 use sha2::{Digest, Sha256};
 
 use super::BackupError;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// What a backup's header says: when it was made and what it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +184,12 @@ fn write_unsynced(
     let mut json = BufWriter::with_capacity(1 << 16, &mut gz);
     let summary = store
         .write_export(&mut json, at.fixed_offset())
-        .map_err(BackupError::Store)?;
+        .map_err(|e| match e {
+            // Writing the backup file failed (a full disk, a USB stick pulled out), not reading
+            // the database: said as such, so the header can say why in words.
+            StoreError::Write(source) => io(source),
+            other => BackupError::Store(other),
+        })?;
     json.flush().map_err(io)?;
     drop(json);
     let (out, body_sha) = gz.finish().map_err(io)?.finish();

@@ -23,7 +23,7 @@ use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, Key
 use crate::config;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::{Signature, Store};
+use crate::store::{Signature, Store, TrailChain};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -115,7 +115,16 @@ fn dispatch(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
-        Some(Command::Import { file }) => transfer::import(&db()?, &file),
+        Some(Command::Import {
+            file,
+            unverified_trail,
+        }) => {
+            let chain = match unverified_trail {
+                true => TrailChain::SealedOnImport,
+                false => TrailChain::Verified,
+            };
+            transfer::import(&db()?, &file, chain)
+        }
         Some(Command::Check) => {
             let dir = db()?;
             transfer::check(&open_existing(&dir)?, &place(&dir))

@@ -8,7 +8,7 @@ use anyhow::{anyhow, Context, Result};
 
 use super::backup;
 use crate::app::Clock;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, TrailChain};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
 pub fn export(store: &Store) -> Result<ExitCode> {
@@ -22,15 +22,15 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 }
 
 /// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
-/// its own. A file that is refused leaves no new database behind: a directory this command
-/// created is removed again.
-pub fn import(dir: &Path, file: &Path) -> Result<ExitCode> {
+/// its own; `chain` says how the trail's hash chain is taken. A file that is refused leaves no
+/// new database behind: a directory this command created is removed again.
+pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
     // Read the file first: one that cannot be read should not leave a new database behind.
     std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let existed = dir.exists();
     let store = super::open(dir)?;
     let sig = super::signature(&importer());
-    let imported = store.import_from_recorded(|| std::fs::File::open(file), &sig);
+    let imported = store.import_from_recorded(|| std::fs::File::open(file), &sig, chain);
     let summary = match imported {
         Ok(summary) => summary,
         Err(e) => {

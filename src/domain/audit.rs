@@ -199,7 +199,9 @@ impl fmt::Display for ChainBreak {
             write!(
                 f,
                 "has no hash, so the audit trail cannot be verified (it was written by a signaal \
-                 from before the hash chain, or the hashes were removed)"
+                 from before the hash chain, or the hashes were removed; `signaal import \
+                 --unverified-trail` takes an export from before the chain and records that its \
+                 trail was not verified)"
             )
         } else {
             write!(

@@ -58,6 +58,9 @@ pub struct Checks {
     open_trajectories: HashMap<Id, HashSet<String>>,
     /// The hash chain, entry by entry in pass one; only its first break is reported.
     chain: ChainVerifier,
+    /// Whether the trail comes from before the chain and is sealed on import: then no entry may
+    /// carry a hash, and `chain` follows the hashes the import gives the entries.
+    sealing: bool,
     /// The ids per kind for the trail's rules, until pass two hands them to `trail`.
     records: Records,
     trail: Option<TrailCheck>,
@@ -89,6 +92,7 @@ impl Checks {
             open_visits: HashSet::new(),
             open_trajectories: HashMap::new(),
             chain: ChainVerifier::new(),
+            sealing: false,
             records: Records::default(),
             trail: None,
         }
@@ -146,6 +150,20 @@ impl Checks {
             }
             Record::PlanTemplate(p) => self.plans.push(p.clone()),
             Record::Contact(c) => self.index_contact(c),
+            Record::Audit(entry) if self.sealing => {
+                let mut sealed = entry.clone();
+                sealed.seal(self.chain.last_hash());
+                let position = self.chain.count() + 1;
+                // Cannot break: the entry was sealed onto the chain just now.
+                let _ = self.chain.push(&sealed);
+                if !entry.hash.is_empty() && self.problems[Kind::Audit as usize].is_empty() {
+                    let problem = format!(
+                        "audit entry {position} carries a hash, so this export is not from \
+                         before the hash chain; import it without --unverified-trail"
+                    );
+                    self.problem(Kind::Audit, problem);
+                }
+            }
             Record::Audit(entry) => {
                 if let Err(broken) = self.chain.push(entry) {
                     if self.problems[Kind::Audit as usize].is_empty() {
@@ -415,6 +433,12 @@ impl Checks {
     /// The highest record id pass one saw (0 for none).
     pub fn max_id(&self) -> Id {
         self.max_id
+    }
+
+    /// Takes the trail as one from before the hash chain, to be sealed as it is imported (see
+    /// `store::TrailChain::SealedOnImport`): an entry that carries a hash is a problem then.
+    pub fn seal_unsealed_trail(&mut self) {
+        self.sealing = true;
     }
 
     /// The hash of the last audit entry pass one saw ("" for none): what an entry appended after

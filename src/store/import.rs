@@ -105,7 +105,7 @@ impl Store {
         &self,
         open: impl FnMut() -> std::io::Result<R>,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut reading(open), None)
+        self.import_records(&mut reading(open), None, TrailChain::Verified)
     }
 
     /// Like [`Store::import_from`], and adds the import's own audit entry `import` (target
@@ -113,12 +113,16 @@ impl Store {
     /// (`sig`), and in `detail` the SHA-256 of the bytes imported and the counts (see
     /// [`ExportSummary::import_detail`]). The bytes are hashed as they are read, and an input
     /// whose second reading differs from the first is refused.
+    ///
+    /// `chain` says how the trail's hash chain is taken: verified (the default), or, for an
+    /// export from before the chain, sealed as it is read ([`TrailChain::SealedOnImport`]).
     pub fn import_from_recorded<R: Read>(
         &self,
         open: impl FnMut() -> std::io::Result<R>,
         sig: &Signature,
+        chain: TrailChain,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut reading(open), Some(sig))
+        self.import_records(&mut reading(open), Some(sig), chain)
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked
@@ -126,7 +130,7 @@ impl Store {
     /// as it is, with no entry of its own: for data that records its own load (the demo's
     /// `demo.load`).
     pub fn import(&self, data: &Export) -> Result<()> {
-        self.import_records(&mut in_memory(data, None), None)?;
+        self.import_records(&mut in_memory(data, None), None, TrailChain::Verified)?;
         Ok(())
     }
 
@@ -134,7 +138,11 @@ impl Store {
     /// [`Store::import_from_recorded`], naming `record.file_sha256` as the file's hash.
     pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
         let sha256 = Some(record.file_sha256.clone());
-        self.import_records(&mut in_memory(data, sha256), Some(&record.sig))?;
+        self.import_records(
+            &mut in_memory(data, sha256),
+            Some(&record.sig),
+            TrailChain::Verified,
+        )?;
         Ok(())
     }
 
@@ -142,6 +150,7 @@ impl Store {
         &self,
         pass: &mut Pass<'_>,
         sig: Option<&Signature>,
+        chain: TrailChain,
     ) -> Result<ExportSummary> {
         let unfinished = self.trees()?.meta.contains_key(UNFINISHED)?;
         // The imported trail begins the chain, so there must be no trail yet either (a form
@@ -153,6 +162,9 @@ impl Store {
             )));
         }
         let mut checks = Checks::new();
+        if chain == TrailChain::SealedOnImport {
+            checks.seal_unsealed_trail();
+        }
         let mut read = ExportSummary::default();
         let first = pass(&mut |record| {
             read.add(record);
@@ -170,12 +182,16 @@ impl Store {
         let own_entry = sig.map(|sig| {
             let mut entry = AuditEntry::new(sig.at, &sig.by, IMPORT_ACTION, "database".into());
             let sha256 = first.sha256.as_deref().unwrap_or_default();
-            entry.detail = Some(read.import_detail(sha256));
+            let mut detail = read.import_detail(sha256);
+            if chain == TrailChain::SealedOnImport {
+                detail.push_str(" trail=unverified");
+            }
+            entry.detail = Some(detail);
             entry.seal(checks.last_hash());
             entry
         });
         let first = (read, first.sha256);
-        let written = self.write_records(pass, checks, first, own_entry);
+        let written = self.write_records(pass, checks, first, own_entry, chain);
         match written {
             Ok(()) => {
                 self.trees()?.meta.remove(UNFINISHED)?;
@@ -197,11 +213,13 @@ impl Store {
         mut checks: Checks,
         first: (ExportSummary, Option<String>),
         own_entry: Option<AuditEntry>,
+        chain: TrailChain,
     ) -> Result<()> {
         let mut writer = Writer {
             store: self,
             ops: Vec::with_capacity(BATCH + 1),
             next_audit: checks.max_id() + 1,
+            sealing: (chain == TrailChain::SealedOnImport).then(String::new),
         };
         let mut again = ExportSummary::default();
         let second = pass(&mut |record| {
@@ -253,12 +271,27 @@ impl Store {
     }
 }
 
+/// How an import takes the audit trail's hash chain.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TrailChain {
+    /// Every entry must carry the hash the chain gives it; a break refuses the import.
+    #[default]
+    Verified,
+    /// For an export made by a signaal from before the hash chain: no entry may carry a hash,
+    /// the trail is sealed as it is read, and the import's own entry says so in its `detail`
+    /// (`trail=unverified`), so the trail itself shows that its start was not verified.
+    SealedOnImport,
+}
+
 /// Turns records into changes and writes them a batch at a time.
 struct Writer<'a> {
     store: &'a Store,
     ops: Vec<Op>,
     /// The key of the next audit entry: ids above every record's.
     next_audit: Id,
+    /// While sealing a trail from before the hash chain ([`TrailChain::SealedOnImport`]): the
+    /// hash of the entry written last ("" before the first).
+    sealing: Option<String>,
 }
 
 impl Writer<'_> {
@@ -282,7 +315,14 @@ impl Writer<'_> {
             Record::Audit(entry) => {
                 let key = id_key(self.next_audit);
                 self.next_audit += 1;
-                Op::put(Table::Audit, &key, encode(entry))
+                match &mut self.sealing {
+                    Some(previous) => {
+                        let mut sealed = entry.clone();
+                        *previous = sealed.seal(previous).to_string();
+                        Op::put(Table::Audit, &key, encode(&sealed))
+                    }
+                    None => Op::put(Table::Audit, &key, encode(entry)),
+                }
             }
         };
         self.ops.push(op);

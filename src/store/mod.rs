@@ -50,6 +50,7 @@ use std::sync::{Arc, Mutex};
 use sled::Tree;
 
 pub use error::StoreError;
+pub use import::TrailChain;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;

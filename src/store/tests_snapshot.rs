@@ -393,6 +393,7 @@ fn a_recorded_import_names_the_hash_of_the_bytes_read_and_refuses_a_second_readi
                 Ok(Cursor::new(bytes))
             },
             &sig(),
+            TrailChain::Verified,
         )
         .unwrap_err();
     assert!(
@@ -402,7 +403,7 @@ fn a_recorded_import_names_the_hash_of_the_bytes_read_and_refuses_a_second_readi
     assert!(other.is_empty() && other.trees().unwrap().audit.is_empty());
 
     other
-        .import_from_recorded(|| Ok(Cursor::new(&json)), &sig())
+        .import_from_recorded(|| Ok(Cursor::new(&json)), &sig(), TrailChain::Verified)
         .unwrap();
     let own = other.audit().unwrap().pop().unwrap();
     assert_eq!(own.action, IMPORT_ACTION);
