@@ -14,7 +14,7 @@ use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
-pub use read::{read, EachRecord, Header, ReadError};
+pub use read::{read, read_arrays, EachRecord, Header, ReadError};
 
 pub const FORMAT: &str = "signaal-export";
 pub const VERSION: u32 = 1;

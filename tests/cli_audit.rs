@@ -1,15 +1,21 @@
 //! The audit trail's hash chain, through the real binary: `import` refuses an emptied or forged
-//! trail and records itself; `check` sees a trail changed behind signaal's back.
+//! trail and records itself; `check` sees a trail changed behind signaal's back, and one
+//! rewritten with its chain sealed again, against the backups.
 
 mod common {
     pub mod cli;
     pub mod demo;
 }
 
-use common::cli::{run_fails, run_ok, run_with_env, seal_audit, stderr, Db};
+use std::path::Path;
+
+use common::cli::{run, run_fails, run_ok, run_with_env, seal_audit, stderr, Db};
 use common::demo::arr;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use signaal::domain::audit::seal_all;
+use signaal::domain::AuditEntry;
+use signaal::store::{Signature, Store};
 
 /// A demo database's export, written to a file next to a new, empty database; the file's path.
 fn demo_export_file(edit: impl FnOnce(&mut Value)) -> (Db, String) {
@@ -142,4 +148,163 @@ fn check_reports_a_trail_changed_behind_signaals_back() {
         report.contains("audit entry 1 (demo.load by Iemand Anders"),
         "names the entry: {report}"
     );
+}
+
+/// Work done through signaal between commands: one `group.edit` entry by `by`, written as the
+/// TUI writes it (the database must not be held by anyone else).
+fn work(db: &Db, by: &str) {
+    let store = Store::open(Path::new(db.path())).expect("open the database");
+    let group = store.groups().unwrap()[0].id;
+    let sig = Signature {
+        by: by.into(),
+        at: chrono::Local::now().fixed_offset(),
+    };
+    store
+        .record("group.edit", format!("group:{group}"), &sig)
+        .unwrap();
+    // Closed for good before the next command, which is another process.
+    store.close().expect("close the database");
+}
+
+/// `signaal backup --to DIR/NAME`, NAME a backup's name for a time `second` seconds into a fixed
+/// day, so that backups made within one second still get names of their own, in order.
+fn backup_named(db: &Db, dir: &Path, second: u32) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let name = format!("signaal-20261129T1015{second:02}Z.json.gz");
+    let file = dir.join(&name);
+    run_ok(&["backup", "--db", db.path(), "--to", file.to_str().unwrap()]);
+    name
+}
+
+/// As someone with the files would: entry `index` of the trail changed by `change`, straight in
+/// sled, and the whole chain sealed again so that it verifies.
+fn rewrite_and_reseal(db: &Db, index: usize, change: impl FnOnce(&mut AuditEntry)) {
+    let sled = sled::open(db.path()).unwrap();
+    let audit = sled.open_tree("audit").unwrap();
+    let stored: Vec<_> = audit.iter().map(|e| e.unwrap()).collect();
+    let mut trail: Vec<AuditEntry> = stored
+        .iter()
+        .map(|(_, value)| serde_json::from_slice(value).unwrap())
+        .collect();
+    change(&mut trail[index]);
+    seal_all(&mut trail);
+    for ((key, _), entry) in stored.iter().zip(&trail) {
+        audit
+            .insert(key, serde_json::to_vec(entry).unwrap())
+            .unwrap();
+    }
+    sled.flush().unwrap();
+}
+
+/// `check` of `db` with `args` added: its exit code, stdout and stderr.
+fn check(db: &Db, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["check", "--db", db.path()];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.code(), stdout, stderr(&out))
+}
+
+#[test]
+fn check_names_the_backup_a_rewritten_and_resealed_trail_differs_from() {
+    let db = Db::demo(&[]);
+    let usb = db.file("usb");
+    let usb_text = usb.to_str().unwrap();
+    work(&db, "Ingrid");
+    work(&db, "Ingrid");
+    let damaged = backup_named(&db, &usb, 1);
+    let good = backup_named(&db, &usb, 2);
+    work(&db, "Ingrid");
+    let settings = ["--backup-dir", usb_text];
+    let (code, out, err) = check(&db, &settings);
+    assert_eq!(code, Some(0), "{out}{err}");
+
+    // The older backup gets one flipped byte in its middle: it is reported, and skipped.
+    let file = usb.join(&damaged);
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    std::fs::write(&file, bytes).unwrap();
+    let (code, out, err) = check(&db, &settings);
+    assert_eq!(
+        code,
+        Some(0),
+        "a damaged backup is no trail problem: {out}{err}"
+    );
+    assert!(
+        err.contains(&damaged) && err.contains("does not match its checksum"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+
+    rewrite_and_reseal(&db, 1, |entry| entry.by = "Iemand Anders".into());
+    let (code, out, err) = check(&db, &settings);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        !out.contains("does not match its hash"),
+        "the chain itself verifies: {out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "audit entry 2 differs from backup {good}: the database has group.edit by Iemand \
+             Anders at "
+        )),
+        "names the backup and the entry: {out}"
+    );
+    assert!(
+        out.contains("the backup has group.edit by Ingrid at "),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        err.contains(&damaged),
+        "the damaged backup is still said: {err}"
+    );
+
+    // The backup directory is the one the other commands use: the environment's here; the
+    // default directory beside the database holds no backup to compare with.
+    let env = [("SIGNAAL_BACKUP_DIR", usb_text)];
+    let out = run_with_env(&["check", "--db", db.path()], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&good));
+    run_ok(&["check", "--db", db.path()]);
+}
+
+#[test]
+fn backups_of_a_history_a_restore_replaced_are_not_tampering() {
+    let db = Db::demo(&[]);
+    let dir = db.file("db.backups");
+    work(&db, "Ingrid");
+    let first = backup_named(&db, &dir, 1);
+    work(&db, "Zoë");
+    let second = backup_named(&db, &dir, 2);
+    // Back to the first backup: the second one's last entry is now an abandoned history.
+    run_ok(&["restore", "--db", db.path(), "--force", &first]);
+    work(&db, "Ingrid");
+    let third = backup_named(&db, &dir, 3);
+    let (code, out, err) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains("1 backup(s) hold a history that a restore replaced"),
+        "{err}"
+    );
+
+    // And back to the second at once: the third now holds a restore that was itself undone.
+    // (Two restores in one second each get a directory of their own to move aside to.)
+    run_ok(&["restore", "--db", db.path(), "--force", &second]);
+    work(&db, "Zoë");
+    let (code, out, err) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(err.contains("1 backup(s) hold a history"), "{err}");
+
+    // A rewrite before the restores is still found, against every backup.
+    rewrite_and_reseal(&db, 1, |entry| entry.by = "Iemand Anders".into());
+    let (code, out, err) = check(&db, &[]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    for name in [&first, &second, &third] {
+        assert!(
+            out.contains(&format!("audit entry 2 differs from backup {name}:")),
+            "{name}: {out}"
+        );
+    }
 }

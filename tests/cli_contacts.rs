@@ -44,7 +44,10 @@ const PINNED: [&str; 4] = [
 /// A database that exists and holds nothing (created the way signaal creates one).
 fn empty_database() -> Db {
     let db = Db::empty();
-    drop(Store::open(std::path::Path::new(db.path())).expect("create an empty database"));
+    Store::open(std::path::Path::new(db.path()))
+        .expect("create an empty database")
+        .close()
+        .expect("closed before the commands run");
     assert!(db.exists());
     db
 }

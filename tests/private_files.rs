@@ -62,7 +62,7 @@ fn every_file_sled_writes_is_owner_only() {
 fn an_older_database_is_made_owner_only_when_opened() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("db");
-    drop(Store::open(&db).unwrap());
+    Store::open(&db).unwrap().close().unwrap();
     for (path, mode) in [
         (db.clone(), 0o755),
         (db.join("conf"), 0o644),

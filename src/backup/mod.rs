@@ -1,5 +1,6 @@
 //! Backups: the whole database as a compressed, checksummed export file (`file`), where they are
-//! kept and which are kept (`retention`), and the TUI's automatic ones (`auto`).
+//! kept and which are kept (`retention`), the TUI's automatic ones (`auto`), and whether the
+//! database's audit trail still begins with theirs (`trail`).
 //!
 //! A backup directory holds files named `signaal-YYYYMMDDTHHMMSSZ.json.gz` (UTC, so names sort by
 //! time); nothing else in it is touched, except signaal's own unfinished temporary files.
@@ -9,6 +10,7 @@ mod file;
 mod retention;
 #[cfg(test)]
 mod tests;
+mod trail;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 pub use auto::{AutoBackup, BackupStatus, Failure};
 pub use file::{copy, export_reader, read_header, sync_dir, verify, write, Header};
 pub use retention::kept;
+pub use trail::{first_difference, last_restore};
 
 use crate::store::{Store, StoreError};
 
@@ -33,6 +36,13 @@ pub enum BackupError {
     },
     #[error("{0} is not a signaal backup")]
     NotABackup(PathBuf),
+    /// A backup whose content does not read as an export (its checksum may still hold: it was
+    /// written so).
+    #[error("{path} does not read as a signaal export: {source}")]
+    Unreadable {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
     #[error("the database could not be read for the backup: {0}")]
     Store(StoreError),
 }

@@ -151,3 +151,83 @@ fn the_backup_dir_is_the_setting_else_beside_the_database() {
     let relative = dir_for(Path::new("db"), None);
     assert!(relative.is_absolute() && relative.ends_with("db.backups"));
 }
+
+fn signature(minutes: i64) -> crate::store::Signature {
+    crate::store::Signature {
+        by: "Ingrid".into(),
+        at: now() + chrono::Duration::minutes(minutes),
+    }
+}
+
+#[test]
+fn the_trail_is_compared_with_a_backups_entry_by_entry() {
+    let (tmp, store) = demo();
+    let (path, _) = make(&store, &tmp.path().join("b"), now()).unwrap();
+    assert_eq!(first_difference(&store, &path).unwrap(), None);
+    // Later entries are fine.
+    let group = format!("group:{}", store.groups().unwrap()[0].id);
+    store
+        .record("group.edit", group.clone(), &signature(1))
+        .unwrap();
+    assert_eq!(first_difference(&store, &path).unwrap(), None);
+    assert_eq!(last_restore(&store).unwrap(), None);
+
+    // A backup of the same data whose second entry was rewritten, its chain sealed again.
+    let mut rewritten = store.export(now()).unwrap();
+    rewritten.audit[1].by = "Iemand Anders".into();
+    crate::domain::audit::seal_all(&mut rewritten.audit);
+    let other_dir = TempDir::new().unwrap();
+    let other = Store::open(&other_dir.path().join("db")).unwrap();
+    other.import(&rewritten).unwrap();
+    let (other_backup, _) = make(&other, &tmp.path().join("c"), now()).unwrap();
+    let difference = first_difference(&store, &other_backup).unwrap().unwrap();
+    assert_eq!(difference.position, 2);
+    let ours = store.audit().unwrap();
+    assert_eq!(difference.database.as_ref(), Some(&ours[1]));
+    assert_eq!(difference.backup.unwrap().by, "Iemand Anders");
+
+    // The database's trail ends before the backup's.
+    let (longer, _) = make(&store, &tmp.path().join("d"), now()).unwrap();
+    let short_dir = TempDir::new().unwrap();
+    let short = Store::open(&short_dir.path().join("db")).unwrap();
+    let mut cut = json_of(&path);
+    cut.audit.truncate(1);
+    short.import(&cut).unwrap();
+    let difference = first_difference(&short, &longer).unwrap().unwrap();
+    assert_eq!(difference.position, 2);
+    assert_eq!(difference.database, None);
+}
+
+#[test]
+fn the_last_restore_is_found() {
+    let (_tmp, store) = demo();
+    let restore = crate::domain::audit::RESTORE_ACTION;
+    store
+        .record(restore, "backup:a".into(), &signature(1))
+        .unwrap();
+    let group = format!("group:{}", store.groups().unwrap()[0].id);
+    store.record("group.edit", group, &signature(2)).unwrap();
+    store
+        .record(restore, "backup:b".into(), &signature(3))
+        .unwrap();
+    let trail = store.audit().unwrap();
+    assert_eq!(last_restore(&store).unwrap(), Some(trail.len()));
+}
+
+#[test]
+fn a_backup_that_is_not_an_export_is_unreadable_not_a_difference() {
+    let (tmp, store) = demo();
+    let path = tmp.path().join("signaal-20261129T101500Z.json.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    std::io::Write::write_all(&mut gz, b"{\"format\": ").unwrap();
+    gz.finish().unwrap();
+    let err = first_difference(&store, &path).unwrap_err();
+    assert!(matches!(err, BackupError::Unreadable { .. }), "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+}

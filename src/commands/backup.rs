@@ -1,4 +1,5 @@
-//! `backup`, `backups` and `restore`, and what every command says when the database's files are
+//! `backup`, `backups` and `restore`, the comparison of the audit trail with the backups that
+//! `check` makes, and what every command says when the database's files are
 //! damaged: which backup to restore, and how.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +10,8 @@ use chrono::{DateTime, Local, Utc};
 
 use crate::app::Clock;
 use crate::backup::{self, Header};
-use crate::store::{Store, StoreError};
+use crate::domain::audit::RESTORE_ACTION;
+use crate::store::{self, Store, StoreError};
 
 /// Where the backups of the database `db` are, and how the user set that (for the commands we
 /// print): `setting` is `--backup-dir`, `SIGNAAL_BACKUP_DIR` or `backup_dir` of the config file.
@@ -136,8 +138,7 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
     if db.exists() {
         refuse_if_healthy(db, force)?;
     }
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
-    let temp = beside(db, &format!("restoring-{stamp}"));
+    let temp = store::beside(db, "restoring");
     if let Err(e) = restore_into(&temp, &path) {
         // Only the directory this restore made; the database was not touched.
         let _ = std::fs::remove_dir_all(&temp);
@@ -147,10 +148,15 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
         );
     }
     let aside = if db.exists() {
-        let aside = beside(db, &format!("damaged-{stamp}"));
-        std::fs::rename(db, &aside).with_context(|| {
-            format!("cannot move {} aside to {}", db.display(), aside.display())
-        })?;
+        let aside = store::beside(db, "damaged");
+        if let Err(e) = std::fs::rename(db, &aside) {
+            let _ = std::fs::remove_dir_all(&temp);
+            bail!(
+                "cannot move {} aside to {}, so nothing was changed: {e}",
+                db.display(),
+                aside.display()
+            );
+        }
         Some(aside)
     } else {
         None
@@ -176,6 +182,66 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What comparing the database's audit trail with the backups found: `problems`, one sentence
+/// per backup whose trail the database's no longer begins with; `notes`, one per backup that
+/// could not be compared (its checksum fails, or it cannot be read), which says nothing about
+/// the trail; and how many backups are from a history a restore replaced (`abandoned`).
+#[derive(Debug, Default)]
+pub struct TrailFindings {
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+    pub abandoned: usize,
+}
+
+/// Compares `store`'s audit trail with the trail of every backup in the place's directory whose
+/// checksum holds, one backup and one entry at a time. A difference a restore explains (see
+/// [`crate::domain::audit::TrailDifference::after_restore`]) is counted, not reported. Errors:
+/// the database's trail cannot be read.
+pub fn compare_trails(place: &Place, store: &Store) -> Result<TrailFindings> {
+    let dir = place.dir();
+    let mut findings = TrailFindings::default();
+    let found = match backup::list(&dir) {
+        Ok(found) => found,
+        Err(e) => {
+            findings.notes.push(format!(
+                "{e}, so the audit trail was not compared with any backup"
+            ));
+            return Ok(findings);
+        }
+    };
+    let last_restore = backup::last_restore(store)?;
+    for entry in found {
+        let path = &entry.path;
+        let compared = match backup::verify(path) {
+            Ok((_, true)) => backup::first_difference(store, path),
+            Ok((_, false)) => {
+                findings.notes.push(format!(
+                    "the backup {} does not match its checksum (it is damaged), so the audit \
+                     trail was not compared with it",
+                    path.display()
+                ));
+                continue;
+            }
+            Err(e) => Err(e),
+        };
+        match compared {
+            Ok(None) => {}
+            Ok(Some(difference)) if difference.after_restore(last_restore) => {
+                findings.abandoned += 1;
+            }
+            Ok(Some(difference)) => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                findings.problems.push(difference.describe(&name));
+            }
+            Err(backup::BackupError::Store(e)) => return Err(e.into()),
+            Err(e) => findings
+                .notes
+                .push(format!("{e}, so the audit trail was not compared with it")),
+        }
+    }
+    Ok(findings)
 }
 
 /// The backup to restore: the one named (a file, or a name in `dir`), else the newest good one;
@@ -245,18 +311,13 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     store.record(
-        "restore",
+        RESTORE_ACTION,
         format!("backup:{name}"),
         &super::signature("signaal restore"),
     )?;
+    // Closed for good before its directory is moved into place.
+    store.close()?;
     Ok(())
-}
-
-/// `D.what` beside the database directory `D`.
-fn beside(db: &Path, what: &str) -> PathBuf {
-    let db = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
-    let name = db.file_name().unwrap_or_default().to_string_lossy();
-    db.with_file_name(format!("{name}.{what}"))
 }
 
 /// Turns "the database is damaged" into what to do about it: the newest backup that verifies,

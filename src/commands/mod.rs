@@ -125,7 +125,10 @@ fn dispatch(
             };
             transfer::import(&db()?, &file, chain)
         }
-        Some(Command::Check) => transfer::check(&open_existing(&db()?)?),
+        Some(Command::Check) => {
+            let dir = db()?;
+            transfer::check(&open_existing(&dir)?, &place(&dir))
+        }
         Some(Command::Report(args)) => {
             let report = args
                 .report()

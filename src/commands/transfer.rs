@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
 
+use super::backup;
 use crate::app::Clock;
 use crate::store::{Store, StoreError, TrailChain};
 
@@ -33,7 +34,8 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
     let summary = match imported {
         Ok(summary) => summary,
         Err(e) => {
-            drop(store);
+            // Really closed before its directory may go: sled's threads let go a moment later.
+            let _ = store.close();
             if !existed {
                 // Only what this command made a moment ago: an empty database.
                 let _ = std::fs::remove_dir_all(dir);
@@ -61,8 +63,23 @@ fn importer() -> String {
         .unwrap_or_else(|| "signaal import".into())
 }
 
-pub fn check(store: &Store) -> Result<ExitCode> {
-    let problems = store.check()?;
+/// `signaal check`: the database's own problems, then whether its audit trail still begins with
+/// the trail of every backup in the place's directory. Problems go to stdout, one line each,
+/// and make the exit code 1; backups that could not be compared are noted on stderr.
+pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
+    let mut problems = store.check()?;
+    let trails = backup::compare_trails(place, store)?;
+    problems.extend(trails.problems);
+    for note in &trails.notes {
+        eprintln!("signaal: {note}");
+    }
+    if trails.abandoned > 0 {
+        eprintln!(
+            "signaal: {} backup(s) hold a history that a restore replaced; they agree with the \
+             audit trail up to that restore",
+            trails.abandoned
+        );
+    }
     if problems.is_empty() {
         println!("{}: ok", store.path().display());
         return Ok(ExitCode::SUCCESS);

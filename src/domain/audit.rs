@@ -21,6 +21,7 @@
 //! In Python: `sha256(b"".join(b"%d:%s," % (len(f), f) for f in fields)).hexdigest()` with
 //! `fields` the seven byte strings above.
 
+mod prefix;
 mod rules;
 
 use std::fmt;
@@ -29,6 +30,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use prefix::{first_difference, PrefixCheck, TrailDifference, RESTORE_ACTION};
 pub use rules::{trail_problems, Records, TrailCheck, MAX_ID};
 
 /// One line of the audit trail: who changed what, and when. Entries are only ever appended.
@@ -72,6 +74,18 @@ impl AuditEntry {
     pub fn seal(&mut self, previous: &str) -> &str {
         self.hash = chain_hash(previous, self);
         &self.hash
+    }
+
+    /// "ACTION by BY at AT, target TARGET", with `at` as an export writes it: how a message
+    /// names an entry.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} by {} at {}, target {}",
+            self.action,
+            self.by,
+            self.at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            self.target
+        )
     }
 }
 
@@ -197,31 +211,6 @@ impl fmt::Display for ChainBreak {
             )
         }
     }
-}
-
-/// Where a database's trail stops agreeing with a backup's: `position` (1 for the first entry)
-/// and the entry each has there (`None` where one trail has ended).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrailDifference {
-    pub position: usize,
-    pub database: Option<AuditEntry>,
-    pub backup: Option<AuditEntry>,
-}
-
-/// The first entry where `database` does not begin with `backup`'s trail, or `None` when it
-/// does: a backup is older, so the database may only have added entries after the backup's.
-/// Entries are compared whole, hash included.
-pub fn first_difference(database: &[AuditEntry], backup: &[AuditEntry]) -> Option<TrailDifference> {
-    let position = backup
-        .iter()
-        .zip(database)
-        .position(|(b, d)| b != d)
-        .or((database.len() < backup.len()).then_some(database.len()))?;
-    Some(TrailDifference {
-        position: position + 1,
-        database: database.get(position).cloned(),
-        backup: backup.get(position).cloned(),
-    })
 }
 
 #[cfg(test)]

@@ -24,6 +24,31 @@ use super::{Result, StoreError};
 /// dropped. Generous; the wait ends as soon as the lock is free.
 pub(super) const CLOSING: Duration = Duration::from_secs(5);
 
+/// The databases this process has closed (the last handle on them dropped): opening one of
+/// them again waits for sled's threads to let go of it (see [`CLOSING`]) instead of taking the
+/// lock they still hold for "in use by another signaal".
+static CLOSED_HERE: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Notes that this process closed the database in `dir`.
+pub(super) fn closed_here(dir: &Path) {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut closed = CLOSED_HERE.lock().unwrap_or_else(|e| e.into_inner());
+    if !closed.contains(&dir) {
+        closed.push(dir);
+    }
+}
+
+/// How long opening `dir` may wait for its lock: [`CLOSING`] when this process closed it
+/// before, else nothing (a lock held elsewhere is another signaal's).
+pub(super) fn wait_for(dir: &Path) -> Duration {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let closed = CLOSED_HERE.lock().unwrap_or_else(|e| e.into_inner());
+    match closed.contains(&dir) {
+        true => CLOSING,
+        false => Duration::ZERO,
+    }
+}
+
 /// Removes `snap.*.generating` files from the database directory `dir`, holding the database's
 /// lock (the one sled takes) while doing so: a running signaal that is writing a snapshot right
 /// now keeps its file, and this open then reports [`StoreError::InUse`] as sled would.
@@ -58,6 +83,15 @@ fn lock(file: File, dir: &Path, wait: Duration) -> Result<File> {
             Err(TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
             Err(TryLockError::Error(e)) => return Err(cannot_clear(dir, e)),
         }
+    }
+}
+
+/// Waits, up to [`CLOSING`], until no one holds the lock of the database in `dir` (one this
+/// process has just closed).
+pub(super) fn wait_closed(dir: &Path) -> Result<()> {
+    match File::open(dir.join("db")) {
+        Ok(file) => lock(file, dir, CLOSING).map(drop),
+        Err(_) => Ok(()),
     }
 }
 

@@ -54,7 +54,7 @@ pub use import::TrailChain;
 pub use observations::TemplateAdded;
 pub use people::PinTry;
 pub use purge::Purged;
-pub use recover::{Recovered, MAX_LOSS};
+pub use recover::{beside, Recovered, MAX_LOSS};
 pub use snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
 pub use writes::Signature;
 
@@ -81,11 +81,34 @@ pub struct Store {
     changes: Arc<std::sync::atomic::AtomicU64>,
 }
 
+/// The last handle on a database closes it; this process may open it again, and then waits for
+/// sled's threads to let go of it (see `leftovers`).
+impl Drop for Store {
+    fn drop(&mut self) {
+        if Arc::strong_count(&self.live) == 1 {
+            leftovers::closed_here(&self.path);
+        }
+    }
+}
+
 impl Store {
     /// Opens (or creates) the database in `dir`. A database held by another running signaal gives
     /// [`StoreError::InUse`]; one written by a newer signaal gives [`StoreError::NewerSchema`].
     pub fn open(dir: &Path) -> Result<Store> {
         open::open(dir)
+    }
+
+    /// Closes the database and returns once it is really closed: sled's threads let go of its
+    /// lock a moment after the last handle is dropped, so another process (or `Store::open`)
+    /// that comes right after finds it free. Errors: another handle on it is still open in this
+    /// process, or its lock stays held past a few seconds ([`StoreError::InUse`]).
+    pub fn close(self) -> Result<()> {
+        let path = self.path.clone();
+        if Arc::strong_count(&self.live) > 1 {
+            return Err(StoreError::InUse(path));
+        }
+        drop(self);
+        leftovers::wait_closed(&path)
     }
 
     pub fn path(&self) -> &Path {
@@ -154,7 +177,17 @@ impl Store {
     }
 
     pub fn audit(&self) -> Result<Vec<AuditEntry>> {
-        decode_all(&self.trees()?.audit)
+        self.audit_entries()?.collect()
+    }
+
+    /// The audit trail, oldest first, decoded one entry at a time as it is iterated: memory
+    /// holds one entry whatever the trail's length. Entries appended while it is iterated may or
+    /// may not be seen. Errors: an entry that cannot be read or decoded.
+    pub fn audit_entries(&self) -> Result<impl Iterator<Item = Result<AuditEntry>>> {
+        Ok(self.trees()?.audit.iter().map(|entry| {
+            let (key, value) = entry?;
+            decode(&key, &value)
+        }))
     }
 }
 

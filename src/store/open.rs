@@ -3,7 +3,6 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::guard::Guard;
 use super::live::{Live, Trees};
@@ -18,7 +17,7 @@ pub fn open(dir: &Path) -> Result<Store> {
     private_from_now_on();
     create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
 
-    leftovers::clear(dir, Duration::ZERO)?;
+    leftovers::clear(dir, leftovers::wait_for(dir))?;
     let guard = Guard::take(dir);
     let (db, recovered) = match open_sled(dir) {
         // Only files exactly as they were can be compared with a repaired copy, and kept.
@@ -101,15 +100,12 @@ const CACHE_BYTES: u64 = 32 << 20;
 /// parse; both become errors a user can act on. So does a full disk (sled writes a snapshot as it
 /// opens).
 pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let opened = std::panic::catch_unwind(|| {
+    let opened = quietly(|| {
         sled::Config::new()
             .path(dir)
             .cache_capacity(CACHE_BYTES)
             .open()
     });
-    std::panic::set_hook(previous_hook);
 
     match opened {
         Ok(Ok(db)) => Ok(db),
@@ -126,4 +122,29 @@ pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
         }
         Ok(Err(e)) => Err(cannot_open(dir, e.to_string())),
     }
+}
+
+thread_local! {
+    /// Set while this thread opens sled: a panic then is caught and becomes an error, and its
+    /// message is not printed.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it. The panic hook is the process's, so it is
+/// wrapped once, for good, by one that stays silent only on a thread inside `quietly`: swapping
+/// the hook around each call would also silence (or lose) the panics of other threads meanwhile.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static WRAP: std::sync::Once = std::sync::Once::new();
+    WRAP.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|quiet| quiet.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(false));
+    result
 }

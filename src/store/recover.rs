@@ -158,8 +158,11 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A fresh path beside `dir`: `D.<what>-<local time>`, with `-2`, `-3`, ... when taken.
-pub(crate) fn beside(dir: &Path, what: &str) -> PathBuf {
+/// A fresh path beside the database directory `dir`, for what is moved aside or built next to
+/// it: `D.<what>-<local time, YYYYmmdd-HHMMSS>`, with `-2`, `-3`, ... when that is taken (two in
+/// one second). `D` is made absolute first, so that `--db .` or `--db db/` have a name to use.
+pub fn beside(dir: &Path, what: &str) -> PathBuf {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let name = dir
         .file_name()

@@ -35,6 +35,7 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("SIGNAAL_DB")
         .env_remove("SIGNAAL_CONFIG")
+        .env_remove("SIGNAAL_BACKUP_DIR")
         .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
         .env_remove("NO_COLOR")
         .env_remove("RUST_BACKTRACE")

@@ -16,8 +16,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::SecondsFormat;
-
 use super::AuditEntry;
 use crate::domain::Id;
 
@@ -196,12 +194,5 @@ fn loaded_through(entry: &AuditEntry) -> Option<Id> {
 
 /// How an entry is named in a message: its place (1 for the first) and what it says.
 fn describe(position: usize, entry: &AuditEntry) -> String {
-    format!(
-        "audit entry {} ({} by {} at {}, target {})",
-        position + 1,
-        entry.action,
-        entry.by,
-        entry.at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
-        entry.target
-    )
+    format!("audit entry {} ({})", position + 1, entry.summary())
 }

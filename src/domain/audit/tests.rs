@@ -197,6 +197,83 @@ fn first_difference_from_a_backup() {
     assert_eq!(first_difference(&[], &backup).unwrap().position, 1);
 }
 
+#[test]
+fn the_prefix_check_goes_one_pair_at_a_time() {
+    let backup = trail();
+    let mut database = trail();
+    database[2].detail = Some("edited".into());
+    let mut check = PrefixCheck::new();
+    assert_eq!(check.push(Some(&database[0]), &backup[0]), None);
+    assert_eq!(check.push(Some(&database[1]), &backup[1]), None);
+    let diff = check.push(Some(&database[2]), &backup[2]).unwrap();
+    assert_eq!(diff.position, 3);
+    assert_eq!(diff.database.as_ref(), Some(&database[2]));
+    let text = diff.describe("signaal-20261129T101500Z.json.gz");
+    assert!(
+        text.starts_with(
+            "audit entry 3 differs from backup signaal-20261129T101500Z.json.gz: the database has \
+             observation.mark by Zoë at 2026-03-03T10:00:00Z, target observation:3/a; the backup \
+             has observation.mark by Zoë"
+        ),
+        "{text}"
+    );
+    let ended = PrefixCheck::new().push(None, &backup[0]).unwrap();
+    assert!(ended
+        .describe("b")
+        .contains("the database's trail ends before it"));
+}
+
+/// `base` sealed with `more` appended, each `(action, target)`.
+fn continued(base: &[AuditEntry], more: &[(&str, &str)]) -> Vec<AuditEntry> {
+    let mut entries = base.to_vec();
+    entries.extend(more.iter().map(|(action, target)| entry(action, target)));
+    seal_all(&mut entries);
+    entries
+}
+
+#[test]
+fn a_restore_explains_a_fork_but_not_a_rewrite() {
+    let base = trail();
+    // B1 is `base`; B2 was made after more work; then B1 was restored and work went on.
+    let b2 = continued(&base, &[("child.edit", "child:2")]);
+    let restored = continued(
+        &base,
+        &[(RESTORE_ACTION, "backup:b1"), ("group.edit", "group:1")],
+    );
+    let last_restore = Some(base.len() + 1);
+    assert_eq!(first_difference(&restored, &base), None);
+    let diff = first_difference(&restored, &b2).unwrap();
+    assert_eq!(diff.position, 5);
+    assert!(
+        diff.after_restore(last_restore),
+        "the database has the restore"
+    );
+
+    // B3 was made after that restore; then B2, from the abandoned history, was restored.
+    let b3 = restored.clone();
+    let twice = continued(&b2, &[(RESTORE_ACTION, "backup:b2")]);
+    let diff = first_difference(&twice, &b3).unwrap();
+    assert_eq!(diff.position, 5);
+    assert!(
+        diff.after_restore(Some(b2.len() + 1)),
+        "a restore undone later"
+    );
+    // ... but a backup's restore with no restore in the database after it is not explained.
+    assert!(!diff.after_restore(None));
+    assert!(!diff.after_restore(Some(5)));
+
+    // A rewrite before the restore is a rewrite.
+    let mut rewritten = restored.clone();
+    rewritten[1].by = "Someone Else".into();
+    seal_all(&mut rewritten);
+    let diff = first_difference(&rewritten, &b2).unwrap();
+    assert_eq!(diff.position, 2);
+    assert!(!diff.after_restore(last_restore));
+    // A trail cut short is never explained.
+    let diff = first_difference(&restored[..2], &base).unwrap();
+    assert!(!diff.after_restore(last_restore));
+}
+
 fn entry(action: &str, target: &str) -> AuditEntry {
     AuditEntry::new(
         at("2026-03-02T09:30:00+01:00"),
