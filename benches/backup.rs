@@ -2,7 +2,7 @@
 //! (plain `signaal demo`) and at 10,500 children (700 groups of 15, 30 observations asked per
 //! child: 184,481 observations, as in the figures). The budget: a backup never
 //! delays a key press by more than 50 ms.
-//! Run: `cargo bench --bench backup` (about four minutes on two cores).
+//! Run: `cargo bench --bench backup` (two to five minutes on two busy cores, building included).
 //!
 //! The key press is the app's own: Space in the observation form of the first child of the first
 //! group (the item's next mark, written and flushed before `handle_key` returns), as in the
