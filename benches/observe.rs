@@ -12,11 +12,11 @@ use chrono::Local;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use crossterm::event::KeyCode;
 
-use signaal::app::{App, SaveState, Screen};
+use signaal::app::{SaveState, Screen};
 use signaal::store::Store;
 use signaal::ui::Theme;
 
-use common::{demo_store, draw, large_demo, press, signed_in_app, staff_user, CHILDREN_PER_GROUP};
+use common::{app_in_form, demo_store, draw, large_demo, press, staff_user, CHILDREN_PER_GROUP};
 
 /// A database of 10,500 children with the demo generator's observations (2 per child by
 /// default), dated relative to today so that the app's system clock sees realistic data.
@@ -44,27 +44,6 @@ fn large_store(path: &Path) -> (Store, String) {
 
     let user = staff_user(&store);
     (store, user)
-}
-
-/// The app as `signaal --user NAME` starts it, on an 80x24 terminal, in the observation form of
-/// the first child of the first group (navigated with keys, as a user would).
-fn app_in_form(store: Store, user: &str) -> (App, u64) {
-    let mut app = signed_in_app(store, user);
-    press(&mut app, KeyCode::Enter);
-    match app.screen() {
-        Screen::Children(s) => assert_eq!(s.list.visible_len(), CHILDREN_PER_GROUP),
-        _ => panic!("Enter opens the first group"),
-    }
-    press(&mut app, KeyCode::Char('o'));
-    if matches!(app.screen(), Screen::PickForm(_)) {
-        // The group uses more than one form: take the first.
-        press(&mut app, KeyCode::Enter);
-    }
-    let child = match app.screen() {
-        Screen::Observe(s) => s.child.id,
-        _ => panic!("`o` opens the observation form"),
-    };
-    (app, child)
 }
 
 fn benches(c: &mut Criterion) {

@@ -87,6 +87,28 @@ pub fn signed_in_app(store: Store, user: &str) -> App {
     app
 }
 
+/// The app as `signaal --user NAME` starts it, on an 80x24 terminal, in the observation form of
+/// the first child of the first group (navigated with keys, as a user would). Returns the app and
+/// the child's id.
+pub fn app_in_form(store: Store, user: &str) -> (App, u64) {
+    let mut app = signed_in_app(store, user);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Children(_)),
+        "Enter opens the first group"
+    );
+    press(&mut app, KeyCode::Char('o'));
+    if matches!(app.screen(), Screen::PickForm(_)) {
+        // The group uses more than one form: take the first.
+        press(&mut app, KeyCode::Enter);
+    }
+    let child = match app.screen() {
+        Screen::Observe(s) => s.child.id,
+        _ => panic!("`o` opens the observation form"),
+    };
+    (app, child)
+}
+
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
