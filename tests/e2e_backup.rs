@@ -10,12 +10,11 @@ mod common {
 }
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use common::backups::{backup_contents, backup_dir};
 use common::cli::Db;
 use common::demo::{first_with_role, fresh_demo};
-use common::pty::{Tui, TIMEOUT};
+use common::pty::{poll_until, Tui, TIMEOUT};
 use common::screens::{big, quit};
 
 /// A demo database, its default backup directory, and the TUI on it, started as the demo's admin
@@ -50,11 +49,12 @@ fn in_a_backup(dir: &Path, name: &str) -> bool {
 #[test]
 fn a_change_is_backed_up_while_signaal_runs() {
     let (_db, dir, mut t) = with_new_group(&["--backup-after", "1"]);
-    let start = Instant::now();
-    while !in_a_backup(&dir, "De Kikkers") {
-        assert!(start.elapsed() < TIMEOUT, "no backup with the change");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    poll_until(
+        "a backup with the change",
+        TIMEOUT,
+        || in_a_backup(&dir, "De Kikkers").then_some(()),
+        || format!("{:?}", backup_contents(&dir).len()),
+    );
     t.kill();
 }
 

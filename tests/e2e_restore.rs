@@ -18,7 +18,6 @@ mod common {
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use common::backups::{backup_dir, backup_json, backups, kept_aside};
@@ -28,7 +27,7 @@ use common::observe::{
     assert_signed, mark_entry, mark_rows, marks, observations_of, open_form, shows, sometimes,
     start, three_rows, todays_observation,
 };
-use common::pty::{framed, Tui};
+use common::pty::{framed, poll_until, Tui};
 use common::screens::{big, open_group, select_child};
 use serde_json::Value;
 
@@ -111,23 +110,19 @@ fn form_with_backups(db: &Db, ex: &Value, kid: &Kid, user: &str, after: &str) ->
 /// Waits (at most [`DEADLINE`]) until the newest backup in `dir` satisfies `holds`, while the TUI
 /// runs; returns that backup and its export. Fails if the TUI ends first.
 fn wait_for_backup(t: &mut Tui, dir: &Path, holds: impl Fn(&Value) -> bool) -> (PathBuf, Value) {
-    let start = Instant::now();
-    loop {
-        assert!(
-            t.is_alive(),
-            "signaal ended before the backup:\n{}",
-            framed(&t.screen())
-        );
-        if let Some((file, export)) = newest_backup(dir).filter(|(_, export)| holds(export)) {
-            return (file, export);
-        }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "no such backup after {DEADLINE:?}: {:?}",
-            backups(dir)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    poll_until(
+        "a backup that holds the marks",
+        DEADLINE,
+        || {
+            assert!(
+                t.is_alive(),
+                "signaal ended before the backup:\n{}",
+                framed(&t.screen())
+            );
+            newest_backup(dir).filter(|(_, export)| holds(export))
+        },
+        || format!("{:?}", backups(dir)),
+    )
 }
 
 /// Checks that every command that opens the damaged database `db` (and the TUI, started as

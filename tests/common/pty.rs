@@ -65,6 +65,29 @@ pub struct Tui {
     args: Vec<String>,
 }
 
+/// Waits until `done` holds, looking again every [`POLL`], for at most `limit`; panics naming
+/// `what` (and what `state` says then) when it does not come. For states outside the screen,
+/// such as a backup file that should appear.
+pub fn poll_until<T>(
+    what: &str,
+    limit: Duration,
+    mut done: impl FnMut() -> Option<T>,
+    state: impl Fn() -> String,
+) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(found) = done() {
+            return found;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "waiting for {what}: not there after {limit:?}: {}",
+            state()
+        );
+        thread::sleep(POLL);
+    }
+}
+
 /// The bytes a key name sends, as a terminal in normal (non-application) cursor mode would.
 pub fn key_bytes(name: &str) -> &'static str {
     match name {
