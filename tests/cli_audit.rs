@@ -285,7 +285,7 @@ fn backups_of_a_history_a_restore_replaced_are_not_tampering() {
     let (code, out, err) = check(&db, &[]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(
-        err.contains("1 backup(s) hold a history that a restore replaced"),
+        err.contains("1 backup(s) hold a history that a restore or repair replaced"),
         "{err}"
     );
 

@@ -111,6 +111,44 @@ fn the_last_100_bytes_cut_off_lose_at_most_the_last_write() {
 }
 
 #[test]
+fn a_repair_begins_a_history_of_its_own_that_check_accepts_beside_older_backups() {
+    // A backup holds every write; the tear then gives up the last one(s).
+    let (db, before) = with_three_contacts();
+    let entries = db.export()["audit"].as_array().unwrap().len();
+    run_ok(&["backup", "--db", db.path()]);
+    let path = Path::new(db.path());
+    cut_to(&path.join("db"), snapshot_lsn(path) - 100);
+
+    // The repair is in the trail, so the backup that still holds what was given up is a history
+    // the repair replaced, not a rewritten one; the user is told where that work may still be.
+    let out = run(&["check", "--db", db.path()]);
+    let said = stderr(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{said}{stdout}");
+    assert!(said.contains("signaal restore --db"), "{said}");
+    let trail = db.export()["audit"].as_array().unwrap().clone();
+    assert_eq!(trail.last().unwrap()["action"], "repair");
+    let after = contact_names(&db.export());
+    assert!(
+        after == before || after == without_last(&before),
+        "{after:?}"
+    );
+    // What the tear cost may be a write of sled's own (opening writes one); when it cost audit
+    // entries, the backup holding them is the replaced history.
+    if trail.len() - 1 < entries {
+        assert!(
+            said.contains("1 backup(s) hold a history that a restore or repair replaced"),
+            "{said}"
+        );
+    }
+
+    // Work goes on after the repair: still no false alarm.
+    add_contact(&db, "Vier");
+    let out = run(&["check", "--db", db.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
 fn a_torn_last_write_is_repaired_said_and_the_damaged_files_kept() {
     // Cutting 100 bytes before the end of the log tears the last write ("Drie"), as a power cut
     // does to a file that ends there; sled alone refuses such a database.

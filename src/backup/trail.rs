@@ -53,7 +53,7 @@ pub fn first_difference(
 pub fn last_restore(store: &Store) -> Result<Option<usize>, StoreError> {
     let mut last = None;
     for (i, entry) in store.audit_entries()?.enumerate() {
-        if entry?.action == crate::domain::audit::RESTORE_ACTION {
+        if crate::domain::audit::replaces_history(&entry?.action) {
             last = Some(i + 1);
         }
     }

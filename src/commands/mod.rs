@@ -212,7 +212,9 @@ fn open(dir: &Path) -> Result<Store> {
         eprintln!(
             "signaal: the end of the database {} was damaged (a torn last write) and has been \
              repaired, giving up {} bytes of its log (at most the last few changes); the damaged \
-             files are kept in {}",
+             files are kept in {}; a backup made before the damage may still hold those changes \
+             (signaal backups --db {0} lists them, signaal restore --db {0} --force BACKUP brings \
+             one back)",
             dir.display(),
             r.lost_bytes,
             r.damaged.display()

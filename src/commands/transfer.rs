@@ -75,8 +75,9 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
     }
     if trails.abandoned > 0 {
         eprintln!(
-            "signaal: {} backup(s) hold a history that a restore replaced; they agree with the \
-             audit trail up to that restore",
+            "signaal: {} backup(s) hold a history that a restore or repair replaced; they agree \
+             with the audit trail up to that point (a newer one may hold work the repair gave \
+             up: see signaal backups)",
             trails.abandoned
         );
     }

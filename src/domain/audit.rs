@@ -30,7 +30,9 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use prefix::{first_difference, PrefixCheck, TrailDifference, RESTORE_ACTION};
+pub use prefix::{
+    first_difference, replaces_history, PrefixCheck, TrailDifference, REPAIR_ACTION, RESTORE_ACTION,
+};
 pub use rules::{trail_problems, Records, TrailCheck, MAX_ID};
 
 /// One line of the audit trail: who changed what, and when. Entries are only ever appended.

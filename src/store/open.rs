@@ -8,6 +8,7 @@ use super::guard::Guard;
 use super::live::{Live, Trees};
 use super::recover;
 use super::{leftovers, schema, Result, Store, StoreError};
+use crate::domain::audit::REPAIR_ACTION;
 
 pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
@@ -36,6 +37,15 @@ pub fn open(dir: &Path) -> Result<Store> {
         changes: Default::default(),
     };
     schema::ensure_current(&store)?;
+    if store.recovered.is_some() {
+        // The trail says the history went on from here without the writes given up, so a
+        // backup that still holds them is not taken for a rewritten history.
+        let sig = super::Signature {
+            by: "signaal".into(),
+            at: chrono::Local::now().fixed_offset(),
+        };
+        store.record(REPAIR_ACTION, "database".into(), &sig)?;
+    }
     Ok(store)
 }
 

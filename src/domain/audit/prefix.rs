@@ -3,15 +3,28 @@
 //! trail of any length is read from the database and from a backup file side by side, in
 //! bounded memory.
 //!
-//! A restore is the one way signaal itself forks the history: `signaal restore` puts back the
-//! restored backup's trail and appends a `restore` entry after it, so the entries that followed
-//! in the database it replaced (and in the backups of that database made after the restored
-//! one) are an abandoned history, not a rewritten one. See [`TrailDifference::after_restore`].
+//! signaal itself forks the history in two ways: `signaal restore` puts back the restored
+//! backup's trail and appends a `restore` entry after it, and opening a database whose end was
+//! torn repairs it at the cost of its last writes and appends a `repair` entry. The entries that
+//! followed in the database before (and in the backups of it made meanwhile) are an abandoned
+//! history, not a rewritten one. See [`TrailDifference::after_restore`]; "restore" there stands
+//! for both.
 
 use super::AuditEntry;
 
 /// The action of the entry `signaal restore` appends after the restored backup's trail.
 pub const RESTORE_ACTION: &str = "restore";
+
+/// The action of the entry signaal appends when opening repaired a torn end of the database (the
+/// last writes before the tear are given up): like a restore, it begins a history of its own,
+/// and a backup made before it may hold entries the database no longer has.
+pub const REPAIR_ACTION: &str = "repair";
+
+/// Whether an entry with `action` starts a new history (a restore or a repair), after which the
+/// database's trail may rightly part from older backups'.
+pub fn replaces_history(action: &str) -> bool {
+    action == RESTORE_ACTION || action == REPAIR_ACTION
+}
 
 /// Where a database's trail stops agreeing with a backup's: `position` (1 for the first entry)
 /// and the entry each has there (`None` where one trail has ended).
@@ -74,8 +87,9 @@ impl TrailDifference {
     /// itself undone by restoring a backup from before it). Any other difference, including a
     /// database trail that ends before the backup's, was made behind signaal's back.
     pub fn after_restore(&self, last_restore: Option<usize>) -> bool {
-        let is_restore =
-            |entry: &Option<AuditEntry>| entry.as_ref().is_some_and(|e| e.action == RESTORE_ACTION);
+        let is_restore = |entry: &Option<AuditEntry>| {
+            entry.as_ref().is_some_and(|e| replaces_history(&e.action))
+        };
         is_restore(&self.database)
             || (is_restore(&self.backup) && last_restore.is_some_and(|r| r > self.position))
     }
@@ -88,9 +102,16 @@ impl TrailDifference {
             Some(entry) => format!("the {owner} has {}", entry.summary()),
             None => format!("the {owner}'s trail ends before it"),
         };
+        let why = match self.database {
+            // Nothing differs, the database just has less: lost (or cut off on purpose).
+            None => {
+                "the database lacks what the backup holds from there on: it was lost, or cut \
+                     off behind signaal's back; restoring the backup brings it back"
+            }
+            Some(_) => "the database's audit trail was changed behind signaal's back",
+        };
         format!(
-            "audit entry {} differs from backup {backup_name}: {}; {} (the database's audit trail \
-             was changed behind signaal's back)",
+            "audit entry {} differs from backup {backup_name}: {}; {} ({why})",
             self.position,
             side(&self.database, "database"),
             side(&self.backup, "backup"),

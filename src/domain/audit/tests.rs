@@ -354,3 +354,23 @@ fn every_record_needs_an_entry_or_a_bulk_load_that_brought_it() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("child 3 has no history: none of the 1 audit entries"));
 }
+
+#[test]
+fn a_repair_explains_a_fork_as_a_restore_does() {
+    let base = trail();
+    // A backup saw one more write; the tear gave it up and the repair was recorded after `base`.
+    let backup = continued(&base, &[("child.edit", "child:2")]);
+    let repaired = continued(
+        &base,
+        &[(REPAIR_ACTION, "database"), ("group.edit", "group:1")],
+    );
+    let diff = first_difference(&repaired, &backup).unwrap();
+    assert_eq!(diff.position, base.len() + 1);
+    assert!(diff.after_restore(Some(base.len() + 1)));
+    // Without the repair entry, the same loss is reported, and as lost work, not a rewrite.
+    let lost = first_difference(&base, &backup).unwrap();
+    assert!(!lost.after_restore(None));
+    let said = lost.describe("b");
+    assert!(said.contains("lacks what the backup holds"), "{said}");
+    assert!(!said.contains("changed behind"), "{said}");
+}
