@@ -62,19 +62,22 @@ fn backups_in(dir: &Path) -> usize {
 fn a_change_is_backed_up_backup_after_later() {
     let (tmp, mut app) = signed_in(Lang::En);
     let dir = tmp.path().join("backups");
+    // What the database holds at the start is in a backup already.
+    backup::make(&app.store, &dir, now()).unwrap();
     app.backups = Some(AutoBackup::new(app.store.clone(), dir.clone(), AFTER));
     idle_at(&mut app, 0);
-    assert_eq!(backups_in(&dir), 0, "nothing changed, no backup");
-    change(&app);
-    idle_at(&mut app, 1);
-    idle_at(&mut app, 60);
-    assert_eq!(backups_in(&dir), 0, "not before backup_after has passed");
     idle_at(&mut app, 61);
-    tick_until(&mut app, |_| backups_in(&dir) == 1);
+    assert_eq!(backups_in(&dir), 1, "nothing changed, no backup");
+    change(&app);
+    idle_at(&mut app, 62);
+    idle_at(&mut app, 121);
+    assert_eq!(backups_in(&dir), 1, "not before backup_after has passed");
+    idle_at(&mut app, 122);
+    tick_until(&mut app, |_| backups_in(&dir) == 2);
     let newest = backup::list(&dir).unwrap().pop().unwrap();
     let (header, holds) = backup::verify(&newest.path).unwrap();
     assert!(holds);
-    assert_eq!(header.at, (now() + TimeDelta::seconds(61)).to_utc());
+    assert_eq!(header.at, (now() + TimeDelta::seconds(122)).to_utc());
     let mut json = String::new();
     std::io::Read::read_to_string(&mut backup::export_reader(&newest.path).unwrap(), &mut json)
         .unwrap();
@@ -83,10 +86,22 @@ fn a_change_is_backed_up_backup_after_later() {
 
     // A change just before quitting is in the backup made on the way out.
     change(&app);
-    idle_at(&mut app, 70);
+    idle_at(&mut app, 130);
     let (path, _) = app.finish_backups().unwrap().unwrap();
-    assert_eq!(backups_in(&dir), 2);
+    assert_eq!(backups_in(&dir), 3);
     assert_ne!(path, newest.path);
+}
+
+#[test]
+fn changes_no_backup_holds_from_before_the_start_are_backed_up_without_new_ones() {
+    // signaal was killed before its backup: the database holds changes no backup has.
+    let (tmp, mut app) = signed_in(Lang::En);
+    let dir = tmp.path().join("backups");
+    app.backups = Some(AutoBackup::new(app.store.clone(), dir.clone(), AFTER));
+    idle_at(&mut app, 0);
+    assert_eq!(backups_in(&dir), 0, "not at once: backup_after later");
+    idle_at(&mut app, 60);
+    tick_until(&mut app, |_| backups_in(&dir) == 1);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, SubsecRound, TimeDelta, Utc};
 
 use super::{BackupError, Header};
 use crate::store::Store;
@@ -26,8 +26,10 @@ struct State {
     store: Store,
     dir: PathBuf,
     after: TimeDelta,
-    /// The store's change count the newest started backup includes.
-    covered: u64,
+    /// The store's change count the newest backup includes; `None` while the database holds
+    /// changes no backup has (made before this start, by a signaal that was killed before its
+    /// backup), so that the first tick schedules one.
+    covered: Option<u64>,
     /// Since when changes are waiting for a backup (when a tick first saw them).
     pending_since: Option<DateTime<FixedOffset>>,
     /// The running backup: when it started, the change count it includes, its thread. Never more
@@ -92,8 +94,20 @@ impl AutoBackup {
         let last_made = super::list(&dir)
             .ok()
             .and_then(|found| found.last().map(|e| e.at));
+        // The newest change is the trail's last entry: newer than the newest backup (or there is
+        // none yet), and this session backs it up even if it changes nothing itself.
+        let unbacked = match store.last_audit() {
+            // A backup's time is whole seconds: a change in the second it was made counts as
+            // in it (at worst that change waits for the next one).
+            Ok(Some(entry)) => {
+                last_made.is_none_or(|made| entry.at.to_utc().trunc_subsecs(0) > made)
+            }
+            Ok(None) => false,
+            // Unreadable now: a backup will tell.
+            Err(_) => true,
+        };
         AutoBackup(Arc::new(Mutex::new(State {
-            covered: store.changes(),
+            covered: (!unbacked).then(|| store.changes()),
             store,
             dir,
             after: TimeDelta::from_std(after).unwrap_or(TimeDelta::MAX),
@@ -139,7 +153,7 @@ impl State {
         {
             self.collect();
         }
-        if self.store.changes() == self.covered {
+        if self.covered == Some(self.store.changes()) {
             return;
         }
         let since = *self.pending_since.get_or_insert(now);
@@ -161,7 +175,7 @@ impl State {
 
     fn finish(&mut self, now: DateTime<FixedOffset>) -> Option<Made> {
         let mut last = self.collect();
-        if self.store.changes() != self.covered {
+        if self.covered != Some(self.store.changes()) {
             self.start(now);
             last = self.collect();
         }
@@ -195,12 +209,12 @@ impl State {
         });
         match &made {
             Ok((_, header)) => {
-                self.covered = running.covered;
+                self.covered = Some(running.covered);
                 self.last_made = Some(header.at);
                 self.failure = None;
                 // Changes made while it ran have waited since it started.
                 self.pending_since =
-                    (self.store.changes() != self.covered).then_some(running.started);
+                    (self.covered != Some(self.store.changes())).then_some(running.started);
             }
             Err(error) => {
                 self.failure = Some(Failure::of(error));

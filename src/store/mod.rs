@@ -180,6 +180,12 @@ impl Store {
         self.audit_entries()?.collect()
     }
 
+    /// The audit trail's newest entry (the database's last change), if any.
+    pub fn last_audit(&self) -> Result<Option<AuditEntry>> {
+        let last = self.trees()?.audit.last()?;
+        last.map(|(key, value)| decode(&key, &value)).transpose()
+    }
+
     /// The audit trail, oldest first, decoded one entry at a time as it is iterated: memory
     /// holds one entry whatever the trail's length. Entries appended while it is iterated may or
     /// may not be seen. Errors: an entry that cannot be read or decoded.

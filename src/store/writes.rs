@@ -107,13 +107,7 @@ impl Store {
     /// entries goes through here. Writes are serialised so that no two chain onto one entry.
     pub(super) fn append(&self, mut ops: Vec<Op>, entries: Vec<AuditEntry>) -> Result<()> {
         let _one_writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        // The trees are borrowed only for this read: a failed write below must be able to
-        // reopen them.
-        let last = self.trees()?.audit.last()?;
-        let mut previous = match last {
-            Some((key, value)) => super::codec::decode::<AuditEntry>(&key, &value)?.hash,
-            None => String::new(),
-        };
+        let mut previous = self.last_audit()?.map(|e| e.hash).unwrap_or_default();
         for mut entry in entries {
             previous = entry.seal(&previous).to_string();
             let key = id_key(self.next_id()?);
