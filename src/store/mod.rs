@@ -52,6 +52,7 @@ use sled::Tree;
 pub use error::StoreError;
 pub use import::TrailChain;
 pub use observations::TemplateAdded;
+pub use open::{found_at, Found};
 pub use people::PinTry;
 pub use purge::Purged;
 pub use recover::{beside, Recovered, MAX_LOSS};
