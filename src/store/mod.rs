@@ -226,6 +226,8 @@ mod tests_damage;
 #[cfg(test)]
 mod tests_observations;
 #[cfg(test)]
+mod tests_place;
+#[cfg(test)]
 mod tests_plans;
 #[cfg(test)]
 mod tests_snapshot;
