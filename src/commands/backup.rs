@@ -278,7 +278,8 @@ fn chosen(dir: &Path, which: Option<&Path>) -> Result<(PathBuf, Header)> {
 fn refuse_if_healthy(db: &Path, force: bool) -> Result<()> {
     let healthy = match Store::open(db) {
         Ok(store) => !store.is_empty() && store.check().is_ok_and(|problems| problems.is_empty()),
-        Err(e @ StoreError::InUse(_)) => return Err(e.into()),
+        // A folder of other files is not moved aside to make room: it was never the database.
+        Err(e @ (StoreError::InUse(_) | StoreError::NotADatabase(_))) => return Err(e.into()),
         Err(_) => false,
     };
     if healthy && !force {
@@ -340,22 +341,59 @@ pub fn explain_damage(
     };
     let place = Place { db, setting };
     let dir = place.dir();
-    match backup::newest_verified(&dir) {
-        Ok(Some((entry, header))) => anyhow!(
-            "{error}. The newest good backup is {}, made {} ({}): {}. Restore it with: {} (the \
-             damaged database is kept aside)",
-            entry.path.display(),
-            local(header.at),
-            ago(header.at),
-            holds(&header),
+    match newest_described(&dir) {
+        Some(newest) => anyhow!(
+            "{error}. The newest good backup is {newest}. Restore it with: {} (the damaged \
+             database is kept aside)",
             place.restore_command()
         ),
-        _ => anyhow!(
+        None => anyhow!(
             "{error}, and there is no good backup in {}. If you have an export, import it into a \
              new database with: signaal import --db NEW_DIR FILE",
             dir.display()
         ),
     }
+}
+
+/// Refuses to start a new database where one was most likely lost: the database is missing or
+/// an empty folder while its backup folder holds a backup whose checksum holds. A new database
+/// there would put a new history beside the old backups (and its first backup would become the
+/// newest, the one a plain `restore` picks). Run by the commands that create a database from
+/// nothing (the TUI, `demo`, `import`) before they create anything. Errors: such a database,
+/// naming the newest good backup, the command that restores it, and how to start anew.
+pub fn refuse_fresh_start(place: &Place) -> Result<()> {
+    if !matches!(
+        store::found_at(place.db),
+        store::Found::Nothing | store::Found::EmptyFolder
+    ) {
+        return Ok(());
+    }
+    let dir = place.dir();
+    let Some(newest) = newest_described(&dir) else {
+        return Ok(());
+    };
+    bail!(
+        "the database {} is missing or empty, but there are backups of it in {}, so no new \
+         database is started; the newest good backup is {newest}; restore it with: {}; to start \
+         anew on purpose, choose another --db or move {} away",
+        place.db.display(),
+        dir.display(),
+        place.restore_command(),
+        dir.display()
+    )
+}
+
+/// The newest backup in `dir` whose checksum holds, for a user: "FILE, made WHEN (AGO): 40
+/// children, …"; `None` when there is none (or `dir` cannot be read).
+fn newest_described(dir: &Path) -> Option<String> {
+    let (entry, header) = backup::newest_verified(dir).ok()??;
+    Some(format!(
+        "{}, made {} ({}): {}",
+        entry.path.display(),
+        local(header.at),
+        ago(header.at),
+        holds(&header)
+    ))
 }
 
 /// "40 children, 180 observations, 12 trajectories".

@@ -23,7 +23,7 @@ use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, Key
 use crate::config;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::{Signature, Store, TrailChain};
+use crate::store::{Found, Signature, Store, TrailChain};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -60,6 +60,7 @@ fn dispatch(
             // leave anyone wondering about their data.
             let keymap = Keymap::load(settings.keymap.as_deref())?;
             let dir = database_dir(settings.db.clone())?;
+            backup::refuse_fresh_start(&place(&dir))?;
             let store = open(&dir)?;
             let options = Options {
                 lang: settings.lang,
@@ -93,6 +94,7 @@ fn dispatch(
         }
         Some(Command::Demo(args)) => {
             let dir = db()?;
+            backup::refuse_fresh_start(&place(&dir))?;
             let store = open(&dir)?;
             if !store.is_empty() {
                 return Err(anyhow!(
@@ -123,7 +125,9 @@ fn dispatch(
                 true => TrailChain::SealedOnImport,
                 false => TrailChain::Verified,
             };
-            transfer::import(&db()?, &file, chain)
+            let dir = db()?;
+            backup::refuse_fresh_start(&place(&dir))?;
+            transfer::import(&dir, &file, chain)
         }
         Some(Command::Check) => {
             let dir = db()?;
@@ -223,12 +227,15 @@ fn open(dir: &Path) -> Result<Store> {
     Ok(store)
 }
 
-/// For commands that only read: a mistyped path should be an error, not a new empty database.
+/// For commands that only read: a mistyped path, an emptied folder or a folder of other files
+/// should be an error, not a new empty database.
 fn open_existing(dir: &Path) -> Result<Store> {
-    if !dir.exists() {
-        return Err(anyhow!("there is no database at {}", dir.display()));
+    match crate::store::found_at(dir) {
+        Found::Database => open(dir),
+        Found::Nothing | Found::EmptyFolder | Found::OtherFiles => {
+            Err(anyhow!("there is no database at {}", dir.display()))
+        }
     }
-    open(dir)
 }
 
 /// The database directory the settings name (`--db`, `SIGNAAL_DB` or the config file's `db`), else

@@ -7,6 +7,10 @@ pub enum StoreError {
     InUse(PathBuf),
     #[error("the database {path} cannot be opened: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
+    /// The path names a folder that holds other files and no database: opening it would make it
+    /// one (and take its files' group and other permissions away), so it is refused untouched.
+    #[error("{0} is a folder with other files in it, not a signaal database; choose another --db")]
+    NotADatabase(PathBuf),
     /// sled found its files damaged (a bad checksum, a snapshot that does not fit the log). The
     /// commands add which backup to restore and how.
     #[error("the database {0} cannot be opened: its files are damaged")]

@@ -52,6 +52,7 @@ use sled::Tree;
 pub use error::StoreError;
 pub use import::TrailChain;
 pub use observations::TemplateAdded;
+pub use open::{found_at, Found};
 pub use people::PinTry;
 pub use purge::Purged;
 pub use recover::{beside, Recovered, MAX_LOSS};
@@ -230,6 +231,8 @@ mod tests_contacts;
 mod tests_damage;
 #[cfg(test)]
 mod tests_observations;
+#[cfg(test)]
+mod tests_place;
 #[cfg(test)]
 mod tests_plans;
 #[cfg(test)]

@@ -14,6 +14,10 @@ pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
         return Err(cannot_open(dir, "it is a file, not a directory".into()));
     }
+    // Before anything is created or any permission changed.
+    if found_at(dir) == Found::OtherFiles {
+        return Err(StoreError::NotADatabase(dir.to_path_buf()));
+    }
     #[cfg(unix)]
     private_from_now_on();
     create_private_dir(dir).map_err(|e| cannot_open(dir, e.to_string()))?;
@@ -47,6 +51,38 @@ pub fn open(dir: &Path) -> Result<Store> {
         store.record(REPAIR_ACTION, "database".into(), &sig)?;
     }
     Ok(store)
+}
+
+/// What is at a database path before it is opened (see [`found_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing: opening creates the database.
+    Nothing,
+    /// An empty folder: opening creates the database in it.
+    EmptyFolder,
+    /// A folder with sled's `db` or `conf` file in it; also anything only opening can judge (a
+    /// file, a folder that cannot be read), so that opening reports it.
+    Database,
+    /// A folder with other files in it and neither of sled's: not a database, never made one.
+    OtherFiles,
+}
+
+/// What is at `dir`: sled keeps a database as a folder with a `conf` and a `db` file in it (and
+/// `snap.*` files and a `blobs` folder), and writes `conf` first, so a folder with either is a
+/// database, however damaged.
+pub fn found_at(dir: &Path) -> Found {
+    let mut entries = match std::fs::read_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Nothing,
+        Err(_) => return Found::Database,
+        Ok(entries) => entries,
+    };
+    if entries.next().is_none() {
+        Found::EmptyFolder
+    } else if dir.join("db").exists() || dir.join("conf").exists() {
+        Found::Database
+    } else {
+        Found::OtherFiles
+    }
 }
 
 /// Children's data is sensitive: every file and directory signaal creates from now on is for its
