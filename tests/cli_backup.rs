@@ -263,3 +263,28 @@ fn damage_found_while_reading_names_the_backup_too() {
         assert!(err.contains(&restore), "{command}: {err}");
     }
 }
+
+#[test]
+fn a_backup_after_beyond_one_day_is_refused_on_the_command_line_and_in_the_config_file() {
+    let db = Db::empty();
+    let err = fails(
+        &run(&["--db", db.path(), "--backup-after", "9223372036854775807"]),
+        2,
+    );
+    assert!(err.contains("--backup-after"), "{err}");
+    assert!(err.contains("0..=86400"), "{err}");
+    let help = ok(&run(&["--help"]));
+    assert!(help.contains("at most 86400, one day"), "{help}");
+
+    let file = db.file("config.toml");
+    std::fs::write(&file, "backup_after = 9223372036854775807\n").unwrap();
+    let file = file.display().to_string();
+    let err = fails(&run(&["config", "check", &file]), 1);
+    assert!(
+        err.contains(&format!(
+            "{file}:1: backup_after must be a whole number of seconds from 0 (never) to 86400 \
+             (one day)"
+        )),
+        "{err}"
+    );
+}

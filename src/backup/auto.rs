@@ -153,9 +153,9 @@ impl State {
             return Some(BackupStatus::Failed(failure.clone()));
         }
         let grace = self.after.max(TimeDelta::seconds(30));
-        let late = self
-            .pending_since
-            .is_some_and(|since| now - since > self.after + grace);
+        // Saturating: an `after` near TimeDelta::MAX means "never late", not a panic.
+        let limit = self.after.checked_add(&grace).unwrap_or(TimeDelta::MAX);
+        let late = self.pending_since.is_some_and(|since| now - since > limit);
         late.then_some(BackupStatus::Late(self.last_made))
     }
 
