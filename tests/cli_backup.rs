@@ -10,7 +10,10 @@ mod common {
 use std::path::Path;
 
 use common::backups::{backup_dir, backups, kept_aside};
-use common::cli::{fails, ok, run, run_fails, run_ok, run_with_env, Db};
+use common::cli::{
+    fails, ok, run, run_fails, run_into_closed_pipe, run_into_full_disk, run_ok, run_with_env,
+    stderr, Db,
+};
 use common::demo::arr;
 use serde_json::Value;
 use signaal::store::Store;
@@ -287,4 +290,38 @@ fn a_backup_after_beyond_one_day_is_refused_on_the_command_line_and_in_the_confi
         )),
         "{err}"
     );
+}
+
+#[test]
+fn output_into_a_closed_pipe_is_a_quiet_success_and_into_a_full_disk_one_sentence() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    let commands: [&[&str]; 5] = [
+        &["backups", "--db", db.path()],
+        &["check", "--db", db.path()],
+        &["forms", "--db", db.path(), "list"],
+        &[
+            "purge",
+            "--db",
+            db.path(),
+            "--left-before",
+            "1990-01-01",
+            "--yes",
+        ],
+        &["config", "check", "/dev/null"],
+    ];
+    for args in commands {
+        let out = run_into_closed_pipe(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}: quiet");
+
+        let err = fails(&run_into_full_disk(args), 1);
+        assert!(err.contains("cannot write the"), "{args:?}: {err}");
+        assert!(err.contains("No space left on device"), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{args:?}: one sentence: {err}"
+        );
+    }
 }

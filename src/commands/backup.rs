@@ -2,6 +2,7 @@
 //! `check` makes, and what every command says when the database's files are
 //! damaged: which backup to restore, and how.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -95,39 +96,45 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
 pub fn list(place: &Place) -> Result<ExitCode> {
     let dir = place.dir();
     let found = backup::list(&dir)?;
-    if found.is_empty() {
-        println!("no backups in {}", dir.display());
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!("backups in {}:", dir.display());
-    println!(
-        "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
-        "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
-    );
-    for entry in found.iter().rev() {
-        let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
-        let (counts, checksum) = match backup::verify(&entry.path) {
-            Ok((h, holds)) => (
-                [h.children, h.observations, h.trajectories].map(|n| n.to_string()),
-                if holds { "ok" } else { "BAD" },
-            ),
-            Err(backup::BackupError::NotABackup(_)) => {
-                (["-".into(), "-".into(), "-".into()], "BAD")
-            }
-            Err(_) => (["-".into(), "-".into(), "-".into()], "UNREADABLE"),
-        };
-        println!(
-            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  {}",
-            local(entry.at),
-            human_size(size),
-            counts[0],
-            counts[1],
-            counts[2],
-            checksum,
-            entry.path.file_name().unwrap_or_default().to_string_lossy()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    let written = super::to_stdout(|out| {
+        if found.is_empty() {
+            return writeln!(out, "no backups in {}", dir.display());
+        }
+        writeln!(out, "backups in {}:", dir.display())?;
+        writeln!(
+            out,
+            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
+            "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
+        )?;
+        found
+            .iter()
+            .rev()
+            .try_for_each(|entry| writeln!(out, "{}", row(entry)))
+    });
+    super::printed(written, "list of backups")
+}
+
+/// One line of `signaal backups`: when, size, what it holds, whether its checksum holds, name.
+fn row(entry: &backup::Entry) -> String {
+    let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
+    let (counts, checksum) = match backup::verify(&entry.path) {
+        Ok((h, holds)) => (
+            [h.children, h.observations, h.trajectories].map(|n| n.to_string()),
+            if holds { "ok" } else { "BAD" },
+        ),
+        Err(backup::BackupError::NotABackup(_)) => (["-".into(), "-".into(), "-".into()], "BAD"),
+        Err(_) => (["-".into(), "-".into(), "-".into()], "UNREADABLE"),
+    };
+    format!(
+        "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  {}",
+        local(entry.at),
+        human_size(size),
+        counts[0],
+        counts[1],
+        counts[2],
+        checksum,
+        entry.path.file_name().unwrap_or_default().to_string_lossy()
+    )
 }
 
 /// `signaal restore [BACKUP] [--force]`.
