@@ -325,3 +325,44 @@ fn output_into_a_closed_pipe_is_a_quiet_success_and_into_a_full_disk_one_sentenc
         );
     }
 }
+
+#[test]
+fn a_missing_backup_or_folder_is_said_once_naming_the_file_the_user_gave() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    // A name is looked for here and in the backup folder; the message says both.
+    let err = fails(
+        &run_fails(&["restore", "--db", db.path(), "nonexist.json.gz", "--force"]),
+        1,
+    );
+    assert!(err.contains("there is no backup nonexist.json.gz"), "{err}");
+    let folder = backup_dir(&db).display().to_string();
+    assert!(err.contains(&format!("backup folder {folder}")), "{err}");
+
+    // The OS's reason once, and the file asked for, not the hidden temporary one.
+    let to = db.file("nodir").join("x.json.gz");
+    let to = to.display().to_string();
+    let err = fails(&run_fails(&["backup", "--db", db.path(), "--to", &to]), 1);
+    assert!(
+        err.contains(&format!("cannot write or read {to}: ")),
+        "{err}"
+    );
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert!(!err.contains(".x.json.gz.tmp"), "{err}");
+}
+
+#[test]
+fn backup_to_an_existing_file_is_refused_and_the_file_kept() {
+    let db = Db::demo(&[]);
+    let file = db.file("notes.txt");
+    std::fs::write(&file, "my notes\n").unwrap();
+    let to = file.display().to_string();
+    let err = fails(&run_fails(&["backup", "--db", db.path(), "--to", &to]), 1);
+    assert!(
+        err.contains(&format!(
+            "{to} already exists; choose another name or remove it first"
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "my notes\n");
+}

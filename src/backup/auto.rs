@@ -61,9 +61,9 @@ pub enum Failure {
 impl Failure {
     fn of(error: &BackupError) -> Failure {
         match error {
-            BackupError::Io { path, source } => {
+            BackupError::Io { path, error } => {
                 let dir = path.parent().unwrap_or(path).to_path_buf();
-                match source.kind() {
+                match error.kind() {
                     ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Failure::DiskFull(dir),
                     ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
                         Failure::NotAllowed(dir)

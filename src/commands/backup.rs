@@ -38,6 +38,13 @@ impl Place<'_> {
 
 /// `signaal backup [--to FILE]`.
 pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
+    // Never over a file the user has: it might be anything (and a symlink points elsewhere).
+    if let Some(file) = to.filter(|file| file.symlink_metadata().is_ok()) {
+        bail!(
+            "{} already exists; choose another name or remove it first",
+            file.display()
+        );
+    }
     let dir = place.dir();
     let store = match super::open_existing(place.db) {
         Ok(store) => store,
@@ -265,10 +272,16 @@ fn chosen(dir: &Path, which: Option<&Path>) -> Result<(PathBuf, Header)> {
         return Ok((entry.path, header));
     };
     let in_dir = dir.join(given);
-    let path = if given.exists() || !in_dir.exists() {
-        given.to_path_buf()
-    } else {
-        in_dir
+    let path = match (given.exists(), in_dir.exists()) {
+        (true, _) => given.to_path_buf(),
+        (false, true) => in_dir,
+        (false, false) if in_dir == given => bail!("there is no backup {}", given.display()),
+        (false, false) => bail!(
+            "there is no backup {}, here or in the backup folder {}; `signaal backups` lists what \
+             is there",
+            given.display(),
+            dir.display()
+        ),
     };
     match backup::verify(&path)? {
         (header, true) => Ok((path, header)),
