@@ -51,8 +51,10 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", env = "SIGNAAL_BACKUP_DIR", global = true)]
     pub backup_dir: Option<PathBuf>,
     /// Make a backup at most this many seconds after a change, and one when signaal stops (0: no
-    /// automatic backups; default: backup_after in the config file, else 60)
-    #[arg(long, value_name = "SECONDS")]
+    /// automatic backups; at most 86400, one day; default: backup_after in the config file, else
+    /// 60)
+    #[arg(long, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(0..=crate::backup::BACKUP_AFTER_MAX_SECONDS))]
     pub backup_after: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -10,7 +10,10 @@ mod common {
 use std::path::Path;
 
 use common::backups::{backup_dir, backups, kept_aside};
-use common::cli::{fails, ok, run, run_fails, run_ok, run_with_env, Db};
+use common::cli::{
+    fails, ok, run, run_fails, run_into_closed_pipe, run_into_full_disk, run_ok, run_with_env,
+    stderr, Db,
+};
 use common::demo::arr;
 use serde_json::Value;
 use signaal::store::Store;
@@ -262,4 +265,104 @@ fn damage_found_while_reading_names_the_backup_too() {
         );
         assert!(err.contains(&restore), "{command}: {err}");
     }
+}
+
+#[test]
+fn a_backup_after_beyond_one_day_is_refused_on_the_command_line_and_in_the_config_file() {
+    let db = Db::empty();
+    let err = fails(
+        &run(&["--db", db.path(), "--backup-after", "9223372036854775807"]),
+        2,
+    );
+    assert!(err.contains("--backup-after"), "{err}");
+    assert!(err.contains("0..=86400"), "{err}");
+    let help = ok(&run(&["--help"]));
+    assert!(help.contains("at most 86400, one day"), "{help}");
+
+    let file = db.file("config.toml");
+    std::fs::write(&file, "backup_after = 9223372036854775807\n").unwrap();
+    let file = file.display().to_string();
+    let err = fails(&run(&["config", "check", &file]), 1);
+    assert!(
+        err.contains(&format!(
+            "{file}:1: backup_after must be a whole number of seconds from 0 (never) to 86400 \
+             (one day)"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_into_a_closed_pipe_is_a_quiet_success_and_into_a_full_disk_one_sentence() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    let commands: [&[&str]; 5] = [
+        &["backups", "--db", db.path()],
+        &["check", "--db", db.path()],
+        &["forms", "--db", db.path(), "list"],
+        &[
+            "purge",
+            "--db",
+            db.path(),
+            "--left-before",
+            "1990-01-01",
+            "--yes",
+        ],
+        &["config", "check", "/dev/null"],
+    ];
+    for args in commands {
+        let out = run_into_closed_pipe(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}: quiet");
+
+        let err = fails(&run_into_full_disk(args), 1);
+        assert!(err.contains("cannot write the"), "{args:?}: {err}");
+        assert!(err.contains("No space left on device"), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{args:?}: one sentence: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_backup_or_folder_is_said_once_naming_the_file_the_user_gave() {
+    let db = Db::demo(&[]);
+    run_ok(&["backup", "--db", db.path()]);
+    // A name is looked for here and in the backup folder; the message says both.
+    let err = fails(
+        &run_fails(&["restore", "--db", db.path(), "nonexist.json.gz", "--force"]),
+        1,
+    );
+    assert!(err.contains("there is no backup nonexist.json.gz"), "{err}");
+    let folder = backup_dir(&db).display().to_string();
+    assert!(err.contains(&format!("backup folder {folder}")), "{err}");
+
+    // The OS's reason once, and the file asked for, not the hidden temporary one.
+    let to = db.file("nodir").join("x.json.gz");
+    let to = to.display().to_string();
+    let err = fails(&run_fails(&["backup", "--db", db.path(), "--to", &to]), 1);
+    assert!(
+        err.contains(&format!("cannot write or read {to}: ")),
+        "{err}"
+    );
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert!(!err.contains(".x.json.gz.tmp"), "{err}");
+}
+
+#[test]
+fn backup_to_an_existing_file_is_refused_and_the_file_kept() {
+    let db = Db::demo(&[]);
+    let file = db.file("notes.txt");
+    std::fs::write(&file, "my notes\n").unwrap();
+    let to = file.display().to_string();
+    let err = fails(&run_fails(&["backup", "--db", db.path(), "--to", &to]), 1);
+    assert!(
+        err.contains(&format!(
+            "{to} already exists; choose another name or remove it first"
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "my notes\n");
 }

@@ -14,7 +14,9 @@ use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::thread;
 
-use common::cli::{command, describe, fails, ok, run, seal_audit, Db, DEADLINE};
+use common::cli::{
+    command, describe, fails, ok, run, run_into_full_disk, seal_audit, Db, DEADLINE,
+};
 use common::demo::{arr, first_staff, full_name, id, s};
 use serde_json::{json, Value};
 
@@ -404,4 +406,24 @@ fn a_bad_date_or_a_missing_database_is_refused() {
     let stderr = fails(&purge(&missing, CUTOFF, &["--yes"]), 1);
     assert!(stderr.contains("there is no database"), "{stderr}");
     assert!(!missing.exists(), "purge must not create a database");
+}
+
+#[test]
+fn nothing_is_removed_when_the_list_of_children_cannot_be_written() {
+    let c = crafted();
+    let before = c.db.content();
+    let args = [
+        "purge",
+        "--db",
+        c.db.path(),
+        "--left-before",
+        CUTOFF,
+        "--yes",
+    ];
+    let err = fails(&run_into_full_disk(&args), 1);
+    assert!(
+        err.contains("cannot write the list of children to remove, so nothing was removed"),
+        "{err}"
+    );
+    assert_eq!(c.db.content(), before);
 }

@@ -161,3 +161,17 @@ fn the_last_backup_time_is_local_and_in_minutes() {
         "Back-up mislukt: de schijf van /media/usb is vol."
     );
 }
+
+#[test]
+fn a_backup_after_beyond_any_date_is_never_late_and_never_panics() {
+    let (tmp, mut app) = signed_in(Lang::En);
+    let dir = tmp.path().join("backups");
+    // What `--backup-after 9223372036854775807` once reached: `after + grace` overflowed.
+    let forever = Duration::from_secs(i64::MAX as u64);
+    app.backups = Some(AutoBackup::new(app.store.clone(), dir.clone(), forever));
+    change(&app);
+    idle_at(&mut app, 0);
+    idle_at(&mut app, 86_400 * 365);
+    assert_eq!(app.backup_notice(), None);
+    assert_eq!(backups_in(&dir), 0);
+}

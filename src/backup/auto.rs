@@ -63,9 +63,9 @@ pub enum Failure {
 impl Failure {
     fn of(error: &BackupError) -> Failure {
         match error {
-            BackupError::Io { path, source } => {
+            BackupError::Io { path, error } => {
                 let dir = path.parent().unwrap_or(path).to_path_buf();
-                match source.kind() {
+                match error.kind() {
                     ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Failure::DiskFull(dir),
                     ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
                         Failure::NotAllowed(dir)
@@ -167,9 +167,9 @@ impl State {
             return Some(BackupStatus::Failed(failure.clone()));
         }
         let grace = self.after.max(TimeDelta::seconds(30));
-        let late = self
-            .pending_since
-            .is_some_and(|since| now - since > self.after + grace);
+        // Saturating: an `after` near TimeDelta::MAX means "never late", not a panic.
+        let limit = self.after.checked_add(&grace).unwrap_or(TimeDelta::MAX);
+        let late = self.pending_since.is_some_and(|since| now - since > limit);
         late.then_some(BackupStatus::Late(self.last_made))
     }
 

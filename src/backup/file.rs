@@ -147,7 +147,11 @@ fn atomically<T>(
         Err(e) => {
             // Only our own unfinished temporary file.
             let _ = std::fs::remove_file(&temp);
-            return Err(e);
+            // The user asked for `path`; the hidden temporary file means nothing to them.
+            return Err(match e {
+                BackupError::Io { path: at, error } if at == temp => BackupError::io(path, error),
+                other => other,
+            });
         }
     };
     std::fs::rename(&temp, path).map_err(io)?;

@@ -26,13 +26,19 @@ use crate::store::{Store, StoreError};
 /// The default of `--backup-after`, in seconds.
 pub const BACKUP_AFTER_SECONDS: u64 = 60;
 
+/// The largest `--backup-after` (and config `backup_after`), in seconds: one day. A backup that
+/// waits longer is no backup, and the limit keeps the time arithmetic far from overflowing.
+pub const BACKUP_AFTER_MAX_SECONDS: u64 = 86_400;
+
 /// What can go wrong with a backup, each a sentence naming the file or directory.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
-    #[error("cannot write or read {path}: {source}")]
+    /// `error` is said in the message and is deliberately not the error's `source`: a chain
+    /// printed with `{:#}` would say it twice.
+    #[error("cannot write or read {path}: {error}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{0} is not a signaal backup")]
     NotABackup(PathBuf),
@@ -48,10 +54,10 @@ pub enum BackupError {
 }
 
 impl BackupError {
-    fn io(path: &Path, source: std::io::Error) -> BackupError {
+    fn io(path: &Path, error: std::io::Error) -> BackupError {
         BackupError::Io {
             path: path.to_path_buf(),
-            source,
+            error,
         }
     }
 }

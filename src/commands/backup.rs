@@ -2,6 +2,7 @@
 //! `check` makes, and what every command says when the database's files are
 //! damaged: which backup to restore, and how.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,6 +38,13 @@ impl Place<'_> {
 
 /// `signaal backup [--to FILE]`.
 pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
+    // Never over a file the user has: it might be anything (and a symlink points elsewhere).
+    if let Some(file) = to.filter(|file| file.symlink_metadata().is_ok()) {
+        bail!(
+            "{} already exists; choose another name or remove it first",
+            file.display()
+        );
+    }
     let dir = place.dir();
     let store = match super::open_existing(place.db) {
         Ok(store) => store,
@@ -95,39 +103,45 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
 pub fn list(place: &Place) -> Result<ExitCode> {
     let dir = place.dir();
     let found = backup::list(&dir)?;
-    if found.is_empty() {
-        println!("no backups in {}", dir.display());
-        return Ok(ExitCode::SUCCESS);
-    }
-    println!("backups in {}:", dir.display());
-    println!(
-        "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
-        "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
-    );
-    for entry in found.iter().rev() {
-        let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
-        let (counts, checksum) = match backup::verify(&entry.path) {
-            Ok((h, holds)) => (
-                [h.children, h.observations, h.trajectories].map(|n| n.to_string()),
-                if holds { "ok" } else { "BAD" },
-            ),
-            Err(backup::BackupError::NotABackup(_)) => {
-                (["-".into(), "-".into(), "-".into()], "BAD")
-            }
-            Err(_) => (["-".into(), "-".into(), "-".into()], "UNREADABLE"),
-        };
-        println!(
-            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  {}",
-            local(entry.at),
-            human_size(size),
-            counts[0],
-            counts[1],
-            counts[2],
-            checksum,
-            entry.path.file_name().unwrap_or_default().to_string_lossy()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    let written = super::to_stdout(|out| {
+        if found.is_empty() {
+            return writeln!(out, "no backups in {}", dir.display());
+        }
+        writeln!(out, "backups in {}:", dir.display())?;
+        writeln!(
+            out,
+            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
+            "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
+        )?;
+        found
+            .iter()
+            .rev()
+            .try_for_each(|entry| writeln!(out, "{}", row(entry)))
+    });
+    super::printed(written, "list of backups")
+}
+
+/// One line of `signaal backups`: when, size, what it holds, whether its checksum holds, name.
+fn row(entry: &backup::Entry) -> String {
+    let size = std::fs::metadata(&entry.path).map_or(0, |m| m.len());
+    let (counts, checksum) = match backup::verify(&entry.path) {
+        Ok((h, holds)) => (
+            [h.children, h.observations, h.trajectories].map(|n| n.to_string()),
+            if holds { "ok" } else { "BAD" },
+        ),
+        Err(backup::BackupError::NotABackup(_)) => (["-".into(), "-".into(), "-".into()], "BAD"),
+        Err(_) => (["-".into(), "-".into(), "-".into()], "UNREADABLE"),
+    };
+    format!(
+        "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  {}",
+        local(entry.at),
+        human_size(size),
+        counts[0],
+        counts[1],
+        counts[2],
+        checksum,
+        entry.path.file_name().unwrap_or_default().to_string_lossy()
+    )
 }
 
 /// `signaal restore [BACKUP] [--force]`.
@@ -258,10 +272,16 @@ fn chosen(dir: &Path, which: Option<&Path>) -> Result<(PathBuf, Header)> {
         return Ok((entry.path, header));
     };
     let in_dir = dir.join(given);
-    let path = if given.exists() || !in_dir.exists() {
-        given.to_path_buf()
-    } else {
-        in_dir
+    let path = match (given.exists(), in_dir.exists()) {
+        (true, _) => given.to_path_buf(),
+        (false, true) => in_dir,
+        (false, false) if in_dir == given => bail!("there is no backup {}", given.display()),
+        (false, false) => bail!(
+            "there is no backup {}, here or in the backup folder {}; `signaal backups` lists what \
+             is there",
+            given.display(),
+            dir.display()
+        ),
     };
     match backup::verify(&path)? {
         (header, true) => Ok((path, header)),

@@ -151,8 +151,10 @@ pub fn import(store: &Store, file: &Path, contacts: Vec<Contact>) -> Result<Exit
             plural(skipped, "was", "were")
         ));
     }
-    println!("{message}");
-    Ok(ExitCode::SUCCESS)
+    super::printed(
+        super::to_stdout(|out| writeln!(out, "{message}")),
+        "result of the import",
+    )
 }
 
 fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {

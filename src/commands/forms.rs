@@ -1,6 +1,7 @@
 //! `signaal forms`: an organisation's own observation form templates (import), the templates on
 //! offer (list), and which of them a group uses (use).
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -36,28 +37,31 @@ pub fn import(store: &Store, file: &Path, template: &FormTemplate) -> Result<Exi
     let added = store
         .add_form_template(template, &sig)
         .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?;
-    match added {
-        TemplateAdded::Added => println!(
+    let written = super::to_stdout(|out| match added {
+        TemplateAdded::Added => writeln!(
+            out,
             "added template {} version {} ({} sections, {} items)",
             template.id,
             template.version,
             template.sections.len(),
             template.item_count()
         ),
-        TemplateAdded::AlreadyThere => println!(
+        TemplateAdded::AlreadyThere => writeln!(
+            out,
             "template {} version {} is already stored",
             template.id, template.version
         ),
-    }
-    Ok(ExitCode::SUCCESS)
+    });
+    super::printed(written, "result of the import")
 }
 
 /// The current templates, one a line: id, version, kinds, item count, built-in or imported.
 pub fn list(store: &Store) -> Result<ExitCode> {
-    for line in list_lines(&Catalogue::forms(store.form_templates()?)) {
-        println!("{line}");
-    }
-    Ok(ExitCode::SUCCESS)
+    let lines = list_lines(&Catalogue::forms(store.form_templates()?));
+    super::printed(
+        super::to_stdout(|out| lines.iter().try_for_each(|line| writeln!(out, "{line}"))),
+        "list of templates",
+    )
 }
 
 /// Built-in templates first, in their order, then imported ones by id.
@@ -141,16 +145,17 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         true => "none".to_string(),
         false => chosen.join(", "),
     };
-    match group.forms.is_empty() {
-        true => println!(
+    let written = super::to_stdout(|out| match group.forms.is_empty() {
+        true => writeln!(
+            out,
             "group {} ({}) uses every template for {}: {chosen}",
             group.id,
             group.name,
             kind_name(group.kind)
         ),
-        false => println!("group {} ({}) uses: {chosen}", group.id, group.name),
-    }
-    Ok(ExitCode::SUCCESS)
+        false => writeln!(out, "group {} ({}) uses: {chosen}", group.id, group.name),
+    });
+    super::printed(written, "result")
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod stop;
 pub(crate) mod test_support;
 mod transfer;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -185,8 +186,19 @@ fn dispatch(
 
 /// What a check of a file prints when the file is sound.
 fn checked(file: &Path) -> Result<ExitCode> {
-    println!("{}: ok", file.display());
-    Ok(ExitCode::SUCCESS)
+    printed(
+        to_stdout(|out| writeln!(out, "{}: ok", file.display())),
+        "result",
+    )
+}
+
+/// Runs `write` on a locked stdout and flushes it: a command's output, whose outcome goes to
+/// [`printed`]. (`println!` would panic on a closed pipe or a full disk.)
+fn to_stdout(
+    write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    write(&mut out).and_then(|()| out.flush())
 }
 
 /// The outcome of writing `what` (the report, the export) to stdout. A reader that stops early

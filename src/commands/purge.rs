@@ -21,29 +21,46 @@ pub fn run(store: &Store, args: &PurgeArgs) -> Result<ExitCode> {
     let before = args.left_before.format("%Y-%m-%d");
     let candidates = store.purge_candidates(args.left_before)?;
     if candidates.is_empty() {
-        println!("no archived children left before {before}; nothing to remove");
-        return Ok(ExitCode::SUCCESS);
+        return super::printed(
+            super::to_stdout(|out| {
+                writeln!(
+                    out,
+                    "no archived children left before {before}; nothing to remove"
+                )
+            }),
+            "result",
+        );
     }
     let dates = store.archive_dates()?;
-    println!(
-        "{} archived {} left before {before}:",
-        candidates.len(),
-        plural(candidates.len(), "child", "children")
-    );
-    for child in &candidates {
-        println!("{}", line(store, child, &dates)?);
-    }
+    let lines = candidates
+        .iter()
+        .map(|child| line(store, child, &dates))
+        .collect::<Result<Vec<_>>>()?;
+    let listed = super::to_stdout(|out| {
+        writeln!(
+            out,
+            "{} archived {} left before {before}:",
+            candidates.len(),
+            plural(candidates.len(), "child", "children")
+        )?;
+        lines.iter().try_for_each(|line| writeln!(out, "{line}"))
+    });
+    // Children's data is only removed after the list of them could be shown.
+    listed.context("cannot write the list of children to remove, so nothing was removed")?;
     if !args.yes && !confirmed(candidates.len())? {
         eprintln!("signaal: cancelled; nothing was removed");
         return Ok(ExitCode::FAILURE);
     }
     let purged = store.purge_left_before(args.left_before, &super::signature(AUTHOR))?;
     // Always these words, whatever the numbers: scripts read this line.
-    println!(
-        "removed {} children, {} observations, {} trajectories",
-        purged.children, purged.observations, purged.trajectories
-    );
-    Ok(ExitCode::SUCCESS)
+    let written = super::to_stdout(|out| {
+        writeln!(
+            out,
+            "removed {} children, {} observations, {} trajectories",
+            purged.children, purged.observations, purged.trajectories
+        )
+    });
+    super::printed(written, "result of the purge")
 }
 
 /// One child to be removed: id, name, group, when archived, and how much goes with it.

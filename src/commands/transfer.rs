@@ -81,12 +81,17 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
             trails.abandoned
         );
     }
-    if problems.is_empty() {
-        println!("{}: ok", store.path().display());
-        return Ok(ExitCode::SUCCESS);
-    }
-    for problem in &problems {
-        println!("{}: {problem}", store.path().display());
-    }
-    Ok(ExitCode::FAILURE)
+    let path = store.path().display();
+    let written = super::to_stdout(|out| match problems.is_empty() {
+        true => writeln!(out, "{path}: ok"),
+        false => problems
+            .iter()
+            .try_for_each(|problem| writeln!(out, "{path}: {problem}")),
+    });
+    // A reader that stopped early does not turn problems found into success.
+    super::printed(written, "result of the check")?;
+    Ok(match problems.is_empty() {
+        true => ExitCode::SUCCESS,
+        false => ExitCode::FAILURE,
+    })
 }

@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use super::Config;
 use crate::app::OBSERVE_WEEKS_MAX;
+use crate::backup::BACKUP_AFTER_MAX_SECONDS;
 use crate::cli::LangArg;
 use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};
@@ -37,9 +38,7 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
         let value = value.value;
         let checked = match key.value.as_str() {
             "lock_after" => seconds(&value, "lock_after").map(|v| config.lock_after = Some(v)),
-            "backup_after" => {
-                seconds(&value, "backup_after").map(|v| config.backup_after = Some(v))
-            }
+            "backup_after" => backup_after(&value).map(|v| config.backup_after = Some(v)),
             "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
             "keymap" => keymap(&value, folder).map(|v| config.keymap = Some(v)),
             "observe_weeks" => weeks(&value).map(|v| config.observe_weeks = Some(v)),
@@ -77,6 +76,23 @@ fn seconds(value: &Node, key: &str) -> Result<u64, String> {
     .ok_or_else(|| {
         format!(
             "{key} must be a whole number of seconds, 0 for never, not {}",
+            shown(value)
+        )
+    })
+}
+
+/// Whole seconds from 0 ("never") to [`BACKUP_AFTER_MAX_SECONDS`] (one day).
+fn backup_after(value: &Node) -> Result<u64, String> {
+    match value {
+        Node::Int(n) => u64::try_from(*n)
+            .ok()
+            .filter(|n| *n <= BACKUP_AFTER_MAX_SECONDS),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!(
+            "backup_after must be a whole number of seconds from 0 (never) to \
+             {BACKUP_AFTER_MAX_SECONDS} (one day), not {}",
             shown(value)
         )
     })

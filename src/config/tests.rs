@@ -195,7 +195,18 @@ fn each_bad_value_is_reported_on_its_line() {
         ),
         (
             "backup_after = -3",
-            "backup_after must be a whole number of seconds, 0 for never, not -3",
+            "backup_after must be a whole number of seconds from 0 (never) to 86400 (one day), \
+             not -3",
+        ),
+        (
+            "backup_after = 86401",
+            "backup_after must be a whole number of seconds from 0 (never) to 86400 (one day), \
+             not 86401",
+        ),
+        (
+            "backup_after = 9223372036854775807",
+            "backup_after must be a whole number of seconds from 0 (never) to 86400 (one day), \
+             not 9223372036854775807",
         ),
         (
             "backup_dir = 7",

@@ -47,12 +47,20 @@ pub fn command(args: &[&str]) -> Command {
 /// Runs `cmd` (started with `args`) to the end with its output captured; also returns how long it
 /// took. Panics if it is still running after `deadline`.
 fn finish(mut cmd: Command, args: &[&str], deadline: Duration) -> (Output, Duration) {
+    cmd.stdout(Stdio::piped());
+    finish_with(cmd, args, deadline, |_| {})
+}
+
+/// `finish` with stdout as `cmd` has it, and `started` done to the child first.
+fn finish_with(
+    mut cmd: Command,
+    args: &[&str],
+    deadline: Duration,
+    started: impl FnOnce(&mut std::process::Child),
+) -> (Output, Duration) {
     let start = Instant::now();
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn signaal");
+    let mut child = cmd.stderr(Stdio::piped()).spawn().expect("spawn signaal");
+    started(&mut child);
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     thread::spawn(move || {
@@ -77,6 +85,25 @@ pub fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
 /// Runs `signaal ARGS` (see `command`) to the end, within `DEADLINE`.
 pub fn run(args: &[&str]) -> Output {
     run_within(args, DEADLINE).0
+}
+
+/// Runs `signaal ARGS` with a stdout nobody reads: the pipe is closed as soon as it starts, as
+/// `| head -0` does. Its stdout in the output is empty.
+pub fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let mut cmd = command(args);
+    cmd.stdout(Stdio::piped());
+    finish_with(cmd, args, DEADLINE, |child| drop(child.stdout.take())).0
+}
+
+/// Runs `signaal ARGS` with its stdout on /dev/full: every write fails as on a full disk.
+pub fn run_into_full_disk(args: &[&str]) -> Output {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let mut cmd = command(args);
+    cmd.stdout(full);
+    finish_with(cmd, args, DEADLINE, |_| {}).0
 }
 
 /// `run` with `LANG=lang` instead of English, for what the language of the environment decides.
