@@ -144,3 +144,29 @@ fn the_unverified_trail_option_takes_no_file_with_hashes() {
         assert!(!target.exists());
     }
 }
+
+#[test]
+fn a_backup_given_to_import_is_pointed_to_restore() {
+    let source = Db::demo(&[]);
+    let file = source.file("backup.json.gz");
+    run_ok(&[
+        "backup",
+        "--db",
+        source.path(),
+        "--to",
+        file.to_str().unwrap(),
+    ]);
+    let target = Db::empty();
+    let err = stderr(&run_fails(&[
+        "import",
+        "--db",
+        target.path(),
+        file.to_str().unwrap(),
+    ]));
+    assert!(err.contains("compressed"), "{err}");
+    assert!(
+        err.contains(&format!("signaal restore --db {}", target.path())),
+        "{err}"
+    );
+    assert!(!target.exists(), "nothing made");
+}

@@ -52,7 +52,8 @@ pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
             (Some(StoreError::InUse(_)), Some(file)) => return copy_newest(place, &dir, file),
             (Some(StoreError::InUse(_)), None) => bail!(
                 "the database {} is in use by a running signaal, which makes its own backups in \
-                 {}; to copy the newest of those elsewhere, add --to FILE",
+                 {} (unless its backup_after is 0); to copy the newest of those elsewhere, add \
+                 --to FILE",
                 place.db.display(),
                 dir.display()
             ),

@@ -1,5 +1,6 @@
-//! Stopping the TUI from outside: SIGTERM (a shutdown) and SIGHUP (the terminal was closed) end
-//! it as `q` does, so the last changes still go into a backup.
+//! Stopping the TUI from outside: SIGTERM (a shutdown), SIGHUP (the terminal was closed) and
+//! SIGINT (`kill -INT`; Ctrl-C in the TUI is a key, not a signal) end it as `q` does, so the
+//! last changes still go into a backup.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -19,7 +20,7 @@ pub struct Stop {
     pub finishing: Arc<AtomicBool>,
 }
 
-/// Listens for SIGTERM and SIGHUP on a thread of its own. On one, `requested` is set. A terminal
+/// Listens for SIGTERM, SIGHUP and SIGINT on a thread of its own. On one, `requested` is set. A terminal
 /// that hung up can leave crossterm's poll spinning without ever returning to the event loop, so
 /// if the caller has not set `finishing` within [`GRACE`], the thread makes the last backup
 /// itself and ends the process (exit code 128 + the signal).
@@ -30,8 +31,8 @@ pub fn on_signals(backups: Option<AutoBackup>) -> std::io::Result<Stop> {
     };
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
         let (requested, finishing) = (stop.requested.clone(), stop.finishing.clone());
         std::thread::Builder::new()
             .name("signals".into())

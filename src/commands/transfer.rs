@@ -26,7 +26,20 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 /// new database behind: a directory this command created is removed again.
 pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
     // Read the file first: one that cannot be read should not leave a new database behind.
-    std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut start = [0u8; 2];
+    let read = std::fs::File::open(file)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    // gzip's magic bytes: a backup, which `restore` reads (and checks) rather than `import`.
+    if start[..read] == [0x1f, 0x8b] {
+        return Err(anyhow!(
+            "{} is compressed, as a signaal backup is, not an export; bring a backup back with: \
+             signaal restore --db {} {}",
+            file.display(),
+            dir.display(),
+            file.display()
+        ));
+    }
     let existed = dir.exists();
     let store = super::open(dir)?;
     let sig = super::signature(&importer());
