@@ -133,9 +133,20 @@ fn an_empty_folder_takes_a_new_database() {
     run_ok(&["check", "--db", db.path()]);
 }
 
-/// A demo database with one backup in its default backup folder, then lost (`emptied`: only its
-/// files; else the folder too). Returns the backup file's name.
-fn lost_beside_a_backup(db: &Db, emptied: bool) -> String {
+/// How a database is lost in these tests.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Lost {
+    /// The folder is gone.
+    Folder,
+    /// The folder is there, empty.
+    Files,
+    /// sled's files are there but hold nothing, as when sled recovers a damaged log to nothing.
+    Records,
+}
+
+/// A demo database with one backup in its default backup folder, then lost as `how`. Returns
+/// the backup file's name.
+fn lost_beside_a_backup(db: &Db, how: Lost) -> String {
     run_ok(&[
         "demo",
         "--db",
@@ -146,8 +157,16 @@ fn lost_beside_a_backup(db: &Db, emptied: bool) -> String {
         "3",
     ]);
     run_ok(&["backup", "--db", db.path()]);
-    std::fs::remove_dir_all(db.path()).unwrap();
-    if emptied {
+    if how == Lost::Records {
+        let sled = sled::open(db.path()).unwrap();
+        for name in sled.tree_names() {
+            sled.open_tree(name).unwrap().clear().unwrap();
+        }
+        sled.flush().unwrap();
+    } else {
+        std::fs::remove_dir_all(db.path()).unwrap();
+    }
+    if how == Lost::Files {
         std::fs::create_dir(db.path()).unwrap();
     }
     let found = backups(&backup_dir(db));
@@ -159,8 +178,8 @@ fn lost_beside_a_backup(db: &Db, emptied: bool) -> String {
 fn a_lost_database_is_not_started_afresh_beside_its_backups() {
     let db = Db::empty();
     let export = export_file(&db);
-    for emptied in [false, true] {
-        let name = lost_beside_a_backup(&db, emptied);
+    for how in [Lost::Folder, Lost::Files, Lost::Records] {
+        let name = lost_beside_a_backup(&db, how);
         let before = backups(&backup_dir(&db));
         let runs: [&[&str]; 3] = [
             &["--db", db.path()],
@@ -180,15 +199,16 @@ fn a_lost_database_is_not_started_afresh_beside_its_backups() {
             }
             assert_eq!(
                 db.exists(),
-                emptied,
+                how != Lost::Folder,
                 "signaal {args:?} created the database"
             );
-            if emptied {
+            if how == Lost::Files {
                 assert_eq!(std::fs::read_dir(db.path()).unwrap().count(), 0);
             }
             assert_eq!(backups(&backup_dir(&db)), before);
         }
-        // The advice works: the restore brings the children back.
+        // The advice works: the restore brings the children back (a database that holds
+        // nothing is not healthy, so no --force is needed).
         run_ok(&["restore", "--db", db.path()]);
         run_ok(&["check", "--db", db.path()]);
         std::fs::remove_dir_all(backup_dir(&db)).unwrap();

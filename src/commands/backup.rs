@@ -383,13 +383,18 @@ pub fn explain_damage(
 /// nothing (the TUI, `demo`, `import`) before they create anything. Errors: such a database,
 /// naming the newest good backup, the command that restores it, and how to start anew.
 pub fn refuse_fresh_start(place: &Place) -> Result<()> {
-    if !matches!(
-        store::found_at(place.db),
-        store::Found::Nothing | store::Found::EmptyFolder
-    ) {
+    let dir = place.dir();
+    let nothing_there = match store::found_at(place.db) {
+        store::Found::Nothing | store::Found::EmptyFolder => true,
+        // Opened (once more) only when there are backups that could be meant: the usual start.
+        store::Found::Database => {
+            backup::list(&dir).is_ok_and(|found| !found.is_empty()) && holds_nothing(place.db)
+        }
+        store::Found::OtherFiles => false,
+    };
+    if !nothing_there {
         return Ok(());
     }
-    let dir = place.dir();
     let Some(newest) = newest_described(&dir) else {
         return Ok(());
     };
@@ -402,6 +407,20 @@ pub fn refuse_fresh_start(place: &Place) -> Result<()> {
         place.restore_command(),
         dir.display()
     )
+}
+
+/// Whether the database at `db` opens but holds nothing at all, not even an audit entry: sled
+/// can recover a damaged log to nothing without an error (a database written once and never
+/// opened again has no snapshot that would tell it data is missing). Closed again before the
+/// caller opens it. A database that does not open is left for that open to report.
+fn holds_nothing(db: &Path) -> bool {
+    let Ok(store) = Store::open(db) else {
+        return false;
+    };
+    let nothing = store.is_empty() && matches!(store.last_audit(), Ok(None));
+    // Closed for good before the caller opens it again.
+    let _ = store.close();
+    nothing
 }
 
 /// The newest backup in `dir` whose checksum holds, for a user: "FILE, made WHEN (AGO): 40
