@@ -117,10 +117,8 @@ fn a_read_of_an_empty_folder_finds_no_database_and_creates_none() {
     }
 }
 
-#[test]
-fn an_empty_folder_takes_a_new_database() {
-    let db = Db::empty();
-    std::fs::create_dir(db.path()).unwrap();
+/// A demo database of one group of three children at `db`.
+fn small_demo(db: &Db) {
     run_ok(&[
         "demo",
         "--db",
@@ -130,6 +128,13 @@ fn an_empty_folder_takes_a_new_database() {
         "--children-per-group",
         "3",
     ]);
+}
+
+#[test]
+fn an_empty_folder_takes_a_new_database() {
+    let db = Db::empty();
+    std::fs::create_dir(db.path()).unwrap();
+    small_demo(&db);
     run_ok(&["check", "--db", db.path()]);
 }
 
@@ -147,15 +152,7 @@ enum Lost {
 /// A demo database with one backup in its default backup folder, then lost as `how`. Returns
 /// the backup file's name.
 fn lost_beside_a_backup(db: &Db, how: Lost) -> String {
-    run_ok(&[
-        "demo",
-        "--db",
-        db.path(),
-        "--groups",
-        "1",
-        "--children-per-group",
-        "3",
-    ]);
+    small_demo(db);
     run_ok(&["backup", "--db", db.path()]);
     if how == Lost::Records {
         let sled = sled::open(db.path()).unwrap();
@@ -221,15 +218,7 @@ fn the_advice_names_the_backup_dir_that_was_given() {
     let db = Db::empty();
     let elsewhere = db.file("elsewhere");
     let elsewhere = elsewhere.to_str().unwrap();
-    run_ok(&[
-        "demo",
-        "--db",
-        db.path(),
-        "--groups",
-        "1",
-        "--children-per-group",
-        "3",
-    ]);
+    small_demo(db);
     run_ok(&["backup", "--db", db.path(), "--backup-dir", elsewhere]);
     std::fs::remove_dir_all(db.path()).unwrap();
     let err = fails(&run(&["--db", db.path(), "--backup-dir", elsewhere]), 1);
@@ -240,13 +229,5 @@ fn the_advice_names_the_backup_dir_that_was_given() {
     assert!(err.contains(&advice), "said: {err}");
     assert!(!db.exists());
     // Without the setting, the default backup folder is empty: a new database is fine there.
-    run_ok(&[
-        "demo",
-        "--db",
-        db.path(),
-        "--groups",
-        "1",
-        "--children-per-group",
-        "3",
-    ]);
+    small_demo(db);
 }
