@@ -218,7 +218,7 @@ fn the_advice_names_the_backup_dir_that_was_given() {
     let db = Db::empty();
     let elsewhere = db.file("elsewhere");
     let elsewhere = elsewhere.to_str().unwrap();
-    small_demo(db);
+    small_demo(&db);
     run_ok(&["backup", "--db", db.path(), "--backup-dir", elsewhere]);
     std::fs::remove_dir_all(db.path()).unwrap();
     let err = fails(&run(&["--db", db.path(), "--backup-dir", elsewhere]), 1);
@@ -229,5 +229,5 @@ fn the_advice_names_the_backup_dir_that_was_given() {
     assert!(err.contains(&advice), "said: {err}");
     assert!(!db.exists());
     // Without the setting, the default backup folder is empty: a new database is fine there.
-    small_demo(db);
+    small_demo(&db);
 }
