@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
-use super::snapshot::{ExportSummary, ImportRecord, IMPORT_ACTION};
+use super::snapshot::{ExportSummary, IMPORT_ACTION};
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
@@ -78,19 +78,18 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-/// Passes over an export in memory, read from a file whose SHA-256 is `sha256`.
-fn in_memory(
-    data: &Export,
-    sha256: Option<String>,
-) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + '_ {
+/// Passes over an export in memory (no file, so no file hash).
+fn in_memory(data: &Export) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + '_ {
     move |each| {
         data.records().try_for_each(&mut *each)?;
         let header = Header {
             format: data.format.clone(),
             version: data.version,
         };
-        let sha256 = sha256.clone();
-        Ok(Passed { header, sha256 })
+        Ok(Passed {
+            header,
+            sha256: None,
+        })
     }
 }
 
@@ -130,19 +129,7 @@ impl Store {
     /// as it is, with no entry of its own: for data that records its own load (the demo's
     /// `demo.load`).
     pub fn import(&self, data: &Export) -> Result<()> {
-        self.import_records(&mut in_memory(data, None), None, TrailChain::Verified)?;
-        Ok(())
-    }
-
-    /// Like [`Store::import`], with the import's own audit entry as in
-    /// [`Store::import_from_recorded`], naming `record.file_sha256` as the file's hash.
-    pub fn import_recorded(&self, data: &Export, record: &ImportRecord) -> Result<()> {
-        let sha256 = Some(record.file_sha256.clone());
-        self.import_records(
-            &mut in_memory(data, sha256),
-            Some(&record.sig),
-            TrailChain::Verified,
-        )?;
+        self.import_records(&mut in_memory(data), None, TrailChain::Verified)?;
         Ok(())
     }
 

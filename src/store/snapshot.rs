@@ -13,7 +13,7 @@ use super::codec::decode;
 use super::live::Trees;
 use super::undo::Snapshot;
 use super::writes::Table;
-use super::{Result, Signature, Store, StoreError};
+use super::{Result, Store, StoreError};
 use crate::domain::audit::MAX_ID;
 use crate::domain::contact::directory;
 use crate::domain::form::FormTemplate;
@@ -37,14 +37,6 @@ pub struct ExportSummary {
 
 /// The audit action of an import's own entry.
 pub const IMPORT_ACTION: &str = "import";
-
-/// Who imports which file, for the import's own audit entry.
-#[derive(Debug, Clone)]
-pub struct ImportRecord {
-    pub sig: Signature,
-    /// Lowercase hex SHA-256 of the imported file's bytes.
-    pub file_sha256: String,
-}
 
 impl ExportSummary {
     /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
