@@ -66,7 +66,7 @@ impl Failure {
             BackupError::Io { path, error } => {
                 let dir = path.parent().unwrap_or(path).to_path_buf();
                 match error.kind() {
-                    ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Failure::DiskFull(dir),
+                    _ if crate::store::is_full(error) => Failure::DiskFull(dir),
                     ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
                         Failure::NotAllowed(dir)
                     }

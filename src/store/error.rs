@@ -60,9 +60,10 @@ impl From<sled::Error> for StoreError {
     }
 }
 
-/// No space left on the device (`ENOSPC`) or over the user's quota (`EDQUOT`). sled passes its
-/// I/O errors on as copies that keep only the kind, so the kind is what is looked at.
-pub(super) fn is_full(e: &std::io::Error) -> bool {
+/// No space left on the device (`ENOSPC`) or over the user's quota (`EDQUOT`): what signaal
+/// calls a full disk, for the database and for backups alike. sled passes its I/O errors on as
+/// copies that keep only the kind, so the kind is what is looked at.
+pub fn is_full(e: &std::io::Error) -> bool {
     use std::io::ErrorKind::{QuotaExceeded, StorageFull};
     matches!(e.kind(), StorageFull | QuotaExceeded)
 }
