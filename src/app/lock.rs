@@ -62,12 +62,19 @@ impl App {
     /// Called by the event loop with the time since the last key: locks once it is longer than
     /// `--lock-after`. Nothing happens while nobody is signed in yet (the first-run screens).
     /// Automatic backups are ticked along too.
-    pub fn idle(&mut self, since_last_key: Duration) {
+    /// True when that changed what is shown: the screen locked, or what the header says about
+    /// backups changed.
+    pub(super) fn idle(&mut self, since_last_key: Duration) -> bool {
         self.tick_backups();
         let due = self.lock_after.is_some_and(|after| since_last_key >= after);
-        if due && self.locked.is_none() && self.user.is_some() {
+        let locks = due && self.locked.is_none() && self.user.is_some();
+        if locks {
             self.lock();
         }
+        let notice = self.backup_notice();
+        let notice_changed = notice != self.shown_notice;
+        self.shown_notice = notice;
+        locks || notice_changed
     }
 
     /// Keys while locked: move in the picker, Enter picks (and asks the PIN if there is one),

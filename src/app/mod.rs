@@ -10,6 +10,7 @@ mod edit;
 pub mod form;
 pub mod list;
 mod lock;
+mod msg;
 mod navigate;
 mod observe;
 mod pin;
@@ -18,13 +19,12 @@ pub mod screen;
 mod staff;
 mod visit;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 pub use action::Action;
 pub use clock::Clock;
 pub use contacts::{help_label, LookupPopup};
 pub use edit::{ArchiveTarget, FormKind};
 pub use lock::Locked;
+pub use msg::Msg;
 pub use observe::{SaveState, TemplateRow};
 pub use plan::field_label;
 pub use screen::{
@@ -39,7 +39,7 @@ pub use visit::may_lead_visit;
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
 use crate::i18n::Lang;
-use crate::keymap::{Context, Keymap};
+use crate::keymap::{Context, Key, Keymap};
 use crate::store::{Signature, Store};
 use form::Form;
 
@@ -108,6 +108,8 @@ pub struct App {
     recent_users: Vec<crate::domain::Id>,
     /// Automatic backups (`--backup-after`; none: off).
     pub backups: Option<crate::backup::AutoBackup>,
+    /// What the header said about backups when last drawn, to redraw when it changes.
+    shown_notice: Option<String>,
 }
 
 /// What the app starts with besides the store.
@@ -152,6 +154,7 @@ impl App {
             lock_after: options.lock_after.filter(|d| !d.is_zero()),
             recent_users: Vec::new(),
             backups: None,
+            shown_notice: None,
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -174,7 +177,7 @@ impl App {
         self.clock.today()
     }
 
-    pub fn resize(&mut self, width: u16, height: u16) {
+    fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         self.height = height;
     }
@@ -240,7 +243,7 @@ impl App {
     }
 
     /// True when printable keys are text for an input (form field, filter, picker).
-    fn takes_text(&self) -> bool {
+    pub fn takes_text(&self) -> bool {
         if self.too_small {
             return false;
         }
@@ -255,24 +258,61 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    /// What a key means now: typed text while something takes text, else the action the keymap
+    /// binds to it in the contexts shown. `None`: the key does nothing here.
+    pub fn message(&self, key: Key) -> Option<Msg> {
         if self.takes_text() {
-            let plain = !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match key.code {
-                KeyCode::Char(c) if plain => return self.type_char(c),
-                KeyCode::Backspace => return self.backspace(),
-                _ => {}
+            if let Some(c) = key.typed() {
+                return Some(Msg::Type(c));
+            }
+            if key.is_backspace() {
+                return Some(Msg::Erase);
             }
         }
-        if let Some(action) = self.keymap.action(&self.contexts(), key) {
-            self.update(action);
-        }
-        self.tick_backups();
+        self.keymap
+            .action_for_key(&self.contexts(), key)
+            .map(Msg::Action)
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// The one way in: applies a message. True when what is shown may have changed; the event
+    /// loop draws only then.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        let changed = match msg {
+            Msg::Action(action) => {
+                self.act(action);
+                true
+            }
+            Msg::Type(c) => {
+                self.takes_text() && {
+                    self.type_char(c);
+                    true
+                }
+            }
+            Msg::Erase => {
+                self.takes_text() && {
+                    self.backspace();
+                    true
+                }
+            }
+            Msg::Paste(text) => {
+                self.takes_text() && {
+                    for c in pasted(&text) {
+                        self.type_char(c);
+                    }
+                    true
+                }
+            }
+            Msg::Tick { idle } => return self.idle(idle),
+            Msg::Resize { width, height } => {
+                self.resize(width, height);
+                true
+            }
+        };
+        self.tick_backups();
+        changed
+    }
+
+    fn act(&mut self, action: Action) {
         if self.too_small {
             if action == Action::Quit {
                 self.quit = true;
@@ -369,6 +409,21 @@ impl App {
             error: true,
         });
     }
+}
+
+/// Pasted text as typed characters: a line break (terminals send `\r`, `\n` or both) becomes
+/// a space, as the fields are one line, and other control characters are dropped, so a paste can
+/// never act as Enter, Esc or any other key. A trailing line break is left out.
+fn pasted(text: &str) -> Vec<char> {
+    let text = text.replace("\r\n", "\n");
+    let text = text.trim_end_matches(['\r', '\n']);
+    text.chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 //! way a person presses them.
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
-use super::{App, Clock, Options, Screen};
+use super::{App, Clock, Msg, Options, Screen};
 use crate::cli::DemoArgs;
 use crate::domain::Role;
 use crate::i18n::Lang;
+use crate::keymap::Key;
 use crate::keymap::Keymap;
 use crate::store::Store;
 
@@ -52,7 +52,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
         lock_after: None,
     };
     let mut app = App::new(store, options);
-    app.resize(80, 24);
+    resize(&mut app, 80, 24);
     (dir, app)
 }
 
@@ -81,12 +81,22 @@ fn first_with(store: &Store, role: Role) -> String {
     person.name.clone()
 }
 
-pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+/// Presses a key, named as in a keymap file (`"Enter"`, `"Ctrl-l"`, `"D"`), the way the event
+/// loop does: what it means now, then that message.
+pub fn press(app: &mut App, key: &str) {
+    let key = Key::parse(key).unwrap_or_else(|| panic!("{key:?} names no key"));
+    if let Some(msg) = app.message(key) {
+        app.update(msg);
+    }
 }
 
 pub fn chr(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
+    press(app, &c.to_string());
+}
+
+/// The terminal is `width` by `height` cells.
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.update(Msg::Resize { width, height });
 }
 
 pub fn type_text(app: &mut App, text: &str) {
@@ -98,16 +108,16 @@ pub fn type_text(app: &mut App, text: &str) {
 /// Types a first name, a last name and a birth date into the open child form, field by field.
 pub fn fill_child_form(app: &mut App, first: &str, last: &str, born: &str) {
     type_text(app, first);
-    press(app, KeyCode::Tab);
+    press(app, "Tab");
     type_text(app, last);
-    press(app, KeyCode::Tab);
+    press(app, "Tab");
     type_text(app, born);
 }
 
 /// On the shown children list, moves the selection onto the first child for which `wanted`
 /// holds, from the top.
 pub fn select_child_where(app: &mut App, wanted: impl Fn(&App, &crate::domain::Child) -> bool) {
-    press(app, KeyCode::Home);
+    press(app, "Home");
     for _ in 0..100 {
         let Screen::Children(s) = app.screen() else {
             panic!("a children list is shown")
@@ -117,7 +127,7 @@ pub fn select_child_where(app: &mut App, wanted: impl Fn(&App, &crate::domain::C
             return;
         }
         let before = row.child.id;
-        press(app, KeyCode::Down);
+        press(app, "Down");
         if matches!(app.screen(), Screen::Children(s) if s.list.selected().map(|r| r.child.id) == Some(before))
         {
             break; // the bottom of the list
@@ -130,7 +140,7 @@ pub fn select_child_where(app: &mut App, wanted: impl Fn(&App, &crate::domain::C
 /// observation or trajectory yet, whatever the demo made) selected.
 pub fn on_new_child(lang: Lang) -> (TempDir, App, crate::domain::Child) {
     let (dir, mut app) = signed_in(lang);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Screen::Children(s) = app.screen() else {
         panic!("the first group's children")
     };

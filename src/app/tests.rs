@@ -3,7 +3,7 @@
 use tempfile::TempDir;
 
 use super::test_support::{
-    self, app, chr, fill_child_form, press, signed_in as signed_in_as, type_text, User,
+    self, app, chr, fill_child_form, press, resize, signed_in as signed_in_as, type_text, User,
 };
 use super::*;
 use crate::domain::{Child, GroupKind, Role};
@@ -124,7 +124,7 @@ fn select_child(app: &mut App, id: u64) {
 /// Empties the focused text field of the open form.
 fn clear_field(app: &mut App) {
     for _ in 0..40 {
-        press(app, KeyCode::Backspace);
+        press(app, "Backspace");
     }
 }
 
@@ -151,7 +151,7 @@ fn filter_enter_keeps_the_best_match_and_esc_clears() {
         uilen.id,
         "best match selected"
     );
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let list = &groups(&app).list;
     assert!(!list.filtering, "Enter stops typing");
     assert_eq!(list.filter, "uil", "Enter keeps the filter");
@@ -162,13 +162,13 @@ fn filter_enter_keeps_the_best_match_and_esc_clears() {
     );
 
     // A second Enter opens it (acceptance 2: `/` + name + Enter + Enter).
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(children(&app).group.id, uilen.id);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
 
     // Back on the groups list the kept filter is still there; Esc clears it.
     assert_eq!(groups(&app).list.filter, "uil");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let list = &groups(&app).list;
     assert!(list.filter.is_empty() && !list.filtering);
     assert_eq!(list.visible_len(), total);
@@ -177,7 +177,7 @@ fn filter_enter_keeps_the_best_match_and_esc_clears() {
     chr(&mut app, '/');
     type_text(&mut app, "vlin");
     assert!(groups(&app).list.visible_len() < total);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let list = &groups(&app).list;
     assert!(list.filter.is_empty() && !list.filtering);
     assert_eq!(list.visible_len(), total);
@@ -193,7 +193,7 @@ fn filter_keys_are_text_while_typing() {
     assert!(!app.quit);
     assert!(app.popup.is_none());
     assert_eq!(groups(&app).list.filter, "qa?");
-    press(&mut app, KeyCode::Backspace);
+    press(&mut app, "Backspace");
     assert_eq!(groups(&app).list.filter, "qa");
 }
 
@@ -201,7 +201,7 @@ fn filter_keys_are_text_while_typing() {
 fn opening_a_group_lists_its_children_sorted_by_name() {
     let (_dir, mut app) = signed_in();
     let first = groups(&app).list.selected().unwrap().clone();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let screen = children(&app);
     assert_eq!(screen.group.id, first.group.id);
     let names = visible_names(&screen.list);
@@ -226,25 +226,25 @@ fn opening_a_group_lists_its_children_sorted_by_name() {
 #[test]
 fn children_list_filters_too() {
     let (_dir, mut app) = signed_in();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let last = children(&app).list.visible().last().unwrap().child.clone();
     chr(&mut app, '/');
     type_text(&mut app, &last.full_name());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(children(&app).list.selected().unwrap().child.id, last.id);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(s) if s.child.id == last.id));
 }
 
 #[test]
 fn back_returns_to_the_previous_screen() {
     let (_dir, mut app) = signed_in();
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     let group = groups(&app).list.selected().unwrap().group.clone();
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Enter");
+    press(&mut app, "Down");
     let child = children(&app).list.selected().unwrap().child.clone();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     match app.screen() {
         Screen::Child(s) => {
             assert_eq!(s.child.id, child.id);
@@ -252,21 +252,21 @@ fn back_returns_to_the_previous_screen() {
         }
         other => panic!("expected the child screen, got {}", screen_name(other)),
     }
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(children(&app).group.id, group.id);
     assert_eq!(
         children(&app).list.selected().unwrap().child.id,
         child.id,
         "selection kept"
     );
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(
         groups(&app).list.selected().unwrap().group.id,
         group.id,
         "selection kept"
     );
     // Esc on the first screen goes nowhere and does not quit.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(app.screens.len(), 1);
     assert!(!app.quit);
     chr(&mut app, 'q');
@@ -283,11 +283,11 @@ fn add_group_via_the_form_writes_it_signed_by_the_user() {
     chr(&mut app, 'a');
     assert!(matches!(form(&app).kind, FormKind::AddGroup));
     type_text(&mut app, "De Bijtjes");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right); // KDV -> Peuteropvang
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Right"); // KDV -> Peuteropvang
+    press(&mut app, "Tab");
     type_text(&mut app, "Locatie Zeeweg");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
 
     assert!(app.popup.is_none(), "the form closes on save");
     assert!(app
@@ -320,14 +320,14 @@ fn an_empty_group_name_is_refused_and_nothing_is_written() {
     let groups_before = app.store.groups().unwrap();
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
     // Spaces only are no name either; the typed values stay in the form.
     type_text(&mut app, "   ");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
     type_text(&mut app, "Locatie Molenhof");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
     assert_eq!(form(&app).text(2), "Locatie Molenhof");
     assert_eq!(app.store.groups().unwrap(), groups_before);
@@ -341,7 +341,7 @@ fn esc_in_a_form_cancels_without_writing() {
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
     type_text(&mut app, "Half getypt");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_none());
     assert!(
         matches!(app.screen(), Screen::Groups(_)),
@@ -351,12 +351,12 @@ fn esc_in_a_form_cancels_without_writing() {
     assert_eq!(audit_len(&app), audit_before);
 
     // The same for a child's edit form.
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let child = children(&app).list.selected().unwrap().child.clone();
     chr(&mut app, 'e');
     clear_field(&mut app);
     type_text(&mut app, "Anders");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_none());
     assert_eq!(app.store.child(child.id).unwrap().unwrap(), child);
     assert_eq!(audit_len(&app), audit_before);
@@ -371,7 +371,7 @@ fn edit_group_renames_it() {
     assert_eq!(form(&app).text(2), group.location);
     clear_field(&mut app);
     type_text(&mut app, "De Rupsjes");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     let stored = app.store.group(group.id).unwrap().unwrap();
     assert_eq!(stored.name, "De Rupsjes");
@@ -382,25 +382,25 @@ fn edit_group_renames_it() {
         (entry.action.as_str(), entry.by),
         ("group.edit", user_name(&app))
     );
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(children(&app).group.name, "De Rupsjes");
 }
 
 #[test]
 fn add_child_refuses_a_bad_or_future_birth_date() {
     let (_dir, mut app) = signed_in();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let group = children(&app).group.clone();
     let before = app.store.children_of(group.id).unwrap();
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
     fill_child_form(&mut app, "Noor", "Jansen", "2024-13-45");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrBadDate)));
 
     clear_field(&mut app);
     type_text(&mut app, "20-04-2024");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(
         form_error(&app),
         Some(Lang::En.get(T::ErrBadDate)),
@@ -409,7 +409,7 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
 
     clear_field(&mut app);
     type_text(&mut app, "2026-11-21"); // tomorrow on the fixed clock
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrFutureDate)));
     assert_eq!(
         app.store.children_of(group.id).unwrap(),
@@ -421,7 +421,7 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
     // Born today is fine; the child lands in the shown group.
     clear_field(&mut app);
     type_text(&mut app, "2026-11-20");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none(), "saved: {:?}", app.popup);
     let after = app.store.children_of(group.id).unwrap();
     assert_eq!(after.len(), before.len() + 1);
@@ -444,14 +444,14 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
 #[test]
 fn add_child_requires_a_first_name() {
     let (_dir, mut app) = signed_in();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let count = all_children(&app).len();
     chr(&mut app, 'a');
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "Jansen");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "2024-04-20");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(
         form_error(&app),
         Some(Lang::En.get(T::ErrFirstNameRequired))
@@ -463,24 +463,24 @@ fn add_child_requires_a_first_name() {
 fn edit_child_moves_it_to_another_group() {
     let (_dir, mut app) = signed_in();
     let all_groups = app.store.groups().unwrap();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let from = children(&app).group.clone();
     let child = children(&app).list.selected().unwrap().child.clone();
     chr(&mut app, 'e');
     assert!(matches!(&form(&app).kind, FormKind::EditChild { child: c, .. } if c.id == child.id));
     assert_eq!(form(&app).text(0), child.first_name);
     assert_eq!(form(&app).text(2), child.birth_date.to_string());
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right);
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
     let FormKind::EditChild { groups: ids, .. } = &form(&app).kind else {
         unreachable!()
     };
     let to = ids[form(&app).choice(3)];
     assert_ne!(to, from.id);
     assert!(all_groups.iter().any(|g| g.id == to));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
 
     let stored = app.store.child(child.id).unwrap().unwrap();
@@ -521,21 +521,21 @@ fn edit_child_moves_it_to_another_group() {
 #[test]
 fn edit_on_the_child_screen_shows_the_new_details() {
     let (_dir, mut app) = signed_in();
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     let Screen::Child(s) = app.screen() else {
         panic!("child screen")
     };
     let id = s.child.id;
     chr(&mut app, 'e');
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     clear_field(&mut app);
     type_text(&mut app, "Bakker");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     assert_eq!(app.store.child(id).unwrap().unwrap().last_name, "Bakker");
     assert!(matches!(app.screen(), Screen::Child(s) if s.child.last_name == "Bakker"));
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(children(&app)
         .list
         .visible()
@@ -547,8 +547,8 @@ fn archive_show_archived_and_restore_a_child() {
     let (_dir, mut app) = admin();
     let group_id = groups(&app).list.selected().unwrap().group.id;
     let count = groups(&app).list.selected().unwrap().children;
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Enter");
+    press(&mut app, "Down");
     let child = children(&app).list.selected().unwrap().child.clone();
 
     chr(&mut app, 'D');
@@ -556,12 +556,12 @@ fn archive_show_archived_and_restore_a_child() {
         matches!(&app.popup, Some(Popup::Confirm { target: ArchiveTarget::Child(c), .. }) if c.id == child.id)
     );
     // Esc says no.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_none());
     assert!(!app.store.child(child.id).unwrap().unwrap().archived);
 
     chr(&mut app, 'D');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     let stored = app.store.child(child.id).unwrap().unwrap();
     assert!(stored.archived, "archived, not deleted");
@@ -587,7 +587,7 @@ fn archive_show_archived_and_restore_a_child() {
     );
     select_child(&mut app, child.id);
     chr(&mut app, 'D');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(
         !app.store.child(child.id).unwrap().unwrap().archived,
         "restored"
@@ -599,7 +599,7 @@ fn archive_show_archived_and_restore_a_child() {
         .visible()
         .any(|c| c.child.id == child.id));
 
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let row = groups(&app)
         .list
         .visible()
@@ -615,32 +615,32 @@ fn archive_and_restore_a_group() {
     let total = groups(&app).list.visible_len();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'D');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.store.group(group.id).unwrap().unwrap().archived);
     assert_eq!(last_audit(&app).action, "group.archive");
     assert_eq!(groups(&app).list.visible_len(), total - 1);
     // An archived group is not offered for a new child.
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'a');
     let FormKind::AddChild { groups: ids } = &form(&app).kind else {
         panic!("add child form")
     };
     assert!(!ids.contains(&group.id));
-    press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
+    press(&mut app, "Esc");
 
     chr(&mut app, 'H');
     assert_eq!(groups(&app).list.visible_len(), total);
-    press(&mut app, KeyCode::Home);
+    press(&mut app, "Home");
     for _ in 0..10 {
         if groups(&app).list.selected().unwrap().group.id == group.id {
             break;
         }
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
     chr(&mut app, 'D');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(!app.store.group(group.id).unwrap().unwrap().archived);
     assert_eq!(last_audit(&app).action, "group.restore");
 }
@@ -651,17 +651,17 @@ fn editing_a_child_in_an_archived_group_keeps_its_group() {
     let (_dir, mut app) = admin();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'D');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'H');
-    press(&mut app, KeyCode::Home);
+    press(&mut app, "Home");
     assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let child = children(&app).list.selected().unwrap().child.clone();
     // Change only the last name.
     chr(&mut app, 'e');
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "x");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let stored = app.store.child(child.id).unwrap().unwrap();
     assert_eq!(
         stored.group_id, group.id,
@@ -677,14 +677,14 @@ fn help_opens_and_closes() {
     let (_dir, mut app) = signed_in();
     chr(&mut app, '?');
     assert!(matches!(app.popup, Some(Popup::Help { scroll: 0 })));
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
+    press(&mut app, "Down");
     assert!(matches!(app.popup, Some(Popup::Help { scroll: 2 })));
     chr(&mut app, '?');
     assert!(app.popup.is_none());
-    press(&mut app, KeyCode::F(1));
+    press(&mut app, "F1");
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_none());
     // `q` in the help closes the help; it does not quit.
     chr(&mut app, '?');
@@ -701,19 +701,13 @@ fn help_opens_and_closes() {
 fn when_too_small_only_quit_works() {
     let (_dir, mut app) = admin();
     let audit_before = audit_len(&app);
-    app.resize(20, 6);
+    resize(&mut app, 20, 6);
     assert!(app.too_small);
-    for code in [
-        KeyCode::Enter,
-        KeyCode::Down,
-        KeyCode::Char('?'),
-        KeyCode::Char('a'),
-        KeyCode::Char('/'),
-    ] {
+    for code in ["Enter", "Down", "?", "a", "/"] {
         press(&mut app, code);
     }
     for action in [Action::Open, Action::Add, Action::Archive, Action::Help] {
-        app.update(action);
+        app.update(Msg::Action(action));
     }
     assert!(app.popup.is_none());
     assert_eq!(app.screens.len(), 1);
@@ -723,16 +717,16 @@ fn when_too_small_only_quit_works() {
     assert!(!app.quit);
 
     // Back to a usable size: keys work again.
-    app.resize(80, 24);
+    resize(&mut app, 80, 24);
     assert!(!app.too_small);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     assert_eq!(groups(&app).list.selected_index(), 1);
 
     // Too small while a form is open: the form stays, `q` quits rather than typing.
     chr(&mut app, 'a');
-    app.resize(59, 15);
+    resize(&mut app, 59, 15);
     assert!(app.too_small);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_some());
     chr(&mut app, 'q');
     assert!(app.quit);
@@ -742,11 +736,11 @@ fn when_too_small_only_quit_works() {
 #[test]
 fn min_size_is_not_too_small() {
     let (_dir, mut app) = signed_in();
-    app.resize(MIN_WIDTH, MIN_HEIGHT);
+    resize(&mut app, MIN_WIDTH, MIN_HEIGHT);
     assert!(!app.too_small);
-    app.resize(MIN_WIDTH - 1, MIN_HEIGHT);
+    resize(&mut app, MIN_WIDTH - 1, MIN_HEIGHT);
     assert!(app.too_small);
-    app.resize(MIN_WIDTH, MIN_HEIGHT - 1);
+    resize(&mut app, MIN_WIDTH, MIN_HEIGHT - 1);
     assert!(app.too_small);
 }
 
@@ -793,11 +787,11 @@ fn picker_narrows_keeps_new_and_enter_signs_in() {
     assert_eq!(users(&app).visible_len(), 1);
     assert!(matches!(users(&app).selected(), Some(UserRow::New)));
     for _ in 0..4 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     assert!(matches!(users(&app).selected(), Some(UserRow::Person(p)) if p.id == person.id));
 
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.user.as_ref(), Some(&person));
     assert!(matches!(app.screen(), Screen::Groups(_)));
     assert_eq!(app.screens.len(), 1);
@@ -808,11 +802,11 @@ fn picker_narrows_keeps_new_and_enter_signs_in() {
 fn picker_esc_clears_the_typed_text_then_quits() {
     let (_dir, mut app) = demo_app(None);
     type_text(&mut app, "abc");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(users(&app).filter.is_empty());
     assert!(users(&app).filtering, "still takes text");
     assert!(!app.quit);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.quit);
 }
 
@@ -854,7 +848,7 @@ fn once_there_is_staff_only_an_admin_adds_people() {
     let staff = app.store.staff().unwrap();
     type_text(&mut app, "Nieuwe Collega");
     assert!(matches!(users(&app).selected(), Some(UserRow::New)));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none(), "no form for someone nobody knows");
     let said = app
         .status
@@ -876,25 +870,25 @@ fn an_admin_adds_a_person_with_groups_but_never_a_second_name_alike() {
 
     chr(&mut app, 'a');
     type_text(&mut app, &staff[0].name.to_uppercase());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(form_error(&app).is_some_and(|e| e.starts_with(Lang::En.get(T::ErrDuplicateStaff))));
     assert_eq!(app.store.staff().unwrap(), staff);
 
     clear_field(&mut app);
     type_text(&mut app, "Noor Visser");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
     type_text(&mut app, "Nergens");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(
         form_error(&app).is_some_and(|e| e.contains("Nergens")),
         "unknown group named"
     );
     for _ in 0.."Nergens".len() {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, &group.name.to_lowercase());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none(), "{:?}", form_error(&app));
     let noor = app
         .store
@@ -927,12 +921,12 @@ fn the_last_admin_stays_admin_and_staff_never_reach_the_staff_screen() {
         .position(|r| list::Row::id(r) == me.id)
         .unwrap();
     for _ in 0..at {
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     chr(&mut app, 'e');
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right); // admin -> staff
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Tab");
+    press(&mut app, "Right"); // admin -> staff
+    press(&mut app, "Enter");
     assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrLastAdmin)));
     assert_eq!(
         app.store.staff().unwrap().iter().find(|s| s.id == me.id),
@@ -952,7 +946,7 @@ fn the_last_admin_stays_admin_and_staff_never_reach_the_staff_screen() {
 fn start_empty_creates_the_first_staff_member_signed_by_themself() {
     let (_dir, mut app) = empty_app();
     assert!(matches!(app.screen(), Screen::Welcome));
-    press(&mut app, KeyCode::Enter); // start empty
+    press(&mut app, "Enter"); // start empty
     assert!(
         matches!(&app.screens[0], Screen::Groups(s) if s.list.is_empty()),
         "groups list below"
@@ -966,7 +960,7 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
         matches!(users(&app).selected(), Some(UserRow::New)),
         "+ new stays offered"
     );
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(matches!(form(&app).kind, FormKind::AddStaff));
     assert_eq!(form(&app).text(0), "Ingrid Bakker");
     assert_eq!(
@@ -974,7 +968,7 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
         Role::Admin,
         "the first person sets the place up"
     );
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
 
     assert!(app.popup.is_none());
     let staff = app.store.staff().unwrap();
@@ -994,20 +988,20 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
     // The empty groups list: `a` adds the first group, signed by her.
     chr(&mut app, 'a');
     type_text(&mut app, "De Vlinders");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.store.groups().unwrap().len(), 1);
     assert_eq!(last_audit(&app).by, "Ingrid Bakker");
     assert_eq!(groups(&app).list.visible_len(), 1);
 
     // Its children list is empty: Enter does nothing there, `a` adds the first child to it.
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let group_id = children(&app).group.id;
     assert!(children(&app).list.is_empty());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Children(_)));
     chr(&mut app, 'a');
     fill_child_form(&mut app, "Zoë", "de Vries", "2024-02-29");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none(), "saved: {:?}", app.popup);
     let kids = app.store.children_of(group_id).unwrap();
     assert_eq!(kids.len(), 1);
@@ -1018,21 +1012,21 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
 #[test]
 fn archive_from_the_child_screen() {
     let (_dir, mut app) = admin();
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     let Screen::Child(s) = app.screen() else {
         panic!("child screen")
     };
     let id = s.child.id;
     chr(&mut app, 'D');
     assert!(matches!(&app.popup, Some(Popup::Confirm { .. })));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.store.child(id).unwrap().unwrap().archived);
     assert!(
         matches!(app.screen(), Screen::Child(s) if s.child.archived),
         "the child screen shows it archived"
     );
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(
         children(&app).list.visible().all(|c| c.child.id != id),
         "hidden from the list"
@@ -1058,7 +1052,7 @@ fn nothing_is_written_without_a_signature() {
     let (_dir, mut app) = signed_in();
     chr(&mut app, 'a');
     type_text(&mut app, "De Mieren");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app
         .store
         .audit()

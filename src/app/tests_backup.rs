@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 use super::test_support::{now, signed_in};
-use super::{App, Clock};
+use super::{App, Clock, Msg};
 use crate::backup::{self, AutoBackup};
 use crate::domain::GroupKind;
 use crate::i18n::Lang;
@@ -32,7 +32,9 @@ fn change(app: &App) {
 /// The app's clock `seconds` after the test's start, and an idle tick at that moment.
 fn idle_at(app: &mut App, seconds: i64) {
     app.clock = Clock::Fixed(now() + TimeDelta::seconds(seconds));
-    app.idle(Duration::ZERO);
+    app.update(Msg::Tick {
+        idle: Duration::ZERO,
+    });
 }
 
 /// Ticks the app (at the same clock) until `done`; a bound, not a timing.
@@ -41,7 +43,9 @@ fn tick_until(app: &mut App, done: impl Fn(&App) -> bool) {
     while !done(app) {
         assert!(start.elapsed() < Duration::from_secs(20), "never happened");
         std::thread::yield_now();
-        app.idle(Duration::ZERO);
+        app.update(Msg::Tick {
+            idle: Duration::ZERO,
+        });
     }
 }
 

@@ -1,8 +1,6 @@
 //! Who to call, driven with key presses on a real store: the lookup from any screen, the card,
 //! adding, linking to a child, and what cannot be removed.
 
-use crossterm::event::KeyCode;
-
 use super::test_support::{chr, on_new_child, press, signed_in, type_text};
 use super::*;
 
@@ -28,9 +26,9 @@ fn c_looks_up_veilig_thuis_from_the_groups_list_and_esc_returns() {
     let first = lookup(&app).selected_contact().unwrap();
     assert_eq!(first.name, "Veilig Thuis");
     assert_eq!(first.phone().unwrap().number, "0800-2000");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(card(&app).name, "Veilig Thuis");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.popup.is_none());
     assert!(
         matches!(app.screen(), Screen::Groups(_)),
@@ -41,26 +39,26 @@ fn c_looks_up_veilig_thuis_from_the_groups_list_and_esc_returns() {
 #[test]
 fn a_new_contact_from_the_lookup_is_found_without_accents_and_linked_to_a_child() {
     let (_dir, mut app, child) = on_new_child(Lang::En);
-    press(&mut app, KeyCode::Enter); // the child screen
+    press(&mut app, "Enter"); // the child screen
     chr(&mut app, 'c');
     type_text(&mut app, "Özlem Yılmaz");
     // Nothing matches: the last row offers a new card with the typed name.
     let rows = lookup(&app).rows();
     for _ in 0..rows {
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     assert!(lookup(&app).selected_contact().is_none());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Some(Popup::Form(form)) = &app.popup else {
         panic!("the card form")
     };
     assert_eq!(form.text(0), "Özlem Yılmaz");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "Jeugdverpleegkundige");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
     type_text(&mut app, "werk: 030-1234567; mobiel: 06-12345678");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let saved = card(&app).clone();
     assert_eq!(saved.phones.len(), 2);
     assert_eq!(
@@ -72,7 +70,7 @@ fn a_new_contact_from_the_lookup_is_found_without_accents_and_linked_to_a_child(
     chr(&mut app, 'l');
     let stored_child = app.store.child(child.id).unwrap().unwrap();
     assert_eq!(stored_child.contacts, vec![saved.id]);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let Screen::Child(s) = app.screen() else {
         panic!("back on the child screen")
     };
@@ -85,7 +83,7 @@ fn a_new_contact_from_the_lookup_is_found_without_accents_and_linked_to_a_child(
         lookup(&app).selected_contact().unwrap().name,
         "Özlem Yılmaz"
     );
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     chr(&mut app, 'c');
     type_text(&mut app, "ozlem");
     assert_eq!(
@@ -103,7 +101,7 @@ fn the_groups_own_contacts_rank_first_and_pinned_cards_stay() {
     let a = app.store.save_contact(&a, &sig).unwrap();
     let mut b = crate::domain::Contact::named(0, "Logopedie Zuid");
     b.role = "Logopedist".into();
-    press(&mut app, KeyCode::Enter); // the first group's children
+    press(&mut app, "Enter"); // the first group's children
     let Screen::Children(s) = app.screen() else {
         panic!("children")
     };
@@ -119,10 +117,10 @@ fn the_groups_own_contacts_rank_first_and_pinned_cards_stay() {
     );
 
     // A pinned card cannot be removed.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     chr(&mut app, 'c');
     type_text(&mut app, "112");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'D');
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.store.directory().unwrap().len(), 6);

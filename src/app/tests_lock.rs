@@ -3,20 +3,18 @@
 
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::test_support::{chr, on_new_child, press, type_text};
+use super::test_support::{chr, on_new_child, press, resize, type_text};
 use super::*;
 use crate::i18n::T;
 
 fn ctrl_l(app: &mut App) {
-    app.handle_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    press(app, "Ctrl-l");
 }
 
 #[test]
 fn ctrl_l_locks_and_picking_yourself_unlocks_where_you_were() {
     let (_dir, mut app, child) = on_new_child(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     ctrl_l(&mut app);
     let locked = app.locked.as_ref().expect("locked");
     assert!(locked
@@ -26,7 +24,7 @@ fn ctrl_l_locks_and_picking_yourself_unlocks_where_you_were() {
     // Letters are the name being typed, not keys: `c` and `q` do nothing else.
     type_text(&mut app, "cq");
     assert!(app.locked.is_some() && !app.quit && app.popup.is_none());
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let other = app
         .store
         .staff()
@@ -35,7 +33,7 @@ fn ctrl_l_locks_and_picking_yourself_unlocks_where_you_were() {
         .find(|s| Some(s.id) != app.user.as_ref().map(|u| u.id))
         .unwrap();
     type_text(&mut app, &other.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.locked.is_none());
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(other.id));
     assert!(matches!(app.screen(), Screen::Child(s) if s.child.id == child.id));
@@ -50,12 +48,18 @@ fn ctrl_l_locks_and_picking_yourself_unlocks_where_you_were() {
 #[test]
 fn idle_time_locks_only_after_lock_after() {
     let (_dir, mut app, _child) = on_new_child(Lang::En);
-    app.idle(Duration::from_secs(600));
+    app.update(Msg::Tick {
+        idle: Duration::from_secs(600),
+    });
     assert!(app.locked.is_none(), "no --lock-after, no idle lock");
     app.lock_after = Some(Duration::from_secs(2));
-    app.idle(Duration::from_millis(1900));
+    app.update(Msg::Tick {
+        idle: Duration::from_millis(1900),
+    });
     assert!(app.locked.is_none());
-    app.idle(Duration::from_secs(2));
+    app.update(Msg::Tick {
+        idle: Duration::from_secs(2),
+    });
     assert!(app.locked.is_some());
 }
 
@@ -64,8 +68,8 @@ fn the_child_screen_shows_its_audit_trail_newest_first() {
     let (_dir, mut app, child) = on_new_child(Lang::En);
     chr(&mut app, 'o');
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Enter); // the child screen
+    press(&mut app, "Esc");
+    press(&mut app, "Enter"); // the child screen
     chr(&mut app, 'A');
     let Screen::History(s) = app.screen() else {
         panic!("the audit trail")
@@ -80,7 +84,7 @@ fn the_child_screen_shows_its_audit_trail_newest_first() {
         s.list.visible().last().unwrap().entry.target,
         format!("child:{}", child.id)
     );
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(matches!(app.screen(), Screen::Child(_)));
 }
 
@@ -88,9 +92,9 @@ fn the_child_screen_shows_its_audit_trail_newest_first() {
 fn set_own_pin(app: &mut App, pin: &str) {
     chr(app, 'P');
     type_text(app, pin);
-    press(app, KeyCode::Tab);
+    press(app, "Tab");
     type_text(app, pin);
-    press(app, KeyCode::Enter);
+    press(app, "Enter");
 }
 
 fn pin_error(app: &App) -> Option<String> {
@@ -103,25 +107,25 @@ fn p_sets_a_pin_typed_twice_and_refuses_anything_else() {
     let me = app.user.clone().unwrap();
     chr(&mut app, 'P');
     type_text(&mut app, "123");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "123");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Some(Popup::Form(form)) = &app.popup else {
         panic!("the PIN form stays open")
     };
     assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinShape)));
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
 
     chr(&mut app, 'P');
     type_text(&mut app, "1234");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "1243");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Some(Popup::Form(form)) = &app.popup else {
         panic!("the PIN form stays open")
     };
     assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinMismatch)));
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(!app.store.has_pin(me.id).unwrap());
 
     set_own_pin(&mut app, "2580");
@@ -144,31 +148,31 @@ fn a_pin_is_asked_on_unlock_a_wrong_one_does_not_unlock_and_makes_you_wait() {
     set_own_pin(&mut app, "2580");
     ctrl_l(&mut app);
     type_text(&mut app, &me.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(
         app.locked.as_ref().is_some_and(|l| l.pin.is_some()),
         "PIN asked"
     );
 
     type_text(&mut app, "0000");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.locked.is_some(), "a wrong PIN does not unlock");
     assert_eq!(pin_error(&app), Some(Lang::En.pin_wrong(1)));
 
     // Even the right PIN is not checked before the wait is over.
     type_text(&mut app, "2580");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.locked.is_some());
     assert_eq!(pin_error(&app), Some(Lang::En.pin_wait(1)));
 
     // Esc goes back to the picker, still locked, and nothing of the child shows.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(app.locked.as_ref().is_some_and(|l| l.pin.is_none()));
 
     app.clock = Clock::Fixed(app.clock.now() + chrono::Duration::seconds(1));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     type_text(&mut app, "2580");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.locked.is_none(), "{:?}", pin_error(&app));
     assert!(matches!(app.screen(), Screen::Children(_)));
 }
@@ -189,11 +193,11 @@ fn a_user_flag_for_someone_with_a_pin_still_asks_it() {
         lock_after: None,
     };
     let mut app = App::new(store, options);
-    app.resize(80, 24);
+    resize(&mut app, 80, 24);
     assert!(app.user.is_none(), "not signed in before the PIN");
     assert!(app.locked.as_ref().is_some_and(|l| l.pin.is_some()));
     type_text(&mut app, "13579");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(me.id));
     assert!(matches!(app.screen(), Screen::Groups(_)), "picker gone");
 }
@@ -211,11 +215,11 @@ fn switching_user_puts_the_one_before_on_top_so_handing_back_is_two_keys() {
         .find(|s| s.id != first.id)
         .unwrap();
     type_text(&mut app, &other.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(other.id));
 
     chr(&mut app, 'u');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(
         app.user.as_ref().map(|u| u.id),
         Some(first.id),
@@ -256,7 +260,7 @@ fn linked_to_one_group() -> String {
 fn hand_over(app: &mut App, person: &crate::domain::Staff) {
     chr(app, 'u');
     type_text(app, &person.name);
-    press(app, KeyCode::Enter);
+    press(app, "Enter");
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(person.id));
 }
 
@@ -281,19 +285,21 @@ fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
         .unwrap();
     type_text(&mut app, "/");
     type_text(&mut app, &other.name);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(s) if s.group.id == other.id));
     chr(&mut app, 'e');
     assert!(app.popup.is_some());
 
     // Idle, the screen locks with the form open; the worker picks themself.
     app.lock_after = Some(Duration::from_secs(1));
-    app.idle(Duration::from_secs(2));
+    app.update(Msg::Tick {
+        idle: Duration::from_secs(2),
+    });
     assert!(app.locked.is_some());
     type_text(&mut app, &worker.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(worker.id));
     assert!(
         matches!(app.screen(), Screen::Groups(_)),

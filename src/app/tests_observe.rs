@@ -2,7 +2,6 @@
 //! when the screen shows them, today's form is continued, and the comparison finds what changed.
 
 use chrono::Duration;
-use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 use super::test_support::{chr, now, press, type_text};
@@ -35,7 +34,7 @@ fn o_opens_a_new_form_that_writes_nothing_until_the_first_mark() {
     assert_eq!(screen.observation.date, now().date_naive());
     assert_eq!(screen.saved, SaveState::Nothing);
     assert_eq!(screen.template.id, "kdv-0-4");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(stored(&app, child.id).is_empty(), "nothing written");
 }
 
@@ -68,7 +67,7 @@ fn space_cycles_the_mark_and_every_mark_is_on_disk_signed() {
     // Three different items, three marks.
     for _ in 0..3 {
         chr(&mut app, ' ');
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     let obs = &stored(&app, child.id)[0];
     assert_eq!(obs.marks.len(), 3);
@@ -87,13 +86,13 @@ fn space_cycles_the_mark_and_every_mark_is_on_disk_signed() {
 fn n_writes_a_note_with_dutch_characters() {
     let (_dir, mut app, child) = on_new_child();
     chr(&mut app, 'o');
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     let item = form(&app).list.selected().unwrap().item.clone();
     chr(&mut app, ' ');
     chr(&mut app, 'n');
     assert!(matches!(app.popup, Some(Popup::Form(_))));
     type_text(&mut app, "Zoë speelt ĳverig");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     let obs = &stored(&app, child.id)[0];
     assert_eq!(obs.note(&item), "Zoë speelt ĳverig");
@@ -104,7 +103,7 @@ fn n_writes_a_note_with_dutch_characters() {
     // Esc in the note form changes nothing.
     chr(&mut app, 'n');
     type_text(&mut app, " extra");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(stored(&app, child.id)[0].note(&item), "Zoë speelt ĳverig");
 }
 
@@ -113,7 +112,7 @@ fn the_same_day_continues_the_form_and_a_new_day_starts_a_new_one() {
     let (_dir, mut app, child) = on_new_child();
     chr(&mut app, 'o');
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     chr(&mut app, 'o');
     let again = form(&app);
     assert_eq!(
@@ -122,9 +121,9 @@ fn the_same_day_continues_the_form_and_a_new_day_starts_a_new_one() {
         "today's form is continued"
     );
     assert!(matches!(again.saved, SaveState::Saved(_)));
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(stored(&app, child.id).len(), 1);
 
     app.clock = Clock::Fixed(now() + Duration::days(1));
@@ -155,11 +154,11 @@ fn the_children_list_shows_the_latest_observation() {
         .position(|(_, item)| item.concern)
         .unwrap();
     for _ in 0..worry {
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     chr(&mut app, ' ');
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let latest = row(&app).unwrap().latest.unwrap();
     assert_eq!(latest.date, now().date_naive());
     assert_eq!(latest.concerns_often, 1);
@@ -196,8 +195,8 @@ fn compare_shows_appeared_disappeared_and_changed() {
     chr(&mut app, 'o');
     chr(&mut app, ' ');
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
+    press(&mut app, "Down");
     chr(&mut app, ' ');
     chr(&mut app, 'w');
     let Screen::Compare(s) = app.screen() else {
@@ -222,7 +221,7 @@ fn compare_shows_appeared_disappeared_and_changed() {
             (items[2].clone(), ChangeKind::Appeared(Mark::Sometimes)),
         ]
     );
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(matches!(app.screen(), Screen::Observe(_)));
 }
 
@@ -239,13 +238,13 @@ fn a_group_with_two_forms_asks_which_one() {
         panic!("expected the form picker");
     };
     assert_eq!(s.list.visible_len(), 2);
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Down");
+    press(&mut app, "Enter");
     assert_eq!(form(&app).template.id, "eigen-kdv");
     chr(&mut app, ' ');
     assert_eq!(stored(&app, child.id)[0].template, "eigen-kdv");
     // Back from the form goes to the list, not to the picker.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(matches!(app.screen(), Screen::Children(_)));
 }
 
@@ -263,7 +262,7 @@ fn a_filter_finds_an_item_by_its_words() {
         .unwrap();
     chr(&mut app, '/');
     type_text(&mut app, word);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let selected = form(&app).list.selected().unwrap().item.clone();
     let text = &template.item(&selected).unwrap().1.text.en;
     assert!(

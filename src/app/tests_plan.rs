@@ -1,7 +1,6 @@
 //! The step plan, driven with key presses on a real store: starting a trajectory, ticking
 //! stages signed and flushed, the consent warning, the afwegingskader, fields and closing.
 
-use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 use super::test_support::{chr, now, press, type_text};
@@ -25,12 +24,12 @@ fn stored(app: &App, child: u64) -> Vec<Trajectory> {
 
 /// Moves the selection onto the row showing `part`.
 fn select(app: &mut App, part: &PlanPart) {
-    press(app, KeyCode::Home);
+    press(app, "Home");
     for _ in 0..60 {
         if screen(app).list.selected().map(|r| &r.part) == Some(part) {
             return;
         }
-        press(app, KeyCode::Down);
+        press(app, "Down");
     }
     panic!("no row {part:?}");
 }
@@ -46,9 +45,9 @@ fn start(app: &mut App, plan: &str) {
         .position(|r| matches!(&r.choice, PlanChoice::New(p) if p.id == plan))
         .expect("the plan is offered");
     for _ in 0..position {
-        press(app, KeyCode::Down);
+        press(app, "Down");
     }
-    press(app, KeyCode::Enter);
+    press(app, "Enter");
 }
 
 #[test]
@@ -60,7 +59,7 @@ fn p_offers_the_early_plan_first_and_enter_starts_a_trajectory() {
     };
     let first = s.list.selected().unwrap();
     assert!(matches!(&first.choice, PlanChoice::New(p) if p.id == "vroegsignalering"));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = &screen(&app).trajectory;
     assert_eq!((t.child_id, t.started), (child.id, now().date_naive()));
     assert_eq!(stored(&app, child.id), vec![t.clone()], "started is saved");
@@ -70,7 +69,7 @@ fn p_offers_the_early_plan_first_and_enter_starts_a_trajectory() {
     );
 
     // Esc goes back to the list, not to the picker; p now offers the open trajectory first.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(matches!(app.screen(), Screen::Children(_)));
     chr(&mut app, 'p');
     let Screen::Plans(s) = app.screen() else {
@@ -101,7 +100,7 @@ fn space_ticks_stages_signed_and_flushed_and_the_overview_shows_the_stage() {
         .collect();
     select(&mut app, &PlanPart::Stage(stages[0].clone()));
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     chr(&mut app, ' ');
     let t = &stored(&app, child.id)[0];
     for stage in &stages[..2] {
@@ -110,7 +109,7 @@ fn space_ticks_stages_signed_and_flushed_and_the_overview_shows_the_stage() {
         assert_eq!((entry.by.as_str(), entry.at), (user.as_str(), Some(now())));
     }
     assert!(!t.entry(&stages[2]).unwrap().done);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let Screen::Children(s) = app.screen() else {
         panic!("back on the list")
     };
@@ -139,14 +138,14 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
     };
     assert!(form.warning.as_deref().unwrap().contains("consent"));
     // Esc: nothing ticked.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(!stored(&app, child.id)[0].entry(&coach).unwrap().done);
     // Enter without a reason is refused; with one, the stage is ticked with it.
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_some(), "a reason is needed");
     type_text(&mut app, "ouders onbereikbaar");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let entry = stored(&app, child.id)[0].entry(&coach).unwrap().clone();
     assert!(entry.done);
     assert_eq!(entry.without_consent, "ouders onbereikbaar");
@@ -176,7 +175,7 @@ fn the_meldcode_answers_show_their_consequences() {
     assert!(reports[0].yes.text.en.contains("0800-2000"));
     // Closing proposes the Meldcode report as the outcome.
     chr(&mut app, 'x');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let closed = stored(&app, child.id)[0].closed.clone().unwrap();
     assert_eq!(closed.outcome, Outcome::MeldcodeReport);
     assert_eq!(closed.date, now().date_naive());
@@ -191,9 +190,9 @@ fn fields_are_edited_in_place_and_dates_checked() {
     let (_dir, mut app, child) = on_new_child();
     start(&mut app, "vroegsignalering");
     select(&mut app, &PlanPart::Field(PlanField::Question));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     type_text(&mut app, "Hoe komt Ĳsbrand tot rust?");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(
         stored(&app, child.id)[0].question,
         "Hoe komt Ĳsbrand tot rust?"
@@ -203,32 +202,32 @@ fn fields_are_edited_in_place_and_dates_checked() {
     select(&mut app, &PlanPart::Field(PlanField::Started));
     chr(&mut app, 'e');
     for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, "2026-09-01");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
 
     select(&mut app, &PlanPart::Field(PlanField::ExpectedEnd));
     chr(&mut app, 'e');
     type_text(&mut app, "2026-08-01");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_some(), "an end before the start is refused");
     for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, "2026-13-40");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_some(), "a bad date keeps the form open");
     for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, "2026-11-01");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = stored(&app, child.id)[0].clone();
     assert_eq!(t.expected_end, chrono::NaiveDate::from_ymd_opt(2026, 11, 1));
     assert!(t.overdue(now().date_naive()).end, "the end has passed");
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let Screen::Children(s) = app.screen() else {
         panic!("back on the list")
     };

@@ -2,7 +2,6 @@
 //! one, the order of the children, advice with competencies, follow-ups, closing, and that the
 //! next visit starts from the open follow-ups.
 
-use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 use super::test_support::{app, chr, now, press, type_text, User};
@@ -29,13 +28,13 @@ fn stored(app: &App) -> Vec<Visit> {
 
 /// Moves onto the first row for which `wanted` holds.
 fn select(app: &mut App, wanted: impl Fn(&VisitScreen, VisitPart) -> bool) {
-    press(app, KeyCode::Home);
+    press(app, "Home");
     for _ in 0..60 {
         let s = visit(app);
         if s.list.selected().is_some_and(|r| wanted(s, r.part)) {
             return;
         }
-        press(app, KeyCode::Down);
+        press(app, "Down");
     }
     panic!("no such row");
 }
@@ -72,7 +71,7 @@ fn a_coach_starts_a_visit_with_the_child_waiting_on_the_coach_first() {
 
     // Only looking leaves nothing behind.
     let group = visit(&app).group.id;
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert_eq!(app.store.visits_of(group).unwrap().len(), 1);
 
     // The first change writes the start and the change; after that the same open visit goes
@@ -89,7 +88,7 @@ fn a_coach_starts_a_visit_with_the_child_waiting_on_the_coach_first() {
         .map(|e| e.action.as_str())
         .collect();
     assert_eq!(actions, ["visit.start", "visit.follow_up"]);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     chr(&mut app, 'v');
     assert_eq!(visit(&app).visit.id, visits[0].id);
     assert_eq!(stored(&app).len(), 2);
@@ -103,17 +102,17 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     let child = visit(&app).selected_about().unwrap();
     chr(&mut app, 'n');
     type_text(&mut app, "Benoem wat je ziet");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     type_text(&mut app, "1 5");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Some(Popup::Form(form)) = &app.popup else {
         panic!("the form stays open")
     };
     assert!(form.error.as_deref().unwrap().contains("\"5\""));
     assert_eq!(form.text(0), "Benoem wat je ziet", "nothing lost");
-    press(&mut app, KeyCode::Backspace);
+    press(&mut app, "Backspace");
     chr(&mut app, '4');
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     let saved = &stored(&app)[0];
     let advice = saved.notes.last().unwrap();
@@ -130,7 +129,7 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     select(&mut app, |_, p| p == VisitPart::Group);
     chr(&mut app, 'n');
     type_text(&mut app, "Dagritme zichtbaar");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].notes.last().unwrap().child_id, None);
 }
 
@@ -146,18 +145,18 @@ fn a_follow_up_is_due_in_four_weeks_never_in_the_past_and_ticks_done() {
     let due = weeks_after(now().date_naive(), FOLLOW_UP_WEEKS);
     assert_eq!(form.text(1), due.to_string());
     type_text(&mut app, "Oudergesprek plannen");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
     for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, "2020-01-01");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_some(), "a date in the past is refused");
     for _ in 0..10 {
-        press(&mut app, KeyCode::Backspace);
+        press(&mut app, "Backspace");
     }
     type_text(&mut app, &due.to_string());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(app.popup.is_none());
     let added = stored(&app)[0].follow_ups.len() - 1;
     assert_eq!(
@@ -185,7 +184,7 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
     // The carried-over follow-up's due date has passed: six weeks then.
     let proposed = visit(&app).visit.proposed_next_visit(now().date_naive());
     assert_eq!(form.text(0), proposed.to_string());
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let closed = &stored(&app)[0];
     assert!(!closed.is_open());
     assert_eq!(closed.next_visit, Some(proposed));
@@ -198,7 +197,7 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 
     // The next v starts a new visit.
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     chr(&mut app, 'v');
     assert!(visit(&app).visit.is_open());
     assert_eq!(
@@ -240,7 +239,7 @@ fn handing_a_coachs_open_visit_over_to_staff_leaves_it_read_only() {
         .unwrap();
     chr(&mut app, 'u');
     type_text(&mut app, &worker.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert_eq!(app.user.as_ref().map(|u| u.id), Some(worker.id));
     assert!(matches!(app.screen(), Screen::Visit(_)));
     let before = app.store.visits().unwrap();
@@ -279,7 +278,7 @@ fn without_any_visit_staff_are_told_so() {
 #[test]
 fn the_children_list_shows_the_last_and_next_visit() {
     let (_dir, mut app) = as_role(Role::Coach);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Screen::Children(s) = app.screen() else {
         panic!("children")
     };
@@ -290,9 +289,9 @@ fn the_children_list_shows_the_last_and_next_visit() {
     assert!(matches!(app.screen(), Screen::Visit(_)));
     // Enter on a child opens it; Esc comes back to the visit.
     select(&mut app, |_, p| matches!(p, VisitPart::Child(_)));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(_)));
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     assert!(matches!(app.screen(), Screen::Visit(_)));
 
     // Once today's visit holds something, it is the last visit; the next one stays the date
@@ -300,7 +299,7 @@ fn the_children_list_shows_the_last_and_next_visit() {
     let demo = demo.clone();
     select(&mut app, |_, p| matches!(p, VisitPart::FollowUp(_)));
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Esc");
     let Screen::Children(s) = app.screen() else {
         panic!("children")
     };

@@ -126,6 +126,25 @@ impl Key {
         Some(Key::new(code, modifiers))
     }
 
+    /// The character this key types into a text field: a character without Ctrl or Alt.
+    pub fn typed(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c)
+                if !self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+
+    /// True for Backspace, which takes a typed character back.
+    pub fn is_backspace(&self) -> bool {
+        self.code == KeyCode::Backspace
+    }
+
     pub fn code(&self) -> KeyCode {
         self.code
     }

@@ -3,13 +3,12 @@
 //! snapshots do not change from day to day. Review changed snapshots by reading the `.snap` files
 //! under `src/ui/snapshots/`.
 
-use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use tempfile::TempDir;
 
-use crate::app::test_support::{self, chr, fill_child_form, press, type_text, User};
+use crate::app::test_support::{self, chr, fill_child_form, press, resize, type_text, User};
 use crate::app::{Action, App, Screen, UserRow};
 use crate::i18n::Lang;
 use crate::ui::{self, Theme};
@@ -105,14 +104,14 @@ fn groups_list_while_filtering() {
 #[test]
 fn groups_list_wide() {
     let (_dir, mut app) = demo(Lang::En);
-    app.resize(120, 40);
+    resize(&mut app, 120, 40);
     snap!("groups_wide_120x40", &app, 120, 40);
 }
 
 #[test]
 fn children_of_a_group() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Children(_)));
     let t = snap!("children", &app);
     let text = screen_text(&t);
@@ -123,8 +122,8 @@ fn children_of_a_group() {
 #[test]
 fn child_screen() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     let Screen::Child(s) = app.screen() else {
         panic!("child screen expected")
     };
@@ -146,9 +145,9 @@ fn add_group_form_with_typed_text() {
     let (_dir, mut app) = test_support::admin(Lang::En);
     chr(&mut app, 'a');
     type_text(&mut app, "De Bijtjes");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
+    press(&mut app, "Tab");
     type_text(&mut app, "Locatie Zeeweg");
     let t = snap!("form_add_group_typed", &app);
     let text = screen_text(&t);
@@ -160,10 +159,10 @@ fn add_group_form_with_typed_text() {
 fn add_group_form_refuses_an_empty_name() {
     let (_dir, mut app) = test_support::admin(Lang::En);
     chr(&mut app, 'a');
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
     type_text(&mut app, "Locatie Molenhof");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = snap!("form_add_group_empty_name", &app);
     assert!(screen_text(&t).contains("Please enter a name."));
 }
@@ -171,10 +170,10 @@ fn add_group_form_refuses_an_empty_name() {
 #[test]
 fn add_child_form_refuses_an_invalid_date() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'a');
     fill_child_form(&mut app, "Noor", "Jansen", "2024-13-45");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = snap!("form_add_child_bad_date", &app);
     assert!(screen_text(&t).contains("Invalid date"));
 }
@@ -182,8 +181,8 @@ fn add_child_form_refuses_an_invalid_date() {
 #[test]
 fn archive_confirmation() {
     let (_dir, mut app) = test_support::admin(Lang::En);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Enter");
+    press(&mut app, "Down");
     chr(&mut app, 'D');
     let t = snap!("confirm_archive_child", &app);
     assert!(screen_text(&t).contains("Archive "));
@@ -199,8 +198,8 @@ fn dutch_groups_list() {
 #[test]
 fn dutch_child_screen() {
     let (_dir, mut app) = demo(Lang::Nl);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     let t = snap!("child_nl", &app);
     let text = screen_text(&t);
     assert!(text.contains("Geboortedatum"));
@@ -210,14 +209,14 @@ fn dutch_child_screen() {
 #[test]
 fn terminal_too_small_20x6() {
     let (_dir, mut app) = demo(Lang::En);
-    app.resize(20, 6);
+    resize(&mut app, 20, 6);
     snap!("too_small_20x6", &app, 20, 6);
 }
 
 #[test]
 fn terminal_too_small_59x15() {
     let (_dir, mut app) = demo(Lang::En);
-    app.resize(59, 15);
+    resize(&mut app, 59, 15);
     let t = snap!("too_small_59x15", &app, 59, 15);
     assert!(screen_text(&t).contains("Terminal too small"));
 }
@@ -226,7 +225,7 @@ fn terminal_too_small_59x15() {
 #[test]
 fn monochrome_selection_is_reversed() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     let Screen::Groups(s) = app.screen() else {
         panic!("groups expected")
     };
@@ -272,8 +271,8 @@ fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
 fn header_breadcrumb_and_user_label_are_not_cut_mid_word() {
     for lang in [Lang::En, Lang::Nl] {
         let (_dir, mut app) = demo(lang);
-        press(&mut app, KeyCode::Enter);
-        press(&mut app, KeyCode::Enter);
+        press(&mut app, "Enter");
+        press(&mut app, "Enter");
         let Screen::Child(s) = app.screen() else {
             panic!("child screen expected")
         };
@@ -311,9 +310,9 @@ fn footer_hints_are_never_cut_at_80_columns() {
     for lang in [Lang::En, Lang::Nl] {
         let (_dir, mut app) = demo(lang);
         let mut footers = vec![row_text(&render(&app, 80, 24), 23)];
-        press(&mut app, KeyCode::Enter);
+        press(&mut app, "Enter");
         footers.push(row_text(&render(&app, 80, 24), 23));
-        press(&mut app, KeyCode::Enter);
+        press(&mut app, "Enter");
         footers.push(row_text(&render(&app, 80, 24), 23));
         for footer in footers {
             for hint in footer.trim_end().split(" · ") {
@@ -333,14 +332,14 @@ fn help_scrolls_back_at_once_after_overscrolling() {
     let (_dir, mut app) = demo(Lang::En);
     chr(&mut app, '?');
     for _ in 0..100 {
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
     }
     let at_end = screen_text(&render(&app, 80, 24));
     assert!(
         at_end.contains("Close the help"),
         "scrolled to the end: {at_end}"
     );
-    press(&mut app, KeyCode::Up);
+    press(&mut app, "Up");
     let one_up = screen_text(&render(&app, 80, 24));
     assert_ne!(at_end, one_up, "Up after scrolling to the end does nothing");
 }
@@ -358,12 +357,12 @@ fn coach_visit_in_both_languages() {
         let (_dir, mut app) =
             test_support::app(true, lang, User::FirstWith(crate::domain::Role::Coach));
         chr(&mut app, 'v');
-        press(&mut app, KeyCode::Down);
+        press(&mut app, "Down");
         chr(&mut app, 'n');
         type_text(&mut app, "Benoem wat je ziet");
-        press(&mut app, KeyCode::Tab);
+        press(&mut app, "Tab");
         type_text(&mut app, "1 4");
-        press(&mut app, KeyCode::Enter);
+        press(&mut app, "Enter");
         let terminal = render(&app, 80, 24);
         let text = screen_text(&terminal);
         let waiting = match lang {

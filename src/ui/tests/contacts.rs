@@ -22,7 +22,7 @@ fn card_of_veilig_thuis_in_dutch() {
     let (_dir, mut app) = demo(Lang::Nl);
     chr(&mut app, 'c');
     type_text(&mut app, "veilig thuis");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = snap!("card_veilig_thuis_nl", &app);
     let text = screen_text(&t);
     assert!(text.contains("Veilig Thuis [vast]"));

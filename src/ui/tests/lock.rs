@@ -5,16 +5,13 @@ use super::*;
 #[test]
 fn locked_screen_shows_no_child_and_the_emergency_numbers() {
     let (_dir, mut app) = demo(Lang::Nl);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     let Screen::Child(s) = app.screen() else {
         panic!("child screen expected")
     };
     let name = s.child.first_name.clone();
-    app.handle_key(crossterm::event::KeyEvent::new(
-        KeyCode::Char('l'),
-        crossterm::event::KeyModifiers::CONTROL,
-    ));
+    press(&mut app, "Ctrl-l");
     let t = snap!("locked_nl", &app);
     let text = screen_text(&t);
     assert!(!text.contains(&name), "no child name on the lock screen");
@@ -27,15 +24,15 @@ fn locked_screen_shows_no_child_and_the_emergency_numbers() {
 #[test]
 fn a_childs_audit_trail() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
     // Two changes about this child: a mark on today's form, and its note.
     chr(&mut app, 'o');
     chr(&mut app, ' ');
     chr(&mut app, 'n');
     type_text(&mut app, "ë en ĳ");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Esc);
+    press(&mut app, "Enter");
+    press(&mut app, "Esc");
     chr(&mut app, 'A');
     let t = snap!("audit_trail", &app);
     let text = screen_text(&t);
@@ -51,7 +48,7 @@ fn the_pin_is_asked_in_dots_over_the_lock() {
     let me = give_pin(&app, "4321");
     chr(&mut app, 'u');
     type_text(&mut app, &me.name);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     type_text(&mut app, "43");
     let t = snap!("pin_asked", &app);
     let text = screen_text(&t);

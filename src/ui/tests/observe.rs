@@ -6,7 +6,7 @@ use super::*;
 /// compare.
 fn on_child_with_history(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     test_support::select_child_where(&mut app, |app, child| {
         app.store.observations_of(child.id).unwrap().len() >= 2
     });
@@ -16,15 +16,15 @@ fn on_child_with_history(lang: Lang) -> (TempDir, App) {
 #[test]
 fn observation_form_with_marks_and_a_note() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'o');
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     chr(&mut app, ' ');
     chr(&mut app, ' ');
     chr(&mut app, 'n');
     type_text(&mut app, "Zoë huilt bij het afscheid");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let t = snap!("observation_form", &app);
     let text = screen_text(&t);
     assert!(text.contains("saved 10:00:00"), "saved state in the title");
@@ -38,7 +38,7 @@ fn observation_form_with_marks_and_a_note() {
 #[test]
 fn observation_form_in_dutch_before_the_first_mark() {
     let (_dir, mut app) = demo(Lang::Nl);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'o');
     let t = snap!("observation_form_nl", &app);
     let text = screen_text(&t);
@@ -50,9 +50,9 @@ fn observation_form_in_dutch_before_the_first_mark() {
 #[test]
 fn observation_form_scrolls_to_the_last_item() {
     let (_dir, mut app) = demo(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'o');
-    press(&mut app, KeyCode::End);
+    press(&mut app, "End");
     chr(&mut app, ' ');
     let t = snap!("observation_form_end", &app);
     let Screen::Observe(s) = app.screen() else {
@@ -65,7 +65,7 @@ fn observation_form_scrolls_to_the_last_item() {
 #[test]
 fn child_screen_lists_observations_newest_first() {
     let (_dir, mut app) = on_child_with_history(Lang::En);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     let Screen::Child(s) = app.screen() else {
         panic!("child screen expected")
     };
@@ -109,7 +109,7 @@ fn form_picker_for_a_group_with_two_forms() {
     };
     app.store.add_form_template(&own, &sig).unwrap();
     app.load_catalogue();
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     chr(&mut app, 'o');
     let t = snap!("form_picker", &app);
     assert!(screen_text(&t).contains("Our own form"));

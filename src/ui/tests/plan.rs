@@ -6,7 +6,7 @@ use crate::app::{PlanChoice, PlanPart};
 /// The demo's first group with a child that has no trajectory selected, in `lang`.
 fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, "Enter");
     test_support::select_child_where(&mut app, |app, child| {
         app.store.trajectories_of(child.id).unwrap().is_empty()
     });
@@ -25,13 +25,13 @@ fn start(app: &mut App, plan: &str) {
         .position(|r| matches!(&r.choice, PlanChoice::New(p) if p.id == plan))
         .unwrap();
     for _ in 0..position {
-        press(app, KeyCode::Down);
+        press(app, "Down");
     }
-    press(app, KeyCode::Enter);
+    press(app, "Enter");
 }
 
 fn select(app: &mut App, part: PlanPart) {
-    press(app, KeyCode::Home);
+    press(app, "Home");
     for _ in 0..60 {
         let Screen::Trajectory(s) = app.screen() else {
             panic!("trajectory expected")
@@ -39,7 +39,7 @@ fn select(app: &mut App, part: PlanPart) {
         if s.list.selected().map(|r| &r.part) == Some(&part) {
             return;
         }
-        press(app, KeyCode::Down);
+        press(app, "Down");
     }
     panic!("no row {part:?}");
 }
@@ -61,7 +61,7 @@ fn trajectory_with_two_stages_ticked() {
     start(&mut app, "vroegsignalering");
     select(&mut app, PlanPart::Stage("signaleren".into()));
     chr(&mut app, ' ');
-    press(&mut app, KeyCode::Down);
+    press(&mut app, "Down");
     chr(&mut app, ' ');
     let t = snap!("trajectory_early", &app);
     let text = screen_text(&t);

@@ -5,7 +5,7 @@ use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -13,7 +13,8 @@ use crossterm::terminal::{
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
-use crate::app::App;
+use crate::app::{App, Msg};
+use crate::keymap::Key;
 use crate::ui::{self, Theme};
 
 /// How often the loop wakes without input, to see whether the idle lock is due.
@@ -31,7 +32,7 @@ pub fn run(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
 fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen) {
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste) {
         restore();
         return Err(e);
     }
@@ -41,7 +42,12 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Leaves raw mode and the alternate screen; safe to call more than once.
 fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
 /// Whatever panics, the user gets their terminal back before the message is printed.
@@ -60,25 +66,37 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    app.update(Msg::Resize {
+        width: size.width,
+        height: size.height,
+    });
     let mut last_key = Instant::now();
+    let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        if !event::poll(TICK)? {
-            app.idle(last_key.elapsed());
-            continue;
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                last_key = Instant::now();
-                app.handle_key(key)
-            }
-            Event::Resize(width, height) => {
-                app.resize(width, height);
-                terminal.autoresize()?;
-            }
-            _ => {}
-        }
+        let msg = match event::poll(TICK)? {
+            false => Some(Msg::Tick {
+                idle: last_key.elapsed(),
+            }),
+            true => match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    last_key = Instant::now();
+                    app.message(Key::from_event(key))
+                }
+                Event::Paste(text) => {
+                    last_key = Instant::now();
+                    Some(Msg::Paste(text))
+                }
+                Event::Resize(width, height) => {
+                    terminal.autoresize()?;
+                    Some(Msg::Resize { width, height })
+                }
+                _ => None,
+            },
+        };
+        dirty = msg.is_some_and(|msg| app.update(msg));
     }
     Ok(())
 }
