@@ -9,16 +9,16 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-use signaal::app::{App, Clock, Options, Screen, OBSERVE_WEEKS};
+use signaal::app::{App, Clock, Msg, Options, Screen, OBSERVE_WEEKS};
 use signaal::cli::DemoArgs;
 use signaal::commands::demo;
 use signaal::domain::Role;
 use signaal::i18n::Lang;
-use signaal::keymap::Keymap;
+use signaal::keymap::{Key, Keymap};
 use signaal::store::Store;
 use signaal::ui::{self, Theme};
 
@@ -75,7 +75,10 @@ pub fn signed_in_app(store: Store, user: &str) -> App {
             lock_after: None,
         },
     );
-    app.resize(WIDTH, HEIGHT);
+    app.update(Msg::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
     assert!(
         app.user.as_ref().is_some_and(|u| u.name == user),
         "signed in as {user}"
@@ -109,12 +112,11 @@ pub fn app_in_form(store: Store, user: &str) -> (App, u64) {
     (app, child)
 }
 
-pub fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
+/// Presses a key as the event loop does: what it means now, then that message.
 pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(key(code));
+    if let Some(msg) = app.message(Key::new(code, KeyModifiers::NONE)) {
+        app.update(msg);
+    }
 }
 
 /// A test terminal of the app's size.
