@@ -1,7 +1,8 @@
 //! A selectable, filterable list: the one component behind the groups list, the children list and
 //! the "who are you" picker, so that moving, paging and filtering behave the same everywhere.
 
-use super::Action;
+use super::fields::pasted;
+use super::{Action, Msg};
 use crate::search;
 
 /// What the list needs to know of a row: a stable id to keep the selection across reloads, the text
@@ -139,6 +140,30 @@ impl<T: Row> ListView<T> {
 
 /// What every list screen shares, whatever its rows: typed text for its filter, and the keys
 /// that move and filter. The app reaches the shown screen's list through this.
+/// Hands a message to a list: moving, its filter's own keys, and typed text, Backspace and pastes
+/// while it filters. True when the list took it.
+pub fn input(list: &mut dyn ListInput, msg: &Msg) -> bool {
+    match msg {
+        Msg::Action(action) => list.list_keys(*action),
+        Msg::Type(c) if list.filtering() => {
+            list.push_filter(*c);
+            true
+        }
+        Msg::Erase if list.filtering() => {
+            list.pop_filter();
+            true
+        }
+        Msg::Paste(text) if list.filtering() => {
+            pasted(text, false)
+                .chars()
+                .for_each(|c| list.push_filter(c));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A list with a filter: what [`input`] and the app need of it, whatever its rows.
 pub trait ListInput {
     fn filtering(&self) -> bool;
     fn push_filter(&mut self, c: char);

@@ -5,27 +5,38 @@ mod access;
 pub mod action;
 mod backup;
 mod clock;
+mod component;
 mod contacts;
+mod ctx;
 mod edit;
+mod error;
+pub mod fields;
 pub mod form;
 pub mod list;
 mod lock;
+pub mod modal;
 mod msg;
 mod navigate;
 mod observe;
+mod outcome;
 mod pin;
 mod plan;
 pub mod screen;
+pub mod screens;
 mod staff;
 mod visit;
 
 pub use action::Action;
 pub use clock::Clock;
+pub use component::{About, Component};
 pub use contacts::{help_label, LookupPopup};
+pub use ctx::Ctx;
 pub use edit::{ArchiveTarget, FormKind};
+pub use error::AppError;
 pub use lock::Locked;
 pub use msg::Msg;
 pub use observe::{SaveState, TemplateRow};
+pub use outcome::Outcome;
 pub use plan::field_label;
 pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
@@ -75,6 +86,23 @@ pub struct Status {
     pub text: String,
     pub error: bool,
 }
+
+/// The narrow view of the app a screen gets for one message, borrowed field by field so that the
+/// screen stack stays free to change.
+macro_rules! ctx_of {
+    ($app:expr) => {
+        $crate::app::Ctx {
+            store: &$app.store,
+            clock: $app.clock,
+            user: $app.user.as_ref(),
+            lang: $app.lang,
+            catalogue: &$app.catalogue,
+            plans: &$app.plans,
+            observe_weeks: $app.observe_weeks,
+        }
+    };
+}
+pub(crate) use ctx_of;
 
 pub struct App {
     pub(crate) store: Store,
@@ -225,6 +253,9 @@ impl App {
     /// The contexts of the shown screen, whether or not a popup covers it (for hints drawn on
     /// the screen behind a popup).
     pub fn screen_contexts(&self) -> Vec<Context> {
+        if let Some(component) = self.screen().component() {
+            return component.contexts();
+        }
         match self.screen() {
             Screen::Welcome => vec![Context::Welcome, Context::Global],
             Screen::Users(_) => vec![Context::Users],
@@ -249,6 +280,9 @@ impl App {
         }
         if self.locked.is_some() {
             return true;
+        }
+        if let (None, Some(component)) = (&self.popup, self.screen().component()) {
+            return component.takes_text();
         }
         match (&self.popup, self.screen()) {
             (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
@@ -277,6 +311,10 @@ impl App {
     /// The one way in: applies a message. True when what is shown may have changed; the event
     /// loop draws only then.
     pub fn update(&mut self, msg: Msg) -> bool {
+        if self.hand_to_screen(&msg) {
+            self.tick_backups();
+            return true;
+        }
         let changed = match msg {
             Msg::Action(action) => {
                 self.act(action);
@@ -310,6 +348,57 @@ impl App {
         };
         self.tick_backups();
         changed
+    }
+
+    /// Hands a key, text or paste to the shown screen when nothing covers it; false when it is
+    /// not the screen's to handle.
+    fn hand_to_screen(&mut self, msg: &Msg) -> bool {
+        let input = matches!(
+            msg,
+            Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
+        );
+        if !input || self.too_small || self.locked.is_some() || self.popup.is_some() {
+            return false;
+        }
+        let ctx = ctx_of!(self);
+        let Some(screen) = self.screens.last_mut().and_then(Screen::component_mut) else {
+            return false;
+        };
+        if *msg != Msg::Action(Action::Help) {
+            // A message belongs to the last thing done; the next action clears it.
+            self.status = None;
+        }
+        let outcome = screen.update(&ctx, msg);
+        if matches!(outcome, Outcome::Ignored) {
+            return false;
+        }
+        self.apply(outcome);
+        true
+    }
+
+    /// Carries out what a component asked for.
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Ignored | Outcome::Done => {}
+            Outcome::Push(screen) => {
+                self.screens.push(screen);
+                self.reload();
+            }
+            Outcome::Replace(screen) => {
+                self.screens.pop();
+                self.screens.push(screen);
+                self.reload();
+            }
+            Outcome::Pop => self.back(),
+            Outcome::Reload => self.reload(),
+            Outcome::Say(text) => self.say(text),
+            Outcome::Fail(error) => self.complain(self.lang.error(&error)),
+            Outcome::Popup(popup) => self.popup = Some(popup),
+            Outcome::ClosePopup => self.popup = None,
+            Outcome::SignIn(staff) => self.become_user(staff),
+            Outcome::UserChanged(staff) => self.user = Some(staff),
+            Outcome::All(outcomes) => outcomes.into_iter().for_each(|o| self.apply(o)),
+        }
     }
 
     fn act(&mut self, action: Action) {

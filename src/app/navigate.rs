@@ -2,7 +2,7 @@
 
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
-    ChildRow, ChildScreen, ChildrenScreen, GroupRow, GroupsScreen, HistoryRow, HistoryScreen,
+    ChildRow, ChildScreen, ChildrenScreen, GroupsScreen, HistoryRow, HistoryScreen,
     LatestObservation, PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
 };
 use super::{Action, App, Popup};
@@ -86,8 +86,15 @@ impl App {
 
     /// Refreshes the shown screen from the store, after a change or on coming back to it.
     pub(super) fn reload(&mut self) {
+        let ctx = super::ctx_of!(self);
+        if let Some(screen) = self.screens.last_mut().and_then(Screen::component_mut) {
+            if let Err(e) = screen.reload(&ctx) {
+                self.complain(self.lang.error(&e));
+            }
+            return;
+        }
         let loaded = match self.screen() {
-            Screen::Groups(s) => self.group_rows(s.show_archived).map(Loaded::Groups),
+            Screen::Groups(_) => return,
             Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.user_rows().map(Loaded::Users),
@@ -106,7 +113,6 @@ impl App {
             return;
         };
         match (self.screens.last_mut(), loaded) {
-            (Some(Screen::Groups(s)), Loaded::Groups(rows)) => s.list.set_items(rows),
             (Some(Screen::Children(s)), Loaded::Children(Some((group, rows, visits)))) => {
                 s.group = group;
                 s.list.set_items(rows);
@@ -122,23 +128,6 @@ impl App {
             (Some(Screen::Child(s)), Loaded::Child(Some(fresh))) => *s = fresh,
             _ => {}
         }
-    }
-
-    fn group_rows(&self, show_archived: bool) -> Result<Vec<GroupRow>> {
-        let mut rows = Vec::new();
-        for group in self.visible_groups(self.store.groups()?) {
-            if group.archived && !show_archived {
-                continue;
-            }
-            let children = self.store.active_child_count(group.id)?;
-            let visits = self.visit_dates(group.id)?;
-            rows.push(GroupRow {
-                group,
-                children,
-                visits,
-            });
-        }
-        Ok(rows)
     }
 
     /// The group (its name may have changed) and its children, sorted by name, each with its
@@ -168,7 +157,7 @@ impl App {
                 })
             })
             .collect::<Result<_>>()?;
-        let visits = self.visit_dates(group_id)?;
+        let visits = super::screens::visit_dates(&self.store, group_id)?;
         Ok(Loaded::Children(Some((group, rows, visits))))
     }
 
@@ -423,7 +412,7 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    pub(super) fn back(&mut self) {
         if self.screens.len() > 1 {
             self.screens.pop();
             self.reload();
@@ -503,7 +492,6 @@ impl App {
 }
 
 enum Loaded {
-    Groups(Vec<GroupRow>),
     Children(Option<(Group, Vec<ChildRow>, VisitDates)>),
     Child(Option<ChildScreen>),
     Users(Vec<UserRow>),

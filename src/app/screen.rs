@@ -4,6 +4,9 @@ use chrono::NaiveDate;
 
 use super::list::{ListInput, ListView, Row};
 use super::observe::{SaveState, TemplateRow};
+pub use super::screens::groups::{GroupRow, GroupsScreen};
+pub use super::screens::VisitDates;
+use super::Component;
 use crate::domain::form::{Change, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::attention::Reason;
@@ -38,6 +41,43 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The screen as a component, for the screens that are one.
+    pub fn component(&self) -> Option<&dyn Component> {
+        match self {
+            Screen::Groups(s) => Some(s),
+            Screen::Welcome
+            | Screen::Users(_)
+            | Screen::Children(_)
+            | Screen::Child(_)
+            | Screen::Observe(_)
+            | Screen::PickForm(_)
+            | Screen::Compare(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_)
+            | Screen::History(_)
+            | Screen::Staff(_)
+            | Screen::Visit(_) => None,
+        }
+    }
+
+    pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
+        match self {
+            Screen::Groups(s) => Some(s),
+            Screen::Welcome
+            | Screen::Users(_)
+            | Screen::Children(_)
+            | Screen::Child(_)
+            | Screen::Observe(_)
+            | Screen::PickForm(_)
+            | Screen::Compare(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_)
+            | Screen::History(_)
+            | Screen::Staff(_)
+            | Screen::Visit(_) => None,
+        }
+    }
+
     /// The list whose filter `/` opens on this screen, if it has one. (The "who are you" picker
     /// is not here: it always takes text.)
     pub fn filter_list(&self) -> Option<&dyn ListInput> {
@@ -103,27 +143,12 @@ impl Screen {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct GroupsScreen {
-    pub list: ListView<GroupRow>,
-    pub show_archived: bool,
-}
-
 #[derive(Debug, Clone)]
 pub struct ChildrenScreen {
     pub group: Group,
     pub list: ListView<ChildRow>,
     pub show_archived: bool,
     pub visits: VisitDates,
-}
-
-/// When the coach last came to a group, and when next.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct VisitDates {
-    /// The date of the newest visit, open or closed.
-    pub last: Option<NaiveDate>,
-    /// The next visit agreed when the newest closed visit was closed.
-    pub next: Option<NaiveDate>,
 }
 
 /// A child in its group's list, with what the overview shows of its latest observation and its
@@ -298,28 +323,6 @@ pub struct ChangeRow {
     pub index: usize,
     pub change: Change,
     pub search: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct GroupRow {
-    pub group: Group,
-    /// Children present in the group (archived ones not counted).
-    pub children: usize,
-    pub visits: VisitDates,
-}
-
-impl Row for GroupRow {
-    fn id(&self) -> u64 {
-        self.group.id
-    }
-    fn search_text(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.group.name,
-            self.group.kind.label(),
-            self.group.location
-        )
-    }
 }
 
 impl Row for ChildRow {

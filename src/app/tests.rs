@@ -6,6 +6,8 @@ use super::test_support::{
     self, app, chr, fill_child_form, press, resize, signed_in as signed_in_as, type_text, User,
 };
 use super::*;
+use crate::app::modal::Modal;
+use crate::app::screens::groups::GroupForm;
 use crate::domain::{Child, GroupKind, Role};
 use crate::i18n::T;
 
@@ -80,6 +82,13 @@ fn form(app: &App) -> &Form<FormKind> {
     match &app.popup {
         Some(Popup::Form(form)) => form,
         other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+fn group_form(app: &App) -> &crate::app::fields::Form<GroupForm> {
+    match &groups(app).modal {
+        Some(Modal::Form(form)) => form,
+        other => panic!("expected the group form, got {other:?}"),
     }
 }
 
@@ -281,7 +290,7 @@ fn add_group_via_the_form_writes_it_signed_by_the_user() {
     let (_dir, mut app) = admin();
     let before = app.store.groups().unwrap().len();
     chr(&mut app, 'a');
-    assert!(matches!(form(&app).kind, FormKind::AddGroup));
+    assert!(group_form(&app).fields.editing.is_none());
     type_text(&mut app, "De Bijtjes");
     press(&mut app, "Tab");
     press(&mut app, "Right"); // KDV -> Peuteropvang
@@ -289,7 +298,7 @@ fn add_group_via_the_form_writes_it_signed_by_the_user() {
     type_text(&mut app, "Locatie Zeeweg");
     press(&mut app, "Enter");
 
-    assert!(app.popup.is_none(), "the form closes on save");
+    assert!(groups(&app).modal.is_none(), "the form closes on save");
     assert!(app
         .status
         .as_ref()
@@ -321,15 +330,16 @@ fn an_empty_group_name_is_refused_and_nothing_is_written() {
     let audit_before = audit_len(&app);
     chr(&mut app, 'a');
     press(&mut app, "Enter");
-    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
+    let refused = Some(Lang::En.get(T::ErrNameRequired));
+    assert_eq!(group_form(&app).error.as_deref(), refused);
     // Spaces only are no name either; the typed values stay in the form.
     type_text(&mut app, "   ");
     press(&mut app, "Tab");
     press(&mut app, "Tab");
     type_text(&mut app, "Locatie Molenhof");
     press(&mut app, "Enter");
-    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrNameRequired)));
-    assert_eq!(form(&app).text(2), "Locatie Molenhof");
+    assert_eq!(group_form(&app).error.as_deref(), refused);
+    assert_eq!(group_form(&app).fields.location.value, "Locatie Molenhof");
     assert_eq!(app.store.groups().unwrap(), groups_before);
     assert_eq!(audit_len(&app), audit_before);
 }
@@ -342,7 +352,7 @@ fn esc_in_a_form_cancels_without_writing() {
     chr(&mut app, 'a');
     type_text(&mut app, "Half getypt");
     press(&mut app, "Esc");
-    assert!(app.popup.is_none());
+    assert!(groups(&app).modal.is_none());
     assert!(
         matches!(app.screen(), Screen::Groups(_)),
         "Esc closes the form, not the screen"
@@ -367,12 +377,12 @@ fn edit_group_renames_it() {
     let (_dir, mut app) = admin();
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'e');
-    assert_eq!(form(&app).text(0), group.name);
-    assert_eq!(form(&app).text(2), group.location);
+    assert_eq!(group_form(&app).fields.name.value, group.name);
+    assert_eq!(group_form(&app).fields.location.value, group.location);
     clear_field(&mut app);
     type_text(&mut app, "De Rupsjes");
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(groups(&app).modal.is_none());
     let stored = app.store.group(group.id).unwrap().unwrap();
     assert_eq!(stored.name, "De Rupsjes");
     assert_eq!(stored.kind, group.kind, "untouched fields stay");
@@ -616,6 +626,12 @@ fn archive_and_restore_a_group() {
     let group = groups(&app).list.selected().unwrap().group.clone();
     chr(&mut app, 'D');
     press(&mut app, "Enter");
+    assert!(
+        !app.store.group(group.id).unwrap().unwrap().archived,
+        "Enter answers no"
+    );
+    chr(&mut app, 'D');
+    chr(&mut app, 'j');
     assert!(app.store.group(group.id).unwrap().unwrap().archived);
     assert_eq!(last_audit(&app).action, "group.archive");
     assert_eq!(groups(&app).list.visible_len(), total - 1);
@@ -640,7 +656,7 @@ fn archive_and_restore_a_group() {
     }
     assert_eq!(groups(&app).list.selected().unwrap().group.id, group.id);
     chr(&mut app, 'D');
-    press(&mut app, "Enter");
+    chr(&mut app, 'y');
     assert!(!app.store.group(group.id).unwrap().unwrap().archived);
     assert_eq!(last_audit(&app).action, "group.restore");
 }
@@ -727,10 +743,10 @@ fn when_too_small_only_quit_works() {
     resize(&mut app, 59, 15);
     assert!(app.too_small);
     press(&mut app, "Esc");
-    assert!(app.popup.is_some());
+    assert!(groups(&app).modal.is_some());
     chr(&mut app, 'q');
     assert!(app.quit);
-    assert_eq!(form(&app).text(0), "", "q was not typed");
+    assert_eq!(group_form(&app).fields.name.value, "", "q was not typed");
 }
 
 #[test]

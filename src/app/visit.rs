@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form};
 use super::list::ListView;
 use super::observe::SaveState;
-use super::screen::{Screen, VisitChild, VisitDates, VisitPart, VisitRow, VisitScreen};
+use super::screen::{Screen, VisitChild, VisitPart, VisitRow, VisitScreen};
 use super::{App, FormKind, Popup};
 use crate::domain::access::{allows, Permission};
 use crate::domain::visit::attention::{rank, ChildRecord, Setting};
@@ -141,20 +141,6 @@ impl App {
             fresh.list.set_items(rows);
             *s = fresh;
         }
-    }
-
-    /// When the group's newest visit was, and the next one agreed.
-    pub(super) fn visit_dates(&self, group: Id) -> Result<VisitDates> {
-        let mut dates = VisitDates::default();
-        for visit in self.store.visits_newest_first(group) {
-            let visit = visit?;
-            dates.last.get_or_insert(visit.date);
-            if visit.next_visit.is_some() {
-                dates.next = visit.next_visit;
-                break;
-            }
-        }
-        Ok(dates)
     }
 
     /// The shown visit, when it may be written in: by someone who may lead a visit (whoever is

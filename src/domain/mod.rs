@@ -8,6 +8,7 @@ pub mod child;
 pub mod contact;
 pub mod form;
 pub mod group;
+pub mod invalid;
 pub mod observation;
 pub mod pin;
 pub mod plan;
@@ -19,6 +20,7 @@ pub use catalogue::Catalogue;
 pub use child::Child;
 pub use contact::Contact;
 pub use group::{Group, GroupKind};
+pub use invalid::Invalid;
 pub use observation::Observation;
 pub use staff::{Role, Staff};
 

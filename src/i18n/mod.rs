@@ -2,6 +2,7 @@
 //! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
 
 mod backup;
+mod errors;
 pub mod report;
 use crate::app::action::Action;
 use crate::domain::child::Age;
@@ -606,12 +607,14 @@ texts! {
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
     ErrFirstNameRequired => "Vul een voornaam in.", "Please enter a first name.";
+    DateHint => "Datum: DD-MM-JJJJ of JJJJ-MM-DD", "Date: YYYY-MM-DD or DD-MM-YYYY";
     ErrBadDate => "Ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2023-04-17.", "Invalid date: write YYYY-MM-DD, for example 2023-04-17.";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
     ConfirmTitle => "Bevestigen", "Confirm";
+    ConfirmKeys => "j = ja · n = nee", "y = yes · n = no";
     DemoLoaded => "Demodata geladen.", "Demo data loaded.";
     HelpTitle => "Toetsen", "Keys";
     HelpFooter => "Deze lijst komt uit de actieve toetsenkaart.", "This list comes from the active keymap.";

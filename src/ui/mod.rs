@@ -6,12 +6,13 @@ mod children;
 mod compare;
 mod contacts;
 mod form;
-mod groups;
 mod help;
 mod history;
 mod lock;
+mod modal;
 mod observe;
 mod plan;
+mod screens;
 mod sectioned;
 mod staff;
 mod theme;
@@ -49,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.screen() {
         Screen::Welcome => welcome::draw(frame, body, app, theme),
         Screen::Users(list) => users::draw(frame, body, app, list, theme),
-        Screen::Groups(s) => groups::draw(frame, body, app, s, theme),
+        Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
         Screen::Children(s) => children::draw(frame, body, app, s, theme),
         Screen::Child(s) => child::draw(frame, body, app, s, theme),
         Screen::Observe(s) => observe::draw(frame, body, app, s, theme),

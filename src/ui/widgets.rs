@@ -41,6 +41,10 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .screens
         .iter()
         .map(|screen| match screen {
+            screen if screen.component().is_some() => screen
+                .component()
+                .map(|c| c.title(lang))
+                .unwrap_or_default(),
             Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
             Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
@@ -130,7 +134,9 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::styled(status.text.clone(), style)
         }
         // A popup shows its own keys.
-        None if app.popup.is_some() => Line::raw(""),
+        None if app.popup.is_some() || app.screen().component().is_some_and(|c| c.has_popup()) => {
+            Line::raw("")
+        }
         None => hints(app, screen_hints(app), area.width, theme),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -138,6 +144,12 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn screen_hints(app: &App) -> &'static [Action] {
     use Action::*;
+    if let Some(component) = app.screen().component() {
+        return match component.filter_list().is_some_and(|l| l.filtering()) {
+            true => &[Submit, Back],
+            false => component.hints(),
+        };
+    }
     match app.screen() {
         Screen::Welcome => &[LoadDemo, StartEmpty, Help, Quit],
         Screen::Users(_) => &[Open, Back],

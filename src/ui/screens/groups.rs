@@ -1,12 +1,15 @@
+//! The groups list and its popups.
+
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::ListTable;
-use super::Theme;
-use crate::app::{Action, App, GroupsScreen};
+use crate::app::screens::groups::GroupsScreen;
+use crate::app::{Action, App};
 use crate::i18n::T;
+use crate::ui::widgets::ListTable;
+use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, theme: &Theme) {
     let lang = app.lang;
@@ -61,4 +64,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         empty: lang.no_items_hint(&add_key),
     }
     .draw(frame, area, app, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }

@@ -1,0 +1,77 @@
+//! The one interface of every screen. See the design note in `app/mod.rs`.
+
+use super::list::ListInput;
+use super::{Action, Ctx, Msg, Outcome};
+use crate::domain::{Child, Id};
+use crate::i18n::Lang;
+use crate::keymap::Context;
+
+/// Who or what a screen is about, for the access rules (a screen of a group the person at the
+/// keyboard does not see is closed on a hand-over) and for what "who to call" links a card to.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct About<'a> {
+    /// The group shown, or the group of the child shown.
+    pub group: Option<Id>,
+    /// The child shown.
+    pub child: Option<&'a Child>,
+}
+
+/// A screen: its state, how messages change it, and what the view needs to know besides its
+/// fields. Drawn by its twin in `ui::screens`.
+pub trait Component {
+    /// Its step in the header's trail ("Groups › De Vlinders › Zoë de Vries").
+    fn title(&self, lang: Lang) -> String;
+
+    /// The contexts whose keys apply now, most specific first; a popup of its own first.
+    fn contexts(&self) -> Vec<Context>;
+
+    /// The keys the footer offers, most important first (what does not fit is left out).
+    fn hints(&self) -> &'static [Action];
+
+    /// True while printable keys are text for it (a field of its form, its filter).
+    fn takes_text(&self) -> bool {
+        self.filter_list().is_some_and(|l| l.filtering())
+    }
+
+    /// Handles a message. `Outcome::Ignored` lets the app's own keys have it.
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome;
+
+    /// Reads what it shows from the store again (after a change, or when it is shown again).
+    ///
+    /// # Errors
+    /// When the store cannot be read; the screen then shows what it had.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), super::AppError> {
+        let _ = ctx;
+        Ok(())
+    }
+
+    /// Who or what it shows.
+    fn about(&self) -> About<'_> {
+        About::default()
+    }
+
+    /// True for a screen only an admin may see (the staff screen).
+    fn admin_only(&self) -> bool {
+        false
+    }
+
+    /// Closes a popup of its own that holds something typed and not saved, on a hand-over to
+    /// someone else. True when there was one.
+    fn drop_draft(&mut self) -> bool {
+        false
+    }
+
+    /// True while a popup of its own is open (the footer then leaves the keys to it).
+    fn has_popup(&self) -> bool {
+        false
+    }
+
+    /// The list its `/` filters, if it has one.
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        None
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        None
+    }
+}

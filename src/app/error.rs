@@ -1,0 +1,47 @@
+//! Why something the person at the keyboard asked for did not happen. Shown only through
+//! `i18n` (`Lang::error`), in the language of the screen; `Display` is English, for logs.
+
+use crate::domain::{Invalid, Role};
+use crate::store::StoreError;
+
+/// An error of the app layer: the store's, the domain's validation, or the app's own refusals.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The person at the keyboard lacks the permission; these roles have it.
+    #[error("only for {0:?}")]
+    OnlyFor(Vec<Role>),
+    #[error("the group has no observation form")]
+    NoFormForGroup,
+    #[error("the child has not been observed yet")]
+    NotObservedYet,
+    #[error("only one observation with this form")]
+    OnlyOneObservation,
+    /// A record names a form or plan template (this id) that is not in the catalogue.
+    #[error("unknown template {0}")]
+    UnknownTemplate(String),
+    #[error("the trajectory is closed")]
+    TrajectoryClosed,
+    #[error("the visit is closed")]
+    VisitClosed,
+    /// A follow-up action on a row that is not a follow-up.
+    #[error("select a follow-up first")]
+    SelectFollowUp,
+    /// Adding a child, or anything in a group, needs a group first.
+    #[error("create a group first")]
+    NoGroup,
+    /// Serving a group from a card needs a group shown.
+    #[error("open a group first")]
+    OpenGroupFirst,
+    /// Linking a card needs a child shown.
+    #[error("open a child first")]
+    OpenChildFirst,
+    #[error("a pinned card cannot be removed")]
+    PinnedCard,
+    /// `--user` names nobody in the database.
+    #[error("no staff member called {0}")]
+    UserNotFound(String),
+}

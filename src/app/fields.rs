@@ -1,0 +1,411 @@
+//! Typed forms. A form is a struct of named fields ([`Text`], [`Date`], [`Choice`]) that lists
+//! them in order through [`Fields`]; [`Form`] adds what every form has (the focused field, the
+//! error of the last try). Screens read a field by its name, never by its place; what a value
+//! must be is checked by the domain (`domain::invalid`), not here.
+
+use chrono::NaiveDate;
+
+use super::Msg;
+use crate::domain::invalid::{parse_date, parse_optional_date, Invalid};
+use crate::i18n::{Lang, T};
+
+/// What a field shows, for the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub label: T,
+    /// The value as drawn (dots for a secret).
+    pub value: String,
+    /// A choice is drawn as `‹ value ›` and changes with left and right.
+    pub choice: bool,
+    /// How to fill it in (the date shapes it takes), drawn under it when it has the focus.
+    pub hint: Option<String>,
+}
+
+/// One field of a form.
+pub trait Field {
+    /// What the view draws of it.
+    fn shown(&self, lang: Lang) -> Shown;
+    /// Typed text, Backspace or a paste; a choice ignores them.
+    fn edit(&mut self, msg: &Msg) {
+        let _ = msg;
+    }
+    /// Left and right on a choice; text ignores them.
+    fn cycle(&mut self, step: isize) {
+        let _ = step;
+    }
+    /// True for a choice (the form's hints then name the keys that change it).
+    fn is_choice(&self) -> bool {
+        false
+    }
+}
+
+/// A line of text. `multiline` text (a note) keeps the line breaks of a paste; a one-line field
+/// turns them into spaces. A `secret` (a PIN) is drawn as dots.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    pub label: Option<T>,
+    pub value: String,
+    pub multiline: bool,
+    pub secret: bool,
+}
+
+impl Text {
+    pub fn new(label: T, value: &str) -> Text {
+        Text {
+            label: Some(label),
+            value: value.to_string(),
+            ..Text::default()
+        }
+    }
+
+    /// A note: a paste keeps its line breaks.
+    pub fn note(label: T, value: &str) -> Text {
+        Text {
+            multiline: true,
+            ..Text::new(label, value)
+        }
+    }
+
+    /// An empty field whose text is never drawn (a PIN).
+    pub fn secret(label: T) -> Text {
+        Text {
+            secret: true,
+            ..Text::new(label, "")
+        }
+    }
+
+    /// The text without surrounding spaces.
+    pub fn trimmed(&self) -> &str {
+        self.value.trim()
+    }
+
+    /// The text, and `missing` when it is blank.
+    ///
+    /// # Errors
+    /// `missing` for a blank field.
+    pub fn required(&self, missing: Invalid) -> Result<String, Invalid> {
+        crate::domain::invalid::required(&self.value, missing)
+    }
+}
+
+impl Field for Text {
+    fn shown(&self, _lang: Lang) -> Shown {
+        let value = match self.secret {
+            true => "•".repeat(self.value.chars().count()),
+            false => self.value.clone(),
+        };
+        Shown {
+            label: self.label.unwrap_or(T::FieldNote),
+            value,
+            choice: false,
+            hint: None,
+        }
+    }
+
+    fn edit(&mut self, msg: &Msg) {
+        match msg {
+            Msg::Type(c) => self.value.push(*c),
+            Msg::Erase => {
+                self.value.pop();
+            }
+            Msg::Paste(text) => self.value.push_str(&pasted(text, self.multiline)),
+            _ => {}
+        }
+    }
+}
+
+/// Pasted text as it goes into a field: line breaks (terminals send `\r`, `\n` or both) stay in
+/// a note and become spaces elsewhere; other control characters are dropped, so a paste can never
+/// act as a key. A trailing line break is left out.
+pub fn pasted(text: &str, multiline: bool) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim_end_matches('\n');
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A date typed as the screen shows dates (DD-MM-YYYY in Dutch) or as YYYY-MM-DD. It starts with
+/// the date in the screen's language; its hint says which shapes it takes.
+#[derive(Debug, Clone)]
+pub struct Date {
+    pub text: Text,
+    /// Empty means no date (an optional date); otherwise empty is refused.
+    pub optional: bool,
+}
+
+impl Date {
+    pub fn new(label: T, lang: Lang, value: Option<NaiveDate>) -> Date {
+        let shown = value.map(|d| lang.date(d)).unwrap_or_default();
+        Date {
+            text: Text::new(label, &shown),
+            optional: false,
+        }
+    }
+
+    /// A date that may be left empty.
+    pub fn optional(label: T, lang: Lang, value: Option<NaiveDate>) -> Date {
+        Date {
+            optional: true,
+            ..Date::new(label, lang, value)
+        }
+    }
+
+    /// The date typed.
+    ///
+    /// # Errors
+    /// [`Invalid::BadDate`] when the text is no date (or empty, unless optional).
+    pub fn value(&self) -> Result<Option<NaiveDate>, Invalid> {
+        match self.optional {
+            true => parse_optional_date(&self.text.value),
+            false => parse_date(&self.text.value).map(Some),
+        }
+    }
+
+    /// The date typed, for a date that is not optional.
+    ///
+    /// # Errors
+    /// [`Invalid::BadDate`] when the text is no date.
+    pub fn date(&self) -> Result<NaiveDate, Invalid> {
+        parse_date(&self.text.value)
+    }
+}
+
+impl Field for Date {
+    fn shown(&self, lang: Lang) -> Shown {
+        Shown {
+            hint: Some(lang.date_hint().to_string()),
+            ..self.text.shown(lang)
+        }
+    }
+
+    fn edit(&mut self, msg: &Msg) {
+        self.text.edit(msg);
+    }
+}
+
+/// One of a fixed set of values, each with the label shown.
+#[derive(Debug, Clone)]
+pub struct Choice<V> {
+    pub label: T,
+    options: Vec<(String, V)>,
+    index: usize,
+}
+
+impl<V: Clone> Choice<V> {
+    /// A choice among `options` (label, value), on the first whose value `selected` holds for.
+    pub fn new(label: T, options: Vec<(String, V)>, selected: impl Fn(&V) -> bool) -> Choice<V> {
+        let index = options.iter().position(|(_, v)| selected(v)).unwrap_or(0);
+        Choice {
+            label,
+            options,
+            index,
+        }
+    }
+
+    /// The chosen value; `None` only for a choice without options.
+    pub fn value(&self) -> Option<&V> {
+        self.options.get(self.index).map(|(_, v)| v)
+    }
+}
+
+impl<V> Field for Choice<V> {
+    fn shown(&self, _lang: Lang) -> Shown {
+        Shown {
+            label: self.label,
+            value: self
+                .options
+                .get(self.index)
+                .map(|(label, _)| label.clone())
+                .unwrap_or_default(),
+            choice: true,
+            hint: None,
+        }
+    }
+
+    fn cycle(&mut self, step: isize) {
+        let len = self.options.len().max(1) as isize;
+        self.index = (self.index as isize + step).rem_euclid(len) as usize;
+    }
+
+    fn is_choice(&self) -> bool {
+        true
+    }
+}
+
+/// A typed form: its title, an optional warning to read first, and its fields in order.
+pub trait Fields {
+    fn title(&self) -> T;
+    fn fields(&self) -> Vec<&dyn Field>;
+    fn fields_mut(&mut self) -> Vec<&mut dyn Field>;
+    /// Something to read before filling it in, shown above the fields.
+    fn warning(&self, lang: Lang) -> Option<String> {
+        let _ = lang;
+        None
+    }
+}
+
+/// Lists a form's fields, in order, for [`Fields`]: `fields!(first_name, last_name, born)`.
+#[macro_export]
+macro_rules! fields {
+    ($($field:ident),+ $(,)?) => {
+        fn fields(&self) -> Vec<&dyn $crate::app::fields::Field> {
+            vec![$(&self.$field),+]
+        }
+        fn fields_mut(&mut self) -> Vec<&mut dyn $crate::app::fields::Field> {
+            vec![$(&mut self.$field),+]
+        }
+    };
+}
+
+/// A form being filled in: its fields, which has the focus, and why the last try was refused.
+#[derive(Debug, Clone)]
+pub struct Form<F> {
+    pub fields: F,
+    pub focus: usize,
+    /// Why the last save was refused (already in the screen's language); the typed values stay.
+    pub error: Option<String>,
+}
+
+/// What a message did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormStep {
+    /// Typed into, moved between fields, or not for it: the form stays.
+    Stay,
+    /// Esc: the form closes, nothing saved.
+    Cancel,
+    /// Enter: the screen checks and saves it.
+    Submit,
+}
+
+impl<F: Fields> Form<F> {
+    pub fn new(fields: F) -> Form<F> {
+        Form {
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// Applies a message; a form takes typed text, pastes and its own keys.
+    pub fn update(&mut self, msg: &Msg) -> FormStep {
+        use super::Action;
+        let len = self.fields.fields().len().max(1);
+        let focus = self.focus;
+        match msg {
+            Msg::Action(Action::Submit) => return FormStep::Submit,
+            Msg::Action(Action::Back) => return FormStep::Cancel,
+            Msg::Action(Action::NextField) => self.focus = (focus + 1) % len,
+            Msg::Action(Action::PrevField) => self.focus = (focus + len - 1) % len,
+            Msg::Action(Action::ChoiceNext) => self.with_focused(|f| f.cycle(1)),
+            Msg::Action(Action::ChoicePrev) => self.with_focused(|f| f.cycle(-1)),
+            Msg::Type(_) | Msg::Erase | Msg::Paste(_) => self.with_focused(|f| f.edit(msg)),
+            _ => {}
+        }
+        FormStep::Stay
+    }
+
+    fn with_focused(&mut self, change: impl FnOnce(&mut dyn Field)) {
+        let focus = self.focus;
+        if let Some(field) = self.fields.fields_mut().into_iter().nth(focus) {
+            change(field);
+        }
+    }
+
+    /// The form again, with why it was refused.
+    pub fn refused(mut self, why: String) -> Form<F> {
+        self.error = Some(why);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+
+    struct Sample {
+        name: Text,
+        born: Date,
+        kind: Choice<u8>,
+    }
+
+    impl Fields for Sample {
+        fn title(&self) -> T {
+            T::FormAddChild
+        }
+        fields!(name, born, kind);
+    }
+
+    fn sample() -> Form<Sample> {
+        Form::new(Sample {
+            name: Text::new(T::FieldName, ""),
+            born: Date::new(T::FieldBirthDate, Lang::Nl, None),
+            kind: Choice::new(
+                T::FieldKind,
+                vec![("KDV".into(), 1), ("BSO".into(), 2)],
+                |v| *v == 2,
+            ),
+        })
+    }
+
+    #[test]
+    fn typing_goes_to_the_focused_field_and_choices_cycle() {
+        let mut form = sample();
+        for msg in [Msg::Type('Z'), Msg::Type('ë'), Msg::Type('x'), Msg::Erase] {
+            form.update(&msg);
+        }
+        form.update(&Msg::Action(Action::NextField));
+        form.update(&Msg::Paste("17-04-2023\n".into()));
+        form.update(&Msg::Action(Action::NextField));
+        form.update(&Msg::Type('q'));
+        assert_eq!(
+            form.fields.kind.value(),
+            Some(&2),
+            "starts on the selected value"
+        );
+        form.update(&Msg::Action(Action::ChoiceNext));
+        assert_eq!(form.fields.kind.value(), Some(&1), "wraps");
+        assert_eq!(form.fields.name.value, "Zë");
+        assert_eq!(
+            form.fields.born.date(),
+            Ok(NaiveDate::from_ymd_opt(2023, 4, 17).unwrap())
+        );
+        form.update(&Msg::Action(Action::NextField));
+        assert_eq!(form.focus, 0, "wraps to the first field");
+        form.update(&Msg::Action(Action::PrevField));
+        assert_eq!(form.focus, 2, "wraps backwards");
+        assert_eq!(form.update(&Msg::Action(Action::Submit)), FormStep::Submit);
+        assert_eq!(form.update(&Msg::Action(Action::Back)), FormStep::Cancel);
+    }
+
+    #[test]
+    fn a_paste_keeps_line_breaks_only_in_a_note() {
+        let mut one_line = Text::new(T::FieldName, "");
+        one_line.edit(&Msg::Paste("Levi\r\nvan den\tBerg\x1b[D\n".into()));
+        assert_eq!(one_line.value, "Levi van den Berg[D");
+        let mut note = Text::note(T::FieldNote, "");
+        note.edit(&Msg::Paste("eerste regel\rtweede\n".into()));
+        assert_eq!(note.value, "eerste regel\ntweede");
+    }
+
+    #[test]
+    fn a_date_field_shows_and_hints_the_screens_shape() {
+        let day = NaiveDate::from_ymd_opt(2023, 4, 17);
+        let nl = Date::new(T::FieldBirthDate, Lang::Nl, day);
+        assert_eq!(nl.shown(Lang::Nl).value, "17-04-2023");
+        assert!(nl.shown(Lang::Nl).hint.unwrap().contains("DD-MM-JJJJ"));
+        let en = Date::optional(T::FieldBirthDate, Lang::En, None);
+        assert_eq!(en.value(), Ok(None));
+        assert!(en
+            .shown(Lang::En)
+            .hint
+            .unwrap()
+            .starts_with("Date: YYYY-MM-DD"));
+    }
+}

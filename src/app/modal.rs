@@ -1,0 +1,74 @@
+//! A popup a screen opens over itself: one of its forms, or a yes/no question about one of its
+//! records. The screen owns it (so a new screen brings its own forms), and [`step`] is how every
+//! screen hands it the messages while it is open.
+
+use super::fields::{Fields, Form, FormStep};
+use super::Msg;
+use crate::keymap::Context;
+
+/// A screen's popup: a form of type `F`, or a question about a `Q`.
+#[derive(Debug, Clone)]
+pub enum Modal<F, Q> {
+    Form(Form<F>),
+    Confirm(Confirm<Q>),
+}
+
+/// "Archive Zoë de Vries?": answered yes only with an explicit `j` or `y`. Enter, Esc and any
+/// other key answer no, so that no stray key (a split escape sequence, Enter pressed once too
+/// often) confirms what cannot be taken back lightly.
+#[derive(Debug, Clone)]
+pub struct Confirm<Q> {
+    pub question: String,
+    pub about: Q,
+}
+
+/// What a message did to the open popup.
+#[derive(Debug)]
+pub enum Step<F, Q> {
+    /// It stays open (typed into, moved in).
+    Stay,
+    /// It closed without anything done.
+    Closed,
+    /// Enter on the form: the screen checks and saves it, and opens it again when refused.
+    Submit(Form<F>),
+    /// Yes to the question.
+    Yes(Q),
+}
+
+impl<F: Fields, Q> Modal<F, Q> {
+    /// The contexts whose keys apply while it is open.
+    pub fn contexts(&self) -> Vec<Context> {
+        vec![Context::Form]
+    }
+}
+
+/// True while a form or a question is open: both take typed text (a question takes `j`/`y` as
+/// text, so that those letters never reach the list underneath).
+pub fn takes_text<F, Q>(modal: &Option<Modal<F, Q>>) -> bool {
+    modal.is_some()
+}
+
+/// Hands a message to the open popup, if there is one (`None`: there is none, the screen handles
+/// the message itself).
+pub fn step<F: Fields, Q>(modal: &mut Option<Modal<F, Q>>, msg: &Msg) -> Option<Step<F, Q>> {
+    let step = match modal.take()? {
+        Modal::Form(mut form) => match form.update(msg) {
+            FormStep::Stay => {
+                *modal = Some(Modal::Form(form));
+                Step::Stay
+            }
+            FormStep::Cancel => Step::Closed,
+            FormStep::Submit => Step::Submit(form),
+        },
+        Modal::Confirm(confirm) => match msg {
+            Msg::Type('j' | 'J' | 'y' | 'Y') => Step::Yes(confirm.about),
+            // A resize or a tick is no answer.
+            Msg::Tick { .. } | Msg::Resize { .. } => {
+                *modal = Some(Modal::Confirm(confirm));
+                Step::Stay
+            }
+            _ => Step::Closed,
+        },
+    };
+    Some(step)
+}

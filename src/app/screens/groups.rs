@@ -1,0 +1,234 @@
+//! The groups list: every group the person at the keyboard sees, with its children and the
+//! coach's visits. Adding, editing and archiving a group (an admin's) start here.
+
+use crate::app::fields::{Choice, Fields, Form, Text};
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::screens::VisitDates;
+use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::domain::access::Permission;
+use crate::domain::{Group, GroupKind, Invalid};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+
+#[derive(Debug, Clone, Default)]
+pub struct GroupsScreen {
+    pub list: ListView<GroupRow>,
+    pub show_archived: bool,
+    /// The group form, or the question whether to archive (or bring back) a group.
+    pub modal: Option<Modal<GroupForm, Group>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupRow {
+    pub group: Group,
+    /// Children present in the group (archived ones not counted).
+    pub children: usize,
+    pub visits: VisitDates,
+}
+
+impl Row for GroupRow {
+    fn id(&self) -> u64 {
+        self.group.id
+    }
+    fn search_text(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.group.name,
+            self.group.kind.label(),
+            self.group.location
+        )
+    }
+}
+
+/// Adding a group, or editing `editing`.
+#[derive(Debug, Clone)]
+pub struct GroupForm {
+    pub editing: Option<Group>,
+    pub name: Text,
+    pub kind: Choice<GroupKind>,
+    pub location: Text,
+}
+
+impl GroupForm {
+    pub fn new(group: Option<Group>) -> GroupForm {
+        let kinds = GroupKind::ALL
+            .iter()
+            .map(|k| (k.label().to_string(), *k))
+            .collect();
+        let (name, kind, location) = match &group {
+            Some(g) => (g.name.as_str(), g.kind, g.location.as_str()),
+            None => ("", GroupKind::ALL[0], ""),
+        };
+        GroupForm {
+            name: Text::new(T::FieldName, name),
+            kind: Choice::new(T::FieldKind, kinds, |k| *k == kind),
+            location: Text::new(T::FieldLocation, location),
+            editing: group,
+        }
+    }
+}
+
+impl Fields for GroupForm {
+    fn title(&self) -> T {
+        match self.editing {
+            Some(_) => T::FormEditGroup,
+            None => T::FormAddGroup,
+        }
+    }
+    crate::fields!(name, kind, location);
+}
+
+impl GroupsScreen {
+    fn selected(&self) -> Option<Group> {
+        self.list.selected().map(|row| row.group.clone())
+    }
+
+    fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        match action {
+            Action::ShowArchived => {
+                self.show_archived = !self.show_archived;
+                return Ok(Outcome::Reload);
+            }
+            Action::Add => {
+                ctx.permit(Permission::ManageGroups)?;
+                self.modal = Some(Modal::Form(Form::new(GroupForm::new(None))));
+            }
+            Action::Edit => {
+                ctx.permit(Permission::ManageGroups)?;
+                if let Some(group) = self.selected() {
+                    self.modal = Some(Modal::Form(Form::new(GroupForm::new(Some(group)))));
+                }
+            }
+            Action::Archive => {
+                ctx.permit(Permission::Archive)?;
+                if let Some(group) = self.selected() {
+                    let question = ctx.lang.confirm_archive(&group.name, group.archived);
+                    self.modal = Some(Modal::Confirm(Confirm {
+                        question,
+                        about: group,
+                    }));
+                }
+            }
+            _ => return Ok(Outcome::Ignored),
+        }
+        Ok(Outcome::Done)
+    }
+
+    fn popup_step(&mut self, ctx: &Ctx, step: Step<GroupForm, Group>) -> Outcome {
+        match step {
+            Step::Stay | Step::Closed => Outcome::Done,
+            Step::Submit(form) => match save(ctx, &form.fields) {
+                Ok(name) => Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&name))),
+                Err(e) => {
+                    self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
+                    Outcome::Done
+                }
+            },
+            Step::Yes(mut group) => {
+                group.archived = !group.archived;
+                let action = match group.archived {
+                    true => "group.archive",
+                    false => "group.restore",
+                };
+                match ctx.store.save_group(&group, action, &ctx.signature()) {
+                    Ok(()) => Outcome::Reload.and(Outcome::Say(
+                        ctx.lang.archived_status(&group.name, group.archived),
+                    )),
+                    Err(e) => Outcome::Fail(e.into()),
+                }
+            }
+        }
+    }
+}
+
+/// Saves the group form; the name saved.
+fn save(ctx: &Ctx, form: &GroupForm) -> Result<String, AppError> {
+    let name = form.name.required(Invalid::NameRequired)?;
+    let kind = form.kind.value().copied().unwrap_or(GroupKind::ALL[0]);
+    let location = form.location.trimmed().to_string();
+    let sig = ctx.signature();
+    match &form.editing {
+        Some(old) => {
+            let group = Group {
+                name: name.clone(),
+                kind,
+                location,
+                ..old.clone()
+            };
+            ctx.store.save_group(&group, "group.edit", &sig)?;
+        }
+        None => {
+            ctx.store.add_group(&name, kind, &location, &sig)?;
+        }
+    }
+    Ok(name)
+}
+
+impl Component for GroupsScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.get(T::GroupsTitle).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match &self.modal {
+            Some(modal) => modal.contexts(),
+            None if self.list.filtering => vec![Context::Filter],
+            None => vec![Context::Groups, Context::List, Context::Global],
+        }
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[Open, Filter, Help, Quit, Add, Edit, Visit]
+    }
+
+    fn takes_text(&self) -> bool {
+        modal::takes_text(&self.modal) || self.list.filtering
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if let Some(step) = modal::step(&mut self.modal, msg) {
+            return self.popup_step(ctx, step);
+        }
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(action) => self.act(ctx, *action).into(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let mut rows = Vec::new();
+        for group in ctx.visible_groups(ctx.store.groups()?) {
+            if group.archived && !self.show_archived {
+                continue;
+            }
+            rows.push(GroupRow {
+                children: ctx.store.active_child_count(group.id)?,
+                visits: super::visit_dates(ctx.store, group.id)?,
+                group,
+            });
+        }
+        self.list.set_items(rows);
+        Ok(())
+    }
+
+    fn drop_draft(&mut self) -> bool {
+        self.modal.take().is_some()
+    }
+
+    fn has_popup(&self) -> bool {
+        self.modal.is_some()
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}

@@ -1,0 +1,69 @@
+//! The app's and the domain's errors in words, in the language of the screen.
+
+use super::{Lang, T};
+use crate::app::AppError;
+use crate::domain::Invalid;
+
+impl Lang {
+    /// Why something did not happen, for the status line or under a form.
+    pub fn error(self, error: &AppError) -> String {
+        let text = match error {
+            AppError::Store(e) => return self.store_error(e),
+            AppError::Invalid(e) => return self.invalid(e),
+            AppError::OnlyFor(roles) => return self.only_for(roles),
+            AppError::UnknownTemplate(id) => return self.unknown_template(id),
+            AppError::UserNotFound(name) => return self.user_not_found(name),
+            AppError::NoFormForGroup => T::ErrNoFormForGroup,
+            AppError::NotObservedYet => T::NotObservedYet,
+            AppError::OnlyOneObservation => T::OnlyOneObservation,
+            AppError::TrajectoryClosed => T::TrajectoryClosedErr,
+            AppError::VisitClosed => T::VisitClosedErr,
+            AppError::SelectFollowUp => T::SelectFollowUp,
+            AppError::NoGroup => T::ErrNoGroup,
+            AppError::OpenGroupFirst => T::ErrNoGroup2,
+            AppError::OpenChildFirst => T::ErrNoChild,
+            AppError::PinnedCard => T::ErrPinned,
+        };
+        self.get(text).to_string()
+    }
+
+    /// Why a typed value was refused, shown under the form.
+    pub fn invalid(self, error: &Invalid) -> String {
+        let text = match error {
+            Invalid::UnknownGroup(name) => return self.unknown_group(name),
+            Invalid::BadDate(typed) => return self.bad_date(typed),
+            Invalid::NameRequired => T::ErrNameRequired,
+            Invalid::FirstNameRequired => T::ErrFirstNameRequired,
+            Invalid::FutureBirthDate => T::ErrFutureDate,
+            Invalid::BeforeStart => T::ErrBeforeStart,
+            Invalid::PastDate => T::ErrPastDate,
+            Invalid::ReasonRequired => T::ErrReasonRequired,
+            Invalid::AdviceRequired => T::ErrAdviceRequired,
+            Invalid::FollowUpRequired => T::ErrFollowUpRequired,
+            Invalid::PinShape => T::ErrPinShape,
+            Invalid::PinMismatch => T::ErrPinMismatch,
+            Invalid::LastAdmin => T::ErrLastAdmin,
+            Invalid::BadPhone => T::ErrBadPhone,
+        };
+        self.get(text).to_string()
+    }
+
+    /// "Ongeldige datum "31-02-2024": schrijf DD-MM-JJJJ ...", naming what was typed.
+    fn bad_date(self, typed: &str) -> String {
+        self.pick(
+            format!(
+                "Ongeldige datum \"{typed}\": schrijf DD-MM-JJJJ (of JJJJ-MM-DD), bijvoorbeeld \
+                 17-04-2023."
+            ),
+            format!(
+                "Invalid date \"{typed}\": write YYYY-MM-DD (or DD-MM-YYYY), for example \
+                 2023-04-17."
+            ),
+        )
+    }
+
+    /// The hint under a date field: which shapes it takes, the screen's own first.
+    pub fn date_hint(self) -> &'static str {
+        self.get(T::DateHint)
+    }
+}

@@ -1,0 +1,182 @@
+//! A screen's popup: one of its forms, or a yes/no question. A form taller than the screen
+//! scrolls to keep the focused field in view, while its error line and its keys stay at the
+//! bottom, always visible.
+
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthChar;
+
+use super::widgets::{block, hints, popup_area};
+use super::Theme;
+use crate::app::fields::{Fields, Form};
+use crate::app::modal::Modal;
+use crate::app::{Action, App};
+use crate::i18n::T;
+
+const FORM_WIDTH: u16 = 72;
+const CONFIRM_WIDTH: u16 = 60;
+/// Columns of a field's label; the value starts after it.
+const LABEL: usize = 28;
+
+/// Draws the open popup of a screen, if any, over the whole terminal.
+pub fn draw<F: Fields, Q>(
+    frame: &mut Frame,
+    app: &App,
+    modal: &Option<Modal<F, Q>>,
+    theme: &Theme,
+) {
+    match modal {
+        Some(Modal::Form(form)) => draw_form(frame, app, form, theme),
+        Some(Modal::Confirm(confirm)) => draw_confirm(frame, app, &confirm.question, theme),
+        None => {}
+    }
+}
+
+/// A form: warning, fields (the focused one with its hint), then the error and the keys.
+pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme: &Theme) {
+    let lang = app.lang;
+    let inner = usize::from(FORM_WIDTH - 2);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(warning) = form.fields.warning(lang) {
+        lines.extend(
+            wrap(&warning, inner)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.error)),
+        );
+        lines.push(Line::raw(""));
+    }
+    // Where the focused field's lines are, to scroll them into view.
+    let mut focused = 0..0;
+    let fields = form.fields.fields();
+    for (i, field) in fields.iter().enumerate() {
+        let shown = field.shown(lang);
+        let is_focused = i == form.focus;
+        let start = lines.len();
+        let label_style = if is_focused {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        let label = format!("{:<LABEL$}", lang.get(shown.label));
+        let value = match (shown.choice, is_focused) {
+            (true, _) => format!("‹ {} ›", shown.value),
+            (false, true) => format!("{}▏", shown.value),
+            (false, false) => shown.value,
+        };
+        let room = inner.saturating_sub(LABEL + 1).max(8);
+        for (n, part) in wrap(&value, room).into_iter().enumerate() {
+            let head = match n {
+                0 => Span::styled(label.clone(), label_style),
+                _ => Span::raw(" ".repeat(LABEL)),
+            };
+            lines.push(Line::from(vec![head, Span::raw(format!(" {part}"))]));
+        }
+        if let (true, Some(hint)) = (is_focused, shown.hint) {
+            lines.push(Line::styled(format!("{:LABEL$} {hint}", ""), theme.dim));
+        }
+        if is_focused {
+            focused = start..lines.len();
+        }
+    }
+    let error: Vec<Line> = form
+        .error
+        .iter()
+        .flat_map(|e| wrap(e, inner))
+        .map(|l| Line::styled(l, theme.error))
+        .collect();
+    // Only the keys this form has use for: moving between fields needs two, choosing a choice.
+    let mut actions = vec![Action::Submit, Action::Back];
+    if fields.len() > 1 {
+        actions.push(Action::NextField);
+    }
+    if fields.iter().any(|f| f.is_choice()) {
+        actions.push(Action::ChoiceNext);
+    }
+    let keys = hints(app, &actions, FORM_WIDTH - 2, theme);
+    let bottom = error.len() as u16 + 1;
+    let wanted = lines.len() as u16 + 1 + bottom + 2;
+    let popup = popup_area(frame, frame.area(), FORM_WIDTH, wanted);
+    frame.render_widget(block(lang.get(form.fields.title()).into(), theme), popup);
+    let inside = popup.inner(ratatui::layout::Margin::new(1, 1));
+    let [body, _, errors, key_line] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(error.len() as u16),
+        Constraint::Length(1),
+    ])
+    .areas(inside);
+    let scroll = scroll_to(focused, body.height as usize, lines.len());
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
+    frame.render_widget(Paragraph::new(error), errors);
+    frame.render_widget(Paragraph::new(keys), key_line);
+}
+
+/// The first line to show so that `focused` (a range of lines) is in view in `rows` rows.
+fn scroll_to(focused: std::ops::Range<usize>, rows: usize, total: usize) -> u16 {
+    if total <= rows {
+        return 0;
+    }
+    let end = focused.end.max(focused.start + 1);
+    let first = end.saturating_sub(rows).min(focused.start);
+    first.min(total - rows) as u16
+}
+
+/// `text` in lines of at most `width` columns; its own line breaks are kept.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let mut current = String::new();
+        let mut used = 0;
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += w;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// A yes/no question: only `j`/`y` says yes.
+pub fn draw_confirm(frame: &mut Frame, app: &App, question: &str, theme: &Theme) {
+    let lines = vec![
+        Line::raw(question.to_string()),
+        Line::raw(""),
+        Line::styled(app.lang.get(T::ConfirmKeys), theme.key),
+    ];
+    let popup = popup_area(frame, frame.area(), CONFIRM_WIDTH, 6);
+    let title = app.lang.get(T::ConfirmTitle).to_string();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, theme)),
+        popup,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_focused_field_scrolls_into_view() {
+        assert_eq!(scroll_to(2..3, 10, 5), 0, "everything fits");
+        assert_eq!(scroll_to(2..3, 4, 20), 0, "already in view");
+        assert_eq!(scroll_to(12..14, 4, 20), 10);
+        assert_eq!(scroll_to(19..20, 4, 20), 16, "the last field at the bottom");
+    }
+
+    #[test]
+    fn wrapping_keeps_line_breaks_and_counts_wide_characters() {
+        assert_eq!(wrap("abcdef", 4), vec!["abcd", "ef"]);
+        assert_eq!(wrap("ab\ncd", 10), vec!["ab", "cd"]);
+        assert_eq!(wrap("漢字漢字", 5), vec!["漢字", "漢字"]);
+        assert_eq!(wrap("", 5), vec![""]);
+    }
+}

@@ -1,0 +1,3 @@
+//! The views of the screens, one module per screen, named as its component in `app::screens`.
+
+pub mod groups;
