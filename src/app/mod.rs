@@ -21,6 +21,7 @@ mod observe;
 mod outcome;
 mod pin;
 mod plan;
+mod saving;
 pub mod screen;
 pub mod screens;
 mod staff;

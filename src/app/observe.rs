@@ -11,16 +11,7 @@ use crate::domain::form::{compare, cycle, FormTemplate};
 use crate::domain::{Child, Group, Observation};
 use crate::i18n::T;
 
-/// Whether the form's latest change reached the disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    /// Nothing has been marked on this form yet.
-    Nothing,
-    /// The last change was written and flushed at this moment.
-    Saved(DateTime<FixedOffset>),
-    /// The last change could not be written; the screen shows the marks as they are on disk.
-    Failed,
-}
+pub use super::saving::SaveState;
 
 impl App {
     /// The child the shown screen is about: the selected row of a children list, or the child of
@@ -208,22 +199,21 @@ impl App {
         let Some(Screen::Observe(s)) = self.screens.last_mut() else {
             return Ok(());
         };
-        let mut changed = s.observation.clone();
-        change(&mut changed, item, &sig.by, sig.at);
-        match self
-            .store
-            .save_observation(&changed, &s.template, action, item, &sig)
-        {
-            Ok(()) => {
-                s.observation = changed;
-                s.saved = SaveState::Saved(sig.at);
+        let template = &s.template;
+        super::saving::write_through(
+            &mut s.observation,
+            &mut s.saved,
+            sig.at,
+            |observation| {
+                change(observation, item, &sig.by, sig.at);
                 Ok(())
-            }
-            Err(e) => {
-                s.saved = SaveState::Failed;
-                Err(self.lang.store_error(&e))
-            }
-        }
+            },
+            |changed| {
+                self.store
+                    .save_observation(changed, template, action, item, &sig)
+            },
+        )
+        .map_err(|e| self.lang.error(&e))
     }
 
     /// `w`: what changed between the child's latest observation and the one before it with the
