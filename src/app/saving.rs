@@ -56,20 +56,21 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap()
     }
 
+    fn bump(record: &mut i32) -> Result<(), AppError> {
+        *record += 1;
+        Ok(())
+    }
+
     #[test]
     fn the_record_changes_only_once_written() {
         let (mut record, mut saved) = (1, SaveState::Nothing);
-        let ok = write_through(&mut record, &mut saved, at(), |r| Ok(*r += 1), |_| Ok(()));
+        let ok = write_through(&mut record, &mut saved, at(), bump, |_| Ok(()));
         assert!(ok.is_ok());
         assert_eq!((record, &saved), (2, &SaveState::Saved(at())));
 
-        let failed = write_through(
-            &mut record,
-            &mut saved,
-            at(),
-            |r| Ok(*r += 1),
-            |_| Err(StoreError::DiskFull),
-        );
+        let failed = write_through(&mut record, &mut saved, at(), bump, |_| {
+            Err(StoreError::DiskFull)
+        });
         assert!(matches!(failed, Err(AppError::Store(StoreError::DiskFull))));
         assert_eq!(
             (record, &saved),
