@@ -10,7 +10,7 @@ use super::access::may_see;
 use super::form::{Field, Form};
 use super::list::ListView;
 use super::screen::{Screen, UserRow};
-use super::{Action, App};
+use super::{Action, App, Popup};
 use crate::domain::{Contact, Staff};
 use crate::i18n::T;
 use crate::store::PinTry;
@@ -22,6 +22,10 @@ pub struct Locked {
     pub picker: ListView<UserRow>,
     pub emergency: Vec<Contact>,
     pub pin: Option<Form<Staff>>,
+    /// Who left something typed and not saved open (a form, a search) when the screen locked.
+    /// Only they get it back; anyone else unlocking drops it. The lock screen says so, never
+    /// what was typed.
+    pub draft_of: Option<String>,
 }
 
 /// How many recent people the switch-user picker puts on top.
@@ -52,10 +56,15 @@ impl App {
             .into_iter()
             .filter(|c| c.pinned.is_some())
             .collect();
+        let draft_of = match self.has_draft() {
+            true => self.user.as_ref().map(|u| u.name.clone()),
+            false => None,
+        };
         self.locked = Some(Locked {
             picker,
             emergency,
             pin: None,
+            draft_of,
         });
     }
 
@@ -155,6 +164,14 @@ impl App {
         if matches!(self.screen(), Screen::Users(_)) {
             self.screens.pop();
         }
+        // A hand-over to someone else drops what the one before typed and did not save: it
+        // would be saved under the new name, and it may be about a child the new person may
+        // not see.
+        let someone_else = self.user.as_ref().is_some_and(|u| u.id != staff.id);
+        let dropped = match someone_else {
+            true => self.drop_drafts(),
+            false => None,
+        };
         // After a hand-over the screens come back as far as the new person may see them:
         // another group's child, or the staff screen for someone who is no admin, is closed,
         // with any popup on top of it.
@@ -174,5 +191,33 @@ impl App {
         self.user = Some(staff);
         self.locked = None;
         self.reload();
+        if let Some(name) = dropped {
+            self.say(self.lang.draft_dropped(&name));
+        }
+    }
+
+    /// True when something typed and not saved is open: a form, a search for who to call, a
+    /// popup of a screen.
+    fn has_draft(&self) -> bool {
+        let app_popup = matches!(self.popup, Some(Popup::Form(_) | Popup::Lookup(_)));
+        let screen_popup = self
+            .screens
+            .iter()
+            .any(|s| s.component().is_some_and(|c| c.has_popup()));
+        app_popup || screen_popup
+    }
+
+    /// Closes every popup, of the app and of the screens. The name of whose unsaved input that
+    /// dropped, if any.
+    fn drop_drafts(&mut self) -> Option<String> {
+        let had = self.has_draft();
+        self.popup = None;
+        for screen in &mut self.screens {
+            if let Some(component) = screen.component_mut() {
+                component.drop_draft();
+            }
+        }
+        let owner = self.locked.as_ref().and_then(|l| l.draft_of.clone());
+        had.then(|| owner.unwrap_or_default())
     }
 }

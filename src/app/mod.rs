@@ -1,5 +1,37 @@
-//! The app's state and how actions change it. Nothing here touches the terminal: the event loop
-//! (`tui`) feeds keys in, `ui` draws what is here.
+//! The app's state and how messages change it. Nothing here touches the terminal.
+//!
+//! # How a key becomes a change on the screen
+//!
+//! 1. The event loop (`tui`) reads a terminal event. A key becomes a [`Msg`] through
+//!    [`App::message`]: typed text ([`Msg::Type`], [`Msg::Erase`]) while something takes text,
+//!    else the [`Action`] the keymap binds to it in the contexts shown now
+//!    ([`App::contexts`]). A paste, a tick of the clock and a resize are messages too.
+//! 2. [`App::update`] is the only way in. It hands the message to whatever is on top: the lock
+//!    screen, else one of the app's own popups (help, "stop signaal?", who to call, a PIN),
+//!    else the shown screen's [`Component::update`]. A screen's own popup (one of its forms, a
+//!    yes/no question) is part of the screen and gets the message first (`modal::step`).
+//! 3. A component changes only itself; through the [`Ctx`] it gets (the store, the clock, who is
+//!    at the keyboard, the language, the catalogues) it may read and write the store. What else
+//!    should happen it returns as an [`Outcome`]: push or replace a screen, go back, reload, say
+//!    something on the status line, open a popup of the app. [`Outcome::Ignored`] gives the app's
+//!    own keys (quit, help, who to call, lock, PIN) their turn.
+//! 4. `update` returns whether anything shown may have changed; the loop draws only then, with
+//!    `ui`, which reads this state and never changes it.
+//!
+//! Every change a screen writes goes through the store first and shows only once flushed
+//! (`saving::write_through`); errors are [`AppError`]s, put in words only by `i18n`.
+//!
+//! # Where a new screen goes
+//!
+//! - `app/screens/<name>.rs`: its state (plain fields the view reads), its forms (one struct of
+//!   named `fields` per form, checked by `domain` rules) and questions in an
+//!   `Option<modal::Modal<Form, About>>`, and `impl Component`: title, contexts, hints, reload,
+//!   update. `app/screens/groups.rs` is the model to copy.
+//! - `ui/screens/<name>.rs`: `draw(frame, area, app, screen, theme)`, ending with
+//!   `modal::draw` for its popup.
+//! - One line in the `screens!` list of `app/screens/mod.rs` (the enum and the one dispatch
+//!   to the component), and one in `ui/screens/mod.rs` (the view's dispatch).
+//! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own.
 
 mod access;
 pub mod action;
@@ -304,9 +336,14 @@ impl App {
                 return Some(Msg::Erase);
             }
         }
-        self.keymap
-            .action_for_key(&self.contexts(), key)
-            .map(Msg::Action)
+        let action = self.keymap.action_for_key(&self.contexts(), key);
+        // Locking works from anywhere, a half-filled form included: whoever walks away locks
+        // with the key they know (a key that types nothing, so no text is lost).
+        let lock = || {
+            let global = self.keymap.action_for_key(&[Context::Global], key);
+            (key.typed().is_none() && global == Some(Action::Lock)).then_some(Action::Lock)
+        };
+        action.or_else(lock).map(Msg::Action)
     }
 
     /// The one way in: applies a message. True when what is shown may have changed; the event

@@ -330,3 +330,60 @@ fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
     hand_over(&mut app, &worker);
     assert!(matches!(app.screen(), Screen::Groups(_)));
 }
+
+/// The observation form of the new child, with a note half typed on its first item.
+fn half_typed_note(app: &mut App) {
+    chr(app, 'o');
+    assert!(matches!(app.screen(), Screen::Observe(_)));
+    chr(app, 'n');
+    type_text(app, "Eerste concept");
+    assert!(matches!(app.popup, Some(Popup::Form(_))));
+}
+
+#[test]
+fn a_hand_over_to_someone_else_drops_unsaved_input_and_never_shows_it() {
+    let (_dir, mut app, _child) = on_new_child(Lang::Nl);
+    let me = app.user.clone().unwrap();
+    let other = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id != me.id && s.role == crate::domain::Role::Staff)
+        .unwrap();
+    half_typed_note(&mut app);
+    ctrl_l(&mut app);
+    let locked = app.locked.as_ref().unwrap();
+    assert_eq!(locked.draft_of.as_deref(), Some(me.name.as_str()));
+
+    type_text(&mut app, &other.name);
+    press(&mut app, "Enter");
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(other.id));
+    assert!(app.popup.is_none(), "the note form is gone");
+    let status = app.status.clone().unwrap().text;
+    assert_eq!(status, Lang::Nl.draft_dropped(&me.name));
+    assert!(!status.contains("Eerste concept"));
+    let Screen::Observe(s) = app.screen() else {
+        panic!("the form itself stays: the new person may see it")
+    };
+    assert!(s.observation.notes.is_empty(), "nothing was saved");
+    assert!(
+        app.store.observations_of(s.child.id).unwrap().is_empty(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn the_same_person_unlocking_gets_their_unsaved_input_back() {
+    let (_dir, mut app, _child) = on_new_child(Lang::Nl);
+    let me = app.user.clone().unwrap();
+    half_typed_note(&mut app);
+    ctrl_l(&mut app);
+    type_text(&mut app, &me.name);
+    press(&mut app, "Enter");
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the note form is back")
+    };
+    assert_eq!(form.text(0), "Eerste concept");
+    assert!(app.status.is_none(), "nothing was dropped");
+}

@@ -185,6 +185,25 @@ impl Lang {
         )
     }
 
+    /// On the lock screen: someone left unsaved input open (never what it says).
+    pub fn draft_open(self, name: &str) -> String {
+        self.pick(
+            format!(
+                "{name} liet niet-opgeslagen invoer open: die vervalt als iemand anders \
+                 ontgrendelt."
+            ),
+            format!("{name} left unsaved input open: it is dropped if someone else unlocks."),
+        )
+    }
+
+    /// After a hand-over: the unsaved input of the one before was dropped.
+    pub fn draft_dropped(self, name: &str) -> String {
+        self.pick(
+            format!("Niet-opgeslagen invoer van {name} is weggegooid."),
+            format!("Unsaved input of {name} was dropped."),
+        )
+    }
+
     pub fn user_not_found(self, name: &str) -> String {
         self.pick(
             format!("Geen medewerker heet \"{name}\"; kies jezelf."),

@@ -16,12 +16,20 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
     let lang = app.lang;
     let area = frame.area();
     let cards = locked.emergency.len() as u16;
-    let [header, emergency, unlock] = Layout::vertical([
+    // Two rows: the sentence wraps on a narrow terminal.
+    let notice = 2 * u16::from(locked.draft_of.is_some());
+    let [header, draft, emergency, unlock] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(notice),
         Constraint::Length(cards + 2),
         Constraint::Min(0),
     ])
     .areas(area);
+    if let Some(name) = &locked.draft_of {
+        let line = Line::styled(lang.draft_open(name), theme.error);
+        let wrapped = Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(wrapped, draft);
+    }
     let title = Line::from(vec![
         Span::styled(lang.get(T::AppName), theme.title),
         Span::styled(format!(" › {}", lang.get(T::LockedTitle)), theme.header),

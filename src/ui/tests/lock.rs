@@ -22,6 +22,22 @@ fn locked_screen_shows_no_child_and_the_emergency_numbers() {
 }
 
 #[test]
+fn the_lock_says_unsaved_input_is_open_never_what_it_says() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, 'n');
+    type_text(&mut app, "Vertrouwelijk concept");
+    press(&mut app, "Ctrl-l");
+    let t = snap!("locked_with_draft", &app);
+    let text = screen_text(&t);
+    let me = app.user.as_ref().unwrap().name.clone();
+    assert!(text.contains(&format!("{me} liet niet-opgeslagen invoer open")));
+    assert!(!text.contains("Vertrouwelijk"), "never the text");
+}
+
+#[test]
 fn a_childs_audit_trail() {
     let (_dir, mut app) = demo(Lang::En);
     press(&mut app, "Enter");
