@@ -2,10 +2,10 @@
 
 use super::list::{ListInput, ListView, Row};
 use super::screen::{
-    ChildRow, ChildScreen, ChildrenScreen, GroupsScreen, HistoryRow, HistoryScreen,
-    LatestObservation, PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
+    ChildRow, ChildScreen, ChildrenScreen, GroupsScreen, HistoryScreen, LatestObservation,
+    PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
 };
-use super::{Action, App, Popup};
+use super::{Action, App, Outcome, Popup};
 use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
 use crate::domain::{Group, Id};
@@ -199,40 +199,9 @@ impl App {
         let Screen::Child(s) = self.screen() else {
             return;
         };
-        let child = s.child.clone();
-        let mut targets = vec![format!("child:{}", child.id)];
-        targets.extend(
-            s.observations
-                .iter()
-                .map(|o| format!("observation:{}", o.id)),
-        );
-        targets.extend(
-            s.trajectories
-                .iter()
-                .map(|t| format!("trajectory:{}", t.id)),
-        );
-        let Some(audit) = self.ok(self.store.audit()) else {
-            return;
-        };
-        // A target is `kind:id`, optionally followed by `/part`.
-        let about_child = |target: &str| {
-            let record = target.split('/').next().unwrap_or(target);
-            targets.iter().any(|t| t == record)
-        };
-        let rows = audit
-            .into_iter()
-            .rev()
-            .filter(|e| about_child(&e.target))
-            .enumerate()
-            .map(|(index, entry)| HistoryRow {
-                index,
-                search: format!("{} {} {}", entry.by, entry.action, entry.target),
-                entry,
-            })
-            .collect();
-        let list = ListView::of(rows);
-        self.screens
-            .push(Screen::History(HistoryScreen { child, list }));
+        let ctx = super::ctx_of!(self);
+        let opened = HistoryScreen::new(&ctx, s.child.clone(), &s.observations, &s.trajectories);
+        self.apply(opened.map(|h| Outcome::Push(Screen::History(h))).into());
     }
 
     /// The cards linked to a child; a link to a card removed since is left out.
@@ -375,11 +344,8 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
-            Screen::Compare(_) | Screen::History(_) => {
-                if action == Action::Back {
-                    self.back();
-                }
-            }
+            // Components: they had the message first.
+            Screen::Compare(_) | Screen::History(_) => {}
             Screen::Staff(_) => match action {
                 Action::Add => self.staff_action(true),
                 Action::Edit | Action::Open => self.staff_action(false),

@@ -4,10 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::list::{ListView, Row};
-use super::screen::{ChangeRow, CompareScreen, ItemRow, ObserveScreen, PickFormScreen, Screen};
-use super::{App, FormKind, Popup};
+use super::screen::{ItemRow, ObserveScreen, PickFormScreen, Screen};
+use super::{App, FormKind, Outcome, Popup};
 use crate::app::form::{Field, Form};
-use crate::domain::form::{compare, cycle, FormTemplate};
+use crate::domain::form::{cycle, FormTemplate};
 use crate::domain::{Child, Group, Observation};
 use crate::i18n::T;
 
@@ -222,52 +222,9 @@ impl App {
         let Some((child, _)) = self.chosen_child() else {
             return;
         };
-        let Some(mut observations) = self.ok(self.store.observations_of(child.id)) else {
-            return;
-        };
-        let Some(latest) = observations.pop() else {
-            return self.complain(self.lang.get(T::NotObservedYet));
-        };
-        let Some(previous) = observations
-            .into_iter()
-            .rev()
-            .find(|o| o.template == latest.template)
-        else {
-            return self.complain(self.lang.get(T::OnlyOneObservation));
-        };
-        let Some(template) = self
-            .catalogue
-            .find(&latest.template, latest.version)
-            .cloned()
-        else {
-            return self.complain(self.lang.unknown_template(&latest.template));
-        };
-        let lang = self.lang;
-        let rows = compare(&template, &previous.mark_map(), &latest.mark_map())
-            .into_iter()
-            .enumerate()
-            .map(|(index, change)| {
-                let text = template
-                    .item(&change.item)
-                    .map(|(section, item)| {
-                        format!("{} {}", lang.text(&item.text), lang.text(&section.title))
-                    })
-                    .unwrap_or_else(|| change.item.clone());
-                ChangeRow {
-                    index,
-                    change,
-                    search: text,
-                }
-            })
-            .collect();
-        let list = ListView::of(rows);
-        self.screens.push(Screen::Compare(CompareScreen {
-            child,
-            template,
-            previous,
-            latest,
-            list,
-        }));
+        let ctx = super::ctx_of!(self);
+        let opened = super::screens::compare::CompareScreen::open(&ctx, child);
+        self.apply(opened.map(|c| Outcome::Push(Screen::Compare(c))).into());
     }
 }
 

@@ -4,10 +4,12 @@ use chrono::NaiveDate;
 
 use super::list::{ListInput, ListView, Row};
 use super::observe::{SaveState, TemplateRow};
+pub use super::screens::compare::{ChangeRow, CompareScreen};
 pub use super::screens::groups::{GroupRow, GroupsScreen};
+pub use super::screens::history::{HistoryRow, HistoryScreen};
 pub use super::screens::VisitDates;
 use super::Component;
-use crate::domain::form::{Change, FormTemplate};
+use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::attention::Reason;
 use crate::domain::visit::Visit;
@@ -45,16 +47,16 @@ impl Screen {
     pub fn component(&self) -> Option<&dyn Component> {
         match self {
             Screen::Groups(s) => Some(s),
+            Screen::Compare(s) => Some(s),
+            Screen::History(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
             | Screen::Observe(_)
             | Screen::PickForm(_)
-            | Screen::Compare(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::History(_)
             | Screen::Staff(_)
             | Screen::Visit(_) => None,
         }
@@ -63,16 +65,16 @@ impl Screen {
     pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
         match self {
             Screen::Groups(s) => Some(s),
+            Screen::Compare(s) => Some(s),
+            Screen::History(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
             | Screen::Observe(_)
             | Screen::PickForm(_)
-            | Screen::Compare(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::History(_)
             | Screen::Staff(_)
             | Screen::Visit(_) => None,
         }
@@ -217,16 +219,6 @@ pub struct PickFormScreen {
 }
 
 #[derive(Debug, Clone)]
-pub struct CompareScreen {
-    pub child: Child,
-    /// The template of the latest observation, for the items' wording.
-    pub template: FormTemplate,
-    pub previous: Observation,
-    pub latest: Observation,
-    pub list: ListView<ChangeRow>,
-}
-
-#[derive(Debug, Clone)]
 pub struct PlansScreen {
     pub child: Child,
     pub group: Group,
@@ -302,27 +294,6 @@ impl PlanField {
 pub enum ConsentTo {
     Coach,
     School,
-}
-
-#[derive(Debug, Clone)]
-pub struct HistoryScreen {
-    pub child: Child,
-    pub list: ListView<HistoryRow>,
-}
-
-/// One audit entry about the child (its record, its observations, its trajectories).
-#[derive(Debug, Clone)]
-pub struct HistoryRow {
-    pub index: usize,
-    pub entry: crate::domain::AuditEntry,
-    pub search: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChangeRow {
-    pub index: usize,
-    pub change: Change,
-    pub search: String,
 }
 
 impl Row for ChildRow {
@@ -461,4 +432,4 @@ macro_rules! indexed_rows {
     )*};
 }
 
-indexed_rows!(ItemRow, ChangeRow, PlanRow, TrajectoryRow, HistoryRow);
+indexed_rows!(ItemRow, PlanRow, TrajectoryRow);

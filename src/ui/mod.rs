@@ -3,11 +3,9 @@
 
 mod child;
 mod children;
-mod compare;
 mod contacts;
 mod form;
 mod help;
-mod history;
 mod lock;
 mod modal;
 mod observe;
@@ -55,10 +53,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Child(s) => child::draw(frame, body, app, s, theme),
         Screen::Observe(s) => observe::draw(frame, body, app, s, theme),
         Screen::PickForm(s) => observe::draw_picker(frame, body, app, s, theme),
-        Screen::Compare(s) => compare::draw(frame, body, app, s, theme),
+        Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),
         Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
-        Screen::History(s) => history::draw(frame, body, app, s, theme),
+        Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
         Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
         Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
     }

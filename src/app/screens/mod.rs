@@ -2,7 +2,9 @@
 //! state, its forms and questions, and how messages change them. Their views live in
 //! `ui::screens`, under the same names.
 
+pub mod compare;
 pub mod groups;
+pub mod history;
 
 use chrono::NaiveDate;
 

@@ -1,3 +1,5 @@
 //! The views of the screens, one module per screen, named as its component in `app::screens`.
 
+pub mod compare;
 pub mod groups;
+pub mod history;

@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
-use super::Theme;
-use crate::app::{App, CompareScreen};
+use crate::app::screens::compare::CompareScreen;
+use crate::app::App;
 use crate::domain::form::ChangeKind;
 use crate::i18n::T;
+use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, theme: &Theme) {
     let lang = app.lang;

@@ -5,10 +5,11 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::ListTable;
-use super::Theme;
-use crate::app::{App, HistoryScreen};
+use crate::app::screens::history::HistoryScreen;
+use crate::app::App;
 use crate::i18n::T;
+use crate::ui::widgets::ListTable;
+use crate::ui::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &HistoryScreen, theme: &Theme) {
     let lang = app.lang;

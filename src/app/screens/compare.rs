@@ -1,0 +1,116 @@
+//! What changed between a child's latest observation and the one before it with the same form
+//! (`w`): per item, what appeared, what is no longer seen, and what changed.
+
+use super::history::{read_only_contexts, read_only_update, READ_ONLY_HINTS};
+use crate::app::list::{ListInput, ListView, Row};
+use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::domain::form::{compare, Change, FormTemplate};
+use crate::domain::{Child, Observation};
+use crate::i18n::Lang;
+use crate::keymap::Context;
+
+#[derive(Debug, Clone)]
+pub struct CompareScreen {
+    pub child: Child,
+    /// The template of the latest observation, for the items' wording.
+    pub template: FormTemplate,
+    pub previous: Observation,
+    pub latest: Observation,
+    pub list: ListView<ChangeRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChangeRow {
+    pub index: usize,
+    pub change: Change,
+    pub search: String,
+}
+
+impl Row for ChangeRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+impl CompareScreen {
+    /// The comparison of `child`'s two latest observations with the same form.
+    ///
+    /// # Errors
+    /// [`AppError::NotObservedYet`], [`AppError::OnlyOneObservation`], an unknown template, or
+    /// the store's error.
+    pub fn open(ctx: &Ctx, child: Child) -> Result<CompareScreen, AppError> {
+        let mut observations = ctx.store.observations_of(child.id)?;
+        let latest = observations.pop().ok_or(AppError::NotObservedYet)?;
+        let previous = observations
+            .into_iter()
+            .rev()
+            .find(|o| o.template == latest.template)
+            .ok_or(AppError::OnlyOneObservation)?;
+        let template = ctx
+            .catalogue
+            .find(&latest.template, latest.version)
+            .cloned()
+            .ok_or_else(|| AppError::UnknownTemplate(latest.template.clone()))?;
+        let lang = ctx.lang;
+        let rows = compare(&template, &previous.mark_map(), &latest.mark_map())
+            .into_iter()
+            .enumerate()
+            .map(|(index, change)| {
+                let search = template
+                    .item(&change.item)
+                    .map(|(section, item)| {
+                        format!("{} {}", lang.text(&item.text), lang.text(&section.title))
+                    })
+                    .unwrap_or_else(|| change.item.clone());
+                ChangeRow {
+                    index,
+                    change,
+                    search,
+                }
+            })
+            .collect();
+        Ok(CompareScreen {
+            child,
+            template,
+            previous,
+            latest,
+            list: ListView::of(rows),
+        })
+    }
+}
+
+impl Component for CompareScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.action(Action::Compare).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        read_only_contexts(&self.list)
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        READ_ONLY_HINTS
+    }
+
+    fn update(&mut self, _ctx: &Ctx, msg: &Msg) -> Outcome {
+        read_only_update(&mut self.list, msg)
+    }
+
+    fn about(&self) -> crate::app::About<'_> {
+        crate::app::About {
+            group: Some(self.child.group_id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}

@@ -1,0 +1,127 @@
+//! A child's audit trail (`A` on a child): every change to the child, its observations and its
+//! trajectories, newest first, with who made it and when. It cannot be edited.
+
+use crate::app::list::{ListInput, ListView, Row};
+use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::domain::plan::Trajectory;
+use crate::domain::{AuditEntry, Child, Observation};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+
+#[derive(Debug, Clone)]
+pub struct HistoryScreen {
+    pub child: Child,
+    pub list: ListView<HistoryRow>,
+}
+
+/// One audit entry about the child (its record, its observations, its trajectories).
+#[derive(Debug, Clone)]
+pub struct HistoryRow {
+    pub index: usize,
+    pub entry: AuditEntry,
+    pub search: String,
+}
+
+impl Row for HistoryRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+impl HistoryScreen {
+    /// The trail of `child`, whose observations and trajectories these are.
+    ///
+    /// # Errors
+    /// When the audit trail cannot be read.
+    pub fn new(
+        ctx: &Ctx,
+        child: Child,
+        observations: &[Observation],
+        trajectories: &[Trajectory],
+    ) -> Result<HistoryScreen, AppError> {
+        let mut targets = vec![format!("child:{}", child.id)];
+        targets.extend(observations.iter().map(|o| format!("observation:{}", o.id)));
+        targets.extend(trajectories.iter().map(|t| format!("trajectory:{}", t.id)));
+        // A target is `kind:id`, optionally followed by `/part`.
+        let about_child = |target: &str| {
+            let record = target.split('/').next().unwrap_or(target);
+            targets.iter().any(|t| t == record)
+        };
+        let rows = ctx
+            .store
+            .audit()?
+            .into_iter()
+            .rev()
+            .filter(|e| about_child(&e.target))
+            .enumerate()
+            .map(|(index, entry)| HistoryRow {
+                index,
+                search: format!("{} {} {}", entry.by, entry.action, entry.target),
+                entry,
+            })
+            .collect();
+        Ok(HistoryScreen {
+            child,
+            list: ListView::of(rows),
+        })
+    }
+}
+
+impl Component for HistoryScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.get(T::HistoryTitle).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        read_only_contexts(&self.list)
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        READ_ONLY_HINTS
+    }
+
+    fn update(&mut self, _ctx: &Ctx, msg: &Msg) -> Outcome {
+        read_only_update(&mut self.list, msg)
+    }
+
+    fn about(&self) -> crate::app::About<'_> {
+        crate::app::About {
+            group: Some(self.child.group_id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}
+
+/// The keys of a list that is only read (the trail, a comparison): moving, filtering, back.
+pub(super) const READ_ONLY_HINTS: &[Action] =
+    &[Action::Back, Action::Filter, Action::Help, Action::Quit];
+
+/// The contexts of a list that is only read.
+pub(super) fn read_only_contexts(list: &dyn ListInput) -> Vec<Context> {
+    match list.filtering() {
+        true => vec![Context::Filter],
+        false => vec![Context::List, Context::Global],
+    }
+}
+
+/// A list that is only read: its own keys, and Esc back.
+pub(super) fn read_only_update(list: &mut dyn ListInput, msg: &Msg) -> Outcome {
+    if crate::app::list::input(list, msg) {
+        return Outcome::Done;
+    }
+    match msg {
+        Msg::Action(Action::Back) => Outcome::Pop,
+        _ => Outcome::Ignored,
+    }
+}
