@@ -28,10 +28,6 @@ pub enum FormKind {
     EditStaff(crate::domain::Staff),
     /// A PIN for this person (theirs, or set by an admin).
     SetPin(crate::domain::Staff),
-    /// The note on one item of the shown observation form.
-    ItemNote {
-        item: String,
-    },
     /// The note on a stage of the shown trajectory.
     StageNote {
         stage: String,
@@ -346,10 +342,6 @@ impl App {
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
             FormKind::EditStaff(person) => self.save_staff_form(person, form),
-            FormKind::ItemNote { item } => {
-                self.save_note(item, form.text(0))?;
-                Ok(lang.get(T::FieldNote).to_string())
-            }
             FormKind::AddStaff => {
                 let name = required(0, T::ErrNameRequired)?;
                 let role = Role::ALL[form.choice(1)];

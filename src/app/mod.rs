@@ -68,9 +68,9 @@ pub use edit::{ArchiveTarget, FormKind};
 pub use error::AppError;
 pub use lock::Locked;
 pub use msg::Msg;
-pub use observe::{SaveState, TemplateRow};
 pub use outcome::Outcome;
 pub use plan::field_label;
+pub use saving::SaveState;
 pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
@@ -78,6 +78,7 @@ pub use screen::{
     StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow, VisitChild, VisitDates, VisitPart,
     VisitRow, VisitScreen,
 };
+pub use screens::pick_form::TemplateRow;
 pub use visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
@@ -395,7 +396,9 @@ impl App {
             msg,
             Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
         );
-        if !input || self.too_small || self.locked.is_some() || self.popup.is_some() {
+        // Locking comes before anything a screen does with the key.
+        let lock = *msg == Msg::Action(Action::Lock);
+        if !input || lock || self.too_small || self.locked.is_some() || self.popup.is_some() {
             return false;
         }
         let ctx = ctx_of!(self);

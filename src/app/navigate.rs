@@ -323,18 +323,6 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
-            Screen::Observe(_) => match action {
-                Action::Mark => self.mark_selected(),
-                Action::Note => self.open_note(),
-                Action::Compare => self.open_compare(),
-                Action::Back => self.back(),
-                _ => {}
-            },
-            Screen::PickForm(_) => match action {
-                Action::Open => self.pick_form(),
-                Action::Back => self.back(),
-                _ => {}
-            },
             Screen::Visit(_) => match action {
                 Action::Note => self.visit_advice(),
                 Action::FollowUp => self.visit_follow_up(),
@@ -345,7 +333,7 @@ impl App {
                 _ => {}
             },
             // Components: they had the message first.
-            Screen::Compare(_) | Screen::History(_) => {}
+            Screen::Compare(_) | Screen::History(_) | Screen::Observe(_) | Screen::PickForm(_) => {}
             Screen::Staff(_) => match action {
                 Action::Add => self.staff_action(true),
                 Action::Edit | Action::Open => self.staff_action(false),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::form::{Field, Form};
 use super::list::ListView;
-use super::observe::SaveState;
+use super::saving::SaveState;
 use super::screen::{
     ConsentTo, PlanChoice, PlanField, PlanPart, PlanRow, PlansScreen, Screen, TrajectoryRow,
     TrajectoryScreen,

@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 
 use super::list::{ListInput, ListView, Row};
-use super::observe::{SaveState, TemplateRow};
+use super::saving::SaveState;
 pub use super::screens::compare::{ChangeRow, CompareScreen};
 pub use super::screens::groups::{GroupRow, GroupsScreen};
 pub use super::screens::history::{HistoryRow, HistoryScreen};
+pub use super::screens::observe::{ItemRow, ObserveScreen};
+pub use super::screens::pick_form::{PickFormScreen, TemplateRow};
 pub use super::screens::VisitDates;
 use super::Component;
-use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::attention::Reason;
 use crate::domain::visit::Visit;
@@ -49,12 +50,12 @@ impl Screen {
             Screen::Groups(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
+            Screen::Observe(s) => Some(s),
+            Screen::PickForm(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
-            | Screen::Observe(_)
-            | Screen::PickForm(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
             | Screen::Staff(_)
@@ -67,12 +68,12 @@ impl Screen {
             Screen::Groups(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
+            Screen::Observe(s) => Some(s),
+            Screen::PickForm(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
-            | Screen::Observe(_)
-            | Screen::PickForm(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
             | Screen::Staff(_)
@@ -188,34 +189,6 @@ pub struct ChildScreen {
     pub trajectories: Vec<Trajectory>,
     /// The outside contacts linked to the child.
     pub contacts: Vec<crate::domain::Contact>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ObserveScreen {
-    pub child: Child,
-    pub group: Group,
-    /// The exact template version the observation was made with.
-    pub template: FormTemplate,
-    /// The observation as it is on disk (or, before its first mark, as it will be).
-    pub observation: Observation,
-    pub saved: SaveState,
-    /// The form's items, in form order; filtering finds an item by its words.
-    pub list: ListView<ItemRow>,
-}
-
-/// One item of the form. `index` is its place in [`FormTemplate::items`].
-#[derive(Debug, Clone)]
-pub struct ItemRow {
-    pub index: usize,
-    pub item: String,
-    pub search: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct PickFormScreen {
-    pub child: Child,
-    pub group: Group,
-    pub list: ListView<TemplateRow>,
 }
 
 #[derive(Debug, Clone)]
@@ -432,4 +405,4 @@ macro_rules! indexed_rows {
     )*};
 }
 
-indexed_rows!(ItemRow, PlanRow, TrajectoryRow);
+indexed_rows!(PlanRow, TrajectoryRow);

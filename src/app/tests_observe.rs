@@ -90,10 +90,10 @@ fn n_writes_a_note_with_dutch_characters() {
     let item = form(&app).list.selected().unwrap().item.clone();
     chr(&mut app, ' ');
     chr(&mut app, 'n');
-    assert!(matches!(app.popup, Some(Popup::Form(_))));
+    assert!(form(&app).modal.is_some(), "the note form");
     type_text(&mut app, "Zoë speelt ĳverig");
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(form(&app).modal.is_none());
     let obs = &stored(&app, child.id)[0];
     assert_eq!(obs.note(&item), "Zoë speelt ĳverig");
     assert_eq!(

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::form::{Field, Form};
 use super::list::ListView;
-use super::observe::SaveState;
+use super::saving::SaveState;
 use super::screen::{Screen, VisitChild, VisitPart, VisitRow, VisitScreen};
 use super::{App, FormKind, Popup};
 use crate::domain::access::{allows, Permission};

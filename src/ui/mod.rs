@@ -8,7 +8,6 @@ mod form;
 mod help;
 mod lock;
 mod modal;
-mod observe;
 mod plan;
 mod screens;
 mod sectioned;
@@ -51,8 +50,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
         Screen::Children(s) => children::draw(frame, body, app, s, theme),
         Screen::Child(s) => child::draw(frame, body, app, s, theme),
-        Screen::Observe(s) => observe::draw(frame, body, app, s, theme),
-        Screen::PickForm(s) => observe::draw_picker(frame, body, app, s, theme),
+        Screen::Observe(s) => screens::observe::draw(frame, body, app, s, theme),
+        Screen::PickForm(s) => screens::observe::draw_picker(frame, body, app, s, theme),
         Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),
         Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),

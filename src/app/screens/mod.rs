@@ -5,6 +5,8 @@
 pub mod compare;
 pub mod groups;
 pub mod history;
+pub mod observe;
+pub mod pick_form;
 
 use chrono::NaiveDate;
 

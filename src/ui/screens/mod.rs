@@ -3,3 +3,4 @@
 pub mod compare;
 pub mod groups;
 pub mod history;
+pub mod observe;

@@ -8,12 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
-use super::widgets::ListTable;
-use super::Theme;
-use crate::app::{Action, App, ObserveScreen, PickFormScreen};
+use crate::app::screens::observe::ObserveScreen;
+use crate::app::screens::pick_form::PickFormScreen;
+use crate::app::{Action, App};
 use crate::domain::form::Mark;
 use crate::i18n::T;
+use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::widgets::ListTable;
+use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, theme: &Theme) {
     let lang = app.lang;
@@ -60,6 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         ..SectionedList::saving(app, &screen.list, &screen.saved, theme)
     }
     .draw(frame, area, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }
 
 /// The selected item in full: its text (with the Meldcode tag), its mark and its note.

@@ -1,0 +1,319 @@
+//! A child's observation form: the items of the form, marked with Space (not seen, sometimes,
+//! often) and noted with `n`, each change written and flushed before the screen shows it. `o`
+//! opens today's observation if there is one, else a new one, which is written only with its
+//! first mark; a group that uses several forms gets a picker first (`pick_form.rs`).
+
+use std::convert::Infallible;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::pick_form::PickFormScreen;
+use crate::app::fields::{Fields, Form, Text};
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::modal::{self, Modal, Step};
+use crate::app::saving::{write_through, SaveState};
+use crate::app::screens::compare::CompareScreen;
+use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::domain::form::{cycle, FormTemplate};
+use crate::domain::{Child, Group, Observation};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+
+#[derive(Debug, Clone)]
+pub struct ObserveScreen {
+    pub child: Child,
+    pub group: Group,
+    /// The exact template version the observation was made with.
+    pub template: FormTemplate,
+    /// The observation as it is on disk (or, before its first mark, as it will be).
+    pub observation: Observation,
+    pub saved: SaveState,
+    /// The form's items, in form order; filtering finds an item by its words.
+    pub list: ListView<ItemRow>,
+    /// The note form of an item. There are no questions on this screen.
+    pub modal: Option<Modal<NoteForm, Infallible>>,
+}
+
+/// One item of the form. `index` is its place in [`FormTemplate::items`].
+#[derive(Debug, Clone)]
+pub struct ItemRow {
+    pub index: usize,
+    pub item: String,
+    pub search: String,
+}
+
+impl Row for ItemRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+/// The note of one item.
+#[derive(Debug, Clone)]
+pub struct NoteForm {
+    /// The item's id in the template.
+    pub item: String,
+    pub note: Text,
+}
+
+impl Fields for NoteForm {
+    fn title(&self) -> T {
+        T::FormNote
+    }
+    crate::fields!(note);
+}
+
+impl ObserveScreen {
+    /// `o` on a child: today's observation with one of the group's forms if there is one, else a
+    /// new one with the group's form, or the picker when the group uses several.
+    ///
+    /// # Errors
+    /// [`AppError::NoFormForGroup`], an unknown template, or the store's error.
+    pub fn open(ctx: &Ctx, child: Child, group: Group) -> Result<Screen, AppError> {
+        let forms: Vec<FormTemplate> = ctx
+            .catalogue
+            .for_group(&group)
+            .into_iter()
+            .cloned()
+            .collect();
+        let today = ctx.today();
+        let todays = ctx
+            .store
+            .observations_of(child.id)?
+            .into_iter()
+            .rev()
+            .find(|o| o.date == today && forms.iter().any(|t| t.id == o.template));
+        if let Some(observation) = todays {
+            let template = ctx
+                .catalogue
+                .find(&observation.template, observation.version)
+                .cloned()
+                .ok_or_else(|| AppError::UnknownTemplate(observation.template.clone()))?;
+            let saved = SaveState::Saved(latest_change(&observation, ctx.now()));
+            return Ok(Screen::Observe(Self::of(
+                ctx,
+                child,
+                group,
+                template,
+                observation,
+                saved,
+            )));
+        }
+        let mut forms = forms.into_iter();
+        match (forms.next(), forms.next()) {
+            (None, _) => Err(AppError::NoFormForGroup),
+            (Some(template), None) => Self::start(ctx, child, group, template).map(Screen::Observe),
+            (Some(first), Some(second)) => {
+                let all = [first, second].into_iter().chain(forms).collect();
+                Ok(Screen::PickForm(PickFormScreen::new(child, group, all)))
+            }
+        }
+    }
+
+    /// A new observation with `template`, not written until its first mark: a form opened by
+    /// mistake and left leaves nothing behind.
+    ///
+    /// # Errors
+    /// When the store cannot hand out an id.
+    pub fn start(
+        ctx: &Ctx,
+        child: Child,
+        group: Group,
+        template: FormTemplate,
+    ) -> Result<ObserveScreen, AppError> {
+        let id = ctx.store.new_observation_id()?;
+        let by = ctx.signature().by;
+        let observation = Observation::new(id, child.id, &template, ctx.today(), &by);
+        Ok(Self::of(
+            ctx,
+            child,
+            group,
+            template,
+            observation,
+            SaveState::Nothing,
+        ))
+    }
+
+    fn of(
+        ctx: &Ctx,
+        child: Child,
+        group: Group,
+        template: FormTemplate,
+        observation: Observation,
+        saved: SaveState,
+    ) -> ObserveScreen {
+        let lang = ctx.lang;
+        let rows = template
+            .items()
+            .enumerate()
+            .map(|(index, (section, item))| ItemRow {
+                index,
+                item: item.id.clone(),
+                search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
+            })
+            .collect();
+        ObserveScreen {
+            child,
+            group,
+            template,
+            observation,
+            saved,
+            list: ListView::of(rows),
+            modal: None,
+        }
+    }
+
+    fn selected_item(&self) -> Option<String> {
+        self.list.selected().map(|row| row.item.clone())
+    }
+
+    /// Applies `change` to `item` of the observation, written and flushed before it shows.
+    fn change(
+        &mut self,
+        ctx: &Ctx,
+        item: &str,
+        action: &str,
+        change: impl FnOnce(&mut Observation, &str, &str, DateTime<FixedOffset>),
+    ) -> Result<(), AppError> {
+        let sig = ctx.signature();
+        let template = &self.template;
+        write_through(
+            &mut self.observation,
+            &mut self.saved,
+            sig.at,
+            |observation| {
+                change(observation, item, &sig.by, sig.at);
+                Ok(())
+            },
+            |changed| {
+                ctx.store
+                    .save_observation(changed, template, action, item, &sig)
+            },
+        )
+    }
+
+    fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        match action {
+            // Space: the selected item's next mark.
+            Action::Mark => {
+                if let Some(item) = self.selected_item() {
+                    self.change(
+                        ctx,
+                        &item,
+                        "observation.mark",
+                        |observation, item, by, at| {
+                            let next = cycle(observation.mark(item));
+                            observation.set_mark(item, next, by, at);
+                        },
+                    )?;
+                }
+            }
+            Action::Note => {
+                if let Some(item) = self.selected_item() {
+                    let note = Text::note(T::FieldNote, self.observation.note(&item));
+                    self.modal = Some(Modal::Form(Form::new(NoteForm { item, note })));
+                }
+            }
+            Action::Compare => {
+                let compare = CompareScreen::open(ctx, self.child.clone())?;
+                return Ok(Outcome::Push(Screen::Compare(compare)));
+            }
+            Action::Back => return Ok(Outcome::Pop),
+            _ => return Ok(Outcome::Ignored),
+        }
+        Ok(Outcome::Done)
+    }
+
+    fn popup_step(&mut self, ctx: &Ctx, step: Step<NoteForm, Infallible>) -> Outcome {
+        match step {
+            Step::Stay | Step::Closed => Outcome::Done,
+            Step::Yes(never) => match never {},
+            Step::Submit(form) => {
+                let NoteForm { item, note } = &form.fields;
+                let text = note.value.clone();
+                let saved = self.change(
+                    ctx,
+                    item,
+                    "observation.note",
+                    |observation, item, by, at| observation.set_note(item, &text, by, at),
+                );
+                match saved {
+                    Ok(()) => Outcome::Say(ctx.lang.saved(ctx.lang.get(T::FieldNote))),
+                    Err(e) => {
+                        self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
+                        Outcome::Done
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// When an observation last changed, for the "saved" state of a form that is continued.
+fn latest_change(observation: &Observation, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let marks = observation.marks.iter().map(|m| m.at);
+    let notes = observation.notes.iter().map(|n| n.at);
+    marks.chain(notes).max().unwrap_or(now)
+}
+
+impl Component for ObserveScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.get(T::CtxObservation).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match &self.modal {
+            Some(modal) => modal.contexts(),
+            None if self.list.filtering => vec![Context::Filter],
+            None => vec![Context::Observation, Context::List, Context::Global],
+        }
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[Mark, Note, Back, Filter, Help, Quit, Compare]
+    }
+
+    fn takes_text(&self) -> bool {
+        modal::takes_text(&self.modal) || self.list.filtering
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if let Some(step) = modal::step(&mut self.modal, msg) {
+            return self.popup_step(ctx, step);
+        }
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(action) => self.act(ctx, *action).into(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn about(&self) -> About<'_> {
+        About {
+            group: Some(self.group.id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn drop_draft(&mut self) -> bool {
+        self.modal.take().is_some()
+    }
+
+    fn has_popup(&self) -> bool {
+        self.modal.is_some()
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}

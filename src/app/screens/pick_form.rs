@@ -1,0 +1,102 @@
+//! Which form to observe with, for a group that uses more than one. Picking one starts a new
+//! observation in place of the picker, so Esc from the form goes back to where `o` was pressed.
+
+use super::history::read_only_contexts;
+use super::observe::ObserveScreen;
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::domain::form::FormTemplate;
+use crate::domain::{Child, Group};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+
+#[derive(Debug, Clone)]
+pub struct PickFormScreen {
+    pub child: Child,
+    pub group: Group,
+    pub list: ListView<TemplateRow>,
+}
+
+/// One template in the form picker.
+#[derive(Debug, Clone)]
+pub struct TemplateRow {
+    pub index: usize,
+    pub template: FormTemplate,
+}
+
+impl Row for TemplateRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.template.name.nl, self.template.name.en, self.template.id
+        )
+    }
+}
+
+impl PickFormScreen {
+    pub fn new(child: Child, group: Group, forms: Vec<FormTemplate>) -> PickFormScreen {
+        let rows = forms
+            .into_iter()
+            .enumerate()
+            .map(|(index, template)| TemplateRow { index, template })
+            .collect();
+        PickFormScreen {
+            child,
+            group,
+            list: ListView::of(rows),
+        }
+    }
+
+    fn pick(&self, ctx: &Ctx) -> Result<Outcome, AppError> {
+        let Some(row) = self.list.selected() else {
+            return Ok(Outcome::Done);
+        };
+        let (child, group) = (self.child.clone(), self.group.clone());
+        let form = ObserveScreen::start(ctx, child, group, row.template.clone())?;
+        Ok(Outcome::Replace(Screen::Observe(form)))
+    }
+}
+
+impl Component for PickFormScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.get(T::PickFormTitle).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        read_only_contexts(&self.list)
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[Open, Back, Help, Quit]
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(Action::Open) => self.pick(ctx).into(),
+            Msg::Action(Action::Back) => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn about(&self) -> About<'_> {
+        About {
+            group: Some(self.group.id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}
