@@ -699,7 +699,8 @@ fn archive_hides_a_child_and_show_archived_brings_it_back() {
     t.wait_change(&before, TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     t.expect(&format!("Archive {}?", kid.name));
-    t.key("Enter");
+    // Only a typed j or y says yes (Enter is no).
+    t.send("y");
     t.expect_until("the child's row to disappear", |s| {
         row(s, &kid.name).is_none() && !s.contains(&format!("Archive {}?", kid.name))
     });
