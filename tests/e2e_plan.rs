@@ -1094,6 +1094,13 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
     t.key("Left");
     expect_popup(&mut t, popup, &["‹ continues in the group ›"]);
     t.key("Enter");
+    // Asked once more: Enter is no and brings the form back; `j` closes.
+    t.expect("with outcome continues in the group?");
+    t.key("Enter");
+    expect_popup(&mut t, popup, &["‹ continues in the group ›"]);
+    t.key("Enter");
+    t.expect("with outcome continues in the group?");
+    t.send("j");
     let screen = t.expect_until("the trajectory closed", |s| {
         !popup_shown(s, popup)
             && days.iter().any(|d| {

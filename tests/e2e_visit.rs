@@ -131,6 +131,8 @@ fn the_coach_sees_the_waiting_child_first_writes_advice_and_closes_the_visit() {
     t.send("x");
     t.expect("Next visit (YYYY-MM-DD)");
     t.key("Enter");
+    t.expect("Close the visit?");
+    t.send("y");
     t.expect("Coach visit is saved.");
     quit(&mut t);
 

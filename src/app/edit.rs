@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::confirm::OnYes;
 use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{Action, App, Popup};
@@ -204,7 +205,7 @@ impl App {
             ArchiveTarget::Child(c) => self.lang.confirm_archive(&c.full_name(), c.archived),
             ArchiveTarget::Contact(c) => self.lang.confirm_remove(&c.name),
         };
-        self.popup = Some(Popup::Confirm { target, question });
+        self.ask(question, OnYes::Archive(target));
     }
 
     pub(super) fn update_popup(&mut self, popup: Popup, action: Action) {
@@ -219,14 +220,6 @@ impl App {
                 }),
                 _ => Some(Popup::Help { scroll }),
             },
-            Popup::Confirm { target, question } => match action {
-                Action::Submit => {
-                    self.toggle_archived(target);
-                    None
-                }
-                Action::Back => None,
-                _ => Some(Popup::Confirm { target, question }),
-            },
             Popup::Lookup(lookup) => return self.update_lookup(lookup, action),
             Popup::Card {
                 contact,
@@ -240,12 +233,11 @@ impl App {
                     Action::ChoiceNext => form.cycle(1),
                     Action::ChoicePrev => form.cycle(-1),
                     Action::Back => return,
-                    Action::Submit => match self.submit(&form) {
-                        Ok(message) => {
-                            self.reload();
-                            return self.say(message);
-                        }
-                        Err(message) => form.error = Some(message),
+                    // Closing a trajectory or a visit is asked once more, after the checks.
+                    Action::Submit => match self.close_question(&form) {
+                        Some(Ok(question)) => return self.ask(question, OnYes::Save(form)),
+                        Some(Err(message)) => form.error = Some(message),
+                        None => return self.save_popup_form(form),
                     },
                     _ => {}
                 }
@@ -253,6 +245,31 @@ impl App {
             }
         };
         self.popup = keep;
+    }
+
+    /// Saves the form of the popup: said on the status line, or the form stays open with why
+    /// not.
+    pub(super) fn save_popup_form(&mut self, mut form: Form<FormKind>) {
+        match self.submit(&form) {
+            Ok(message) => {
+                self.reload();
+                self.say(message);
+            }
+            Err(message) => {
+                form.error = Some(message);
+                self.popup = Some(Popup::Form(form));
+            }
+        }
+    }
+
+    /// The question asked before a form that closes something is saved, once its fields are
+    /// valid (or why they are not); `None` for the forms that are saved at once.
+    fn close_question(&self, form: &Form<FormKind>) -> Option<Result<String, String>> {
+        match form.kind {
+            FormKind::CloseTrajectory => Some(self.close_trajectory_question(form)),
+            FormKind::CloseVisit => Some(self.close_visit_question(form)),
+            _ => None,
+        }
     }
 
     /// Checks and saves a form; what to tell about it, or why not (the form stays open).
@@ -368,7 +385,7 @@ impl App {
         }
     }
 
-    fn toggle_archived(&mut self, target: ArchiveTarget) {
+    pub(super) fn toggle_archived(&mut self, target: ArchiveTarget) {
         let sig = self.signature();
         let (result, name, archived) = match target {
             ArchiveTarget::Contact(contact) => return self.remove_contact(&contact),

@@ -35,6 +35,9 @@ impl App {
     /// Locks at once. The picker lists the staff, the people at the keyboard lately first (the
     /// one there now last of those); typed text narrows it.
     pub(super) fn lock(&mut self) {
+        // A lock is never a yes: an open question is answered no (a form asked about goes back
+        // under the lock, like any popup).
+        self.answer(false);
         let Some(mut staff) = self.ok(self.store.staff()) else {
             return;
         };
@@ -87,7 +90,7 @@ impl App {
     }
 
     /// Keys while locked: move in the picker, Enter picks (and asks the PIN if there is one),
-    /// Esc clears what was typed; quitting stays possible.
+    /// Esc clears what was typed; quitting stays possible, after the question.
     pub(super) fn update_locked(&mut self, action: Action) {
         let Some(locked) = &mut self.locked else {
             return;
@@ -111,7 +114,7 @@ impl App {
                 }
             }
             Action::Back => picker.clear_filter_keep_typing(),
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_quit(),
             _ => {}
         }
     }

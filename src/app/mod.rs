@@ -38,6 +38,7 @@ pub mod action;
 mod backup;
 mod clock;
 mod component;
+mod confirm;
 mod contacts;
 mod ctx;
 mod edit;
@@ -62,6 +63,7 @@ mod visit;
 pub use action::Action;
 pub use clock::Clock;
 pub use component::{About, Component};
+pub use confirm::{OnYes, Question};
 pub use contacts::{help_label, LookupPopup};
 pub use ctx::Ctx;
 pub use edit::{ArchiveTarget, FormKind};
@@ -101,10 +103,6 @@ pub enum Popup {
         scroll: u16,
     },
     Form(Form<FormKind>),
-    Confirm {
-        target: ArchiveTarget,
-        question: String,
-    },
     /// "Who to call?": typed text narrows the directory.
     Lookup(LookupPopup),
     /// One contact card, opened from the lookup; `group` and `child` are where it was opened.
@@ -154,6 +152,11 @@ pub struct App {
     /// The screen stack; the last one is shown. Never empty.
     pub screens: Vec<Screen>,
     pub popup: Option<Popup>,
+    /// A yes/no question over everything else (the lock screen included); while it is open
+    /// every key answers it.
+    pub question: Option<Question>,
+    /// Whether `quit` asks "Stop signaal?" first (`quit_confirm` in the config file).
+    pub quit_confirm: bool,
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
@@ -207,6 +210,8 @@ impl App {
             user: None,
             screens: vec![Screen::Welcome],
             popup: None,
+            question: None,
+            quit_confirm: true,
             status: None,
             quit: false,
             too_small: false,
@@ -266,6 +271,10 @@ impl App {
 
     /// The contexts whose bindings apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        // A question takes every key as its answer, past the keymap (see `confirm`).
+        if self.question.is_some() {
+            return Vec::new();
+        }
         if self.too_small {
             return vec![Context::Global];
         }
@@ -277,7 +286,7 @@ impl App {
         }
         match &self.popup {
             Some(Popup::Help { .. }) => vec![Context::Help],
-            Some(Popup::Form(_)) | Some(Popup::Confirm { .. }) => vec![Context::Form],
+            Some(Popup::Form(_)) => vec![Context::Form],
             Some(Popup::Lookup(_)) => vec![Context::Lookup],
             Some(Popup::Card { .. }) => vec![Context::Card],
             None => self.screen_contexts(),
@@ -309,6 +318,9 @@ impl App {
 
     /// True when printable keys are text for an input (form field, filter, picker).
     pub fn takes_text(&self) -> bool {
+        if self.question.is_some() {
+            return true;
+        }
         if self.too_small {
             return false;
         }
@@ -329,6 +341,11 @@ impl App {
     /// What a key means now: typed text while something takes text, else the action the keymap
     /// binds to it in the contexts shown. `None`: the key does nothing here.
     pub fn message(&self, key: Key) -> Option<Msg> {
+        if self.question.is_some() {
+            // Every key answers: a typed character says what it says, any other key (Enter,
+            // Esc, an arrow) is a no.
+            return Some(key.typed().map_or(Msg::Action(Action::Back), Msg::Type));
+        }
         if self.takes_text() {
             if let Some(c) = key.typed() {
                 return Some(Msg::Type(c));
@@ -371,8 +388,9 @@ impl App {
                     true
                 }
             }
+            // A paste is no answer to a question: it could hold a `y`.
             Msg::Paste(text) => {
-                self.takes_text() && {
+                self.question.is_none() && self.takes_text() && {
                     for c in pasted(&text) {
                         self.type_char(c);
                     }
@@ -398,7 +416,8 @@ impl App {
         );
         // Locking comes before anything a screen does with the key.
         let lock = *msg == Msg::Action(Action::Lock);
-        if !input || lock || self.too_small || self.locked.is_some() || self.popup.is_some() {
+        let covered = self.locked.is_some() || self.popup.is_some() || self.question.is_some();
+        if !input || lock || self.too_small || covered {
             return false;
         }
         let ctx = ctx_of!(self);
@@ -443,9 +462,12 @@ impl App {
     }
 
     fn act(&mut self, action: Action) {
+        if self.question.is_some() {
+            return self.answer(false);
+        }
         if self.too_small {
             if action == Action::Quit {
-                self.quit = true;
+                self.ask_quit();
             }
             return;
         }
@@ -466,6 +488,9 @@ impl App {
     }
 
     fn type_char(&mut self, c: char) {
+        if self.question.is_some() {
+            return self.answer(confirm::is_yes(c));
+        }
         if let Some(locked) = &mut self.locked {
             return match &mut locked.pin {
                 Some(form) => form.type_char(c),
@@ -486,6 +511,9 @@ impl App {
     }
 
     fn backspace(&mut self) {
+        if self.question.is_some() {
+            return self.answer(false);
+        }
         if let Some(locked) = &mut self.locked {
             return match &mut locked.pin {
                 Some(form) => form.backspace(),

@@ -13,9 +13,10 @@ pub enum Modal<F, Q> {
     Confirm(Confirm<Q>),
 }
 
-/// "Archive Zoë de Vries?": answered yes only with an explicit `j` or `y`. Enter, Esc and any
-/// other key answer no, so that no stray key (a split escape sequence, Enter pressed once too
-/// often) confirms what cannot be taken back lightly.
+/// "Archive Zoë de Vries?": answered yes only with a typed `j` or `y` (`confirm::is_yes`).
+/// Enter, Esc and any other key answer no, so that no stray key (a split escape sequence, Enter
+/// pressed once too often) confirms what cannot be taken back lightly. Drawn as the app's own
+/// question (`ui::confirm`).
 #[derive(Debug, Clone)]
 pub struct Confirm<Q> {
     pub question: String,
@@ -61,9 +62,9 @@ pub fn step<F: Fields, Q>(modal: &mut Option<Modal<F, Q>>, msg: &Msg) -> Option<
             FormStep::Submit => Step::Submit(form),
         },
         Modal::Confirm(confirm) => match msg {
-            Msg::Type('j' | 'J' | 'y' | 'Y') => Step::Yes(confirm.about),
-            // A resize or a tick is no answer.
-            Msg::Tick { .. } | Msg::Resize { .. } => {
+            Msg::Type(c) if super::confirm::is_yes(*c) => Step::Yes(confirm.about),
+            // A paste, a resize or a tick is no answer.
+            Msg::Paste(_) | Msg::Tick { .. } | Msg::Resize { .. } => {
                 *modal = Some(Modal::Confirm(confirm));
                 Step::Stay
             }

@@ -12,7 +12,7 @@ pub enum Msg {
     /// A key the keymap binds in the contexts shown now (see [`App::contexts`](super::App::contexts)).
     Action(Action),
     /// A printable character, while a text field, a filter or the "who are you?" picker takes
-    /// text.
+    /// text, or a question waits for its answer (only `j` or `y` is yes).
     Type(char),
     /// Backspace while text is taken: the last character goes.
     Erase,

@@ -248,7 +248,7 @@ impl App {
 
     pub(super) fn update_screen(&mut self, action: Action) {
         match action {
-            Action::Quit => return self.quit = true,
+            Action::Quit => return self.ask_quit(),
             Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Contacts => return self.open_lookup(),
             Action::Pin => return self.open_pin_form(),
@@ -289,7 +289,9 @@ impl App {
                 match action {
                     Action::Open => self.pick_user(),
                     Action::Back if !list.filter.is_empty() => list.clear_filter_keep_typing(),
-                    Action::Back => self.quit = true,
+                    // Esc on "who are you?" with nothing typed is the way out: it asks, as `q`
+                    // does, since data is behind it.
+                    Action::Back => self.ask_quit(),
                     _ => {}
                 }
             }

@@ -319,13 +319,8 @@ impl App {
                 Ok(lang.get(field_label(field)).to_string())
             }
             FormKind::CloseTrajectory => {
-                let outcome = Outcome::ALL[form.choice(0).min(Outcome::ALL.len() - 1)];
-                let date = parse_date(lang, form.text(1).trim())?
-                    .ok_or_else(|| lang.get(T::ErrBadDate).to_string())?;
+                let (outcome, date) = self.checked_close(form)?;
                 self.change_trajectory("trajectory.close", "", |t, sig| {
-                    if date < t.started {
-                        return Err(lang.get(T::ErrBeforeStart).to_string());
-                    }
                     t.close(outcome, date, &sig.by);
                     Ok(())
                 })?;
@@ -333,6 +328,36 @@ impl App {
             }
             _ => Ok(String::new()),
         }
+    }
+
+    /// The outcome and date of the close form, or why they do not do (a close before the
+    /// start).
+    fn checked_close(&self, form: &Form<FormKind>) -> Result<(Outcome, NaiveDate), String> {
+        let lang = self.lang;
+        let outcome = Outcome::ALL[form.choice(0).min(Outcome::ALL.len() - 1)];
+        let date = parse_date(lang, form.text(1).trim())?
+            .ok_or_else(|| lang.get(T::ErrBadDate).to_string())?;
+        match self.screen() {
+            Screen::Trajectory(s) if date < s.trajectory.started => {
+                Err(lang.get(T::ErrBeforeStart).to_string())
+            }
+            _ => Ok((outcome, date)),
+        }
+    }
+
+    /// "Close the trajectory <plan> on <date> with outcome <outcome>?", asked before the close
+    /// form is saved; or why the form does not do.
+    pub(super) fn close_trajectory_question(
+        &self,
+        form: &Form<FormKind>,
+    ) -> Result<String, String> {
+        let (outcome, date) = self.checked_close(form)?;
+        let lang = self.lang;
+        Ok(lang.close_trajectory_question(
+            &self.plan_name(),
+            lang.outcome(outcome),
+            &lang.date(date),
+        ))
     }
 
     /// The title of a stage of the shown trajectory, for the status line.

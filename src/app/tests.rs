@@ -279,7 +279,67 @@ fn back_returns_to_the_previous_screen() {
     assert_eq!(app.screens.len(), 1);
     assert!(!app.quit);
     chr(&mut app, 'q');
+    assert!(!app.quit, "q asks first");
+    chr(&mut app, 'y');
     assert!(app.quit);
+}
+
+#[test]
+fn quit_asks_and_only_j_or_y_stops() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, "Enter");
+    let shown = app.screens.len();
+    for no in ["n", "Esc", "Enter", "q", "Ctrl-c", "Down", "x"] {
+        chr(&mut app, 'q');
+        assert!(
+            matches!(&app.question, Some(Question { on_yes: OnYes::Quit, text }) if text == "Stop signaal?")
+        );
+        press(&mut app, no);
+        assert!(app.question.is_none(), "{no} answers");
+        assert!(!app.quit, "{no} is no");
+        assert_eq!(app.screens.len(), shown, "{no} does nothing else");
+        assert!(app.popup.is_none());
+    }
+    press(&mut app, "Ctrl-c");
+    chr(&mut app, 'j');
+    assert!(app.quit, "j stops");
+}
+
+#[test]
+fn quit_confirm_off_quits_at_once() {
+    let (_dir, mut app) = signed_in();
+    app.quit_confirm = false;
+    chr(&mut app, 'q');
+    assert!(app.quit && app.question.is_none());
+}
+
+#[test]
+fn the_welcome_screen_of_an_empty_database_quits_at_once() {
+    let (_dir, mut app) = empty_app();
+    chr(&mut app, 'q');
+    assert!(app.quit);
+}
+
+#[test]
+fn the_lock_screen_asks_before_quitting_and_a_lock_answers_no() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, "Ctrl-l");
+    press(&mut app, "Ctrl-c");
+    assert!(app.question.is_some() && !app.quit);
+    press(&mut app, "n");
+    assert!(app.question.is_none() && app.locked.is_some() && !app.quit);
+    press(&mut app, "Ctrl-c");
+    chr(&mut app, 'y');
+    assert!(app.quit);
+
+    // A question open when the idle lock comes is answered no.
+    let (_dir, mut app) = signed_in();
+    app.lock_after = Some(std::time::Duration::from_secs(1));
+    chr(&mut app, 'q');
+    app.update(Msg::Tick {
+        idle: std::time::Duration::from_secs(2),
+    });
+    assert!(app.question.is_none() && app.locked.is_some() && !app.quit);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -563,16 +623,30 @@ fn archive_show_archived_and_restore_a_child() {
 
     chr(&mut app, 'D');
     assert!(
-        matches!(&app.popup, Some(Popup::Confirm { target: ArchiveTarget::Child(c), .. }) if c.id == child.id)
+        matches!(&app.question, Some(Question { on_yes: OnYes::Archive(ArchiveTarget::Child(c)), .. }) if c.id == child.id)
     );
-    // Esc says no.
+    // Esc says no, and so do Enter, `n` and any other key: only `j` or `y` says yes.
     press(&mut app, "Esc");
-    assert!(app.popup.is_none());
-    assert!(!app.store.child(child.id).unwrap().unwrap().archived);
+    assert!(app.question.is_none() && app.popup.is_none());
+    for no in ["Enter", "n", "Left", "D", "J", "Ctrl-c"] {
+        chr(&mut app, 'D');
+        assert!(app.question.is_some());
+        press(&mut app, no);
+        assert!(app.question.is_none(), "{no} answers");
+        assert!(
+            !app.store.child(child.id).unwrap().unwrap().archived,
+            "{no} is no"
+        );
+    }
+    // A paste is no answer at all, not even a pasted `y`.
+    chr(&mut app, 'D');
+    app.update(Msg::Paste("y".into()));
+    assert!(app.question.is_some());
+    press(&mut app, "Esc");
 
     chr(&mut app, 'D');
-    press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    chr(&mut app, 'j');
+    assert!(app.question.is_none() && app.popup.is_none());
     let stored = app.store.child(child.id).unwrap().unwrap();
     assert!(stored.archived, "archived, not deleted");
     assert_eq!(last_audit(&app).action, "child.archive");
@@ -598,6 +672,9 @@ fn archive_show_archived_and_restore_a_child() {
     select_child(&mut app, child.id);
     chr(&mut app, 'D');
     press(&mut app, "Enter");
+    assert!(app.store.child(child.id).unwrap().unwrap().archived);
+    chr(&mut app, 'D');
+    chr(&mut app, 'y');
     assert!(
         !app.store.child(child.id).unwrap().unwrap().archived,
         "restored"
@@ -745,6 +822,8 @@ fn when_too_small_only_quit_works() {
     press(&mut app, "Esc");
     assert!(groups(&app).modal.is_some());
     chr(&mut app, 'q');
+    assert!(app.question.is_some(), "too small, q still asks");
+    chr(&mut app, 'y');
     assert!(app.quit);
     assert_eq!(group_form(&app).fields.name.value, "", "q was not typed");
 }
@@ -823,6 +902,8 @@ fn picker_esc_clears_the_typed_text_then_quits() {
     assert!(users(&app).filtering, "still takes text");
     assert!(!app.quit);
     press(&mut app, "Esc");
+    assert!(!app.quit, "Esc with nothing typed asks, like q");
+    chr(&mut app, 'j');
     assert!(app.quit);
 }
 
@@ -1035,8 +1116,14 @@ fn archive_from_the_child_screen() {
     };
     let id = s.child.id;
     chr(&mut app, 'D');
-    assert!(matches!(&app.popup, Some(Popup::Confirm { .. })));
-    press(&mut app, "Enter");
+    assert!(matches!(
+        &app.question,
+        Some(Question {
+            on_yes: OnYes::Archive(_),
+            ..
+        })
+    ));
+    chr(&mut app, 'j');
     assert!(app.store.child(id).unwrap().unwrap().archived);
     assert!(
         matches!(app.screen(), Screen::Child(s) if s.child.archived),

@@ -176,6 +176,22 @@ fn the_meldcode_answers_show_their_consequences() {
     // Closing proposes the Meldcode report as the outcome.
     chr(&mut app, 'x');
     press(&mut app, "Enter");
+    // Asked once more, naming the outcome; Enter is no, and the form comes back as it was.
+    let question = app
+        .question
+        .as_ref()
+        .expect("the close is asked")
+        .text
+        .clone();
+    assert!(question.contains("Veilig Thuis"), "{question}");
+    press(&mut app, "Enter");
+    assert!(stored(&app, child.id)[0].closed.is_none(), "Enter is no");
+    assert!(
+        matches!(&app.popup, Some(Popup::Form(f)) if matches!(f.kind, FormKind::CloseTrajectory))
+    );
+    press(&mut app, "Enter");
+    chr(&mut app, 'j');
+    assert!(app.popup.is_none());
     let closed = stored(&app, child.id)[0].closed.clone().unwrap();
     assert_eq!(closed.outcome, Outcome::MeldcodeReport);
     assert_eq!(closed.date, now().date_naive());

@@ -185,6 +185,25 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
     let proposed = visit(&app).visit.proposed_next_visit(now().date_naive());
     assert_eq!(form.text(0), proposed.to_string());
     press(&mut app, "Enter");
+    let question = app
+        .question
+        .as_ref()
+        .expect("the close is asked")
+        .text
+        .clone();
+    assert!(question.contains(&proposed.to_string()), "{question}");
+    press(&mut app, "Esc");
+    assert!(visit(&app).visit.is_open(), "Esc is no");
+    assert_ne!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "visit.close"
+    );
+    assert!(
+        matches!(app.popup, Some(Popup::Form(_))),
+        "the form is back"
+    );
+    press(&mut app, "Enter");
+    chr(&mut app, 'y');
     let closed = &stored(&app)[0];
     assert!(!closed.is_open());
     assert_eq!(closed.next_visit, Some(proposed));

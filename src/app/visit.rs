@@ -302,6 +302,16 @@ impl App {
         }
     }
 
+    /// "Close the visit? The next one on <date>.", asked before the close form is saved; or why
+    /// the form does not do.
+    pub(super) fn close_visit_question(
+        &self,
+        form: &Form<FormKind>,
+    ) -> std::result::Result<String, String> {
+        let next = future_date(self.lang, form.text(0), self.today())?;
+        Ok(self.lang.close_visit_question(&self.lang.date(next)))
+    }
+
     /// Applies `change` to a copy of the shown visit and writes it; the screen takes the copy
     /// only once the write is flushed.
     fn change_visit(

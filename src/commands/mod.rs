@@ -78,6 +78,7 @@ fn dispatch(
             let stop = stop::on_signals(backups.clone())?;
             let mut app = App::new(store, options);
             app.backups = backups;
+            app.quit_confirm = settings.quit_confirm;
             let ran = crate::tui::run(&mut app, Theme::from_env(), &stop.requested)
                 .context("the terminal failed");
             // Whatever ended the terminal, the last changes go into a backup before we exit.

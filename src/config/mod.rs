@@ -3,7 +3,7 @@
 //! `config.toml` in the platform config directory (`~/.config/signaal/config.toml` on Linux), or
 //! the file `--config` or `SIGNAAL_CONFIG` names. Its keys are `lock_after`, `lang`, `keymap`,
 //! `observe_weeks`, `db`, `backup_dir` and `backup_after`, each the same as the option of that
-//! name; relative paths in it are
+//! name, and `quit_confirm` (whether `q` asks "Stop signaal?" first); relative paths in it are
 //! taken from the file's folder. [`layer`] decides every setting from the command line, the
 //! environment, the file and the built-in defaults.
 //!
@@ -42,6 +42,8 @@ pub struct Config {
     pub backup_dir: Option<PathBuf>,
     /// Seconds after a change within which a backup is made; 0: no automatic backups.
     pub backup_after: Option<u64>,
+    /// Whether `quit` asks "Stop signaal?" before it stops.
+    pub quit_confirm: Option<bool>,
 }
 
 /// What signaal runs with, every setting decided.
@@ -59,6 +61,8 @@ pub struct Settings {
     pub backup_dir: Option<PathBuf>,
     /// Zero: no automatic backups.
     pub backup_after: Duration,
+    /// Whether `quit` asks first (default: yes; the config file only).
+    pub quit_confirm: bool,
 }
 
 /// Where signaal keeps its things by default: the data directory holds the database, the config
@@ -137,5 +141,6 @@ pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
                 .or(file.backup_after)
                 .unwrap_or(BACKUP_AFTER_SECONDS),
         ),
+        quit_confirm: file.quit_confirm.unwrap_or(true),
     }
 }

@@ -12,7 +12,7 @@ use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};
 
 /// The keys a config file may have, in the order the messages list them.
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
     "lock_after",
     "lang",
     "keymap",
@@ -20,6 +20,7 @@ const KEYS: [&str; 7] = [
     "db",
     "backup_dir",
     "backup_after",
+    "quit_confirm",
 ];
 
 /// Reads a config file whose folder is `folder`. The config is only meant to be used when the
@@ -42,6 +43,7 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
             "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
             "keymap" => keymap(&value, folder).map(|v| config.keymap = Some(v)),
             "observe_weeks" => weeks(&value).map(|v| config.observe_weeks = Some(v)),
+            "quit_confirm" => yes_no(&value, "quit_confirm").map(|v| config.quit_confirm = Some(v)),
             "db" => path(&value, "db", "the path of the database directory")
                 .map(|v| config.db = Some(folder.join(v))),
             "backup_dir" => path(&value, "backup_dir", "the path of the backup directory")
@@ -96,6 +98,14 @@ fn backup_after(value: &Node) -> Result<u64, String> {
             shown(value)
         )
     })
+}
+
+/// `true` or `false` (`key` names the setting in the message).
+fn yes_no(value: &Node, key: &str) -> Result<bool, String> {
+    match value {
+        Node::Bool(b) => Ok(*b),
+        other => Err(format!("{key} must be true or false, not {}", shown(other))),
+    }
 }
 
 fn weeks(value: &Node) -> Result<u32, String> {

@@ -36,7 +36,7 @@ fn cli(args: &[&str]) -> Cli {
 fn full() -> Config {
     config(
         "lock_after = 60\nlang = \"nl\"\nkeymap = \"mine.toml\"\nobserve_weeks = 12\n\
-         db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\n",
+         db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\nquit_confirm = false\n",
     )
 }
 
@@ -52,6 +52,7 @@ fn every_key_is_read_and_relative_paths_are_the_files_folder() {
             db: Some(PathBuf::from("/etc/signaal/data")),
             backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
             backup_after: Some(30),
+            quit_confirm: Some(false),
         }
     );
     let absolute = config("keymap = \"/home/x/keys.toml\"\ndb = \"/srv/db\"\nlock_after = 0\n");
@@ -75,6 +76,7 @@ fn without_a_file_or_options_the_built_in_defaults_and_lang_count() {
             observe_weeks: 8,
             backup_dir: None,
             backup_after: Duration::from_secs(60),
+            quit_confirm: true,
         }
     );
     assert_eq!(layer(&cli(&[]), Config::default(), None).lang, Lang::En);
@@ -93,6 +95,7 @@ fn the_file_beats_the_defaults_and_lang() {
             observe_weeks: 12,
             backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
             backup_after: Duration::from_secs(30),
+            quit_confirm: false,
         }
     );
 }
@@ -126,6 +129,7 @@ fn options_beat_the_file() {
             observe_weeks: 4,
             backup_dir: Some(PathBuf::from("/media/stick")),
             backup_after: Duration::ZERO,
+            quit_confirm: false,
         }
     );
 }
@@ -213,13 +217,21 @@ fn each_bad_value_is_reported_on_its_line() {
             "backup_dir must be the path of the backup directory, not 7",
         ),
         (
+            "quit_confirm = \"no\"",
+            "quit_confirm must be true or false, not \"no\"",
+        ),
+        (
+            "quit_confirm = 0",
+            "quit_confirm must be true or false, not 0",
+        ),
+        (
             "db = []",
             "db must be the path of the database directory, not an array",
         ),
         (
             "colour = \"red\"",
             "unknown key \"colour\" (known: lock_after, lang, keymap, observe_weeks, db, \
-             backup_dir, backup_after)",
+             backup_dir, backup_after, quit_confirm)",
         ),
         (
             "[lang]\nvalue = \"nl\"",

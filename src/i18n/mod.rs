@@ -100,6 +100,22 @@ impl Lang {
         }
     }
 
+    /// Asked before a trajectory is closed.
+    pub fn close_trajectory_question(self, plan: &str, outcome: &str, date: &str) -> String {
+        self.pick(
+            format!("Traject {plan} afsluiten op {date} met uitkomst {outcome}?"),
+            format!("Close the trajectory {plan} on {date} with outcome {outcome}?"),
+        )
+    }
+
+    /// Asked before a coach visit is closed.
+    pub fn close_visit_question(self, next: &str) -> String {
+        self.pick(
+            format!("Bezoek afsluiten? Het volgende is op {next}."),
+            format!("Close the visit? The next one is on {next}."),
+        )
+    }
+
     pub fn saved(self, name: &str) -> String {
         self.pick(
             format!("{name} is opgeslagen."),
@@ -633,7 +649,8 @@ texts! {
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
     ConfirmTitle => "Bevestigen", "Confirm";
-    ConfirmKeys => "j = ja · n = nee", "y = yes · n = no";
+    QuitQuestion => "Signaal stoppen?", "Stop signaal?";
+    ConfirmKeys => "j = ja, n = nee", "y = yes, n = no";
     DemoLoaded => "Demodata geladen.", "Demo data loaded.";
     HelpTitle => "Toetsen", "Keys";
     HelpFooter => "Deze lijst komt uit de actieve toetsenkaart.", "This list comes from the active keymap.";

@@ -1,4 +1,4 @@
-//! The form popup (add or edit a record) and the yes/no confirmation.
+//! The form popup (add or edit a record).
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,7 +11,6 @@ use crate::app::form::{FieldValue, Form};
 use crate::app::{Action, App};
 
 const FORM_WIDTH: u16 = 72;
-const CONFIRM_WIDTH: u16 = 60;
 
 pub fn draw<K>(frame: &mut Frame, area: Rect, app: &App, form: &Form<K>, theme: &Theme) {
     let mut lines = Vec::new();
@@ -73,25 +72,4 @@ pub fn draw<K>(frame: &mut Frame, area: Rect, app: &App, form: &Form<K>, theme: 
         .wrap(Wrap { trim: false })
         .block(block(app.lang.get(form.title).into(), theme));
     frame.render_widget(paragraph, popup);
-}
-
-pub fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
-    let lines = vec![
-        Line::raw(question.to_string()),
-        Line::raw(""),
-        hints(
-            app,
-            &[Action::Submit, Action::Back],
-            CONFIRM_WIDTH - 2,
-            theme,
-        ),
-    ];
-    let popup = popup_area(frame, area, CONFIRM_WIDTH, 6);
-    let title = app.lang.get(crate::i18n::T::ConfirmTitle).to_string();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(title, theme)),
-        popup,
-    );
 }

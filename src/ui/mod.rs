@@ -3,6 +3,7 @@
 
 mod child;
 mod children;
+mod confirm;
 mod contacts;
 mod form;
 mod help;
@@ -29,6 +30,14 @@ mod tests;
 use crate::app::{App, Popup, Screen, MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_below_question(frame, app, theme);
+    if let Some(question) = &app.question {
+        confirm::draw(frame, frame.area(), app, &question.text, theme);
+    }
+}
+
+/// Everything but the question: the notice, the lock or the screen with its popup.
+fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return widgets::too_small(frame, app, theme);
@@ -63,7 +72,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
-        Some(Popup::Confirm { question, .. }) => form::confirm(frame, area, app, question, theme),
         Some(Popup::Lookup(lookup)) => contacts::draw_lookup(frame, area, app, lookup, theme),
         Some(Popup::Card { contact, .. }) => contacts::draw_card(frame, area, app, contact, theme),
         None => {}

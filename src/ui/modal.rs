@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthChar;
 
@@ -13,10 +13,8 @@ use super::Theme;
 use crate::app::fields::{Fields, Form};
 use crate::app::modal::Modal;
 use crate::app::{Action, App};
-use crate::i18n::T;
 
 const FORM_WIDTH: u16 = 72;
-const CONFIRM_WIDTH: u16 = 60;
 /// Columns of a field's label; the value starts after it.
 const LABEL: usize = 28;
 
@@ -29,7 +27,9 @@ pub fn draw<F: Fields, Q>(
 ) {
     match modal {
         Some(Modal::Form(form)) => draw_form(frame, app, form, theme),
-        Some(Modal::Confirm(confirm)) => draw_confirm(frame, app, &confirm.question, theme),
+        Some(Modal::Confirm(confirm)) => {
+            super::confirm::draw(frame, frame.area(), app, &confirm.question, theme)
+        }
         None => {}
     }
 }
@@ -141,23 +141,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         out.push(current);
     }
     out
-}
-
-/// A yes/no question: only `j`/`y` says yes.
-pub fn draw_confirm(frame: &mut Frame, app: &App, question: &str, theme: &Theme) {
-    let lines = vec![
-        Line::raw(question.to_string()),
-        Line::raw(""),
-        Line::styled(app.lang.get(T::ConfirmKeys), theme.key),
-    ];
-    let popup = popup_area(frame, frame.area(), CONFIRM_WIDTH, 6);
-    let title = app.lang.get(T::ConfirmTitle).to_string();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(title, theme)),
-        popup,
-    );
 }
 
 #[cfg(test)]

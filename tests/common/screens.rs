@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::cli::Db;
 use super::demo::{first_group_names, group_name, Kid};
-use super::pty::{framed, Options, Tui};
+use super::pty::{framed, Options, Tui, TIMEOUT};
 
 /// A terminal with room for a whole group, a whole form section or trajectory, and the detail
 /// pane.
@@ -176,9 +176,24 @@ pub fn press_moves(t: &mut Tui, from: usize, to: usize, vim: bool) {
     }
 }
 
-/// `q`, and the app ends with 0.
+/// The quit question is on the screen (either language).
+pub fn asks_to_quit(screen: &str) -> bool {
+    screen.contains("Stop signaal?") || screen.contains("Signaal stoppen?")
+}
+
+/// `q`, `y` to "Stop signaal?", and the app ends with 0. (On the welcome screen of an empty
+/// database `q` quits without the question.)
 pub fn quit(t: &mut Tui) {
-    t.send("q");
+    quit_with(t, "q");
+}
+
+/// Like [`quit`], with the key that the keymap binds to `quit` (sent as typed text).
+pub fn quit_with(t: &mut Tui, key: &str) {
+    t.send(key);
+    let asked = t.wait_until("the quit question or the end", TIMEOUT, asks_to_quit);
+    if asked.is_ok() {
+        t.send("y");
+    }
     let code = t.expect_exit();
-    assert_eq!(code, 0, "q exits 0; screen:\n{}", framed(&t.screen()));
+    assert_eq!(code, 0, "{key} exits 0; screen:\n{}", framed(&t.screen()));
 }
