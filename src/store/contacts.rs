@@ -4,7 +4,7 @@
 
 use super::codec::{encode, id_key};
 use super::writes::{Op, Table};
-use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
 use crate::domain::contact::{directory, Contact};
 use crate::domain::{clean_name, Id};
 
@@ -51,13 +51,10 @@ impl Store {
     /// original again).
     pub fn remove_contact(&self, id: Id, sig: &Signature) -> Result<()> {
         let Some(contact) = self.contact(id)? else {
-            return Err(StoreError::Invalid(format!("there is no contact {id}")));
+            return Err(StoreError::UnknownContact(id));
         };
         if contact.pinned.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "{} is a pinned card and cannot be removed",
-                contact.name
-            )));
+            return Err(StoreError::PinnedContact(contact.name));
         }
         let op = Op::remove(Table::Contacts, &id_key(id));
         self.commit(vec![op], sig, "contact.remove", format!("contact:{id}"))
@@ -85,8 +82,7 @@ impl Store {
 }
 
 fn checked(contact: &Contact) -> Result<Contact> {
-    let name = clean_name(&contact.name)
-        .ok_or_else(|| StoreError::Invalid("a contact needs a name".into()))?;
+    let name = clean_name(&contact.name).ok_or(StoreError::NameRequired(Named::Contact))?;
     Ok(Contact {
         name,
         ..contact.clone()

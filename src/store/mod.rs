@@ -49,7 +49,7 @@ use std::sync::{Arc, Mutex};
 
 use sled::Tree;
 
-pub use error::{is_full, StoreError};
+pub use error::{is_full, Damage, Made, Named, StoreError};
 pub use import::TrailChain;
 pub use observations::TemplateAdded;
 pub use open::{found_at, Found};

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::codec::{decode, encode, id_key};
 use super::writes::{required, Op, Table};
-use super::{Result, Signature, Store, StoreError};
+use super::{Named, Result, Signature, Store, StoreError};
 use crate::domain::pin::{Pin, PinRecord};
 use crate::domain::{staff, Id, Role, Staff};
 
@@ -60,7 +60,7 @@ impl Store {
 
     /// A cleaned name that no one else (but `own`) has, up to case, accents and spaces.
     fn unique_name(&self, name: &str, own: Option<Id>) -> Result<String> {
-        let name = required(name, "a staff member needs a name")?;
+        let name = required(name, Named::Staff)?;
         let key = staff::name_key(&name);
         let taken = self
             .staff()?

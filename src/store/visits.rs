@@ -41,10 +41,7 @@ impl Store {
     /// that was closed stays as it is, and a group has at most one open visit: both are refused.
     pub fn save_visit(&self, visit: &Visit, action: &str, sig: &Signature) -> Result<()> {
         if self.group(visit.group_id)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "there is no group {}",
-                visit.group_id
-            )));
+            return Err(StoreError::UnknownGroup(visit.group_id));
         }
         for child in visit.children() {
             self.child_exists(child)?;
@@ -52,18 +49,15 @@ impl Store {
         let key = pair_key(visit.group_id, visit.id);
         let stored: Option<Visit> = decode_one(&self.trees()?.visits, &key)?;
         if stored.is_some_and(|v| !v.is_open()) {
-            return Err(StoreError::Invalid(format!(
-                "visit {} is closed and stays as it is",
-                visit.id
-            )));
+            return Err(StoreError::VisitClosed(visit.id));
         }
         if visit.is_open() {
             let other = self.visits_of(visit.group_id)?;
             if let Some(other) = other.iter().find(|v| v.id != visit.id && v.is_open()) {
-                return Err(StoreError::Invalid(format!(
-                    "group {} already has an open visit ({})",
-                    visit.group_id, other.id
-                )));
+                return Err(StoreError::OpenVisitExists {
+                    group: visit.group_id,
+                    open: other.id,
+                });
             }
         }
         let op = visit_op(visit);

@@ -6,7 +6,7 @@ use sled::Transactional;
 
 use super::codec::{decode_id, encode, id_key, pair_key};
 use super::live::Trees;
-use super::{Result, Store, StoreError};
+use super::{Named, Result, Store, StoreError};
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
 /// Who makes a change and when; every write is signed with it.
@@ -163,7 +163,7 @@ impl Store {
     ) -> Result<Group> {
         let group = Group {
             id: self.next_id()?,
-            name: required(name, "a group needs a name")?,
+            name: required(name, Named::Group)?,
             kind,
             location: location.trim().to_string(),
             archived: false,
@@ -175,7 +175,7 @@ impl Store {
 
     /// Stores a changed group; `action` names the change in the audit trail.
     pub fn save_group(&self, group: &Group, action: &str, sig: &Signature) -> Result<()> {
-        required(&group.name, "a group needs a name")?;
+        required(&group.name, Named::Group)?;
         let op = Op::put(Table::Groups, &id_key(group.id), encode(group));
         self.commit(vec![op], sig, action, format!("group:{}", group.id))
     }
@@ -191,7 +191,7 @@ impl Store {
         let child = Child {
             id: self.next_id()?,
             group_id,
-            first_name: required(first_name, "a child needs a first name")?,
+            first_name: required(first_name, Named::Child)?,
             last_name: last_name.trim().to_string(),
             birth_date,
             archived: false,
@@ -203,12 +203,9 @@ impl Store {
 
     /// Stores a changed child, moving it between groups when its `group_id` changed.
     pub fn save_child(&self, child: &Child, action: &str, sig: &Signature) -> Result<()> {
-        required(&child.first_name, "a child needs a first name")?;
+        required(&child.first_name, Named::Child)?;
         if self.group(child.group_id)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "there is no group {}",
-                child.group_id
-            )));
+            return Err(StoreError::UnknownGroup(child.group_id));
         }
         let mut ops = Vec::new();
         if let Some(old) = self.child(child.id)? {
@@ -260,6 +257,7 @@ pub(super) fn child_ops(child: &Child) -> [Op; 2] {
     ]
 }
 
-pub(super) fn required(raw: &str, message: &str) -> Result<String> {
-    clean_name(raw).ok_or_else(|| StoreError::Invalid(message.to_string()))
+/// The cleaned name, or [`StoreError::NameRequired`] for a blank one.
+pub(super) fn required(raw: &str, what: Named) -> Result<String> {
+    clean_name(raw).ok_or(StoreError::NameRequired(what))
 }
