@@ -7,6 +7,7 @@ use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{Action, App, Popup};
 use crate::domain::access::Permission;
+use crate::domain::AuditAction;
 use crate::domain::{Child, Group, GroupKind, Id, Role};
 use crate::i18n::T;
 use crate::store::StoreError;
@@ -295,7 +296,7 @@ impl App {
                             ..old.clone()
                         };
                         self.store
-                            .save_group(&group, "group.edit", &sig)
+                            .save_group(&group, AuditAction::GroupEdit, &sig)
                             .map_err(store_error)?;
                     }
                     _ => {
@@ -325,7 +326,7 @@ impl App {
                             ..old.clone()
                         };
                         self.store
-                            .save_child(&child, "child.edit", &sig)
+                            .save_child(&child, AuditAction::ChildEdit, &sig)
                             .map_err(store_error)?;
                         child
                     }
@@ -383,18 +384,18 @@ impl App {
             ArchiveTarget::Group(mut g) => {
                 g.archived = !g.archived;
                 let action = if g.archived {
-                    "group.archive"
+                    AuditAction::GroupArchive
                 } else {
-                    "group.restore"
+                    AuditAction::GroupRestore
                 };
                 (self.store.save_group(&g, action, &sig), g.name, g.archived)
             }
             ArchiveTarget::Child(mut c) => {
                 c.archived = !c.archived;
                 let action = if c.archived {
-                    "child.archive"
+                    AuditAction::ChildArchive
                 } else {
-                    "child.restore"
+                    AuditAction::ChildRestore
                 };
                 (
                     self.store.save_child(&c, action, &sig),

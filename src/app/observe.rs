@@ -8,6 +8,7 @@ use super::screen::{ChangeRow, CompareScreen, ItemRow, ObserveScreen, PickFormSc
 use super::{App, FormKind, Popup};
 use crate::app::form::{Field, Form};
 use crate::domain::form::{compare, cycle, FormTemplate};
+use crate::domain::AuditAction;
 use crate::domain::{Child, Group, Observation};
 use crate::i18n::T;
 
@@ -150,7 +151,7 @@ impl App {
 
     /// Space: the selected item's next mark, written and flushed before the screen shows it.
     pub(super) fn mark_selected(&mut self) {
-        self.change_selected("observation.mark", |observation, item, by, at| {
+        self.change_selected(AuditAction::ObservationMark, |observation, item, by, at| {
             let next = cycle(observation.mark(item));
             observation.set_mark(item, next, by, at);
         });
@@ -175,14 +176,16 @@ impl App {
     pub(super) fn save_note(&mut self, item: &str, note: &str) -> Result<(), String> {
         let item = item.to_string();
         let note = note.to_string();
-        self.change_item(&item, "observation.note", |observation, item, by, at| {
-            observation.set_note(item, &note, by, at)
-        })
+        self.change_item(
+            &item,
+            AuditAction::ObservationNote,
+            |observation, item, by, at| observation.set_note(item, &note, by, at),
+        )
     }
 
     fn change_selected(
         &mut self,
-        action: &str,
+        action: AuditAction,
         change: impl FnOnce(&mut Observation, &str, &str, DateTime<FixedOffset>),
     ) {
         let Some(Screen::Observe(s)) = self.screens.last() else {
@@ -201,7 +204,7 @@ impl App {
     fn change_item(
         &mut self,
         item: &str,
-        action: &str,
+        action: AuditAction,
         change: impl FnOnce(&mut Observation, &str, &str, DateTime<FixedOffset>),
     ) -> Result<(), String> {
         let sig = self.signature();

@@ -6,6 +6,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::cli::DemoArgs;
+use crate::domain::AuditAction;
 use crate::export::Export;
 
 fn now() -> DateTime<FixedOffset> {
@@ -167,7 +168,7 @@ fn the_trail_is_compared_with_a_backups_entry_by_entry() {
     // Later entries are fine.
     let group = format!("group:{}", store.groups().unwrap()[0].id);
     store
-        .record("group.edit", group.clone(), &signature(1))
+        .record(AuditAction::GroupEdit, group.clone(), &signature(1))
         .unwrap();
     assert_eq!(first_difference(&store, &path).unwrap(), None);
     assert_eq!(last_restore(&store).unwrap(), None);
@@ -201,12 +202,14 @@ fn the_trail_is_compared_with_a_backups_entry_by_entry() {
 #[test]
 fn the_last_restore_is_found() {
     let (_tmp, store) = demo();
-    let restore = crate::domain::audit::RESTORE_ACTION;
+    let restore = AuditAction::Restore;
     store
         .record(restore, "backup:a".into(), &signature(1))
         .unwrap();
     let group = format!("group:{}", store.groups().unwrap()[0].id);
-    store.record("group.edit", group, &signature(2)).unwrap();
+    store
+        .record(AuditAction::GroupEdit, group, &signature(2))
+        .unwrap();
     store
         .record(restore, "backup:b".into(), &signature(3))
         .unwrap();

@@ -15,6 +15,7 @@ use crate::domain::audit::MAX_ID;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
 use crate::domain::visit::{weeks_after, Advice, FollowUp, Visit, NEXT_VISIT_WEEKS};
+use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Catalogue, Child, Group, GroupKind, Id, Observation, Role, Staff};
 use crate::export::Export;
 
@@ -117,7 +118,7 @@ pub fn generate(args: &DemoArgs, now: DateTime<FixedOffset>) -> Export {
     export.trajectories = trajectories;
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
 
-    let mut load = AuditEntry::new(now, DEMO_AUTHOR, "demo.load", "database".into());
+    let mut load = AuditEntry::new(now, DEMO_AUTHOR, AuditAction::DemoLoad, "database".into());
     // The bound tells `check` which records came with the load (domain::audit::rules).
     load.detail = Some(format!("{MAX_ID}{}", export.max_id()));
     load.seal("");
@@ -1131,7 +1132,12 @@ mod tests {
     #[test]
     fn audit_records_the_load() {
         let data = generate(&defaults(), now());
-        let mut load = AuditEntry::new(now(), "signaal demo", "demo.load", "database".into());
+        let mut load = AuditEntry::new(
+            now(),
+            "signaal demo",
+            AuditAction::DemoLoad,
+            "database".into(),
+        );
         load.detail = Some(format!("max_id={}", data.max_id()));
         load.seal("");
         assert_eq!(data.audit, [load]);

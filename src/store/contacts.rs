@@ -6,6 +6,7 @@ use super::codec::{encode, id_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
 use crate::domain::contact::{directory, Contact};
+use crate::domain::AuditAction;
 use crate::domain::{clean_name, Id};
 
 impl Store {
@@ -28,8 +29,8 @@ impl Store {
     pub fn save_contact(&self, contact: &Contact, sig: &Signature) -> Result<Contact> {
         let mut contact = checked(contact)?;
         let action = match contact.id {
-            0 => "contact.add",
-            _ => "contact.edit",
+            0 => AuditAction::ContactAdd,
+            _ => AuditAction::ContactEdit,
         };
         if contact.id == 0 {
             // An edited pinned card replaces its earlier stored version, if any.
@@ -57,7 +58,12 @@ impl Store {
             return Err(StoreError::PinnedContact(contact.name));
         }
         let op = Op::remove(Table::Contacts, &id_key(id));
-        self.commit(vec![op], sig, "contact.remove", format!("contact:{id}"))
+        self.commit(
+            vec![op],
+            sig,
+            AuditAction::ContactRemove,
+            format!("contact:{id}"),
+        )
     }
 
     /// Adds many cards at once (an import): all or nothing, one transaction, one audit entry.
@@ -76,7 +82,7 @@ impl Store {
             added.push(contact);
         }
         let target = format!("contacts:{}", added.len());
-        self.commit(ops, sig, "contact.import", target)?;
+        self.commit(ops, sig, AuditAction::ContactImport, target)?;
         Ok(added)
     }
 }

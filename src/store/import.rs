@@ -16,11 +16,12 @@ use sha2::{Digest, Sha256};
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
-use super::snapshot::{ExportSummary, IMPORT_ACTION};
+use super::snapshot::ExportSummary;
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
 use super::{Result, Store, StoreError};
+use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
 
@@ -163,7 +164,8 @@ impl Store {
         }
         self.trees()?.meta.insert(UNFINISHED, &[])?;
         let own_entry = sig.map(|sig| {
-            let mut entry = AuditEntry::new(sig.at, &sig.by, IMPORT_ACTION, "database".into());
+            let mut entry =
+                AuditEntry::new(sig.at, &sig.by, AuditAction::Import, "database".into());
             let sha256 = first.sha256.as_deref().unwrap_or_default();
             let mut detail = read.import_detail(sha256);
             if chain == TrailChain::SealedOnImport {

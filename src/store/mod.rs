@@ -56,7 +56,7 @@ pub use open::{found_at, Found};
 pub use people::PinTry;
 pub use purge::Purged;
 pub use recover::{beside, Recovered, MAX_LOSS};
-pub use snapshot::{ExportSummary, IMPORT_ACTION};
+pub use snapshot::ExportSummary;
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};

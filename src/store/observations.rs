@@ -11,6 +11,7 @@ use super::writes::{Op, Table};
 use super::{decode_all, decode_one, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::catalogue::Versioned;
 use crate::domain::form::FormTemplate;
+use crate::domain::AuditAction;
 use crate::domain::{Id, Observation};
 
 /// What [`Store::add_form_template`] did.
@@ -56,7 +57,7 @@ impl Store {
         &self,
         observation: &Observation,
         template: &FormTemplate,
-        action: &str,
+        action: AuditAction,
         item: &str,
         sig: &Signature,
     ) -> Result<()> {
@@ -109,7 +110,7 @@ impl Store {
         }
         let op = template_op(Table::FormTemplates, template);
         let target = format!("form_template:{}/{}", template.id, template.version);
-        self.commit(vec![op], sig, "form_template.add", target)?;
+        self.commit(vec![op], sig, AuditAction::FormTemplateAdd, target)?;
         Ok(TemplateAdded::Added)
     }
 }

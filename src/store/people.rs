@@ -8,6 +8,7 @@ use super::codec::{decode, encode, id_key};
 use super::writes::{required, Op, Table};
 use super::{Named, Result, Signature, Store, StoreError};
 use crate::domain::pin::{Pin, PinRecord};
+use crate::domain::AuditAction;
 use crate::domain::{staff, Id, Role, Staff};
 
 /// The outcome of typing a PIN.
@@ -39,7 +40,7 @@ impl Store {
             role,
             groups: groups.to_vec(),
         };
-        self.write_staff(&staff, sig, "staff.add")?;
+        self.write_staff(&staff, sig, AuditAction::StaffAdd)?;
         Ok(staff)
     }
 
@@ -49,11 +50,11 @@ impl Store {
             name: self.unique_name(&changed.name, Some(changed.id))?,
             ..changed.clone()
         };
-        self.write_staff(&staff, sig, "staff.edit")?;
+        self.write_staff(&staff, sig, AuditAction::StaffEdit)?;
         Ok(staff)
     }
 
-    fn write_staff(&self, staff: &Staff, sig: &Signature, action: &str) -> Result<()> {
+    fn write_staff(&self, staff: &Staff, sig: &Signature, action: AuditAction) -> Result<()> {
         let op = Op::put(Table::Staff, &id_key(staff.id), encode(staff));
         self.commit(vec![op], sig, action, format!("staff:{}", staff.id))
     }
@@ -84,9 +85,9 @@ impl Store {
         let (op, action) = match pin {
             Some(pin) => (
                 Op::put(Table::Pins, &key, encode(&PinRecord::new(pin))),
-                "staff.pin_set",
+                AuditAction::StaffPinSet,
             ),
-            None => (Op::remove(Table::Pins, &key), "staff.pin_removed"),
+            None => (Op::remove(Table::Pins, &key), AuditAction::StaffPinRemoved),
         };
         self.commit(vec![op], sig, action, format!("staff:{staff_id}"))
     }

@@ -8,6 +8,7 @@ use super::observations::same_version;
 use super::writes::{Op, Table};
 use super::{decode_all, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::AuditAction;
 use crate::domain::Id;
 
 impl Store {
@@ -32,7 +33,7 @@ impl Store {
         &self,
         trajectory: &Trajectory,
         template: &PlanTemplate,
-        action: &str,
+        action: AuditAction,
         part: &str,
         sig: &Signature,
     ) -> Result<()> {

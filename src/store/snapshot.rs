@@ -35,9 +35,6 @@ pub struct ExportSummary {
     pub max_id: u64,
 }
 
-/// The audit action of an import's own entry.
-pub const IMPORT_ACTION: &str = "import";
-
 impl ExportSummary {
     /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
     /// staff, groups, children, observations, trajectories, visits and audit (the entries

@@ -2,6 +2,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use tempfile::TempDir;
 
 use super::*;
+use crate::domain::AuditAction;
 use crate::domain::{GroupKind, Role};
 
 pub(super) fn sig() -> Signature {
@@ -64,7 +65,9 @@ fn moving_a_child_updates_both_groups_and_index() {
         .add_child(a.id, "Noor", "Jansen", date("2023-01-01"), &sig())
         .unwrap();
     child.group_id = b.id;
-    store.save_child(&child, "child.edit", &sig()).unwrap();
+    store
+        .save_child(&child, AuditAction::ChildEdit, &sig())
+        .unwrap();
     assert!(store.children_of(a.id).unwrap().is_empty());
     assert_eq!(store.children_of(b.id).unwrap().len(), 1);
     assert_eq!(store.child(child.id).unwrap().unwrap().group_id, b.id);
@@ -82,7 +85,9 @@ fn archiving_keeps_the_child_but_not_in_the_count() {
         .add_child(g.id, "Lotte", "Smit", date("2022-07-30"), &sig())
         .unwrap();
     child.archived = true;
-    store.save_child(&child, "child.archive", &sig()).unwrap();
+    store
+        .save_child(&child, AuditAction::ChildArchive, &sig())
+        .unwrap();
     assert_eq!(store.active_child_count(g.id).unwrap(), 1);
     assert_eq!(store.children_of(g.id).unwrap().len(), 2);
 }

@@ -5,6 +5,7 @@ use super::codec::{decode, encode, id_key, pair_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
 use crate::domain::visit::Visit;
+use crate::domain::AuditAction;
 use crate::domain::Id;
 
 impl Store {
@@ -39,7 +40,7 @@ impl Store {
     /// Writes a visit after one change, with its audit entry (`visit.start`, `visit.advice`,
     /// `visit.follow_up`, `visit.close`; target `visit:ID`), flushed before this returns. A visit
     /// that was closed stays as it is, and a group has at most one open visit: both are refused.
-    pub fn save_visit(&self, visit: &Visit, action: &str, sig: &Signature) -> Result<()> {
+    pub fn save_visit(&self, visit: &Visit, action: AuditAction, sig: &Signature) -> Result<()> {
         if self.group(visit.group_id)?.is_none() {
             return Err(StoreError::UnknownGroup(visit.group_id));
         }

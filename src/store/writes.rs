@@ -7,6 +7,7 @@ use sled::Transactional;
 use super::codec::{decode_id, encode, id_key, pair_key};
 use super::live::Trees;
 use super::{Named, Result, Store, StoreError};
+use crate::domain::AuditAction;
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
 /// Who makes a change and when; every write is signed with it.
@@ -95,7 +96,7 @@ impl Store {
         &self,
         ops: Vec<Op>,
         sig: &Signature,
-        action: &str,
+        action: AuditAction,
         target: String,
     ) -> Result<()> {
         let entry = AuditEntry::new(sig.at, &sig.by, action, target);
@@ -169,12 +170,12 @@ impl Store {
             archived: false,
             forms: Vec::new(),
         };
-        self.save_group(&group, "group.add", sig)?;
+        self.save_group(&group, AuditAction::GroupAdd, sig)?;
         Ok(group)
     }
 
     /// Stores a changed group; `action` names the change in the audit trail.
-    pub fn save_group(&self, group: &Group, action: &str, sig: &Signature) -> Result<()> {
+    pub fn save_group(&self, group: &Group, action: AuditAction, sig: &Signature) -> Result<()> {
         required(&group.name, Named::Group)?;
         let op = Op::put(Table::Groups, &id_key(group.id), encode(group));
         self.commit(vec![op], sig, action, format!("group:{}", group.id))
@@ -197,12 +198,12 @@ impl Store {
             archived: false,
             contacts: Vec::new(),
         };
-        self.save_child(&child, "child.add", sig)?;
+        self.save_child(&child, AuditAction::ChildAdd, sig)?;
         Ok(child)
     }
 
     /// Stores a changed child, moving it between groups when its `group_id` changed.
-    pub fn save_child(&self, child: &Child, action: &str, sig: &Signature) -> Result<()> {
+    pub fn save_child(&self, child: &Child, action: AuditAction, sig: &Signature) -> Result<()> {
         required(&child.first_name, Named::Child)?;
         if self.group(child.group_id)?.is_none() {
             return Err(StoreError::UnknownGroup(child.group_id));
