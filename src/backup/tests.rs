@@ -5,7 +5,6 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tempfile::TempDir;
 
 use super::*;
-use crate::cli::DemoArgs;
 use crate::domain::AuditAction;
 use crate::export::Export;
 
@@ -19,7 +18,7 @@ fn now() -> DateTime<FixedOffset> {
 fn demo() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
-    let data = crate::commands::demo::generate(&DemoArgs::default(), now());
+    let data = crate::demo::generate(&Default::default(), now());
     store.import(&data).unwrap();
     (dir, store)
 }

@@ -280,7 +280,7 @@ fn import_refuses_a_database_that_already_has_a_trail() {
 fn a_trail_cut_after_a_bulk_load_is_refused() {
     // Loaded in bulk, then one more group: the load accounts only for what it brought.
     let (_dir, store) = fresh();
-    let data = crate::commands::demo::generate(&Default::default(), sig().at);
+    let data = crate::demo::generate(&Default::default(), sig().at);
     store.import(&data).unwrap();
     let later = store
         .add_group("Later", GroupKind::Bso, "", &sig())

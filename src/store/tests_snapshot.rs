@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::tests::{date, fresh, sig};
 use super::*;
-use crate::cli::DemoArgs;
 use crate::domain::contact::Contact;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::AuditAction;
@@ -16,7 +15,7 @@ use crate::export::Export;
 
 fn demo() -> (tempfile::TempDir, Store) {
     let (dir, store) = fresh();
-    let data = crate::commands::demo::generate(&DemoArgs::default(), sig().at);
+    let data = crate::demo::generate(&Default::default(), sig().at);
     store.import(&data).unwrap();
     (dir, store)
 }
