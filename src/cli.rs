@@ -45,7 +45,7 @@ pub struct Cli {
     /// Flag a child in its group's list when its latest observation is older than this many weeks
     /// (or it has none; default: observe_weeks in the config file, else 8)
     #[arg(long, value_name = "WEEKS",
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::app::OBSERVE_WEEKS_MAX)))]
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::config::defaults::OBSERVE_WEEKS_MAX)))]
     pub observe_weeks: Option<u32>,
     /// Where backups are kept (default: SIGNAAL_BACKUP_DIR, else backup_dir in the config file,
     /// else DIR.backups beside the database directory DIR); a USB stick or a second disk is best
@@ -55,7 +55,7 @@ pub struct Cli {
     /// automatic backups; at most 86400, one day; default: backup_after in the config file, else
     /// 60)
     #[arg(long, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u64).range(0..=crate::backup::BACKUP_AFTER_MAX_SECONDS))]
+          value_parser = clap::value_parser!(u64).range(0..=crate::config::defaults::BACKUP_AFTER_MAX_SECONDS))]
     pub backup_after: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -13,7 +13,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-use signaal::app::{App, Clock, Msg, Options, Screen, OBSERVE_WEEKS};
+use signaal::app::{App, Clock, Msg, Options, Screen};
+use signaal::config::defaults::OBSERVE_WEEKS;
 use signaal::demo;
 use signaal::domain::Role;
 use signaal::i18n::Lang;

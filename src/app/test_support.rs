@@ -47,7 +47,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
         keymap: Keymap::default(),
         clock: Clock::Fixed(now()),
         user,
-        observe_weeks: super::OBSERVE_WEEKS,
+        observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
         lock_after: None,
     };
     let mut app = App::new(store, options);

@@ -189,7 +189,7 @@ fn a_user_flag_for_someone_with_a_pin_still_asks_it() {
         keymap: crate::keymap::Keymap::default(),
         clock: Clock::Fixed(super::test_support::now()),
         user: Some(me.name.clone()),
-        observe_weeks: OBSERVE_WEEKS,
+        observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
         lock_after: None,
     };
     let mut app = App::new(store, options);
