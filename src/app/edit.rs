@@ -368,7 +368,7 @@ impl App {
                 let staff = self
                     .store
                     .add_staff(&name, role, &groups, &sig)
-                    .map_err(|e| self.staff_error(e))?;
+                    .map_err(|e| self.lang.store_error(&e))?;
                 if self.user.is_none() {
                     self.become_user(staff);
                 }
