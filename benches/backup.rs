@@ -34,7 +34,7 @@ use tempfile::TempDir;
 
 use signaal::app::{App, SaveState, Screen};
 use signaal::backup::{self, AutoBackup, Header};
-use signaal::cli::DemoArgs;
+use signaal::demo;
 use signaal::store::Store;
 
 use common::{app_in_form, demo_store, large_demo, press, staff_user};
@@ -46,10 +46,10 @@ const KEY_BUDGET: Duration = Duration::from_millis(50);
 const LARGE_OBSERVATIONS_PER_CHILD: usize = 30;
 
 /// The two databases: plain `signaal demo` (40 children), and the large one.
-fn sizes() -> [DemoArgs; 2] {
+fn sizes() -> [demo::Options; 2] {
     [
-        DemoArgs::default(),
-        DemoArgs {
+        demo::Options::default(),
+        demo::Options {
             observations_per_child: LARGE_OBSERVATIONS_PER_CHILD,
             ..large_demo()
         },

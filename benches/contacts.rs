@@ -22,7 +22,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 use signaal::app::{App, LookupPopup, Popup, Screen};
-use signaal::cli::DemoArgs;
+use signaal::demo;
 use signaal::domain::contact::{Contact, Help, Phone};
 use signaal::domain::Id;
 use signaal::store::{Signature, Store};
@@ -238,7 +238,7 @@ fn generated(dice: &mut Dice, i: usize, groups: &[Id]) -> Contact {
 /// The demo database plus `CONTACTS` generated cards. Returns the store and the name of a staff
 /// member with the role "staff", to sign in with.
 fn store_with_contacts(path: &Path) -> (Store, String) {
-    let store = demo_store(path, &DemoArgs::default(), Local::now().fixed_offset());
+    let store = demo_store(path, &demo::Options::default(), Local::now().fixed_offset());
     let groups: Vec<Id> = store
         .groups()
         .expect("groups")

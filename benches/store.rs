@@ -6,6 +6,7 @@ mod common;
 use chrono::{TimeZone, Utc};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
+use signaal::domain::AuditAction;
 use signaal::search;
 use signaal::store::{Signature, Store};
 
@@ -42,7 +43,9 @@ fn benches(c: &mut Criterion) {
         let mut edited = child.clone();
         b.iter(|| {
             edited.archived = !edited.archived;
-            store.save_child(&edited, "bench.toggle", &sig).unwrap()
+            store
+                .save_child(&edited, AuditAction::ChildArchive, &sig)
+                .unwrap()
         })
     });
     let names: Vec<String> = groups

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
+use crate::demo;
 use crate::domain::Id;
 use crate::i18n::Lang;
 
@@ -44,7 +45,7 @@ pub struct Cli {
     /// Flag a child in its group's list when its latest observation is older than this many weeks
     /// (or it has none; default: observe_weeks in the config file, else 8)
     #[arg(long, value_name = "WEEKS",
-          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::app::OBSERVE_WEEKS_MAX)))]
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::config::defaults::OBSERVE_WEEKS_MAX)))]
     pub observe_weeks: Option<u32>,
     /// Where backups are kept (default: SIGNAAL_BACKUP_DIR, else backup_dir in the config file,
     /// else DIR.backups beside the database directory DIR); a USB stick or a second disk is best
@@ -54,7 +55,7 @@ pub struct Cli {
     /// automatic backups; at most 86400, one day; default: backup_after in the config file, else
     /// 60)
     #[arg(long, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u64).range(0..=crate::backup::BACKUP_AFTER_MAX_SECONDS))]
+          value_parser = clap::value_parser!(u64).range(0..=crate::config::defaults::BACKUP_AFTER_MAX_SECONDS))]
     pub backup_after: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -167,30 +168,28 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct DemoArgs {
     /// Seed for the generator: the same seed gives the same data (on the same day)
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = demo::Options::default().seed)]
     pub seed: u64,
     /// Number of groups (the first three are a KDV, a peuteropvang and a BSO group)
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = demo::Options::default().groups)]
     pub groups: usize,
     /// Children per group (default: 8 to 16, varying per group)
     #[arg(long)]
     pub children_per_group: Option<usize>,
     /// Observations per child, dated some weeks apart up to a few weeks ago (about one child in
     /// eight gets none or only an old one, so "not observed for long" shows too)
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    #[arg(long, value_name = "N", default_value_t = demo::Options::default().observations_per_child)]
     pub observations_per_child: usize,
 }
 
-impl Default for DemoArgs {
-    /// What plain `signaal demo` generates; read from the attributes above, so the defaults are
-    /// written in one place (the welcome screen's demo data and the tests use this too).
-    fn default() -> DemoArgs {
-        #[derive(Parser)]
-        struct Demo {
-            #[command(flatten)]
-            args: DemoArgs,
+impl From<&DemoArgs> for demo::Options {
+    fn from(args: &DemoArgs) -> demo::Options {
+        demo::Options {
+            seed: args.seed,
+            groups: args.groups,
+            children_per_group: args.children_per_group,
+            observations_per_child: args.observations_per_child,
         }
-        Demo::parse_from(["demo"]).args
     }
 }
 
@@ -386,6 +385,25 @@ mod tests {
         let cli = Cli::try_parse_from(["signaal", "report"].iter().chain(args))?;
         match cli.command {
             Some(Command::Report(args)) => Ok(args.report()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_demo_generates_the_default_options() {
+        let cli = Cli::try_parse_from(["signaal", "demo"]).unwrap();
+        match cli.command {
+            Some(Command::Demo(args)) => {
+                assert_eq!(demo::Options::from(&args), demo::Options::default())
+            }
+            other => panic!("{other:?}"),
+        }
+        let cli = Cli::try_parse_from(["signaal", "demo", "--seed", "7", "--groups", "5"]).unwrap();
+        match cli.command {
+            Some(Command::Demo(args)) => {
+                let options = demo::Options::from(&args);
+                assert_eq!((options.seed, options.groups), (7, 5));
+            }
             other => panic!("{other:?}"),
         }
     }

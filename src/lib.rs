@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod contacts_io;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;

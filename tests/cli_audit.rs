@@ -14,7 +14,7 @@ use common::demo::arr;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use signaal::domain::audit::seal_all;
-use signaal::domain::AuditEntry;
+use signaal::domain::{AuditAction, AuditEntry};
 use signaal::store::{Signature, Store};
 
 /// A demo database's export, written to a file next to a new, empty database; the file's path.
@@ -160,7 +160,7 @@ fn work(db: &Db, by: &str) {
         at: chrono::Local::now().fixed_offset(),
     };
     store
-        .record("group.edit", format!("group:{group}"), &sig)
+        .record(AuditAction::GroupEdit, format!("group:{group}"), &sig)
         .unwrap();
     // Closed for good before the next command, which is another process.
     store.close().expect("close the database");

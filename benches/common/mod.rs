@@ -13,9 +13,9 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-use signaal::app::{App, Clock, Msg, Options, Screen, OBSERVE_WEEKS};
-use signaal::cli::DemoArgs;
-use signaal::commands::demo;
+use signaal::app::{App, Clock, Msg, Options, Screen};
+use signaal::config::defaults::OBSERVE_WEEKS;
+use signaal::demo;
 use signaal::domain::Role;
 use signaal::i18n::Lang;
 use signaal::keymap::{Key, Keymap};
@@ -31,18 +31,18 @@ pub const HEIGHT: u16 = 24;
 
 /// The demo generator's arguments for the large database (seed 7, the other settings as plain
 /// `signaal demo` has them).
-pub fn large_demo() -> DemoArgs {
-    DemoArgs {
+pub fn large_demo() -> demo::Options {
+    demo::Options {
         seed: 7,
         groups: GROUPS,
         children_per_group: Some(CHILDREN_PER_GROUP),
-        ..DemoArgs::default()
+        ..demo::Options::default()
     }
 }
 
 /// A new store at `path` holding what the demo generator makes of `args`, dated relative to
 /// `now`.
-pub fn demo_store(path: &Path, args: &DemoArgs, now: DateTime<FixedOffset>) -> Store {
+pub fn demo_store(path: &Path, args: &demo::Options, now: DateTime<FixedOffset>) -> Store {
     let store = Store::open(path).expect("open store");
     store
         .import(&demo::generate(args, now))

@@ -8,6 +8,7 @@ use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{App, ArchiveTarget, FormKind, Popup};
 use crate::domain::contact::{reuse, Contact, Help, Lookup, Phone, Reuse};
+use crate::domain::AuditAction;
 use crate::domain::{Child, Id};
 use crate::i18n::{Lang, T};
 
@@ -210,7 +211,7 @@ impl App {
             }
             None => fresh.contacts.push(contact.id),
         }
-        let action = "child.contacts";
+        let action = AuditAction::ChildContacts;
         if self
             .ok(self.store.save_child(&fresh, action, &sig))
             .is_some()

@@ -8,6 +8,7 @@ use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{Action, App, Popup};
 use crate::domain::access::Permission;
+use crate::domain::AuditAction;
 use crate::domain::{Child, Group, GroupKind, Id, Role};
 use crate::i18n::T;
 use crate::store::StoreError;
@@ -308,7 +309,7 @@ impl App {
                             ..old.clone()
                         };
                         self.store
-                            .save_group(&group, "group.edit", &sig)
+                            .save_group(&group, AuditAction::GroupEdit, &sig)
                             .map_err(store_error)?;
                     }
                     _ => {
@@ -338,7 +339,7 @@ impl App {
                             ..old.clone()
                         };
                         self.store
-                            .save_child(&child, "child.edit", &sig)
+                            .save_child(&child, AuditAction::ChildEdit, &sig)
                             .map_err(store_error)?;
                         child
                     }
@@ -376,7 +377,7 @@ impl App {
                 let staff = self
                     .store
                     .add_staff(&name, role, &groups, &sig)
-                    .map_err(|e| self.staff_error(e))?;
+                    .map_err(|e| self.lang.store_error(&e))?;
                 if self.user.is_none() {
                     self.become_user(staff);
                 }
@@ -392,18 +393,18 @@ impl App {
             ArchiveTarget::Group(mut g) => {
                 g.archived = !g.archived;
                 let action = if g.archived {
-                    "group.archive"
+                    AuditAction::GroupArchive
                 } else {
-                    "group.restore"
+                    AuditAction::GroupRestore
                 };
                 (self.store.save_group(&g, action, &sig), g.name, g.archived)
             }
             ArchiveTarget::Child(mut c) => {
                 c.archived = !c.archived;
                 let action = if c.archived {
-                    "child.archive"
+                    AuditAction::ChildArchive
                 } else {
-                    "child.restore"
+                    AuditAction::ChildRestore
                 };
                 (
                     self.store.save_child(&c, action, &sig),

@@ -190,13 +190,6 @@ pub struct Options {
     pub lock_after: Option<std::time::Duration>,
 }
 
-/// The default of `--observe-weeks`.
-pub const OBSERVE_WEEKS: u32 = 8;
-/// The most `--observe-weeks` (and `observe_weeks` in the config file) allows: two years.
-pub const OBSERVE_WEEKS_MAX: u32 = 104;
-/// The default of `--lock-after`, in seconds.
-pub const LOCK_AFTER_SECONDS: u64 = 300;
-
 impl App {
     pub fn new(store: Store, options: Options) -> App {
         let mut app = App {

@@ -438,8 +438,7 @@ impl App {
     }
 
     fn load_demo(&mut self) {
-        let args = crate::cli::DemoArgs::default();
-        let data = crate::commands::demo::generate(&args, self.clock.now());
+        let data = crate::demo::generate(&Default::default(), self.clock.now());
         if self.ok(self.store.import(&data)).is_some() {
             self.start();
             self.say(self.lang.get(T::DemoLoaded));

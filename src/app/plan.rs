@@ -14,6 +14,7 @@ use super::screen::{
 };
 use super::{App, FormKind, Popup};
 use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
+use crate::domain::AuditAction;
 use crate::i18n::{Lang, T};
 use crate::store::Signature;
 
@@ -86,9 +87,13 @@ impl App {
                     return;
                 };
                 let t = Trajectory::new(id, child.id, &template, self.today(), &sig.by);
-                let saved = self
-                    .store
-                    .save_trajectory(&t, &template, "trajectory.start", "", &sig);
+                let saved = self.store.save_trajectory(
+                    &t,
+                    &template,
+                    AuditAction::TrajectoryStart,
+                    "",
+                    &sig,
+                );
                 if self.ok(saved).is_none() {
                     return;
                 }
@@ -132,20 +137,20 @@ impl App {
                 if self.needs_consent(stage) {
                     return self.ask_reason(stage.clone());
                 }
-                self.change_trajectory("trajectory.stage", stage, |t, sig| {
+                self.change_trajectory(AuditAction::TrajectoryStage, stage, |t, sig| {
                     t.toggle(stage, &sig.by, sig.at);
                     Ok(())
                 })
             }
             PlanPart::Question(question) => {
-                self.change_trajectory("trajectory.answer", question, |t, sig| {
+                self.change_trajectory(AuditAction::TrajectoryAnswer, question, |t, sig| {
                     let next = next_answer(t.answer(question));
                     t.set_answer(question, next, &sig.by, sig.at);
                     Ok(())
                 })
             }
             PlanPart::Consent(to) => {
-                self.change_trajectory("trajectory.consent", "consent", |t, sig| {
+                self.change_trajectory(AuditAction::TrajectoryConsent, "consent", |t, sig| {
                     let slot = match to {
                         ConsentTo::Coach => &mut t.consent.coach,
                         ConsentTo::School => &mut t.consent.school,
@@ -273,7 +278,7 @@ impl App {
         let text = form.text(0).trim().to_string();
         match &form.kind {
             FormKind::StageNote { stage } => {
-                self.change_trajectory("trajectory.note", stage, |t, sig| {
+                self.change_trajectory(AuditAction::TrajectoryNote, stage, |t, sig| {
                     t.set_note(stage, &text, &sig.by, sig.at);
                     Ok(())
                 })?;
@@ -283,10 +288,14 @@ impl App {
                 if text.is_empty() {
                     return Err(lang.get(T::ErrReasonRequired).to_string());
                 }
-                self.change_trajectory("trajectory.stage_without_consent", stage, |t, sig| {
-                    t.tick_without_consent(stage, &text, &sig.by, sig.at);
-                    Ok(())
-                })?;
+                self.change_trajectory(
+                    AuditAction::TrajectoryStageWithoutConsent,
+                    stage,
+                    |t, sig| {
+                        t.tick_without_consent(stage, &text, &sig.by, sig.at);
+                        Ok(())
+                    },
+                )?;
                 Ok(self.stage_title(stage))
             }
             FormKind::TrajectoryField { field } => {
@@ -298,7 +307,7 @@ impl App {
                     PlanField::Question | PlanField::Goals | PlanField::Actions => None,
                 };
                 let part = field_part(field);
-                self.change_trajectory("trajectory.edit", part, |t, _| {
+                self.change_trajectory(AuditAction::TrajectoryEdit, part, |t, _| {
                     match field {
                         PlanField::Question => t.question = text.clone(),
                         PlanField::Goals => t.goals = text.clone(),
@@ -320,7 +329,7 @@ impl App {
             }
             FormKind::CloseTrajectory => {
                 let (outcome, date) = self.checked_close(form)?;
-                self.change_trajectory("trajectory.close", "", |t, sig| {
+                self.change_trajectory(AuditAction::TrajectoryClose, "", |t, sig| {
                     t.close(outcome, date, &sig.by);
                     Ok(())
                 })?;
@@ -382,7 +391,7 @@ impl App {
     /// copy only once the write is flushed.
     fn change_trajectory(
         &mut self,
-        action: &str,
+        action: AuditAction,
         part: &str,
         change: impl FnOnce(&mut Trajectory, &Signature) -> Result<(), String>,
     ) -> Result<(), String> {

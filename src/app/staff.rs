@@ -81,14 +81,14 @@ impl App {
     ) -> std::result::Result<String, String> {
         let lang = self.lang;
         let role = Role::ALL[form.choice(1)];
-        let staff = self.store.staff().map_err(|e| e.to_string())?;
+        let staff = self.store.staff().map_err(|e| lang.store_error(&e))?;
         let other_admin = staff
             .iter()
             .any(|s| s.id != person.id && s.role == Role::Admin);
         if person.role == Role::Admin && role != Role::Admin && !other_admin {
             return Err(lang.get(T::ErrLastAdmin).to_string());
         }
-        let all = self.store.groups().map_err(|e| e.to_string())?;
+        let all = self.store.groups().map_err(|e| lang.store_error(&e))?;
         let groups = parse_groups(form.text(2), &all).map_err(|name| lang.unknown_group(&name))?;
         let changed = Staff {
             name: form.text(0).to_string(),
@@ -99,7 +99,7 @@ impl App {
         let saved = self
             .store
             .update_staff(&changed, &self.signature())
-            .map_err(|e| self.staff_error(e))?;
+            .map_err(|e| self.lang.store_error(&e))?;
         // The person at the keyboard edited themself: the role and groups count from now on.
         if self.user.as_ref().is_some_and(|u| u.id == saved.id) {
             self.user = Some(saved.clone());
@@ -115,15 +115,6 @@ impl App {
             .collect();
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         Field::choice(T::FieldRole, roles, index)
-    }
-
-    pub(super) fn staff_error(&self, e: crate::store::StoreError) -> String {
-        match e {
-            crate::store::StoreError::DuplicateStaff(name) => {
-                format!("{} ({name})", self.lang.get(T::ErrDuplicateStaff))
-            }
-            other => self.lang.store_error(&other),
-        }
     }
 }
 

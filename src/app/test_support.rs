@@ -6,7 +6,6 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tempfile::TempDir;
 
 use super::{App, Clock, Msg, Options, Screen};
-use crate::cli::DemoArgs;
 use crate::domain::Role;
 use crate::i18n::Lang;
 use crate::keymap::Key;
@@ -34,7 +33,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     if demo {
-        let data = crate::commands::demo::generate(&DemoArgs::default(), now());
+        let data = crate::demo::generate(&Default::default(), now());
         store.import(&data).unwrap();
     }
     let user = match user {
@@ -48,7 +47,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
         keymap: Keymap::default(),
         clock: Clock::Fixed(now()),
         user,
-        observe_weeks: super::OBSERVE_WEEKS,
+        observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
         lock_after: None,
     };
     let mut app = App::new(store, options);

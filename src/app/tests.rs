@@ -931,7 +931,7 @@ fn user_flag_picks_without_asking_ignoring_case_and_accents() {
             keymap,
             clock,
             user: Some(typed),
-            observe_weeks: OBSERVE_WEEKS,
+            observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
             lock_after: None,
         },
     );

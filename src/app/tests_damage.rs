@@ -44,7 +44,7 @@ fn a_repair_at_opening_is_told_on_the_status_line_in_dutch() {
         keymap: Keymap::default(),
         clock: Clock::Fixed(now()),
         user: None,
-        observe_weeks: OBSERVE_WEEKS,
+        observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
         lock_after: None,
     };
     let app = App::new(store, options);

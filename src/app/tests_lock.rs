@@ -189,7 +189,7 @@ fn a_user_flag_for_someone_with_a_pin_still_asks_it() {
         keymap: crate::keymap::Keymap::default(),
         clock: Clock::Fixed(super::test_support::now()),
         user: Some(me.name.clone()),
-        observe_weeks: OBSERVE_WEEKS,
+        observe_weeks: crate::config::defaults::OBSERVE_WEEKS,
         lock_after: None,
     };
     let mut app = App::new(store, options);
@@ -245,10 +245,7 @@ fn staff_see_only_the_groups_they_work_on() {
 
 /// A demo worker linked to exactly one group, found in the demo data itself.
 fn linked_to_one_group() -> String {
-    let data = crate::commands::demo::generate(
-        &crate::cli::DemoArgs::default(),
-        super::test_support::now(),
-    );
+    let data = crate::demo::generate(&Default::default(), super::test_support::now());
     data.staff
         .into_iter()
         .find(|s| s.role == crate::domain::Role::Staff && s.groups.len() == 1)

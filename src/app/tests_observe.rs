@@ -7,6 +7,7 @@ use tempfile::TempDir;
 use super::test_support::{chr, now, press, type_text};
 use super::*;
 use crate::domain::form::{ChangeKind, Mark};
+use crate::domain::AuditAction;
 use crate::domain::Observation;
 use crate::store::Signature;
 
@@ -183,7 +184,13 @@ fn compare_shows_appeared_disappeared_and_changed() {
     before.set_mark(&items[0], Some(Mark::Sometimes), "Test", sig.at);
     before.set_mark(&items[1], Some(Mark::Often), "Test", sig.at);
     app.store
-        .save_observation(&before, &template, "observation.mark", &items[1], &sig)
+        .save_observation(
+            &before,
+            &template,
+            AuditAction::ObservationMark,
+            &items[1],
+            &sig,
+        )
         .unwrap();
 
     // Today: item 0 goes from sometimes to often, item 1 disappears, item 2 appears.

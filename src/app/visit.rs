@@ -13,6 +13,7 @@ use super::{App, FormKind, Popup};
 use crate::domain::access::{allows, Permission};
 use crate::domain::visit::attention::{rank, ChildRecord, Setting};
 use crate::domain::visit::{weeks_after, Advice, Competency, FollowUp, Visit, FOLLOW_UP_WEEKS};
+use crate::domain::AuditAction;
 use crate::domain::{Group, Id, Staff};
 use crate::i18n::T;
 use crate::store::{Result, Signature};
@@ -204,7 +205,7 @@ impl App {
         let Some(VisitPart::FollowUp(index)) = s.list.selected().map(|r| r.part) else {
             return self.complain(self.lang.get(T::SelectFollowUp));
         };
-        let result = self.change_visit("visit.follow_up", |visit, sig| {
+        let result = self.change_visit(AuditAction::VisitFollowUp, |visit, sig| {
             visit.toggle_follow_up(index, &sig.by, sig.at);
             Ok(())
         });
@@ -259,7 +260,7 @@ impl App {
                 }
                 let competencies = Competency::parse_numbers(form.text(1))
                     .map_err(|typed| lang.bad_competency(&typed))?;
-                self.change_visit("visit.advice", |visit, sig| {
+                self.change_visit(AuditAction::VisitAdvice, |visit, sig| {
                     visit.notes.push(Advice {
                         child_id: *child,
                         text,
@@ -276,7 +277,7 @@ impl App {
                     return Err(lang.get(T::ErrFollowUpRequired).into());
                 }
                 let due = future_date(lang, form.text(1), today)?;
-                self.change_visit("visit.follow_up", |visit, sig| {
+                self.change_visit(AuditAction::VisitFollowUp, |visit, sig| {
                     visit.follow_ups.push(FollowUp {
                         child_id: *child,
                         text,
@@ -292,7 +293,7 @@ impl App {
             }
             FormKind::CloseVisit => {
                 let next = future_date(lang, form.text(0), today)?;
-                self.change_visit("visit.close", |visit, sig| {
+                self.change_visit(AuditAction::VisitClose, |visit, sig| {
                     visit.close(next, sig.at);
                     Ok(())
                 })?;
@@ -316,7 +317,7 @@ impl App {
     /// only once the write is flushed.
     fn change_visit(
         &mut self,
-        action: &str,
+        action: AuditAction,
         change: impl FnOnce(&mut Visit, &Signature) -> std::result::Result<(), String>,
     ) -> std::result::Result<(), String> {
         let sig = self.signature();
@@ -328,7 +329,9 @@ impl App {
         // Nothing saved yet means the visit is not on disk: its start is written first, so the
         // audit says when the visit began.
         let started = match s.saved {
-            SaveState::Nothing => self.store.save_visit(&s.visit, "visit.start", &sig),
+            SaveState::Nothing => self
+                .store
+                .save_visit(&s.visit, AuditAction::VisitStart, &sig),
             _ => Ok(()),
         };
         match started.and_then(|()| self.store.save_visit(&changed, action, &sig)) {

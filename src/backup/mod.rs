@@ -23,13 +23,6 @@ pub use trail::{first_difference, last_restore};
 
 use crate::store::{Store, StoreError};
 
-/// The default of `--backup-after`, in seconds.
-pub const BACKUP_AFTER_SECONDS: u64 = 60;
-
-/// The largest `--backup-after` (and config `backup_after`), in seconds: one day. A backup that
-/// waits longer is no backup, and the limit keeps the time arithmetic far from overflowing.
-pub const BACKUP_AFTER_MAX_SECONDS: u64 = 86_400;
-
 /// What can go wrong with a backup, each a sentence naming the file or directory.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {

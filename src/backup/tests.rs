@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use tempfile::TempDir;
 
 use super::*;
-use crate::cli::DemoArgs;
+use crate::domain::AuditAction;
 use crate::export::Export;
 
 fn now() -> DateTime<FixedOffset> {
@@ -18,7 +18,7 @@ fn now() -> DateTime<FixedOffset> {
 fn demo() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
-    let data = crate::commands::demo::generate(&DemoArgs::default(), now());
+    let data = crate::demo::generate(&Default::default(), now());
     store.import(&data).unwrap();
     (dir, store)
 }
@@ -167,7 +167,7 @@ fn the_trail_is_compared_with_a_backups_entry_by_entry() {
     // Later entries are fine.
     let group = format!("group:{}", store.groups().unwrap()[0].id);
     store
-        .record("group.edit", group.clone(), &signature(1))
+        .record(AuditAction::GroupEdit, group.clone(), &signature(1))
         .unwrap();
     assert_eq!(first_difference(&store, &path).unwrap(), None);
     assert_eq!(last_restore(&store).unwrap(), None);
@@ -201,12 +201,14 @@ fn the_trail_is_compared_with_a_backups_entry_by_entry() {
 #[test]
 fn the_last_restore_is_found() {
     let (_tmp, store) = demo();
-    let restore = crate::domain::audit::RESTORE_ACTION;
+    let restore = AuditAction::Restore;
     store
         .record(restore, "backup:a".into(), &signature(1))
         .unwrap();
     let group = format!("group:{}", store.groups().unwrap()[0].id);
-    store.record("group.edit", group, &signature(2)).unwrap();
+    store
+        .record(AuditAction::GroupEdit, group, &signature(2))
+        .unwrap();
     store
         .record(restore, "backup:b".into(), &signature(3))
         .unwrap();

@@ -11,7 +11,7 @@ use chrono::{DateTime, Local, Utc};
 
 use crate::app::Clock;
 use crate::backup::{self, Header};
-use crate::domain::audit::RESTORE_ACTION;
+use crate::domain::AuditAction;
 use crate::store::{self, Store, StoreError};
 
 /// Where the backups of the database `db` are, and how the user set that (for the commands we
@@ -333,7 +333,7 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     store.record(
-        RESTORE_ACTION,
+        AuditAction::Restore,
         format!("backup:{name}"),
         &super::signature("signaal restore"),
     )?;

@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::FormsUseArgs;
 use crate::domain::form::FormTemplate;
+use crate::domain::AuditAction;
 use crate::domain::{Catalogue, GroupKind};
 use crate::store::{Store, TemplateAdded};
 
@@ -135,7 +136,11 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         }
     }
     group.forms = forms;
-    store.save_group(&group, "group.forms", &super::signature(USE_AUTHOR))?;
+    store.save_group(
+        &group,
+        AuditAction::GroupForms,
+        &super::signature(USE_AUTHOR),
+    )?;
     let chosen: Vec<&str> = catalogue
         .for_group(&group)
         .iter()

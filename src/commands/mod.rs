@@ -3,7 +3,6 @@
 
 mod backup;
 pub mod contacts;
-pub mod demo;
 pub mod forms;
 pub mod purge;
 pub mod report;
@@ -104,7 +103,7 @@ fn dispatch(
                     dir.display()
                 ));
             }
-            let data = demo::generate(&args, Clock::System.now());
+            let data = crate::demo::generate(&(&args).into(), Clock::System.now());
             store.import(&data)?;
             eprintln!(
                 "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \

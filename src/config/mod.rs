@@ -10,6 +10,7 @@
 //! The file is read and checked whole before anything else happens: a mistake in it is reported
 //! with its line (`FILE:LINE: message`), and the database is not touched.
 
+pub mod defaults;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -19,11 +20,10 @@ use std::time::Duration;
 
 use directories::ProjectDirs;
 
-use crate::app::{LOCK_AFTER_SECONDS, OBSERVE_WEEKS};
-use crate::backup::BACKUP_AFTER_SECONDS;
 use crate::cli::Cli;
 use crate::i18n::Lang;
 use crate::toml_spans::{FileProblems, Problem};
+use defaults::{BACKUP_AFTER_SECONDS, LOCK_AFTER_SECONDS, OBSERVE_WEEKS};
 
 /// Every problem of one config file, for stderr as is.
 pub type ConfigError = FileProblems;

@@ -4,9 +4,8 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
+use super::defaults::{BACKUP_AFTER_MAX_SECONDS, OBSERVE_WEEKS_MAX};
 use super::Config;
-use crate::app::OBSERVE_WEEKS_MAX;
-use crate::backup::BACKUP_AFTER_MAX_SECONDS;
 use crate::cli::LangArg;
 use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};

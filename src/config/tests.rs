@@ -296,11 +296,11 @@ fn the_help_tells_the_defaults_there_are() {
     use clap::CommandFactory;
     let help = Cli::command().render_long_help().to_string();
     assert!(
-        help.contains(&format!("else {}", crate::app::LOCK_AFTER_SECONDS)),
+        help.contains(&format!("else {}", super::defaults::LOCK_AFTER_SECONDS)),
         "{help}"
     );
     assert!(
-        help.contains(&format!("else {}", crate::app::OBSERVE_WEEKS)),
+        help.contains(&format!("else {}", super::defaults::OBSERVE_WEEKS)),
         "{help}"
     );
     assert!(help.contains("SIGNAAL_CONFIG"), "{help}");

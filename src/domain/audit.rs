@@ -21,6 +21,7 @@
 //! In Python: `sha256(b"".join(b"%d:%s," % (len(f), f) for f in fields)).hexdigest()` with
 //! `fields` the seven byte strings above.
 
+mod action;
 mod prefix;
 mod rules;
 
@@ -30,9 +31,8 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use prefix::{
-    first_difference, replaces_history, PrefixCheck, TrailDifference, REPAIR_ACTION, RESTORE_ACTION,
-};
+pub use action::AuditAction;
+pub use prefix::{first_difference, replaces_history, PrefixCheck, TrailDifference};
 pub use rules::{trail_problems, Records, TrailCheck, MAX_ID};
 
 /// One line of the audit trail: who changed what, and when. Entries are only ever appended.
@@ -41,7 +41,8 @@ pub struct AuditEntry {
     pub at: DateTime<FixedOffset>,
     /// The staff member's name, as it was at the time.
     pub by: String,
-    /// A stable verb such as `group.add` or `child.archive`.
+    /// A stable verb such as `group.add` or `child.archive`: an [`AuditAction`]'s string, kept
+    /// as text so that a trail from another version of signaal reads back as it was written.
     pub action: String,
     /// The record changed, as `kind:id`, e.g. `child:17`.
     pub target: String,
@@ -60,11 +61,16 @@ const CHAIN_TAG: &str = "signaal-audit-1";
 
 impl AuditEntry {
     /// An entry without `detail`, not yet sealed (its `hash` is empty until it is appended).
-    pub fn new(at: DateTime<FixedOffset>, by: &str, action: &str, target: String) -> AuditEntry {
+    pub fn new(
+        at: DateTime<FixedOffset>,
+        by: &str,
+        action: AuditAction,
+        target: String,
+    ) -> AuditEntry {
         AuditEntry {
             at,
             by: by.into(),
-            action: action.into(),
+            action: action.as_str().into(),
             target,
             detail: None,
             hash: String::new(),

@@ -15,7 +15,7 @@ pub mod plan;
 pub mod staff;
 pub mod visit;
 
-pub use audit::AuditEntry;
+pub use audit::{AuditAction, AuditEntry};
 pub use catalogue::Catalogue;
 pub use child::Child;
 pub use contact::Contact;

@@ -4,11 +4,12 @@
 mod backup;
 mod errors;
 pub mod report;
+mod store;
 use crate::app::action::Action;
 use crate::domain::child::Age;
 use crate::domain::Role;
 use crate::keymap::Context;
-use crate::store::{Recovered, StoreError};
+use crate::store::Recovered;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -135,25 +136,6 @@ impl Lang {
             format!("Nog {seconds} s wachten na een verkeerde pincode."),
             format!("Wait {seconds} s more after a wrong PIN."),
         )
-    }
-
-    /// A store error as the user reads it: a full disk and damaged files in the user's
-    /// language; the rest (rarer, and technical) in the store's own English sentence.
-    pub fn store_error(self, e: &StoreError) -> String {
-        match e {
-            StoreError::DiskFull => self.get(T::DiskFull).into(),
-            StoreError::DamagedFiles(path) => self.pick(
-                format!(
-                    "De bestanden van de database {} zijn beschadigd; zet een back-up terug.",
-                    path.display()
-                ),
-                format!(
-                    "The files of the database {} are damaged; restore a backup.",
-                    path.display()
-                ),
-            ),
-            other => other.to_string(),
-        }
     }
 
     /// What opening the database repaired (see [`Recovered`]), for the status line.

@@ -3,7 +3,7 @@
 
 use serde::{de::DeserializeOwned, Serialize};
 
-use super::{Result, StoreError};
+use super::{Damage, Result, StoreError};
 use crate::domain::Id;
 
 pub fn id_key(id: Id) -> [u8; 8] {
@@ -31,7 +31,7 @@ pub fn template_key(id: &str, version: u32) -> Vec<u8> {
 pub fn decode_id(bytes: &[u8]) -> Result<Id> {
     let array: [u8; 8] = bytes
         .try_into()
-        .map_err(|_| StoreError::Damaged(format!("an id of {} bytes instead of 8", bytes.len())))?;
+        .map_err(|_| StoreError::Damaged(Damage::IdLength(bytes.len())))?;
     Ok(Id::from_be_bytes(array))
 }
 
@@ -43,10 +43,10 @@ pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 pub fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T> {
     serde_json::from_slice(value).map_err(|e| {
-        StoreError::Damaged(format!(
-            "the record at key {} cannot be read ({e})",
-            hex(key)
-        ))
+        StoreError::Damaged(Damage::Unreadable {
+            key: hex(key),
+            detail: e.to_string(),
+        })
     })
 }
 

@@ -4,8 +4,9 @@
 
 use super::codec::{encode, id_key};
 use super::writes::{Op, Table};
-use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
 use crate::domain::contact::{directory, Contact};
+use crate::domain::AuditAction;
 use crate::domain::{clean_name, Id};
 
 impl Store {
@@ -28,8 +29,8 @@ impl Store {
     pub fn save_contact(&self, contact: &Contact, sig: &Signature) -> Result<Contact> {
         let mut contact = checked(contact)?;
         let action = match contact.id {
-            0 => "contact.add",
-            _ => "contact.edit",
+            0 => AuditAction::ContactAdd,
+            _ => AuditAction::ContactEdit,
         };
         if contact.id == 0 {
             // An edited pinned card replaces its earlier stored version, if any.
@@ -51,16 +52,18 @@ impl Store {
     /// original again).
     pub fn remove_contact(&self, id: Id, sig: &Signature) -> Result<()> {
         let Some(contact) = self.contact(id)? else {
-            return Err(StoreError::Invalid(format!("there is no contact {id}")));
+            return Err(StoreError::UnknownContact(id));
         };
         if contact.pinned.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "{} is a pinned card and cannot be removed",
-                contact.name
-            )));
+            return Err(StoreError::PinnedContact(contact.name));
         }
         let op = Op::remove(Table::Contacts, &id_key(id));
-        self.commit(vec![op], sig, "contact.remove", format!("contact:{id}"))
+        self.commit(
+            vec![op],
+            sig,
+            AuditAction::ContactRemove,
+            format!("contact:{id}"),
+        )
     }
 
     /// Adds many cards at once (an import): all or nothing, one transaction, one audit entry.
@@ -79,14 +82,13 @@ impl Store {
             added.push(contact);
         }
         let target = format!("contacts:{}", added.len());
-        self.commit(ops, sig, "contact.import", target)?;
+        self.commit(ops, sig, AuditAction::ContactImport, target)?;
         Ok(added)
     }
 }
 
 fn checked(contact: &Contact) -> Result<Contact> {
-    let name = clean_name(&contact.name)
-        .ok_or_else(|| StoreError::Invalid("a contact needs a name".into()))?;
+    let name = clean_name(&contact.name).ok_or(StoreError::NameRequired(Named::Contact))?;
     Ok(Contact {
         name,
         ..contact.clone()

@@ -1,10 +1,15 @@
 use std::path::PathBuf;
 
-/// What can go wrong with the database, each phrased so it can be shown to a user as is.
+use crate::domain::Id;
+
+/// What can go wrong with the database. `Display` phrases each in English for the command line;
+/// the TUI phrases each in the user's language through `i18n::Lang::store_error`, which is why
+/// the variants carry data and not sentences.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("the database {0} is in use by another signaal; close that one first")]
     InUse(PathBuf),
+    /// sled (or the file system) refused to open the database; `detail` is its own message.
     #[error("the database {path} cannot be opened: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
     /// The path names a folder that holds other files and no database: opening it would make it
@@ -17,12 +22,61 @@ pub enum StoreError {
     DamagedFiles(PathBuf),
     #[error("the database was written by a newer signaal (schema {found}, this one knows up to {supported}); update signaal")]
     NewerSchema { found: u32, supported: u32 },
+    /// The database opened, but something in it cannot be read as signaal wrote it.
     #[error("the database is damaged: {0}")]
-    Damaged(String),
-    #[error("{0}")]
-    Invalid(String),
+    Damaged(Damage),
+    /// A group, child or staff member was given an empty (or blank) name.
+    #[error("a {0} needs a {name}", name = .0.name_field())]
+    NameRequired(Named),
+    #[error("there is no group {0}")]
+    UnknownGroup(Id),
+    #[error("there is no child {0}")]
+    UnknownChild(Id),
+    #[error("there is no contact {0}")]
+    UnknownContact(Id),
+    /// The contact card with this name came with signaal (pinned) and cannot be removed.
+    #[error("{0} is a pinned card and cannot be removed")]
+    PinnedContact(String),
+    /// A closed visit is history: it is never written again.
+    #[error("visit {0} is closed and stays as it is")]
+    VisitClosed(Id),
+    /// A group has at most one open visit; `open` is the one it has.
+    #[error("group {group} already has an open visit ({open})")]
+    OpenVisitExists { group: Id, open: Id },
+    /// A child has at most one open trajectory per plan template.
+    #[error("child {child} already has an open trajectory with the plan {template}")]
+    OpenTrajectoryExists { child: Id, template: String },
+    /// A template id and version are stored once: other content under them is refused, as
+    /// records made with it must keep their wording.
+    #[error("template {id} version {version} is already stored with other content; raise the version to change it")]
+    TemplateConflict { id: String, version: u32 },
+    /// A record is written with another template (or version) than the one it was made with.
+    #[error("{record} was made with template {id} version {version}, not {given} version {given_version}")]
+    OtherTemplate {
+        record: Made,
+        id: String,
+        version: u32,
+        given: String,
+        given_version: u32,
+    },
     #[error("there is already a staff member called {0}")]
     DuplicateStaff(String),
+    /// An import goes only into a new, empty database (this one).
+    #[error("the database {0} is not empty; import only into a new database")]
+    NotEmpty(PathBuf),
+    /// The export file could not be read; the I/O error's message.
+    #[error("cannot read the export: {0}")]
+    ExportUnreadable(String),
+    /// The file is not export JSON as signaal writes it; the parser's message.
+    #[error("not a signaal export: {0}")]
+    NotAnExport(String),
+    /// The export reads, but its records break the export's rules (one English sentence each,
+    /// from `export::checks`).
+    #[error("{}", .0.join("; "))]
+    ExportProblems(Vec<String>),
+    /// The two passes over the export read different bytes.
+    #[error("the export changed while it was read; import it again")]
+    ExportChanged,
     /// Writing an export or backup to its destination failed (not the database itself).
     #[error("cannot write: {0}")]
     Write(std::io::Error),
@@ -32,6 +86,75 @@ pub enum StoreError {
     DiskFull,
     #[error("the database refused the write: {0}")]
     Sled(sled::Error),
+}
+
+/// What a name is required for ([`StoreError::NameRequired`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Group,
+    Child,
+    Staff,
+    Contact,
+}
+
+impl Named {
+    /// Which name the thing needs, in English: a child needs a first name.
+    fn name_field(self) -> &'static str {
+        match self {
+            Named::Child => "first name",
+            _ => "name",
+        }
+    }
+}
+
+impl std::fmt::Display for Named {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Named::Group => "group",
+            Named::Child => "child",
+            Named::Staff => "staff member",
+            Named::Contact => "contact",
+        })
+    }
+}
+
+/// A record made with a template ([`StoreError::OtherTemplate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    Observation(Id),
+    Trajectory(Id),
+}
+
+impl std::fmt::Display for Made {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Made::Observation(id) => write!(f, "observation {id}"),
+            Made::Trajectory(id) => write!(f, "trajectory {id}"),
+        }
+    }
+}
+
+/// What is damaged in a database that opened ([`StoreError::Damaged`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Damage {
+    /// Damage sled meets while reading, in a part of its log it does not replay on opening.
+    #[error("sled found a bad checksum in its files; restore a backup")]
+    BadChecksum,
+    /// A stored id that is not 8 bytes long.
+    #[error("an id of {0} bytes instead of 8")]
+    IdLength(usize),
+    /// A stored record that does not decode; its key in hex and the decoder's message.
+    #[error("the record at key {key} cannot be read ({detail})")]
+    Unreadable { key: String, detail: String },
+    /// The stored schema version has no migration step to the next one.
+    #[error("no migration from schema {0}")]
+    NoMigration(u32),
+    /// The stored schema version is not 4 bytes long.
+    #[error("the schema version has {0} bytes instead of 4")]
+    SchemaVersionLength(usize),
+    /// The export written from the database does not parse again; the parser's message.
+    #[error("the export does not read back: {0}")]
+    ExportDoesNotReadBack(String),
 }
 
 impl StoreError {
@@ -52,9 +175,7 @@ impl From<sled::Error> for StoreError {
             sled::Error::Io(io) if is_full(&io) => StoreError::DiskFull,
             // Damage sled meets while reading (in a part of its log it does not replay on
             // opening): the database opened, but this record cannot be read.
-            sled::Error::Corruption { .. } => StoreError::Damaged(
-                "sled found a bad checksum in its files; restore a backup".into(),
-            ),
+            sled::Error::Corruption { .. } => StoreError::Damaged(Damage::BadChecksum),
             other => StoreError::Sled(other),
         }
     }

@@ -16,11 +16,12 @@ use sha2::{Digest, Sha256};
 use super::codec::{encode, id_key};
 use super::observations::observation_op;
 use super::plans::trajectory_op;
-use super::snapshot::{ExportSummary, IMPORT_ACTION};
+use super::snapshot::ExportSummary;
 use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
 use super::{Result, Store, StoreError};
+use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
 
@@ -48,14 +49,13 @@ fn reading<'a, R: Read>(
     mut open: impl FnMut() -> std::io::Result<R> + 'a,
 ) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + 'a {
     move |each| {
-        let input =
-            open().map_err(|e| StoreError::Invalid(format!("cannot read the export: {e}")))?;
+        let input = open().map_err(|e| StoreError::ExportUnreadable(e.to_string()))?;
         let mut input = Hashing {
             input,
             hasher: Sha256::new(),
         };
         let header = export::read(&mut input, each).map_err(|e| match e {
-            ReadError::Format(e) => StoreError::Invalid(format!("not a signaal export: {e}")),
+            ReadError::Format(e) => StoreError::NotAnExport(e.to_string()),
             ReadError::Each(e) => e,
         })?;
         let sha256 = Some(format!("{:x}", input.hasher.finalize()));
@@ -143,10 +143,7 @@ impl Store {
         // The imported trail begins the chain, so there must be no trail yet either (a form
         // template imported into a new database leaves one).
         if (!self.is_empty() || !self.trees()?.audit.is_empty()) && !unfinished {
-            return Err(StoreError::Invalid(format!(
-                "the database {} is not empty; import only into a new database",
-                self.path.display()
-            )));
+            return Err(StoreError::NotEmpty(self.path.clone()));
         }
         let mut checks = Checks::new();
         if chain == TrailChain::SealedOnImport {
@@ -160,14 +157,15 @@ impl Store {
         })?;
         checks.header(&first.header.format, first.header.version);
         if !checks.is_clean() {
-            return Err(StoreError::Invalid(checks.problems().join("; ")));
+            return Err(StoreError::ExportProblems(checks.problems()));
         }
         if unfinished {
             self.clear_import()?;
         }
         self.trees()?.meta.insert(UNFINISHED, &[])?;
         let own_entry = sig.map(|sig| {
-            let mut entry = AuditEntry::new(sig.at, &sig.by, IMPORT_ACTION, "database".into());
+            let mut entry =
+                AuditEntry::new(sig.at, &sig.by, AuditAction::Import, "database".into());
             let sha256 = first.sha256.as_deref().unwrap_or_default();
             let mut detail = read.import_detail(sha256);
             if chain == TrailChain::SealedOnImport {
@@ -220,12 +218,10 @@ impl Store {
         })?;
         let problems = checks.finish();
         if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems.join("; ")));
+            return Err(StoreError::ExportProblems(problems));
         }
         if (again, second.sha256) != first {
-            return Err(StoreError::Invalid(
-                "the export changed while it was read; import it again".into(),
-            ));
+            return Err(StoreError::ExportChanged);
         }
         if let Some(entry) = own_entry {
             writer.add(Record::Audit(&entry))?;

@@ -49,14 +49,14 @@ use std::sync::{Arc, Mutex};
 
 use sled::Tree;
 
-pub use error::{is_full, StoreError};
+pub use error::{is_full, Damage, Made, Named, StoreError};
 pub use import::TrailChain;
 pub use observations::TemplateAdded;
 pub use open::{found_at, Found};
 pub use people::PinTry;
 pub use purge::Purged;
 pub use recover::{beside, Recovered, MAX_LOSS};
-pub use snapshot::{ExportSummary, IMPORT_ACTION};
+pub use snapshot::ExportSummary;
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};

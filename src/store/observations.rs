@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::codec::{decode, encode, pair_key, template_key};
 use super::writes::{Op, Table};
-use super::{decode_all, decode_one, decode_under, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_one, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::catalogue::Versioned;
 use crate::domain::form::FormTemplate;
+use crate::domain::AuditAction;
 use crate::domain::{Id, Observation};
 
 /// What [`Store::add_form_template`] did.
@@ -56,13 +57,12 @@ impl Store {
         &self,
         observation: &Observation,
         template: &FormTemplate,
-        action: &str,
+        action: AuditAction,
         item: &str,
         sig: &Signature,
     ) -> Result<()> {
-        let record = format!("observation {}", observation.id);
         same_version(
-            &record,
+            Made::Observation(observation.id),
             &observation.template,
             observation.version,
             template,
@@ -103,15 +103,14 @@ impl Store {
             if &stored == template {
                 return Ok(TemplateAdded::AlreadyThere);
             }
-            return Err(StoreError::Invalid(format!(
-                "template {} version {} is already stored with other content; raise the version \
-                 to change it",
-                template.id, template.version
-            )));
+            return Err(StoreError::TemplateConflict {
+                id: template.id.clone(),
+                version: template.version,
+            });
         }
         let op = template_op(Table::FormTemplates, template);
         let target = format!("form_template:{}/{}", template.id, template.version);
-        self.commit(vec![op], sig, "form_template.add", target)?;
+        self.commit(vec![op], sig, AuditAction::FormTemplateAdd, target)?;
         Ok(TemplateAdded::Added)
     }
 }
@@ -135,7 +134,7 @@ pub(super) fn template_op<T: Serialize + Versioned>(table: Table, template: &T) 
 
 /// Refuses a record written with another version of a template than the one it was made with.
 pub(super) fn same_version(
-    record: &str,
+    record: Made,
     id: &str,
     version: u32,
     template: &impl Versioned,
@@ -143,11 +142,13 @@ pub(super) fn same_version(
     if (id, version) == (template.id(), template.version()) {
         return Ok(());
     }
-    Err(StoreError::Invalid(format!(
-        "{record} was made with template {id} version {version}, not {} version {}",
-        template.id(),
-        template.version()
-    )))
+    Err(StoreError::OtherTemplate {
+        record,
+        id: id.to_string(),
+        version,
+        given: template.id().to_string(),
+        given_version: template.version(),
+    })
 }
 
 impl Store {
@@ -172,11 +173,10 @@ impl Store {
         let key = template_key(template.id(), template.version());
         let stored: Option<T> = decode_one(&self.template_tree(table)?, &key)?;
         if stored.is_some_and(|stored| &stored != template) {
-            return Err(StoreError::Invalid(format!(
-                "template {} version {} is already stored with other content",
-                template.id(),
-                template.version()
-            )));
+            return Err(StoreError::TemplateConflict {
+                id: template.id().to_string(),
+                version: template.version(),
+            });
         }
         Ok(template_op(table, template))
     }
@@ -192,7 +192,7 @@ impl Store {
     pub(super) fn child_exists(&self, child_id: Id) -> Result<()> {
         match self.child(child_id)? {
             Some(_) => Ok(()),
-            None => Err(StoreError::Invalid(format!("there is no child {child_id}"))),
+            None => Err(StoreError::UnknownChild(child_id)),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::guard::Guard;
 use super::live::{Live, Trees};
 use super::recover;
 use super::{leftovers, schema, Result, Store, StoreError};
-use crate::domain::audit::REPAIR_ACTION;
+use crate::domain::AuditAction;
 
 pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
@@ -48,7 +48,7 @@ pub fn open(dir: &Path) -> Result<Store> {
             by: "signaal".into(),
             at: chrono::Local::now().fixed_offset(),
         };
-        store.record(REPAIR_ACTION, "database".into(), &sig)?;
+        store.record(AuditAction::Repair, "database".into(), &sig)?;
     }
     Ok(store)
 }

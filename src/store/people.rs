@@ -6,8 +6,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::codec::{decode, encode, id_key};
 use super::writes::{required, Op, Table};
-use super::{Result, Signature, Store, StoreError};
+use super::{Named, Result, Signature, Store, StoreError};
 use crate::domain::pin::{Pin, PinRecord};
+use crate::domain::AuditAction;
 use crate::domain::{staff, Id, Role, Staff};
 
 /// The outcome of typing a PIN.
@@ -39,7 +40,7 @@ impl Store {
             role,
             groups: groups.to_vec(),
         };
-        self.write_staff(&staff, sig, "staff.add")?;
+        self.write_staff(&staff, sig, AuditAction::StaffAdd)?;
         Ok(staff)
     }
 
@@ -49,18 +50,18 @@ impl Store {
             name: self.unique_name(&changed.name, Some(changed.id))?,
             ..changed.clone()
         };
-        self.write_staff(&staff, sig, "staff.edit")?;
+        self.write_staff(&staff, sig, AuditAction::StaffEdit)?;
         Ok(staff)
     }
 
-    fn write_staff(&self, staff: &Staff, sig: &Signature, action: &str) -> Result<()> {
+    fn write_staff(&self, staff: &Staff, sig: &Signature, action: AuditAction) -> Result<()> {
         let op = Op::put(Table::Staff, &id_key(staff.id), encode(staff));
         self.commit(vec![op], sig, action, format!("staff:{}", staff.id))
     }
 
     /// A cleaned name that no one else (but `own`) has, up to case, accents and spaces.
     fn unique_name(&self, name: &str, own: Option<Id>) -> Result<String> {
-        let name = required(name, "a staff member needs a name")?;
+        let name = required(name, Named::Staff)?;
         let key = staff::name_key(&name);
         let taken = self
             .staff()?
@@ -84,9 +85,9 @@ impl Store {
         let (op, action) = match pin {
             Some(pin) => (
                 Op::put(Table::Pins, &key, encode(&PinRecord::new(pin))),
-                "staff.pin_set",
+                AuditAction::StaffPinSet,
             ),
-            None => (Op::remove(Table::Pins, &key), "staff.pin_removed"),
+            None => (Op::remove(Table::Pins, &key), AuditAction::StaffPinRemoved),
         };
         self.commit(vec![op], sig, action, format!("staff:{staff_id}"))
     }

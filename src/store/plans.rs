@@ -6,8 +6,9 @@
 use super::codec::{encode, pair_key};
 use super::observations::same_version;
 use super::writes::{Op, Table};
-use super::{decode_all, decode_under, Result, Signature, Store, StoreError};
+use super::{decode_all, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::AuditAction;
 use crate::domain::Id;
 
 impl Store {
@@ -32,12 +33,16 @@ impl Store {
         &self,
         trajectory: &Trajectory,
         template: &PlanTemplate,
-        action: &str,
+        action: AuditAction,
         part: &str,
         sig: &Signature,
     ) -> Result<()> {
-        let record = format!("trajectory {}", trajectory.id);
-        same_version(&record, &trajectory.template, trajectory.version, template)?;
+        same_version(
+            Made::Trajectory(trajectory.id),
+            &trajectory.template,
+            trajectory.version,
+            template,
+        )?;
         self.child_exists(trajectory.child_id)?;
         if trajectory.is_open() {
             let other_open = self
@@ -45,10 +50,10 @@ impl Store {
                 .into_iter()
                 .any(|t| t.id != trajectory.id && t.is_open() && t.template == trajectory.template);
             if other_open {
-                return Err(StoreError::Invalid(format!(
-                    "child {} already has an open trajectory with the plan {}",
-                    trajectory.child_id, trajectory.template
-                )));
+                return Err(StoreError::OpenTrajectoryExists {
+                    child: trajectory.child_id,
+                    template: trajectory.template.clone(),
+                });
             }
         }
         let mut ops = vec![trajectory_op(trajectory)];

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::codec::{id_key, pair_key};
 use super::writes::{Op, Table};
 use super::{decode_all, Result, Signature, Store};
+use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Child, Id};
 
 /// What [`Store::purge_left_before`] removed.
@@ -20,9 +21,6 @@ pub struct Purged {
     pub observations: usize,
     pub trajectories: usize,
 }
-
-/// The audit action of a purge, one entry per child.
-pub const PURGE_ACTION: &str = "child.purge";
 
 impl Store {
     /// The day each child was archived, for every child whose last `child.archive` entry in the
@@ -39,11 +37,11 @@ impl Store {
             else {
                 continue;
             };
-            match entry.action.as_str() {
-                "child.archive" => {
+            match AuditAction::parse(&entry.action) {
+                Some(AuditAction::ChildArchive) => {
                     dates.insert(id, entry.at.date_naive());
                 }
-                "child.restore" => {
+                Some(AuditAction::ChildRestore) => {
                     dates.remove(&id);
                 }
                 _ => {}
@@ -111,7 +109,7 @@ impl Store {
             entries.push(AuditEntry::new(
                 sig.at,
                 &sig.by,
-                PURGE_ACTION,
+                AuditAction::ChildPurge,
                 format!("child:{}", child.id),
             ));
             purged.children += 1;
@@ -169,17 +167,17 @@ mod tests {
         );
         obs.set_mark(&item, Some(Mark::Often), &sig.by, sig.at);
         store
-            .save_observation(&obs, &form, "observation.mark", &item, &sig)
+            .save_observation(&obs, &form, AuditAction::ObservationMark, &item, &sig)
             .unwrap();
         let plan = templates::builtin_plans().into_iter().next().unwrap();
         let id = store.new_trajectory_id().unwrap();
         let t = Trajectory::new(id, child, &plan, d("2026-01-05"), &sig.by);
         store
-            .save_trajectory(&t, &plan, "trajectory.start", "", &sig)
+            .save_trajectory(&t, &plan, AuditAction::TrajectoryStart, "", &sig)
             .unwrap();
     }
 
-    fn set_archived(store: &Store, child: &Child, archived: bool, action: &str, at: &str) {
+    fn set_archived(store: &Store, child: &Child, archived: bool, action: AuditAction, at: &str) {
         let changed = Child {
             archived,
             ..child.clone()
@@ -210,28 +208,28 @@ mod tests {
             &store,
             &early,
             true,
-            "child.archive",
+            AuditAction::ChildArchive,
             "2026-02-01T10:00:00+01:00",
         );
         set_archived(
             &store,
             &late,
             true,
-            "child.archive",
+            AuditAction::ChildArchive,
             "2026-07-01T10:00:00+02:00",
         );
         set_archived(
             &store,
             &back,
             true,
-            "child.archive",
+            AuditAction::ChildArchive,
             "2026-02-01T10:00:00+01:00",
         );
         set_archived(
             &store,
             &back,
             false,
-            "child.restore",
+            AuditAction::ChildRestore,
             "2026-03-01T10:00:00+01:00",
         );
 
@@ -285,7 +283,7 @@ mod tests {
         let mut expected = AuditEntry::new(
             purge_sig.at,
             &purge_sig.by,
-            PURGE_ACTION,
+            AuditAction::ChildPurge,
             format!("child:{}", early.id),
         );
         expected.seal(&audit_before.last().unwrap().hash);
@@ -311,7 +309,7 @@ mod tests {
             &store,
             &child,
             true,
-            "child.edit",
+            AuditAction::ChildEdit,
             "2026-05-01T10:00:00+02:00",
         );
         assert!(store.archive_dates().unwrap().is_empty());

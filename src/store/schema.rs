@@ -4,7 +4,7 @@
 //! is the first layout. A step is added here, never by editing old ones.
 
 use super::codec::{decode, encode};
-use super::{Result, Store, StoreError};
+use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
 pub const CURRENT: u32 = 2;
@@ -57,7 +57,7 @@ fn migrate(store: &Store, mut version: u32) -> Result<()> {
     while version < CURRENT {
         let step = MIGRATIONS
             .get(version as usize - 1)
-            .ok_or_else(|| StoreError::Damaged(format!("no migration from schema {version}")))?;
+            .ok_or_else(|| StoreError::Damaged(Damage::NoMigration(version)))?;
         step(store)?;
         version += 1;
         write_version(store, version)?;
@@ -69,12 +69,10 @@ pub fn read_version(store: &Store) -> Result<Option<u32>> {
     let Some(bytes) = store.trees()?.meta.get(VERSION_KEY)? else {
         return Ok(None);
     };
-    let array: [u8; 4] = bytes.as_ref().try_into().map_err(|_| {
-        StoreError::Damaged(format!(
-            "the schema version has {} bytes instead of 4",
-            bytes.len()
-        ))
-    })?;
+    let array: [u8; 4] = bytes
+        .as_ref()
+        .try_into()
+        .map_err(|_| StoreError::Damaged(Damage::SchemaVersionLength(bytes.len())))?;
     Ok(Some(u32::from_be_bytes(array)))
 }
 

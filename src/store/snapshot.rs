@@ -13,7 +13,7 @@ use super::codec::decode;
 use super::live::Trees;
 use super::undo::Snapshot;
 use super::writes::Table;
-use super::{Result, Store, StoreError};
+use super::{Damage, Result, Store, StoreError};
 use crate::domain::audit::MAX_ID;
 use crate::domain::contact::directory;
 use crate::domain::form::FormTemplate;
@@ -34,9 +34,6 @@ pub struct ExportSummary {
     /// The highest id of any record (see [`Export::max_id`]).
     pub max_id: u64,
 }
-
-/// The audit action of an import's own entry.
-pub const IMPORT_ACTION: &str = "import";
 
 impl ExportSummary {
     /// The `detail` of an import's audit entry: `file_sha256=HEX` and then `kind=COUNT` for
@@ -86,7 +83,7 @@ impl Store {
         let mut json = Vec::new();
         self.write_export(&mut json, exported_at)?;
         serde_json::from_slice(&json)
-            .map_err(|e| StoreError::Damaged(format!("the export does not read back: {e}")))
+            .map_err(|e| StoreError::Damaged(Damage::ExportDoesNotReadBack(e.to_string())))
     }
 
     /// Writes the whole database as export JSON (pretty, without a final newline) to `out`,

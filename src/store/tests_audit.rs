@@ -7,6 +7,7 @@ use super::tests::{date, fresh, sig};
 use super::*;
 use crate::domain::audit::verify_chain;
 use crate::domain::contact::Contact;
+use crate::domain::AuditAction;
 use crate::domain::{GroupKind, Role};
 use crate::export::Export;
 
@@ -62,7 +63,7 @@ fn every_kind_of_write_extends_the_chain() {
         ..child
     };
     store
-        .save_child(&archived, "child.archive", &sig())
+        .save_child(&archived, AuditAction::ChildArchive, &sig())
         .unwrap();
     audit = extended(&store, &audit, 1);
     // A purge writes one entry per child, all in one transaction.
@@ -230,7 +231,7 @@ fn import_refuses_a_broken_emptied_or_forged_trail() {
     let mut invented = AuditEntry::new(
         chrono::DateTime::parse_from_rfc3339("2020-02-03T10:00:00+01:00").unwrap(),
         "Onbekende",
-        "child.edit",
+        AuditAction::ChildEdit,
         "child:4242".into(),
     );
     invented.seal(&forged.audit[2].hash);
@@ -279,7 +280,7 @@ fn import_refuses_a_database_that_already_has_a_trail() {
 fn a_trail_cut_after_a_bulk_load_is_refused() {
     // Loaded in bulk, then one more group: the load accounts only for what it brought.
     let (_dir, store) = fresh();
-    let data = crate::commands::demo::generate(&Default::default(), sig().at);
+    let data = crate::demo::generate(&Default::default(), sig().at);
     store.import(&data).unwrap();
     let later = store
         .add_group("Later", GroupKind::Bso, "", &sig())

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::tests::{date, fresh, sig};
 use super::*;
 use crate::domain::form::{FormTemplate, Mark};
+use crate::domain::AuditAction;
 use crate::domain::{GroupKind, Observation};
 use crate::templates;
 
@@ -31,7 +32,7 @@ fn observe(store: &Store, child: Id, day: &str, marks: &[(&str, Mark)]) -> Obser
     for (item, mark) in marks {
         obs.set_mark(item, Some(*mark), &sig().by, sig().at);
         store
-            .save_observation(&obs, &template, "observation.mark", item, &sig())
+            .save_observation(&obs, &template, AuditAction::ObservationMark, item, &sig())
             .unwrap();
     }
     obs
@@ -81,11 +82,17 @@ fn a_mark_with_another_template_version_or_no_child_is_refused() {
     newer.version += 1;
     let obs = Observation::new(99, child, &template, date("2026-11-20"), "Anouk");
     assert!(store
-        .save_observation(&obs, &newer, "observation.mark", "x", &sig())
+        .save_observation(&obs, &newer, AuditAction::ObservationMark, "x", &sig())
         .is_err());
     let orphan = Observation::new(98, child + 500, &template, date("2026-11-20"), "Anouk");
     assert!(store
-        .save_observation(&orphan, &template, "observation.mark", "x", &sig())
+        .save_observation(
+            &orphan,
+            &template,
+            AuditAction::ObservationMark,
+            "x",
+            &sig()
+        )
         .is_err());
     assert!(store.latest_observation(child).unwrap().is_none());
 }
@@ -134,7 +141,7 @@ fn observations_survive_reopening_and_round_trip_through_export() {
         let mut obs = observe(&store, child.id, "2026-11-20", &[(&item(3), Mark::Often)]);
         obs.set_note(&item(3), "ë en ĳ", "Anouk", sig().at);
         store
-            .save_observation(&obs, &kdv(), "observation.note", &item(3), &sig())
+            .save_observation(&obs, &kdv(), AuditAction::ObservationNote, &item(3), &sig())
             .unwrap();
         obs
     };
@@ -206,7 +213,13 @@ fn an_observation_whose_last_mark_is_taken_back_is_removed() {
     let mut today = observe(&store, child, "2026-11-20", &[(&item(1), Mark::Sometimes)]);
     today.set_mark(&item(1), None, "Anouk", sig().at);
     store
-        .save_observation(&today, &kdv(), "observation.mark", &item(1), &sig())
+        .save_observation(
+            &today,
+            &kdv(),
+            AuditAction::ObservationMark,
+            &item(1),
+            &sig(),
+        )
         .unwrap();
     assert_eq!(store.observations_of(child).unwrap(), vec![first.clone()]);
     assert_eq!(store.latest_observation(child).unwrap(), Some(first));

@@ -3,6 +3,7 @@
 use super::tests::{date, fresh, sig};
 use super::*;
 use crate::domain::plan::{Outcome, PlanTemplate, Trajectory};
+use crate::domain::AuditAction;
 use crate::domain::GroupKind;
 use crate::templates::builtin_plans;
 
@@ -26,7 +27,7 @@ fn start(store: &Store, child: Id) -> Trajectory {
     let id = store.new_trajectory_id().unwrap();
     let t = Trajectory::new(id, child, &plan, date("2026-09-01"), &sig().by);
     store
-        .save_trajectory(&t, &plan, "trajectory.start", "", &sig())
+        .save_trajectory(&t, &plan, AuditAction::TrajectoryStart, "", &sig())
         .unwrap();
     t
 }
@@ -38,7 +39,7 @@ fn a_trajectory_is_saved_signed_and_read_back() {
     let first = early().stages[0].id.clone();
     t.toggle(&first, &sig().by, sig().at);
     store
-        .save_trajectory(&t, &early(), "trajectory.stage", &first, &sig())
+        .save_trajectory(&t, &early(), AuditAction::TrajectoryStage, &first, &sig())
         .unwrap();
     assert_eq!(store.trajectories_of(child).unwrap(), vec![t.clone()]);
     assert_eq!(store.trajectories().unwrap(), vec![t.clone()]);
@@ -61,7 +62,7 @@ fn one_open_trajectory_per_plan_per_child() {
         "x",
     );
     let err = store
-        .save_trajectory(&second, &plan, "trajectory.start", "", &sig())
+        .save_trajectory(&second, &plan, AuditAction::TrajectoryStart, "", &sig())
         .unwrap_err();
     assert!(
         err.to_string().contains("already has an open trajectory"),
@@ -70,10 +71,10 @@ fn one_open_trajectory_per_plan_per_child() {
     // Once the first is closed, a new one may start; the closed one stays readable.
     first.close(Outcome::ContinuesInGroup, date("2026-09-30"), "x");
     store
-        .save_trajectory(&first, &plan, "trajectory.close", "", &sig())
+        .save_trajectory(&first, &plan, AuditAction::TrajectoryClose, "", &sig())
         .unwrap();
     store
-        .save_trajectory(&second, &plan, "trajectory.start", "", &sig())
+        .save_trajectory(&second, &plan, AuditAction::TrajectoryStart, "", &sig())
         .unwrap();
     assert_eq!(store.trajectories_of(child).unwrap().len(), 2);
 }
@@ -85,7 +86,13 @@ fn trajectories_round_trip_through_export_and_bad_ones_are_refused() {
     t.question = "Hoe komt Daan tot rust na school?".into();
     t.set_note(&early().stages[1].id, "ë ĳ", "x", sig().at);
     store
-        .save_trajectory(&t, &early(), "trajectory.edit", "question", &sig())
+        .save_trajectory(
+            &t,
+            &early(),
+            AuditAction::TrajectoryEdit,
+            "question",
+            &sig(),
+        )
         .unwrap();
     let data = store.export(sig().at).unwrap();
     assert_eq!(data.trajectories, vec![t.clone()]);

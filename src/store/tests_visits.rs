@@ -3,6 +3,7 @@
 use super::tests::{date, fresh, sig};
 use super::*;
 use crate::domain::visit::{Advice, Competency, FollowUp, Visit};
+use crate::domain::AuditAction;
 use crate::domain::{GroupKind, Role};
 
 fn coach() -> Staff {
@@ -28,7 +29,9 @@ fn group_with_child(store: &Store) -> (Id, Id) {
 fn start(store: &Store, group: Id, previous: Option<&Visit>) -> Visit {
     let id = store.new_visit_id().unwrap();
     let visit = Visit::start(id, group, &coach(), date("2026-03-02"), previous);
-    store.save_visit(&visit, "visit.start", &sig()).unwrap();
+    store
+        .save_visit(&visit, AuditAction::VisitStart, &sig())
+        .unwrap();
     visit
 }
 
@@ -65,7 +68,9 @@ fn a_saved_advice_survives_reopening_and_is_audited() {
         visit
             .notes
             .push(advice(Some(child), "Benoem wat je ziet, ĳverig"));
-        store.save_visit(&visit, "visit.advice", &sig()).unwrap();
+        store
+            .save_visit(&visit, AuditAction::VisitAdvice, &sig())
+            .unwrap();
         visit
         // Dropped without anything else: the write was flushed when save_visit returned.
     };
@@ -91,14 +96,16 @@ fn one_open_visit_per_group_and_a_closed_one_stays_as_it_is() {
         date("2026-03-03"),
         None,
     );
-    let refused = store.save_visit(&second, "visit.start", &sig());
+    let refused = store.save_visit(&second, AuditAction::VisitStart, &sig());
     assert!(refused.unwrap_err().to_string().contains("open visit"));
 
     first.follow_ups.push(follow_up(Some(child)));
     first.close(date("2026-04-01"), sig().at);
-    store.save_visit(&first, "visit.close", &sig()).unwrap();
+    store
+        .save_visit(&first, AuditAction::VisitClose, &sig())
+        .unwrap();
     first.notes.push(advice(None, "te laat"));
-    let refused = store.save_visit(&first, "visit.advice", &sig());
+    let refused = store.save_visit(&first, AuditAction::VisitAdvice, &sig());
     assert!(refused.unwrap_err().to_string().contains("closed"));
 
     // Now a new one may start, newest first in the list, carrying the open follow-up.
@@ -116,10 +123,14 @@ fn a_visit_names_only_a_group_and_children_that_exist() {
     let (_dir, store) = fresh();
     let (group, _) = group_with_child(&store);
     let nowhere = Visit::start(1000, group + 500, &coach(), date("2026-03-02"), None);
-    assert!(store.save_visit(&nowhere, "visit.start", &sig()).is_err());
+    assert!(store
+        .save_visit(&nowhere, AuditAction::VisitStart, &sig())
+        .is_err());
     let mut visit = Visit::start(1001, group, &coach(), date("2026-03-02"), None);
     visit.notes.push(advice(Some(4242), "wie?"));
-    assert!(store.save_visit(&visit, "visit.advice", &sig()).is_err());
+    assert!(store
+        .save_visit(&visit, AuditAction::VisitAdvice, &sig())
+        .is_err());
     assert!(store.visits().unwrap().is_empty());
 }
 
@@ -132,7 +143,9 @@ fn visits_round_trip_through_export_and_import_and_are_checked() {
     visit.notes.push(advice(None, "Vaste dagritmekaarten"));
     visit.follow_ups.push(follow_up(None));
     visit.close(date("2026-04-13"), sig().at);
-    store.save_visit(&visit, "visit.close", &sig()).unwrap();
+    store
+        .save_visit(&visit, AuditAction::VisitClose, &sig())
+        .unwrap();
 
     let data = store.export(sig().at).unwrap();
     assert_eq!(data.visits, vec![visit.clone()]);
@@ -183,10 +196,14 @@ fn a_purge_takes_what_visits_say_about_the_child_along() {
     visit.notes.push(advice(None, "over de groep"));
     visit.follow_ups.push(follow_up(Some(child)));
     visit.close(date("2026-04-13"), sig().at);
-    store.save_visit(&visit, "visit.close", &sig()).unwrap();
+    store
+        .save_visit(&visit, AuditAction::VisitClose, &sig())
+        .unwrap();
     let mut gone = store.child(child).unwrap().unwrap();
     gone.archived = true;
-    store.save_child(&gone, "child.archive", &sig()).unwrap();
+    store
+        .save_child(&gone, AuditAction::ChildArchive, &sig())
+        .unwrap();
 
     let purged = store.purge_left_before(date("2030-01-01"), &sig()).unwrap();
     assert_eq!(purged.children, 1);

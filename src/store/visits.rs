@@ -5,6 +5,7 @@ use super::codec::{decode, encode, id_key, pair_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Result, Signature, Store, StoreError};
 use crate::domain::visit::Visit;
+use crate::domain::AuditAction;
 use crate::domain::Id;
 
 impl Store {
@@ -39,12 +40,9 @@ impl Store {
     /// Writes a visit after one change, with its audit entry (`visit.start`, `visit.advice`,
     /// `visit.follow_up`, `visit.close`; target `visit:ID`), flushed before this returns. A visit
     /// that was closed stays as it is, and a group has at most one open visit: both are refused.
-    pub fn save_visit(&self, visit: &Visit, action: &str, sig: &Signature) -> Result<()> {
+    pub fn save_visit(&self, visit: &Visit, action: AuditAction, sig: &Signature) -> Result<()> {
         if self.group(visit.group_id)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "there is no group {}",
-                visit.group_id
-            )));
+            return Err(StoreError::UnknownGroup(visit.group_id));
         }
         for child in visit.children() {
             self.child_exists(child)?;
@@ -52,18 +50,15 @@ impl Store {
         let key = pair_key(visit.group_id, visit.id);
         let stored: Option<Visit> = decode_one(&self.trees()?.visits, &key)?;
         if stored.is_some_and(|v| !v.is_open()) {
-            return Err(StoreError::Invalid(format!(
-                "visit {} is closed and stays as it is",
-                visit.id
-            )));
+            return Err(StoreError::VisitClosed(visit.id));
         }
         if visit.is_open() {
             let other = self.visits_of(visit.group_id)?;
             if let Some(other) = other.iter().find(|v| v.id != visit.id && v.is_open()) {
-                return Err(StoreError::Invalid(format!(
-                    "group {} already has an open visit ({})",
-                    visit.group_id, other.id
-                )));
+                return Err(StoreError::OpenVisitExists {
+                    group: visit.group_id,
+                    open: other.id,
+                });
             }
         }
         let op = visit_op(visit);

@@ -6,7 +6,8 @@ use sled::Transactional;
 
 use super::codec::{decode_id, encode, id_key, pair_key};
 use super::live::Trees;
-use super::{Result, Store, StoreError};
+use super::{Named, Result, Store, StoreError};
+use crate::domain::AuditAction;
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
 
 /// Who makes a change and when; every write is signed with it.
@@ -95,7 +96,7 @@ impl Store {
         &self,
         ops: Vec<Op>,
         sig: &Signature,
-        action: &str,
+        action: AuditAction,
         target: String,
     ) -> Result<()> {
         let entry = AuditEntry::new(sig.at, &sig.by, action, target);
@@ -163,19 +164,19 @@ impl Store {
     ) -> Result<Group> {
         let group = Group {
             id: self.next_id()?,
-            name: required(name, "a group needs a name")?,
+            name: required(name, Named::Group)?,
             kind,
             location: location.trim().to_string(),
             archived: false,
             forms: Vec::new(),
         };
-        self.save_group(&group, "group.add", sig)?;
+        self.save_group(&group, AuditAction::GroupAdd, sig)?;
         Ok(group)
     }
 
     /// Stores a changed group; `action` names the change in the audit trail.
-    pub fn save_group(&self, group: &Group, action: &str, sig: &Signature) -> Result<()> {
-        required(&group.name, "a group needs a name")?;
+    pub fn save_group(&self, group: &Group, action: AuditAction, sig: &Signature) -> Result<()> {
+        required(&group.name, Named::Group)?;
         let op = Op::put(Table::Groups, &id_key(group.id), encode(group));
         self.commit(vec![op], sig, action, format!("group:{}", group.id))
     }
@@ -191,24 +192,21 @@ impl Store {
         let child = Child {
             id: self.next_id()?,
             group_id,
-            first_name: required(first_name, "a child needs a first name")?,
+            first_name: required(first_name, Named::Child)?,
             last_name: last_name.trim().to_string(),
             birth_date,
             archived: false,
             contacts: Vec::new(),
         };
-        self.save_child(&child, "child.add", sig)?;
+        self.save_child(&child, AuditAction::ChildAdd, sig)?;
         Ok(child)
     }
 
     /// Stores a changed child, moving it between groups when its `group_id` changed.
-    pub fn save_child(&self, child: &Child, action: &str, sig: &Signature) -> Result<()> {
-        required(&child.first_name, "a child needs a first name")?;
+    pub fn save_child(&self, child: &Child, action: AuditAction, sig: &Signature) -> Result<()> {
+        required(&child.first_name, Named::Child)?;
         if self.group(child.group_id)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "there is no group {}",
-                child.group_id
-            )));
+            return Err(StoreError::UnknownGroup(child.group_id));
         }
         let mut ops = Vec::new();
         if let Some(old) = self.child(child.id)? {
@@ -260,6 +258,7 @@ pub(super) fn child_ops(child: &Child) -> [Op; 2] {
     ]
 }
 
-pub(super) fn required(raw: &str, message: &str) -> Result<String> {
-    clean_name(raw).ok_or_else(|| StoreError::Invalid(message.to_string()))
+/// The cleaned name, or [`StoreError::NameRequired`] for a blank one.
+pub(super) fn required(raw: &str, what: Named) -> Result<String> {
+    clean_name(raw).ok_or(StoreError::NameRequired(what))
 }

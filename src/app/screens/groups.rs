@@ -7,7 +7,7 @@ use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::screens::VisitDates;
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::access::Permission;
-use crate::domain::{Group, GroupKind, Invalid};
+use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -128,8 +128,8 @@ impl GroupsScreen {
             Step::Yes(mut group) => {
                 group.archived = !group.archived;
                 let action = match group.archived {
-                    true => "group.archive",
-                    false => "group.restore",
+                    true => AuditAction::GroupArchive,
+                    false => AuditAction::GroupRestore,
                 };
                 match ctx.store.save_group(&group, action, &ctx.signature()) {
                     Ok(()) => Outcome::Reload.and(Outcome::Say(
@@ -156,7 +156,7 @@ fn save(ctx: &Ctx, form: &GroupForm) -> Result<String, AppError> {
                 location,
                 ..old.clone()
             };
-            ctx.store.save_group(&group, "group.edit", &sig)?;
+            ctx.store.save_group(&group, AuditAction::GroupEdit, &sig)?;
         }
         None => {
             ctx.store.add_group(&name, kind, &location, &sig)?;

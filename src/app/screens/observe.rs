@@ -15,7 +15,7 @@ use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::{cycle, FormTemplate};
-use crate::domain::{Child, Group, Observation};
+use crate::domain::{AuditAction, Child, Group, Observation};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -175,7 +175,7 @@ impl ObserveScreen {
         &mut self,
         ctx: &Ctx,
         item: &str,
-        action: &str,
+        action: AuditAction,
         change: impl FnOnce(&mut Observation, &str, &str, DateTime<FixedOffset>),
     ) -> Result<(), AppError> {
         let sig = ctx.signature();
@@ -203,7 +203,7 @@ impl ObserveScreen {
                     self.change(
                         ctx,
                         &item,
-                        "observation.mark",
+                        AuditAction::ObservationMark,
                         |observation, item, by, at| {
                             let next = cycle(observation.mark(item));
                             observation.set_mark(item, next, by, at);
@@ -237,7 +237,7 @@ impl ObserveScreen {
                 let saved = self.change(
                     ctx,
                     item,
-                    "observation.note",
+                    AuditAction::ObservationNote,
                     |observation, item, by, at| observation.set_note(item, &text, by, at),
                 );
                 match saved {

@@ -10,20 +10,15 @@
 //! history, not a rewritten one. See [`TrailDifference::after_restore`]; "restore" there stands
 //! for both.
 
-use super::AuditEntry;
-
-/// The action of the entry `signaal restore` appends after the restored backup's trail.
-pub const RESTORE_ACTION: &str = "restore";
-
-/// The action of the entry signaal appends when opening repaired a torn end of the database (the
-/// last writes before the tear are given up): like a restore, it begins a history of its own,
-/// and a backup made before it may hold entries the database no longer has.
-pub const REPAIR_ACTION: &str = "repair";
+use super::{AuditAction, AuditEntry};
 
 /// Whether an entry with `action` starts a new history (a restore or a repair), after which the
 /// database's trail may rightly part from older backups'.
 pub fn replaces_history(action: &str) -> bool {
-    action == RESTORE_ACTION || action == REPAIR_ACTION
+    matches!(
+        AuditAction::parse(action),
+        Some(AuditAction::Restore | AuditAction::Repair)
+    )
 }
 
 /// Where a database's trail stops agreeing with a backup's: `position` (1 for the first entry)

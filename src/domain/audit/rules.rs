@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::AuditEntry;
+use super::{AuditAction, AuditEntry};
 use crate::domain::Id;
 
 /// The kinds of record a target can name, as written before the `:` of a target.
@@ -32,7 +32,7 @@ const KINDS: [&str; 7] = [
 
 /// Actions that load many records at once and so account for every record they loaded: those
 /// with an id up to the `max_id=N` word in their `detail` (every record when there is none).
-const BULK_LOADS: [&str; 2] = ["demo.load", "import"];
+const BULK_LOADS: [AuditAction; 2] = [AuditAction::DemoLoad, AuditAction::Import];
 
 /// The word of a bulk load's `detail` that gives the highest id it loaded, followed by the id.
 pub const MAX_ID: &str = "max_id=";
@@ -94,12 +94,13 @@ impl TrailCheck {
     pub fn push(&mut self, entry: &AuditEntry) {
         let position = self.pushed;
         self.pushed += 1;
-        let action = entry.action.as_str();
-        if BULK_LOADS.contains(&action) {
+        // An action this version does not know (from a newer signaal) loads and removes nothing.
+        let action = AuditAction::parse(&entry.action);
+        if action.is_some_and(|a| BULK_LOADS.contains(&a)) {
             self.loads.push(loaded_through(entry));
         }
-        self.contacts_imported |= action == "contact.import";
-        if action == "child.purge" {
+        self.contacts_imported |= action == Some(AuditAction::ContactImport);
+        if action == Some(AuditAction::ChildPurge) {
             // A purge takes the trajectories of its child, whom the entry does not name.
             self.pending.retain(|(kind, _), _| *kind != "trajectory");
         }
@@ -108,7 +109,8 @@ impl TrailCheck {
         };
         let removal = matches!(
             (action, kind),
-            ("child.purge", "child") | ("contact.remove", "contact")
+            (Some(AuditAction::ChildPurge), "child")
+                | (Some(AuditAction::ContactRemove), "contact")
         );
         if let Some(named) = self.records.named_flag(kind, id) {
             *named = true;

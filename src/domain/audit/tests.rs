@@ -13,19 +13,19 @@ fn trail() -> Vec<AuditEntry> {
         AuditEntry::new(
             at("2026-03-02T09:30:00+01:00"),
             "Ingrid",
-            "group.add",
+            AuditAction::GroupAdd,
             "group:1".into(),
         ),
         AuditEntry::new(
             at("2026-03-02T09:31:00.250+01:00"),
             "Ingrid",
-            "child.add",
+            AuditAction::ChildAdd,
             "child:2".into(),
         ),
         AuditEntry::new(
             at("2026-03-03T10:00:00Z"),
             "Zoë",
-            "observation.mark",
+            AuditAction::ObservationMark,
             "observation:3/a".into(),
         ),
         AuditEntry {
@@ -33,7 +33,7 @@ fn trail() -> Vec<AuditEntry> {
             ..AuditEntry::new(
                 at("2026-03-04T08:00:00+02:00"),
                 "beheer",
-                "import",
+                AuditAction::Import,
                 "database".into(),
             )
         },
@@ -129,7 +129,7 @@ fn a_removed_inserted_or_reordered_entry_breaks_the_chain_where_it_happened() {
     let mut invented = AuditEntry::new(
         at("2020-05-01T12:00:00+02:00"),
         "Onbekend",
-        "observation.mark",
+        AuditAction::ObservationMark,
         "observation:999/x".into(),
     );
     invented.hash = trail()[1].hash.clone();
@@ -145,7 +145,7 @@ fn a_removed_inserted_or_reordered_entry_breaks_the_chain_where_it_happened() {
     appended.push(AuditEntry::new(
         at("2026-03-05T08:00:00+01:00"),
         "X",
-        "child.add",
+        AuditAction::ChildAdd,
         "child:5".into(),
     ));
     let broken = verify_chain(&appended).unwrap_err();
@@ -165,7 +165,7 @@ fn the_verifier_goes_one_entry_at_a_time() {
     let mut next = AuditEntry::new(
         at("2026-03-05T08:00:00+01:00"),
         "X",
-        "group.edit",
+        AuditAction::GroupEdit,
         "group:1".into(),
     );
     next.seal(verifier.last_hash());
@@ -224,9 +224,9 @@ fn the_prefix_check_goes_one_pair_at_a_time() {
 }
 
 /// `base` sealed with `more` appended, each `(action, target)`.
-fn continued(base: &[AuditEntry], more: &[(&str, &str)]) -> Vec<AuditEntry> {
+fn continued(base: &[AuditEntry], more: &[(AuditAction, &str)]) -> Vec<AuditEntry> {
     let mut entries = base.to_vec();
-    entries.extend(more.iter().map(|(action, target)| entry(action, target)));
+    entries.extend(more.iter().map(|(action, target)| entry(*action, target)));
     seal_all(&mut entries);
     entries
 }
@@ -235,10 +235,13 @@ fn continued(base: &[AuditEntry], more: &[(&str, &str)]) -> Vec<AuditEntry> {
 fn a_restore_explains_a_fork_but_not_a_rewrite() {
     let base = trail();
     // B1 is `base`; B2 was made after more work; then B1 was restored and work went on.
-    let b2 = continued(&base, &[("child.edit", "child:2")]);
+    let b2 = continued(&base, &[(AuditAction::ChildEdit, "child:2")]);
     let restored = continued(
         &base,
-        &[(RESTORE_ACTION, "backup:b1"), ("group.edit", "group:1")],
+        &[
+            (AuditAction::Restore, "backup:b1"),
+            (AuditAction::GroupEdit, "group:1"),
+        ],
     );
     let last_restore = Some(base.len() + 1);
     assert_eq!(first_difference(&restored, &base), None);
@@ -251,7 +254,7 @@ fn a_restore_explains_a_fork_but_not_a_rewrite() {
 
     // B3 was made after that restore; then B2, from the abandoned history, was restored.
     let b3 = restored.clone();
-    let twice = continued(&b2, &[(RESTORE_ACTION, "backup:b2")]);
+    let twice = continued(&b2, &[(AuditAction::Restore, "backup:b2")]);
     let diff = first_difference(&twice, &b3).unwrap();
     assert_eq!(diff.position, 5);
     assert!(
@@ -274,7 +277,7 @@ fn a_restore_explains_a_fork_but_not_a_rewrite() {
     assert!(!diff.after_restore(last_restore));
 }
 
-fn entry(action: &str, target: &str) -> AuditEntry {
+fn entry(action: AuditAction, target: &str) -> AuditEntry {
     AuditEntry::new(
         at("2026-03-02T09:30:00+01:00"),
         "Ingrid",
@@ -294,19 +297,19 @@ fn records(kinds: &[(&'static str, &[Id])]) -> Records {
 #[test]
 fn removed_records_are_explained_only_by_a_later_removal() {
     let trail = [
-        entry("child.add", "child:5"),
-        entry("trajectory.start", "trajectory:6"),
-        entry("contact.add", "contact:7"),
-        entry("observation.mark", "observation:8/a"),
-        entry("child.purge", "child:5"),
-        entry("contact.remove", "contact:7"),
+        entry(AuditAction::ChildAdd, "child:5"),
+        entry(AuditAction::TrajectoryStart, "trajectory:6"),
+        entry(AuditAction::ContactAdd, "contact:7"),
+        entry(AuditAction::ObservationMark, "observation:8/a"),
+        entry(AuditAction::ChildPurge, "child:5"),
+        entry(AuditAction::ContactRemove, "contact:7"),
     ];
     assert_eq!(trail_problems(&trail, records(&[])), Vec::<String>::new());
 
     // Named after its removal, or never removed at all: invented.
     let mut late = trail.to_vec();
-    late.push(entry("child.edit", "child:5"));
-    late.push(entry("group.edit", "group:9"));
+    late.push(entry(AuditAction::ChildEdit, "child:5"));
+    late.push(entry(AuditAction::GroupEdit, "group:9"));
     let problems = trail_problems(&late, records(&[]));
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
@@ -336,19 +339,19 @@ fn every_record_needs_an_entry_or_a_bulk_load_that_brought_it() {
     assert!(problems[0].contains("(4 records like it)"), "{problems:?}");
 
     let named = [
-        entry("group.add", "group:1"),
-        entry("child.add", "child:2"),
-        entry("child.edit", "child:3"),
-        entry("contact.import", "contacts:1"),
+        entry(AuditAction::GroupAdd, "group:1"),
+        entry(AuditAction::ChildAdd, "child:2"),
+        entry(AuditAction::ChildEdit, "child:3"),
+        entry(AuditAction::ContactImport, "contacts:1"),
     ];
     assert_eq!(trail_problems(&named, held()), Vec::<String>::new());
 
     // A load that does not say what it brought covers all; one that does, up to its bound.
-    let legacy = [entry("demo.load", "database")];
+    let legacy = [entry(AuditAction::DemoLoad, "database")];
     assert_eq!(trail_problems(&legacy, held()), Vec::<String>::new());
     let bounded = [AuditEntry {
         detail: Some("file_sha256=00 children=2 max_id=2".into()),
-        ..entry("import", "database")
+        ..entry(AuditAction::Import, "database")
     }];
     let problems = trail_problems(&bounded, held());
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -359,10 +362,13 @@ fn every_record_needs_an_entry_or_a_bulk_load_that_brought_it() {
 fn a_repair_explains_a_fork_as_a_restore_does() {
     let base = trail();
     // A backup saw one more write; the tear gave it up and the repair was recorded after `base`.
-    let backup = continued(&base, &[("child.edit", "child:2")]);
+    let backup = continued(&base, &[(AuditAction::ChildEdit, "child:2")]);
     let repaired = continued(
         &base,
-        &[(REPAIR_ACTION, "database"), ("group.edit", "group:1")],
+        &[
+            (AuditAction::Repair, "database"),
+            (AuditAction::GroupEdit, "group:1"),
+        ],
     );
     let diff = first_difference(&repaired, &backup).unwrap();
     assert_eq!(diff.position, base.len() + 1);
