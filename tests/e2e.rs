@@ -13,7 +13,6 @@ mod common {
     pub mod screens;
 }
 
-use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
@@ -450,7 +449,6 @@ fn resize_to_tiny_and_back_keeps_running() {
     // And a few more sizes in a row, ending in a usable one.
     for (rows, cols) in [(16, 60), (5, 10), (40, 120), (24, 80)] {
         t.resize(rows, cols);
-        thread::sleep(Duration::from_millis(50));
     }
     t.expect(&group);
     t.expect_gone("too small");

@@ -6,11 +6,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
-use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate,
+    EnterAlternateScreen, LeaveAlternateScreen,
 };
+use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use ratatui::Terminal;
 
 use crate::app::{App, Msg};
@@ -74,7 +76,7 @@ fn event_loop(
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            draw(terminal, app, theme)?;
         }
         let msg = match event::poll(TICK)? {
             false => Some(Msg::Tick {
@@ -90,8 +92,14 @@ fn event_loop(
                     Some(Msg::Paste(text))
                 }
                 Event::Resize(width, height) => {
-                    terminal.autoresize()?;
-                    Some(Msg::Resize { width, height })
+                    // The whole screen is drawn again, whatever the app says: the size may have
+                    // bounced (several resizes read as one) and the terminal lost part of it
+                    // while it was smaller, though the new size looks like the old one.
+                    let size = terminal.size()?;
+                    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                    app.update(Msg::Resize { width, height });
+                    dirty = true;
+                    continue;
                 }
                 _ => None,
             },
@@ -99,4 +107,16 @@ fn event_loop(
         dirty = msg.is_some_and(|msg| app.update(msg));
     }
     Ok(())
+}
+
+/// Draws one frame as a synchronized update (DEC mode 2026): a terminal that knows it shows the
+/// frame at once, never half of it (and the e2e tests read the screen only between frames).
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(frame, app, theme))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
