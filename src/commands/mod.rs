@@ -86,7 +86,10 @@ fn dispatch(
             if let Some(Err(e)) = app.finish_backups() {
                 eprintln!("signaal: the last backup failed: {e}");
             }
-            ran.map(|()| ExitCode::SUCCESS)
+            ran.map(|ended| match ended {
+                crate::tui::Ended::Quit => ExitCode::SUCCESS,
+                crate::tui::Ended::Signal(signal) => ExitCode::from(stop::exit_status(signal)),
+            })
         }
         Some(Command::Backup { to }) => backup::backup(&place(&db()?), to.as_deref()),
         Some(Command::Backups) => backup::list(&place(&db()?)),

@@ -2,13 +2,13 @@
 //! poll is all this app needs; there is no async runtime.
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate,
-    EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, Clear, ClearType,
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
@@ -22,8 +22,18 @@ use crate::ui::{self, Theme};
 /// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the app until it quits or `stop` is set (by a signal; checked on every tick).
-pub fn run(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
+/// Why the event loop ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (its number, e.g. 15 for SIGTERM) asked the app to stop.
+    Signal(i32),
+}
+
+/// Runs the app until it quits or `stop` holds a signal number (set by the signal thread; checked
+/// on every tick, so within [`TICK`]).
+pub fn run(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<Ended> {
     install_panic_hook();
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, app, &theme, stop);
@@ -41,15 +51,19 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
-/// Leaves raw mode and the alternate screen; safe to call more than once.
-fn restore() {
-    let _ = disable_raw_mode();
+/// Clears the screen (no child's name stays visible, also on a terminal without an alternate
+/// screen), leaves the alternate screen and raw mode and shows the cursor; safe to call more than
+/// once, and from another thread once the event loop is stuck.
+pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        EndSynchronizedUpdate,
         DisableBracketedPaste,
+        Clear(ClearType::All),
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
+    let _ = disable_raw_mode();
 }
 
 /// Whatever panics, the user gets their terminal back before the message is printed.
@@ -65,8 +79,8 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+    stop: &AtomicI32,
+) -> io::Result<Ended> {
     let size = terminal.size()?;
     app.update(Msg::Resize {
         width: size.width,
@@ -74,7 +88,12 @@ fn event_loop(
     });
     let mut last_key = Instant::now();
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    loop {
+        match stop.load(Ordering::SeqCst) {
+            0 if app.quit => return Ok(Ended::Quit),
+            0 => {}
+            signal => return Ok(Ended::Signal(signal)),
+        }
         if dirty {
             draw(terminal, app, theme)?;
         }
@@ -106,7 +125,6 @@ fn event_loop(
         };
         dirty = msg.is_some_and(|msg| app.update(msg));
     }
-    Ok(())
 }
 
 /// Draws one frame as a synchronized update (DEC mode 2026): a terminal that knows it shows the
