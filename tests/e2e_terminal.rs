@@ -1,6 +1,7 @@
 //! End-to-end tests of the terminal itself, the real `signaal` binary in a pseudo-terminal on a
 //! demo database: a signal gives the terminal back as `q` does (raw mode off, alternate screen
-//! left, nothing of the children on it) with exit status 128 + the signal.
+//! left, nothing of the children on it) with exit status 128 + the signal; the TUI refuses to run
+//! without a terminal.
 
 mod common {
     pub mod cli;
@@ -9,6 +10,7 @@ mod common {
     pub mod screens;
 }
 
+use common::cli::{run_into, Db};
 use common::demo::{first_group_names, fresh_demo, group_name};
 use common::pty::{after_last_frame, framed, rfind, TIMEOUT};
 use common::screens::{open_group, open_tui};
@@ -83,4 +85,27 @@ fn each_stop_signal_gives_the_terminal_back_clean_with_128_plus_the_signal() {
             "SIG{signal}: the terminal stays raw:\n{stty}"
         );
     }
+}
+
+#[test]
+fn without_a_terminal_the_screens_refuse_with_one_sentence() {
+    let db = Db::empty();
+    let file = db.file("screens.txt");
+    let into = std::fs::File::create(&file).expect("create the output file");
+    // stdin is /dev/null (as `command` starts every process), stdout the file.
+    let out = run_into(&["--db", db.path(), "--lang", "en"], into);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "exit 2; stderr: {stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "signaal: the screens need a terminal, but neither standard input nor standard output is \
+         one; to write data to a file use `signaal export`"
+    );
+    let written = std::fs::read(&file).expect("read the output file");
+    assert!(
+        written.is_empty(),
+        "nothing goes into the file: {:?}",
+        String::from_utf8_lossy(&written)
+    );
+    assert!(!db.exists(), "no database is made before the refusal");
 }

@@ -1,7 +1,7 @@
 //! The terminal: setup and restore, the panic hook, and the event loop. A synchronous crossterm
 //! poll is all this app needs; there is no async runtime.
 
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
@@ -29,6 +29,18 @@ pub enum Ended {
     Quit,
     /// A signal (its number, e.g. 15 for SIGTERM) asked the app to stop.
     Signal(i32),
+}
+
+/// Which of standard input and output is not a terminal, as the end of a sentence ("standard
+/// output is not one"), or None when both are. Without one, the screens would go into a file or a
+/// pipe (children's names included) and keys would be read from one.
+pub fn not_a_terminal() -> Option<&'static str> {
+    match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
+        (true, true) => None,
+        (false, true) => Some("standard input is not one"),
+        (true, false) => Some("standard output is not one"),
+        (false, false) => Some("neither standard input nor standard output is one"),
+    }
 }
 
 /// Runs the app until it quits or `stop` holds a signal number (set by the signal thread; checked
