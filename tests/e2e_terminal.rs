@@ -1,7 +1,7 @@
 //! End-to-end tests of the terminal itself, the real `signaal` binary in a pseudo-terminal on a
 //! demo database: a signal gives the terminal back as `q` does (raw mode off, alternate screen
 //! left, nothing of the children on it) with exit status 128 + the signal; the TUI refuses to run
-//! without a terminal.
+//! without a terminal; idle on the groups list, the app writes nothing.
 
 mod common {
     pub mod cli;
@@ -10,10 +10,12 @@ mod common {
     pub mod screens;
 }
 
+use std::time::{Duration, Instant};
+
 use common::cli::{run_into, Db};
 use common::demo::{first_group_names, fresh_demo, group_name};
-use common::pty::{after_last_frame, framed, rfind, TIMEOUT};
-use common::screens::{open_group, open_tui};
+use common::pty::{after_last_frame, framed, poll_until, rfind, Tui, TIMEOUT};
+use common::screens::{big, open_group, open_tui};
 
 /// Leaving the alternate screen (xterm's mode 1049).
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
@@ -108,4 +110,36 @@ fn without_a_terminal_the_screens_refuse_with_one_sentence() {
         String::from_utf8_lossy(&written)
     );
     assert!(!db.exists(), "no database is made before the refusal");
+}
+
+#[test]
+fn idle_on_the_groups_list_the_app_writes_nothing_for_10_seconds() {
+    /// How long the app is watched: the acceptance's number.
+    const IDLE: Duration = Duration::from_secs(10);
+    // Backups come every second after a change, so a backup notice would show within the watch.
+    let (db, ex, user) = fresh_demo(&[]);
+    let args = ["--db", db.path(), "--user", &user, "--backup-after", "1"];
+    let mut t = Tui::spawn_with(&args, big());
+    t.expect(&group_name(&ex, first_group_names(&ex).0));
+    // The groups list is drawn whole (the harness shows only whole frames) and nothing waits to
+    // be written: from here on, every byte is one the app wrote while idle.
+    let before = t.bytes_written();
+    let start = Instant::now();
+    poll_until(
+        "10 s of idleness to pass without output",
+        IDLE + TIMEOUT,
+        || {
+            let written = t.bytes_written() - before;
+            assert_eq!(
+                written,
+                0,
+                "idle for {:?}, the app wrote {written} bytes:\n{:?}",
+                start.elapsed(),
+                String::from_utf8_lossy(&t.output()[before..])
+            );
+            (start.elapsed() >= IDLE).then_some(())
+        },
+        String::new,
+    );
+    assert!(t.is_alive(), "{}", framed(&t.screen()));
 }
