@@ -5,6 +5,7 @@
 mod common {
     pub mod backups;
     pub mod cli;
+    pub mod pty;
 }
 
 use std::collections::BTreeMap;
@@ -13,6 +14,28 @@ use std::path::{Path, PathBuf};
 
 use common::backups::{backup_dir, backups};
 use common::cli::{command, fails, run, run_ok, Db};
+use common::pty::{framed, Options, Tui, TIMEOUT};
+
+/// The screens (no subcommand) in a terminal wide enough for any message on one line, started in
+/// `cwd`: they must refuse at once, exit 1 and say `said`. (Without a terminal they refuse
+/// before they look at `--db`.)
+fn screens_refuse(args: &[&str], cwd: &Path, said: &str) {
+    let wide = Options {
+        cols: 400,
+        cwd: Some(cwd.to_path_buf()),
+        ..Options::default()
+    };
+    let mut t = Tui::spawn_with(args, wide);
+    let code = t.expect_exit();
+    t.wait_eof(TIMEOUT);
+    let screen = t.screen();
+    assert_eq!(code, 1, "signaal {args:?}:\n{}", framed(&screen));
+    assert!(
+        screen.contains(said),
+        "signaal {args:?}:\n{}",
+        framed(&screen)
+    );
+}
 
 /// A folder holding a text file and a subfolder, with the usual modes (0644, 0755).
 fn folder_of_other_files(db: &Db) -> PathBuf {
@@ -60,8 +83,9 @@ fn a_folder_of_other_files_is_refused_by_every_command_and_keeps_its_files_and_m
     let path = dir.to_str().unwrap();
     let export = export_file(&db);
     let refused = "is a folder with other files in it, not a signaal database; choose another --db";
-    let runs: [(&[&str], &str); 8] = [
-        (&["--db", path], refused),
+    screens_refuse(&["--db", path], db.dir(), refused);
+    assert_eq!(modes(&dir), before, "the screens changed the folder");
+    let runs: [(&[&str], &str); 7] = [
         (&["demo", "--db", path], refused),
         (&["import", "--db", path, &export], refused),
         (&["check", "--db", path], "there is no database at"),
@@ -85,11 +109,9 @@ fn the_current_folder_of_other_files_is_refused_as_dot() {
     let db = Db::empty();
     let dir = folder_of_other_files(&db);
     let before = modes(&dir);
-    for args in [
-        &["--db", "."][..],
-        &["demo", "--db", "."],
-        &["check", "--db", "."],
-    ] {
+    screens_refuse(&["--db", "."], &dir, "not a signaal database");
+    assert_eq!(modes(&dir), before, "the screens changed the folder");
+    for args in [&["demo", "--db", "."][..], &["check", "--db", "."]] {
         let out = command(args).current_dir(&dir).output().unwrap();
         let err = fails(&out, 1);
         assert!(

@@ -1,5 +1,6 @@
 //! Automatic backups of the real TUI in a pty: a change is in a backup `--backup-after` later
-//! while signaal runs, and in one made on the way out when it stops (q, SIGTERM, SIGHUP, SIGINT).
+//! while signaal runs, and in one made on the way out when it stops (q, SIGTERM, SIGHUP, SIGINT,
+//! SIGQUIT).
 
 mod common {
     pub mod backups;
@@ -69,8 +70,9 @@ fn a_change_is_backed_up_when_signaal_quits() {
 
 #[test]
 fn a_change_is_backed_up_when_signaal_is_told_to_stop() {
-    // SIGTERM: a shutdown; SIGHUP: the terminal window was closed; SIGINT: `kill -INT`.
-    for signal in ["-TERM", "-HUP", "-INT"] {
+    // SIGTERM: a shutdown; SIGHUP: the terminal window was closed; SIGINT: `kill -INT`;
+    // SIGQUIT: `kill -QUIT`.
+    for signal in ["-TERM", "-HUP", "-INT", "-QUIT"] {
         let (_db, dir, mut t) = with_new_group(&["--backup-after", "3600"]);
         let pid = t.pid().expect("the TUI's pid").to_string();
         // Only the process this test started, by its id.

@@ -17,12 +17,9 @@ mod common {
     pub mod screens;
 }
 
-use std::thread;
-use std::time::{Duration, Instant};
-
 use common::cli::{run_ok, Db};
 use common::demo::{arr, fresh_demo, group_name, id, s, uniquely_named_kids, Kid};
-use common::pty::{framed, Tui, TIMEOUT};
+use common::pty::{framed, Tui};
 use common::screens::{
     open_child_screen, open_group, open_tui, quit, select_child, selected_row, start_on_child,
 };
@@ -163,9 +160,6 @@ fn kid_without_trajectory(ex: &Value, skip: usize) -> Kid {
 // The screens
 // ---------------------------------------------------------------------------------------------
 
-/// How long a screen must stay the same to count as drawn completely.
-const SETTLE: Duration = Duration::from_millis(50);
-
 const LOOKUP_TITLE: &str = "Who to call?";
 const NEW_CONTACT: &str = "+ new contact";
 const NOTHING_FOUND: &str = "+ new contact (nothing found)";
@@ -250,26 +244,6 @@ fn lookup_selected(screen: &str) -> Option<String> {
         .find(|r| r.starts_with("▶ "))
 }
 
-/// `expect_until`, and then until the screen stays the same from one look to the next: a frame
-/// reaches the terminal in pieces, and a look in between sees some rows of the frame before.
-fn settled(t: &mut Tui, what: &str, pred: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    let mut last = t.expect_until(what, &pred);
-    loop {
-        thread::sleep(SETTLE);
-        let now = t.expect_until(what, &pred);
-        if now == last {
-            return now;
-        }
-        assert!(
-            start.elapsed() < TIMEOUT,
-            "waiting for {what}: the screen keeps changing; last screen:\n{}",
-            framed(&now)
-        );
-        last = now;
-    }
-}
-
 /// A lookup row without its marker ("▶ " or two spaces).
 fn row_text(row: &str) -> String {
     row.chars().skip(2).collect()
@@ -283,7 +257,7 @@ fn rows_of(screen: &str) -> Vec<String> {
 /// `c`: waits for the empty lookup (its search field takes text, "+ new contact" last).
 fn open_lookup(t: &mut Tui) -> String {
     t.send("c");
-    settled(t, "the lookup with an empty search field", |s| {
+    t.expect_until("the lookup with an empty search field", |s| {
         lookup_holds(s, "")
             && lookup_rows(s)
                 .is_some_and(|rows| rows.last().is_some_and(|r| r.contains(NEW_CONTACT)))
@@ -294,7 +268,7 @@ fn open_lookup(t: &mut Tui) -> String {
 /// selected satisfies `selected`.
 fn search(t: &mut Tui, text: &str, what: &str, selected: impl Fn(&str) -> bool) -> String {
     t.send(text);
-    settled(t, &format!("{text:?} typed, {what}"), |s| {
+    t.expect_until(&format!("{text:?} typed, {what}"), |s| {
         lookup_holds(s, text) && lookup_selected(s).is_some_and(|r| selected(&r))
     })
 }
@@ -302,7 +276,7 @@ fn search(t: &mut Tui, text: &str, what: &str, selected: impl Fn(&str) -> bool) 
 /// Enter on the selected card of the lookup: waits for the card titled `title` with `texts`.
 fn open_card(t: &mut Tui, title: &str, texts: &[&str]) -> String {
     t.key("Enter");
-    settled(t, &format!("the card {title:?} with {texts:?}"), |s| {
+    t.expect_until(&format!("the card {title:?} with {texts:?}"), |s| {
         popup_shown(s, title)
             && !popup_shown(s, LOOKUP_TITLE)
             && texts.iter().all(|x| s.contains(x))
@@ -334,7 +308,7 @@ fn landmarks(screen: &str) -> (String, String, Option<String>) {
 fn esc_back_to(t: &mut Tui, before: &str, what: &str) -> String {
     let want = landmarks(before);
     t.key("Esc");
-    settled(t, &format!("back on {what}, no popup"), |s| {
+    t.expect_until(&format!("back on {what}, no popup"), |s| {
         no_popup(s) && landmarks(s) == want
     })
 }
@@ -379,7 +353,7 @@ fn involved(screen: &str) -> Vec<String> {
 /// From a children list with `kid` selected: the child screen.
 fn to_child_screen(t: &mut Tui, kid: &Kid) -> String {
     open_child_screen(t, kid);
-    settled(t, &format!("the child screen of {}", kid.name), |s| {
+    t.expect_until(&format!("the child screen of {}", kid.name), |s| {
         on_child_screen(s, kid)
     })
 }
@@ -463,7 +437,7 @@ fn a_role_typed_with_a_typo_finds_the_card_and_esc_returns_to_the_child() {
     );
 
     t.key("Esc");
-    let screen = settled(&mut t, "back on the child screen, no popup", |s| {
+    let screen = t.expect_until("back on the child screen, no popup", |s| {
         on_child_screen(s, &kid) && !popup_shown(s, &ozlem.name)
     });
     for number in &numbers {
@@ -489,7 +463,7 @@ fn veilig_thuis_comes_first_with_its_number() {
     let (db, _ex, user) = fresh_demo(&[]);
     let mut t = open_tui(&db, &user);
     t.send("cveilig thuis");
-    let screen = settled(&mut t, "\"veilig thuis\" in the search field", |s| {
+    let screen = t.expect_until("\"veilig thuis\" in the search field", |s| {
         lookup_holds(s, "veilig thuis")
             && lookup_rows(s).is_some_and(|rows| rows.first().is_some_and(|r| r.starts_with("▶ ")))
     });
@@ -523,7 +497,7 @@ fn ozlem_without_accents_finds_ozlem() {
 /// Esc on the lookup, then `q`: the app ends.
 fn quit_from_popup(t: &mut Tui) {
     t.key("Esc");
-    settled(t, "the lookup closed", |s| !popup_shown(s, LOOKUP_TITLE));
+    t.expect_until("the lookup closed", |s| !popup_shown(s, LOOKUP_TITLE));
     quit(t);
 }
 
@@ -542,7 +516,7 @@ fn a_new_contact_is_saved_and_linked_to_the_child() {
 
     open_lookup(&mut t);
     t.send(NAME);
-    let screen = settled(&mut t, &format!("{NAME:?} typed, nothing found"), |s| {
+    let screen = t.expect_until(&format!("{NAME:?} typed, nothing found"), |s| {
         lookup_holds(s, NAME) && s.contains(NOTHING_FOUND)
     });
     let rows = rows_of(&screen);
@@ -559,23 +533,21 @@ fn a_new_contact_is_saved_and_linked_to_the_child() {
     t.key("Down");
     t.key("Enter");
     let name_field = format!("{NAME}▏");
-    settled(
-        &mut t,
-        "the form \"Add contact\" with the name typed",
-        |s| popup_shown(s, FORM_TITLE) && field_holds(s, NAME_LABEL, &name_field),
-    );
+    t.expect_until("the form \"Add contact\" with the name typed", |s| {
+        popup_shown(s, FORM_TITLE) && field_holds(s, NAME_LABEL, &name_field)
+    });
     for _ in 0..3 {
         t.key("Tab");
     }
-    settled(&mut t, "the phone field focused", |s| {
+    t.expect_until("the phone field focused", |s| {
         field_holds(s, PHONE_LABEL, "▏")
     });
     t.send(PHONE);
-    settled(&mut t, "the phone typed", |s| {
+    t.expect_until("the phone typed", |s| {
         field_holds(s, PHONE_LABEL, &format!("{PHONE}▏"))
     });
     t.key("Enter");
-    let screen = settled(&mut t, "the saved card", |s| {
+    let screen = t.expect_until("the saved card", |s| {
         popup_shown(s, NAME) && !popup_shown(s, FORM_TITLE) && s.contains("030-7654321")
     });
     assert!(
@@ -586,15 +558,13 @@ fn a_new_contact_is_saved_and_linked_to_the_child() {
 
     t.send("l");
     let linked = format!("{NAME} is linked to {}", kid.first);
-    settled(&mut t, &format!("{linked:?}"), |s| {
+    t.expect_until(&format!("{linked:?}"), |s| {
         s.contains(&linked) && popup_shown(s, NAME)
     });
     t.key("Esc");
-    let screen = settled(
-        &mut t,
-        &format!("the child screen with {NAME} involved"),
-        |s| on_child_screen(s, &kid) && involved(s).iter().any(|l| l == NAME),
-    );
+    let screen = t.expect_until(&format!("the child screen with {NAME} involved"), |s| {
+        on_child_screen(s, &kid) && involved(s).iter().any(|l| l == NAME)
+    });
     let panel = involved(&screen);
     assert!(
         panel.iter().any(|l| l.contains("030-7654321")),
@@ -632,14 +602,14 @@ fn field_holds(screen: &str, label: &str, value: &str) -> bool {
 fn the_pinned_112_card_cannot_be_removed() {
     let (db, _ex, user) = fresh_demo(&[]);
     let mut t = open_tui(&db, &user);
-    let groups = settled(&mut t, "the groups list drawn", |_| true);
+    let groups = t.expect_until("the groups list drawn", |_| true);
     open_lookup(&mut t);
     search(&mut t, "112", "112 selected", |row| {
         row.starts_with("▶ 112 ")
     });
     open_card(&mut t, "112 [pinned]", &["112"]);
     t.send("D");
-    let screen = settled(&mut t, "the status saying pinned cards stay", |s| {
+    let screen = t.expect_until("the status saying pinned cards stay", |s| {
         s.contains("A pinned card cannot be removed")
     });
     assert!(
@@ -665,9 +635,9 @@ fn c_works_from_the_lists_and_the_trajectory_and_esc_returns() {
     let mut t = open_tui(&db, &user);
 
     // The groups list, with the second group selected.
-    let first = settled(&mut t, "the groups list drawn", |_| true);
+    let first = t.expect_until("the groups list drawn", |_| true);
     t.key("Down");
-    let groups = settled(&mut t, "the second group selected", |s| {
+    let groups = t.expect_until("the second group selected", |s| {
         selected_row(s).is_some() && selected_row(s) != selected_row(&first)
     });
     open_lookup(&mut t);
@@ -676,19 +646,19 @@ fn c_works_from_the_lists_and_the_trajectory_and_esc_returns() {
     // The children list, the child selected.
     open_group(&mut t, &group_name(&ex, kid.group_id));
     select_child(&mut t, &kid);
-    let children = settled(&mut t, "the children list drawn", |_| true);
+    let children = t.expect_until("the children list drawn", |_| true);
     open_lookup(&mut t);
     esc_back_to(&mut t, &children, "the children list");
 
     // The trajectory screen: `p`, the first plan (a new trajectory).
     t.send("p");
     let picker = format!("{} · ", kid.name);
-    settled(&mut t, "the plans picker", |s| {
+    t.expect_until("the plans picker", |s| {
         title_line(s).contains(&picker) && selected_row(s).is_some()
     });
     t.key("Enter");
     let trajectory = format!("{} · 1/", kid.name);
-    let screen = settled(&mut t, "the new trajectory", |s| {
+    let screen = t.expect_until("the new trajectory", |s| {
         title_line(s).contains(&trajectory) && selected_row(s).is_some()
     });
     open_lookup(&mut t);

@@ -11,7 +11,7 @@ mod common {
 }
 
 use common::demo::{first_group_names, first_with_role, fresh_demo, group_name};
-use common::pty::{framed, Tui};
+use common::pty::{framed, poll_until, Tui, TIMEOUT};
 use common::screens::{big, idle_until_locked, open_group, quit};
 
 /// No child of the group is named anywhere on `screen`.
@@ -92,13 +92,23 @@ fn a_pin_is_asked_and_a_wrong_one_does_not_unlock() {
     assert!(no_child_shown(&screen, &names), "{}", framed(&screen));
     assert!(!screen.contains("0000"), "a PIN is never shown");
 
-    // After the wait (1 s after the first wrong try) the right PIN unlocks.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    t.send("2580");
-    t.key("Enter");
-    t.expect_until("the list again", |s| {
-        s.contains(&names[0]) && !s.contains("Locked")
-    });
+    // After the wait (1 s after the first wrong try) the right PIN unlocks. Until then each try
+    // is turned away with "Wait ... more" and the field emptied: try again until it unlocks.
+    let unlocked = |s: &str| s.contains(&names[0]) && !s.contains("Locked");
+    poll_until(
+        "the right PIN to unlock after the wait",
+        TIMEOUT,
+        || {
+            t.send("2580");
+            t.expect_until("the PIN typed", |s| s.contains("••••") || unlocked(s));
+            t.key("Enter");
+            let screen = t.expect_until("the PIN tried", |s| {
+                unlocked(s) || (s.contains("more after a wrong PIN") && !s.contains("••••"))
+            });
+            unlocked(&screen).then_some(())
+        },
+        || "still locked".to_string(),
+    );
     quit(&mut t);
 
     // `--user` names the person, but the PIN is still asked before anything shows.

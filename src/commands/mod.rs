@@ -61,6 +61,16 @@ fn dispatch(
             let keymap = Keymap::load(settings.keymap.as_deref())?;
             let dir = database_dir(settings.db.clone())?;
             backup::refuse_fresh_start(&place(&dir))?;
+            // The screens in a file or a pipe would put children's names there: refuse before
+            // the database is opened (or made) and the terminal touched. What was only read so
+            // far (the config file, the keymap, the database's place) is still reported first.
+            if let Some(which) = crate::tui::not_a_terminal() {
+                eprintln!(
+                    "signaal: the screens need a terminal, but {which}; to write data to a file \
+                     use `signaal export`"
+                );
+                return Ok(ExitCode::from(2));
+            }
             let store = open(&dir)?;
             let options = Options {
                 lang: settings.lang,
@@ -86,7 +96,10 @@ fn dispatch(
             if let Some(Err(e)) = app.finish_backups() {
                 eprintln!("signaal: the last backup failed: {e}");
             }
-            ran.map(|()| ExitCode::SUCCESS)
+            ran.map(|ended| match ended {
+                crate::tui::Ended::Quit => ExitCode::SUCCESS,
+                crate::tui::Ended::Signal(signal) => ExitCode::from(stop::exit_status(signal)),
+            })
         }
         Some(Command::Backup { to }) => backup::backup(&place(&db()?), to.as_deref()),
         Some(Command::Backups) => backup::list(&place(&db()?)),

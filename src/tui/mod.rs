@@ -1,16 +1,18 @@
 //! The terminal: setup and restore, the panic hook, and the event loop. A synchronous crossterm
 //! poll is all this app needs; there is no async runtime.
 
-use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{self, IsTerminal, Stdout};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
-use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, Clear, ClearType,
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
+use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use ratatui::Terminal;
 
 use crate::app::{App, Msg};
@@ -20,8 +22,30 @@ use crate::ui::{self, Theme};
 /// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the app until it quits or `stop` is set (by a signal; checked on every tick).
-pub fn run(app: &mut App, theme: Theme, stop: &AtomicBool) -> io::Result<()> {
+/// Why the event loop ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (its number, e.g. 15 for SIGTERM) asked the app to stop.
+    Signal(i32),
+}
+
+/// Which of standard input and output is not a terminal, as the end of a sentence ("standard
+/// output is not one"), or None when both are. Without one, the screens would go into a file or a
+/// pipe (children's names included) and keys would be read from one.
+pub fn not_a_terminal() -> Option<&'static str> {
+    match (io::stdin().is_terminal(), io::stdout().is_terminal()) {
+        (true, true) => None,
+        (false, true) => Some("standard input is not one"),
+        (true, false) => Some("standard output is not one"),
+        (false, false) => Some("neither standard input nor standard output is one"),
+    }
+}
+
+/// Runs the app until it quits or `stop` holds a signal number (set by the signal thread; checked
+/// on every tick, so within [`TICK`]).
+pub fn run(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<Ended> {
     install_panic_hook();
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, app, &theme, stop);
@@ -39,15 +63,19 @@ fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
-/// Leaves raw mode and the alternate screen; safe to call more than once.
-fn restore() {
-    let _ = disable_raw_mode();
+/// Clears the screen (no child's name stays visible, also on a terminal without an alternate
+/// screen), leaves the alternate screen and raw mode and shows the cursor; safe to call more than
+/// once, and from another thread once the event loop is stuck.
+pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        EndSynchronizedUpdate,
         DisableBracketedPaste,
+        Clear(ClearType::All),
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
+    let _ = disable_raw_mode();
 }
 
 /// Whatever panics, the user gets their terminal back before the message is printed.
@@ -63,8 +91,8 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+    stop: &AtomicI32,
+) -> io::Result<Ended> {
     let size = terminal.size()?;
     app.update(Msg::Resize {
         width: size.width,
@@ -72,9 +100,14 @@ fn event_loop(
     });
     let mut last_key = Instant::now();
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    loop {
+        match stop.load(Ordering::SeqCst) {
+            0 if app.quit => return Ok(Ended::Quit),
+            0 => {}
+            signal => return Ok(Ended::Signal(signal)),
+        }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            draw(terminal, app, theme)?;
         }
         let msg = match event::poll(TICK)? {
             false => Some(Msg::Tick {
@@ -90,13 +123,30 @@ fn event_loop(
                     Some(Msg::Paste(text))
                 }
                 Event::Resize(width, height) => {
-                    terminal.autoresize()?;
-                    Some(Msg::Resize { width, height })
+                    // The whole screen is drawn again, whatever the app says: the size may have
+                    // bounced (several resizes read as one) and the terminal lost part of it
+                    // while it was smaller, though the new size looks like the old one.
+                    let size = terminal.size()?;
+                    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                    app.update(Msg::Resize { width, height });
+                    dirty = true;
+                    continue;
                 }
                 _ => None,
             },
         };
         dirty = msg.is_some_and(|msg| app.update(msg));
     }
-    Ok(())
+}
+
+/// Draws one frame as a synchronized update (DEC mode 2026): a terminal that knows it shows the
+/// frame at once, never half of it (and the e2e tests read the screen only between frames).
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &App,
+    theme: &Theme,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(frame, app, theme))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }

@@ -101,8 +101,14 @@ pub fn run_into_full_disk(args: &[&str]) -> Output {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
+    run_into(args, full)
+}
+
+/// Runs `signaal ARGS` with its stdout going to `stdout` (a file, as `signaal > file` does); its
+/// stdout in the output is empty.
+pub fn run_into(args: &[&str], stdout: impl Into<Stdio>) -> Output {
     let mut cmd = command(args);
-    cmd.stdout(full);
+    cmd.stdout(stdout);
     finish_with(cmd, args, DEADLINE, |_| {}).0
 }
 

@@ -3,13 +3,18 @@
 //!
 //! Everything here waits for a state (text on the screen, the process ending) with a generous
 //! timeout and never asserts on how long something took: CI machines are small and busy.
+//!
+//! The screen is looked at only between frames. signaal wraps each frame in a synchronized update
+//! (DEC mode 2026: `ESC [ ? 2026 h` ... `ESC [ ? 2026 l`), which a real terminal shows at once; the
+//! emulator here is fed the output up to the end of the last whole frame, and the rest waits for
+//! the end of its frame (or for the end of the output), so no look ever sees half a frame.
 
 // Each tests/*.rs is a crate of its own and uses only some of these helpers.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -21,6 +26,19 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(20);
+
+/// The end of a synchronized update: the end of a frame.
+pub const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// Where the last [`FRAME_END`] in `bytes` ends, if there is one.
+pub fn after_last_frame(bytes: &[u8]) -> Option<usize> {
+    rfind(bytes, FRAME_END).map(|at| at + FRAME_END.len())
+}
+
+/// Where the last `needle` in `haystack` starts.
+pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
 
 /// The path of the binary under test (built by cargo for integration tests).
 pub fn bin() -> &'static str {
@@ -57,6 +75,11 @@ pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Set by the reader thread when the pty reports end of output (the child is gone).
     eof: Arc<AtomicBool>,
+    /// Every byte the child wrote so far, whole frames or not.
+    output: Arc<Mutex<Vec<u8>>>,
+    /// How many bytes the child wrote so far (the length of `output`, without taking its lock).
+    written: Arc<AtomicUsize>,
+    size: (u16, u16),
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -161,17 +184,32 @@ impl Tui {
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let eof = Arc::new(AtomicBool::new(false));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let written = Arc::new(AtomicUsize::new(0));
         {
             let parser = Arc::clone(&parser);
             let eof = Arc::clone(&eof);
+            let output = Arc::clone(&output);
+            let written = Arc::clone(&written);
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
+                // Output of a frame whose end has not come yet.
+                let mut pending = Vec::new();
                 loop {
-                    match reader.read(&mut buf) {
+                    let n = match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
-                        Ok(n) => parser.lock().unwrap().process(&buf[..n]),
+                        Ok(n) => n,
+                    };
+                    output.lock().unwrap().extend_from_slice(&buf[..n]);
+                    written.fetch_add(n, Ordering::SeqCst);
+                    pending.extend_from_slice(&buf[..n]);
+                    if let Some(end) = after_last_frame(&pending) {
+                        parser.lock().unwrap().process(&pending[..end]);
+                        pending.drain(..end);
                     }
                 }
+                // What came after the last frame (leaving the screen, a message) is whole now.
+                parser.lock().unwrap().process(&pending);
                 eof.store(true, Ordering::SeqCst);
             });
         }
@@ -179,6 +217,9 @@ impl Tui {
         Tui {
             parser,
             eof,
+            output,
+            written,
+            size: (opts.rows, opts.cols),
             master: pair.master,
             writer,
             child,
@@ -246,6 +287,36 @@ impl Tui {
         }
     }
 
+    /// How many bytes the app has written to the terminal so far (whole frames or not).
+    pub fn bytes_written(&self) -> usize {
+        self.written.load(Ordering::SeqCst)
+    }
+
+    /// Every byte the app has written to the terminal so far.
+    pub fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// The screen an emulator of this terminal's size shows after `bytes`, as `screen` gives it.
+    pub fn screen_after(&self, bytes: &[u8]) -> String {
+        let mut parser = vt100::Parser::new(self.size.0, self.size.1, 0);
+        parser.process(bytes);
+        parser.screen().contents()
+    }
+
+    /// The terminal's settings now (`stty -a` of the pty), to see whether raw mode was left.
+    pub fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's device name");
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("run stty");
+        assert!(out.status.success(), "stty -F {tty:?} -a: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Runs `f` on the emulated screen (cell colours and attributes, cursor, ...).
     pub fn with_screen<R>(&self, f: impl FnOnce(&vt100::Screen) -> R) -> R {
         f(self.parser.lock().unwrap().screen())
@@ -311,6 +382,7 @@ impl Tui {
     pub fn resize(&mut self, rows: u16, cols: u16) {
         // Emulator first, so what the app draws for the new size lands on a grid of that size.
         self.parser.lock().unwrap().set_size(rows, cols);
+        self.size = (rows, cols);
         self.master
             .resize(PtySize {
                 rows,
