@@ -566,6 +566,7 @@ texts! {
     NobodyYet => "nog niemand", "nobody yet";
     WelcomeTitle => "Welkom bij signaal", "Welcome to signaal";
     WelcomeBody => "signaal helpt de groep om vroeg te zien welk kind extra steun nodig heeft: observeren, het stappenplan volgen, ouders betrekken en weten wie je belt. Deze database is nog leeg.", "signaal helps a childcare group see early which child needs extra support: observe, follow the step plan, involve parents and know whom to call. This database is still empty.";
+    WelcomeWhere => "De nieuwe database komt in:", "The new database goes in:";
     WelcomeDemo => "demodata laden (fictieve groepen, kinderen en medewerkers)", "load demo data (fictional groups, children and staff)";
     WelcomeEmpty => "leeg beginnen", "start empty";
     UsersTitle => "Wie ben je?", "Who are you?";

@@ -49,10 +49,43 @@ macro_rules! snap {
 
 #[test]
 fn welcome_on_an_empty_database() {
-    let (_dir, app) = app(false, Lang::En, false);
+    // A temp dir of a known length, so that the path on the screen wraps the same everywhere;
+    // its random part is masked in the snapshot.
+    let dir = tempfile::Builder::new()
+        .prefix("signaal-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let app = test_support::app_at(&dir.path().join("db"), false, Lang::En, User::Nobody);
     assert!(matches!(app.screen(), Screen::Welcome));
-    let t = snap!("welcome", &app);
-    assert!(screen_text(&t).contains("Welcome to signaal"));
+    let random = dir.path().file_name().unwrap().to_str().unwrap();
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains(&format!("/tmp/{random}/db ")), "{text}");
+    let masked = text.replace(random, &"X".repeat(random.len()));
+    insta::assert_snapshot!("welcome", masked);
+}
+
+#[test]
+fn welcome_shows_a_long_database_path_whole() {
+    let dir = TempDir::new().unwrap();
+    let db = dir
+        .path()
+        .join("een-heel-lange-map-naam-voor-de-groep-de-vlinders")
+        .join("nog-een-map")
+        .join("signaal-database");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut app = test_support::app_at(&db, false, Lang::Nl, User::Nobody);
+    resize(&mut app, 60, 16);
+    let text = screen_text(&render(&app, 60, 16));
+    // The rows inside the popup, joined, hold the whole path.
+    let joined: String = text
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .map(str::trim_end)
+        .collect();
+    let path = db.display().to_string();
+    assert!(joined.contains(&path), "{path} not whole in:\n{text}");
+    assert!(text.contains("De nieuwe database komt in:"), "{text}");
+    assert!(text.contains("leeg beginnen"), "the options stay: {text}");
 }
 
 #[test]
