@@ -123,6 +123,7 @@ impl App {
             .map(|(index, (section, item))| ItemRow {
                 index,
                 item: item.id.clone(),
+                section: section.id.clone(),
                 search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
             })
             .collect();

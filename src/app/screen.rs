@@ -181,6 +181,8 @@ pub struct ObserveScreen {
 pub struct ItemRow {
     pub index: usize,
     pub item: String,
+    /// The id of the item's section.
+    pub section: String,
     pub search: String,
 }
 
@@ -458,4 +460,16 @@ macro_rules! indexed_rows {
     )*};
 }
 
-indexed_rows!(ItemRow, ChangeRow, PlanRow, TrajectoryRow, HistoryRow);
+indexed_rows!(ChangeRow, PlanRow, TrajectoryRow, HistoryRow);
+
+impl Row for ItemRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+    fn section(&self) -> Option<&str> {
+        Some(&self.section)
+    }
+}
