@@ -48,12 +48,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
         widest.max(header[column].chars().count()) as u16
     };
+    // The name gives way last: on a narrow terminal the step plan shrinks first, then the
+    // concerns, the observed date and the age, until the longest name fits.
+    let mut others = [width(1), width(2), width(3), width(4).min(24)];
+    // Borders, the selection marker and the gaps between the five columns.
+    let room = area.width.saturating_sub(2 + 2 + 2 * 4);
+    give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(width(0)));
     let widths = vec![
         Constraint::Fill(1),
-        Constraint::Length(width(1)),
-        Constraint::Length(width(2)),
-        Constraint::Length(width(3)),
-        Constraint::Length(width(4).min(24)),
+        Constraint::Length(others[0]),
+        Constraint::Length(others[1]),
+        Constraint::Length(others[2]),
+        Constraint::Length(others[3]),
     ];
     let rows = screen
         .list
@@ -120,5 +126,16 @@ fn plan(row: &ChildRow, theme: &Theme) -> Line<'static> {
     match plan.overdue {
         true => Line::styled(format!("! {}{more}", plan.progress), theme.error),
         false => Line::raw(format!("{}{more}", plan.progress)),
+    }
+}
+
+/// Narrows `widths` until together they take at most `room` columns, the one at `order[0]`
+/// first (down to nothing), then the next.
+fn give_way<const N: usize>(widths: &mut [u16; N], order: [usize; N], room: u16) {
+    let mut excess = widths.iter().sum::<u16>().saturating_sub(room);
+    for column in order {
+        let cut = excess.min(widths[column]);
+        widths[column] -= cut;
+        excess -= cut;
     }
 }

@@ -153,6 +153,26 @@ fn children_of_a_group() {
 }
 
 #[test]
+fn children_at_the_minimum_size_keep_whole_names() {
+    for (lang, name) in [(Lang::Nl, "children_60x16_nl"), (Lang::En, "children_60x16")] {
+        let (_dir, mut app) = demo(lang);
+        press(&mut app, "Enter");
+        resize(&mut app, 60, 16);
+        let terminal = render(&app, 60, 16);
+        let text = screen_text(&terminal);
+        let Screen::Children(s) = app.screen() else {
+            panic!("children expected")
+        };
+        // The rows that fit on the screen: every name in them is whole.
+        let rows = text.lines().skip(3).take(11);
+        for (row, child) in rows.zip(s.list.visible()) {
+            assert!(row.contains(&child.child.full_name()), "{row}\n{text}");
+        }
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+#[test]
 fn child_screen() {
     let (_dir, mut app) = demo(Lang::En);
     press(&mut app, "Enter");
