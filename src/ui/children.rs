@@ -3,7 +3,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::{shorten, ListTable};
+use super::widgets::{shorten, table_room, ListTable};
 use super::Theme;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::observation::overdue;
@@ -51,8 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // The name gives way last: on a narrow terminal the step plan shrinks first, then the
     // concerns, the observed date and the age, until the longest name fits.
     let mut others = [width(1), width(2), width(3), width(4).min(24)];
-    // Borders, the selection marker and the gaps between the five columns.
-    let room = area.width.saturating_sub(2 + 2 + 2 * 4);
+    let room = table_room(area.width, 5);
     give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(width(0)));
     let widths = vec![
         Constraint::Fill(1),

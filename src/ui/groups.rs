@@ -3,7 +3,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::ListTable;
+use super::widgets::{beside_name, table_room, ListTable};
 use super::Theme;
 use crate::app::{Action, App, GroupsScreen};
 use crate::i18n::T;
@@ -34,6 +34,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
     }
+    let widest = screen
+        .list
+        .items()
+        .map(|row| {
+            let tag = match row.group.archived {
+                true => lang.get(T::ArchivedTag).chars().count() + 3,
+                false => 0,
+            };
+            row.group.name.chars().count() + tag
+        })
+        .max()
+        .unwrap_or(0) as u16;
+    let free = table_room(area.width, 5).saturating_sub(12 + 8 + 10);
     let add_key = app
         .keymap
         .first_key_label(&app.screen_contexts(), Action::Add)
@@ -51,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         widths: vec![
             Constraint::Fill(3),
             Constraint::Length(12),
-            Constraint::Fill(3),
+            beside_name(free, widest, 3, 3),
             Constraint::Length(8),
             // The date of the last coach visit.
             Constraint::Length(10),

@@ -439,3 +439,18 @@ fn advice_form_lists_the_competencies() {
     let text = screen_text(&t);
     assert!(text.contains("1 ontwikkeling  2 opvallend gedrag  3 hulp van buiten  4 ouders"));
 }
+
+#[test]
+fn groups_and_staff_at_the_minimum_size_keep_whole_names() {
+    let (_dir, mut app) = test_support::admin(Lang::Nl);
+    resize(&mut app, 60, 16);
+    let groups = snap!("groups_60x16_nl", &app, 60, 16);
+    for name in ["De Vlinders", "De Egeltjes", "De Uilen"] {
+        assert!(screen_text(&groups).contains(name), "{name}");
+    }
+    chr(&mut app, 'S');
+    let staff = snap!("staff_60x16_nl", &app, 60, 16);
+    for person in app.store.staff().unwrap() {
+        assert!(screen_text(&staff).contains(&person.name), "{}", person.name);
+    }
+}
