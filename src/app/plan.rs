@@ -103,8 +103,7 @@ impl App {
         if let (true, Progress::At { number, .. }) = (
             reopened && trajectory.is_open(),
             trajectory.progress(&template),
-        )
-        {
+        ) {
             let stage = PlanPart::Stage(template.stages[number - 1].id.clone());
             let row = list.items().find(|r| r.part == stage).map(|r| r.index);
             if let Some(index) = row {

@@ -75,10 +75,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
     }
+    // An empty list tells how to add something only to who may.
     let add_key = app
-        .keymap
-        .first_key_label(&app.screen_contexts(), Action::Add)
-        .unwrap_or_default();
+        .key_label(&app.screen_contexts(), Action::Add)
+        .filter(|_| app.may(Action::Add));
     // When the coach was last and comes next keeps its room; the title gives way.
     let visits = lang.visit_summary(screen.visits.last, screen.visits.next);
     let status = Line::styled(format!(" {visits} "), theme.dim);
@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         widths,
         rows,
         list: &screen.list,
-        empty: lang.no_items_hint(&add_key),
+        empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw(frame, area, app, theme);
 }

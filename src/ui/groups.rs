@@ -47,10 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         .max()
         .unwrap_or(0) as u16;
     let free = table_room(area.width, 5).saturating_sub(12 + 8 + 10);
+    // An empty list tells how to add something only to who may.
     let add_key = app
-        .keymap
-        .first_key_label(&app.screen_contexts(), Action::Add)
-        .unwrap_or_default();
+        .key_label(&app.screen_contexts(), Action::Add)
+        .filter(|_| app.may(Action::Add));
     ListTable {
         title,
         status: None,
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         ],
         rows,
         list: &screen.list,
-        empty: lang.no_items_hint(&add_key),
+        empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw(frame, area, app, theme);
 }

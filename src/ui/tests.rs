@@ -93,7 +93,10 @@ fn who_are_you_picker() {
     let (_dir, app) = app(true, Lang::En, false);
     assert!(matches!(app.screen(), Screen::Users(_)));
     let t = snap!("users_picker", &app);
-    assert!(screen_text(&t).contains("+ new staff member"));
+    assert!(
+        !screen_text(&t).contains("+ new staff member"),
+        "only the first person is added here"
+    );
 }
 
 #[test]
@@ -154,7 +157,10 @@ fn children_of_a_group() {
 
 #[test]
 fn children_at_the_minimum_size_keep_whole_names() {
-    for (lang, name) in [(Lang::Nl, "children_60x16_nl"), (Lang::En, "children_60x16")] {
+    for (lang, name) in [
+        (Lang::Nl, "children_60x16_nl"),
+        (Lang::En, "children_60x16"),
+    ] {
         let (_dir, mut app) = demo(lang);
         press(&mut app, "Enter");
         resize(&mut app, 60, 16);
@@ -451,6 +457,77 @@ fn groups_and_staff_at_the_minimum_size_keep_whole_names() {
     chr(&mut app, 'S');
     let staff = snap!("staff_60x16_nl", &app, 60, 16);
     for person in app.store.staff().unwrap() {
-        assert!(screen_text(&staff).contains(&person.name), "{}", person.name);
+        assert!(
+            screen_text(&staff).contains(&person.name),
+            "{}",
+            person.name
+        );
     }
+}
+
+/// The footer line (the last row) of the app drawn at 120x40, wide enough for every hint.
+fn footer(app: &App) -> String {
+    let text = screen_text(&render(app, 120, 40));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn footers_offer_what_the_person_may_do_and_the_key_does_it() {
+    use crate::domain::Role;
+    for role in Role::ALL {
+        let (_dir, mut app) = test_support::app(true, Lang::En, User::FirstWith(role));
+        resize(&mut app, 120, 40);
+        let manages_groups = role == Role::Admin;
+        let hints = footer(&app);
+        assert_eq!(hints.contains("a add"), manages_groups, "{role:?}: {hints}");
+        assert_eq!(
+            hints.contains("e edit"),
+            manages_groups,
+            "{role:?}: {hints}"
+        );
+        // The key does what the footer said: a form for who was offered it, none for others.
+        chr(&mut app, 'a');
+        assert_eq!(app.popup.is_some(), manages_groups, "{role:?}");
+        press(&mut app, "Esc");
+
+        // Among the children anyone adds; archiving is not offered to staff in the help.
+        press(&mut app, "Enter");
+        assert!(footer(&app).contains("a add"), "{role:?}");
+        chr(&mut app, '?');
+        let help = screen_text(&render(&app, 120, 40));
+        let archives = role == Role::Admin || role == Role::CareCoordinator;
+        assert_eq!(
+            help.contains("Archive the selected child"),
+            archives,
+            "{role:?}"
+        );
+        assert!(help.contains("Add a child"), "{role:?}");
+        assert_eq!(
+            help.contains("(admin)"),
+            role == Role::Admin,
+            "staff: {role:?}"
+        );
+    }
+}
+
+#[test]
+fn help_starts_with_this_screens_keys_named_in_dutch() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, '?');
+    let t = snap!("help_observation_nl", &app);
+    let text = screen_text(&t);
+    let position = |heading: &str| {
+        text.find(&format!("│{heading} "))
+            .unwrap_or_else(|| panic!("no {heading}:\n{text}"))
+    };
+    assert!(
+        position("Observatieformulier") < position("Lijsten"),
+        "{text}"
+    );
+    assert!(position("Lijsten") < position("Overal"), "{text}");
+    assert!(text.contains("Spatie "), "{text}");
+    assert!(text.contains("Omhoog, k"), "{text}");
+    assert!(!text.contains("Up, k") && !text.contains("Space"), "{text}");
 }

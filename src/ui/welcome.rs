@@ -15,10 +15,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let contexts = app.contexts();
     let option = |action: Action, text: T| {
-        let key = app
-            .keymap
-            .first_key_label(&contexts, action)
-            .unwrap_or_default();
+        let key = app.key_label(&contexts, action).unwrap_or_default();
         Line::from(vec![
             Span::styled(format!("  {key:<8}"), theme.key),
             Span::raw(lang.get(text)),

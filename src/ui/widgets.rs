@@ -131,7 +131,15 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         // A popup shows its own keys.
         None if app.popup.is_some() => Line::raw(""),
-        None => hints(app, screen_hints(app), area.width, theme),
+        None => {
+            // Only what the person at the keyboard may do here is offered.
+            let offered: Vec<Action> = screen_hints(app)
+                .iter()
+                .copied()
+                .filter(|&action| app.may(action))
+                .collect();
+            hints(app, &offered, area.width, theme)
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -168,7 +176,7 @@ pub fn hints(app: &App, actions: &[Action], max_width: u16, theme: &Theme) -> Li
     let mut spans = Vec::new();
     let mut used = 0;
     for &action in actions {
-        let Some(key) = app.keymap.first_key_label(&contexts, action) else {
+        let Some(key) = app.key_label(&contexts, action) else {
             continue;
         };
         let separator = if spans.is_empty() { "" } else { " · " };
