@@ -1,5 +1,6 @@
-//! The app's side of the role rules: it asks `domain::access` and, when the answer is no, says
-//! who may, in the language of the screen.
+//! The app's side of the role rules: which permission an action needs on a screen ([`needed`],
+//! one table for the footer, the help and the actions), asked of `domain::access`; when the
+//! answer is no, the status line says who may, in the language of the screen.
 
 use super::{Action, App, Screen};
 use crate::domain::access::{self, Permission};
