@@ -251,17 +251,32 @@ fn edits(a: &str, b: &str) -> usize {
     usize::from(edits_to_prefixes(&a, &b)[b.len()])
 }
 
-/// Indices of the `items` that match `query`, best first; ties keep the items' own order. With an
-/// empty query every item is kept in order.
+impl Matcher {
+    /// Whether `folded` (a folded candidate) holds every word of the query as typed, anywhere:
+    /// "bijt" is in "bijt andere kinderen", not in "komt rustig tot slapen bij het ...".
+    pub fn contains_words(&self, folded: &str) -> bool {
+        self.query
+            .split_whitespace()
+            .all(|word| folded.contains(word))
+    }
+}
+
+/// Indices of the `items` that match `query`, best first: items holding every typed word (case-
+/// and accent-blind) before scattered fuzzy matches, by score within each of the two; ties keep
+/// the items' own order. With an empty query every item is kept in order.
 pub fn rank<T>(items: &[T], query: &str, text: impl Fn(&T) -> String) -> Vec<usize> {
     let matcher = Matcher::new(query);
-    let mut scored: Vec<(i64, usize)> = items
+    let mut scored: Vec<(bool, i64, usize)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| matcher.score(&text(item)).map(|s| (s, i)))
+        .filter_map(|(i, item)| {
+            let folded = fold(&text(item));
+            let score = matcher.score_folded(&folded)?;
+            Some((matcher.contains_words(&folded), score, i))
+        })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| i).collect()
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    scored.into_iter().map(|(_, _, i)| i).collect()
 }
 
 #[cfg(test)]
@@ -329,6 +344,20 @@ mod tests {
         let people = ["Daniël", "Zoë de Vries", "Özlem"];
         assert_eq!(rank(&people, "ozlem", |s| s.to_string()), vec![2]);
         assert_eq!(rank(&people, "zoe", |s| s.to_string()).first(), Some(&1));
+    }
+
+    #[test]
+    fn items_holding_the_typed_words_rank_above_scattered_matches() {
+        let items = [
+            "Komt rustig tot slapen bij het middagslaapje",
+            "Speelt samen met een ander kind",
+            "Bijt, slaat of schopt andere kinderen",
+        ];
+        let ranked = rank(&items, "bijt", |s| s.to_string());
+        assert_eq!(ranked.first(), Some(&2), "{ranked:?}");
+        // Accent- and case-blind, every word, in any order.
+        let ranked = rank(&items, "KINDEREN BÍJT", |s| s.to_string());
+        assert_eq!(ranked.first(), Some(&2), "{ranked:?}");
     }
 
     #[test]

@@ -542,17 +542,25 @@ fn set_date(t: &mut Tui, field: &str, key: &str, old: &str, new: &str, late: boo
 }
 
 /// From the children list with the child selected: `p`, and Enter on its open trajectory of
-/// `plan`, which stands at `state`; waits for it on its first row.
-fn reopen(t: &mut Tui, kid: &Kid, plan: &Plan, state: &str) -> String {
+/// `plan`, which stands at `state` ("3/8 ..."); waits for it on the row of its current stage
+/// (the first not done), and returns that row.
+fn reopen(t: &mut Tui, kid: &Kid, plan: &Plan, state: &str) -> usize {
     open_picker(t, kid);
     pick(t, &[&plan.name, "open"]);
     let screen = expect_trajectory(t, kid, state);
+    let stage: usize = state
+        .split('/')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no stage number in {state:?}"));
+    let row = plan.stage_row(stage);
     assert!(
-        selected_row(&screen).is_some_and(|l| l.contains(&plan.rows[0].label)),
-        "{}",
+        selected_row(&screen).is_some_and(|l| l.contains(&plan.rows[row].label)),
+        "opened on the current stage {:?}:\n{}",
+        plan.rows[row].label,
         framed(&screen)
     );
-    screen
+    row
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,13 +687,13 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     );
     pick(&mut t, &[&early.name, "open"]);
     let screen = expect_trajectory(&mut t, &kid, &early.progress(3));
-    // Opened again, it starts on its first row.
+    // Opened again, it starts on its current stage, the first not done.
+    at = early.stage_row(3);
     assert!(
-        selected_row(&screen).is_some_and(|l| l.contains(&early.rows[0].label)),
+        selected_row(&screen).is_some_and(|l| l.contains(&early.rows[at].label)),
         "{}",
         framed(&screen)
     );
-    at = 0;
 
     // Stage 3 ticked, then kill -9 as soon as the screen shows it; then each next stage in a
     // new run of the app, ending in kill -9 each time.
@@ -709,7 +717,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
             open_picker(&mut t, &kid);
             pick(&mut t, &[&early.name, "open"]);
             expect_trajectory(&mut t, &kid, &early.progress(n));
-            at = 0;
+            at = early.stage_row(n);
         }
         let row = early.stage_row(n);
         if n == coach {
@@ -929,8 +937,8 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     t.expect_until("still flagged after a restart", |s| {
         shows_plan(s, &kid.name, &progress, true)
     });
-    reopen(&mut t, &kid, &early, &progress);
-    move_to(&mut t, &early, 0, review, true);
+    let at = reopen(&mut t, &kid, &early, &progress);
+    move_to(&mut t, &early, at, review, true);
     set_date(&mut t, "Review date", "Enter", "", &future, false);
     move_to(&mut t, &early, review, end, false);
     set_date(&mut t, "Expected end", "e", &past, "", false);
@@ -986,8 +994,8 @@ fn coach_stage_without_consent_asks_why_first() {
 
     // An empty reason is refused; with a reason it is ticked and the reason kept.
     let mut t = start_on_child(&db, &ex, &kid, &user);
-    reopen(&mut t, &kid, &early, &progress);
-    move_to(&mut t, &early, 0, row, true);
+    let at = reopen(&mut t, &kid, &early, &progress);
+    move_to(&mut t, &early, at, row, true);
     t.send(" ");
     expect_popup(&mut t, popup, &[CONSENT_WARNING]);
     t.key("Enter");
@@ -1029,9 +1037,9 @@ fn coach_stage_without_consent_asks_why_first() {
 
     // With the parents' consent: untick and tick again, and no question is asked.
     let mut t = start_on_child(&db, &ex, &kid, &user);
-    reopen(&mut t, &kid, &early, &progress);
+    let at = reopen(&mut t, &kid, &early, &progress);
     let consent = early.row_of(Kind::Consent, CONSENT_COACH);
-    move_to(&mut t, &early, 0, consent, false);
+    move_to(&mut t, &early, at, consent, false);
     t.send(" ");
     t.expect_until("consent: yes", |s| {
         row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not yet")

@@ -1,11 +1,56 @@
-//! The app's side of the role rules: it asks `domain::access` and, when the answer is no, says
-//! who may, in the language of the screen.
+//! The app's side of the role rules: which permission an action needs on a screen ([`needed`],
+//! one table for the footer, the help and the actions), asked of `domain::access`; when the
+//! answer is no, the status line says who may, in the language of the screen.
 
-use super::{App, Screen};
+use super::{Action, App, Screen};
 use crate::domain::access::{self, Permission};
 use crate::domain::{Group, Role, Staff};
+use crate::keymap::Context;
+
+/// The permission `action` needs where `context` runs it (a screen's own context: `Groups`,
+/// `Visit`, ...), or `None` when whoever sees the screen may. The one table behind the footer's
+/// hints, the help and the actions themselves, so that nothing is offered that is then refused.
+pub fn needed(context: Context, action: Action) -> Option<Permission> {
+    use Action::*;
+    match (context, action) {
+        (_, Staff) | (Context::Staff, Add | Edit | Pin) => Some(Permission::ManageStaff),
+        (Context::Groups, Add | Edit) => Some(Permission::ManageGroups),
+        (Context::Groups | Context::Children | Context::Child, Archive) => {
+            Some(Permission::Archive)
+        }
+        (Context::Visit, Note | FollowUp | Mark | CloseVisit) => Some(Permission::LeadVisit),
+        _ => None,
+    }
+}
+
+/// Whether `person` (`None`: nobody signed in yet) may do `action` where `context` runs it.
+pub fn allowed(person: Option<&Staff>, context: Context, action: Action) -> bool {
+    needed(context, action).is_none_or(|p| person.is_some_and(|u| access::allows(u.role, p)))
+}
 
 impl App {
+    /// The context the shown screen's own actions run in (the first, most specific one).
+    fn screen_context(&self) -> Context {
+        self.screen_contexts()
+            .first()
+            .copied()
+            .unwrap_or(Context::Global)
+    }
+
+    /// Whether the person at the keyboard may do `action` on the shown screen: what the footer
+    /// offers, and what the action itself asks (through [`App::may_here`]).
+    pub fn may(&self, action: Action) -> bool {
+        allowed(self.user.as_ref(), self.screen_context(), action)
+    }
+
+    /// [`App::may`] for running the action: when the answer is no, the status line says who may.
+    pub(super) fn may_here(&mut self, action: Action) -> bool {
+        match needed(self.screen_context(), action) {
+            Some(permission) => self.permitted(permission),
+            None => true,
+        }
+    }
+
     /// Whether the person at the keyboard may do this; if not, the status line says who may.
     pub(super) fn permitted(&mut self, permission: Permission) -> bool {
         let allowed = self

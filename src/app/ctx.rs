@@ -4,11 +4,12 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{AppError, Clock};
+use super::{Action, AppError, Clock};
 use crate::domain::access::{self, Permission};
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Group, Role, Staff};
 use crate::i18n::Lang;
+use crate::keymap::Context;
 use crate::store::{Signature, Store};
 
 /// A screen's view of the app, for one message.
@@ -63,6 +64,18 @@ impl Ctx<'_> {
                     .filter(|r| access::allows(*r, permission))
                     .collect(),
             )),
+        }
+    }
+
+    /// Ok when the person at the keyboard may run `action` on a screen whose own context is
+    /// `context` (the one table of `app::access::needed`, which the footer and help follow too).
+    ///
+    /// # Errors
+    /// [`AppError::OnlyFor`] with the roles that may.
+    pub fn permit_action(&self, context: Context, action: Action) -> Result<(), AppError> {
+        match super::access::needed(context, action) {
+            Some(permission) => self.permit(permission),
+            None => Ok(()),
         }
     }
 

@@ -7,7 +7,6 @@ use super::confirm::OnYes;
 use super::form::{Field, Form};
 use super::screen::Screen;
 use super::{Action, App, Popup};
-use crate::domain::access::Permission;
 use crate::domain::AuditAction;
 use crate::domain::{Child, Group, GroupKind, Id, Role};
 use crate::i18n::T;
@@ -78,12 +77,7 @@ impl App {
             _ => return,
         };
         let on_groups = matches!(self.screen(), Screen::Groups(_));
-        let needed = match (action, on_groups) {
-            (Action::Add | Action::Edit, true) => Some(Permission::ManageGroups),
-            (Action::Archive, _) => Some(Permission::Archive),
-            _ => None,
-        };
-        if needed.is_some_and(|p| !self.permitted(p)) {
+        if !self.may_here(action) {
             return;
         }
         match (action, on_groups) {

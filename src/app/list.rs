@@ -13,6 +13,12 @@ pub trait Row {
     fn pinned(&self) -> bool {
         false
     }
+    /// The section the row is shown under, if the list has sections: a filtered list keeps a
+    /// section's rows together (sections in the order of their best match), so its heading is
+    /// shown once and the best match stays first.
+    fn section(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// Rows a page up or down moves; screens are at least this tall.
@@ -65,6 +71,19 @@ impl<T: Row> ListView<T> {
     /// Re-ranks after the filter text changed; the best match becomes the selection.
     pub fn refilter(&mut self) {
         self.visible = search::rank(&self.items, &self.filter, Row::search_text);
+        let items = &self.items;
+        let mut sections: Vec<&str> = Vec::new();
+        for section in self.visible.iter().filter_map(|&i| items[i].section()) {
+            if !sections.contains(&section) {
+                sections.push(section);
+            }
+        }
+        // A stable sort: within a section the rows keep their rank.
+        self.visible.sort_by_key(|&i| {
+            items[i]
+                .section()
+                .and_then(|s| sections.iter().position(|&known| known == s))
+        });
         let pinned = (0..self.items.len()).filter(|&i| self.items[i].pinned());
         let missing: Vec<usize> = pinned.filter(|i| !self.visible.contains(i)).collect();
         self.visible.extend(missing);

@@ -233,6 +233,12 @@ impl App {
             .expect("the screen stack is never empty")
     }
 
+    /// True while a popup covers the screen: one of the app's own, or one of the screen's.
+    pub fn has_popup(&self) -> bool {
+        let screen_popup = self.screen().component().is_some_and(|c| c.has_popup());
+        self.popup.is_some() || screen_popup
+    }
+
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
@@ -242,11 +248,35 @@ impl App {
         self.height = height;
     }
 
-    /// What the help lists: every context that has bindings, in a fixed order.
-    pub fn help_sections(&self) -> Vec<(Context, &[crate::keymap::Binding])> {
-        Context::ALL
-            .into_iter()
-            .map(|context| (context, self.keymap.bindings(context)))
+    /// The label of the first key that runs `action` with `contexts` active, in the screen's
+    /// language ("Omhoog", "Spatie" in Dutch).
+    pub fn key_label(&self, contexts: &[Context], action: Action) -> Option<String> {
+        self.keymap
+            .first_key(contexts, action)
+            .map(|key| self.lang.key(key))
+    }
+
+    /// What the help lists: the shown screen's contexts first (most specific first), then every
+    /// other context, each with the bindings the person at the keyboard may use there; contexts
+    /// left without any are left out.
+    pub fn help_sections(&self) -> Vec<(Context, Vec<&crate::keymap::Binding>)> {
+        let here = match &self.locked {
+            Some(_) => vec![Context::Users, Context::Global],
+            None => self.screen_contexts(),
+        };
+        let rest = Context::ALL.into_iter().filter(|c| !here.contains(c));
+        here.iter()
+            .copied()
+            .chain(rest)
+            .map(|context| {
+                let bindings = self
+                    .keymap
+                    .bindings(context)
+                    .iter()
+                    .filter(|b| access::allowed(self.user.as_ref(), context, b.action))
+                    .collect::<Vec<_>>();
+                (context, bindings)
+            })
             .filter(|(_, bindings)| !bindings.is_empty())
             .collect()
     }

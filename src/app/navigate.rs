@@ -67,10 +67,21 @@ impl App {
         let mut list = ListView::default();
         list.filter = filter.to_string();
         list.filtering = true;
-        if let Some(rows) = self.ok(self.user_rows()) {
+        if let Some(rows) = self.ok(self.picker_rows()) {
             list.set_items(rows);
         }
         self.screens.push(Screen::Users(list));
+    }
+
+    /// The "who are you?" rows: everyone, and "+ new staff member" only while there is nobody
+    /// yet (the first person sets the place up; after that adding people is an admin's job, on
+    /// the staff screen).
+    fn picker_rows(&self) -> Result<Vec<UserRow>> {
+        let mut rows = self.user_rows()?;
+        if rows.iter().any(|row| matches!(row, UserRow::Person(_))) {
+            rows.retain(|row| matches!(row, UserRow::Person(_)));
+        }
+        Ok(rows)
     }
 
     pub(super) fn user_rows(&self) -> Result<Vec<UserRow>> {
@@ -97,7 +108,7 @@ impl App {
             Screen::Groups(_) => return,
             Screen::Children(s) => self.children_screen(s.group.id, s.show_archived),
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
-            Screen::Users(_) => self.user_rows().map(Loaded::Users),
+            Screen::Users(_) => self.picker_rows().map(Loaded::Users),
             Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
             Screen::Visit(_) => return self.reload_visit(),
             // These hold what they show themselves, written through them.

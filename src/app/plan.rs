@@ -13,7 +13,7 @@ use super::screen::{
     TrajectoryScreen,
 };
 use super::{App, FormKind, Popup};
-use crate::domain::plan::{Outcome, PlanTemplate, StageKind, Trajectory};
+use crate::domain::plan::{Outcome, PlanTemplate, Progress, StageKind, Trajectory};
 use crate::domain::AuditAction;
 use crate::i18n::{Lang, T};
 use crate::store::Signature;
@@ -76,6 +76,7 @@ impl App {
         };
         let Some(row) = s.list.selected() else { return };
         let (child, group, choice) = (s.child.clone(), s.group.clone(), row.choice.clone());
+        let reopened = matches!(choice, PlanChoice::Existing(_));
         let (template, trajectory) = match choice {
             PlanChoice::Existing(t) => match self.plans.find(&t.template, t.version) {
                 Some(template) => (template.clone(), t),
@@ -101,7 +102,19 @@ impl App {
             }
         };
         self.screens.pop();
-        let list = trajectory_rows(self.lang, &template);
+        let mut list = trajectory_rows(self.lang, &template);
+        // Staff come back to tick the next stage: an open trajectory opens on it. A new one
+        // opens on the question, which is filled in first.
+        if let (true, Progress::At { number, .. }) = (
+            reopened && trajectory.is_open(),
+            trajectory.progress(&template),
+        ) {
+            let stage = PlanPart::Stage(template.stages[number - 1].id.clone());
+            let row = list.items().find(|r| r.part == stage).map(|r| r.index);
+            if let Some(index) = row {
+                list.select_id(index as u64);
+            }
+        }
         let saved = SaveState::Saved(latest_change(&trajectory, self.clock.now()));
         self.screens.push(Screen::Trajectory(TrajectoryScreen {
             child,

@@ -7,7 +7,6 @@ use super::form::{Field, Form};
 use super::list::ListView;
 use super::screen::{Screen, StaffScreen, UserRow};
 use super::{App, Popup};
-use crate::domain::access::Permission;
 use crate::domain::{group, Group, Id, Role, Staff};
 use crate::i18n::T;
 use crate::search::fold;
@@ -15,7 +14,7 @@ use crate::store::Result;
 
 impl App {
     pub(super) fn open_staff(&mut self) {
-        if !self.permitted(Permission::ManageStaff) {
+        if !self.may_here(super::Action::Staff) {
             return;
         }
         let screen = StaffScreen::default();

@@ -31,7 +31,13 @@ pub enum User<'a> {
 /// An 80x24 app on a fresh store; with `demo` the store holds the default demo data (seed 1).
 pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
+    let app = app_at(&dir.path().join("db"), demo, lang, user);
+    (dir, app)
+}
+
+/// Like [`app`], with the database at `db` (a path the caller owns).
+pub fn app_at(db: &std::path::Path, demo: bool, lang: Lang, user: User) -> App {
+    let store = Store::open(db).unwrap();
     if demo {
         let data = crate::demo::generate(&Default::default(), now());
         store.import(&data).unwrap();
@@ -52,7 +58,7 @@ pub fn app(demo: bool, lang: Lang, user: User) -> (TempDir, App) {
     };
     let mut app = App::new(store, options);
     resize(&mut app, 80, 24);
-    (dir, app)
+    app
 }
 
 /// The demo app with its first childcare staff member at the keyboard, on the groups list.

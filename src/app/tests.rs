@@ -843,16 +843,15 @@ fn min_size_is_not_too_small() {
 // Who is at the keyboard.
 
 #[test]
-fn picker_narrows_keeps_new_and_enter_signs_in() {
+fn picker_narrows_and_enter_signs_in() {
     let (_dir, mut app) = demo_app(None);
     assert!(app.user.is_none());
     let staff = app.store.staff().unwrap();
     assert_eq!(
         users(&app).visible_len(),
-        staff.len() + 1,
-        "everyone plus \"+ new\""
+        staff.len(),
+        "everyone, and no \"+ new\" once there is staff"
     );
-    assert!(matches!(users(&app).visible().last(), Some(UserRow::New)));
 
     let person = staff
         .iter()
@@ -867,20 +866,15 @@ fn picker_narrows_keeps_new_and_enter_signs_in() {
         .to_lowercase();
     type_text(&mut app, &typed);
     let list = users(&app);
-    assert!(list.visible_len() < staff.len() + 1, "typing narrows");
+    assert!(list.visible_len() < staff.len(), "typing narrows");
     assert!(
         matches!(list.selected(), Some(UserRow::Person(p)) if p.id == person.id),
         "best match first"
     );
-    assert!(
-        list.visible().any(|r| matches!(r, UserRow::New)),
-        "+ new stays"
-    );
 
-    // Nonsense leaves only "+ new".
+    // Nonsense leaves nobody.
     type_text(&mut app, "zzqx");
-    assert_eq!(users(&app).visible_len(), 1);
-    assert!(matches!(users(&app).selected(), Some(UserRow::New)));
+    assert_eq!(users(&app).visible_len(), 0);
     for _ in 0..4 {
         press(&mut app, "Backspace");
     }
@@ -940,19 +934,16 @@ fn user_flag_picks_without_asking_ignoring_case_and_accents() {
 }
 
 #[test]
-fn once_there_is_staff_only_an_admin_adds_people() {
+fn once_there_is_staff_the_picker_offers_no_new_person() {
     let (_dir, mut app) = demo_app(None);
     let staff = app.store.staff().unwrap();
     type_text(&mut app, "Nieuwe Collega");
-    assert!(matches!(users(&app).selected(), Some(UserRow::New)));
+    assert!(
+        !users(&app).items().any(|r| matches!(r, UserRow::New)),
+        "adding people is an admin's job, on the staff screen"
+    );
     press(&mut app, "Enter");
     assert!(app.popup.is_none(), "no form for someone nobody knows");
-    let said = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    assert!(said.contains(Lang::En.role(Role::Admin)), "{said}");
     assert_eq!(app.store.staff().unwrap(), staff);
     assert!(app.user.is_none());
 }

@@ -304,3 +304,19 @@ fn a_full_disk_is_told_in_dutch_and_the_next_mark_is_saved_without_a_restart() {
     assert_eq!(form(&app).saved, SaveState::Saved(now()));
     assert_eq!(stored(&app, child.id)[0].mark(&item), Some(Mark::Sometimes));
 }
+
+#[test]
+fn filtering_the_form_for_a_word_puts_the_item_holding_it_first_and_space_marks_it() {
+    let (_dir, mut app, child) = super::test_support::on_new_child(Lang::Nl);
+    chr(&mut app, 'o');
+    chr(&mut app, '/');
+    type_text(&mut app, "bijt");
+    let first = form(&app).list.selected().unwrap().item.clone();
+    assert_eq!(first, "gedrag.pijn", "the item about biting comes first");
+    press(&mut app, "Enter");
+    chr(&mut app, ' ');
+    assert_eq!(
+        stored(&app, child.id)[0].mark("gedrag.pijn"),
+        Some(Mark::Sometimes)
+    );
+}

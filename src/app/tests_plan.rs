@@ -249,3 +249,31 @@ fn fields_are_edited_in_place_and_dates_checked() {
     };
     assert!(s.list.selected().unwrap().plan.as_ref().unwrap().overdue);
 }
+
+#[test]
+fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
+    let (_dir, mut app, _child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    let selected = |app: &App| screen(app).list.selected().map(|r| r.part.clone());
+    assert_eq!(
+        selected(&app),
+        Some(PlanPart::Field(PlanField::Question)),
+        "a new one starts with the child's question"
+    );
+    let stages: Vec<String> = screen(&app)
+        .template
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    select(&mut app, &PlanPart::Stage(stages[0].clone()));
+    chr(&mut app, ' ');
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    assert_eq!(
+        selected(&app),
+        Some(PlanPart::Stage(stages[1].clone())),
+        "reopened on the first stage not done"
+    );
+}

@@ -9,7 +9,7 @@ use super::form::{Field, Form};
 use super::list::ListView;
 use super::saving::SaveState;
 use super::screen::{Screen, VisitChild, VisitPart, VisitRow, VisitScreen};
-use super::{App, FormKind, Popup};
+use super::{Action, App, FormKind, Popup};
 use crate::domain::access::{allows, Permission};
 use crate::domain::visit::attention::{rank, ChildRecord, Setting};
 use crate::domain::visit::{weeks_after, Advice, Competency, FollowUp, Visit, FOLLOW_UP_WEEKS};
@@ -146,12 +146,12 @@ impl App {
 
     /// The shown visit, when it may be written in: by someone who may lead a visit (whoever is
     /// at the keyboard now, not who opened it), and not closed.
-    fn writable_visit(&mut self) -> Option<&VisitScreen> {
+    fn writable_visit(&mut self, action: Action) -> Option<&VisitScreen> {
         let closed = match self.screen() {
             Screen::Visit(s) => !s.visit.is_open(),
             _ => return None,
         };
-        if !self.permitted(Permission::LeadVisit) {
+        if !self.may_here(action) {
             return None;
         }
         if closed {
@@ -166,7 +166,10 @@ impl App {
 
     /// `n`: advice on the selected child (or a follow-up's child), or on the group.
     pub(super) fn visit_advice(&mut self) {
-        let Some(child) = self.writable_visit().and_then(VisitScreen::selected_about) else {
+        let Some(child) = self
+            .writable_visit(Action::Note)
+            .and_then(VisitScreen::selected_about)
+        else {
             return;
         };
         let form = Form::new(
@@ -183,7 +186,10 @@ impl App {
 
     /// `f`: a follow-up about the selected child or the group, due in four weeks unless changed.
     pub(super) fn visit_follow_up(&mut self) {
-        let Some(child) = self.writable_visit().and_then(VisitScreen::selected_about) else {
+        let Some(child) = self
+            .writable_visit(Action::FollowUp)
+            .and_then(VisitScreen::selected_about)
+        else {
             return;
         };
         let due = weeks_after(self.today(), FOLLOW_UP_WEEKS);
@@ -199,7 +205,7 @@ impl App {
 
     /// Space on a follow-up: done, or not done after all.
     pub(super) fn visit_mark(&mut self) {
-        let Some(s) = self.writable_visit() else {
+        let Some(s) = self.writable_visit(Action::Mark) else {
             return;
         };
         let Some(VisitPart::FollowUp(index)) = s.list.selected().map(|r| r.part) else {
@@ -217,7 +223,7 @@ impl App {
     /// `x`: close, with the next visit's date (the earliest open follow-up ahead, or six weeks).
     pub(super) fn visit_close(&mut self) {
         let today = self.today();
-        let Some(s) = self.writable_visit() else {
+        let Some(s) = self.writable_visit(Action::CloseVisit) else {
             return;
         };
         let next = s.visit.proposed_next_visit(today);

@@ -8,8 +8,9 @@ mod store;
 use crate::app::action::Action;
 use crate::domain::child::Age;
 use crate::domain::Role;
-use crate::keymap::Context;
+use crate::keymap::{Context, Key};
 use crate::store::Recovered;
+use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -74,11 +75,16 @@ impl Lang {
         )
     }
 
-    pub fn no_items_hint(self, add_key: &str) -> String {
-        self.pick(
-            format!("Nog niets hier. Druk op {add_key} om iets toe te voegen."),
-            format!("Nothing here yet. Press {add_key} to add something."),
-        )
+    /// What an empty list says: how to add something, when the person at the keyboard may
+    /// (`add_key`), or only that it is empty.
+    pub fn no_items_hint(self, add_key: Option<&str>) -> String {
+        match add_key {
+            Some(key) => self.pick(
+                format!("Nog niets hier. Druk op {key} om iets toe te voegen."),
+                format!("Nothing here yet. Press {key} to add something."),
+            ),
+            None => self.pick("Nog niets hier.".into(), "Nothing here yet.".into()),
+        }
     }
 
     pub fn archived_status(self, name: &str, archived: bool) -> String {
@@ -489,6 +495,26 @@ impl Lang {
         })
     }
 
+    /// A key's label for people: in Dutch the named keys get their Dutch names ("Omhoog",
+    /// "Spatie"); letters and the names Dutch keyboards print as they are ("Enter", "Esc") stay.
+    pub fn key(self, key: Key) -> String {
+        key.label_with(|code| match self {
+            Lang::En => None,
+            Lang::Nl => match code {
+                KeyCode::Up => Some("Omhoog"),
+                KeyCode::Down => Some("Omlaag"),
+                KeyCode::Left => Some("Links"),
+                KeyCode::Right => Some("Rechts"),
+                KeyCode::Char(' ') => Some("Spatie"),
+                KeyCode::PageUp => Some("PgUp"),
+                KeyCode::PageDown => Some("PgDn"),
+                KeyCode::Delete => Some("Del"),
+                KeyCode::Insert => Some("Ins"),
+                _ => None,
+            },
+        })
+    }
+
     pub fn context(self, context: Context) -> &'static str {
         self.get(match context {
             Context::Global => T::CtxGlobal,
@@ -584,6 +610,7 @@ texts! {
     NobodyYet => "nog niemand", "nobody yet";
     WelcomeTitle => "Welkom bij signaal", "Welcome to signaal";
     WelcomeBody => "signaal helpt de groep om vroeg te zien welk kind extra steun nodig heeft: observeren, het stappenplan volgen, ouders betrekken en weten wie je belt. Deze database is nog leeg.", "signaal helps a childcare group see early which child needs extra support: observe, follow the step plan, involve parents and know whom to call. This database is still empty.";
+    WelcomeWhere => "De nieuwe database komt in:", "The new database goes in:";
     WelcomeDemo => "demodata laden (fictieve groepen, kinderen en medewerkers)", "load demo data (fictional groups, children and staff)";
     WelcomeEmpty => "leeg beginnen", "start empty";
     UsersTitle => "Wie ben je?", "Who are you?";
@@ -653,12 +680,12 @@ texts! {
     ActQuit => "stoppen", "quit";
     ActHelp => "alle toetsen", "all keys";
     ActBack => "terug", "back";
-    ActUp => "omhoog", "up";
-    ActDown => "omlaag", "down";
+    ActUp => "een regel omhoog", "up";
+    ActDown => "een regel omlaag", "down";
     ActPageUp => "pagina omhoog", "page up";
     ActPageDown => "pagina omlaag", "page down";
-    ActTop => "naar boven", "to the top";
-    ActBottom => "naar onder", "to the bottom";
+    ActTop => "naar het begin", "to the top";
+    ActBottom => "naar het eind", "to the bottom";
     ActOpen => "openen", "open";
     ActFilter => "filteren", "filter";
     ActAdd => "toevoegen", "add";
@@ -849,6 +876,29 @@ texts! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_names_are_dutch_in_dutch_and_as_they_were_in_english() {
+        let label = |lang: Lang, key: &str| lang.key(Key::parse(key).unwrap());
+        for (key, nl, en) in [
+            ("Up", "Omhoog", "Up"),
+            ("Down", "Omlaag", "Down"),
+            ("Space", "Spatie", "Space"),
+            ("PageUp", "PgUp", "PageUp"),
+            ("PageDown", "PgDn", "PageDown"),
+            ("Enter", "Enter", "Enter"),
+            ("Esc", "Esc", "Esc"),
+            ("Shift-Tab", "Shift-Tab", "Shift-Tab"),
+            ("Ctrl-l", "Ctrl-L", "Ctrl-L"),
+            ("Alt-Left", "Alt-Links", "Alt-Left"),
+            ("k", "k", "k"),
+            ("F1", "F1", "F1"),
+        ] {
+            assert_eq!(label(Lang::Nl, key), nl, "{key}");
+            assert_eq!(label(Lang::En, key), en, "{key}");
+            assert_eq!(Key::parse(key).unwrap().to_string(), en, "{key}");
+        }
+    }
 
     #[test]
     fn lang_from_env() {

@@ -180,30 +180,45 @@ fn named(name: &str) -> Option<KeyCode> {
     }
 }
 
+impl Key {
+    /// A label for people, with the names of named keys (`Up`, `Space`, ...) from `name` where
+    /// it has one (a translation) and the keymap's English names otherwise.
+    pub fn label_with(&self, name: impl Fn(KeyCode) -> Option<&'static str>) -> String {
+        let mut label = String::new();
+        for (modifier, prefix) in [
+            (KeyModifiers::CONTROL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (KeyModifiers::SHIFT, "Shift-"),
+        ] {
+            if self.modifiers.contains(modifier) {
+                label.push_str(prefix);
+            }
+        }
+        let named = |code: KeyCode| {
+            name(code).or_else(|| NAMED.iter().find(|(_, c)| *c == code).map(|(n, _)| *n))
+        };
+        match self.code {
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                label.push(c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) if c != ' ' => label.push(c),
+            KeyCode::BackTab => {
+                label.push_str("Shift-");
+                label.push_str(named(KeyCode::Tab).unwrap_or("Tab"));
+            }
+            KeyCode::F(n) => label.push_str(&format!("F{n}")),
+            code => match named(code) {
+                Some(text) => label.push_str(text),
+                None => label.push_str(&format!("{code:?}")),
+            },
+        }
+        label
+    }
+}
+
 impl fmt::Display for Key {
     /// A label for people: `Ctrl-L`, `Space`, `Up`, `k`, `Shift-Tab`, `F1`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            f.write_str("Shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
-                write!(f, "{}", c.to_ascii_uppercase())
-            }
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            code => match NAMED.iter().find(|(_, c)| *c == code) {
-                Some((name, _)) => f.write_str(name),
-                None => write!(f, "{code:?}"),
-            },
-        }
+        f.write_str(&self.label_with(|_| None))
     }
 }

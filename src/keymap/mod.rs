@@ -191,11 +191,15 @@ impl Keymap {
     /// The label of the first key that runs `action` with these contexts active (a key that an
     /// earlier context binds to something else does not count), for footer hints like `? help`.
     pub fn first_key_label(&self, contexts: &[Context], action: Action) -> Option<String> {
+        self.first_key(contexts, action).map(|key| key.to_string())
+    }
+
+    /// The key [`Keymap::first_key_label`] names, to label in the screen's language.
+    pub fn first_key(&self, contexts: &[Context], action: Action) -> Option<Key> {
         contexts.iter().find_map(|&context| {
             self.keys_for(context, action)
                 .into_iter()
                 .find(|&key| self.action_for_key(contexts, key) == Some(action))
-                .map(|key| key.to_string())
         })
     }
 }

@@ -54,9 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     let link_keys = [Action::Contacts, Action::Open, Action::Link]
         .map(|action| {
             let contexts = [Context::Global, Context::Lookup, Context::Card];
-            app.keymap
-                .first_key_label(&contexts, action)
-                .unwrap_or_default()
+            app.key_label(&contexts, action).unwrap_or_default()
         })
         .join(", ");
     let panels = [

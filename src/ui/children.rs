@@ -3,7 +3,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::{shorten, ListTable};
+use super::widgets::{shorten, table_room, ListTable};
 use super::Theme;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::observation::overdue;
@@ -48,12 +48,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
         widest.max(header[column].chars().count()) as u16
     };
+    // The name gives way last: on a narrow terminal the step plan shrinks first, then the
+    // concerns, the observed date and the age, until the longest name fits.
+    let mut others = [width(1), width(2), width(3), width(4).min(24)];
+    let room = table_room(area.width, 5);
+    give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(width(0)));
     let widths = vec![
         Constraint::Fill(1),
-        Constraint::Length(width(1)),
-        Constraint::Length(width(2)),
-        Constraint::Length(width(3)),
-        Constraint::Length(width(4).min(24)),
+        Constraint::Length(others[0]),
+        Constraint::Length(others[1]),
+        Constraint::Length(others[2]),
+        Constraint::Length(others[3]),
     ];
     let rows = screen
         .list
@@ -70,10 +75,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
     }
+    // An empty list tells how to add something only to who may.
     let add_key = app
-        .keymap
-        .first_key_label(&app.screen_contexts(), Action::Add)
-        .unwrap_or_default();
+        .key_label(&app.screen_contexts(), Action::Add)
+        .filter(|_| app.may(Action::Add));
     // When the coach was last and comes next keeps its room; the title gives way.
     let visits = lang.visit_summary(screen.visits.last, screen.visits.next);
     let status = Line::styled(format!(" {visits} "), theme.dim);
@@ -85,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         widths,
         rows,
         list: &screen.list,
-        empty: lang.no_items_hint(&add_key),
+        empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw(frame, area, app, theme);
 }
@@ -120,5 +125,16 @@ fn plan(row: &ChildRow, theme: &Theme) -> Line<'static> {
     match plan.overdue {
         true => Line::styled(format!("! {}{more}", plan.progress), theme.error),
         false => Line::raw(format!("{}{more}", plan.progress)),
+    }
+}
+
+/// Narrows `widths` until together they take at most `room` columns, the one at `order[0]`
+/// first (down to nothing), then the next.
+fn give_way<const N: usize>(widths: &mut [u16; N], order: [usize; N], room: u16) {
+    let mut excess = widths.iter().sum::<u16>().saturating_sub(room);
+    for column in order {
+        let cut = excess.min(widths[column]);
+        widths[column] -= cut;
+        excess -= cut;
     }
 }

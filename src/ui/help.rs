@@ -21,7 +21,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             theme.header,
         ));
         for binding in bindings {
-            let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
+            let keys: Vec<String> = binding.keys.iter().map(|&k| lang.key(k)).collect();
             // Keymap files describe bindings in English; in Dutch the action's own name is shown.
             let what = match lang {
                 Lang::En => binding.desc.clone(),

@@ -19,8 +19,8 @@ pub struct SectionedList<'a> {
     pub title: String,
     /// Shown at the right of the title bar.
     pub status: Option<Line<'a>>,
-    /// The visible rows, in order; rows of one section follow each other unless a filter
-    /// reordered them (then a section title may come back).
+    /// The visible rows, in order; rows of one section follow each other (a list with sections
+    /// keeps them together when filtered), or a section title comes back.
     pub rows: Vec<SectionedRow>,
     /// Index into `rows`.
     pub selected: Option<usize>,

@@ -4,7 +4,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::ListTable;
+use super::widgets::{beside_name, table_room, ListTable};
 use super::Theme;
 use crate::app::{App, StaffScreen, UserRow};
 use crate::domain::access::{self, Permission};
@@ -37,6 +37,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
             UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
         })
         .collect();
+    let widest = screen
+        .list
+        .items()
+        .map(|row| match row {
+            UserRow::Person(p) => p.name.chars().count(),
+            UserRow::New => lang.get(T::UsersNew).chars().count(),
+        })
+        .max()
+        .unwrap_or(0) as u16;
+    let free = table_room(area.width, 4).saturating_sub(17 + 7);
     ListTable {
         title: lang.get(T::StaffTitle).to_string(),
         status: None,
@@ -49,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
         widths: vec![
             Constraint::Fill(1),
             Constraint::Length(17),
-            Constraint::Fill(2),
+            beside_name(free, widest, 1, 2),
             Constraint::Length(7),
         ],
         rows,

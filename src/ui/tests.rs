@@ -49,10 +49,43 @@ macro_rules! snap {
 
 #[test]
 fn welcome_on_an_empty_database() {
-    let (_dir, app) = app(false, Lang::En, false);
+    // A temp dir of a known length, so that the path on the screen wraps the same everywhere;
+    // its random part is masked in the snapshot.
+    let dir = tempfile::Builder::new()
+        .prefix("signaal-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let app = test_support::app_at(&dir.path().join("db"), false, Lang::En, User::Nobody);
     assert!(matches!(app.screen(), Screen::Welcome));
-    let t = snap!("welcome", &app);
-    assert!(screen_text(&t).contains("Welcome to signaal"));
+    let random = dir.path().file_name().unwrap().to_str().unwrap();
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains(&format!("/tmp/{random}/db ")), "{text}");
+    let masked = text.replace(random, &"X".repeat(random.len()));
+    insta::assert_snapshot!("welcome", masked);
+}
+
+#[test]
+fn welcome_shows_a_long_database_path_whole() {
+    let dir = TempDir::new().unwrap();
+    let db = dir
+        .path()
+        .join("een-heel-lange-map-naam-voor-de-groep-de-vlinders")
+        .join("nog-een-map")
+        .join("signaal-database");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut app = test_support::app_at(&db, false, Lang::Nl, User::Nobody);
+    resize(&mut app, 60, 16);
+    let text = screen_text(&render(&app, 60, 16));
+    // The rows inside the popup, joined, hold the whole path.
+    let joined: String = text
+        .lines()
+        .filter_map(|row| row.split('│').nth(1))
+        .map(str::trim_end)
+        .collect();
+    let path = db.display().to_string();
+    assert!(joined.contains(&path), "{path} not whole in:\n{text}");
+    assert!(text.contains("De nieuwe database komt in:"), "{text}");
+    assert!(text.contains("leeg beginnen"), "the options stay: {text}");
 }
 
 #[test]
@@ -60,7 +93,10 @@ fn who_are_you_picker() {
     let (_dir, app) = app(true, Lang::En, false);
     assert!(matches!(app.screen(), Screen::Users(_)));
     let t = snap!("users_picker", &app);
-    assert!(screen_text(&t).contains("+ new staff member"));
+    assert!(
+        !screen_text(&t).contains("+ new staff member"),
+        "only the first person is added here"
+    );
 }
 
 #[test]
@@ -117,6 +153,29 @@ fn children_of_a_group() {
     let text = screen_text(&t);
     assert!(text.contains("Group De Vlinders"));
     assert!(text.contains(" y "), "ages shown");
+}
+
+#[test]
+fn children_at_the_minimum_size_keep_whole_names() {
+    for (lang, name) in [
+        (Lang::Nl, "children_60x16_nl"),
+        (Lang::En, "children_60x16"),
+    ] {
+        let (_dir, mut app) = demo(lang);
+        press(&mut app, "Enter");
+        resize(&mut app, 60, 16);
+        let terminal = render(&app, 60, 16);
+        let text = screen_text(&terminal);
+        let Screen::Children(s) = app.screen() else {
+            panic!("children expected")
+        };
+        // The rows that fit on the screen: every name in them is whole.
+        let rows = text.lines().skip(3).take(11);
+        for (row, child) in rows.zip(s.list.visible()) {
+            assert!(row.contains(&child.child.full_name()), "{row}\n{text}");
+        }
+        insta::assert_snapshot!(name, terminal.backend());
+    }
 }
 
 #[test]
@@ -409,4 +468,90 @@ fn advice_form_lists_the_competencies() {
     let t = snap!("visit_advice_form_nl", &app);
     let text = screen_text(&t);
     assert!(text.contains("1 ontwikkeling  2 opvallend gedrag  3 hulp van buiten  4 ouders"));
+}
+
+#[test]
+fn groups_and_staff_at_the_minimum_size_keep_whole_names() {
+    let (_dir, mut app) = test_support::admin(Lang::Nl);
+    resize(&mut app, 60, 16);
+    let groups = snap!("groups_60x16_nl", &app, 60, 16);
+    for name in ["De Vlinders", "De Egeltjes", "De Uilen"] {
+        assert!(screen_text(&groups).contains(name), "{name}");
+    }
+    chr(&mut app, 'S');
+    let staff = snap!("staff_60x16_nl", &app, 60, 16);
+    for person in app.store.staff().unwrap() {
+        assert!(
+            screen_text(&staff).contains(&person.name),
+            "{}",
+            person.name
+        );
+    }
+}
+
+/// The footer line (the last row) of the app drawn at 120x40, wide enough for every hint.
+fn footer(app: &App) -> String {
+    let text = screen_text(&render(app, 120, 40));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn footers_offer_what_the_person_may_do_and_the_key_does_it() {
+    use crate::domain::Role;
+    for role in Role::ALL {
+        let (_dir, mut app) = test_support::app(true, Lang::En, User::FirstWith(role));
+        resize(&mut app, 120, 40);
+        let manages_groups = role == Role::Admin;
+        let hints = footer(&app);
+        assert_eq!(hints.contains("a add"), manages_groups, "{role:?}: {hints}");
+        assert_eq!(
+            hints.contains("e edit"),
+            manages_groups,
+            "{role:?}: {hints}"
+        );
+        // The key does what the footer said: a form for who was offered it, none for others.
+        chr(&mut app, 'a');
+        assert_eq!(app.has_popup(), manages_groups, "{role:?}");
+        press(&mut app, "Esc");
+
+        // Among the children anyone adds; archiving is not offered to staff in the help.
+        press(&mut app, "Enter");
+        assert!(footer(&app).contains("a add"), "{role:?}");
+        chr(&mut app, '?');
+        let help = screen_text(&render(&app, 120, 40));
+        let archives = role == Role::Admin || role == Role::CareCoordinator;
+        assert_eq!(
+            help.contains("Archive the selected child"),
+            archives,
+            "{role:?}"
+        );
+        assert!(help.contains("Add a child"), "{role:?}");
+        assert_eq!(
+            help.contains("(admin)"),
+            role == Role::Admin,
+            "staff: {role:?}"
+        );
+    }
+}
+
+#[test]
+fn help_starts_with_this_screens_keys_named_in_dutch() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, '?');
+    let t = snap!("help_observation_nl", &app);
+    let text = screen_text(&t);
+    let position = |heading: &str| {
+        text.find(&format!("│{heading} "))
+            .unwrap_or_else(|| panic!("no {heading}:\n{text}"))
+    };
+    assert!(
+        position("Observatieformulier") < position("Lijsten"),
+        "{text}"
+    );
+    assert!(position("Lijsten") < position("Overal"), "{text}");
+    assert!(text.contains("Spatie "), "{text}");
+    assert!(text.contains("Omhoog, k"), "{text}");
+    assert!(!text.contains("Up, k") && !text.contains("Space"), "{text}");
 }

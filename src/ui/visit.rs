@@ -227,10 +227,7 @@ fn advice<'a>(
     if written.is_empty() {
         let key = screen
             .writable_by(app.user.as_ref())
-            .then(|| {
-                app.keymap
-                    .first_key_label(&app.screen_contexts(), Action::Note)
-            })
+            .then(|| app.key_label(&app.screen_contexts(), Action::Note))
             .flatten();
         return vec![Line::styled(lang.no_advice(key), theme.dim)];
     }

@@ -134,10 +134,16 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::styled(status.text.clone(), style)
         }
         // A popup shows its own keys.
-        None if app.popup.is_some() || app.screen().component().is_some_and(|c| c.has_popup()) => {
-            Line::raw("")
+        None if app.has_popup() => Line::raw(""),
+        None => {
+            // Only what the person at the keyboard may do here is offered.
+            let offered: Vec<Action> = screen_hints(app)
+                .iter()
+                .copied()
+                .filter(|&action| app.may(action))
+                .collect();
+            hints(app, &offered, area.width, theme)
         }
-        None => hints(app, screen_hints(app), area.width, theme),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -180,7 +186,7 @@ pub fn hints(app: &App, actions: &[Action], max_width: u16, theme: &Theme) -> Li
     let mut spans = Vec::new();
     let mut used = 0;
     for &action in actions {
-        let Some(key) = app.keymap.first_key_label(&contexts, action) else {
+        let Some(key) = app.key_label(&contexts, action) else {
             continue;
         };
         let separator = if spans.is_empty() { "" } else { " · " };
@@ -195,6 +201,24 @@ pub fn hints(app: &App, actions: &[Action], max_width: u16, theme: &Theme) -> Li
         spans.push(Span::raw(text));
     }
     Line::from(spans)
+}
+
+/// The constraint of a list column that shares the free room (`free`: the table's width less
+/// borders, selection marker, gaps and fixed columns) with the name column, by `Fill` weights:
+/// its `Fill(weight)` while the name column's share holds the widest name, else what the widest
+/// name leaves, so that on a narrow terminal the name gives way last.
+pub fn beside_name(free: u16, widest_name: u16, name_weight: u16, weight: u16) -> Constraint {
+    let name_share = u32::from(free) * u32::from(name_weight) / u32::from(name_weight + weight);
+    match name_share >= u32::from(widest_name) {
+        true => Constraint::Fill(weight),
+        false => Constraint::Length(free.saturating_sub(widest_name)),
+    }
+}
+
+/// The room a list table of `columns` columns in `area_width` leaves for its columns: less the
+/// borders, the selection marker and the gaps between the columns.
+pub fn table_room(area_width: u16, columns: u16) -> u16 {
+    area_width.saturating_sub(2 + 2 + 2 * columns.saturating_sub(1))
 }
 
 /// The filter line under a list: what is typed, a cursor while typing, "no matches" when empty.

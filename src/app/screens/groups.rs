@@ -6,7 +6,6 @@ use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::screens::VisitDates;
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
-use crate::domain::access::Permission;
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
@@ -85,23 +84,21 @@ impl GroupsScreen {
     }
 
     fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        ctx.permit_action(Context::Groups, action)?;
         match action {
             Action::ShowArchived => {
                 self.show_archived = !self.show_archived;
                 return Ok(Outcome::Reload);
             }
             Action::Add => {
-                ctx.permit(Permission::ManageGroups)?;
                 self.modal = Some(Modal::Form(Form::new(GroupForm::new(None))));
             }
             Action::Edit => {
-                ctx.permit(Permission::ManageGroups)?;
                 if let Some(group) = self.selected() {
                     self.modal = Some(Modal::Form(Form::new(GroupForm::new(Some(group)))));
                 }
             }
             Action::Archive => {
-                ctx.permit(Permission::Archive)?;
                 if let Some(group) = self.selected() {
                     let question = ctx.lang.confirm_archive(&group.name, group.archived);
                     self.modal = Some(Modal::Confirm(Confirm {

@@ -39,6 +39,8 @@ pub struct ObserveScreen {
 pub struct ItemRow {
     pub index: usize,
     pub item: String,
+    /// The id of the item's section: a filtered form keeps a section's matches together.
+    pub section: String,
     pub search: String,
 }
 
@@ -48,6 +50,9 @@ impl Row for ItemRow {
     }
     fn search_text(&self) -> String {
         self.search.clone()
+    }
+    fn section(&self) -> Option<&str> {
+        Some(&self.section)
     }
 }
 
@@ -152,6 +157,7 @@ impl ObserveScreen {
             .map(|(index, (section, item))| ItemRow {
                 index,
                 item: item.id.clone(),
+                section: section.id.clone(),
                 search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
             })
             .collect();

@@ -9,6 +9,7 @@ use crate::app::screens::groups::GroupsScreen;
 use crate::app::{Action, App};
 use crate::i18n::T;
 use crate::ui::widgets::ListTable;
+use crate::ui::widgets::{beside_name, table_room};
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, theme: &Theme) {
@@ -37,10 +38,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
     }
+    let widest = screen
+        .list
+        .items()
+        .map(|row| {
+            let tag = match row.group.archived {
+                true => lang.get(T::ArchivedTag).chars().count() + 3,
+                false => 0,
+            };
+            row.group.name.chars().count() + tag
+        })
+        .max()
+        .unwrap_or(0) as u16;
+    let free = table_room(area.width, 5).saturating_sub(12 + 8 + 10);
+    // An empty list tells how to add something only to who may.
     let add_key = app
-        .keymap
-        .first_key_label(&app.screen_contexts(), Action::Add)
-        .unwrap_or_default();
+        .key_label(&app.screen_contexts(), Action::Add)
+        .filter(|_| app.may(Action::Add));
     ListTable {
         title,
         status: None,
@@ -54,14 +68,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         widths: vec![
             Constraint::Fill(3),
             Constraint::Length(12),
-            Constraint::Fill(3),
+            beside_name(free, widest, 3, 3),
             Constraint::Length(8),
             // The date of the last coach visit.
             Constraint::Length(10),
         ],
         rows,
         list: &screen.list,
-        empty: lang.no_items_hint(&add_key),
+        empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw(frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);

@@ -89,7 +89,7 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     }
     let note = screen.observation.note(&item.id);
     let note = if note.is_empty() {
-        let key = app.keymap.first_key_label(&app.contexts(), Action::Note);
+        let key = app.key_label(&app.contexts(), Action::Note);
         Line::styled(lang.no_note(key), theme.dim)
     } else {
         Line::from(vec![

@@ -114,3 +114,22 @@ fn form_picker_for_a_group_with_two_forms() {
     let t = snap!("form_picker", &app);
     assert!(screen_text(&t).contains("Our own form"));
 }
+
+#[test]
+fn a_filtered_form_shows_each_section_heading_once_best_match_first() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, '/');
+    type_text(&mut app, "kind");
+    let t = snap!("observation_form_filtered_nl", &app);
+    let Screen::Observe(s) = app.screen() else {
+        panic!("form expected")
+    };
+    let text = screen_text(&t);
+    for section in &s.template.sections {
+        let heading = format!("│{}", app.lang.text(&section.title));
+        let shown = text.matches(&heading).count();
+        assert!(shown <= 1, "{heading} shown {shown} times:\n{text}");
+    }
+}
