@@ -93,6 +93,9 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicI32,
 ) -> io::Result<Ended> {
+    // Start listening before the size is read and the first frame drawn: a resize in between
+    // would otherwise be lost (crossterm hears of resizes once its event source is set up).
+    event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Msg::Resize {
         width: size.width,
