@@ -7,10 +7,10 @@
 use std::time::Duration;
 
 use super::access::may_see;
-use super::form::{Field, Form};
+use super::fields::{Fields, Form, FormStep, Text};
 use super::list::ListView;
 use super::screen::{Screen, UserRow};
-use super::{Action, App, Popup};
+use super::{Action, App, Msg, Popup};
 use crate::domain::{Contact, Staff};
 use crate::i18n::T;
 use crate::store::PinTry;
@@ -21,11 +21,26 @@ use crate::store::PinTry;
 pub struct Locked {
     pub picker: ListView<UserRow>,
     pub emergency: Vec<Contact>,
-    pub pin: Option<Form<Staff>>,
+    /// The PIN asked of the person picked, if they have one.
+    pub pin: Option<Form<PinAsked>>,
     /// Who left something typed and not saved open (a form, a search) when the screen locked.
     /// Only they get it back; anyone else unlocking drops it. The lock screen says so, never
     /// what was typed.
     pub draft_of: Option<String>,
+}
+
+/// The PIN of `person`, asked on the lock screen before they are at the keyboard.
+#[derive(Debug, Clone)]
+pub struct PinAsked {
+    pub person: Staff,
+    pub pin: Text,
+}
+
+impl Fields for PinAsked {
+    fn title(&self) -> T {
+        T::FormPin
+    }
+    crate::fields!(pin);
 }
 
 /// How many recent people the switch-user picker puts on top.
@@ -89,32 +104,37 @@ impl App {
         locks || notice_changed
     }
 
-    /// Keys while locked: move in the picker, Enter picks (and asks the PIN if there is one),
-    /// Esc clears what was typed; quitting stays possible, after the question.
-    pub(super) fn update_locked(&mut self, action: Action) {
+    /// Messages while locked: the PIN form when one is asked; else the picker, which takes
+    /// typed text at once, moves, picks with Enter (asking the PIN if there is one) and clears
+    /// what was typed with Esc. Quitting stays possible, after the question.
+    pub(super) fn update_locked(&mut self, msg: &Msg) {
         let Some(locked) = &mut self.locked else {
             return;
         };
-        if locked.pin.is_some() {
-            match action {
-                Action::Submit => self.check_pin(),
-                Action::Back => locked.pin = None,
-                _ => {}
+        if let Some(form) = &mut locked.pin {
+            match form.update(msg) {
+                FormStep::Submit => self.check_pin(),
+                FormStep::Cancel => locked.pin = None,
+                FormStep::Stay => {}
             }
             return;
         }
+        // The picker always takes text; of the list's keys it has only the moving ones (Esc
+        // empties what was typed but keeps taking text).
         let picker = &mut locked.picker;
-        if picker.move_keys(action) {
+        let moved = matches!(msg, Msg::Action(action) if picker.move_keys(*action));
+        let typed = !matches!(msg, Msg::Action(_)) && super::list::input(picker, msg);
+        if moved || typed {
             return;
         }
-        match action {
-            Action::Open => {
+        match msg {
+            Msg::Action(Action::Open) => {
                 if let Some(UserRow::Person(staff)) = picker.selected().cloned() {
                     self.sign_in(staff);
                 }
             }
-            Action::Back => picker.clear_filter_keep_typing(),
-            Action::Quit => self.ask_quit(),
+            Msg::Action(Action::Back) => picker.clear_filter_keep_typing(),
+            Msg::Action(Action::Quit) => self.ask_quit(),
             _ => {}
         }
     }
@@ -133,8 +153,8 @@ impl App {
         }
         if let Some(locked) = &mut self.locked {
             locked.picker.select_id(staff.id);
-            let field = Field::secret(T::FieldPin);
-            locked.pin = Some(Form::new(staff, T::FormPin, vec![field]));
+            let pin = Text::secret(T::FieldPin);
+            locked.pin = Some(Form::new(PinAsked { person: staff, pin }));
         }
     }
 
@@ -143,8 +163,9 @@ impl App {
         let Some(form) = self.locked.as_mut().and_then(|l| l.pin.as_mut()) else {
             return;
         };
-        let typed = form.take_text(0);
-        let staff = form.kind.clone();
+        // The PIN is not kept after a try, right or wrong.
+        let typed = std::mem::take(&mut form.fields.pin.value);
+        let staff = form.fields.person.clone();
         let outcome = self.store.try_pin(staff.id, &typed, now);
         let Some(outcome) = self.ok(outcome) else {
             return;

@@ -390,7 +390,7 @@ impl App {
     /// The one way in: applies a message. True when what is shown may have changed; the event
     /// loop draws only then.
     pub fn update(&mut self, msg: Msg) -> bool {
-        if self.hand_to_screen(&msg) {
+        if self.hand_to_screen(&msg) || self.hand_to_lock(&msg) {
             self.tick_backups();
             return true;
         }
@@ -421,6 +421,10 @@ impl App {
                 }
             }
             Msg::Tick { idle } => return self.idle(idle),
+            Msg::Signal(_) => {
+                self.quit = true;
+                return false;
+            }
             Msg::Resize { width, height } => {
                 self.resize(width, height);
                 true
@@ -456,6 +460,21 @@ impl App {
             return false;
         }
         self.apply(outcome);
+        true
+    }
+
+    /// Hands a key, text or paste to the lock screen while it is shown (and no question or
+    /// "too small" notice covers it); false otherwise.
+    fn hand_to_lock(&mut self, msg: &Msg) -> bool {
+        let input = matches!(
+            msg,
+            Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
+        );
+        if !input || self.locked.is_none() || self.question.is_some() || self.too_small {
+            return false;
+        }
+        self.status = None;
+        self.update_locked(msg);
         true
     }
 
@@ -498,9 +517,6 @@ impl App {
             // A message belongs to the last thing done; the next action clears it.
             self.status = None;
         }
-        if self.locked.is_some() {
-            return self.update_locked(action);
-        }
         if action == Action::Lock {
             return self.lock();
         }
@@ -513,12 +529,6 @@ impl App {
     fn type_char(&mut self, c: char) {
         if self.question.is_some() {
             return self.answer(confirm::is_yes(c));
-        }
-        if let Some(locked) = &mut self.locked {
-            return match &mut locked.pin {
-                Some(form) => form.type_char(c),
-                None => locked.picker.push_filter(c),
-            };
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
@@ -536,12 +546,6 @@ impl App {
     fn backspace(&mut self) {
         if self.question.is_some() {
             return self.answer(false);
-        }
-        if let Some(locked) = &mut self.locked {
-            return match &mut locked.pin {
-                Some(form) => form.backspace(),
-                None => locked.picker.pop_filter(),
-            };
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),

@@ -23,4 +23,7 @@ pub enum Msg {
     Tick { idle: Duration },
     /// The terminal's size in cells.
     Resize { width: u16, height: u16 },
+    /// A signal asked signaal to stop (SIGTERM, SIGHUP, SIGINT, SIGQUIT: its number). The app
+    /// stops without asking; the loop then gives the terminal back and the last backup is made.
+    Signal(i32),
 }

@@ -395,3 +395,13 @@ fn the_same_person_unlocking_gets_their_unsaved_input_back() {
     );
     assert!(app.status.is_none(), "nothing was dropped");
 }
+
+#[test]
+fn a_signal_stops_without_asking_even_over_a_question_or_the_lock() {
+    let (_dir, mut app, _child) = on_new_child(Lang::Nl);
+    chr(&mut app, 'q');
+    assert!(app.question.is_some(), "q asks");
+    ctrl_l(&mut app);
+    assert!(!app.update(Msg::Signal(15)), "nothing to draw");
+    assert!(app.quit);
+}

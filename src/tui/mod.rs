@@ -107,7 +107,10 @@ fn event_loop(
         match stop.load(Ordering::SeqCst) {
             0 if app.quit => return Ok(Ended::Quit),
             0 => {}
-            signal => return Ok(Ended::Signal(signal)),
+            signal => {
+                app.update(Msg::Signal(signal));
+                return Ok(Ended::Signal(signal));
+            }
         }
         if dirty {
             draw(terminal, app, theme)?;

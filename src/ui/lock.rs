@@ -60,6 +60,6 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
         theme,
     );
     if let Some(form) = &locked.pin {
-        super::form::draw(frame, area, app, form, theme);
+        super::modal::draw_form(frame, app, form, theme);
     }
 }
