@@ -42,16 +42,6 @@ pub enum FormKind {
         field: super::PlanField,
     },
     CloseTrajectory,
-    /// Advice in the shown visit, about a child or (`None`) the group.
-    VisitAdvice {
-        child: Option<Id>,
-    },
-    /// A follow-up in the shown visit, about a child or (`None`) the group.
-    VisitFollowUp {
-        child: Option<Id>,
-    },
-    /// Closing the shown visit with the date of the next.
-    CloseVisit,
     AddContact,
     EditContact(crate::domain::Contact),
 }
@@ -262,7 +252,6 @@ impl App {
     fn close_question(&self, form: &Form<FormKind>) -> Option<Result<String, String>> {
         match form.kind {
             FormKind::CloseTrajectory => Some(self.close_trajectory_question(form)),
-            FormKind::CloseVisit => Some(self.close_visit_question(form)),
             _ => None,
         }
     }
@@ -348,9 +337,6 @@ impl App {
             | FormKind::CoachWithoutConsent { .. }
             | FormKind::TrajectoryField { .. }
             | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
-            FormKind::VisitAdvice { .. }
-            | FormKind::VisitFollowUp { .. }
-            | FormKind::CloseVisit => self.submit_visit_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
             FormKind::EditStaff(person) => self.save_staff_form(person, form),

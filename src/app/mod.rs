@@ -81,7 +81,7 @@ pub use screen::{
     VisitRow, VisitScreen,
 };
 pub use screens::pick_form::TemplateRow;
-pub use visit::may_lead_visit;
+pub use screens::visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};

@@ -110,9 +110,9 @@ impl App {
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.picker_rows().map(Loaded::Users),
             Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
-            Screen::Visit(_) => return self.reload_visit(),
             // These hold what they show themselves, written through them.
             Screen::Welcome
+            | Screen::Visit(_)
             | Screen::Observe(_)
             | Screen::PickForm(_)
             | Screen::Compare(_)
@@ -336,15 +336,12 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
-            Screen::Visit(_) => match action {
-                Action::Note => self.visit_advice(),
-                Action::FollowUp => self.visit_follow_up(),
-                Action::Mark => self.visit_mark(),
-                Action::CloseVisit => self.visit_close(),
-                Action::Open => self.visit_open_child(),
-                Action::Back => self.back(),
-                _ => {}
-            },
+            // A component: the rest it had first.
+            Screen::Visit(_) => {
+                if action == Action::Open {
+                    self.visit_open_child()
+                }
+            }
             // Components: they had the message first.
             Screen::Compare(_) | Screen::History(_) | Screen::Observe(_) | Screen::PickForm(_) => {}
             Screen::Staff(_) => match action {

@@ -15,7 +15,6 @@ mod sectioned;
 mod staff;
 mod theme;
 mod users;
-mod visit;
 mod welcome;
 mod widgets;
 
@@ -66,7 +65,7 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
         Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
         Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
-        Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
+        Screen::Visit(s) => screens::visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {

@@ -34,7 +34,8 @@ pub fn draw<F: Fields, Q>(
     }
 }
 
-/// A form: warning, fields (the focused one with its hint), then the error and the keys.
+/// A form: warning, fields (the focused one with its hint), the form's hint, then the error and
+/// the keys.
 pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme: &Theme) {
     let lang = app.lang;
     let inner = usize::from(FORM_WIDTH - 2);
@@ -79,6 +80,13 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
         if is_focused {
             focused = start..lines.len();
         }
+    }
+    if let Some(hint) = form.fields.hint(lang) {
+        lines.extend(
+            wrap(&hint, inner)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
     }
     let error: Vec<Line> = form
         .error
