@@ -5,7 +5,7 @@ use super::screen::{
     ChildRow, ChildScreen, ChildrenScreen, GroupsScreen, HistoryScreen, LatestObservation,
     PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
 };
-use super::{Action, App, Outcome, Popup};
+use super::{Action, App, Outcome};
 use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
 use crate::domain::{Group, Id};
@@ -260,7 +260,7 @@ impl App {
     pub(super) fn update_screen(&mut self, action: Action) {
         match action {
             Action::Quit => return self.ask_quit(),
-            Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Help => return self.open_help(),
             Action::Contacts => return self.open_lookup(),
             Action::Pin => return self.open_pin_form(),
             _ => {}

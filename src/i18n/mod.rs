@@ -816,7 +816,7 @@ texts! {
     FieldWhenToCall => "Bel bij", "Call when";
     FieldHelp => "Advies of verwijzing", "Advice or referral";
     FieldConsentFirst => "Eerst toestemming ouders", "Parents' consent first";
-    FieldVerified => "Gecontroleerd (JJJJ-MM-DD)", "Checked (YYYY-MM-DD)";
+    FieldVerified => "Gecontroleerd", "Checked";
     FieldNotes => "Notities", "Notes";
     HelpUnknown => "onbekend", "unknown";
     HelpAdvice => "alleen advies", "advice only";
