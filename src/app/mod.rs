@@ -32,6 +32,10 @@
 //! - One line in the `screens!` list of `app/screens/mod.rs` (the enum and the one dispatch
 //!   to the component), and one in `ui/screens/mod.rs` (the view's dispatch).
 //! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own.
+//!
+//! A popup of the app's own (over any screen, like "who to call?") goes the same way:
+//! `app/popups/<name>.rs` with `update(&mut self, ctx, msg) -> Outcome`, its view in
+//! `ui/popups/<name>.rs`, a variant of [`Popup`] and its arm in `App::update_popup`.
 
 mod access;
 pub mod action;

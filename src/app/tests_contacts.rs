@@ -212,3 +212,35 @@ fn removing_a_card_asks_and_only_j_or_y_removes_it() {
     let status = app.status.clone().unwrap();
     assert_eq!(status.text, "Logopedie Noord is removed.");
 }
+
+#[test]
+fn a_hand_over_drops_a_half_typed_card_and_never_saves_it() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    let me = app.user.clone().unwrap();
+    let other = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id != me.id)
+        .unwrap();
+    let count = app.store.directory().unwrap().len();
+    chr(&mut app, 'c');
+    type_text(&mut app, "Quinty Xavier");
+    press(&mut app, "Enter");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Jeugdarts");
+    press(&mut app, "Ctrl-l");
+    assert_eq!(
+        app.locked.as_ref().unwrap().draft_of.as_deref(),
+        Some(me.name.as_str())
+    );
+    type_text(&mut app, &other.name);
+    press(&mut app, "Enter");
+    assert!(app.popup.is_none(), "the card's form is gone");
+    assert_eq!(
+        app.status.clone().unwrap().text,
+        Lang::En.draft_dropped(&me.name)
+    );
+    assert_eq!(app.store.directory().unwrap().len(), count, "nothing saved");
+}
