@@ -133,6 +133,13 @@ fn the_coach_sees_the_waiting_child_first_writes_advice_and_closes_the_visit() {
     t.expect("Date: YYYY-MM-DD or DD-MM-YYYY");
     t.key("Enter");
     t.expect("Close the visit?");
+    // Enter is no: the close form comes back as it was; only `y` closes.
+    t.key("Enter");
+    t.expect_until("the close form back, the question gone", |s| {
+        s.contains("Next visit") && !s.contains("Close the visit?")
+    });
+    t.key("Enter");
+    t.expect("Close the visit?");
     t.send("y");
     t.expect("Coach visit is saved.");
     quit(&mut t);
