@@ -129,7 +129,15 @@ fn the_coach_sees_the_waiting_child_first_writes_advice_and_closes_the_visit() {
     t.expect("Follow-up is saved.");
 
     t.send("x");
-    t.expect("Next visit (YYYY-MM-DD)");
+    t.expect("Next visit");
+    t.expect("Date: YYYY-MM-DD or DD-MM-YYYY");
+    t.key("Enter");
+    t.expect("Close the visit?");
+    // Enter is no: the close form comes back as it was; only `y` closes.
+    t.key("Enter");
+    t.expect_until("the close form back, the question gone", |s| {
+        s.contains("Next visit") && !s.contains("Close the visit?")
+    });
     t.key("Enter");
     t.expect("Close the visit?");
     t.send("y");

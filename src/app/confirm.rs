@@ -27,7 +27,7 @@ pub enum OnYes {
     Quit,
     /// Archive or restore a group or child, or remove a contact.
     Archive(ArchiveTarget),
-    /// Save this form, already checked (closing a trajectory or a visit).
+    /// Save this form, already checked (closing a trajectory).
     Save(Form<FormKind>),
 }
 

@@ -42,26 +42,12 @@ pub enum FormKind {
         field: super::PlanField,
     },
     CloseTrajectory,
-    /// Advice in the shown visit, about a child or (`None`) the group.
-    VisitAdvice {
-        child: Option<Id>,
-    },
-    /// A follow-up in the shown visit, about a child or (`None`) the group.
-    VisitFollowUp {
-        child: Option<Id>,
-    },
-    /// Closing the shown visit with the date of the next.
-    CloseVisit,
-    AddContact,
-    EditContact(crate::domain::Contact),
 }
 
 #[derive(Debug, Clone)]
 pub enum ArchiveTarget {
     Group(Group),
     Child(Child),
-    /// Contacts are removed, not archived: a card holds no child's data.
-    Contact(crate::domain::Contact),
 }
 
 impl App {
@@ -198,48 +184,27 @@ impl App {
         let question = match &target {
             ArchiveTarget::Group(g) => self.lang.confirm_archive(&g.name, g.archived),
             ArchiveTarget::Child(c) => self.lang.confirm_archive(&c.full_name(), c.archived),
-            ArchiveTarget::Contact(c) => self.lang.confirm_remove(&c.name),
         };
         self.ask(question, OnYes::Archive(target));
     }
 
-    pub(super) fn update_popup(&mut self, popup: Popup, action: Action) {
-        let keep = match popup {
-            Popup::Help { scroll } => match action {
-                Action::Back | Action::Help | Action::Quit => None,
-                Action::Up => Some(Popup::Help {
-                    scroll: scroll.saturating_sub(1),
-                }),
-                Action::Down => Some(Popup::Help {
-                    scroll: (scroll + 1).min(self.help_max_scroll()),
-                }),
-                _ => Some(Popup::Help { scroll }),
+    /// Keys on a form of a screen that is not a component yet.
+    pub(super) fn update_form(&mut self, mut form: Form<FormKind>, action: Action) {
+        match action {
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            Action::ChoiceNext => form.cycle(1),
+            Action::ChoicePrev => form.cycle(-1),
+            Action::Back => return,
+            // Closing a trajectory is asked once more, after the checks.
+            Action::Submit => match self.close_question(&form) {
+                Some(Ok(question)) => return self.ask(question, OnYes::Save(form)),
+                Some(Err(message)) => form.error = Some(message),
+                None => return self.save_popup_form(form),
             },
-            Popup::Lookup(lookup) => return self.update_lookup(lookup, action),
-            Popup::Card {
-                contact,
-                group,
-                child,
-            } => return self.update_card(contact, group, child, action),
-            Popup::Form(mut form) => {
-                match action {
-                    Action::NextField => form.next_field(),
-                    Action::PrevField => form.prev_field(),
-                    Action::ChoiceNext => form.cycle(1),
-                    Action::ChoicePrev => form.cycle(-1),
-                    Action::Back => return,
-                    // Closing a trajectory or a visit is asked once more, after the checks.
-                    Action::Submit => match self.close_question(&form) {
-                        Some(Ok(question)) => return self.ask(question, OnYes::Save(form)),
-                        Some(Err(message)) => form.error = Some(message),
-                        None => return self.save_popup_form(form),
-                    },
-                    _ => {}
-                }
-                Some(Popup::Form(form))
-            }
-        };
-        self.popup = keep;
+            _ => {}
+        }
+        self.popup = Some(Popup::Form(form));
     }
 
     /// Saves the form of the popup: said on the status line, or the form stays open with why
@@ -262,7 +227,6 @@ impl App {
     fn close_question(&self, form: &Form<FormKind>) -> Option<Result<String, String>> {
         match form.kind {
             FormKind::CloseTrajectory => Some(self.close_trajectory_question(form)),
-            FormKind::CloseVisit => Some(self.close_visit_question(form)),
             _ => None,
         }
     }
@@ -348,10 +312,6 @@ impl App {
             | FormKind::CoachWithoutConsent { .. }
             | FormKind::TrajectoryField { .. }
             | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
-            FormKind::VisitAdvice { .. }
-            | FormKind::VisitFollowUp { .. }
-            | FormKind::CloseVisit => self.submit_visit_form(form),
-            FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
             FormKind::EditStaff(person) => self.save_staff_form(person, form),
             FormKind::AddStaff => {
@@ -383,7 +343,6 @@ impl App {
     pub(super) fn toggle_archived(&mut self, target: ArchiveTarget) {
         let sig = self.signature();
         let (result, name, archived) = match target {
-            ArchiveTarget::Contact(contact) => return self.remove_contact(&contact),
             ArchiveTarget::Group(mut g) => {
                 g.archived = !g.archived;
                 let action = if g.archived {

@@ -27,6 +27,9 @@ pub enum AppError {
     TrajectoryClosed,
     #[error("the visit is closed")]
     VisitClosed,
+    /// Someone who may not lead a visit asked for one of a group that has had none.
+    #[error("the group has had no coach visit yet")]
+    NoVisitYet,
     /// A follow-up action on a row that is not a follow-up.
     #[error("select a follow-up first")]
     SelectFollowUp,

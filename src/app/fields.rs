@@ -248,6 +248,11 @@ pub trait Fields {
         let _ = lang;
         None
     }
+    /// How to fill it in as a whole (what the digits of a field mean), shown under the fields.
+    fn hint(&self, lang: Lang) -> Option<String> {
+        let _ = lang;
+        None
+    }
 }
 
 /// Lists a form's fields, in order, for [`Fields`]: `fields!(first_name, last_name, born)`.

@@ -223,7 +223,7 @@ impl App {
     /// True when something typed and not saved is open: a form, a search for who to call, a
     /// popup of a screen.
     fn has_draft(&self) -> bool {
-        let app_popup = matches!(self.popup, Some(Popup::Form(_) | Popup::Lookup(_)));
+        let app_popup = self.popup.as_ref().is_some_and(Popup::holds_draft);
         let screen_popup = self
             .screens
             .iter()

@@ -32,6 +32,10 @@
 //! - One line in the `screens!` list of `app/screens/mod.rs` (the enum and the one dispatch
 //!   to the component), and one in `ui/screens/mod.rs` (the view's dispatch).
 //! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own.
+//!
+//! A popup of the app's own (over any screen, like "who to call?") goes the same way:
+//! `app/popups/<name>.rs` with `update(&mut self, ctx, msg) -> Outcome`, its view in
+//! `ui/popups/<name>.rs`, a variant of [`Popup`] and its arm in `App::update_popup`.
 
 mod access;
 pub mod action;
@@ -54,6 +58,7 @@ mod observe;
 mod outcome;
 mod pin;
 mod plan;
+pub mod popups;
 mod saving;
 pub mod screen;
 pub mod screens;
@@ -64,7 +69,6 @@ pub use action::Action;
 pub use clock::Clock;
 pub use component::{About, Component};
 pub use confirm::{OnYes, Question};
-pub use contacts::{help_label, LookupPopup};
 pub use ctx::Ctx;
 pub use edit::{ArchiveTarget, FormKind};
 pub use error::AppError;
@@ -72,6 +76,9 @@ pub use lock::Locked;
 pub use msg::Msg;
 pub use outcome::Outcome;
 pub use plan::field_label;
+pub use popups::card::{help_label, CardPopup};
+pub use popups::help::HelpPopup;
+pub use popups::lookup::LookupPopup;
 pub use saving::SaveState;
 pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
@@ -81,7 +88,7 @@ pub use screen::{
     VisitRow, VisitScreen,
 };
 pub use screens::pick_form::TemplateRow;
-pub use visit::may_lead_visit;
+pub use screens::visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
@@ -93,24 +100,15 @@ use form::Form;
 /// The smallest terminal the screens are laid out for; below it only a notice and `q` work.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-/// Rows of the terminal the help overlay does not use for its lines: a margin above and below,
-/// and its border.
-pub const HELP_CHROME_ROWS: u16 = 4;
 
 #[derive(Debug, Clone)]
 pub enum Popup {
-    Help {
-        scroll: u16,
-    },
+    Help(HelpPopup),
     Form(Form<FormKind>),
     /// "Who to call?": typed text narrows the directory.
     Lookup(LookupPopup),
-    /// One contact card, opened from the lookup; `group` and `child` are where it was opened.
-    Card {
-        contact: crate::domain::Contact,
-        group: Option<crate::domain::Id>,
-        child: Option<crate::domain::Child>,
-    },
+    /// One contact card, opened from the lookup, with its form (boxed: the form is large).
+    Card(Box<CardPopup>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,6 +244,9 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         self.height = height;
+        if let Some(Popup::Help(help)) = &mut self.popup {
+            help.resize(height);
+        }
     }
 
     /// The label of the first key that runs `action` with `contexts` active, in the screen's
@@ -281,15 +282,15 @@ impl App {
             .collect()
     }
 
-    /// How far the help can scroll: its lines (an intro line, then per section a blank line, a
-    /// heading and the bindings) less the rows it is shown in.
-    fn help_max_scroll(&self) -> u16 {
+    /// The help's lines: an intro line, then per section a blank line, a heading and the
+    /// bindings (as `ui::popups::help` draws them).
+    fn help_lines(&self) -> u16 {
         let lines: usize = 1 + self
             .help_sections()
             .iter()
             .map(|(_, b)| 2 + b.len())
             .sum::<usize>();
-        (lines as u16).saturating_sub(self.height.saturating_sub(HELP_CHROME_ROWS))
+        lines as u16
     }
 
     /// The contexts whose bindings apply now, most specific first.
@@ -308,10 +309,7 @@ impl App {
             };
         }
         match &self.popup {
-            Some(Popup::Help { .. }) => vec![Context::Help],
-            Some(Popup::Form(_)) => vec![Context::Form],
-            Some(Popup::Lookup(_)) => vec![Context::Lookup],
-            Some(Popup::Card { .. }) => vec![Context::Card],
+            Some(popup) => popup.contexts(),
             None => self.screen_contexts(),
         }
     }
@@ -354,8 +352,7 @@ impl App {
             return component.takes_text();
         }
         match (&self.popup, self.screen()) {
-            (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
-            (Some(_), _) => false,
+            (Some(popup), _) => popup.takes_text(),
             (None, Screen::Users(_)) => true,
             (None, screen) => screen.filtering(),
         }
@@ -390,7 +387,7 @@ impl App {
     /// The one way in: applies a message. True when what is shown may have changed; the event
     /// loop draws only then.
     pub fn update(&mut self, msg: Msg) -> bool {
-        if self.hand_to_screen(&msg) || self.hand_to_lock(&msg) {
+        if self.hand_to_screen(&msg) || self.hand_to_lock(&msg) || self.hand_to_popup(&msg) {
             self.tick_backups();
             return true;
         }
@@ -521,7 +518,11 @@ impl App {
             return self.lock();
         }
         match self.popup.take() {
-            Some(popup) => self.update_popup(popup, action),
+            Some(Popup::Form(form)) => self.update_form(form, action),
+            // These had the message in `hand_to_popup`.
+            Some(popup @ (Popup::Help(_) | Popup::Lookup(_) | Popup::Card(_))) => {
+                self.popup = Some(popup)
+            }
             None => self.update_screen(action),
         }
     }
@@ -532,7 +533,6 @@ impl App {
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
-            (Some(Popup::Lookup(lookup)), _) => lookup.type_char(c),
             (None, Some(Screen::Users(list))) => list.push_filter(c),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {
@@ -549,7 +549,6 @@ impl App {
         }
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),
-            (Some(Popup::Lookup(lookup)), _) => lookup.backspace(),
             (None, Some(Screen::Users(list))) => list.pop_filter(),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {

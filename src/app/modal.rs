@@ -34,6 +34,8 @@ pub enum Step<F, Q> {
     Submit(Form<F>),
     /// Yes to the question.
     Yes(Q),
+    /// No to the question: what it was about comes back (a close form, as it was typed).
+    No(Q),
 }
 
 impl<F: Fields, Q> Modal<F, Q> {
@@ -68,7 +70,7 @@ pub fn step<F: Fields, Q>(modal: &mut Option<Modal<F, Q>>, msg: &Msg) -> Option<
                 *modal = Some(Modal::Confirm(confirm));
                 Step::Stay
             }
-            _ => Step::Closed,
+            _ => Step::No(confirm.about),
         },
     };
     Some(step)

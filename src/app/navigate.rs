@@ -5,7 +5,7 @@ use super::screen::{
     ChildRow, ChildScreen, ChildrenScreen, GroupsScreen, HistoryScreen, LatestObservation,
     PlanSummary, Screen, StaffScreen, UserRow, VisitDates,
 };
-use super::{Action, App, Outcome, Popup};
+use super::{Action, App, Outcome};
 use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
 use crate::domain::{Group, Id};
@@ -110,9 +110,9 @@ impl App {
             Screen::Child(s) => self.child_screen(s.child.id).map(Loaded::Child),
             Screen::Users(_) => self.picker_rows().map(Loaded::Users),
             Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
-            Screen::Visit(_) => return self.reload_visit(),
             // These hold what they show themselves, written through them.
             Screen::Welcome
+            | Screen::Visit(_)
             | Screen::Observe(_)
             | Screen::PickForm(_)
             | Screen::Compare(_)
@@ -260,7 +260,7 @@ impl App {
     pub(super) fn update_screen(&mut self, action: Action) {
         match action {
             Action::Quit => return self.ask_quit(),
-            Action::Help => return self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Help => return self.open_help(),
             Action::Contacts => return self.open_lookup(),
             Action::Pin => return self.open_pin_form(),
             _ => {}
@@ -336,15 +336,12 @@ impl App {
                 Action::Back => self.back(),
                 _ => {}
             },
-            Screen::Visit(_) => match action {
-                Action::Note => self.visit_advice(),
-                Action::FollowUp => self.visit_follow_up(),
-                Action::Mark => self.visit_mark(),
-                Action::CloseVisit => self.visit_close(),
-                Action::Open => self.visit_open_child(),
-                Action::Back => self.back(),
-                _ => {}
-            },
+            // A component: the rest it had first.
+            Screen::Visit(_) => {
+                if action == Action::Open {
+                    self.visit_open_child()
+                }
+            }
             // Components: they had the message first.
             Screen::Compare(_) | Screen::History(_) | Screen::Observe(_) | Screen::PickForm(_) => {}
             Screen::Staff(_) => match action {

@@ -9,11 +9,10 @@ pub use super::screens::groups::{GroupRow, GroupsScreen};
 pub use super::screens::history::{HistoryRow, HistoryScreen};
 pub use super::screens::observe::{ItemRow, ObserveScreen};
 pub use super::screens::pick_form::{PickFormScreen, TemplateRow};
+pub use super::screens::visit::{VisitChild, VisitPart, VisitRow, VisitScreen};
 pub use super::screens::VisitDates;
 use super::Component;
 use crate::domain::plan::{PlanTemplate, Trajectory};
-use crate::domain::visit::attention::Reason;
-use crate::domain::visit::Visit;
 use crate::domain::{Child, Group, Observation, Staff};
 
 #[derive(Debug, Clone)]
@@ -52,14 +51,14 @@ impl Screen {
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
+            Screen::Visit(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::Staff(_)
-            | Screen::Visit(_) => None,
+            | Screen::Staff(_) => None,
         }
     }
 
@@ -70,14 +69,14 @@ impl Screen {
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
+            Screen::Visit(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::Staff(_)
-            | Screen::Visit(_) => None,
+            | Screen::Staff(_) => None,
         }
     }
 
@@ -286,83 +285,6 @@ pub struct StaffScreen {
     pub groups: Vec<Group>,
     /// Who has a PIN.
     pub pins: Vec<crate::domain::Id>,
-}
-
-#[derive(Debug, Clone)]
-pub struct VisitScreen {
-    pub group: Group,
-    /// The visit as it is on disk; a new one is written with its first change (until then
-    /// `saved` is `SaveState::Nothing`).
-    pub visit: Visit,
-    /// The group's visit before this one: what changed is measured from its date.
-    pub previous: Option<Visit>,
-    /// The group's children (not archived) in the order the coach goes through them.
-    pub children: Vec<VisitChild>,
-    pub saved: SaveState,
-    pub list: ListView<VisitRow>,
-}
-
-/// A child of the visited group with what the visit screen shows of it.
-#[derive(Debug, Clone)]
-pub struct VisitChild {
-    pub child: Child,
-    pub reasons: Vec<Reason>,
-    /// Oldest first.
-    pub observations: Vec<Observation>,
-    pub trajectories: Vec<Trajectory>,
-}
-
-#[derive(Debug, Clone)]
-pub struct VisitRow {
-    pub part: VisitPart,
-    /// Stable across reloads (a follow-up added, the children ranked anew), so the selection
-    /// stays on its record.
-    pub key: u64,
-    pub search: String,
-}
-
-/// What a row of the visit screen is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VisitPart {
-    /// A follow-up of the visit, by its place in `follow_ups`.
-    FollowUp(usize),
-    /// A child, by its place in [`VisitScreen::children`].
-    Child(usize),
-    /// The group as a whole.
-    Group,
-}
-
-impl VisitScreen {
-    /// Whether `user` may write in this visit: someone who may lead one, while it is open.
-    /// Asked of whoever is at the keyboard now, so a hand-over on this screen counts.
-    pub fn writable_by(&self, user: Option<&Staff>) -> bool {
-        super::visit::may_lead_visit(user) && self.visit.is_open()
-    }
-
-    /// Who the selected row is about: a child, or (`None`) the group; a follow-up is about
-    /// whom it names.
-    pub fn selected_about(&self) -> Option<Option<crate::domain::Id>> {
-        Some(match self.list.selected()?.part {
-            VisitPart::FollowUp(i) => self.visit.follow_ups.get(i)?.child_id,
-            VisitPart::Child(i) => Some(self.children.get(i)?.child.id),
-            VisitPart::Group => None,
-        })
-    }
-
-    pub fn child_name(&self, id: Option<crate::domain::Id>) -> Option<String> {
-        let id = id?;
-        let found = self.children.iter().find(|c| c.child.id == id);
-        found.map(|c| c.child.full_name())
-    }
-}
-
-impl Row for VisitRow {
-    fn id(&self) -> u64 {
-        self.key
-    }
-    fn search_text(&self) -> String {
-        self.search.clone()
-    }
 }
 
 #[derive(Debug, Clone)]

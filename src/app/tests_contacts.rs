@@ -1,6 +1,8 @@
 //! Who to call, driven with key presses on a real store: the lookup from any screen, the card,
 //! adding, linking to a child, and what cannot be removed.
 
+use super::modal::Modal;
+use super::popups::card::ContactForm;
 use super::test_support::{chr, on_new_child, press, signed_in, type_text};
 use super::*;
 
@@ -11,10 +13,30 @@ fn lookup(app: &App) -> &LookupPopup {
     }
 }
 
-fn card(app: &App) -> &crate::domain::Contact {
+fn card_popup(app: &App) -> &CardPopup {
     match &app.popup {
-        Some(Popup::Card { contact, .. }) => contact,
+        Some(Popup::Card(card)) => card,
         other => panic!("expected a card, got {other:?}"),
+    }
+}
+
+/// The card shown, with nothing over it.
+fn card(app: &App) -> &crate::domain::Contact {
+    match card_popup(app) {
+        CardPopup {
+            contact: Some(contact),
+            modal: None,
+            ..
+        } => contact,
+        other => panic!("expected a card, got {other:?}"),
+    }
+}
+
+/// The open contact form.
+fn form(app: &App) -> &fields::Form<ContactForm> {
+    match &card_popup(app).modal {
+        Some(Modal::Form(form)) => form,
+        other => panic!("expected the contact form, got {other:?}"),
     }
 }
 
@@ -49,10 +71,7 @@ fn a_new_contact_from_the_lookup_is_found_without_accents_and_linked_to_a_child(
     }
     assert!(lookup(&app).selected_contact().is_none());
     press(&mut app, "Enter");
-    let Some(Popup::Form(form)) = &app.popup else {
-        panic!("the card form")
-    };
-    assert_eq!(form.text(0), "Özlem Yılmaz");
+    assert_eq!(form(&app).fields.name.value, "Özlem Yılmaz");
     press(&mut app, "Tab");
     type_text(&mut app, "Jeugdverpleegkundige");
     press(&mut app, "Tab");
@@ -124,4 +143,104 @@ fn the_groups_own_contacts_rank_first_and_pinned_cards_stay() {
     chr(&mut app, 'D');
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.store.directory().unwrap().len(), 6);
+}
+
+#[test]
+fn a_card_is_changed_in_its_form_and_esc_on_the_form_returns_to_the_card() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    chr(&mut app, 'c');
+    type_text(&mut app, "veilig thuis");
+    press(&mut app, "Enter");
+    chr(&mut app, 'e');
+    assert_eq!(form(&app).fields.name.value, "Veilig Thuis");
+    press(&mut app, "Esc");
+    assert_eq!(card(&app).name, "Veilig Thuis", "Esc on the form: the card");
+
+    // The check date, typed the Dutch way on an English screen.
+    chr(&mut app, 'e');
+    for _ in 0..11 {
+        press(&mut app, "Tab");
+    }
+    type_text(&mut app, "31-02-2026");
+    press(&mut app, "Enter");
+    let refused = form(&app).error.clone().unwrap_or_default();
+    assert!(refused.contains("31-02-2026"), "{refused}");
+    for _ in 0..10 {
+        press(&mut app, "Backspace");
+    }
+    type_text(&mut app, "01-03-2026");
+    press(&mut app, "Enter");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+    assert_eq!(card(&app).verified, day);
+    let stored = app.store.directory().unwrap();
+    let stored = stored.iter().find(|c| c.name == "Veilig Thuis").unwrap();
+    assert_eq!(stored.verified, day, "saved, the pinned card stays pinned");
+    assert!(stored.pinned.is_some());
+}
+
+#[test]
+fn removing_a_card_asks_and_only_j_or_y_removes_it() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    let sig = app.signature();
+    let contact = crate::domain::Contact::named(0, "Logopedie Noord");
+    app.store.save_contact(&contact, &sig).unwrap();
+    let count = app.store.directory().unwrap().len();
+    chr(&mut app, 'c');
+    type_text(&mut app, "logopedie noord");
+    press(&mut app, "Enter");
+    for no in ["Enter", "n", "Esc"] {
+        chr(&mut app, 'D');
+        let Some(Modal::Confirm(question)) = &card_popup(&app).modal else {
+            panic!("the removal is asked")
+        };
+        assert_eq!(
+            question.question,
+            "Remove Logopedie Noord from the contacts?"
+        );
+        press(&mut app, no);
+        assert_eq!(
+            card(&app).name,
+            "Logopedie Noord",
+            "{no} is no: the card stays"
+        );
+        assert_eq!(app.store.directory().unwrap().len(), count);
+    }
+    chr(&mut app, 'D');
+    chr(&mut app, 'y');
+    assert!(app.popup.is_none());
+    assert_eq!(app.store.directory().unwrap().len(), count - 1);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.text, "Logopedie Noord is removed.");
+}
+
+#[test]
+fn a_hand_over_drops_a_half_typed_card_and_never_saves_it() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    let me = app.user.clone().unwrap();
+    let other = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id != me.id)
+        .unwrap();
+    let count = app.store.directory().unwrap().len();
+    chr(&mut app, 'c');
+    type_text(&mut app, "Quinty Xavier");
+    press(&mut app, "Enter");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Jeugdarts");
+    press(&mut app, "Ctrl-l");
+    assert_eq!(
+        app.locked.as_ref().unwrap().draft_of.as_deref(),
+        Some(me.name.as_str())
+    );
+    type_text(&mut app, &other.name);
+    press(&mut app, "Enter");
+    assert!(app.popup.is_none(), "the card's form is gone");
+    assert_eq!(
+        app.status.clone().unwrap().text,
+        Lang::En.draft_dropped(&me.name)
+    );
+    assert_eq!(app.store.directory().unwrap().len(), count, "nothing saved");
 }

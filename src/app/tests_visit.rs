@@ -4,6 +4,8 @@
 
 use tempfile::TempDir;
 
+use super::modal::Modal;
+use super::screens::visit::VisitForm;
 use super::test_support::{app, chr, now, press, type_text, User};
 use super::*;
 use crate::domain::visit::attention::Reason;
@@ -19,6 +21,14 @@ fn visit(app: &App) -> &VisitScreen {
     match app.screen() {
         Screen::Visit(s) => s,
         _ => panic!("expected the visit"),
+    }
+}
+
+/// The visit's open form.
+fn form(app: &App) -> &fields::Form<VisitForm> {
+    match &visit(app).modal {
+        Some(Modal::Form(form)) => form,
+        other => panic!("expected a form of the visit, got {other:?}"),
     }
 }
 
@@ -105,15 +115,16 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     press(&mut app, "Tab");
     type_text(&mut app, "1 5");
     press(&mut app, "Enter");
-    let Some(Popup::Form(form)) = &app.popup else {
-        panic!("the form stays open")
-    };
+    let form = form(&app);
     assert!(form.error.as_deref().unwrap().contains("\"5\""));
-    assert_eq!(form.text(0), "Benoem wat je ziet", "nothing lost");
+    let VisitForm::Advice(advice) = &form.fields else {
+        panic!("the advice form stays open")
+    };
+    assert_eq!(advice.advice.value, "Benoem wat je ziet", "nothing lost");
     press(&mut app, "Backspace");
     chr(&mut app, '4');
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(visit(&app).modal.is_none());
     let saved = &stored(&app)[0];
     let advice = saved.notes.last().unwrap();
     assert_eq!(advice.child_id, child);
@@ -139,11 +150,11 @@ fn a_follow_up_is_due_in_four_weeks_never_in_the_past_and_ticks_done() {
     chr(&mut app, 'v');
     select(&mut app, |_, p| p == VisitPart::Group);
     chr(&mut app, 'f');
-    let Some(Popup::Form(form)) = &app.popup else {
+    let VisitForm::FollowUp(follow_up) = &form(&app).fields else {
         panic!("the follow-up form")
     };
     let due = weeks_after(now().date_naive(), FOLLOW_UP_WEEKS);
-    assert_eq!(form.text(1), due.to_string());
+    assert_eq!(follow_up.due.date(), Ok(due));
     type_text(&mut app, "Oudergesprek plannen");
     press(&mut app, "Tab");
     for _ in 0..10 {
@@ -151,13 +162,18 @@ fn a_follow_up_is_due_in_four_weeks_never_in_the_past_and_ticks_done() {
     }
     type_text(&mut app, "2020-01-01");
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "a date in the past is refused");
+    assert_eq!(
+        form(&app).error.as_deref(),
+        Some(app.lang.get(crate::i18n::T::ErrPastDate)),
+        "a date in the past is refused"
+    );
     for _ in 0..10 {
         press(&mut app, "Backspace");
     }
-    type_text(&mut app, &due.to_string());
+    // The Dutch shape works in English too.
+    type_text(&mut app, &due.format("%d-%m-%Y").to_string());
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(visit(&app).modal.is_none());
     let added = stored(&app)[0].follow_ups.len() - 1;
     assert_eq!(
         stored(&app)[0].follow_ups[added].text,
@@ -178,30 +194,35 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
     let (_dir, mut app) = as_role(Role::Coach);
     chr(&mut app, 'v');
     chr(&mut app, 'x');
-    let Some(Popup::Form(form)) = &app.popup else {
+    let VisitForm::Close(close) = &form(&app).fields else {
         panic!("the close form")
     };
     // The carried-over follow-up's due date has passed: six weeks then.
     let proposed = visit(&app).visit.proposed_next_visit(now().date_naive());
-    assert_eq!(form.text(0), proposed.to_string());
+    assert_eq!(close.next.date(), Ok(proposed));
     press(&mut app, "Enter");
-    let question = app
-        .question
-        .as_ref()
-        .expect("the close is asked")
-        .text
-        .clone();
-    assert!(question.contains(&proposed.to_string()), "{question}");
+    let Some(Modal::Confirm(question)) = &visit(&app).modal else {
+        panic!("the close is asked")
+    };
+    assert!(
+        question.question.contains(&proposed.to_string()),
+        "{}",
+        question.question
+    );
+    assert_eq!(question.about.next, proposed);
     press(&mut app, "Esc");
     assert!(visit(&app).visit.is_open(), "Esc is no");
     assert_ne!(
         app.store.audit().unwrap().last().unwrap().action,
         "visit.close"
     );
-    assert!(
-        matches!(app.popup, Some(Popup::Form(_))),
-        "the form is back"
-    );
+    let VisitForm::Close(_) = &form(&app).fields else {
+        panic!("the form is back")
+    };
+    // Enter and `n` are no as well; only `j` or `y` closes.
+    press(&mut app, "Enter");
+    chr(&mut app, 'n');
+    assert!(visit(&app).visit.is_open(), "n is no");
     press(&mut app, "Enter");
     chr(&mut app, 'y');
     let closed = &stored(&app)[0];
@@ -212,7 +233,10 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
         "visit.close"
     );
     chr(&mut app, 'n');
-    assert!(app.popup.is_none(), "a closed visit takes no advice");
+    assert!(
+        visit(&app).modal.is_none(),
+        "a closed visit takes no advice"
+    );
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 
     // The next v starts a new visit.
@@ -236,7 +260,7 @@ fn staff_see_the_latest_visit_read_only_and_cannot_write() {
     let before = app.store.visits().unwrap();
     for key in ['n', 'f', 'x'] {
         chr(&mut app, key);
-        assert!(app.popup.is_none(), "{key} opens nothing");
+        assert!(visit(&app).modal.is_none(), "{key} opens nothing");
     }
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.store.visits().unwrap(), before);
@@ -264,7 +288,7 @@ fn handing_a_coachs_open_visit_over_to_staff_leaves_it_read_only() {
     let before = app.store.visits().unwrap();
     for key in ['n', 'f', 'x'] {
         chr(&mut app, key);
-        assert!(app.popup.is_none(), "{key} opens nothing for staff");
+        assert!(visit(&app).modal.is_none(), "{key} opens nothing for staff");
     }
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.store.visits().unwrap(), before);

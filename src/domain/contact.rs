@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -210,6 +210,52 @@ impl Contact {
     }
 }
 
+/// Phones as people type and read them: "werk: 030-1234567; mobiel: 06-12345678" (a number
+/// without a label stands alone).
+pub fn phones_text(phones: &[Phone]) -> String {
+    phones
+        .iter()
+        .map(|p| match p.label.as_str() {
+            "" => p.number.clone(),
+            label => format!("{label}: {}", p.number),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The phones typed as "label: number; number; ...", empty parts left out.
+///
+/// # Errors
+/// [`Invalid::BadPhone`] when a part has a label but no number.
+pub fn parse_phones(text: &str) -> Result<Vec<Phone>, Invalid> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (label, number) = match part.rsplit_once(':') {
+                Some((label, number)) => (label.trim(), number.trim()),
+                None => ("", part),
+            };
+            match number.is_empty() {
+                true => Err(Invalid::BadPhone),
+                false => Ok(Phone {
+                    label: label.to_string(),
+                    number: number.to_string(),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Topics typed with commas between them, blank ones left out.
+pub fn parse_topics(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The directory from the stored cards: the four pinned cards first (a stored, edited version in
 /// place of the one signaal comes with), then the others in the order given.
 pub fn directory(stored: Vec<Contact>) -> Vec<Contact> {
@@ -336,6 +382,24 @@ pub fn reuse(shorter: &str, longer: &str) -> Reuse {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phones_are_written_and_read_as_label_and_number() {
+        let phones = parse_phones(" werk: 030-1234567 ; 06-12345678;").unwrap();
+        assert_eq!(phones.len(), 2);
+        assert_eq!(
+            (phones[0].label.as_str(), phones[0].number.as_str()),
+            ("werk", "030-1234567")
+        );
+        assert_eq!(
+            (phones[1].label.as_str(), phones[1].number.as_str()),
+            ("", "06-12345678")
+        );
+        assert_eq!(phones_text(&phones), "werk: 030-1234567; 06-12345678");
+        assert_eq!(parse_phones("werk:"), Err(Invalid::BadPhone));
+        assert_eq!(parse_phones("").unwrap(), Vec::new());
+        assert_eq!(parse_topics(" spraak, ,slapen "), ["spraak", "slapen"]);
+    }
 
     #[test]
     fn the_pinned_cards_have_the_numbers_every_installation_needs() {

@@ -23,6 +23,9 @@ pub enum Invalid {
     ReasonRequired,
     #[error("the advice is empty")]
     AdviceRequired,
+    /// A competency typed as something else than its digit (1 to 4); what was typed.
+    #[error("not a competency: {0:?}")]
+    BadCompetency(String),
     #[error("what was agreed is empty")]
     FollowUpRequired,
     #[error("a PIN is 4 to 6 digits")]

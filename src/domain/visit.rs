@@ -11,7 +11,7 @@ pub mod attention;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Invalid};
 
 /// The four core competencies of the staff (DOMAIN.md), used to tag advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,13 +42,16 @@ impl Competency {
 
     /// Competencies typed as their numbers ("1 4", "1,4", "14"), each once, in number order.
     /// Anything but the digits 1 to 4, spaces and commas is refused with what was wrong.
-    pub fn parse_numbers(text: &str) -> Result<Vec<Competency>, String> {
+    ///
+    /// # Errors
+    /// [`Invalid::BadCompetency`] with the first character that is no competency's number.
+    pub fn parse_numbers(text: &str) -> Result<Vec<Competency>, Invalid> {
         let mut found = Vec::new();
         for c in text.chars().filter(|c| !c.is_whitespace() && *c != ',') {
             let number = c.to_digit(10).map_or(0, |d| d as usize);
             match Competency::ALL.get(number.wrapping_sub(1)) {
                 Some(competency) => found.push(*competency),
-                None => return Err(c.to_string()),
+                None => return Err(Invalid::BadCompetency(c.to_string())),
             }
         }
         found.sort();
@@ -181,6 +184,17 @@ impl Visit {
     pub fn close(&mut self, next_visit: NaiveDate, at: DateTime<FixedOffset>) {
         self.next_visit = Some(next_visit);
         self.closed_at = Some(at);
+    }
+}
+
+/// A date agreed in a visit (a follow-up's due date, the next visit): today or later.
+///
+/// # Errors
+/// [`Invalid::PastDate`] for a date before `today`.
+pub fn not_past(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    match date < today {
+        true => Err(Invalid::PastDate),
+        false => Ok(date),
     }
 }
 

@@ -18,6 +18,7 @@ impl Lang {
             AppError::OnlyOneObservation => T::OnlyOneObservation,
             AppError::TrajectoryClosed => T::TrajectoryClosedErr,
             AppError::VisitClosed => T::VisitClosedErr,
+            AppError::NoVisitYet => T::NoVisitToShow,
             AppError::SelectFollowUp => T::SelectFollowUp,
             AppError::NoGroup => T::ErrNoGroup,
             AppError::OpenGroupFirst => T::ErrNoGroup2,
@@ -32,6 +33,7 @@ impl Lang {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
             Invalid::BadDate(typed) => return self.bad_date(typed),
+            Invalid::BadCompetency(typed) => return self.bad_competency(typed),
             Invalid::NameRequired => T::ErrNameRequired,
             Invalid::FirstNameRequired => T::ErrFirstNameRequired,
             Invalid::FutureBirthDate => T::ErrFutureDate,

@@ -816,7 +816,7 @@ texts! {
     FieldWhenToCall => "Bel bij", "Call when";
     FieldHelp => "Advies of verwijzing", "Advice or referral";
     FieldConsentFirst => "Eerst toestemming ouders", "Parents' consent first";
-    FieldVerified => "Gecontroleerd (JJJJ-MM-DD)", "Checked (YYYY-MM-DD)";
+    FieldVerified => "Gecontroleerd", "Checked";
     FieldNotes => "Notities", "Notes";
     HelpUnknown => "onbekend", "unknown";
     HelpAdvice => "alleen advies", "advice only";
@@ -859,11 +859,11 @@ texts! {
     ErrAdviceRequired => "Schrijf het advies, of Esc om af te breken.", "Write the advice, or Esc to cancel.";
     FormFollowUp => "Afspraak", "Follow-up";
     FieldFollowUp => "Wat is afgesproken", "What was agreed";
-    FieldDue => "Klaar op (JJJJ-MM-DD)", "Due (YYYY-MM-DD)";
+    FieldDue => "Klaar op", "Due";
     ErrFollowUpRequired => "Schrijf wat er is afgesproken, of Esc om af te breken.", "Write what was agreed, or Esc to cancel.";
     ErrPastDate => "Die datum ligt in het verleden.", "That date lies in the past.";
     FormCloseVisit => "Bezoek afsluiten", "Close the visit";
-    FieldNextVisit => "Volgend bezoek (JJJJ-MM-DD)", "Next visit (YYYY-MM-DD)";
+    FieldNextVisit => "Volgend bezoek", "Next visit";
     VisitClosedErr => "Dit bezoek is afgesloten en blijft zoals het is.", "This visit is closed and stays as it is.";
     SelectFollowUp => "Kies een afspraak om af te vinken.", "Select a follow-up to tick.";
     CompDevelopment => "ontwikkeling", "development";

@@ -4,18 +4,16 @@
 mod child;
 mod children;
 mod confirm;
-mod contacts;
 mod form;
-mod help;
 mod lock;
 mod modal;
 mod plan;
+mod popups;
 mod screens;
 mod sectioned;
 mod staff;
 mod theme;
 mod users;
-mod visit;
 mod welcome;
 mod widgets;
 
@@ -66,14 +64,14 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
         Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
         Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
-        Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
+        Screen::Visit(s) => screens::visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {
-        Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
+        Some(Popup::Help(help)) => popups::help::draw(frame, area, app, help, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
-        Some(Popup::Lookup(lookup)) => contacts::draw_lookup(frame, area, app, lookup, theme),
-        Some(Popup::Card { contact, .. }) => contacts::draw_card(frame, area, app, contact, theme),
+        Some(Popup::Lookup(lookup)) => popups::lookup::draw(frame, area, app, lookup, theme),
+        Some(Popup::Card(card)) => popups::card::draw(frame, area, app, card, theme),
         None => {}
     }
 }

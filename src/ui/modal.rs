@@ -34,10 +34,13 @@ pub fn draw<F: Fields, Q>(
     }
 }
 
-/// A form: warning, fields (the focused one with its hint), then the error and the keys.
+/// A form: warning, fields (the focused one with its hint), the form's hint, then the error and
+/// the keys.
 pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme: &Theme) {
     let lang = app.lang;
-    let inner = usize::from(FORM_WIDTH - 2);
+    // On a terminal narrower than the form, it takes the whole width and wraps to it.
+    let width = FORM_WIDTH.min(frame.area().width);
+    let inner = usize::from(width.saturating_sub(2));
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(warning) = form.fields.warning(lang) {
         lines.extend(
@@ -80,6 +83,13 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
             focused = start..lines.len();
         }
     }
+    if let Some(hint) = form.fields.hint(lang) {
+        lines.extend(
+            wrap(&hint, inner)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+    }
     let error: Vec<Line> = form
         .error
         .iter()
@@ -94,10 +104,10 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     if fields.iter().any(|f| f.is_choice()) {
         actions.push(Action::ChoiceNext);
     }
-    let keys = hints(app, &actions, FORM_WIDTH - 2, theme);
+    let keys = hints(app, &actions, width.saturating_sub(2), theme);
     let bottom = error.len() as u16 + 1;
     let wanted = lines.len() as u16 + 1 + bottom + 2;
-    let popup = popup_area(frame, frame.area(), FORM_WIDTH, wanted);
+    let popup = popup_area(frame, frame.area(), width, wanted);
     frame.render_widget(block(lang.get(form.fields.title()).into(), theme), popup);
     let inside = popup.inner(ratatui::layout::Margin::new(1, 1));
     let [body, _, errors, key_line] = Layout::vertical([

@@ -431,6 +431,7 @@ mod contacts;
 mod lock;
 mod observe;
 mod plan;
+mod visit;
 
 /// The coach visit at 80x24: the carried-over follow-up, the child waiting on the coach first,
 /// the detail pane of the selected child after advice with competencies.

@@ -173,7 +173,6 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Plans(_) => &[Open, Back, Help, Quit],
         Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
         Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
-        Screen::Visit(s) if !s.writable_by(app.user.as_ref()) => &[Open, Back, Help, Quit],
         Screen::Visit(_) => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
     }
 }

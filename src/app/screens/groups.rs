@@ -114,7 +114,7 @@ impl GroupsScreen {
 
     fn popup_step(&mut self, ctx: &Ctx, step: Step<GroupForm, Group>) -> Outcome {
         match step {
-            Step::Stay | Step::Closed => Outcome::Done,
+            Step::Stay | Step::Closed | Step::No(_) => Outcome::Done,
             Step::Submit(form) => match save(ctx, &form.fields) {
                 Ok(name) => Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&name))),
                 Err(e) => {

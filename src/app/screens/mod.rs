@@ -7,6 +7,7 @@ pub mod groups;
 pub mod history;
 pub mod observe;
 pub mod pick_form;
+pub mod visit;
 
 use chrono::NaiveDate;
 

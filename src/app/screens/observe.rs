@@ -236,7 +236,7 @@ impl ObserveScreen {
     fn popup_step(&mut self, ctx: &Ctx, step: Step<NoteForm, Infallible>) -> Outcome {
         match step {
             Step::Stay | Step::Closed => Outcome::Done,
-            Step::Yes(never) => match never {},
+            Step::Yes(never) | Step::No(never) => match never {},
             Step::Submit(form) => {
                 let NoteForm { item, note } = &form.fields;
                 let text = note.value.clone();

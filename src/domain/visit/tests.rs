@@ -117,9 +117,18 @@ fn competencies_are_typed_as_their_numbers() {
         Ok(vec![Behaviour, OutsideHelp])
     );
     assert_eq!(Competency::parse_numbers("  "), Ok(vec![]));
-    assert_eq!(Competency::parse_numbers("1 5"), Err("5".into()));
-    assert_eq!(Competency::parse_numbers("0"), Err("0".into()));
-    assert_eq!(Competency::parse_numbers("ouders"), Err("o".into()));
+    assert_eq!(
+        Competency::parse_numbers("1 5"),
+        Err(Invalid::BadCompetency("5".into()))
+    );
+    assert_eq!(
+        Competency::parse_numbers("0"),
+        Err(Invalid::BadCompetency("0".into()))
+    );
+    assert_eq!(
+        Competency::parse_numbers("ouders"),
+        Err(Invalid::BadCompetency("o".into()))
+    );
     assert_eq!(Parents.number(), 4);
     let json = serde_json::to_value(Competency::ALL).unwrap();
     assert_eq!(

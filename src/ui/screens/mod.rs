@@ -4,3 +4,4 @@ pub mod compare;
 pub mod groups;
 pub mod history;
 pub mod observe;
+pub mod visit;

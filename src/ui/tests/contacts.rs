@@ -29,3 +29,45 @@ fn card_of_veilig_thuis_in_dutch() {
     assert!(text.contains("0800-2000"));
     assert!(text.contains("24/7"));
 }
+
+/// The contact form is taller than most popups: with its last field ("Notities") focused and a
+/// refused phone number, the field, the error line and the keys all show, at 120x40, at 80x24
+/// and (scrolled) at the smallest size.
+#[test]
+fn the_contact_form_keeps_its_last_field_error_and_keys_in_view() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    chr(&mut app, 'c');
+    type_text(&mut app, "Quinty Xavier");
+    press(&mut app, "Enter");
+    for _ in 0..3 {
+        press(&mut app, "Tab");
+    }
+    type_text(&mut app, "werk:");
+    for _ in 0..4 {
+        press(&mut app, "BackTab");
+    }
+    type_text(&mut app, "Belt terug binnen een dag.");
+    press(&mut app, "Enter");
+    for (width, height) in [(120, 40), (80, 24), (60, 16)] {
+        resize(&mut app, width, height);
+        let text = screen_text(&render(&app, width, height));
+        for wanted in [
+            "Notities",
+            "Belt terug binnen een dag.▏",
+            "Schrijf telefoonnummers als label: nummer",
+            "Enter bevestigen",
+        ] {
+            assert!(text.contains(wanted), "{width}x{height}: {wanted}\n{text}");
+        }
+    }
+    resize(&mut app, 120, 40);
+    snap!("contact_form_notes_120x40_nl", &app, 120, 40);
+    resize(&mut app, 80, 24);
+    snap!("contact_form_notes_80x24_nl", &app, 80, 24);
+    resize(&mut app, 60, 16);
+    let t = snap!("contact_form_notes_60x16_nl", &app, 60, 16);
+    assert!(
+        !screen_text(&t).contains("Functie"),
+        "at 60x16 the form scrolls: its first fields give way"
+    );
+}

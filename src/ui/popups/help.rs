@@ -5,15 +5,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::widgets::{block, popup_area};
-use super::Theme;
-use crate::app::{App, HELP_CHROME_ROWS};
+use crate::app::popups::help::CHROME_ROWS;
+use crate::app::{App, HelpPopup};
 use crate::i18n::{Lang, T};
+use crate::ui::widgets::{block, popup_area};
+use crate::ui::Theme;
 
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut lines = vec![Line::styled(lang.get(T::HelpFooter), theme.dim)];
-    // The line layout here is what `App::help_max_scroll` counts on.
+    // The line layout here is what `App::help_lines` counts on.
     for (context, bindings) in app.help_sections() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -36,16 +37,11 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, help: &HelpPopup, theme: &Theme) {
     let lines = lines(app, theme);
-    let popup = popup_area(
-        frame,
-        area,
-        64,
-        area.height.saturating_sub(HELP_CHROME_ROWS - 2),
-    );
+    let popup = popup_area(frame, area, 64, area.height.saturating_sub(CHROME_ROWS - 2));
     let paragraph = Paragraph::new(lines)
-        .scroll((scroll, 0))
+        .scroll((help.scroll, 0))
         .block(block(app.lang.get(T::HelpTitle).into(), theme));
     frame.render_widget(paragraph, popup);
 }

@@ -1,20 +1,21 @@
 //! The coach visit: the follow-ups (carried over ones first), the children in the order they
 //! need the coach with their reasons in short ("wacht op coach", "+2 vaak", "! 10 wk"), and the
 //! group. The detail pane shows for the selected child what changed since the previous visit and
-//! the advice written in this one; for a follow-up its due date and who changed it last.
+//! the advice written in this one; for a follow-up its due date and who changed it last. Its
+//! forms and the question whether to close it are drawn over it.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
-use super::widgets::shorten;
-use super::Theme;
 use crate::app::{Action, App, VisitChild, VisitPart, VisitScreen};
 use crate::domain::visit::attention::{changes_since, ChildRecord, Reason};
 use crate::domain::visit::Advice;
 use crate::domain::Id;
 use crate::i18n::{Lang, T};
+use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::widgets::shorten;
+use crate::ui::{modal, Theme};
 
 /// The widest the reasons of a child take at the right of its row.
 const REASONS_WIDTH: usize = 30;
@@ -105,6 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
         ..base
     }
     .draw(frame, area, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }
 
 /// A child's reasons in short, most urgent first.
