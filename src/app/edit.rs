@@ -29,19 +29,6 @@ pub enum FormKind {
     EditStaff(crate::domain::Staff),
     /// A PIN for this person (theirs, or set by an admin).
     SetPin(crate::domain::Staff),
-    /// The note on a stage of the shown trajectory.
-    StageNote {
-        stage: String,
-    },
-    /// Why the coach stage is ticked without the parents' consent.
-    CoachWithoutConsent {
-        stage: String,
-    },
-    /// One field of the shown trajectory.
-    TrajectoryField {
-        field: super::PlanField,
-    },
-    CloseTrajectory,
     /// Advice in the shown visit, about a child or (`None`) the group.
     VisitAdvice {
         child: Option<Id>,
@@ -261,7 +248,6 @@ impl App {
     /// valid (or why they are not); `None` for the forms that are saved at once.
     fn close_question(&self, form: &Form<FormKind>) -> Option<Result<String, String>> {
         match form.kind {
-            FormKind::CloseTrajectory => Some(self.close_trajectory_question(form)),
             FormKind::CloseVisit => Some(self.close_visit_question(form)),
             _ => None,
         }
@@ -344,10 +330,6 @@ impl App {
                 };
                 Ok(child.full_name())
             }
-            FormKind::StageNote { .. }
-            | FormKind::CoachWithoutConsent { .. }
-            | FormKind::TrajectoryField { .. }
-            | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
             FormKind::VisitAdvice { .. }
             | FormKind::VisitFollowUp { .. }
             | FormKind::CloseVisit => self.submit_visit_form(form),

@@ -53,7 +53,6 @@ mod navigate;
 mod observe;
 mod outcome;
 mod pin;
-mod plan;
 mod saving;
 pub mod screen;
 pub mod screens;
@@ -71,7 +70,6 @@ pub use error::AppError;
 pub use lock::Locked;
 pub use msg::Msg;
 pub use outcome::Outcome;
-pub use plan::field_label;
 pub use saving::SaveState;
 pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
@@ -81,6 +79,7 @@ pub use screen::{
     VisitRow, VisitScreen,
 };
 pub use screens::pick_form::TemplateRow;
+pub use screens::trajectory::field_label;
 pub use visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
@@ -331,11 +330,12 @@ impl App {
             Screen::Child(_) => vec![Context::Child, Context::Global],
             Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
-            Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
             Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
-            Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
-                vec![Context::List, Context::Global]
-            }
+            Screen::PickForm(_)
+            | Screen::Compare(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_)
+            | Screen::History(_) => vec![Context::List, Context::Global],
         }
     }
 

@@ -5,6 +5,9 @@ use tempfile::TempDir;
 
 use super::test_support::{chr, now, press, type_text};
 use super::*;
+use crate::app::fields::Fields;
+use crate::app::modal::Modal;
+use crate::app::screens::trajectory::TrajectoryForm;
 use crate::domain::plan::{Outcome, Trajectory};
 
 fn on_new_child() -> (TempDir, App, crate::domain::Child) {
@@ -16,6 +19,11 @@ fn screen(app: &App) -> &TrajectoryScreen {
         Screen::Trajectory(s) => s,
         _ => panic!("expected a trajectory"),
     }
+}
+
+/// Whether the trajectory screen shows one of its forms or its question.
+fn popup(app: &App) -> bool {
+    screen(app).modal.is_some()
 }
 
 fn stored(app: &App, child: u64) -> Vec<Trajectory> {
@@ -133,17 +141,17 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
         .clone();
     select(&mut app, &PlanPart::Stage(coach.clone()));
     chr(&mut app, ' ');
-    let Some(Popup::Form(form)) = &app.popup else {
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
         panic!("the consent warning")
     };
-    assert!(form.warning.as_deref().unwrap().contains("consent"));
+    assert!(form.fields.warning(Lang::En).unwrap().contains("consent"));
     // Esc: nothing ticked.
     press(&mut app, "Esc");
     assert!(!stored(&app, child.id)[0].entry(&coach).unwrap().done);
     // Enter without a reason is refused; with one, the stage is ticked with it.
     chr(&mut app, ' ');
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "a reason is needed");
+    assert!(popup(&app), "a reason is needed");
     type_text(&mut app, "ouders onbereikbaar");
     press(&mut app, "Enter");
     let entry = stored(&app, child.id)[0].entry(&coach).unwrap().clone();
@@ -157,7 +165,7 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
     assert_eq!(stored(&app, child.id)[0].consent.coach, Some(true));
     select(&mut app, &PlanPart::Stage(coach.clone()));
     chr(&mut app, ' ');
-    assert!(app.popup.is_none(), "no warning with consent");
+    assert!(!popup(&app), "no warning with consent");
     assert!(stored(&app, child.id)[0].entry(&coach).unwrap().done);
 }
 
@@ -177,21 +185,20 @@ fn the_meldcode_answers_show_their_consequences() {
     chr(&mut app, 'x');
     press(&mut app, "Enter");
     // Asked once more, naming the outcome; Enter is no, and the form comes back as it was.
-    let question = app
-        .question
-        .as_ref()
-        .expect("the close is asked")
-        .text
-        .clone();
+    let Some(Modal::Confirm(confirm)) = &screen(&app).modal else {
+        panic!("the close is asked")
+    };
+    let question = confirm.question.clone();
     assert!(question.contains("Veilig Thuis"), "{question}");
     press(&mut app, "Enter");
     assert!(stored(&app, child.id)[0].closed.is_none(), "Enter is no");
-    assert!(
-        matches!(&app.popup, Some(Popup::Form(f)) if matches!(f.kind, FormKind::CloseTrajectory))
-    );
+    assert!(matches!(
+        &screen(&app).modal,
+        Some(Modal::Form(f)) if matches!(f.fields, TrajectoryForm::Close(_))
+    ));
     press(&mut app, "Enter");
     chr(&mut app, 'j');
-    assert!(app.popup.is_none());
+    assert!(!popup(&app));
     let closed = stored(&app, child.id)[0].closed.clone().unwrap();
     assert_eq!(closed.outcome, Outcome::MeldcodeReport);
     assert_eq!(closed.date, now().date_naive());
@@ -222,19 +229,19 @@ fn fields_are_edited_in_place_and_dates_checked() {
     }
     type_text(&mut app, "2026-09-01");
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(!popup(&app));
 
     select(&mut app, &PlanPart::Field(PlanField::ExpectedEnd));
     chr(&mut app, 'e');
     type_text(&mut app, "2026-08-01");
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "an end before the start is refused");
+    assert!(popup(&app), "an end before the start is refused");
     for _ in 0..10 {
         press(&mut app, "Backspace");
     }
     type_text(&mut app, "2026-13-40");
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "a bad date keeps the form open");
+    assert!(popup(&app), "a bad date keeps the form open");
     for _ in 0..10 {
         press(&mut app, "Backspace");
     }

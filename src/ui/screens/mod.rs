@@ -4,3 +4,5 @@ pub mod compare;
 pub mod groups;
 pub mod history;
 pub mod observe;
+pub mod plans;
+pub mod trajectory;
