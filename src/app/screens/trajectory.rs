@@ -29,8 +29,9 @@ pub struct TrajectoryScreen {
     pub list: ListView<TrajectoryRow>,
     /// One of the trajectory's forms, or the question whether to close it.
     pub modal: Option<Modal<TrajectoryForm, Closing>>,
-    /// While the close is asked: the close form as it was typed, back on a "no".
-    asked: Option<Form<CloseForm>>,
+    /// While the close is asked: the close form as it was typed, back on a "no". (Boxed: the
+    /// screens share one enum, sized by its largest.)
+    asked: Option<Box<Form<CloseForm>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -495,7 +496,7 @@ impl TrajectoryScreen {
             // A "no" to the close brings the form back as it was typed.
             Step::Closed => {
                 if let Some(form) = self.asked.take() {
-                    self.modal = Some(Modal::Form(map_form(form, TrajectoryForm::Close)));
+                    self.modal = Some(Modal::Form(map_form(*form, TrajectoryForm::Close)));
                 }
                 Outcome::Done
             }
@@ -504,11 +505,11 @@ impl TrajectoryScreen {
                 Ok(None) => {
                     if let TrajectoryForm::Close(close) = form.fields {
                         let Form { focus, error, .. } = form;
-                        self.asked = Some(Form {
+                        self.asked = Some(Box::new(Form {
                             fields: close,
                             focus,
                             error,
-                        });
+                        }));
                     }
                     Outcome::Done
                 }
@@ -528,7 +529,7 @@ impl TrajectoryScreen {
                     Err(e) => {
                         let why = ctx.lang.error(&e);
                         if let Some(form) = asked {
-                            let form = map_form(form, TrajectoryForm::Close).refused(why);
+                            let form = map_form(*form, TrajectoryForm::Close).refused(why);
                             self.modal = Some(Modal::Form(form));
                             return Outcome::Done;
                         }
