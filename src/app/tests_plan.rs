@@ -284,3 +284,157 @@ fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
         "reopened on the first stage not done"
     );
 }
+
+/// Empties the focused field of the trajectory's form.
+fn clear(app: &mut App) {
+    for _ in 0..40 {
+        press(app, "Backspace");
+    }
+}
+
+/// Why the trajectory's open form was refused, if it was.
+fn refused(app: &App) -> Option<String> {
+    match &screen(app).modal {
+        Some(Modal::Form(form)) => form.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn dates_show_in_dutch_and_take_either_shape_and_an_empty_optional_date_clears() {
+    let (_dir, mut app, child) = super::test_support::on_new_child(Lang::Nl);
+    start(&mut app, "vroegsignalering");
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    chr(&mut app, 'e');
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
+        panic!("the start date's form")
+    };
+    let TrajectoryForm::Date(edit) = &form.fields else {
+        panic!("a date form")
+    };
+    assert_eq!(
+        edit.date.text.value, "20-11-2026",
+        "today, as Dutch screens show it"
+    );
+    clear(&mut app);
+    type_text(&mut app, "01-09-2026");
+    press(&mut app, "Enter");
+    assert!(!popup(&app), "{:?}", refused(&app));
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 9, d);
+    assert_eq!(Some(stored(&app, child.id)[0].started), day(1));
+
+    select(&mut app, &PlanPart::Field(PlanField::Review));
+    chr(&mut app, 'e');
+    type_text(&mut app, "2026-09-15");
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app, child.id)[0].review, day(15), "ISO works too");
+    chr(&mut app, 'e');
+    clear(&mut app);
+    type_text(&mut app, "31-08-2026");
+    press(&mut app, "Enter");
+    assert_eq!(
+        refused(&app).as_deref(),
+        Some(Lang::Nl.get(crate::i18n::T::ErrBeforeStart)),
+        "a review before the start"
+    );
+    assert_eq!(stored(&app, child.id)[0].review, day(15), "nothing written");
+    clear(&mut app);
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    assert_eq!(
+        stored(&app, child.id)[0].review,
+        None,
+        "emptied: no review date"
+    );
+
+    // The start is required: empty is no date.
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    chr(&mut app, 'e');
+    clear(&mut app);
+    press(&mut app, "Enter");
+    assert!(refused(&app).is_some_and(|e| e.contains("DD-MM-JJJJ")));
+    assert_eq!(Some(stored(&app, child.id)[0].started), day(1));
+}
+
+#[test]
+fn a_close_before_the_start_is_refused_and_a_no_brings_the_form_back_as_typed() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'x');
+    // Another outcome, and a day before the start (today).
+    press(&mut app, "Right");
+    press(&mut app, "Tab");
+    clear(&mut app);
+    type_text(&mut app, "2026-11-19");
+    press(&mut app, "Enter");
+    assert_eq!(
+        refused(&app).as_deref(),
+        Some(Lang::En.get(crate::i18n::T::ErrBeforeStart))
+    );
+    clear(&mut app);
+    type_text(&mut app, "20-11-2026");
+    press(&mut app, "Enter");
+    let Some(Modal::Confirm(confirm)) = &screen(&app).modal else {
+        panic!("the close is asked")
+    };
+    let chosen = confirm.about;
+    assert_eq!(chosen.date, now().date_naive());
+    assert_ne!(
+        chosen.outcome,
+        Outcome::ContinuesInGroup,
+        "the outcome chosen"
+    );
+    // A paste is no answer; `n` is no, and the form is back as it was typed.
+    assert!(app.update(Msg::Paste("j".into())));
+    assert!(matches!(&screen(&app).modal, Some(Modal::Confirm(_))));
+    chr(&mut app, 'n');
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
+        panic!("the form is back")
+    };
+    let TrajectoryForm::Close(close) = &form.fields else {
+        panic!("the close form")
+    };
+    assert_eq!(close.outcome.value(), Some(&chosen.outcome));
+    assert_eq!(close.date.text.value, "20-11-2026");
+    assert_eq!(form.focus, 1, "on the field last typed in");
+    assert!(stored(&app, child.id)[0].closed.is_none());
+    press(&mut app, "Enter");
+    chr(&mut app, 'y');
+    assert!(!popup(&app));
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!((closed.outcome, closed.date), (chosen.outcome, chosen.date));
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "trajectory.close"
+    );
+}
+
+#[test]
+fn a_stage_note_is_saved_through_its_form_and_a_hand_over_drops_an_open_one() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    let first = screen(&app).template.stages[0].id.clone();
+    select(&mut app, &PlanPart::Stage(first.clone()));
+    chr(&mut app, 'n');
+    app.update(Msg::Paste("eerste regel\ntweede".into()));
+    press(&mut app, "Enter");
+    assert_eq!(
+        stored(&app, child.id)[0].entry(&first).unwrap().note,
+        "eerste regel\ntweede",
+        "a note keeps its line breaks"
+    );
+    assert!(matches!(screen(&app).saved, SaveState::Saved(_)));
+    chr(&mut app, 'n');
+    type_text(&mut app, " en meer");
+    let dropped = app
+        .screens
+        .last_mut()
+        .and_then(Screen::component_mut)
+        .unwrap()
+        .drop_draft();
+    assert!(dropped && !popup(&app));
+    assert_eq!(
+        stored(&app, child.id)[0].entry(&first).unwrap().note,
+        "eerste regel\ntweede"
+    );
+}
