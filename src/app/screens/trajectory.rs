@@ -203,40 +203,31 @@ pub enum TrajectoryForm {
     Close(CloseForm),
 }
 
-impl TrajectoryForm {
-    fn inner(&self) -> &dyn Fields {
-        match self {
-            TrajectoryForm::Note(f) => f,
-            TrajectoryForm::Reason(f) => f,
-            TrajectoryForm::Text(f) => f,
-            TrajectoryForm::Date(f) => f,
-            TrajectoryForm::Close(f) => f,
+/// `$body` with `$form` bound to the form inside, whichever it is.
+macro_rules! inside {
+    ($self:expr, $form:ident => $body:expr) => {
+        match $self {
+            TrajectoryForm::Note($form) => $body,
+            TrajectoryForm::Reason($form) => $body,
+            TrajectoryForm::Text($form) => $body,
+            TrajectoryForm::Date($form) => $body,
+            TrajectoryForm::Close($form) => $body,
         }
-    }
-
-    fn inner_mut(&mut self) -> &mut dyn Fields {
-        match self {
-            TrajectoryForm::Note(f) => f,
-            TrajectoryForm::Reason(f) => f,
-            TrajectoryForm::Text(f) => f,
-            TrajectoryForm::Date(f) => f,
-            TrajectoryForm::Close(f) => f,
-        }
-    }
+    };
 }
 
 impl Fields for TrajectoryForm {
     fn title(&self) -> T {
-        self.inner().title()
+        inside!(self, form => form.title())
     }
     fn fields(&self) -> Vec<&dyn Field> {
-        self.inner().fields()
+        inside!(self, form => form.fields())
     }
     fn fields_mut(&mut self) -> Vec<&mut dyn Field> {
-        self.inner_mut().fields_mut()
+        inside!(self, form => form.fields_mut())
     }
     fn warning(&self, lang: Lang) -> Option<String> {
-        self.inner().warning(lang)
+        inside!(self, form => form.warning(lang))
     }
 }
 
