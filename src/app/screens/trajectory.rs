@@ -135,11 +135,14 @@ impl TrajectoryScreen {
         reopened: bool,
     ) -> TrajectoryScreen {
         let mut list = rows(ctx.lang, &template);
-        if let (true, Progress::At { number, .. }) = (
-            reopened && trajectory.is_open(),
-            trajectory.progress(&template),
-        ) {
-            let stage = PlanPart::Stage(template.stages[number - 1].id.clone());
+        let current = match trajectory.progress(&template) {
+            Progress::At { number, .. } if reopened && trajectory.is_open() => {
+                number.checked_sub(1).and_then(|i| template.stages.get(i))
+            }
+            _ => None,
+        };
+        if let Some(stage) = current {
+            let stage = PlanPart::Stage(stage.id.clone());
             let row = list.items().find(|r| r.part == stage).map(|r| r.index);
             if let Some(index) = row {
                 list.select_id(index as u64);
