@@ -507,7 +507,9 @@ fn clear_field(t: &mut Tui, value: &str) {
     }
 }
 
-const DATE_OR_EMPTY: &str = "Date (YYYY-MM-DD, empty: none)";
+/// The label of an optional date field; its hint names the shapes it takes.
+const DATE_OR_EMPTY: &str = "Date (empty: none)";
+const DATE_HINT: &str = "Date: YYYY-MM-DD or DD-MM-YYYY";
 
 /// On a date field's row: `key` ("e" or "Enter") opens its popup holding `old`; it is emptied,
 /// `new` typed and saved; waits until the row shows `new` (flagged "!" when `late`).
@@ -877,7 +879,7 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     // Started three months ago, so that an end two months ago comes after the start.
     move_to(&mut t, &early, 0, started, false);
     t.send("e");
-    let date_only = "Date (YYYY-MM-DD)";
+    let date_only = "Date  ";
     t.expect_until("the start date in its popup", |s| {
         popup_shown(s, "Started") && field_holds(s, date_only, &ymd(day0))
     });
@@ -891,14 +893,17 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     move_to(&mut t, &early, started, end, false);
     // A bad date keeps the popup open with an error.
     t.send("e");
-    expect_popup(&mut t, "Expected end", &[DATE_OR_EMPTY]);
+    expect_popup(&mut t, "Expected end", &[DATE_OR_EMPTY, DATE_HINT]);
     t.send("2026-02-30");
     t.expect("2026-02-30▏");
     t.key("Enter");
     expect_popup(
         &mut t,
         "Expected end",
-        &["Invalid date: write YYYY-MM-DD", "2026-02-30▏"],
+        &[
+            "Invalid date \"2026-02-30\": write YYYY-MM-DD",
+            "2026-02-30▏",
+        ],
     );
     clear_field(&mut t, "2026-02-30");
     t.send(&past);
@@ -1087,11 +1092,7 @@ fn closing_keeps_the_trajectory_and_offers_a_new_one() {
     // `x`: the outcome (Left/Right choose) and today's date.
     t.send("x");
     let popup = "Close the trajectory";
-    let screen = expect_popup(
-        &mut t,
-        popup,
-        &["‹ continues in the group ›", "Date (YYYY-MM-DD)"],
-    );
+    let screen = expect_popup(&mut t, popup, &["‹ continues in the group ›", "Date  "]);
     assert!(
         days.iter().any(|d| screen.contains(&ymd(*d))),
         "today's date proposed:\n{}",

@@ -29,19 +29,6 @@ pub enum FormKind {
     EditStaff(crate::domain::Staff),
     /// A PIN for this person (theirs, or set by an admin).
     SetPin(crate::domain::Staff),
-    /// The note on a stage of the shown trajectory.
-    StageNote {
-        stage: String,
-    },
-    /// Why the coach stage is ticked without the parents' consent.
-    CoachWithoutConsent {
-        stage: String,
-    },
-    /// One field of the shown trajectory.
-    TrajectoryField {
-        field: super::PlanField,
-    },
-    CloseTrajectory,
 }
 
 #[derive(Debug, Clone)]
@@ -196,12 +183,7 @@ impl App {
             Action::ChoiceNext => form.cycle(1),
             Action::ChoicePrev => form.cycle(-1),
             Action::Back => return,
-            // Closing a trajectory is asked once more, after the checks.
-            Action::Submit => match self.close_question(&form) {
-                Some(Ok(question)) => return self.ask(question, OnYes::Save(form)),
-                Some(Err(message)) => form.error = Some(message),
-                None => return self.save_popup_form(form),
-            },
+            Action::Submit => return self.save_popup_form(form),
             _ => {}
         }
         self.popup = Some(Popup::Form(form));
@@ -219,15 +201,6 @@ impl App {
                 form.error = Some(message);
                 self.popup = Some(Popup::Form(form));
             }
-        }
-    }
-
-    /// The question asked before a form that closes something is saved, once its fields are
-    /// valid (or why they are not); `None` for the forms that are saved at once.
-    fn close_question(&self, form: &Form<FormKind>) -> Option<Result<String, String>> {
-        match form.kind {
-            FormKind::CloseTrajectory => Some(self.close_trajectory_question(form)),
-            _ => None,
         }
     }
 
@@ -308,10 +281,6 @@ impl App {
                 };
                 Ok(child.full_name())
             }
-            FormKind::StageNote { .. }
-            | FormKind::CoachWithoutConsent { .. }
-            | FormKind::TrajectoryField { .. }
-            | FormKind::CloseTrajectory => self.submit_trajectory_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
             FormKind::EditStaff(person) => self.save_staff_form(person, form),
             FormKind::AddStaff => {

@@ -57,7 +57,6 @@ mod navigate;
 mod observe;
 mod outcome;
 mod pin;
-mod plan;
 pub mod popups;
 mod saving;
 pub mod screen;
@@ -75,7 +74,6 @@ pub use error::AppError;
 pub use lock::Locked;
 pub use msg::Msg;
 pub use outcome::Outcome;
-pub use plan::field_label;
 pub use popups::card::{help_label, CardPopup};
 pub use popups::help::HelpPopup;
 pub use popups::lookup::LookupPopup;
@@ -88,6 +86,7 @@ pub use screen::{
     VisitRow, VisitScreen,
 };
 pub use screens::pick_form::TemplateRow;
+pub use screens::trajectory::field_label;
 pub use screens::visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
@@ -329,11 +328,12 @@ impl App {
             Screen::Child(_) => vec![Context::Child, Context::Global],
             Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
-            Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
             Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
-            Screen::PickForm(_) | Screen::Compare(_) | Screen::Plans(_) | Screen::History(_) => {
-                vec![Context::List, Context::Global]
-            }
+            Screen::PickForm(_)
+            | Screen::Compare(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_)
+            | Screen::History(_) => vec![Context::List, Context::Global],
         }
     }
 

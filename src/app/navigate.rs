@@ -274,8 +274,6 @@ impl App {
             Screen::Observe(_)
                 | Screen::PickForm(_)
                 | Screen::Compare(_)
-                | Screen::Plans(_)
-                | Screen::Trajectory(_)
                 | Screen::History(_)
                 | Screen::Staff(_)
                 | Screen::Visit(_)
@@ -323,19 +321,6 @@ impl App {
                 Action::History => self.open_history(),
                 _ => {}
             },
-            Screen::Plans(_) => match action {
-                Action::Open => self.pick_plan(),
-                Action::Back => self.back(),
-                _ => {}
-            },
-            Screen::Trajectory(_) => match action {
-                Action::Mark => self.trajectory_mark(),
-                Action::Note => self.trajectory_note(),
-                Action::Edit | Action::Open => self.trajectory_edit(),
-                Action::CloseTrajectory => self.trajectory_close(),
-                Action::Back => self.back(),
-                _ => {}
-            },
             // A component: the rest it had first.
             Screen::Visit(_) => {
                 if action == Action::Open {
@@ -343,7 +328,12 @@ impl App {
                 }
             }
             // Components: they had the message first.
-            Screen::Compare(_) | Screen::History(_) | Screen::Observe(_) | Screen::PickForm(_) => {}
+            Screen::Compare(_)
+            | Screen::History(_)
+            | Screen::Observe(_)
+            | Screen::PickForm(_)
+            | Screen::Plans(_)
+            | Screen::Trajectory(_) => {}
             Screen::Staff(_) => match action {
                 Action::Add => self.staff_action(true),
                 Action::Edit | Action::Open => self.staff_action(false),

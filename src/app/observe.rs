@@ -1,8 +1,10 @@
-//! The app's side of the observation form: which child `o`, `w` and `p` are about.
+//! Which child `o`, `w` and `p` are about, for the screens not converted yet, and opening the
+//! observation form, the comparison and the plans picker for it.
 
 use super::screen::Screen;
 use super::screens::compare::CompareScreen;
 use super::screens::observe::ObserveScreen;
+use super::screens::plans::PlansScreen;
 use super::{App, Outcome};
 use crate::domain::{Child, Group};
 
@@ -35,5 +37,15 @@ impl App {
         let ctx = super::ctx_of!(self);
         let opened = CompareScreen::open(&ctx, child);
         self.apply(opened.map(|c| Outcome::Push(Screen::Compare(c))).into());
+    }
+
+    /// `p`: the chosen child's trajectories and the plans to start one with.
+    pub(super) fn open_plans(&mut self) {
+        let Some((child, group)) = self.chosen_child() else {
+            return;
+        };
+        let ctx = super::ctx_of!(self);
+        let opened = PlansScreen::open(&ctx, child, group);
+        self.apply(opened.map(Outcome::Push).into());
     }
 }

@@ -3,16 +3,19 @@
 use chrono::NaiveDate;
 
 use super::list::{ListInput, ListView, Row};
-use super::saving::SaveState;
 pub use super::screens::compare::{ChangeRow, CompareScreen};
 pub use super::screens::groups::{GroupRow, GroupsScreen};
 pub use super::screens::history::{HistoryRow, HistoryScreen};
 pub use super::screens::observe::{ItemRow, ObserveScreen};
 pub use super::screens::pick_form::{PickFormScreen, TemplateRow};
+pub use super::screens::plans::{PlanChoice, PlanRow, PlansScreen};
+pub use super::screens::trajectory::{
+    ConsentTo, PlanField, PlanPart, TrajectoryRow, TrajectoryScreen,
+};
 pub use super::screens::visit::{VisitChild, VisitPart, VisitRow, VisitScreen};
 pub use super::screens::VisitDates;
 use super::Component;
-use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::plan::Trajectory;
 use crate::domain::{Child, Group, Observation, Staff};
 
 #[derive(Debug, Clone)]
@@ -52,12 +55,12 @@ impl Screen {
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
             Screen::Visit(s) => Some(s),
+            Screen::Plans(s) => Some(s),
+            Screen::Trajectory(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
-            | Screen::Plans(_)
-            | Screen::Trajectory(_)
             | Screen::Staff(_) => None,
         }
     }
@@ -70,12 +73,12 @@ impl Screen {
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
             Screen::Visit(s) => Some(s),
+            Screen::Plans(s) => Some(s),
+            Screen::Trajectory(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
             | Screen::Children(_)
             | Screen::Child(_)
-            | Screen::Plans(_)
-            | Screen::Trajectory(_)
             | Screen::Staff(_) => None,
         }
     }
@@ -190,84 +193,6 @@ pub struct ChildScreen {
     pub contacts: Vec<crate::domain::Contact>,
 }
 
-#[derive(Debug, Clone)]
-pub struct PlansScreen {
-    pub child: Child,
-    pub group: Group,
-    pub list: ListView<PlanRow>,
-}
-
-/// A line of the plans picker: a trajectory of the child, or a plan to start a new one with.
-#[derive(Debug, Clone)]
-pub struct PlanRow {
-    pub index: usize,
-    pub choice: PlanChoice,
-    pub search: String,
-}
-
-#[derive(Debug, Clone)]
-pub enum PlanChoice {
-    Existing(Trajectory),
-    New(PlanTemplate),
-}
-
-#[derive(Debug, Clone)]
-pub struct TrajectoryScreen {
-    pub child: Child,
-    pub group: Group,
-    /// The exact plan version the trajectory was started with.
-    pub template: PlanTemplate,
-    /// The trajectory as it is on disk.
-    pub trajectory: Trajectory,
-    pub saved: SaveState,
-    pub list: ListView<TrajectoryRow>,
-}
-
-#[derive(Debug, Clone)]
-pub struct TrajectoryRow {
-    pub index: usize,
-    pub part: PlanPart,
-    pub search: String,
-}
-
-/// What a row of the trajectory screen shows and changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanPart {
-    Field(PlanField),
-    Stage(String),
-    /// The parents' consent, under the conversation-with-parents stage.
-    Consent(ConsentTo),
-    /// A question to answer yes or no, under its stage.
-    Question(String),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanField {
-    Question,
-    Goals,
-    Actions,
-    Started,
-    ExpectedEnd,
-    Review,
-}
-
-impl PlanField {
-    pub const ALL: [PlanField; 6] = [
-        PlanField::Question,
-        PlanField::Goals,
-        PlanField::Actions,
-        PlanField::Started,
-        PlanField::ExpectedEnd,
-        PlanField::Review,
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConsentTo {
-    Coach,
-    School,
-}
-
 impl Row for ChildRow {
     fn id(&self) -> u64 {
         self.child.id
@@ -311,20 +236,3 @@ impl Row for UserRow {
         matches!(self, UserRow::New)
     }
 }
-
-/// The rows that are one of a fixed set (a form's items, a plan's parts, the changes found): the
-/// place in the set is the id, and `search` the words the filter looks at.
-macro_rules! indexed_rows {
-    ($($row:ty),*) => {$(
-        impl Row for $row {
-            fn id(&self) -> u64 {
-                self.index as u64
-            }
-            fn search_text(&self) -> String {
-                self.search.clone()
-            }
-        }
-    )*};
-}
-
-indexed_rows!(PlanRow, TrajectoryRow);

@@ -5,6 +5,9 @@ use tempfile::TempDir;
 
 use super::test_support::{chr, now, press, type_text};
 use super::*;
+use crate::app::fields::Fields;
+use crate::app::modal::Modal;
+use crate::app::screens::trajectory::TrajectoryForm;
 use crate::domain::plan::{Outcome, Trajectory};
 
 fn on_new_child() -> (TempDir, App, crate::domain::Child) {
@@ -16,6 +19,11 @@ fn screen(app: &App) -> &TrajectoryScreen {
         Screen::Trajectory(s) => s,
         _ => panic!("expected a trajectory"),
     }
+}
+
+/// Whether the trajectory screen shows one of its forms or its question.
+fn popup(app: &App) -> bool {
+    screen(app).modal.is_some()
 }
 
 fn stored(app: &App, child: u64) -> Vec<Trajectory> {
@@ -133,17 +141,17 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
         .clone();
     select(&mut app, &PlanPart::Stage(coach.clone()));
     chr(&mut app, ' ');
-    let Some(Popup::Form(form)) = &app.popup else {
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
         panic!("the consent warning")
     };
-    assert!(form.warning.as_deref().unwrap().contains("consent"));
+    assert!(form.fields.warning(Lang::En).unwrap().contains("consent"));
     // Esc: nothing ticked.
     press(&mut app, "Esc");
     assert!(!stored(&app, child.id)[0].entry(&coach).unwrap().done);
     // Enter without a reason is refused; with one, the stage is ticked with it.
     chr(&mut app, ' ');
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "a reason is needed");
+    assert!(popup(&app), "a reason is needed");
     type_text(&mut app, "ouders onbereikbaar");
     press(&mut app, "Enter");
     let entry = stored(&app, child.id)[0].entry(&coach).unwrap().clone();
@@ -157,7 +165,7 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
     assert_eq!(stored(&app, child.id)[0].consent.coach, Some(true));
     select(&mut app, &PlanPart::Stage(coach.clone()));
     chr(&mut app, ' ');
-    assert!(app.popup.is_none(), "no warning with consent");
+    assert!(!popup(&app), "no warning with consent");
     assert!(stored(&app, child.id)[0].entry(&coach).unwrap().done);
 }
 
@@ -177,21 +185,20 @@ fn the_meldcode_answers_show_their_consequences() {
     chr(&mut app, 'x');
     press(&mut app, "Enter");
     // Asked once more, naming the outcome; Enter is no, and the form comes back as it was.
-    let question = app
-        .question
-        .as_ref()
-        .expect("the close is asked")
-        .text
-        .clone();
+    let Some(Modal::Confirm(confirm)) = &screen(&app).modal else {
+        panic!("the close is asked")
+    };
+    let question = confirm.question.clone();
     assert!(question.contains("Veilig Thuis"), "{question}");
     press(&mut app, "Enter");
     assert!(stored(&app, child.id)[0].closed.is_none(), "Enter is no");
-    assert!(
-        matches!(&app.popup, Some(Popup::Form(f)) if matches!(f.kind, FormKind::CloseTrajectory))
-    );
+    assert!(matches!(
+        &screen(&app).modal,
+        Some(Modal::Form(f)) if matches!(f.fields, TrajectoryForm::Close(_))
+    ));
     press(&mut app, "Enter");
     chr(&mut app, 'j');
-    assert!(app.popup.is_none());
+    assert!(!popup(&app));
     let closed = stored(&app, child.id)[0].closed.clone().unwrap();
     assert_eq!(closed.outcome, Outcome::MeldcodeReport);
     assert_eq!(closed.date, now().date_naive());
@@ -222,19 +229,19 @@ fn fields_are_edited_in_place_and_dates_checked() {
     }
     type_text(&mut app, "2026-09-01");
     press(&mut app, "Enter");
-    assert!(app.popup.is_none());
+    assert!(!popup(&app));
 
     select(&mut app, &PlanPart::Field(PlanField::ExpectedEnd));
     chr(&mut app, 'e');
     type_text(&mut app, "2026-08-01");
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "an end before the start is refused");
+    assert!(popup(&app), "an end before the start is refused");
     for _ in 0..10 {
         press(&mut app, "Backspace");
     }
     type_text(&mut app, "2026-13-40");
     press(&mut app, "Enter");
-    assert!(app.popup.is_some(), "a bad date keeps the form open");
+    assert!(popup(&app), "a bad date keeps the form open");
     for _ in 0..10 {
         press(&mut app, "Backspace");
     }
@@ -275,5 +282,159 @@ fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
         selected(&app),
         Some(PlanPart::Stage(stages[1].clone())),
         "reopened on the first stage not done"
+    );
+}
+
+/// Empties the focused field of the trajectory's form.
+fn clear(app: &mut App) {
+    for _ in 0..40 {
+        press(app, "Backspace");
+    }
+}
+
+/// Why the trajectory's open form was refused, if it was.
+fn refused(app: &App) -> Option<String> {
+    match &screen(app).modal {
+        Some(Modal::Form(form)) => form.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn dates_show_in_dutch_and_take_either_shape_and_an_empty_optional_date_clears() {
+    let (_dir, mut app, child) = super::test_support::on_new_child(Lang::Nl);
+    start(&mut app, "vroegsignalering");
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    chr(&mut app, 'e');
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
+        panic!("the start date's form")
+    };
+    let TrajectoryForm::Date(edit) = &form.fields else {
+        panic!("a date form")
+    };
+    assert_eq!(
+        edit.date.text.value, "20-11-2026",
+        "today, as Dutch screens show it"
+    );
+    clear(&mut app);
+    type_text(&mut app, "01-09-2026");
+    press(&mut app, "Enter");
+    assert!(!popup(&app), "{:?}", refused(&app));
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 9, d);
+    assert_eq!(Some(stored(&app, child.id)[0].started), day(1));
+
+    select(&mut app, &PlanPart::Field(PlanField::Review));
+    chr(&mut app, 'e');
+    type_text(&mut app, "2026-09-15");
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app, child.id)[0].review, day(15), "ISO works too");
+    chr(&mut app, 'e');
+    clear(&mut app);
+    type_text(&mut app, "31-08-2026");
+    press(&mut app, "Enter");
+    assert_eq!(
+        refused(&app).as_deref(),
+        Some(Lang::Nl.get(crate::i18n::T::ErrBeforeStart)),
+        "a review before the start"
+    );
+    assert_eq!(stored(&app, child.id)[0].review, day(15), "nothing written");
+    clear(&mut app);
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    assert_eq!(
+        stored(&app, child.id)[0].review,
+        None,
+        "emptied: no review date"
+    );
+
+    // The start is required: empty is no date.
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    chr(&mut app, 'e');
+    clear(&mut app);
+    press(&mut app, "Enter");
+    assert!(refused(&app).is_some_and(|e| e.contains("DD-MM-JJJJ")));
+    assert_eq!(Some(stored(&app, child.id)[0].started), day(1));
+}
+
+#[test]
+fn a_close_before_the_start_is_refused_and_a_no_brings_the_form_back_as_typed() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'x');
+    // Another outcome, and a day before the start (today).
+    press(&mut app, "Right");
+    press(&mut app, "Tab");
+    clear(&mut app);
+    type_text(&mut app, "2026-11-19");
+    press(&mut app, "Enter");
+    assert_eq!(
+        refused(&app).as_deref(),
+        Some(Lang::En.get(crate::i18n::T::ErrBeforeStart))
+    );
+    clear(&mut app);
+    type_text(&mut app, "20-11-2026");
+    press(&mut app, "Enter");
+    let Some(Modal::Confirm(confirm)) = &screen(&app).modal else {
+        panic!("the close is asked")
+    };
+    let chosen = confirm.about;
+    assert_eq!(chosen.date, now().date_naive());
+    assert_ne!(
+        chosen.outcome,
+        Outcome::ContinuesInGroup,
+        "the outcome chosen"
+    );
+    // A paste is no answer; `n` is no, and the form is back as it was typed.
+    assert!(app.update(Msg::Paste("j".into())));
+    assert!(matches!(&screen(&app).modal, Some(Modal::Confirm(_))));
+    chr(&mut app, 'n');
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
+        panic!("the form is back")
+    };
+    let TrajectoryForm::Close(close) = &form.fields else {
+        panic!("the close form")
+    };
+    assert_eq!(close.outcome.value(), Some(&chosen.outcome));
+    assert_eq!(close.date.text.value, "20-11-2026");
+    assert_eq!(form.focus, 1, "on the field last typed in");
+    assert!(stored(&app, child.id)[0].closed.is_none());
+    press(&mut app, "Enter");
+    chr(&mut app, 'y');
+    assert!(!popup(&app));
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!((closed.outcome, closed.date), (chosen.outcome, chosen.date));
+    assert_eq!(
+        app.store.audit().unwrap().last().unwrap().action,
+        "trajectory.close"
+    );
+}
+
+#[test]
+fn a_stage_note_is_saved_through_its_form_and_a_hand_over_drops_an_open_one() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    let first = screen(&app).template.stages[0].id.clone();
+    select(&mut app, &PlanPart::Stage(first.clone()));
+    chr(&mut app, 'n');
+    app.update(Msg::Paste("eerste regel\ntweede".into()));
+    press(&mut app, "Enter");
+    assert_eq!(
+        stored(&app, child.id)[0].entry(&first).unwrap().note,
+        "eerste regel\ntweede",
+        "a note keeps its line breaks"
+    );
+    assert!(matches!(screen(&app).saved, SaveState::Saved(_)));
+    chr(&mut app, 'n');
+    type_text(&mut app, " en meer");
+    let dropped = app
+        .screens
+        .last_mut()
+        .and_then(Screen::component_mut)
+        .unwrap()
+        .drop_draft();
+    assert!(dropped && !popup(&app));
+    assert_eq!(
+        stored(&app, child.id)[0].entry(&first).unwrap().note,
+        "eerste regel\ntweede"
     );
 }

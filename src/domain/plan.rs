@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::form::Text;
-use super::Id;
+use super::{Id, Invalid};
 
 /// A step plan. `id` and `version` name one fixed wording; a trajectory keeps the version it was
 /// started with.
@@ -398,6 +398,32 @@ impl Trajectory {
                 None => false,
             })
             .collect()
+    }
+
+    /// A plan ends and is reviewed on or after the day it starts.
+    ///
+    /// # Errors
+    /// [`Invalid::BeforeStart`] when the expected end or the review lies before the start.
+    pub fn check_dates(&self) -> Result<(), Invalid> {
+        match [self.expected_end, self.review]
+            .into_iter()
+            .flatten()
+            .any(|d| d < self.started)
+        {
+            true => Err(Invalid::BeforeStart),
+            false => Ok(()),
+        }
+    }
+
+    /// A trajectory closes on or after the day it started.
+    ///
+    /// # Errors
+    /// [`Invalid::BeforeStart`] for a day before the start.
+    pub fn check_close(&self, date: NaiveDate) -> Result<(), Invalid> {
+        match date < self.started {
+            true => Err(Invalid::BeforeStart),
+            false => Ok(()),
+        }
     }
 
     pub fn close(&mut self, outcome: Outcome, date: NaiveDate, by: &str) {

@@ -739,9 +739,9 @@ texts! {
     FieldStarted => "Gestart", "Started";
     FieldExpectedEnd => "Verwacht einde", "Expected end";
     FieldReview => "Evaluatiedatum", "Review date";
-    FieldDateOrEmpty => "Datum (JJJJ-MM-DD, leeg: geen)", "Date (YYYY-MM-DD, empty: none)";
+    FieldDateOrEmpty => "Datum (leeg: geen)", "Date (empty: none)";
     FieldOutcome => "Uitkomst", "Outcome";
-    FieldCloseDate => "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)";
+    FieldCloseDate => "Datum", "Date";
     FieldReason => "Reden", "Reason";
     FormCloseTrajectory => "Traject afsluiten", "Close the trajectory";
     FormStageNote => "Notitie bij de stap", "Note on the stage";

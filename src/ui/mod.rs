@@ -7,7 +7,6 @@ mod confirm;
 mod form;
 mod lock;
 mod modal;
-mod plan;
 mod popups;
 mod screens;
 mod sectioned;
@@ -60,8 +59,8 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Observe(s) => screens::observe::draw(frame, body, app, s, theme),
         Screen::PickForm(s) => screens::observe::draw_picker(frame, body, app, s, theme),
         Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),
-        Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
-        Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
+        Screen::Plans(s) => screens::plans::draw(frame, body, app, s, theme),
+        Screen::Trajectory(s) => screens::trajectory::draw(frame, body, app, s, theme),
         Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
         Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
         Screen::Visit(s) => screens::visit::draw(frame, body, app, s, theme),

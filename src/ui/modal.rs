@@ -43,10 +43,11 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     let inner = usize::from(width.saturating_sub(2));
     let mut lines: Vec<Line<'static>> = Vec::new();
     if let Some(warning) = form.fields.warning(lang) {
+        // Prose: wrapped between words (a typed value wraps anywhere, to follow the cursor).
         lines.extend(
-            wrap(&warning, inner)
+            textwrap::wrap(&warning, prose(inner))
                 .into_iter()
-                .map(|l| Line::styled(l, theme.error)),
+                .map(|l| Line::styled(l.into_owned(), theme.error)),
         );
         lines.push(Line::raw(""));
     }
@@ -131,6 +132,11 @@ fn scroll_to(focused: std::ops::Range<usize>, rows: usize, total: usize) -> u16 
     let end = focused.end.max(focused.start + 1);
     let first = end.saturating_sub(rows).min(focused.start);
     first.min(total - rows) as u16
+}
+
+/// How prose is wrapped: between words only, a hyphenated word ("youth-care") kept whole.
+fn prose(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// `text` in lines of at most `width` columns; its own line breaks are kept.

@@ -54,8 +54,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
             Screen::History(_) => lang.get(T::HistoryTitle).to_string(),
-            Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
-            Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
+            // Components: their title came first.
+            Screen::Plans(_) | Screen::Trajectory(_) => String::new(),
             Screen::Staff(_) => lang.get(T::StaffTitle).to_string(),
             Screen::Visit(_) => lang.get(T::VisitTitle).to_string(),
         })
@@ -170,8 +170,8 @@ fn screen_hints(app: &App) -> &'static [Action] {
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
         Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],
-        Screen::Plans(_) => &[Open, Back, Help, Quit],
-        Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
+        // Components: their hints came first.
+        Screen::Plans(_) | Screen::Trajectory(_) => &[],
         Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
         Screen::Visit(_) => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
     }

@@ -7,6 +7,8 @@ pub mod groups;
 pub mod history;
 pub mod observe;
 pub mod pick_form;
+pub mod plans;
+pub mod trajectory;
 pub mod visit;
 
 use chrono::NaiveDate;

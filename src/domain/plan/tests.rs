@@ -194,3 +194,21 @@ fn serializes_with_the_contract_field_names() {
     let json = serde_json::to_value(&t).unwrap();
     assert_eq!(json["closed"]["outcome"], "warm_handover");
 }
+
+#[test]
+fn an_end_a_review_or_a_close_before_the_start_is_refused() {
+    let mut t = trajectory();
+    assert_eq!(t.check_dates(), Ok(()));
+    t.review = Some(day("2026-09-01"));
+    assert_eq!(t.check_dates(), Ok(()), "the start day itself will do");
+    t.expected_end = Some(day("2026-08-31"));
+    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
+    t.expected_end = None;
+    t.review = Some(day("2026-08-01"));
+    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
+    assert_eq!(t.check_close(day("2026-09-01")), Ok(()));
+    assert_eq!(
+        t.check_close(day("2026-08-31")),
+        Err(crate::domain::Invalid::BeforeStart)
+    );
+}

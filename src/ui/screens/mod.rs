@@ -4,4 +4,6 @@ pub mod compare;
 pub mod groups;
 pub mod history;
 pub mod observe;
+pub mod plans;
+pub mod trajectory;
 pub mod visit;

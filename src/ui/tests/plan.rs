@@ -102,3 +102,21 @@ fn meldcode_question_two_yes_shows_veilig_thuis() {
     assert!(text.contains("Veilig Thuis"));
     assert!(text.contains("0800-2000"));
 }
+
+#[test]
+fn close_form_in_dutch_shows_the_date_as_dutch_screens_do_then_asks() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'x');
+    press(&mut app, "Tab");
+    let t = snap!("close_trajectory_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Traject afsluiten"));
+    assert!(text.contains("20-11-2026▏"), "today in the Dutch shape");
+    assert!(text.contains("Datum: DD-MM-JJJJ of JJJJ-MM-DD"), "the hint");
+    press(&mut app, "Enter");
+    let t = snap!("close_trajectory_question_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("20-11-2026 met uitkomst blijft in de groep?"));
+    assert!(text.contains("j = ja, n = nee"));
+}

@@ -1,74 +1,22 @@
-//! The step plan: the picker of a child's trajectories and plans, and one trajectory with its
-//! question and plan, its stages (✓ when done, ! when ticked ahead of an earlier stage), the
-//! parents' consent and the afwegingskader's questions. The selected row is explained below the
+//! One trajectory of the step plan: its question and plan, its stages (✓ when done, ! when
+//! ticked ahead of an earlier stage), the parents' consent and the afwegingskader's questions. The selected row is explained below the
 //! list: a stage's help and note, a question's consequence (a report to Veilig Thuis stands out).
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::sectioned::{SectionedList, SectionedRow};
-use super::widgets::ListTable;
-use super::Theme;
-use crate::app::{
-    field_label, App, ConsentTo, PlanChoice, PlanField, PlanPart, PlansScreen, TrajectoryScreen,
+use crate::app::screens::trajectory::{
+    field_label, ConsentTo, PlanField, PlanPart, TrajectoryScreen,
 };
+use crate::app::App;
 use crate::domain::plan::{Question, StageKind, Trajectory};
 use crate::i18n::{Lang, T};
+use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::{modal, Theme};
 
-pub fn draw_plans(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, theme: &Theme) {
-    let lang = app.lang;
-    let today = app.today();
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let state = match &row.choice {
-                PlanChoice::New(_) => {
-                    Line::styled(format!("+ {}", lang.get(T::PlanNew)), theme.dim)
-                }
-                PlanChoice::Existing(t) => {
-                    match (&t.closed, app.plans.find(&t.template, t.version)) {
-                        (Some(c), _) => Line::styled(lang.closed_on(c.outcome, c.date), theme.dim),
-                        (None, template) => {
-                            let progress = template.map(|p| lang.progress(t.progress(p)));
-                            let open = format!(
-                                "{} · {}",
-                                lang.get(T::PlanOpen),
-                                progress.unwrap_or_default()
-                            );
-                            match t.overdue(today).any() {
-                                true => Line::styled(format!("! {open}"), theme.error),
-                                false => Line::raw(open),
-                            }
-                        }
-                    }
-                }
-            };
-            Row::new(vec![Cell::from(row.search.clone()), Cell::from(state)])
-        })
-        .collect();
-    ListTable {
-        title: format!("{} · {}", screen.child.full_name(), lang.get(T::PlansTitle)),
-        status: None,
-        header: vec![lang.get(T::ColName), ""],
-        widths: vec![Constraint::Fill(1), Constraint::Fill(1)],
-        rows,
-        list: &screen.list,
-        empty: lang.get(T::FilterNoMatch).to_string(),
-    }
-    .draw(frame, area, app, theme);
-}
-
-pub fn draw_trajectory(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    screen: &TrajectoryScreen,
-    theme: &Theme,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen, theme: &Theme) {
     let lang = app.lang;
     let t = &screen.trajectory;
     let template = &screen.template;
@@ -178,6 +126,7 @@ pub fn draw_trajectory(
         ..SectionedList::saving(app, &screen.list, &screen.saved, theme)
     }
     .draw(frame, area, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }
 
 fn field_value(lang: Lang, t: &Trajectory, field: PlanField) -> String {

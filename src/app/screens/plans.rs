@@ -1,0 +1,161 @@
+//! A child's trajectories (open ones first) and the plans to start a new one with. Enter opens
+//! the trajectory, or starts one with the plan, in place of the picker: Esc from the trajectory
+//! goes back to where `p` was pressed.
+
+use super::history::read_only_contexts;
+use super::trajectory::TrajectoryScreen;
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::{AuditAction, Child, Group};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+
+#[derive(Debug, Clone)]
+pub struct PlansScreen {
+    pub child: Child,
+    pub group: Group,
+    pub list: ListView<PlanRow>,
+}
+
+/// A line of the plans picker: a trajectory of the child, or a plan to start a new one with.
+#[derive(Debug, Clone)]
+pub struct PlanRow {
+    pub index: usize,
+    pub choice: PlanChoice,
+    pub search: String,
+}
+
+impl Row for PlanRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum PlanChoice {
+    Existing(Trajectory),
+    New(PlanTemplate),
+}
+
+impl PlansScreen {
+    /// `p` on a child: the child's open trajectories, then the plans without an open
+    /// trajectory (the early-signalling plan first), then the closed trajectories, newest first.
+    ///
+    /// # Errors
+    /// When the child's trajectories cannot be read.
+    pub fn open(ctx: &Ctx, child: Child, group: Group) -> Result<Screen, AppError> {
+        let trajectories = ctx.store.trajectories_of(child.id)?;
+        let lang = ctx.lang;
+        let current = ctx.plans.current();
+        let plan_name = |id: &str| {
+            current
+                .iter()
+                .find(|p| p.id == id)
+                .map_or(id.to_string(), |p| lang.text(&p.name).to_string())
+        };
+        let (open, closed): (Vec<Trajectory>, Vec<Trajectory>) = trajectories
+            .into_iter()
+            .rev()
+            .partition(Trajectory::is_open);
+        let mut choices: Vec<(PlanChoice, String)> = Vec::new();
+        for t in &open {
+            choices.push((PlanChoice::Existing(t.clone()), plan_name(&t.template)));
+        }
+        for &template in &current {
+            if !open.iter().any(|t| t.template == template.id) {
+                let name = lang.text(&template.name).to_string();
+                choices.push((PlanChoice::New(template.clone()), name));
+            }
+        }
+        for t in closed {
+            let name = plan_name(&t.template);
+            choices.push((PlanChoice::Existing(t), name));
+        }
+        let rows = choices
+            .into_iter()
+            .enumerate()
+            .map(|(index, (choice, search))| PlanRow {
+                index,
+                choice,
+                search,
+            })
+            .collect();
+        Ok(Screen::Plans(PlansScreen {
+            child,
+            group,
+            list: ListView::of(rows),
+        }))
+    }
+
+    /// Enter: the selected trajectory, or a new one with the selected plan (written at once).
+    fn pick(&self, ctx: &Ctx) -> Result<Outcome, AppError> {
+        let Some(row) = self.list.selected() else {
+            return Ok(Outcome::Done);
+        };
+        let (child, group) = (self.child.clone(), self.group.clone());
+        let screen = match row.choice.clone() {
+            PlanChoice::Existing(t) => {
+                let template = ctx
+                    .plans
+                    .find(&t.template, t.version)
+                    .cloned()
+                    .ok_or_else(|| AppError::UnknownTemplate(t.template.clone()))?;
+                TrajectoryScreen::new(ctx, child, group, template, t, true)
+            }
+            PlanChoice::New(template) => {
+                let sig = ctx.signature();
+                let id = ctx.store.new_trajectory_id()?;
+                let t = Trajectory::new(id, child.id, &template, ctx.today(), &sig.by);
+                ctx.store
+                    .save_trajectory(&t, &template, AuditAction::TrajectoryStart, "", &sig)?;
+                TrajectoryScreen::new(ctx, child, group, template, t, false)
+            }
+        };
+        Ok(Outcome::Replace(Screen::Trajectory(screen)))
+    }
+}
+
+impl Component for PlansScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.get(T::PlansTitle).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        read_only_contexts(&self.list)
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[Open, Back, Help, Quit]
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(Action::Open) => self.pick(ctx).into(),
+            Msg::Action(Action::Back) => Outcome::Pop,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn about(&self) -> About<'_> {
+        About {
+            group: Some(self.group.id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}

@@ -1,0 +1,536 @@
+//! One trajectory of a child: its question and plan, its stages to tick with Space (asking why
+//! first when the coach stage lacks the parents' consent), the afwegingskader's questions and the
+//! parents' consent answered yes, no or open, a note per stage, and closing. Every change is one
+//! flushed write (`saving::write_through`) before the screen shows it; a closed trajectory stays
+//! readable but does not change.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::fields::{Date, Form, Text};
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::saving::{write_through, SaveState};
+use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
+use crate::domain::{AuditAction, Child, Group, Invalid};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+use crate::store::Signature;
+
+mod forms;
+
+use forms::map_form;
+pub use forms::{CloseForm, Closing, DateEdit, NoteForm, ReasonForm, TextEdit, TrajectoryForm};
+
+#[derive(Debug, Clone)]
+pub struct TrajectoryScreen {
+    pub child: Child,
+    pub group: Group,
+    /// The exact plan version the trajectory was started with.
+    pub template: PlanTemplate,
+    /// The trajectory as it is on disk.
+    pub trajectory: Trajectory,
+    pub saved: SaveState,
+    pub list: ListView<TrajectoryRow>,
+    /// One of the trajectory's forms, or the question whether to close it.
+    pub modal: Option<Modal<TrajectoryForm, Closing>>,
+    /// While the close is asked: the close form as it was typed, back on a "no". (Boxed: the
+    /// screens share one enum, sized by its largest.)
+    asked: Option<Box<Form<CloseForm>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrajectoryRow {
+    pub index: usize,
+    pub part: PlanPart,
+    pub search: String,
+}
+
+impl Row for TrajectoryRow {
+    fn id(&self) -> u64 {
+        self.index as u64
+    }
+    fn search_text(&self) -> String {
+        self.search.clone()
+    }
+}
+
+/// What a row of the trajectory screen shows and changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanPart {
+    Field(PlanField),
+    Stage(String),
+    /// The parents' consent, under the conversation-with-parents stage.
+    Consent(ConsentTo),
+    /// A question to answer yes or no, under its stage.
+    Question(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanField {
+    Question,
+    Goals,
+    Actions,
+    Started,
+    ExpectedEnd,
+    Review,
+}
+
+impl PlanField {
+    pub const ALL: [PlanField; 6] = [
+        PlanField::Question,
+        PlanField::Goals,
+        PlanField::Actions,
+        PlanField::Started,
+        PlanField::ExpectedEnd,
+        PlanField::Review,
+    ];
+
+    /// How the field is named in the audit trail.
+    fn part(self) -> &'static str {
+        match self {
+            PlanField::Question => "question",
+            PlanField::Goals => "goals",
+            PlanField::Actions => "actions",
+            PlanField::Started => "started",
+            PlanField::ExpectedEnd => "expected_end",
+            PlanField::Review => "review",
+        }
+    }
+}
+
+/// The words for a field of the trajectory: its row, and the title of its form.
+pub fn field_label(field: PlanField) -> T {
+    match field {
+        PlanField::Question => T::FieldQuestion,
+        PlanField::Goals => T::FieldGoals,
+        PlanField::Actions => T::FieldActions,
+        PlanField::Started => T::FieldStarted,
+        PlanField::ExpectedEnd => T::FieldExpectedEnd,
+        PlanField::Review => T::FieldReview,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentTo {
+    Coach,
+    School,
+}
+
+/// A form of the screen, opened.
+fn open(form: TrajectoryForm) -> Option<Modal<TrajectoryForm, Closing>> {
+    Some(Modal::Form(Form::new(form)))
+}
+
+impl TrajectoryScreen {
+    /// The screen of `trajectory`, started with `template`. A trajectory opened again that is
+    /// still open shows its current stage (the first not done): staff come back to tick it.
+    /// Otherwise it shows the question, which a new trajectory fills in first.
+    pub fn new(
+        ctx: &Ctx,
+        child: Child,
+        group: Group,
+        template: PlanTemplate,
+        trajectory: Trajectory,
+        reopened: bool,
+    ) -> TrajectoryScreen {
+        let mut list = rows(ctx.lang, &template);
+        let current = match trajectory.progress(&template) {
+            Progress::At { number, .. } if reopened && trajectory.is_open() => {
+                number.checked_sub(1).and_then(|i| template.stages.get(i))
+            }
+            _ => None,
+        };
+        if let Some(stage) = current {
+            let stage = PlanPart::Stage(stage.id.clone());
+            let row = list.items().find(|r| r.part == stage).map(|r| r.index);
+            if let Some(index) = row {
+                list.select_id(index as u64);
+            }
+        }
+        let saved = SaveState::Saved(latest_change(&trajectory, ctx.now()));
+        TrajectoryScreen {
+            child,
+            group,
+            template,
+            trajectory,
+            saved,
+            list,
+            modal: None,
+            asked: None,
+        }
+    }
+
+    /// The selected row, once the trajectory may still change.
+    ///
+    /// # Errors
+    /// [`AppError::TrajectoryClosed`] for a closed trajectory.
+    fn selected_part(&self) -> Result<Option<PlanPart>, AppError> {
+        let Some(row) = self.list.selected() else {
+            return Ok(None);
+        };
+        match self.trajectory.is_open() {
+            true => Ok(Some(row.part.clone())),
+            false => Err(AppError::TrajectoryClosed),
+        }
+    }
+
+    /// Applies `change` to the trajectory, written and flushed before it shows.
+    fn change(
+        &mut self,
+        ctx: &Ctx,
+        action: AuditAction,
+        part: &str,
+        change: impl FnOnce(&mut Trajectory, &Signature) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        let sig = ctx.signature();
+        let template = &self.template;
+        write_through(
+            &mut self.trajectory,
+            &mut self.saved,
+            sig.at,
+            |t| change(t, &sig),
+            |t| ctx.store.save_trajectory(t, template, action, part, &sig),
+        )
+    }
+
+    fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        match action {
+            Action::Mark => self.mark(ctx)?,
+            Action::Note => {
+                if let Some(PlanPart::Stage(stage)) = self.selected_part()? {
+                    let note = self.trajectory.entry(&stage).map_or("", |e| &e.note);
+                    let note = Text::note(T::FieldNote, note);
+                    self.modal = open(TrajectoryForm::Note(NoteForm { stage, note }));
+                }
+            }
+            Action::Edit | Action::Open => {
+                if let Some(PlanPart::Field(field)) = self.selected_part()? {
+                    self.edit(ctx.lang, field);
+                }
+            }
+            Action::CloseTrajectory => {
+                if self.selected_part()?.is_some() {
+                    self.modal = open(TrajectoryForm::Close(self.close_form(ctx)));
+                }
+            }
+            Action::Back => return Ok(Outcome::Pop),
+            _ => return Ok(Outcome::Ignored),
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// Space: ticks a stage (asking why first when the coach stage lacks the parents'
+    /// consent), or moves an answer or a consent on to yes, no and open again.
+    fn mark(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let Some(part) = self.selected_part()? else {
+            return Ok(());
+        };
+        match part {
+            PlanPart::Stage(stage) if self.trajectory.needs_consent(&self.template, &stage) => {
+                let reason = Text::new(T::FieldReason, "");
+                self.modal = open(TrajectoryForm::Reason(ReasonForm { stage, reason }));
+                Ok(())
+            }
+            PlanPart::Stage(stage) => {
+                self.change(ctx, AuditAction::TrajectoryStage, &stage, |t, sig| {
+                    t.toggle(&stage, &sig.by, sig.at);
+                    Ok(())
+                })
+            }
+            PlanPart::Question(question) => {
+                self.change(ctx, AuditAction::TrajectoryAnswer, &question, |t, sig| {
+                    let next = next_answer(t.answer(&question));
+                    t.set_answer(&question, next, &sig.by, sig.at);
+                    Ok(())
+                })
+            }
+            PlanPart::Consent(to) => {
+                self.change(ctx, AuditAction::TrajectoryConsent, "consent", |t, sig| {
+                    let slot = match to {
+                        ConsentTo::Coach => &mut t.consent.coach,
+                        ConsentTo::School => &mut t.consent.school,
+                    };
+                    *slot = next_answer(*slot);
+                    t.consent.by = sig.by.clone();
+                    t.consent.at = Some(sig.at);
+                    Ok(())
+                })
+            }
+            PlanPart::Field(field) => {
+                self.edit(ctx.lang, field);
+                Ok(())
+            }
+        }
+    }
+
+    /// A form with the field's value: text, or a date in the screen's language.
+    fn edit(&mut self, lang: Lang, field: PlanField) {
+        let t = &self.trajectory;
+        let text = |value: &str| {
+            let text = Text::new(field_label(field), value);
+            TrajectoryForm::Text(TextEdit { field, text })
+        };
+        let date = |date: Date| TrajectoryForm::Date(DateEdit { field, date });
+        let form = match field {
+            PlanField::Question => text(&t.question),
+            PlanField::Goals => text(&t.goals),
+            PlanField::Actions => text(&t.actions),
+            PlanField::Started => date(Date::new(T::FieldCloseDate, lang, Some(t.started))),
+            PlanField::ExpectedEnd => {
+                date(Date::optional(T::FieldDateOrEmpty, lang, t.expected_end))
+            }
+            PlanField::Review => date(Date::optional(T::FieldDateOrEmpty, lang, t.review)),
+        };
+        self.modal = open(form);
+    }
+
+    /// The close form: today, and the outcome the answers point to (a Meldcode trajectory whose
+    /// answers mean a report proposes that report).
+    fn close_form(&self, ctx: &Ctx) -> CloseForm {
+        let proposed = match self.trajectory.reports(&self.template).is_empty() {
+            true => Ending::ContinuesInGroup,
+            false => Ending::MeldcodeReport,
+        };
+        CloseForm::new(ctx.lang, proposed, ctx.today())
+    }
+
+    /// Saves a submitted form; what to say about it. A valid close form is not saved but asked
+    /// about (`Ok(None)`).
+    fn submit(&mut self, ctx: &Ctx, form: &TrajectoryForm) -> Result<Option<String>, AppError> {
+        let lang = ctx.lang;
+        let saved = match form {
+            TrajectoryForm::Note(NoteForm { stage, note }) => {
+                self.change(ctx, AuditAction::TrajectoryNote, stage, |t, sig| {
+                    t.set_note(stage, &note.value, &sig.by, sig.at);
+                    Ok(())
+                })?;
+                lang.get(T::FieldNote).to_string()
+            }
+            TrajectoryForm::Reason(ReasonForm { stage, reason }) => {
+                let reason = reason.required(Invalid::ReasonRequired)?;
+                let action = AuditAction::TrajectoryStageWithoutConsent;
+                self.change(ctx, action, stage, |t, sig| {
+                    t.tick_without_consent(stage, &reason, &sig.by, sig.at);
+                    Ok(())
+                })?;
+                self.template
+                    .stage(stage)
+                    .map_or(stage.to_string(), |s| lang.text(&s.title).to_string())
+            }
+            TrajectoryForm::Text(TextEdit { field, text }) => {
+                let value = text.trimmed().to_string();
+                let field = *field;
+                self.change(ctx, AuditAction::TrajectoryEdit, field.part(), |t, _| {
+                    match field {
+                        PlanField::Question => t.question = value,
+                        PlanField::Goals => t.goals = value,
+                        PlanField::Actions => t.actions = value,
+                        PlanField::Started | PlanField::ExpectedEnd | PlanField::Review => {}
+                    }
+                    Ok(())
+                })?;
+                lang.get(field_label(field)).to_string()
+            }
+            TrajectoryForm::Date(DateEdit { field, date }) => {
+                let field = *field;
+                let value = date.value()?;
+                self.change(ctx, AuditAction::TrajectoryEdit, field.part(), |t, _| {
+                    match field {
+                        PlanField::Started => t.started = date.date()?,
+                        PlanField::ExpectedEnd => t.expected_end = value,
+                        PlanField::Review => t.review = value,
+                        PlanField::Question | PlanField::Goals | PlanField::Actions => {}
+                    }
+                    Ok(t.check_dates()?)
+                })?;
+                lang.get(field_label(field)).to_string()
+            }
+            TrajectoryForm::Close(CloseForm { outcome, date }) => {
+                let date = date.date()?;
+                self.trajectory.check_close(date)?;
+                let outcome = outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
+                let question = lang.close_trajectory_question(
+                    lang.text(&self.template.name),
+                    lang.outcome(outcome),
+                    &lang.date(date),
+                );
+                let about = Closing { outcome, date };
+                self.modal = Some(Modal::Confirm(Confirm { question, about }));
+                return Ok(None);
+            }
+        };
+        Ok(Some(lang.saved(&saved)))
+    }
+
+    fn popup_step(&mut self, ctx: &Ctx, step: Step<TrajectoryForm, Closing>) -> Outcome {
+        match step {
+            Step::Stay => Outcome::Done,
+            // A "no" to the close brings the form back as it was typed (a form closed with Esc
+            // left nothing asked).
+            Step::Closed | Step::No(_) => {
+                if let Some(form) = self.asked.take() {
+                    self.modal = Some(Modal::Form(map_form(*form, TrajectoryForm::Close)));
+                }
+                Outcome::Done
+            }
+            Step::Submit(form) => match self.submit(ctx, &form.fields) {
+                Ok(Some(said)) => Outcome::Say(said),
+                Ok(None) => {
+                    if let TrajectoryForm::Close(close) = form.fields {
+                        let Form { focus, error, .. } = form;
+                        self.asked = Some(Box::new(Form {
+                            fields: close,
+                            focus,
+                            error,
+                        }));
+                    }
+                    Outcome::Done
+                }
+                Err(e) => {
+                    self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
+                    Outcome::Done
+                }
+            },
+            Step::Yes(Closing { outcome, date }) => {
+                let asked = self.asked.take();
+                let closed = self.change(ctx, AuditAction::TrajectoryClose, "", |t, sig| {
+                    t.close(outcome, date, &sig.by);
+                    Ok(())
+                });
+                match closed {
+                    Ok(()) => Outcome::Say(ctx.lang.saved(ctx.lang.text(&self.template.name))),
+                    Err(e) => {
+                        let why = ctx.lang.error(&e);
+                        if let Some(form) = asked {
+                            let form = map_form(*form, TrajectoryForm::Close).refused(why);
+                            self.modal = Some(Modal::Form(form));
+                            return Outcome::Done;
+                        }
+                        Outcome::Fail(e)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Yes, then no, then unanswered again.
+fn next_answer(current: Option<bool>) -> Option<bool> {
+    match current {
+        None => Some(true),
+        Some(true) => Some(false),
+        Some(false) => None,
+    }
+}
+
+/// The rows of a trajectory: its fields, then each stage followed by what it records (the
+/// parents' consent, the questions it asks).
+fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
+    let mut parts: Vec<(PlanPart, String)> = PlanField::ALL
+        .iter()
+        .map(|f| (PlanPart::Field(*f), lang.get(field_label(*f)).to_string()))
+        .collect();
+    for stage in &template.stages {
+        parts.push((
+            PlanPart::Stage(stage.id.clone()),
+            lang.text(&stage.title).to_string(),
+        ));
+        if stage.kind == StageKind::Parents {
+            for (to, label) in [
+                (ConsentTo::Coach, T::ConsentCoach),
+                (ConsentTo::School, T::ConsentSchool),
+            ] {
+                parts.push((PlanPart::Consent(to), lang.get(label).to_string()));
+            }
+        }
+        for question in &stage.questions {
+            parts.push((
+                PlanPart::Question(question.id.clone()),
+                lang.text(&question.text).to_string(),
+            ));
+        }
+    }
+    ListView::of(
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(index, (part, search))| TrajectoryRow {
+                index,
+                part,
+                search,
+            })
+            .collect(),
+    )
+}
+
+/// When a trajectory last changed, for the "saved" state of one that is opened again.
+fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let stages = t.stages.iter().filter_map(|e| e.at);
+    let answers = t.answers.iter().map(|a| a.at);
+    stages
+        .chain(answers)
+        .chain(t.consent.at)
+        .max()
+        .unwrap_or(now)
+}
+
+impl Component for TrajectoryScreen {
+    fn title(&self, lang: Lang) -> String {
+        lang.text(&self.template.name).to_string()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match &self.modal {
+            Some(modal) => modal.contexts(),
+            None if self.list.filtering => vec![Context::Filter],
+            None => vec![Context::Trajectory, Context::List, Context::Global],
+        }
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory]
+    }
+
+    fn takes_text(&self) -> bool {
+        modal::takes_text(&self.modal) || self.list.filtering
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if let Some(step) = modal::step(&mut self.modal, msg) {
+            return self.popup_step(ctx, step);
+        }
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(action) => self.act(ctx, *action).into(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn about(&self) -> About<'_> {
+        About {
+            group: Some(self.group.id),
+            child: Some(&self.child),
+        }
+    }
+
+    fn drop_draft(&mut self) -> bool {
+        self.asked = None;
+        self.modal.take().is_some()
+    }
+
+    fn has_popup(&self) -> bool {
+        self.modal.is_some()
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}

@@ -1,0 +1,151 @@
+//! The trajectory screen's forms: one struct of named fields per form, and the one type its
+//! popup holds ([`TrajectoryForm`]).
+
+use chrono::NaiveDate;
+
+use super::{field_label, PlanField};
+use crate::app::fields::{Choice, Date, Field, Fields, Form, Text};
+use crate::domain::plan::Outcome as Ending;
+use crate::i18n::{Lang, T};
+
+/// The note on a stage.
+#[derive(Debug, Clone)]
+pub struct NoteForm {
+    /// The stage's id in the template.
+    pub stage: String,
+    pub note: Text,
+}
+
+impl Fields for NoteForm {
+    fn title(&self) -> T {
+        T::FormStageNote
+    }
+    crate::fields!(note);
+}
+
+/// Why the coach stage is ticked although the parents did not consent.
+#[derive(Debug, Clone)]
+pub struct ReasonForm {
+    pub stage: String,
+    pub reason: Text,
+}
+
+impl Fields for ReasonForm {
+    fn title(&self) -> T {
+        T::FormCoachWithoutConsent
+    }
+    fn warning(&self, lang: Lang) -> Option<String> {
+        Some(lang.get(T::ConsentWarning).to_string())
+    }
+    crate::fields!(reason);
+}
+
+/// The child's question, the goals or the actions.
+#[derive(Debug, Clone)]
+pub struct TextEdit {
+    pub field: PlanField,
+    pub text: Text,
+}
+
+impl Fields for TextEdit {
+    fn title(&self) -> T {
+        field_label(self.field)
+    }
+    crate::fields!(text);
+}
+
+/// The start, the expected end or the review date (the last two may be emptied).
+#[derive(Debug, Clone)]
+pub struct DateEdit {
+    pub field: PlanField,
+    pub date: Date,
+}
+
+impl Fields for DateEdit {
+    fn title(&self) -> T {
+        field_label(self.field)
+    }
+    crate::fields!(date);
+}
+
+/// Closing: the outcome and the day.
+#[derive(Debug, Clone)]
+pub struct CloseForm {
+    pub outcome: Choice<Ending>,
+    pub date: Date,
+}
+
+impl CloseForm {
+    /// Every outcome to choose from, on `proposed`, and the day `today` in the screen's shape.
+    pub fn new(lang: Lang, proposed: Ending, today: NaiveDate) -> CloseForm {
+        let outcomes = Ending::ALL
+            .iter()
+            .map(|o| (lang.outcome(*o).to_string(), *o))
+            .collect();
+        CloseForm {
+            outcome: Choice::new(T::FieldOutcome, outcomes, |o| *o == proposed),
+            date: Date::new(T::FieldCloseDate, lang, Some(today)),
+        }
+    }
+}
+
+impl Fields for CloseForm {
+    fn title(&self) -> T {
+        T::FormCloseTrajectory
+    }
+    crate::fields!(outcome, date);
+}
+
+/// The close as checked, asked once more before it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closing {
+    pub outcome: Ending,
+    pub date: NaiveDate,
+}
+
+/// The forms of the trajectory screen.
+#[derive(Debug, Clone)]
+pub enum TrajectoryForm {
+    Note(NoteForm),
+    Reason(ReasonForm),
+    Text(TextEdit),
+    Date(DateEdit),
+    Close(CloseForm),
+}
+
+/// `$body` with `$form` bound to the form inside, whichever it is.
+macro_rules! inside {
+    ($self:expr, $form:ident => $body:expr) => {
+        match $self {
+            TrajectoryForm::Note($form) => $body,
+            TrajectoryForm::Reason($form) => $body,
+            TrajectoryForm::Text($form) => $body,
+            TrajectoryForm::Date($form) => $body,
+            TrajectoryForm::Close($form) => $body,
+        }
+    };
+}
+
+impl Fields for TrajectoryForm {
+    fn title(&self) -> T {
+        inside!(self, form => form.title())
+    }
+    fn fields(&self) -> Vec<&dyn Field> {
+        inside!(self, form => form.fields())
+    }
+    fn fields_mut(&mut self) -> Vec<&mut dyn Field> {
+        inside!(self, form => form.fields_mut())
+    }
+    fn warning(&self, lang: Lang) -> Option<String> {
+        inside!(self, form => form.warning(lang))
+    }
+}
+
+/// The same form, its fields wrapped (`TrajectoryForm::Close`).
+pub(super) fn map_form<A, B>(form: Form<A>, wrap: impl FnOnce(A) -> B) -> Form<B> {
+    Form {
+        fields: wrap(form.fields),
+        focus: form.focus,
+        error: form.error,
+    }
+}

@@ -1,0 +1,57 @@
+//! The plans picker: a child's trajectories (open ones with where they stand, flagged when
+//! overdue; closed ones with their outcome) and the plans to start a new one with.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row};
+use ratatui::Frame;
+
+use crate::app::screens::plans::{PlanChoice, PlansScreen};
+use crate::app::App;
+use crate::i18n::T;
+use crate::ui::widgets::ListTable;
+use crate::ui::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, theme: &Theme) {
+    let lang = app.lang;
+    let today = app.today();
+    let rows = screen
+        .list
+        .visible()
+        .map(|row| {
+            let state = match &row.choice {
+                PlanChoice::New(_) => {
+                    Line::styled(format!("+ {}", lang.get(T::PlanNew)), theme.dim)
+                }
+                PlanChoice::Existing(t) => {
+                    match (&t.closed, app.plans.find(&t.template, t.version)) {
+                        (Some(c), _) => Line::styled(lang.closed_on(c.outcome, c.date), theme.dim),
+                        (None, template) => {
+                            let progress = template.map(|p| lang.progress(t.progress(p)));
+                            let open = format!(
+                                "{} · {}",
+                                lang.get(T::PlanOpen),
+                                progress.unwrap_or_default()
+                            );
+                            match t.overdue(today).any() {
+                                true => Line::styled(format!("! {open}"), theme.error),
+                                false => Line::raw(open),
+                            }
+                        }
+                    }
+                }
+            };
+            Row::new(vec![Cell::from(row.search.clone()), Cell::from(state)])
+        })
+        .collect();
+    ListTable {
+        title: format!("{} · {}", screen.child.full_name(), lang.get(T::PlansTitle)),
+        status: None,
+        header: vec![lang.get(T::ColName), ""],
+        widths: vec![Constraint::Fill(1), Constraint::Fill(1)],
+        rows,
+        list: &screen.list,
+        empty: lang.get(T::FilterNoMatch).to_string(),
+    }
+    .draw(frame, area, app, theme);
+}
