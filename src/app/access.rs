@@ -4,7 +4,7 @@
 
 use super::{Action, App, Screen};
 use crate::domain::access::{self, Permission};
-use crate::domain::{Group, Role, Staff};
+use crate::domain::{Role, Staff};
 use crate::keymap::Context;
 
 /// The permission `action` needs where `context` runs it (a screen's own context: `Groups`,
@@ -65,18 +65,6 @@ impl App {
             self.complain(self.lang.only_for(&roles));
         }
         allowed
-    }
-
-    /// The groups the person at the keyboard sees, in the store's order.
-    pub(super) fn visible_groups(&self, groups: Vec<Group>) -> Vec<Group> {
-        groups
-            .into_iter()
-            .filter(|g| {
-                self.user
-                    .as_ref()
-                    .is_some_and(|u| access::sees_group(u, g.id))
-            })
-            .collect()
     }
 }
 

@@ -256,7 +256,7 @@ impl App {
             Field::text(T::FieldNotes, &c.notes),
         ];
         let (kind, title) = match contact {
-            Some(c) => (FormKind::EditContact(c), T::FormEditContact),
+            Some(c) => (FormKind::EditContact(Box::new(c)), T::FormEditContact),
             None => (FormKind::AddContact, T::FormAddContact),
         };
         self.popup = Some(Popup::Form(Form::new(kind, title, fields)));
@@ -266,7 +266,7 @@ impl App {
     pub(super) fn submit_contact_form(&mut self, form: &Form<FormKind>) -> Result<String, String> {
         let lang = self.lang;
         let original = match &form.kind {
-            FormKind::EditContact(c) => c.clone(),
+            FormKind::EditContact(c) => (**c).clone(),
             _ => Contact::named(0, ""),
         };
         let text = |i: usize| form.text(i).trim().to_string();

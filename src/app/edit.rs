@@ -1,29 +1,15 @@
 //! Adding, editing and archiving groups, children and staff: the forms, their checks, and the
 //! popups' keys.
 
-use chrono::NaiveDate;
-
 use super::confirm::OnYes;
 use super::form::{Field, Form};
-use super::screen::Screen;
 use super::{Action, App, Popup};
-use crate::domain::AuditAction;
-use crate::domain::{Child, Group, GroupKind, Id, Role};
+use crate::domain::{Id, Role};
 use crate::i18n::T;
 use crate::store::StoreError;
 
 #[derive(Debug, Clone)]
 pub enum FormKind {
-    AddGroup,
-    EditGroup(Group),
-    /// `groups` are the ids behind the group choice, in its order.
-    AddChild {
-        groups: Vec<Id>,
-    },
-    EditChild {
-        child: Child,
-        groups: Vec<Id>,
-    },
     AddStaff,
     /// Name, role and groups of a staff member (admin).
     EditStaff(crate::domain::Staff),
@@ -53,81 +39,20 @@ pub enum FormKind {
     /// Closing the shown visit with the date of the next.
     CloseVisit,
     AddContact,
-    EditContact(crate::domain::Contact),
+    /// Boxed: a card is much larger than what the other forms hold.
+    EditContact(Box<crate::domain::Contact>),
 }
 
 #[derive(Debug, Clone)]
 pub enum ArchiveTarget {
-    Group(Group),
-    Child(Child),
     /// Contacts are removed, not archived: a card holds no child's data.
     Contact(crate::domain::Contact),
 }
 
 impl App {
-    /// `add`, `edit` or `archive` on the shown screen's selected record.
-    pub(super) fn edit_action(&mut self, action: Action) {
-        let (group, child) = match self.screen() {
-            Screen::Groups(s) => (s.list.selected().map(|r| r.group.clone()), None),
-            Screen::Children(s) => (
-                Some(s.group.clone()),
-                s.list.selected().map(|row| row.child.clone()),
-            ),
-            Screen::Child(s) => (Some(s.group.clone()), Some(s.child.clone())),
-            _ => return,
-        };
-        let on_groups = matches!(self.screen(), Screen::Groups(_));
-        if !self.may_here(action) {
-            return;
-        }
-        match (action, on_groups) {
-            (Action::Add, true) => self.open_form(FormKind::AddGroup, ""),
-            (Action::Add, false) => self.open_child_form(None, group.map(|g| g.id)),
-            (Action::Edit, true) => {
-                if let Some(group) = group {
-                    self.open_form(FormKind::EditGroup(group), "");
-                }
-            }
-            (Action::Edit, false) => {
-                if let Some(child) = child {
-                    let group_id = child.group_id;
-                    self.open_child_form(Some(child), Some(group_id));
-                }
-            }
-            (Action::Archive, true) => self.confirm_archive(group.map(ArchiveTarget::Group)),
-            (Action::Archive, false) => self.confirm_archive(child.map(ArchiveTarget::Child)),
-            _ => {}
-        }
-    }
-
     /// Opens a form; `typed` prefills the first field (a name typed in the picker).
     pub(super) fn open_form(&mut self, kind: FormKind, typed: &str) {
-        let kinds = GroupKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
         let form = match &kind {
-            FormKind::AddGroup => Form::new(
-                kind,
-                T::FormAddGroup,
-                vec![
-                    Field::text(T::FieldName, typed),
-                    Field::choice(T::FieldKind, kinds, 0),
-                    Field::text(T::FieldLocation, ""),
-                ],
-            ),
-            FormKind::EditGroup(g) => {
-                let index = GroupKind::ALL
-                    .iter()
-                    .position(|k| *k == g.kind)
-                    .unwrap_or(0);
-                let fields = vec![
-                    Field::text(T::FieldName, &g.name),
-                    Field::choice(T::FieldKind, kinds, index),
-                    Field::text(T::FieldLocation, &g.location),
-                ];
-                Form::new(kind, T::FormEditGroup, fields)
-            }
             FormKind::AddStaff => {
                 // The first person sets the place up, so they are its admin unless they say
                 // otherwise; after them a new person is most likely a pedagogisch medewerker.
@@ -148,56 +73,9 @@ impl App {
         self.popup = Some(Popup::Form(form));
     }
 
-    fn open_child_form(&mut self, child: Option<Child>, group_id: Option<Id>) {
-        let Some(groups) = self.ok(self.store.groups()) else {
-            return;
-        };
-        // Archived groups take no new children, but a child already in one keeps it as a choice:
-        // editing a name must never move a child.
-        let groups: Vec<Group> = self
-            .visible_groups(groups)
-            .into_iter()
-            .filter(|g| !g.archived || child.as_ref().is_some_and(|c| c.group_id == g.id))
-            .collect();
-        if groups.is_empty() {
-            return self.complain(self.lang.get(T::ErrNoGroup));
-        }
-        let index = groups
-            .iter()
-            .position(|g| Some(g.id) == group_id)
-            .unwrap_or(0);
-        let names = groups.iter().map(|g| g.name.clone()).collect();
-        let ids = groups.iter().map(|g| g.id).collect();
-        let (first, last, born) = match &child {
-            Some(c) => (
-                c.first_name.clone(),
-                c.last_name.clone(),
-                c.birth_date.to_string(),
-            ),
-            None => Default::default(),
-        };
-        let fields = vec![
-            Field::text(T::FieldFirstName, &first),
-            Field::text(T::FieldLastName, &last),
-            Field::text(T::FieldBirthDate, &born),
-            Field::choice(T::FieldGroup, names, index),
-        ];
-        let form = match child {
-            Some(child) => Form::new(
-                FormKind::EditChild { child, groups: ids },
-                T::FormEditChild,
-                fields,
-            ),
-            None => Form::new(FormKind::AddChild { groups: ids }, T::FormAddChild, fields),
-        };
-        self.popup = Some(Popup::Form(form));
-    }
-
     pub(super) fn confirm_archive(&mut self, target: Option<ArchiveTarget>) {
         let Some(target) = target else { return };
         let question = match &target {
-            ArchiveTarget::Group(g) => self.lang.confirm_archive(&g.name, g.archived),
-            ArchiveTarget::Child(c) => self.lang.confirm_archive(&c.full_name(), c.archived),
             ArchiveTarget::Contact(c) => self.lang.confirm_remove(&c.name),
         };
         self.ask(question, OnYes::Archive(target));
@@ -290,60 +168,6 @@ impl App {
         };
         let store_error = |e: StoreError| lang.store_error(&e);
         match &form.kind {
-            FormKind::AddGroup | FormKind::EditGroup(_) => {
-                let name = required(0, T::ErrNameRequired)?;
-                let kind = GroupKind::ALL[form.choice(1)];
-                let location = form.text(2).trim().to_string();
-                match &form.kind {
-                    FormKind::EditGroup(old) => {
-                        let group = Group {
-                            name: name.clone(),
-                            kind,
-                            location,
-                            ..old.clone()
-                        };
-                        self.store
-                            .save_group(&group, AuditAction::GroupEdit, &sig)
-                            .map_err(store_error)?;
-                    }
-                    _ => {
-                        self.store
-                            .add_group(&name, kind, &location, &sig)
-                            .map_err(store_error)?;
-                    }
-                }
-                Ok(name)
-            }
-            FormKind::AddChild { groups } | FormKind::EditChild { groups, .. } => {
-                let first = required(0, T::ErrFirstNameRequired)?;
-                let last = form.text(1).trim().to_string();
-                let born = NaiveDate::parse_from_str(form.text(2).trim(), "%Y-%m-%d")
-                    .map_err(|_| lang.get(T::ErrBadDate).to_string())?;
-                if born > self.today() {
-                    return Err(lang.get(T::ErrFutureDate).into());
-                }
-                let group_id = groups[form.choice(3).min(groups.len() - 1)];
-                let child = match &form.kind {
-                    FormKind::EditChild { child: old, .. } => {
-                        let child = Child {
-                            first_name: first,
-                            last_name: last,
-                            birth_date: born,
-                            group_id,
-                            ..old.clone()
-                        };
-                        self.store
-                            .save_child(&child, AuditAction::ChildEdit, &sig)
-                            .map_err(store_error)?;
-                        child
-                    }
-                    _ => self
-                        .store
-                        .add_child(group_id, &first, &last, born, &sig)
-                        .map_err(store_error)?,
-                };
-                Ok(child.full_name())
-            }
             FormKind::StageNote { .. }
             | FormKind::CoachWithoutConsent { .. }
             | FormKind::TrajectoryField { .. }
@@ -381,35 +205,8 @@ impl App {
     }
 
     pub(super) fn toggle_archived(&mut self, target: ArchiveTarget) {
-        let sig = self.signature();
-        let (result, name, archived) = match target {
-            ArchiveTarget::Contact(contact) => return self.remove_contact(&contact),
-            ArchiveTarget::Group(mut g) => {
-                g.archived = !g.archived;
-                let action = if g.archived {
-                    AuditAction::GroupArchive
-                } else {
-                    AuditAction::GroupRestore
-                };
-                (self.store.save_group(&g, action, &sig), g.name, g.archived)
-            }
-            ArchiveTarget::Child(mut c) => {
-                c.archived = !c.archived;
-                let action = if c.archived {
-                    AuditAction::ChildArchive
-                } else {
-                    AuditAction::ChildRestore
-                };
-                (
-                    self.store.save_child(&c, action, &sig),
-                    c.full_name(),
-                    c.archived,
-                )
-            }
-        };
-        if self.ok(result).is_some() {
-            self.reload();
-            self.say(self.lang.archived_status(&name, archived));
+        match target {
+            ArchiveTarget::Contact(contact) => self.remove_contact(&contact),
         }
     }
 }

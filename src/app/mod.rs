@@ -327,8 +327,8 @@ impl App {
             Screen::Users(_) => vec![Context::Users],
             screen if screen.filtering() => vec![Context::Filter],
             Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
-            Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
-            Screen::Child(_) => vec![Context::Child, Context::Global],
+            // Components: their contexts are asked above.
+            Screen::Children(_) | Screen::Child(_) => Vec::new(),
             Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],

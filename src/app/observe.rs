@@ -1,9 +1,7 @@
-//! The app's side of the observation form: which child `o`, `w` and `p` are about.
+//! Which child `p` is about, while the plans are opened by the app.
 
 use super::screen::Screen;
-use super::screens::compare::CompareScreen;
-use super::screens::observe::ObserveScreen;
-use super::{App, Outcome};
+use super::App;
 use crate::domain::{Child, Group};
 
 impl App {
@@ -15,25 +13,5 @@ impl App {
             screen => screen.child()?,
         };
         Some((child.clone(), group.clone()))
-    }
-
-    /// `o`: the observation form of the chosen child.
-    pub(super) fn observe(&mut self) {
-        let Some((child, group)) = self.chosen_child() else {
-            return;
-        };
-        let ctx = super::ctx_of!(self);
-        let opened = ObserveScreen::open(&ctx, child, group);
-        self.apply(opened.map(Outcome::Push).into());
-    }
-
-    /// `w`: what changed between the chosen child's latest observation and the one before it.
-    pub(super) fn open_compare(&mut self) {
-        let Some((child, _)) = self.chosen_child() else {
-            return;
-        };
-        let ctx = super::ctx_of!(self);
-        let opened = CompareScreen::open(&ctx, child);
-        self.apply(opened.map(|c| Outcome::Push(Screen::Compare(c))).into());
     }
 }

@@ -1,9 +1,9 @@
 //! The screens on the stack and the rows their lists show.
 
-use chrono::NaiveDate;
-
 use super::list::{ListInput, ListView, Row};
 use super::saving::SaveState;
+pub use super::screens::child::ChildScreen;
+pub use super::screens::children::{ChildRow, ChildrenScreen, LatestObservation, PlanSummary};
 pub use super::screens::compare::{ChangeRow, CompareScreen};
 pub use super::screens::groups::{GroupRow, GroupsScreen};
 pub use super::screens::history::{HistoryRow, HistoryScreen};
@@ -48,14 +48,14 @@ impl Screen {
     pub fn component(&self) -> Option<&dyn Component> {
         match self {
             Screen::Groups(s) => Some(s),
+            Screen::Children(s) => Some(s),
+            Screen::Child(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
-            | Screen::Children(_)
-            | Screen::Child(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
             | Screen::Staff(_)
@@ -66,14 +66,14 @@ impl Screen {
     pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
         match self {
             Screen::Groups(s) => Some(s),
+            Screen::Children(s) => Some(s),
+            Screen::Child(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
             Screen::Welcome
             | Screen::Users(_)
-            | Screen::Children(_)
-            | Screen::Child(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
             | Screen::Staff(_)
@@ -144,51 +144,6 @@ impl Screen {
     pub fn filtering(&self) -> bool {
         self.filter_list().is_some_and(|list| list.filtering())
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct ChildrenScreen {
-    pub group: Group,
-    pub list: ListView<ChildRow>,
-    pub show_archived: bool,
-    pub visits: VisitDates,
-}
-
-/// A child in its group's list, with what the overview shows of its latest observation and its
-/// step plan.
-#[derive(Debug, Clone)]
-pub struct ChildRow {
-    pub child: Child,
-    pub latest: Option<LatestObservation>,
-    pub plan: Option<PlanSummary>,
-}
-
-/// The overview's view of a child's open trajectories: where the first stands ("4/8 Advies
-/// coach"), how many more are open, and whether any is overdue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanSummary {
-    pub progress: String,
-    pub more: usize,
-    pub overdue: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LatestObservation {
-    pub date: NaiveDate,
-    /// Worry items marked "often".
-    pub concerns_often: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChildScreen {
-    pub child: Child,
-    pub group: Group,
-    /// The child's observations, newest first.
-    pub observations: Vec<Observation>,
-    /// The child's trajectories, open ones first, newest first.
-    pub trajectories: Vec<Trajectory>,
-    /// The outside contacts linked to the child.
-    pub contacts: Vec<crate::domain::Contact>,
 }
 
 #[derive(Debug, Clone)]
@@ -267,15 +222,6 @@ impl PlanField {
 pub enum ConsentTo {
     Coach,
     School,
-}
-
-impl Row for ChildRow {
-    fn id(&self) -> u64 {
-        self.child.id
-    }
-    fn search_text(&self) -> String {
-        self.child.full_name()
-    }
 }
 
 /// The staff screen: everyone, with what the rows show besides the record.

@@ -287,7 +287,7 @@ fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
     press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(s) if s.group.id == other.id));
     chr(&mut app, 'e');
-    assert!(app.popup.is_some());
+    assert!(matches!(app.screen(), Screen::Child(s) if s.modal.is_some()));
 
     // Idle, the screen locks with the form open; the worker picks themself.
     app.lock_after = Some(Duration::from_secs(1));

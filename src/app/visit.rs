@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::form::{Field, Form};
 use super::list::ListView;
 use super::saving::SaveState;
-use super::screen::{Screen, VisitChild, VisitPart, VisitRow, VisitScreen};
+use super::screen::{ChildScreen, Screen, VisitChild, VisitPart, VisitRow, VisitScreen};
 use super::{Action, App, FormKind, Popup};
 use crate::domain::access::{allows, Permission};
 use crate::domain::visit::attention::{rank, ChildRecord, Setting};
@@ -245,8 +245,11 @@ impl App {
         let Some(id) = s.children.get(index).map(|c| c.child.id) else {
             return;
         };
-        if let Some(Some(screen)) = self.ok(self.child_screen(id)) {
-            self.screens.push(Screen::Child(screen));
+        let ctx = super::ctx_of!(self);
+        match ChildScreen::load(&ctx, id) {
+            Ok(Some(screen)) => self.screens.push(Screen::Child(screen)),
+            Ok(None) => {}
+            Err(e) => self.complain(self.lang.error(&e)),
         }
     }
 

@@ -1,8 +1,6 @@
 //! The view: draws the app's state, never changes it. One module per screen or popup, shared
 //! pieces in `widgets`.
 
-mod child;
-mod children;
 mod confirm;
 mod contacts;
 mod form;
@@ -57,8 +55,8 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Welcome => welcome::draw(frame, body, app, theme),
         Screen::Users(list) => users::draw(frame, body, app, list, theme),
         Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
-        Screen::Children(s) => children::draw(frame, body, app, s, theme),
-        Screen::Child(s) => child::draw(frame, body, app, s, theme),
+        Screen::Children(s) => screens::children::draw(frame, body, app, s, theme),
+        Screen::Child(s) => screens::child::draw(frame, body, app, s, theme),
         Screen::Observe(s) => screens::observe::draw(frame, body, app, s, theme),
         Screen::PickForm(s) => screens::observe::draw_picker(frame, body, app, s, theme),
         Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),

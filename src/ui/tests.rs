@@ -238,6 +238,23 @@ fn add_child_form_refuses_an_invalid_date() {
 }
 
 #[test]
+fn edit_child_form_shows_the_birth_date_as_the_dutch_screens_do() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'e');
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    let t = snap!("form_edit_child_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Datum: DD-MM-JJJJ of JJJJ-MM-DD"), "the hint");
+    let Screen::Children(s) = app.screen() else {
+        panic!("the children list")
+    };
+    let born = s.list.selected().unwrap().child.birth_date;
+    assert!(text.contains(&born.format("%d-%m-%Y").to_string()));
+}
+
+#[test]
 fn archive_confirmation() {
     let (_dir, mut app) = test_support::admin(Lang::En);
     press(&mut app, "Enter");

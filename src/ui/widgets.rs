@@ -48,8 +48,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
             Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
-            Screen::Children(s) => s.group.name.clone(),
-            Screen::Child(s) => s.child.full_name(),
+            // Components: their title is asked above.
+            Screen::Children(_) | Screen::Child(_) => String::new(),
             Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
@@ -163,10 +163,8 @@ fn screen_hints(app: &App) -> &'static [Action] {
         // The most used keys, most important first (what does not fit is left out); `?` lists
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit, Visit],
-        Screen::Children(_) => &[
-            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
-        ],
-        Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, History, Edit],
+        // Components: their hints are asked above.
+        Screen::Children(_) | Screen::Child(_) => &[],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
         Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],

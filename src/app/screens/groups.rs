@@ -4,8 +4,9 @@
 use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::screens::children::ChildrenScreen;
 use crate::app::screens::VisitDates;
-use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
@@ -89,6 +90,11 @@ impl GroupsScreen {
             Action::ShowArchived => {
                 self.show_archived = !self.show_archived;
                 return Ok(Outcome::Reload);
+            }
+            Action::Open => {
+                if let Some(group) = self.selected() {
+                    return Ok(Outcome::Push(Screen::Children(ChildrenScreen::new(group))));
+                }
             }
             Action::Add => {
                 self.modal = Some(Modal::Form(Form::new(GroupForm::new(None))));

@@ -2,6 +2,8 @@
 //! state, its forms and questions, and how messages change them. Their views live in
 //! `ui::screens`, under the same names.
 
+pub mod child;
+pub mod children;
 pub mod compare;
 pub mod groups;
 pub mod history;

@@ -1,5 +1,7 @@
 //! The views of the screens, one module per screen, named as its component in `app::screens`.
 
+pub mod child;
+pub mod children;
 pub mod compare;
 pub mod groups;
 pub mod history;
