@@ -11,8 +11,6 @@ use crate::store::StoreError;
 #[derive(Debug, Clone)]
 pub enum FormKind {
     AddStaff,
-    /// Name, role and groups of a staff member (admin).
-    EditStaff(crate::domain::Staff),
     /// A PIN for this person (theirs, or set by an admin).
     SetPin(crate::domain::Staff),
     /// The note on a stage of the shown trajectory.
@@ -177,7 +175,6 @@ impl App {
             | FormKind::CloseVisit => self.submit_visit_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
-            FormKind::EditStaff(person) => self.save_staff_form(person, form),
             FormKind::AddStaff => {
                 let name = required(0, T::ErrNameRequired)?;
                 let role = Role::ALL[form.choice(1)];
@@ -190,8 +187,8 @@ impl App {
                     },
                 };
                 let all = self.store.groups().map_err(store_error)?;
-                let groups = super::staff::parse_groups(form.text(2), &all)
-                    .map_err(|name| lang.unknown_group(&name))?;
+                let groups = crate::domain::group::ids_named(form.text(2), &all)
+                    .map_err(|e| lang.invalid(&e))?;
                 let staff = self
                     .store
                     .add_staff(&name, role, &groups, &sig)

@@ -328,8 +328,7 @@ impl App {
             screen if screen.filtering() => vec![Context::Filter],
             Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
             // Components: their contexts are asked above.
-            Screen::Children(_) | Screen::Child(_) => Vec::new(),
-            Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
+            Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => Vec::new(),
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
             Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],

@@ -1,7 +1,7 @@
 //! Moving between screens and within lists: what each action does outside of popups.
 
 use super::list::ListView;
-use super::screen::{GroupsScreen, Screen, StaffScreen, UserRow};
+use super::screen::{GroupsScreen, Screen, UserRow};
 use super::{Action, App, Popup};
 use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
@@ -50,21 +50,10 @@ impl App {
     /// yet (the first person sets the place up; after that adding people is an admin's job, on
     /// the staff screen).
     fn picker_rows(&self) -> Result<Vec<UserRow>> {
-        let mut rows = self.user_rows()?;
+        let mut rows = super::screens::staff::user_rows(&super::ctx_of!(self))?;
         if rows.iter().any(|row| matches!(row, UserRow::Person(_))) {
             rows.retain(|row| matches!(row, UserRow::Person(_)));
         }
-        Ok(rows)
-    }
-
-    pub(super) fn user_rows(&self) -> Result<Vec<UserRow>> {
-        let mut rows: Vec<UserRow> = self
-            .store
-            .staff()?
-            .into_iter()
-            .map(UserRow::Person)
-            .collect();
-        rows.push(UserRow::New);
         Ok(rows)
     }
 
@@ -77,32 +66,29 @@ impl App {
             }
             return;
         }
-        let loaded = match self.screen() {
-            Screen::Groups(_) | Screen::Children(_) | Screen::Child(_) => return,
-            Screen::Users(_) => self.picker_rows().map(Loaded::Users),
-            Screen::Staff(_) => self.staff_screen().map(Loaded::Staff),
-            Screen::Visit(_) => return self.reload_visit(),
-            // These hold what they show themselves, written through them.
-            Screen::Welcome
+        match self.screen() {
+            Screen::Users(_) => {
+                let rows = self.picker_rows();
+                if let (Some(rows), Some(Screen::Users(list))) =
+                    (self.ok(rows), self.screens.last_mut())
+                {
+                    list.set_items(rows);
+                }
+            }
+            Screen::Visit(_) => self.reload_visit(),
+            // Components reload themselves (above); these hold what they show themselves,
+            // written through them.
+            Screen::Groups(_)
+            | Screen::Children(_)
+            | Screen::Child(_)
+            | Screen::Staff(_)
+            | Screen::Welcome
             | Screen::Observe(_)
             | Screen::PickForm(_)
             | Screen::Compare(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::History(_) => return,
-        };
-        let Some(loaded) = self.ok(loaded) else {
-            return;
-        };
-        match (self.screens.last_mut(), loaded) {
-            (Some(Screen::Users(list)), Loaded::Users(rows)) => list.set_items(rows),
-            (Some(Screen::Staff(s)), Loaded::Staff(fresh)) => {
-                let rows = fresh.list.items().cloned().collect();
-                s.list.set_items(rows);
-                s.groups = fresh.groups;
-                s.pins = fresh.pins;
-            }
-            _ => {}
+            | Screen::History(_) => {}
         }
     }
 
@@ -165,10 +151,10 @@ impl App {
             // Components: what they leave is what opens a screen that is not one yet.
             Screen::Groups(_) | Screen::Children(_) | Screen::Child(_) => match action {
                 Action::Plan => self.open_plans(),
-                Action::Staff => self.open_staff(),
                 Action::Visit => self.open_visit(),
                 _ => {}
             },
+            Screen::Staff(_) => {}
             Screen::Plans(_) => match action {
                 Action::Open => self.pick_plan(),
                 Action::Back => self.back(),
@@ -193,12 +179,6 @@ impl App {
             },
             // Components: they had the message first.
             Screen::Compare(_) | Screen::History(_) | Screen::Observe(_) | Screen::PickForm(_) => {}
-            Screen::Staff(_) => match action {
-                Action::Add => self.staff_action(true),
-                Action::Edit | Action::Open => self.staff_action(false),
-                Action::Back => self.back(),
-                _ => {}
-            },
         }
     }
 
@@ -235,9 +215,4 @@ impl App {
             self.say(self.lang.get(T::DemoLoaded));
         }
     }
-}
-
-enum Loaded {
-    Users(Vec<UserRow>),
-    Staff(StaffScreen),
 }

@@ -25,7 +25,7 @@ impl App {
     /// there), anywhere else your own.
     fn pin_target(&self) -> Option<Staff> {
         match self.screen() {
-            super::screen::Screen::Staff(_) => self.selected_staff(),
+            super::screen::Screen::Staff(s) => s.selected_person().cloned(),
             _ => self.user.clone(),
         }
     }

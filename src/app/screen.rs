@@ -9,6 +9,7 @@ pub use super::screens::groups::{GroupRow, GroupsScreen};
 pub use super::screens::history::{HistoryRow, HistoryScreen};
 pub use super::screens::observe::{ItemRow, ObserveScreen};
 pub use super::screens::pick_form::{PickFormScreen, TemplateRow};
+pub use super::screens::staff::{StaffScreen, UserRow};
 pub use super::screens::VisitDates;
 use super::Component;
 use crate::domain::plan::{PlanTemplate, Trajectory};
@@ -50,6 +51,7 @@ impl Screen {
             Screen::Groups(s) => Some(s),
             Screen::Children(s) => Some(s),
             Screen::Child(s) => Some(s),
+            Screen::Staff(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
@@ -58,7 +60,6 @@ impl Screen {
             | Screen::Users(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::Staff(_)
             | Screen::Visit(_) => None,
         }
     }
@@ -68,6 +69,7 @@ impl Screen {
             Screen::Groups(s) => Some(s),
             Screen::Children(s) => Some(s),
             Screen::Child(s) => Some(s),
+            Screen::Staff(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
@@ -76,7 +78,6 @@ impl Screen {
             | Screen::Users(_)
             | Screen::Plans(_)
             | Screen::Trajectory(_)
-            | Screen::Staff(_)
             | Screen::Visit(_) => None,
         }
     }
@@ -224,16 +225,6 @@ pub enum ConsentTo {
     School,
 }
 
-/// The staff screen: everyone, with what the rows show besides the record.
-#[derive(Debug, Clone, Default)]
-pub struct StaffScreen {
-    pub list: ListView<UserRow>,
-    /// Every group, to name the ones a person is linked to.
-    pub groups: Vec<Group>,
-    /// Who has a PIN.
-    pub pins: Vec<crate::domain::Id>,
-}
-
 #[derive(Debug, Clone)]
 pub struct VisitScreen {
     pub group: Group,
@@ -308,31 +299,6 @@ impl Row for VisitRow {
     }
     fn search_text(&self) -> String {
         self.search.clone()
-    }
-}
-
-#[derive(Debug, Clone)]
-pub enum UserRow {
-    Person(Staff),
-    /// "+ new staff member": always offered, whatever is typed.
-    New,
-}
-
-impl Row for UserRow {
-    fn id(&self) -> u64 {
-        match self {
-            UserRow::Person(staff) => staff.id,
-            UserRow::New => u64::MAX,
-        }
-    }
-    fn search_text(&self) -> String {
-        match self {
-            UserRow::Person(staff) => staff.name.clone(),
-            UserRow::New => String::new(),
-        }
-    }
-    fn pinned(&self) -> bool {
-        matches!(self, UserRow::New)
     }
 }
 

@@ -111,6 +111,33 @@ fn child_form(app: &App) -> &crate::app::fields::Form<crate::app::screens::child
     }
 }
 
+fn staff_form(app: &App) -> &crate::app::fields::Form<crate::app::screens::staff::StaffForm> {
+    match app.screen() {
+        Screen::Staff(StaffScreen {
+            modal: Some(Modal::Form(form)),
+            ..
+        }) => form,
+        other => panic!("expected the staff form, got {}", screen_name(other)),
+    }
+}
+
+/// Moves the selection of the staff screen onto the person at the keyboard; who that is.
+fn select_me_on_the_staff_screen(app: &mut App) -> crate::domain::Staff {
+    let me = app.user.clone().unwrap();
+    let Screen::Staff(s) = app.screen() else {
+        panic!("staff screen")
+    };
+    let at = s
+        .list
+        .visible()
+        .position(|r| list::Row::id(r) == me.id)
+        .unwrap();
+    for _ in 0..at {
+        press(app, "Down");
+    }
+    me
+}
+
 /// Whether the archive question about the child with `id` is open.
 fn asks_to_archive(app: &App, id: u64) -> bool {
     matches!(child_modal(app), Some(Modal::Confirm(c)) if c.about.id == id)
@@ -120,6 +147,7 @@ fn asks_to_archive(app: &App, id: u64) -> bool {
 fn form_error(app: &App) -> Option<&str> {
     match app.screen() {
         Screen::Children(_) | Screen::Child(_) => child_form(app).error.as_deref(),
+        Screen::Staff(_) => staff_form(app).error.as_deref(),
         _ => form(app).error.as_deref(),
     }
 }
@@ -1024,7 +1052,10 @@ fn an_admin_adds_a_person_with_groups_but_never_a_second_name_alike() {
     }
     type_text(&mut app, &group.name.to_lowercase());
     press(&mut app, "Enter");
-    assert!(app.popup.is_none(), "{:?}", form_error(&app));
+    assert!(
+        matches!(app.screen(), Screen::Staff(s) if s.modal.is_none()),
+        "saved"
+    );
     let noor = app
         .store
         .staff()
@@ -1046,18 +1077,7 @@ fn an_admin_adds_a_person_with_groups_but_never_a_second_name_alike() {
 fn the_last_admin_stays_admin_and_staff_never_reach_the_staff_screen() {
     let (_dir, mut app) = admin();
     chr(&mut app, 'S');
-    let me = app.user.clone().unwrap();
-    let Screen::Staff(s) = app.screen() else {
-        panic!("staff screen")
-    };
-    let at = s
-        .list
-        .visible()
-        .position(|r| list::Row::id(r) == me.id)
-        .unwrap();
-    for _ in 0..at {
-        press(&mut app, "Down");
-    }
+    let me = select_me_on_the_staff_screen(&mut app);
     chr(&mut app, 'e');
     press(&mut app, "Tab");
     press(&mut app, "Right"); // admin -> staff
@@ -1075,6 +1095,23 @@ fn the_last_admin_stays_admin_and_staff_never_reach_the_staff_screen() {
         "staff stay on the groups list"
     );
     assert!(app.status.is_some(), "and are told who may");
+}
+
+#[test]
+fn an_admin_who_renames_themself_is_signed_in_under_the_new_name() {
+    let (_dir, mut app) = admin();
+    chr(&mut app, 'S');
+    let me = select_me_on_the_staff_screen(&mut app);
+    chr(&mut app, 'e');
+    assert_eq!(staff_form(&app).fields.name.value, me.name);
+    type_text(&mut app, " Jr");
+    press(&mut app, "Enter");
+    let renamed = format!("{} Jr", me.name);
+    assert_eq!(
+        app.user.as_ref().map(|u| u.name.as_str()),
+        Some(renamed.as_str())
+    );
+    assert_eq!(app.status.as_ref().map(|s| s.error), Some(false));
 }
 
 #[test]

@@ -10,7 +10,6 @@ mod modal;
 mod plan;
 mod screens;
 mod sectioned;
-mod staff;
 mod theme;
 mod users;
 mod visit;
@@ -63,7 +62,7 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Plans(s) => plan::draw_plans(frame, body, app, s, theme),
         Screen::Trajectory(s) => plan::draw_trajectory(frame, body, app, s, theme),
         Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
-        Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
+        Screen::Staff(s) => screens::staff::draw(frame, body, app, s, theme),
         Screen::Visit(s) => visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);

@@ -49,14 +49,13 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
             // Components: their title is asked above.
-            Screen::Children(_) | Screen::Child(_) => String::new(),
+            Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => String::new(),
             Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
             Screen::History(_) => lang.get(T::HistoryTitle).to_string(),
             Screen::Plans(_) => lang.get(T::PlansTitle).to_string(),
             Screen::Trajectory(s) => lang.text(&s.template.name).to_string(),
-            Screen::Staff(_) => lang.get(T::StaffTitle).to_string(),
             Screen::Visit(_) => lang.get(T::VisitTitle).to_string(),
         })
         .collect();
@@ -164,13 +163,12 @@ fn screen_hints(app: &App) -> &'static [Action] {
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit, Visit],
         // Components: their hints are asked above.
-        Screen::Children(_) | Screen::Child(_) => &[],
+        Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => &[],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
         Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],
         Screen::Plans(_) => &[Open, Back, Help, Quit],
         Screen::Trajectory(_) => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
-        Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
         Screen::Visit(s) if !s.writable_by(app.user.as_ref()) => &[Open, Back, Help, Quit],
         Screen::Visit(_) => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
     }

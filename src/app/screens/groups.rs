@@ -5,6 +5,7 @@ use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::screens::children::ChildrenScreen;
+use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
@@ -96,6 +97,7 @@ impl GroupsScreen {
                     return Ok(Outcome::Push(Screen::Children(ChildrenScreen::new(group))));
                 }
             }
+            Action::Staff => return Ok(Outcome::Push(Screen::Staff(StaffScreen::default()))),
             Action::Add => {
                 self.modal = Some(Modal::Form(Form::new(GroupForm::new(None))));
             }

@@ -9,6 +9,7 @@ pub mod groups;
 pub mod history;
 pub mod observe;
 pub mod pick_form;
+pub mod staff;
 
 use chrono::NaiveDate;
 

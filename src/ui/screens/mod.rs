@@ -6,3 +6,4 @@ pub mod compare;
 pub mod groups;
 pub mod history;
 pub mod observe;
+pub mod staff;
