@@ -63,7 +63,7 @@ impl App {
     /// notice and the lock screen included, it asks: on a shared group terminal a stray `q`
     /// must not leave a shell (or a half-typed note) behind.
     pub(super) fn ask_quit(&mut self) {
-        let nothing_there = matches!(self.screen(), super::Screen::Welcome);
+        let nothing_there = matches!(self.screen(), super::Screen::Welcome(_));
         if !self.quit_confirm || nothing_there {
             self.quit = true;
         } else {

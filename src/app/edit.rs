@@ -2,15 +2,12 @@
 //! popups' keys.
 
 use super::confirm::OnYes;
-use super::form::{Field, Form};
+use super::form::Form;
 use super::{Action, App, Popup};
-use crate::domain::{Id, Role};
-use crate::i18n::T;
-use crate::store::StoreError;
+use crate::domain::Id;
 
 #[derive(Debug, Clone)]
 pub enum FormKind {
-    AddStaff,
     /// A PIN for this person (theirs, or set by an admin).
     SetPin(crate::domain::Staff),
     /// The note on a stage of the shown trajectory.
@@ -48,29 +45,6 @@ pub enum ArchiveTarget {
 }
 
 impl App {
-    /// Opens a form; `typed` prefills the first field (a name typed in the picker).
-    pub(super) fn open_form(&mut self, kind: FormKind, typed: &str) {
-        let form = match &kind {
-            FormKind::AddStaff => {
-                // The first person sets the place up, so they are its admin unless they say
-                // otherwise; after them a new person is most likely a pedagogisch medewerker.
-                let first = self.user.is_none();
-                let role = if first { Role::Admin } else { Role::Staff };
-                Form::new(
-                    kind,
-                    T::FormAddStaff,
-                    vec![
-                        Field::text(T::FieldName, typed),
-                        self.role_field(role),
-                        Field::text(T::FieldGroups, ""),
-                    ],
-                )
-            }
-            _ => unreachable!("only group and staff forms are built here"),
-        };
-        self.popup = Some(Popup::Form(form));
-    }
-
     pub(super) fn confirm_archive(&mut self, target: Option<ArchiveTarget>) {
         let Some(target) = target else { return };
         let question = match &target {
@@ -154,17 +128,6 @@ impl App {
 
     /// Saves a form of a record; the name of what was saved.
     fn save_form(&mut self, form: &Form<FormKind>) -> Result<String, String> {
-        let lang = self.lang;
-        let sig = self.signature();
-        let required = |field: usize, error: T| {
-            let value = form.text(field).trim().to_string();
-            if value.is_empty() {
-                Err(lang.get(error).to_string())
-            } else {
-                Ok(value)
-            }
-        };
-        let store_error = |e: StoreError| lang.store_error(&e);
         match &form.kind {
             FormKind::StageNote { .. }
             | FormKind::CoachWithoutConsent { .. }
@@ -175,29 +138,6 @@ impl App {
             | FormKind::CloseVisit => self.submit_visit_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
             FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
-            FormKind::AddStaff => {
-                let name = required(0, T::ErrNameRequired)?;
-                let role = Role::ALL[form.choice(1)];
-                // The very first person signs their own entry: nobody else is there yet.
-                let sig = match &self.user {
-                    Some(_) => sig,
-                    None => crate::store::Signature {
-                        by: name.clone(),
-                        ..sig
-                    },
-                };
-                let all = self.store.groups().map_err(store_error)?;
-                let groups = crate::domain::group::ids_named(form.text(2), &all)
-                    .map_err(|e| lang.invalid(&e))?;
-                let staff = self
-                    .store
-                    .add_staff(&name, role, &groups, &sig)
-                    .map_err(|e| self.lang.store_error(&e))?;
-                if self.user.is_none() {
-                    self.become_user(staff);
-                }
-                Ok(name)
-            }
         }
     }
 

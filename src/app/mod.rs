@@ -57,7 +57,6 @@ mod plan;
 mod saving;
 pub mod screen;
 pub mod screens;
-mod staff;
 mod visit;
 
 pub use action::Action;
@@ -77,8 +76,8 @@ pub use screen::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
     PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
-    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow, VisitChild, VisitDates, VisitPart,
-    VisitRow, VisitScreen,
+    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow, UsersScreen, VisitChild, VisitDates,
+    VisitPart, VisitRow, VisitScreen, WelcomeScreen,
 };
 pub use screens::pick_form::TemplateRow;
 pub use visit::may_lead_visit;
@@ -201,7 +200,7 @@ impl App {
             plans: Catalogue::default(),
             observe_weeks: options.observe_weeks,
             user: None,
-            screens: vec![Screen::Welcome],
+            screens: vec![Screen::Welcome(WelcomeScreen)],
             popup: None,
             question: None,
             quit_confirm: true,
@@ -323,12 +322,14 @@ impl App {
             return component.contexts();
         }
         match self.screen() {
-            Screen::Welcome => vec![Context::Welcome, Context::Global],
-            Screen::Users(_) => vec![Context::Users],
             screen if screen.filtering() => vec![Context::Filter],
             Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
             // Components: their contexts are asked above.
-            Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => Vec::new(),
+            Screen::Welcome(_)
+            | Screen::Users(_)
+            | Screen::Children(_)
+            | Screen::Child(_)
+            | Screen::Staff(_) => Vec::new(),
             Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
             Screen::Trajectory(_) => vec![Context::Trajectory, Context::List, Context::Global],
             Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
@@ -355,7 +356,6 @@ impl App {
         match (&self.popup, self.screen()) {
             (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
             (Some(_), _) => false,
-            (None, Screen::Users(_)) => true,
             (None, screen) => screen.filtering(),
         }
     }
@@ -477,7 +477,8 @@ impl App {
             Outcome::Fail(error) => self.complain(self.lang.error(&error)),
             Outcome::Popup(popup) => self.popup = Some(popup),
             Outcome::ClosePopup => self.popup = None,
-            Outcome::SignIn(staff) => self.become_user(staff),
+            Outcome::SignIn(staff) => self.sign_in(staff),
+            Outcome::Start => self.start(),
             Outcome::UserChanged(staff) => self.user = Some(staff),
             Outcome::All(outcomes) => outcomes.into_iter().for_each(|o| self.apply(o)),
         }
@@ -522,7 +523,6 @@ impl App {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.type_char(c),
             (Some(Popup::Lookup(lookup)), _) => lookup.type_char(c),
-            (None, Some(Screen::Users(list))) => list.push_filter(c),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {
                     list.push_filter(c)
@@ -545,7 +545,6 @@ impl App {
         match (&mut self.popup, self.screens.last_mut()) {
             (Some(Popup::Form(form)), _) => form.backspace(),
             (Some(Popup::Lookup(lookup)), _) => lookup.backspace(),
-            (None, Some(Screen::Users(list))) => list.pop_filter(),
             (None, Some(screen)) => {
                 if let Some(list) = screen.filter_list_mut() {
                     list.pop_filter()

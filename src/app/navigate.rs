@@ -1,11 +1,8 @@
 //! Moving between screens and within lists: what each action does outside of popups.
 
-use super::list::ListView;
-use super::screen::{GroupsScreen, Screen, UserRow};
+use super::screen::{GroupsScreen, Screen, UsersScreen};
 use super::{Action, App, Popup};
-use crate::domain::access::Permission;
 use crate::domain::staff::name_key;
-use crate::i18n::T;
 use crate::store::Result;
 
 impl App {
@@ -36,25 +33,9 @@ impl App {
         }
     }
 
-    fn open_users(&mut self, filter: &str) {
-        let mut list = ListView::default();
-        list.filter = filter.to_string();
-        list.filtering = true;
-        if let Some(rows) = self.ok(self.picker_rows()) {
-            list.set_items(rows);
-        }
-        self.screens.push(Screen::Users(list));
-    }
-
-    /// The "who are you?" rows: everyone, and "+ new staff member" only while there is nobody
-    /// yet (the first person sets the place up; after that adding people is an admin's job, on
-    /// the staff screen).
-    fn picker_rows(&self) -> Result<Vec<UserRow>> {
-        let mut rows = super::screens::staff::user_rows(&super::ctx_of!(self))?;
-        if rows.iter().any(|row| matches!(row, UserRow::Person(_))) {
-            rows.retain(|row| matches!(row, UserRow::Person(_)));
-        }
-        Ok(rows)
+    fn open_users(&mut self, typed: &str) {
+        self.screens.push(Screen::Users(UsersScreen::new(typed)));
+        self.reload();
     }
 
     /// Refreshes the shown screen from the store, after a change or on coming back to it.
@@ -67,14 +48,6 @@ impl App {
             return;
         }
         match self.screen() {
-            Screen::Users(_) => {
-                let rows = self.picker_rows();
-                if let (Some(rows), Some(Screen::Users(list))) =
-                    (self.ok(rows), self.screens.last_mut())
-                {
-                    list.set_items(rows);
-                }
-            }
             Screen::Visit(_) => self.reload_visit(),
             // Components reload themselves (above); these hold what they show themselves,
             // written through them.
@@ -82,7 +55,8 @@ impl App {
             | Screen::Children(_)
             | Screen::Child(_)
             | Screen::Staff(_)
-            | Screen::Welcome
+            | Screen::Welcome(_)
+            | Screen::Users(_)
             | Screen::Observe(_)
             | Screen::PickForm(_)
             | Screen::Compare(_)
@@ -130,31 +104,16 @@ impl App {
             return;
         }
         match screen {
-            Screen::Welcome => match action {
-                Action::LoadDemo => self.load_demo(),
-                Action::StartEmpty => self.start(),
-                _ => {}
-            },
-            Screen::Users(list) => {
-                if list.move_keys(action) {
-                    return;
-                }
-                match action {
-                    Action::Open => self.pick_user(),
-                    Action::Back if !list.filter.is_empty() => list.clear_filter_keep_typing(),
-                    // Esc on "who are you?" with nothing typed is the way out: it asks, as `q`
-                    // does, since data is behind it.
-                    Action::Back => self.ask_quit(),
-                    _ => {}
-                }
-            }
+            // Esc on "who are you?" with nothing typed is the way out: it asks, as `q` does,
+            // since data is behind it.
+            Screen::Users(_) if action == Action::Back => self.ask_quit(),
             // Components: what they leave is what opens a screen that is not one yet.
             Screen::Groups(_) | Screen::Children(_) | Screen::Child(_) => match action {
                 Action::Plan => self.open_plans(),
                 Action::Visit => self.open_visit(),
                 _ => {}
             },
-            Screen::Staff(_) => {}
+            Screen::Staff(_) | Screen::Welcome(_) | Screen::Users(_) => {}
             Screen::Plans(_) => match action {
                 Action::Open => self.pick_plan(),
                 Action::Back => self.back(),
@@ -186,33 +145,6 @@ impl App {
         if self.screens.len() > 1 {
             self.screens.pop();
             self.reload();
-        }
-    }
-
-    fn pick_user(&mut self) {
-        let Screen::Users(list) = self.screen() else {
-            return;
-        };
-        match list.selected().cloned() {
-            Some(UserRow::Person(staff)) => self.sign_in(staff),
-            Some(UserRow::New) => {
-                let typed = list.filter.clone();
-                let first = list.items().all(|row| matches!(row, UserRow::New));
-                // The very first person sets the place up; after that adding people is an
-                // admin's job (on the staff screen).
-                if first || self.permitted(Permission::ManageStaff) {
-                    self.open_form(super::FormKind::AddStaff, &typed);
-                }
-            }
-            None => {}
-        }
-    }
-
-    fn load_demo(&mut self) {
-        let data = crate::demo::generate(&Default::default(), self.clock.now());
-        if self.ok(self.store.import(&data)).is_some() {
-            self.start();
-            self.say(self.lang.get(T::DemoLoaded));
         }
     }
 }

@@ -10,6 +10,8 @@ pub use super::screens::history::{HistoryRow, HistoryScreen};
 pub use super::screens::observe::{ItemRow, ObserveScreen};
 pub use super::screens::pick_form::{PickFormScreen, TemplateRow};
 pub use super::screens::staff::{StaffScreen, UserRow};
+pub use super::screens::users::UsersScreen;
+pub use super::screens::welcome::WelcomeScreen;
 pub use super::screens::VisitDates;
 use super::Component;
 use crate::domain::plan::{PlanTemplate, Trajectory};
@@ -20,9 +22,9 @@ use crate::domain::{Child, Group, Observation, Staff};
 #[derive(Debug, Clone)]
 pub enum Screen {
     /// First run: the database is empty.
-    Welcome,
+    Welcome(WelcomeScreen),
     /// "Who are you?": a picker that takes typed text at once.
-    Users(ListView<UserRow>),
+    Users(UsersScreen),
     Groups(GroupsScreen),
     Children(ChildrenScreen),
     Child(ChildScreen),
@@ -52,15 +54,13 @@ impl Screen {
             Screen::Children(s) => Some(s),
             Screen::Child(s) => Some(s),
             Screen::Staff(s) => Some(s),
+            Screen::Welcome(s) => Some(s),
+            Screen::Users(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
-            Screen::Welcome
-            | Screen::Users(_)
-            | Screen::Plans(_)
-            | Screen::Trajectory(_)
-            | Screen::Visit(_) => None,
+            Screen::Plans(_) | Screen::Trajectory(_) | Screen::Visit(_) => None,
         }
     }
 
@@ -70,15 +70,13 @@ impl Screen {
             Screen::Children(s) => Some(s),
             Screen::Child(s) => Some(s),
             Screen::Staff(s) => Some(s),
+            Screen::Welcome(s) => Some(s),
+            Screen::Users(s) => Some(s),
             Screen::Compare(s) => Some(s),
             Screen::History(s) => Some(s),
             Screen::Observe(s) => Some(s),
             Screen::PickForm(s) => Some(s),
-            Screen::Welcome
-            | Screen::Users(_)
-            | Screen::Plans(_)
-            | Screen::Trajectory(_)
-            | Screen::Visit(_) => None,
+            Screen::Plans(_) | Screen::Trajectory(_) | Screen::Visit(_) => None,
         }
     }
 
@@ -96,7 +94,7 @@ impl Screen {
             Screen::History(s) => Some(&s.list),
             Screen::Staff(s) => Some(&s.list),
             Screen::Visit(s) => Some(&s.list),
-            Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
+            Screen::Welcome(_) | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
 
@@ -112,7 +110,7 @@ impl Screen {
             Screen::History(s) => Some(&mut s.list),
             Screen::Staff(s) => Some(&mut s.list),
             Screen::Visit(s) => Some(&mut s.list),
-            Screen::Welcome | Screen::Users(_) | Screen::Child(_) => None,
+            Screen::Welcome(_) | Screen::Users(_) | Screen::Child(_) => None,
         }
     }
 

@@ -30,7 +30,7 @@ fn empty_app() -> (TempDir, App) {
 #[test]
 fn unknown_user_gets_the_picker_with_the_name_typed() {
     let (_dir, app) = demo_app(Some("Nobody Here"));
-    assert!(matches!(app.screen(), Screen::Users(list) if list.filter == "Nobody Here"));
+    assert!(matches!(app.screen(), Screen::Users(s) if s.list.filter == "Nobody Here"));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert!(app.user.is_none());
 }
@@ -51,14 +51,14 @@ fn children(app: &App) -> &ChildrenScreen {
 
 fn users(app: &App) -> &list::ListView<UserRow> {
     match app.screen() {
-        Screen::Users(list) => list,
+        Screen::Users(s) => &s.list,
         other => panic!("expected the picker, got {}", screen_name(other)),
     }
 }
 
 fn screen_name(screen: &Screen) -> &'static str {
     match screen {
-        Screen::Welcome => "welcome",
+        Screen::Welcome(_) => "welcome",
         Screen::Users(_) => "users",
         Screen::Groups(_) => "groups",
         Screen::Children(_) => "children",
@@ -1115,9 +1115,32 @@ fn an_admin_who_renames_themself_is_signed_in_under_the_new_name() {
 }
 
 #[test]
+fn the_first_persons_form_wants_a_name_and_esc_goes_back_to_the_picker() {
+    let (_dir, mut app) = empty_app();
+    press(&mut app, "Enter"); // start empty
+    press(&mut app, "Enter"); // + new staff member
+    press(&mut app, "Enter");
+    let Screen::Users(UsersScreen {
+        modal: Some(Modal::Form(form)),
+        ..
+    }) = app.screen()
+    else {
+        panic!("the staff form stays open")
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some(Lang::En.get(T::ErrNameRequired))
+    );
+    press(&mut app, "Esc");
+    assert!(matches!(app.screen(), Screen::Users(s) if s.modal.is_none()));
+    assert!(app.store.staff().unwrap().is_empty());
+    assert!(app.user.is_none());
+}
+
+#[test]
 fn start_empty_creates_the_first_staff_member_signed_by_themself() {
     let (_dir, mut app) = empty_app();
-    assert!(matches!(app.screen(), Screen::Welcome));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
     press(&mut app, "Enter"); // start empty
     assert!(
         matches!(&app.screens[0], Screen::Groups(s) if s.list.is_empty()),
@@ -1133,16 +1156,22 @@ fn start_empty_creates_the_first_staff_member_signed_by_themself() {
         "+ new stays offered"
     );
     press(&mut app, "Enter");
-    assert!(matches!(form(&app).kind, FormKind::AddStaff));
-    assert_eq!(form(&app).text(0), "Ingrid Bakker");
+    let Screen::Users(UsersScreen {
+        modal: Some(Modal::Form(form)),
+        ..
+    }) = app.screen()
+    else {
+        panic!("the staff form over the picker")
+    };
+    assert!(form.fields.editing.is_none());
+    assert_eq!(form.fields.name.value, "Ingrid Bakker");
     assert_eq!(
-        Role::ALL[form(&app).choice(1)],
-        Role::Admin,
+        form.fields.role.value(),
+        Some(&Role::Admin),
         "the first person sets the place up"
     );
     press(&mut app, "Enter");
 
-    assert!(app.popup.is_none());
     let staff = app.store.staff().unwrap();
     assert_eq!(staff.len(), 1);
     assert_eq!(staff[0].name, "Ingrid Bakker");

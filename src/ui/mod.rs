@@ -13,7 +13,6 @@ mod sectioned;
 mod theme;
 mod users;
 mod visit;
-mod welcome;
 mod widgets;
 
 use ratatui::layout::{Constraint, Layout};
@@ -51,8 +50,8 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     .areas(area);
     widgets::header(frame, header, app, theme);
     match app.screen() {
-        Screen::Welcome => welcome::draw(frame, body, app, theme),
-        Screen::Users(list) => users::draw(frame, body, app, list, theme),
+        Screen::Welcome(_) => screens::welcome::draw(frame, body, app, theme),
+        Screen::Users(s) => screens::users::draw(frame, body, app, s, theme),
         Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
         Screen::Children(s) => screens::children::draw(frame, body, app, s, theme),
         Screen::Child(s) => screens::child::draw(frame, body, app, s, theme),

@@ -56,7 +56,7 @@ fn welcome_on_an_empty_database() {
         .tempdir_in("/tmp")
         .unwrap();
     let app = test_support::app_at(&dir.path().join("db"), false, Lang::En, User::Nobody);
-    assert!(matches!(app.screen(), Screen::Welcome));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
     let random = dir.path().file_name().unwrap().to_str().unwrap();
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains(&format!("/tmp/{random}/db ")), "{text}");
@@ -102,9 +102,10 @@ fn who_are_you_picker() {
 #[test]
 fn who_are_you_picker_with_typed_filter() {
     let (_dir, mut app) = app(true, Lang::En, false);
-    let Screen::Users(list) = app.screen() else {
+    let Screen::Users(picker) = app.screen() else {
         panic!("picker expected")
     };
+    let list = &picker.list;
     let UserRow::Person(first) = list.selected().unwrap().clone() else {
         panic!("a person first")
     };

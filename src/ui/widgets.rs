@@ -45,11 +45,13 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .component()
                 .map(|c| c.title(lang))
                 .unwrap_or_default(),
-            Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
-            Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
             Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
             // Components: their title is asked above.
-            Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => String::new(),
+            Screen::Welcome(_)
+            | Screen::Users(_)
+            | Screen::Children(_)
+            | Screen::Child(_)
+            | Screen::Staff(_) => String::new(),
             Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
             Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
             Screen::Compare(_) => lang.action(Action::Compare).to_string(),
@@ -156,14 +158,16 @@ fn screen_hints(app: &App) -> &'static [Action] {
         };
     }
     match app.screen() {
-        Screen::Welcome => &[LoadDemo, StartEmpty, Help, Quit],
-        Screen::Users(_) => &[Open, Back],
         screen if screen.filtering() => &[Submit, Back],
         // The most used keys, most important first (what does not fit is left out); `?` lists
         // every one.
         Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit, Visit],
         // Components: their hints are asked above.
-        Screen::Children(_) | Screen::Child(_) | Screen::Staff(_) => &[],
+        Screen::Welcome(_)
+        | Screen::Users(_)
+        | Screen::Children(_)
+        | Screen::Child(_)
+        | Screen::Staff(_) => &[],
         Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
         Screen::PickForm(_) => &[Open, Back, Help, Quit],
         Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],

@@ -10,6 +10,8 @@ pub mod history;
 pub mod observe;
 pub mod pick_form;
 pub mod staff;
+pub mod users;
+pub mod welcome;
 
 use chrono::NaiveDate;
 

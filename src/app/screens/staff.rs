@@ -24,9 +24,12 @@ pub struct StaffScreen {
     pub groups: Vec<Group>,
     /// Who has a PIN.
     pub pins: Vec<Id>,
-    /// The staff form. There are no questions on this screen.
-    pub modal: Option<Modal<StaffForm, Infallible>>,
+    /// The staff form.
+    pub modal: Option<StaffModal>,
 }
+
+/// The popup of a screen with the staff form. There are no questions.
+pub type StaffModal = Modal<StaffForm, Infallible>;
 
 /// A row of a list of people: someone, or "+ new staff member".
 #[derive(Debug, Clone)]
@@ -151,6 +154,28 @@ impl StaffForm {
     }
 }
 
+/// Hands a message to the open staff form, if there is one (`None`: there is none). A submitted
+/// form is saved, and `saved` says what then happens; refused, it opens again saying why.
+pub fn staff_form_step(
+    ctx: &Ctx,
+    modal: &mut Option<StaffModal>,
+    msg: &Msg,
+    saved: impl FnOnce(Staff) -> Outcome,
+) -> Option<Outcome> {
+    let outcome = match modal::step(modal, msg)? {
+        Step::Submit(form) => match form.fields.save(ctx) {
+            Ok(staff) => saved(staff),
+            Err(e) => {
+                *modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
+                Outcome::Done
+            }
+        },
+        Step::Yes(never) => match never {},
+        Step::Stay | Step::Closed => Outcome::Done,
+    };
+    Some(outcome)
+}
+
 /// The role choice of the staff form, on `role`.
 fn role_choice(lang: Lang, role: Role) -> Choice<Role> {
     let roles = Role::ALL
@@ -206,28 +231,17 @@ impl Component for StaffScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        match modal::step(&mut self.modal, msg) {
-            Some(Step::Submit(form)) => {
-                return match form.fields.save(ctx) {
-                    Ok(saved) => {
-                        let me = ctx.user.is_some_and(|u| u.id == saved.id);
-                        let said = Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&saved.name)));
-                        // The person at the keyboard edited themself: the role and groups count
-                        // from now on.
-                        match me {
-                            true => said.and(Outcome::UserChanged(saved)),
-                            false => said,
-                        }
-                    }
-                    Err(e) => {
-                        self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
-                        Outcome::Done
-                    }
-                };
+        let saved = |saved: Staff| {
+            let me = ctx.user.is_some_and(|u| u.id == saved.id);
+            let said = Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&saved.name)));
+            // The person at the keyboard edited themself: the role and groups count from now on.
+            match me {
+                true => said.and(Outcome::UserChanged(saved)),
+                false => said,
             }
-            Some(Step::Yes(never)) => match never {},
-            Some(Step::Stay | Step::Closed) => return Outcome::Done,
-            None => {}
+        };
+        if let Some(outcome) = staff_form_step(ctx, &mut self.modal, msg, saved) {
+            return outcome;
         }
         if list::input(&mut self.list, msg) {
             return Outcome::Done;

@@ -7,3 +7,5 @@ pub mod groups;
 pub mod history;
 pub mod observe;
 pub mod staff;
+pub mod users;
+pub mod welcome;
