@@ -8,8 +8,6 @@ use crate::domain::Id;
 
 #[derive(Debug, Clone)]
 pub enum FormKind {
-    /// A PIN for this person (theirs, or set by an admin).
-    SetPin(crate::domain::Staff),
     /// The note on a stage of the shown trajectory.
     StageNote {
         stage: String,
@@ -65,6 +63,10 @@ impl App {
                 }),
                 _ => Some(Popup::Help { scroll }),
             },
+            Popup::Pin(pin) => {
+                self.popup = Some(Popup::Pin(pin));
+                return self.update_pin(&super::Msg::Action(action));
+            }
             Popup::Lookup(lookup) => return self.update_lookup(lookup, action),
             Popup::Card {
                 contact,
@@ -119,9 +121,6 @@ impl App {
 
     /// Checks and saves a form; what to tell about it, or why not (the form stays open).
     fn submit(&mut self, form: &Form<FormKind>) -> Result<String, String> {
-        if let FormKind::SetPin(person) = &form.kind {
-            return self.submit_pin_form(person, form);
-        }
         let name = self.save_form(form)?;
         Ok(self.lang.saved(&name))
     }
@@ -137,7 +136,6 @@ impl App {
             | FormKind::VisitFollowUp { .. }
             | FormKind::CloseVisit => self.submit_visit_form(form),
             FormKind::AddContact | FormKind::EditContact(_) => self.submit_contact_form(form),
-            FormKind::SetPin(_) => unreachable!("submit hands PIN forms to submit_pin_form"),
         }
     }
 

@@ -202,7 +202,10 @@ impl App {
     /// True when something typed and not saved is open: a form, a search for who to call, a
     /// popup of a screen.
     fn has_draft(&self) -> bool {
-        let app_popup = matches!(self.popup, Some(Popup::Form(_) | Popup::Lookup(_)));
+        let app_popup = matches!(
+            self.popup,
+            Some(Popup::Form(_) | Popup::Pin(_) | Popup::Lookup(_))
+        );
         let screen_popup = self
             .screens
             .iter()

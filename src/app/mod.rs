@@ -54,6 +54,7 @@ mod observe;
 mod outcome;
 mod pin;
 mod plan;
+pub mod popups;
 mod saving;
 pub mod screen;
 pub mod screens;
@@ -104,6 +105,8 @@ pub enum Popup {
     Form(Form<FormKind>),
     /// "Who to call?": typed text narrows the directory.
     Lookup(LookupPopup),
+    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.
+    Pin(popups::pin::PinPopup),
     /// One contact card, opened from the lookup; `group` and `child` are where it was opened.
     Card {
         contact: crate::domain::Contact,
@@ -308,7 +311,7 @@ impl App {
         }
         match &self.popup {
             Some(Popup::Help { .. }) => vec![Context::Help],
-            Some(Popup::Form(_)) => vec![Context::Form],
+            Some(Popup::Form(_) | Popup::Pin(_)) => vec![Context::Form],
             Some(Popup::Lookup(_)) => vec![Context::Lookup],
             Some(Popup::Card { .. }) => vec![Context::Card],
             None => self.screen_contexts(),
@@ -354,7 +357,7 @@ impl App {
             return component.takes_text();
         }
         match (&self.popup, self.screen()) {
-            (Some(Popup::Form(_)), _) | (Some(Popup::Lookup(_)), _) => true,
+            (Some(Popup::Form(_) | Popup::Pin(_) | Popup::Lookup(_)), _) => true,
             (Some(_), _) => false,
             (None, screen) => screen.filtering(),
         }
@@ -514,6 +517,9 @@ impl App {
         if self.question.is_some() {
             return self.answer(confirm::is_yes(c));
         }
+        if self.locked.is_none() && matches!(self.popup, Some(Popup::Pin(_))) {
+            return self.update_pin(&Msg::Type(c));
+        }
         if let Some(locked) = &mut self.locked {
             return match &mut locked.pin {
                 Some(form) => form.type_char(c),
@@ -535,6 +541,9 @@ impl App {
     fn backspace(&mut self) {
         if self.question.is_some() {
             return self.answer(false);
+        }
+        if self.locked.is_none() && matches!(self.popup, Some(Popup::Pin(_))) {
+            return self.update_pin(&Msg::Erase);
         }
         if let Some(locked) = &mut self.locked {
             return match &mut locked.pin {

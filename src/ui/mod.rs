@@ -68,6 +68,7 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
+        Some(Popup::Pin(pin)) => modal::draw_form(frame, app, &pin.form, theme),
         Some(Popup::Lookup(lookup)) => contacts::draw_lookup(frame, area, app, lookup, theme),
         Some(Popup::Card { contact, .. }) => contacts::draw_card(frame, area, app, contact, theme),
         None => {}
