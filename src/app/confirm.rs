@@ -25,7 +25,7 @@ pub struct Question {
 pub enum OnYes {
     /// Stop signaal.
     Quit,
-    /// Archive or restore a group or child, or remove a contact.
+    /// Remove a contact (groups and children are archived by their screens' own questions).
     Archive(ArchiveTarget),
     /// Save this form, already checked (closing a trajectory or a visit).
     Save(Form<FormKind>),

@@ -1,5 +1,5 @@
-//! Adding, editing and archiving groups, children and staff: the forms, their checks, and the
-//! popups' keys.
+//! The forms of the screens that are not components yet (a trajectory, a visit, a contact card):
+//! their kinds, the app popup's keys, and saving them; and removing a card.
 
 use super::confirm::OnYes;
 use super::form::Form;

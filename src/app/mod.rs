@@ -32,6 +32,9 @@
 //! - One line in the `screens!` list of `app/screens/mod.rs` (the enum and the one dispatch
 //!   to the component), and one in `ui/screens/mod.rs` (the view's dispatch).
 //! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own.
+//!
+//! A popup of the app's own, over any screen (the PIN form), is a component of its own in
+//! `app/popups/<name>.rs`: a variant of [`Popup`], handed its messages by `App::update_popup`.
 
 mod access;
 pub mod action;
