@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::access::may_see;
 use super::fields::{Fields, Form, FormStep, Text};
 use super::list::ListView;
-use super::screen::{Screen, UserRow};
+use super::screens::{Screen, UserRow};
 use super::{Action, App, Msg, Popup};
 use crate::domain::{Contact, Staff};
 use crate::i18n::T;
@@ -207,7 +207,7 @@ impl App {
         // every row the new person may see.
         if self.user.as_ref().is_some_and(|u| u.id != staff.id) {
             for screen in &mut self.screens {
-                if let Some(list) = screen.filter_list_mut() {
+                if let Some(list) = screen.component_mut().filter_list_mut() {
                     list.clear_filter();
                 }
             }
@@ -224,10 +224,7 @@ impl App {
     /// popup of a screen.
     fn has_draft(&self) -> bool {
         let app_popup = self.popup.as_ref().is_some_and(Popup::holds_draft);
-        let screen_popup = self
-            .screens
-            .iter()
-            .any(|s| s.component().is_some_and(|c| c.has_popup()));
+        let screen_popup = self.screens.iter().any(|s| s.component().has_popup());
         app_popup || screen_popup
     }
 
@@ -237,9 +234,7 @@ impl App {
         let had = self.has_draft();
         self.popup = None;
         for screen in &mut self.screens {
-            if let Some(component) = screen.component_mut() {
-                component.drop_draft();
-            }
+            screen.component_mut().drop_draft();
         }
         let owner = self.locked.as_ref().and_then(|l| l.draft_of.clone());
         had.then(|| owner.unwrap_or_default())

@@ -43,33 +43,25 @@ mod backup;
 mod clock;
 mod component;
 mod confirm;
-mod contacts;
 mod ctx;
-mod edit;
 mod error;
 pub mod fields;
-pub mod form;
 pub mod list;
 mod lock;
 pub mod modal;
 mod msg;
-mod navigate;
-mod observe;
 mod outcome;
-mod pin;
 pub mod popups;
+mod route;
 mod saving;
-pub mod screen;
 pub mod screens;
-mod staff;
-mod visit;
+mod stack;
 
 pub use action::Action;
 pub use clock::Clock;
 pub use component::{About, Component};
-pub use confirm::{OnYes, Question};
+pub use confirm::Question;
 pub use ctx::Ctx;
-pub use edit::{ArchiveTarget, FormKind};
 pub use error::AppError;
 pub use lock::Locked;
 pub use msg::Msg;
@@ -78,23 +70,21 @@ pub use popups::card::{help_label, CardPopup};
 pub use popups::help::HelpPopup;
 pub use popups::lookup::LookupPopup;
 pub use saving::SaveState;
-pub use screen::{
+pub use screens::trajectory::field_label;
+pub use screens::visit::may_lead_visit;
+pub use screens::{
     ChangeRow, ChildRow, ChildScreen, ChildrenScreen, CompareScreen, ConsentTo, GroupRow,
     GroupsScreen, HistoryRow, HistoryScreen, ItemRow, LatestObservation, ObserveScreen,
     PickFormScreen, PlanChoice, PlanField, PlanPart, PlanRow, PlanSummary, PlansScreen, Screen,
-    StaffScreen, TrajectoryRow, TrajectoryScreen, UserRow, VisitChild, VisitDates, VisitPart,
-    VisitRow, VisitScreen,
+    StaffScreen, TemplateRow, TrajectoryRow, TrajectoryScreen, UserRow, UsersScreen, VisitChild,
+    VisitDates, VisitPart, VisitRow, VisitScreen, WelcomeScreen,
 };
-pub use screens::pick_form::TemplateRow;
-pub use screens::trajectory::field_label;
-pub use screens::visit::may_lead_visit;
 
 use crate::domain::plan::PlanTemplate;
 use crate::domain::{Catalogue, Staff};
 use crate::i18n::Lang;
 use crate::keymap::{Context, Key, Keymap};
-use crate::store::{Signature, Store};
-use form::Form;
+use crate::store::Store;
 
 /// The smallest terminal the screens are laid out for; below it only a notice and `q` work.
 pub const MIN_WIDTH: u16 = 60;
@@ -103,11 +93,12 @@ pub const MIN_HEIGHT: u16 = 16;
 #[derive(Debug, Clone)]
 pub enum Popup {
     Help(HelpPopup),
-    Form(Form<FormKind>),
     /// "Who to call?": typed text narrows the directory.
     Lookup(LookupPopup),
     /// One contact card, opened from the lookup, with its form (boxed: the form is large).
     Card(Box<CardPopup>),
+    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.
+    Pin(popups::pin::PinPopup),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +189,7 @@ impl App {
             plans: Catalogue::default(),
             observe_weeks: options.observe_weeks,
             user: None,
-            screens: vec![Screen::Welcome],
+            screens: vec![Screen::Welcome(WelcomeScreen)],
             popup: None,
             question: None,
             quit_confirm: true,
@@ -232,7 +223,7 @@ impl App {
 
     /// True while a popup covers the screen: one of the app's own, or one of the screen's.
     pub fn has_popup(&self) -> bool {
-        let screen_popup = self.screen().component().is_some_and(|c| c.has_popup());
+        let screen_popup = self.screen().component().has_popup();
         self.popup.is_some() || screen_popup
     }
 
@@ -316,25 +307,7 @@ impl App {
     /// The contexts of the shown screen, whether or not a popup covers it (for hints drawn on
     /// the screen behind a popup).
     pub fn screen_contexts(&self) -> Vec<Context> {
-        if let Some(component) = self.screen().component() {
-            return component.contexts();
-        }
-        match self.screen() {
-            Screen::Welcome => vec![Context::Welcome, Context::Global],
-            Screen::Users(_) => vec![Context::Users],
-            screen if screen.filtering() => vec![Context::Filter],
-            Screen::Groups(_) => vec![Context::Groups, Context::List, Context::Global],
-            Screen::Children(_) => vec![Context::Children, Context::List, Context::Global],
-            Screen::Child(_) => vec![Context::Child, Context::Global],
-            Screen::Staff(_) => vec![Context::Staff, Context::List, Context::Global],
-            Screen::Observe(_) => vec![Context::Observation, Context::List, Context::Global],
-            Screen::Visit(_) => vec![Context::Visit, Context::List, Context::Global],
-            Screen::PickForm(_)
-            | Screen::Compare(_)
-            | Screen::Plans(_)
-            | Screen::Trajectory(_)
-            | Screen::History(_) => vec![Context::List, Context::Global],
-        }
+        self.screen().component().contexts()
     }
 
     /// True when printable keys are text for an input (form field, filter, picker).
@@ -348,13 +321,9 @@ impl App {
         if self.locked.is_some() {
             return true;
         }
-        if let (None, Some(component)) = (&self.popup, self.screen().component()) {
-            return component.takes_text();
-        }
-        match (&self.popup, self.screen()) {
-            (Some(popup), _) => popup.takes_text(),
-            (None, Screen::Users(_)) => true,
-            (None, screen) => screen.filtering(),
+        match &self.popup {
+            Some(popup) => popup.takes_text(),
+            None => self.screen().component().takes_text(),
         }
     }
 
@@ -387,176 +356,17 @@ impl App {
     /// The one way in: applies a message. True when what is shown may have changed; the event
     /// loop draws only then.
     pub fn update(&mut self, msg: Msg) -> bool {
-        if self.hand_to_screen(&msg) || self.hand_to_lock(&msg) || self.hand_to_popup(&msg) {
-            self.tick_backups();
-            return true;
-        }
-        let changed = match msg {
-            Msg::Action(action) => {
-                self.act(action);
-                true
-            }
-            Msg::Type(c) => {
-                self.takes_text() && {
-                    self.type_char(c);
-                    true
-                }
-            }
-            Msg::Erase => {
-                self.takes_text() && {
-                    self.backspace();
-                    true
-                }
-            }
-            // A paste is no answer to a question: it could hold a `y`.
-            Msg::Paste(text) => {
-                self.question.is_none() && self.takes_text() && {
-                    for c in pasted(&text) {
-                        self.type_char(c);
-                    }
-                    true
-                }
-            }
+        match msg {
             Msg::Tick { idle } => return self.idle(idle),
             Msg::Signal(_) => {
                 self.quit = true;
                 return false;
             }
-            Msg::Resize { width, height } => {
-                self.resize(width, height);
-                true
-            }
-        };
+            Msg::Resize { width, height } => self.resize(width, height),
+            input => self.input(&input),
+        }
         self.tick_backups();
-        changed
-    }
-
-    /// Hands a key, text or paste to the shown screen when nothing covers it; false when it is
-    /// not the screen's to handle.
-    fn hand_to_screen(&mut self, msg: &Msg) -> bool {
-        let input = matches!(
-            msg,
-            Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
-        );
-        // Locking comes before anything a screen does with the key.
-        let lock = *msg == Msg::Action(Action::Lock);
-        let covered = self.locked.is_some() || self.popup.is_some() || self.question.is_some();
-        if !input || lock || self.too_small || covered {
-            return false;
-        }
-        let ctx = ctx_of!(self);
-        let Some(screen) = self.screens.last_mut().and_then(Screen::component_mut) else {
-            return false;
-        };
-        if *msg != Msg::Action(Action::Help) {
-            // A message belongs to the last thing done; the next action clears it.
-            self.status = None;
-        }
-        let outcome = screen.update(&ctx, msg);
-        if matches!(outcome, Outcome::Ignored) {
-            return false;
-        }
-        self.apply(outcome);
         true
-    }
-
-    /// Hands a key, text or paste to the lock screen while it is shown (and no question or
-    /// "too small" notice covers it); false otherwise.
-    fn hand_to_lock(&mut self, msg: &Msg) -> bool {
-        let input = matches!(
-            msg,
-            Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
-        );
-        if !input || self.locked.is_none() || self.question.is_some() || self.too_small {
-            return false;
-        }
-        self.status = None;
-        self.update_locked(msg);
-        true
-    }
-
-    /// Carries out what a component asked for.
-    fn apply(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Ignored | Outcome::Done => {}
-            Outcome::Push(screen) => {
-                self.screens.push(screen);
-                self.reload();
-            }
-            Outcome::Replace(screen) => {
-                self.screens.pop();
-                self.screens.push(screen);
-                self.reload();
-            }
-            Outcome::Pop => self.back(),
-            Outcome::Reload => self.reload(),
-            Outcome::Say(text) => self.say(text),
-            Outcome::Fail(error) => self.complain(self.lang.error(&error)),
-            Outcome::Popup(popup) => self.popup = Some(popup),
-            Outcome::ClosePopup => self.popup = None,
-            Outcome::SignIn(staff) => self.become_user(staff),
-            Outcome::UserChanged(staff) => self.user = Some(staff),
-            Outcome::All(outcomes) => outcomes.into_iter().for_each(|o| self.apply(o)),
-        }
-    }
-
-    fn act(&mut self, action: Action) {
-        if self.question.is_some() {
-            return self.answer(false);
-        }
-        if self.too_small {
-            if action == Action::Quit {
-                self.ask_quit();
-            }
-            return;
-        }
-        if action != Action::Help {
-            // A message belongs to the last thing done; the next action clears it.
-            self.status = None;
-        }
-        if action == Action::Lock {
-            return self.lock();
-        }
-        match self.popup.take() {
-            Some(Popup::Form(form)) => self.update_form(form, action),
-            // These had the message in `hand_to_popup`.
-            Some(popup @ (Popup::Help(_) | Popup::Lookup(_) | Popup::Card(_))) => {
-                self.popup = Some(popup)
-            }
-            None => self.update_screen(action),
-        }
-    }
-
-    fn type_char(&mut self, c: char) {
-        if self.question.is_some() {
-            return self.answer(confirm::is_yes(c));
-        }
-        match (&mut self.popup, self.screens.last_mut()) {
-            (Some(Popup::Form(form)), _) => form.type_char(c),
-            (None, Some(Screen::Users(list))) => list.push_filter(c),
-            (None, Some(screen)) => {
-                if let Some(list) = screen.filter_list_mut() {
-                    list.push_filter(c)
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn backspace(&mut self) {
-        if self.question.is_some() {
-            return self.answer(false);
-        }
-        match (&mut self.popup, self.screens.last_mut()) {
-            (Some(Popup::Form(form)), _) => form.backspace(),
-            (None, Some(Screen::Users(list))) => list.pop_filter(),
-            (None, Some(screen)) => {
-                if let Some(list) = screen.filter_list_mut() {
-                    list.pop_filter()
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Reads the stored forms and plans next to the built-in ones; a damaged template record is
@@ -566,18 +376,6 @@ impl App {
         self.catalogue = Catalogue::forms(stored);
         let stored = self.ok(self.store.plan_templates()).unwrap_or_default();
         self.plans = Catalogue::plans(stored);
-    }
-
-    fn signature(&self) -> Signature {
-        let by = self
-            .user
-            .as_ref()
-            .map(|u| u.name.clone())
-            .unwrap_or_default();
-        Signature {
-            by,
-            at: self.clock.now(),
-        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -593,21 +391,6 @@ impl App {
             error: true,
         });
     }
-}
-
-/// Pasted text as typed characters: a line break (terminals send `\r`, `\n` or both) becomes
-/// a space, as the fields are one line, and other control characters are dropped, so a paste can
-/// never act as Enter, Esc or any other key. A trailing line break is left out.
-fn pasted(text: &str) -> Vec<char> {
-    let text = text.replace("\r\n", "\n");
-    let text = text.trim_end_matches(['\r', '\n']);
-    text.chars()
-        .filter_map(|c| match c {
-            '\r' | '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 #[cfg(test)]

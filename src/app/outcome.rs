@@ -28,8 +28,14 @@ pub enum Outcome {
     Popup(Popup),
     /// The app's popup closes.
     ClosePopup,
-    /// Someone becomes the person at the keyboard (the first staff member, added by themself).
+    /// Someone becomes the person at the keyboard: picked (the app asks their PIN if they have
+    /// one), or the first staff member, added by themself.
     SignIn(Staff),
+    /// The app starts on the database as it is now (after the welcome screen): the groups list,
+    /// and "who are you?" on top unless `--user` names someone.
+    Start,
+    /// Stop signaal: asks "Stop signaal?" first unless `quit_confirm` is off.
+    Quit,
     /// The record of the person at the keyboard changed (their role or groups count at once).
     UserChanged(Staff),
     /// Several of these, in order.

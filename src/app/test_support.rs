@@ -160,3 +160,10 @@ pub fn on_new_child(lang: Lang) -> (TempDir, App, crate::domain::Child) {
     select_child_where(&mut app, |_, c| c.id == child.id);
     (dir, app, child)
 }
+
+impl App {
+    /// What a change made now is signed with, as the screens sign it.
+    pub fn signature(&self) -> crate::store::Signature {
+        super::ctx_of!(self).signature()
+    }
+}

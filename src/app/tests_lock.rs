@@ -110,10 +110,13 @@ fn p_sets_a_pin_typed_twice_and_refuses_anything_else() {
     press(&mut app, "Tab");
     type_text(&mut app, "123");
     press(&mut app, "Enter");
-    let Some(Popup::Form(form)) = &app.popup else {
+    let Some(Popup::Pin(pin)) = &app.popup else {
         panic!("the PIN form stays open")
     };
-    assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinShape)));
+    assert_eq!(
+        pin.form.error.as_deref(),
+        Some(Lang::En.get(T::ErrPinShape))
+    );
     press(&mut app, "Esc");
 
     chr(&mut app, 'P');
@@ -121,10 +124,13 @@ fn p_sets_a_pin_typed_twice_and_refuses_anything_else() {
     press(&mut app, "Tab");
     type_text(&mut app, "1243");
     press(&mut app, "Enter");
-    let Some(Popup::Form(form)) = &app.popup else {
+    let Some(Popup::Pin(pin)) = &app.popup else {
         panic!("the PIN form stays open")
     };
-    assert_eq!(form.error.as_deref(), Some(Lang::En.get(T::ErrPinMismatch)));
+    assert_eq!(
+        pin.form.error.as_deref(),
+        Some(Lang::En.get(T::ErrPinMismatch))
+    );
     press(&mut app, "Esc");
     assert!(!app.store.has_pin(me.id).unwrap());
 
@@ -287,7 +293,7 @@ fn a_hand_over_closes_the_screens_the_new_person_may_not_see() {
     press(&mut app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(s) if s.group.id == other.id));
     chr(&mut app, 'e');
-    assert!(app.popup.is_some());
+    assert!(matches!(app.screen(), Screen::Child(s) if s.modal.is_some()));
 
     // Idle, the screen locks with the form open; the worker picks themself.
     app.lock_after = Some(Duration::from_secs(1));
@@ -404,4 +410,57 @@ fn a_signal_stops_without_asking_even_over_a_question_or_the_lock() {
     ctrl_l(&mut app);
     assert!(!app.update(Msg::Signal(15)), "nothing to draw");
     assert!(app.quit);
+}
+
+#[test]
+fn an_admin_sets_the_pin_of_the_person_selected_on_the_staff_screen() {
+    let (_dir, mut app) = crate::app::test_support::admin(Lang::En);
+    let me = app.user.clone().unwrap();
+    chr(&mut app, 'S');
+    press(&mut app, "Home");
+    let Screen::Staff(s) = app.screen() else {
+        panic!("the staff screen")
+    };
+    let crate::app::UserRow::Person(forgot) = s.list.selected().unwrap().clone() else {
+        panic!("a person first")
+    };
+    assert_ne!(forgot.id, me.id, "someone else");
+    set_own_pin(&mut app, "1357");
+    assert!(app.popup.is_none());
+    assert!(app.store.has_pin(forgot.id).unwrap(), "theirs");
+    assert!(!app.store.has_pin(me.id).unwrap(), "not mine");
+    assert!(
+        matches!(app.screen(), Screen::Staff(s) if s.pins.contains(&forgot.id)),
+        "the screen shows it at once"
+    );
+    let said = app.status.clone().unwrap();
+    assert_eq!(said.text, Lang::En.pin_saved(&forgot.name, true));
+}
+
+#[test]
+fn a_half_typed_pin_is_dropped_on_a_hand_over_and_a_paste_types_into_it() {
+    let (_dir, mut app, _child) = on_new_child(Lang::En);
+    let other = linked_to_one_group();
+    let other = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == other)
+        .unwrap();
+    chr(&mut app, 'P');
+    app.update(Msg::Paste("12\n34".into()));
+    let Some(Popup::Pin(pin)) = &app.popup else {
+        panic!("the PIN form")
+    };
+    assert_eq!(
+        pin.form.fields.pin.value, "12 34",
+        "a paste is text, never Enter"
+    );
+    // `u` would be typed into the field: Ctrl-L locks from inside it.
+    ctrl_l(&mut app);
+    type_text(&mut app, &other.name);
+    press(&mut app, "Enter");
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(other.id));
+    assert!(app.popup.is_none(), "dropped");
 }

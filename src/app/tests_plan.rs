@@ -426,12 +426,7 @@ fn a_stage_note_is_saved_through_its_form_and_a_hand_over_drops_an_open_one() {
     assert!(matches!(screen(&app).saved, SaveState::Saved(_)));
     chr(&mut app, 'n');
     type_text(&mut app, " en meer");
-    let dropped = app
-        .screens
-        .last_mut()
-        .and_then(Screen::component_mut)
-        .unwrap()
-        .drop_draft();
+    let dropped = app.screens.last_mut().unwrap().component_mut().drop_draft();
     assert!(dropped && !popup(&app));
     assert_eq!(
         stored(&app, child.id)[0].entry(&first).unwrap().note,

@@ -1,7 +1,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Child {
@@ -37,6 +37,18 @@ impl Child {
     }
 }
 
+/// A birth date as the child form takes it: not after `today` (a date to come is a typo, not a
+/// child).
+///
+/// # Errors
+/// [`Invalid::FutureBirthDate`] for a date after `today`.
+pub fn check_birth_date(born: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    match born > today {
+        true => Err(Invalid::FutureBirthDate),
+        false => Ok(born),
+    }
+}
+
 /// Whole months from `born` to `today`: a month counts once its day of the month has been reached
 /// (born 31 January, one month old on the last day of February is not yet counted; chrono's
 /// calendar arithmetic keeps that rule in one place).
@@ -61,6 +73,16 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_birth_date_may_be_today_but_not_later() {
+        let today = d("2026-11-20");
+        assert_eq!(check_birth_date(today, today), Ok(today));
+        assert_eq!(
+            check_birth_date(d("2026-11-21"), today),
+            Err(Invalid::FutureBirthDate)
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Invalid};
 
 /// The three kinds of childcare group the domain knows; they decide the age range and, later, which
 /// observation forms fit.
@@ -60,4 +60,45 @@ pub fn names_of(ids: &[Id], groups: &[Group]) -> String {
         .map(|g| g.name.as_str())
         .collect();
     names.join(", ")
+}
+
+/// Group names separated by commas, as a person's groups are typed, matched up to case and
+/// accents; a name typed twice counts once.
+///
+/// # Errors
+/// [`Invalid::UnknownGroup`] with the first name that is no group.
+pub fn ids_named(text: &str, groups: &[Group]) -> Result<Vec<Id>, Invalid> {
+    let mut ids = Vec::new();
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let key = crate::search::fold(name);
+        let group = groups.iter().find(|g| crate::search::fold(&g.name) == key);
+        match group {
+            Some(g) if !ids.contains(&g.id) => ids.push(g.id),
+            Some(_) => {}
+            None => return Err(Invalid::UnknownGroup(name.to_string())),
+        }
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::test_support::group;
+
+    #[test]
+    fn groups_are_typed_by_name_with_commas_up_to_case_and_accents() {
+        let groups = [group(1, "De Uilen"), group(2, "Café Kids")];
+        assert_eq!(
+            ids_named(" de uilen , cafe kids,,", &groups),
+            Ok(vec![1, 2])
+        );
+        assert_eq!(ids_named("", &groups), Ok(vec![]));
+        assert_eq!(ids_named("De Uilen, De Uilen", &groups), Ok(vec![1]));
+        assert_eq!(
+            ids_named("De Uilen, Vossen", &groups),
+            Err(Invalid::UnknownGroup("Vossen".into()))
+        );
+        assert_eq!(names_of(&[2, 1], &groups), "De Uilen, Café Kids");
+    }
 }

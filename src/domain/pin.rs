@@ -7,6 +7,8 @@ use argon2::Argon2;
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::Invalid;
+
 /// Why a typed PIN cannot be a PIN.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PinError {
@@ -21,6 +23,21 @@ impl Pin {
     pub fn parse(typed: &str) -> Result<Pin, PinError> {
         let ok = (4..=6).contains(&typed.len()) && typed.bytes().all(|b| b.is_ascii_digit());
         ok.then(|| Pin(typed.to_string())).ok_or(PinError::Shape)
+    }
+}
+
+/// A new PIN as the PIN form takes it, typed twice: both empty removes the PIN (`None`);
+/// otherwise both must be the same, and 4 to 6 digits.
+///
+/// # Errors
+/// [`Invalid::PinMismatch`] when the two differ, [`Invalid::PinShape`] when it is no PIN.
+pub fn new_pin(typed: &str, again: &str) -> Result<Option<Pin>, Invalid> {
+    if typed != again {
+        return Err(Invalid::PinMismatch);
+    }
+    match typed.is_empty() {
+        true => Ok(None),
+        false => Pin::parse(typed).map(Some).map_err(|_| Invalid::PinShape),
     }
 }
 
@@ -91,6 +108,19 @@ impl PinRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_pin_is_typed_twice_alike_and_empty_removes_it() {
+        assert!(matches!(new_pin("2580", "2580"), Ok(Some(_))));
+        assert!(matches!(new_pin("", ""), Ok(None)));
+        assert!(matches!(new_pin("2580", "2581"), Err(Invalid::PinMismatch)));
+        assert!(matches!(new_pin("123", "123"), Err(Invalid::PinShape)));
+        assert!(matches!(new_pin("12a4", "12a4"), Err(Invalid::PinShape)));
+        assert!(matches!(
+            new_pin("1234567", "1234567"),
+            Err(Invalid::PinShape)
+        ));
+    }
 
     fn at(seconds: i64) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T08:00:00+01:00").unwrap()

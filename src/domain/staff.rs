@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Invalid};
 
 /// What a person at the keyboard does. What each role may do is decided in `domain::access`,
 /// nowhere else.
@@ -38,6 +38,20 @@ pub fn name_key(name: &str) -> String {
     crate::search::fold(name.trim())
 }
 
+/// Whether `person` may get `role`: someone must stay an admin, so the last admin keeps the role.
+///
+/// # Errors
+/// [`Invalid::LastAdmin`] when `person` is the only admin among `staff` and `role` is not admin.
+pub fn check_role_change(person: &Staff, role: Role, staff: &[Staff]) -> Result<(), Invalid> {
+    let other_admin = staff
+        .iter()
+        .any(|s| s.id != person.id && s.role == Role::Admin);
+    match person.role == Role::Admin && role != Role::Admin && !other_admin {
+        true => Err(Invalid::LastAdmin),
+        false => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +60,25 @@ mod tests {
     fn names_equal_up_to_case_accents_and_spaces_share_a_key() {
         assert_eq!(name_key(" Zoë Tester"), name_key("zoe tester"));
         assert_ne!(name_key("Zoë Tester"), name_key("Zoë Testers"));
+    }
+
+    #[test]
+    fn the_last_admin_stays_admin() {
+        let person = |id, role| Staff {
+            id,
+            name: format!("P{id}"),
+            role,
+            groups: Vec::new(),
+        };
+        let (admin, worker) = (person(1, Role::Admin), person(2, Role::Staff));
+        let staff = [admin.clone(), worker.clone()];
+        assert_eq!(
+            check_role_change(&admin, Role::Staff, &staff),
+            Err(Invalid::LastAdmin)
+        );
+        assert_eq!(check_role_change(&admin, Role::Admin, &staff), Ok(()));
+        assert_eq!(check_role_change(&worker, Role::Admin, &staff), Ok(()));
+        let two = [admin.clone(), person(3, Role::Admin)];
+        assert_eq!(check_role_change(&admin, Role::Staff, &two), Ok(()));
     }
 }

@@ -646,7 +646,7 @@ texts! {
     FieldLocation => "Locatie", "Location";
     FieldFirstName => "Voornaam", "First name";
     FieldLastName => "Achternaam", "Last name";
-    FieldBirthDate => "Geboortedatum (JJJJ-MM-DD)", "Birth date (YYYY-MM-DD)";
+    FieldBirthDate => "Geboortedatum", "Birth date";
     FieldGroup => "Groep", "Group";
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";

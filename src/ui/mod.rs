@@ -1,19 +1,14 @@
 //! The view: draws the app's state, never changes it. One module per screen or popup, shared
 //! pieces in `widgets`.
 
-mod child;
-mod children;
 mod confirm;
-mod form;
 mod lock;
 mod modal;
 mod popups;
 mod screens;
 mod sectioned;
-mod staff;
 mod theme;
 mod users;
-mod welcome;
 mod widgets;
 
 use ratatui::layout::{Constraint, Layout};
@@ -51,24 +46,24 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     .areas(area);
     widgets::header(frame, header, app, theme);
     match app.screen() {
-        Screen::Welcome => welcome::draw(frame, body, app, theme),
-        Screen::Users(list) => users::draw(frame, body, app, list, theme),
+        Screen::Welcome(_) => screens::welcome::draw(frame, body, app, theme),
+        Screen::Users(s) => screens::users::draw(frame, body, app, s, theme),
         Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
-        Screen::Children(s) => children::draw(frame, body, app, s, theme),
-        Screen::Child(s) => child::draw(frame, body, app, s, theme),
+        Screen::Children(s) => screens::children::draw(frame, body, app, s, theme),
+        Screen::Child(s) => screens::child::draw(frame, body, app, s, theme),
         Screen::Observe(s) => screens::observe::draw(frame, body, app, s, theme),
         Screen::PickForm(s) => screens::observe::draw_picker(frame, body, app, s, theme),
         Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),
         Screen::Plans(s) => screens::plans::draw(frame, body, app, s, theme),
         Screen::Trajectory(s) => screens::trajectory::draw(frame, body, app, s, theme),
         Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
-        Screen::Staff(s) => staff::draw(frame, body, app, s, theme),
+        Screen::Staff(s) => screens::staff::draw(frame, body, app, s, theme),
         Screen::Visit(s) => screens::visit::draw(frame, body, app, s, theme),
     }
     widgets::footer(frame, footer, app, theme);
     match &app.popup {
         Some(Popup::Help(help)) => popups::help::draw(frame, area, app, help, theme),
-        Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
+        Some(Popup::Pin(pin)) => modal::draw_form(frame, app, &pin.form, theme),
         Some(Popup::Lookup(lookup)) => popups::lookup::draw(frame, area, app, lookup, theme),
         Some(Popup::Card(card)) => popups::card::draw(frame, area, app, card, theme),
         None => {}

@@ -56,7 +56,7 @@ fn welcome_on_an_empty_database() {
         .tempdir_in("/tmp")
         .unwrap();
     let app = test_support::app_at(&dir.path().join("db"), false, Lang::En, User::Nobody);
-    assert!(matches!(app.screen(), Screen::Welcome));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
     let random = dir.path().file_name().unwrap().to_str().unwrap();
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains(&format!("/tmp/{random}/db ")), "{text}");
@@ -102,9 +102,10 @@ fn who_are_you_picker() {
 #[test]
 fn who_are_you_picker_with_typed_filter() {
     let (_dir, mut app) = app(true, Lang::En, false);
-    let Screen::Users(list) = app.screen() else {
+    let Screen::Users(picker) = app.screen() else {
         panic!("picker expected")
     };
+    let list = &picker.list;
     let UserRow::Person(first) = list.selected().unwrap().clone() else {
         panic!("a person first")
     };
@@ -235,6 +236,23 @@ fn add_child_form_refuses_an_invalid_date() {
     press(&mut app, "Enter");
     let t = snap!("form_add_child_bad_date", &app);
     assert!(screen_text(&t).contains("Invalid date"));
+}
+
+#[test]
+fn edit_child_form_shows_the_birth_date_as_the_dutch_screens_do() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'e');
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    let t = snap!("form_edit_child_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Datum: DD-MM-JJJJ of JJJJ-MM-DD"), "the hint");
+    let Screen::Children(s) = app.screen() else {
+        panic!("the children list")
+    };
+    let born = s.list.selected().unwrap().child.birth_date;
+    assert!(text.contains(&born.format("%d-%m-%Y").to_string()));
 }
 
 #[test]

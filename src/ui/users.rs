@@ -1,18 +1,16 @@
+//! The "who are you" picker, drawn by the first-run picker (`screens::users`) and the lock
+//! screen.
+
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use ratatui::Frame;
 
-use super::widgets::{block, popup_area};
+use super::widgets::block;
 use super::Theme;
 use crate::app::list::ListView;
 use crate::app::{App, UserRow};
 use crate::i18n::T;
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &ListView<UserRow>, theme: &Theme) {
-    let popup = popup_area(frame, area, 60, area.height.saturating_sub(2));
-    picker(frame, popup, app, list, T::UsersTitle, T::UsersHint, theme);
-}
 
 /// The "who are you" picker in `area`: a title, a hint, the typed name and the people matching
 /// it. The first-run picker and the lock screen both use it.

@@ -10,7 +10,7 @@ use ratatui::Frame;
 
 use super::Theme;
 use crate::app::list::ListView;
-use crate::app::{Action, App, Screen, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH};
 use crate::i18n::T;
 
 pub fn too_small(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -40,25 +40,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let steps: Vec<String> = app
         .screens
         .iter()
-        .map(|screen| match screen {
-            screen if screen.component().is_some() => screen
-                .component()
-                .map(|c| c.title(lang))
-                .unwrap_or_default(),
-            Screen::Welcome => lang.get(T::WelcomeTitle).to_string(),
-            Screen::Users(_) => lang.get(T::UsersTitle).to_string(),
-            Screen::Groups(_) => lang.get(T::GroupsTitle).to_string(),
-            Screen::Children(s) => s.group.name.clone(),
-            Screen::Child(s) => s.child.full_name(),
-            Screen::Observe(_) => lang.get(T::CtxObservation).to_string(),
-            Screen::PickForm(_) => lang.get(T::PickFormTitle).to_string(),
-            Screen::Compare(_) => lang.action(Action::Compare).to_string(),
-            Screen::History(_) => lang.get(T::HistoryTitle).to_string(),
-            // Components: their title came first.
-            Screen::Plans(_) | Screen::Trajectory(_) => String::new(),
-            Screen::Staff(_) => lang.get(T::StaffTitle).to_string(),
-            Screen::Visit(_) => lang.get(T::VisitTitle).to_string(),
-        })
+        .map(|screen| screen.component().title(lang))
         .collect();
     // The role goes before any step of the trail does; the name stays.
     let whole_trail =
@@ -148,32 +130,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The most used keys of the shown screen, most important first (what does not fit is left
+/// out; `?` lists every one); while its filter takes text, the filter's.
 fn screen_hints(app: &App) -> &'static [Action] {
-    use Action::*;
-    if let Some(component) = app.screen().component() {
-        return match component.filter_list().is_some_and(|l| l.filtering()) {
-            true => &[Submit, Back],
-            false => component.hints(),
-        };
-    }
-    match app.screen() {
-        Screen::Welcome => &[LoadDemo, StartEmpty, Help, Quit],
-        Screen::Users(_) => &[Open, Back],
-        screen if screen.filtering() => &[Submit, Back],
-        // The most used keys, most important first (what does not fit is left out); `?` lists
-        // every one.
-        Screen::Groups(_) => &[Open, Filter, Help, Quit, Add, Edit, Visit],
-        Screen::Children(_) => &[
-            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
-        ],
-        Screen::Child(_) => &[Observe, Plan, Compare, Back, Help, Quit, History, Edit],
-        Screen::Observe(_) => &[Mark, Note, Back, Filter, Help, Quit, Compare],
-        Screen::PickForm(_) => &[Open, Back, Help, Quit],
-        Screen::Compare(_) | Screen::History(_) => &[Back, Filter, Help, Quit],
-        // Components: their hints came first.
-        Screen::Plans(_) | Screen::Trajectory(_) => &[],
-        Screen::Staff(_) => &[Edit, Add, Pin, Back, Filter, Help],
-        Screen::Visit(_) => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
+    let component = app.screen().component();
+    match component.filter_list().is_some_and(|l| l.filtering()) {
+        true => &[Action::Submit, Action::Back],
+        false => component.hints(),
     }
 }
 

@@ -5,8 +5,9 @@
 pub mod card;
 pub mod help;
 pub mod lookup;
+pub mod pin;
 
-use super::{Action, App, Msg, Popup};
+use super::{App, Msg, Outcome, Popup};
 use crate::keymap::Context;
 
 impl Popup {
@@ -14,7 +15,7 @@ impl Popup {
     pub fn contexts(&self) -> Vec<Context> {
         match self {
             Popup::Help(_) => vec![Context::Help],
-            Popup::Form(_) => vec![Context::Form],
+            Popup::Pin(_) => vec![Context::Form],
             Popup::Lookup(_) => vec![Context::Lookup],
             Popup::Card(card) => card.contexts(),
         }
@@ -24,7 +25,7 @@ impl Popup {
     pub fn takes_text(&self) -> bool {
         match self {
             Popup::Help(_) => false,
-            Popup::Form(_) | Popup::Lookup(_) => true,
+            Popup::Pin(_) | Popup::Lookup(_) => true,
             Popup::Card(card) => card.takes_text(),
         }
     }
@@ -33,7 +34,7 @@ impl Popup {
     pub fn holds_draft(&self) -> bool {
         match self {
             Popup::Help(_) => false,
-            Popup::Form(_) | Popup::Lookup(_) => true,
+            Popup::Pin(_) | Popup::Lookup(_) => true,
             Popup::Card(card) => card.takes_text(),
         }
     }
@@ -46,37 +47,32 @@ impl App {
         self.popup = Some(Popup::Help(help));
     }
 
-    /// Hands a key, text or paste to the app's popup when nothing covers it (the lock, a
-    /// question); false when it is not a popup's to handle.
-    pub(super) fn hand_to_popup(&mut self, msg: &Msg) -> bool {
-        let input = matches!(
-            msg,
-            Msg::Action(_) | Msg::Type(_) | Msg::Erase | Msg::Paste(_)
-        );
-        // Locking comes before anything a popup does with the key.
-        let lock = *msg == Msg::Action(Action::Lock);
-        let covered = self.locked.is_some() || self.question.is_some();
-        if !input || lock || self.too_small || covered {
-            return false;
-        }
-        self.update_popup(msg)
+    /// `c`: who to call, ranked and linked for what the shown screen is about.
+    pub(super) fn open_lookup(&mut self) {
+        let about = self.screen().component().about();
+        let (group, child) = (about.group, about.child.cloned());
+        let ctx = super::ctx_of!(self);
+        let opened = lookup::LookupPopup::open(&ctx, group, child);
+        self.apply(opened.map(Outcome::Popup).into());
     }
 
-    /// The one dispatch to the app's popups; false when there is none or it is a form of a
-    /// screen that is not a component yet (the old way, `update_form`, has it).
-    fn update_popup(&mut self, msg: &Msg) -> bool {
-        let ctx = super::ctx_of!(self);
-        let outcome = match &mut self.popup {
-            None | Some(Popup::Form(_)) => return false,
-            Some(Popup::Help(help)) => help.update(&ctx, msg),
-            Some(Popup::Lookup(lookup)) => lookup.update(&ctx, msg),
-            Some(Popup::Card(card)) => card.update(&ctx, msg),
-        };
-        if *msg != Msg::Action(Action::Help) {
-            // A message belongs to the last thing done; the next action clears it.
-            self.status = None;
+    /// `P`: the form that sets or removes your own PIN.
+    pub(super) fn open_own_pin(&mut self) {
+        if let Some(me) = self.user.clone() {
+            self.popup = Some(Popup::Pin(pin::PinPopup::new(me)));
         }
-        self.apply(outcome);
-        true
+    }
+
+    /// The one dispatch to the app's popups: what the open one asks for, or `None` when there
+    /// is none.
+    pub(super) fn update_popup(&mut self, msg: &Msg) -> Option<Outcome> {
+        let ctx = super::ctx_of!(self);
+        let outcome = match self.popup.as_mut()? {
+            Popup::Help(help) => help.update(&ctx, msg),
+            Popup::Lookup(lookup) => lookup.update(&ctx, msg),
+            Popup::Card(card) => card.update(&ctx, msg),
+            Popup::Pin(pin) => pin.update(&ctx, msg),
+        };
+        Some(outcome)
     }
 }

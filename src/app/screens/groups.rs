@@ -1,11 +1,14 @@
 //! The groups list: every group the person at the keyboard sees, with its children and the
 //! coach's visits. Adding, editing and archiving a group (an admin's) start here.
 
+use crate::app::screens::VisitScreen;
 use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::screens::children::ChildrenScreen;
+use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
-use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
@@ -89,6 +92,17 @@ impl GroupsScreen {
             Action::ShowArchived => {
                 self.show_archived = !self.show_archived;
                 return Ok(Outcome::Reload);
+            }
+            Action::Open => {
+                if let Some(group) = self.selected() {
+                    return Ok(Outcome::Push(Screen::Children(ChildrenScreen::new(group))));
+                }
+            }
+            Action::Staff => return Ok(Outcome::Push(Screen::Staff(StaffScreen::default()))),
+            Action::Visit => {
+                if let Some(group) = self.selected() {
+                    return VisitScreen::open(ctx, group).map(Outcome::Push);
+                }
             }
             Action::Add => {
                 self.modal = Some(Modal::Form(Form::new(GroupForm::new(None))));

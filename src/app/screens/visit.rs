@@ -4,6 +4,7 @@
 //! next visit (asked once more, `j`/`y`, before it is written). Every change is one flushed write
 //! of the whole visit before the screen shows it (`saving::write_through`).
 
+use crate::app::screens::ChildScreen;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Field, Fields, Form, Text};
@@ -331,7 +332,18 @@ impl VisitScreen {
                 }));
             }
             Action::Back => return Ok(Outcome::Pop),
-            // Enter on a child opens the child's screen the app's way (not a component yet).
+            // Enter on a child: the child's screen; Esc comes back to the visit.
+            Action::Open => {
+                let Some(VisitPart::Child(index)) = self.list.selected().map(|r| r.part) else {
+                    return Ok(Outcome::Done);
+                };
+                let Some(id) = self.children.get(index).map(|c| c.child.id) else {
+                    return Ok(Outcome::Done);
+                };
+                if let Some(screen) = ChildScreen::load(ctx, id)? {
+                    return Ok(Outcome::Push(Screen::Child(screen)));
+                }
+            }
             _ => return Ok(Outcome::Ignored),
         }
         Ok(Outcome::Done)

@@ -1,12 +1,14 @@
+//! The first start: what signaal is, where its database goes, and the two ways to begin.
+
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::widgets::{block, popup_area};
-use super::Theme;
 use crate::app::{Action, App};
 use crate::i18n::T;
+use crate::ui::widgets::{block, popup_area};
+use crate::ui::Theme;
 
 /// The welcome popup's width, borders included.
 const POPUP_WIDTH: u16 = 72;

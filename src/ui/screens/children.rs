@@ -3,11 +3,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::{shorten, table_room, ListTable};
-use super::Theme;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::observation::overdue;
 use crate::i18n::T;
+use crate::ui::widgets::{shorten, table_room, ListTable};
+use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, theme: &Theme) {
     let lang = app.lang;
@@ -93,6 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw(frame, area, app, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }
 
 /// The date of the latest observation. A child not observed for longer than `--observe-weeks`

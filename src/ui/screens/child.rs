@@ -6,12 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::widgets::block;
-use super::Theme;
 use crate::app::{Action, App, ChildScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
 use crate::keymap::Context;
+use crate::ui::widgets::block;
+use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
     let lang = app.lang;
@@ -86,6 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     for (area, title, lines, empty) in panels {
         panel(frame, area, lang.get(title), lines, &empty, theme);
     }
+    modal::draw(frame, app, &screen.modal, theme);
 }
 
 /// The contacts linked to the child: name, then the first phone number and the role.

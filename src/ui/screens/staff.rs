@@ -4,12 +4,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use super::widgets::{beside_name, table_room, ListTable};
-use super::Theme;
 use crate::app::{App, StaffScreen, UserRow};
 use crate::domain::access::{self, Permission};
 use crate::domain::group;
 use crate::i18n::T;
+use crate::ui::widgets::{beside_name, table_room, ListTable};
+use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, theme: &Theme) {
     let lang = app.lang;
@@ -67,4 +67,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
         empty: String::new(),
     }
     .draw(frame, area, app, theme);
+    modal::draw(frame, app, &screen.modal, theme);
 }

@@ -1,0 +1,391 @@
+//! A group's children, each with its latest observation and where its step plan stands. Adding,
+//! editing and archiving a child start here (and the child form and archive question are shared
+//! with the child's own screen, `child.rs`).
+
+use crate::app::screens::{PlansScreen, VisitScreen};
+use chrono::NaiveDate;
+
+use super::child::ChildScreen;
+use super::VisitDates;
+use crate::app::fields::{Choice, Date, Fields, Form, Text};
+use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::screens::compare::CompareScreen;
+use crate::app::screens::observe::ObserveScreen;
+use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::domain::child::check_birth_date;
+use crate::domain::plan::Trajectory;
+use crate::domain::{AuditAction, Child, Group, Id, Invalid};
+use crate::i18n::{Lang, T};
+use crate::keymap::Context;
+use crate::search::fold;
+
+#[derive(Debug, Clone)]
+pub struct ChildrenScreen {
+    pub group: Group,
+    pub list: ListView<ChildRow>,
+    pub show_archived: bool,
+    pub visits: VisitDates,
+    /// The child form, or the question whether to archive (or bring back) a child.
+    pub modal: Option<ChildModal>,
+}
+
+/// The popup of a screen about children: the child form, or the archive question.
+pub type ChildModal = Modal<ChildForm, Child>;
+
+/// A child in its group's list, with what the overview shows of its latest observation and its
+/// step plan.
+#[derive(Debug, Clone)]
+pub struct ChildRow {
+    pub child: Child,
+    pub latest: Option<LatestObservation>,
+    pub plan: Option<PlanSummary>,
+}
+
+/// The overview's view of a child's open trajectories: where the first stands ("4/8 Advies
+/// coach"), how many more are open, and whether any is overdue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSummary {
+    pub progress: String,
+    pub more: usize,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatestObservation {
+    pub date: NaiveDate,
+    /// Worry items marked "often".
+    pub concerns_often: usize,
+}
+
+impl Row for ChildRow {
+    fn id(&self) -> u64 {
+        self.child.id
+    }
+    fn search_text(&self) -> String {
+        self.child.full_name()
+    }
+}
+
+/// Adding a child, or editing `editing`.
+#[derive(Debug, Clone)]
+pub struct ChildForm {
+    pub editing: Option<Child>,
+    pub first_name: Text,
+    pub last_name: Text,
+    pub birth_date: Date,
+    pub group: Choice<Id>,
+}
+
+impl Fields for ChildForm {
+    fn title(&self) -> T {
+        match self.editing {
+            Some(_) => T::FormEditChild,
+            None => T::FormAddChild,
+        }
+    }
+    crate::fields!(first_name, last_name, birth_date, group);
+}
+
+impl ChildForm {
+    /// The form for `child` (or a new child in `group`), with the groups the person at the
+    /// keyboard sees to choose from. Archived groups take no new children, but a child already
+    /// in one keeps it as a choice: editing a name must never move a child.
+    ///
+    /// # Errors
+    /// [`AppError::NoGroup`] when there is no group to put a child in, or the store's error.
+    pub fn open(ctx: &Ctx, child: Option<Child>, group: Id) -> Result<Form<ChildForm>, AppError> {
+        let groups: Vec<Group> = ctx
+            .visible_groups(ctx.store.groups()?)
+            .into_iter()
+            .filter(|g| !g.archived || child.as_ref().is_some_and(|c| c.group_id == g.id))
+            .collect();
+        if groups.is_empty() {
+            return Err(AppError::NoGroup);
+        }
+        let options = groups.iter().map(|g| (g.name.clone(), g.id)).collect();
+        let (first, last, born) = match &child {
+            Some(c) => (
+                c.first_name.as_str(),
+                c.last_name.as_str(),
+                Some(c.birth_date),
+            ),
+            None => ("", "", None),
+        };
+        Ok(Form::new(ChildForm {
+            first_name: Text::new(T::FieldFirstName, first),
+            last_name: Text::new(T::FieldLastName, last),
+            birth_date: Date::new(T::FieldBirthDate, ctx.lang, born),
+            group: Choice::new(T::FieldGroup, options, |id| *id == group),
+            editing: child,
+        }))
+    }
+
+    /// Checks and saves the form; the child as saved.
+    ///
+    /// # Errors
+    /// What the domain refuses (no first name, no date, a birth date to come), or the store's
+    /// error.
+    pub fn save(&self, ctx: &Ctx) -> Result<Child, AppError> {
+        let first = self.first_name.required(Invalid::FirstNameRequired)?;
+        let last = self.last_name.trimmed().to_string();
+        let born = check_birth_date(self.birth_date.date()?, ctx.today())?;
+        let group_id = *self.group.value().ok_or(AppError::NoGroup)?;
+        let sig = ctx.signature();
+        let child = match &self.editing {
+            Some(old) => {
+                let child = Child {
+                    first_name: first,
+                    last_name: last,
+                    birth_date: born,
+                    group_id,
+                    ..old.clone()
+                };
+                ctx.store.save_child(&child, AuditAction::ChildEdit, &sig)?;
+                child
+            }
+            None => ctx.store.add_child(group_id, &first, &last, born, &sig)?,
+        };
+        Ok(child)
+    }
+}
+
+/// The child form to edit `child`, or the question whether to archive it, for `e` and `D` on a
+/// screen about children (the list, or one child).
+pub fn edit_or_archive(ctx: &Ctx, action: Action, child: Child) -> Result<ChildModal, AppError> {
+    match action {
+        Action::Archive => Ok(Modal::Confirm(Confirm {
+            question: ctx.lang.confirm_archive(&child.full_name(), child.archived),
+            about: child,
+        })),
+        _ => {
+            let group = child.group_id;
+            Ok(Modal::Form(ChildForm::open(ctx, Some(child), group)?))
+        }
+    }
+}
+
+/// What the child form or the archive question did, on either screen about children: saved
+/// (the screen reloads), refused (the form opens again, saying why), or archived.
+pub fn child_popup_step(
+    ctx: &Ctx,
+    modal: &mut Option<ChildModal>,
+    step: Step<ChildForm, Child>,
+) -> Outcome {
+    match step {
+        Step::Stay | Step::Closed | Step::No(_) => Outcome::Done,
+        Step::Submit(form) => match form.fields.save(ctx) {
+            Ok(child) => Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&child.full_name()))),
+            Err(e) => {
+                *modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
+                Outcome::Done
+            }
+        },
+        Step::Yes(mut child) => {
+            child.archived = !child.archived;
+            let action = match child.archived {
+                true => AuditAction::ChildArchive,
+                false => AuditAction::ChildRestore,
+            };
+            match ctx.store.save_child(&child, action, &ctx.signature()) {
+                Ok(()) => Outcome::Reload.and(Outcome::Say(
+                    ctx.lang.archived_status(&child.full_name(), child.archived),
+                )),
+                Err(e) => Outcome::Fail(e.into()),
+            }
+        }
+    }
+}
+
+/// `o` and `w` on a screen about a child: its observation form, or what changed since the
+/// observation before; `None` for any other action.
+pub fn observe_or_compare(
+    ctx: &Ctx,
+    action: Action,
+    child: Child,
+    group: Group,
+) -> Option<Result<Outcome, AppError>> {
+    match action {
+        Action::Observe => Some(ObserveScreen::open(ctx, child, group).map(Outcome::Push)),
+        Action::Compare => {
+            Some(CompareScreen::open(ctx, child).map(|c| Outcome::Push(Screen::Compare(c))))
+        }
+        _ => None,
+    }
+}
+
+impl ChildrenScreen {
+    /// The children list of `group`, empty until it is shown (and reloaded).
+    pub fn new(group: Group) -> ChildrenScreen {
+        ChildrenScreen {
+            group,
+            list: ListView::default(),
+            show_archived: false,
+            visits: VisitDates::default(),
+            modal: None,
+        }
+    }
+
+    fn selected(&self) -> Option<Child> {
+        self.list.selected().map(|row| row.child.clone())
+    }
+
+    fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        ctx.permit_action(Context::Children, action)?;
+        if let Some(child) = self.selected() {
+            if let Some(opened) = observe_or_compare(ctx, action, child, self.group.clone()) {
+                return opened;
+            }
+        }
+        match action {
+            Action::ShowArchived => {
+                self.show_archived = !self.show_archived;
+                return Ok(Outcome::Reload);
+            }
+            Action::Back => return Ok(Outcome::Pop),
+            Action::Open => {
+                if let Some(child) = self.selected() {
+                    let screen = ChildScreen::with_child(ctx, child, self.group.clone())?;
+                    return Ok(Outcome::Push(Screen::Child(screen)));
+                }
+            }
+            Action::Add => {
+                let form = ChildForm::open(ctx, None, self.group.id)?;
+                self.modal = Some(Modal::Form(form));
+            }
+            Action::Edit | Action::Archive => {
+                if let Some(child) = self.selected() {
+                    self.modal = Some(edit_or_archive(ctx, action, child)?);
+                }
+            }
+            Action::Plan => {
+                if let Some(child) = self.selected() {
+                    let plans = PlansScreen::open(ctx, child, self.group.clone())?;
+                    return Ok(Outcome::Push(plans));
+                }
+            }
+            Action::Visit => {
+                return VisitScreen::open(ctx, self.group.clone()).map(Outcome::Push);
+            }
+            _ => return Ok(Outcome::Ignored),
+        }
+        Ok(Outcome::Done)
+    }
+}
+
+/// Where the child's open trajectories stand, for the group overview: the first in the order of
+/// the plans (the early-signalling plan first).
+fn plan_summary(ctx: &Ctx, trajectories: Vec<Trajectory>) -> Option<PlanSummary> {
+    let mut open: Vec<_> = trajectories.into_iter().filter(|t| t.is_open()).collect();
+    let current = ctx.plans.current();
+    let order = |t: &Trajectory| {
+        current
+            .iter()
+            .position(|p| p.id == t.template)
+            .unwrap_or(usize::MAX)
+    };
+    open.sort_by_key(order);
+    let first = open.first()?;
+    let progress = match ctx.plans.find(&first.template, first.version) {
+        Some(template) => ctx.lang.progress(first.progress(template)),
+        None => first.template.clone(),
+    };
+    let today = ctx.today();
+    Some(PlanSummary {
+        progress,
+        more: open.len() - 1,
+        overdue: open.iter().any(|t| t.overdue(today).any()),
+    })
+}
+
+impl Component for ChildrenScreen {
+    fn title(&self, _lang: Lang) -> String {
+        self.group.name.clone()
+    }
+
+    fn contexts(&self) -> Vec<Context> {
+        match &self.modal {
+            Some(modal) => modal.contexts(),
+            None if self.list.filtering => vec![Context::Filter],
+            None => vec![Context::Children, Context::List, Context::Global],
+        }
+    }
+
+    fn hints(&self) -> &'static [Action] {
+        use Action::*;
+        &[
+            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
+        ]
+    }
+
+    fn takes_text(&self) -> bool {
+        modal::takes_text(&self.modal) || self.list.filtering
+    }
+
+    fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if let Some(step) = modal::step(&mut self.modal, msg) {
+            return child_popup_step(ctx, &mut self.modal, step);
+        }
+        if list::input(&mut self.list, msg) {
+            return Outcome::Done;
+        }
+        match msg {
+            Msg::Action(action) => self.act(ctx, *action).into(),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// The group (its name may have changed) and its children, sorted by name, each with its
+    /// latest observation.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let Some(group) = ctx.store.group(self.group.id)? else {
+            return Ok(());
+        };
+        let mut children = ctx.store.children_of(group.id)?;
+        children.retain(|c| self.show_archived || !c.archived);
+        children.sort_by_cached_key(|c| fold(&c.full_name()));
+        let mut rows = Vec::new();
+        for child in children {
+            let latest = ctx.store.latest_observation(child.id)?.map(|obs| {
+                let template = ctx.catalogue.find(&obs.template, obs.version);
+                LatestObservation {
+                    date: obs.date,
+                    concerns_often: template.map_or(0, |t| obs.concerns_often(t)),
+                }
+            });
+            let plan = plan_summary(ctx, ctx.store.trajectories_of(child.id)?);
+            rows.push(ChildRow {
+                child,
+                latest,
+                plan,
+            });
+        }
+        self.visits = super::visit_dates(ctx.store, group.id)?;
+        self.group = group;
+        self.list.set_items(rows);
+        Ok(())
+    }
+
+    fn about(&self) -> About<'_> {
+        About {
+            group: Some(self.group.id),
+            child: None,
+        }
+    }
+
+    fn drop_draft(&mut self) -> bool {
+        self.modal.take().is_some()
+    }
+
+    fn has_popup(&self) -> bool {
+        self.modal.is_some()
+    }
+
+    fn filter_list(&self) -> Option<&dyn ListInput> {
+        Some(&self.list)
+    }
+
+    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
+        Some(&mut self.list)
+    }
+}
