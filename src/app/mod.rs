@@ -330,9 +330,10 @@ impl App {
     /// What a key means now: typed text while something takes text, else the action the keymap
     /// binds to it in the contexts shown. `None`: the key does nothing here.
     pub fn message(&self, key: Key) -> Option<Msg> {
-        if self.question.is_some() {
-            // Every key answers: a typed character says what it says, any other key (Enter,
-            // Esc, an arrow) is a no.
+        let contexts = self.contexts();
+        if contexts.is_empty() {
+            // A question (the app's or a screen's) is open: every key answers it. A typed
+            // character says what it says, any other key (Enter, Esc, an arrow, Ctrl-c) is a no.
             return Some(key.typed().map_or(Msg::Action(Action::Back), Msg::Type));
         }
         if self.takes_text() {
@@ -343,7 +344,7 @@ impl App {
                 return Some(Msg::Erase);
             }
         }
-        let action = self.keymap.action_for_key(&self.contexts(), key);
+        let action = self.keymap.action_for_key(&contexts, key);
         // Locking works from anywhere, a half-filled form included: whoever walks away locks
         // with the key they know (a key that types nothing, so no text is lost).
         let lock = || {

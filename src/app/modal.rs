@@ -38,10 +38,15 @@ pub enum Step<F, Q> {
     No(Q),
 }
 
-impl<F: Fields, Q> Modal<F, Q> {
+impl<F, Q> Modal<F, Q> {
     /// The contexts whose keys apply while it is open.
+    /// The contexts whose keys apply while it is open: a form's; none for a question, which
+    /// takes every key as its answer (see `App::message`).
     pub fn contexts(&self) -> Vec<Context> {
-        vec![Context::Form]
+        match self {
+            Modal::Form(_) => vec![Context::Form],
+            Modal::Confirm(_) => Vec::new(),
+        }
     }
 }
 

@@ -683,15 +683,8 @@ fn archive_show_archived_and_restore_a_child() {
     for no in ["Enter", "n", "Left", "D", "J", "Ctrl-c"] {
         chr(&mut app, 'D');
         assert!(asks_to_archive(&app, child.id));
+        // Every key answers, Ctrl-c (which no form binds) too; only `j` or `y` is a yes.
         press(&mut app, no);
-        if no == "Ctrl-c" {
-            // A key the question's keys do not bind leaves it open: no answer, surely no yes.
-            assert!(
-                asks_to_archive(&app, child.id),
-                "{no} is not for the question"
-            );
-            press(&mut app, "Esc");
-        }
         assert!(child_modal(&app).is_none(), "{no} answers");
         assert!(
             !app.store.child(child.id).unwrap().unwrap().archived,
