@@ -1,6 +1,7 @@
 //! The one interface of every screen. See the design note in `app/mod.rs`.
 
 use super::list::ListInput;
+use super::modal::Popped;
 use super::{Action, Ctx, Msg, Outcome};
 use crate::domain::{Child, Id};
 use crate::i18n::Lang;
@@ -22,14 +23,30 @@ pub trait Component {
     /// Its step in the header's trail ("Groups › De Vlinders › Zoë de Vries").
     fn title(&self, lang: Lang) -> String;
 
-    /// The contexts whose keys apply now, most specific first; a popup of its own first.
-    fn contexts(&self) -> Vec<Context>;
+    /// Its own contexts, most specific first, when neither a popup of its own nor its filter
+    /// takes the keys (`[Groups, List, Global]`).
+    fn screen_contexts(&self) -> Vec<Context>;
+
+    /// The contexts whose keys apply now, most specific first: its popup's while one is open,
+    /// the filter's while it filters, else its own.
+    fn contexts(&self) -> Vec<Context> {
+        match self.popup() {
+            Some(popup) => popup.contexts(),
+            None if self.filtering() => vec![Context::Filter],
+            None => self.screen_contexts(),
+        }
+    }
 
     /// The keys the footer offers, most important first (what does not fit is left out).
     fn hints(&self) -> &'static [Action];
 
     /// True while printable keys are text for it (a field of its form, its filter).
     fn takes_text(&self) -> bool {
+        self.popup().is_some() || self.filtering()
+    }
+
+    /// True while its list's filter takes typed text.
+    fn filtering(&self) -> bool {
         self.filter_list().is_some_and(|l| l.filtering())
     }
 
@@ -61,9 +78,14 @@ pub trait Component {
         false
     }
 
+    /// Its own popup (one of its forms, or a question), while one is open.
+    fn popup(&self) -> Option<&dyn Popped> {
+        None
+    }
+
     /// True while a popup of its own is open (the footer then leaves the keys to it).
     fn has_popup(&self) -> bool {
-        false
+        self.popup().is_some()
     }
 
     /// The list its `/` filters, if it has one.

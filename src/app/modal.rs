@@ -50,10 +50,17 @@ impl<F, Q> Modal<F, Q> {
     }
 }
 
-/// True while a form or a question is open: both take typed text (a question takes `j`/`y` as
-/// text, so that those letters never reach the list underneath).
-pub fn takes_text<F, Q>(modal: &Option<Modal<F, Q>>) -> bool {
-    modal.is_some()
+/// What the app needs to know of a screen's popup, whatever its form and question: which keys
+/// apply. While one is open it takes typed text (a question takes `j`/`y` as text, so that
+/// those letters never reach the list underneath).
+pub trait Popped {
+    fn contexts(&self) -> Vec<Context>;
+}
+
+impl<F, Q> Popped for Modal<F, Q> {
+    fn contexts(&self) -> Vec<Context> {
+        Modal::contexts(self)
+    }
 }
 
 /// Hands a message to the open popup, if there is one (`None`: there is none, the screen handles

@@ -165,7 +165,7 @@ impl CardPopup {
 
     /// True while its form or question is open.
     pub fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal)
+        self.modal.is_some()
     }
 
     pub fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

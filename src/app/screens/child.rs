@@ -2,6 +2,7 @@
 //! child (the form and question of `children.rs`), and the ways on to its observation form, the
 //! comparison and its audit trail start here.
 
+use crate::app::modal::Popped;
 use crate::app::screens::PlansScreen;
 use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::history::HistoryScreen;
@@ -96,20 +97,13 @@ impl Component for ChildScreen {
         self.child.full_name()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None => vec![Context::Child, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Child, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[Observe, Plan, Compare, Back, Help, Quit, History, Edit]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal)
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -141,7 +135,7 @@ impl Component for ChildScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 }

@@ -2,6 +2,7 @@
 //! editing and archiving a child start here (and the child form and archive question are shared
 //! with the child's own screen, `child.rs`).
 
+use crate::app::modal::Popped;
 use crate::app::screens::{PlansScreen, VisitScreen};
 use chrono::NaiveDate;
 
@@ -303,12 +304,8 @@ impl Component for ChildrenScreen {
         self.group.name.clone()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Children, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Children, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
@@ -316,10 +313,6 @@ impl Component for ChildrenScreen {
         &[
             Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
         ]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -377,8 +370,8 @@ impl Component for ChildrenScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

@@ -1,7 +1,7 @@
 //! What changed between a child's latest observation and the one before it with the same form
 //! (`w`): per item, what appeared, what is no longer seen, and what changed.
 
-use super::history::{read_only_contexts, read_only_update, READ_ONLY_HINTS};
+use super::history::{read_only_update, READ_ONLY_HINTS};
 use crate::app::list::{ListInput, ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::form::{compare, Change, FormTemplate};
@@ -87,8 +87,8 @@ impl Component for CompareScreen {
         lang.action(Action::Compare).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        read_only_contexts(&self.list)
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {

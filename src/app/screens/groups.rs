@@ -1,6 +1,7 @@
 //! The groups list: every group the person at the keyboard sees, with its children and the
 //! coach's visits. Adding, editing and archiving a group (an admin's) start here.
 
+use crate::app::modal::Popped;
 use crate::app::screens::VisitScreen;
 use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{self, ListInput, ListView, Row};
@@ -181,21 +182,13 @@ impl Component for GroupsScreen {
         lang.get(T::GroupsTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Groups, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Groups, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[Open, Filter, Help, Quit, Add, Edit, Visit]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -231,8 +224,8 @@ impl Component for GroupsScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

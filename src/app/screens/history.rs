@@ -75,8 +75,8 @@ impl Component for HistoryScreen {
         lang.get(T::HistoryTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        read_only_contexts(&self.list)
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
@@ -106,14 +106,6 @@ impl Component for HistoryScreen {
 /// The keys of a list that is only read (the trail, a comparison): moving, filtering, back.
 pub(super) const READ_ONLY_HINTS: &[Action] =
     &[Action::Back, Action::Filter, Action::Help, Action::Quit];
-
-/// The contexts of a list that is only read.
-pub(super) fn read_only_contexts(list: &dyn ListInput) -> Vec<Context> {
-    match list.filtering() {
-        true => vec![Context::Filter],
-        false => vec![Context::List, Context::Global],
-    }
-}
 
 /// A list that is only read: its own keys, and Esc back.
 pub(super) fn read_only_update(list: &mut dyn ListInput, msg: &Msg) -> Outcome {

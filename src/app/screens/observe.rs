@@ -3,6 +3,7 @@
 //! opens today's observation if there is one, else a new one, which is written only with its
 //! first mark; a group that uses several forms gets a picker first (`pick_form.rs`).
 
+use crate::app::modal::Popped;
 use std::convert::Infallible;
 
 use chrono::{DateTime, FixedOffset};
@@ -270,21 +271,13 @@ impl Component for ObserveScreen {
         lang.get(T::CtxObservation).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Observation, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Observation, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[Mark, Note, Back, Filter, Help, Quit, Compare]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -311,8 +304,8 @@ impl Component for ObserveScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

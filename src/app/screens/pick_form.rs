@@ -1,7 +1,6 @@
 //! Which form to observe with, for a group that uses more than one. Picking one starts a new
 //! observation in place of the picker, so Esc from the form goes back to where `o` was pressed.
 
-use super::history::read_only_contexts;
 use super::observe::ObserveScreen;
 use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -65,8 +64,8 @@ impl Component for PickFormScreen {
         lang.get(T::PickFormTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        read_only_contexts(&self.list)
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {

@@ -2,7 +2,6 @@
 //! the trajectory, or starts one with the plan, in place of the picker: Esc from the trajectory
 //! goes back to where `p` was pressed.
 
-use super::history::read_only_contexts;
 use super::trajectory::TrajectoryScreen;
 use crate::app::list::{self, ListInput, ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -124,8 +123,8 @@ impl Component for PlansScreen {
         lang.get(T::PlansTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        read_only_contexts(&self.list)
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {

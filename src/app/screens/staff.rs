@@ -3,6 +3,7 @@
 //! PIN of the person selected (for someone who forgot theirs). The staff form is also how the
 //! very first person adds themself (`users.rs`).
 
+use crate::app::modal::Popped;
 use crate::app::popups::pin::PinPopup;
 use crate::app::Popup;
 use std::convert::Infallible;
@@ -219,21 +220,13 @@ impl Component for StaffScreen {
         lang.get(T::StaffTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Staff, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Staff, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[Edit, Add, Pin, Back, Filter, Help]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -282,8 +275,8 @@ impl Component for StaffScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

@@ -4,6 +4,7 @@
 //! flushed write (`saving::write_through`) before the screen shows it; a closed trajectory stays
 //! readable but does not change.
 
+use crate::app::modal::Popped;
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::fields::{Date, Form, Text};
@@ -480,21 +481,13 @@ impl Component for TrajectoryScreen {
         lang.text(&self.template.name).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Trajectory, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Trajectory, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory]
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -522,8 +515,8 @@ impl Component for TrajectoryScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

@@ -3,6 +3,7 @@
 //! nobody in the database, it offers "+ new staff member": the first person adds themself with
 //! the staff form and is signed in.
 
+use crate::app::modal::Popped;
 use super::staff::{staff_form_step, user_rows, StaffForm, StaffModal, UserRow};
 use crate::app::fields::Form;
 use crate::app::list::{self, ListView};
@@ -71,10 +72,15 @@ impl Component for UsersScreen {
         lang.get(T::UsersTitle).to_string()
     }
 
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Users]
+    }
+
+    /// The picker always takes text, so its filter never has the keys: its own do.
     fn contexts(&self) -> Vec<Context> {
         match &self.modal {
             Some(modal) => modal.contexts(),
-            None => vec![Context::Users],
+            None => self.screen_contexts(),
         }
     }
 
@@ -120,7 +126,7 @@ impl Component for UsersScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 }

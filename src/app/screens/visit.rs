@@ -4,6 +4,7 @@
 //! next visit (asked once more, `j`/`y`, before it is written). Every change is one flushed write
 //! of the whole visit before the screen shows it (`saving::write_through`).
 
+use crate::app::modal::Popped;
 use crate::app::screens::ChildScreen;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -512,12 +513,8 @@ impl Component for VisitScreen {
         lang.get(T::VisitTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
-        match &self.modal {
-            Some(modal) => modal.contexts(),
-            None if self.list.filtering => vec![Context::Filter],
-            None => vec![Context::Visit, Context::List, Context::Global],
-        }
+    fn screen_contexts(&self) -> Vec<Context> {
+        vec![Context::Visit, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
@@ -526,10 +523,6 @@ impl Component for VisitScreen {
             true => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
             false => &[Open, Back, Help, Quit],
         }
-    }
-
-    fn takes_text(&self) -> bool {
-        modal::takes_text(&self.modal) || self.list.filtering
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
@@ -564,8 +557,8 @@ impl Component for VisitScreen {
         self.modal.take().is_some()
     }
 
-    fn has_popup(&self) -> bool {
-        self.modal.is_some()
+    fn popup(&self) -> Option<&dyn Popped> {
+        self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
     fn filter_list(&self) -> Option<&dyn ListInput> {

@@ -29,7 +29,7 @@ impl Component for WelcomeScreen {
         lang.get(T::WelcomeTitle).to_string()
     }
 
-    fn contexts(&self) -> Vec<Context> {
+    fn screen_contexts(&self) -> Vec<Context> {
         vec![Context::Welcome, Context::Global]
     }
 
