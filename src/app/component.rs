@@ -97,3 +97,35 @@ pub trait Component {
         None
     }
 }
+
+/// [`Component::filter_list`] and [`Component::filter_list_mut`] for a screen whose list is
+/// `self.list` (a `ListView`): `crate::filtered_list!();` in its `impl Component`.
+#[macro_export]
+macro_rules! filtered_list {
+    () => {
+        fn filter_list(&self) -> Option<&dyn $crate::app::list::ListInput> {
+            Some(&self.list)
+        }
+
+        fn filter_list_mut(&mut self) -> Option<&mut dyn $crate::app::list::ListInput> {
+            Some(&mut self.list)
+        }
+    };
+}
+
+/// [`Component::popup`] and [`Component::drop_draft`] for a screen whose popup is `self.modal`
+/// (an `Option<modal::Modal<..>>`): `crate::own_popup!();` in its `impl Component`.
+#[macro_export]
+macro_rules! own_popup {
+    () => {
+        fn popup(&self) -> Option<&dyn $crate::app::modal::Popped> {
+            self.modal
+                .as_ref()
+                .map(|m| m as &dyn $crate::app::modal::Popped)
+        }
+
+        fn drop_draft(&mut self) -> bool {
+            self.modal.take().is_some()
+        }
+    };
+}

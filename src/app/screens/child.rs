@@ -2,7 +2,6 @@
 //! child (the form and question of `children.rs`), and the ways on to its observation form, the
 //! comparison and its audit trail start here.
 
-use crate::app::modal::Popped;
 use crate::app::screens::PlansScreen;
 use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::history::HistoryScreen;
@@ -131,11 +130,6 @@ impl Component for ChildScreen {
         }
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 }

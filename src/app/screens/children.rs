@@ -2,14 +2,13 @@
 //! editing and archiving a child start here (and the child form and archive question are shared
 //! with the child's own screen, `child.rs`).
 
-use crate::app::modal::Popped;
 use crate::app::screens::{PlansScreen, VisitScreen};
 use chrono::NaiveDate;
 
 use super::child::ChildScreen;
 use super::VisitDates;
 use crate::app::fields::{Choice, Date, Fields, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
@@ -366,19 +365,8 @@ impl Component for ChildrenScreen {
         }
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

@@ -2,7 +2,7 @@
 //! (`w`): per item, what appeared, what is no longer seen, and what changed.
 
 use super::history::{read_only_update, READ_ONLY_HINTS};
-use crate::app::list::{ListInput, ListView, Row};
+use crate::app::list::{ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::form::{compare, Change, FormTemplate};
 use crate::domain::{Child, Observation};
@@ -106,11 +106,5 @@ impl Component for CompareScreen {
         }
     }
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

@@ -1,10 +1,9 @@
 //! The groups list: every group the person at the keyboard sees, with its children and the
 //! coach's visits. Adding, editing and archiving a group (an admin's) start here.
 
-use crate::app::modal::Popped;
 use crate::app::screens::VisitScreen;
 use crate::app::fields::{Choice, Fields, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::screens::children::ChildrenScreen;
 use crate::app::screens::staff::StaffScreen;
@@ -220,19 +219,8 @@ impl Component for GroupsScreen {
         Ok(())
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

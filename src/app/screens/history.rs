@@ -94,13 +94,7 @@ impl Component for HistoryScreen {
         }
     }
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }
 
 /// The keys of a list that is only read (the trail, a comparison): moving, filtering, back.

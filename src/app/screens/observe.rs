@@ -3,14 +3,13 @@
 //! opens today's observation if there is one, else a new one, which is written only with its
 //! first mark; a group that uses several forms gets a picker first (`pick_form.rs`).
 
-use crate::app::modal::Popped;
 use std::convert::Infallible;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::pick_form::PickFormScreen;
 use crate::app::fields::{Fields, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
@@ -300,19 +299,8 @@ impl Component for ObserveScreen {
         }
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

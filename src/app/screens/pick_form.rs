@@ -2,7 +2,7 @@
 //! observation in place of the picker, so Esc from the form goes back to where `o` was pressed.
 
 use super::observe::ObserveScreen;
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::FormTemplate;
 use crate::domain::{Child, Group};
@@ -91,11 +91,5 @@ impl Component for PickFormScreen {
         }
     }
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

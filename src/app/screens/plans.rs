@@ -3,7 +3,7 @@
 //! goes back to where `p` was pressed.
 
 use super::trajectory::TrajectoryScreen;
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{AuditAction, Child, Group};
@@ -150,11 +150,5 @@ impl Component for PlansScreen {
         }
     }
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

@@ -3,13 +3,12 @@
 //! PIN of the person selected (for someone who forgot theirs). The staff form is also how the
 //! very first person adds themself (`users.rs`).
 
-use crate::app::modal::Popped;
 use crate::app::popups::pin::PinPopup;
 use crate::app::Popup;
 use std::convert::Infallible;
 
 use crate::app::fields::{Choice, Fields, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Modal, Step};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::group::{ids_named, names_of};
@@ -271,19 +270,8 @@ impl Component for StaffScreen {
         true
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

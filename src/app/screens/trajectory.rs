@@ -8,7 +8,7 @@ use crate::app::modal::Popped;
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::fields::{Date, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome};
@@ -519,11 +519,5 @@ impl Component for TrajectoryScreen {
         self.modal.as_ref().map(|m| m as &dyn Popped)
     }
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }

@@ -3,7 +3,6 @@
 //! nobody in the database, it offers "+ new staff member": the first person adds themself with
 //! the staff form and is signed in.
 
-use crate::app::modal::Popped;
 use super::staff::{staff_form_step, user_rows, StaffForm, StaffModal, UserRow};
 use crate::app::fields::Form;
 use crate::app::list::{self, ListView};
@@ -122,11 +121,6 @@ impl Component for UsersScreen {
         Ok(())
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 }

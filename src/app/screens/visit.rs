@@ -4,12 +4,11 @@
 //! next visit (asked once more, `j`/`y`, before it is written). Every change is one flushed write
 //! of the whole visit before the screen shows it (`saving::write_through`).
 
-use crate::app::modal::Popped;
 use crate::app::screens::ChildScreen;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Field, Fields, Form, Text};
-use crate::app::list::{self, ListInput, ListView, Row};
+use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -553,19 +552,8 @@ impl Component for VisitScreen {
         }
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.modal.take().is_some()
-    }
 
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
-    fn filter_list(&self) -> Option<&dyn ListInput> {
-        Some(&self.list)
-    }
-
-    fn filter_list_mut(&mut self) -> Option<&mut dyn ListInput> {
-        Some(&mut self.list)
-    }
+    crate::filtered_list!();
 }
