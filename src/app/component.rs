@@ -17,6 +17,16 @@ pub struct About<'a> {
     pub child: Option<&'a Child>,
 }
 
+impl<'a> About<'a> {
+    /// A screen about one child (and so about the child's group).
+    pub fn child(child: &'a Child) -> About<'a> {
+        About {
+            group: Some(child.group_id),
+            child: Some(child),
+        }
+    }
+}
+
 /// A screen: its state, how messages change it, and what the view needs to know besides its
 /// fields. Drawn by its twin in `ui::screens`.
 pub trait Component {

@@ -124,10 +124,7 @@ impl Component for ChildScreen {
     }
 
     fn about(&self) -> About<'_> {
-        About {
-            group: Some(self.group.id),
-            child: Some(&self.child),
-        }
+        About::child(&self.child)
     }
 
 

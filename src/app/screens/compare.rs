@@ -100,10 +100,7 @@ impl Component for CompareScreen {
     }
 
     fn about(&self) -> crate::app::About<'_> {
-        crate::app::About {
-            group: Some(self.child.group_id),
-            child: Some(&self.child),
-        }
+        crate::app::About::child(&self.child)
     }
 
     crate::filtered_list!();

@@ -88,10 +88,7 @@ impl Component for HistoryScreen {
     }
 
     fn about(&self) -> crate::app::About<'_> {
-        crate::app::About {
-            group: Some(self.child.group_id),
-            child: Some(&self.child),
-        }
+        crate::app::About::child(&self.child)
     }
 
     crate::filtered_list!();
@@ -100,6 +97,9 @@ impl Component for HistoryScreen {
 /// The keys of a list that is only read (the trail, a comparison): moving, filtering, back.
 pub(super) const READ_ONLY_HINTS: &[Action] =
     &[Action::Back, Action::Filter, Action::Help, Action::Quit];
+
+/// The keys of a picker (which form, which plan).
+pub(super) const PICKER_HINTS: &[Action] = &[Action::Open, Action::Back, Action::Help, Action::Quit];
 
 /// A list that is only read: its own keys, and Esc back.
 pub(super) fn read_only_update(list: &mut dyn ListInput, msg: &Msg) -> Outcome {

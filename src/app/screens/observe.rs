@@ -293,10 +293,7 @@ impl Component for ObserveScreen {
     }
 
     fn about(&self) -> About<'_> {
-        About {
-            group: Some(self.group.id),
-            child: Some(&self.child),
-        }
+        About::child(&self.child)
     }
 
 

@@ -1,8 +1,9 @@
 //! Which form to observe with, for a group that uses more than one. Picking one starts a new
 //! observation in place of the picker, so Esc from the form goes back to where `o` was pressed.
 
+use super::history::{read_only_update, PICKER_HINTS};
 use super::observe::ObserveScreen;
-use crate::app::list::{self, ListView, Row};
+use crate::app::list::{ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::FormTemplate;
 use crate::domain::{Child, Group};
@@ -69,26 +70,19 @@ impl Component for PickFormScreen {
     }
 
     fn hints(&self) -> &'static [Action] {
-        use Action::*;
-        &[Open, Back, Help, Quit]
+        PICKER_HINTS
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(Action::Open) => self.pick(ctx).into(),
-            Msg::Action(Action::Back) => Outcome::Pop,
-            _ => Outcome::Ignored,
+        // A picker: a list that is only read, where Enter picks.
+        match read_only_update(&mut self.list, msg) {
+            Outcome::Ignored if *msg == Msg::Action(Action::Open) => self.pick(ctx).into(),
+            outcome => outcome,
         }
     }
 
     fn about(&self) -> About<'_> {
-        About {
-            group: Some(self.group.id),
-            child: Some(&self.child),
-        }
+        About::child(&self.child)
     }
 
     crate::filtered_list!();

@@ -2,8 +2,9 @@
 //! the trajectory, or starts one with the plan, in place of the picker: Esc from the trajectory
 //! goes back to where `p` was pressed.
 
+use super::history::{read_only_update, PICKER_HINTS};
 use super::trajectory::TrajectoryScreen;
-use crate::app::list::{self, ListView, Row};
+use crate::app::list::{ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{AuditAction, Child, Group};
@@ -128,26 +129,19 @@ impl Component for PlansScreen {
     }
 
     fn hints(&self) -> &'static [Action] {
-        use Action::*;
-        &[Open, Back, Help, Quit]
+        PICKER_HINTS
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(Action::Open) => self.pick(ctx).into(),
-            Msg::Action(Action::Back) => Outcome::Pop,
-            _ => Outcome::Ignored,
+        // A picker: a list that is only read, where Enter picks.
+        match read_only_update(&mut self.list, msg) {
+            Outcome::Ignored if *msg == Msg::Action(Action::Open) => self.pick(ctx).into(),
+            outcome => outcome,
         }
     }
 
     fn about(&self) -> About<'_> {
-        About {
-            group: Some(self.group.id),
-            child: Some(&self.child),
-        }
+        About::child(&self.child)
     }
 
     crate::filtered_list!();

@@ -504,10 +504,7 @@ impl Component for TrajectoryScreen {
     }
 
     fn about(&self) -> About<'_> {
-        About {
-            group: Some(self.group.id),
-            child: Some(&self.child),
-        }
+        About::child(&self.child)
     }
 
     fn drop_draft(&mut self) -> bool {
