@@ -6,9 +6,10 @@
 //!    [`App::message`]: typed text ([`Msg::Type`], [`Msg::Erase`]) while something takes text,
 //!    else the [`Action`] the keymap binds to it in the contexts shown now
 //!    ([`App::contexts`]). A paste, a tick of the clock and a resize are messages too.
-//! 2. [`App::update`] is the only way in. It hands the message to whatever is on top: the lock
-//!    screen, else one of the app's own popups (help, "stop signaal?", who to call, a PIN),
-//!    else the shown screen's [`Component::update`]. A screen's own popup (one of its forms, a
+//! 2. [`App::update`] is the only way in (`route.rs`). Ticks, resizes and signals it handles
+//!    itself; a key, text or paste goes to whatever is on top: the question "Stop signaal?",
+//!    else the lock screen, else one of the app's own popups (help, who to call, a PIN), else
+//!    the shown screen's [`Component::update`]. A screen's own popup (one of its forms, a
 //!    yes/no question) is part of the screen and gets the message first (`modal::step`).
 //! 3. A component changes only itself; through the [`Ctx`] it gets (the store, the clock, who is
 //!    at the keyboard, the language, the catalogues) it may read and write the store. What else
@@ -25,13 +26,16 @@
 //!
 //! - `app/screens/<name>.rs`: its state (plain fields the view reads), its forms (one struct of
 //!   named `fields` per form, checked by `domain` rules) and questions in an
-//!   `Option<modal::Modal<Form, About>>`, and `impl Component`: title, contexts, hints, reload,
-//!   update. `app/screens/groups.rs` is the model to copy.
+//!   `Option<modal::Modal<Form, About>>`, and `impl Component`: title, its contexts, hints,
+//!   reload, update (`crate::filtered_list!()` and `crate::own_popup!()` for the rest).
+//!   `app/screens/groups.rs` is the model to copy.
 //! - `ui/screens/<name>.rs`: `draw(frame, area, app, screen, theme)`, ending with
 //!   `modal::draw` for its popup.
-//! - One line in the `screens!` list of `app/screens/mod.rs` (the enum and the one dispatch
-//!   to the component), and one in `ui/screens/mod.rs` (the view's dispatch).
-//! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own.
+//! - One line in the `screens!` list of `app/screens/mod.rs` (the variant of [`Screen`] and the
+//!   one dispatch to its component), and one in the `views!` list of `ui/screens/mod.rs` (the
+//!   view's one dispatch).
+//! - Keys: a `[context]` in `keymaps/default.toml` if it has keys of its own, and the
+//!   permissions its actions need in `access::needed`.
 //!
 //! A popup of the app's own (over any screen, like "who to call?") goes the same way:
 //! `app/popups/<name>.rs` with `update(&mut self, ctx, msg) -> Outcome`, its view in

@@ -19,7 +19,7 @@ pub use theme::Theme;
 #[cfg(test)]
 mod tests;
 
-use crate::app::{App, Popup, Screen, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Popup, MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_below_question(frame, app, theme);
@@ -45,21 +45,7 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     widgets::header(frame, header, app, theme);
-    match app.screen() {
-        Screen::Welcome(_) => screens::welcome::draw(frame, body, app, theme),
-        Screen::Users(s) => screens::users::draw(frame, body, app, s, theme),
-        Screen::Groups(s) => screens::groups::draw(frame, body, app, s, theme),
-        Screen::Children(s) => screens::children::draw(frame, body, app, s, theme),
-        Screen::Child(s) => screens::child::draw(frame, body, app, s, theme),
-        Screen::Observe(s) => screens::observe::draw(frame, body, app, s, theme),
-        Screen::PickForm(s) => screens::observe::draw_picker(frame, body, app, s, theme),
-        Screen::Compare(s) => screens::compare::draw(frame, body, app, s, theme),
-        Screen::Plans(s) => screens::plans::draw(frame, body, app, s, theme),
-        Screen::Trajectory(s) => screens::trajectory::draw(frame, body, app, s, theme),
-        Screen::History(s) => screens::history::draw(frame, body, app, s, theme),
-        Screen::Staff(s) => screens::staff::draw(frame, body, app, s, theme),
-        Screen::Visit(s) => screens::visit::draw(frame, body, app, s, theme),
-    }
+    screens::draw(frame, body, app, app.screen(), theme);
     widgets::footer(frame, footer, app, theme);
     match &app.popup {
         Some(Popup::Help(help)) => popups::help::draw(frame, area, app, help, theme),

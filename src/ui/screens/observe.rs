@@ -1,20 +1,17 @@
 //! The observation form: the items under their section titles with their marks (✎ for a note),
 //! the selected item in full below; the title bar names child, date and observer, and says
-//! whether the last change is on disk. Also the picker of forms, for a group that uses several.
+//! whether the last change is on disk.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
 use crate::app::screens::observe::ObserveScreen;
-use crate::app::screens::pick_form::PickFormScreen;
 use crate::app::{Action, App};
 use crate::domain::form::Mark;
 use crate::i18n::T;
 use crate::ui::sectioned::{SectionedList, SectionedRow};
-use crate::ui::widgets::ListTable;
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, theme: &Theme) {
@@ -98,48 +95,4 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
         ])
     };
     vec![Line::from(text), note]
-}
-
-pub fn draw_picker(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    screen: &PickFormScreen,
-    theme: &Theme,
-) {
-    let lang = app.lang;
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let kinds: Vec<&str> = row.template.kinds.iter().map(|k| k.label()).collect();
-            Row::new(vec![
-                Cell::from(lang.text(&row.template.name).to_string()),
-                Cell::from(kinds.join(", ")),
-                Cell::from(row.template.item_count().to_string()),
-            ])
-        })
-        .collect();
-    ListTable {
-        title: format!(
-            "{} · {}",
-            screen.child.full_name(),
-            lang.get(T::PickFormTitle)
-        ),
-        status: None,
-        header: vec![
-            lang.get(T::ColName),
-            lang.get(T::ColKind),
-            lang.get(T::ColItems),
-        ],
-        widths: vec![
-            Constraint::Fill(3),
-            Constraint::Length(24),
-            Constraint::Length(8),
-        ],
-        rows,
-        list: &screen.list,
-        empty: lang.get(T::FilterNoMatch).to_string(),
-    }
-    .draw(frame, area, app, theme);
 }

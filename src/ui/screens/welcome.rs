@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::app::screens::WelcomeScreen;
 use crate::app::{Action, App};
 use crate::i18n::T;
 use crate::ui::widgets::{block, popup_area};
@@ -13,7 +14,7 @@ use crate::ui::Theme;
 /// The welcome popup's width, borders included.
 const POPUP_WIDTH: u16 = 72;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, _screen: &WelcomeScreen, theme: &Theme) {
     let lang = app.lang;
     let contexts = app.contexts();
     let option = |action: Action, text: T| {
