@@ -38,7 +38,7 @@ impl App {
     }
 
     /// Whether the person at the keyboard may do `action` on the shown screen: what the footer
-    /// offers, and what the action itself asks (through [`App::may_here`]).
+    /// offers; the action itself asks the same table (`Ctx::permit_action`).
     pub fn may(&self, action: Action) -> bool {
         allowed(self.user.as_ref(), self.screen_context(), action)
     }

@@ -1,5 +1,5 @@
 //! The yes/no questions. The app's own, "Stop signaal?", lies over everything (the lock screen
-//! and any popup included) and takes every key; a screen's questions ("Archive <child>?",
+//! and any popup included) and takes every key; a screen's questions ("Archive Zoë de Vries?",
 //! "Close the trajectory with outcome …?") are the screen's own (`modal::Confirm`) and answered
 //! by the same rule: only a typed `j` or `y` says yes; Enter, Esc, `n` and any other key say no.
 //!

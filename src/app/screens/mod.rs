@@ -1,4 +1,4 @@
-//! The screens: one module per screen, each a [`Component`](super::Component) that owns its
+//! The screens: one module per screen, each a [`Component`] that owns its
 //! state, its forms and questions, and how messages change them. Their views live in
 //! `ui::screens`, under the same names.
 
