@@ -377,13 +377,9 @@ fn a_close_before_the_start_is_refused_and_a_no_brings_the_form_back_as_typed() 
     let Some(Modal::Confirm(confirm)) = &screen(&app).modal else {
         panic!("the close is asked")
     };
-    let chosen = confirm.about;
-    assert_eq!(chosen.date, now().date_naive());
-    assert_ne!(
-        chosen.outcome,
-        Outcome::ContinuesInGroup,
-        "the outcome chosen"
-    );
+    let (date, outcome) = (confirm.about.date, confirm.about.outcome);
+    assert_eq!(date, now().date_naive());
+    assert_ne!(outcome, Outcome::ContinuesInGroup, "the outcome chosen");
     // A paste is no answer; `n` is no, and the form is back as it was typed.
     assert!(app.update(Msg::Paste("j".into())));
     assert!(matches!(&screen(&app).modal, Some(Modal::Confirm(_))));
@@ -394,7 +390,7 @@ fn a_close_before_the_start_is_refused_and_a_no_brings_the_form_back_as_typed() 
     let TrajectoryForm::Close(close) = &form.fields else {
         panic!("the close form")
     };
-    assert_eq!(close.outcome.value(), Some(&chosen.outcome));
+    assert_eq!(close.outcome.value(), Some(&outcome));
     assert_eq!(close.date.text.value, "20-11-2026");
     assert_eq!(form.focus, 1, "on the field last typed in");
     assert!(stored(&app, child.id)[0].closed.is_none());
@@ -402,7 +398,7 @@ fn a_close_before_the_start_is_refused_and_a_no_brings_the_form_back_as_typed() 
     chr(&mut app, 'y');
     assert!(!popup(&app));
     let closed = stored(&app, child.id)[0].closed.clone().unwrap();
-    assert_eq!((closed.outcome, closed.date), (chosen.outcome, chosen.date));
+    assert_eq!((closed.outcome, closed.date), (outcome, date));
     assert_eq!(
         app.store.audit().unwrap().last().unwrap().action,
         "trajectory.close"

@@ -4,7 +4,6 @@
 //! flushed write (`saving::write_through`) before the screen shows it; a closed trajectory stays
 //! readable but does not change.
 
-use crate::app::modal::Popped;
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::fields::{Date, Form, Text};
@@ -20,7 +19,6 @@ use crate::store::Signature;
 
 mod forms;
 
-use forms::map_form;
 pub use forms::{CloseForm, Closing, DateEdit, NoteForm, ReasonForm, TextEdit, TrajectoryForm};
 
 #[derive(Debug, Clone)]
@@ -35,9 +33,6 @@ pub struct TrajectoryScreen {
     pub list: ListView<TrajectoryRow>,
     /// One of the trajectory's forms, or the question whether to close it.
     pub modal: Option<Modal<TrajectoryForm, Closing>>,
-    /// While the close is asked: the close form as it was typed, back on a "no". (Boxed: the
-    /// screens share one enum, sized by its largest.)
-    asked: Option<Box<Form<CloseForm>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -158,7 +153,6 @@ impl TrajectoryScreen {
             saved,
             list,
             modal: None,
-            asked: None,
         }
     }
 
@@ -296,9 +290,8 @@ impl TrajectoryScreen {
         CloseForm::new(ctx.lang, proposed, ctx.today())
     }
 
-    /// Saves a submitted form; what to say about it. A valid close form is not saved but asked
-    /// about (`Ok(None)`).
-    fn submit(&mut self, ctx: &Ctx, form: &TrajectoryForm) -> Result<Option<String>, AppError> {
+    /// Saves a submitted form; what to say about it.
+    fn submit(&mut self, ctx: &Ctx, form: &TrajectoryForm) -> Result<String, AppError> {
         let lang = ctx.lang;
         let saved = match form {
             TrajectoryForm::Note(NoteForm { stage, note }) => {
@@ -347,68 +340,77 @@ impl TrajectoryScreen {
                 })?;
                 lang.get(field_label(field)).to_string()
             }
-            TrajectoryForm::Close(CloseForm { outcome, date }) => {
-                let date = date.date()?;
-                self.trajectory.check_close(date)?;
-                let outcome = outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
-                let question = lang.close_trajectory_question(
-                    lang.text(&self.template.name),
-                    lang.outcome(outcome),
-                    &lang.date(date),
-                );
-                let about = Closing { outcome, date };
-                self.modal = Some(Modal::Confirm(Confirm { question, about }));
-                return Ok(None);
-            }
+            // Checked, and written only after its question (`ask_close`).
+            TrajectoryForm::Close(_) => String::new(),
         };
-        Ok(Some(lang.saved(&saved)))
+        Ok(lang.saved(&saved))
+    }
+
+    /// A valid close form is not written yet but asked about once more; the question holds the
+    /// form as typed.
+    fn ask_close(
+        &mut self,
+        ctx: &Ctx,
+        close: &CloseForm,
+        form: Form<TrajectoryForm>,
+    ) -> Result<(), AppError> {
+        let lang = ctx.lang;
+        let date = close.date.date()?;
+        self.trajectory.check_close(date)?;
+        let outcome = close.outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
+        let question = lang.close_trajectory_question(
+            lang.text(&self.template.name),
+            lang.outcome(outcome),
+            &lang.date(date),
+        );
+        let form = Box::new(form);
+        let about = Closing { outcome, date, form };
+        self.modal = Some(Modal::Confirm(Confirm { question, about }));
+        Ok(())
     }
 
     fn popup_step(&mut self, ctx: &Ctx, step: Step<TrajectoryForm, Closing>) -> Outcome {
+        let refused = |form: Form<TrajectoryForm>, e: &AppError| {
+            Some(Modal::Form(form.refused(ctx.lang.error(e))))
+        };
         match step {
-            Step::Stay => Outcome::Done,
-            // A "no" to the close brings the form back as it was typed (a form closed with Esc
-            // left nothing asked).
-            Step::Closed | Step::No(_) => {
-                if let Some(form) = self.asked.take() {
-                    self.modal = Some(Modal::Form(map_form(*form, TrajectoryForm::Close)));
-                }
+            Step::Stay | Step::Closed => Outcome::Done,
+            // A "no" to the close brings the form back as it was typed.
+            Step::No(closing) => {
+                self.modal = Some(Modal::Form(*closing.form));
                 Outcome::Done
             }
-            Step::Submit(form) => match self.submit(ctx, &form.fields) {
-                Ok(Some(said)) => Outcome::Say(said),
-                Ok(None) => {
-                    if let TrajectoryForm::Close(close) = form.fields {
-                        let Form { focus, error, .. } = form;
-                        self.asked = Some(Box::new(Form {
-                            fields: close,
-                            focus,
-                            error,
-                        }));
+            Step::Submit(form) => {
+                let checked = match &form.fields {
+                    TrajectoryForm::Close(close) => {
+                        let close = close.clone();
+                        self.ask_close(ctx, &close, form.clone()).map(|()| None)
                     }
-                    Outcome::Done
+                    fields => self.submit(ctx, fields).map(Some),
+                };
+                match checked {
+                    Ok(said) => said.map_or(Outcome::Done, Outcome::Say),
+                    Err(e) => {
+                        self.modal = refused(form, &e);
+                        Outcome::Done
+                    }
                 }
-                Err(e) => {
-                    self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
-                    Outcome::Done
-                }
-            },
-            Step::Yes(Closing { outcome, date }) => {
-                let asked = self.asked.take();
+            }
+            Step::Yes(Closing {
+                outcome,
+                date,
+                form,
+            }) => {
                 let closed = self.change(ctx, AuditAction::TrajectoryClose, "", |t, sig| {
                     t.close(outcome, date, &sig.by);
                     Ok(())
                 });
                 match closed {
                     Ok(()) => Outcome::Say(ctx.lang.saved(ctx.lang.text(&self.template.name))),
+                    // The form comes back with why, nothing lost.
                     Err(e) => {
-                        let why = ctx.lang.error(&e);
-                        if let Some(form) = asked {
-                            let form = map_form(*form, TrajectoryForm::Close).refused(why);
-                            self.modal = Some(Modal::Form(form));
-                            return Outcome::Done;
-                        }
-                        Outcome::Fail(e)
+                        self.modal = refused(*form, &e);
+                        Outcome::Done
                     }
                 }
             }
@@ -507,14 +509,7 @@ impl Component for TrajectoryScreen {
         About::child(&self.child)
     }
 
-    fn drop_draft(&mut self) -> bool {
-        self.asked = None;
-        self.modal.take().is_some()
-    }
-
-    fn popup(&self) -> Option<&dyn Popped> {
-        self.modal.as_ref().map(|m| m as &dyn Popped)
-    }
+    crate::own_popup!();
 
     crate::filtered_list!();
 }

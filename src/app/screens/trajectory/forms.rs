@@ -96,11 +96,14 @@ impl Fields for CloseForm {
     crate::fields!(outcome, date);
 }
 
-/// The close as checked, asked once more before it is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The close as checked, asked once more before it is written, with the form as it was typed
+/// (back on a "no", or with the reason when the write fails). Boxed: the screens share one
+/// enum, sized by its largest.
+#[derive(Debug, Clone)]
 pub struct Closing {
     pub outcome: Ending,
     pub date: NaiveDate,
+    pub form: Box<Form<TrajectoryForm>>,
 }
 
 /// The forms of the trajectory screen.
@@ -138,14 +141,5 @@ impl Fields for TrajectoryForm {
     }
     fn warning(&self, lang: Lang) -> Option<String> {
         inside!(self, form => form.warning(lang))
-    }
-}
-
-/// The same form, its fields wrapped (`TrajectoryForm::Close`).
-pub(super) fn map_form<A, B>(form: Form<A>, wrap: impl FnOnce(A) -> B) -> Form<B> {
-    Form {
-        fields: wrap(form.fields),
-        focus: form.focus,
-        error: form.error,
     }
 }
