@@ -147,7 +147,8 @@ fn the_groups_own_contacts_rank_first_and_pinned_cards_stay() {
 
 #[test]
 fn a_card_is_changed_in_its_form_and_esc_on_the_form_returns_to_the_card() {
-    let (_dir, mut app) = signed_in(Lang::En);
+    // A pinned card: only an admin changes it.
+    let (_dir, mut app) = super::test_support::admin(Lang::En);
     chr(&mut app, 'c');
     type_text(&mut app, "veilig thuis");
     press(&mut app, "Enter");
@@ -176,6 +177,39 @@ fn a_card_is_changed_in_its_form_and_esc_on_the_form_returns_to_the_card() {
     let stored = stored.iter().find(|c| c.name == "Veilig Thuis").unwrap();
     assert_eq!(stored.verified, day, "saved, the pinned card stays pinned");
     assert!(stored.pinned.is_some());
+}
+
+#[test]
+fn the_pinned_emergency_cards_are_an_admins_to_change_and_keep_a_number() {
+    // Staff: `e` on the 112 card is refused, saying who may.
+    let (_dir, mut app) = signed_in(Lang::En);
+    chr(&mut app, 'c');
+    type_text(&mut app, "112");
+    press(&mut app, "Enter");
+    chr(&mut app, 'e');
+    assert!(card_popup(&app).modal.is_none(), "no form for staff");
+    let said = app.status.clone().unwrap();
+    assert!(said.error && said.text.contains("admin"), "{}", said.text);
+
+    // An admin may change it, but not blank its number.
+    let (_dir, mut app) = super::test_support::admin(Lang::En);
+    chr(&mut app, 'c');
+    type_text(&mut app, "112");
+    press(&mut app, "Enter");
+    chr(&mut app, 'e');
+    for _ in 0..3 {
+        press(&mut app, "Tab");
+    }
+    let typed = form(&app).fields.phones.value.chars().count();
+    for _ in 0..typed {
+        press(&mut app, "Backspace");
+    }
+    press(&mut app, "Enter");
+    let refused = form(&app).error.clone().unwrap_or_default();
+    assert_eq!(refused, Lang::En.get(crate::i18n::T::ErrPinnedNeedsNumber));
+    let stored = app.store.directory().unwrap();
+    let card = stored.iter().find(|c| c.name == "112").unwrap();
+    assert_eq!(card.phone().unwrap().number, "112", "unchanged");
 }
 
 #[test]

@@ -20,6 +20,10 @@ pub enum Permission {
     LeadVisit,
     /// See every group, linked or not.
     SeeAllGroups,
+    /// Change a pinned emergency card (112, Veilig Thuis, the vertrouwensinspecteur, the
+    /// aandachtsfunctionaris): the numbers everyone reads on the lock screen in an emergency,
+    /// so a slip by anyone at the keyboard must not change them.
+    EditPinnedCards,
 }
 
 /// The rules, as one table: a role may do what is listed for it.

@@ -36,6 +36,9 @@ pub enum Invalid {
     LastAdmin,
     #[error("phone numbers are written as label: number; ...")]
     BadPhone,
+    /// A pinned emergency card keeps at least one phone number.
+    #[error("a pinned card needs a phone number")]
+    PinnedNeedsNumber,
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),

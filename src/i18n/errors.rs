@@ -46,6 +46,7 @@ impl Lang {
             Invalid::PinMismatch => T::ErrPinMismatch,
             Invalid::LastAdmin => T::ErrLastAdmin,
             Invalid::BadPhone => T::ErrBadPhone,
+            Invalid::PinnedNeedsNumber => T::ErrPinnedNeedsNumber,
         };
         self.get(text).to_string()
     }

@@ -824,6 +824,7 @@ texts! {
     PinnedTag => "vast", "pinned";
     Phone => "Telefoon", "Phone";
     Topics => "Onderwerpen", "Topics";
+    ErrPinnedNeedsNumber => "Een vaste kaart houdt een telefoonnummer: dit nummer lezen mensen in nood.", "A pinned card keeps a phone number: people read it in an emergency.";
     ErrPinned => "Een vaste kaart kan niet weg; je kunt hem wel bewerken.", "A pinned card cannot be removed; you can edit it.";
     ErrNoChild => "Koppelen kan vanaf een kind: open eerst het kind.", "Linking works from a child: open the child first.";
     ErrNoGroup2 => "Open eerst een groep.", "Open a group first.";

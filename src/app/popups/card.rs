@@ -5,6 +5,7 @@
 use crate::app::fields::{Choice, Date, Fields, Form, Text};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::{Action, AppError, Ctx, Msg, Outcome};
+use crate::domain::access::Permission;
 use crate::domain::contact::{parse_phones, parse_topics, phones_text, Contact, Help};
 use crate::domain::{AuditAction, Child, Id, Invalid};
 use crate::i18n::{Lang, T};
@@ -96,7 +97,11 @@ impl ContactForm {
             name: self.name.required(Invalid::NameRequired)?,
             role: text(&self.role),
             organisation: text(&self.organisation),
-            phones: parse_phones(&self.phones.value)?,
+            phones: match (parse_phones(&self.phones.value)?, &original.pinned) {
+                // An emergency card without a number helps nobody.
+                (phones, Some(_)) if phones.is_empty() => return Err(Invalid::PinnedNeedsNumber),
+                (phones, _) => phones,
+            },
             email: text(&self.email),
             availability: text(&self.availability),
             area: text(&self.area),
@@ -183,6 +188,9 @@ impl CardPopup {
         match action {
             Action::Back => return Ok(Outcome::ClosePopup),
             Action::Edit => {
+                if contact.pinned.is_some() {
+                    ctx.permit(Permission::EditPinnedCards)?;
+                }
                 let form = ContactForm::new(ctx.lang, Some(contact), "");
                 self.modal = Some(Modal::Form(Form::new(form)));
             }
