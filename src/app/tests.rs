@@ -512,17 +512,24 @@ fn add_child_refuses_a_bad_or_future_birth_date() {
     chr(&mut app, 'a');
     fill_child_form(&mut app, "Noor", "Jansen", "2024-13-45");
     press(&mut app, "Enter");
-    let bad = |typed: &str| Lang::En.invalid(&Invalid::BadDate(typed.into()));
-    assert_eq!(form_error(&app), Some(bad("2024-13-45").as_str()));
+    // The shape is right, the day is not in the calendar: said so.
+    let no_such = |typed: &str| Lang::En.invalid(&Invalid::NoSuchDate(typed.into()));
+    assert_eq!(form_error(&app), Some(no_such("2024-13-45").as_str()));
 
     clear_field(&mut app);
     type_text(&mut app, "04-20-2024");
     press(&mut app, "Enter");
     assert_eq!(
         form_error(&app),
-        Some(bad("04-20-2024").as_str()),
+        Some(no_such("04-20-2024").as_str()),
         "the month goes in the middle"
     );
+
+    clear_field(&mut app);
+    type_text(&mut app, "20 november");
+    press(&mut app, "Enter");
+    let bad = Lang::En.invalid(&Invalid::BadDate("20 november".into()));
+    assert_eq!(form_error(&app), Some(bad.as_str()), "no date at all");
 
     clear_field(&mut app);
     type_text(&mut app, "2026-11-21"); // tomorrow on the fixed clock

@@ -33,6 +33,8 @@ impl Lang {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
             Invalid::BadDate(typed) => return self.bad_date(typed),
+            Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
+            Invalid::DateRequired => T::ErrDateRequired,
             Invalid::BadCompetency(typed) => return self.bad_competency(typed),
             Invalid::NameRequired => T::ErrNameRequired,
             Invalid::FirstNameRequired => T::ErrFirstNameRequired,
@@ -62,6 +64,14 @@ impl Lang {
                 "Invalid date \"{typed}\": write YYYY-MM-DD (or DD-MM-YYYY), for example \
                  2023-04-17."
             ),
+        )
+    }
+
+    /// "31-02-2024 bestaat niet": the shape was right, the day is not in the calendar.
+    fn no_such_date(self, typed: &str) -> String {
+        self.pick(
+            format!("De datum \"{typed}\" bestaat niet."),
+            format!("There is no date \"{typed}\"."),
         )
     }
 

@@ -651,8 +651,8 @@ texts! {
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
     ErrFirstNameRequired => "Vul een voornaam in.", "Please enter a first name.";
+    ErrDateRequired => "Vul een datum in.", "Please enter a date.";
     DateHint => "Datum: DD-MM-JJJJ of JJJJ-MM-DD", "Date: YYYY-MM-DD or DD-MM-YYYY";
-    ErrBadDate => "Ongeldige datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2023-04-17.", "Invalid date: write YYYY-MM-DD, for example 2023-04-17.";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";

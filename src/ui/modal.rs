@@ -86,16 +86,16 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     }
     if let Some(hint) = form.fields.hint(lang) {
         lines.extend(
-            wrap(&hint, inner)
+            textwrap::wrap(&hint, prose(inner))
                 .into_iter()
-                .map(|l| Line::styled(l, theme.dim)),
+                .map(|l| Line::styled(l.into_owned(), theme.dim)),
         );
     }
     let error: Vec<Line> = form
         .error
         .iter()
-        .flat_map(|e| wrap(e, inner))
-        .map(|l| Line::styled(l, theme.error))
+        .flat_map(|e| textwrap::wrap(e, prose(inner)))
+        .map(|l| Line::styled(l.into_owned(), theme.error))
         .collect();
     // Only the keys this form has use for: moving between fields needs two, choosing a choice.
     let mut actions = vec![Action::Submit, Action::Back];
@@ -124,14 +124,15 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     frame.render_widget(Paragraph::new(keys), key_line);
 }
 
-/// The first line to show so that `focused` (a range of lines) is in view in `rows` rows.
+/// The first line to show so that the end of `focused` (a range of lines: the field, its cursor
+/// at the end of its value, its hint) is in view in `rows` rows. A field taller than the view
+/// (a long note) shows its last lines, where the typing is.
 fn scroll_to(focused: std::ops::Range<usize>, rows: usize, total: usize) -> u16 {
     if total <= rows {
         return 0;
     }
     let end = focused.end.max(focused.start + 1);
-    let first = end.saturating_sub(rows).min(focused.start);
-    first.min(total - rows) as u16
+    end.saturating_sub(rows).min(total - rows) as u16
 }
 
 /// How prose is wrapped: between words only, a hyphenated word ("youth-care") kept whole.
@@ -169,6 +170,11 @@ mod tests {
         assert_eq!(scroll_to(2..3, 4, 20), 0, "already in view");
         assert_eq!(scroll_to(12..14, 4, 20), 10);
         assert_eq!(scroll_to(19..20, 4, 20), 16, "the last field at the bottom");
+        assert_eq!(
+            scroll_to(3..33, 10, 40),
+            23,
+            "a tall note: its end, where the cursor is"
+        );
     }
 
     #[test]
