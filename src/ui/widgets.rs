@@ -270,3 +270,21 @@ impl<R> ListTable<'_, R> {
         frame.render_stateful_widget(table, table_area, &mut state);
     }
 }
+
+/// A text that may hold line breaks (a note, advice), as lines: `head` before the first, its
+/// own line breaks kept (a `Span` would drop them and run the lines together), each next line
+/// indented as wide as `head`.
+pub fn text_lines(head: Vec<Span<'static>>, text: &str) -> Vec<Line<'static>> {
+    let indent = " ".repeat(head.iter().map(|s| s.width()).sum());
+    let mut lines = Vec::new();
+    for (n, part) in text.split('\n').enumerate() {
+        let lead = match n {
+            0 => head.clone(),
+            _ => vec![Span::raw(indent.clone())],
+        };
+        let mut spans = lead;
+        spans.push(Span::raw(part.to_string()));
+        lines.push(Line::from(spans));
+    }
+    lines
+}

@@ -12,6 +12,7 @@ use crate::app::{Action, App};
 use crate::domain::form::Mark;
 use crate::i18n::T;
 use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::widgets::text_lines;
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, theme: &Theme) {
@@ -85,14 +86,13 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
         ));
     }
     let note = screen.observation.note(&item.id);
-    let note = if note.is_empty() {
+    let mut lines = vec![Line::from(text)];
+    if note.is_empty() {
         let key = app.key_label(&app.contexts(), Action::Note);
-        Line::styled(lang.no_note(key), theme.dim)
+        lines.push(Line::styled(lang.no_note(key), theme.dim));
     } else {
-        Line::from(vec![
-            Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key),
-            Span::raw(note),
-        ])
-    };
-    vec![Line::from(text), note]
+        let label = Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key);
+        lines.extend(text_lines(vec![label], note));
+    }
+    lines
 }

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::domain::plan::{Question, StageKind, Trajectory};
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::widgets::text_lines;
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen, theme: &Theme) {
@@ -186,10 +187,8 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
                 lines.push(Line::styled(lang.get(T::OutOfOrder), theme.error));
             }
             if let Some(entry) = entry.filter(|e| !e.note.is_empty()) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key),
-                    Span::raw(entry.note.clone()),
-                ]));
+                let label = Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key);
+                lines.extend(text_lines(vec![label], &entry.note));
             }
             if let Some((by, at)) = entry.and_then(|e| e.at.map(|at| (&e.by, at))) {
                 lines.push(Line::styled(lang.changed_by(by, at), theme.dim));

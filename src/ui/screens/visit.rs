@@ -14,7 +14,7 @@ use crate::domain::visit::Advice;
 use crate::domain::Id;
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
-use crate::ui::widgets::shorten;
+use crate::ui::widgets::{shorten, text_lines};
 use crate::ui::{modal, Theme};
 
 /// The widest the reasons of a child take at the right of its row.
@@ -235,12 +235,15 @@ fn advice<'a>(
     }
     let mut lines = vec![Line::styled(lang.get(T::AdviceHeading), theme.key)];
     for a in written {
-        let mut spans = vec![Span::raw(format!("• {}", a.text))];
+        let mut advice = text_lines(vec![Span::raw("• ")], &a.text);
         if !a.competencies.is_empty() {
             let tags: Vec<&str> = a.competencies.iter().map(|c| lang.competency(*c)).collect();
-            spans.push(Span::styled(format!(" [{}]", tags.join(", ")), theme.dim));
+            let tags = Span::styled(format!(" [{}]", tags.join(", ")), theme.dim);
+            if let Some(last) = advice.last_mut() {
+                last.spans.push(tags);
+            }
         }
-        lines.push(Line::from(spans));
+        lines.extend(advice);
     }
     lines
 }

@@ -133,3 +133,23 @@ fn a_filtered_form_shows_each_section_heading_once_best_match_first() {
         assert!(shown <= 1, "{heading} shown {shown} times:\n{text}");
     }
 }
+
+#[test]
+fn a_notes_line_breaks_show_as_lines() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, 'n');
+    type_text(&mut app, "Beet Mila in arm");
+    app.update(crate::app::Msg::Paste("\nLevi\nvan den Berg".into()));
+    press(&mut app, "Enter");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Notitie: Beet Mila in arm "), "{text}");
+    assert!(!text.contains("armLevi"), "never run together: {text}");
+    let below = text
+        .lines()
+        .skip_while(|l| !l.contains("Notitie: Beet Mila in arm"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(below.contains("Levi"), "the next line: {below}");
+}
