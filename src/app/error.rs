@@ -25,6 +25,9 @@ pub enum AppError {
     UnknownTemplate(String),
     #[error("the trajectory is closed")]
     TrajectoryClosed,
+    /// Writing on a question or a consent row, which is answered with the mark key instead.
+    #[error("answer with the mark key")]
+    AnswerWithMark,
     #[error("the visit is closed")]
     VisitClosed,
     /// Someone who may not lead a visit asked for one of a group that has had none.

@@ -429,3 +429,34 @@ fn a_stage_note_is_saved_through_its_form_and_a_hand_over_drops_an_open_one() {
         "eerste regel\ntweede"
     );
 }
+
+#[test]
+fn n_e_and_enter_write_on_the_row_selected_and_never_do_nothing_silently() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    // On a field, `n` opens the field's form, as `e` and Enter do.
+    select(&mut app, &PlanPart::Field(PlanField::ExpectedEnd));
+    chr(&mut app, 'n');
+    assert!(matches!(
+        &screen(&app).modal,
+        Some(Modal::Form(f)) if matches!(f.fields, TrajectoryForm::Date(_))
+    ));
+    press(&mut app, "Esc");
+    // On a stage, `e` opens its note, as `n` and Enter do.
+    let stage = screen(&app).template.stages[0].id.clone();
+    select(&mut app, &PlanPart::Stage(stage));
+    chr(&mut app, 'e');
+    assert!(matches!(
+        &screen(&app).modal,
+        Some(Modal::Form(f)) if matches!(f.fields, TrajectoryForm::Note(_))
+    ));
+    press(&mut app, "Esc");
+    // On a consent, which Space answers, it says so: what is typed next is not a note.
+    select(&mut app, &PlanPart::Consent(ConsentTo::Coach));
+    chr(&mut app, 'n');
+    assert!(!popup(&app));
+    let said = app.status.clone().unwrap();
+    assert!(said.error, "{}", said.text);
+    assert_eq!(said.text, Lang::En.error(&AppError::AnswerWithMark));
+    assert_eq!(stored(&app, child.id).len(), 1, "nothing else written");
+}

@@ -17,6 +17,7 @@ impl Lang {
             AppError::NotObservedYet => T::NotObservedYet,
             AppError::OnlyOneObservation => T::OnlyOneObservation,
             AppError::TrajectoryClosed => T::TrajectoryClosedErr,
+            AppError::AnswerWithMark => T::ErrAnswerWithMark,
             AppError::VisitClosed => T::VisitClosedErr,
             AppError::NoVisitYet => T::NoVisitToShow,
             AppError::SelectFollowUp => T::SelectFollowUp,

@@ -651,6 +651,7 @@ texts! {
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
     ErrFirstNameRequired => "Vul een voornaam in.", "Please enter a first name.";
+    ErrAnswerWithMark => "Een vraag of toestemming beantwoord je met Spatie: ja, nee of open.", "Answer a question or a consent with Space: yes, no or open.";
     ErrDateRequired => "Vul een datum in.", "Please enter a date.";
     DateHint => "Datum: DD-MM-JJJJ of JJJJ-MM-DD", "Date: YYYY-MM-DD or DD-MM-YYYY";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";

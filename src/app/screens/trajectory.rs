@@ -192,18 +192,20 @@ impl TrajectoryScreen {
     fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
         match action {
             Action::Mark => self.mark(ctx)?,
-            Action::Note => {
-                if let Some(PlanPart::Stage(stage)) = self.selected_part()? {
+            // `n`, `e` and Enter all write on the row selected: a stage's note, a field's value.
+            // Never nothing without a word: what is typed next would be taken for keys.
+            Action::Note | Action::Edit | Action::Open => match self.selected_part()? {
+                Some(PlanPart::Stage(stage)) => {
                     let note = self.trajectory.entry(&stage).map_or("", |e| &e.note);
                     let note = Text::note(T::FieldNote, note);
                     self.modal = open(TrajectoryForm::Note(NoteForm { stage, note }));
                 }
-            }
-            Action::Edit | Action::Open => {
-                if let Some(PlanPart::Field(field)) = self.selected_part()? {
-                    self.edit(ctx.lang, field);
+                Some(PlanPart::Field(field)) => self.edit(ctx.lang, field),
+                Some(PlanPart::Consent(_) | PlanPart::Question(_)) => {
+                    return Err(AppError::AnswerWithMark)
                 }
-            }
+                None => {}
+            },
             Action::CloseTrajectory => {
                 if self.selected_part()?.is_some() {
                     self.modal = open(TrajectoryForm::Close(self.close_form(ctx)));
