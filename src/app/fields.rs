@@ -39,8 +39,15 @@ pub trait Field {
     }
 }
 
+/// The most characters a one-line field takes (a name, a place): more than any real name, few
+/// enough that a paste by mistake cannot push every other column off a list.
+pub const LINE_MAX: usize = 120;
+/// The most characters a note takes: about two pages.
+pub const NOTE_MAX: usize = 4000;
+
 /// A line of text. `multiline` text (a note) keeps the line breaks of a paste; a one-line field
-/// turns them into spaces. A `secret` (a PIN) is drawn as dots.
+/// turns them into spaces. A `secret` (a PIN) is drawn as dots. Typing or pasting stops at
+/// [`LINE_MAX`] or [`NOTE_MAX`] characters.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub label: Option<T>,
@@ -103,12 +110,19 @@ impl Field for Text {
     }
 
     fn edit(&mut self, msg: &Msg) {
+        let max = match self.multiline {
+            true => NOTE_MAX,
+            false => LINE_MAX,
+        };
+        let room = max.saturating_sub(self.value.chars().count());
         match msg {
-            Msg::Type(c) => self.value.push(*c),
+            Msg::Type(c) if room > 0 => self.value.push(*c),
             Msg::Erase => {
                 self.value.pop();
             }
-            Msg::Paste(text) => self.value.push_str(&pasted(text, self.multiline)),
+            Msg::Paste(text) => self
+                .value
+                .extend(pasted(text, self.multiline).chars().take(room)),
             _ => {}
         }
     }
@@ -397,6 +411,21 @@ mod tests {
         let mut note = Text::note(T::FieldNote, "");
         note.edit(&Msg::Paste("eerste regel\rtweede\n".into()));
         assert_eq!(note.value, "eerste regel\ntweede");
+    }
+
+    #[test]
+    fn a_field_takes_no_more_than_its_most() {
+        let mut name = Text::new(T::FieldName, "");
+        name.edit(&Msg::Paste("a".repeat(5000)));
+        assert_eq!(name.value.chars().count(), LINE_MAX);
+        name.edit(&Msg::Type('ë'));
+        assert_eq!(name.value.chars().count(), LINE_MAX, "full");
+        name.edit(&Msg::Erase);
+        name.edit(&Msg::Type('ë'));
+        assert!(name.value.ends_with('ë'), "room again after a Backspace");
+        let mut note = Text::note(T::FieldNote, "");
+        note.edit(&Msg::Paste("ĳ\n".repeat(5000)));
+        assert_eq!(note.value.chars().count(), NOTE_MAX);
     }
 
     #[test]
