@@ -278,3 +278,26 @@ fn a_hand_over_drops_a_half_typed_card_and_never_saves_it() {
     );
     assert_eq!(app.store.directory().unwrap().len(), count, "nothing saved");
 }
+
+#[test]
+fn a_card_offers_only_the_keys_that_work_there() {
+    use crate::app::Action::{Back, Edit, Link, Remove, ServeGroup};
+    // Staff on the groups list, the pinned Veilig Thuis card: nothing to change or link.
+    let (_dir, mut app) = signed_in(Lang::En);
+    chr(&mut app, 'c');
+    type_text(&mut app, "veilig thuis");
+    press(&mut app, "Enter");
+    assert_eq!(card_popup(&app).offers(app.user.as_ref()), vec![Back]);
+
+    // A card of their own, from a child's screen: all of it.
+    let (_dir, mut app, _child) = on_new_child(Lang::En);
+    let sig = app.signature();
+    let contact = crate::domain::Contact::named(0, "Logopedie Noord");
+    app.store.save_contact(&contact, &sig).unwrap();
+    press(&mut app, "Enter");
+    chr(&mut app, 'c');
+    type_text(&mut app, "logopedie noord");
+    press(&mut app, "Enter");
+    let offered = card_popup(&app).offers(app.user.as_ref());
+    assert_eq!(offered, vec![Back, Edit, Link, ServeGroup, Remove]);
+}

@@ -5,9 +5,9 @@
 use crate::app::fields::{Choice, Date, Fields, Form, Text};
 use crate::app::modal::{self, Confirm, Modal, Step};
 use crate::app::{Action, AppError, Ctx, Msg, Outcome};
-use crate::domain::access::Permission;
+use crate::domain::access::{self, Permission};
 use crate::domain::contact::{parse_phones, parse_topics, phones_text, Contact, Help};
-use crate::domain::{AuditAction, Child, Id, Invalid};
+use crate::domain::{AuditAction, Child, Id, Invalid, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -22,6 +22,28 @@ pub struct CardPopup {
     pub child: Option<Child>,
     /// The card's form, or the question whether to remove the card.
     pub modal: Option<Modal<ContactForm, Contact>>,
+}
+
+impl CardPopup {
+    /// The keys the card offers `user`: only what works here. A pinned card is not removed and
+    /// only changed by whoever may; linking needs a child and serving a group a group, from the
+    /// screen the lookup was opened on.
+    pub fn offers(&self, user: Option<&Staff>) -> Vec<Action> {
+        let pinned = self.contact.as_ref().is_some_and(|c| c.pinned.is_some());
+        let may_edit_pinned =
+            user.is_some_and(|u| access::allows(u.role, Permission::EditPinnedCards));
+        let offered = [
+            (Action::Back, true),
+            (Action::Edit, !pinned || may_edit_pinned),
+            (Action::Link, self.child.is_some()),
+            (Action::ServeGroup, self.group.is_some()),
+            (Action::Remove, !pinned),
+        ];
+        offered
+            .into_iter()
+            .filter_map(|(action, offered)| offered.then_some(action))
+            .collect()
+    }
 }
 
 /// Adding a card, or changing `editing`.

@@ -16,12 +16,20 @@ use crate::ui::{modal, Theme};
 /// The card, with its form or question over it; a new card shows only its form.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, card: &CardPopup, theme: &Theme) {
     if let Some(contact) = &card.contact {
-        draw_card(frame, area, app, contact, theme);
+        let offered = card.offers(app.user.as_ref());
+        draw_card(frame, area, app, contact, &offered, theme);
     }
     modal::draw(frame, app, &card.modal, theme);
 }
 
-fn draw_card(frame: &mut Frame, area: Rect, app: &App, contact: &Contact, theme: &Theme) {
+fn draw_card(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    contact: &Contact,
+    offered: &[Action],
+    theme: &Theme,
+) {
     let lang = app.lang;
     // (label, value, stands out): the phone numbers stand out, empty fields are left out.
     let mut rows: Vec<(String, String, bool)> = Vec::new();
@@ -69,18 +77,7 @@ fn draw_card(frame: &mut Frame, area: Rect, app: &App, contact: &Contact, theme:
         }
     }
     lines.push(Line::raw(""));
-    lines.push(hints(
-        app,
-        &[
-            Action::Back,
-            Action::Edit,
-            Action::Link,
-            Action::ServeGroup,
-            Action::Remove,
-        ],
-        WIDTH - 2,
-        theme,
-    ));
+    lines.push(hints(app, offered, WIDTH - 2, theme));
     // Long values wrap: count the rows they take.
     let inner = usize::from(WIDTH - 2);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
