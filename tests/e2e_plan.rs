@@ -901,7 +901,7 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
         &mut t,
         "Expected end",
         &[
-            "Invalid date \"2026-02-30\": write YYYY-MM-DD",
+            "There is no date \"2026-02-30\".",
             "2026-02-30▏",
         ],
     );
