@@ -900,10 +900,7 @@ fn expected_end_in_the_past_flags_the_child_in_the_list() {
     expect_popup(
         &mut t,
         "Expected end",
-        &[
-            "There is no date \"2026-02-30\".",
-            "2026-02-30▏",
-        ],
+        &["There is no date \"2026-02-30\".", "2026-02-30▏"],
     );
     clear_field(&mut t, "2026-02-30");
     t.send(&past);
