@@ -207,6 +207,11 @@ fn the_pinned_emergency_cards_are_an_admins_to_change_and_keep_a_number() {
     press(&mut app, "Enter");
     let refused = form(&app).error.clone().unwrap_or_default();
     assert_eq!(refused, Lang::En.get(crate::i18n::T::ErrPinnedNeedsNumber));
+    // Nor put a word where the number goes.
+    type_text(&mut app, "spoed: x");
+    press(&mut app, "Enter");
+    let refused = form(&app).error.clone().unwrap_or_default();
+    assert_eq!(refused, Lang::En.get(crate::i18n::T::ErrBadPhone));
     let stored = app.store.directory().unwrap();
     let card = stored.iter().find(|c| c.name == "112").unwrap();
     assert_eq!(card.phone().unwrap().number, "112", "unchanged");

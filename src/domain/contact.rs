@@ -226,7 +226,7 @@ pub fn phones_text(phones: &[Phone]) -> String {
 /// The phones typed as "label: number; number; ...", empty parts left out.
 ///
 /// # Errors
-/// [`Invalid::BadPhone`] when a part has a label but no number.
+/// [`Invalid::BadPhone`] when a part has no number: nothing after its label, or no digit in it.
 pub fn parse_phones(text: &str) -> Result<Vec<Phone>, Invalid> {
     text.split(';')
         .map(str::trim)
@@ -236,9 +236,10 @@ pub fn parse_phones(text: &str) -> Result<Vec<Phone>, Invalid> {
                 Some((label, number)) => (label.trim(), number.trim()),
                 None => ("", part),
             };
-            match number.is_empty() {
-                true => Err(Invalid::BadPhone),
-                false => Ok(Phone {
+            // A number holds digits: "x" or "geen nummer" is no number to call.
+            match number.bytes().any(|b| b.is_ascii_digit()) {
+                false => Err(Invalid::BadPhone),
+                true => Ok(Phone {
                     label: label.to_string(),
                     number: number.to_string(),
                 }),
@@ -397,6 +398,13 @@ mod tests {
         );
         assert_eq!(phones_text(&phones), "werk: 030-1234567; 06-12345678");
         assert_eq!(parse_phones("werk:"), Err(Invalid::BadPhone));
+        for no_number in ["x", "spoed: x", "geen nummer", "112; mobiel: n.v.t."] {
+            assert_eq!(
+                parse_phones(no_number),
+                Err(Invalid::BadPhone),
+                "{no_number}"
+            );
+        }
         assert_eq!(parse_phones("").unwrap(), Vec::new());
         assert_eq!(parse_topics(" spraak, ,slapen "), ["spraak", "slapen"]);
     }

@@ -829,7 +829,7 @@ texts! {
     ErrPinned => "Een vaste kaart kan niet weg; je kunt hem wel bewerken.", "A pinned card cannot be removed; you can edit it.";
     ErrNoChild => "Koppelen kan vanaf een kind: open eerst het kind.", "Linking works from a child: open the child first.";
     ErrNoGroup2 => "Open eerst een groep.", "Open a group first.";
-    ErrBadPhone => "Schrijf telefoonnummers als label: nummer, gescheiden door ;", "Write phone numbers as label: number, separated by ;";
+    ErrBadPhone => "Schrijf telefoonnummers met cijfers, als label: nummer, gescheiden door ;", "Write phone numbers with digits, as label: number, separated by ;";
     ChildContacts => "Betrokken", "Involved";
 
     NoNote => "Geen notitie.", "No note.";

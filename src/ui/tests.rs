@@ -180,6 +180,41 @@ fn children_at_the_minimum_size_keep_whole_names() {
 }
 
 #[test]
+fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    let Screen::Children(s) = app.screen() else {
+        panic!("children expected")
+    };
+    let group = s.group.id;
+    let born = chrono::NaiveDate::from_ymd_opt(2024, 4, 17).unwrap();
+    let header = |app: &App, width, height| {
+        let text = screen_text(&render(app, width, height));
+        text.lines().nth(2).unwrap_or_default().to_string()
+    };
+    let before = [header(&app, 120, 40), header(&app, 60, 16)];
+    let long = "a".repeat(120);
+    app.store
+        .add_child(group, &long, "Test", born, &app.signature())
+        .unwrap();
+    // Reloaded as after any change: H twice shows and hides the archived again.
+    chr(&mut app, 'H');
+    chr(&mut app, 'H');
+    let Screen::Children(s) = app.screen() else {
+        panic!("children expected")
+    };
+    assert!(s.list.items().any(|r| r.child.first_name == long));
+    let after = [header(&app, 120, 40), header(&app, 60, 16)];
+    assert_eq!(
+        after[0], before[0],
+        "at 120x40 the columns stay as they were"
+    );
+    // At 60x16 the name takes half the room: the observed date and its "! nooit" stay.
+    assert!(before[1].contains("Stap"), "{}", before[1]);
+    assert!(after[1].contains("Geobserveerd"), "{}", after[1]);
+}
+
+#[test]
 fn child_screen() {
     let (_dir, mut app) = demo(Lang::En);
     press(&mut app, "Enter");

@@ -177,6 +177,13 @@ pub fn beside_name(free: u16, widest_name: u16, name_weight: u16, weight: u16) -
     }
 }
 
+/// The most columns a list gives way to a name: 40, and never more than half the list's room. A
+/// longer name (a paste by mistake) is cut, so that the columns beside it (the signals of a
+/// whole group) never disappear for it.
+pub fn name_most(room: u16) -> u16 {
+    (room / 2).min(40)
+}
+
 /// The room a list table of `columns` columns in `area_width` leaves for its columns: less the
 /// borders, the selection marker and the gaps between the columns.
 pub fn table_room(area_width: u16, columns: u16) -> u16 {

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::observation::overdue;
 use crate::i18n::T;
-use crate::ui::widgets::{shorten, table_room, ListTable};
+use crate::ui::widgets::{name_most, shorten, table_room, ListTable};
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, theme: &Theme) {
@@ -52,7 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // concerns, the observed date and the age, until the longest name fits.
     let mut others = [width(1), width(2), width(3), width(4).min(24)];
     let room = table_room(area.width, 5);
-    give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(width(0)));
+    let names = width(0).min(name_most(room));
+    give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(names));
     let widths = vec![
         Constraint::Fill(1),
         Constraint::Length(others[0]),

@@ -54,7 +54,7 @@ fn the_contact_form_keeps_its_last_field_error_and_keys_in_view() {
         for wanted in [
             "Notities",
             "Belt terug binnen een dag.▏",
-            "Schrijf telefoonnummers als label: nummer",
+            "Schrijf telefoonnummers met cijfers",
             "Enter bevestigen",
         ] {
             assert!(text.contains(wanted), "{width}x{height}: {wanted}\n{text}");
