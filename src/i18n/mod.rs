@@ -750,7 +750,7 @@ texts! {
     ConsentWarning => "Let op: de ouders hebben (nog) geen toestemming gegeven om de jeugdhulpcoach over hun kind te raadplegen. Bespreek het eerst met hen. Wil je deze stap toch vastleggen, schrijf dan waarom.", "Note: the parents have not (yet) consented to consulting the youth-care coach about their child. Talk it over with them first. To record this stage anyway, write down why.";
     ErrBeforeStart => "Die datum ligt voor de start van het traject.", "That date lies before the trajectory started.";
     ErrReasonRequired => "Schrijf op waarom, of Esc om af te breken.", "Write down why, or Esc to cancel.";
-    ConsentExplained => "Vastgelegd in het gesprek met de ouders. Space: ja, nee, nog niet. Zonder toestemming wordt de coach niet over dit kind geraadpleegd en gaat er niets naar school.", "Recorded in the conversation with the parents. Space: yes, no, not yet. Without consent the coach is not consulted about this child and nothing goes to school.";
+    ConsentExplained => "Vastgelegd in het gesprek met de ouders. Spatie: ja, nee, nog niet. Zonder toestemming wordt de coach niet over dit kind geraadpleegd en gaat er niets naar school.", "Recorded in the conversation with the parents. Space: yes, no, not yet. Without consent the coach is not consulted about this child and nothing goes to school.";
     ConsentCoachShort => "Coach", "Coach";
     ConsentSchoolShort => "School", "School";
     ConsentCoach => "Toestemming: coach raadplegen", "Consent: consult the coach";
@@ -826,7 +826,7 @@ texts! {
     Phone => "Telefoon", "Phone";
     Topics => "Onderwerpen", "Topics";
     ErrPinnedNeedsNumber => "Een vaste kaart houdt een telefoonnummer: dit nummer lezen mensen in nood.", "A pinned card keeps a phone number: people read it in an emergency.";
-    ErrPinned => "Een vaste kaart kan niet weg; je kunt hem wel bewerken.", "A pinned card cannot be removed; you can edit it.";
+    ErrPinned => "Een vaste kaart kan niet weg; een beheerder kan hem wel bewerken.", "A pinned card cannot be removed; an admin can edit it.";
     ErrNoChild => "Koppelen kan vanaf een kind: open eerst het kind.", "Linking works from a child: open the child first.";
     ErrNoGroup2 => "Open eerst een groep.", "Open a group first.";
     ErrBadPhone => "Schrijf telefoonnummers met cijfers, als label: nummer, gescheiden door ;", "Write phone numbers with digits, as label: number, separated by ;";
