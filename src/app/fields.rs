@@ -19,6 +19,8 @@ pub struct Shown {
     pub choice: bool,
     /// How to fill it in (the date shapes it takes), drawn under it when it has the focus.
     pub hint: Option<String>,
+    /// Where typing goes, in characters of `value`; drawn when the field has the focus.
+    pub cursor: usize,
 }
 
 /// One field of a form.
@@ -29,7 +31,7 @@ pub trait Field {
     fn edit(&mut self, msg: &Msg) {
         let _ = msg;
     }
-    /// Left and right on a choice; text ignores them.
+    /// Left and right: the next or previous option of a choice; in text, the cursor moves.
     fn cycle(&mut self, step: isize) {
         let _ = step;
     }
@@ -54,6 +56,9 @@ pub struct Text {
     pub value: String,
     pub multiline: bool,
     pub secret: bool,
+    /// Where typing goes, in characters from the start; `None`: at the end (where a field
+    /// starts, and where it stays while one only types).
+    cursor: Option<usize>,
 }
 
 impl Text {
@@ -81,6 +86,27 @@ impl Text {
         }
     }
 
+    /// The cursor, in characters from the start.
+    fn at(&self) -> usize {
+        let len = self.value.chars().count();
+        self.cursor.map_or(len, |at| at.min(len))
+    }
+
+    /// The byte offset of the cursor in `value`.
+    fn byte_at(&self) -> usize {
+        let at = self.at();
+        self.value
+            .char_indices()
+            .nth(at)
+            .map_or(self.value.len(), |(i, _)| i)
+    }
+
+    /// Puts the cursor at character `at`; at the end it follows the typing again.
+    fn move_to(&mut self, at: usize) {
+        let len = self.value.chars().count();
+        self.cursor = (at < len).then_some(at);
+    }
+
     /// The text without surrounding spaces.
     pub fn trimmed(&self) -> &str {
         self.value.trim()
@@ -106,25 +132,44 @@ impl Field for Text {
             value,
             choice: false,
             hint: None,
+            cursor: self.at(),
         }
     }
 
+    /// Typed text and pastes go in at the cursor, Backspace takes the character before it.
     fn edit(&mut self, msg: &Msg) {
         let max = match self.multiline {
             true => NOTE_MAX,
             false => LINE_MAX,
         };
         let room = max.saturating_sub(self.value.chars().count());
-        match msg {
-            Msg::Type(c) if room > 0 => self.value.push(*c),
-            Msg::Erase => {
-                self.value.pop();
+        let (at, byte) = (self.at(), self.byte_at());
+        let following = self.cursor.is_none();
+        let inserted = match msg {
+            Msg::Type(c) if room > 0 => c.to_string(),
+            Msg::Paste(text) => pasted(text, self.multiline).chars().take(room).collect(),
+            Msg::Erase if at > 0 => {
+                let before = self.value[..byte]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+                self.value.replace_range(byte - before..byte, "");
+                if !following {
+                    self.move_to(at - 1);
+                }
+                return;
             }
-            Msg::Paste(text) => self
-                .value
-                .extend(pasted(text, self.multiline).chars().take(room)),
-            _ => {}
+            _ => return,
+        };
+        self.value.insert_str(byte, &inserted);
+        if !following {
+            self.move_to(at + inserted.chars().count());
         }
+    }
+
+    fn cycle(&mut self, step: isize) {
+        let at = self.at().saturating_add_signed(step);
+        self.move_to(at.min(self.value.chars().count()));
     }
 }
 
@@ -201,6 +246,10 @@ impl Field for Date {
     fn edit(&mut self, msg: &Msg) {
         self.text.edit(msg);
     }
+
+    fn cycle(&mut self, step: isize) {
+        self.text.cycle(step);
+    }
 }
 
 /// One of a fixed set of values, each with the label shown.
@@ -239,6 +288,7 @@ impl<V> Field for Choice<V> {
                 .unwrap_or_default(),
             choice: true,
             hint: None,
+            cursor: 0,
         }
     }
 
@@ -411,6 +461,40 @@ mod tests {
         let mut note = Text::note(T::FieldNote, "");
         note.edit(&Msg::Paste("eerste regel\rtweede\n".into()));
         assert_eq!(note.value, "eerste regel\ntweede");
+    }
+
+    #[test]
+    fn left_and_right_move_the_cursor_and_typing_goes_in_there() {
+        let mut name = Text::new(T::FieldName, "Pjet");
+        name.cycle(-3);
+        name.edit(&Msg::Erase);
+        assert_eq!(
+            name.value, "jet",
+            "Backspace takes the character before the cursor"
+        );
+        name.edit(&Msg::Type('P'));
+        name.edit(&Msg::Type('i'));
+        assert_eq!(name.value, "Pijet");
+        assert_eq!(name.shown(Lang::Nl).cursor, 2);
+        name.cycle(-10);
+        name.edit(&Msg::Paste("Zoë ".into()));
+        assert_eq!(name.value, "Zoë Pijet", "a paste goes in at the cursor");
+        name.cycle(100);
+        name.edit(&Msg::Type('!'));
+        assert_eq!(
+            name.value, "Zoë Pijet!",
+            "at the end it follows the typing again"
+        );
+        assert_eq!(name.shown(Lang::Nl).cursor, 10);
+        let mut date = Date::new(T::FieldBirthDate, Lang::Nl, None);
+        date.edit(&Msg::Paste("17-4-2023".into()));
+        date.cycle(-6);
+        date.edit(&Msg::Type('0'));
+        assert_eq!(
+            date.date(),
+            Ok(NaiveDate::from_ymd_opt(2023, 4, 17).unwrap())
+        );
+        assert_eq!(date.text.value, "17-04-2023");
     }
 
     #[test]

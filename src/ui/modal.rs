@@ -66,7 +66,14 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
         let label = format!("{:<LABEL$}", lang.get(shown.label));
         let value = match (shown.choice, is_focused) {
             (true, _) => format!("‹ {} ›", shown.value),
-            (false, true) => format!("{}▏", shown.value),
+            (false, true) => {
+                let at = shown
+                    .value
+                    .char_indices()
+                    .nth(shown.cursor)
+                    .map_or(shown.value.len(), |(i, _)| i);
+                format!("{}▏{}", &shown.value[..at], &shown.value[at..])
+            }
             (false, false) => shown.value,
         };
         let room = inner.saturating_sub(LABEL + 1).max(8);
