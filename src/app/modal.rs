@@ -87,3 +87,35 @@ pub fn step<F: Fields, Q>(modal: &mut Option<Modal<F, Q>>, msg: &Msg) -> Option<
     };
     Some(step)
 }
+
+/// What a screen does first with a message: its popup has it while one is open, then its list
+/// (moving, filtering), and an action left over is the screen's own.
+#[derive(Debug)]
+pub enum First<F, Q> {
+    /// The open popup took it, with this step.
+    Popup(Step<F, Q>),
+    /// An action for the screen itself.
+    Action(super::Action),
+    /// Taken by the list (moved, filtered).
+    Taken,
+    /// Nothing for the screen (typed text without a filter, a paste on a list).
+    NotMine,
+}
+
+/// Hands `msg` to the screen's popup, then its list (`None`: a screen without one).
+pub fn first<F: Fields, Q>(
+    modal: &mut Option<Modal<F, Q>>,
+    list: Option<&mut dyn super::list::ListInput>,
+    msg: &Msg,
+) -> First<F, Q> {
+    if let Some(step) = step(modal, msg) {
+        return First::Popup(step);
+    }
+    if list.is_some_and(|list| super::list::input(list, msg)) {
+        return First::Taken;
+    }
+    match msg {
+        Msg::Action(action) => First::Action(*action),
+        _ => First::NotMine,
+    }
+}

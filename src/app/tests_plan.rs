@@ -30,6 +30,12 @@ fn stored(app: &App, child: u64) -> Vec<Trajectory> {
     app.store.trajectories_of(child).unwrap()
 }
 
+/// The ids of the shown trajectory's stages, in order.
+fn stage_ids(app: &App) -> Vec<String> {
+    let stages = &screen(app).template.stages;
+    stages.iter().map(|s| s.id.clone()).collect()
+}
+
 /// Moves the selection onto the row showing `part`.
 fn select(app: &mut App, part: &PlanPart) {
     press(app, "Home");
@@ -100,12 +106,7 @@ fn space_ticks_stages_signed_and_flushed_and_the_overview_shows_the_stage() {
     let (_dir, mut app, child) = on_new_child();
     let user = app.user.clone().unwrap().name;
     start(&mut app, "vroegsignalering");
-    let stages: Vec<String> = screen(&app)
-        .template
-        .stages
-        .iter()
-        .map(|s| s.id.clone())
-        .collect();
+    let stages = stage_ids(&app);
     select(&mut app, &PlanPart::Stage(stages[0].clone()));
     chr(&mut app, ' ');
     press(&mut app, "Down");
@@ -267,12 +268,7 @@ fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
         Some(PlanPart::Field(PlanField::Question)),
         "a new one starts with the child's question"
     );
-    let stages: Vec<String> = screen(&app)
-        .template
-        .stages
-        .iter()
-        .map(|s| s.id.clone())
-        .collect();
+    let stages = stage_ids(&app);
     select(&mut app, &PlanPart::Stage(stages[0].clone()));
     chr(&mut app, ' ');
     press(&mut app, "Esc");

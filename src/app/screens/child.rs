@@ -5,7 +5,7 @@
 use crate::app::screens::PlansScreen;
 use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::history::HistoryScreen;
-use crate::app::modal;
+use crate::app::modal::{first, First};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::Trajectory;
 use crate::domain::{Child, Contact, Group, Id, Observation};
@@ -106,12 +106,11 @@ impl Component for ChildScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return child_popup_step(ctx, &mut self.modal, step);
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, None, msg) {
+            First::Popup(step) => child_popup_step(ctx, &mut self.modal, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::child::ChildScreen;
 use super::VisitDates;
 use crate::app::fields::{Choice, Date, Fields, Form, Text};
-use crate::app::list::{self, ListView, Row};
-use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::list::{ListView, Row};
+use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -315,15 +315,11 @@ impl Component for ChildrenScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return child_popup_step(ctx, &mut self.modal, step);
-        }
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, Some(&mut self.list), msg) {
+            First::Popup(step) => child_popup_step(ctx, &mut self.modal, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 

@@ -3,8 +3,8 @@
 
 use crate::app::screens::VisitScreen;
 use crate::app::fields::{Choice, Fields, Form, Text};
-use crate::app::list::{self, ListView, Row};
-use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::list::{ListView, Row};
+use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::children::ChildrenScreen;
 use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
@@ -191,15 +191,11 @@ impl Component for GroupsScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return self.popup_step(ctx, step);
-        }
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, Some(&mut self.list), msg) {
+            First::Popup(step) => self.popup_step(ctx, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 

@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::pick_form::PickFormScreen;
 use crate::app::fields::{Fields, Form, Text};
-use crate::app::list::{self, ListView, Row};
-use crate::app::modal::{self, Modal, Step};
+use crate::app::list::{ListView, Row};
+use crate::app::modal::{first, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -280,15 +280,11 @@ impl Component for ObserveScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return self.popup_step(ctx, step);
-        }
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, Some(&mut self.list), msg) {
+            First::Popup(step) => self.popup_step(ctx, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 

@@ -7,8 +7,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::fields::{Date, Form, Text};
-use crate::app::list::{self, ListView, Row};
-use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::list::{ListView, Row};
+use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
@@ -495,15 +495,11 @@ impl Component for TrajectoryScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return self.popup_step(ctx, step);
-        }
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, Some(&mut self.list), msg) {
+            First::Popup(step) => self.popup_step(ctx, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 

@@ -8,8 +8,8 @@ use crate::app::screens::ChildScreen;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Field, Fields, Form, Text};
-use crate::app::list::{self, ListView, Row};
-use crate::app::modal::{self, Confirm, Modal, Step};
+use crate::app::list::{ListView, Row};
+use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{allows, Permission};
@@ -525,15 +525,11 @@ impl Component for VisitScreen {
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
-        if let Some(step) = modal::step(&mut self.modal, msg) {
-            return self.popup_step(ctx, step);
-        }
-        if list::input(&mut self.list, msg) {
-            return Outcome::Done;
-        }
-        match msg {
-            Msg::Action(action) => self.act(ctx, *action).into(),
-            _ => Outcome::Ignored,
+        match first(&mut self.modal, Some(&mut self.list), msg) {
+            First::Popup(step) => self.popup_step(ctx, step),
+            First::Action(action) => self.act(ctx, action).into(),
+            First::Taken => Outcome::Done,
+            First::NotMine => Outcome::Ignored,
         }
     }
 
