@@ -138,9 +138,9 @@ fn asks_to_archive(app: &App, id: u64) -> bool {
 
 /// Why the open form of the shown screen (a child's or a staff member's) was refused.
 fn form_error(app: &App) -> Option<&str> {
-    match app.screen() {
-        Screen::Staff(_) => staff_form(app).error.as_deref(),
-        _ => child_form(app).error.as_deref(),
+    match matches!(app.screen(), Screen::Staff(_)) {
+        true => staff_form(app).error.as_deref(),
+        false => child_form(app).error.as_deref(),
     }
 }
 

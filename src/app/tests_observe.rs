@@ -16,10 +16,10 @@ fn on_new_child() -> (TempDir, App, crate::domain::Child) {
 }
 
 fn form(app: &App) -> &ObserveScreen {
-    match app.screen() {
-        Screen::Observe(s) => s,
-        _ => panic!("expected the observation form"),
-    }
+    let Screen::Observe(s) = app.screen() else {
+        panic!("expected the observation form")
+    };
+    s
 }
 
 fn stored(app: &App, child: u64) -> Vec<Observation> {
@@ -142,9 +142,11 @@ fn the_same_day_continues_the_form_and_a_new_day_starts_a_new_one() {
 #[test]
 fn the_children_list_shows_the_latest_observation() {
     let (_dir, mut app, child) = on_new_child();
-    let row = |app: &App| match app.screen() {
-        Screen::Children(s) => s.list.visible().find(|r| r.child.id == child.id).cloned(),
-        _ => None,
+    let row = |app: &App| {
+        let Screen::Children(s) = app.screen() else {
+            return None;
+        };
+        s.list.visible().find(|r| r.child.id == child.id).cloned()
     };
     assert_eq!(row(&app).unwrap().latest, None);
     chr(&mut app, 'o');

@@ -15,10 +15,10 @@ fn on_new_child() -> (TempDir, App, crate::domain::Child) {
 }
 
 fn screen(app: &App) -> &TrajectoryScreen {
-    match app.screen() {
-        Screen::Trajectory(s) => s,
-        _ => panic!("expected a trajectory"),
-    }
+    let Screen::Trajectory(s) = app.screen() else {
+        panic!("expected a trajectory")
+    };
+    s
 }
 
 /// Whether the trajectory screen shows one of its forms or its question.

@@ -18,10 +18,10 @@ fn as_role(role: Role) -> (TempDir, App) {
 }
 
 fn visit(app: &App) -> &VisitScreen {
-    match app.screen() {
-        Screen::Visit(s) => s,
-        _ => panic!("expected the visit"),
-    }
+    let Screen::Visit(s) = app.screen() else {
+        panic!("expected the visit")
+    };
+    s
 }
 
 /// The visit's open form.
