@@ -1,6 +1,7 @@
 //! The command line around step plans, run as a user runs it: the real binary on temp databases.
 //! The demo's trajectories, `signaal report --care-team` (Markdown and CSV, `--month`), and the
-//! step-plan part of `signaal report --child`, which never shows a Meldcode trajectory.
+//! step-plan part of `signaal report --child`, which never shows a Meldcode trajectory or a mark
+//! on a Meldcode-flagged item; nor does the care-team report.
 //!
 //! Trajectories the demo does not make (a question with a comma and quotes, a Meldcode
 //! trajectory, an archived child's) are made by editing a demo export and importing it.
@@ -444,11 +445,64 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
             "target": format!("trajectory:{}", max_id + 1 + n as u64),
         }));
     }
+    // And a Meldcode-flagged item marked often, with a note, on its latest observation.
+    let latest = arr(&export, "observations")
+        .iter()
+        .filter(|o| o["child_id"] == with_plan)
+        .max_by_key(|o| o["date"].as_str().unwrap().to_string())
+        .expect("the child was observed")
+        .clone();
+    let template = arr(&export, "form_templates")
+        .iter()
+        .find(|t| t["id"] == latest["template"])
+        .expect("the export lists the built-in forms")
+        .clone();
+    let signal = template["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .find(|i| i["meldcode"] == true)
+        .expect("the form has Meldcode-flagged items")
+        .clone();
+    let observation = arr(&export, "observations")
+        .iter()
+        .position(|o| o["id"] == latest["id"])
+        .unwrap();
+    array_mut(&mut export, "observations")[observation]["marks"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "item": signal["id"], "mark": "often", "note": "GEHEIM SIGNAAL",
+            "by": latest["by"], "at": "2026-10-02T09:00:00Z",
+        }));
+    array_mut(&mut export, "audit").push(json!({
+        "at": "2026-10-02T09:00:00Z", "by": latest["by"], "action": "observation.mark",
+        "target": format!("observation:{}/{}", latest["id"], signal["id"].as_str().unwrap()),
+    }));
     seal_audit(&mut export);
     let db = Db::import(&export);
 
     for lang in ["nl", "en"] {
         let text = ok(&db.report(&["--child", &with_plan.to_string(), "--lang", lang]));
+        // Not the flagged item's words, its mark or its note, in any section.
+        let words = signal["text"][lang].as_str().unwrap();
+        assert!(
+            !text.contains(words),
+            "{words} in the parents' report: {text}"
+        );
+        assert!(!text.contains("GEHEIM SIGNAAL"), "{text}");
+        // The care team does not get the Meldcode either; the early-signalling plan it does.
+        let team = ok(&db.report(&["--care-team", "--lang", lang]));
+        assert!(
+            !team.contains("eldcode"),
+            "a Meldcode trajectory for the care team: {team}"
+        );
+        let question = early["question"].as_str().unwrap();
+        assert!(
+            team.contains(question),
+            "the open early-signalling plan: {team}"
+        );
         let heading = if lang == "nl" {
             "\n## Stappenplan\n"
         } else {
@@ -483,7 +537,8 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         }
     }
 
-    // The care team does see the Meldcode trajectories: they are open work of the organisation.
+    // The Meldcode stays with who must know: not one of the two is in the care team's report
+    // (issue 13; it was, before).
     let text = ok(&db.report(&["--care-team", "--lang", "nl"]));
-    assert_eq!(text.matches("| GEHEIME VRAAG |").count(), 2, "{text}");
+    assert_eq!(text.matches("GEHEIME VRAAG").count(), 0, "{text}");
 }

@@ -17,7 +17,7 @@ use crate::app::Clock;
 use crate::cli::Report;
 use crate::domain::form::{compare, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
-use crate::domain::{Catalogue, Child, Group, Id, Observation};
+use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -177,11 +177,15 @@ fn render_observations(report: &ChildReport) -> Result<String> {
             // in the words of the template it was marked with.
             let earlier = catalogue.find(&previous.template, previous.version);
             for change in changes {
-                let text = [Some(template), earlier]
+                let item = [Some(template), earlier]
                     .into_iter()
                     .flatten()
-                    .find_map(|t| t.item(&change.item))
-                    .map_or(change.item.as_str(), |(_, item)| lang.text(&item.text));
+                    .find_map(|t| t.item(&change.item));
+                // A Meldcode-flagged item is never named to the parents, in any section.
+                if item.is_some_and(|(_, item)| !access::shared_outside(item)) {
+                    continue;
+                }
+                let text = item.map_or(change.item.as_str(), |(_, item)| lang.text(&item.text));
                 let _ = writeln!(out, "- {text}: {}", lang.report_change(change.kind));
             }
         }
@@ -203,7 +207,9 @@ fn write_sections(
             .items
             .iter()
             .filter(|item| {
-                observation.mark(&item.id).is_some() || !observation.note(&item.id).is_empty()
+                let written =
+                    observation.mark(&item.id).is_some() || !observation.note(&item.id).is_empty();
+                written && access::shared_outside(item)
             })
             .collect();
         if items.is_empty() {

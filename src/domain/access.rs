@@ -43,6 +43,32 @@ pub fn sees_group(person: &Staff, group: Id) -> bool {
     allows(person.role, Permission::SeeAllGroups) || person.groups.contains(&group)
 }
 
+/// The plans whose trajectories are Meldcode trajectories (Meldcode huiselijk geweld en
+/// kindermishandeling): what they hold is for who must know, because telling the wrong person can
+/// put a child in danger.
+pub const MELDCODE_PLANS: &[&str] = &["meldcode"];
+
+/// Whether trajectories of the plan `template` (its id) are Meldcode trajectories.
+pub fn is_meldcode_plan(template: &str) -> bool {
+    MELDCODE_PLANS.contains(&template)
+}
+
+/// Whether `person` may read the details of a Meldcode trajectory (notes, answers, signals) or
+/// a mark on a Meldcode-flagged item: care coordinators and admins, and whoever started the
+/// trajectory or made the mark (`by`, the name it is signed with). Other staff may only see that
+/// one is open, coaches nothing of it. (Issue 13 adds the aandachtsfunctionaris to this list.)
+pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
+    let lead = matches!(person.role, Role::Admin | Role::CareCoordinator);
+    let own = person.role != Role::Coach && person.name == by;
+    lead || own
+}
+
+/// Whether what is written about an observation item may leave the who-must-know circle: into
+/// the parents' report or the care-team meeting. Never a mark on a Meldcode-flagged item.
+pub fn shared_outside(item: &crate::domain::form::Item) -> bool {
+    !item.meldcode
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +114,27 @@ mod tests {
             assert!(!sees_group(&p, 8), "{role:?}");
         }
         assert!(sees_group(&person(Role::Admin, &[]), 8));
+    }
+
+    #[test]
+    fn meldcode_details_reach_only_who_must_know_for_every_role() {
+        let by = "Anouk Jansen";
+        for role in Role::ALL {
+            let mut someone = person(role, &[1]);
+            let expected = matches!(role, Role::Admin | Role::CareCoordinator);
+            assert_eq!(
+                sees_meldcode(&someone, by),
+                expected,
+                "{role:?}, not theirs"
+            );
+            someone.name = by.into();
+            let own = role != Role::Coach;
+            assert_eq!(
+                sees_meldcode(&someone, by),
+                expected || own,
+                "{role:?}, theirs"
+            );
+        }
+        assert!(is_meldcode_plan("meldcode") && !is_meldcode_plan("vroegsignalering"));
     }
 }

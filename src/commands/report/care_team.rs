@@ -18,7 +18,7 @@ use chrono::{Months, NaiveDate};
 
 use super::plans::one_line;
 use crate::domain::plan::{Overdue, PlanTemplate, Progress, Trajectory};
-use crate::domain::{Catalogue, Child, Group, Id};
+use crate::domain::{access, Catalogue, Child, Group, Id};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::search::fold;
@@ -98,7 +98,8 @@ pub fn care_team_report(
     let trajectories: Vec<Trajectory> = store
         .trajectories()?
         .into_iter()
-        .filter(|t| open_on(t, day))
+        // The Meldcode is not the care-team meeting's: it stays with who must know.
+        .filter(|t| open_on(t, day) && !access::is_meldcode_plan(&t.template))
         .collect();
     let mut children = HashMap::new();
     for t in &trajectories {

@@ -7,16 +7,14 @@
 use std::fmt::Write as _;
 
 use crate::domain::plan::{PlanTemplate, Progress, Trajectory};
-use crate::domain::Catalogue;
+use crate::domain::{access, Catalogue};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 
-/// Plans whose trajectories never go into the report for parents.
-pub const NOT_FOR_PARENTS: &[&str] = &["meldcode"];
-
-/// Whether a trajectory may be shown to the parents.
+/// Whether a trajectory may be shown to the parents (or the care team): never a Meldcode one
+/// (`domain::access::is_meldcode_plan`).
 pub fn for_parents(trajectory: &Trajectory) -> bool {
-    !NOT_FOR_PARENTS.contains(&trajectory.template.as_str())
+    !access::is_meldcode_plan(&trajectory.template)
 }
 
 /// Free text on one line: a note's line breaks would end a Markdown list item.
