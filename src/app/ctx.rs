@@ -5,9 +5,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{Action, AppError, Clock};
-use crate::domain::access::{self, Permission};
+use crate::domain::access::{self, MeldcodeView, Permission};
 use crate::domain::plan::PlanTemplate;
-use crate::domain::{Catalogue, Group, Role, Staff};
+use crate::domain::plan::Trajectory;
+use crate::domain::{Catalogue, Group, Observation, Role, Staff};
 use crate::i18n::Lang;
 use crate::keymap::Context;
 use crate::store::{Signature, Store};
@@ -77,6 +78,53 @@ impl Ctx<'_> {
             Some(permission) => self.permit(permission),
             None => Ok(()),
         }
+    }
+
+    /// What the person at the keyboard may know of a trajectory: everything, unless it is a
+    /// Meldcode one (`access::meldcode_view`).
+    pub fn trajectory_view(&self, trajectory: &Trajectory) -> MeldcodeView {
+        match (self.user, access::is_meldcode_plan(&trajectory.template)) {
+            (_, false) => MeldcodeView::Details,
+            (Some(user), true) => access::meldcode_view(user, &trajectory.by),
+            (None, true) => MeldcodeView::Nothing,
+        }
+    }
+
+    /// The trajectories the person at the keyboard may know of (all but the Meldcode ones they
+    /// may know nothing of), in the given order.
+    pub fn known_trajectories(&self, trajectories: Vec<Trajectory>) -> Vec<Trajectory> {
+        trajectories
+            .into_iter()
+            .filter(|t| self.trajectory_view(t) != MeldcodeView::Nothing)
+            .collect()
+    }
+
+    /// The observations as the person at the keyboard may know them: a mark or note on a
+    /// Meldcode-flagged item is left out unless they may see its details
+    /// (`access::meldcode_view`).
+    pub fn known_observations(&self, observations: Vec<Observation>) -> Vec<Observation> {
+        observations
+            .into_iter()
+            .map(|mut observation| {
+                let template = self
+                    .catalogue
+                    .find(&observation.template, observation.version);
+                let flagged = |item: &str| {
+                    template
+                        .and_then(|t| t.item(item))
+                        .is_some_and(|(_, item)| !access::shared_outside(item))
+                };
+                let known = |item: &str, by: &str| {
+                    !flagged(item)
+                        || self
+                            .user
+                            .is_some_and(|u| access::meldcode_view(u, by) == MeldcodeView::Details)
+                };
+                observation.marks.retain(|m| known(&m.item, &m.by));
+                observation.notes.retain(|n| known(&n.item, &n.by));
+                observation
+            })
+            .collect()
     }
 
     /// The groups the person at the keyboard sees, in the given order.

@@ -25,6 +25,9 @@ pub enum AppError {
     UnknownTemplate(String),
     #[error("the trajectory is closed")]
     TrajectoryClosed,
+    /// A Meldcode trajectory is for who must know; this person (who started it) coordinates it.
+    #[error("for who must know; coordinated by {0}")]
+    MeldcodeForWhoMustKnow(String),
     /// Writing on a question or a consent row, which is answered with the mark key instead.
     #[error("answer with the mark key")]
     AnswerWithMark,

@@ -411,6 +411,8 @@ mod tests_damage;
 #[cfg(test)]
 mod tests_lock;
 #[cfg(test)]
+mod tests_meldcode;
+#[cfg(test)]
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;

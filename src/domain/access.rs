@@ -63,6 +63,28 @@ pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
     lead || own
 }
 
+/// What someone may know of a Meldcode trajectory, or of a mark on a Meldcode-flagged item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeldcodeView {
+    /// Everything: notes, answers, signals (see [`sees_meldcode`]).
+    Details,
+    /// That a Meldcode trajectory is open and who coordinates it (who started it), nothing more:
+    /// staff of the group who did not start it.
+    ThatItIsOpen,
+    /// Nothing at all: the coach.
+    Nothing,
+}
+
+/// What `person` may know of a Meldcode trajectory started by `by` (or a Meldcode-flagged mark
+/// made by `by`).
+pub fn meldcode_view(person: &Staff, by: &str) -> MeldcodeView {
+    match (sees_meldcode(person, by), person.role) {
+        (true, _) => MeldcodeView::Details,
+        (false, Role::Coach) => MeldcodeView::Nothing,
+        (false, _) => MeldcodeView::ThatItIsOpen,
+    }
+}
+
 /// Whether what is written about an observation item may leave the who-must-know circle: into
 /// the parents' report or the care-team meeting. Never a mark on a Meldcode-flagged item.
 pub fn shared_outside(item: &crate::domain::form::Item) -> bool {
@@ -136,5 +158,10 @@ mod tests {
             );
         }
         assert!(is_meldcode_plan("meldcode") && !is_meldcode_plan("vroegsignalering"));
+        let view = |role| meldcode_view(&person(role, &[1]), by);
+        assert_eq!(view(Role::Admin), MeldcodeView::Details);
+        assert_eq!(view(Role::CareCoordinator), MeldcodeView::Details);
+        assert_eq!(view(Role::Staff), MeldcodeView::ThatItIsOpen);
+        assert_eq!(view(Role::Coach), MeldcodeView::Nothing);
     }
 }

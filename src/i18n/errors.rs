@@ -13,6 +13,17 @@ impl Lang {
             AppError::OnlyFor(roles) => return self.only_for(roles),
             AppError::UnknownTemplate(id) => return self.unknown_template(id),
             AppError::UserNotFound(name) => return self.user_not_found(name),
+            AppError::MeldcodeForWhoMustKnow(by) => {
+                return self.pick(
+                    format!(
+                        "Een Meldcode-traject is alleen voor wie het moet weten; {by} coördineert \
+                         het."
+                    ),
+                    format!(
+                        "A Meldcode trajectory is only for who must know; {by} coordinates it."
+                    ),
+                )
+            }
             AppError::NoFormForGroup => T::ErrNoFormForGroup,
             AppError::NotObservedYet => T::NotObservedYet,
             AppError::OnlyOneObservation => T::OnlyOneObservation,

@@ -189,6 +189,14 @@ impl Lang {
         )
     }
 
+    /// A Meldcode trajectory as staff who did not start it see it: open, and who coordinates it.
+    pub fn meldcode_open(self, by: &str) -> String {
+        self.pick(
+            format!("open · coördinatie: {by}"),
+            format!("open · coordinated by {by}"),
+        )
+    }
+
     /// On the lock screen: someone left unsaved input open (never what it says).
     pub fn draft_open(self, name: &str) -> String {
         self.pick(

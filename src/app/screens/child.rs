@@ -48,10 +48,11 @@ impl ChildScreen {
     /// # Errors
     /// When the store cannot be read.
     pub fn with_child(ctx: &Ctx, child: Child, group: Group) -> Result<ChildScreen, AppError> {
-        let mut observations = ctx.store.observations_of(child.id)?;
+        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`).
+        let mut observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
         observations.reverse();
         // Open ones first, newest first.
-        let mut trajectories = ctx.store.trajectories_of(child.id)?;
+        let mut trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
         trajectories.reverse();
         trajectories.sort_by_key(|t| !t.is_open());
         // A link to a card removed since is left out.

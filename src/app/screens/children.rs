@@ -2,6 +2,7 @@
 //! editing and archiving a child start here (and the child form and archive question are shared
 //! with the child's own screen, `child.rs`).
 
+use crate::domain::access::MeldcodeView;
 use crate::app::screens::{PlansScreen, VisitScreen};
 use chrono::NaiveDate;
 
@@ -334,14 +335,26 @@ impl Component for ChildrenScreen {
         children.sort_by_cached_key(|c| fold(&c.full_name()));
         let mut rows = Vec::new();
         for child in children {
-            let latest = ctx.store.latest_observation(child.id)?.map(|obs| {
+            // Counted as the person at the keyboard may know it: no Meldcode mark they may not
+            // see.
+            let latest = ctx.store.latest_observation(child.id)?;
+            let latest = ctx.known_observations(latest.into_iter().collect());
+            let latest = latest.into_iter().next().map(|obs| {
                 let template = ctx.catalogue.find(&obs.template, obs.version);
                 LatestObservation {
                     date: obs.date,
                     concerns_often: template.map_or(0, |t| obs.concerns_often(t)),
                 }
             });
-            let plan = plan_summary(ctx, ctx.store.trajectories_of(child.id)?);
+            // Where a plan stands only for what they may read in full: a Meldcode trajectory
+            // they did not start shows on the child's screen as open, nothing more.
+            let readable = ctx
+                .store
+                .trajectories_of(child.id)?
+                .into_iter()
+                .filter(|t| ctx.trajectory_view(t) == MeldcodeView::Details)
+                .collect();
+            let plan = plan_summary(ctx, readable);
             rows.push(ChildRow {
                 child,
                 latest,

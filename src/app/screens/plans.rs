@@ -7,7 +7,8 @@ use super::trajectory::TrajectoryScreen;
 use crate::app::list::{ListView, Row};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::{PlanTemplate, Trajectory};
-use crate::domain::{AuditAction, Child, Group};
+use crate::domain::access::{self, MeldcodeView};
+use crate::domain::{AuditAction, Child, Group, Role};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -48,7 +49,7 @@ impl PlansScreen {
     /// # Errors
     /// When the child's trajectories cannot be read.
     pub fn open(ctx: &Ctx, child: Child, group: Group) -> Result<Screen, AppError> {
-        let trajectories = ctx.store.trajectories_of(child.id)?;
+        let trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
         let lang = ctx.lang;
         let current = ctx.plans.current();
         let plan_name = |id: &str| {
@@ -65,8 +66,13 @@ impl PlansScreen {
         for t in &open {
             choices.push((PlanChoice::Existing(t.clone()), plan_name(&t.template)));
         }
+        // A coach starts no Meldcode trajectory: they are to know nothing of one.
+        let may_start = |template: &PlanTemplate| {
+            let coach = ctx.user.is_some_and(|u| u.role == Role::Coach);
+            !(coach && access::is_meldcode_plan(&template.id))
+        };
         for &template in &current {
-            if !open.iter().any(|t| t.template == template.id) {
+            if !open.iter().any(|t| t.template == template.id) && may_start(template) {
                 let name = lang.text(&template.name).to_string();
                 choices.push((PlanChoice::New(template.clone()), name));
             }
@@ -99,6 +105,10 @@ impl PlansScreen {
         let (child, group) = (self.child.clone(), self.group.clone());
         let screen = match row.choice.clone() {
             PlanChoice::Existing(t) => {
+                // Staff who did not start it know that it is open and who coordinates it.
+                if ctx.trajectory_view(&t) != MeldcodeView::Details {
+                    return Err(AppError::MeldcodeForWhoMustKnow(t.by.clone()));
+                }
                 let template = ctx
                     .plans
                     .find(&t.template, t.version)

@@ -429,8 +429,10 @@ impl VisitScreen {
                 continue;
             }
             children.push(VisitChild {
-                observations: ctx.store.observations_of(child.id)?,
-                trajectories: ctx.store.trajectories_of(child.id)?,
+                // What the person at the keyboard may not know of the Meldcode is not counted
+                // either: a coach sees nothing of it.
+                observations: ctx.known_observations(ctx.store.observations_of(child.id)?),
+                trajectories: ctx.known_trajectories(ctx.store.trajectories_of(child.id)?),
                 reasons: Vec::new(),
                 child,
             });

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::domain::access::MeldcodeView;
 use crate::app::{Action, App, ChildScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
@@ -128,6 +129,15 @@ fn trajectories(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'sta
     for t in &screen.trajectories {
         let template = app.plans.find(&t.template, t.version);
         let name = template.map_or(t.template.clone(), |p| lang.text(&p.name).to_string());
+        // Of a Meldcode trajectory they did not start, staff see only that it is open and who
+        // coordinates it (`domain::access::meldcode_view`).
+        if crate::app::ctx_of!(app).trajectory_view(t) != MeldcodeView::Details {
+            lines.push(Line::from(vec![
+                Span::styled(lang.meldcode_open(&t.by), theme.header),
+                Span::styled(format!("  {name}"), theme.dim),
+            ]));
+            continue;
+        }
         let state = match (&t.closed, template) {
             (Some(c), _) => lang.closed_on(c.outcome, c.date),
             (None, Some(p)) => lang.progress(t.progress(p)),

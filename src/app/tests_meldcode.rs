@@ -1,0 +1,164 @@
+//! Who sees the Meldcode, per role, on the screens: a Meldcode trajectory and a mark on a
+//! Meldcode-flagged item reach the care coordinator, the admin and who started or made them;
+//! other staff of the group see that a Meldcode is open and who coordinates it; the coach sees
+//! nothing of it (`domain::access::meldcode_view`).
+
+use super::test_support::{app, chr, now, press, type_text, User};
+use super::*;
+use crate::domain::access::{self, MeldcodeView};
+use crate::domain::form::Mark;
+use crate::domain::plan::Trajectory;
+use crate::domain::{AuditAction, Observation, Role, Staff};
+
+/// A child of `group` with a Meldcode trajectory started by `starter`, who also marked a
+/// Meldcode-flagged item "often" on today's observation. The child's id.
+fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::domain::Id {
+    let sig = crate::store::Signature {
+        by: starter.name.clone(),
+        at: now(),
+    };
+    let born = now().date_naive() - chrono::Duration::days(900);
+    let child = app
+        .store
+        .add_child(group, "Mila", "Signaal", born, &sig)
+        .unwrap();
+    let plan = app
+        .plans
+        .current()
+        .into_iter()
+        .find(|p| access::is_meldcode_plan(&p.id))
+        .unwrap()
+        .clone();
+    let id = app.store.new_trajectory_id().unwrap();
+    let t = Trajectory::new(id, child.id, &plan, now().date_naive(), &starter.name);
+    let action = AuditAction::TrajectoryStart;
+    app.store
+        .save_trajectory(&t, &plan, action, "", &sig)
+        .unwrap();
+    let group = app.store.group(group).unwrap().unwrap();
+    let form = app.catalogue.for_group(&group)[0].clone();
+    let flagged = form.items().find(|(_, i)| i.meldcode).unwrap().1.id.clone();
+    let id = app.store.new_observation_id().unwrap();
+    let mut observation = Observation::new(id, child.id, &form, now().date_naive(), &starter.name);
+    observation.set_mark(&flagged, Some(Mark::Often), &starter.name, now());
+    let action = AuditAction::ObservationMark;
+    app.store
+        .save_observation(&observation, &form, action, &flagged, &sig)
+        .unwrap();
+    child.id
+}
+
+/// What `person` sees of the signalled child: (the Meldcode trajectory's view on the child's
+/// screen, whether the flagged mark is counted there, whether the plans picker lists it).
+fn seen_by(app: &mut App, person: &Staff, child: crate::domain::Id) -> (Option<bool>, bool, bool) {
+    app.lock();
+    type_text(app, &person.name);
+    press(app, "Enter");
+    assert_eq!(app.user.as_ref().map(|u| u.id), Some(person.id));
+    let ctx = ctx_of!(app);
+    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+    let meldcode = screen
+        .trajectories
+        .iter()
+        .find(|t| access::is_meldcode_plan(&t.template))
+        .map(|t| ctx.trajectory_view(t) == MeldcodeView::Details);
+    let marked = screen.observations.iter().any(|o| !o.marks.is_empty());
+    let Screen::Plans(plans) =
+        screens::PlansScreen::open(&ctx, screen.child.clone(), screen.group.clone()).unwrap()
+    else {
+        panic!("the plans picker")
+    };
+    let listed = plans.list.items().any(|row| {
+        matches!(&row.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template))
+    });
+    (meldcode, marked, listed)
+}
+
+#[test]
+fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
+    let (_dir, mut app) = app(true, Lang::Nl, User::FirstStaff);
+    let starter = app.user.clone().unwrap();
+    let group = starter.groups[0];
+    let child = signalled(&app, group, &starter);
+    let staff = app.store.staff().unwrap();
+    let with_role = |role: Role, other_than: &Staff| {
+        staff
+            .iter()
+            .find(|s| s.role == role && s.id != other_than.id)
+            .unwrap_or_else(|| panic!("the demo has a {role:?}"))
+            .clone()
+    };
+    // The coach and the colleague must see the group at all.
+    let mut coach = with_role(Role::Coach, &starter);
+    coach.groups.push(group);
+    app.store.update_staff(&coach, &app.signature()).unwrap();
+    let mut colleague = with_role(Role::Staff, &starter);
+    colleague.groups.push(group);
+    app.store
+        .update_staff(&colleague, &app.signature())
+        .unwrap();
+
+    // (trajectory in full?, flagged mark shown?, listed in the plans picker?)
+    let cases = [
+        (starter.clone(), (Some(true), true, true)),
+        (colleague, (Some(false), false, true)),
+        (coach.clone(), (None, false, false)),
+        (
+            with_role(Role::CareCoordinator, &starter),
+            (Some(true), true, true),
+        ),
+        (with_role(Role::Admin, &starter), (Some(true), true, true)),
+    ];
+    for (person, expected) in cases {
+        assert_eq!(
+            seen_by(&mut app, &person, child),
+            expected,
+            "{:?}",
+            person.role
+        );
+    }
+
+    // A colleague who picks it in the plans picker is told who coordinates it, no more.
+    let Some(colleague) = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && s.id != starter.id)
+    else {
+        unreachable!()
+    };
+    seen_by(&mut app, colleague, child);
+    let ctx = ctx_of!(app);
+    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+    app.screens.push(Screen::Child(screen));
+    chr(&mut app, 'p');
+    let Screen::Plans(plans) = app.screen() else {
+        panic!("the plans picker")
+    };
+    let at = plans
+        .list
+        .visible()
+        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
+        .unwrap();
+    for _ in 0..at {
+        press(&mut app, "Down");
+    }
+    press(&mut app, "Enter");
+    assert!(matches!(app.screen(), Screen::Plans(_)), "not opened");
+    let said = app.status.clone().unwrap().text;
+    assert!(
+        said.contains(&starter.name) && said.contains("moet weten"),
+        "{said}"
+    );
+    // The coach is not offered to start one either.
+    seen_by(&mut app, &coach, child);
+    let ctx = ctx_of!(app);
+    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+    let Screen::Plans(plans) =
+        screens::PlansScreen::open(&ctx, screen.child, screen.group).unwrap()
+    else {
+        panic!("the plans picker")
+    };
+    assert!(!plans
+        .list
+        .items()
+        .any(|r| matches!(&r.choice, PlanChoice::New(p) if access::is_meldcode_plan(&p.id))));
+}
