@@ -162,3 +162,58 @@ fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
         .items()
         .any(|r| matches!(&r.choice, PlanChoice::New(p) if access::is_meldcode_plan(&p.id))));
 }
+
+#[test]
+fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_made_it_can() {
+    let (_dir, mut app) = app(true, Lang::Nl, User::FirstStaff);
+    let starter = app.user.clone().unwrap();
+    let group = starter.groups[0];
+    let child = signalled(&app, group, &starter);
+    let staff = app.store.staff().unwrap();
+    let mut colleague = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && s.id != starter.id)
+        .unwrap()
+        .clone();
+    colleague.groups.push(group);
+    app.store
+        .update_staff(&colleague, &app.signature())
+        .unwrap();
+    // Taking the only mark back leaves no observation behind: then there are no marks.
+    let stored = |app: &App| {
+        let observations = app.store.observations_of(child).unwrap();
+        observations
+            .first()
+            .map(|o| o.marks.clone())
+            .unwrap_or_default()
+    };
+    let before = stored(&app);
+
+    for (person, may) in [(colleague, false), (starter, true)] {
+        seen_by(&mut app, &person, child);
+        let ctx = ctx_of!(app);
+        let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+        let form = screens::ObserveScreen::open(&ctx, screen.child, screen.group).unwrap();
+        app.screens.push(form);
+        let Screen::Observe(s) = app.screen() else {
+            panic!("the observation form")
+        };
+        let flagged = s.template.items().position(|(_, i)| i.meldcode).unwrap();
+        press(&mut app, "Home");
+        for _ in 0..flagged {
+            press(&mut app, "Down");
+        }
+        chr(&mut app, ' ');
+        let said = app.status.clone();
+        match may {
+            false => {
+                let said = said.unwrap();
+                let by = &before[0].by;
+                assert!(said.error && said.text.contains(by), "{}", said.text);
+                assert_eq!(stored(&app), before, "nothing changed");
+            }
+            true => assert_ne!(stored(&app), before, "the one who marked it may change it"),
+        }
+        app.screens.pop();
+    }
+}

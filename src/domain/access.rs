@@ -85,6 +85,20 @@ pub fn meldcode_view(person: &Staff, by: &str) -> MeldcodeView {
     }
 }
 
+/// What `person` (`None`: nobody signed in) may know of what `by` wrote on an observation
+/// `item`: everything, unless the item is Meldcode-flagged and written on by someone else.
+pub fn item_view(
+    person: Option<&Staff>,
+    item: &crate::domain::form::Item,
+    by: Option<&str>,
+) -> MeldcodeView {
+    match (item.meldcode, by, person) {
+        (false, _, _) | (true, None, _) => MeldcodeView::Details,
+        (true, Some(by), Some(person)) => meldcode_view(person, by),
+        (true, Some(_), None) => MeldcodeView::Nothing,
+    }
+}
+
 /// Whether what is written about an observation item may leave the who-must-know circle: into
 /// the parents' report or the care-team meeting. Never a mark on a Meldcode-flagged item.
 pub fn shared_outside(item: &crate::domain::form::Item) -> bool {

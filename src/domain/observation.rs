@@ -74,6 +74,13 @@ impl Observation {
         self.marks.iter().find(|m| m.item == item).map(|m| m.mark)
     }
 
+    /// Who last wrote on an item (its mark or its note); `None` when nothing is written on it.
+    pub fn written_by(&self, item: &str) -> Option<&str> {
+        let marked = self.marks.iter().find(|m| m.item == item).map(|m| &m.by);
+        let noted = self.notes.iter().find(|n| n.item == item).map(|n| &n.by);
+        marked.or(noted).map(String::as_str)
+    }
+
     /// The note on an item, marked or not ("" when there is none).
     pub fn note(&self, item: &str) -> &str {
         let marked = self.marks.iter().find(|m| m.item == item);

@@ -719,6 +719,7 @@ texts! {
     MarkSometimes => "soms", "sometimes";
     MarkOften => "vaak", "often";
     MarkNotSeen => "niet gezien", "not seen";
+    MeldcodeHidden => "verborgen", "hidden";
     MeldcodeTag => "Meldcode", "Meldcode";
     FormNote => "Notitie bij het item", "Note on the item";
     FieldNote => "Notitie", "Note";

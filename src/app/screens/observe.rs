@@ -8,6 +8,7 @@ use std::convert::Infallible;
 use chrono::{DateTime, FixedOffset};
 
 use super::pick_form::PickFormScreen;
+use crate::domain::access::{self, MeldcodeView};
 use crate::app::fields::{Fields, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Modal, Step};
@@ -201,11 +202,27 @@ impl ObserveScreen {
         )
     }
 
+    /// The selected item, refused when it is Meldcode-flagged and someone else wrote on it that
+    /// the person at the keyboard may not know of (`access::item_view`).
+    fn writable_item(&self, ctx: &Ctx) -> Result<Option<String>, AppError> {
+        let Some(item) = self.selected_item() else {
+            return Ok(None);
+        };
+        let by = self.observation.written_by(&item);
+        if let Some((_, flagged)) = self.template.item(&item) {
+            if access::item_view(ctx.user, flagged, by) != MeldcodeView::Details {
+                let by = by.unwrap_or_default().to_string();
+                return Err(AppError::MeldcodeForWhoMustKnow(by));
+            }
+        }
+        Ok(Some(item))
+    }
+
     fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
         match action {
             // Space: the selected item's next mark.
             Action::Mark => {
-                if let Some(item) = self.selected_item() {
+                if let Some(item) = self.writable_item(ctx)? {
                     self.change(
                         ctx,
                         &item,
@@ -218,7 +235,7 @@ impl ObserveScreen {
                 }
             }
             Action::Note => {
-                if let Some(item) = self.selected_item() {
+                if let Some(item) = self.writable_item(ctx)? {
                     let note = Text::note(T::FieldNote, self.observation.note(&item));
                     self.modal = Some(Modal::Form(Form::new(NoteForm { item, note })));
                 }

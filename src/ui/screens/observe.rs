@@ -7,6 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
+use crate::domain::access::{self, MeldcodeView};
+use crate::domain::form::Item;
+use crate::domain::Observation;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{Action, App};
 use crate::domain::form::Mark;
@@ -25,12 +28,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         .filter_map(|row| {
             let (section, item) = items.get(row.index)?;
             let mark = observation.mark(&item.id);
+            let hidden = !knows(app, observation, item);
             let (mark_text, mark_style) = match mark {
+                _ if hidden => (lang.get(T::MeldcodeHidden), theme.dim),
                 None => ("·", theme.dim),
                 Some(Mark::Sometimes) => (lang.mark(mark), Style::new()),
                 Some(Mark::Often) => (lang.mark(mark), theme.header),
             };
-            let noted = if observation.note(&item.id).is_empty() {
+            let noted = if hidden || observation.note(&item.id).is_empty() {
                 " "
             } else {
                 "✎"
@@ -72,6 +77,17 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     let Some((_, item)) = screen.template.item(&row.item) else {
         return Vec::new();
     };
+    // What someone else wrote on a Meldcode-flagged item is for who must know.
+    if !knows(app, &screen.observation, item) {
+        let by = screen.observation.written_by(&item.id).unwrap_or_default();
+        return vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", lang.get(T::MeldcodeHidden)), theme.key),
+                Span::raw(lang.text(&item.text)),
+            ]),
+            Line::styled(lang.meldcode_open(by), theme.dim),
+        ];
+    }
     let mut text = vec![
         Span::styled(
             format!("{}: ", lang.mark(screen.observation.mark(&item.id))),
@@ -95,4 +111,11 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
         lines.extend(text_lines(vec![label], note));
     }
     lines
+}
+
+/// Whether the person at the keyboard may know what is written on `item`
+/// (`domain::access::item_view`).
+fn knows(app: &App, observation: &Observation, item: &Item) -> bool {
+    let by = observation.written_by(&item.id);
+    access::item_view(app.user.as_ref(), item, by) == MeldcodeView::Details
 }
