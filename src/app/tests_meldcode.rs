@@ -217,3 +217,61 @@ fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_mad
         app.screens.pop();
     }
 }
+
+#[test]
+fn the_comparison_leaves_out_a_meldcode_mark_for_who_may_not_know_it() {
+    let (_dir, mut app) = app(true, Lang::Nl, User::FirstStaff);
+    let starter = app.user.clone().unwrap();
+    let group = starter.groups[0];
+    let child = signalled(&app, group, &starter);
+    // An earlier observation with the same form, without the flagged mark: the latest one's
+    // mark is what changed.
+    let latest = app.store.observations_of(child).unwrap().remove(0);
+    let form = app
+        .catalogue
+        .find(&latest.template, latest.version)
+        .unwrap()
+        .clone();
+    let plain = form
+        .items()
+        .find(|(_, i)| !i.meldcode)
+        .unwrap()
+        .1
+        .id
+        .clone();
+    let id = app.store.new_observation_id().unwrap();
+    let earlier = now().date_naive() - chrono::Duration::days(60);
+    let mut before = Observation::new(id, child, &form, earlier, &starter.name);
+    before.set_mark(&plain, Some(Mark::Sometimes), &starter.name, now());
+    let sig = app.signature();
+    let action = AuditAction::ObservationMark;
+    app.store
+        .save_observation(&before, &form, action, &plain, &sig)
+        .unwrap();
+    let flagged: Vec<String> = form
+        .items()
+        .filter(|(_, i)| i.meldcode)
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    let staff = app.store.staff().unwrap();
+    let mut colleague = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && s.id != starter.id)
+        .unwrap()
+        .clone();
+    colleague.groups.push(group);
+    app.store
+        .update_staff(&colleague, &app.signature())
+        .unwrap();
+    for (person, shown) in [(colleague, false), (starter, true)] {
+        seen_by(&mut app, &person, child);
+        let ctx = ctx_of!(app);
+        let the_child = app.store.child(child).unwrap().unwrap();
+        let compare = screens::CompareScreen::open(&ctx, the_child).unwrap();
+        let any = compare
+            .list
+            .items()
+            .any(|r| flagged.contains(&r.change.item));
+        assert_eq!(any, shown, "{}", person.name);
+    }
+}

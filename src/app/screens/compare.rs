@@ -42,7 +42,8 @@ impl CompareScreen {
     /// [`AppError::NotObservedYet`], [`AppError::OnlyOneObservation`], an unknown template, or
     /// the store's error.
     pub fn open(ctx: &Ctx, child: Child) -> Result<CompareScreen, AppError> {
-        let mut observations = ctx.store.observations_of(child.id)?;
+        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`).
+        let mut observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
         let latest = observations.pop().ok_or(AppError::NotObservedYet)?;
         let previous = observations
             .into_iter()
