@@ -48,6 +48,27 @@ fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::dom
     child.id
 }
 
+/// The demo with its first staff member at the keyboard, who signalled a child of their group
+/// (see [`signalled`]), and a colleague who works on that group too: (dir, app, the one who
+/// signalled, the child, the colleague).
+fn with_a_colleague() -> (tempfile::TempDir, App, Staff, crate::domain::Id, Staff) {
+    let (dir, app) = app(true, Lang::Nl, User::FirstStaff);
+    let starter = app.user.clone().unwrap();
+    let group = starter.groups[0];
+    let child = signalled(&app, group, &starter);
+    let staff = app.store.staff().unwrap();
+    let mut colleague = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && s.id != starter.id)
+        .unwrap()
+        .clone();
+    colleague.groups.push(group);
+    app.store
+        .update_staff(&colleague, &app.signature())
+        .unwrap();
+    (dir, app, starter, child, colleague)
+}
+
 /// What `person` sees of the signalled child: (the Meldcode trajectory's view on the child's
 /// screen, whether the flagged mark is counted there, whether the plans picker lists it).
 fn seen_by(app: &mut App, person: &Staff, child: crate::domain::Id) -> (Option<bool>, bool, bool) {
@@ -165,20 +186,7 @@ fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
 
 #[test]
 fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_made_it_can() {
-    let (_dir, mut app) = app(true, Lang::Nl, User::FirstStaff);
-    let starter = app.user.clone().unwrap();
-    let group = starter.groups[0];
-    let child = signalled(&app, group, &starter);
-    let staff = app.store.staff().unwrap();
-    let mut colleague = staff
-        .iter()
-        .find(|s| s.role == Role::Staff && s.id != starter.id)
-        .unwrap()
-        .clone();
-    colleague.groups.push(group);
-    app.store
-        .update_staff(&colleague, &app.signature())
-        .unwrap();
+    let (_dir, mut app, starter, child, colleague) = with_a_colleague();
     // Taking the only mark back leaves no observation behind: then there are no marks.
     let stored = |app: &App| {
         let observations = app.store.observations_of(child).unwrap();
@@ -220,10 +228,7 @@ fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_mad
 
 #[test]
 fn the_comparison_leaves_out_a_meldcode_mark_for_who_may_not_know_it() {
-    let (_dir, mut app) = app(true, Lang::Nl, User::FirstStaff);
-    let starter = app.user.clone().unwrap();
-    let group = starter.groups[0];
-    let child = signalled(&app, group, &starter);
+    let (_dir, mut app, starter, child, colleague) = with_a_colleague();
     // An earlier observation with the same form, without the flagged mark: the latest one's
     // mark is what changed.
     let latest = app.store.observations_of(child).unwrap().remove(0);
@@ -253,16 +258,6 @@ fn the_comparison_leaves_out_a_meldcode_mark_for_who_may_not_know_it() {
         .filter(|(_, i)| i.meldcode)
         .map(|(_, i)| i.id.clone())
         .collect();
-    let staff = app.store.staff().unwrap();
-    let mut colleague = staff
-        .iter()
-        .find(|s| s.role == Role::Staff && s.id != starter.id)
-        .unwrap()
-        .clone();
-    colleague.groups.push(group);
-    app.store
-        .update_staff(&colleague, &app.signature())
-        .unwrap();
     for (person, shown) in [(colleague, false), (starter, true)] {
         seen_by(&mut app, &person, child);
         let ctx = ctx_of!(app);
