@@ -228,14 +228,19 @@ pub struct ReportArgs {
     /// before, and step plans go into a document for a conversation with the parents
     #[arg(long, value_name = "ID", group = "what")]
     pub child: Option<Id>,
-    /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg)
+    /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg);
+    /// Meldcode trajectories are left out
     #[arg(long, group = "what")]
     pub care_team: bool,
-    /// With --care-team: the trajectories open at the end of this month (of the current month:
+    /// The open Meldcode trajectories, for the aandachtsfunctionaris: the one report that
+    /// lists them (every other report leaves them out)
+    #[arg(long, group = "what")]
+    pub meldcode: bool,
+    /// With --care-team or --meldcode: the trajectories open at the end of this month (of the current month:
     /// today), and what was overdue then (default: today)
     #[arg(long, value_name = "YYYY-MM", conflicts_with = "child", value_parser = parse_month)]
     pub month: Option<NaiveDate>,
-    /// With --care-team: CSV (RFC 4180, English column names) instead of Markdown
+    /// With --care-team or --meldcode: CSV (RFC 4180, English column names) instead of Markdown
     #[arg(long, conflicts_with = "child")]
     pub csv: bool,
     /// Language of the report (default: --lang before the subcommand, else from LANG)
@@ -252,19 +257,23 @@ pub enum Report {
         month: Option<NaiveDate>,
         csv: bool,
     },
+    /// The aandachtsfunctionaris' overview of the open Meldcode trajectories, in the same shape.
+    Meldcode {
+        month: Option<NaiveDate>,
+        csv: bool,
+    },
 }
 
 impl ReportArgs {
     /// The report asked for; `None` only for a `ReportArgs` built by hand without one (clap
     /// requires one option of the `what` group).
     pub fn report(&self) -> Option<Report> {
-        match (self.child, self.care_team) {
-            (Some(id), _) => Some(Report::Child(id)),
-            (None, true) => Some(Report::CareTeam {
-                month: self.month,
-                csv: self.csv,
-            }),
-            (None, false) => None,
+        let (month, csv) = (self.month, self.csv);
+        match (self.child, self.care_team, self.meldcode) {
+            (Some(id), _, _) => Some(Report::Child(id)),
+            (None, true, _) => Some(Report::CareTeam { month, csv }),
+            (None, false, true) => Some(Report::Meldcode { month, csv }),
+            (None, false, false) => None,
         }
     }
 }
@@ -467,8 +476,16 @@ mod tests {
                 csv: true
             })
         );
+        assert_eq!(
+            report(&["--meldcode", "--csv"]).unwrap(),
+            Some(Report::Meldcode {
+                month: None,
+                csv: true
+            })
+        );
         assert!(report(&[]).is_err());
         assert!(report(&["--child", "7", "--care-team"]).is_err());
+        assert!(report(&["--care-team", "--meldcode"]).is_err());
         assert!(report(&["--child", "7", "--csv"]).is_err());
         assert!(report(&["--child", "7", "--month", "2026-11"]).is_err());
         assert!(report(&["--care-team", "--month", "2026-13"]).is_err());

@@ -26,8 +26,12 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
     let today = Clock::System.today();
     let text = match report {
         Report::Child(id) => child_report(store, id, lang, today)?,
-        Report::CareTeam { month, csv } => {
-            let text = care_team::care_team_report(store, month, csv, lang, today)?;
+        Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
+            let which = match report {
+                Report::Meldcode { .. } => care_team::Which::Meldcode,
+                _ => care_team::Which::CareTeam,
+            };
+            let text = care_team::care_team_report(store, which, month, csv, lang, today)?;
             if csv && text.lines().count() == 1 {
                 // The CSV holds only its header; say why where a person sees it.
                 eprintln!("signaal: {}", lang.report(R::CareTeamNone));

@@ -161,6 +161,15 @@ impl Lang {
         )
     }
 
+    /// The aandachtsfunctionaris' overview: the open Meldcode trajectories, confidential.
+    pub fn meldcode_title(self, day: NaiveDate) -> String {
+        let day = self.date(day);
+        self.pick(
+            format!("Meldcode: open trajecten op {day} (vertrouwelijk)"),
+            format!("Meldcode: open trajectories on {day} (confidential)"),
+        )
+    }
+
     pub fn care_team_title(self, day: NaiveDate) -> String {
         let day = self.date(day);
         self.pick(

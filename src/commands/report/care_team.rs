@@ -87,8 +87,25 @@ pub struct Row {
 }
 
 /// Reads what the overview needs from the store and renders it.
+/// Which open trajectories a report lists: the care team's (no Meldcode) or the
+/// aandachtsfunctionaris' (only the Meldcode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    CareTeam,
+    Meldcode,
+}
+
+impl Which {
+    fn lists(self, trajectory: &Trajectory) -> bool {
+        // The Meldcode is not the care-team meeting's: it stays with who must know.
+        let meldcode = access::is_meldcode_plan(&trajectory.template);
+        meldcode == (self == Which::Meldcode)
+    }
+}
+
 pub fn care_team_report(
     store: &Store,
+    which: Which,
     month: Option<NaiveDate>,
     csv: bool,
     lang: Lang,
@@ -98,8 +115,7 @@ pub fn care_team_report(
     let trajectories: Vec<Trajectory> = store
         .trajectories()?
         .into_iter()
-        // The Meldcode is not the care-team meeting's: it stays with who must know.
-        .filter(|t| open_on(t, day) && !access::is_meldcode_plan(&t.template))
+        .filter(|t| open_on(t, day) && which.lists(t))
         .collect();
     let mut children = HashMap::new();
     for t in &trajectories {
@@ -114,7 +130,7 @@ pub fn care_team_report(
     let rows = rows(&trajectories, &children, &groups, &plans, day, lang);
     Ok(match csv {
         true => render_csv(&rows, lang),
-        false => render_markdown(&rows, day, lang),
+        false => render_markdown(&rows, which, day, lang),
     })
 }
 
@@ -197,9 +213,13 @@ fn date_cell(date: Option<NaiveDate>, lang: Lang) -> String {
     date.map_or("-".to_string(), |d| lang.date(d))
 }
 
-pub fn render_markdown(rows: &[Row], day: NaiveDate, lang: Lang) -> String {
+pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", lang.care_team_title(day));
+    let title = match which {
+        Which::CareTeam => lang.care_team_title(day),
+        Which::Meldcode => lang.meldcode_title(day),
+    };
+    let _ = writeln!(out, "# {title}\n");
     if rows.is_empty() {
         let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
         return out;
@@ -427,7 +447,12 @@ mod tests {
 
     #[test]
     fn markdown_has_a_title_a_count_a_table_and_the_overdue_ones() {
-        let text = render_markdown(&rows_on("2026-11-20", Lang::Nl), d("2026-11-20"), Lang::Nl);
+        let text = render_markdown(
+            &rows_on("2026-11-20", Lang::Nl),
+            Which::CareTeam,
+            d("2026-11-20"),
+            Lang::Nl,
+        );
         assert!(text.starts_with("# Zorgoverleg: open trajecten op 20-11-2026\n\n"));
         assert!(
             text.contains("\n3 open trajecten, waarvan 1 te laat.\n"),
@@ -468,14 +493,19 @@ mod tests {
 
     #[test]
     fn english_markdown_and_no_open_trajectories() {
-        let text = render_markdown(&rows_on("2026-09-30", Lang::En), d("2026-09-30"), Lang::En);
+        let text = render_markdown(
+            &rows_on("2026-09-30", Lang::En),
+            Which::CareTeam,
+            d("2026-09-30"),
+            Lang::En,
+        );
         assert!(text.starts_with("# Care-team meeting: open trajectories on 2026-09-30\n"));
         assert!(text.contains("3 open trajectories, 1 overdue."), "{text}");
         assert!(
             text.contains("the expected end 2026-09-01 has passed"),
             "{text}"
         );
-        let none = render_markdown(&[], d("2026-05-31"), Lang::Nl);
+        let none = render_markdown(&[], Which::CareTeam, d("2026-05-31"), Lang::Nl);
         assert_eq!(
             none,
             "# Zorgoverleg: open trajecten op 31-05-2026\n\nEr zijn geen open trajecten.\n"
