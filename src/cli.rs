@@ -224,10 +224,11 @@ pub enum ConfigCommand {
 #[derive(Debug, Clone, Args)]
 #[command(group(ArgGroup::new("what").required(true).multiple(false)))]
 pub struct ReportArgs {
-    /// The child (by id, as in the export) whose latest observation, what changed since the one
-    /// before, and step plans go into a document for a conversation with the parents
-    #[arg(long, value_name = "ID", group = "what")]
-    pub child: Option<Id>,
+    /// The child whose latest observation, what changed since the one before, and step plans go
+    /// into a document for a conversation with the parents: its id (as in the export) or its
+    /// name (case and accents do not matter; a name that fits several children lists them)
+    #[arg(long, value_name = "ID|NAME", group = "what", value_parser = parse_child)]
+    pub child: Option<ChildRef>,
     /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg);
     /// Meldcode trajectories are left out
     #[arg(long, group = "what")]
@@ -248,10 +249,27 @@ pub struct ReportArgs {
     pub lang: Option<LangArg>,
 }
 
+/// A child named on the command line: by its id, or by (part of) its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChildRef {
+    Id(Id),
+    Name(String),
+}
+
+/// A number is an id; anything else a name.
+fn parse_child(text: &str) -> Result<ChildRef, String> {
+    match text.trim() {
+        "" => Err("name a child: its id or its name".to_string()),
+        text => Ok(text
+            .parse()
+            .map_or_else(|_| ChildRef::Name(text.to_string()), ChildRef::Id)),
+    }
+}
+
 /// The report asked for, from [`ReportArgs`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Report {
-    Child(Id),
+    Child(ChildRef),
     /// The care-team overview; `month` is the first day of the month asked for.
     CareTeam {
         month: Option<NaiveDate>,
@@ -269,8 +287,8 @@ impl ReportArgs {
     /// requires one option of the `what` group).
     pub fn report(&self) -> Option<Report> {
         let (month, csv) = (self.month, self.csv);
-        match (self.child, self.care_team, self.meldcode) {
-            (Some(id), _, _) => Some(Report::Child(id)),
+        match (self.child.clone(), self.care_team, self.meldcode) {
+            (Some(child), _, _) => Some(Report::Child(child)),
             (None, true, _) => Some(Report::CareTeam { month, csv }),
             (None, false, true) => Some(Report::Meldcode { month, csv }),
             (None, false, false) => None,
@@ -461,7 +479,14 @@ mod tests {
 
     #[test]
     fn report_takes_exactly_one_kind() {
-        assert_eq!(report(&["--child", "7"]).unwrap(), Some(Report::Child(7)));
+        assert_eq!(
+            report(&["--child", "7"]).unwrap(),
+            Some(Report::Child(ChildRef::Id(7)))
+        );
+        assert_eq!(
+            report(&["--child", "zoe de vries"]).unwrap(),
+            Some(Report::Child(ChildRef::Name("zoe de vries".into())))
+        );
         assert_eq!(
             report(&["--care-team"]).unwrap(),
             Some(Report::CareTeam {

@@ -314,6 +314,66 @@ fn a_report_on_an_unknown_child_or_database_fails_clearly() {
     assert!(!nowhere.exists(), "no database is created by a report");
 }
 
+#[test]
+fn a_report_takes_the_childs_name_case_and_accent_blind_and_lists_a_name_that_fits_several() {
+    let db = Db::demo(&[]);
+    let export = db.export();
+    let child = &arr(&export, "children")[0];
+    let by_id = ok(&run(&[
+        "report",
+        "--db",
+        db.path(),
+        "--child",
+        &child["id"].to_string(),
+        "--lang",
+        "en",
+    ]));
+    // The name as someone types it: other case, no accents.
+    let typed: String = full_name(child)
+        .to_uppercase()
+        .chars()
+        .map(|c| match c {
+            'Ë' | 'É' | 'È' => 'E',
+            'Ö' | 'Ó' => 'O',
+            'Ï' | 'Í' => 'I',
+            c => c,
+        })
+        .collect();
+    let by_name = ok(&run(&[
+        "report",
+        "--db",
+        db.path(),
+        "--child",
+        &typed,
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(by_name, by_id);
+
+    // "van" is part of several names: each is listed with its id, and nothing is written.
+    let out = run(&["report", "--db", db.path(), "--child", "van"]);
+    let stderr = fails(&out, 1);
+    assert!(out.stdout.is_empty());
+    let several: Vec<&Value> = arr(&export, "children")
+        .iter()
+        .filter(|c| full_name(c).split(' ').any(|w| w == "van"))
+        .collect();
+    assert!(several.len() > 1, "the demo has several");
+    assert!(stderr.contains(&format!("{} children are called \"van\"", several.len())));
+    for c in several {
+        let line = format!("  {}  {}  (", c["id"], full_name(c));
+        assert!(stderr.contains(&line), "{line}\n{stderr}");
+    }
+    let stderr = fails(
+        &run(&["report", "--db", db.path(), "--child", "Niemand Bekend"]),
+        1,
+    );
+    assert!(
+        stderr.contains("no child called \"Niemand Bekend\""),
+        "{stderr}"
+    );
+}
+
 /// The template lines of `forms list`, by id.
 fn listed(db: &Db) -> Vec<String> {
     ok(&run(&["forms", "list", "--db", db.path()]))
@@ -522,7 +582,7 @@ fn the_help_names_the_new_commands() {
     assert!(help.contains("report") && help.contains("forms"), "{help}");
     let help = ok(&run(&["report", "--help"]));
     assert!(
-        help.contains("--child <ID>") && help.contains("--lang"),
+        help.contains("--child <ID|NAME>") && help.contains("--lang"),
         "{help}"
     );
     let help = ok(&run(&["forms", "--help"]));

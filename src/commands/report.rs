@@ -14,18 +14,19 @@ use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 
 use crate::app::Clock;
-use crate::cli::Report;
+use crate::cli::{ChildRef, Report};
 use crate::domain::form::{compare, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
+use crate::search::fold;
 use crate::store::Store;
 
 pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
     let today = Clock::System.today();
     let text = match report {
-        Report::Child(id) => child_report(store, id, lang, today)?,
+        Report::Child(child) => child_report(store, find_child(store, &child)?, lang, today)?,
         Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
             let which = match report {
                 Report::Meldcode { .. } => care_team::Which::Meldcode,
@@ -44,6 +45,50 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
         out.write_all(text.as_bytes()).and_then(|()| out.flush()),
         "report",
     )
+}
+
+/// The id of the child named on the command line. A name is matched case- and accent-blind,
+/// every word of it in the child's full name.
+///
+/// # Errors
+/// No child by that name, or several: then the message lists them (id, name, group), so the
+/// id can be given instead.
+fn find_child(store: &Store, child: &ChildRef) -> Result<Id> {
+    let name = match child {
+        ChildRef::Id(id) => return Ok(*id),
+        ChildRef::Name(name) => name,
+    };
+    let words: Vec<String> = fold(name).split_whitespace().map(str::to_string).collect();
+    let mut found = Vec::new();
+    for group in store.groups()? {
+        for c in store.children_of(group.id)? {
+            let full = fold(&c.full_name());
+            if words
+                .iter()
+                .all(|w| full.split_whitespace().any(|part| part == w))
+            {
+                found.push((c, group.name.clone()));
+            }
+        }
+    }
+    match found.as_slice() {
+        [(one, _)] => Ok(one.id),
+        [] => Err(anyhow!(
+            "there is no child called {name:?} in {}",
+            store.path().display()
+        )),
+        several => {
+            let list: Vec<String> = several
+                .iter()
+                .map(|(c, group)| format!("  {}  {}  ({group})", c.id, c.full_name()))
+                .collect();
+            Err(anyhow!(
+                "{} children are called {name:?}; give the id of one:\n{}",
+                several.len(),
+                list.join("\n")
+            ))
+        }
+    }
 }
 
 /// Reads what the report on one child needs from the store and renders it.
