@@ -270,3 +270,35 @@ fn the_comparison_leaves_out_a_meldcode_mark_for_who_may_not_know_it() {
         assert_eq!(any, shown, "{}", person.name);
     }
 }
+
+#[test]
+fn the_audit_trail_keeps_a_meldcode_mark_from_who_may_not_know_it() {
+    let (_dir, mut app, starter, child, colleague) = with_a_colleague();
+    for (person, shown) in [(colleague, false), (starter, true)] {
+        seen_by(&mut app, &person, child);
+        let ctx = ctx_of!(app);
+        let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+        let trail = screens::HistoryScreen::new(
+            &ctx,
+            screen.child.clone(),
+            &screen.observations,
+            &screen.trajectories,
+        )
+        .unwrap();
+        let actions: Vec<&str> = trail
+            .list
+            .items()
+            .map(|r| r.entry.action.as_str())
+            .collect();
+        assert!(
+            actions.contains(&"trajectory.start"),
+            "that it is open: {actions:?}"
+        );
+        assert_eq!(
+            actions.contains(&"observation.mark"),
+            shown,
+            "{}: {actions:?}",
+            person.name
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! A child's audit trail (`A` on a child): every change to the child, its observations and its
 //! trajectories, newest first, with who made it and when. It cannot be edited.
 
+use crate::domain::access::{self, MeldcodeView};
 use crate::app::list::{ListInput, ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::Trajectory;
@@ -50,12 +51,37 @@ impl HistoryScreen {
             let record = target.split('/').next().unwrap_or(target);
             targets.iter().any(|t| t == record)
         };
+        // Of a Meldcode trajectory they may only know is open, no more than its start and
+        // close; of a Meldcode-flagged item nothing someone else wrote (`access::item_view`).
+        let restricted: Vec<String> = trajectories
+            .iter()
+            .filter(|t| ctx.trajectory_view(t) != MeldcodeView::Details)
+            .map(|t| format!("trajectory:{}/", t.id))
+            .collect();
+        let hidden_mark = |target: &str, by: &str| {
+            let Some((record, item)) = target.split_once('/') else {
+                return false;
+            };
+            let observation = observations
+                .iter()
+                .find(|o| format!("observation:{}", o.id) == record);
+            let flagged = observation
+                .and_then(|o| ctx.catalogue.find(&o.template, o.version))
+                .and_then(|t| t.item(item));
+            flagged.is_some_and(|(_, item)| {
+                access::item_view(ctx.user, item, Some(by)) != MeldcodeView::Details
+            })
+        };
+        let known = |e: &crate::domain::AuditEntry| {
+            let details = restricted.iter().any(|r| e.target.starts_with(r.as_str()));
+            !details && !hidden_mark(&e.target, &e.by)
+        };
         let rows = ctx
             .store
             .audit()?
             .into_iter()
             .rev()
-            .filter(|e| about_child(&e.target))
+            .filter(|e| about_child(&e.target) && known(e))
             .enumerate()
             .map(|(index, entry)| HistoryRow {
                 index,
