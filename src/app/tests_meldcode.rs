@@ -302,3 +302,42 @@ fn the_audit_trail_keeps_a_meldcode_mark_from_who_may_not_know_it() {
         );
     }
 }
+
+#[test]
+fn the_child_screen_shows_a_meldcode_s_consent_only_to_who_may_read_it() {
+    let (_dir, mut app, starter, child, colleague) = with_a_colleague();
+    let mut t = app.store.trajectories_of(child).unwrap().remove(0);
+    t.consent.coach = Some(true);
+    let plan = app.plans.find(&t.template, t.version).unwrap().clone();
+    let action = AuditAction::TrajectoryConsent;
+    let sig = app.signature();
+    app.store
+        .save_trajectory(&t, &plan, action, "consent", &sig)
+        .unwrap();
+    for (person, shown) in [(colleague, false), (starter, true)] {
+        seen_by(&mut app, &person, child);
+        let ctx = ctx_of!(app);
+        let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+        app.screens.push(Screen::Child(screen));
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| crate::ui::draw(f, &app, &crate::ui::Theme::monochrome()))
+            .unwrap();
+        let text: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert_eq!(
+            text.contains("Coach: ja"),
+            shown,
+            "{}:\n{text}",
+            person.name
+        );
+        assert!(text.contains("coördinatie") != shown, "{}", person.name);
+        app.screens.pop();
+    }
+}

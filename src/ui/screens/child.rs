@@ -164,12 +164,14 @@ fn trajectories(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// The parents' consent as recorded in the child's open trajectories.
+/// The parents' consent as recorded in the child's open trajectories (of a Meldcode trajectory only
+/// for who may read it).
 fn consent(app: &App, screen: &ChildScreen) -> Vec<Line<'static>> {
     let lang = app.lang;
     let recorded = screen
         .trajectories
         .iter()
+        .filter(|t| crate::app::ctx_of!(app).trajectory_view(t) == MeldcodeView::Details)
         .find(|t| t.is_open() && (t.consent.coach.is_some() || t.consent.school.is_some()));
     let Some(t) = recorded else {
         return Vec::new();
