@@ -14,8 +14,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -24,8 +23,25 @@ use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize}
 /// How long a wait lasts before it gives up: long, because this is a bound, not a timing.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How often a wait looks at the screen again.
+/// How often [`poll_until`] looks again at a state outside the terminal (a file), which sends no
+/// word when it changes. Waits for the screen or the process need no interval: the reader thread
+/// wakes them as soon as output comes.
 const POLL: Duration = Duration::from_millis(20);
+
+/// How far the reader thread has got: bytes read so far, and whether the output has ended (the
+/// child closed the terminal). Waits sleep on [`ReadState::changed`] until this moves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Progress {
+    bytes: usize,
+    eof: bool,
+}
+
+/// [`Progress`], and the condition variable the reader thread signals whenever it changes.
+#[derive(Default)]
+struct ReadState {
+    progress: Mutex<Progress>,
+    changed: Condvar,
+}
 
 /// The end of a synchronized update: the end of a frame.
 pub const FRAME_END: &[u8] = b"\x1b[?2026l";
@@ -73,12 +89,10 @@ impl Default for Options {
 /// The binary running in a pseudo-terminal, with the screen it draws.
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
-    /// Set by the reader thread when the pty reports end of output (the child is gone).
-    eof: Arc<AtomicBool>,
+    /// How far the reader thread has got (bytes read, end of output), with a wake-up for waits.
+    read: Arc<ReadState>,
     /// Every byte the child wrote so far, whole frames or not.
     output: Arc<Mutex<Vec<u8>>>,
-    /// How many bytes the child wrote so far (the length of `output`, without taking its lock).
-    written: Arc<AtomicUsize>,
     size: (u16, u16),
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -183,14 +197,12 @@ impl Tui {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(opts.rows, opts.cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
-        let eof = Arc::new(AtomicBool::new(false));
+        let read = Arc::new(ReadState::default());
         let output = Arc::new(Mutex::new(Vec::new()));
-        let written = Arc::new(AtomicUsize::new(0));
         {
             let parser = Arc::clone(&parser);
-            let eof = Arc::clone(&eof);
+            let read = Arc::clone(&read);
             let output = Arc::clone(&output);
-            let written = Arc::clone(&written);
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 // Output of a frame whose end has not come yet.
@@ -201,24 +213,26 @@ impl Tui {
                         Ok(n) => n,
                     };
                     output.lock().unwrap().extend_from_slice(&buf[..n]);
-                    written.fetch_add(n, Ordering::SeqCst);
                     pending.extend_from_slice(&buf[..n]);
                     if let Some(end) = after_last_frame(&pending) {
                         parser.lock().unwrap().process(&pending[..end]);
                         pending.drain(..end);
                     }
+                    // Signalled after the screen took the frame, so a woken wait sees it.
+                    read.progress.lock().unwrap().bytes += n;
+                    read.changed.notify_all();
                 }
                 // What came after the last frame (leaving the screen, a message) is whole now.
                 parser.lock().unwrap().process(&pending);
-                eof.store(true, Ordering::SeqCst);
+                read.progress.lock().unwrap().eof = true;
+                read.changed.notify_all();
             });
         }
 
         Tui {
             parser,
-            eof,
+            read,
             output,
-            written,
             size: (opts.rows, opts.cols),
             master: pair.master,
             writer,
@@ -257,8 +271,10 @@ impl Tui {
         timeout: Duration,
         pred: impl Fn(&str) -> bool,
     ) -> Result<String, String> {
-        let start = Instant::now();
+        let deadline = Instant::now() + timeout;
         loop {
+            // Taken before the look, so output that comes after it wakes the wait below.
+            let seen = self.progress();
             let screen = self.screen();
             if pred(&screen) {
                 return Ok(screen);
@@ -276,20 +292,49 @@ impl Tui {
                     framed(&screen)
                 ));
             }
-            if start.elapsed() >= timeout {
+            if Instant::now() >= deadline {
                 return Err(format!(
                     "waiting for {what}: not there after {:?}; last screen:\n{}",
                     timeout,
                     framed(&screen)
                 ));
             }
-            thread::sleep(POLL);
+            self.wait_past(seen, deadline);
         }
+    }
+
+    /// How far the reader thread has got now.
+    fn progress(&self) -> Progress {
+        *self.read.progress.lock().unwrap()
+    }
+
+    /// Sleeps until the reader thread gets past `seen` (more output, or its end), at most until
+    /// `deadline`; the progress then.
+    fn wait_past(&self, seen: Progress, deadline: Instant) -> Progress {
+        let guard = self.read.progress.lock().unwrap();
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let (guard, _) = self
+            .read
+            .changed
+            .wait_timeout_while(guard, wait, |now| *now == seen)
+            .unwrap();
+        *guard
+    }
+
+    /// Whether the app writes anything to the terminal within `limit` after its first `after`
+    /// bytes: false when it stays silent that long (the wait ends early at any output).
+    pub fn writes_within(&self, after: usize, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        let seen = Progress {
+            bytes: after,
+            eof: false,
+        };
+        self.wait_past(seen, deadline).bytes > after
     }
 
     /// How many bytes the app has written to the terminal so far (whole frames or not).
     pub fn bytes_written(&self) -> usize {
-        self.written.load(Ordering::SeqCst)
+        self.progress().bytes
     }
 
     /// Every byte the app has written to the terminal so far.
@@ -330,14 +375,17 @@ impl Tui {
 
     /// Waits (at most `timeout`) until everything the child wrote has been read; true if so.
     pub fn wait_eof(&self, timeout: Duration) -> bool {
-        let start = Instant::now();
-        while !self.eof.load(Ordering::SeqCst) {
-            if start.elapsed() >= timeout {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let seen = self.progress();
+            if seen.eof {
+                return true;
+            }
+            if Instant::now() >= deadline {
                 return false;
             }
-            thread::sleep(POLL);
+            self.wait_past(seen, deadline);
         }
-        true
     }
 
     /// Waits until `text` is on the screen.
@@ -429,16 +477,9 @@ impl Tui {
 
     /// Waits for the process to end by itself; its exit code, or None if it still runs.
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
-        let start = Instant::now();
-        loop {
-            if let Some(code) = self.poll_exit() {
-                return Some(code);
-            }
-            if start.elapsed() >= timeout {
-                return None;
-            }
-            thread::sleep(POLL);
-        }
+        // The end of the output is the child closing the terminal: it is ending.
+        self.wait_eof(timeout);
+        self.poll_exit()
     }
 
     /// `wait_exit` with the default timeout that panics (showing the screen) if it still runs.
@@ -454,11 +495,15 @@ impl Tui {
         }
     }
 
+    /// The exit code once the child has ended. After the end of its output it is reaped (waited
+    /// for): having closed the terminal, it is ending, and a wait must not spin until it is gone.
     fn poll_exit(&mut self) -> Option<u32> {
         if self.exited.is_none() {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.exited = Some(status.exit_code());
-            }
+            let status = match self.progress().eof {
+                true => self.child.wait().ok(),
+                false => self.child.try_wait().ok().flatten(),
+            };
+            self.exited = status.map(|s| s.exit_code());
         }
         self.exited
     }
