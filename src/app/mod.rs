@@ -97,8 +97,8 @@ pub const MIN_HEIGHT: u16 = 16;
 #[derive(Debug, Clone)]
 pub enum Popup {
     Help(HelpPopup),
-    /// "Who to call?": typed text narrows the directory.
-    Lookup(LookupPopup),
+    /// "Who to call?": typed text narrows the directory (boxed: it holds the directory).
+    Lookup(Box<LookupPopup>),
     /// One contact card, opened from the lookup, with its form (boxed: the form is large).
     Card(Box<CardPopup>),
     /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.

@@ -310,6 +310,9 @@ mod tests {
             birth_date: d("2024-08-17"),
             archived: false,
             contacts: Vec::new(),
+            mentor: None,
+            guardians: Vec::new(),
+            consent: Default::default(),
         }
     }
 

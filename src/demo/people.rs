@@ -77,6 +77,9 @@ pub(super) fn children(
                 birth_date,
                 archived: false,
                 contacts: Vec::new(),
+                mentor: None,
+                guardians: Vec::new(),
+                consent: Default::default(),
             });
         }
     }
@@ -104,6 +107,7 @@ pub(super) fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> V
             name: format!("{first} {last}"),
             role,
             groups: Vec::new(),
+            safeguarding_lead: false,
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 //! needs the database's files; those are readable by their owner only, so whoever may run it is
 //! the machine's administrator. The TUI offers no template management at all.
 
-use super::{Id, Role, Staff};
+use super::{Child, ConsentTo, Id, Role, Staff};
 
 /// Something not every role may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +54,17 @@ pub fn is_meldcode_plan(template: &str) -> bool {
 }
 
 /// Whether `person` may read the details of a Meldcode trajectory (notes, answers, signals) or
-/// a mark on a Meldcode-flagged item: care coordinators and admins, and whoever started the
-/// trajectory or made the mark (`by`, the name it is signed with). Other staff may only see that
-/// one is open, coaches nothing of it. (Issue 13 adds the aandachtsfunctionaris to this list.)
+/// a mark on a Meldcode-flagged item: the aandachtsfunctionaris (`safeguarding_lead`), care
+/// coordinators and admins, and whoever started the trajectory or made the mark (`by`, the name
+/// it is signed with). Other staff may only see that one is open, coaches nothing of it.
+///
+/// Source: the Meldcode huiselijk geweld en kindermishandeling (Besluit verplichte meldcode):
+/// the aandachtsfunctionaris coordinates and documents it, signals are shared with who must know.
+/// A coach who is also marked aandachtsfunctionaris is still a coach: the outside coach never
+/// sees the Meldcode by default.
 pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
-    let lead = matches!(person.role, Role::Admin | Role::CareCoordinator);
+    let lead = matches!(person.role, Role::Admin | Role::CareCoordinator)
+        || (person.safeguarding_lead && person.role != Role::Coach);
     let own = person.role != Role::Coach && person.name == by;
     lead || own
 }
@@ -105,6 +111,20 @@ pub fn shared_outside(item: &crate::domain::form::Item) -> bool {
     !item.meldcode
 }
 
+/// Whether `person` may see `child` by name (name, birth date, notes, guardians): everyone who
+/// sees the group, except a coach, who needs the parents' `coach` consent; without it the coach
+/// consults anonymously, under an alias (DOMAIN.md: consent before naming a child to others).
+pub fn sees_child_name(person: &Staff, child: &Child) -> bool {
+    person.role != Role::Coach || child.consent.allows(ConsentTo::Coach)
+}
+
+/// Whether the care-team report (zorgteamoverleg, where outside coaches and a district manager
+/// sit) may name `child`: only with the parents' `care_team` consent; otherwise it shows an alias
+/// with age and group.
+pub fn named_in_care_team(child: &Child) -> bool {
+    child.consent.allows(ConsentTo::CareTeam)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +135,7 @@ mod tests {
             name: "Test Persoon".into(),
             role,
             groups: groups.to_vec(),
+            safeguarding_lead: false,
         }
     }
 
@@ -177,5 +198,53 @@ mod tests {
         assert_eq!(view(Role::CareCoordinator), MeldcodeView::Details);
         assert_eq!(view(Role::Staff), MeldcodeView::ThatItIsOpen);
         assert_eq!(view(Role::Coach), MeldcodeView::Nothing);
+    }
+
+    #[test]
+    fn the_aandachtsfunctionaris_reads_the_meldcode_unless_a_coach() {
+        let by = "Anouk Jansen";
+        for role in Role::ALL {
+            let mut lead = person(role, &[1]);
+            lead.safeguarding_lead = true;
+            let expected = role != Role::Coach;
+            assert_eq!(sees_meldcode(&lead, by), expected, "{role:?}");
+            let view = meldcode_view(&lead, by);
+            assert_eq!(view == MeldcodeView::Details, expected, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_coach_sees_a_child_by_name_only_with_coach_consent() {
+        use crate::domain::{ConsentAnswer, Given};
+        let mut child: Child = serde_json::from_str(
+            r#"{"id":5,"group_id":1,"first_name":"Sara","last_name":"Bakker","birth_date":"2024-01-02"}"#,
+        )
+        .unwrap();
+        let given = |answer| {
+            Some(Given {
+                answer,
+                at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+                by: "Anouk Jansen".into(),
+                given_by: "Mirjam Bakker".into(),
+            })
+        };
+        for answer in [None, given(ConsentAnswer::No), given(ConsentAnswer::Yes)] {
+            child.consent.coach = answer.clone();
+            let yes = answer.is_some_and(|g| g.answer == ConsentAnswer::Yes);
+            for role in Role::ALL {
+                let expected = role != Role::Coach || yes;
+                assert_eq!(
+                    sees_child_name(&person(role, &[1]), &child),
+                    expected,
+                    "{role:?}"
+                );
+            }
+            assert!(
+                !named_in_care_team(&child),
+                "coach consent is not care-team consent"
+            );
+        }
+        child.consent.care_team = given(ConsentAnswer::Yes);
+        assert!(named_in_care_team(&child));
     }
 }

@@ -1,6 +1,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::consent::ChildConsent;
+use super::contact::Phone;
 use super::{Id, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +19,32 @@ pub struct Child {
     /// linked by the staff.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Id>,
+    /// The staff member (id) who is the child's mentor; the parents must be told who it is.
+    /// `null` in the export when none is set.
+    #[serde(default)]
+    pub mentor: Option<Id>,
+    /// The parents or other guardians: for a group the most-called people of all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guardians: Vec<Guardian>,
+    /// The parents' consent to naming the child to the coach, the care team and the school.
+    #[serde(default, skip_serializing_if = "ChildConsent::is_empty")]
+    pub consent: ChildConsent,
+}
+
+/// A parent or other guardian of a child.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guardian {
+    pub name: String,
+    /// "moeder", "vader", "pleegouder", "voogd"...
+    #[serde(default)]
+    pub relation: String,
+    /// Whether this person has parental authority (gezag): only they can give consent.
+    #[serde(default)]
+    pub authority: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 /// An age in whole years and remaining months, the way staff say it ("2 jaar en 3 maanden").

@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod catalogue;
 pub mod child;
+pub mod consent;
 pub mod contact;
 pub mod form;
 pub mod group;
@@ -17,7 +18,8 @@ pub mod visit;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use catalogue::Catalogue;
-pub use child::Child;
+pub use child::{Child, Guardian};
+pub use consent::{ChildConsent, ConsentAnswer, ConsentTo, Given};
 pub use contact::Contact;
 pub use group::{Group, GroupKind};
 pub use invalid::Invalid;

@@ -30,6 +30,10 @@ pub struct Staff {
     /// Which groups a person sees follows from this and the role: `access::sees_group`.
     #[serde(default)]
     pub groups: Vec<Id>,
+    /// The aandachtsfunctionaris: coordinates and documents the Meldcode, and so reads every
+    /// Meldcode trajectory and Meldcode-flagged mark (`access::sees_meldcode`). Set by an admin.
+    #[serde(default)]
+    pub safeguarding_lead: bool,
 }
 
 /// The form of a name that decides whether two staff members are the same person: people pick
@@ -69,6 +73,7 @@ mod tests {
             name: format!("P{id}"),
             role,
             groups: Vec::new(),
+            safeguarding_lead: false,
         };
         let (admin, worker) = (person(1, Role::Admin), person(2, Role::Staff));
         let staff = [admin.clone(), worker.clone()];

@@ -39,6 +39,7 @@ impl Store {
             name: self.unique_name(name, None)?,
             role,
             groups: groups.to_vec(),
+            safeguarding_lead: false,
         };
         self.write_staff(&staff, sig, AuditAction::StaffAdd)?;
         Ok(staff)

@@ -227,6 +227,9 @@ fn import_refuses_a_non_empty_database_and_inconsistent_data() {
         birth_date: date("2020-01-01"),
         archived: false,
         contacts: Vec::new(),
+        mentor: None,
+        guardians: Vec::new(),
+        consent: Default::default(),
     });
     let err = other.import(&export).unwrap_err().to_string();
     assert!(err.contains("does not exist"), "{err}");

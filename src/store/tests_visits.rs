@@ -12,6 +12,7 @@ fn coach() -> Staff {
         name: "Test Medewerker".into(),
         role: Role::Coach,
         groups: Vec::new(),
+        safeguarding_lead: false,
     }
 }
 

@@ -197,6 +197,9 @@ impl Store {
             birth_date,
             archived: false,
             contacts: Vec::new(),
+            mentor: None,
+            guardians: Vec::new(),
+            consent: Default::default(),
         };
         self.save_child(&child, AuditAction::ChildAdd, sig)?;
         Ok(child)

@@ -41,7 +41,7 @@ impl LookupPopup {
             earlier: Vec::new(),
         };
         popup.refresh("");
-        Ok(Popup::Lookup(popup))
+        Ok(Popup::Lookup(Box::new(popup)))
     }
 
     /// Searches again after the query changed. Typing on narrows the previous matches; a

@@ -355,6 +355,9 @@ mod tests {
             birth_date: d("2023-05-01"),
             archived,
             contacts: Vec::new(),
+            mentor: None,
+            guardians: Vec::new(),
+            consent: Default::default(),
         };
         (id, child)
     }

@@ -22,6 +22,7 @@ fn coach() -> Staff {
         name: "Coach Ĳsselmeer".into(),
         role: Role::Coach,
         groups: vec![1],
+        safeguarding_lead: false,
     }
 }
 
@@ -34,6 +35,9 @@ fn child(id: Id, first: &str) -> Child {
         birth_date: day("2024-01-01"),
         archived: false,
         contacts: Vec::new(),
+        mentor: None,
+        guardians: Vec::new(),
+        consent: Default::default(),
     }
 }
 

@@ -1,0 +1,118 @@
+//! The parents' consent, kept on the child: staff may discuss a named child with the youth-care
+//! coach, in the care-team meeting or with the school only when the parents said yes. It is given
+//! by a parent with parental authority (gezag); who gave it, when, and who recorded it are kept
+//! (DOMAIN.md, "Consent, confidentiality and the parents"; the Wet kinderopvang and the AVG).
+//!
+//! A trajectory's consent rows read and write these same fields: there is one answer per child
+//! and purpose, not one per trajectory.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// What the parents are asked to consent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentTo {
+    /// Discussing the child by name with the youth-care coach.
+    Coach,
+    /// Discussing the child by name in the care-team meeting (zorgteamoverleg).
+    CareTeam,
+    /// Passing information to the school (the warm handover).
+    School,
+}
+
+impl ConsentTo {
+    pub const ALL: [ConsentTo; 3] = [ConsentTo::Coach, ConsentTo::CareTeam, ConsentTo::School];
+}
+
+/// The parents' answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentAnswer {
+    Yes,
+    No,
+}
+
+/// One recorded answer: `{ "answer": "yes"|"no", "at", "by", "given_by" }` in the export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Given {
+    pub answer: ConsentAnswer,
+    /// When it was recorded.
+    pub at: DateTime<FixedOffset>,
+    /// The staff member who recorded it (the name changes are signed with).
+    pub by: String,
+    /// The guardian who gave it (a name from the child's guardians; empty when not recorded).
+    #[serde(default)]
+    pub given_by: String,
+}
+
+/// The parents' consent per purpose; `None` means not asked yet, which counts as no.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildConsent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coach: Option<Given>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_team: Option<Given>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<Given>,
+}
+
+impl ChildConsent {
+    /// The recorded answer for `to`, if any.
+    pub fn get(&self, to: ConsentTo) -> Option<&Given> {
+        match to {
+            ConsentTo::Coach => self.coach.as_ref(),
+            ConsentTo::CareTeam => self.care_team.as_ref(),
+            ConsentTo::School => self.school.as_ref(),
+        }
+    }
+
+    /// The answer slot for `to`, to record or clear an answer.
+    pub fn slot(&mut self, to: ConsentTo) -> &mut Option<Given> {
+        match to {
+            ConsentTo::Coach => &mut self.coach,
+            ConsentTo::CareTeam => &mut self.care_team,
+            ConsentTo::School => &mut self.school,
+        }
+    }
+
+    /// The answer for `to`: `None` when not asked yet.
+    pub fn answer(&self, to: ConsentTo) -> Option<ConsentAnswer> {
+        self.get(to).map(|g| g.answer)
+    }
+
+    /// Whether the parents said yes to `to`. Not asked yet is no.
+    pub fn allows(&self, to: ConsentTo) -> bool {
+        self.answer(to) == Some(ConsentAnswer::Yes)
+    }
+
+    /// Whether nothing was asked yet.
+    pub fn is_empty(&self) -> bool {
+        ConsentTo::ALL.iter().all(|to| self.get(*to).is_none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_asked_counts_as_no_and_is_left_out_of_the_export() {
+        let mut consent = ChildConsent::default();
+        assert!(consent.is_empty());
+        assert!(ConsentTo::ALL.iter().all(|to| !consent.allows(*to)));
+        assert_eq!(serde_json::to_string(&consent).unwrap(), "{}");
+        *consent.slot(ConsentTo::CareTeam) = Some(Given {
+            answer: ConsentAnswer::Yes,
+            at: DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+            by: "Anouk Jansen".into(),
+            given_by: "Mirjam de Vries".into(),
+        });
+        assert!(consent.allows(ConsentTo::CareTeam) && !consent.allows(ConsentTo::Coach));
+        let json = serde_json::to_value(&consent).unwrap();
+        assert_eq!(json["care_team"]["answer"], "yes");
+        assert_eq!(json["care_team"]["given_by"], "Mirjam de Vries");
+        let back: ChildConsent = serde_json::from_value(json).unwrap();
+        assert_eq!(back, consent);
+    }
+}
