@@ -19,6 +19,9 @@ pub fn needed(context: Context, action: Action) -> Option<Permission> {
             Some(Permission::Archive)
         }
         (Context::Visit, Note | FollowUp | Mark | CloseVisit) => Some(Permission::LeadVisit),
+        (Context::Child, AddGuardian | EditGuardian | RemoveGuardian | Mentor | Consent) => {
+            Some(Permission::EditChildRecord)
+        }
         _ => None,
     }
 }

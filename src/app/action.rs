@@ -44,10 +44,15 @@ pub enum Action {
     Visit,
     FollowUp,
     CloseVisit,
+    AddGuardian,
+    EditGuardian,
+    RemoveGuardian,
+    Mentor,
+    Consent,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 44] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -87,6 +92,11 @@ impl Action {
         Action::Visit,
         Action::FollowUp,
         Action::CloseVisit,
+        Action::AddGuardian,
+        Action::EditGuardian,
+        Action::RemoveGuardian,
+        Action::Mentor,
+        Action::Consent,
     ];
 
     /// The name used in keymap files.

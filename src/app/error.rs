@@ -50,6 +50,12 @@ pub enum AppError {
     OpenChildFirst,
     #[error("a pinned card cannot be removed")]
     PinnedCard,
+    /// The child shown is no longer in the database (removed meanwhile).
+    #[error("the child is gone")]
+    ChildGone,
+    /// Changing or removing a guardian of a child who has none.
+    #[error("the child has no guardian yet")]
+    NoGuardian,
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

@@ -163,7 +163,14 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
     chr(&mut app, ' ');
     select(&mut app, &PlanPart::Consent(ConsentTo::Coach));
     chr(&mut app, ' ');
-    assert_eq!(stored(&app, child.id)[0].consent.coach, Some(true));
+    // Written on the child, not on the trajectory, and audited as the child's consent.
+    let on_child = app.store.child(child.id).unwrap().unwrap().consent;
+    let given = on_child.get(ConsentTo::Coach).unwrap();
+    assert_eq!(given.answer, crate::domain::ConsentAnswer::Yes);
+    assert!(!given.by.is_empty() && given.given_by.is_empty());
+    assert!(stored(&app, child.id)[0].consent.is_empty());
+    let last = app.store.last_audit().unwrap().unwrap();
+    assert_eq!(last.action, "child.consent");
     select(&mut app, &PlanPart::Stage(coach.clone()));
     chr(&mut app, ' ');
     assert!(!popup(&app), "no warning with consent");

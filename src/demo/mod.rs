@@ -10,6 +10,7 @@ mod names;
 mod notes;
 mod observations;
 mod people;
+mod record;
 mod rng;
 mod trajectories;
 mod visits;
@@ -63,7 +64,8 @@ impl Default for Options {
 /// (see [`groups`]), their children (see [`children`]), and `options.observations_per_child`
 /// observations per child (see [`observations`]), early-signalling trajectories for about one
 /// child in four (see [`trajectories`]; the first chosen child of each group waits on the coach),
-/// a closed coach visit per group (see [`visits`]), with ids 1.. in the order staff, groups,
+/// a closed coach visit per group (see [`visits`]), each child's guardians, mentor and consent
+/// (see [`record::fill`]; the trajectories' consent is the child's), with ids 1.. in the order staff, groups,
 /// children, observations, trajectories, visits, plus the form templates and the step plan they
 /// use and one audit entry for the load (`demo.load`, its `detail` `max_id=N` with the highest
 /// id it holds).
@@ -95,6 +97,7 @@ pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     export.plan_templates = plans;
     export.trajectories = trajectories;
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
+    record::fill(options.seed, &mut export, now);
 
     let mut load = AuditEntry::new(now, DEMO_AUTHOR, AuditAction::DemoLoad, "database".into());
     // The bound tells `check` which records came with the load (domain::audit::rules).

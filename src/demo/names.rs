@@ -107,3 +107,16 @@ pub const GROUPS: &[&str] = &[
 
 /// Fictional locations; several groups share one.
 pub const LOCATIONS: &[&str] = &["Locatie Lindelaan", "Locatie Zeeweg", "Locatie Molenhof"];
+
+/// First names of the children's mothers (and of a parent or foster parent, with
+/// [`PARENT_MEN`]); not used for staff, so no parent is taken for a colleague.
+pub const PARENT_WOMEN: &[&str] = &[
+    "Mirjam", "Lisa", "Saskia", "Nadia", "Yvonne", "Karin", "Samira", "Femke", "Lieke", "Aylin",
+    "Chantal", "Jolanda", "Meryem", "Annelies", "Zoë", "Inge",
+];
+
+/// First names of the children's fathers.
+pub const PARENT_MEN: &[&str] = &[
+    "Bas", "Mark", "Youssef", "Jeroen", "Erik", "Hamza", "Tim", "Ruud", "Thijs", "Emre", "Arjen",
+    "Dennis", "Sander", "Bilal", "Maarten", "Joris",
+];

@@ -24,6 +24,9 @@ pub enum Permission {
     /// aandachtsfunctionaris): the numbers everyone reads on the lock screen in an emergency,
     /// so a slip by anyone at the keyboard must not change them.
     EditPinnedCards,
+    /// Change a child's record of parents and guardians, mentor and consent: the group's own
+    /// staff, care coordinators and admins; not the outside coach, who is a guest.
+    EditChildRecord,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -31,9 +34,9 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match role {
         Role::Admin => true,
-        Role::CareCoordinator => matches!(permission, Archive | LeadVisit),
+        Role::CareCoordinator => matches!(permission, Archive | LeadVisit | EditChildRecord),
         Role::Coach => matches!(permission, LeadVisit),
-        Role::Staff => false,
+        Role::Staff => matches!(permission, EditChildRecord),
     }
 }
 
@@ -161,6 +164,18 @@ mod tests {
         assert!(!allows(Role::Staff, Permission::LeadVisit));
         assert!(allows(Role::Coach, Permission::LeadVisit));
         assert!(allows(Role::CareCoordinator, Permission::LeadVisit));
+    }
+
+    #[test]
+    fn the_child_record_is_kept_by_the_group_not_by_the_coach() {
+        for (role, may) in [
+            (Role::Staff, true),
+            (Role::CareCoordinator, true),
+            (Role::Admin, true),
+            (Role::Coach, false),
+        ] {
+            assert_eq!(allows(role, Permission::EditChildRecord), may, "{role:?}");
+        }
     }
 
     #[test]

@@ -90,11 +90,83 @@ impl ChildConsent {
     pub fn is_empty(&self) -> bool {
         ConsentTo::ALL.iter().all(|to| self.get(*to).is_none())
     }
+
+    /// Takes over what an older signaal recorded on a trajectory (`Trajectory.consent`, yes/no
+    /// per coach and school): an answer there fills a purpose the child has no answer for yet,
+    /// with the trajectory's `by` and `at` (`started`, the start of the trajectory, when it had
+    /// none) and an empty `given_by` (it was never recorded). An answer the child already has
+    /// wins. True when anything was taken over.
+    pub fn adopt_legacy(
+        &mut self,
+        legacy: &crate::domain::plan::Consent,
+        started: DateTime<FixedOffset>,
+    ) -> bool {
+        let mut adopted = false;
+        for (to, answer) in [
+            (ConsentTo::Coach, legacy.coach),
+            (ConsentTo::School, legacy.school),
+        ] {
+            let (slot, Some(yes)) = (self.slot(to), answer) else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some(Given {
+                    answer: if yes {
+                        ConsentAnswer::Yes
+                    } else {
+                        ConsentAnswer::No
+                    },
+                    at: legacy.at.unwrap_or(started),
+                    by: legacy.by.clone(),
+                    given_by: String::new(),
+                });
+                adopted = true;
+            }
+        }
+        adopted
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legacy_trajectory_answer_fills_only_what_the_child_lacks() {
+        let at = DateTime::parse_from_rfc3339("2025-03-01T09:00:00+01:00").unwrap();
+        let mut consent = ChildConsent {
+            coach: Some(Given {
+                answer: ConsentAnswer::No,
+                at,
+                by: "Anouk Jansen".into(),
+                given_by: "Mirjam de Vries".into(),
+            }),
+            ..ChildConsent::default()
+        };
+        let legacy = crate::domain::plan::Consent {
+            coach: Some(true),
+            school: Some(true),
+            by: "Sanne Bakker".into(),
+            at: None,
+        };
+        assert!(consent.adopt_legacy(&legacy, at));
+        assert_eq!(
+            consent.answer(ConsentTo::Coach),
+            Some(ConsentAnswer::No),
+            "the child's wins"
+        );
+        let school = consent.get(ConsentTo::School).unwrap();
+        assert_eq!(
+            (school.answer, school.by.as_str()),
+            (ConsentAnswer::Yes, "Sanne Bakker")
+        );
+        assert_eq!((school.at, school.given_by.as_str()), (at, ""));
+        assert!(
+            !consent.adopt_legacy(&legacy, at),
+            "nothing left to take over"
+        );
+        assert_eq!(consent.get(ConsentTo::CareTeam), None);
+    }
 
     #[test]
     fn not_asked_counts_as_no_and_is_left_out_of_the_export() {

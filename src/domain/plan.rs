@@ -109,7 +109,9 @@ pub struct Trajectory {
     pub review: Option<NaiveDate>,
     /// One entry per stage of the template, in its order.
     pub stages: Vec<StageEntry>,
-    #[serde(default)]
+    /// What an older signaal recorded here; the child's `consent` holds it now (moved there on
+    /// import and when the store is migrated), so it is no longer written.
+    #[serde(default, skip_serializing_if = "Consent::is_empty")]
     pub consent: Consent,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<Answer>,
@@ -133,7 +135,8 @@ pub struct StageEntry {
     pub without_consent: String,
 }
 
-/// The parents' consent, recorded in the conversation with them. `None`: not asked yet.
+/// The parents' consent as an older signaal recorded it on a trajectory. `None`: not asked
+/// yet. Read only to move it onto the child (`ChildConsent::adopt_legacy`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     /// To consulting the youth-care coach about the child.
@@ -144,6 +147,13 @@ pub struct Consent {
     pub by: String,
     #[serde(default)]
     pub at: Option<DateTime<FixedOffset>>,
+}
+
+impl Consent {
+    /// True when it holds no answer (what a trajectory of this signaal has).
+    pub fn is_empty(&self) -> bool {
+        self.coach.is_none() && self.school.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,13 +314,19 @@ impl Trajectory {
     }
 
     /// Whether ticking `stage` done now needs the consent warning: it is the coach stage, it is
-    /// not done yet, and the parents have not consented to consulting the coach.
-    pub fn needs_consent(&self, template: &PlanTemplate, stage: &str) -> bool {
+    /// not done yet, and the parents have not consented (`consent`, the child's) to consulting
+    /// the coach.
+    pub fn needs_consent(
+        &self,
+        template: &PlanTemplate,
+        stage: &str,
+        consent: &super::consent::ChildConsent,
+    ) -> bool {
         let is_coach = template
             .stage(stage)
             .is_some_and(|s| s.kind == StageKind::Coach);
         let done = self.entry(stage).is_some_and(|e| e.done);
-        is_coach && !done && self.consent.coach != Some(true)
+        is_coach && !done && !consent.allows(super::consent::ConsentTo::Coach)
     }
 
     /// The answer to a question, if given.

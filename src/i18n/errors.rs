@@ -36,6 +36,8 @@ impl Lang {
             AppError::OpenGroupFirst => T::ErrNoGroup2,
             AppError::OpenChildFirst => T::ErrNoChild,
             AppError::PinnedCard => T::ErrPinned,
+            AppError::ChildGone => T::ErrChildGone,
+            AppError::NoGuardian => T::ErrNoGuardian,
         };
         self.get(text).to_string()
     }

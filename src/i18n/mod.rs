@@ -356,6 +356,26 @@ impl Lang {
         })
     }
 
+    /// The parents' answer to one purpose: ja, nee, or nog niet gevraagd.
+    pub fn consent_answer(self, answer: Option<crate::domain::ConsentAnswer>) -> &'static str {
+        use crate::domain::ConsentAnswer;
+        self.get(match answer {
+            Some(ConsentAnswer::Yes) => T::Yes,
+            Some(ConsentAnswer::No) => T::No,
+            None => T::NotAsked,
+        })
+    }
+
+    /// When a consent was recorded and by whom: "vastgelegd 12-10-2026, Anouk Jansen".
+    pub fn consent_given(self, given: &crate::domain::Given) -> String {
+        let date = self.date(given.at.date_naive());
+        let by = &given.by;
+        self.pick(
+            format!("vastgelegd {date}, {by}"),
+            format!("recorded {date}, {by}"),
+        )
+    }
+
     /// "Afgevinkt door Anouk op 12-10-2026 09:14" for a stage's last change.
     pub fn changed_by(self, by: &str, at: chrono::DateTime<chrono::FixedOffset>) -> String {
         let (date, time) = (self.date(at.date_naive()), at.format("%H:%M"));
@@ -585,6 +605,11 @@ impl Lang {
             Action::Visit => T::ActVisit,
             Action::FollowUp => T::ActFollowUp,
             Action::CloseVisit => T::ActCloseVisit,
+            Action::AddGuardian => T::ActAddGuardian,
+            Action::EditGuardian => T::ActEditGuardian,
+            Action::RemoveGuardian => T::ActRemoveGuardian,
+            Action::Mentor => T::ActMentor,
+            Action::Consent => T::ActConsent,
         })
     }
 }
@@ -639,8 +664,6 @@ texts! {
     ChildNoObservations => "Nog geen observaties.", "No observations yet.";
     ChildPlan => "Stappenplan", "Step plan";
     ChildNoPlan => "Geen traject.", "No trajectory.";
-    ChildParents => "Ouders en toestemming", "Parents and consent";
-    ChildNoParents => "Nog niets vastgelegd.", "Nothing recorded yet.";
     FilterLabel => "Filter", "Filter";
     FilterNoMatch => "Niets gevonden.", "No matches.";
     ShowingArchived => "ook gearchiveerde", "archived shown";
@@ -766,7 +789,6 @@ texts! {
     ConsentSchool => "Toestemming: warme overdracht school", "Consent: warm handover to school";
     Yes => "ja", "yes";
     No => "nee", "no";
-    NotYet => "nog niet", "not yet";
     Unanswered => "open", "open";
     OutContinues => "blijft in de groep", "continues in the group";
     OutCareRoute => "passende zorg (verwijzing)", "fitting care route (referral)";
@@ -882,6 +904,34 @@ texts! {
     CompOutsideHelp => "hulp van buiten", "outside help";
     CompParents => "ouders", "parents";
     ColItems => "Items", "Items";
+    ChildGuardians => "Ouders en verzorgers", "Parents and guardians";
+    ChildNoGuardians => "Nog geen ouders of verzorgers vastgelegd.", "No parents or guardians recorded yet.";
+    ChildConsent => "Toestemming ouders", "Parents' consent";
+    ChildMentor => "Mentor", "Mentor";
+    NoMentor => "geen mentor", "no mentor";
+    HiddenWithoutConsent => "Niet zichtbaar zonder toestemming van de ouders.", "Not shown without the parents' consent.";
+    Authority => "gezag", "authority";
+    NoAuthority => "geen gezag", "no authority";
+    ConsentCareTeam => "Toestemming: bespreken in het zorgteam", "Consent: discuss in the care team";
+    ConsentCareTeamShort => "Zorgteam", "Care team";
+    NotAsked => "nog niet gevraagd", "not asked yet";
+    GivenByNobody => "(niet vastgelegd)", "(not recorded)";
+    FormAddGuardian => "Ouder of verzorger toevoegen", "Add a parent or guardian";
+    FormEditGuardian => "Ouder of verzorger wijzigen", "Change a parent or guardian";
+    FormMentor => "Mentor van het kind", "The child's mentor";
+    FormConsent => "Toestemming van de ouders", "The parents' consent";
+    ConsentFormHint => "Links/rechts kiest. Gegeven door: een ouder of verzorger met gezag. Een gewijzigd antwoord wordt nu vastgelegd, op jouw naam.", "Left/right chooses. Given by: a parent or guardian with parental authority. A changed answer is recorded now, in your name.";
+    FieldRelation => "Relatie (moeder, vader, ...)", "Relation (mother, father, ...)";
+    FieldAuthority => "Gezag", "Parental authority";
+    FieldMentor => "Mentor", "Mentor";
+    FieldGivenBy => "  gegeven door", "  given by";
+    ErrChildGone => "Dit kind staat niet meer in de database.", "This child is no longer in the database.";
+    ErrNoGuardian => "Er is nog geen ouder of verzorger: voeg er eerst een toe.", "There is no parent or guardian yet: add one first.";
+    ActAddGuardian => "ouder toevoegen", "add parent";
+    ActEditGuardian => "ouder wijzigen", "change parent";
+    ActRemoveGuardian => "ouder verwijderen", "remove parent";
+    ActMentor => "mentor kiezen", "set mentor";
+    ActConsent => "toestemming", "consent";
 }
 
 #[cfg(test)]

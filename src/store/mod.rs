@@ -177,6 +177,11 @@ impl Store {
         decode_all(&self.trees()?.staff)
     }
 
+    /// The staff member with `id`, if there is one (a child's mentor).
+    pub fn staff_member(&self, id: Id) -> Result<Option<Staff>> {
+        decode_one(&self.trees()?.staff, &id_key(id))
+    }
+
     pub fn audit(&self) -> Result<Vec<AuditEntry>> {
         self.audit_entries()?.collect()
     }

@@ -1,14 +1,16 @@
-//! One child: its observations, trajectories and linked contacts. Editing and archiving the
-//! child (the form and question of `children.rs`), and the ways on to its observation form, the
+//! One child: its parents and guardians, mentor and consent, its observations, trajectories and
+//! linked contacts. Editing and archiving the child (the form and question of `children.rs`), the
+//! forms of its record (`child_record.rs`), and the ways on to its observation form, the
 //! comparison and its audit trail start here.
 
 use crate::app::screens::PlansScreen;
 use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
+use super::child_record::{self, ConsentForm, GuardianForm, MentorForm, RecordForm, RecordModal};
 use super::history::HistoryScreen;
 use crate::app::modal::{first, First};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::Trajectory;
-use crate::domain::{Child, Contact, Group, Id, Observation};
+use crate::domain::{Child, Contact, Group, Id, Observation, Staff};
 use crate::i18n::Lang;
 use crate::keymap::Context;
 
@@ -24,6 +26,12 @@ pub struct ChildScreen {
     pub contacts: Vec<Contact>,
     /// The child form, or the question whether to archive (or bring back) the child.
     pub modal: Option<ChildModal>,
+    /// The child's mentor, as stored (`None`: none set, or no longer in the database).
+    pub mentor: Option<Staff>,
+    /// The guardian selected (its place in `child.guardians`): the one changed or removed.
+    pub guardian: usize,
+    /// A form of the child's record, or whether to remove a guardian.
+    pub record: Option<RecordModal>,
 }
 
 impl ChildScreen {
@@ -60,6 +68,10 @@ impl ChildScreen {
         for id in &child.contacts {
             contacts.extend(ctx.store.contact(*id)?);
         }
+        let mentor = match child.mentor {
+            Some(id) => ctx.store.staff_member(id)?,
+            None => None,
+        };
         Ok(ChildScreen {
             child,
             group,
@@ -67,6 +79,9 @@ impl ChildScreen {
             trajectories,
             contacts,
             modal: None,
+            mentor,
+            guardian: 0,
+            record: None,
         })
     }
 
@@ -87,8 +102,47 @@ impl ChildScreen {
                 Ok(Outcome::Push(Screen::History(trail)))
             }
             Action::Plan => PlansScreen::open(ctx, child, group).map(Outcome::Push),
-            _ => Ok(Outcome::Ignored),
+            _ => self.act_on_record(ctx, action),
         }
+    }
+
+    /// The keys of the child's record: select a guardian, add, change or remove one, set the
+    /// mentor, record consent.
+    fn act_on_record(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
+        let lang = ctx.lang;
+        let child = &self.child;
+        let has_guardians = !child.guardians.is_empty();
+        self.record = match action {
+            Action::Up => {
+                self.guardian = self.guardian.saturating_sub(1);
+                return Ok(Outcome::Done);
+            }
+            Action::Down => {
+                let last = child.guardians.len().saturating_sub(1);
+                self.guardian = (self.guardian + 1).min(last);
+                return Ok(Outcome::Done);
+            }
+            Action::AddGuardian => {
+                child_record::open(RecordForm::Guardian(Box::new(GuardianForm::new(lang, child, None))))
+            }
+            Action::EditGuardian | Action::RemoveGuardian if !has_guardians => {
+                return Err(AppError::NoGuardian)
+            }
+            Action::EditGuardian => {
+                let form = GuardianForm::new(lang, child, Some(self.guardian));
+                child_record::open(RecordForm::Guardian(Box::new(form)))
+            }
+            Action::RemoveGuardian => child_record::confirm_remove(lang, child, self.guardian),
+            Action::Mentor => {
+                let form = MentorForm::open(ctx, child)?;
+                child_record::open(RecordForm::Mentor(Box::new(form)))
+            }
+            Action::Consent => {
+                child_record::open(RecordForm::Consent(Box::new(ConsentForm::new(lang, child))))
+            }
+            _ => return Ok(Outcome::Ignored),
+        };
+        Ok(Outcome::Done)
     }
 }
 
@@ -103,10 +157,15 @@ impl Component for ChildScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Observe, Plan, Compare, Back, Help, Quit, History, Edit]
+        &[
+            Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History, Edit,
+        ]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
+        if let Some(step) = crate::app::modal::step(&mut self.record, msg) {
+            return child_record::record_step(ctx, self.child.id, &mut self.record, step);
+        }
         match first(&mut self.modal, None, msg) {
             First::Popup(step) => child_popup_step(ctx, &mut self.modal, step),
             First::Action(action) => self.act(ctx, action).into(),
@@ -117,8 +176,16 @@ impl Component for ChildScreen {
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         if let Some(fresh) = ChildScreen::load(ctx, self.child.id)? {
-            let modal = self.modal.take();
-            *self = ChildScreen { modal, ..fresh };
+            let (modal, record) = (self.modal.take(), self.record.take());
+            let guardian = self
+                .guardian
+                .min(fresh.child.guardians.len().saturating_sub(1));
+            *self = ChildScreen {
+                modal,
+                record,
+                guardian,
+                ..fresh
+            };
         }
         Ok(())
     }
@@ -127,6 +194,14 @@ impl Component for ChildScreen {
         About::child(&self.child)
     }
 
+    fn popup(&self) -> Option<&dyn crate::app::modal::Popped> {
+        let record = self.record.as_ref().map(|m| m as &dyn crate::app::modal::Popped);
+        let modal = self.modal.as_ref().map(|m| m as &dyn crate::app::modal::Popped);
+        record.or(modal)
+    }
 
-    crate::own_popup!();
+    fn drop_draft(&mut self) -> bool {
+        let record = self.record.take().is_some();
+        self.modal.take().is_some() || record
+    }
 }

@@ -59,6 +59,8 @@ screens! {
     Visit(visit::VisitScreen),
 }
 
+pub mod child_record;
+
 pub use child::ChildScreen;
 pub use children::{ChildRow, ChildrenScreen, LatestObservation, PlanSummary};
 pub use compare::{ChangeRow, CompareScreen};

@@ -12,7 +12,9 @@ use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
-use crate::domain::{AuditAction, Child, Group, Invalid};
+use crate::app::screens::child_record::{change_child, set_consent};
+use crate::domain::access::Permission;
+use crate::domain::{AuditAction, Child, ConsentAnswer, Group, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
@@ -107,11 +109,8 @@ pub fn field_label(field: PlanField) -> T {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConsentTo {
-    Coach,
-    School,
-}
+/// The consent rows read and write the child's own consent, one answer per purpose.
+pub use crate::domain::ConsentTo;
 
 /// A form of the screen, opened.
 fn open(form: TrajectoryForm) -> Option<Modal<TrajectoryForm, Closing>> {
@@ -224,7 +223,11 @@ impl TrajectoryScreen {
             return Ok(());
         };
         match part {
-            PlanPart::Stage(stage) if self.trajectory.needs_consent(&self.template, &stage) => {
+            PlanPart::Stage(stage)
+                if self
+                    .trajectory
+                    .needs_consent(&self.template, &stage, &self.child.consent) =>
+            {
                 let reason = Text::new(T::FieldReason, "");
                 self.modal = open(TrajectoryForm::Reason(ReasonForm { stage, reason }));
                 Ok(())
@@ -243,16 +246,15 @@ impl TrajectoryScreen {
                 })
             }
             PlanPart::Consent(to) => {
-                self.change(ctx, AuditAction::TrajectoryConsent, "consent", |t, sig| {
-                    let slot = match to {
-                        ConsentTo::Coach => &mut t.consent.coach,
-                        ConsentTo::School => &mut t.consent.school,
-                    };
-                    *slot = next_answer(*slot);
-                    t.consent.by = sig.by.clone();
-                    t.consent.at = Some(sig.at);
+                // The child's consent, not the trajectory's: one answer per child and purpose.
+                ctx.permit(Permission::EditChildRecord)?;
+                self.child = change_child(ctx, self.child.id, AuditAction::ChildConsent, |c, sig| {
+                    let given_by = c.consent.get(to).map(|g| g.given_by.clone());
+                    let next = next_consent(c.consent.answer(to));
+                    set_consent(&mut c.consent, to, next, given_by.unwrap_or_default(), sig);
                     Ok(())
-                })
+                })?;
+                Ok(())
             }
             PlanPart::Field(field) => {
                 self.edit(ctx.lang, field);
@@ -429,6 +431,15 @@ fn next_answer(current: Option<bool>) -> Option<bool> {
     }
 }
 
+/// The consent after Space: not asked, yes, no, not asked again.
+fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {
+    match current {
+        None => Some(ConsentAnswer::Yes),
+        Some(ConsentAnswer::Yes) => Some(ConsentAnswer::No),
+        Some(ConsentAnswer::No) => None,
+    }
+}
+
 /// The rows of a trajectory: its fields, then each stage followed by what it records (the
 /// parents' consent, the questions it asks).
 fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
@@ -444,6 +455,7 @@ fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
         if stage.kind == StageKind::Parents {
             for (to, label) in [
                 (ConsentTo::Coach, T::ConsentCoach),
+                (ConsentTo::CareTeam, T::ConsentCareTeam),
                 (ConsentTo::School, T::ConsentSchool),
             ] {
                 parts.push((PlanPart::Consent(to), lang.get(label).to_string()));

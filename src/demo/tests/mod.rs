@@ -73,6 +73,7 @@ fn age_fits(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> bool {
 
 mod observations;
 mod people;
+mod record;
 mod trajectories;
 mod visits;
 

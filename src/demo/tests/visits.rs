@@ -30,9 +30,10 @@ fn every_group_has_a_closed_visit_and_a_child_waiting_on_the_coach() {
             let waiting = data
                 .trajectories
                 .iter()
-                .filter(|t| t.is_open() && waiting_on_coach(t, &plans))
-                .filter_map(|t| data.children.iter().find(|c| c.id == t.child_id))
-                .any(|c| c.group_id == group.id);
+                .filter(|t| t.is_open())
+                .filter_map(|t| Some((t, data.children.iter().find(|c| c.id == t.child_id)?)))
+                .filter(|(t, c)| waiting_on_coach(t, &c.consent, &plans))
+                .any(|(_, c)| c.group_id == group.id);
             assert!(
                 waiting,
                 "seed {seed}: group {} has a child waiting",

@@ -34,6 +34,15 @@ pub enum AuditAction {
     /// The child's linked contact cards changed.
     #[strum(serialize = "child.contacts")]
     ChildContacts,
+    /// The child's parents and guardians were added, changed or removed.
+    #[strum(serialize = "child.guardians")]
+    ChildGuardians,
+    /// The child's mentor was set or cleared.
+    #[strum(serialize = "child.mentor")]
+    ChildMentor,
+    /// The parents' consent (coach, care team, school) was recorded.
+    #[strum(serialize = "child.consent")]
+    ChildConsent,
     #[strum(serialize = "child.archive")]
     ChildArchive,
     #[strum(serialize = "child.restore")]
@@ -150,6 +159,7 @@ mod tests {
         );
         assert_eq!(AuditAction::VisitFollowUp.as_str(), "visit.follow_up");
         assert_eq!(AuditAction::Restore.as_str(), "restore");
-        assert_eq!(AuditAction::VARIANTS.len(), 38);
+        assert_eq!(AuditAction::ChildConsent.as_str(), "child.consent");
+        assert_eq!(AuditAction::VARIANTS.len(), 41);
     }
 }

@@ -112,22 +112,40 @@ fn ticking_ahead_is_allowed_and_reported() {
 }
 
 #[test]
-fn the_coach_stage_needs_the_parents_consent() {
+fn the_coach_stage_needs_the_childs_coach_consent() {
+    use crate::domain::consent::{ChildConsent, ConsentAnswer, ConsentTo, Given};
     let plan = plan();
     let mut t = trajectory();
-    assert!(t.needs_consent(&plan, "coach"));
-    assert!(!t.needs_consent(&plan, "signal"));
-    t.consent.coach = Some(false);
-    assert!(t.needs_consent(&plan, "coach"), "a refusal is no consent");
+    let mut consent = ChildConsent::default();
+    let answer = |answer| {
+        Some(Given {
+            answer,
+            at: at(0),
+            by: "A".into(),
+            given_by: String::new(),
+        })
+    };
+    assert!(t.needs_consent(&plan, "coach", &consent));
+    assert!(!t.needs_consent(&plan, "signal", &consent));
+    *consent.slot(ConsentTo::Coach) = answer(ConsentAnswer::No);
+    assert!(
+        t.needs_consent(&plan, "coach", &consent),
+        "a refusal is no consent"
+    );
+    *consent.slot(ConsentTo::School) = answer(ConsentAnswer::Yes);
+    assert!(
+        t.needs_consent(&plan, "coach", &consent),
+        "school is another purpose"
+    );
     t.tick_without_consent("coach", "  acute zorg  ", "A", at(1));
     let entry = t.entry("coach").unwrap();
     assert!(entry.done);
     assert_eq!(entry.without_consent, "acute zorg");
-    assert!(!t.needs_consent(&plan, "coach"), "already done");
+    assert!(!t.needs_consent(&plan, "coach", &consent), "already done");
     t.toggle("coach", "A", at(2));
     assert!(t.entry("coach").unwrap().without_consent.is_empty());
-    t.consent.coach = Some(true);
-    assert!(!t.needs_consent(&plan, "coach"));
+    *consent.slot(ConsentTo::Coach) = answer(ConsentAnswer::Yes);
+    assert!(!t.needs_consent(&plan, "coach", &consent));
 }
 
 #[test]

@@ -88,7 +88,8 @@ pub fn rank(children: &[ChildRecord], setting: &Setting) -> Vec<Attention> {
 pub fn reasons(record: &ChildRecord, setting: &Setting) -> Vec<Reason> {
     let mut reasons = Vec::new();
     let open = || record.trajectories.iter().filter(|t| t.is_open());
-    if open().any(|t| waiting_on_coach(t, setting.plans)) {
+    let consent = &record.child.consent;
+    if open().any(|t| waiting_on_coach(t, consent, setting.plans)) {
         reasons.push(Reason::WaitingOnCoach);
     }
     if open().any(|t| t.overdue(setting.today).any()) {
@@ -113,12 +114,16 @@ pub fn reasons(record: &ChildRecord, setting: &Setting) -> Vec<Reason> {
 
 /// It is the coach's turn: the first stage not done is the coach stage, and the parents agreed
 /// to the coach being asked (without that the coach is not consulted about the child).
-pub fn waiting_on_coach(t: &Trajectory, plans: &Catalogue<PlanTemplate>) -> bool {
+pub fn waiting_on_coach(
+    t: &Trajectory,
+    consent: &crate::domain::ChildConsent,
+    plans: &Catalogue<PlanTemplate>,
+) -> bool {
     let Some(template) = plans.find(&t.template, t.version) else {
         return false;
     };
     let at_coach = matches!(t.progress(template), Progress::At { stage, .. } if stage.kind == StageKind::Coach);
-    at_coach && t.consent.coach == Some(true)
+    at_coach && consent.allows(crate::domain::ConsentTo::Coach)
 }
 
 /// The worry items marked "often" on an observation, in the order they were marked.

@@ -26,6 +26,17 @@ fn coach() -> Staff {
     }
 }
 
+/// `child` with the parents' answer to consulting the coach.
+fn consenting(mut child: Child, answer: crate::domain::ConsentAnswer) -> Child {
+    child.consent.coach = Some(crate::domain::Given {
+        answer,
+        at: at("2026-09-10"),
+        by: "Anouk".into(),
+        given_by: String::new(),
+    });
+    child
+}
+
 fn child(id: Id, first: &str) -> Child {
     Child {
         id,
@@ -78,9 +89,9 @@ impl Fixture {
             .expect("the early plan")
     }
 
-    /// An early-signalling trajectory with every stage before the coach stage done, and the
-    /// parents' consent to the coach as given.
-    fn at_coach(&self, child: Id, consent: Option<bool>) -> Trajectory {
+    /// An early-signalling trajectory with every stage before the coach stage done (the
+    /// parents' consent to the coach is the child's: [`consenting`]).
+    fn at_coach(&self, child: Id) -> Trajectory {
         let plan = self.plan();
         let mut t = Trajectory::new(1, child, plan, day("2026-09-01"), "Anouk");
         for stage in plan
@@ -90,7 +101,6 @@ impl Fixture {
         {
             t.toggle(&stage.id, "Anouk", at("2026-09-10"));
         }
-        t.consent.coach = consent;
         t
     }
 
@@ -211,6 +221,11 @@ fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_not_observed() {
         .iter()
         .enumerate()
         .map(|(i, name)| child(i as Id + 1, name))
+        .map(|c| match c.id {
+            1 => consenting(c, crate::domain::ConsentAnswer::Yes),
+            6 => consenting(c, crate::domain::ConsentAnswer::No),
+            _ => c,
+        })
         .collect();
     let worries = f.worries(3);
     let recent = |id| vec![f.observation(id, "2026-11-10", &[])];
@@ -229,16 +244,16 @@ fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_not_observed() {
         recent(6),
         recent(7),
     ];
-    let mut overdue = f.at_coach(2, None);
+    let mut overdue = f.at_coach(2);
     overdue.review = Some(day("2026-11-01"));
     let trajectories = [
-        vec![f.at_coach(1, Some(true))],
+        vec![f.at_coach(1)],
         vec![overdue],
         vec![],
         vec![],
         vec![],
         // Parents said no: not the coach's turn.
-        vec![f.at_coach(6, Some(false))],
+        vec![f.at_coach(6)],
         vec![],
     ];
     let records: Vec<ChildRecord> = kids
@@ -295,7 +310,7 @@ fn changes_since_the_previous_visit() {
         f.observation(1, "2026-09-01", &worries[..1]),
         f.observation(1, "2026-10-15", &worries),
     ];
-    let old = f.at_coach(1, Some(true));
+    let old = f.at_coach(1);
     let mut new = Trajectory::new(2, 1, f.plan(), day("2026-10-20"), "Anouk");
     new.toggle(&f.plan().stages[0].id, "Anouk", at("2026-10-21"));
     new.close(

@@ -1,12 +1,16 @@
-//! One child: details, the observations made (newest first: date, observer, marks per domain),
-//! its trajectories, the outside contacts linked to it, and the parents' consent.
+//! One child: details with the mentor, the parents and guardians with their numbers (the most
+//! called people of a group: at the top), the observations made (newest first: date, observer,
+//! marks per domain), its trajectories, the outside contacts linked to it, and the parents'
+//! consent per purpose. Guardians and consent only for who may see the child by name
+//! (`access::sees_child_name`).
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::access::MeldcodeView;
+use crate::domain::access::{self, MeldcodeView};
+use crate::domain::ConsentTo;
 use crate::app::{Action, App, ChildScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
@@ -17,8 +21,17 @@ use crate::ui::{modal, Theme};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
     let lang = app.lang;
     let child = &screen.child;
-    let [details_area, rest] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
+    let named = app
+        .user
+        .as_ref()
+        .is_some_and(|u| access::sees_child_name(u, child));
+    let guardian_lines = guardians(app, screen, theme, named);
+    // Room for every guardian's lines when there is room at all; the details need 7 rows.
+    let top = (guardian_lines.len() as u16 + 2).clamp(7, 12);
+    let [top_area, rest] =
+        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+    let [details_area, guardians_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top_area);
 
     let field = |label: T, value: String| {
         Line::from(vec![
@@ -36,19 +49,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         field(T::ColBirthDate, lang.date(child.birth_date)),
         field(T::ColAge, lang.age(child.age_on(app.today()))),
         field(T::ChildGroup, group),
+        field(T::ChildMentor, mentor(app, screen)),
     ];
     let title = lang.get(T::ChildDetails).to_string();
     frame.render_widget(
         Paragraph::new(details).block(block(title, theme)),
         details_area,
     );
+    let no_guardians = match named {
+        true => T::ChildNoGuardians,
+        false => T::HiddenWithoutConsent,
+    };
+    panel(
+        frame,
+        guardians_area,
+        lang.get(T::ChildGuardians),
+        guardian_lines,
+        lang.get(no_guardians),
+        theme,
+    );
 
-    let [history_area, rest] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+    // The consent's six lines (answer and giver, when and by whom, per purpose) fit whole.
+    let bottom = match named {
+        true => Constraint::Min(8),
+        false => Constraint::Fill(1),
+    };
+    let [history_area, rest] = Layout::vertical([Constraint::Fill(1), bottom]).areas(rest);
     let [plan_area, contacts_area, parents_area] = Layout::horizontal([
         Constraint::Fill(2),
         Constraint::Fill(1),
-        Constraint::Fill(1),
+        Constraint::Fill(3),
     ])
     .areas(rest);
     // Nobody linked yet: say how to link, with the keys of the keymap in use.
@@ -79,15 +109,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         ),
         (
             parents_area,
-            T::ChildParents,
-            consent(app, screen),
-            lang.get(T::ChildNoParents).to_string(),
+            T::ChildConsent,
+            consent(app, screen, theme, named),
+            lang.get(T::HiddenWithoutConsent).to_string(),
         ),
     ];
     for (area, title, lines, empty) in panels {
         panel(frame, area, lang.get(title), lines, &empty, theme);
     }
     modal::draw(frame, app, &screen.modal, theme);
+    modal::draw(frame, app, &screen.record, theme);
 }
 
 /// The contacts linked to the child: name, then the first phone number and the role.
@@ -164,31 +195,85 @@ fn trajectories(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// The parents' consent as recorded in the child's open trajectories (of a Meldcode trajectory only
-/// for who may read it).
-fn consent(app: &App, screen: &ChildScreen) -> Vec<Line<'static>> {
+/// The mentor's name, or that none is set.
+fn mentor(app: &App, screen: &ChildScreen) -> String {
+    match &screen.mentor {
+        Some(staff) => staff.name.clone(),
+        None => app.lang.get(T::NoMentor).to_string(),
+    }
+}
+
+/// The parents and guardians, the selected one marked: name with relation and gezag, then each
+/// phone number on its own line (label, number) and the e-mail. Nothing for who may not see the
+/// child by name.
+fn guardians(app: &App, screen: &ChildScreen, theme: &Theme, named: bool) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let recorded = screen
-        .trajectories
-        .iter()
-        .filter(|t| crate::app::ctx_of!(app).trajectory_view(t) == MeldcodeView::Details)
-        .find(|t| t.is_open() && (t.consent.coach.is_some() || t.consent.school.is_some()));
-    let Some(t) = recorded else {
+    let mut lines = Vec::new();
+    if !named {
+        return lines;
+    }
+    for (i, g) in screen.child.guardians.iter().enumerate() {
+        let authority = lang.get(match g.authority {
+            true => T::Authority,
+            false => T::NoAuthority,
+        });
+        let about = match g.relation.as_str() {
+            "" => format!("  ({authority})"),
+            relation => format!("  ({relation}, {authority})"),
+        };
+        let (mark, style) = match i == screen.guardian && screen.child.guardians.len() > 1 {
+            true => ("▸ ", theme.selected),
+            false => ("  ", theme.header),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark}{}", g.name), style),
+            Span::styled(about, theme.dim),
+        ]));
+        for phone in &g.phones {
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {:<12}", phone.label), theme.dim),
+                Span::styled(phone.number.clone(), theme.key),
+            ]));
+        }
+        if !g.email.is_empty() {
+            lines.push(Line::raw(format!("    {}", g.email)));
+        }
+    }
+    lines
+}
+
+/// The parents' consent per purpose: the answer (ja / nee / nog niet gevraagd), then who gave
+/// it and who recorded it when. Nothing for who may not see the child by name.
+fn consent(app: &App, screen: &ChildScreen, theme: &Theme, named: bool) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    if !named {
         return Vec::new();
-    };
-    [
-        (T::ConsentCoachShort, t.consent.coach),
-        (T::ConsentSchoolShort, t.consent.school),
-    ]
-    .into_iter()
-    .map(|(label, value)| {
-        Line::raw(format!(
+    }
+    let consent = &screen.child.consent;
+    let mut lines = Vec::new();
+    for (to, label) in [
+        (ConsentTo::Coach, T::ConsentCoachShort),
+        (ConsentTo::CareTeam, T::ConsentCareTeamShort),
+        (ConsentTo::School, T::ConsentSchoolShort),
+    ] {
+        let mut line = vec![Span::raw(format!(
             "{}: {}",
             lang.get(label),
-            lang.yes_no(value, T::NotYet)
-        ))
-    })
-    .collect()
+            lang.consent_answer(consent.answer(to))
+        ))];
+        let given = consent.get(to);
+        if let Some(giver) = given.map(|g| g.given_by.as_str()).filter(|g| !g.is_empty()) {
+            line.push(Span::raw(format!(" · {giver}")));
+        }
+        lines.push(Line::from(line));
+        if let Some(given) = given {
+            lines.push(Line::styled(
+                format!("  {}", lang.consent_given(given)),
+                theme.dim,
+            ));
+        }
+    }
+    lines
 }
 
 /// The child's observations, newest first: date, observer and marks (how many "often") on one

@@ -12,6 +12,7 @@ use crate::app::screens::trajectory::{
 };
 use crate::app::App;
 use crate::domain::plan::{Question, StageKind, Trajectory};
+use crate::domain::ConsentAnswer;
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
 use crate::ui::widgets::text_lines;
@@ -72,11 +73,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                     (T::PlanStages, format!("{number}. {title}"), right)
                 }
                 PlanPart::Consent(to) => {
-                    let (label, value) = match to {
-                        ConsentTo::Coach => (T::ConsentCoach, t.consent.coach),
-                        ConsentTo::School => (T::ConsentSchool, t.consent.school),
+                    let label = match to {
+                        ConsentTo::Coach => T::ConsentCoach,
+                        ConsentTo::CareTeam => T::ConsentCareTeam,
+                        ConsentTo::School => T::ConsentSchool,
                     };
-                    let answer = lang.yes_no(value, T::NotYet);
+                    // The child's own consent: one answer per child and purpose.
+                    let answer = screen.child.consent.answer(*to);
+                    let value = answer.map(|a| a == ConsentAnswer::Yes);
+                    let answer = lang.consent_answer(answer);
                     (
                         T::PlanStages,
                         format!("    {}", lang.get(label)),
@@ -170,7 +175,7 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             let mut lines = Vec::new();
             let entry = t.entry(id);
             let waiting_for_consent = stage.kind == StageKind::Coach
-                && t.consent.coach != Some(true)
+                && !screen.child.consent.allows(ConsentTo::Coach)
                 && !entry.is_some_and(|e| e.done);
             if waiting_for_consent {
                 lines.push(Line::styled(lang.get(T::ConsentWarning), theme.error));
@@ -196,10 +201,10 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             lines.push(Line::raw(lang.text(&stage.help)));
             lines
         }
-        PlanPart::Consent(_) => {
+        PlanPart::Consent(to) => {
             let mut lines = vec![Line::raw(lang.get(T::ConsentExplained))];
-            if let Some(at) = t.consent.at {
-                lines.push(Line::styled(lang.changed_by(&t.consent.by, at), theme.dim));
+            if let Some(given) = screen.child.consent.get(*to) {
+                lines.push(Line::styled(lang.consent_given(given), theme.dim));
             }
             lines
         }

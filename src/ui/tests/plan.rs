@@ -7,8 +7,9 @@ use crate::app::{PlanChoice, PlanPart};
 fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
     press(&mut app, "Enter");
+    // Nothing asked of the parents yet either: the consent rows start open.
     test_support::select_child_where(&mut app, |app, child| {
-        app.store.trajectories_of(child.id).unwrap().is_empty()
+        app.store.trajectories_of(child.id).unwrap().is_empty() && child.consent.is_empty()
     });
     (dir, app)
 }
@@ -76,7 +77,8 @@ fn trajectory_in_dutch() {
     let t = snap!("trajectory_early_nl", &app);
     let text = screen_text(&t);
     assert!(text.contains("Vraag van het kind"));
-    assert!(text.contains("Advies coach"));
+    assert!(text.contains("Gesprek ouders"));
+    assert!(text.contains("bespreken in het zorgteam"));
 }
 
 #[test]

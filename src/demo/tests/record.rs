@@ -1,0 +1,81 @@
+use super::*;
+use crate::domain::{ConsentAnswer, ConsentTo};
+
+#[test]
+fn every_child_has_believable_guardians_and_a_mentor_of_its_group() {
+    let data = generate(&args(7, 3, None), now());
+    let mut two = 0;
+    for child in &data.children {
+        assert!((1..=2).contains(&child.guardians.len()), "{child:?}");
+        two += usize::from(child.guardians.len() == 2);
+        for g in &child.guardians {
+            assert!(!g.name.trim().is_empty());
+            let relations = ["moeder", "vader", "ouder", "pleegouder"];
+            assert!(relations.contains(&g.relation.as_str()), "{}", g.relation);
+            assert!(!g.phones.is_empty());
+            for phone in &g.phones {
+                assert!(phone.number.starts_with("06-1234"), "{}", phone.number);
+                assert_eq!(phone.number.len(), 11, "{}", phone.number);
+            }
+            assert!(g.email.is_empty() || g.email.ends_with("@mail.example"));
+        }
+        let mentor = child.mentor.expect("a mentor");
+        let mentor = data.staff.iter().find(|s| s.id == mentor).unwrap();
+        assert_eq!(mentor.role, Role::Staff);
+        assert!(mentor.groups.contains(&child.group_id));
+    }
+    assert!(two * 2 > data.children.len(), "mostly two parents: {two}");
+    let with_authority = data.children.iter().flat_map(|c| &c.guardians);
+    let (yes, all) = with_authority.fold((0, 0), |(y, a), g| (y + usize::from(g.authority), a + 1));
+    assert!(yes * 4 > all * 3, "gezag mostly yes: {yes} of {all}");
+}
+
+#[test]
+fn consent_is_spread_per_purpose_and_given_by_a_guardian_with_gezag() {
+    let today = now().date_naive();
+    let data = generate(&args(3, 6, None), now());
+    // Per purpose: (yes, no, not asked).
+    let mut counts = [(0, 0, 0); 3];
+    let (mut school_young, mut school_old) = (0, 0);
+    for child in &data.children {
+        for (i, to) in ConsentTo::ALL.into_iter().enumerate() {
+            match child.consent.get(to) {
+                None => counts[i].2 += 1,
+                Some(given) => {
+                    match given.answer {
+                        ConsentAnswer::Yes => counts[i].0 += 1,
+                        ConsentAnswer::No => counts[i].1 += 1,
+                    }
+                    let givers: Vec<&str> = child
+                        .guardians
+                        .iter()
+                        .filter(|g| g.authority)
+                        .map(|g| g.name.as_str())
+                        .collect();
+                    match givers.is_empty() {
+                        true => assert!(given.given_by.is_empty()),
+                        false => assert!(givers.contains(&given.given_by.as_str())),
+                    }
+                    let by = data.staff.iter().find(|s| s.name == given.by).unwrap();
+                    assert_eq!(by.role, Role::Staff);
+                    assert!(given.at.date_naive() < today);
+                }
+            }
+        }
+        if child.consent.get(ConsentTo::School).is_some() {
+            let months = child.age_on(today).map_or(0, |a| a.years * 12 + a.months);
+            match months >= 42 {
+                true => school_old += 1,
+                false => school_young += 1,
+            }
+        }
+    }
+    for (i, (yes, no, none)) in counts.iter().enumerate() {
+        assert!(*yes > 0 && *no > 0 && *none > 0, "purpose {i}: {counts:?}");
+        assert!(yes > no, "mostly yes when asked: {counts:?}");
+    }
+    assert!(
+        school_old > school_young,
+        "{school_old} older, {school_young} younger"
+    );
+}
