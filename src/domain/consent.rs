@@ -23,6 +23,15 @@ pub enum ConsentTo {
 
 impl ConsentTo {
     pub const ALL: [ConsentTo; 3] = [ConsentTo::Coach, ConsentTo::CareTeam, ConsentTo::School];
+
+    /// Its name in the export (`consent.care_team`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ConsentTo::Coach => "coach",
+            ConsentTo::CareTeam => "care_team",
+            ConsentTo::School => "school",
+        }
+    }
 }
 
 /// The parents' answer.
@@ -89,6 +98,21 @@ impl ChildConsent {
     /// Whether nothing was asked yet.
     pub fn is_empty(&self) -> bool {
         ConsentTo::ALL.iter().all(|to| self.get(*to).is_none())
+    }
+
+    /// Moves what an older signaal recorded on `trajectory` (its `consent`) onto this, the
+    /// consent of its child (see [`ChildConsent::adopt_legacy`]; without a time of its own an
+    /// answer counts from the day the trajectory started, at midnight UTC). The trajectory keeps
+    /// none. True when the trajectory held any: then both changed and are to be written.
+    pub fn adopt_from(&mut self, trajectory: &mut crate::domain::plan::Trajectory) -> bool {
+        let legacy = std::mem::take(&mut trajectory.consent);
+        let started = trajectory
+            .started
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc()
+            .fixed_offset();
+        self.adopt_legacy(&legacy, started);
+        !legacy.is_empty()
     }
 
     /// Takes over what an older signaal recorded on a trajectory (`Trajectory.consent`, yes/no
@@ -182,6 +206,9 @@ mod tests {
         });
         assert!(consent.allows(ConsentTo::CareTeam) && !consent.allows(ConsentTo::Coach));
         let json = serde_json::to_value(&consent).unwrap();
+        for to in ConsentTo::ALL {
+            assert_eq!(serde_json::to_value(to).unwrap(), to.key(), "{to:?}");
+        }
         assert_eq!(json["care_team"]["answer"], "yes");
         assert_eq!(json["care_team"]["given_by"], "Mirjam de Vries");
         let back: ChildConsent = serde_json::from_value(json).unwrap();

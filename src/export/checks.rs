@@ -49,6 +49,8 @@ pub struct Checks {
     contacts: HashSet<Id>,
     pinned: HashSet<Pinned>,
     staff_names: HashSet<String>,
+    /// The staff ids, for a child's mentor.
+    staff: HashSet<Id>,
     /// The export's templates followed by the built-in ones: a lookup finds the export's first.
     forms: Vec<FormTemplate>,
     builtin_forms: usize,
@@ -85,6 +87,7 @@ impl Checks {
             contacts: HashSet::new(),
             pinned: HashSet::new(),
             staff_names: HashSet::new(),
+            staff: HashSet::new(),
             builtin_forms: forms.len(),
             forms,
             builtin_plans: plans.len(),
@@ -122,6 +125,7 @@ impl Checks {
     pub fn index(&mut self, record: Record<'_>) {
         match record {
             Record::Staff(s) => {
+                self.staff.insert(s.id);
                 let name = crate::domain::staff::name_key(&s.name);
                 if !self.staff_names.insert(name) {
                     let problem = format!("two staff members are called {}", s.name);
@@ -265,6 +269,7 @@ impl Checks {
                 format!("child {} has no first name", child.id),
             );
         }
+        self.check_child_record(child);
         for id in &child.contacts {
             if !self.contacts.contains(id) {
                 let problem = format!(
@@ -274,6 +279,48 @@ impl Checks {
                 self.problem(Kind::ContactLinks, problem);
             }
         }
+    }
+
+    /// The child's record: its mentor a staff member, every guardian with a name and every phone
+    /// with a number, and a consent given by one of the child's guardians (when it names one).
+    fn check_child_record(&mut self, child: &crate::domain::Child) {
+        let id = child.id;
+        let mut problems = Vec::new();
+        if let Some(mentor) = child.mentor.filter(|m| !self.staff.contains(m)) {
+            problems.push(format!(
+                "child {id} has mentor {mentor}, which is not a staff member"
+            ));
+        }
+        for (i, guardian) in child.guardians.iter().enumerate() {
+            if guardian.name.trim().is_empty() {
+                problems.push(format!(
+                    "child {id} has a guardian without a name (guardians[{i}].name)"
+                ));
+            }
+            for (j, phone) in guardian.phones.iter().enumerate() {
+                if phone.number.trim().is_empty() {
+                    problems.push(format!(
+                        "child {id} has a phone of guardian {:?} without a number \
+                         (guardians[{i}].phones[{j}].number)",
+                        guardian.name
+                    ));
+                }
+            }
+        }
+        for to in crate::domain::ConsentTo::ALL {
+            let Some(given) = child.consent.get(to) else {
+                continue;
+            };
+            let giver = given.given_by.trim();
+            if !giver.is_empty() && !child.guardians.iter().any(|g| g.name.trim() == giver) {
+                let purpose = to.key();
+                problems.push(format!(
+                    "child {id} has consent.{purpose}.given_by {giver:?}, who is not one of the \
+                     child's guardians"
+                ));
+            }
+        }
+        self.problems[Kind::Children as usize].extend(problems);
     }
 
     /// Observations must belong to a child, name a template version that the export or this

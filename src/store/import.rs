@@ -9,6 +9,7 @@
 //! set while writing: a database whose import was cut off (power lost) says so in `check`, and
 //! the next import clears it first.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use sha2::{Digest, Sha256};
@@ -21,6 +22,7 @@ use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
 use super::{Result, Store, StoreError};
+use crate::domain::plan::Trajectory;
 use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
@@ -205,6 +207,7 @@ impl Store {
             ops: Vec::with_capacity(BATCH + 1),
             next_audit: checks.max_id() + 1,
             sealing: (chain == TrailChain::SealedOnImport).then(String::new),
+            legacy: HashMap::new(),
         };
         let mut again = ExportSummary::default();
         let second = pass(&mut |record| {
@@ -275,6 +278,8 @@ struct Writer<'a> {
     /// While sealing a trail from before the hash chain ([`TrailChain::SealedOnImport`]): the
     /// hash of the entry written last ("" before the first).
     sealing: Option<String>,
+    /// Trajectories from an older signaal whose consent waits for their child (by its id).
+    legacy: HashMap<Id, Vec<Trajectory>>,
 }
 
 impl Writer<'_> {
@@ -282,6 +287,15 @@ impl Writer<'_> {
         let op = match record {
             Record::Staff(s) => Op::put(Table::Staff, &id_key(s.id), encode(s)),
             Record::Group(g) => Op::put(Table::Groups, &id_key(g.id), encode(g)),
+            Record::Child(c) if self.legacy.contains_key(&c.id) => {
+                let mut child = c.clone();
+                for mut t in self.legacy.remove(&c.id).unwrap_or_default() {
+                    child.consent.adopt_from(&mut t);
+                }
+                let [record, index] = child_ops(&child);
+                self.ops.push(index);
+                record
+            }
             Record::Child(c) => {
                 let [record, index] = child_ops(c);
                 self.ops.push(index);
@@ -290,6 +304,7 @@ impl Writer<'_> {
             Record::FormTemplate(t) => self.store.import_template(Table::FormTemplates, t)?,
             Record::Observation(o) => observation_op(o),
             Record::PlanTemplate(p) => self.store.import_template(Table::PlanTemplates, p)?,
+            Record::Trajectory(t) if !t.consent.is_empty() => self.legacy_consent(t)?,
             Record::Trajectory(t) => trajectory_op(t),
             // A pinned card as signaal ships it (id 0) is not stored.
             Record::Contact(c) if c.id == 0 => return Ok(()),
@@ -313,6 +328,23 @@ impl Writer<'_> {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// A trajectory from an older signaal, with the parents' consent on it: the consent moves
+    /// onto its child (`ChildConsent::adopt_from`), now when the child is written already, else
+    /// when it comes (an export's arrays may come in any order); the trajectory keeps none.
+    fn legacy_consent(&mut self, t: &Trajectory) -> Result<Op> {
+        let mut without = t.clone();
+        without.consent = Default::default();
+        self.flush()?;
+        match self.store.child(t.child_id)? {
+            Some(mut child) => {
+                child.consent.adopt_from(&mut t.clone());
+                self.ops.extend(child_ops(&child));
+            }
+            None => self.legacy.entry(t.child_id).or_default().push(t.clone()),
+        }
+        Ok(trajectory_op(&without))
     }
 
     fn flush(&mut self) -> Result<()> {

@@ -7,11 +7,11 @@ use super::codec::{decode, encode};
 use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[seal_audit_chain];
+const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[seal_audit_chain, consent_to_children];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
 /// trail.
@@ -38,6 +38,30 @@ fn seal_audit_chain(store: &Store) -> Result<()> {
     }
     trees.audit.apply_batch(batch)?;
     trees.db.flush()?;
+    Ok(())
+}
+
+/// 2 -> 3: the parents' consent moves from the trajectories onto their children
+/// (`ChildConsent::adopt_from`: an answer the child has already wins), one child and its
+/// trajectory per write. A rerun after a crash finds only what was not moved yet.
+fn consent_to_children(store: &Store) -> Result<()> {
+    let trajectories = store.trees()?.trajectories.iter();
+    for item in trajectories {
+        let (key, value) = item?;
+        let mut trajectory: crate::domain::plan::Trajectory = decode(&key, &value)?;
+        if trajectory.consent.is_empty() {
+            continue;
+        }
+        let mut ops = Vec::new();
+        if let Some(mut child) = store.child(trajectory.child_id)? {
+            child.consent.adopt_from(&mut trajectory);
+            ops.extend(super::writes::child_ops(&child));
+        }
+        trajectory.consent = Default::default();
+        ops.push(super::plans::trajectory_op(&trajectory));
+        store.apply(&ops)?;
+    }
+    store.trees()?.db.flush()?;
     Ok(())
 }
 

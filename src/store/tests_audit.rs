@@ -113,7 +113,7 @@ fn a_database_without_hashes_gets_its_chain_once_when_opened() {
     };
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema::read_version(&store).unwrap(), Some(2));
+    assert_eq!(schema::read_version(&store).unwrap(), Some(schema::CURRENT));
     let sealed = store.audit().unwrap();
     assert_eq!(verify_chain(&sealed), Ok(()));
     let without_hash = |e: &AuditEntry| AuditEntry {

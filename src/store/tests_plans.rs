@@ -129,3 +129,41 @@ fn trajectories_round_trip_through_export_and_bad_ones_are_refused() {
         assert!(fresh.trajectories().unwrap().is_empty());
     }
 }
+
+#[test]
+fn opening_a_version_2_database_moves_the_trajectories_consent_onto_the_child() {
+    use crate::domain::{ConsentAnswer, ConsentTo};
+    let (dir, store, child) = with_child();
+    let mut t = start(&store, child);
+    // What a signaal of schema 2 wrote: the answers on the trajectory.
+    t.consent.coach = Some(true);
+    t.consent.school = Some(false);
+    t.consent.by = "Anouk Jansen".into();
+    t.consent.at = Some(sig().at);
+    let trees = store.trees().unwrap();
+    trees
+        .trajectories
+        .insert(
+            codec::pair_key(child, t.id),
+            serde_json::to_vec(&t).unwrap(),
+        )
+        .unwrap();
+    trees
+        .meta
+        .insert("schema_version", &2u32.to_be_bytes())
+        .unwrap();
+    trees.db.flush().unwrap();
+    drop(trees);
+    drop(store);
+
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    assert_eq!(schema::read_version(&store).unwrap(), Some(schema::CURRENT));
+    let consent = store.child(child).unwrap().unwrap().consent;
+    assert_eq!(consent.answer(ConsentTo::Coach), Some(ConsentAnswer::Yes));
+    assert_eq!(consent.answer(ConsentTo::School), Some(ConsentAnswer::No));
+    let coach = consent.get(ConsentTo::Coach).unwrap();
+    assert_eq!((coach.by.as_str(), coach.at), ("Anouk Jansen", sig().at));
+    assert_eq!(consent.get(ConsentTo::CareTeam), None);
+    assert!(store.trajectories_of(child).unwrap()[0].consent.is_empty());
+    assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
+}

@@ -1,0 +1,123 @@
+//! The child's record (mentor, guardians, consent) through the real binary: `import` and `check`
+//! refuse a mentor who is no staff member and a consent given by someone who is not one of the
+//! child's guardians, one sentence naming the child and the field each; an export from an older
+//! signaal, with the consent on a trajectory, imports with that consent on the child.
+
+mod common {
+    pub mod cli;
+    pub mod demo;
+}
+
+use common::cli::{fails, run, run_fails, stderr, Db};
+use common::demo::arr;
+use serde_json::{json, Value};
+
+/// The demo's export and the place in `children` of a child with a guardian with gezag.
+fn demo_with_guardian() -> (Value, usize) {
+    let export = Db::demo(&[]).export();
+    let at = arr(&export, "children")
+        .iter()
+        .position(|c| {
+            c["guardians"]
+                .as_array()
+                .is_some_and(|g| g.iter().any(|g| g["authority"] == true))
+        })
+        .expect("a demo child with a guardian with gezag");
+    (export, at)
+}
+
+#[test]
+fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing() {
+    let (mut export, at) = demo_with_guardian();
+    let child = &mut export["children"][at];
+    let id = child["id"].as_u64().unwrap();
+    child["mentor"] = json!(999_999);
+    child["consent"]["school"] = json!({
+        "answer": "yes", "at": "2026-09-01T10:00:00+02:00", "by": "Anouk Jansen",
+        "given_by": "Iemand Anders",
+    });
+    child["guardians"][0]["phones"] = json!([{ "label": "mobiel", "number": " " }]);
+    let target = Db::empty();
+    let file = target.file("record.json");
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    let out = run_fails(&["import", "--db", target.path(), file.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("record.json"), "names the file: {err}");
+    for expected in [
+        format!("child {id} has mentor 999999, which is not a staff member"),
+        format!("child {id} has consent.school.given_by \"Iemand Anders\", who is not one of the child's guardians"),
+        "(guardians[0].phones[0].number)".to_string(),
+    ] {
+        assert!(err.contains(&expected), "{expected}\nin: {err}");
+    }
+    assert!(!target.exists(), "no database directory left behind");
+}
+
+#[test]
+fn check_names_a_mentor_and_a_giver_that_went_wrong_in_the_database() {
+    use signaal::store::{Signature, Store};
+    let db = Db::demo(&[]);
+    let export = db.export();
+    let child = arr(&export, "children")[0]["id"].as_u64().unwrap();
+    {
+        let store = Store::open(std::path::Path::new(db.path())).unwrap();
+        let mut record = store.child(child).unwrap().unwrap();
+        record.mentor = Some(999_999);
+        record.consent.coach = Some(signaal::domain::Given {
+            answer: signaal::domain::ConsentAnswer::Yes,
+            at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+            by: "Anouk Jansen".into(),
+            given_by: "Iemand Anders".into(),
+        });
+        let sig = Signature {
+            by: "Anouk Jansen".into(),
+            at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+        };
+        let action = signaal::domain::AuditAction::ChildEdit;
+        store.save_child(&record, action, &sig).unwrap();
+    }
+    let out = run(&["check", "--db", db.path()]);
+    let err = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+    fails(&out, 1);
+    assert!(
+        err.contains(&format!(
+            "child {child} has mentor 999999, which is not a staff member"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "child {child} has consent.coach.given_by \"Iemand Anders\""
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_older_export_with_consent_on_a_trajectory_imports_it_onto_the_child() {
+    let mut export = Db::demo(&[]).export();
+    let trajectory = &mut export["trajectories"][0];
+    let child = trajectory["child_id"].clone();
+    // As a signaal before the child record wrote it: the answers on the trajectory only.
+    trajectory["consent"] = json!({
+        "coach": true, "school": false, "by": "Anouk Jansen", "at": "2026-09-01T10:00:00+02:00",
+    });
+    for c in export["children"].as_array_mut().unwrap() {
+        if c["id"] == child {
+            c.as_object_mut().unwrap().remove("consent");
+        }
+    }
+    let db = Db::import(&export);
+    let copy = db.export();
+    let child = arr(&copy, "children")
+        .iter()
+        .find(|c| c["id"] == child)
+        .unwrap();
+    assert_eq!(child["consent"]["coach"]["answer"], "yes");
+    assert_eq!(child["consent"]["coach"]["by"], "Anouk Jansen");
+    assert_eq!(child["consent"]["coach"]["given_by"], "");
+    assert_eq!(child["consent"]["school"]["answer"], "no");
+    assert!(child["consent"].get("care_team").is_none());
+    let moved = &arr(&copy, "trajectories")[0];
+    assert!(moved.get("consent").is_none(), "no longer written: {moved}");
+}
