@@ -39,6 +39,8 @@ pub type ChildModal = Modal<ChildForm, Child>;
 #[derive(Debug, Clone)]
 pub struct ChildRow {
     pub child: Child,
+    /// The mentor's name (`None`: none set, or no longer in the database).
+    pub mentor: Option<String>,
     pub latest: Option<LatestObservation>,
     pub plan: Option<PlanSummary>,
 }
@@ -333,6 +335,7 @@ impl Component for ChildrenScreen {
         let mut children = ctx.store.children_of(group.id)?;
         children.retain(|c| self.show_archived || !c.archived);
         children.sort_by_cached_key(|c| fold(&c.full_name()));
+        let staff = ctx.store.staff()?;
         let mut rows = Vec::new();
         for child in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not
@@ -355,8 +358,13 @@ impl Component for ChildrenScreen {
                 .filter(|t| ctx.trajectory_view(t) == MeldcodeView::Details)
                 .collect();
             let plan = plan_summary(ctx, readable);
+            let mentor = staff
+                .iter()
+                .find(|s| Some(s.id) == child.mentor)
+                .map(|s| s.name.clone());
             rows.push(ChildRow {
                 child,
+                mentor,
                 latest,
                 plan,
             });

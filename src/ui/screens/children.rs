@@ -15,6 +15,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     let header = [
         lang.get(T::ColName),
         lang.get(T::ColAge),
+        lang.get(T::ChildMentor),
         lang.get(T::ColObserved),
         lang.get(T::ColConcernsOften),
         lang.get(T::ColPlan),
@@ -22,7 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // The columns after the name are as wide as what they show in this group (an English age is
     // narrower than a Dutch one, a group without plans needs no room for them), so that the name
     // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
-    let cells = |row: &ChildRow| -> [Line<'static>; 5] {
+    // The mentor by full name, or by first name only (`short`) when the columns do not fit.
+    let cells = |row: &ChildRow, short: bool| -> [Line<'static>; 6] {
         let child = &row.child;
         let mut name = vec![Span::raw(child.full_name())];
         if child.archived {
@@ -35,36 +37,65 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
             .latest
             .map(|l| l.concerns_often.to_string())
             .unwrap_or_default();
+        let mentor = row.mentor.as_deref().unwrap_or_default();
+        let mentor = match short {
+            true => mentor.split_whitespace().next().unwrap_or_default(),
+            false => mentor,
+        };
         [
             Line::from(name),
             Line::raw(lang.age(row.child.age_on(today))),
+            Line::raw(mentor.to_string()),
             observed(app, row, theme),
             Line::raw(often),
             plan(row, theme),
         ]
     };
-    let all: Vec<[Line<'static>; 5]> = screen.list.items().map(cells).collect();
-    let width = |column: usize| {
-        let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
-        widest.max(header[column].chars().count()) as u16
+    let widths_of = |short: bool| {
+        let all: Vec<[Line<'static>; 6]> = screen.list.items().map(|r| cells(r, short)).collect();
+        let width = |column: usize| {
+            let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
+            widest.max(header[column].chars().count()) as u16
+        };
+        (
+            width(0),
+            [width(1), width(2), width(3), width(4), width(5).min(24)],
+        )
     };
+    let room = table_room(area.width, 6);
+    let (widest_name, mut others) = widths_of(false);
+    let names = widest_name.min(name_most(room));
+    // Narrow: the mentor by first name first.
+    let short = names + others.iter().sum::<u16>() > room;
+    if short {
+        others = widths_of(true).1;
+    }
     // The name gives way last: on a narrow terminal the step plan shrinks first, then the
-    // concerns, the observed date and the age, until the longest name fits.
-    let mut others = [width(1), width(2), width(3), width(4).min(24)];
-    let room = table_room(area.width, 5);
-    let names = width(0).min(name_most(room));
-    give_way(&mut others, [3, 2, 1, 0], room.saturating_sub(names));
-    let widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(others[0]),
-        Constraint::Length(others[1]),
-        Constraint::Length(others[2]),
-        Constraint::Length(others[3]),
-    ];
+    // concerns, the mentor (all of it, column and all: a name cut short is no name), the
+    // observed date and the age, until the longest name fits.
+    let wanted = others;
+    give_way(&mut others, [4, 3, 1, 2, 0], room.saturating_sub(names));
+    let mentor = others[1] == wanted[1];
+    if !mentor {
+        let room = table_room(area.width, 5);
+        let mut rest = [wanted[0], wanted[2], wanted[3], wanted[4]];
+        give_way(&mut rest, [3, 2, 1, 0], room.saturating_sub(names));
+        others = [rest[0], 0, rest[1], rest[2], rest[3]];
+    }
+    // Without the mentor's column: the other five.
+    let shown = |column: usize| mentor || column != 2;
+    let mut widths = vec![Constraint::Fill(1)];
+    widths.extend(others.map(Constraint::Length));
+    let widths = (0..6).filter(|c| shown(*c)).map(|c| widths[c]).collect();
+    let header = (0..6).filter(|c| shown(*c)).map(|c| header[c]).collect();
     let rows = screen
         .list
         .visible()
-        .map(|row| Row::new(cells(row).map(Cell::from)))
+        .map(|row| {
+            let cells = cells(row, short);
+            let cells = (0..6).filter(|c| shown(*c)).map(|c| Cell::from(cells[c].clone()));
+            Row::new(cells)
+        })
         .collect();
     let group = &screen.group;
     let mut title = format!(
@@ -87,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     ListTable {
         title: shorten(&title, room),
         status: Some(status),
-        header: header.to_vec(),
+        header,
         widths,
         rows,
         list: &screen.list,
