@@ -405,6 +405,8 @@ mod tests;
 #[cfg(test)]
 mod tests_backup;
 #[cfg(test)]
+mod tests_child_record;
+#[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
 mod tests_damage;

@@ -227,6 +227,45 @@ fn child_screen() {
     assert!(screen_text(&t).contains(&name));
 }
 
+/// The child screen with two parents (the second added with the keys, without gezag) and the
+/// consent per purpose: who gave it, when and by whom it was recorded; the selected parent marked.
+#[test]
+fn child_screen_with_guardians_and_consent() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    chr(&mut app, 'a');
+    type_text(&mut app, "Bas Wijnands");
+    press(&mut app, "Tab");
+    type_text(&mut app, "vader");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
+    press(&mut app, "Tab");
+    type_text(&mut app, "mobiel: 06-12349876; werk: 06-12345432");
+    press(&mut app, "Enter");
+    // School: yes, given by the first parent.
+    chr(&mut app, 't');
+    for _ in 0..4 {
+        press(&mut app, "Tab");
+    }
+    press(&mut app, "Right");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
+    press(&mut app, "Enter");
+    press(&mut app, "Down");
+    let t = snap!("child_guardians_consent_nl", &app, 100, 30);
+    let text = screen_text(&t);
+    for expected in [
+        "Bas Wijnands",
+        "06-12345432",
+        "geen gezag",
+        "School: ja",
+        "Mentor",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
 #[test]
 fn help_overlay() {
     let (_dir, mut app) = demo(Lang::En);
