@@ -59,9 +59,17 @@ fn only_trajectory(ex: &Value, kid: &Kid) -> Value {
 fn kid_without_trajectory(ex: &Value, skip: usize) -> Kid {
     uniquely_named_kids(ex)
         .into_iter()
-        .filter(|k| trajectories_of(ex, k.id).is_empty())
+        .filter(|k| trajectories_of(ex, k.id).is_empty() && consent_of(ex, k.id).is_null())
         .nth(skip)
         .expect("a child without a trajectory in the demo")
+}
+
+/// The consent recorded on the child with `id` (null: nothing asked yet).
+fn consent_of(ex: &Value, id: u64) -> Value {
+    arr(ex, "children")
+        .iter()
+        .find(|c| c["id"] == id)
+        .map_or(Value::Null, |c| c["consent"].clone())
 }
 
 /// What each test starts from: a fresh demo database, its export and the user (`fresh_demo`), the
@@ -144,6 +152,7 @@ const FIELDS: [&str; 6] = [
     "Review date",
 ];
 const CONSENT_COACH: &str = "Consent: consult the coach";
+const CONSENT_CARE_TEAM: &str = "Consent: discuss in the care team";
 const CONSENT_SCHOOL: &str = "Consent: warm handover to school";
 
 fn plan(ex: &Value, plan_id: &str) -> Plan {
@@ -169,7 +178,7 @@ fn plan(ex: &Value, plan_id: &str) -> Plan {
             label: format!("{}. {title}", i + 1),
         });
         if stage["kind"] == "parents" {
-            for label in [CONSENT_COACH, CONSENT_SCHOOL] {
+            for label in [CONSENT_COACH, CONSENT_CARE_TEAM, CONSENT_SCHOOL] {
                 rows.push(Row {
                     kind: Kind::Consent,
                     id: String::new(),
@@ -761,7 +770,10 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     assert!(out.status.success());
     let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
-    assert_eq!(tr["consent"]["coach"], true, "{tr:#}");
+    // The consent is the child's; the trajectory keeps none.
+    assert!(tr.get("consent").is_none(), "{tr:#}");
+    let consent = consent_of(&ex, kid.id);
+    assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1033,7 +1045,7 @@ fn coach_stage_without_consent_asks_why_first() {
     assert_eq!(s(&entry, "by"), user, "{entry}");
     assert!(days.contains(&date_of(s(&entry, "at"))), "{entry}");
     assert!(
-        tr["consent"]["coach"].is_null(),
+        consent_of(&ex, kid.id).is_null() && tr.get("consent").is_none(),
         "no consent recorded: {tr:#}"
     );
 
@@ -1044,7 +1056,7 @@ fn coach_stage_without_consent_asks_why_first() {
     move_to(&mut t, &early, at, consent, false);
     t.send(" ");
     t.expect_until("consent: yes", |s| {
-        row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not yet")
+        row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not asked yet")
     });
     move_to(&mut t, &early, consent, row, false);
     tick(&mut t, &kid, &label, false, &progress);
@@ -1065,9 +1077,13 @@ fn coach_stage_without_consent_asks_why_first() {
         entry.get("without_consent").is_none(),
         "unticking dropped the reason: {entry}"
     );
-    assert_eq!(tr["consent"]["coach"], true, "{tr:#}");
-    assert!(tr["consent"]["school"].is_null(), "{tr:#}");
-    assert_eq!(s(&tr["consent"], "by"), user, "{tr:#}");
+    // Recorded on the child, by who was at the keyboard; the trajectory keeps none.
+    assert!(tr.get("consent").is_none(), "{tr:#}");
+    let consent = consent_of(&ex, kid.id);
+    assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
+    assert_eq!(s(&consent["coach"], "by"), user, "{consent:#}");
+    assert!(consent["school"].is_null(), "{consent:#}");
+    assert!(consent["care_team"].is_null(), "{consent:#}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,9 +38,16 @@ fn waiting_on_coach(ex: &Value) -> HashSet<u64> {
             .and_then(|p| arr(p, "stages").iter().find(|st| st["kind"] == "coach"))
             .map(|st| s(st, "id").to_string())
     };
+    // The consent is the child's.
+    let consented = |t: &Value| {
+        arr(ex, "children")
+            .iter()
+            .find(|c| c["id"] == t["child_id"])
+            .is_some_and(|c| c["consent"]["coach"]["answer"] == "yes")
+    };
     arr(ex, "trajectories")
         .iter()
-        .filter(|t| t["closed"].is_null() && t["consent"]["coach"] == true)
+        .filter(|t| t["closed"].is_null() && consented(t))
         .filter(|t| {
             let first_open = arr(t, "stages").iter().find(|e| e["done"] != true);
             let first_open = first_open.map(|e| s(e, "stage").to_string());
