@@ -485,11 +485,7 @@ fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
 fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     let stages = t.stages.iter().filter_map(|e| e.at);
     let answers = t.answers.iter().map(|a| a.at);
-    stages
-        .chain(answers)
-        .chain(t.consent.at)
-        .max()
-        .unwrap_or(now)
+    stages.chain(answers).max().unwrap_or(now)
 }
 
 impl Component for TrajectoryScreen {
