@@ -270,3 +270,60 @@ fn the_record_is_kept_by_the_groups_staff_care_coordinator_and_admin_never_the_c
     assert!(record_form(&app).is_none());
     assert!(stored(&app, child).guardians.is_empty());
 }
+
+/// The child screen as `app` draws it now, as text.
+fn drawn(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| crate::ui::draw(f, app, &crate::ui::Theme::monochrome()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_coach_sees_guardians_and_consent_only_with_the_parents_coach_consent() {
+    let (_dir, mut app, child) = on_child_screen();
+    chr(&mut app, 'a');
+    fill_guardian(&mut app, "Mirjam Jansen", "moeder", true, "06-12340001", "");
+    press(&mut app, "Enter");
+    chr(&mut app, 't');
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
+    press(&mut app, "Enter");
+    let text = drawn(&app);
+    assert!(
+        text.contains("Mirjam Jansen") && text.contains("Zorgteam: ja"),
+        "{text}"
+    );
+    let coach = app
+        .store
+        .staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.role == Role::Coach)
+        .unwrap();
+    let show = |app: &mut App| {
+        app.user = Some(coach.clone());
+        app.reload();
+        drawn(app)
+    };
+    let text = show(&mut app);
+    assert!(
+        !text.contains("Mirjam Jansen") && !text.contains("06-12340001"),
+        "{text}"
+    );
+    assert!(!text.contains("Zorgteam: ja"), "{text}");
+    assert!(text.contains("Niet zichtbaar zonder toestemming"), "{text}");
+    // With the parents' consent to the coach, the coach sees them.
+    let mut record = stored(&app, child);
+    record.consent.coach = record.consent.care_team.clone();
+    let sig = app.signature();
+    let action = crate::domain::AuditAction::ChildConsent;
+    app.store.save_child(&record, action, &sig).unwrap();
+    let text = show(&mut app);
+    assert!(
+        text.contains("Mirjam Jansen") && text.contains("06-12340001"),
+        "{text}"
+    );
+}
