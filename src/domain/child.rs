@@ -59,6 +59,46 @@ impl Child {
         format!("{} {}", self.first_name, self.last_name)
     }
 
+    /// Puts `guardian` at `index` of the guardians (a new one at the end for `None` or a place
+    /// past the end). A consent given by the guardian there under their old name follows the new
+    /// one, so that `given_by` keeps naming one of the child's guardians.
+    pub fn set_guardian(&mut self, index: Option<usize>, guardian: Guardian) {
+        let Some(old) = index.and_then(|i| self.guardians.get_mut(i)) else {
+            self.guardians.push(guardian);
+            return;
+        };
+        let renamed = (old.name != guardian.name).then(|| old.name.clone());
+        *old = guardian;
+        if let Some(was) = renamed {
+            let now = old.name.clone();
+            self.name_givers(&was, &now);
+        }
+    }
+
+    /// Removes the guardian at `index`, if there is one. A consent they gave keeps its answer;
+    /// who gave it is then no longer recorded (`given_by` names only the child's guardians).
+    pub fn remove_guardian(&mut self, index: usize) -> Option<Guardian> {
+        if index >= self.guardians.len() {
+            return None;
+        }
+        let gone = self.guardians.remove(index);
+        self.name_givers(&gone.name, "");
+        Some(gone)
+    }
+
+    /// Every consent given by `was` is given by `now` instead, unless a guardian is still
+    /// called `was`.
+    fn name_givers(&mut self, was: &str, now: &str) {
+        if self.guardians.iter().any(|g| g.name == was) {
+            return;
+        }
+        for to in super::ConsentTo::ALL {
+            if let Some(given) = self.consent.slot(to).as_mut().filter(|g| g.given_by == was) {
+                given.given_by = now.to_string();
+            }
+        }
+    }
+
     /// The age on `today`, or `None` when the birth date lies in the future (a typo, not a child).
     pub fn age_on(&self, today: NaiveDate) -> Option<Age> {
         age_between(self.birth_date, today)
@@ -101,6 +141,50 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn who_gave_a_consent_follows_a_renamed_guardian_and_goes_with_a_removed_one() {
+        use crate::domain::{ConsentAnswer, ConsentTo, Given};
+        let guardian = |name: &str| Guardian {
+            name: name.into(),
+            authority: true,
+            ..Guardian::default()
+        };
+        let mut child = Child {
+            id: 1,
+            group_id: 1,
+            first_name: "Zoë".into(),
+            last_name: "Jansen".into(),
+            birth_date: d("2024-01-01"),
+            archived: false,
+            contacts: Vec::new(),
+            mentor: None,
+            guardians: vec![guardian("Mirjam Jansen"), guardian("Bas Jansen")],
+            consent: Default::default(),
+        };
+        let at = chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap();
+        for (to, giver) in [
+            (ConsentTo::Coach, "Mirjam Jansen"),
+            (ConsentTo::School, "Bas Jansen"),
+        ] {
+            *child.consent.slot(to) = Some(Given {
+                answer: ConsentAnswer::Yes,
+                at,
+                by: "Anouk".into(),
+                given_by: giver.into(),
+            });
+        }
+        let giver = |child: &Child, to| child.consent.get(to).unwrap().given_by.clone();
+        child.set_guardian(Some(0), guardian("Mirjam de Vries"));
+        assert_eq!(giver(&child, ConsentTo::Coach), "Mirjam de Vries");
+        child.set_guardian(None, guardian("Opa Jansen"));
+        assert_eq!(child.guardians.len(), 3);
+        assert_eq!(child.remove_guardian(1).unwrap().name, "Bas Jansen");
+        assert_eq!(giver(&child, ConsentTo::School), "", "no longer recorded");
+        assert!(child.consent.allows(ConsentTo::School), "the answer stays");
+        assert_eq!(giver(&child, ConsentTo::Coach), "Mirjam de Vries");
+        assert_eq!(child.remove_guardian(7), None);
     }
 
     #[test]

@@ -304,9 +304,7 @@ pub fn record_step(
         Step::Yes(index) => {
             let mut name = String::new();
             let removed = change_child(ctx, child, AuditAction::ChildGuardians, |c, _| {
-                if index < c.guardians.len() {
-                    name = c.guardians.remove(index).name;
-                }
+                name = c.remove_guardian(index).map(|g| g.name).unwrap_or_default();
                 Ok(())
             });
             match removed {
@@ -319,10 +317,7 @@ pub fn record_step(
                 RecordForm::Guardian(f) => f.guardian().map_err(AppError::from).and_then(|g| {
                     let name = g.name.clone();
                     change_child(ctx, child, AuditAction::ChildGuardians, |c, _| {
-                        match f.editing.filter(|i| *i < c.guardians.len()) {
-                            Some(i) => c.guardians[i] = g,
-                            None => c.guardians.push(g),
-                        }
+                        c.set_guardian(f.editing, g);
                         Ok(())
                     })
                     .map(|_| name)
