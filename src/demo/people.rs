@@ -108,6 +108,7 @@ pub(super) fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> V
             role,
             groups: Vec::new(),
             safeguarding_lead: false,
+            phone: String::new(),
         })
         .collect()
 }
