@@ -44,10 +44,14 @@ pub enum Action {
     Visit,
     FollowUp,
     CloseVisit,
+    /// On the staff screen: make the selected person aandachtsfunctionaris, or no longer.
+    SafeguardingLead,
+    /// On the groups list: remove for good the archived children past the retention term.
+    Purge,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -87,6 +91,8 @@ impl Action {
         Action::Visit,
         Action::FollowUp,
         Action::CloseVisit,
+        Action::SafeguardingLead,
+        Action::Purge,
     ];
 
     /// The name used in keymap files.

@@ -50,6 +50,10 @@ pub enum AppError {
     OpenChildFirst,
     #[error("a pinned card cannot be removed")]
     PinnedCard,
+    /// A change asked of an aandachtsfunctionaris' line in the lookup, which comes from the staff
+    /// record (changed on the staff screen).
+    #[error("the line of an aandachtsfunctionaris changes on the staff screen")]
+    LeadLine,
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

@@ -24,6 +24,8 @@ pub enum Permission {
     /// aandachtsfunctionaris): the numbers everyone reads on the lock screen in an emergency,
     /// so a slip by anyone at the keyboard must not change them.
     EditPinnedCards,
+    /// Remove for good the data of children archived longer ago than the retention term.
+    Purge,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -160,6 +162,15 @@ mod tests {
             let allowed: Vec<Role> = Role::ALL.into_iter().filter(|r| allows(*r, p)).collect();
             assert_eq!(allowed, [Role::Admin], "{p:?}");
         }
+    }
+
+    #[test]
+    fn only_an_admin_purges() {
+        let allowed: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| allows(*r, Permission::Purge))
+            .collect();
+        assert_eq!(allowed, [Role::Admin]);
     }
 
     #[test]

@@ -36,6 +36,7 @@ impl Lang {
             AppError::OpenGroupFirst => T::ErrNoGroup2,
             AppError::OpenChildFirst => T::ErrNoChild,
             AppError::PinnedCard => T::ErrPinned,
+            AppError::LeadLine => T::ErrLeadLine,
         };
         self.get(text).to_string()
     }
@@ -61,6 +62,7 @@ impl Lang {
             Invalid::LastAdmin => T::ErrLastAdmin,
             Invalid::BadPhone => T::ErrBadPhone,
             Invalid::PinnedNeedsNumber => T::ErrPinnedNeedsNumber,
+            Invalid::CoachAsLead => T::ErrCoachAsLead,
         };
         self.get(text).to_string()
     }

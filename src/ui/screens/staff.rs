@@ -1,4 +1,5 @@
-//! The staff screen: name, role, groups and whether a PIN is set; never the PIN itself.
+//! The staff screen: name, role, groups, whether a PIN is set (never the PIN itself) and who is
+//! the aandachtsfunctionaris.
 
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
@@ -27,11 +28,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
                 } else {
                     ""
                 };
+                let lead = match access::is_safeguarding_lead(p) {
+                    true => "✓",
+                    false => "",
+                };
                 Row::new(vec![
                     Cell::from(p.name.clone()),
                     Cell::from(lang.role(p.role)),
                     Cell::from(groups),
                     Cell::from(pin),
+                    Cell::from(lead),
                 ])
             }
             UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
@@ -46,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
         })
         .max()
         .unwrap_or(0) as u16;
-    let free = table_room(area.width, 4).saturating_sub(17 + 7);
+    let free = table_room(area.width, 5).saturating_sub(17 + 7 + 11);
     ListTable {
         title: lang.get(T::StaffTitle).to_string(),
         status: None,
@@ -55,12 +61,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
             lang.get(T::FieldRole),
             lang.get(T::ColGroups),
             lang.get(T::ColPin),
+            lang.get(T::ColLead),
         ],
         widths: vec![
             Constraint::Fill(1),
             Constraint::Length(17),
             beside_name(free, widest, 1, 2),
             Constraint::Length(7),
+            // Whether they are the aandachtsfunctionaris.
+            Constraint::Length(11),
         ],
         rows,
         list: &screen.list,
