@@ -51,11 +51,13 @@ mod ctx;
 mod error;
 pub mod fields;
 pub mod list;
+mod lead;
 mod lock;
 pub mod modal;
 mod msg;
 mod outcome;
 pub mod popups;
+mod retention;
 mod route;
 mod saving;
 pub mod screens;
@@ -123,6 +125,7 @@ macro_rules! ctx_of {
             catalogue: &$app.catalogue,
             plans: &$app.plans,
             observe_weeks: $app.observe_weeks,
+            retention_years: $app.retention_years,
         }
     };
 }
@@ -149,6 +152,11 @@ pub struct App {
     pub question: Option<Question>,
     /// Whether `quit` asks "Stop signaal?" first (`quit_confirm` in the config file).
     pub quit_confirm: bool,
+    /// Years after archiving before a child's data is past the retention term
+    /// (`retention_years` in the config file).
+    pub retention_years: u32,
+    /// Whether an admin was told this session that no aandachtsfunctionaris is set (`lead.rs`).
+    lead_told: bool,
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
@@ -197,6 +205,8 @@ impl App {
             popup: None,
             question: None,
             quit_confirm: true,
+            retention_years: crate::config::defaults::RETENTION_YEARS,
+            lead_told: false,
             status: None,
             quit: false,
             too_small: false,
@@ -370,6 +380,7 @@ impl App {
             Msg::Resize { width, height } => self.resize(width, height),
             input => self.input(&input),
         }
+        self.tell_missing_lead();
         self.tick_backups();
         true
     }
