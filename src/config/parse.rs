@@ -135,7 +135,7 @@ fn years(value: &Node) -> Result<u32, String> {
     }
     .ok_or_else(|| {
         format!(
-            "retention_years must be a whole number of years from 1 to {RETENTION_YEARS_MAX},              not {}",
+            "retention_years must be a whole number of years from 1 to {RETENTION_YEARS_MAX}, not {}",
             shown(value)
         )
     })

@@ -887,7 +887,8 @@ texts! {
     ColItems => "Items", "Items";
     ActSafeguardingLead => "aandachtsfunctionaris", "safeguarding lead";
     ActPurge => "bewaartermijn voorbij: verwijderen", "past retention: remove";
-    ColLead => "Aandachtsf.", "Lead";
+    LeadTag => "AF", "AF";
+    LeadTagExplained => "AF = aandachtsfunctionaris", "AF = safeguarding lead (aandachtsfunctionaris)";
     FieldStaffPhone => "Telefoon (leeg: geen)", "Phone (empty: none)";
     LeadLabel => "Aandachtsfunctionaris", "Safeguarding lead";
     NoLeadNotice => "Er is geen aandachtsfunctionaris aangewezen: stel er een in op het personeelsscherm.", "No safeguarding lead (aandachtsfunctionaris) has been appointed: set one on the staff screen.";

@@ -2,6 +2,7 @@
 //! the aandachtsfunctionaris.
 
 use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
@@ -28,16 +29,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
                 } else {
                     ""
                 };
-                let lead = match access::is_safeguarding_lead(p) {
-                    true => "✓",
-                    false => "",
-                };
+                let mut name = vec![Span::raw(p.name.clone())];
+                if access::is_safeguarding_lead(p) {
+                    name.push(Span::styled(format!(" {}", lang.get(T::LeadTag)), theme.header));
+                }
                 Row::new(vec![
-                    Cell::from(p.name.clone()),
+                    Cell::from(Line::from(name)),
                     Cell::from(lang.role(p.role)),
                     Cell::from(groups),
                     Cell::from(pin),
-                    Cell::from(lead),
                 ])
             }
             UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
@@ -47,29 +47,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
         .list
         .items()
         .map(|row| match row {
-            UserRow::Person(p) => p.name.chars().count(),
+            UserRow::Person(p) => p.name.chars().count() + lead_tag(p),
             UserRow::New => lang.get(T::UsersNew).chars().count(),
         })
         .max()
         .unwrap_or(0) as u16;
-    let free = table_room(area.width, 5).saturating_sub(17 + 7 + 11);
+    let free = table_room(area.width, 4).saturating_sub(17 + 7);
+    // The tag beside a lead's name is explained in the title, once anyone has it.
+    let mut title = lang.get(T::StaffTitle).to_string();
+    let any_lead = screen.list.items().any(|row| match row {
+        UserRow::Person(p) => access::is_safeguarding_lead(p),
+        UserRow::New => false,
+    });
+    if any_lead {
+        title = format!("{title} · {}", lang.get(T::LeadTagExplained));
+    }
     ListTable {
-        title: lang.get(T::StaffTitle).to_string(),
+        title,
         status: None,
         header: vec![
             lang.get(T::FieldName),
             lang.get(T::FieldRole),
             lang.get(T::ColGroups),
             lang.get(T::ColPin),
-            lang.get(T::ColLead),
         ],
         widths: vec![
             Constraint::Fill(1),
             Constraint::Length(17),
             beside_name(free, widest, 1, 2),
             Constraint::Length(7),
-            // Whether they are the aandachtsfunctionaris.
-            Constraint::Length(11),
         ],
         rows,
         list: &screen.list,
@@ -77,4 +83,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
     }
     .draw(frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// The width of the tag beside the name of an aandachtsfunctionaris (a space and "AF").
+fn lead_tag(person: &crate::domain::Staff) -> usize {
+    match access::is_safeguarding_lead(person) {
+        true => 3,
+        false => 0,
+    }
 }
