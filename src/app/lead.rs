@@ -1,6 +1,7 @@
 //! Telling an admin that nobody is the aandachtsfunctionaris: without one, nobody coordinates the
 //! Meldcode and the pinned card lists no name to call. Said once a session, on the groups list,
-//! on the status line, when nothing else is said there.
+//! on the status line, when nothing else is said there; also when the last lead is cleared
+//! during the session, if it was not said before.
 
 use super::screens::Screen;
 use super::App;
@@ -24,8 +25,8 @@ impl App {
         let Some(staff) = self.ok(self.store.staff()) else {
             return;
         };
-        self.lead_told = true;
         if !staff.iter().any(access::is_safeguarding_lead) {
+            self.lead_told = true;
             self.say(self.lang.get(T::NoLeadNotice));
         }
     }

@@ -69,7 +69,9 @@ impl App {
         staff.sort_by_key(rank);
         let mut picker = ListView::of(staff.into_iter().map(UserRow::Person).collect());
         picker.filtering = true;
-        let directory = self.ok(self.store.directory_with_leads()).unwrap_or_default();
+        let directory = self
+            .ok(self.store.directory_with_leads())
+            .unwrap_or_default();
         // The pinned cards, each aandachtsfunctionaris under theirs.
         let emergency = directory
             .into_iter()

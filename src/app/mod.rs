@@ -50,8 +50,8 @@ mod confirm;
 mod ctx;
 mod error;
 pub mod fields;
-pub mod list;
 mod lead;
+pub mod list;
 mod lock;
 pub mod modal;
 mod msg;
@@ -103,8 +103,9 @@ pub enum Popup {
     Lookup(Box<LookupPopup>),
     /// One contact card, opened from the lookup, with its form (boxed: the form is large).
     Card(Box<CardPopup>),
-    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.
-    Pin(popups::pin::PinPopup),
+    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's (boxed: it
+    /// holds the staff record and the form).
+    Pin(Box<popups::pin::PinPopup>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,6 +420,8 @@ mod tests_backup;
 mod tests_contacts;
 #[cfg(test)]
 mod tests_damage;
+#[cfg(test)]
+mod tests_lead;
 #[cfg(test)]
 mod tests_lock;
 #[cfg(test)]

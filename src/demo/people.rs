@@ -116,7 +116,11 @@ pub(super) fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> V
                 role,
                 groups: Vec::new(),
                 safeguarding_lead: lead,
-                phone: if lead { LEAD_PHONE.into() } else { String::new() },
+                phone: if lead {
+                    LEAD_PHONE.into()
+                } else {
+                    String::new()
+                },
             }
         })
         .collect()

@@ -65,8 +65,8 @@ pub fn is_meldcode_plan(template: &str) -> bool {
 /// A coach who is also marked aandachtsfunctionaris is still a coach: the outside coach never
 /// sees the Meldcode by default.
 pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
-    let lead = matches!(person.role, Role::Admin | Role::CareCoordinator)
-        || is_safeguarding_lead(person);
+    let lead =
+        matches!(person.role, Role::Admin | Role::CareCoordinator) || is_safeguarding_lead(person);
     let own = person.role != Role::Coach && person.name == by;
     lead || own
 }
@@ -247,7 +247,11 @@ mod tests {
             someone.safeguarding_lead = true;
             let expected = role != Role::Coach;
             assert_eq!(may_be_safeguarding_lead(role), expected, "{role:?}");
-            assert_eq!(is_safeguarding_lead(&someone), expected, "{role:?}, flagged");
+            assert_eq!(
+                is_safeguarding_lead(&someone),
+                expected,
+                "{role:?}, flagged"
+            );
         }
     }
 

@@ -141,7 +141,7 @@ impl Pinned {
                 "Meldcode, huiselijk geweld, kindermishandeling",
                 "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
                 "",
-                "Vul naam en nummer van de aandachtsfunctionaris van je organisatie in.",
+                "Een beheerder wijst de aandachtsfunctionaris aan op het personeelsscherm, met telefoonnummer: die staan dan op deze kaart.",
             ),
         };
         Contact {
@@ -530,7 +530,10 @@ mod tests {
             "the leads, not the coach, right after their card"
         );
         assert_eq!(all[4].lead, Some(1));
-        assert_eq!(all[4].phone().map(|p| p.number.as_str()), Some("06-11112222"));
+        assert_eq!(
+            all[4].phone().map(|p| p.number.as_str()),
+            Some("06-11112222")
+        );
         assert_eq!(all[5].phone(), None, "no number known");
         let lookup = Lookup::new(all);
         let found: Vec<&str> = lookup

@@ -20,23 +20,26 @@ impl Lang {
     /// What the admin's groups list says when `count` (more than 0) archived children were
     /// archived longer ago than the retention term.
     pub fn past_retention(self, count: usize) -> String {
-        match count {
-            1 => self.pick(
-                "1 gearchiveerd kind voorbij de bewaartermijn".into(),
-                "1 archived child past the retention term".into(),
+        self.pick(
+            format!(
+                "{} voorbij de bewaartermijn",
+                count_of(count, "gearchiveerd kind", "gearchiveerde kinderen")
             ),
-            n => self.pick(
-                format!("{n} gearchiveerde kinderen voorbij de bewaartermijn"),
-                format!("{n} archived children past their retention term"),
+            format!(
+                "{} past the retention term",
+                count_of(count, "archived child", "archived children")
             ),
-        }
+        )
     }
 
     /// Asked before the children past the retention term are removed for good.
     pub fn confirm_purge(self, count: usize) -> String {
         self.pick(
-            format!("{count} kinderen definitief verwijderen?"),
-            format!("Remove {count} children for good?"),
+            format!(
+                "{} definitief verwijderen?",
+                count_of(count, "kind", "kinderen")
+            ),
+            format!("Remove {} for good?", count_of(count, "child", "children")),
         )
     }
 
@@ -44,13 +47,25 @@ impl Lang {
     pub fn purged(self, children: usize, observations: usize, trajectories: usize) -> String {
         self.pick(
             format!(
-                "Definitief verwijderd: {children} kinderen, {observations} observaties, \
-                 {trajectories} trajecten."
+                "Definitief verwijderd: {}, {}, {}.",
+                count_of(children, "kind", "kinderen"),
+                count_of(observations, "observatie", "observaties"),
+                count_of(trajectories, "traject", "trajecten"),
             ),
             format!(
-                "Removed for good: {children} children, {observations} observations, \
-                 {trajectories} trajectories."
+                "Removed for good: {}, {}, {}.",
+                count_of(children, "child", "children"),
+                count_of(observations, "observation", "observations"),
+                count_of(trajectories, "trajectory", "trajectories"),
             ),
         )
+    }
+}
+
+/// "1 kind", "3 kinderen".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
     }
 }

@@ -60,7 +60,12 @@ impl Store {
     /// Makes `person` an aandachtsfunctionaris (`lead`) or no longer one, and changes nothing
     /// else of their record; audited as `staff.lead_set` or `staff.lead_cleared`. The record as
     /// stored; nothing is written when it already was so.
-    pub fn set_safeguarding_lead(&self, person: &Staff, lead: bool, sig: &Signature) -> Result<Staff> {
+    pub fn set_safeguarding_lead(
+        &self,
+        person: &Staff,
+        lead: bool,
+        sig: &Signature,
+    ) -> Result<Staff> {
         if person.safeguarding_lead == lead {
             return Ok(person.clone());
         }

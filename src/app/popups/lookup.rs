@@ -123,9 +123,8 @@ impl LookupPopup {
             Msg::Action(Action::Open) => {
                 let (group, child) = (self.group, self.child.clone());
                 let card = match self.selected_contact() {
-                    Some(contact) => {
-                        CardPopup::of(contact.clone(), group, child).with_leads(self.leads_of(contact))
-                    }
+                    Some(contact) => CardPopup::of(contact.clone(), group, child)
+                        .with_leads(self.leads_of(contact)),
                     None => CardPopup::adding(ctx.lang, &self.query, group, child),
                 };
                 return Outcome::Popup(Popup::Card(Box::new(card)));

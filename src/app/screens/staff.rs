@@ -225,7 +225,7 @@ impl StaffScreen {
             // `P` sets the PIN of the person selected, who forgot theirs.
             (Action::Pin, Some(person)) => {
                 let pin = PinPopup::new(person.clone());
-                return Ok(Outcome::Popup(Popup::Pin(pin)));
+                return Ok(Outcome::Popup(Popup::Pin(Box::new(pin))));
             }
             (Action::SafeguardingLead, Some(person)) => return toggle_lead(ctx, person),
             _ => return Ok(Outcome::Ignored),

@@ -48,7 +48,11 @@ fn draw_card(
     for lead in leads {
         let number = lead.phone().map(|p| p.number.as_str()).unwrap_or_default();
         let line = format!("{}  {number}", lead.name);
-        rows.push((lang.get(T::LeadLabel).to_string(), line.trim().to_string(), true));
+        rows.push((
+            lang.get(T::LeadLabel).to_string(),
+            line.trim().to_string(),
+            true,
+        ));
     }
     let consent = contact.consent_first.then(|| lang.get(T::Yes).to_string());
     let mut add = |label: T, value: String| rows.push((lang.get(label).to_string(), value, false));
