@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use super::test_support::{app as start, now, press, type_text, User};
 use super::*;
 use crate::domain::access;
-use crate::domain::plan::{Answer, Trajectory};
+use crate::domain::plan::Answer;
 use crate::domain::{AuditAction, Child, Id, Role};
 use crate::store::Signature;
 
@@ -239,33 +239,18 @@ fn without_a_lead_an_admin_on_the_groups_list_is_told_once_a_session() {
     assert_eq!(status(&app), None);
 }
 
-/// A child of `group` with a Meldcode trajectory started by `starter`, with a note on its first
-/// stage and an answered question. The child's id and the note.
+/// A child of `group` with a Meldcode trajectory started by `starter` (`tests_meldcode`), who
+/// also wrote a note on its first stage and answered a question. The child's id and the note.
 fn meldcode_child(app: &App, group: Id, starter: &Staff) -> (Id, String) {
-    let sig = Signature {
-        by: starter.name.clone(),
-        at: now(),
-    };
-    let born = now().date_naive() - chrono::Duration::days(900);
-    let child = app
-        .store
-        .add_child(group, "Mila", "Signaal", born, &sig)
-        .unwrap();
-    let plan = app
-        .plans
-        .current()
-        .into_iter()
-        .find(|p| access::is_meldcode_plan(&p.id))
-        .unwrap()
-        .clone();
-    let id = app.store.new_trajectory_id().unwrap();
-    let mut t = Trajectory::new(id, child.id, &plan, now().date_naive(), &starter.name);
+    let child = super::tests_meldcode::signalled(app, group, starter);
+    let mut t = app.store.trajectories_of(child).unwrap().remove(0);
+    let plan = app.plans.find(&t.template, t.version).unwrap().clone();
     let note = "Blauwe plek op de bovenarm, uitleg past er niet bij".to_string();
     t.stages[0].note = note.clone();
-    let (_, question) = plan
+    let question = plan
         .stages
         .iter()
-        .find_map(|s| s.questions.first().map(|q| (s, q)))
+        .find_map(|s| s.questions.first())
         .unwrap();
     t.answers.push(Answer {
         question: question.id.clone(),
@@ -273,11 +258,15 @@ fn meldcode_child(app: &App, group: Id, starter: &Staff) -> (Id, String) {
         by: starter.name.clone(),
         at: now(),
     });
-    let action = AuditAction::TrajectoryStart;
+    let sig = Signature {
+        by: starter.name.clone(),
+        at: now(),
+    };
+    let action = AuditAction::TrajectoryNote;
     app.store
         .save_trajectory(&t, &plan, action, "", &sig)
         .unwrap();
-    (child.id, note)
+    (child, note)
 }
 
 /// As the person at the keyboard: opens the child's step plan and Enter on its Meldcode

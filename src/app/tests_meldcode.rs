@@ -12,7 +12,7 @@ use crate::domain::{AuditAction, Observation, Role, Staff};
 
 /// A child of `group` with a Meldcode trajectory started by `starter`, who also marked a
 /// Meldcode-flagged item "often" on today's observation. The child's id.
-fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::domain::Id {
+pub(super) fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::domain::Id {
     let sig = crate::store::Signature {
         by: starter.name.clone(),
         at: now(),

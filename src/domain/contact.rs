@@ -478,6 +478,11 @@ mod tests {
         }
     }
 
+    /// The names of `cards`, in order.
+    fn names(cards: &[Contact]) -> Vec<&str> {
+        cards.iter().map(|c| c.name.as_str()).collect()
+    }
+
     #[test]
     fn the_directory_puts_pinned_cards_first_and_edited_ones_in_their_place() {
         let mut mine = Pinned::Aandachtsfunctionaris.card();
@@ -485,9 +490,8 @@ mod tests {
         mine.name = "Fatima Öztürk".into();
         let other = Contact::named(5, "Logopedie Zuid");
         let all = directory(vec![other.clone(), mine.clone()]);
-        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
-            names,
+            names(&all),
             [
                 "112",
                 "Veilig Thuis",
@@ -515,9 +519,8 @@ mod tests {
             person(4, "Ineke de Wit", Role::CareCoordinator, true, ""),
         ];
         let all = with_leads(directory(vec![Contact::named(9, "Logopedie Zuid")]), &staff);
-        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
-            names,
+            names(&all),
             [
                 "112",
                 "Veilig Thuis",
