@@ -10,7 +10,6 @@ use ratatui::Terminal;
 
 use super::test_support::{app as start, now, press, type_text, User};
 use super::*;
-use crate::domain::access;
 use crate::domain::plan::Answer;
 use crate::domain::{AuditAction, Child, Id, Role};
 use crate::store::Signature;
@@ -242,7 +241,7 @@ fn without_a_lead_an_admin_on_the_groups_list_is_told_once_a_session() {
 /// A child of `group` with a Meldcode trajectory started by `starter` (`tests_meldcode`), who
 /// also wrote a note on its first stage and answered a question. The child's id and the note.
 fn meldcode_child(app: &App, group: Id, starter: &Staff) -> (Id, String) {
-    let child = super::tests_meldcode::signalled(app, group, starter);
+    let child = tests_meldcode::signalled(app, group, starter);
     let mut t = app.store.trajectories_of(child).unwrap().remove(0);
     let plan = app.plans.find(&t.template, t.version).unwrap().clone();
     let note = "Blauwe plek op de bovenarm, uitleg past er niet bij".to_string();
@@ -267,28 +266,6 @@ fn meldcode_child(app: &App, group: Id, starter: &Staff) -> (Id, String) {
         .save_trajectory(&t, &plan, action, "", &sig)
         .unwrap();
     (child, note)
-}
-
-/// As the person at the keyboard: opens the child's step plan and Enter on its Meldcode
-/// trajectory.
-fn open_meldcode(app: &mut App, child: Id) {
-    app.screens.truncate(1);
-    let ctx = ctx_of!(app);
-    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
-    app.screens.push(Screen::Child(screen));
-    press(app, "p");
-    let Screen::Plans(plans) = app.screen() else {
-        panic!("the plans picker")
-    };
-    let at = plans
-        .list
-        .visible()
-        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
-        .expect("the Meldcode trajectory is listed");
-    for _ in 0..at {
-        press(app, "Down");
-    }
-    press(app, "Enter");
 }
 
 #[test]
@@ -322,7 +299,7 @@ fn a_lead_who_did_not_start_a_meldcode_reads_it_a_colleague_sees_only_that_it_is
     // The lead, signed in as stored (with the flag), opens it: notes and answers show.
     hand_over(&mut app, &lead);
     assert!(app.user.as_ref().unwrap().safeguarding_lead);
-    open_meldcode(&mut app, child);
+    tests_meldcode::open_meldcode(&mut app, child);
     let Screen::Trajectory(t) = app.screen() else {
         panic!("the lead opens the trajectory, status {:?}", status(&app))
     };
@@ -333,7 +310,7 @@ fn a_lead_who_did_not_start_a_meldcode_reads_it_a_colleague_sees_only_that_it_is
 
     // A plain colleague of the group: only that it is open, and who coordinates it.
     hand_over(&mut app, &colleague);
-    open_meldcode(&mut app, child);
+    tests_meldcode::open_meldcode(&mut app, child);
     assert!(matches!(app.screen(), Screen::Plans(_)), "not opened");
     let said = status(&app).unwrap();
     assert!(

@@ -48,6 +48,28 @@ pub(super) fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) ->
     child.id
 }
 
+/// As the person at the keyboard: opens the child's step plan and Enter on its Meldcode
+/// trajectory.
+pub(super) fn open_meldcode(app: &mut App, child: crate::domain::Id) {
+    app.screens.truncate(1);
+    let ctx = ctx_of!(app);
+    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+    app.screens.push(Screen::Child(screen));
+    press(app, "p");
+    let Screen::Plans(plans) = app.screen() else {
+        panic!("the plans picker")
+    };
+    let at = plans
+        .list
+        .visible()
+        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
+        .expect("the Meldcode trajectory is listed");
+    for _ in 0..at {
+        press(app, "Down");
+    }
+    press(app, "Enter");
+}
+
 /// The demo with its first staff member at the keyboard, who signalled a child of their group
 /// (see [`signalled`]), and a colleague who works on that group too: (dir, app, the one who
 /// signalled, the child, the colleague).
@@ -147,22 +169,7 @@ fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
         unreachable!()
     };
     seen_by(&mut app, colleague, child);
-    let ctx = ctx_of!(app);
-    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
-    app.screens.push(Screen::Child(screen));
-    chr(&mut app, 'p');
-    let Screen::Plans(plans) = app.screen() else {
-        panic!("the plans picker")
-    };
-    let at = plans
-        .list
-        .visible()
-        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
-        .unwrap();
-    for _ in 0..at {
-        press(&mut app, "Down");
-    }
-    press(&mut app, "Enter");
+    open_meldcode(&mut app, child);
     assert!(matches!(app.screen(), Screen::Plans(_)), "not opened");
     let said = app.status.clone().unwrap().text;
     assert!(
