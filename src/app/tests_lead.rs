@@ -102,6 +102,24 @@ fn an_admin_makes_someone_the_lead_with_l_and_the_audit_trail_says_so() {
 }
 
 #[test]
+fn a_lead_whose_role_becomes_coach_is_no_longer_the_lead() {
+    let (_dir, mut app) = start(true, Lang::En, User::FirstWith(Role::Admin));
+    let lead = first_with(&app, Role::CareCoordinator);
+    assert!(lead.safeguarding_lead);
+    press(&mut app, "S");
+    select_on_staff_screen(&mut app, &lead);
+    press(&mut app, "e");
+    press(&mut app, "Tab");
+    // The roles in order: staff, coach, care coordinator, admin.
+    press(&mut app, "Left");
+    press(&mut app, "Enter");
+    let now_coach = staff_named(&app, &lead.name);
+    assert_eq!(now_coach.role, Role::Coach);
+    assert!(!now_coach.safeguarding_lead);
+    assert!(app.store.check().unwrap().is_empty());
+}
+
+#[test]
 fn only_an_admin_flags_a_lead() {
     let (_dir, mut app) = start(true, Lang::En, User::FirstStaff);
     let before = app.store.staff().unwrap();

@@ -149,11 +149,14 @@ impl StaffForm {
         match &self.editing {
             Some(person) => {
                 check_role_change(person, role, &ctx.store.staff()?)?;
+                // A lead who becomes the (outside) coach is no longer the aandachtsfunctionaris.
+                let lead = person.safeguarding_lead && access::may_be_safeguarding_lead(role);
                 let changed = Staff {
                     name,
                     role,
                     groups,
                     phone,
+                    safeguarding_lead: lead,
                     ..person.clone()
                 };
                 Ok(ctx.store.update_staff(&changed, &sig)?)
