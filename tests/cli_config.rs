@@ -65,7 +65,7 @@ fn each_bad_fixture_is_refused_with_every_problem_on_its_line() {
         "unknown_key.toml",
         &[
             "3: unknown key \"lock-after\" (known: lock_after, lang, keymap, observe_weeks, db, \
-           backup_dir, backup_after, quit_confirm)",
+           backup_dir, backup_after, quit_confirm, retention_years)",
         ],
     );
     refused(
@@ -82,6 +82,14 @@ fn each_bad_fixture_is_refused_with_every_problem_on_its_line() {
             "3: lang must be \"nl\" or \"en\", not \"fr\"",
             "4: observe_weeks must be a whole number of weeks from 1 to 104, not 200",
         ],
+    );
+}
+
+#[test]
+fn a_retention_term_of_no_years_is_refused_on_its_line() {
+    refused(
+        "bad_retention.toml",
+        &["3: retention_years must be a whole number of years from 1 to 30, not 0"],
     );
 }
 

@@ -13,7 +13,10 @@ use crate::keymap::Context;
 pub fn needed(context: Context, action: Action) -> Option<Permission> {
     use Action::*;
     match (context, action) {
-        (_, Staff) | (Context::Staff, Add | Edit | Pin) => Some(Permission::ManageStaff),
+        (_, Staff) | (Context::Staff, Add | Edit | Pin | SafeguardingLead) => {
+            Some(Permission::ManageStaff)
+        }
+        (Context::Groups, Purge) => Some(Permission::Purge),
         (Context::Groups, Add | Edit) => Some(Permission::ManageGroups),
         (Context::Groups | Context::Children | Context::Child, Archive) => {
             Some(Permission::Archive)

@@ -49,10 +49,14 @@ pub enum Action {
     RemoveGuardian,
     Mentor,
     Consent,
+    /// On the staff screen: make the selected person aandachtsfunctionaris, or no longer.
+    SafeguardingLead,
+    /// On the groups list: remove for good the archived children past the retention term.
+    Purge,
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 46] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -97,6 +101,8 @@ impl Action {
         Action::RemoveGuardian,
         Action::Mentor,
         Action::Consent,
+        Action::SafeguardingLead,
+        Action::Purge,
     ];
 
     /// The name used in keymap files.

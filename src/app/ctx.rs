@@ -27,6 +27,8 @@ pub struct Ctx<'a> {
     pub plans: &'a Catalogue<PlanTemplate>,
     /// A child not observed for more weeks than this is flagged in its group's list.
     pub observe_weeks: u32,
+    /// Years after archiving before a child's data is past the retention term.
+    pub retention_years: u32,
 }
 
 impl Ctx<'_> {

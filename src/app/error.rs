@@ -56,6 +56,10 @@ pub enum AppError {
     /// Changing or removing a guardian of a child who has none.
     #[error("the child has no guardian yet")]
     NoGuardian,
+    /// A change asked of an aandachtsfunctionaris' line in the lookup, which comes from the staff
+    /// record (changed on the staff screen).
+    #[error("the line of an aandachtsfunctionaris changes on the staff screen")]
+    LeadLine,
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

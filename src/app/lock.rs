@@ -69,10 +69,13 @@ impl App {
         staff.sort_by_key(rank);
         let mut picker = ListView::of(staff.into_iter().map(UserRow::Person).collect());
         picker.filtering = true;
-        let directory = self.ok(self.store.directory()).unwrap_or_default();
+        let directory = self
+            .ok(self.store.directory_with_leads())
+            .unwrap_or_default();
+        // The pinned cards, each aandachtsfunctionaris under theirs.
         let emergency = directory
             .into_iter()
-            .filter(|c| c.pinned.is_some())
+            .filter(|c| c.pinned.is_some() || c.lead.is_some())
             .collect();
         let draft_of = match self.has_draft() {
             true => self.user.as_ref().map(|u| u.name.clone()),

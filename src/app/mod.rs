@@ -50,12 +50,14 @@ mod confirm;
 mod ctx;
 mod error;
 pub mod fields;
+mod lead;
 pub mod list;
 mod lock;
 pub mod modal;
 mod msg;
 mod outcome;
 pub mod popups;
+mod retention;
 mod route;
 mod saving;
 pub mod screens;
@@ -101,8 +103,9 @@ pub enum Popup {
     Lookup(Box<LookupPopup>),
     /// One contact card, opened from the lookup, with its form (boxed: the form is large).
     Card(Box<CardPopup>),
-    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.
-    Pin(popups::pin::PinPopup),
+    /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's (boxed: it
+    /// holds the staff record and the form).
+    Pin(Box<popups::pin::PinPopup>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +126,7 @@ macro_rules! ctx_of {
             catalogue: &$app.catalogue,
             plans: &$app.plans,
             observe_weeks: $app.observe_weeks,
+            retention_years: $app.retention_years,
         }
     };
 }
@@ -149,6 +153,11 @@ pub struct App {
     pub question: Option<Question>,
     /// Whether `quit` asks "Stop signaal?" first (`quit_confirm` in the config file).
     pub quit_confirm: bool,
+    /// Years after archiving before a child's data is past the retention term
+    /// (`retention_years` in the config file).
+    pub retention_years: u32,
+    /// Whether an admin was told this session that no aandachtsfunctionaris is set (`lead.rs`).
+    lead_told: bool,
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
@@ -197,6 +206,8 @@ impl App {
             popup: None,
             question: None,
             quit_confirm: true,
+            retention_years: crate::config::defaults::RETENTION_YEARS,
+            lead_told: false,
             status: None,
             quit: false,
             too_small: false,
@@ -370,6 +381,7 @@ impl App {
             Msg::Resize { width, height } => self.resize(width, height),
             input => self.input(&input),
         }
+        self.tell_missing_lead();
         self.tick_backups();
         true
     }
@@ -410,6 +422,8 @@ mod tests_child_record;
 mod tests_contacts;
 #[cfg(test)]
 mod tests_damage;
+#[cfg(test)]
+mod tests_lead;
 #[cfg(test)]
 mod tests_lock;
 #[cfg(test)]

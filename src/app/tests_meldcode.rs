@@ -12,7 +12,7 @@ use crate::domain::{AuditAction, Observation, Role, Staff};
 
 /// A child of `group` with a Meldcode trajectory started by `starter`, who also marked a
 /// Meldcode-flagged item "often" on today's observation. The child's id.
-fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::domain::Id {
+pub(super) fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::domain::Id {
     let sig = crate::store::Signature {
         by: starter.name.clone(),
         at: now(),
@@ -46,6 +46,28 @@ fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) -> crate::dom
         .save_observation(&observation, &form, action, &flagged, &sig)
         .unwrap();
     child.id
+}
+
+/// As the person at the keyboard: opens the child's step plan and Enter on its Meldcode
+/// trajectory.
+pub(super) fn open_meldcode(app: &mut App, child: crate::domain::Id) {
+    app.screens.truncate(1);
+    let ctx = ctx_of!(app);
+    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+    app.screens.push(Screen::Child(screen));
+    press(app, "p");
+    let Screen::Plans(plans) = app.screen() else {
+        panic!("the plans picker")
+    };
+    let at = plans
+        .list
+        .visible()
+        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
+        .expect("the Meldcode trajectory is listed");
+    for _ in 0..at {
+        press(app, "Down");
+    }
+    press(app, "Enter");
 }
 
 /// The demo with its first staff member at the keyboard, who signalled a child of their group
@@ -147,22 +169,7 @@ fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
         unreachable!()
     };
     seen_by(&mut app, colleague, child);
-    let ctx = ctx_of!(app);
-    let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
-    app.screens.push(Screen::Child(screen));
-    chr(&mut app, 'p');
-    let Screen::Plans(plans) = app.screen() else {
-        panic!("the plans picker")
-    };
-    let at = plans
-        .list
-        .visible()
-        .position(|r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)))
-        .unwrap();
-    for _ in 0..at {
-        press(&mut app, "Down");
-    }
-    press(&mut app, "Enter");
+    open_meldcode(&mut app, child);
     assert!(matches!(app.screen(), Screen::Plans(_)), "not opened");
     let said = app.status.clone().unwrap().text;
     assert!(

@@ -67,7 +67,7 @@ fn searchable(
     if !dir.exists() {
         return pinned(format!("there is no database at {}", dir.display()));
     }
-    match Store::open(&dir).and_then(|store| store.directory()) {
+    match Store::open(&dir).and_then(|store| store.directory_with_leads()) {
         Ok(contacts) => (contacts, None),
         Err(StoreError::InUse(_)) => pinned(format!(
             "the database {} is in use by a running signaal, so its own contacts are available \

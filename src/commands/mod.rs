@@ -88,6 +88,7 @@ fn dispatch(
             let mut app = App::new(store, options);
             app.backups = backups;
             app.quit_confirm = settings.quit_confirm;
+            app.retention_years = settings.retention_years;
             let ran = crate::tui::run(&mut app, Theme::from_env(), &stop.requested)
                 .context("the terminal failed");
             // Whatever ended the terminal, the last changes go into a backup before we exit.

@@ -13,3 +13,8 @@ pub const BACKUP_AFTER_SECONDS: u64 = 60;
 /// The largest `--backup-after` (and config `backup_after`), in seconds: one day. A backup that
 /// waits longer is no backup, and the limit keeps the time arithmetic far from overflowing.
 pub const BACKUP_AFTER_MAX_SECONDS: u64 = 86_400;
+/// The default of `retention_years`: years after a child was archived (left) before its data is
+/// past the retention term and the admin's groups list offers to remove it.
+pub const RETENTION_YEARS: u32 = 2;
+/// The most `retention_years` allows.
+pub const RETENTION_YEARS_MAX: u32 = 30;

@@ -3,7 +3,8 @@
 //! `config.toml` in the platform config directory (`~/.config/signaal/config.toml` on Linux), or
 //! the file `--config` or `SIGNAAL_CONFIG` names. Its keys are `lock_after`, `lang`, `keymap`,
 //! `observe_weeks`, `db`, `backup_dir` and `backup_after`, each the same as the option of that
-//! name, and `quit_confirm` (whether `q` asks "Stop signaal?" first); relative paths in it are
+//! name, `quit_confirm` (whether `q` asks "Stop signaal?" first) and `retention_years` (years
+//! after archiving before a child's data is past the retention term); relative paths in it are
 //! taken from the file's folder. [`layer`] decides every setting from the command line, the
 //! environment, the file and the built-in defaults.
 //!
@@ -23,7 +24,7 @@ use directories::ProjectDirs;
 use crate::cli::Cli;
 use crate::i18n::Lang;
 use crate::toml_spans::{FileProblems, Problem};
-use defaults::{BACKUP_AFTER_SECONDS, LOCK_AFTER_SECONDS, OBSERVE_WEEKS};
+use defaults::{BACKUP_AFTER_SECONDS, LOCK_AFTER_SECONDS, OBSERVE_WEEKS, RETENTION_YEARS};
 
 /// Every problem of one config file, for stderr as is.
 pub type ConfigError = FileProblems;
@@ -44,6 +45,8 @@ pub struct Config {
     pub backup_after: Option<u64>,
     /// Whether `quit` asks "Stop signaal?" before it stops.
     pub quit_confirm: Option<bool>,
+    /// Years after archiving before a child's data is past the retention term.
+    pub retention_years: Option<u32>,
 }
 
 /// What signaal runs with, every setting decided.
@@ -63,6 +66,9 @@ pub struct Settings {
     pub backup_after: Duration,
     /// Whether `quit` asks first (default: yes; the config file only).
     pub quit_confirm: bool,
+    /// Years after archiving before a child's data is past the retention term (default 2; the
+    /// config file only).
+    pub retention_years: u32,
 }
 
 /// Where signaal keeps its things by default: the data directory holds the database, the config
@@ -142,5 +148,6 @@ pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
                 .unwrap_or(BACKUP_AFTER_SECONDS),
         ),
         quit_confirm: file.quit_confirm.unwrap_or(true),
+        retention_years: file.retention_years.unwrap_or(RETENTION_YEARS),
     }
 }

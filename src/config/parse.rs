@@ -4,14 +4,14 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-use super::defaults::{BACKUP_AFTER_MAX_SECONDS, OBSERVE_WEEKS_MAX};
+use super::defaults::{BACKUP_AFTER_MAX_SECONDS, OBSERVE_WEEKS_MAX, RETENTION_YEARS_MAX};
 use super::Config;
 use crate::cli::LangArg;
 use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};
 
 /// The keys a config file may have, in the order the messages list them.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 9] = [
     "lock_after",
     "lang",
     "keymap",
@@ -20,6 +20,7 @@ const KEYS: [&str; 8] = [
     "backup_dir",
     "backup_after",
     "quit_confirm",
+    "retention_years",
 ];
 
 /// Reads a config file whose folder is `folder`. The config is only meant to be used when the
@@ -41,8 +42,11 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
             "backup_after" => backup_after(&value).map(|v| config.backup_after = Some(v)),
             "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
             "keymap" => keymap(&value, folder).map(|v| config.keymap = Some(v)),
-            "observe_weeks" => weeks(&value).map(|v| config.observe_weeks = Some(v)),
+            "observe_weeks" => count(&value, "observe_weeks", "weeks", OBSERVE_WEEKS_MAX)
+                .map(|v| config.observe_weeks = Some(v)),
             "quit_confirm" => yes_no(&value, "quit_confirm").map(|v| config.quit_confirm = Some(v)),
+            "retention_years" => count(&value, "retention_years", "years", RETENTION_YEARS_MAX)
+                .map(|v| config.retention_years = Some(v)),
             "db" => path(&value, "db", "the path of the database directory")
                 .map(|v| config.db = Some(folder.join(v))),
             "backup_dir" => path(&value, "backup_dir", "the path of the backup directory")
@@ -107,16 +111,17 @@ fn yes_no(value: &Node, key: &str) -> Result<bool, String> {
     }
 }
 
-fn weeks(value: &Node) -> Result<u32, String> {
+/// A whole number of `unit`s from 1 to `max` (`key` names the setting in the message):
+/// `observe_weeks` (up to [`OBSERVE_WEEKS_MAX`]) and `retention_years` (up to
+/// [`RETENTION_YEARS_MAX`]; 0 would make a child's data due for removal the day they leave).
+fn count(value: &Node, key: &str, unit: &str, max: u32) -> Result<u32, String> {
     match value {
-        Node::Int(n) => u32::try_from(*n)
-            .ok()
-            .filter(|n| (1..=OBSERVE_WEEKS_MAX).contains(n)),
+        Node::Int(n) => u32::try_from(*n).ok().filter(|n| (1..=max).contains(n)),
         _ => None,
     }
     .ok_or_else(|| {
         format!(
-            "observe_weeks must be a whole number of weeks from 1 to {OBSERVE_WEEKS_MAX}, not {}",
+            "{key} must be a whole number of {unit} from 1 to {max}, not {}",
             shown(value)
         )
     })

@@ -86,7 +86,11 @@ pub(super) fn children(
     children
 }
 
-/// 5 or 6 pedagogisch medewerkers, then one coach, one care coordinator and one admin. Distinct
+/// The demo aandachtsfunctionaris' number: fictional.
+pub(super) const LEAD_PHONE: &str = "06-12345678";
+
+/// 5 or 6 pedagogisch medewerkers, then one coach, one care coordinator (the
+/// aandachtsfunctionaris) and one admin. Distinct
 /// first names paired one to one with distinct last names make every full name distinct, which
 /// `Export::problems` requires.
 pub(super) fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> Vec<Staff> {
@@ -102,12 +106,22 @@ pub(super) fn staff(rng: &mut SplitMix64, take_id: &mut impl FnMut() -> Id) -> V
     ]);
     roles
         .zip(firsts.iter().zip(&lasts))
-        .map(|(role, (first, last))| Staff {
-            id: take_id(),
-            name: format!("{first} {last}"),
-            role,
-            groups: Vec::new(),
-            safeguarding_lead: false,
+        .map(|(role, (first, last))| {
+            // The care coordinator is also the aandachtsfunctionaris, with a number on the
+            // pinned card (fictional, as every name here).
+            let lead = role == Role::CareCoordinator;
+            Staff {
+                id: take_id(),
+                name: format!("{first} {last}"),
+                role,
+                groups: Vec::new(),
+                safeguarding_lead: lead,
+                phone: if lead {
+                    LEAD_PHONE.into()
+                } else {
+                    String::new()
+                },
+            }
         })
         .collect()
 }

@@ -27,6 +27,8 @@ pub enum Permission {
     /// Change a child's record of parents and guardians, mentor and consent: the group's own
     /// staff, care coordinators and admins; not the outside coach, who is a guest.
     EditChildRecord,
+    /// Remove for good the data of children archived longer ago than the retention term.
+    Purge,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -66,10 +68,24 @@ pub fn is_meldcode_plan(template: &str) -> bool {
 /// A coach who is also marked aandachtsfunctionaris is still a coach: the outside coach never
 /// sees the Meldcode by default.
 pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
-    let lead = matches!(person.role, Role::Admin | Role::CareCoordinator)
-        || (person.safeguarding_lead && person.role != Role::Coach);
+    let lead =
+        matches!(person.role, Role::Admin | Role::CareCoordinator) || is_safeguarding_lead(person);
     let own = person.role != Role::Coach && person.name == by;
     lead || own
+}
+
+/// Whether someone with `role` may be made the aandachtsfunctionaris: anyone of the
+/// organisation, but not the youth-care coach, who comes from outside and never sees the Meldcode
+/// by default.
+pub fn may_be_safeguarding_lead(role: Role) -> bool {
+    role != Role::Coach
+}
+
+/// Whether `person` counts as an aandachtsfunctionaris: flagged by an admin, in a role that may
+/// be one ([`may_be_safeguarding_lead`]; a lead whose role later became coach no longer counts).
+/// Who reads the Meldcode as lead, and who the pinned aandachtsfunctionaris card lists.
+pub fn is_safeguarding_lead(person: &Staff) -> bool {
+    person.safeguarding_lead && may_be_safeguarding_lead(person.role)
 }
 
 /// What someone may know of a Meldcode trajectory, or of a mark on a Meldcode-flagged item.
@@ -139,6 +155,7 @@ mod tests {
             role,
             groups: groups.to_vec(),
             safeguarding_lead: false,
+            phone: String::new(),
         }
     }
 
@@ -148,6 +165,15 @@ mod tests {
             let allowed: Vec<Role> = Role::ALL.into_iter().filter(|r| allows(*r, p)).collect();
             assert_eq!(allowed, [Role::Admin], "{p:?}");
         }
+    }
+
+    #[test]
+    fn only_an_admin_purges() {
+        let allowed: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| allows(*r, Permission::Purge))
+            .collect();
+        assert_eq!(allowed, [Role::Admin]);
     }
 
     #[test]
@@ -225,6 +251,22 @@ mod tests {
             assert_eq!(sees_meldcode(&lead, by), expected, "{role:?}");
             let view = meldcode_view(&lead, by);
             assert_eq!(view == MeldcodeView::Details, expected, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn every_role_but_the_coach_may_be_the_aandachtsfunctionaris() {
+        for role in Role::ALL {
+            let mut someone = person(role, &[1]);
+            assert!(!is_safeguarding_lead(&someone), "{role:?}, not flagged");
+            someone.safeguarding_lead = true;
+            let expected = role != Role::Coach;
+            assert_eq!(may_be_safeguarding_lead(role), expected, "{role:?}");
+            assert_eq!(
+                is_safeguarding_lead(&someone),
+                expected,
+                "{role:?}, flagged"
+            );
         }
     }
 

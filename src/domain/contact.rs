@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Invalid};
+use super::{access, Id, Invalid, Staff};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -51,6 +51,11 @@ pub struct Contact {
     /// Set on the four cards every installation has; they cannot be removed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<Pinned>,
+    /// Set only on the line of an aandachtsfunctionaris ([`lead_line`]): the id of the staff
+    /// member it is made from. Such a line is made from the staff record each time it is shown
+    /// and never stored or exported; it changes on the staff screen.
+    #[serde(skip)]
+    pub lead: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +141,7 @@ impl Pinned {
                 "Meldcode, huiselijk geweld, kindermishandeling",
                 "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
                 "",
-                "Vul naam en nummer van de aandachtsfunctionaris van je organisatie in.",
+                "Een beheerder wijst de aandachtsfunctionaris aan op het personeelsscherm, met telefoonnummer: die staan dan op deze kaart.",
             ),
         };
         Contact {
@@ -162,6 +167,7 @@ impl Pinned {
             verified: None,
             notes: notes.into(),
             pinned: Some(self),
+            lead: None,
         }
     }
 }
@@ -186,6 +192,7 @@ impl Contact {
             verified: None,
             notes: String::new(),
             pinned: None,
+            lead: None,
         }
     }
 
@@ -273,6 +280,48 @@ pub fn directory(stored: Vec<Contact>) -> Vec<Contact> {
         })
         .collect();
     all.extend(others);
+    all
+}
+
+/// The line of `person`, an aandachtsfunctionaris, under the pinned card: their name and number,
+/// with the role, topics and when-to-call of the card as signaal comes with it, so that typing
+/// "aandachtsfunctionaris" (or "meldcode") finds it. Never stored (see [`Contact::lead`]).
+pub fn lead_line(person: &Staff) -> Contact {
+    let card = Pinned::Aandachtsfunctionaris.card();
+    let phones = match person.phone.trim() {
+        "" => Vec::new(),
+        number => vec![Phone {
+            label: String::new(),
+            number: number.to_string(),
+        }],
+    };
+    Contact {
+        id: 0,
+        name: person.name.clone(),
+        role: card.role,
+        topics: card.topics,
+        when_to_call: card.when_to_call,
+        phones,
+        pinned: None,
+        lead: Some(person.id),
+        ..Contact::named(0, "")
+    }
+}
+
+/// `directory` (see [`directory`]) with a line for every aandachtsfunctionaris among `staff`
+/// ([`access::is_safeguarding_lead`], in the order given) right after the pinned
+/// aandachtsfunctionaris card: what the lookup, the lock screen and `contacts find` show.
+pub fn with_leads(directory: Vec<Contact>, staff: &[Staff]) -> Vec<Contact> {
+    let leads = staff
+        .iter()
+        .filter(|s| access::is_safeguarding_lead(s))
+        .map(lead_line);
+    let at = directory
+        .iter()
+        .position(|c| c.pinned == Some(Pinned::Aandachtsfunctionaris))
+        .map_or(directory.len(), |at| at + 1);
+    let mut all = directory;
+    all.splice(at..at, leads);
     all
 }
 
@@ -383,6 +432,7 @@ pub fn reuse(shorter: &str, longer: &str) -> Reuse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Role;
 
     #[test]
     fn phones_are_written_and_read_as_label_and_number() {
@@ -428,6 +478,11 @@ mod tests {
         }
     }
 
+    /// The names of `cards`, in order.
+    fn names(cards: &[Contact]) -> Vec<&str> {
+        cards.iter().map(|c| c.name.as_str()).collect()
+    }
+
     #[test]
     fn the_directory_puts_pinned_cards_first_and_edited_ones_in_their_place() {
         let mut mine = Pinned::Aandachtsfunctionaris.card();
@@ -435,9 +490,8 @@ mod tests {
         mine.name = "Fatima Öztürk".into();
         let other = Contact::named(5, "Logopedie Zuid");
         let all = directory(vec![other.clone(), mine.clone()]);
-        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
-            names,
+            names(&all),
             [
                 "112",
                 "Veilig Thuis",
@@ -446,6 +500,56 @@ mod tests {
                 "Logopedie Zuid"
             ]
         );
+    }
+
+    #[test]
+    fn every_aandachtsfunctionaris_gets_a_line_under_the_pinned_card() {
+        let person = |id, name: &str, role, lead, phone: &str| Staff {
+            id,
+            name: name.into(),
+            role,
+            groups: Vec::new(),
+            safeguarding_lead: lead,
+            phone: phone.into(),
+        };
+        let staff = [
+            person(1, "Fatima Öztürk", Role::Staff, true, "06-11112222"),
+            person(2, "Bram Visser", Role::Staff, false, "06-33334444"),
+            person(3, "Coach Flagged", Role::Coach, true, "06-55556666"),
+            person(4, "Ineke de Wit", Role::CareCoordinator, true, ""),
+        ];
+        let all = with_leads(directory(vec![Contact::named(9, "Logopedie Zuid")]), &staff);
+        assert_eq!(
+            names(&all),
+            [
+                "112",
+                "Veilig Thuis",
+                "Vertrouwensinspecteur",
+                "Aandachtsfunctionaris",
+                "Fatima Öztürk",
+                "Ineke de Wit",
+                "Logopedie Zuid"
+            ],
+            "the leads, not the coach, right after their card"
+        );
+        assert_eq!(all[4].lead, Some(1));
+        assert_eq!(
+            all[4].phone().map(|p| p.number.as_str()),
+            Some("06-11112222")
+        );
+        assert_eq!(all[5].phone(), None, "no number known");
+        let lookup = Lookup::new(all);
+        let found: Vec<&str> = lookup
+            .find("aandachtsfunctionaris", None)
+            .into_iter()
+            .map(|i| lookup.contacts[i].name.as_str())
+            .collect();
+        for name in ["Aandachtsfunctionaris", "Fatima Öztürk", "Ineke de Wit"] {
+            assert!(found.contains(&name), "{name} in {found:?}");
+        }
+        assert!(!found.contains(&"Bram Visser") && !found.contains(&"Coach Flagged"));
+        let json = serde_json::to_value(lead_line(&staff[0])).unwrap();
+        assert!(json.get("lead").is_none(), "never written anywhere");
     }
 
     #[test]

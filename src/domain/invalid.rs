@@ -45,6 +45,9 @@ pub enum Invalid {
     /// A pinned emergency card keeps at least one phone number.
     #[error("a pinned card needs a phone number")]
     PinnedNeedsNumber,
+    /// A youth-care coach made aandachtsfunctionaris (`access::may_be_safeguarding_lead`).
+    #[error("a coach cannot be the aandachtsfunctionaris")]
+    CoachAsLead,
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),

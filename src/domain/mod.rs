@@ -13,6 +13,7 @@ pub mod invalid;
 pub mod observation;
 pub mod pin;
 pub mod plan;
+pub mod retention;
 pub mod staff;
 pub mod visit;
 

@@ -34,6 +34,10 @@ pub struct Staff {
     /// Meldcode trajectory and Meldcode-flagged mark (`access::sees_meldcode`). Set by an admin.
     #[serde(default)]
     pub safeguarding_lead: bool,
+    /// A number to reach this person on, as typed ("06-12345678"); empty when none is known.
+    /// The pinned aandachtsfunctionaris card shows it for every lead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
 }
 
 /// The form of a name that decides whether two staff members are the same person: people pick
@@ -74,6 +78,7 @@ mod tests {
             role,
             groups: Vec::new(),
             safeguarding_lead: false,
+            phone: String::new(),
         };
         let (admin, worker) = (person(1, Role::Admin), person(2, Role::Staff));
         let staff = [admin.clone(), worker.clone()];

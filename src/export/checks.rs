@@ -131,6 +131,14 @@ impl Checks {
                     let problem = format!("two staff members are called {}", s.name);
                     self.problem(Kind::Staff, problem);
                 }
+                if s.safeguarding_lead && !crate::domain::access::may_be_safeguarding_lead(s.role) {
+                    let problem = format!(
+                        "staff member {} is a coach and cannot be the aandachtsfunctionaris \
+                         (safeguarding_lead)",
+                        s.name
+                    );
+                    self.problem(Kind::Staff, problem);
+                }
             }
             Record::Group(g) => {
                 self.groups.insert(g.id);

@@ -38,6 +38,7 @@ impl Lang {
             AppError::PinnedCard => T::ErrPinned,
             AppError::ChildGone => T::ErrChildGone,
             AppError::NoGuardian => T::ErrNoGuardian,
+            AppError::LeadLine => T::ErrLeadLine,
         };
         self.get(text).to_string()
     }
@@ -63,6 +64,7 @@ impl Lang {
             Invalid::LastAdmin => T::ErrLastAdmin,
             Invalid::BadPhone => T::ErrBadPhone,
             Invalid::PinnedNeedsNumber => T::ErrPinnedNeedsNumber,
+            Invalid::CoachAsLead => T::ErrCoachAsLead,
         };
         self.get(text).to_string()
     }

@@ -3,6 +3,7 @@
 
 mod backup;
 mod errors;
+mod lead;
 pub mod report;
 mod store;
 use crate::app::action::Action;
@@ -610,6 +611,8 @@ impl Lang {
             Action::RemoveGuardian => T::ActRemoveGuardian,
             Action::Mentor => T::ActMentor,
             Action::Consent => T::ActConsent,
+            Action::SafeguardingLead => T::ActSafeguardingLead,
+            Action::Purge => T::ActPurge,
         })
     }
 }
@@ -932,6 +935,16 @@ texts! {
     ActRemoveGuardian => "ouder verwijderen", "remove parent";
     ActMentor => "mentor kiezen", "set mentor";
     ActConsent => "toestemming", "consent";
+    ActSafeguardingLead => "aandachtsfunctionaris", "safeguarding lead";
+    ActPurge => "bewaartermijn voorbij: verwijderen", "past retention: remove";
+    LeadTag => "AF", "AF";
+    LeadTagExplained => "AF = aandachtsfunctionaris", "AF = safeguarding lead (aandachtsfunctionaris)";
+    FieldStaffPhone => "Telefoon (leeg: geen)", "Phone (empty: none)";
+    LeadLabel => "Aandachtsfunctionaris", "Safeguarding lead";
+    NoLeadNotice => "Er is geen aandachtsfunctionaris aangewezen: stel er een in op het personeelsscherm.", "No safeguarding lead (aandachtsfunctionaris) has been appointed: set one on the staff screen.";
+    ErrCoachAsLead => "Een jeugdhulpcoach komt van buiten en kan geen aandachtsfunctionaris zijn.", "A youth-care coach comes from outside and cannot be the safeguarding lead.";
+    ErrLeadLine => "Deze regel komt van het personeelsscherm: daar stelt een beheerder de aandachtsfunctionaris en het nummer in.", "This line comes from the staff screen: an admin sets the safeguarding lead and number there.";
+    NothingPastRetention => "Geen gearchiveerde kinderen voorbij de bewaartermijn.", "No archived children past their retention term.";
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::codec::{encode, id_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
-use crate::domain::contact::{directory, Contact};
+use crate::domain::contact::{directory, with_leads, Contact};
 use crate::domain::AuditAction;
 use crate::domain::{clean_name, Id};
 
@@ -18,6 +18,13 @@ impl Store {
     /// The whole directory: the pinned cards first, then the rest, in the order stored.
     pub fn directory(&self) -> Result<Vec<Contact>> {
         Ok(directory(self.contacts()?))
+    }
+
+    /// The directory as people look it up (the lookup, the lock screen, `contacts find`): the
+    /// stored cards of [`Store::directory`] with a line for every aandachtsfunctionaris among
+    /// the staff right after the pinned aandachtsfunctionaris card (`contact::with_leads`).
+    pub fn directory_with_leads(&self) -> Result<Vec<Contact>> {
+        Ok(with_leads(self.directory()?, &self.staff()?))
     }
 
     pub fn contact(&self, id: Id) -> Result<Option<Contact>> {

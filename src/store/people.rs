@@ -35,13 +35,49 @@ impl Store {
         sig: &Signature,
     ) -> Result<Staff> {
         let staff = Staff {
-            id: self.next_id()?,
-            name: self.unique_name(name, None)?,
+            id: 0,
+            name: name.to_string(),
             role,
             groups: groups.to_vec(),
             safeguarding_lead: false,
+            phone: String::new(),
+        };
+        self.add_person(&staff, sig)
+    }
+
+    /// Adds `person` as a new staff member (its id is ignored: a new one is handed out) with
+    /// what the staff form holds; the record as stored.
+    pub fn add_person(&self, person: &Staff, sig: &Signature) -> Result<Staff> {
+        let staff = Staff {
+            id: self.next_id()?,
+            name: self.unique_name(&person.name, None)?,
+            ..person.clone()
         };
         self.write_staff(&staff, sig, AuditAction::StaffAdd)?;
+        Ok(staff)
+    }
+
+    /// Makes `person` an aandachtsfunctionaris (`lead`) or no longer one, and changes nothing
+    /// else of their record; audited as `staff.lead_set` or `staff.lead_cleared`. The record as
+    /// stored; nothing is written when it already was so.
+    pub fn set_safeguarding_lead(
+        &self,
+        person: &Staff,
+        lead: bool,
+        sig: &Signature,
+    ) -> Result<Staff> {
+        if person.safeguarding_lead == lead {
+            return Ok(person.clone());
+        }
+        let staff = Staff {
+            safeguarding_lead: lead,
+            ..person.clone()
+        };
+        let action = match lead {
+            true => AuditAction::StaffLeadSet,
+            false => AuditAction::StaffLeadCleared,
+        };
+        self.write_staff(&staff, sig, action)?;
         Ok(staff)
     }
 

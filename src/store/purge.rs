@@ -69,16 +69,40 @@ impl Store {
             .collect())
     }
 
+    /// The archived children past a retention term that ended on `date`: archived (by the
+    /// audit trail's last `child.archive` not undone) before it, in key order. Unlike
+    /// [`Store::purge_candidates`], a child archived at an unknown time is left out: nobody can
+    /// say that its term is over, so only `signaal purge` removes it.
+    pub fn past_retention(&self, date: NaiveDate) -> Result<Vec<Child>> {
+        let dates = self.archive_dates()?;
+        let candidates = self.purge_candidates(date)?;
+        Ok(candidates
+            .into_iter()
+            .filter(|c| dates.contains_key(&c.id))
+            .collect())
+    }
+
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
     /// entry, all its observations and all its trajectories, and what visits say about it. One
     /// transaction for everything, with one audit entry per child (`child.purge`, target
     /// `child:ID`, by the signer) that holds no name and no content; flushed before this
     /// returns. Nothing to remove writes nothing.
     pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
+        self.purge(self.purge_candidates(date)?, sig)
+    }
+
+    /// Removes the children of [`Store::past_retention`] `date` as [`Store::purge_left_before`]
+    /// does: what the admin's groups list counts and offers to remove.
+    pub fn purge_past_retention(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
+        self.purge(self.past_retention(date)?, sig)
+    }
+
+    /// Removes `candidates` (archived children) with everything about them, in one transaction
+    /// with a `child.purge` entry each (see [`Store::purge_left_before`]).
+    fn purge(&self, candidates: Vec<Child>, sig: &Signature) -> Result<Purged> {
         let mut purged = Purged::default();
         let mut ops = Vec::new();
         let mut entries = Vec::new();
-        let candidates = self.purge_candidates(date)?;
         let ids: Vec<_> = candidates.iter().map(|c| c.id).collect();
         ops.extend(self.visits_without(&ids)?);
         let trees = self.trees()?;
@@ -316,5 +340,11 @@ mod tests {
         let candidates = store.purge_candidates(d("2000-01-01")).unwrap();
         assert_eq!(candidates.len(), 1);
         assert_eq!(candidates[0].id, child.id);
+        // Past the retention term it is not: nobody knows when its term began.
+        assert!(store.past_retention(d("2100-01-01")).unwrap().is_empty());
+        let sig = sig_at("2026-06-02T08:00:00+02:00");
+        let purged = store.purge_past_retention(d("2100-01-01"), &sig).unwrap();
+        assert_eq!(purged, Purged::default());
+        assert!(store.child(child.id).unwrap().is_some());
     }
 }

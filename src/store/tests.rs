@@ -368,3 +368,38 @@ mod people {
         assert_eq!(stored.iter().find(|s| s.id == fatima.id), Some(&saved));
     }
 }
+
+#[test]
+fn import_and_check_refuse_a_coach_marked_as_aandachtsfunctionaris() {
+    let (_dir, store) = fresh();
+    let coach = store
+        .add_staff("Els Meijer", Role::Coach, &[], &sig())
+        .unwrap();
+    let lead = store
+        .add_staff("Dewi Peters", Role::CareCoordinator, &[], &sig())
+        .unwrap();
+    store.set_safeguarding_lead(&lead, true, &sig()).unwrap();
+    assert!(
+        store.check().unwrap().is_empty(),
+        "a care coordinator may be one"
+    );
+    let mut export = store.export(sig().at).unwrap();
+    let at = export.staff.iter().position(|s| s.id == coach.id).unwrap();
+    export.staff[at].safeguarding_lead = true;
+    let (_dir2, other) = fresh();
+    let err = other.import(&export).unwrap_err().to_string();
+    assert!(
+        err.contains("Els Meijer is a coach and cannot be the aandachtsfunctionaris"),
+        "{err}"
+    );
+    assert!(other.is_empty());
+
+    // Flagged in the database by hand: `check` says so.
+    store.set_safeguarding_lead(&coach, true, &sig()).unwrap();
+    let problems = store.check().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("Els Meijer is a coach"),
+        "{problems:?}"
+    );
+}

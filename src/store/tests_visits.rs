@@ -13,6 +13,7 @@ fn coach() -> Staff {
         role: Role::Coach,
         groups: Vec::new(),
         safeguarding_lead: false,
+        phone: String::new(),
     }
 }
 

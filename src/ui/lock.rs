@@ -41,10 +41,15 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
         .iter()
         .map(|card| {
             let phone = card.phone().map(|p| p.number.clone()).unwrap_or_default();
+            // An aandachtsfunctionaris' line says what they are; their card says when to call.
+            let about = match card.lead {
+                Some(_) => lang.get(T::LeadLabel).to_string(),
+                None => card.when_to_call.clone(),
+            };
             Line::from(vec![
                 Span::styled(format!("{phone:<14}"), theme.header),
                 Span::raw(format!("{}  ", card.name)),
-                Span::styled(card.when_to_call.clone(), theme.dim),
+                Span::styled(about, theme.dim),
             ])
         })
         .collect();

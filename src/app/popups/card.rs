@@ -22,6 +22,9 @@ pub struct CardPopup {
     pub child: Option<Child>,
     /// The card's form, or the question whether to remove the card.
     pub modal: Option<Modal<ContactForm, Contact>>,
+    /// On the pinned aandachtsfunctionaris card: the line of every aandachtsfunctionaris among
+    /// the staff (`contact::with_leads`), shown with the card's own fields. Empty on any other.
+    pub leads: Vec<Contact>,
 }
 
 impl CardPopup {
@@ -29,6 +32,10 @@ impl CardPopup {
     /// only changed by whoever may; linking needs a child and serving a group a group, from the
     /// screen the lookup was opened on.
     pub fn offers(&self, user: Option<&Staff>) -> Vec<Action> {
+        // An aandachtsfunctionaris' line comes from the staff screen: nothing to do with it here.
+        if self.contact.as_ref().is_some_and(|c| c.lead.is_some()) {
+            return vec![Action::Back];
+        }
         let pinned = self.contact.as_ref().is_some_and(|c| c.pinned.is_some());
         let may_edit_pinned =
             user.is_some_and(|u| access::allows(u.role, Permission::EditPinnedCards));
@@ -170,7 +177,13 @@ impl CardPopup {
             group,
             child,
             modal: None,
+            leads: Vec::new(),
         }
+    }
+
+    /// The card of `contact` with `leads` to show on it (see [`CardPopup::leads`]).
+    pub fn with_leads(self, leads: Vec<Contact>) -> CardPopup {
+        CardPopup { leads, ..self }
     }
 
     /// The form of a new card named `typed`; saved, it becomes the card.
@@ -180,6 +193,7 @@ impl CardPopup {
             group,
             child,
             modal: Some(Modal::Form(Form::new(ContactForm::new(lang, None, typed)))),
+            leads: Vec::new(),
         }
     }
 
@@ -209,6 +223,7 @@ impl CardPopup {
     fn act(&mut self, ctx: &Ctx, action: Action, contact: Contact) -> Result<Outcome, AppError> {
         match action {
             Action::Back => return Ok(Outcome::ClosePopup),
+            _ if contact.lead.is_some() => return Err(AppError::LeadLine),
             Action::Edit => {
                 if contact.pinned.is_some() {
                     ctx.permit(Permission::EditPinnedCards)?;

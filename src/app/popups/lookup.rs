@@ -1,11 +1,12 @@
 //! "Who to call?" (`c` from any screen that is not taking text): the directory narrowed at every
 //! keystroke, typos and accents forgiven, the cards serving the shown group first. Enter opens
 //! the card (`card.rs`), or a new card's form from the last row; Esc returns to the screen.
+//! Every aandachtsfunctionaris among the staff has a line of their own under the pinned card.
 
 use super::card::CardPopup;
 use crate::app::fields::pasted;
 use crate::app::{Action, AppError, Ctx, Msg, Outcome, Popup};
-use crate::domain::contact::{reuse, Contact, Lookup, Reuse};
+use crate::domain::contact::{reuse, Contact, Lookup, Pinned, Reuse};
 use crate::domain::{Child, Id};
 use crate::keymap::Context;
 
@@ -33,7 +34,7 @@ impl LookupPopup {
     pub fn open(ctx: &Ctx, group: Option<Id>, child: Option<Child>) -> Result<Popup, AppError> {
         let mut popup = LookupPopup {
             query: String::new(),
-            lookup: Lookup::new(ctx.store.directory()?),
+            lookup: Lookup::new(ctx.store.directory_with_leads()?),
             found: Vec::new(),
             selected: 0,
             group,
@@ -68,6 +69,16 @@ impl LookupPopup {
     pub fn selected_contact(&self) -> Option<&Contact> {
         let index = *self.found.get(self.selected)?;
         self.lookup.contacts.get(index)
+    }
+
+    /// The lines of the aandachtsfunctionarissen when `contact` is the pinned
+    /// aandachtsfunctionaris card (its card lists them), else none.
+    fn leads_of(&self, contact: &Contact) -> Vec<Contact> {
+        if contact.pinned != Some(Pinned::Aandachtsfunctionaris) {
+            return Vec::new();
+        }
+        let leads = self.lookup.contacts.iter().filter(|c| c.lead.is_some());
+        leads.cloned().collect()
     }
 
     /// Rows: the cards found and "+ new contact".
@@ -112,7 +123,8 @@ impl LookupPopup {
             Msg::Action(Action::Open) => {
                 let (group, child) = (self.group, self.child.clone());
                 let card = match self.selected_contact() {
-                    Some(contact) => CardPopup::of(contact.clone(), group, child),
+                    Some(contact) => CardPopup::of(contact.clone(), group, child)
+                        .with_leads(self.leads_of(contact)),
                     None => CardPopup::adding(ctx.lang, &self.query, group, child),
                 };
                 return Outcome::Popup(Popup::Card(Box::new(card)));

@@ -59,7 +59,7 @@ impl App {
     /// `P`: the form that sets or removes your own PIN.
     pub(super) fn open_own_pin(&mut self) {
         if let Some(me) = self.user.clone() {
-            self.popup = Some(Popup::Pin(pin::PinPopup::new(me)));
+            self.popup = Some(Popup::Pin(Box::new(pin::PinPopup::new(me))));
         }
     }
 

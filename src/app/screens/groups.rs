@@ -8,6 +8,7 @@ use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::children::ChildrenScreen;
 use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
+use crate::app::retention;
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
@@ -17,8 +18,20 @@ use crate::keymap::Context;
 pub struct GroupsScreen {
     pub list: ListView<GroupRow>,
     pub show_archived: bool,
-    /// The group form, or the question whether to archive (or bring back) a group.
-    pub modal: Option<Modal<GroupForm, Group>>,
+    /// The group form, or the question whether to archive (or bring back) a group, or to remove
+    /// the children past the retention term.
+    pub modal: Option<Modal<GroupForm, GroupQuestion>>,
+    /// For an admin: how many archived children are past the retention term (`app::retention`).
+    pub past_retention: usize,
+}
+
+/// What a question of the groups list is about.
+#[derive(Debug, Clone)]
+pub enum GroupQuestion {
+    /// Archive the group, or bring it back.
+    Archive(Group),
+    /// Remove the children past the retention term for good.
+    Purge,
 }
 
 #[derive(Debug, Clone)]
@@ -117,16 +130,27 @@ impl GroupsScreen {
                     let question = ctx.lang.confirm_archive(&group.name, group.archived);
                     self.modal = Some(Modal::Confirm(Confirm {
                         question,
-                        about: group,
+                        about: GroupQuestion::Archive(group),
                     }));
                 }
             }
+            Action::Purge => return self.ask_purge(ctx),
             _ => return Ok(Outcome::Ignored),
         }
         Ok(Outcome::Done)
     }
 
-    fn popup_step(&mut self, ctx: &Ctx, step: Step<GroupForm, Group>) -> Outcome {
+    /// `X`: asks whether to remove the children past the retention term, or says there are none.
+    fn ask_purge(&mut self, ctx: &Ctx) -> Result<Outcome, AppError> {
+        let Some(question) = retention::purge_question(ctx)? else {
+            return Ok(Outcome::Say(ctx.lang.get(T::NothingPastRetention).into()));
+        };
+        let about = GroupQuestion::Purge;
+        self.modal = Some(Modal::Confirm(Confirm { question, about }));
+        Ok(Outcome::Done)
+    }
+
+    fn popup_step(&mut self, ctx: &Ctx, step: Step<GroupForm, GroupQuestion>) -> Outcome {
         match step {
             Step::Stay | Step::Closed | Step::No(_) => Outcome::Done,
             Step::Submit(form) => match save(ctx, &form.fields) {
@@ -136,7 +160,8 @@ impl GroupsScreen {
                     Outcome::Done
                 }
             },
-            Step::Yes(mut group) => {
+            Step::Yes(GroupQuestion::Purge) => retention::purge(ctx),
+            Step::Yes(GroupQuestion::Archive(mut group)) => {
                 group.archived = !group.archived;
                 let action = match group.archived {
                     true => AuditAction::GroupArchive,
@@ -212,6 +237,7 @@ impl Component for GroupsScreen {
             });
         }
         self.list.set_items(rows);
+        self.past_retention = retention::past_retention(ctx)?;
         Ok(())
     }
 

@@ -1,7 +1,8 @@
 //! The staff screen, an admin's: who works here, in which role, on which groups, and whether they
 //! have a PIN. Adding someone and changing their name, role or groups start here; `P` sets the
 //! PIN of the person selected (for someone who forgot theirs). The staff form is also how the
-//! very first person adds themself (`users.rs`).
+//! very first person adds themself (`users.rs`). `L` makes the person selected the
+//! aandachtsfunctionaris (safeguarding lead), or no longer; the list marks who is.
 
 use crate::app::popups::pin::PinPopup;
 use crate::app::Popup;
@@ -12,6 +13,7 @@ use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Modal, Step};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
 use crate::domain::group::{ids_named, names_of};
+use crate::domain::access;
 use crate::domain::staff::check_role_change;
 use crate::domain::{Group, Id, Invalid, Role, Staff};
 use crate::i18n::{Lang, T};
@@ -81,6 +83,8 @@ pub struct StaffForm {
     pub name: Text,
     pub role: Choice<Role>,
     pub groups: Text,
+    /// A number to reach them on; the pinned aandachtsfunctionaris card shows a lead's.
+    pub phone: Text,
 }
 
 impl Fields for StaffForm {
@@ -90,7 +94,7 @@ impl Fields for StaffForm {
             None => T::FormAddStaff,
         }
     }
-    crate::fields!(name, role, groups);
+    crate::fields!(name, role, groups, phone);
 }
 
 impl StaffForm {
@@ -107,6 +111,7 @@ impl StaffForm {
             name: Text::new(T::FieldName, typed),
             role: role_choice(ctx.lang, role),
             groups: Text::new(T::FieldGroups, ""),
+            phone: Text::new(T::FieldStaffPhone, ""),
         }
     }
 
@@ -120,6 +125,7 @@ impl StaffForm {
             name: Text::new(T::FieldName, &person.name),
             role: role_choice(ctx.lang, person.role),
             groups: Text::new(T::FieldGroups, &groups),
+            phone: Text::new(T::FieldStaffPhone, &person.phone),
             editing: Some(person),
         })
     }
@@ -134,14 +140,23 @@ impl StaffForm {
         let name = self.name.required(Invalid::NameRequired)?;
         let role = self.role.value().copied().unwrap_or(Role::Staff);
         let groups = ids_named(&self.groups.value, &ctx.store.groups()?)?;
+        let phone = self.phone.trimmed().to_string();
+        // A number holds digits: "x" is no number to call in a hurry.
+        if !phone.is_empty() && !phone.bytes().any(|b| b.is_ascii_digit()) {
+            return Err(Invalid::BadPhone.into());
+        }
         let mut sig = ctx.signature();
         match &self.editing {
             Some(person) => {
                 check_role_change(person, role, &ctx.store.staff()?)?;
+                // A lead who becomes the (outside) coach is no longer the aandachtsfunctionaris.
+                let lead = person.safeguarding_lead && access::may_be_safeguarding_lead(role);
                 let changed = Staff {
                     name,
                     role,
                     groups,
+                    phone,
+                    safeguarding_lead: lead,
                     ..person.clone()
                 };
                 Ok(ctx.store.update_staff(&changed, &sig)?)
@@ -150,7 +165,15 @@ impl StaffForm {
                 if ctx.user.is_none() {
                     sig.by = name.clone();
                 }
-                Ok(ctx.store.add_staff(&name, role, &groups, &sig)?)
+                let person = Staff {
+                    id: 0,
+                    name,
+                    role,
+                    groups,
+                    safeguarding_lead: false,
+                    phone,
+                };
+                Ok(ctx.store.add_person(&person, &sig)?)
             }
         }
     }
@@ -205,13 +228,33 @@ impl StaffScreen {
             // `P` sets the PIN of the person selected, who forgot theirs.
             (Action::Pin, Some(person)) => {
                 let pin = PinPopup::new(person.clone());
-                return Ok(Outcome::Popup(Popup::Pin(pin)));
+                return Ok(Outcome::Popup(Popup::Pin(Box::new(pin))));
             }
+            (Action::SafeguardingLead, Some(person)) => return toggle_lead(ctx, person),
             _ => return Ok(Outcome::Ignored),
         };
         self.modal = Some(Modal::Form(Form::new(form)));
         Ok(Outcome::Done)
     }
+}
+
+/// Makes `person` aandachtsfunctionaris, or no longer (`L`); a coach cannot be one. The status
+/// line says which; the person at the keyboard changing themself reads the Meldcode as lead (or
+/// no longer) from now on.
+fn toggle_lead(ctx: &Ctx, person: &Staff) -> Result<Outcome, AppError> {
+    let lead = !person.safeguarding_lead;
+    if lead && !access::may_be_safeguarding_lead(person.role) {
+        return Err(Invalid::CoachAsLead.into());
+    }
+    let saved = ctx
+        .store
+        .set_safeguarding_lead(person, lead, &ctx.signature())?;
+    let said = ctx.lang.lead_status(&saved.name, lead);
+    let outcome = Outcome::Reload.and(Outcome::Say(said));
+    Ok(match ctx.user.is_some_and(|u| u.id == saved.id) {
+        true => outcome.and(Outcome::UserChanged(saved)),
+        false => outcome,
+    })
 }
 
 impl Component for StaffScreen {
@@ -225,7 +268,7 @@ impl Component for StaffScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Edit, Add, Pin, Back, Filter, Help]
+        &[Edit, Add, Pin, SafeguardingLead, Back, Filter, Help]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

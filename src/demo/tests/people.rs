@@ -180,6 +180,17 @@ fn staff_has_workers_a_coach_and_a_care_coordinator_with_unique_names() {
 }
 
 #[test]
+fn the_care_coordinator_is_the_aandachtsfunctionaris_with_a_number() {
+    let data = generate(&args(1, 3, None), now());
+    let leads: Vec<_> = data.staff.iter().filter(|s| s.safeguarding_lead).collect();
+    assert_eq!(leads.len(), 1, "{:?}", data.staff);
+    assert_eq!(leads[0].role, Role::CareCoordinator);
+    assert_eq!(leads[0].phone, super::super::people::LEAD_PHONE);
+    let others = data.staff.iter().filter(|s| !s.safeguarding_lead);
+    assert!(others.into_iter().all(|s| s.phone.is_empty()));
+}
+
+#[test]
 fn name_lists_have_no_duplicates_and_use_unicode() {
     for list in [
         names::CHILD_FIRST,

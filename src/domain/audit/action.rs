@@ -58,6 +58,12 @@ pub enum AuditAction {
     StaffPinSet,
     #[strum(serialize = "staff.pin_removed")]
     StaffPinRemoved,
+    /// An admin made the staff member an aandachtsfunctionaris.
+    #[strum(serialize = "staff.lead_set")]
+    StaffLeadSet,
+    /// An admin made the staff member no longer an aandachtsfunctionaris.
+    #[strum(serialize = "staff.lead_cleared")]
+    StaffLeadCleared,
     #[strum(serialize = "contact.add")]
     ContactAdd,
     #[strum(serialize = "contact.edit")]
@@ -160,6 +166,8 @@ mod tests {
         assert_eq!(AuditAction::VisitFollowUp.as_str(), "visit.follow_up");
         assert_eq!(AuditAction::Restore.as_str(), "restore");
         assert_eq!(AuditAction::ChildConsent.as_str(), "child.consent");
-        assert_eq!(AuditAction::VARIANTS.len(), 41);
+        assert_eq!(AuditAction::StaffLeadSet.as_str(), "staff.lead_set");
+        assert_eq!(AuditAction::StaffLeadCleared.as_str(), "staff.lead_cleared");
+        assert_eq!(AuditAction::VARIANTS.len(), 43);
     }
 }

@@ -23,6 +23,7 @@ fn coach() -> Staff {
         role: Role::Coach,
         groups: vec![1],
         safeguarding_lead: false,
+        phone: String::new(),
     }
 }
 

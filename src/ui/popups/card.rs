@@ -17,7 +17,7 @@ use crate::ui::{modal, Theme};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, card: &CardPopup, theme: &Theme) {
     if let Some(contact) = &card.contact {
         let offered = card.offers(app.user.as_ref());
-        draw_card(frame, area, app, contact, &offered, theme);
+        draw_card(frame, area, app, contact, &card.leads, &offered, theme);
     }
     modal::draw(frame, app, &card.modal, theme);
 }
@@ -27,6 +27,7 @@ fn draw_card(
     area: Rect,
     app: &App,
     contact: &Contact,
+    leads: &[Contact],
     offered: &[Action],
     theme: &Theme,
 ) {
@@ -42,6 +43,16 @@ fn draw_card(
             label => label.to_string(),
         };
         rows.push((label, phone.number.clone(), true));
+    }
+    // Every aandachtsfunctionaris: name and number, standing out like the card's own numbers.
+    for lead in leads {
+        let number = lead.phone().map(|p| p.number.as_str()).unwrap_or_default();
+        let line = format!("{}  {number}", lead.name);
+        rows.push((
+            lang.get(T::LeadLabel).to_string(),
+            line.trim().to_string(),
+            true,
+        ));
     }
     let consent = contact.consent_first.then(|| lang.get(T::Yes).to_string());
     let mut add = |label: T, value: String| rows.push((lang.get(label).to_string(), value, false));

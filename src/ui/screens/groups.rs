@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
         .filter(|_| app.may(Action::Add));
     ListTable {
         title,
-        status: None,
+        status: past_retention(app, screen, theme),
         header: vec![
             lang.get(T::ColName),
             lang.get(T::ColKind),
@@ -79,4 +79,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
     }
     .draw(frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// For an admin, at the right of the title: how many archived children are past the retention
+/// term, when there are any.
+fn past_retention(app: &App, screen: &GroupsScreen, theme: &Theme) -> Option<Line<'static>> {
+    (screen.past_retention > 0)
+        .then(|| Line::styled(app.lang.past_retention(screen.past_retention), theme.error))
 }

@@ -1,6 +1,8 @@
-//! The staff screen: name, role, groups and whether a PIN is set; never the PIN itself.
+//! The staff screen: name, role, groups, whether a PIN is set (never the PIN itself) and who is
+//! the aandachtsfunctionaris.
 
 use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
@@ -27,8 +29,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
                 } else {
                     ""
                 };
+                let mut name = vec![Span::raw(p.name.clone())];
+                if access::is_safeguarding_lead(p) {
+                    name.push(Span::styled(format!(" {}", lang.get(T::LeadTag)), theme.header));
+                }
                 Row::new(vec![
-                    Cell::from(p.name.clone()),
+                    Cell::from(Line::from(name)),
                     Cell::from(lang.role(p.role)),
                     Cell::from(groups),
                     Cell::from(pin),
@@ -41,14 +47,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
         .list
         .items()
         .map(|row| match row {
-            UserRow::Person(p) => p.name.chars().count(),
+            UserRow::Person(p) => p.name.chars().count() + lead_tag(p),
             UserRow::New => lang.get(T::UsersNew).chars().count(),
         })
         .max()
         .unwrap_or(0) as u16;
     let free = table_room(area.width, 4).saturating_sub(17 + 7);
+    // The tag beside a lead's name is explained in the title, once anyone has it.
+    let mut title = lang.get(T::StaffTitle).to_string();
+    let any_lead = screen.list.items().any(|row| match row {
+        UserRow::Person(p) => access::is_safeguarding_lead(p),
+        UserRow::New => false,
+    });
+    if any_lead {
+        title = format!("{title} · {}", lang.get(T::LeadTagExplained));
+    }
     ListTable {
-        title: lang.get(T::StaffTitle).to_string(),
+        title,
         status: None,
         header: vec![
             lang.get(T::FieldName),
@@ -68,4 +83,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
     }
     .draw(frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// The width of the tag beside the name of an aandachtsfunctionaris (a space and "AF").
+fn lead_tag(person: &crate::domain::Staff) -> usize {
+    match access::is_safeguarding_lead(person) {
+        true => 3,
+        false => 0,
+    }
 }

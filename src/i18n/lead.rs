@@ -1,0 +1,71 @@
+//! The words about the aandachtsfunctionaris (safeguarding lead) and the retention term.
+
+use super::Lang;
+
+impl Lang {
+    /// The status line after `L` on the staff screen.
+    pub fn lead_status(self, name: &str, lead: bool) -> String {
+        match lead {
+            true => self.pick(
+                format!("{name} is nu aandachtsfunctionaris."),
+                format!("{name} is now the safeguarding lead (aandachtsfunctionaris)."),
+            ),
+            false => self.pick(
+                format!("{name} is geen aandachtsfunctionaris meer."),
+                format!("{name} is no longer a safeguarding lead (aandachtsfunctionaris)."),
+            ),
+        }
+    }
+
+    /// What the admin's groups list says when `count` (more than 0) archived children were
+    /// archived longer ago than the retention term.
+    pub fn past_retention(self, count: usize) -> String {
+        self.pick(
+            format!(
+                "{} voorbij de bewaartermijn",
+                count_of(count, "gearchiveerd kind", "gearchiveerde kinderen")
+            ),
+            format!(
+                "{} past the retention term",
+                count_of(count, "archived child", "archived children")
+            ),
+        )
+    }
+
+    /// Asked before the children past the retention term are removed for good.
+    pub fn confirm_purge(self, count: usize) -> String {
+        self.pick(
+            format!(
+                "{} definitief verwijderen?",
+                count_of(count, "kind", "kinderen")
+            ),
+            format!("Remove {} for good?", count_of(count, "child", "children")),
+        )
+    }
+
+    /// The status line after the purge: how much went.
+    pub fn purged(self, children: usize, observations: usize, trajectories: usize) -> String {
+        self.pick(
+            format!(
+                "Definitief verwijderd: {}, {}, {}.",
+                count_of(children, "kind", "kinderen"),
+                count_of(observations, "observatie", "observaties"),
+                count_of(trajectories, "traject", "trajecten"),
+            ),
+            format!(
+                "Removed for good: {}, {}, {}.",
+                count_of(children, "child", "children"),
+                count_of(observations, "observation", "observations"),
+                count_of(trajectories, "trajectory", "trajectories"),
+            ),
+        )
+    }
+}
+
+/// "1 kind", "3 kinderen".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
