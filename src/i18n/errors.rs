@@ -36,6 +36,7 @@ impl Lang {
             AppError::OpenGroupFirst => T::ErrNoGroup2,
             AppError::OpenChildFirst => T::ErrNoChild,
             AppError::PinnedCard => T::ErrPinned,
+            AppError::Anonymous => T::ErrAnonymous,
         };
         self.get(text).to_string()
     }

@@ -13,7 +13,7 @@ use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::child::check_birth_date;
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Group, Id, Invalid};
@@ -39,6 +39,8 @@ pub type ChildModal = Modal<ChildForm, Child>;
 #[derive(Debug, Clone)]
 pub struct ChildRow {
     pub child: Child,
+    /// How the person at the keyboard sees it: its name, or its alias (`Ctx::child_label`).
+    pub label: ChildLabel,
     pub latest: Option<LatestObservation>,
     pub plan: Option<PlanSummary>,
 }
@@ -63,8 +65,9 @@ impl Row for ChildRow {
     fn id(&self) -> u64 {
         self.child.id
     }
+    /// The label, so that a coach cannot find a child under an alias by typing its name.
     fn search_text(&self) -> String {
-        self.child.full_name()
+        self.label.text.clone()
     }
 }
 
@@ -153,7 +156,14 @@ impl ChildForm {
 
 /// The child form to edit `child`, or the question whether to archive it, for `e` and `D` on a
 /// screen about children (the list, or one child).
+///
+/// # Errors
+/// [`AppError::Anonymous`] for a child the person at the keyboard sees under an alias: the form
+/// would show its name; [`ChildForm::open`]'s errors.
 pub fn edit_or_archive(ctx: &Ctx, action: Action, child: Child) -> Result<ChildModal, AppError> {
+    if ctx.child_label(&child)?.anonymous {
+        return Err(AppError::Anonymous);
+    }
     match action {
         Action::Archive => Ok(Modal::Confirm(Confirm {
             question: ctx.lang.confirm_archive(&child.full_name(), child.archived),
@@ -330,11 +340,17 @@ impl Component for ChildrenScreen {
         let Some(group) = ctx.store.group(self.group.id)? else {
             return Ok(());
         };
-        let mut children = ctx.store.children_of(group.id)?;
-        children.retain(|c| self.show_archived || !c.archived);
-        children.sort_by_cached_key(|c| fold(&c.full_name()));
+        // All of them, archived ones included, number the aliases (`domain::alias`).
+        let all = ctx.store.children_of(group.id)?;
+        let mut children: Vec<(Child, ChildLabel)> = all
+            .iter()
+            .filter(|c| self.show_archived || !c.archived)
+            .map(|c| (c.clone(), ctx.child_label_among(c, &all)))
+            .collect();
+        // By label: sorted by name, aliases would give away where a name falls.
+        children.sort_by_cached_key(|(_, label)| fold(&label.text));
         let mut rows = Vec::new();
-        for child in children {
+        for (child, label) in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not
             // see.
             let latest = ctx.store.latest_observation(child.id)?;
@@ -357,6 +373,7 @@ impl Component for ChildrenScreen {
             let plan = plan_summary(ctx, readable);
             rows.push(ChildRow {
                 child,
+                label,
                 latest,
                 plan,
             });

@@ -3,7 +3,7 @@
 
 use crate::domain::access::{self, MeldcodeView};
 use crate::app::list::{ListInput, ListView, Row};
-use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditEntry, Child, Observation};
 use crate::i18n::{Lang, T};
@@ -12,6 +12,8 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct HistoryScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub list: ListView<HistoryRow>,
 }
 
@@ -90,6 +92,7 @@ impl HistoryScreen {
             })
             .collect();
         Ok(HistoryScreen {
+            label: ctx.child_label(&child)?,
             child,
             list: ListView::of(rows),
         })

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
     let cells = |row: &ChildRow| -> [Line<'static>; 5] {
         let child = &row.child;
-        let mut name = vec![Span::raw(child.full_name())];
+        let mut name = vec![Span::raw(row.label.text.clone())];
         if child.archived {
             name.push(Span::styled(
                 format!(" ({})", lang.get(T::ArchivedTag)),

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
                 Some(Mark::Sometimes) => (lang.mark(mark), Style::new()),
                 Some(Mark::Often) => (lang.mark(mark), theme.header),
             };
-            let noted = if hidden || observation.note(&item.id).is_empty() {
+            let noted = if hidden || screen.note_for(&item.id, app.user.as_ref()).is_empty() {
                 " "
             } else {
                 "✎"
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         .collect();
     let title = format!(
         "{} · {} · {}: {}",
-        screen.child.full_name(),
+        screen.label.text.clone(),
         lang.date(observation.date),
         lang.get(T::ObserverLabel),
         observation.by
@@ -101,7 +101,7 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
             theme.error,
         ));
     }
-    let note = screen.observation.note(&item.id);
+    let note = screen.note_for(&item.id, app.user.as_ref());
     let mut lines = vec![Line::from(text)];
     if note.is_empty() {
         let key = app.key_label(&app.contexts(), Action::Note);

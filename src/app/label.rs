@@ -1,0 +1,98 @@
+//! How the person at the keyboard sees a child: by name, or (a coach without the parents'
+//! `coach` consent) under an alias, with nothing that names it. The one place a screen gets a
+//! child's label from; whether it is an alias is decided by `domain::access::sees_child_name`,
+//! its number by `domain::alias`.
+
+use super::{AppError, Ctx};
+use crate::domain::access;
+use crate::domain::alias::alias_number;
+use crate::domain::plan::Trajectory;
+use crate::domain::{Child, Observation};
+
+/// A child's label for the person at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildLabel {
+    /// The full name, or the alias ("Kind 3 · 2 jr 4 mnd").
+    pub text: String,
+    /// True under an alias: then no birth date, guardians or notes of others are shown either.
+    pub anonymous: bool,
+}
+
+impl Ctx<'_> {
+    /// `child`'s label for the person at the keyboard (nobody signed in: the alias), its alias
+    /// numbered among `group`, the children of its group (archived ones included).
+    pub fn child_label_among(&self, child: &Child, group: &[Child]) -> ChildLabel {
+        let named = self.user.is_some_and(|u| access::sees_child_name(u, child));
+        match named {
+            true => ChildLabel {
+                text: child.full_name(),
+                anonymous: false,
+            },
+            false => ChildLabel {
+                text: (self.lang)
+                    .child_alias(alias_number(child, group), child.age_on(self.today())),
+                anonymous: true,
+            },
+        }
+    }
+
+    /// `child`'s label for the person at the keyboard, its group read from the store when it
+    /// is an alias.
+    ///
+    /// # Errors
+    /// When the group's children cannot be read.
+    pub fn child_label(&self, child: &Child) -> Result<ChildLabel, AppError> {
+        let named = self.user.is_some_and(|u| access::sees_child_name(u, child));
+        let group = match named {
+            true => Vec::new(),
+            false => self.store.children_of(child.group_id)?,
+        };
+        Ok(self.child_label_among(child, &group))
+    }
+}
+
+impl ChildLabel {
+    /// `observations` as they may be shown with this label: under an alias without the notes
+    /// of others, for staff write a child's name in them. The marks stay: anonymous
+    /// consultation is about them.
+    pub fn observations(&self, ctx: &Ctx, mut observations: Vec<Observation>) -> Vec<Observation> {
+        if self.anonymous {
+            for observation in &mut observations {
+                observation.notes.retain(|n| own(ctx, &n.by));
+                for mark in &mut observation.marks {
+                    if !own(ctx, &mark.by) {
+                        mark.note.clear();
+                    }
+                }
+            }
+        }
+        observations
+    }
+
+    /// `trajectories` as they may be shown with this label: under an alias without the free
+    /// text of others (the child's question, goals, actions, stage notes), which may name the
+    /// child. Where each stands stays.
+    pub fn trajectories(&self, ctx: &Ctx, mut trajectories: Vec<Trajectory>) -> Vec<Trajectory> {
+        if self.anonymous {
+            for t in &mut trajectories {
+                if !own(ctx, &t.by) {
+                    t.question.clear();
+                    t.goals.clear();
+                    t.actions.clear();
+                }
+                for stage in &mut t.stages {
+                    if !own(ctx, &stage.by) {
+                        stage.note.clear();
+                        stage.without_consent.clear();
+                    }
+                }
+            }
+        }
+        trajectories
+    }
+}
+
+/// Whether the person at the keyboard wrote it (signed `by`): their own words they may read.
+fn own(ctx: &Ctx, by: &str) -> bool {
+    ctx.user.is_some_and(|u| u.name == by)
+}
