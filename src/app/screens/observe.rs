@@ -16,7 +16,7 @@ use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::{cycle, FormTemplate};
-use crate::domain::{AuditAction, Child, Group, Observation, Staff};
+use crate::domain::{AuditAction, Child, Group, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -218,14 +218,21 @@ impl ObserveScreen {
         )
     }
 
-    /// The selected item, refused when it is Meldcode-flagged and someone else wrote on it that
-    /// the person at the keyboard may not know of (`access::item_view`).
+    /// The selected item, refused when it is Meldcode-flagged and the person at the keyboard is
+    /// a coach (`access::writes_meldcode_items`) or someone else wrote on it that they may not
+    /// know of (`access::item_view`).
     fn writable_item(&self, ctx: &Ctx) -> Result<Option<String>, AppError> {
         let Some(item) = self.selected_item() else {
             return Ok(None);
         };
         let by = self.observation.written_by(&item);
         if let Some((_, flagged)) = self.template.item(&item) {
+            // The coach is told only who may, whatever is written there.
+            let role = ctx.user.map(|u| u.role);
+            if flagged.meldcode && !role.is_some_and(access::writes_meldcode_items) {
+                let may = Role::ALL.into_iter().filter(|r| access::writes_meldcode_items(*r));
+                return Err(AppError::OnlyFor(may.collect()));
+            }
             if access::item_view(ctx.user, flagged, by) != MeldcodeView::Details {
                 let by = by.unwrap_or_default().to_string();
                 return Err(AppError::MeldcodeForWhoMustKnow(by));
