@@ -419,4 +419,6 @@ mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
 #[cfg(test)]
+mod tests_roles;
+#[cfg(test)]
 mod tests_visit;

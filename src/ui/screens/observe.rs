@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
                 MeldcodeView::Nothing => None,
                 _ => observation.mark(&item.id),
             };
-            let hidden = view != MeldcodeView::Details;
+            let hidden = view == MeldcodeView::ThatItIsOpen;
             let (mark_text, mark_style) = match mark {
                 _ if hidden => (lang.get(T::MeldcodeHidden), theme.dim),
                 None => ("·", theme.dim),
