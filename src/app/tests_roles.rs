@@ -494,3 +494,65 @@ fn the_meldcode_and_the_child_reach_exactly_who_they_should_for_every_role() {
         assert_eq!(walk.visit.contains(ADVICE), expect.group, "{role}: advice");
     }
 }
+
+/// From the groups list: De Vlinders' coach visit, with `child` selected. The visit as drawn.
+fn visit_on(app: &mut App, child: Id) -> String {
+    press(app, "/");
+    type_text(app, "Vlinders");
+    press(app, "Enter");
+    press(app, "v");
+    let Some(Screen::Visit(visit)) = app.screens.last_mut() else {
+        panic!("the visit")
+    };
+    let at = visit.children.iter().position(|c| c.child.id == child);
+    let row = visit
+        .list
+        .items()
+        .find(|r| Some(r.part) == at.map(VisitPart::Child));
+    visit.list.select_id(row.expect("the child is listed").key);
+    shot(app)
+}
+
+/// Acceptance 3, and anonymous consultation: the coach's visit names no child without coach
+/// consent (first nor last name), the coach advises about "Kind 1", the advice is stored with
+/// the child's id, and staff read it under her name.
+#[test]
+fn the_coach_advises_about_a_child_under_its_alias_and_staff_read_it_by_name() {
+    let mut w = world();
+    let coach = w.person("Dirk Visscher");
+    sign_in(&mut w.app, &coach);
+    let drawn = visit_on(&mut w.app, w.sara.id);
+    insta::assert_snapshot!("coach_visit_alias_nl", drawn);
+    for name in ["Sara", "Bakker"] {
+        assert!(!drawn.contains(name), "the coach's visit shows {name}");
+    }
+    assert!(drawn.contains("Kind 1 · 2 jr 4 mnd") && drawn.contains("Tom Visser"));
+
+    press(&mut w.app, "n");
+    type_text(&mut w.app, "Benoem wat goed gaat");
+    press(&mut w.app, "Enter");
+    let stored = w.app.store.visits_of(w.sara.group_id).unwrap();
+    let advice = stored[0]
+        .notes
+        .iter()
+        .find(|a| a.text == "Benoem wat goed gaat");
+    assert_eq!(
+        advice.map(|a| a.child_id),
+        Some(Some(w.sara.id)),
+        "stored with her id"
+    );
+    let status = w
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(!status.contains("Sara"), "{status}");
+
+    let staff = w.person("Bram de Wit");
+    sign_in(&mut w.app, &staff);
+    let drawn = visit_on(&mut w.app, w.sara.id);
+    assert!(drawn.contains("Sara Bakker"), "{drawn}");
+    assert!(drawn.contains("Benoem wat goed gaat"), "{drawn}");
+    assert!(!drawn.contains("Kind 1"), "{drawn}");
+}
