@@ -161,12 +161,13 @@ impl ChildForm {
 /// [`AppError::Anonymous`] for a child the person at the keyboard sees under an alias: the form
 /// would show its name; [`ChildForm::open`]'s errors.
 pub fn edit_or_archive(ctx: &Ctx, action: Action, child: Child) -> Result<ChildModal, AppError> {
-    if ctx.child_label(&child)?.anonymous {
+    let label = ctx.child_label(&child)?;
+    if label.anonymous {
         return Err(AppError::Anonymous);
     }
     match action {
         Action::Archive => Ok(Modal::Confirm(Confirm {
-            question: ctx.lang.confirm_archive(&child.full_name(), child.archived),
+            question: ctx.lang.confirm_archive(&label.text, child.archived),
             about: child,
         })),
         _ => {
@@ -186,7 +187,10 @@ pub fn child_popup_step(
     match step {
         Step::Stay | Step::Closed | Step::No(_) => Outcome::Done,
         Step::Submit(form) => match form.fields.save(ctx) {
-            Ok(child) => Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&child.full_name()))),
+            Ok(child) => ctx
+                .child_label(&child)
+                .map(|label| Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&label.text))))
+                .into(),
             Err(e) => {
                 *modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
                 Outcome::Done
@@ -198,12 +202,13 @@ pub fn child_popup_step(
                 true => AuditAction::ChildArchive,
                 false => AuditAction::ChildRestore,
             };
-            match ctx.store.save_child(&child, action, &ctx.signature()) {
-                Ok(()) => Outcome::Reload.and(Outcome::Say(
-                    ctx.lang.archived_status(&child.full_name(), child.archived),
-                )),
-                Err(e) => Outcome::Fail(e.into()),
-            }
+            let saved = ctx.store.save_child(&child, action, &ctx.signature());
+            let said = saved
+                .map_err(AppError::from)
+                .and_then(|()| ctx.child_label(&child))
+                .map(|label| ctx.lang.archived_status(&label.text, child.archived));
+            said.map(|said| Outcome::Reload.and(Outcome::Say(said)))
+                .into()
         }
     }
 }
