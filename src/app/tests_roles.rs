@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use tempfile::TempDir;
 
-use super::test_support::{app, now, press, select_child_where, type_text, User};
+use super::test_support::{app, meldcode_plan, now, press, select_child_where, type_text, User};
 use super::*;
 use crate::domain::form::Mark;
 use crate::domain::plan::Trajectory;
@@ -108,14 +108,11 @@ fn world() -> World {
     // A week ago a plain item "sometimes"; today the same, and a Meldcode-flagged item
     // "often" with a note: two observations with the same form, to compare.
     let form = app.catalogue.for_group(&vlinders)[0].clone();
-    let flagged = form.items().find(|(_, i)| i.meldcode).unwrap().1.id.clone();
-    let plain = form
-        .items()
-        .find(|(_, i)| !i.meldcode)
-        .unwrap()
-        .1
-        .id
-        .clone();
+    let item = |meldcode: bool| {
+        let (_, item) = form.items().find(|(_, i)| i.meldcode == meldcode).unwrap();
+        item.id.clone()
+    };
+    let (flagged, plain) = (item(true), item(false));
     let mut observation_id = 0;
     for date in ["2026-11-13", "2026-11-20"] {
         let id = store.new_observation_id().unwrap();
@@ -139,13 +136,7 @@ fn world() -> World {
         }
     }
 
-    let plan = app
-        .plans
-        .current()
-        .into_iter()
-        .find(|p| access::is_meldcode_plan(&p.id))
-        .unwrap()
-        .clone();
+    let plan = meldcode_plan(&app);
     let first_stage = plan.stages[0].id.clone();
     let id = store.new_trajectory_id().unwrap();
     let mut t = Trajectory::new(id, sara.id, &plan, day("2026-11-18"), COLLEAGUE);
