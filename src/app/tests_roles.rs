@@ -27,6 +27,14 @@ use crate::store::Signature;
 const QUESTION: &str = "GEHEIM-VRAAG over de thuissituatie";
 const STAGE_NOTE: &str = "GEHEIM-STAP gesprek met moeder";
 const MARK_NOTE: &str = "GEHEIM-NOTITIE plek op de arm";
+/// What staff wrote about the child outside the Meldcode, naming her: a note on a plain mark,
+/// the early-signalling trajectory's question and a stage note. Staff read them; the coach, who
+/// sees her under an alias, does not.
+const NAMED_NOTES: [&str; 3] = [
+    "Sara speelt graag alleen",
+    "Sara huilt bij het brengen",
+    "Sara wil niet los van mama",
+];
 /// The coach's advice about the child without consent: shown to everyone who sees the visit.
 const ADVICE: &str = "Voorspelbaar dagritme bieden";
 /// Who made the mark and started the trajectory.
@@ -43,8 +51,8 @@ struct World {
     /// The Meldcode-flagged item marked "often" today, and the audit target of that mark.
     flagged: String,
     flagged_target: String,
-    /// The first stage of the Meldcode plan, which has the note.
-    first_stage: String,
+    /// A plain item, marked "sometimes" both times, with a note today.
+    plain: String,
     /// The Meldcode plan's name, in Dutch.
     meldcode_plan: String,
     people: Vec<Staff>,
@@ -123,6 +131,11 @@ fn world() -> World {
             .save_observation(&o, &form, mark, &plain, &by)
             .unwrap();
         if date == "2026-11-20" {
+            o.set_note(&plain, NAMED_NOTES[0], COLLEAGUE, now());
+            let note = AuditAction::ObservationNote;
+            store
+                .save_observation(&o, &form, note, &plain, &by)
+                .unwrap();
             o.set_mark(&flagged, Some(Mark::Often), COLLEAGUE, now());
             store
                 .save_observation(&o, &form, mark, &flagged, &by)
@@ -136,18 +149,28 @@ fn world() -> World {
         }
     }
 
-    let plan = meldcode_plan(&app);
-    let first_stage = plan.stages[0].id.clone();
-    let id = store.new_trajectory_id().unwrap();
-    let mut t = Trajectory::new(id, sara.id, &plan, day("2026-11-18"), COLLEAGUE);
-    t.question = QUESTION.into();
-    let start = AuditAction::TrajectoryStart;
-    store.save_trajectory(&t, &plan, start, "", &by).unwrap();
-    t.set_note(&first_stage, STAGE_NOTE, COLLEAGUE, now());
-    let note = AuditAction::TrajectoryNote;
-    store
-        .save_trajectory(&t, &plan, note, &first_stage, &by)
-        .unwrap();
+    // A trajectory of each plan, with a question and a note on the first stage.
+    let meldcode = meldcode_plan(&app);
+    let early = app
+        .plans
+        .current()
+        .into_iter()
+        .find(|p| p.id != meldcode.id);
+    let early = early.expect("the early-signalling plan").clone();
+    for (plan, question, note) in [
+        (&meldcode, QUESTION, STAGE_NOTE),
+        (&early, NAMED_NOTES[1], NAMED_NOTES[2]),
+    ] {
+        let id = store.new_trajectory_id().unwrap();
+        let mut t = Trajectory::new(id, sara.id, plan, day("2026-11-18"), COLLEAGUE);
+        t.question = question.into();
+        let start = AuditAction::TrajectoryStart;
+        store.save_trajectory(&t, plan, start, "", &by).unwrap();
+        let stage = &plan.stages[0].id;
+        t.set_note(stage, note, COLLEAGUE, now());
+        let noted = AuditAction::TrajectoryNote;
+        store.save_trajectory(&t, plan, noted, stage, &by).unwrap();
+    }
 
     // The coach's last visit (closed) and today's, with advice about Sara.
     let coach = people[4].clone();
@@ -187,7 +210,7 @@ fn world() -> World {
         .save_visit(&today, AuditAction::VisitAdvice, &coach_sig)
         .unwrap();
 
-    let meldcode_plan = Lang::Nl.text(&plan.name).to_string();
+    let meldcode_plan = Lang::Nl.text(&meldcode.name).to_string();
     app.start();
     World {
         _dir: dir,
@@ -196,7 +219,7 @@ fn world() -> World {
         tom,
         flagged_target: format!("observation:{observation_id}/{flagged}"),
         flagged,
-        first_stage,
+        plain,
         meldcode_plan,
         people,
     }
@@ -298,19 +321,21 @@ fn walk(w: &mut World, person: &Staff) -> Walk {
     assert!(matches!(app.screen(), Screen::Child(_)), "the child screen");
     walk.seen += &shot(app);
 
-    // The observation form, on the flagged item.
-    press(app, "o");
-    let Some(Screen::Observe(form)) = app.screens.last_mut() else {
-        panic!("the observation form")
-    };
-    let row = form
-        .list
-        .items()
-        .find(|r| r.item == w.flagged)
-        .unwrap()
-        .index;
-    form.list.select_id(row as u64);
+    // The lookup over the child's screen.
+    press(app, "c");
     walk.seen += &shot(app);
+    press(app, "Esc");
+
+    // The observation form, on the flagged item and on the plain one.
+    press(app, "o");
+    for item in [&w.flagged, &w.plain] {
+        let Some(Screen::Observe(form)) = app.screens.last_mut() else {
+            panic!("the observation form")
+        };
+        let row = form.list.items().find(|r| &r.item == item).unwrap().index;
+        form.list.select_id(row as u64);
+        walk.seen += &shot(app);
+    }
     press(app, "Esc");
 
     // The comparison, on the flagged item when it is listed.
@@ -336,24 +361,31 @@ fn walk(w: &mut World, person: &Staff) -> Walk {
     walk.seen += &shot(app);
     press(app, "Esc");
 
-    // The plans, and the Meldcode trajectory on its first stage for who may open it.
+    // The plans, and each trajectory listed on its first stage, for who may open it.
     press(app, "p");
     let Screen::Plans(plans) = app.screen() else {
         panic!("the plans")
     };
     walk.seen += &shot(app);
-    let meldcode = plans.list.items().find(
-        |r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)),
-    );
-    if let Some(index) = meldcode.map(|r| r.index) {
+    let listed: Vec<u64> = plans
+        .list
+        .items()
+        .filter(|r| matches!(r.choice, PlanChoice::Existing(_)))
+        .map(|r| r.index as u64)
+        .collect();
+    for index in listed {
+        // Back from a trajectory on the child's screen: the plans again.
+        if !matches!(app.screen(), Screen::Plans(_)) {
+            press(app, "p");
+        }
         let Some(Screen::Plans(plans)) = app.screens.last_mut() else {
-            unreachable!()
+            panic!("the plans")
         };
-        plans.list.select_id(index as u64);
+        plans.list.select_id(index);
         press(app, "Enter");
         if let Some(Screen::Trajectory(t)) = app.screens.last_mut() {
-            let stage = PlanPart::Stage(w.first_stage.clone());
-            let row = t.list.items().find(|r| r.part == stage).unwrap().index;
+            let first = PlanPart::Stage(t.template.stages[0].id.clone());
+            let row = t.list.items().find(|r| r.part == first).unwrap().index;
             t.list.select_id(row as u64);
             walk.seen += &shot(app);
             press(app, "Esc");
@@ -452,6 +484,10 @@ fn the_meldcode_and_the_child_reach_exactly_who_they_should_for_every_role() {
         for secret in [QUESTION, STAGE_NOTE, MARK_NOTE] {
             assert_eq!(has(secret), expect.details, "{role}: {secret}");
         }
+        // What staff wrote naming the child: for who sees her by name.
+        for note in NAMED_NOTES {
+            assert_eq!(has(note), expect.named, "{role}: {note}");
+        }
         assert_eq!(walk.trail_has_mark, expect.details, "{role}: the trail");
         assert_eq!(walk.visit_counts_mark, expect.details, "{role}: the visit");
         let now_often = walk.visit.contains(Lang::Nl.get(T::ChangeNowOften));
@@ -481,8 +517,12 @@ fn the_meldcode_and_the_child_reach_exactly_who_they_should_for_every_role() {
         assert_eq!(has(alias), expect.group && !expect.named, "{role}: alias");
         // A child with coach consent is named to everyone who sees the group.
         assert_eq!(has(&w.tom.full_name()), expect.group, "{role}: Tom");
-        // The coach's advice about the child reaches everyone who sees the visit.
-        assert_eq!(walk.visit.contains(ADVICE), expect.group, "{role}: advice");
+        // The coach's advice about the child reaches everyone who sees the visit, on her row
+        // (its count; the detail pane may have no room left for the text itself).
+        let label = if expect.named { "Sara Bakker" } else { alias };
+        let row = walk.visit.lines().find(|l| l.contains(label));
+        let advised = row.is_some_and(|l| l.contains("✎1"));
+        assert_eq!(advised, expect.group, "{role}: advice\n{}", walk.visit);
     }
 }
 
@@ -543,7 +583,19 @@ fn the_coach_advises_about_a_child_under_its_alias_and_staff_read_it_by_name() {
     let staff = w.person("Bram de Wit");
     sign_in(&mut w.app, &staff);
     let drawn = visit_on(&mut w.app, w.sara.id);
-    assert!(drawn.contains("Sara Bakker"), "{drawn}");
-    assert!(drawn.contains("Benoem wat goed gaat"), "{drawn}");
     assert!(!drawn.contains("Kind 1"), "{drawn}");
+    let row = drawn.lines().find(|l| l.contains("Sara Bakker"));
+    assert!(
+        row.is_some_and(|l| l.contains("✎2")),
+        "both advice on her row:\n{drawn}"
+    );
+    let Screen::Visit(visit) = w.app.screen() else {
+        panic!("the visit")
+    };
+    let about: Vec<&str> = visit
+        .visit
+        .advice_about(Some(w.sara.id))
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(about, [ADVICE, "Benoem wat goed gaat"]);
 }
