@@ -273,6 +273,8 @@ struct Walk {
     visit: String,
     /// Whether typing the child's first name in the children list's filter finds her.
     found_by_name: bool,
+    /// The children list's count of "often" on her latest observation.
+    often_in_list: Option<usize>,
     /// Whether the audit trail lists the flagged mark.
     trail_has_mark: bool,
     /// Whether the visit counts the flagged mark for the child.
@@ -317,6 +319,10 @@ fn walk(w: &mut World, person: &Staff) -> Walk {
 
     let sara = w.sara.id;
     select_child_where(app, |_, c| c.id == sara);
+    if let Screen::Children(list) = app.screen() {
+        let row = list.list.selected().and_then(|r| r.latest);
+        walk.often_in_list = row.map(|l| l.concerns_often);
+    }
     press(app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(_)), "the child screen");
     walk.seen += &shot(app);
@@ -513,6 +519,8 @@ fn the_meldcode_and_the_child_reach_exactly_who_they_should_for_every_role() {
             assert_eq!(has(part), expect.named, "{role}: {part}: {lines:#?}");
         }
         assert_eq!(walk.found_by_name, expect.named, "{role}: the filter");
+        let often = expect.group.then_some(usize::from(expect.details));
+        assert_eq!(walk.often_in_list, often, "{role}: 'often' in the list");
         let alias = "Kind 1 · 2 jr 4 mnd";
         assert_eq!(has(alias), expect.group && !expect.named, "{role}: alias");
         // A child with coach consent is named to everyone who sees the group.
