@@ -96,3 +96,58 @@ impl ChildLabel {
 fn own(ctx: &Ctx, by: &str) -> bool {
     ctx.user.is_some_and(|u| u.name == by)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{app, now, User};
+    use super::*;
+    use crate::app::ctx_of;
+    use crate::domain::form::Mark;
+    use crate::domain::{ConsentAnswer, Given, Role};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_coach_without_consent_gets_the_alias_and_only_their_own_notes() {
+        let (_dir, mut app) = app(true, Lang::En, User::FirstWith(Role::Coach));
+        let coach = app.user.clone().unwrap();
+        let group = coach.groups[0];
+        let mut children = app.store.children_of(group).unwrap();
+        children.sort_by_key(|c| c.id);
+        let mut child = children[1].clone();
+        child.consent = Default::default();
+
+        let ctx = ctx_of!(app);
+        let label = ctx.child_label(&child).unwrap();
+        assert!(label.anonymous);
+        let age = Lang::En.age(child.age_on(now().date_naive()));
+        assert_eq!(label.text, format!("Child 2 · {age}"));
+
+        // Someone else's note goes, the coach's own stays; the marks stay.
+        let form = app.catalogue.current()[0].clone();
+        let items: Vec<String> = form.items().map(|(_, i)| i.id.clone()).take(2).collect();
+        let mut o = Observation::new(1, child.id, &form, now().date_naive(), "Anouk Jansen");
+        o.set_mark(&items[0], Some(Mark::Often), "Anouk Jansen", now());
+        o.set_note(&items[0], "Noor huilt", "Anouk Jansen", now());
+        o.set_note(&items[1], "Eigen notitie", &coach.name, now());
+        let shown = label.observations(&ctx, vec![o]).remove(0);
+        assert_eq!(shown.mark(&items[0]), Some(Mark::Often));
+        assert_eq!(shown.note(&items[0]), "");
+        assert_eq!(shown.note(&items[1]), "Eigen notitie");
+
+        // With the parents' consent: the name, and everything.
+        child.consent.coach = Some(Given {
+            answer: ConsentAnswer::Yes,
+            at: now(),
+            by: "Anouk Jansen".into(),
+            given_by: "Ouder".into(),
+        });
+        let label = ctx.child_label(&child).unwrap();
+        assert_eq!((label.text, label.anonymous), (child.full_name(), false));
+        app.user = None;
+        let ctx = ctx_of!(app);
+        assert!(
+            ctx.child_label(&child).unwrap().anonymous,
+            "nobody signed in"
+        );
+    }
+}
