@@ -1,10 +1,12 @@
 //! End-to-end test of what a coach sees (issue 13, acceptance 3): the real `signaal` binary in a
-//! pseudo-terminal on a demo database, signed in as the demo's coach. A child whose parents did
-//! not consent to `coach` is shown under an alias ("Child 3 · 2 y 4 m"): neither its first nor
-//! its last name is on the children list or the visit screen, and typing its name in the filter
-//! finds nothing; a child with consent is named.
+//! pseudo-terminal, signed in as the demo's coach, on the demo's export with the parents'
+//! answers written in and loaded with `import`: in the coach's group the first child has
+//! `coach` consent, the second a no, the rest were not asked. A child without a yes is shown
+//! under an alias ("Child 3 · 2 y 4 m"): neither its first nor its last name nor its birth date
+//! is on the children list or the visit screen, and typing its name in the filter finds nothing;
+//! the child with consent is named.
 //!
-//! Names and consents are read from the database's export, never hard-coded.
+//! Names are read from the export, never hard-coded.
 
 mod common {
     pub mod cli;
@@ -13,10 +15,11 @@ mod common {
     pub mod screens;
 }
 
+use common::cli::Db;
 use common::demo::{arr, first_with_role, fresh_demo, group_name, id, kids, s, Kid};
 use common::pty::framed;
 use common::screens::{open_group, open_tui, quit, start_filter};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Whether the parents of the child with `child` as id said yes to `coach` in the export.
 fn coach_consent(ex: &Value, child: u64) -> bool {
@@ -24,6 +27,28 @@ fn coach_consent(ex: &Value, child: u64) -> bool {
         .iter()
         .find(|c| id(c) == child)
         .is_some_and(|c| c["consent"]["coach"]["answer"] == "yes")
+}
+
+/// Writes the parents' answers to `coach` into the export `ex` for the children of `group`, in
+/// id order: yes for the first, no for the second, not asked for the rest.
+fn answer_coach_consent(ex: &mut Value, group: u64) {
+    let children = ex["children"].as_array_mut().expect("children");
+    let mut in_group: Vec<&mut Value> = children
+        .iter_mut()
+        .filter(|c| c["group_id"].as_u64() == Some(group))
+        .collect();
+    in_group.sort_by_key(|c| id(c));
+    for (n, child) in in_group.into_iter().enumerate() {
+        let given = |answer| {
+            json!({"coach": {"answer": answer, "at": "2026-09-01T10:00:00+02:00",
+                             "by": "Anouk Jansen", "given_by": "Ilse de Boer"}})
+        };
+        child["consent"] = match n {
+            0 => given("yes"),
+            1 => given("no"),
+            _ => json!({}),
+        };
+    }
 }
 
 /// The children's rows of a screen: the lines between `from` and `to` (section titles).
@@ -52,7 +77,7 @@ fn no_name_of(hidden: &[&Kid], screen: &str, rows: &[&str], what: &str) {
 
 #[test]
 fn the_coach_sees_children_without_consent_only_under_an_alias() {
-    let (db, ex, _) = fresh_demo(&[]);
+    let (_demo, mut ex, _) = fresh_demo(&[]);
     let coach = first_with_role(&ex, "coach");
     let person = arr(&ex, "staff")
         .iter()
@@ -61,20 +86,20 @@ fn the_coach_sees_children_without_consent_only_under_an_alias() {
     let group_id = arr(person, "groups")[0]
         .as_u64()
         .expect("the coach has a group");
+    answer_coach_consent(&mut ex, group_id);
+    let db = Db::import(&ex);
     let in_group: Vec<Kid> = kids(&ex)
         .into_iter()
         .filter(|k| k.group_id == group_id)
         .collect();
     let (named, hidden): (Vec<&Kid>, Vec<&Kid>) =
         in_group.iter().partition(|k| coach_consent(&ex, k.id));
-    assert!(
-        !hidden.is_empty(),
-        "the demo has a child without coach consent"
-    );
+    assert_eq!(named.len(), 1, "one child with coach consent");
+    assert!(hidden.len() >= 2, "a no and a not asked");
 
     let mut t = open_tui(&db, &coach);
     open_group(&mut t, &group_name(&ex, group_id));
-    let screen = t.expect("Child 1 ·");
+    let screen = t.expect("Child 2 ·");
     let rows: Vec<&str> = screen.lines().collect();
     no_name_of(&hidden, &screen, &rows, "the children list");
     for kid in &named {

@@ -14,8 +14,8 @@ use crate::domain::{Child, Observation};
 pub struct ChildLabel {
     /// The full name, or the alias ("Kind 3 · 2 jr 4 mnd").
     pub text: String,
-    /// True under an alias: then no birth date, guardians or notes of others are shown either.
-    pub anonymous: bool,
+    /// The alias's number (`domain::alias`), or `None` for the name.
+    pub alias: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -26,13 +26,15 @@ impl Ctx<'_> {
         match named {
             true => ChildLabel {
                 text: child.full_name(),
-                anonymous: false,
+                alias: None,
             },
-            false => ChildLabel {
-                text: (self.lang)
-                    .child_alias(alias_number(child, group), child.age_on(self.today())),
-                anonymous: true,
-            },
+            false => {
+                let number = alias_number(child, group);
+                ChildLabel {
+                    text: (self.lang).child_alias(number, child.age_on(self.today())),
+                    alias: Some(number),
+                }
+            }
         }
     }
 
@@ -52,11 +54,16 @@ impl Ctx<'_> {
 }
 
 impl ChildLabel {
+    /// True under an alias: then no birth date, guardians or notes of others are shown either.
+    pub fn anonymous(&self) -> bool {
+        self.alias.is_some()
+    }
+
     /// `observations` as they may be shown with this label: under an alias without the notes
     /// of others, for staff write a child's name in them. The marks stay: anonymous
     /// consultation is about them.
     pub fn observations(&self, ctx: &Ctx, mut observations: Vec<Observation>) -> Vec<Observation> {
-        if self.anonymous {
+        if self.anonymous() {
             for observation in &mut observations {
                 observation.notes.retain(|n| own(ctx, &n.by));
                 for mark in &mut observation.marks {
@@ -73,7 +80,7 @@ impl ChildLabel {
     /// text of others (the child's question, goals, actions, stage notes), which may name the
     /// child. Where each stands stays.
     pub fn trajectories(&self, ctx: &Ctx, mut trajectories: Vec<Trajectory>) -> Vec<Trajectory> {
-        if self.anonymous {
+        if self.anonymous() {
             for t in &mut trajectories {
                 if !own(ctx, &t.by) {
                     t.question.clear();
@@ -118,7 +125,7 @@ mod tests {
 
         let ctx = ctx_of!(app);
         let label = ctx.child_label(&child).unwrap();
-        assert!(label.anonymous);
+        assert_eq!(label.alias, Some(2));
         let age = Lang::En.age(child.age_on(now().date_naive()));
         assert_eq!(label.text, format!("Child 2 · {age}"));
 
@@ -142,11 +149,11 @@ mod tests {
             given_by: "Ouder".into(),
         });
         let label = ctx.child_label(&child).unwrap();
-        assert_eq!((label.text, label.anonymous), (child.full_name(), false));
+        assert_eq!((label.text, label.alias), (child.full_name(), None));
         app.user = None;
         let ctx = ctx_of!(app);
         assert!(
-            ctx.child_label(&child).unwrap().anonymous,
+            ctx.child_label(&child).unwrap().anonymous(),
             "nobody signed in"
         );
     }

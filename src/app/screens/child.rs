@@ -53,7 +53,7 @@ impl ChildScreen {
     /// When the store cannot be read.
     pub fn with_child(ctx: &Ctx, mut child: Child, group: Group) -> Result<ChildScreen, AppError> {
         let label = ctx.child_label(&child)?;
-        if label.anonymous {
+        if label.anonymous() {
             // Nothing on this screen may name the child; it writes no child record (editing one
             // under an alias is refused), so this copy is never saved.
             child.guardians.clear();

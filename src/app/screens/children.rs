@@ -162,7 +162,7 @@ impl ChildForm {
 /// would show its name; [`ChildForm::open`]'s errors.
 pub fn edit_or_archive(ctx: &Ctx, action: Action, child: Child) -> Result<ChildModal, AppError> {
     let label = ctx.child_label(&child)?;
-    if label.anonymous {
+    if label.anonymous() {
         return Err(AppError::Anonymous);
     }
     match action {
@@ -352,8 +352,9 @@ impl Component for ChildrenScreen {
             .filter(|c| self.show_archived || !c.archived)
             .map(|c| (c.clone(), ctx.child_label_among(c, &all)))
             .collect();
-        // By label: sorted by name, aliases would give away where a name falls.
-        children.sort_by_cached_key(|(_, label)| fold(&label.text));
+        // Names in order, then aliases by number: sorted among the names, an alias would give
+        // away where its name falls.
+        children.sort_by_cached_key(|(_, label)| (label.alias, fold(&label.text)));
         let mut rows = Vec::new();
         for (child, label) in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not

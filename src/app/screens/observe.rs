@@ -183,7 +183,7 @@ impl ObserveScreen {
     pub fn note_for(&self, item: &str, user: Option<&Staff>) -> &str {
         let by = self.observation.written_by(item);
         let own = by.is_some_and(|by| user.is_some_and(|u| u.name == by));
-        match self.label.anonymous && !own {
+        match self.label.anonymous() && !own {
             true => "",
             false => self.observation.note(item),
         }

@@ -196,7 +196,7 @@ impl TrajectoryScreen {
     /// trajectory (a note, the question, goals, actions): always, except under an alias,
     /// where only their own, for staff write the child's name in them.
     pub fn reads(&self, by: &str, user: Option<&Staff>) -> bool {
-        !self.label.anonymous || user.is_some_and(|u| u.name == by)
+        !self.label.anonymous() || user.is_some_and(|u| u.name == by)
     }
 
     /// Refuses to open text someone else wrote that the person at the keyboard may not read

@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     }
     let group = format!("{} ({})", screen.group.name, screen.group.kind.label());
     // Under an alias no birth date: it would go a long way to name the child.
-    let born = (!screen.label.anonymous).then(|| field(T::ColBirthDate, lang.date(child.birth_date)));
+    let born = match screen.label.anonymous() {
+        true => None,
+        false => Some(field(T::ColBirthDate, lang.date(child.birth_date))),
+    };
     let details = [field(T::FieldName, name)]
         .into_iter()
         .chain(born)
