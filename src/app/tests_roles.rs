@@ -243,18 +243,19 @@ fn shot(app: &App) -> String {
     terminal.backend().to_string()
 }
 
-/// Hands the keyboard to `person` (they pick themself on the lock screen) and goes back to the
-/// groups list.
-fn sign_in(app: &mut App, person: &Staff) {
+/// Hands the keyboard to `person`: they pick themself on the lock screen. The screens stay as
+/// far as they may see them.
+fn hand_over(app: &mut App, person: &Staff) {
     app.lock();
     type_text(app, &person.name);
     press(app, "Enter");
-    assert_eq!(
-        app.user.as_ref().map(|u| u.id),
-        Some(person.id),
-        "{}",
-        person.name
-    );
+    let user = app.user.as_ref().map(|u| u.id);
+    assert_eq!(user, Some(person.id), "{}", person.name);
+}
+
+/// Hands the keyboard to `person` and goes back to the groups list.
+fn sign_in(app: &mut App, person: &Staff) {
+    hand_over(app, person);
     for _ in 0..10 {
         if matches!(app.screen(), Screen::Groups(_)) {
             return;
@@ -606,4 +607,91 @@ fn the_coach_advises_about_a_child_under_its_alias_and_staff_read_it_by_name() {
         .map(|a| a.text.as_str())
         .collect();
     assert_eq!(about, [ADVICE, "Benoem wat goed gaat"]);
+}
+
+/// On the shared group terminal: whoever takes over the keyboard sees every screen left open
+/// as they may see it, not as the one before them: the coach gets the alias and no Meldcode,
+/// a colleague no Meldcode trajectory she did not start.
+#[test]
+fn a_hand_over_shows_the_screens_left_open_as_the_new_person_may_see_them() {
+    let mut w = world();
+    let (anouk, coach) = (w.person(COLLEAGUE), w.person("Dirk Visscher"));
+    let colleague = w.person("Bram de Wit");
+    let app = &mut w.app;
+    sign_in(app, &anouk);
+    press(app, "/");
+    type_text(app, "Vlinders");
+    press(app, "Enter");
+    press(app, "Enter");
+    let sara = w.sara.id;
+    select_child_where(app, |_, c| c.id == sara);
+    press(app, "Enter");
+
+    // The trail, then the observation form on the flagged item, left open for the coach.
+    press(app, "A");
+    assert!(shot(app).contains("Sara Bakker"));
+    hand_over(app, &coach);
+    let Screen::History(trail) = app.screen() else {
+        panic!("the trail stays")
+    };
+    let mark = trail
+        .list
+        .items()
+        .any(|r| r.entry.target == w.flagged_target);
+    assert!(!mark, "the flagged mark left the trail");
+    let drawn = shot(app);
+    for gone in ["Sara", "Bakker"] {
+        assert!(!drawn.contains(gone), "{gone}:\n{drawn}");
+    }
+    assert!(drawn.contains("Kind 1 · 2 jr 4 mnd"), "{drawn}");
+
+    hand_over(app, &anouk);
+    press(app, "Esc");
+    press(app, "o");
+    let Some(Screen::Observe(form)) = app.screens.last_mut() else {
+        panic!("the observation form")
+    };
+    let row = form
+        .list
+        .items()
+        .find(|r| r.item == w.flagged)
+        .unwrap()
+        .index;
+    form.list.select_id(row as u64);
+    assert!(shot(app).contains(MARK_NOTE));
+    hand_over(app, &coach);
+    let drawn = shot(app);
+    assert!(matches!(app.screen(), Screen::Observe(_)), "the form stays");
+    let hidden = Lang::Nl.get(T::MeldcodeHidden);
+    for gone in ["Sara", "Bakker", MARK_NOTE, NAMED_NOTES[0], hidden] {
+        assert!(!drawn.contains(gone), "{gone}:\n{drawn}");
+    }
+
+    // The Meldcode trajectory, left open for a colleague: closed, the child's screen shows.
+    hand_over(app, &anouk);
+    press(app, "Esc");
+    press(app, "p");
+    let Some(Screen::Plans(plans)) = app.screens.last_mut() else {
+        panic!("the plans")
+    };
+    let meldcode = plans.list.items().find(
+        |r| matches!(&r.choice, PlanChoice::Existing(t) if access::is_meldcode_plan(&t.template)),
+    );
+    plans.list.select_id(meldcode.unwrap().index as u64);
+    press(app, "Enter");
+    assert!(matches!(app.screen(), Screen::Trajectory(_)));
+    assert!(shot(app).contains(QUESTION));
+    hand_over(app, &colleague);
+    assert!(
+        matches!(app.screen(), Screen::Child(_)),
+        "the trajectory closed"
+    );
+    let drawn = shot(app);
+    for gone in [QUESTION, STAGE_NOTE] {
+        assert!(!drawn.contains(gone), "{gone}:\n{drawn}");
+    }
+    assert!(
+        drawn.contains(&Lang::Nl.meldcode_open(COLLEAGUE)),
+        "{drawn}"
+    );
 }

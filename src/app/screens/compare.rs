@@ -106,6 +106,15 @@ impl Component for CompareScreen {
         read_only_update(&mut self.list, msg)
     }
 
+    /// Compared anew, as whoever is at the keyboard now may know it (a hand-over). Should
+    /// that fail (they may know of one observation only), nothing of the rows stays.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        self.list = ListView::default();
+        *self = CompareScreen::open(ctx, self.child.clone())?;
+        Ok(())
+    }
+
     fn about(&self) -> crate::app::About<'_> {
         crate::app::About::child(&self.child)
     }

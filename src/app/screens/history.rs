@@ -116,6 +116,15 @@ impl Component for HistoryScreen {
         read_only_update(&mut self.list, msg)
     }
 
+    /// The trail anew, as whoever is at the keyboard now may know it (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        if let Some(shown) = super::ChildScreen::load(ctx, self.child.id)? {
+            let (observations, trajectories) = (&shown.observations, &shown.trajectories);
+            *self = HistoryScreen::new(ctx, shown.child.clone(), observations, trajectories)?;
+        }
+        Ok(())
+    }
+
     fn about(&self) -> crate::app::About<'_> {
         crate::app::About::child(&self.child)
     }

@@ -311,6 +311,13 @@ fn latest_change(observation: &Observation, now: DateTime<FixedOffset>) -> DateT
 }
 
 impl Component for ObserveScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over); the observation
+    /// stays as it is on the screen.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::CtxObservation).to_string()
     }

@@ -68,6 +68,12 @@ impl PickFormScreen {
 }
 
 impl Component for PickFormScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::PickFormTitle).to_string()
     }

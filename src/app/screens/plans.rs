@@ -133,6 +133,15 @@ impl PlansScreen {
 }
 
 impl Component for PlansScreen {
+    /// The choices anew, as whoever is at the keyboard now may know them (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let fresh = PlansScreen::open(ctx, self.child.clone(), self.group.clone())?;
+        if let Screen::Plans(fresh) = fresh {
+            *self = fresh;
+        }
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::PlansTitle).to_string()
     }

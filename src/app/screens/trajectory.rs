@@ -507,6 +507,13 @@ fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOf
 }
 
 impl Component for TrajectoryScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over; one who may not read
+    /// a Meldcode trajectory does not get this screen at all, `app::access::may_see`).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.text(&self.template.name).to_string()
     }
