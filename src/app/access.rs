@@ -51,8 +51,16 @@ impl App {
 }
 
 /// Whether `person` may see this screen: the staff screen is an admin's, a screen about a group
-/// or one of its children is for those who see that group.
+/// or one of its children is for those who see that group, a Meldcode trajectory's for who may
+/// read it (`access::meldcode_view`).
 pub(super) fn may_see(person: &Staff, screen: &Screen) -> bool {
+    if let Screen::Trajectory(t) = screen {
+        let t = &t.trajectory;
+        let view = access::meldcode_view(person, &t.by);
+        if access::is_meldcode_plan(&t.template) && view != access::MeldcodeView::Details {
+            return false;
+        }
+    }
     let screen = screen.component();
     let admin = !screen.admin_only() || access::allows(person.role, Permission::ManageStaff);
     let group = screen.about().group;

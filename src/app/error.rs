@@ -48,6 +48,10 @@ pub enum AppError {
     /// Linking a card needs a child shown.
     #[error("open a child first")]
     OpenChildFirst,
+    /// Editing a child the person at the keyboard sees under an alias: the form would show its
+    /// name.
+    #[error("the parents did not consent to naming this child to the coach")]
+    Anonymous,
     #[error("a pinned card cannot be removed")]
     PinnedCard,
     /// The child shown is no longer in the database (removed meanwhile).

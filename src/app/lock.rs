@@ -217,7 +217,7 @@ impl App {
         }
         self.user = Some(staff);
         self.locked = None;
-        self.reload();
+        self.reload_all();
         if let Some(name) = dropped {
             self.say(self.lang.draft_dropped(&name));
         }

@@ -50,6 +50,7 @@ mod confirm;
 mod ctx;
 mod error;
 pub mod fields;
+mod label;
 mod lead;
 pub mod list;
 mod lock;
@@ -69,6 +70,7 @@ pub use component::{About, Component};
 pub use confirm::Question;
 pub use ctx::Ctx;
 pub use error::AppError;
+pub use label::ChildLabel;
 pub use lock::Locked;
 pub use msg::Msg;
 pub use outcome::Outcome;
@@ -432,5 +434,7 @@ mod tests_meldcode;
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
+#[cfg(test)]
+mod tests_roles;
 #[cfg(test)]
 mod tests_visit;

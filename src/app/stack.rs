@@ -51,6 +51,20 @@ impl App {
         }
     }
 
+    /// Refreshes every screen on the stack, the lowest first: after a hand-over, since what a
+    /// screen shows depends on who looks (a child's name or alias, the Meldcode), and the
+    /// header names the screens below too.
+    pub(super) fn reload_all(&mut self) {
+        let ctx = super::ctx_of!(self);
+        let mut errors = Vec::new();
+        for screen in &mut self.screens {
+            errors.extend(screen.component_mut().reload(&ctx).err());
+        }
+        for e in errors {
+            self.complain(self.lang.error(&e));
+        }
+    }
+
     /// Back to the screen below, which reloads; the first screen stays.
     pub(super) fn back(&mut self) {
         if self.screens.len() > 1 {

@@ -167,3 +167,12 @@ impl App {
         super::ctx_of!(self).signature()
     }
 }
+
+/// The Meldcode plan among the app's plans (`access::is_meldcode_plan`).
+pub fn meldcode_plan(app: &App) -> crate::domain::plan::PlanTemplate {
+    let plans = app.plans.current();
+    let found = plans
+        .into_iter()
+        .find(|p| crate::domain::access::is_meldcode_plan(&p.id));
+    found.expect("a Meldcode plan is built in").clone()
+}

@@ -3,7 +3,7 @@
 //! other staff of the group see that a Meldcode is open and who coordinates it; the coach sees
 //! nothing of it (`domain::access::meldcode_view`).
 
-use super::test_support::{app, chr, now, press, type_text, User};
+use super::test_support::{app, chr, meldcode_plan, now, press, type_text, User};
 use super::*;
 use crate::domain::access::{self, MeldcodeView};
 use crate::domain::form::Mark;
@@ -22,13 +22,7 @@ pub(super) fn signalled(app: &App, group: crate::domain::Id, starter: &Staff) ->
         .store
         .add_child(group, "Mila", "Signaal", born, &sig)
         .unwrap();
-    let plan = app
-        .plans
-        .current()
-        .into_iter()
-        .find(|p| access::is_meldcode_plan(&p.id))
-        .unwrap()
-        .clone();
+    let plan = meldcode_plan(app);
     let id = app.store.new_trajectory_id().unwrap();
     let t = Trajectory::new(id, child.id, &plan, now().date_naive(), &starter.name);
     let action = AuditAction::TrajectoryStart;

@@ -124,6 +124,13 @@ pub fn item_view(
     }
 }
 
+/// Whether someone in `role` may mark or write a note on a Meldcode-flagged item: everyone but
+/// the coach, who knows nothing of the Meldcode, so neither that such an item is marked nor
+/// whether a mark of theirs would be taken for a signal.
+pub fn writes_meldcode_items(role: Role) -> bool {
+    role != Role::Coach
+}
+
 /// Whether what is written about an observation item may leave the who-must-know circle: into
 /// the parents' report or the care-team meeting. Never a mark on a Meldcode-flagged item.
 pub fn shared_outside(item: &crate::domain::form::Item) -> bool {
@@ -239,6 +246,16 @@ mod tests {
         assert_eq!(view(Role::CareCoordinator), MeldcodeView::Details);
         assert_eq!(view(Role::Staff), MeldcodeView::ThatItIsOpen);
         assert_eq!(view(Role::Coach), MeldcodeView::Nothing);
+    }
+
+    #[test]
+    fn everyone_but_the_coach_writes_on_meldcode_flagged_items() {
+        let writers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| writes_meldcode_items(*r))
+            .collect();
+        assert_eq!(writers.len(), Role::ALL.len() - 1);
+        assert!(!writers.contains(&Role::Coach));
     }
 
     #[test]

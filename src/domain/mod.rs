@@ -2,6 +2,7 @@
 //! app changes them, so every rule (an age, a valid name) is written once and tested without a disk.
 
 pub mod access;
+pub mod alias;
 pub mod audit;
 pub mod catalogue;
 pub mod child;

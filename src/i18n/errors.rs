@@ -39,6 +39,7 @@ impl Lang {
             AppError::ChildGone => T::ErrChildGone,
             AppError::NoGuardian => T::ErrNoGuardian,
             AppError::LeadLine => T::ErrLeadLine,
+            AppError::Anonymous => T::ErrAnonymous,
         };
         self.get(text).to_string()
     }

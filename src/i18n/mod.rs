@@ -57,6 +57,15 @@ impl Lang {
         }
     }
 
+    /// A child shown under an alias (`domain::alias`): "Kind 3 · 2 jr 4 mnd", "Child 3 · 2 y 4 m".
+    pub fn child_alias(self, number: usize, age: Option<Age>) -> String {
+        let age = self.age(age);
+        self.pick(
+            format!("Kind {number} · {age}"),
+            format!("Child {number} · {age}"),
+        )
+    }
+
     /// Dates as people write them: 17-04-2023 in Dutch, 2023-04-17 in English (ISO).
     pub fn date(self, date: chrono::NaiveDate) -> String {
         match self {
@@ -860,6 +869,7 @@ texts! {
     Phone => "Telefoon", "Phone";
     Topics => "Onderwerpen", "Topics";
     ErrPinnedNeedsNumber => "Een vaste kaart houdt een telefoonnummer: dit nummer lezen mensen in nood.", "A pinned card keeps a phone number: people read it in an emergency.";
+    ErrAnonymous => "Zonder toestemming van de ouders blijft dit kind voor de coach anoniem.", "Without the parents' consent this child stays anonymous to the coach.";
     ErrPinned => "Een vaste kaart kan niet weg; een beheerder kan hem wel bewerken.", "A pinned card cannot be removed; an admin can edit it.";
     ErrNoChild => "Koppelen kan vanaf een kind: open eerst het kind.", "Linking works from a child: open the child first.";
     ErrNoGroup2 => "Open eerst een groep.", "Open a group first.";

@@ -287,7 +287,9 @@ impl CardPopup {
         ctx.store
             .save_child(&fresh, AuditAction::ChildContacts, &sig)?;
         let linked = fresh.contacts.contains(&contact.id);
-        let said = ctx.lang.linked(&contact.name, &fresh.first_name, linked);
+        let said = ctx
+            .lang
+            .linked(&contact.name, &ctx.child_label(&fresh)?.text, linked);
         Ok(Outcome::Reload.and(Outcome::Say(said)))
     }
 

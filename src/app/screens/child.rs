@@ -8,7 +8,7 @@ use super::children::{child_popup_step, edit_or_archive, observe_or_compare, Chi
 use super::child_record::{self, ConsentForm, GuardianForm, MentorForm, RecordForm, RecordModal};
 use super::history::HistoryScreen;
 use crate::app::modal::{first, First};
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::Trajectory;
 use crate::domain::{Child, Contact, Group, Id, Observation, Staff};
 use crate::i18n::Lang;
@@ -16,7 +16,11 @@ use crate::keymap::Context;
 
 #[derive(Debug, Clone)]
 pub struct ChildScreen {
+    /// The child; under an alias without its guardians (see [`ChildScreen::label`]).
     pub child: Child,
+    /// How the person at the keyboard sees the child: by name, or under an alias, and then
+    /// without birth date, guardians or the notes of others.
+    pub label: ChildLabel,
     pub group: Group,
     /// The child's observations, newest first.
     pub observations: Vec<Observation>,
@@ -55,12 +59,21 @@ impl ChildScreen {
     ///
     /// # Errors
     /// When the store cannot be read.
-    pub fn with_child(ctx: &Ctx, child: Child, group: Group) -> Result<ChildScreen, AppError> {
-        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`).
-        let mut observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
+    pub fn with_child(ctx: &Ctx, mut child: Child, group: Group) -> Result<ChildScreen, AppError> {
+        let label = ctx.child_label(&child)?;
+        if label.anonymous() {
+            // Nothing on this screen may name the child; it writes no child record (editing one
+            // under an alias is refused), so this copy is never saved.
+            child.guardians.clear();
+        }
+        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`), and
+        // under an alias nothing that may name the child (`ChildLabel`).
+        let observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
+        let mut observations = label.observations(ctx, observations);
         observations.reverse();
         // Open ones first, newest first.
-        let mut trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
+        let trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
+        let mut trajectories = label.trajectories(ctx, trajectories);
         trajectories.reverse();
         trajectories.sort_by_key(|t| !t.is_open());
         // A link to a card removed since is left out.
@@ -74,6 +87,7 @@ impl ChildScreen {
         };
         Ok(ChildScreen {
             child,
+            label,
             group,
             observations,
             trajectories,
@@ -148,7 +162,7 @@ impl ChildScreen {
 
 impl Component for ChildScreen {
     fn title(&self, _lang: Lang) -> String {
-        self.child.full_name()
+        self.label.text.clone()
     }
 
     fn screen_contexts(&self) -> Vec<Context> {

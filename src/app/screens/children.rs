@@ -13,7 +13,7 @@ use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::child::check_birth_date;
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Group, Id, Invalid};
@@ -41,6 +41,8 @@ pub struct ChildRow {
     pub child: Child,
     /// The mentor's name (`None`: none set, or no longer in the database).
     pub mentor: Option<String>,
+    /// How the person at the keyboard sees it: its name, or its alias (`Ctx::child_label`).
+    pub label: ChildLabel,
     pub latest: Option<LatestObservation>,
     pub plan: Option<PlanSummary>,
 }
@@ -65,8 +67,9 @@ impl Row for ChildRow {
     fn id(&self) -> u64 {
         self.child.id
     }
+    /// The label, so that a coach cannot find a child under an alias by typing its name.
     fn search_text(&self) -> String {
-        self.child.full_name()
+        self.label.text.clone()
     }
 }
 
@@ -155,10 +158,18 @@ impl ChildForm {
 
 /// The child form to edit `child`, or the question whether to archive it, for `e` and `D` on a
 /// screen about children (the list, or one child).
+///
+/// # Errors
+/// [`AppError::Anonymous`] for a child the person at the keyboard sees under an alias: the form
+/// would show its name; [`ChildForm::open`]'s errors.
 pub fn edit_or_archive(ctx: &Ctx, action: Action, child: Child) -> Result<ChildModal, AppError> {
+    let label = ctx.child_label(&child)?;
+    if label.anonymous() {
+        return Err(AppError::Anonymous);
+    }
     match action {
         Action::Archive => Ok(Modal::Confirm(Confirm {
-            question: ctx.lang.confirm_archive(&child.full_name(), child.archived),
+            question: ctx.lang.confirm_archive(&label.text, child.archived),
             about: child,
         })),
         _ => {
@@ -178,7 +189,10 @@ pub fn child_popup_step(
     match step {
         Step::Stay | Step::Closed | Step::No(_) => Outcome::Done,
         Step::Submit(form) => match form.fields.save(ctx) {
-            Ok(child) => Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&child.full_name()))),
+            Ok(child) => ctx
+                .child_label(&child)
+                .map(|label| Outcome::Reload.and(Outcome::Say(ctx.lang.saved(&label.text))))
+                .into(),
             Err(e) => {
                 *modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
                 Outcome::Done
@@ -190,12 +204,13 @@ pub fn child_popup_step(
                 true => AuditAction::ChildArchive,
                 false => AuditAction::ChildRestore,
             };
-            match ctx.store.save_child(&child, action, &ctx.signature()) {
-                Ok(()) => Outcome::Reload.and(Outcome::Say(
-                    ctx.lang.archived_status(&child.full_name(), child.archived),
-                )),
-                Err(e) => Outcome::Fail(e.into()),
-            }
+            let saved = ctx.store.save_child(&child, action, &ctx.signature());
+            let said = saved
+                .map_err(AppError::from)
+                .and_then(|()| ctx.child_label(&child))
+                .map(|label| ctx.lang.archived_status(&label.text, child.archived));
+            said.map(|said| Outcome::Reload.and(Outcome::Say(said)))
+                .into()
         }
     }
 }
@@ -332,12 +347,19 @@ impl Component for ChildrenScreen {
         let Some(group) = ctx.store.group(self.group.id)? else {
             return Ok(());
         };
-        let mut children = ctx.store.children_of(group.id)?;
-        children.retain(|c| self.show_archived || !c.archived);
-        children.sort_by_cached_key(|c| fold(&c.full_name()));
+        // All of them, archived ones included, number the aliases (`domain::alias`).
+        let all = ctx.store.children_of(group.id)?;
+        let mut children: Vec<(Child, ChildLabel)> = all
+            .iter()
+            .filter(|c| self.show_archived || !c.archived)
+            .map(|c| (c.clone(), ctx.child_label_among(c, &all)))
+            .collect();
+        // Names in order, then aliases by number: sorted among the names, an alias would give
+        // away where its name falls.
+        children.sort_by_cached_key(|(_, label)| (label.alias, fold(&label.text)));
         let staff = ctx.store.staff()?;
         let mut rows = Vec::new();
-        for child in children {
+        for (child, label) in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not
             // see.
             let latest = ctx.store.latest_observation(child.id)?;
@@ -365,6 +387,7 @@ impl Component for ChildrenScreen {
             rows.push(ChildRow {
                 child,
                 mentor,
+                label,
                 latest,
                 plan,
             });

@@ -3,7 +3,7 @@
 
 use super::history::{read_only_update, READ_ONLY_HINTS};
 use crate::app::list::{ListView, Row};
-use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::form::{compare, Change, FormTemplate};
 use crate::domain::{Child, Observation};
 use crate::i18n::Lang;
@@ -12,6 +12,8 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct CompareScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     /// The template of the latest observation, for the items' wording.
     pub template: FormTemplate,
     pub previous: Observation,
@@ -42,8 +44,11 @@ impl CompareScreen {
     /// [`AppError::NotObservedYet`], [`AppError::OnlyOneObservation`], an unknown template, or
     /// the store's error.
     pub fn open(ctx: &Ctx, child: Child) -> Result<CompareScreen, AppError> {
-        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`).
-        let mut observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
+        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`), and
+        // under an alias not the notes of others (`ChildLabel::observations`).
+        let label = ctx.child_label(&child)?;
+        let observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
+        let mut observations = label.observations(ctx, observations);
         let latest = observations.pop().ok_or(AppError::NotObservedYet)?;
         let previous = observations
             .into_iter()
@@ -74,6 +79,7 @@ impl CompareScreen {
             })
             .collect();
         Ok(CompareScreen {
+            label,
             child,
             template,
             previous,
@@ -98,6 +104,15 @@ impl Component for CompareScreen {
 
     fn update(&mut self, _ctx: &Ctx, msg: &Msg) -> Outcome {
         read_only_update(&mut self.list, msg)
+    }
+
+    /// Compared anew, as whoever is at the keyboard now may know it (a hand-over). Should
+    /// that fail (they may know of one observation only), nothing of the rows stays.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        self.list = ListView::default();
+        *self = CompareScreen::open(ctx, self.child.clone())?;
+        Ok(())
     }
 
     fn about(&self) -> crate::app::About<'_> {

@@ -3,7 +3,7 @@
 
 use crate::domain::access::{self, MeldcodeView};
 use crate::app::list::{ListInput, ListView, Row};
-use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditEntry, Child, Observation};
 use crate::i18n::{Lang, T};
@@ -12,6 +12,8 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct HistoryScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub list: ListView<HistoryRow>,
 }
 
@@ -90,6 +92,7 @@ impl HistoryScreen {
             })
             .collect();
         Ok(HistoryScreen {
+            label: ctx.child_label(&child)?,
             child,
             list: ListView::of(rows),
         })
@@ -111,6 +114,15 @@ impl Component for HistoryScreen {
 
     fn update(&mut self, _ctx: &Ctx, msg: &Msg) -> Outcome {
         read_only_update(&mut self.list, msg)
+    }
+
+    /// The trail anew, as whoever is at the keyboard now may know it (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        if let Some(shown) = super::ChildScreen::load(ctx, self.child.id)? {
+            let (observations, trajectories) = (&shown.observations, &shown.trajectories);
+            *self = HistoryScreen::new(ctx, shown.child.clone(), observations, trajectories)?;
+        }
+        Ok(())
     }
 
     fn about(&self) -> crate::app::About<'_> {

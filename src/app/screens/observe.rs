@@ -14,15 +14,17 @@ use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::{cycle, FormTemplate};
-use crate::domain::{AuditAction, Child, Group, Observation};
+use crate::domain::{AuditAction, Child, Group, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
 #[derive(Debug, Clone)]
 pub struct ObserveScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub group: Group,
     /// The exact template version the observation was made with.
     pub template: FormTemplate,
@@ -86,6 +88,7 @@ impl ObserveScreen {
             .cloned()
             .collect();
         let today = ctx.today();
+        let label = ctx.child_label(&child)?;
         let todays = ctx
             .store
             .observations_of(child.id)?
@@ -101,7 +104,7 @@ impl ObserveScreen {
             let saved = SaveState::Saved(latest_change(&observation, ctx.now()));
             return Ok(Screen::Observe(Self::of(
                 ctx,
-                child,
+                (child, label),
                 group,
                 template,
                 observation,
@@ -114,7 +117,7 @@ impl ObserveScreen {
             (Some(template), None) => Self::start(ctx, child, group, template).map(Screen::Observe),
             (Some(first), Some(second)) => {
                 let all = [first, second].into_iter().chain(forms).collect();
-                Ok(Screen::PickForm(PickFormScreen::new(child, group, all)))
+                Ok(Screen::PickForm(PickFormScreen::new((child, label), group, all)))
             }
         }
     }
@@ -133,9 +136,10 @@ impl ObserveScreen {
         let id = ctx.store.new_observation_id()?;
         let by = ctx.signature().by;
         let observation = Observation::new(id, child.id, &template, ctx.today(), &by);
+        let label = ctx.child_label(&child)?;
         Ok(Self::of(
             ctx,
-            child,
+            (child, label),
             group,
             template,
             observation,
@@ -145,7 +149,7 @@ impl ObserveScreen {
 
     fn of(
         ctx: &Ctx,
-        child: Child,
+        (child, label): (Child, ChildLabel),
         group: Group,
         template: FormTemplate,
         observation: Observation,
@@ -164,12 +168,24 @@ impl ObserveScreen {
             .collect();
         ObserveScreen {
             child,
+            label,
             group,
             template,
             observation,
             saved,
             list: ListView::of(rows),
             modal: None,
+        }
+    }
+
+    /// The note on `item` as `user` (who is at the keyboard) may read it: under an alias only
+    /// their own, for staff write the child's name in notes.
+    pub fn note_for(&self, item: &str, user: Option<&Staff>) -> &str {
+        let by = self.observation.written_by(item);
+        let own = by.is_some_and(|by| user.is_some_and(|u| u.name == by));
+        match self.label.anonymous() && !own {
+            true => "",
+            false => self.observation.note(item),
         }
     }
 
@@ -202,14 +218,21 @@ impl ObserveScreen {
         )
     }
 
-    /// The selected item, refused when it is Meldcode-flagged and someone else wrote on it that
-    /// the person at the keyboard may not know of (`access::item_view`).
+    /// The selected item, refused when it is Meldcode-flagged and the person at the keyboard is
+    /// a coach (`access::writes_meldcode_items`) or someone else wrote on it that they may not
+    /// know of (`access::item_view`).
     fn writable_item(&self, ctx: &Ctx) -> Result<Option<String>, AppError> {
         let Some(item) = self.selected_item() else {
             return Ok(None);
         };
         let by = self.observation.written_by(&item);
         if let Some((_, flagged)) = self.template.item(&item) {
+            // The coach is told only who may, whatever is written there.
+            let role = ctx.user.map(|u| u.role);
+            if flagged.meldcode && !role.is_some_and(access::writes_meldcode_items) {
+                let may = Role::ALL.into_iter().filter(|r| access::writes_meldcode_items(*r));
+                return Err(AppError::OnlyFor(may.collect()));
+            }
             if access::item_view(ctx.user, flagged, by) != MeldcodeView::Details {
                 let by = by.unwrap_or_default().to_string();
                 return Err(AppError::MeldcodeForWhoMustKnow(by));
@@ -236,7 +259,12 @@ impl ObserveScreen {
             }
             Action::Note => {
                 if let Some(item) = self.writable_item(ctx)? {
-                    let note = Text::note(T::FieldNote, self.observation.note(&item));
+                    // Under an alias someone else's note is neither shown nor overwritten.
+                    let shown = self.note_for(&item, ctx.user);
+                    if shown != self.observation.note(&item) {
+                        return Err(AppError::Anonymous);
+                    }
+                    let note = Text::note(T::FieldNote, shown);
                     self.modal = Some(Modal::Form(Form::new(NoteForm { item, note })));
                 }
             }
@@ -283,6 +311,13 @@ fn latest_change(observation: &Observation, now: DateTime<FixedOffset>) -> DateT
 }
 
 impl Component for ObserveScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over); the observation
+    /// stays as it is on the screen.
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::CtxObservation).to_string()
     }

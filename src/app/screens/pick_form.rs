@@ -4,7 +4,7 @@
 use super::history::{read_only_update, PICKER_HINTS};
 use super::observe::ObserveScreen;
 use crate::app::list::{ListView, Row};
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::form::FormTemplate;
 use crate::domain::{Child, Group};
 use crate::i18n::{Lang, T};
@@ -13,6 +13,8 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct PickFormScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub group: Group,
     pub list: ListView<TemplateRow>,
 }
@@ -37,7 +39,11 @@ impl Row for TemplateRow {
 }
 
 impl PickFormScreen {
-    pub fn new(child: Child, group: Group, forms: Vec<FormTemplate>) -> PickFormScreen {
+    pub fn new(
+        (child, label): (Child, ChildLabel),
+        group: Group,
+        forms: Vec<FormTemplate>,
+    ) -> PickFormScreen {
         let rows = forms
             .into_iter()
             .enumerate()
@@ -45,6 +51,7 @@ impl PickFormScreen {
             .collect();
         PickFormScreen {
             child,
+            label,
             group,
             list: ListView::of(rows),
         }
@@ -61,6 +68,12 @@ impl PickFormScreen {
 }
 
 impl Component for PickFormScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::PickFormTitle).to_string()
     }

@@ -5,7 +5,7 @@
 use super::history::{read_only_update, PICKER_HINTS};
 use super::trajectory::TrajectoryScreen;
 use crate::app::list::{ListView, Row};
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::access::{self, MeldcodeView};
 use crate::domain::{AuditAction, Child, Group, Role};
@@ -15,6 +15,8 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct PlansScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub group: Group,
     pub list: ListView<PlanRow>,
 }
@@ -91,6 +93,7 @@ impl PlansScreen {
             })
             .collect();
         Ok(Screen::Plans(PlansScreen {
+            label: ctx.child_label(&child)?,
             child,
             group,
             list: ListView::of(rows),
@@ -114,7 +117,7 @@ impl PlansScreen {
                     .find(&t.template, t.version)
                     .cloned()
                     .ok_or_else(|| AppError::UnknownTemplate(t.template.clone()))?;
-                TrajectoryScreen::new(ctx, child, group, template, t, true)
+                TrajectoryScreen::new(ctx, (child, self.label.clone()), group, template, t, true)
             }
             PlanChoice::New(template) => {
                 let sig = ctx.signature();
@@ -122,7 +125,7 @@ impl PlansScreen {
                 let t = Trajectory::new(id, child.id, &template, ctx.today(), &sig.by);
                 ctx.store
                     .save_trajectory(&t, &template, AuditAction::TrajectoryStart, "", &sig)?;
-                TrajectoryScreen::new(ctx, child, group, template, t, false)
+                TrajectoryScreen::new(ctx, (child, self.label.clone()), group, template, t, false)
             }
         };
         Ok(Outcome::Replace(Screen::Trajectory(screen)))
@@ -130,6 +133,15 @@ impl PlansScreen {
 }
 
 impl Component for PlansScreen {
+    /// The choices anew, as whoever is at the keyboard now may know them (a hand-over).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let fresh = PlansScreen::open(ctx, self.child.clone(), self.group.clone())?;
+        if let Screen::Plans(fresh) = fresh {
+            *self = fresh;
+        }
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.get(T::PlansTitle).to_string()
     }

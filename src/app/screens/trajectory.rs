@@ -10,11 +10,11 @@ use crate::app::fields::{Date, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
 use crate::app::screens::child_record::{change_child, set_consent};
 use crate::domain::access::Permission;
-use crate::domain::{AuditAction, Child, ConsentAnswer, Group, Invalid};
+use crate::domain::{AuditAction, Child, ConsentAnswer, Group, Invalid, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
@@ -26,6 +26,8 @@ pub use forms::{CloseForm, Closing, DateEdit, NoteForm, ReasonForm, TextEdit, Tr
 #[derive(Debug, Clone)]
 pub struct TrajectoryScreen {
     pub child: Child,
+    /// How the person at the keyboard sees the child: its name, or its alias.
+    pub label: ChildLabel,
     pub group: Group,
     /// The exact plan version the trajectory was started with.
     pub template: PlanTemplate,
@@ -123,7 +125,7 @@ impl TrajectoryScreen {
     /// Otherwise it shows the question, which a new trajectory fills in first.
     pub fn new(
         ctx: &Ctx,
-        child: Child,
+        (child, label): (Child, ChildLabel),
         group: Group,
         template: PlanTemplate,
         trajectory: Trajectory,
@@ -146,6 +148,7 @@ impl TrajectoryScreen {
         let saved = SaveState::Saved(latest_change(&trajectory, ctx.now()));
         TrajectoryScreen {
             child,
+            label,
             group,
             template,
             trajectory,
@@ -188,6 +191,22 @@ impl TrajectoryScreen {
         )
     }
 
+    /// Whether `user` (who is at the keyboard) may read free text written `by` someone on this
+    /// trajectory (a note, the question, goals, actions): always, except under an alias,
+    /// where only their own, for staff write the child's name in them.
+    pub fn reads(&self, by: &str, user: Option<&Staff>) -> bool {
+        !self.label.anonymous() || user.is_some_and(|u| u.name == by)
+    }
+
+    /// Refuses to open text someone else wrote that the person at the keyboard may not read
+    /// (see [`TrajectoryScreen::reads`]): the form would show it, and saving would overwrite it.
+    fn may_open_text(&self, ctx: &Ctx, text: &str, by: &str) -> Result<(), AppError> {
+        match text.is_empty() || self.reads(by, ctx.user) {
+            true => Ok(()),
+            false => Err(AppError::Anonymous),
+        }
+    }
+
     fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
         match action {
             Action::Mark => self.mark(ctx)?,
@@ -195,11 +214,18 @@ impl TrajectoryScreen {
             // Never nothing without a word: what is typed next would be taken for keys.
             Action::Note | Action::Edit | Action::Open => match self.selected_part()? {
                 Some(PlanPart::Stage(stage)) => {
-                    let note = self.trajectory.entry(&stage).map_or("", |e| &e.note);
+                    let entry = self.trajectory.entry(&stage);
+                    let note = entry.map_or("", |e| &e.note);
+                    self.may_open_text(ctx, note, entry.map_or("", |e| &e.by))?;
                     let note = Text::note(T::FieldNote, note);
                     self.modal = open(TrajectoryForm::Note(NoteForm { stage, note }));
                 }
-                Some(PlanPart::Field(field)) => self.edit(ctx.lang, field),
+                Some(PlanPart::Field(field)) => {
+                    let t = &self.trajectory;
+                    let text = [&t.question, &t.goals, &t.actions].map(String::as_str).concat();
+                    self.may_open_text(ctx, &text, &t.by)?;
+                    self.edit(ctx.lang, field)
+                }
                 Some(PlanPart::Consent(_) | PlanPart::Question(_)) => {
                     return Err(AppError::AnswerWithMark)
                 }
@@ -489,6 +515,13 @@ fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOf
 }
 
 impl Component for TrajectoryScreen {
+    /// The label anew, for whoever is at the keyboard now (a hand-over; one who may not read
+    /// a Meldcode trajectory does not get this screen at all, `app::access::may_see`).
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.label = ctx.child_label(&self.child)?;
+        Ok(())
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.text(&self.template.name).to_string()
     }

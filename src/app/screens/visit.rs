@@ -11,7 +11,7 @@ use crate::app::fields::{Date, Field, Fields, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
-use crate::app::{About, Action, AppError, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{allows, Permission};
 use crate::domain::plan::Trajectory;
 use crate::domain::visit::attention::{rank, ChildRecord, Reason, Setting};
@@ -52,6 +52,9 @@ pub struct VisitScreen {
 #[derive(Debug, Clone)]
 pub struct VisitChild {
     pub child: Child,
+    /// How the person at the keyboard sees it: its name, or (a coach without the parents'
+    /// consent) its alias.
+    pub label: ChildLabel,
     pub reasons: Vec<Reason>,
     /// Oldest first.
     pub observations: Vec<Observation>,
@@ -237,10 +240,12 @@ impl VisitScreen {
         })
     }
 
+    /// The label of the child with `id` for the person at the keyboard (its name or its
+    /// alias); `None` for the group or a child no longer in it.
     pub fn child_name(&self, id: Option<Id>) -> Option<String> {
         let id = id?;
         let found = self.children.iter().find(|c| c.child.id == id);
-        found.map(|c| c.child.full_name())
+        found.map(|c| c.label.text.clone())
     }
 
     /// Applies `change` to the visit, written and flushed before it shows. A visit not on disk
@@ -424,17 +429,20 @@ impl VisitScreen {
     /// The group's children, not archived, ranked by how much they need the coach.
     fn ranked_children(&self, ctx: &Ctx) -> Result<Vec<VisitChild>, AppError> {
         let mut children = Vec::new();
-        for child in ctx.store.children_of(self.group.id)? {
-            if child.archived {
-                continue;
-            }
+        // Archived children count for the aliases' numbers (`domain::alias`).
+        let all = ctx.store.children_of(self.group.id)?;
+        for child in all.iter().filter(|c| !c.archived) {
+            let label = ctx.child_label_among(child, &all);
+            // What the person at the keyboard may not know of the Meldcode is not counted
+            // either: a coach sees nothing of it.
+            let observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
+            let trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
             children.push(VisitChild {
-                // What the person at the keyboard may not know of the Meldcode is not counted
-                // either: a coach sees nothing of it.
-                observations: ctx.known_observations(ctx.store.observations_of(child.id)?),
-                trajectories: ctx.known_trajectories(ctx.store.trajectories_of(child.id)?),
+                observations: label.observations(ctx, observations),
+                trajectories: label.trajectories(ctx, trajectories),
                 reasons: Vec::new(),
-                child,
+                child: child.clone(),
+                label,
             });
         }
         let setting = Setting {
@@ -490,7 +498,7 @@ fn visit_rows(s: &VisitScreen) -> Vec<VisitRow> {
     let children = s.children.iter().enumerate().map(|(i, c)| VisitRow {
         part: VisitPart::Child(i),
         key: (1 << 32) + c.child.id,
-        search: c.child.full_name(),
+        search: c.label.text.clone(),
     });
     let group = VisitRow {
         part: VisitPart::Group,

@@ -39,18 +39,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
             Span::raw(value),
         ])
     };
-    let mut name = child.full_name();
+    let mut name = screen.label.text.clone();
     if child.archived {
         name = format!("{name} ({})", lang.get(T::ArchivedTag));
     }
     let group = format!("{} ({})", screen.group.name, screen.group.kind.label());
-    let details = vec![
-        field(T::FieldName, name),
-        field(T::ColBirthDate, lang.date(child.birth_date)),
-        field(T::ColAge, lang.age(child.age_on(app.today()))),
-        field(T::ChildGroup, group),
-        field(T::ChildMentor, mentor(app, screen)),
-    ];
+    // Under an alias no birth date: it would go a long way to name the child.
+    let born = match screen.label.anonymous() {
+        true => None,
+        false => Some(field(T::ColBirthDate, lang.date(child.birth_date))),
+    };
+    let details = [field(T::FieldName, name)]
+        .into_iter()
+        .chain(born)
+        .chain([
+            field(T::ColAge, lang.age(child.age_on(app.today()))),
+            field(T::ChildGroup, group),
+            field(T::ChildMentor, mentor(app, screen)),
+        ])
+        .collect::<Vec<_>>();
     let title = lang.get(T::ChildDetails).to_string();
     frame.render_widget(
         Paragraph::new(details).block(block(title, theme)),

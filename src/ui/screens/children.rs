@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // The mentor by full name, or by first name only (`short`) when the columns do not fit.
     let cells = |row: &ChildRow, short: bool| -> [Line<'static>; 6] {
         let child = &row.child;
-        let mut name = vec![Span::raw(child.full_name())];
+        let mut name = vec![Span::raw(row.label.text.clone())];
         if child.archived {
             name.push(Span::styled(
                 format!(" ({})", lang.get(T::ArchivedTag)),

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
         .unwrap_or_default();
     let title = format!(
         "{} · {}",
-        screen.child.full_name(),
+        screen.label.text.clone(),
         lang.compare_title(screen.previous.date, screen.latest.date)
     );
     SectionedList {

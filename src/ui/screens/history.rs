@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &HistoryScreen, th
     ListTable {
         title: format!(
             "{} · {}",
-            screen.child.full_name(),
+            screen.label.text.clone(),
             lang.get(T::HistoryTitle)
         ),
         status: None,

@@ -27,15 +27,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         .visible()
         .filter_map(|row| {
             let (section, item) = items.get(row.index)?;
-            let mark = observation.mark(&item.id);
-            let hidden = !knows(app, observation, item);
+            let view = view(app, observation, item);
+            // The coach knows nothing of the Meldcode: not even that an item is marked.
+            let mark = match view {
+                MeldcodeView::Nothing => None,
+                _ => observation.mark(&item.id),
+            };
+            let hidden = view == MeldcodeView::ThatItIsOpen;
             let (mark_text, mark_style) = match mark {
                 _ if hidden => (lang.get(T::MeldcodeHidden), theme.dim),
                 None => ("·", theme.dim),
                 Some(Mark::Sometimes) => (lang.mark(mark), Style::new()),
                 Some(Mark::Often) => (lang.mark(mark), theme.header),
             };
-            let noted = if hidden || observation.note(&item.id).is_empty() {
+            let noted = if hidden || screen.note_for(&item.id, app.user.as_ref()).is_empty() {
                 " "
             } else {
                 "✎"
@@ -52,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         .collect();
     let title = format!(
         "{} · {} · {}: {}",
-        screen.child.full_name(),
+        screen.label.text.clone(),
         lang.date(observation.date),
         lang.get(T::ObserverLabel),
         observation.by
@@ -77,8 +82,13 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     let Some((_, item)) = screen.template.item(&row.item) else {
         return Vec::new();
     };
-    // What someone else wrote on a Meldcode-flagged item is for who must know.
-    if !knows(app, &screen.observation, item) {
+    // What someone else wrote on a Meldcode-flagged item is for who must know; the coach
+    // does not even learn that something was.
+    let view = view(app, &screen.observation, item);
+    if view == MeldcodeView::Nothing {
+        return vec![Line::raw(lang.text(&item.text))];
+    }
+    if view != MeldcodeView::Details {
         let by = screen.observation.written_by(&item.id).unwrap_or_default();
         return vec![
             Line::from(vec![
@@ -101,7 +111,7 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
             theme.error,
         ));
     }
-    let note = screen.observation.note(&item.id);
+    let note = screen.note_for(&item.id, app.user.as_ref());
     let mut lines = vec![Line::from(text)];
     if note.is_empty() {
         let key = app.key_label(&app.contexts(), Action::Note);
@@ -113,9 +123,9 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     lines
 }
 
-/// Whether the person at the keyboard may know what is written on `item`
+/// What the person at the keyboard may know of what was written on `item`
 /// (`domain::access::item_view`).
-fn knows(app: &App, observation: &Observation, item: &Item) -> bool {
+fn view(app: &App, observation: &Observation, item: &Item) -> MeldcodeView {
     let by = observation.written_by(&item.id);
-    access::item_view(app.user.as_ref(), item, by) == MeldcodeView::Details
+    access::item_view(app.user.as_ref(), item, by)
 }

@@ -34,7 +34,7 @@ pub fn draw(
     ListTable {
         title: format!(
             "{} · {}",
-            screen.child.full_name(),
+            screen.label.text.clone(),
             lang.get(T::PickFormTitle)
         ),
         status: None,

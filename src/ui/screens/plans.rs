@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, them
         })
         .collect();
     ListTable {
-        title: format!("{} · {}", screen.child.full_name(), lang.get(T::PlansTitle)),
+        title: format!("{} · {}", screen.label.text.clone(), lang.get(T::PlansTitle)),
         status: None,
         header: vec![lang.get(T::ColName), ""],
         widths: vec![Constraint::Fill(1), Constraint::Fill(1)],

@@ -11,7 +11,7 @@ use crate::app::screens::trajectory::{
     field_label, ConsentTo, PlanField, PlanPart, TrajectoryScreen,
 };
 use crate::app::App;
-use crate::domain::plan::{Question, StageKind, Trajectory};
+use crate::domain::plan::{Question, StageEntry, StageKind};
 use crate::domain::ConsentAnswer;
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                         PlanField::ExpectedEnd => overdue.end,
                         _ => false,
                     };
-                    let value = field_value(lang, t, *field);
+                    let value = field_value(app, screen, *field);
                     let flag = if late { "!" } else { " " };
                     (
                         T::PlanFields,
@@ -54,7 +54,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                     let title = stage.map_or(id.as_str(), |s| lang.text(&s.title));
                     let entry = t.entry(id);
                     let done = entry.is_some_and(|e| e.done);
-                    let noted = entry.is_some_and(|e| !e.note.is_empty());
+                    let readable = |e: &&StageEntry| screen.reads(&e.by, app.user.as_ref());
+                    let noted = entry.filter(readable).is_some_and(|e| !e.note.is_empty());
                     let mut right = vec![
                         Span::styled(
                             if early.contains(&id.as_str()) {
@@ -121,7 +122,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
     };
     let title = format!(
         "{} · {state} · {}",
-        screen.child.full_name(),
+        screen.label.text.clone(),
         lang.text(&template.name)
     );
     SectionedList {
@@ -135,12 +136,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
     modal::draw(frame, app, &screen.modal, theme);
 }
 
-fn field_value(lang: Lang, t: &Trajectory, field: PlanField) -> String {
+/// A field's value; its free text only for who may read it (`TrajectoryScreen::reads`).
+fn field_value(app: &App, screen: &TrajectoryScreen, field: PlanField) -> String {
+    let (lang, t) = (app.lang, &screen.trajectory);
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
+    let text = |value: &String| match screen.reads(&t.by, app.user.as_ref()) {
+        true => value.clone(),
+        false => String::new(),
+    };
     match field {
-        PlanField::Question => t.question.clone(),
-        PlanField::Goals => t.goals.clone(),
-        PlanField::Actions => t.actions.clone(),
+        PlanField::Question => text(&t.question),
+        PlanField::Goals => text(&t.goals),
+        PlanField::Actions => text(&t.actions),
         PlanField::Started => lang.date(t.started),
         PlanField::ExpectedEnd => date(t.expected_end),
         PlanField::Review => date(t.review),
@@ -165,7 +172,7 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
     match &row.part {
         PlanPart::Field(field) => vec![
             Line::styled(lang.get(field_label(*field)), theme.key),
-            Line::raw(field_value(lang, t, *field)),
+            Line::raw(field_value(app, screen, *field)),
         ],
         PlanPart::Stage(id) => {
             let Some(stage) = screen.template.stage(id) else {
@@ -174,13 +181,15 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             // What needs attention first: the pane has few rows.
             let mut lines = Vec::new();
             let entry = t.entry(id);
+            // Under an alias no note or reason someone else wrote (`TrajectoryScreen::reads`).
+            let readable = entry.filter(|e| screen.reads(&e.by, app.user.as_ref()));
             let waiting_for_consent = stage.kind == StageKind::Coach
                 && !screen.child.consent.allows(ConsentTo::Coach)
                 && !entry.is_some_and(|e| e.done);
             if waiting_for_consent {
                 lines.push(Line::styled(lang.get(T::ConsentWarning), theme.error));
             }
-            if let Some(entry) = entry.filter(|e| !e.without_consent.is_empty()) {
+            if let Some(entry) = readable.filter(|e| !e.without_consent.is_empty()) {
                 let text = format!(
                     "{}: {}",
                     lang.get(T::FormCoachWithoutConsent),
@@ -191,7 +200,7 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             if t.out_of_order(&screen.template).contains(&id.as_str()) {
                 lines.push(Line::styled(lang.get(T::OutOfOrder), theme.error));
             }
-            if let Some(entry) = entry.filter(|e| !e.note.is_empty()) {
+            if let Some(entry) = readable.filter(|e| !e.note.is_empty()) {
                 let label = Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key);
                 lines.extend(text_lines(vec![label], &entry.note));
             }

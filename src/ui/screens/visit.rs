@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                 };
                 SectionedRow {
                     section: lang.get(T::VisitChildren).to_string(),
-                    text: c.child.full_name(),
+                    text: c.label.text.clone(),
                     right: vec![
                         Span::styled(format!("{text:<reasons_width$}"), style),
                         advice_count(Some(c.child.id)),
