@@ -57,6 +57,10 @@ super::texts! {
     OverdueEnd => "einde", "end";
     OverdueTitle => "Te laat", "Overdue";
     Left => "vertrokken", "left";
+    ColConsent => "Toestemming", "Consent";
+    ConsentYes => "ja", "yes";
+    ConsentNo => "nee", "no";
+    ConsentNotAsked => "niet gevraagd", "not asked";
 }
 
 impl Lang {
@@ -200,6 +204,23 @@ impl Lang {
         }
     }
 
+    /// A child the care-team report may not name: "Kind A (2 jr 3 mnd)", "Child B (1 y 0 m)".
+    /// `index` counts from 0 in the order of the report; after Z come AA, AB, ...
+    pub fn care_team_alias(self, index: usize, age: &str) -> String {
+        let mut letters = Vec::new();
+        let mut n = index + 1;
+        while n > 0 {
+            n -= 1;
+            letters.push(char::from(b'A' + (n % 26) as u8));
+            n /= 26;
+        }
+        let letters: String = letters.into_iter().rev().collect();
+        self.pick(
+            format!("Kind {letters} ({age})"),
+            format!("Child {letters} ({age})"),
+        )
+    }
+
     /// "8/8 klaar" or "4/8 Advies coach".
     pub fn care_team_stage(self, number: usize, of: usize, title: Option<&str>) -> String {
         let title = title.unwrap_or(self.report(R::StageDone));
@@ -264,6 +285,18 @@ mod tests {
         assert_eq!(Lang::En.report_age(age(1, 1)), "1 year and 1 month");
         assert_eq!(Lang::En.report_age(age(0, 5)), "5 months");
         assert_eq!(Lang::En.report_age(age(4, 0)), "4 years");
+    }
+
+    #[test]
+    fn care_team_aliases_count_in_letters() {
+        assert_eq!(
+            Lang::Nl.care_team_alias(0, "2 jr 3 mnd"),
+            "Kind A (2 jr 3 mnd)"
+        );
+        assert_eq!(Lang::En.care_team_alias(1, "1 y 0 m"), "Child B (1 y 0 m)");
+        assert_eq!(Lang::En.care_team_alias(25, "x"), "Child Z (x)");
+        assert_eq!(Lang::En.care_team_alias(26, "x"), "Child AA (x)");
+        assert_eq!(Lang::En.care_team_alias(27, "x"), "Child AB (x)");
     }
 
     #[test]
