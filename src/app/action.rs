@@ -44,10 +44,15 @@ pub enum Action {
     Visit,
     FollowUp,
     CloseVisit,
+    /// Write the parents' view of the observation talk.
+    ParentsView,
+    /// Write a report into the reports directory: the parents' report of a child, or the
+    /// care-team report of a month.
+    Report,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -87,6 +92,8 @@ impl Action {
         Action::Visit,
         Action::FollowUp,
         Action::CloseVisit,
+        Action::ParentsView,
+        Action::Report,
     ];
 
     /// The name used in keymap files.

@@ -585,6 +585,8 @@ impl Lang {
             Action::Visit => T::ActVisit,
             Action::FollowUp => T::ActFollowUp,
             Action::CloseVisit => T::ActCloseVisit,
+            Action::ParentsView => T::ActParentsView,
+            Action::Report => T::ActReport,
         })
     }
 }
@@ -746,6 +748,7 @@ texts! {
     FieldQuestion => "Vraag van het kind", "The child's question";
     FieldGoals => "Doelen", "Goals";
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
+    FieldParentsView => "Wat ouders zien", "What the parents see";
     FieldStarted => "Gestart", "Started";
     FieldExpectedEnd => "Verwacht einde", "Expected end";
     FieldReview => "Evaluatiedatum", "Review date";
@@ -846,6 +849,8 @@ texts! {
     ActVisit => "coachbezoek", "coach visit";
     ActFollowUp => "afspraak maken", "agree a follow-up";
     ActCloseVisit => "bezoek afsluiten", "close the visit";
+    ActParentsView => "wat ouders zien", "parents' view";
+    ActReport => "rapport", "report";
     ColVisit => "Bezoek", "Visit";
     VisitTitle => "Coachbezoek", "Coach visit";
     VisitFollowUps => "Afspraken", "Follow-ups";

@@ -136,6 +136,7 @@ fn field_value(lang: Lang, t: &Trajectory, field: PlanField) -> String {
         PlanField::Question => t.question.clone(),
         PlanField::Goals => t.goals.clone(),
         PlanField::Actions => t.actions.clone(),
+        PlanField::ParentsView => t.parents_view.clone(),
         PlanField::Started => lang.date(t.started),
         PlanField::ExpectedEnd => date(t.expected_end),
         PlanField::Review => date(t.review),

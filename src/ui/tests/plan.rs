@@ -76,7 +76,8 @@ fn trajectory_in_dutch() {
     let t = snap!("trajectory_early_nl", &app);
     let text = screen_text(&t);
     assert!(text.contains("Vraag van het kind"));
-    assert!(text.contains("Advies coach"));
+    assert!(text.contains("Wat ouders zien"));
+    assert!(text.contains("Gesprek ouders"));
 }
 
 #[test]
