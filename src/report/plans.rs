@@ -98,7 +98,7 @@ fn write_trajectory(out: &mut String, t: &Trajectory, plan: Option<&PlanTemplate
             .unwrap_or_default();
         let step = lang.report_step(number + 1);
         let _ = writeln!(out, "- {step}: {title}{date}");
-        super::write_note(out, &one_line(&entry.note), lang);
+        super::child::write_note(out, &one_line(&entry.note), lang);
     }
     if !any {
         let _ = writeln!(out, "{}", lang.report(R::NoStepsYet));

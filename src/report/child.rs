@@ -1,0 +1,428 @@
+//! The parents' report (`signaal report --child`, `R` on a child): a child's latest
+//! observation, what changed since the one before, the child's step plans, what the parents see
+//! and what we agree on together, for a conversation with the parents (Markdown).
+
+use std::fmt::Write as _;
+
+use anyhow::{anyhow, Result};
+use chrono::NaiveDate;
+
+use super::plans;
+use crate::domain::form::{compare, FormTemplate};
+use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
+use crate::i18n::report::R;
+use crate::i18n::Lang;
+use crate::store::Store;
+
+/// Reads what the report on one child needs from the store and renders it.
+pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Result<String> {
+    let child = store.child(id)?.ok_or_else(|| {
+        anyhow!(
+            "there is no child with id {id} in {}",
+            store.path().display()
+        )
+    })?;
+    let group = store.group(child.group_id)?;
+    let observations = store.observations_of(id)?;
+    let catalogue = Catalogue::forms(store.form_templates()?);
+    let trajectories = store.trajectories_of(id)?;
+    let plans = Catalogue::plans(store.plan_templates()?);
+    render_child(&ChildReport {
+        child: &child,
+        group: group.as_ref(),
+        observations: &observations,
+        catalogue: &catalogue,
+        trajectories: &trajectories,
+        plans: &plans,
+        lang,
+        today,
+    })
+}
+
+/// Everything the report on one child is made of.
+pub struct ChildReport<'a> {
+    pub child: &'a Child,
+    pub group: Option<&'a Group>,
+    /// The child's observations, oldest first.
+    pub observations: &'a [Observation],
+    pub catalogue: &'a Catalogue,
+    /// The child's trajectories; those not for parents (the Meldcode) are left out here.
+    pub trajectories: &'a [Trajectory],
+    pub plans: &'a Catalogue<PlanTemplate>,
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+/// The Markdown document: who the child is, the latest observation section by section, what
+/// changed since the observation before it, and the child's step plans.
+pub fn render_child(report: &ChildReport) -> Result<String> {
+    let mut out = render_observations(report)?;
+    plans::write_trajectories(&mut out, report.trajectories, report.plans, report.lang);
+    Ok(out)
+}
+
+/// The part of the document up to and including the observations.
+fn render_observations(report: &ChildReport) -> Result<String> {
+    let ChildReport {
+        child,
+        group,
+        observations,
+        catalogue,
+        lang,
+        today,
+        ..
+    } = *report;
+    let mut out = String::new();
+    let name = child.full_name();
+    let group_text = match group {
+        Some(group) => format!("{} ({})", group.name, group.kind.label()),
+        None => lang.report(R::Unknown).to_string(),
+    };
+    let latest = observations.last();
+
+    // Writing to a String cannot fail; `let _ =` keeps the lines short.
+    let _ = writeln!(out, "# {}\n", lang.report_title(&name));
+    let _ = writeln!(out, "- {}: {group_text}", lang.report(R::Group));
+    let _ = writeln!(
+        out,
+        "- {}: {} ({})",
+        lang.report(R::BirthDate),
+        lang.date(child.birth_date),
+        lang.report_age(child.age_on(today))
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.report(R::Observations),
+        lang.report_observation_count(observations.len(), latest.map(|o| o.date))
+    );
+    if child.archived {
+        let _ = writeln!(out, "- {name} {}", lang.report(R::Archived));
+    }
+    let _ = writeln!(out, "\n{}", lang.report(R::Intro));
+
+    let Some(latest) = latest else {
+        let _ = writeln!(out, "\n{}", lang.report(R::NotObserved));
+        return Ok(out);
+    };
+    let template = catalogue
+        .find(&latest.template, latest.version)
+        .ok_or_else(|| {
+            anyhow!(
+                "observation {} was made with form template {} version {}, which this database \
+                 does not have (signaal check reports such problems)",
+                latest.id,
+                latest.template,
+                latest.version
+            )
+        })?;
+
+    let _ = writeln!(out, "\n## {}\n", lang.report(R::Latest));
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.report(R::Date),
+        lang.date(latest.date)
+    );
+    let _ = writeln!(out, "- {}: {}", lang.report(R::Observer), latest.by);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.report(R::Form),
+        lang.text(&template.name)
+    );
+    let _ = writeln!(out, "\n{}", lang.report(R::Scale));
+    write_sections(&mut out, latest, template, lang);
+
+    let _ = writeln!(out);
+    match observations.len().checked_sub(2).map(|i| &observations[i]) {
+        None => {
+            let _ = writeln!(out, "{}", lang.report(R::NoEarlier));
+        }
+        Some(previous) => {
+            let _ = writeln!(out, "## {}\n", lang.report_changed_since(previous.date));
+            let changes = compare(template, &previous.mark_map(), &latest.mark_map());
+            if changes.is_empty() {
+                let _ = writeln!(out, "{}", lang.report(R::NoChanges));
+            }
+            // An item the latest template lacks (the one before used another version) is named
+            // in the words of the template it was marked with.
+            let earlier = catalogue.find(&previous.template, previous.version);
+            for change in changes {
+                let item = [Some(template), earlier]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|t| t.item(&change.item));
+                // A Meldcode-flagged item is never named to the parents, in any section.
+                if item.is_some_and(|(_, item)| !access::shared_outside(item)) {
+                    continue;
+                }
+                let text = item.map_or(change.item.as_str(), |(_, item)| lang.text(&item.text));
+                let _ = writeln!(out, "- {text}: {}", lang.report_change(change.kind));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The latest observation, one `###` heading per section that has a marked item (or a note), each
+/// item with its mark in words and its note below it.
+fn write_sections(
+    out: &mut String,
+    observation: &Observation,
+    template: &FormTemplate,
+    lang: Lang,
+) {
+    let mut any = false;
+    for section in &template.sections {
+        let items: Vec<_> = section
+            .items
+            .iter()
+            .filter(|item| {
+                let written =
+                    observation.mark(&item.id).is_some() || !observation.note(&item.id).is_empty();
+                written && access::shared_outside(item)
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(out, "\n### {}\n", lang.text(&section.title));
+        for item in items {
+            let mark = observation.mark(&item.id);
+            let tag = match item.concern && mark.is_some() {
+                true => format!(" _({})_", lang.report(R::Attention)),
+                false => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "- {}: **{}**{tag}",
+                lang.text(&item.text),
+                lang.report_mark(mark)
+            );
+            write_note(out, observation.note(&item.id), lang);
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "\n{}", lang.report(R::NothingMarked));
+    }
+}
+
+/// A note under the list item just written (a marked item, a step taken), as an indented item of
+/// its own; nothing when the note is empty. The observations and the step plans share it so that
+/// notes look the same throughout the report.
+pub(super) fn write_note(out: &mut String, note: &str, lang: Lang) {
+    if !note.is_empty() {
+        let _ = writeln!(out, "  - {}: {note}", lang.report(R::Note));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::test_support::{at, d, plan};
+    use crate::domain::form::Mark;
+
+    fn child() -> Child {
+        Child {
+            id: 20,
+            group_id: 10,
+            first_name: "Zoë".into(),
+            last_name: "de Vries".into(),
+            birth_date: d("2024-08-17"),
+            archived: false,
+            contacts: Vec::new(),
+            mentor: None,
+            guardians: Vec::new(),
+            consent: Default::default(),
+        }
+    }
+
+    fn group() -> Group {
+        crate::commands::test_support::group(10, "De Vlinders")
+    }
+
+    fn kdv() -> FormTemplate {
+        crate::templates::builtin()
+            .into_iter()
+            .find(|t| t.id == "kdv-0-4")
+            .unwrap()
+    }
+
+    fn observation(id: Id, date: &str, marks: &[(&str, Mark, &str)]) -> Observation {
+        let mut obs = Observation::new(id, 20, &kdv(), d(date), "Anouk Jansen");
+        for (item, mark, note) in marks {
+            obs.set_mark(item, Some(*mark), "Anouk Jansen", at(date));
+            obs.set_note(item, note, "Anouk Jansen", at(date));
+        }
+        obs
+    }
+
+    fn render(observations: &[Observation], lang: Lang) -> String {
+        let catalogue = Catalogue::forms(Vec::new());
+        let plans = Catalogue::plans(Vec::new());
+        let (child, group) = (child(), group());
+        render_child(&ChildReport {
+            child: &child,
+            group: Some(&group),
+            observations,
+            catalogue: &catalogue,
+            trajectories: &[],
+            plans: &plans,
+            lang,
+            today: d("2026-11-20"),
+        })
+        .unwrap()
+    }
+
+    fn two() -> Vec<Observation> {
+        vec![
+            observation(
+                30,
+                "2026-09-01",
+                &[
+                    ("welbevinden.teruggetrokken", Mark::Sometimes, ""),
+                    ("spel.samen", Mark::Often, ""),
+                ],
+            ),
+            observation(
+                31,
+                "2026-11-02",
+                &[
+                    (
+                        "welbevinden.teruggetrokken",
+                        Mark::Often,
+                        "Vooral 's ochtends.",
+                    ),
+                    ("taal.boek", Mark::Sometimes, ""),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn dutch_report_has_the_child_the_latest_observation_and_the_changes() {
+        let text = render(&two(), Lang::Nl);
+        assert!(text.starts_with("# Zoë de Vries: observaties voor het oudergesprek\n"));
+        assert!(text.contains("- Groep: De Vlinders (KDV)\n"), "{text}");
+        assert!(text.contains("- Geboortedatum: 17-08-2024 (2 jaar en 3 maanden)\n"));
+        assert!(text.contains("- Observaties: 2, de laatste op 02-11-2026\n"));
+        assert!(text.contains("## Laatste observatie\n"));
+        assert!(text.contains("- Geobserveerd door: Anouk Jansen\n"));
+        assert!(text.contains("- Formulier: Observatie 0-4 jaar\n"));
+        assert!(text.contains("### Welbevinden en betrokkenheid\n"));
+        assert!(text.contains(
+            "- Trekt zich terug of is opvallend stil: **vaak** _(aandachtspunt)_\n  - Notitie: \
+             Vooral 's ochtends.\n"
+        ));
+        assert!(text.contains("- Luistert mee bij een prentenboek of liedje: **soms**\n"));
+        assert!(
+            !text.contains("### Spel"),
+            "a section without marks is left out"
+        );
+        let changes = text.split("## Wat is veranderd sinds 01-09-2026\n").nth(1);
+        let changes = changes.expect("a changes section");
+        assert_eq!(
+            changes.trim().lines().collect::<Vec<_>>(),
+            [
+                "- Trekt zich terug of is opvallend stil: nu vaak (was soms)",
+                "- Speelt naast of samen met andere kinderen: nu niet gezien (was vaak)",
+                "- Luistert mee bij een prentenboek of liedje: nu soms (was niet gezien)",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_report_uses_english_words_and_iso_dates() {
+        let text = render(&two(), Lang::En);
+        assert!(text.contains("# Zoë de Vries: observations for the talk with parents\n"));
+        assert!(text.contains("- Date of birth: 2024-08-17 (2 years and 3 months)\n"));
+        assert!(text.contains("## Latest observation\n"));
+        assert!(text.contains("## What changed since 2026-09-01\n"));
+        assert!(text.contains("- Withdraws or is noticeably quiet: now often (was sometimes)"));
+        assert!(text.contains("**often** _(point of attention)_"));
+        assert!(!text.contains("vaak"));
+    }
+
+    #[test]
+    fn one_observation_has_nothing_to_compare_with() {
+        let text = render(&two()[1..], Lang::Nl);
+        assert!(text.contains("## Laatste observatie\n"));
+        assert!(text.contains("Er is nog geen eerdere observatie om mee te vergelijken."));
+        assert!(!text.contains("Wat is veranderd"));
+    }
+
+    #[test]
+    fn no_observation_says_so() {
+        let text = render(&[], Lang::En);
+        assert!(text.contains("- Observations: none yet\n"));
+        assert!(text
+            .trim_end()
+            .ends_with("This child has not been observed yet."));
+        assert!(!text.contains("## "));
+    }
+
+    #[test]
+    fn the_same_marks_twice_say_nothing_changed() {
+        let mut same = two();
+        same[0].marks = same[1].marks.clone();
+        let text = render(&same, Lang::En);
+        assert!(text.contains("Nothing changed"));
+    }
+
+    #[test]
+    fn the_step_plans_follow_the_observations_without_the_meldcode() {
+        let plans = Catalogue::plans(Vec::new());
+        let started =
+            |id: &str| Trajectory::new(50, 20, &plan(id), d("2026-10-01"), "Anouk Jansen");
+        let mut early = started("vroegsignalering");
+        early.question = "Wat helpt bij het afscheid?".into();
+        let mut meldcode = started("meldcode");
+        meldcode.id = 51;
+        let catalogue = Catalogue::forms(Vec::new());
+        let (child, group) = (child(), group());
+        for observations in [two(), Vec::new()] {
+            let text = render_child(&ChildReport {
+                child: &child,
+                group: Some(&group),
+                observations: &observations,
+                catalogue: &catalogue,
+                trajectories: &[meldcode.clone(), early.clone()],
+                plans: &plans,
+                lang: Lang::Nl,
+                today: d("2026-11-20"),
+            })
+            .unwrap();
+            let (before, after) = text
+                .split_once("\n## Stappenplan\n")
+                .expect("a plan section");
+            assert!(before.contains("Geboortedatum") && !before.contains("Stappenplan"));
+            assert!(after.contains("- Vraag van het kind: Wat helpt bij het afscheid?\n"));
+            assert_eq!(after.matches("\n### ").count(), 1, "{after}");
+            assert!(!text.to_lowercase().contains("meldcode"), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_template_is_a_clear_error() {
+        let mut obs = two();
+        obs[1].version = 99;
+        let catalogue = Catalogue::forms(Vec::new());
+        let plans = Catalogue::plans(Vec::new());
+        let child = child();
+        let err = render_child(&ChildReport {
+            child: &child,
+            group: None,
+            observations: &obs,
+            catalogue: &catalogue,
+            trajectories: &[],
+            plans: &plans,
+            lang: Lang::En,
+            today: d("2026-11-20"),
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("kdv-0-4 version 99"), "{err}");
+    }
+}
