@@ -57,6 +57,17 @@ super::texts! {
     OverdueEnd => "einde", "end";
     OverdueTitle => "Te laat", "Overdue";
     Left => "vertrokken", "left";
+    Mentor => "Mentor", "Mentor";
+    NoMentor => "nog niet gekozen", "not chosen yet";
+    Guardians => "Ouders en verzorgers", "Parents and carers";
+    ParentsViewTitle => "Wat ouders zien", "What the parents see";
+    ParentsViewEmpty => "Hier is nog niets opgeschreven. Wat ziet u thuis?", "Nothing has been written here yet. What do you see at home?";
+    AgreeTitle => "Wat we samen afspreken", "What we agree on together";
+    AgreeIntro => "Wat we in de groep doen en wat u thuis kunt doen. Op de lege regels schrijven we samen op wat we vandaag afspreken.", "What we do in the group and what you can do at home. On the empty lines we write down together what we agree on today.";
+    SignTitle => "Datum en handtekeningen", "Date and signatures";
+    Guardian => "Ouder of verzorger", "Parent or carer";
+    MentorRole => "mentor", "mentor";
+    StaffMember => "Pedagogisch medewerker", "Childcare worker";
     ColConsent => "Toestemming", "Consent";
     ConsentYes => "ja", "yes";
     ConsentNo => "nee", "no";
@@ -218,6 +229,15 @@ impl Lang {
         self.pick(
             format!("Kind {letters} ({age})"),
             format!("Child {letters} ({age})"),
+        )
+    }
+
+    /// Where the parents' view of an observation talk came from: "Observatiegesprek van 02-11-2026".
+    pub fn report_observation_talk(self, date: NaiveDate) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatiegesprek van {date}"),
+            format!("Observation talk of {date}"),
         )
     }
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 
-use super::plans;
+use super::{parents, plans};
 use crate::domain::form::{compare, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
@@ -28,6 +28,7 @@ pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Resu
     let catalogue = Catalogue::forms(store.form_templates()?);
     let trajectories = store.trajectories_of(id)?;
     let plans = Catalogue::plans(store.plan_templates()?);
+    let mentor = mentor_name(store, &child)?;
     render_child(&ChildReport {
         child: &child,
         group: group.as_ref(),
@@ -35,9 +36,25 @@ pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Resu
         catalogue: &catalogue,
         trajectories: &trajectories,
         plans: &plans,
+        mentor: mentor.as_deref(),
         lang,
         today,
     })
+}
+
+/// The name of the child's mentor; `None` when none is chosen (or the staff member is gone).
+///
+/// # Errors
+/// The store could not be read.
+pub fn mentor_name(store: &Store, child: &Child) -> Result<Option<String>> {
+    let Some(id) = child.mentor else {
+        return Ok(None);
+    };
+    Ok(store
+        .staff()?
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.name))
 }
 
 /// Everything the report on one child is made of.
@@ -50,15 +67,31 @@ pub struct ChildReport<'a> {
     /// The child's trajectories; those not for parents (the Meldcode) are left out here.
     pub trajectories: &'a [Trajectory],
     pub plans: &'a Catalogue<PlanTemplate>,
+    /// The name of the child's mentor, when one is chosen.
+    pub mentor: Option<&'a str>,
     pub lang: Lang,
     pub today: NaiveDate,
 }
 
-/// The Markdown document: who the child is, the latest observation section by section, what
-/// changed since the observation before it, and the child's step plans.
+/// The Markdown document: who the child is (with mentor and guardians), the latest observation
+/// section by section, what changed since the observation before it, the child's step plans,
+/// what the parents see, what we agree on together, and lines for the date and signatures.
+///
+/// # Errors
+/// The latest observation's form template is not in the catalogue.
 pub fn render_child(report: &ChildReport) -> Result<String> {
+    let ChildReport {
+        trajectories,
+        plans,
+        lang,
+        ..
+    } = *report;
     let mut out = render_observations(report)?;
-    plans::write_trajectories(&mut out, report.trajectories, report.plans, report.lang);
+    plans::write_trajectories(&mut out, trajectories, plans, lang);
+    let latest = report.observations.last();
+    parents::write_parents_view(&mut out, latest, trajectories, plans, lang);
+    parents::write_agreements(&mut out, trajectories, plans, lang);
+    parents::write_signatures(&mut out, report.child, report.mentor, lang);
     Ok(out)
 }
 
@@ -69,6 +102,7 @@ fn render_observations(report: &ChildReport) -> Result<String> {
         group,
         observations,
         catalogue,
+        mentor,
         lang,
         today,
         ..
@@ -91,6 +125,12 @@ fn render_observations(report: &ChildReport) -> Result<String> {
         lang.date(child.birth_date),
         lang.report_age(child.age_on(today))
     );
+    let mentor = mentor.map_or(lang.report(R::NoMentor), |m| m);
+    let _ = writeln!(out, "- {}: {mentor}", lang.report(R::Mentor));
+    if !child.guardians.is_empty() {
+        let names: Vec<String> = child.guardians.iter().map(parents::who).collect();
+        let _ = writeln!(out, "- {}: {}", lang.report(R::Guardians), names.join(", "));
+    }
     let _ = writeln!(
         out,
         "- {}: {}",
@@ -271,6 +311,7 @@ mod tests {
             catalogue: &catalogue,
             trajectories: &[],
             plans: &plans,
+            mentor: Some("Anouk Jansen"),
             lang,
             today: d("2026-11-20"),
         })
@@ -324,6 +365,7 @@ mod tests {
         );
         let changes = text.split("## Wat is veranderd sinds 01-09-2026\n").nth(1);
         let changes = changes.expect("a changes section");
+        let changes = changes.split("\n## ").next().unwrap();
         assert_eq!(
             changes.trim().lines().collect::<Vec<_>>(),
             [
@@ -358,10 +400,13 @@ mod tests {
     fn no_observation_says_so() {
         let text = render(&[], Lang::En);
         assert!(text.contains("- Observations: none yet\n"));
-        assert!(text
-            .trim_end()
-            .ends_with("This child has not been observed yet."));
-        assert!(!text.contains("## "));
+        let (_, after) = text
+            .split_once("This child has not been observed yet.\n")
+            .expect("says so");
+        assert!(!text.contains("## Latest"));
+        // What follows is for the talk: the parents' view, agreements and signatures.
+        assert!(after.starts_with("\n## What the parents see\n"), "{after}");
+        assert!(after.contains("\n## Date and signatures\n"), "{after}");
     }
 
     #[test]
@@ -391,6 +436,7 @@ mod tests {
                 catalogue: &catalogue,
                 trajectories: &[meldcode.clone(), early.clone()],
                 plans: &plans,
+                mentor: None,
                 lang: Lang::Nl,
                 today: d("2026-11-20"),
             })
@@ -419,10 +465,128 @@ mod tests {
             catalogue: &catalogue,
             trajectories: &[],
             plans: &plans,
+            mentor: None,
             lang: Lang::En,
             today: d("2026-11-20"),
         })
         .unwrap_err();
         assert!(err.to_string().contains("kdv-0-4 version 99"), "{err}");
+    }
+
+    fn guardian(name: &str, relation: &str, authority: bool) -> crate::domain::Guardian {
+        crate::domain::Guardian {
+            name: name.into(),
+            relation: relation.into(),
+            authority,
+            phones: Vec::new(),
+            email: String::new(),
+        }
+    }
+
+    /// The parents' report of a child with two guardians, a mentor, an early-signalling plan and
+    /// a Meldcode trajectory, each with a parents' view, goals and actions.
+    fn for_the_talk(lang: Lang, mentor: Option<&str>) -> String {
+        let mut child = child();
+        child.guardians = vec![
+            guardian("Mirjam de Vries", "moeder", true),
+            guardian("Kees Bakker", "opa", false),
+        ];
+        let mut observations = two();
+        observations[1].parents_view = "Thuis is ze\nook stil.".into();
+        let started =
+            |id: &str| Trajectory::new(50, 20, &plan(id), d("2026-10-01"), "Anouk Jansen");
+        let mut early = started("vroegsignalering");
+        early.goals = "Rustig afscheid.".into();
+        early.actions = "Vaste juf bij het brengen.".into();
+        early.parents_view = "Wij zien het ook bij oma.".into();
+        let mut meldcode = started("meldcode");
+        meldcode.id = 51;
+        meldcode.goals = "GEHEIM DOEL".into();
+        meldcode.actions = "GEHEIME ACTIE".into();
+        meldcode.parents_view = "GEHEIME VISIE".into();
+        let (catalogue, plans) = (Catalogue::forms(Vec::new()), Catalogue::plans(Vec::new()));
+        let group = group();
+        render_child(&ChildReport {
+            child: &child,
+            group: Some(&group),
+            observations: &observations,
+            catalogue: &catalogue,
+            trajectories: &[meldcode, early],
+            plans: &plans,
+            mentor,
+            lang,
+            today: d("2026-11-20"),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_report_names_mentor_and_guardians_and_ends_with_the_talk() {
+        let text = for_the_talk(Lang::Nl, Some("Anouk Jansen"));
+        assert!(text.contains("- Mentor: Anouk Jansen\n"), "{text}");
+        assert!(
+            text.contains("- Ouders en verzorgers: Mirjam de Vries (moeder), Kees Bakker (opa)\n"),
+            "{text}"
+        );
+        let (_, view) = text.split_once("\n## Wat ouders zien\n\n").expect("{text}");
+        let (view, agree) = view.split_once("\n## Wat we samen afspreken\n").unwrap();
+        assert_eq!(
+            view.trim().lines().collect::<Vec<_>>(),
+            [
+                "- Observatiegesprek van 02-11-2026: Thuis is ze ook stil.",
+                "- Stappenplan vroegsignalering (gestart op 01-10-2026): Wij zien het ook bij oma.",
+            ]
+        );
+        let (agree, sign) = agree
+            .split_once("\n## Datum en handtekeningen\n\n")
+            .unwrap();
+        assert!(
+            agree.contains(
+                "\n### Stappenplan vroegsignalering (gestart op 01-10-2026)\n\n- Doelen: Rustig \
+             afscheid.\n- Wat we doen: Vaste juf bij het brengen.\n\n- ....."
+            ),
+            "{agree}"
+        );
+        assert_eq!(
+            agree.matches("- .....").count(),
+            4,
+            "lines to write on: {agree}"
+        );
+        let sign: Vec<&str> = sign.lines().map(|l| l.split(':').next().unwrap()).collect();
+        // Only the guardian with gezag signs, and the mentor.
+        assert_eq!(
+            sign,
+            [
+                "- Datum",
+                "- Mirjam de Vries (moeder)",
+                "- Anouk Jansen (mentor)"
+            ]
+        );
+        for secret in ["GEHEIM", "eldcode"] {
+            assert!(!text.contains(secret), "{secret}: {text}");
+        }
+    }
+
+    #[test]
+    fn without_a_mentor_the_staff_member_signs_in_english_too() {
+        let text = for_the_talk(Lang::En, None);
+        assert!(text.contains("- Mentor: not chosen yet\n"), "{text}");
+        assert!(text.contains("\n## What the parents see\n"));
+        assert!(text.contains("- Observation talk of 2026-11-02: Thuis is ze ook stil.\n"));
+        assert!(text.contains("\n## What we agree on together\n"));
+        assert!(text.contains("- Goals: Rustig afscheid.\n- What we do: Vaste juf"));
+        let (_, sign) = text.split_once("\n## Date and signatures\n\n").unwrap();
+        assert!(sign.contains("- Date: ...."));
+        assert!(sign.contains("- Childcare worker: ...."), "{sign}");
+        assert!(!text.contains("GEHEIM"), "{text}");
+    }
+
+    #[test]
+    fn nothing_written_leaves_lines_for_the_parents() {
+        let text = render(&two(), Lang::Nl);
+        let (_, view) = text.split_once("\n## Wat ouders zien\n\n").unwrap();
+        assert!(view.starts_with("Hier is nog niets opgeschreven. Wat ziet u thuis?\n\n- ....."));
+        let (_, sign) = text.split_once("## Datum en handtekeningen\n\n").unwrap();
+        assert!(sign.contains("- Ouder of verzorger: ...."), "{sign}");
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod care_team;
 pub mod child;
+pub mod parents;
 pub mod plans;
 
 pub use child::{child_report, render_child, ChildReport};
