@@ -499,6 +499,15 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         "at": "2026-10-02T09:00:00Z", "by": latest["by"], "action": "observation.mark",
         "target": format!("observation:{}/{}", latest["id"], signal["id"].as_str().unwrap()),
     }));
+    // And changes the parents may see: to the child's record and to the early-signalling plan.
+    for target in [
+        format!("child:{with_plan}"),
+        format!("trajectory:{}/goals", early["id"]),
+    ] {
+        array_mut(&mut export, "audit").push(json!({
+            "at": "2026-10-03T09:00:00Z", "by": "Anouk", "action": "child.edit", "target": target,
+        }));
+    }
     seal_audit(&mut export);
     let db = Db::import(&export);
 
@@ -555,6 +564,52 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         );
         for secret in ["GEHEIM", "eldcode", "Stappenplan", "Step plan"] {
             assert!(!text.contains(secret), "{secret} in the report: {text}");
+        }
+    }
+
+    // The dossier for the parents' right of access: everything else about the child, in both
+    // languages, but not the Meldcode trajectory, the flagged mark or their audit entries.
+    for (lang, heading, audit) in [
+        ("nl", "# ", "\n## Wijzigingen\n"),
+        ("en", "# ", "\n## Changes\n"),
+    ] {
+        let text = ok(&db.report(&[
+            "--child",
+            &with_plan.to_string(),
+            "--dossier",
+            "--lang",
+            lang,
+        ]));
+        assert!(text.starts_with(heading), "{text}");
+        let words = signal["text"][lang].as_str().unwrap();
+        assert!(!text.contains(words), "{words} in the dossier: {text}");
+        for secret in ["GEHEIM", "eldcode", "Veilig Thuis", "afweging"] {
+            assert!(!text.contains(secret), "{secret} in the dossier: {text}");
+        }
+        assert!(text.contains(early["question"].as_str().unwrap()), "{text}");
+        let (_, trail) = text.split_once(audit).expect("an audit section");
+        // The two changes above, not the Meldcode start or the flagged mark.
+        let entries: Vec<&str> = trail.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(entries.len(), 2, "{trail}");
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.contains("· Anouk · child.edit · ")),
+            "{trail}"
+        );
+        assert!(entries[1].ends_with(": goals"), "{trail}");
+        assert!(!trail.contains("trajectory.start") && !trail.contains("observation.mark"));
+        // Every observation of the child is in it, each with its date.
+        for o in arr(&export, "observations")
+            .iter()
+            .filter(|o| o["child_id"] == with_plan)
+        {
+            let date = date(&o["date"]).unwrap();
+            let date = match lang {
+                "nl" => date.format("%d-%m-%Y").to_string(),
+                _ => date.to_string(),
+            };
+            assert!(text.contains(&date), "{date}: {text}");
         }
     }
 
@@ -639,5 +694,62 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
         for hidden in &child_ids[1..] {
             assert!(!csv.contains(&name(hidden)), "{csv}");
         }
+    }
+}
+
+/// The parents' view goes through export and import unchanged, `check` accepts it, and the
+/// parents' report shows it under "Wat ouders zien" / "What the parents see".
+#[test]
+fn the_parents_view_round_trips_through_export_and_import() {
+    let mut export = Db::demo(&[]).export();
+    let early = arr(&export, "trajectories")
+        .iter()
+        .find(|t| t["closed"].is_null())
+        .unwrap()
+        .clone();
+    let child = early["child_id"].clone();
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == early["id"] {
+            t["parents_view"] = json!("Thuis wil ze ook niet loslaten.");
+        }
+    }
+    let latest = arr(&export, "observations")
+        .iter()
+        .filter(|o| o["child_id"] == child)
+        .max_by_key(|o| (o["date"].as_str().unwrap().to_string(), o["id"].as_u64()))
+        .expect("the child was observed")["id"]
+        .clone();
+    for o in array_mut(&mut export, "observations") {
+        if o["id"] == latest {
+            o["parents_view"] = json!("Herkennen het, vooral na het weekend.");
+        }
+    }
+    let db = Db::import(&export);
+    ok(&run(&["check", "--db", db.path()]));
+    let again = db.export();
+    assert_eq!(again["trajectories"], export["trajectories"]);
+    assert_eq!(again["observations"], export["observations"]);
+    // Empty views are left out of the export, as before the field existed.
+    let empty = arr(&again, "observations")
+        .iter()
+        .find(|o| o["id"] != latest)
+        .unwrap();
+    assert!(empty.get("parents_view").is_none(), "{empty}");
+
+    for (lang, title) in [
+        ("nl", "\n## Wat ouders zien\n"),
+        ("en", "\n## What the parents see\n"),
+    ] {
+        let text = ok(&db.report(&["--child", &child.to_string(), "--lang", lang]));
+        let (_, view) = text.split_once(title).expect("a parents' view section");
+        let view = view.split("\n## ").next().unwrap();
+        assert!(
+            view.contains(": Herkennen het, vooral na het weekend.\n"),
+            "{view}"
+        );
+        assert!(
+            view.contains(": Thuis wil ze ook niet loslaten.\n"),
+            "{view}"
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::cli::{ChildRef, Report};
 use crate::domain::Id;
 use crate::i18n::report::R;
 use crate::i18n::Lang;
+use crate::report::dossier::dossier;
 use crate::report::{care_team, child_report};
 use crate::search::fold;
 use crate::store::Store;
@@ -20,6 +21,7 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
     let today = Clock::System.today();
     let text = match report {
         Report::Child(child) => child_report(store, find_child(store, &child)?, lang, today)?,
+        Report::Dossier(child) => dossier(store, find_child(store, &child)?, lang, today)?,
         Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
             let which = match report {
                 Report::Meldcode { .. } => care_team::Which::Meldcode,

@@ -69,6 +69,19 @@ super::texts! {
     MentorRole => "mentor", "mentor";
     StaffMember => "Pedagogisch medewerker", "Childcare worker";
     ColConsent => "Toestemming", "Consent";
+    DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
+    NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";
+    Authority => "gezag", "parental authority";
+    Phone => "telefoon", "phone";
+    Email => "E-mail", "Email";
+    ConsentTitle => "Toestemming", "Consent";
+    ConsentToCoach => "De coach raadplegen over uw kind, bij naam", "Consulting the coach about your child, by name";
+    ConsentToCareTeam => "Uw kind bij naam bespreken in het zorgoverleg", "Discussing your child by name in the care-team meeting";
+    ConsentToSchool => "Informatie doorgeven aan de school", "Passing information to the school";
+    UnknownForm => "Dit formulier kent deze database niet meer; wat erop staat, kunnen we u op papier laten zien.", "This database no longer knows this form; we can show you what is on it on paper.";
+    AuditTitle => "Wijzigingen", "Changes";
+    AuditIntro => "Wie wanneer iets over uw kind vastlegde of veranderde (datum, tijd, wie, wat).", "Who recorded or changed something about your child, and when (date, time, who, what).";
+    ChildRecord => "De gegevens van uw kind", "Your child's details";
     ConsentYes => "ja", "yes";
     ConsentNo => "nee", "no";
     ConsentNotAsked => "niet gevraagd", "not asked";
@@ -238,6 +251,56 @@ impl Lang {
         self.pick(
             format!("Observatiegesprek van {date}"),
             format!("Observation talk of {date}"),
+        )
+    }
+
+    /// The dossier's title: "Zoë de Vries: dossier voor de ouders".
+    pub fn dossier_title(self, name: &str) -> String {
+        self.pick(
+            format!("{name}: dossier voor de ouders"),
+            format!("{name}: file for the parents"),
+        )
+    }
+
+    /// A consent answer for the parents: "ja, op 01-09-2026, gegeven door ..., vastgelegd door
+    /// ..." or "niet gevraagd".
+    pub fn dossier_consent(self, given: Option<&crate::domain::Given>) -> String {
+        let Some(given) = given else {
+            return self.report(R::ConsentNotAsked).to_string();
+        };
+        let answer = self.report(match given.answer {
+            crate::domain::ConsentAnswer::Yes => R::ConsentYes,
+            crate::domain::ConsentAnswer::No => R::ConsentNo,
+        });
+        let date = self.date(given.at.date_naive());
+        let by = given.by.trim();
+        match given.given_by.trim() {
+            "" => self.pick(
+                format!("{answer}, op {date}, vastgelegd door {by}"),
+                format!("{answer}, on {date}, recorded by {by}"),
+            ),
+            from => self.pick(
+                format!("{answer}, op {date}, gegeven door {from}, vastgelegd door {by}"),
+                format!("{answer}, on {date}, given by {from}, recorded by {by}"),
+            ),
+        }
+    }
+
+    /// An observation named in the dossier's audit entries: "Observatie van 02-10-2026".
+    pub fn dossier_observation_of(self, date: NaiveDate) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatie van {date}"),
+            format!("Observation of {date}"),
+        )
+    }
+
+    /// One observation's heading in the dossier.
+    pub fn dossier_observation(self, date: NaiveDate, form: &str, by: &str) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatie van {date} ({form}, door {by})"),
+            format!("Observation of {date} ({form}, by {by})"),
         )
     }
 

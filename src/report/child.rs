@@ -173,7 +173,7 @@ fn render_observations(report: &ChildReport) -> Result<String> {
         lang.text(&template.name)
     );
     let _ = writeln!(out, "\n{}", lang.report(R::Scale));
-    write_sections(&mut out, latest, template, lang);
+    write_sections(&mut out, latest, template, lang, "###");
 
     let _ = writeln!(out);
     match observations.len().checked_sub(2).map(|i| &observations[i]) {
@@ -206,13 +206,15 @@ fn render_observations(report: &ChildReport) -> Result<String> {
     Ok(out)
 }
 
-/// The latest observation, one `###` heading per section that has a marked item (or a note), each
-/// item with its mark in words and its note below it.
-fn write_sections(
+/// An observation, one heading (`heading`: `###`, `####`) per section that has a marked item (or
+/// a note), each item with its mark in words and its note below it. A Meldcode-flagged item is
+/// left out.
+pub(super) fn write_sections(
     out: &mut String,
     observation: &Observation,
     template: &FormTemplate,
     lang: Lang,
+    heading: &str,
 ) {
     let mut any = false;
     for section in &template.sections {
@@ -229,7 +231,7 @@ fn write_sections(
             continue;
         }
         any = true;
-        let _ = writeln!(out, "\n### {}\n", lang.text(&section.title));
+        let _ = writeln!(out, "\n{heading} {}\n", lang.text(&section.title));
         for item in items {
             let mark = observation.mark(&item.id);
             let tag = match item.concern && mark.is_some() {

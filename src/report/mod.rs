@@ -6,6 +6,7 @@
 
 pub mod care_team;
 pub mod child;
+pub mod dossier;
 pub mod parents;
 pub mod plans;
 
