@@ -27,6 +27,8 @@ pub struct Ctx<'a> {
     pub plans: &'a Catalogue<PlanTemplate>,
     /// A child not observed for more weeks than this is flagged in its group's list.
     pub observe_weeks: u32,
+    /// Where `R` writes reports.
+    pub reports_dir: &'a std::path::Path,
 }
 
 impl Ctx<'_> {

@@ -50,6 +50,10 @@ pub enum AppError {
     OpenChildFirst,
     #[error("a pinned card cannot be removed")]
     PinnedCard,
+    /// `R` could not make or write the report (the reports directory and why, as the system
+    /// says it).
+    #[error("the report was not written: {0}")]
+    ReportNotWritten(String),
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

@@ -56,6 +56,7 @@ pub mod modal;
 mod msg;
 mod outcome;
 pub mod popups;
+pub mod reports;
 mod route;
 mod saving;
 pub mod screens;
@@ -103,6 +104,8 @@ pub enum Popup {
     Card(Box<CardPopup>),
     /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's.
     Pin(popups::pin::PinPopup),
+    /// The month of the care-team report (`R` on the groups list).
+    Report(popups::report::ReportPopup),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +126,7 @@ macro_rules! ctx_of {
             catalogue: &$app.catalogue,
             plans: &$app.plans,
             observe_weeks: $app.observe_weeks,
+            reports_dir: &$app.reports_dir,
         }
     };
 }
@@ -167,6 +171,9 @@ pub struct App {
     pub backups: Option<crate::backup::AutoBackup>,
     /// What the header said about backups when last drawn, to redraw when it changes.
     shown_notice: Option<String>,
+    /// Where `R` writes reports (`reports_dir` in the config file; default: `reports` beside the
+    /// database directory).
+    pub reports_dir: std::path::PathBuf,
 }
 
 /// What the app starts with besides the store.
@@ -184,6 +191,7 @@ pub struct Options {
 
 impl App {
     pub fn new(store: Store, options: Options) -> App {
+        let store_path = &store.path().to_path_buf();
         let mut app = App {
             store,
             lang: options.lang,
@@ -207,6 +215,7 @@ impl App {
             recent_users: Vec::new(),
             backups: None,
             shown_notice: None,
+            reports_dir: crate::report::files::dir_for(store_path, None),
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -416,5 +425,7 @@ mod tests_meldcode;
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
+#[cfg(test)]
+mod tests_reports;
 #[cfg(test)]
 mod tests_visit;

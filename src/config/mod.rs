@@ -3,7 +3,8 @@
 //! `config.toml` in the platform config directory (`~/.config/signaal/config.toml` on Linux), or
 //! the file `--config` or `SIGNAAL_CONFIG` names. Its keys are `lock_after`, `lang`, `keymap`,
 //! `observe_weeks`, `db`, `backup_dir` and `backup_after`, each the same as the option of that
-//! name, and `quit_confirm` (whether `q` asks "Stop signaal?" first); relative paths in it are
+//! name, `quit_confirm` (whether `q` asks "Stop signaal?" first) and `reports_dir` (where `R`
+//! in the TUI writes reports; default `reports` beside the database); relative paths in it are
 //! taken from the file's folder. [`layer`] decides every setting from the command line, the
 //! environment, the file and the built-in defaults.
 //!
@@ -44,6 +45,8 @@ pub struct Config {
     pub backup_after: Option<u64>,
     /// Whether `quit` asks "Stop signaal?" before it stops.
     pub quit_confirm: Option<bool>,
+    /// Where `R` in the TUI writes reports (made absolute against the config file's folder).
+    pub reports_dir: Option<PathBuf>,
 }
 
 /// What signaal runs with, every setting decided.
@@ -63,6 +66,9 @@ pub struct Settings {
     pub backup_after: Duration,
     /// Whether `quit` asks first (default: yes; the config file only).
     pub quit_confirm: bool,
+    /// `None`: `reports` beside the database directory (see [`crate::report::files::dir_for`];
+    /// the config file only).
+    pub reports_dir: Option<PathBuf>,
 }
 
 /// Where signaal keeps its things by default: the data directory holds the database, the config
@@ -142,5 +148,6 @@ pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
                 .unwrap_or(BACKUP_AFTER_SECONDS),
         ),
         quit_confirm: file.quit_confirm.unwrap_or(true),
+        reports_dir: file.reports_dir,
     }
 }

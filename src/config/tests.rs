@@ -36,7 +36,8 @@ fn cli(args: &[&str]) -> Cli {
 fn full() -> Config {
     config(
         "lock_after = 60\nlang = \"nl\"\nkeymap = \"mine.toml\"\nobserve_weeks = 12\n\
-         db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\nquit_confirm = false\n",
+         db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\nquit_confirm = false\n\
+         reports_dir = \"verslagen\"\n",
     )
 }
 
@@ -53,6 +54,7 @@ fn every_key_is_read_and_relative_paths_are_the_files_folder() {
             backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
             backup_after: Some(30),
             quit_confirm: Some(false),
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
     let absolute = config("keymap = \"/home/x/keys.toml\"\ndb = \"/srv/db\"\nlock_after = 0\n");
@@ -77,6 +79,7 @@ fn without_a_file_or_options_the_built_in_defaults_and_lang_count() {
             backup_dir: None,
             backup_after: Duration::from_secs(60),
             quit_confirm: true,
+            reports_dir: None,
         }
     );
     assert_eq!(layer(&cli(&[]), Config::default(), None).lang, Lang::En);
@@ -96,6 +99,7 @@ fn the_file_beats_the_defaults_and_lang() {
             backup_dir: Some(PathBuf::from("/etc/signaal/usb")),
             backup_after: Duration::from_secs(30),
             quit_confirm: false,
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
 }
@@ -130,6 +134,7 @@ fn options_beat_the_file() {
             backup_dir: Some(PathBuf::from("/media/stick")),
             backup_after: Duration::ZERO,
             quit_confirm: false,
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
 }
@@ -231,7 +236,7 @@ fn each_bad_value_is_reported_on_its_line() {
         (
             "colour = \"red\"",
             "unknown key \"colour\" (known: lock_after, lang, keymap, observe_weeks, db, \
-             backup_dir, backup_after, quit_confirm)",
+             backup_dir, backup_after, quit_confirm, reports_dir)",
         ),
         (
             "[lang]\nvalue = \"nl\"",

@@ -130,6 +130,23 @@ impl Lang {
         )
     }
 
+    /// The status line after `R`: where the report went.
+    pub fn report_written(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        self.pick(
+            format!("Rapport geschreven: {path}"),
+            format!("Report written: {path}"),
+        )
+    }
+
+    /// This month as the month field shows it: MM-YYYY in Dutch, YYYY-MM in English.
+    pub fn month(self, day: chrono::NaiveDate) -> String {
+        match self {
+            Lang::Nl => day.format("%m-%Y").to_string(),
+            Lang::En => day.format("%Y-%m").to_string(),
+        }
+    }
+
     pub fn pin_wrong(self, seconds: i64) -> String {
         self.pick(
             format!("Verkeerde pincode. Probeer het over {seconds} s opnieuw."),
@@ -749,6 +766,8 @@ texts! {
     FieldGoals => "Doelen", "Goals";
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
     FieldParentsView => "Wat ouders zien", "What the parents see";
+    FormCareTeamReport => "Rapport voor het zorgoverleg", "Care-team report";
+    FieldMonth => "Maand", "Month";
     FieldStarted => "Gestart", "Started";
     FieldExpectedEnd => "Verwacht einde", "Expected end";
     FieldReview => "Evaluatiedatum", "Review date";

@@ -7,6 +7,7 @@
 pub mod care_team;
 pub mod child;
 pub mod dossier;
+pub mod files;
 pub mod parents;
 pub mod plans;
 

@@ -87,6 +87,7 @@ impl ChildScreen {
                 Ok(Outcome::Push(Screen::History(trail)))
             }
             Action::Plan => PlansScreen::open(ctx, child, group).map(Outcome::Push),
+            Action::Report => crate::app::reports::parents_report(ctx, &child),
             _ => Ok(Outcome::Ignored),
         }
     }
@@ -103,7 +104,7 @@ impl Component for ChildScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Observe, Plan, Compare, Back, Help, Quit, History, Edit]
+        &[Observe, Plan, Compare, Back, Help, Quit, History, Edit, Report]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {
