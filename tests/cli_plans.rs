@@ -402,12 +402,7 @@ fn bad_options_are_refused() {
 
 #[test]
 fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
-    let mut export = Db::demo(&[]).export();
-    let early = arr(&export, "trajectories")
-        .iter()
-        .find(|t| t["closed"].is_null())
-        .unwrap()
-        .clone();
+    let (mut export, early) = with_an_open_trajectory();
     let with_plan = early["child_id"].clone();
     let has_one: HashSet<String> = arr(&export, "trajectories")
         .iter()
@@ -697,16 +692,22 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
     }
 }
 
+/// A demo export and its first open trajectory.
+fn with_an_open_trajectory() -> (Value, Value) {
+    let export = Db::demo(&[]).export();
+    let early = arr(&export, "trajectories")
+        .iter()
+        .find(|t| t["closed"].is_null())
+        .expect("the demo has an open trajectory")
+        .clone();
+    (export, early)
+}
+
 /// The parents' view goes through export and import unchanged, `check` accepts it, and the
 /// parents' report shows it under "Wat ouders zien" / "What the parents see".
 #[test]
 fn the_parents_view_round_trips_through_export_and_import() {
-    let mut export = Db::demo(&[]).export();
-    let early = arr(&export, "trajectories")
-        .iter()
-        .find(|t| t["closed"].is_null())
-        .unwrap()
-        .clone();
+    let (mut export, early) = with_an_open_trajectory();
     let child = early["child_id"].clone();
     for t in array_mut(&mut export, "trajectories") {
         if t["id"] == early["id"] {

@@ -474,7 +474,15 @@ mod tests {
     }
 
     fn rows_on(day: &str, lang: Lang) -> Vec<Row> {
-        let (trajectories, children, groups) = data();
+        rows_of(data(), day, lang)
+    }
+
+    /// The care-team rows of `data` on `day`.
+    fn rows_of(
+        (trajectories, children, groups): (Vec<Trajectory>, HashMap<Id, Child>, HashMap<Id, Group>),
+        day: &str,
+        lang: Lang,
+    ) -> Vec<Row> {
         let plans = Catalogue::plans(Vec::new());
         rows(
             &trajectories,
@@ -634,16 +642,7 @@ mod tests {
         let (trajectories, mut children, groups) = data();
         children.get_mut(&21).unwrap().consent = consent(ConsentAnswer::No);
         children.get_mut(&20).unwrap().consent = Default::default();
-        let plans = Catalogue::plans(Vec::new());
-        rows(
-            &trajectories,
-            &children,
-            &groups,
-            &plans,
-            Which::CareTeam,
-            d(day),
-            lang,
-        )
+        rows_of((trajectories, children, groups), day, lang)
     }
 
     #[test]
@@ -717,16 +716,7 @@ mod tests {
         for child in children.values_mut() {
             child.consent = Default::default();
         }
-        let plans = Catalogue::plans(Vec::new());
-        let rows = rows(
-            &trajectories,
-            &children,
-            &groups,
-            &plans,
-            Which::CareTeam,
-            d("2026-11-20"),
-            Lang::En,
-        );
+        let rows = rows_of((trajectories, children, groups), "2026-11-20", Lang::En);
         let names: Vec<&str> = rows.iter().map(|r| r.child.as_str()).collect();
         assert_eq!(
             names,

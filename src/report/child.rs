@@ -15,46 +15,66 @@ use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
 
+/// What the store holds about one child, as the documents for the parents read it.
+pub struct ChildData {
+    pub child: Child,
+    pub group: Option<Group>,
+    /// The name of the child's mentor; `None` when none is chosen (or the staff member is gone).
+    pub mentor: Option<String>,
+    /// Oldest first.
+    pub observations: Vec<Observation>,
+    pub catalogue: Catalogue,
+    /// The Meldcode ones among them; each document leaves them out itself.
+    pub trajectories: Vec<Trajectory>,
+    pub plans: Catalogue<PlanTemplate>,
+}
+
+impl ChildData {
+    /// Reads child `id` and what belongs to it.
+    ///
+    /// # Errors
+    /// No child with that id, or the store could not be read.
+    pub fn load(store: &Store, id: Id) -> Result<ChildData> {
+        let child = store.child(id)?.ok_or_else(|| {
+            anyhow!(
+                "there is no child with id {id} in {}",
+                store.path().display()
+            )
+        })?;
+        let mentor = match child.mentor {
+            Some(mentor) => store.staff()?.into_iter().find(|s| s.id == mentor),
+            None => None,
+        };
+        Ok(ChildData {
+            group: store.group(child.group_id)?,
+            mentor: mentor.map(|s| s.name),
+            observations: store.observations_of(id)?,
+            catalogue: Catalogue::forms(store.form_templates()?),
+            trajectories: store.trajectories_of(id)?,
+            plans: Catalogue::plans(store.plan_templates()?),
+            child,
+        })
+    }
+}
+
 /// Reads what the report on one child needs from the store and renders it.
+///
+/// # Errors
+/// No child with that id, the store could not be read, or the latest observation's form is
+/// not in the catalogue.
 pub fn child_report(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Result<String> {
-    let child = store.child(id)?.ok_or_else(|| {
-        anyhow!(
-            "there is no child with id {id} in {}",
-            store.path().display()
-        )
-    })?;
-    let group = store.group(child.group_id)?;
-    let observations = store.observations_of(id)?;
-    let catalogue = Catalogue::forms(store.form_templates()?);
-    let trajectories = store.trajectories_of(id)?;
-    let plans = Catalogue::plans(store.plan_templates()?);
-    let mentor = mentor_name(store, &child)?;
+    let data = ChildData::load(store, id)?;
     render_child(&ChildReport {
-        child: &child,
-        group: group.as_ref(),
-        observations: &observations,
-        catalogue: &catalogue,
-        trajectories: &trajectories,
-        plans: &plans,
-        mentor: mentor.as_deref(),
+        child: &data.child,
+        group: data.group.as_ref(),
+        observations: &data.observations,
+        catalogue: &data.catalogue,
+        trajectories: &data.trajectories,
+        plans: &data.plans,
+        mentor: data.mentor.as_deref(),
         lang,
         today,
     })
-}
-
-/// The name of the child's mentor; `None` when none is chosen (or the staff member is gone).
-///
-/// # Errors
-/// The store could not be read.
-pub fn mentor_name(store: &Store, child: &Child) -> Result<Option<String>> {
-    let Some(id) = child.mentor else {
-        return Ok(None);
-    };
-    Ok(store
-        .staff()?
-        .into_iter()
-        .find(|s| s.id == id)
-        .map(|s| s.name))
 }
 
 /// Everything the report on one child is made of.
@@ -109,24 +129,11 @@ fn render_observations(report: &ChildReport) -> Result<String> {
     } = *report;
     let mut out = String::new();
     let name = child.full_name();
-    let group_text = match group {
-        Some(group) => format!("{} ({})", group.name, group.kind.label()),
-        None => lang.report(R::Unknown).to_string(),
-    };
     let latest = observations.last();
 
     // Writing to a String cannot fail; `let _ =` keeps the lines short.
     let _ = writeln!(out, "# {}\n", lang.report_title(&name));
-    let _ = writeln!(out, "- {}: {group_text}", lang.report(R::Group));
-    let _ = writeln!(
-        out,
-        "- {}: {} ({})",
-        lang.report(R::BirthDate),
-        lang.date(child.birth_date),
-        lang.report_age(child.age_on(today))
-    );
-    let mentor = mentor.map_or(lang.report(R::NoMentor), |m| m);
-    let _ = writeln!(out, "- {}: {mentor}", lang.report(R::Mentor));
+    write_who(&mut out, child, group, mentor, lang, today);
     if !child.guardians.is_empty() {
         let names: Vec<String> = child.guardians.iter().map(parents::who).collect();
         let _ = writeln!(out, "- {}: {}", lang.report(R::Guardians), names.join(", "));
@@ -206,6 +213,31 @@ fn render_observations(report: &ChildReport) -> Result<String> {
     Ok(out)
 }
 
+/// The child's group, birth date with age on `today`, and mentor, as list items.
+pub(super) fn write_who(
+    out: &mut String,
+    child: &Child,
+    group: Option<&Group>,
+    mentor: Option<&str>,
+    lang: Lang,
+    today: NaiveDate,
+) {
+    let group = match group {
+        Some(group) => format!("{} ({})", group.name, group.kind.label()),
+        None => lang.report(R::Unknown).to_string(),
+    };
+    let _ = writeln!(out, "- {}: {group}", lang.report(R::Group));
+    let _ = writeln!(
+        out,
+        "- {}: {} ({})",
+        lang.report(R::BirthDate),
+        lang.date(child.birth_date),
+        lang.report_age(child.age_on(today))
+    );
+    let mentor = mentor.unwrap_or(lang.report(R::NoMentor));
+    let _ = writeln!(out, "- {}: {mentor}", lang.report(R::Mentor));
+}
+
 /// An observation, one heading (`heading`: `###`, `####`) per section that has a marked item (or
 /// a note), each item with its mark in words and its note below it. A Meldcode-flagged item is
 /// left out.
@@ -264,33 +296,15 @@ pub(super) fn write_note(out: &mut String, note: &str, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::test_support::{at, d, plan};
+    use crate::commands::test_support::{at, d, kdv, plan, zoe};
     use crate::domain::form::Mark;
 
     fn child() -> Child {
-        Child {
-            id: 20,
-            group_id: 10,
-            first_name: "Zoë".into(),
-            last_name: "de Vries".into(),
-            birth_date: d("2024-08-17"),
-            archived: false,
-            contacts: Vec::new(),
-            mentor: None,
-            guardians: Vec::new(),
-            consent: Default::default(),
-        }
+        zoe()
     }
 
     fn group() -> Group {
         crate::commands::test_support::group(10, "De Vlinders")
-    }
-
-    fn kdv() -> FormTemplate {
-        crate::templates::builtin()
-            .into_iter()
-            .find(|t| t.id == "kdv-0-4")
-            .unwrap()
     }
 
     fn observation(id: Id, date: &str, marks: &[(&str, Mark, &str)]) -> Observation {

@@ -12,10 +12,10 @@
 
 use std::fmt::Write as _;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::child::{mentor_name, write_sections};
+use super::child::{write_sections, write_who, ChildData};
 use super::parents::{self, who};
 use super::plans::{self, one_line};
 use crate::domain::form::FormTemplate;
@@ -47,24 +47,15 @@ pub struct Dossier<'a> {
 /// # Errors
 /// No child with that id, or the store could not be read.
 pub fn dossier(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Result<String> {
-    let child = store.child(id)?.ok_or_else(|| {
-        anyhow!(
-            "there is no child with id {id} in {}",
-            store.path().display()
-        )
-    })?;
-    let group = store.group(child.group_id)?;
-    let mentor = mentor_name(store, &child)?;
-    let observations = store.observations_of(id)?;
-    let trajectories = store.trajectories_of(id)?;
+    let data = ChildData::load(store, id)?;
     Ok(render(&Dossier {
-        child: &child,
-        group: group.as_ref(),
-        mentor: mentor.as_deref(),
-        observations: &observations,
-        catalogue: &Catalogue::forms(store.form_templates()?),
-        trajectories: &trajectories,
-        plans: &Catalogue::plans(store.plan_templates()?),
+        child: &data.child,
+        group: data.group.as_ref(),
+        mentor: data.mentor.as_deref(),
+        observations: &data.observations,
+        catalogue: &data.catalogue,
+        trajectories: &data.trajectories,
+        plans: &data.plans,
         audit: &store.audit()?,
         lang,
         today,
@@ -78,19 +69,7 @@ pub fn render(d: &Dossier) -> String {
     let child = d.child;
     let _ = writeln!(out, "# {}\n", lang.dossier_title(&child.full_name()));
     let _ = writeln!(out, "{}\n", lang.report(R::DossierIntro));
-    let group = d.group.map_or(lang.report(R::Unknown).to_string(), |g| {
-        format!("{} ({})", g.name, g.kind.label())
-    });
-    let _ = writeln!(out, "- {}: {group}", lang.report(R::Group));
-    let _ = writeln!(
-        out,
-        "- {}: {} ({})",
-        lang.report(R::BirthDate),
-        lang.date(child.birth_date),
-        lang.report_age(child.age_on(d.today))
-    );
-    let mentor = d.mentor.unwrap_or(lang.report(R::NoMentor));
-    let _ = writeln!(out, "- {}: {mentor}", lang.report(R::Mentor));
+    write_who(&mut out, child, d.group, d.mentor, lang, d.today);
     if child.archived {
         let _ = writeln!(out, "- {} {}", child.full_name(), lang.report(R::Archived));
     }
@@ -265,16 +244,9 @@ fn about(d: &Dossier, target: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::test_support::{at, d, plan};
+    use crate::commands::test_support::{at, d, kdv, plan, zoe};
     use crate::domain::form::Mark;
     use crate::domain::{AuditAction, ConsentAnswer, Given, Guardian};
-
-    fn kdv() -> FormTemplate {
-        crate::templates::builtin()
-            .into_iter()
-            .find(|t| t.id == "kdv-0-4")
-            .unwrap()
-    }
 
     fn flagged(template: &FormTemplate) -> (String, String) {
         let (_, item) = template.items().find(|(_, i)| i.meldcode).unwrap();
@@ -293,13 +265,6 @@ mod tests {
     fn render_for(lang: Lang) -> String {
         let kdv = kdv();
         let mut child = Child {
-            id: 20,
-            group_id: 10,
-            first_name: "Zoë".into(),
-            last_name: "de Vries".into(),
-            birth_date: d("2024-08-17"),
-            archived: false,
-            contacts: Vec::new(),
             mentor: Some(3),
             guardians: vec![Guardian {
                 name: "Mirjam de Vries".into(),
@@ -311,7 +276,7 @@ mod tests {
                 }],
                 email: "mirjam@example.org".into(),
             }],
-            consent: Default::default(),
+            ..zoe()
         };
         child.consent.coach = Some(Given {
             answer: ConsentAnswer::Yes,
