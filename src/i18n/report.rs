@@ -41,6 +41,7 @@ super::texts! {
     Now => "Waar we nu staan", "Where we are now";
     StepsTaken => "Gezette stappen", "Steps taken";
     NoStepsYet => "Er is nog geen stap afgerond.", "No step has been completed yet.";
+    NotTakenYet => "nog niet gezet", "not taken yet";
     AllStepsDone => "alle stappen zijn gezet", "all steps have been taken";
     ContinuesInGroup => "uw kind gaat verder in de groep, met de aanpak die we samen hebben gevonden", "your child carries on in the group, with the approach we found together";
     CareRoute => "we hebben samen passende hulp gezocht buiten de groep", "together we found fitting help outside the group";
@@ -293,6 +294,32 @@ impl Lang {
             format!("Observatie van {date}"),
             format!("Observation of {date}"),
         )
+    }
+
+    /// An audit entry's action in words for the parents ("child.edit": "gegevens gewijzigd");
+    /// an action this version has no words for keeps its name.
+    pub fn dossier_action(self, action: &str) -> String {
+        use crate::domain::AuditAction as A;
+        let (nl, en) = match A::parse(action) {
+            Some(A::ChildAdd) => ("ingeschreven", "enrolled"),
+            Some(A::ChildEdit) => ("gegevens gewijzigd", "details changed"),
+            Some(A::ChildContacts) => ("contactpersonen gewijzigd", "contacts changed"),
+            Some(A::ChildArchive) => ("vertrokken", "left"),
+            Some(A::ChildRestore) => ("teruggezet", "brought back"),
+            Some(A::ObservationMark) => ("aangekruist", "ticked"),
+            Some(A::ObservationNote) => ("notitie geschreven", "note written"),
+            Some(A::TrajectoryStart) => ("stappenplan gestart", "step plan started"),
+            Some(A::TrajectoryAnswer) => ("vraag beantwoord", "question answered"),
+            Some(A::TrajectoryConsent) => ("toestemming vastgelegd", "consent recorded"),
+            Some(A::TrajectoryStage | A::TrajectoryStageWithoutConsent) => {
+                ("stap bijgewerkt", "step updated")
+            }
+            Some(A::TrajectoryNote) => ("notitie bij een stap", "note on a step"),
+            Some(A::TrajectoryEdit) => ("stappenplan gewijzigd", "step plan changed"),
+            Some(A::TrajectoryClose) => ("stappenplan afgesloten", "step plan closed"),
+            _ => return action.to_string(),
+        };
+        self.pick(nl.to_string(), en.to_string())
     }
 
     /// One observation's heading in the dossier.

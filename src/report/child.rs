@@ -107,7 +107,7 @@ pub fn render_child(report: &ChildReport) -> Result<String> {
         ..
     } = *report;
     let mut out = render_observations(report)?;
-    plans::write_trajectories(&mut out, trajectories, plans, lang);
+    plans::write_trajectories(&mut out, trajectories, plans, lang, plans::Stages::Taken);
     let latest = report.observations.last();
     parents::write_parents_view(&mut out, latest, trajectories, plans, lang);
     parents::write_agreements(&mut out, trajectories, plans, lang);

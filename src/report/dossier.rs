@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use super::child::{write_sections, write_who, ChildData};
 use super::parents::{self, who};
-use super::plans::{self, one_line};
+use super::plans::{self, one_line, Stages};
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, AuditEntry, Catalogue, Child, ConsentTo, Group, Id, Observation};
@@ -77,7 +77,7 @@ pub fn render(d: &Dossier) -> String {
     write_guardians(&mut out, child, lang);
     write_consent(&mut out, child, lang);
     write_observations(&mut out, d);
-    plans::write_trajectories(&mut out, d.trajectories, d.plans, lang);
+    plans::write_trajectories(&mut out, d.trajectories, d.plans, lang, Stages::WithNotes);
     if d.trajectories.iter().any(|t| !t.parents_view.is_empty()) {
         parents::write_parents_view(&mut out, None, d.trajectories, d.plans, lang);
     }
@@ -184,7 +184,7 @@ fn write_audit(out: &mut String, d: &Dossier) {
             lang.date(at.date_naive()),
             at.format("%H:%M"),
             one_line(&entry.by),
-            entry.action
+            lang.dossier_action(&entry.action)
         );
     }
     if !any {
@@ -227,10 +227,13 @@ fn about(d: &Dossier, target: &str) -> Option<String> {
             if !plans::for_parents(t) {
                 return None;
             }
-            let name = d
-                .plans
-                .find(&t.template, t.version)
-                .map_or(t.template.as_str(), |p| lang.text(&p.name));
+            let plan = d.plans.find(&t.template, t.version);
+            let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
+            // A stage by its title; a field (goals, ...) by its name in the trail.
+            let part = part.map(|part| {
+                plan.and_then(|p| p.stage(part))
+                    .map_or(part, |stage| lang.text(&stage.title))
+            });
             match part {
                 Some(part) => format!("{name}: {part}"),
                 None => name.to_string(),
@@ -317,6 +320,12 @@ mod tests {
             at("2026-10-03"),
         );
         early.parents_view = "Oma ziet het ook.".into();
+        early.set_note(
+            "coach",
+            "Nog even wachten.",
+            "Anouk Jansen",
+            at("2026-10-04"),
+        );
         let mut meldcode =
             Trajectory::new(41, 20, &plan("meldcode"), d("2026-10-01"), "Anouk Jansen");
         meldcode.question = "GEHEIME VRAAG".into();
@@ -327,6 +336,7 @@ mod tests {
             entry(&format!("observation:30/{signal}")),
             entry("observation:30/parents_view"),
             entry("trajectory:40/goals"),
+            entry("trajectory:40/signaleren"),
             entry("trajectory:41"),
             entry("trajectory:41/question"),
         ];
@@ -360,10 +370,12 @@ mod tests {
             "- Wat ouders zien: Thuis ook stil.\n",
             "- Vraag van het kind: Wat helpt bij het afscheid?\n",
             "  - Notitie: Twee keer gezien.\n",
+            "- Stap 4: Advies coach (nog niet gezet)\n  - Notitie: Nog even wachten.\n",
             ": Oma ziet het ook.\n",
-            "· observation.mark · Observatie van 02-10-2026: Trekt zich terug of is opvallend stil\n",
+            "· aangekruist · Observatie van 02-10-2026: Trekt zich terug of is opvallend stil\n",
             "· Observatie van 02-10-2026: Wat ouders zien\n",
             "· Stappenplan vroegsignalering: goals\n",
+            "· Stappenplan vroegsignalering: Signaleren\n",
             "· De gegevens van uw kind\n",
         ] {
             assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");
@@ -379,7 +391,7 @@ mod tests {
             assert!(!text.contains(secret), "{secret} in:\n{text}");
         }
         let audit = text.split("\n## Wijzigingen\n").nth(1).unwrap();
-        assert_eq!(audit.matches("\n- ").count(), 4, "{audit}");
+        assert_eq!(audit.matches("\n- ").count(), 5, "{audit}");
     }
 
     #[test]
