@@ -646,6 +646,20 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
             "given_by": "",
         });
     }
+    // Staff wrote the second child's first name in its question.
+    let first = arr(&export, "children")
+        .iter()
+        .find(|c| c["id"] == child_ids[1])
+        .unwrap()["first_name"]
+        .clone();
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == open[1]["id"] {
+            t["question"] = json!(format!(
+                "Wat helpt {} bij het brengen?",
+                first.as_str().unwrap()
+            ));
+        }
+    }
     let db = Db::import(&export);
     let name = |id: &Value| {
         full_name(
@@ -668,6 +682,9 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
             let hidden = name(hidden);
             assert!(!text.contains(&hidden), "{hidden} named: {text}");
         }
+        let left_out = if lang == "nl" { "[naam]" } else { "[name]" };
+        let question = format!("| Wat helpt {left_out} bij het brengen? |");
+        assert!(text.contains(&question), "{text}");
         assert!(text.contains(alias), "{text}");
         for cell in [yes, no, not_asked] {
             assert!(text.contains(cell), "{cell}: {text}");

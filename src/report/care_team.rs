@@ -199,7 +199,11 @@ pub fn rows(
                 archived: child.is_some_and(|c| c.archived),
                 group: group.map_or(unknown.to_string(), |g| g.name.clone()),
                 plan: plan.map_or(t.template.clone(), |p| lang.text(&p.name).to_string()),
-                question: t.question.trim().to_string(),
+                // Staff write the question in their own words, the child's name among them.
+                question: match (named, child) {
+                    (false, Some(child)) => without_name(t.question.trim(), child, lang),
+                    _ => t.question.trim().to_string(),
+                },
                 stage_number,
                 stages,
                 stage,
@@ -239,6 +243,35 @@ pub fn rows(
         row.child = lang.care_team_alias(letter, &age);
     }
     rows
+}
+
+/// `text` with every word of the child's name (first and last, case and accents folded) put as
+/// "[naam]" ("[name]"): free text about a child the report may not name.
+fn without_name(text: &str, child: &Child, lang: Lang) -> String {
+    let names: Vec<String> = format!("{} {}", child.first_name, child.last_name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|part| part.chars().count() > 1)
+        .map(fold)
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        match names.contains(&fold(word)) {
+            true => out.push_str(lang.report(R::NameLeftOut)),
+            false => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Free text in a Markdown table cell: on one line, with `|` escaped.
@@ -637,11 +670,13 @@ mod tests {
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
     }
 
-    /// Anna's parents said no, Bram's were not asked, Cas's said yes: only Cas is named.
+    /// Anna's parents said no, Bram's were not asked, Cas's said yes: only Cas is named. Bram's
+    /// question names him.
     fn without_consent(day: &str, lang: Lang) -> Vec<Row> {
-        let (trajectories, mut children, groups) = data();
+        let (mut trajectories, mut children, groups) = data();
         children.get_mut(&21).unwrap().consent = consent(ConsentAnswer::No);
         children.get_mut(&20).unwrap().consent = Default::default();
+        trajectories[0].question = "Wat helpt Bram bij het afscheid?".into();
         rows_of((trajectories, children, groups), day, lang)
     }
 
@@ -662,6 +697,11 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("| 80 | - | niet gevraagd |"), "{text}");
+        // Bram's name in the question is left out as well.
+        assert!(
+            text.contains("| Wat helpt [naam] bij het afscheid? |"),
+            "{text}"
+        );
         assert!(text.contains("| Cas Jansen (vertrokken) |"), "{text}");
         assert!(
             text.contains("- Kind A (3 jr 6 mnd) (De Egeltjes, Stappenplan"),
@@ -705,6 +745,21 @@ mod tests {
             Lang::Nl,
         );
         assert_eq!(meldcode[0].child, "Anna Jansen");
+    }
+
+    #[test]
+    fn a_name_in_free_text_is_left_out_for_an_alias() {
+        let (_, mut child) = child(20, 10, "Zoë", false);
+        child.last_name = "van der Berg".into();
+        let text = "Wat helpt ZOE en haar zus Anna van der Berg? Zoëtje niet.";
+        assert_eq!(
+            without_name(text, &child, Lang::Nl),
+            "Wat helpt [naam] en haar zus Anna [naam] [naam] [naam]? Zoëtje niet."
+        );
+        assert_eq!(
+            without_name("Zoë's vraag", &child, Lang::En),
+            "[name]'s vraag"
+        );
     }
 
     #[test]
