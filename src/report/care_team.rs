@@ -255,7 +255,7 @@ fn without_name(text: &str, child: &Child, lang: Lang) -> String {
         .collect();
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| {
+    let flush = |word: &mut String, out: &mut String| {
         match names.contains(&fold(word)) {
             true => out.push_str(lang.report(R::NameLeftOut)),
             false => out.push_str(word),
