@@ -3,32 +3,22 @@
 //! and actions of the step plans, then empty lines to write on during the talk), and lines for
 //! the date and the signatures of each guardian with parental authority (gezag) and the mentor.
 //!
-//! A Meldcode trajectory is never named here either: only trajectories [`plans::for_parents`]
-//! lets through are read.
+//! A Meldcode trajectory is never named here either: only trajectories
+//! [`super::plans::for_parents`] lets through are read.
 
 use std::fmt::Write as _;
 
-use super::plans::{self, one_line};
+use super::plans::{one_line, shown};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{Catalogue, Child, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 
-/// A line to write on by hand, as a list item so that it prints as one in any Markdown viewer.
-const WRITE_ON: &str = "- ............................................................";
+/// Room to write on by hand (dots: underscores would be Markdown emphasis or a rule).
+const DOTS: &str = "............................................................";
 
 /// How many empty lines "Wat we samen afspreken" ends with.
 const EMPTY_LINES: usize = 4;
-
-/// The trajectories the parents may read, oldest first.
-fn shown(trajectories: &[Trajectory]) -> Vec<&Trajectory> {
-    let mut shown: Vec<&Trajectory> = trajectories
-        .iter()
-        .filter(|t| plans::for_parents(t))
-        .collect();
-    shown.sort_by_key(|t| (t.started, t.id));
-    shown
-}
 
 /// A trajectory's heading in words: the plan's name and its start.
 fn heading(t: &Trajectory, plans: &Catalogue<PlanTemplate>, lang: Lang) -> String {
@@ -105,16 +95,16 @@ pub fn write_signatures(out: &mut String, child: &Child, mentor: Option<&str>, l
     let _ = writeln!(out, "- {}: ....................", lang.report(R::Date));
     let with_authority: Vec<_> = child.guardians.iter().filter(|g| g.authority).collect();
     if with_authority.is_empty() {
-        let _ = writeln!(out, "- {}: {}", lang.report(R::Guardian), &WRITE_ON[2..]);
+        let _ = writeln!(out, "- {}: {DOTS}", lang.report(R::Guardian));
     }
     for guardian in with_authority {
-        let _ = writeln!(out, "- {}: {}", who(guardian), &WRITE_ON[2..]);
+        let _ = writeln!(out, "- {}: {DOTS}", who(guardian));
     }
     let staff = match mentor {
         Some(name) => format!("{} ({})", one_line(name), lang.report(R::MentorRole)),
         None => lang.report(R::StaffMember).to_string(),
     };
-    let _ = writeln!(out, "- {staff}: {}", &WRITE_ON[2..]);
+    let _ = writeln!(out, "- {staff}: {DOTS}");
 }
 
 /// A guardian as the report names them: "Mirjam de Vries (moeder)".
@@ -127,6 +117,7 @@ pub fn who(guardian: &crate::domain::Guardian) -> String {
 
 fn write_lines(out: &mut String, count: usize) {
     for _ in 0..count {
-        let _ = writeln!(out, "{WRITE_ON}");
+        // A list item, so that each prints as a line of its own in any Markdown viewer.
+        let _ = writeln!(out, "- {DOTS}");
     }
 }

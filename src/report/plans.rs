@@ -17,6 +17,13 @@ pub fn for_parents(trajectory: &Trajectory) -> bool {
     !access::is_meldcode_plan(&trajectory.template)
 }
 
+/// The trajectories the parents may read ([`for_parents`]), oldest first.
+pub fn shown(trajectories: &[Trajectory]) -> Vec<&Trajectory> {
+    let mut shown: Vec<&Trajectory> = trajectories.iter().filter(|t| for_parents(t)).collect();
+    shown.sort_by_key(|t| (t.started, t.id));
+    shown
+}
+
 /// Free text on one line: a note's line breaks would end a Markdown list item.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -41,11 +48,10 @@ pub fn write_trajectories(
     lang: Lang,
     stages: Stages,
 ) {
-    let mut shown: Vec<&Trajectory> = trajectories.iter().filter(|t| for_parents(t)).collect();
+    let shown = shown(trajectories);
     if shown.is_empty() {
         return;
     }
-    shown.sort_by_key(|t| (t.started, t.id));
     let _ = writeln!(out, "\n## {}\n", lang.report(R::PlansTitle));
     let _ = writeln!(out, "{}", lang.report(R::PlansIntro));
     for trajectory in shown {
