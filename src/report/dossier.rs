@@ -78,7 +78,12 @@ pub fn render(d: &Dossier) -> String {
     write_consent(&mut out, child, lang);
     write_observations(&mut out, d);
     plans::write_trajectories(&mut out, d.trajectories, d.plans, lang, Stages::WithNotes);
-    if d.trajectories.iter().any(|t| !t.parents_view.is_empty()) {
+    // Only when a trajectory the parents may read has one: a Meldcode one must not show even
+    // as an empty section.
+    if plans::shown(d.trajectories)
+        .iter()
+        .any(|t| !t.parents_view.is_empty())
+    {
         parents::write_parents_view(&mut out, None, d.trajectories, d.plans, lang);
     }
     write_audit(&mut out, d);
@@ -392,6 +397,31 @@ mod tests {
         }
         let audit = text.split("\n## Wijzigingen\n").nth(1).unwrap();
         assert_eq!(audit.matches("\n- ").count(), 5, "{audit}");
+    }
+
+    #[test]
+    fn a_meldcode_view_alone_adds_no_section() {
+        let mut meldcode =
+            Trajectory::new(41, 20, &plan("meldcode"), d("2026-10-01"), "Anouk Jansen");
+        meldcode.parents_view = "GEHEIM".into();
+        let child = zoe();
+        let text = render(&Dossier {
+            child: &child,
+            group: None,
+            mentor: None,
+            observations: &[],
+            catalogue: &Catalogue::forms(Vec::new()),
+            trajectories: &[meldcode],
+            plans: &Catalogue::plans(Vec::new()),
+            audit: &[],
+            lang: Lang::Nl,
+            today: d("2026-11-20"),
+        });
+        assert!(!text.contains("Wat ouders zien"), "{text}");
+        assert!(
+            !text.contains("Stappenplan") && !text.contains("GEHEIM"),
+            "{text}"
+        );
     }
 
     #[test]
