@@ -767,7 +767,7 @@ texts! {
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
     FieldParentsView => "Wat ouders zien", "What the parents see";
     FormCareTeamReport => "Rapport voor het zorgoverleg", "Care-team report";
-    FieldMonth => "Maand", "Month";
+    FieldMonth => "Maand (MM-JJJJ)", "Month (YYYY-MM)";
     FieldStarted => "Gestart", "Started";
     FieldExpectedEnd => "Verwacht einde", "Expected end";
     FieldReview => "Evaluatiedatum", "Review date";

@@ -486,6 +486,7 @@ mod contacts;
 mod lock;
 mod observe;
 mod plan;
+mod reports;
 mod visit;
 
 /// The coach visit at 80x24: the carried-over follow-up, the child waiting on the coach first,
