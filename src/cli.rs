@@ -229,6 +229,11 @@ pub struct ReportArgs {
     /// name (case and accents do not matter; a name that fits several children lists them)
     #[arg(long, value_name = "ID|NAME", group = "what", value_parser = parse_child)]
     pub child: Option<ChildRef>,
+    /// With --child: instead of the document for the talk, everything about the child that the
+    /// parents may see, for their right of access (observations, step plans, consent, guardians,
+    /// mentor, the audit entries about the child; never the Meldcode)
+    #[arg(long, conflicts_with_all = ["care_team", "meldcode"])]
+    pub dossier: bool,
     /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg);
     /// Meldcode trajectories are left out
     #[arg(long, group = "what")]
@@ -270,6 +275,8 @@ fn parse_child(text: &str) -> Result<ChildRef, String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Report {
     Child(ChildRef),
+    /// Everything about the child the parents may see (`--child ... --dossier`).
+    Dossier(ChildRef),
     /// The care-team overview; `month` is the first day of the month asked for.
     CareTeam {
         month: Option<NaiveDate>,
@@ -288,6 +295,7 @@ impl ReportArgs {
     pub fn report(&self) -> Option<Report> {
         let (month, csv) = (self.month, self.csv);
         match (self.child.clone(), self.care_team, self.meldcode) {
+            (Some(child), _, _) if self.dossier => Some(Report::Dossier(child)),
             (Some(child), _, _) => Some(Report::Child(child)),
             (None, true, _) => Some(Report::CareTeam { month, csv }),
             (None, false, true) => Some(Report::Meldcode { month, csv }),
@@ -487,6 +495,12 @@ mod tests {
             report(&["--child", "zoe de vries"]).unwrap(),
             Some(Report::Child(ChildRef::Name("zoe de vries".into())))
         );
+        assert_eq!(
+            report(&["--child", "7", "--dossier"]).unwrap(),
+            Some(Report::Dossier(ChildRef::Id(7)))
+        );
+        assert!(report(&["--care-team", "--dossier"]).is_err());
+        assert!(report(&["--dossier"]).is_err());
         assert_eq!(
             report(&["--care-team"]).unwrap(),
             Some(Report::CareTeam {

@@ -15,6 +15,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod templates;

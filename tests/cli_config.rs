@@ -65,7 +65,7 @@ fn each_bad_fixture_is_refused_with_every_problem_on_its_line() {
         "unknown_key.toml",
         &[
             "3: unknown key \"lock-after\" (known: lock_after, lang, keymap, observe_weeks, db, \
-           backup_dir, backup_after, quit_confirm, retention_years)",
+           backup_dir, backup_after, quit_confirm, retention_years, reports_dir)",
         ],
     );
     refused(

@@ -95,7 +95,24 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 const HEADER: &str = "child_id,child,group,plan,question,stage,stage_number,stages,started,\
-                      expected_end,review,days_open,review_overdue,end_overdue";
+                      expected_end,review,days_open,review_overdue,end_overdue,care_team_consent";
+
+/// `export` with the parents of every child having said `answer` to naming the child in the
+/// care-team meeting.
+fn care_team_consent(mut export: Value, answer: &str) -> Value {
+    for child in array_mut(&mut export, "children") {
+        child["consent"]["care_team"] = json!({
+            "answer": answer, "at": "2026-09-01T10:00:00+02:00", "by": "Anouk Jansen",
+            "given_by": "",
+        });
+    }
+    export
+}
+
+/// The demo, every child with the parents' consent to be named in the care-team meeting.
+fn named_demo() -> Db {
+    Db::import(&care_team_consent(Db::demo(&[]).export(), "yes"))
+}
 
 #[test]
 fn the_demo_has_trajectories_at_various_stages_and_passes_check() {
@@ -138,7 +155,7 @@ fn the_demo_has_trajectories_at_various_stages_and_passes_check() {
 
 #[test]
 fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
-    let db = Db::demo(&[]);
+    let db = named_demo();
     let export = db.export();
     let today = today();
     let open = open_on(&export, today);
@@ -175,8 +192,9 @@ fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
         assert!(!rest.is_empty());
     }
     // Late ones first, each also in the section below the table.
-    assert!(rows[..late.len()].iter().all(|r| r.ends_with("** |")));
-    assert!(rows[late.len()..].iter().all(|r| r.ends_with("| - |")));
+    // The overdue column is the one before the consent column.
+    assert!(rows[..late.len()].iter().all(|r| r.ends_with("** | ja |")));
+    assert!(rows[late.len()..].iter().all(|r| r.ends_with("| - | ja |")));
     let section = text.split("\n## Te laat\n").nth(1).expect("a late section");
     for t in &late {
         let name = full_name(child_of(&export, t));
@@ -213,7 +231,7 @@ fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
 /// A demo export with one open trajectory's question holding a comma, quotes, a pipe and a line
 /// break, and that trajectory's child archived; returns it with that trajectory's id.
 fn crafted() -> (Value, Value) {
-    let mut export = Db::demo(&[]).export();
+    let mut export = care_team_consent(Db::demo(&[]).export(), "yes");
     let today = today();
     let id = open_on(&export, today)[0]["id"].clone();
     let mut child_id = Value::Null;
@@ -241,7 +259,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
         assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
         let records = parse_csv(&text);
         assert_eq!(records.len(), open.len() + 1);
-        assert!(records.iter().all(|r| r.len() == 14), "{records:?}");
+        assert!(records.iter().all(|r| r.len() == 15), "{records:?}");
         let ids: HashSet<String> = records[1..].iter().map(|r| r[0].clone()).collect();
         let expected: HashSet<String> = open.iter().map(|t| t["child_id"].to_string()).collect();
         assert_eq!(ids, expected);
@@ -250,9 +268,10 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
             let number: usize = record[6].parse().unwrap();
             assert!((1..=8).contains(&number));
             assert!(date(&json!(record[8])).is_some());
-            for flag in &record[12..] {
+            for flag in &record[12..14] {
                 assert!(flag == "true" || flag == "false", "{flag}");
             }
+            assert_eq!(record[14], "yes");
         }
         let crafted = open.iter().find(|t| t["id"] == id).unwrap();
         let child_id = crafted["child_id"].to_string();
@@ -280,7 +299,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
 
 #[test]
 fn a_past_month_lists_what_was_open_then() {
-    let db = Db::demo(&[]);
+    let db = named_demo();
     let export = db.export();
     let trajectories = arr(&export, "trajectories");
     let earliest = trajectories
@@ -383,12 +402,7 @@ fn bad_options_are_refused() {
 
 #[test]
 fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
-    let mut export = Db::demo(&[]).export();
-    let early = arr(&export, "trajectories")
-        .iter()
-        .find(|t| t["closed"].is_null())
-        .unwrap()
-        .clone();
+    let (mut export, early) = with_an_open_trajectory();
     let with_plan = early["child_id"].clone();
     let has_one: HashSet<String> = arr(&export, "trajectories")
         .iter()
@@ -480,6 +494,15 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         "at": "2026-10-02T09:00:00Z", "by": latest["by"], "action": "observation.mark",
         "target": format!("observation:{}/{}", latest["id"], signal["id"].as_str().unwrap()),
     }));
+    // And changes the parents may see: to the child's record and to the early-signalling plan.
+    for target in [
+        format!("child:{with_plan}"),
+        format!("trajectory:{}/goals", early["id"]),
+    ] {
+        array_mut(&mut export, "audit").push(json!({
+            "at": "2026-10-03T09:00:00Z", "by": "Anouk", "action": "child.edit", "target": target,
+        }));
+    }
     seal_audit(&mut export);
     let db = Db::import(&export);
 
@@ -509,6 +532,8 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
             "\n## Step plan\n"
         };
         let (_, plan) = text.split_once(heading).expect("a step-plan section");
+        // Up to the next section ("Wat ouders zien").
+        let plan = plan.split("\n## ").next().unwrap();
         let question = early["question"].as_str().unwrap();
         assert!(plan.contains(question), "{plan}");
         assert!(plan.contains(early["goals"].as_str().unwrap()));
@@ -537,14 +562,221 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         }
     }
 
+    // The dossier for the parents' right of access: everything else about the child, in both
+    // languages, but not the Meldcode trajectory, the flagged mark or their audit entries.
+    for (lang, heading, audit) in [
+        ("nl", "# ", "\n## Wijzigingen\n"),
+        ("en", "# ", "\n## Changes\n"),
+    ] {
+        let text = ok(&db.report(&[
+            "--child",
+            &with_plan.to_string(),
+            "--dossier",
+            "--lang",
+            lang,
+        ]));
+        assert!(text.starts_with(heading), "{text}");
+        let words = signal["text"][lang].as_str().unwrap();
+        assert!(!text.contains(words), "{words} in the dossier: {text}");
+        for secret in ["GEHEIM", "eldcode", "Veilig Thuis", "afweging"] {
+            assert!(!text.contains(secret), "{secret} in the dossier: {text}");
+        }
+        assert!(text.contains(early["question"].as_str().unwrap()), "{text}");
+        let (_, trail) = text.split_once(audit).expect("an audit section");
+        // The two changes above, not the Meldcode start or the flagged mark.
+        let entries: Vec<&str> = trail.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(entries.len(), 2, "{trail}");
+        let edited = if lang == "nl" {
+            "gegevens gewijzigd"
+        } else {
+            "details changed"
+        };
+        let edited = format!("· Anouk · {edited} · ");
+        assert!(entries.iter().all(|e| e.contains(&edited)), "{trail}");
+        assert!(entries[1].ends_with(": goals"), "{trail}");
+        // Every observation of the child is in it, each with its date.
+        for o in arr(&export, "observations")
+            .iter()
+            .filter(|o| o["child_id"] == with_plan)
+        {
+            let date = date(&o["date"]).unwrap();
+            let date = match lang {
+                "nl" => date.format("%d-%m-%Y").to_string(),
+                _ => date.to_string(),
+            };
+            assert!(text.contains(&date), "{date}: {text}");
+        }
+    }
+
     // The Meldcode stays with who must know: not one of the two is in the care team's report
     // (issue 13; it was, before).
     let text = ok(&db.report(&["--care-team", "--lang", "nl"]));
     assert_eq!(text.matches("GEHEIME VRAAG").count(), 0, "{text}");
     // The aandachtsfunctionaris' own overview lists both, and only those.
-    let text = ok(&db.report(&["--meldcode", "--lang", "nl"]));
-    assert!(text.starts_with("# Meldcode: open trajecten op "), "{text}");
-    assert_eq!(text.matches("| GEHEIME VRAAG |").count(), 2, "{text}");
     let early_question = early["question"].as_str().unwrap();
-    assert!(!text.contains(early_question), "only the Meldcode: {text}");
+    for (lang, title) in [
+        ("nl", "# Meldcode: open trajecten op "),
+        ("en", "# Meldcode: open trajectories on "),
+    ] {
+        let text = ok(&db.report(&["--meldcode", "--lang", lang]));
+        assert!(text.starts_with(title), "{text}");
+        assert_eq!(text.matches("| GEHEIME VRAAG |").count(), 2, "{text}");
+        assert!(!text.contains(early_question), "only the Meldcode: {text}");
+    }
+}
+
+/// The care-team meeting has outside coaches and a district manager at the table: a child whose
+/// parents did not say yes to `care_team` is an alias with age and group, in Markdown and CSV,
+/// and a consent column says why.
+#[test]
+fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
+    let mut export = Db::demo(&[]).export();
+    let open: Vec<Value> = open_on(&export, today()).into_iter().cloned().collect();
+    assert!(open.len() >= 3);
+    let child_ids: Vec<Value> = open.iter().map(|t| t["child_id"].clone()).collect();
+    // The first child's parents said yes, the second's no, the others were not asked (the
+    // demo's own answers are taken out first).
+    for child in array_mut(&mut export, "children") {
+        if let Some(consent) = child.get_mut("consent").and_then(Value::as_object_mut) {
+            consent.remove("care_team");
+        }
+        let answer = match child["id"] {
+            ref id if *id == child_ids[0] => "yes",
+            ref id if *id == child_ids[1] => "no",
+            _ => continue,
+        };
+        child["consent"]["care_team"] = json!({
+            "answer": answer, "at": "2026-09-01T10:00:00+02:00", "by": "Anouk Jansen",
+            "given_by": "",
+        });
+    }
+    // Staff wrote the second child's first name in its question.
+    let first = arr(&export, "children")
+        .iter()
+        .find(|c| c["id"] == child_ids[1])
+        .unwrap()["first_name"]
+        .clone();
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == open[1]["id"] {
+            t["question"] = json!(format!(
+                "Wat helpt {} bij het brengen?",
+                first.as_str().unwrap()
+            ));
+        }
+    }
+    let db = Db::import(&export);
+    let name = |id: &Value| {
+        full_name(
+            arr(&export, "children")
+                .iter()
+                .find(|c| c["id"] == *id)
+                .unwrap(),
+        )
+    };
+    for (lang, alias, yes, no, not_asked) in [
+        ("nl", "| Kind A (", "| ja |", "| nee |", "| niet gevraagd |"),
+        ("en", "| Child A (", "| yes |", "| no |", "| not asked |"),
+    ] {
+        let text = ok(&db.report(&["--care-team", "--lang", lang]));
+        assert!(
+            text.contains(&format!("| {} |", name(&child_ids[0]))),
+            "{text}"
+        );
+        for hidden in &child_ids[1..] {
+            let hidden = name(hidden);
+            assert!(!text.contains(&hidden), "{hidden} named: {text}");
+        }
+        let left_out = if lang == "nl" { "[naam]" } else { "[name]" };
+        let question = format!("| Wat helpt {left_out} bij het brengen? |");
+        assert!(text.contains(&question), "{text}");
+        assert!(text.contains(alias), "{text}");
+        for cell in [yes, no, not_asked] {
+            assert!(text.contains(cell), "{cell}: {text}");
+        }
+        for row in table_rows(&text) {
+            assert!(row.ends_with(yes) || row.ends_with(no) || row.ends_with(not_asked));
+        }
+
+        let csv = ok(&db.report(&["--care-team", "--csv", "--lang", lang]));
+        let records = parse_csv(&csv);
+        assert_eq!(records.len(), open.len() + 1);
+        for record in &records[1..] {
+            assert_eq!(record.len(), 15);
+            match record[14].as_str() {
+                "yes" => assert_eq!(record[0], child_ids[0].to_string()),
+                "no" | "not_asked" => {
+                    assert_eq!(record[0], "", "no id for an alias: {record:?}");
+                    let prefix = if lang == "nl" { "Kind " } else { "Child " };
+                    assert!(record[1].starts_with(prefix), "{record:?}");
+                }
+                other => panic!("consent {other:?}"),
+            }
+        }
+        for hidden in &child_ids[1..] {
+            assert!(!csv.contains(&name(hidden)), "{csv}");
+        }
+    }
+}
+
+/// A demo export and its first open trajectory.
+fn with_an_open_trajectory() -> (Value, Value) {
+    let export = Db::demo(&[]).export();
+    let early = arr(&export, "trajectories")
+        .iter()
+        .find(|t| t["closed"].is_null())
+        .expect("the demo has an open trajectory")
+        .clone();
+    (export, early)
+}
+
+/// The parents' view goes through export and import unchanged, `check` accepts it, and the
+/// parents' report shows it under "Wat ouders zien" / "What the parents see".
+#[test]
+fn the_parents_view_round_trips_through_export_and_import() {
+    let (mut export, early) = with_an_open_trajectory();
+    let child = early["child_id"].clone();
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == early["id"] {
+            t["parents_view"] = json!("Thuis wil ze ook niet loslaten.");
+        }
+    }
+    let latest = arr(&export, "observations")
+        .iter()
+        .filter(|o| o["child_id"] == child)
+        .max_by_key(|o| (o["date"].as_str().unwrap().to_string(), o["id"].as_u64()))
+        .expect("the child was observed")["id"]
+        .clone();
+    for o in array_mut(&mut export, "observations") {
+        if o["id"] == latest {
+            o["parents_view"] = json!("Herkennen het, vooral na het weekend.");
+        }
+    }
+    let db = Db::import(&export);
+    ok(&run(&["check", "--db", db.path()]));
+    let again = db.export();
+    assert_eq!(again["trajectories"], export["trajectories"]);
+    assert_eq!(again["observations"], export["observations"]);
+    // Empty views are left out of the export, as before the field existed.
+    let empty = arr(&again, "observations")
+        .iter()
+        .find(|o| o["id"] != latest)
+        .unwrap();
+    assert!(empty.get("parents_view").is_none(), "{empty}");
+
+    for (lang, title) in [
+        ("nl", "\n## Wat ouders zien\n"),
+        ("en", "\n## What the parents see\n"),
+    ] {
+        let text = ok(&db.report(&["--child", &child.to_string(), "--lang", lang]));
+        let (_, view) = text.split_once(title).expect("a parents' view section");
+        let view = view.split("\n## ").next().unwrap();
+        assert!(
+            view.contains(": Herkennen het, vooral na het weekend.\n"),
+            "{view}"
+        );
+        assert!(
+            view.contains(": Thuis wil ze ook niet loslaten.\n"),
+            "{view}"
+        );
+    }
 }

@@ -143,10 +143,11 @@ struct Plan {
 }
 
 /// The question and plan fields, in the order the trajectory screen lists them.
-const FIELDS: [&str; 6] = [
+const FIELDS: [&str; 7] = [
     "The child's question",
     "Goals",
     "Actions, who does what",
+    "What the parents see",
     "Started",
     "Expected end",
     "Review date",

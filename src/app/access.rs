@@ -25,6 +25,8 @@ pub fn needed(context: Context, action: Action) -> Option<Permission> {
         (Context::Child, AddGuardian | EditGuardian | RemoveGuardian | Mentor | Consent) => {
             Some(Permission::EditChildRecord)
         }
+        (Context::Child | Context::Children, Report) => Some(Permission::ParentsReport),
+        (Context::Groups, Report) => Some(Permission::CareTeamReport),
         _ => None,
     }
 }
@@ -65,4 +67,50 @@ pub(super) fn may_see(person: &Staff, screen: &Screen) -> bool {
     let admin = !screen.admin_only() || access::allows(person.role, Permission::ManageStaff);
     let group = screen.about().group;
     admin && group.is_none_or(|group| access::sees_group(person, group))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Role;
+
+    fn person(role: Role) -> Staff {
+        Staff {
+            id: 1,
+            name: "Test Persoon".into(),
+            role,
+            groups: vec![1],
+            safeguarding_lead: false,
+            phone: String::new(),
+        }
+    }
+
+    /// `R`: the parents' report on a child (its screen or the children list) for the staff of
+    /// the group, the care coordinator and the admin, never the coach; the care-team report
+    /// (groups list) for the care coordinator and the admin.
+    #[test]
+    fn r_writes_reports_for_these_roles_only() {
+        for role in Role::ALL {
+            let p = Some(person(role));
+            let parents = role != Role::Coach;
+            let team = matches!(role, Role::CareCoordinator | Role::Admin);
+            for context in [Context::Child, Context::Children] {
+                assert_eq!(
+                    allowed(p.as_ref(), context, Action::Report),
+                    parents,
+                    "{role:?} {context:?}"
+                );
+            }
+            assert_eq!(
+                allowed(p.as_ref(), Context::Groups, Action::Report),
+                team,
+                "{role:?}"
+            );
+        }
+        assert!(
+            !allowed(None, Context::Child, Action::Report),
+            "nobody signed in"
+        );
+        assert!(!allowed(None, Context::Groups, Action::Report));
+    }
 }

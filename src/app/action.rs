@@ -53,10 +53,15 @@ pub enum Action {
     SafeguardingLead,
     /// On the groups list: remove for good the archived children past the retention term.
     Purge,
+    /// Write the parents' view of the observation talk.
+    ParentsView,
+    /// Write a report into the reports directory: the parents' report of a child, or the
+    /// care-team report of a month.
+    Report,
 }
 
 impl Action {
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 48] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -103,6 +108,8 @@ impl Action {
         Action::Consent,
         Action::SafeguardingLead,
         Action::Purge,
+        Action::ParentsView,
+        Action::Report,
     ];
 
     /// The name used in keymap files.

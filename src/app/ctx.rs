@@ -29,6 +29,8 @@ pub struct Ctx<'a> {
     pub observe_weeks: u32,
     /// Years after archiving before a child's data is past the retention term.
     pub retention_years: u32,
+    /// Where `R` writes reports.
+    pub reports_dir: &'a std::path::Path,
 }
 
 impl Ctx<'_> {

@@ -64,6 +64,10 @@ pub enum AppError {
     /// record (changed on the staff screen).
     #[error("the line of an aandachtsfunctionaris changes on the staff screen")]
     LeadLine,
+    /// `R` could not make or write the report (the reports directory and why, as the system
+    /// says it).
+    #[error("the report was not written: {0}")]
+    ReportNotWritten(String),
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

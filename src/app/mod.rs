@@ -58,6 +58,7 @@ pub mod modal;
 mod msg;
 mod outcome;
 pub mod popups;
+pub mod reports;
 mod retention;
 mod route;
 mod saving;
@@ -108,6 +109,8 @@ pub enum Popup {
     /// Setting a PIN: your own, or (an admin, on the staff screen) someone else's (boxed: it
     /// holds the staff record and the form).
     Pin(Box<popups::pin::PinPopup>),
+    /// The month of the care-team report (`R` on the groups list).
+    Report(popups::report::ReportPopup),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +132,7 @@ macro_rules! ctx_of {
             plans: &$app.plans,
             observe_weeks: $app.observe_weeks,
             retention_years: $app.retention_years,
+            reports_dir: &$app.reports_dir,
         }
     };
 }
@@ -178,6 +182,9 @@ pub struct App {
     pub backups: Option<crate::backup::AutoBackup>,
     /// What the header said about backups when last drawn, to redraw when it changes.
     shown_notice: Option<String>,
+    /// Where `R` writes reports (`reports_dir` in the config file; default: `reports` beside the
+    /// database directory).
+    pub reports_dir: std::path::PathBuf,
 }
 
 /// What the app starts with besides the store.
@@ -195,6 +202,7 @@ pub struct Options {
 
 impl App {
     pub fn new(store: Store, options: Options) -> App {
+        let store_path = &store.path().to_path_buf();
         let mut app = App {
             store,
             lang: options.lang,
@@ -220,6 +228,7 @@ impl App {
             recent_users: Vec::new(),
             backups: None,
             shown_notice: None,
+            reports_dir: crate::report::files::dir_for(store_path, None),
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -434,6 +443,8 @@ mod tests_meldcode;
 mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
+#[cfg(test)]
+mod tests_reports;
 #[cfg(test)]
 mod tests_roles;
 #[cfg(test)]

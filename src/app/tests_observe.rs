@@ -322,3 +322,31 @@ fn filtering_the_form_for_a_word_puts_the_item_holding_it_first_and_space_marks_
         Some(Mark::Sometimes)
     );
 }
+
+#[test]
+fn shift_w_writes_the_parents_view_on_disk_and_audited_as_a_note() {
+    let (_dir, mut app, child) = on_new_child();
+    chr(&mut app, 'o');
+    chr(&mut app, 'W');
+    type_text(&mut app, "Herkennen het thuis ook.");
+    press(&mut app, "Enter");
+    let obs = &stored(&app, child.id)[0];
+    assert_eq!(obs.parents_view, "Herkennen het thuis ook.");
+    assert!(obs.marks.is_empty(), "the view alone keeps the observation");
+    assert_eq!(
+        form(&app).observation,
+        *obs,
+        "the screen shows what is on disk"
+    );
+    let last = app.store.audit().unwrap().pop().unwrap();
+    assert_eq!(last.action, AuditAction::ObservationNote.as_str());
+    assert_eq!(last.target, format!("observation:{}/parents_view", obs.id));
+
+    // Opened again, it holds the text; emptied, the empty observation goes.
+    chr(&mut app, 'W');
+    for _ in 0.."Herkennen het thuis ook.".len() {
+        press(&mut app, "Backspace");
+    }
+    press(&mut app, "Enter");
+    assert!(stored(&app, child.id).is_empty());
+}

@@ -463,3 +463,22 @@ fn n_e_and_enter_write_on_the_row_selected_and_never_do_nothing_silently() {
     assert_eq!(said.text, Lang::En.error(&AppError::AnswerWithMark));
     assert_eq!(stored(&app, child.id).len(), 1, "nothing else written");
 }
+
+#[test]
+fn the_parents_view_is_a_row_edited_like_the_others_and_audited() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    select(&mut app, &PlanPart::Field(PlanField::ParentsView));
+    press(&mut app, "Enter");
+    type_text(&mut app, "Thuis slaapt ze slecht sinds de verhuizing.");
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(
+        t.parents_view,
+        "Thuis slaapt ze slecht sinds de verhuizing."
+    );
+    let last = app.store.audit().unwrap().pop().unwrap();
+    assert_eq!(last.action, "trajectory.edit");
+    assert_eq!(last.target, format!("trajectory:{}/parents_view", t.id));
+}

@@ -208,7 +208,7 @@ fn write_unsynced(
 }
 
 /// A new file readable and writable by its owner only; an old one of the same name is replaced.
-fn create_private(path: &Path) -> io::Result<File> {
+pub(crate) fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
 pub use auto::{AutoBackup, BackupStatus, Failure};
+pub(crate) use file::create_private;
 pub use file::{copy, export_reader, read_header, sync_dir, verify, write, Header};
 pub use retention::kept;
 pub use trail::{first_difference, last_restore};
@@ -165,9 +166,9 @@ fn prune(dir: &Path, now: DateTime<FixedOffset>) -> Result<(), BackupError> {
     Ok(())
 }
 
-/// A directory for backups, for its owner only when signaal makes it. One that exists is left as
-/// it is: it may be a USB stick's mount point.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// A directory for backups (or reports), for its owner only when signaal makes it. One that
+/// exists is left as it is: it may be a USB stick's mount point.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

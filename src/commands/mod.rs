@@ -86,6 +86,7 @@ fn dispatch(
             });
             let stop = stop::on_signals(backups.clone())?;
             let mut app = App::new(store, options);
+            app.reports_dir = crate::report::files::dir_for(&dir, settings.reports_dir.as_deref());
             app.backups = backups;
             app.quit_confirm = settings.quit_confirm;
             app.retention_years = settings.retention_years;

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::domain::form::FormTemplate;
 use crate::domain::plan::PlanTemplate;
-use crate::domain::{Group, GroupKind, Id};
+use crate::domain::{Child, Group, GroupKind, Id};
 
 /// A day written as `YYYY-MM-DD`.
 pub fn d(s: &str) -> NaiveDate {
@@ -33,5 +34,29 @@ pub fn group(id: Id, name: &str) -> Group {
         location: String::new(),
         archived: false,
         forms: Vec::new(),
+    }
+}
+
+/// The built-in observation form for 0 to 4 years.
+pub fn kdv() -> FormTemplate {
+    crate::templates::builtin()
+        .into_iter()
+        .find(|t| t.id == "kdv-0-4")
+        .unwrap()
+}
+
+/// Zoë de Vries (id 20, born 2024-08-17) of group 10, without mentor, guardians or consent.
+pub fn zoe() -> Child {
+    Child {
+        id: 20,
+        group_id: 10,
+        first_name: "Zoë".into(),
+        last_name: "de Vries".into(),
+        birth_date: d("2024-08-17"),
+        archived: false,
+        contacts: Vec::new(),
+        mentor: None,
+        guardians: Vec::new(),
+        consent: Default::default(),
     }
 }

@@ -3,8 +3,9 @@
 //! `config.toml` in the platform config directory (`~/.config/signaal/config.toml` on Linux), or
 //! the file `--config` or `SIGNAAL_CONFIG` names. Its keys are `lock_after`, `lang`, `keymap`,
 //! `observe_weeks`, `db`, `backup_dir` and `backup_after`, each the same as the option of that
-//! name, `quit_confirm` (whether `q` asks "Stop signaal?" first) and `retention_years` (years
-//! after archiving before a child's data is past the retention term); relative paths in it are
+//! name, `quit_confirm` (whether `q` asks "Stop signaal?" first), `retention_years` (years
+//! after archiving before a child's data is past the retention term) and `reports_dir` (where
+//! `R` in the TUI writes reports; default `reports` beside the database); relative paths in it are
 //! taken from the file's folder. [`layer`] decides every setting from the command line, the
 //! environment, the file and the built-in defaults.
 //!
@@ -47,6 +48,8 @@ pub struct Config {
     pub quit_confirm: Option<bool>,
     /// Years after archiving before a child's data is past the retention term.
     pub retention_years: Option<u32>,
+    /// Where `R` in the TUI writes reports (made absolute against the config file's folder).
+    pub reports_dir: Option<PathBuf>,
 }
 
 /// What signaal runs with, every setting decided.
@@ -69,6 +72,9 @@ pub struct Settings {
     /// Years after archiving before a child's data is past the retention term (default 2; the
     /// config file only).
     pub retention_years: u32,
+    /// `None`: `reports` beside the database directory (see [`crate::report::files::dir_for`];
+    /// the config file only).
+    pub reports_dir: Option<PathBuf>,
 }
 
 /// Where signaal keeps its things by default: the data directory holds the database, the config
@@ -149,5 +155,6 @@ pub fn layer(cli: &Cli, file: Config, locale: Option<&str>) -> Settings {
         ),
         quit_confirm: file.quit_confirm.unwrap_or(true),
         retention_years: file.retention_years.unwrap_or(RETENTION_YEARS),
+        reports_dir: file.reports_dir,
     }
 }

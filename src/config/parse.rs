@@ -11,7 +11,7 @@ use crate::keymap::Keymap;
 use crate::toml_spans::{self, LineIndex, Node, Problem};
 
 /// The keys a config file may have, in the order the messages list them.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "lock_after",
     "lang",
     "keymap",
@@ -21,6 +21,7 @@ const KEYS: [&str; 9] = [
     "backup_after",
     "quit_confirm",
     "retention_years",
+    "reports_dir",
 ];
 
 /// Reads a config file whose folder is `folder`. The config is only meant to be used when the
@@ -51,6 +52,8 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
                 .map(|v| config.db = Some(folder.join(v))),
             "backup_dir" => path(&value, "backup_dir", "the path of the backup directory")
                 .map(|v| config.backup_dir = Some(folder.join(v))),
+            "reports_dir" => path(&value, "reports_dir", "the path of the reports directory")
+                .map(|v| config.reports_dir = Some(folder.join(v))),
             other => Err(format!(
                 "unknown key \"{other}\" (known: {})",
                 KEYS.join(", ")

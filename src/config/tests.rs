@@ -37,7 +37,8 @@ fn full() -> Config {
     config(
         "lock_after = 60\nlang = \"nl\"\nkeymap = \"mine.toml\"\nobserve_weeks = 12\n\
          db = \"data\"\nbackup_dir = \"usb\"\nbackup_after = 30\nquit_confirm = false\n\
-         retention_years = 7\n",
+         retention_years = 7\n\
+         reports_dir = \"verslagen\"\n",
     )
 }
 
@@ -55,6 +56,7 @@ fn every_key_is_read_and_relative_paths_are_the_files_folder() {
             backup_after: Some(30),
             quit_confirm: Some(false),
             retention_years: Some(7),
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
     let absolute = config("keymap = \"/home/x/keys.toml\"\ndb = \"/srv/db\"\nlock_after = 0\n");
@@ -80,6 +82,7 @@ fn without_a_file_or_options_the_built_in_defaults_and_lang_count() {
             backup_after: Duration::from_secs(60),
             quit_confirm: true,
             retention_years: 2,
+            reports_dir: None,
         }
     );
     assert_eq!(layer(&cli(&[]), Config::default(), None).lang, Lang::En);
@@ -100,6 +103,7 @@ fn the_file_beats_the_defaults_and_lang() {
             backup_after: Duration::from_secs(30),
             quit_confirm: false,
             retention_years: 7,
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
 }
@@ -135,6 +139,7 @@ fn options_beat_the_file() {
             backup_after: Duration::ZERO,
             quit_confirm: false,
             retention_years: 7,
+            reports_dir: Some(PathBuf::from("/etc/signaal/verslagen")),
         }
     );
 }
@@ -248,7 +253,7 @@ fn each_bad_value_is_reported_on_its_line() {
         (
             "colour = \"red\"",
             "unknown key \"colour\" (known: lock_after, lang, keymap, observe_weeks, db, \
-             backup_dir, backup_after, quit_confirm, retention_years)",
+             backup_dir, backup_after, quit_confirm, retention_years, reports_dir)",
         ),
         (
             "[lang]\nvalue = \"nl\"",

@@ -29,6 +29,12 @@ pub enum Permission {
     EditChildRecord,
     /// Remove for good the data of children archived longer ago than the retention term.
     Purge,
+    /// Write a child's parents' report from the TUI (`R`): the staff of the group, who hold the
+    /// talk with the parents, the care coordinator and the admin; not the outside coach.
+    ParentsReport,
+    /// Write the care-team report from the TUI (`R` on the groups list): the care coordinator,
+    /// who prepares the meeting, and the admin.
+    CareTeamReport,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -36,9 +42,14 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match role {
         Role::Admin => true,
-        Role::CareCoordinator => matches!(permission, Archive | LeadVisit | EditChildRecord),
+        Role::CareCoordinator => {
+            matches!(
+                permission,
+                Archive | LeadVisit | EditChildRecord | ParentsReport | CareTeamReport
+            )
+        }
         Role::Coach => matches!(permission, LeadVisit),
-        Role::Staff => matches!(permission, EditChildRecord),
+        Role::Staff => matches!(permission, EditChildRecord | ParentsReport),
     }
 }
 
@@ -190,6 +201,21 @@ mod tests {
             .filter(|r| allows(*r, Permission::Archive))
             .collect();
         assert_eq!(allowed, [Role::CareCoordinator, Role::Admin]);
+    }
+
+    #[test]
+    fn reports_are_written_by_who_holds_the_talk_or_the_meeting() {
+        let who = |p| -> Vec<Role> { Role::ALL.into_iter().filter(|r| allows(*r, p)).collect() };
+        let mut parents = who(Permission::ParentsReport);
+        parents.sort_by_key(|r| format!("{r:?}"));
+        assert_eq!(
+            parents,
+            [Role::Admin, Role::CareCoordinator, Role::Staff],
+            "never the coach"
+        );
+        let mut team = who(Permission::CareTeamReport);
+        team.sort_by_key(|r| format!("{r:?}"));
+        assert_eq!(team, [Role::Admin, Role::CareCoordinator]);
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub enum Invalid {
     /// A youth-care coach made aandachtsfunctionaris (`access::may_be_safeguarding_lead`).
     #[error("a coach cannot be the aandachtsfunctionaris")]
     CoachAsLead,
+    /// Not a month in either accepted shape (MM-YYYY or YYYY-MM); what was typed.
+    #[error("not a month: {0:?}")]
+    BadMonth(String),
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),
@@ -84,6 +87,22 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Invalid> {
         .ok_or_else(|| Invalid::NoSuchDate(text.to_string()))
 }
 
+/// A month typed as MM-YYYY (11-2026) or YYYY-MM (2026-11), as its first day.
+///
+/// # Errors
+/// [`Invalid::BadMonth`] for anything else (an empty text, month 13, a two-digit year).
+pub fn parse_month(text: &str) -> Result<NaiveDate, Invalid> {
+    let bad = || Invalid::BadMonth(text.trim().to_string());
+    let unified = text.trim().replace(['/', '.'], "-");
+    // Through `parse_date` with the first day added, so both shapes are read as dates are.
+    let day = match unified.split('-').collect::<Vec<_>>().as_slice() {
+        [year, month] if year.len() == 4 => format!("{year}-{month}-01"),
+        [month, year] if year.len() == 4 => format!("01-{month}-{year}"),
+        _ => return Err(bad()),
+    };
+    parse_date(&day).map_err(|_| bad())
+}
+
 /// An optional date: empty is none.
 ///
 /// # Errors
@@ -106,6 +125,29 @@ pub fn required(text: &str, missing: Invalid) -> Result<String, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_read_in_either_shape() {
+        let november = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        for text in ["11-2026", " 2026-11 ", "2026/11", "11.2026", "2026-11"] {
+            assert_eq!(parse_month(text), Ok(november), "{text}");
+        }
+        for text in [
+            "",
+            "2026-13",
+            "13-2026",
+            "11-26",
+            "november",
+            "2026-11-01",
+            "2026",
+        ] {
+            assert_eq!(
+                parse_month(text),
+                Err(Invalid::BadMonth(text.trim().to_string())),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn dates_are_read_in_the_dutch_and_the_iso_shape() {

@@ -28,6 +28,10 @@ pub struct Observation {
     pub marks: Vec<MarkEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<ItemNote>,
+    /// What the parents see, written after the observation talk with them ("Wat ouders zien"):
+    /// shown in the parents' report. Empty when nothing was written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_view: String,
 }
 
 /// A marked item. `by` and `at` are of the last change to the mark or its note.
@@ -67,6 +71,7 @@ impl Observation {
             by: by.to_string(),
             marks: Vec::new(),
             notes: Vec::new(),
+            parents_view: String::new(),
         }
     }
 
@@ -110,9 +115,10 @@ impl Observation {
         self.put(item, mark, note.trim().to_string(), by, at);
     }
 
-    /// True when nothing is marked or noted: such an observation is not worth keeping.
+    /// True when nothing is marked or noted and no parents' view is written: such an
+    /// observation is not worth keeping.
     pub fn is_empty(&self) -> bool {
-        self.marks.is_empty() && self.notes.is_empty()
+        self.marks.is_empty() && self.notes.is_empty() && self.parents_view.is_empty()
     }
 
     /// The marks as item id -> mark, the shape [`super::form::compare`] takes.

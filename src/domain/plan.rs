@@ -103,6 +103,10 @@ pub struct Trajectory {
     /// The actions and who does what.
     #[serde(default)]
     pub actions: String,
+    /// What the parents see of this trajectory, in their words or agreed with them ("Wat ouders
+    /// zien"): shown in the parents' report. Empty when nothing was written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_view: String,
     #[serde(default)]
     pub expected_end: Option<NaiveDate>,
     #[serde(default)]
@@ -241,6 +245,7 @@ impl Trajectory {
             question: String::new(),
             goals: String::new(),
             actions: String::new(),
+            parents_view: String::new(),
             expected_end: None,
             review: None,
             stages: template

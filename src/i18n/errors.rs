@@ -13,6 +13,12 @@ impl Lang {
             AppError::OnlyFor(roles) => return self.only_for(roles),
             AppError::UnknownTemplate(id) => return self.unknown_template(id),
             AppError::UserNotFound(name) => return self.user_not_found(name),
+            AppError::ReportNotWritten(why) => {
+                return self.pick(
+                    format!("Het rapport is niet geschreven: {why}"),
+                    format!("The report was not written: {why}"),
+                )
+            }
             AppError::MeldcodeForWhoMustKnow(by) => {
                 return self.pick(
                     format!(
@@ -49,6 +55,12 @@ impl Lang {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
             Invalid::BadDate(typed) => return self.bad_date(typed),
+            Invalid::BadMonth(typed) => {
+                return self.pick(
+                    format!("Ongeldige maand \"{typed}\": schrijf MM-JJJJ, bijvoorbeeld 11-2026."),
+                    format!("Invalid month \"{typed}\": write YYYY-MM, for example 2026-11."),
+                )
+            }
             Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
             Invalid::DateRequired => T::ErrDateRequired,
             Invalid::BadCompetency(typed) => return self.bad_competency(typed),

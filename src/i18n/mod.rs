@@ -140,6 +140,23 @@ impl Lang {
         )
     }
 
+    /// The status line after `R`: where the report went.
+    pub fn report_written(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        self.pick(
+            format!("Rapport geschreven: {path}"),
+            format!("Report written: {path}"),
+        )
+    }
+
+    /// This month as the month field shows it: MM-YYYY in Dutch, YYYY-MM in English.
+    pub fn month(self, day: chrono::NaiveDate) -> String {
+        match self {
+            Lang::Nl => day.format("%m-%Y").to_string(),
+            Lang::En => day.format("%Y-%m").to_string(),
+        }
+    }
+
     pub fn pin_wrong(self, seconds: i64) -> String {
         self.pick(
             format!("Verkeerde pincode. Probeer het over {seconds} s opnieuw."),
@@ -622,6 +639,8 @@ impl Lang {
             Action::Consent => T::ActConsent,
             Action::SafeguardingLead => T::ActSafeguardingLead,
             Action::Purge => T::ActPurge,
+            Action::ParentsView => T::ActParentsView,
+            Action::Report => T::ActReport,
         })
     }
 }
@@ -781,6 +800,9 @@ texts! {
     FieldQuestion => "Vraag van het kind", "The child's question";
     FieldGoals => "Doelen", "Goals";
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
+    FieldParentsView => "Wat ouders zien", "What the parents see";
+    FormCareTeamReport => "Rapport voor het zorgoverleg", "Care-team report";
+    FieldMonth => "Maand (MM-JJJJ)", "Month (YYYY-MM)";
     FieldStarted => "Gestart", "Started";
     FieldExpectedEnd => "Verwacht einde", "Expected end";
     FieldReview => "Evaluatiedatum", "Review date";
@@ -881,6 +903,8 @@ texts! {
     ActVisit => "coachbezoek", "coach visit";
     ActFollowUp => "afspraak maken", "agree a follow-up";
     ActCloseVisit => "bezoek afsluiten", "close the visit";
+    ActParentsView => "wat ouders zien", "parents' view";
+    ActReport => "rapport", "report";
     ColVisit => "Bezoek", "Visit";
     VisitTitle => "Coachbezoek", "Coach visit";
     VisitFollowUps => "Afspraken", "Follow-ups";

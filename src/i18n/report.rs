@@ -41,6 +41,7 @@ super::texts! {
     Now => "Waar we nu staan", "Where we are now";
     StepsTaken => "Gezette stappen", "Steps taken";
     NoStepsYet => "Er is nog geen stap afgerond.", "No step has been completed yet.";
+    NotTakenYet => "nog niet gezet", "not taken yet";
     AllStepsDone => "alle stappen zijn gezet", "all steps have been taken";
     ContinuesInGroup => "uw kind gaat verder in de groep, met de aanpak die we samen hebben gevonden", "your child carries on in the group, with the approach we found together";
     CareRoute => "we hebben samen passende hulp gezocht buiten de groep", "together we found fitting help outside the group";
@@ -57,6 +58,35 @@ super::texts! {
     OverdueEnd => "einde", "end";
     OverdueTitle => "Te laat", "Overdue";
     Left => "vertrokken", "left";
+    Mentor => "Mentor", "Mentor";
+    NoMentor => "nog niet gekozen", "not chosen yet";
+    Guardians => "Ouders en verzorgers", "Parents and carers";
+    ParentsViewTitle => "Wat ouders zien", "What the parents see";
+    ParentsViewEmpty => "Hier is nog niets opgeschreven. Wat ziet u thuis?", "Nothing has been written here yet. What do you see at home?";
+    AgreeTitle => "Wat we samen afspreken", "What we agree on together";
+    AgreeIntro => "Wat we in de groep doen en wat u thuis kunt doen. Op de lege regels schrijven we samen op wat we vandaag afspreken.", "What we do in the group and what you can do at home. On the empty lines we write down together what we agree on today.";
+    SignTitle => "Datum en handtekeningen", "Date and signatures";
+    Guardian => "Ouder of verzorger", "Parent or carer";
+    MentorRole => "mentor", "mentor";
+    StaffMember => "Pedagogisch medewerker", "Childcare worker";
+    ColConsent => "Toestemming", "Consent";
+    NameLeftOut => "[naam]", "[name]";
+    DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
+    NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";
+    Authority => "gezag", "parental authority";
+    Phone => "telefoon", "phone";
+    Email => "E-mail", "Email";
+    ConsentTitle => "Toestemming", "Consent";
+    ConsentToCoach => "De coach raadplegen over uw kind, bij naam", "Consulting the coach about your child, by name";
+    ConsentToCareTeam => "Uw kind bij naam bespreken in het zorgoverleg", "Discussing your child by name in the care-team meeting";
+    ConsentToSchool => "Informatie doorgeven aan de school", "Passing information to the school";
+    UnknownForm => "Dit formulier kent deze database niet meer; wat erop staat, kunnen we u op papier laten zien.", "This database no longer knows this form; we can show you what is on it on paper.";
+    AuditTitle => "Wijzigingen", "Changes";
+    AuditIntro => "Wie wanneer iets over uw kind vastlegde of veranderde (datum, tijd, wie, wat).", "Who recorded or changed something about your child, and when (date, time, who, what).";
+    ChildRecord => "De gegevens van uw kind", "Your child's details";
+    ConsentYes => "ja", "yes";
+    ConsentNo => "nee", "no";
+    ConsentNotAsked => "niet gevraagd", "not asked";
 }
 
 impl Lang {
@@ -200,6 +230,108 @@ impl Lang {
         }
     }
 
+    /// A child the care-team report may not name: "Kind A (2 jr 3 mnd)", "Child B (1 y 0 m)".
+    /// `index` counts from 0 in the order of the report; after Z come AA, AB, ...
+    pub fn care_team_alias(self, index: usize, age: &str) -> String {
+        let mut letters = Vec::new();
+        let mut n = index + 1;
+        while n > 0 {
+            n -= 1;
+            letters.push(char::from(b'A' + (n % 26) as u8));
+            n /= 26;
+        }
+        let letters: String = letters.into_iter().rev().collect();
+        self.pick(
+            format!("Kind {letters} ({age})"),
+            format!("Child {letters} ({age})"),
+        )
+    }
+
+    /// Where the parents' view of an observation talk came from: "Observatiegesprek van 02-11-2026".
+    pub fn report_observation_talk(self, date: NaiveDate) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatiegesprek van {date}"),
+            format!("Observation talk of {date}"),
+        )
+    }
+
+    /// The dossier's title: "Zoë de Vries: dossier voor de ouders".
+    pub fn dossier_title(self, name: &str) -> String {
+        self.pick(
+            format!("{name}: dossier voor de ouders"),
+            format!("{name}: file for the parents"),
+        )
+    }
+
+    /// A consent answer for the parents: "ja, op 01-09-2026, gegeven door ..., vastgelegd door
+    /// ..." or "niet gevraagd".
+    pub fn dossier_consent(self, given: Option<&crate::domain::Given>) -> String {
+        let Some(given) = given else {
+            return self.report(R::ConsentNotAsked).to_string();
+        };
+        let answer = self.report(match given.answer {
+            crate::domain::ConsentAnswer::Yes => R::ConsentYes,
+            crate::domain::ConsentAnswer::No => R::ConsentNo,
+        });
+        let date = self.date(given.at.date_naive());
+        let by = given.by.trim();
+        match given.given_by.trim() {
+            "" => self.pick(
+                format!("{answer}, op {date}, vastgelegd door {by}"),
+                format!("{answer}, on {date}, recorded by {by}"),
+            ),
+            from => self.pick(
+                format!("{answer}, op {date}, gegeven door {from}, vastgelegd door {by}"),
+                format!("{answer}, on {date}, given by {from}, recorded by {by}"),
+            ),
+        }
+    }
+
+    /// An observation named in the dossier's audit entries: "Observatie van 02-10-2026".
+    pub fn dossier_observation_of(self, date: NaiveDate) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatie van {date}"),
+            format!("Observation of {date}"),
+        )
+    }
+
+    /// An audit entry's action in words for the parents ("child.edit": "gegevens gewijzigd");
+    /// an action this version has no words for keeps its name.
+    pub fn dossier_action(self, action: &str) -> String {
+        use crate::domain::AuditAction as A;
+        let (nl, en) = match A::parse(action) {
+            Some(A::ChildAdd) => ("ingeschreven", "enrolled"),
+            Some(A::ChildEdit) => ("gegevens gewijzigd", "details changed"),
+            Some(A::ChildContacts) => ("contactpersonen gewijzigd", "contacts changed"),
+            Some(A::ChildArchive) => ("vertrokken", "left"),
+            Some(A::ChildRestore) => ("teruggezet", "brought back"),
+            Some(A::ObservationMark) => ("aangekruist", "ticked"),
+            Some(A::ObservationNote) => ("notitie geschreven", "note written"),
+            Some(A::TrajectoryStart) => ("stappenplan gestart", "step plan started"),
+            Some(A::TrajectoryAnswer) => ("vraag beantwoord", "question answered"),
+            Some(A::TrajectoryConsent) => ("toestemming vastgelegd", "consent recorded"),
+            Some(A::TrajectoryStage | A::TrajectoryStageWithoutConsent) => {
+                ("stap bijgewerkt", "step updated")
+            }
+            Some(A::TrajectoryNote) => ("notitie bij een stap", "note on a step"),
+            Some(A::TrajectoryEdit) => ("stappenplan gewijzigd", "step plan changed"),
+            Some(A::TrajectoryClose) => ("stappenplan afgesloten", "step plan closed"),
+            _ => return action.to_string(),
+        };
+        self.pick(nl.to_string(), en.to_string())
+    }
+
+    /// One observation's heading in the dossier.
+    pub fn dossier_observation(self, date: NaiveDate, form: &str, by: &str) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("Observatie van {date} ({form}, door {by})"),
+            format!("Observation of {date} ({form}, by {by})"),
+        )
+    }
+
     /// "8/8 klaar" or "4/8 Advies coach".
     pub fn care_team_stage(self, number: usize, of: usize, title: Option<&str>) -> String {
         let title = title.unwrap_or(self.report(R::StageDone));
@@ -264,6 +396,18 @@ mod tests {
         assert_eq!(Lang::En.report_age(age(1, 1)), "1 year and 1 month");
         assert_eq!(Lang::En.report_age(age(0, 5)), "5 months");
         assert_eq!(Lang::En.report_age(age(4, 0)), "4 years");
+    }
+
+    #[test]
+    fn care_team_aliases_count_in_letters() {
+        assert_eq!(
+            Lang::Nl.care_team_alias(0, "2 jr 3 mnd"),
+            "Kind A (2 jr 3 mnd)"
+        );
+        assert_eq!(Lang::En.care_team_alias(1, "1 y 0 m"), "Child B (1 y 0 m)");
+        assert_eq!(Lang::En.care_team_alias(25, "x"), "Child Z (x)");
+        assert_eq!(Lang::En.care_team_alias(26, "x"), "Child AA (x)");
+        assert_eq!(Lang::En.care_team_alias(27, "x"), "Child AB (x)");
     }
 
     #[test]

@@ -50,6 +50,7 @@ fn draw_below_question(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.popup {
         Some(Popup::Help(help)) => popups::help::draw(frame, area, app, help, theme),
         Some(Popup::Pin(pin)) => modal::draw_form(frame, app, &pin.form, theme),
+        Some(Popup::Report(report)) => modal::draw_form(frame, app, &report.form, theme),
         Some(Popup::Lookup(lookup)) => popups::lookup::draw(frame, area, app, lookup, theme),
         Some(Popup::Card(card)) => popups::card::draw(frame, area, app, card, theme),
         None => {}

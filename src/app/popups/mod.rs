@@ -6,6 +6,7 @@ pub mod card;
 pub mod help;
 pub mod lookup;
 pub mod pin;
+pub mod report;
 
 use super::{App, Msg, Outcome, Popup};
 use crate::keymap::Context;
@@ -15,7 +16,7 @@ impl Popup {
     pub fn contexts(&self) -> Vec<Context> {
         match self {
             Popup::Help(_) => vec![Context::Help],
-            Popup::Pin(_) => vec![Context::Form],
+            Popup::Pin(_) | Popup::Report(_) => vec![Context::Form],
             Popup::Lookup(_) => vec![Context::Lookup],
             Popup::Card(card) => card.contexts(),
         }
@@ -25,7 +26,7 @@ impl Popup {
     pub fn takes_text(&self) -> bool {
         match self {
             Popup::Help(_) => false,
-            Popup::Pin(_) | Popup::Lookup(_) => true,
+            Popup::Pin(_) | Popup::Lookup(_) | Popup::Report(_) => true,
             Popup::Card(card) => card.takes_text(),
         }
     }
@@ -34,7 +35,7 @@ impl Popup {
     pub fn holds_draft(&self) -> bool {
         match self {
             Popup::Help(_) => false,
-            Popup::Pin(_) | Popup::Lookup(_) => true,
+            Popup::Pin(_) | Popup::Lookup(_) | Popup::Report(_) => true,
             Popup::Card(card) => card.takes_text(),
         }
     }
@@ -72,6 +73,7 @@ impl App {
             Popup::Lookup(lookup) => lookup.update(&ctx, msg),
             Popup::Card(card) => card.update(&ctx, msg),
             Popup::Pin(pin) => pin.update(&ctx, msg),
+            Popup::Report(report) => report.update(&ctx, msg),
         };
         Some(outcome)
     }

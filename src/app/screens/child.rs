@@ -116,6 +116,7 @@ impl ChildScreen {
                 Ok(Outcome::Push(Screen::History(trail)))
             }
             Action::Plan => PlansScreen::open(ctx, child, group).map(Outcome::Push),
+            Action::Report => crate::app::reports::parents_report(ctx, &child),
             _ => self.act_on_record(ctx, action),
         }
     }
@@ -173,6 +174,7 @@ impl Component for ChildScreen {
         use Action::*;
         &[
             Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History, Edit,
+            Report,
         ]
     }
 

@@ -285,6 +285,11 @@ impl ChildrenScreen {
             Action::Visit => {
                 return VisitScreen::open(ctx, self.group.clone()).map(Outcome::Push);
             }
+            Action::Report => {
+                if let Some(child) = self.selected() {
+                    return crate::app::reports::parents_report(ctx, &child);
+                }
+            }
             _ => return Ok(Outcome::Ignored),
         }
         Ok(Outcome::Done)
@@ -328,7 +333,7 @@ impl Component for ChildrenScreen {
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         &[
-            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit,
+            Open, Observe, Plan, Back, Filter, Help, Quit, Compare, Add, Visit, Report,
         ]
     }
 

@@ -112,6 +112,10 @@ impl GroupsScreen {
                 }
             }
             Action::Staff => return Ok(Outcome::Push(Screen::Staff(StaffScreen::default()))),
+            Action::Report => {
+                let month = crate::app::popups::report::ReportPopup::new(ctx);
+                return Ok(Outcome::Popup(crate::app::Popup::Report(month)));
+            }
             Action::Visit => {
                 if let Some(group) = self.selected() {
                     return VisitScreen::open(ctx, group).map(Outcome::Push);
@@ -212,7 +216,7 @@ impl Component for GroupsScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Open, Filter, Help, Quit, Add, Edit, Visit]
+        &[Open, Filter, Help, Quit, Add, Edit, Visit, Report]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

@@ -1,7 +1,8 @@
 //! A child's observation form: the items of the form, marked with Space (not seen, sometimes,
 //! often) and noted with `n`, each change written and flushed before the screen shows it. `o`
 //! opens today's observation if there is one, else a new one, which is written only with its
-//! first mark; a group that uses several forms gets a picker first (`pick_form.rs`).
+//! first mark; a group that uses several forms gets a picker first (`pick_form.rs`). `W` writes
+//! what the parents see of this observation talk (the parents' view), shown in their report.
 
 use std::convert::Infallible;
 
@@ -33,7 +34,7 @@ pub struct ObserveScreen {
     pub saved: SaveState,
     /// The form's items, in form order; filtering finds an item by its words.
     pub list: ListView<ItemRow>,
-    /// The note form of an item. There are no questions on this screen.
+    /// The note form of an item or the parents' view. There are no questions on this screen.
     pub modal: Option<Modal<NoteForm, Infallible>>,
 }
 
@@ -59,17 +60,38 @@ impl Row for ItemRow {
     }
 }
 
-/// The note of one item.
+/// What a note form writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteOn {
+    /// The note of an item: its id in the template.
+    Item(String),
+    /// The parents' view of the whole observation (`Observation::parents_view`).
+    ParentsView,
+}
+
+impl NoteOn {
+    /// The part of the audit target after the observation: the item's id, or `parents_view`.
+    fn part(&self) -> &str {
+        match self {
+            NoteOn::Item(item) => item,
+            NoteOn::ParentsView => "parents_view",
+        }
+    }
+}
+
+/// The note of one item, or the parents' view.
 #[derive(Debug, Clone)]
 pub struct NoteForm {
-    /// The item's id in the template.
-    pub item: String,
+    pub on: NoteOn,
     pub note: Text,
 }
 
 impl Fields for NoteForm {
     fn title(&self) -> T {
-        T::FormNote
+        match self.on {
+            NoteOn::Item(_) => T::FormNote,
+            NoteOn::ParentsView => T::FieldParentsView,
+        }
     }
     crate::fields!(note);
 }
@@ -265,8 +287,14 @@ impl ObserveScreen {
                         return Err(AppError::Anonymous);
                     }
                     let note = Text::note(T::FieldNote, shown);
-                    self.modal = Some(Modal::Form(Form::new(NoteForm { item, note })));
+                    let on = NoteOn::Item(item);
+                    self.modal = Some(Modal::Form(Form::new(NoteForm { on, note })));
                 }
+            }
+            Action::ParentsView => {
+                let note = Text::note(T::FieldParentsView, &self.observation.parents_view);
+                let on = NoteOn::ParentsView;
+                self.modal = Some(Modal::Form(Form::new(NoteForm { on, note })));
             }
             Action::Compare => {
                 let compare = CompareScreen::open(ctx, self.child.clone())?;
@@ -283,16 +311,24 @@ impl ObserveScreen {
             Step::Stay | Step::Closed => Outcome::Done,
             Step::Yes(never) | Step::No(never) => match never {},
             Step::Submit(form) => {
-                let NoteForm { item, note } = &form.fields;
+                let NoteForm { on, note } = &form.fields;
                 let text = note.value.clone();
+                // The parents' view is audited as the notes are.
                 let saved = self.change(
                     ctx,
-                    item,
+                    on.part(),
                     AuditAction::ObservationNote,
-                    |observation, item, by, at| observation.set_note(item, &text, by, at),
+                    |observation, part, by, at| match on {
+                        NoteOn::Item(_) => observation.set_note(part, &text, by, at),
+                        NoteOn::ParentsView => observation.parents_view = text.trim().to_string(),
+                    },
                 );
+                let label = match on {
+                    NoteOn::Item(_) => T::FieldNote,
+                    NoteOn::ParentsView => T::FieldParentsView,
+                };
                 match saved {
-                    Ok(()) => Outcome::Say(ctx.lang.saved(ctx.lang.get(T::FieldNote))),
+                    Ok(()) => Outcome::Say(ctx.lang.saved(ctx.lang.get(label))),
                     Err(e) => {
                         self.modal = Some(Modal::Form(form.refused(ctx.lang.error(&e))));
                         Outcome::Done
@@ -328,7 +364,7 @@ impl Component for ObserveScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Mark, Note, Back, Filter, Help, Quit, Compare]
+        &[Mark, Note, Back, Filter, Help, Quit, Compare, ParentsView]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

@@ -71,16 +71,19 @@ pub enum PlanField {
     Question,
     Goals,
     Actions,
+    /// What the parents see ("Wat ouders zien"), for their report.
+    ParentsView,
     Started,
     ExpectedEnd,
     Review,
 }
 
 impl PlanField {
-    pub const ALL: [PlanField; 6] = [
+    pub const ALL: [PlanField; 7] = [
         PlanField::Question,
         PlanField::Goals,
         PlanField::Actions,
+        PlanField::ParentsView,
         PlanField::Started,
         PlanField::ExpectedEnd,
         PlanField::Review,
@@ -92,6 +95,7 @@ impl PlanField {
             PlanField::Question => "question",
             PlanField::Goals => "goals",
             PlanField::Actions => "actions",
+            PlanField::ParentsView => "parents_view",
             PlanField::Started => "started",
             PlanField::ExpectedEnd => "expected_end",
             PlanField::Review => "review",
@@ -105,6 +109,7 @@ pub fn field_label(field: PlanField) -> T {
         PlanField::Question => T::FieldQuestion,
         PlanField::Goals => T::FieldGoals,
         PlanField::Actions => T::FieldActions,
+        PlanField::ParentsView => T::FieldParentsView,
         PlanField::Started => T::FieldStarted,
         PlanField::ExpectedEnd => T::FieldExpectedEnd,
         PlanField::Review => T::FieldReview,
@@ -301,6 +306,7 @@ impl TrajectoryScreen {
             PlanField::Question => text(&t.question),
             PlanField::Goals => text(&t.goals),
             PlanField::Actions => text(&t.actions),
+            PlanField::ParentsView => text(&t.parents_view),
             PlanField::Started => date(Date::new(T::FieldCloseDate, lang, Some(t.started))),
             PlanField::ExpectedEnd => {
                 date(Date::optional(T::FieldDateOrEmpty, lang, t.expected_end))
@@ -350,6 +356,7 @@ impl TrajectoryScreen {
                         PlanField::Question => t.question = value,
                         PlanField::Goals => t.goals = value,
                         PlanField::Actions => t.actions = value,
+                        PlanField::ParentsView => t.parents_view = value,
                         PlanField::Started | PlanField::ExpectedEnd | PlanField::Review => {}
                     }
                     Ok(())
@@ -364,7 +371,10 @@ impl TrajectoryScreen {
                         PlanField::Started => t.started = date.date()?,
                         PlanField::ExpectedEnd => t.expected_end = value,
                         PlanField::Review => t.review = value,
-                        PlanField::Question | PlanField::Goals | PlanField::Actions => {}
+                        PlanField::Question
+                        | PlanField::Goals
+                        | PlanField::Actions
+                        | PlanField::ParentsView => {}
                     }
                     Ok(t.check_dates()?)
                 })?;

@@ -73,7 +73,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
     modal::draw(frame, app, &screen.modal, theme);
 }
 
-/// The selected item in full: its text (with the Meldcode tag), its mark and its note.
+/// The selected item in full: its text (with the Meldcode tag), its mark and its note; then the
+/// parents' view, when written.
 fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let Some(row) = screen.list.selected() else {
@@ -119,6 +120,12 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     } else {
         let label = Span::styled(format!("{}: ", lang.get(T::FieldNote)), theme.key);
         lines.extend(text_lines(vec![label], note));
+    }
+    // The parents' view is of the whole observation talk: under whichever item is selected.
+    let view = &screen.observation.parents_view;
+    if !view.is_empty() {
+        let label = Span::styled(format!("{}: ", lang.get(T::FieldParentsView)), theme.key);
+        lines.extend(text_lines(vec![label], view));
     }
     lines
 }

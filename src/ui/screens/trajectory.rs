@@ -148,6 +148,7 @@ fn field_value(app: &App, screen: &TrajectoryScreen, field: PlanField) -> String
         PlanField::Question => text(&t.question),
         PlanField::Goals => text(&t.goals),
         PlanField::Actions => text(&t.actions),
+        PlanField::ParentsView => text(&t.parents_view),
         PlanField::Started => lang.date(t.started),
         PlanField::ExpectedEnd => date(t.expected_end),
         PlanField::Review => date(t.review),

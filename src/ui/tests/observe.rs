@@ -36,6 +36,26 @@ fn observation_form_with_marks_and_a_note() {
 }
 
 #[test]
+fn the_parents_view_shows_under_the_selected_item() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    chr(&mut app, 'W');
+    let form = screen_text(&render(&app, 80, 24));
+    assert!(
+        form.contains("Wat ouders zien"),
+        "the form's title:\n{form}"
+    );
+    type_text(&mut app, "Thuis ook stil");
+    press(&mut app, "Enter");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Wat ouders zien: Thuis ook stil"), "{text}");
+    press(&mut app, "Down");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Wat ouders zien: Thuis ook stil"), "{text}");
+}
+
+#[test]
 fn observation_form_in_dutch_before_the_first_mark() {
     let (_dir, mut app) = demo(Lang::Nl);
     press(&mut app, "Enter");

@@ -79,6 +79,7 @@ fn trajectory_in_dutch() {
     assert!(text.contains("Vraag van het kind"));
     assert!(text.contains("Gesprek ouders"));
     assert!(text.contains("bespreken in het zorgteam"));
+    assert!(text.contains("Wat ouders zien"));
 }
 
 #[test]

@@ -7,6 +7,10 @@
 //! it and was not closed by then; its days open and what was overdue are reckoned on that day.
 //! Stages, dates and the question are shown as they stand now: the database keeps no history of
 //! them.
+//!
+//! Outside coaches and a district manager sit in that meeting: a child whose parents did not
+//! consent to `care_team` (`access::named_in_care_team`) is shown as "Kind A (2 jr 3 mnd)", the
+//! letters in order within the report, without its id; a consent column gives the state.
 
 use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
@@ -18,14 +22,16 @@ use chrono::{Months, NaiveDate};
 
 use super::plans::one_line;
 use crate::domain::plan::{Overdue, PlanTemplate, Progress, Trajectory};
-use crate::domain::{access, Catalogue, Child, Group, Id};
+use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::search::fold;
 use crate::store::Store;
 
-/// The CSV header; the names stay English in both languages (a machine format).
-pub const CSV_HEADER: [&str; 14] = [
+/// The CSV header; the names stay English in both languages (a machine format). Tools read it:
+/// a new column goes at the end, none is renamed or moved. `care_team_consent` is `yes`, `no` or
+/// `not_asked`; a child without that consent has an empty `child_id` and its alias as `child`.
+pub const CSV_HEADER: [&str; 15] = [
     "child_id",
     "child",
     "group",
@@ -40,6 +46,7 @@ pub const CSV_HEADER: [&str; 14] = [
     "days_open",
     "review_overdue",
     "end_overdue",
+    "care_team_consent",
 ];
 
 /// The day the overview is about: the last day of `month` (given as its first day), or `today`
@@ -69,7 +76,12 @@ pub fn open_on(trajectory: &Trajectory, day: NaiveDate) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub child_id: Id,
+    /// The child's full name, or its alias ("Kind A (2 jr 3 mnd)") when `named` is false.
     pub child: String,
+    /// Whether the parents consented to naming the child in the care-team meeting.
+    pub named: bool,
+    /// The parents' `care_team` answer; `None`: not asked yet.
+    pub consent: Option<ConsentAnswer>,
     pub archived: bool,
     pub group: String,
     pub plan: String,
@@ -84,9 +96,10 @@ pub struct Row {
     pub review: Option<NaiveDate>,
     pub days_open: i64,
     pub overdue: Overdue,
+    /// The child's birth date, for the alias's age; `None` for a child this database lacks.
+    pub born: Option<NaiveDate>,
 }
 
-/// Reads what the overview needs from the store and renders it.
 /// Which open trajectories a report lists: the care team's (no Meldcode) or the
 /// aandachtsfunctionaris' (only the Meldcode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +116,10 @@ impl Which {
     }
 }
 
+/// Reads what the overview needs from the store and renders it (Markdown, or CSV when `csv`).
+///
+/// # Errors
+/// The store could not be read.
 pub fn care_team_report(
     store: &Store,
     which: Which,
@@ -127,7 +144,7 @@ pub fn care_team_report(
     }
     let groups: HashMap<Id, Group> = store.groups()?.into_iter().map(|g| (g.id, g)).collect();
     let plans = Catalogue::plans(store.plan_templates()?);
-    let rows = rows(&trajectories, &children, &groups, &plans, day, lang);
+    let rows = rows(&trajectories, &children, &groups, &plans, which, day, lang);
     Ok(match csv {
         true => render_csv(&rows, lang),
         false => render_markdown(&rows, which, day, lang),
@@ -135,12 +152,14 @@ pub fn care_team_report(
 }
 
 /// The rows of the trajectories open on `day`: overdue ones first, then by group and child (as
-/// the app sorts names: case and diacritics folded).
+/// the app sorts names: case and diacritics folded; in the care-team report the children without
+/// `care_team` consent after the named ones, oldest first, and then lettered in that order).
 pub fn rows(
     trajectories: &[Trajectory],
     children: &HashMap<Id, Child>,
     groups: &HashMap<Id, Group>,
     plans: &Catalogue<PlanTemplate>,
+    which: Which,
     day: NaiveDate,
     lang: Lang,
 ) -> Vec<Row> {
@@ -168,14 +187,23 @@ pub fn rows(
                     (if done == of { of } else { done + 1 }, of, stage)
                 }
             };
+            // The aandachtsfunctionaris' own overview names every child: it stays with them.
+            let named = which == Which::Meldcode || child.is_none_or(access::named_in_care_team);
             Row {
                 child_id: t.child_id,
                 child: child
                     .map_or_else(|| format!("{unknown} ({})", t.child_id), Child::full_name),
+                named,
+                consent: child.and_then(|c| c.consent.answer(ConsentTo::CareTeam)),
+                born: child.map(|c| c.birth_date),
                 archived: child.is_some_and(|c| c.archived),
                 group: group.map_or(unknown.to_string(), |g| g.name.clone()),
                 plan: plan.map_or(t.template.clone(), |p| lang.text(&p.name).to_string()),
-                question: t.question.trim().to_string(),
+                // Staff write the question in their own words, the child's name among them.
+                question: match (named, child) {
+                    (false, Some(child)) => without_name(t.question.trim(), child, lang),
+                    _ => t.question.trim().to_string(),
+                },
                 stage_number,
                 stages,
                 stage,
@@ -188,17 +216,62 @@ pub fn rows(
         })
         .collect();
     rows.sort_by(|a, b| {
+        // An alias is ordered by birth date, never by the name it hides.
         let key = |r: &Row| {
             (
                 Reverse(r.overdue.any()),
                 fold(&r.group),
-                fold(&r.child),
+                !r.named,
+                match r.named {
+                    true => fold(&r.child),
+                    false => String::new(),
+                },
+                r.born,
                 r.started,
             )
         };
         key(a).cmp(&key(b)).then(a.child_id.cmp(&b.child_id))
     });
+    let mut letters: HashMap<Id, usize> = HashMap::new();
+    for row in rows.iter_mut().filter(|r| !r.named) {
+        let next = letters.len();
+        let letter = *letters.entry(row.child_id).or_insert(next);
+        let age = lang.age(
+            row.born
+                .and_then(|born| crate::domain::child::age_between(born, day)),
+        );
+        row.child = lang.care_team_alias(letter, &age);
+    }
     rows
+}
+
+/// `text` with every word of the child's name (first and last, case and accents folded) put as
+/// "[naam]" ("[name]"): free text about a child the report may not name.
+fn without_name(text: &str, child: &Child, lang: Lang) -> String {
+    let names: Vec<String> = format!("{} {}", child.first_name, child.last_name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|part| part.chars().count() > 1)
+        .map(fold)
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match names.contains(&fold(word)) {
+            true => out.push_str(lang.report(R::NameLeftOut)),
+            false => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Free text in a Markdown table cell: on one line, with `|` escaped.
@@ -237,6 +310,7 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
         R::ColReview,
         R::ColDaysOpen,
         R::ColOverdue,
+        R::ColConsent,
     ];
     let _ = writeln!(out, "| {} |", header.map(|h| lang.report(h)).join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
@@ -264,6 +338,7 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
                 true => "-".to_string(),
                 false => format!("**{late}**"),
             },
+            lang.report(consent_text(row.consent)).to_string(),
         ];
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
@@ -286,6 +361,15 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
     out
 }
 
+/// The consent column's words: ja / nee / niet gevraagd.
+fn consent_text(answer: Option<ConsentAnswer>) -> R {
+    match answer {
+        Some(ConsentAnswer::Yes) => R::ConsentYes,
+        Some(ConsentAnswer::No) => R::ConsentNo,
+        None => R::ConsentNotAsked,
+    }
+}
+
 /// The child's name, flagged when the child has left.
 fn child_name(row: &Row, lang: Lang) -> String {
     match row.archived {
@@ -305,7 +389,10 @@ pub fn render_csv(rows: &[Row], lang: Lang) -> String {
         csv_line(
             &mut out,
             [
-                row.child_id.to_string(),
+                match row.named {
+                    true => row.child_id.to_string(),
+                    false => String::new(),
+                },
                 row.child.clone(),
                 row.group.clone(),
                 row.plan.clone(),
@@ -321,6 +408,12 @@ pub fn render_csv(rows: &[Row], lang: Lang) -> String {
                 row.days_open.to_string(),
                 row.overdue.review.to_string(),
                 row.overdue.end.to_string(),
+                match row.consent {
+                    Some(ConsentAnswer::Yes) => "yes",
+                    Some(ConsentAnswer::No) => "no",
+                    None => "not_asked",
+                }
+                .to_string(),
             ],
         );
     }
@@ -357,9 +450,21 @@ mod tests {
             contacts: Vec::new(),
             mentor: None,
             guardians: Vec::new(),
-            consent: Default::default(),
+            consent: consent(ConsentAnswer::Yes),
         };
         (id, child)
+    }
+
+    fn consent(answer: ConsentAnswer) -> crate::domain::ChildConsent {
+        crate::domain::ChildConsent {
+            care_team: Some(crate::domain::Given {
+                answer,
+                at: at("2026-09-01"),
+                by: "Anouk".into(),
+                given_by: "Mirjam Jansen".into(),
+            }),
+            ..Default::default()
+        }
     }
 
     fn group(id: Id, name: &str) -> (Id, Group) {
@@ -402,9 +507,25 @@ mod tests {
     }
 
     fn rows_on(day: &str, lang: Lang) -> Vec<Row> {
-        let (trajectories, children, groups) = data();
+        rows_of(data(), day, lang)
+    }
+
+    /// The care-team rows of `data` on `day`.
+    fn rows_of(
+        (trajectories, children, groups): (Vec<Trajectory>, HashMap<Id, Child>, HashMap<Id, Group>),
+        day: &str,
+        lang: Lang,
+    ) -> Vec<Row> {
         let plans = Catalogue::plans(Vec::new());
-        rows(&trajectories, &children, &groups, &plans, d(day), lang)
+        rows(
+            &trajectories,
+            &children,
+            &groups,
+            &plans,
+            Which::CareTeam,
+            d(day),
+            lang,
+        )
     }
 
     #[test]
@@ -464,14 +585,14 @@ mod tests {
         assert!(
             text.contains(
                 "| Kind | Groep | Plan | Vraag van het kind | Stap | Gestart | Verwacht einde | \
-             Evaluatie | Dagen open | Te laat |\n|---|---|---|---|---|---|---|---|---|---|\n"
+             Evaluatie | Dagen open | Te laat | Toestemming |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
             ),
             "{text}"
         );
         assert!(
             text.contains(
                 "| Anna Jansen | De Egeltjes | Stappenplan vroegsignalering | - | 6/8 Uitvoeren | \
-             15-08-2026 | - | 15-11-2026 | 97 | **evaluatie** |\n"
+             15-08-2026 | - | 15-11-2026 | 97 | **evaluatie** | ja |\n"
             ),
             "{text}"
         );
@@ -523,29 +644,143 @@ mod tests {
         assert_eq!(
             lines[0],
             "child_id,child,group,plan,question,stage,stage_number,stages,started,expected_end,\
-             review,days_open,review_overdue,end_overdue"
+             review,days_open,review_overdue,end_overdue,care_team_consent"
         );
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[1],
             "21,Anna Jansen,De Egeltjes,Stappenplan vroegsignalering,,Uitvoeren,6,8,2026-08-15,,\
-             2026-11-15,97,true,false"
+             2026-11-15,97,true,false,yes"
         );
         assert_eq!(
             lines[2],
             "22,Cas Jansen,De Egeltjes,Stappenplan vroegsignalering,,klaar,8,8,2026-10-01,,,50,\
-             false,false"
+             false,false,yes"
         );
         assert_eq!(
             lines[3],
             "20,Bram Jansen,De Vlinders,Stappenplan vroegsignalering,\"Wat helpt, bij het \
              \"\"afscheid\"\" | brengen?\",Advies coach,4,8,2026-09-01,2027-01-01,2026-12-01,80,\
-             false,false"
+             false,false,yes"
         );
         assert_eq!(
             render_csv(&[], Lang::En),
             format!("{}\r\n", CSV_HEADER.join(","))
         );
         assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    /// Anna's parents said no, Bram's were not asked, Cas's said yes: only Cas is named. Bram's
+    /// question names him.
+    fn without_consent(day: &str, lang: Lang) -> Vec<Row> {
+        let (mut trajectories, mut children, groups) = data();
+        children.get_mut(&21).unwrap().consent = consent(ConsentAnswer::No);
+        children.get_mut(&20).unwrap().consent = Default::default();
+        trajectories[0].question = "Wat helpt Bram bij het afscheid?".into();
+        rows_of((trajectories, children, groups), day, lang)
+    }
+
+    #[test]
+    fn a_child_without_care_team_consent_is_an_alias_with_age_and_group() {
+        let rows = without_consent("2026-11-20", Lang::Nl);
+        let text = render_markdown(&rows, Which::CareTeam, d("2026-11-20"), Lang::Nl);
+        for name in ["Anna", "Bram"] {
+            assert!(!text.contains(name), "{name} in {text}");
+        }
+        assert!(
+            text.contains("| Kind A (3 jr 6 mnd) | De Egeltjes |"),
+            "{text}"
+        );
+        assert!(text.contains("| **evaluatie** | nee |"), "{text}");
+        assert!(
+            text.contains("| Kind B (3 jr 6 mnd) | De Vlinders |"),
+            "{text}"
+        );
+        assert!(text.contains("| 80 | - | niet gevraagd |"), "{text}");
+        // Bram's name in the question is left out as well.
+        assert!(
+            text.contains("| Wat helpt [naam] bij het afscheid? |"),
+            "{text}"
+        );
+        assert!(text.contains("| Cas Jansen (vertrokken) |"), "{text}");
+        assert!(
+            text.contains("- Kind A (3 jr 6 mnd) (De Egeltjes, Stappenplan"),
+            "{text}"
+        );
+        let english = render_markdown(
+            &without_consent("2026-11-20", Lang::En),
+            Which::CareTeam,
+            d("2026-11-20"),
+            Lang::En,
+        );
+        assert!(
+            english.contains("| Child A (3 y 6 m) | De Egeltjes |"),
+            "{english}"
+        );
+        assert!(english.contains("| not asked |"), "{english}");
+
+        let csv = render_csv(&rows, Lang::Nl);
+        let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
+        assert!(
+            lines[1].starts_with(",Kind A (3 jr 6 mnd),De Egeltjes,"),
+            "{csv}"
+        );
+        assert!(lines[1].ends_with(",no"), "{csv}");
+        assert!(lines[2].starts_with("22,Cas Jansen,") && lines[2].ends_with(",yes"));
+        assert!(lines[3].starts_with(",Kind B (") && lines[3].ends_with(",not_asked"));
+        assert!(!csv.contains("Anna") && !csv.contains("Bram"), "{csv}");
+
+        // The aandachtsfunctionaris' own overview names them.
+        let (trajectories, mut children, groups) = data();
+        children.get_mut(&21).unwrap().consent = Default::default();
+        let plans = Catalogue::plans(Vec::new());
+        let day = d("2026-11-20");
+        let meldcode = super::rows(
+            &trajectories,
+            &children,
+            &groups,
+            &plans,
+            Which::Meldcode,
+            day,
+            Lang::Nl,
+        );
+        assert_eq!(meldcode[0].child, "Anna Jansen");
+    }
+
+    #[test]
+    fn a_name_in_free_text_is_left_out_for_an_alias() {
+        let (_, mut child) = child(20, 10, "Zoë", false);
+        child.last_name = "van der Berg".into();
+        let text = "Wat helpt ZOE en haar zus Anna van der Berg? Zoëtje niet.";
+        assert_eq!(
+            without_name(text, &child, Lang::Nl),
+            "Wat helpt [naam] en haar zus Anna [naam] [naam] [naam]? Zoëtje niet."
+        );
+        assert_eq!(
+            without_name("Zoë's vraag", &child, Lang::En),
+            "[name]'s vraag"
+        );
+    }
+
+    #[test]
+    fn one_child_with_two_trajectories_keeps_one_letter() {
+        let (mut trajectories, mut children, groups) = data();
+        let mut second = trajectory(35, 21, "2026-10-01", 1);
+        second.template = "vroegsignalering".into();
+        trajectories.push(second);
+        for child in children.values_mut() {
+            child.consent = Default::default();
+        }
+        let rows = rows_of((trajectories, children, groups), "2026-11-20", Lang::En);
+        let names: Vec<&str> = rows.iter().map(|r| r.child.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Child A (3 y 6 m)",
+                "Child A (3 y 6 m)",
+                "Child B (3 y 6 m)",
+                "Child C (3 y 6 m)"
+            ]
+        );
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::plan::{PlanTemplate, Progress, Trajectory};
+use crate::domain::plan::{PlanTemplate, Progress, StageEntry, Trajectory};
 use crate::domain::{access, Catalogue};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
@@ -17,9 +17,26 @@ pub fn for_parents(trajectory: &Trajectory) -> bool {
     !access::is_meldcode_plan(&trajectory.template)
 }
 
+/// The trajectories the parents may read ([`for_parents`]), oldest first.
+pub fn shown(trajectories: &[Trajectory]) -> Vec<&Trajectory> {
+    let mut shown: Vec<&Trajectory> = trajectories.iter().filter(|t| for_parents(t)).collect();
+    shown.sort_by_key(|t| (t.started, t.id));
+    shown
+}
+
 /// Free text on one line: a note's line breaks would end a Markdown list item.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which stages a trajectory lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stages {
+    /// The steps taken (the parents' report).
+    Taken,
+    /// The steps taken, then every stage not taken yet that has a note (the dossier: everything
+    /// written about the child).
+    WithNotes,
 }
 
 /// Appends the section on the child's trajectories (oldest first), or nothing when none of them
@@ -29,12 +46,12 @@ pub fn write_trajectories(
     trajectories: &[Trajectory],
     plans: &Catalogue<PlanTemplate>,
     lang: Lang,
+    stages: Stages,
 ) {
-    let mut shown: Vec<&Trajectory> = trajectories.iter().filter(|t| for_parents(t)).collect();
+    let shown = shown(trajectories);
     if shown.is_empty() {
         return;
     }
-    shown.sort_by_key(|t| (t.started, t.id));
     let _ = writeln!(out, "\n## {}\n", lang.report(R::PlansTitle));
     let _ = writeln!(out, "{}", lang.report(R::PlansIntro));
     for trajectory in shown {
@@ -43,11 +60,18 @@ pub fn write_trajectories(
             trajectory,
             plans.find(&trajectory.template, trajectory.version),
             lang,
+            stages,
         );
     }
 }
 
-fn write_trajectory(out: &mut String, t: &Trajectory, plan: Option<&PlanTemplate>, lang: Lang) {
+fn write_trajectory(
+    out: &mut String,
+    t: &Trajectory,
+    plan: Option<&PlanTemplate>,
+    lang: Lang,
+    stages: Stages,
+) {
     let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
     let _ = writeln!(out, "\n### {}\n", lang.report_plan_heading(name, t.started));
     for (label, text) in [
@@ -85,23 +109,34 @@ fn write_trajectory(out: &mut String, t: &Trajectory, plan: Option<&PlanTemplate
     }
 
     let _ = writeln!(out, "\n{}:\n", lang.report(R::StepsTaken));
-    let mut any = false;
     // In the plan's order; a trajectory whose plan is unknown lists its entries as stored.
-    for (number, entry) in t.stages.iter().enumerate().filter(|(_, e)| e.done) {
-        any = true;
+    let numbered = || t.stages.iter().enumerate();
+    let step = |number: usize, entry: &StageEntry| {
         let title = plan
             .and_then(|p| p.stage(&entry.stage))
             .map_or(entry.stage.as_str(), |s| lang.text(&s.title));
+        format!("- {}: {title}", lang.report_step(number + 1))
+    };
+    let mut any = false;
+    for (number, entry) in numbered().filter(|(_, e)| e.done) {
+        any = true;
         let date = entry
             .at
             .map(|at| format!(" ({})", lang.date(at.date_naive())))
             .unwrap_or_default();
-        let step = lang.report_step(number + 1);
-        let _ = writeln!(out, "- {step}: {title}{date}");
-        super::write_note(out, &one_line(&entry.note), lang);
+        let _ = writeln!(out, "{}{date}", step(number, entry));
+        super::child::write_note(out, &one_line(&entry.note), lang);
     }
     if !any {
         let _ = writeln!(out, "{}", lang.report(R::NoStepsYet));
+    }
+    if stages == Stages::WithNotes {
+        let noted = |e: &&StageEntry| !e.done && !e.note.trim().is_empty();
+        for (number, entry) in numbered().filter(|(_, e)| noted(e)) {
+            let not_yet = lang.report(R::NotTakenYet);
+            let _ = writeln!(out, "{} ({not_yet})", step(number, entry));
+            super::child::write_note(out, &one_line(&entry.note), lang);
+        }
     }
 }
 
@@ -136,7 +171,13 @@ mod tests {
 
     fn render(trajectories: &[Trajectory], lang: Lang) -> String {
         let mut out = String::new();
-        write_trajectories(&mut out, trajectories, &Catalogue::plans(Vec::new()), lang);
+        write_trajectories(
+            &mut out,
+            trajectories,
+            &Catalogue::plans(Vec::new()),
+            lang,
+            Stages::Taken,
+        );
         out
     }
 

@@ -1,0 +1,14 @@
+//! The documents signaal writes for people outside the app: the parents' report on one child
+//! ([`child`]), and the open trajectories for the care-team meeting or the
+//! aandachtsfunctionaris ([`care_team`]). Both the command line (`signaal report`, on stdout) and
+//! the TUI (`R`, into the reports directory) call them; none of them ever holds a Meldcode
+//! trajectory or a mark on a Meldcode-flagged item unless it is the aandachtsfunctionaris' own.
+
+pub mod care_team;
+pub mod child;
+pub mod dossier;
+pub mod files;
+pub mod parents;
+pub mod plans;
+
+pub use child::{child_report, render_child, ChildReport};
