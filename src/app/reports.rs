@@ -17,7 +17,11 @@ use crate::report::{child_report, files};
 pub fn parents_report(ctx: &Ctx, child: &Child) -> Result<Outcome, AppError> {
     let today = ctx.today();
     let text = child_report(ctx.store, child.id, ctx.lang, today).map_err(not_written)?;
-    write(ctx, &files::parents_report_name(today, child.id), &text)
+    write(
+        ctx,
+        &files::parents_report_name(ctx.now().naive_local(), child.id),
+        &text,
+    )
 }
 
 /// Writes the care-team report of `month` (its first day), Markdown; the status line names the
@@ -30,7 +34,11 @@ pub fn care_team(ctx: &Ctx, month: NaiveDate) -> Result<Outcome, AppError> {
     let which = Which::CareTeam;
     let text = care_team_report(ctx.store, which, Some(month), false, ctx.lang, today)
         .map_err(not_written)?;
-    write(ctx, &files::care_team_name(today, month), &text)
+    write(
+        ctx,
+        &files::care_team_name(ctx.now().naive_local(), month),
+        &text,
+    )
 }
 
 fn write(ctx: &Ctx, name: &str, text: &str) -> Result<Outcome, AppError> {

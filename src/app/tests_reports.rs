@@ -40,7 +40,7 @@ fn r_on_a_child_writes_the_parents_report_owner_only_and_says_where() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         assert_eq!(
             name,
-            format!("2026-11-20-parents-report-child-{}.md", child.id)
+            format!("2026-11-20-1000-parents-report-child-{}.md", child.id)
         );
         let text = std::fs::read_to_string(path).unwrap();
         let title = match lang {
@@ -132,7 +132,7 @@ fn r_on_the_groups_list_asks_the_month_and_writes_the_care_team_report() {
         let files = reports(&dir);
         assert_eq!(files.len(), 1);
         let name = files[0].file_name().unwrap().to_string_lossy().to_string();
-        assert_eq!(name, "2026-11-20-care-team-2026-10.md");
+        assert_eq!(name, "2026-11-20-1000-care-team-2026-10.md");
         let text = std::fs::read_to_string(&files[0]).unwrap();
         assert!(text.starts_with(title), "{text}");
         assert!(!text.to_lowercase().contains("meldcode"));

@@ -8,7 +8,7 @@
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::Id;
 
@@ -27,25 +27,26 @@ pub fn dir_for(db: &Path, setting: Option<&Path>) -> PathBuf {
     }
 }
 
-/// "2026-11-29-parents-report-child-20.md": the parents' report of child `child`.
-pub fn parents_report_name(today: NaiveDate, child: Id) -> String {
-    format!(
-        "{}-parents-report-child-{child}.md",
-        today.format("%Y-%m-%d")
-    )
+/// When a report was written, as its file name starts: "2026-11-29-1015". The time keeps a
+/// morning's report (perhaps already printed and signed) from being replaced by the afternoon's.
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d-%H%M").to_string()
 }
 
-/// "2026-11-29-care-team-2026-11.md": the care-team report of `month` (its first day).
-pub fn care_team_name(today: NaiveDate, month: NaiveDate) -> String {
-    format!(
-        "{}-care-team-{}.md",
-        today.format("%Y-%m-%d"),
-        month.format("%Y-%m")
-    )
+/// "2026-11-29-1015-parents-report-child-20.md": the parents' report of child `child`, written
+/// at `at` (local time).
+pub fn parents_report_name(at: NaiveDateTime, child: Id) -> String {
+    format!("{}-parents-report-child-{child}.md", stamp(at))
+}
+
+/// "2026-11-29-1015-care-team-2026-11.md": the care-team report of `month` (its first day),
+/// written at `at` (local time).
+pub fn care_team_name(at: NaiveDateTime, month: NaiveDate) -> String {
+    format!("{}-care-team-{}.md", stamp(at), month.format("%Y-%m"))
 }
 
 /// Writes `text` to the owner-only file `name` in `dir` (made owner-only when it is made; a
-/// file of that name from earlier the same day is replaced), flushed to disk; its path.
+/// file of that name, written earlier the same minute, is replaced), flushed to disk; its path.
 ///
 /// # Errors
 /// The directory cannot be made or the file cannot be written.
@@ -78,16 +79,18 @@ mod tests {
     }
 
     #[test]
-    fn names_hold_date_kind_and_id_only() {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    fn names_hold_date_time_kind_and_id_only() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 29)
+            .and_then(|d| d.and_hms_opt(9, 5, 30))
+            .unwrap();
         assert_eq!(
-            parents_report_name(day, 20),
-            "2026-11-29-parents-report-child-20.md"
+            parents_report_name(at, 20),
+            "2026-11-29-0905-parents-report-child-20.md"
         );
         let month = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
         assert_eq!(
-            care_team_name(day, month),
-            "2026-11-29-care-team-2026-10.md"
+            care_team_name(at, month),
+            "2026-11-29-0905-care-team-2026-10.md"
         );
     }
 

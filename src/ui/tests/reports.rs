@@ -17,7 +17,9 @@ fn care_team_month_form_in_dutch_then_the_path_on_the_status_line() {
     );
     press(&mut app, "Enter");
     let text = screen_text(&render(&app, 200, 24));
-    let path = dir.path().join("reports/2026-11-20-care-team-2026-11.md");
+    let path = dir
+        .path()
+        .join("reports/2026-11-20-1000-care-team-2026-11.md");
     assert!(path.exists());
     assert!(
         text.contains(&format!("Rapport geschreven: {}", path.display())),
