@@ -37,6 +37,13 @@ fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing
         "given_by": "Iemand Anders",
     });
     child["guardians"][0]["phones"] = json!([{ "label": "mobiel", "number": " " }]);
+    // A foster parent has no gezag and cannot give consent.
+    let guardians = child["guardians"].as_array_mut().unwrap();
+    guardians.push(json!({ "name": "Pleun Pleeg", "relation": "pleegouder", "authority": false }));
+    child["consent"]["coach"] = json!({
+        "answer": "yes", "at": "2026-09-01T10:00:00+02:00", "by": "Anouk Jansen",
+        "given_by": "Pleun Pleeg",
+    });
     let target = Db::empty();
     let file = target.file("record.json");
     std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
@@ -47,6 +54,7 @@ fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing
         format!("child {id} has mentor 999999, which is not a staff member"),
         format!("child {id} has consent.school.given_by \"Iemand Anders\", who is not one of the child's guardians"),
         "(guardians[0].phones[0].number)".to_string(),
+        format!("child {id} has consent.coach.given_by \"Pleun Pleeg\", who has no parental authority (gezag)"),
     ] {
         assert!(err.contains(&expected), "{expected}\nin: {err}");
     }

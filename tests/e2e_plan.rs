@@ -491,6 +491,19 @@ fn popup_shown(screen: &str, title: &str) -> bool {
         .any(|l| l.contains(&format!("╭ {title} ")))
 }
 
+/// `Space` on a consent row that is not asked yet: a yes. When the child has several guardians
+/// with gezag, signaal asks who gave it: the first is taken (Enter).
+fn consent_yes(t: &mut Tui) {
+    const ASKED: &str = "Who gave this answer?";
+    t.send(" ");
+    let screen = t.expect_until("a yes, or who gave it asked", |s| {
+        popup_shown(s, ASKED) || list_row(s, CONSENT_COACH).is_some_and(|l| l.contains("yes"))
+    });
+    if popup_shown(&screen, ASKED) {
+        t.key("Enter");
+    }
+}
+
 /// Waits for the popup titled `title`, with `texts` in it.
 fn expect_popup(t: &mut Tui, title: &str, texts: &[&str]) -> String {
     t.expect_until(&format!("the popup {title:?} with {texts:?}"), |s| {
@@ -736,7 +749,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
             // The parents consented: no warning before the coach is asked.
             let consent = early.row_of(Kind::Consent, CONSENT_COACH);
             move_to(&mut t, &early, at, consent, false);
-            t.send(" ");
+            consent_yes(&mut t);
             t.expect_until("consent: yes", |s| row_ends_with(s, CONSENT_COACH, "yes"));
             at = consent;
         }
@@ -775,6 +788,10 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     assert!(tr.get("consent").is_none(), "{tr:#}");
     let consent = consent_of(&ex, kid.id);
     assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
+    assert!(
+        !s(&consent["coach"], "given_by").is_empty(),
+        "a guardian with gezag gave it: {consent:#}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1055,7 +1072,7 @@ fn coach_stage_without_consent_asks_why_first() {
     let at = reopen(&mut t, &kid, &early, &progress);
     let consent = early.row_of(Kind::Consent, CONSENT_COACH);
     move_to(&mut t, &early, at, consent, false);
-    t.send(" ");
+    consent_yes(&mut t);
     t.expect_until("consent: yes", |s| {
         row_ends_with(s, CONSENT_COACH, "yes") && row_ends_with(s, CONSENT_SCHOOL, "not asked yet")
     });
@@ -1082,6 +1099,10 @@ fn coach_stage_without_consent_asks_why_first() {
     assert!(tr.get("consent").is_none(), "{tr:#}");
     let consent = consent_of(&ex, kid.id);
     assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
+    assert!(
+        !s(&consent["coach"], "given_by").is_empty(),
+        "a guardian with gezag gave it: {consent:#}"
+    );
     assert_eq!(s(&consent["coach"], "by"), user, "{consent:#}");
     assert!(consent["school"].is_null(), "{consent:#}");
     assert!(consent["care_team"].is_null(), "{consent:#}");

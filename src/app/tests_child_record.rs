@@ -206,12 +206,18 @@ fn consent_is_recorded_per_purpose_given_by_a_guardian_with_gezag() {
         "two choices only"
     );
     assert_eq!(seen, ["", "Mirjam Jansen"]);
-    // Coach: yes, by Mirjam; care team: no; school: not asked.
+    // A yes without who gave it is refused: nothing is written, the form stays with its error.
     press(&mut app, "Right");
+    press(&mut app, "Enter");
+    assert!(record_form(&app).is_some(), "the form stays open");
+    assert_eq!(trail(&app).len(), before, "nothing written");
+    // Coach: yes, by Mirjam; care team: no, by Mirjam; school: not asked.
     press(&mut app, "Tab");
     press(&mut app, "Right");
     press(&mut app, "Tab");
     press(&mut app, "Left");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
     press(&mut app, "Enter");
     let consent = stored(&app, child).consent;
     let coach = consent.get(ConsentTo::Coach).unwrap();
@@ -222,7 +228,7 @@ fn consent_is_recorded_per_purpose_given_by_a_guardian_with_gezag() {
     let care = consent.get(ConsentTo::CareTeam).unwrap();
     assert_eq!(
         (care.answer, care.given_by.as_str()),
-        (ConsentAnswer::No, "")
+        (ConsentAnswer::No, "Mirjam Jansen")
     );
     assert_eq!(consent.get(ConsentTo::School), None);
     assert_eq!(trail(&app)[before..], ["child.consent"]);
@@ -288,6 +294,8 @@ fn a_coach_sees_guardians_and_consent_only_with_the_parents_coach_consent() {
     press(&mut app, "Enter");
     chr(&mut app, 't');
     press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    press(&mut app, "Right");
     press(&mut app, "Tab");
     press(&mut app, "Right");
     press(&mut app, "Enter");

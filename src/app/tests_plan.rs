@@ -162,12 +162,35 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
     // With consent recorded, no warning: untick, give consent, tick again.
     chr(&mut app, ' ');
     select(&mut app, &PlanPart::Consent(ConsentTo::Coach));
+    // Nobody with gezag is known yet: one key cannot say who gave it, so it is refused.
+    chr(&mut app, ' ');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app
+        .store
+        .child(child.id)
+        .unwrap()
+        .unwrap()
+        .consent
+        .is_empty());
+    // With one guardian with gezag, that is who gave it.
+    let mut record = app.store.child(child.id).unwrap().unwrap();
+    record.guardians.push(crate::domain::Guardian {
+        name: "Mirjam Jansen".into(),
+        relation: "moeder".into(),
+        authority: true,
+        ..Default::default()
+    });
+    let sig = app.signature();
+    app.store
+        .save_child(&record, crate::domain::AuditAction::ChildGuardians, &sig)
+        .unwrap();
     chr(&mut app, ' ');
     // Written on the child, not on the trajectory, and audited as the child's consent.
     let on_child = app.store.child(child.id).unwrap().unwrap().consent;
     let given = on_child.get(ConsentTo::Coach).unwrap();
     assert_eq!(given.answer, crate::domain::ConsentAnswer::Yes);
-    assert!(!given.by.is_empty() && given.given_by.is_empty());
+    assert!(!given.by.is_empty());
+    assert_eq!(given.given_by, "Mirjam Jansen");
     assert!(stored(&app, child.id)[0].consent.is_empty());
     let last = app.store.last_audit().unwrap().unwrap();
     assert_eq!(last.action, "child.consent");
@@ -481,4 +504,64 @@ fn the_parents_view_is_a_row_edited_like_the_others_and_audited() {
     let last = app.store.audit().unwrap().pop().unwrap();
     assert_eq!(last.action, "trajectory.edit");
     assert_eq!(last.target, format!("trajectory:{}/parents_view", t.id));
+}
+
+/// Two parents with gezag: one key cannot tell who gave the answer, so a consent row asks, and
+/// the one chosen is recorded; a foster parent without gezag is not offered.
+#[test]
+fn a_consent_row_asks_who_gave_it_when_several_have_gezag() {
+    let (_dir, mut app, child) = on_new_child();
+    let mut record = app.store.child(child.id).unwrap().unwrap();
+    for (name, authority) in [
+        ("Mirjam Jansen", true),
+        ("Bas Jansen", true),
+        ("Pleun Pleeg", false),
+    ] {
+        record.guardians.push(crate::domain::Guardian {
+            name: name.into(),
+            relation: "ouder".into(),
+            authority,
+            ..Default::default()
+        });
+    }
+    let sig = app.signature();
+    let action = crate::domain::AuditAction::ChildGuardians;
+    app.store.save_child(&record, action, &sig).unwrap();
+    start(&mut app, "vroegsignalering");
+    select(&mut app, &PlanPart::Consent(ConsentTo::School));
+    chr(&mut app, ' ');
+    let Some(Modal::Form(form)) = &screen(&app).modal else {
+        panic!("who gave it is asked")
+    };
+    let TrajectoryForm::Giver(giver) = &form.fields else {
+        panic!("the giver form")
+    };
+    let mut choice = giver.giver.clone();
+    let offered: Vec<String> = (0..4)
+        .map(|_| {
+            let name = choice.value().cloned().unwrap();
+            crate::app::fields::Field::cycle(&mut choice, 1);
+            name
+        })
+        .collect();
+    let both = ["Mirjam Jansen", "Bas Jansen"];
+    assert_eq!(
+        offered,
+        [both, both].concat(),
+        "only who has gezag, in turn"
+    );
+    assert!(app
+        .store
+        .child(child.id)
+        .unwrap()
+        .unwrap()
+        .consent
+        .is_empty());
+    press(&mut app, "Right");
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    let consent = app.store.child(child.id).unwrap().unwrap().consent;
+    let school = consent.get(ConsentTo::School).unwrap();
+    assert_eq!(school.answer, crate::domain::ConsentAnswer::Yes);
+    assert_eq!(school.given_by, "Bas Jansen");
 }

@@ -33,7 +33,9 @@ const FAMILIES: &[&[(&str, bool)]] = &[
     &[("moeder", true)],
     &[("vader", true)],
     &[("ouder", true), ("ouder", true)],
-    &[("pleegouder", false), ("pleegouder", false)],
+    // A foster child: the foster parent has no gezag, the voogd (of a certified institution)
+    // has it and gives consent.
+    &[("pleegouder", false), ("voogd", true)],
 ];
 
 /// Fills in every child's guardians, mentor and consent; the consent the demo's trajectories
@@ -173,9 +175,10 @@ fn spread(
     consent
 }
 
-/// Who gave each answer: one of the guardians with gezag, in turn per purpose (none with gezag:
-/// not recorded). Chosen without the random stream, so that the trajectories' answers do not
-/// shift what every later child draws.
+/// Who gave each answer: one of the guardians with gezag, in turn per purpose. With none with
+/// gezag (foster parents only) no answer stands: only a guardian with gezag gives consent
+/// (`consent::check_giver`). Chosen without the random stream, so that the trajectories'
+/// answers do not shift what every later child draws.
 fn name_the_giver(child: &mut Child) {
     let givers: Vec<String> = child
         .guardians
@@ -183,8 +186,12 @@ fn name_the_giver(child: &mut Child) {
         .filter(|g| g.authority)
         .map(|g| g.name.clone())
         .collect();
+    if givers.is_empty() {
+        child.consent = ChildConsent::default();
+        return;
+    }
     for (i, to) in ConsentTo::ALL.into_iter().enumerate() {
-        if let (Some(given), false) = (child.consent.slot(to), givers.is_empty()) {
+        if let Some(given) = child.consent.slot(to) {
             given.given_by = givers[(child.id as usize + i) % givers.len()].clone();
         }
     }

@@ -9,6 +9,8 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::{Child, Guardian, Invalid};
+
 /// What the parents are asked to consent to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -151,6 +153,46 @@ impl ChildConsent {
     }
 }
 
+/// Whether `given_by` may give the parents' consent for a child with `guardians`: a parent or
+/// guardian of the child with parental authority (gezag), named as recorded. Source: the Wet
+/// kinderopvang and the AVG leave consent for a child to who holds parental authority
+/// (Burgerlijk Wetboek 1:245); DOMAIN.md, "Consent, confidentiality and the parents".
+///
+/// # Errors
+/// [`Invalid::ConsentGiverRequired`] for an empty name; [`Invalid::GiverNotAGuardian`] for a
+/// name that is none of `guardians`; [`Invalid::GiverWithoutAuthority`] for a guardian without
+/// gezag.
+pub fn check_giver(given_by: &str, guardians: &[Guardian]) -> Result<(), Invalid> {
+    let given_by = given_by.trim();
+    if given_by.is_empty() {
+        return Err(Invalid::ConsentGiverRequired);
+    }
+    match guardians.iter().find(|g| g.name.trim() == given_by) {
+        None => Err(Invalid::GiverNotAGuardian(given_by.to_string())),
+        Some(g) if !g.authority => Err(Invalid::GiverWithoutAuthority(given_by.to_string())),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Who gave `child`'s answer for `to` when it is set with one key (a trajectory's consent row):
+/// the guardian recorded before, else the only guardian with gezag. `None` when that cannot be
+/// told: then the answer is recorded on the child's screen, where the giver is chosen.
+pub fn default_giver(child: &Child, to: ConsentTo) -> Option<String> {
+    let recorded = child.consent.get(to).map(|g| g.given_by.as_str());
+    if let Some(name) = recorded.filter(|n| check_giver(n, &child.guardians).is_ok()) {
+        return Some(name.to_string());
+    }
+    match child
+        .guardians
+        .iter()
+        .filter(|g| g.authority)
+        .collect::<Vec<_>>()[..]
+    {
+        [only] => Some(only.name.clone()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +255,66 @@ mod tests {
         assert_eq!(json["care_team"]["given_by"], "Mirjam de Vries");
         let back: ChildConsent = serde_json::from_value(json).unwrap();
         assert_eq!(back, consent);
+    }
+
+    fn guardian(name: &str, authority: bool) -> Guardian {
+        Guardian {
+            name: name.into(),
+            relation: "ouder".into(),
+            authority,
+            ..Guardian::default()
+        }
+    }
+
+    #[test]
+    fn only_a_guardian_with_gezag_gives_consent() {
+        let guardians = [
+            guardian("Mirjam Bakker", true),
+            guardian("Ruud Bakker", false),
+        ];
+        assert_eq!(check_giver("Mirjam Bakker", &guardians), Ok(()));
+        assert_eq!(
+            check_giver(" ", &guardians),
+            Err(Invalid::ConsentGiverRequired)
+        );
+        assert_eq!(
+            check_giver("Ruud Bakker", &guardians),
+            Err(Invalid::GiverWithoutAuthority("Ruud Bakker".into()))
+        );
+        assert_eq!(
+            check_giver("Buurvrouw", &guardians),
+            Err(Invalid::GiverNotAGuardian("Buurvrouw".into()))
+        );
+    }
+
+    #[test]
+    fn one_key_takes_the_recorded_giver_or_the_only_one_with_gezag() {
+        let mut child: Child = serde_json::from_str(
+            r#"{"id":5,"group_id":1,"first_name":"Sara","last_name":"Bakker","birth_date":"2024-01-02"}"#,
+        )
+        .unwrap();
+        assert_eq!(default_giver(&child, ConsentTo::Coach), None);
+        child.guardians = vec![
+            guardian("Mirjam Bakker", true),
+            guardian("Ruud Bakker", false),
+        ];
+        let only = Some("Mirjam Bakker".to_string());
+        assert_eq!(default_giver(&child, ConsentTo::Coach), only);
+        child.guardians.push(guardian("Kees Bakker", true));
+        assert_eq!(
+            default_giver(&child, ConsentTo::Coach),
+            None,
+            "two with gezag"
+        );
+        child.consent.coach = Some(Given {
+            answer: ConsentAnswer::Yes,
+            at: DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+            by: "Anouk Jansen".into(),
+            given_by: "Kees Bakker".into(),
+        });
+        assert_eq!(
+            default_giver(&child, ConsentTo::Coach),
+            Some("Kees Bakker".into())
+        );
     }
 }

@@ -48,6 +48,15 @@ pub enum Invalid {
     /// A youth-care coach made aandachtsfunctionaris (`access::may_be_safeguarding_lead`).
     #[error("a coach cannot be the aandachtsfunctionaris")]
     CoachAsLead,
+    /// A consent answer recorded without the parent or guardian who gave it.
+    #[error("consent needs the guardian who gave it")]
+    ConsentGiverRequired,
+    /// Consent given by someone who is not one of the child's guardians (the name given).
+    #[error("{0:?} is not one of the child's guardians")]
+    GiverNotAGuardian(String),
+    /// Consent given by a guardian without parental authority (gezag) (the name given).
+    #[error("{0:?} has no parental authority (gezag)")]
+    GiverWithoutAuthority(String),
     /// Not a month in either accepted shape (MM-YYYY or YYYY-MM); what was typed.
     #[error("not a month: {0:?}")]
     BadMonth(String),

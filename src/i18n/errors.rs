@@ -62,6 +62,24 @@ impl Lang {
                 )
             }
             Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
+            Invalid::GiverNotAGuardian(name) => {
+                return self.pick(
+                    format!("{name} staat niet bij de ouders en verzorgers van dit kind."),
+                    format!("{name} is not one of this child's parents or guardians."),
+                )
+            }
+            Invalid::GiverWithoutAuthority(name) => {
+                return self.pick(
+                    format!(
+                    "{name} heeft geen gezag: toestemming geeft een ouder of verzorger met gezag."
+                ),
+                    format!(
+                        "{name} has no parental authority: consent is given by a parent or \
+                         guardian with parental authority."
+                    ),
+                )
+            }
+            Invalid::ConsentGiverRequired => T::ErrConsentGiverRequired,
             Invalid::DateRequired => T::ErrDateRequired,
             Invalid::BadCompetency(typed) => return self.bad_competency(typed),
             Invalid::NameRequired => T::ErrNameRequired,

@@ -976,6 +976,8 @@ texts! {
     FieldStaffPhone => "Telefoon (leeg: geen)", "Phone (empty: none)";
     LeadLabel => "Aandachtsfunctionaris", "Safeguarding lead";
     NoLeadNotice => "Er is geen aandachtsfunctionaris aangewezen: stel er een in op het personeelsscherm.", "No safeguarding lead (aandachtsfunctionaris) has been appointed: set one on the staff screen.";
+    FormConsentGiver => "Wie gaf dit antwoord? (een ouder of verzorger met gezag)", "Who gave this answer? (a parent or guardian with parental authority)";
+    ErrConsentGiverRequired => "Kies wie de toestemming gaf: een ouder of verzorger met gezag. Staat die er nog niet bij, voeg hem of haar dan eerst toe (a op het scherm van het kind); daar legt t de toestemming vast.", "Choose who gave the consent: a parent or guardian with parental authority. If they are not listed yet, add them first (a on the child's screen); t there records the consent.";
     ErrCoachAsLead => "Een jeugdhulpcoach komt van buiten en kan geen aandachtsfunctionaris zijn.", "A youth-care coach comes from outside and cannot be the safeguarding lead.";
     ErrLeadLine => "Deze regel komt van het personeelsscherm: daar stelt een beheerder de aandachtsfunctionaris en het nummer in.", "This line comes from the staff screen: an admin sets the safeguarding lead and number there.";
     NothingPastRetention => "Geen gearchiveerde kinderen voorbij de bewaartermijn.", "No archived children past their retention term.";

@@ -8,7 +8,7 @@ use crate::app::{AppError, Ctx, Outcome};
 use crate::domain::child::Guardian;
 use crate::domain::contact::{parse_phones, phones_text};
 use crate::domain::{
-    AuditAction, Child, ChildConsent, ConsentAnswer, ConsentTo, Given, Id, Invalid, Role,
+    consent, AuditAction, Child, ChildConsent, ConsentAnswer, ConsentTo, Given, Id, Invalid, Role,
 };
 use crate::i18n::{Lang, T};
 use crate::store::Signature;
@@ -213,10 +213,14 @@ impl ConsentForm {
         }
     }
 
-    /// `consent` with the answers as chosen: a purpose whose answer and giver did not change
-    /// keeps when and by whom it was recorded; a changed one is recorded now, by `sig`.
-    pub fn apply(&self, consent: &ChildConsent, sig: &Signature) -> ChildConsent {
-        let mut changed = consent.clone();
+    /// `child`'s consent with the answers as chosen: a purpose whose answer and giver did not
+    /// change keeps when and by whom it was recorded; a changed one is recorded now, by `sig`.
+    ///
+    /// # Errors
+    /// A changed yes or no whose giver is not a guardian with gezag
+    /// ([`consent::check_giver`]).
+    pub fn apply(&self, child: &Child, sig: &Signature) -> Result<ChildConsent, Invalid> {
+        let mut changed = child.consent.clone();
         for (to, answer, by) in [
             (ConsentTo::Coach, &self.coach, &self.coach_by),
             (ConsentTo::CareTeam, &self.care_team, &self.care_team_by),
@@ -224,9 +228,16 @@ impl ConsentForm {
         ] {
             let answer = answer.value().copied().flatten();
             let given_by = by.value().cloned().unwrap_or_default();
+            let before = child
+                .consent
+                .get(to)
+                .map(|g| (g.answer, g.given_by.as_str()));
+            if answer.is_some() && before != answer.map(|a| (a, given_by.as_str())) {
+                consent::check_giver(&given_by, &child.guardians)?;
+            }
             set_consent(&mut changed, to, answer, given_by, sig);
         }
-        changed
+        Ok(changed)
     }
 }
 
@@ -332,7 +343,7 @@ pub fn record_step(
                 }
                 RecordForm::Consent(f) => {
                     change_child(ctx, child, AuditAction::ChildConsent, |c, sig| {
-                        c.consent = f.apply(&c.consent, sig);
+                        c.consent = f.apply(c, sig)?;
                         Ok(())
                     })
                     .map(|_| lang.get(T::ChildConsent).to_string())

@@ -14,14 +14,16 @@ use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outco
 use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
 use crate::app::screens::child_record::{change_child, set_consent};
 use crate::domain::access::Permission;
-use crate::domain::{AuditAction, Child, ConsentAnswer, Group, Invalid, Staff};
+use crate::domain::{consent, AuditAction, Child, ConsentAnswer, Group, Invalid, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
 
 mod forms;
 
-pub use forms::{CloseForm, Closing, DateEdit, NoteForm, ReasonForm, TextEdit, TrajectoryForm};
+pub use forms::{
+    CloseForm, Closing, DateEdit, GiverForm, NoteForm, ReasonForm, TextEdit, TrajectoryForm,
+};
 
 #[derive(Debug, Clone)]
 pub struct TrajectoryScreen {
@@ -279,13 +281,21 @@ impl TrajectoryScreen {
             PlanPart::Consent(to) => {
                 // The child's consent, not the trajectory's: one answer per child and purpose.
                 ctx.permit(Permission::EditChildRecord)?;
-                self.child = change_child(ctx, self.child.id, AuditAction::ChildConsent, |c, sig| {
-                    let given_by = c.consent.get(to).map(|g| g.given_by.clone());
-                    let next = next_consent(c.consent.answer(to));
-                    set_consent(&mut c.consent, to, next, given_by.unwrap_or_default(), sig);
-                    Ok(())
-                })?;
-                Ok(())
+                // The child as stored: its guardians may have changed since the screen opened.
+                self.child = ctx.store.child(self.child.id)?.ok_or(AppError::ChildGone)?;
+                let Some(answer) = next_consent(self.child.consent.answer(to)) else {
+                    return self.set_consent(ctx, to, None, String::new());
+                };
+                // Who gave it: the recorded giver or the only guardian with gezag; else asked.
+                match consent::default_giver(&self.child, to) {
+                    Some(given_by) => self.set_consent(ctx, to, Some(answer), given_by),
+                    None => {
+                        let form = GiverForm::new(&self.child, to, answer)
+                            .ok_or(AppError::Invalid(Invalid::ConsentGiverRequired))?;
+                        self.modal = open(TrajectoryForm::Giver(form));
+                        Ok(())
+                    }
+                }
             }
             PlanPart::Field(field) => {
                 self.edit(ctx.lang, field);
@@ -324,6 +334,22 @@ impl TrajectoryScreen {
             false => Ending::MeldcodeReport,
         };
         CloseForm::new(ctx.lang, proposed, ctx.today())
+    }
+
+    /// Records the child's `answer` to `to`, given by `given_by` (the child's consent, not the
+    /// trajectory's: one answer per child and purpose), audited as `child.consent`.
+    fn set_consent(
+        &mut self,
+        ctx: &Ctx,
+        to: ConsentTo,
+        answer: Option<ConsentAnswer>,
+        given_by: String,
+    ) -> Result<(), AppError> {
+        self.child = change_child(ctx, self.child.id, AuditAction::ChildConsent, |c, sig| {
+            set_consent(&mut c.consent, to, answer, given_by, sig);
+            Ok(())
+        })?;
+        Ok(())
     }
 
     /// Saves a submitted form; what to say about it.
@@ -379,6 +405,12 @@ impl TrajectoryScreen {
                     Ok(t.check_dates()?)
                 })?;
                 lang.get(field_label(field)).to_string()
+            }
+            TrajectoryForm::Giver(GiverForm { to, answer, giver }) => {
+                let given_by = giver.value().cloned().unwrap_or_default();
+                consent::check_giver(&given_by, &self.child.guardians)?;
+                self.set_consent(ctx, *to, Some(*answer), given_by)?;
+                lang.get(T::ChildConsent).to_string()
             }
             // Checked, and written only after its question (`ask_close`).
             TrajectoryForm::Close(_) => String::new(),

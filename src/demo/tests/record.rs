@@ -10,7 +10,7 @@ fn every_child_has_believable_guardians_and_a_mentor_of_its_group() {
         two += usize::from(child.guardians.len() == 2);
         for g in &child.guardians {
             assert!(!g.name.trim().is_empty());
-            let relations = ["moeder", "vader", "ouder", "pleegouder"];
+            let relations = ["moeder", "vader", "ouder", "pleegouder", "voogd"];
             assert!(relations.contains(&g.relation.as_str()), "{}", g.relation);
             assert!(!g.phones.is_empty());
             for phone in &g.phones {

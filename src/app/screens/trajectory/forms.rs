@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::{field_label, PlanField};
 use crate::app::fields::{Choice, Date, Field, Fields, Form, Text};
 use crate::domain::plan::Outcome as Ending;
+use crate::domain::{Child, ConsentAnswer, ConsentTo};
 use crate::i18n::{Lang, T};
 
 /// The note on a stage.
@@ -96,6 +97,40 @@ impl Fields for CloseForm {
     crate::fields!(outcome, date);
 }
 
+/// Who gave the parents' answer on a consent row, asked when one key cannot tell (several
+/// guardians with gezag and none recorded before): chosen among the guardians with gezag.
+#[derive(Debug, Clone)]
+pub struct GiverForm {
+    pub to: ConsentTo,
+    pub answer: ConsentAnswer,
+    pub giver: Choice<String>,
+}
+
+impl GiverForm {
+    /// The form for `answer` to `to`, the guardians of `child` with gezag to choose from; `None`
+    /// when it has none (then nobody can give consent yet).
+    pub fn new(child: &Child, to: ConsentTo, answer: ConsentAnswer) -> Option<GiverForm> {
+        let names: Vec<(String, String)> = child
+            .guardians
+            .iter()
+            .filter(|g| g.authority)
+            .map(|g| (g.name.clone(), g.name.clone()))
+            .collect();
+        (!names.is_empty()).then(|| GiverForm {
+            to,
+            answer,
+            giver: Choice::new(T::FieldGivenBy, names, |_| false),
+        })
+    }
+}
+
+impl Fields for GiverForm {
+    fn title(&self) -> T {
+        T::FormConsentGiver
+    }
+    crate::fields!(giver);
+}
+
 /// The close as checked, asked once more before it is written, with the form as it was typed
 /// (back on a "no", or with the reason when the write fails). Boxed: the screens share one
 /// enum, sized by its largest.
@@ -114,6 +149,7 @@ pub enum TrajectoryForm {
     Text(TextEdit),
     Date(DateEdit),
     Close(CloseForm),
+    Giver(GiverForm),
 }
 
 /// `$body` with `$form` bound to the form inside, whichever it is.
@@ -125,6 +161,7 @@ macro_rules! inside {
             TrajectoryForm::Text($form) => $body,
             TrajectoryForm::Date($form) => $body,
             TrajectoryForm::Close($form) => $body,
+            TrajectoryForm::Giver($form) => $body,
         }
     };
 }
