@@ -371,13 +371,14 @@ impl App {
             }
         }
         let action = self.keymap.action_for_key(&contexts, key);
-        // Locking works from anywhere, a half-filled form included: whoever walks away locks
-        // with the key they know (a key that types nothing, so no text is lost).
-        let lock = || {
+        // Locking and quitting work from anywhere, a half-filled form included: whoever walks
+        // away locks with the key they know, and Ctrl-C stops signaal as in any terminal program
+        // (after "Stop signaal?"). Only keys that type nothing, so no typed text is taken.
+        let anywhere = || {
             let global = self.keymap.action_for_key(&[Context::Global], key);
-            (key.typed().is_none() && global == Some(Action::Lock)).then_some(Action::Lock)
+            global.filter(|a| key.typed().is_none() && matches!(a, Action::Lock | Action::Quit))
         };
-        action.or_else(lock).map(Msg::Action)
+        action.or_else(anywhere).map(Msg::Action)
     }
 
     /// The one way in: applies a message. True when what is shown may have changed; the event

@@ -29,9 +29,13 @@ impl App {
         if self.locked.is_some() {
             return self.update_locked(msg);
         }
-        // Locking comes before anything a popup or screen does with the key.
+        // Locking comes before anything a popup or screen does with the key; so does stopping
+        // while text is typed (`message` lets only a key that types nothing through as quit).
         if *msg == Msg::Action(Action::Lock) {
             return self.lock();
+        }
+        if *msg == Msg::Action(Action::Quit) && self.takes_text() {
+            return self.ask_quit();
         }
         if let Some(outcome) = self.update_popup(msg) {
             return self.apply(outcome);

@@ -1255,3 +1255,27 @@ fn nothing_is_written_without_a_signature() {
         .iter()
         .all(|e| !e.by.trim().is_empty()));
 }
+
+/// Ctrl-C stops signaal from a text field too, as from anywhere else: after "Stop signaal?",
+/// and a no keeps the form with what was typed (Ctrl-C types nothing).
+#[test]
+fn ctrl_c_in_a_form_asks_to_stop_and_a_no_keeps_what_was_typed() {
+    let (_dir, mut app) = crate::app::test_support::admin(Lang::Nl);
+    chr(&mut app, 'a');
+    assert!(app.takes_text(), "the group form takes text");
+    type_text(&mut app, "De Mol");
+    press(&mut app, "Ctrl-c");
+    assert!(app.question.is_some() && !app.quit, "asked first");
+    press(&mut app, "n");
+    assert!(app.question.is_none() && app.takes_text());
+    let Screen::Groups(groups) = app.screen() else {
+        panic!("still on the groups list")
+    };
+    let Some(crate::app::modal::Modal::Form(form)) = &groups.modal else {
+        panic!("the form is still open")
+    };
+    assert_eq!(form.fields.name.value, "De Mol");
+    press(&mut app, "Ctrl-c");
+    chr(&mut app, 'j');
+    assert!(app.quit);
+}
