@@ -19,17 +19,34 @@ pub fn past_retention(ctx: &Ctx) -> Result<usize, AppError> {
     Ok(ctx.store.past_retention(start)?.len())
 }
 
-/// The question before the purge ("3 kinderen definitief verwijderen?"); `None` when there is
-/// nothing to remove.
+/// The question before the purge ("2 kinderen definitief verwijderen (Stijn Kramer, Mila
+/// Visser)? Let op: 1 kind heeft nog een open traject."); `None` when there is nothing to
+/// remove.
 ///
 /// # Errors
 /// Someone who may not purge, or the store's error.
 pub fn purge_question(ctx: &Ctx) -> Result<Option<String>, AppError> {
     ctx.permit(Permission::Purge)?;
-    Ok(match past_retention(ctx)? {
-        0 => None,
-        n => Some(ctx.lang.confirm_purge(n)),
-    })
+    let start = term_start(ctx.today(), ctx.retention_years);
+    let children = ctx.store.past_retention(start)?;
+    if children.is_empty() {
+        return Ok(None);
+    }
+    // Named, so that the admin sees whom a yes removes; an open trajectory is said, as a child
+    // who left with one (a Meldcode above all) may need a look before it goes.
+    let names: Vec<String> = children.iter().map(|c| c.full_name()).collect();
+    let mut open = 0;
+    for child in &children {
+        if ctx
+            .store
+            .trajectories_of(child.id)?
+            .iter()
+            .any(|t| t.is_open())
+        {
+            open += 1;
+        }
+    }
+    Ok(Some(ctx.lang.confirm_purge(&names, open)))
 }
 
 /// Removes the children past the retention term, after the yes: every record about them goes,

@@ -414,7 +414,21 @@ fn the_admin_sees_the_children_past_retention_and_removes_them_after_a_yes() {
     let Some(modal::Modal::Confirm(question)) = &groups_screen(&app).modal else {
         panic!("the question")
     };
-    assert_eq!(question.question, "2 kinderen definitief verwijderen?");
+    // Named, so the admin sees whom a yes removes, and an open trajectory is said.
+    let open = [&long_ago, &lately]
+        .iter()
+        .filter(|c| {
+            let plans = app.store.trajectories_of(c.id).unwrap();
+            plans.iter().any(|t| t.is_open())
+        })
+        .count();
+    assert_eq!(open, 1, "the demo child Levi left with his trajectory open");
+    let expected = format!(
+        "2 kinderen definitief verwijderen ({}, {})? Let op: 1 kind heeft nog een open traject.",
+        long_ago.full_name(),
+        lately.full_name()
+    );
+    assert_eq!(question.question, expected);
     press(&mut app, "n");
     assert!(app.store.child(long_ago.id).unwrap().is_some());
 

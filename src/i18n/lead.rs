@@ -33,13 +33,37 @@ impl Lang {
     }
 
     /// Asked before the children past the retention term are removed for good.
-    pub fn confirm_purge(self, count: usize) -> String {
+    pub fn confirm_purge(self, names: &[String], open: usize) -> String {
+        // Up to three names, then how many more: the question must fit one line or two.
+        let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        let more = names.len().saturating_sub(3);
+        let (nl_more, en_more) = match more {
+            0 => (String::new(), String::new()),
+            n => (format!(" en {n} meer"), format!(" and {n} more")),
+        };
+        let count = names.len();
+        let (nl_open, en_open) = match open {
+            0 => (String::new(), String::new()),
+            n => (
+                format!(
+                    " Let op: {} nog een open traject.",
+                    count_of(n, "kind heeft", "kinderen hebben")
+                ),
+                format!(
+                    " Mind: {} still open.",
+                    count_of(n, "child has a trajectory", "children have a trajectory")
+                ),
+            ),
+        };
         self.pick(
             format!(
-                "{} definitief verwijderen?",
+                "{} definitief verwijderen ({shown}{nl_more})?{nl_open}",
                 count_of(count, "kind", "kinderen")
             ),
-            format!("Remove {} for good?", count_of(count, "child", "children")),
+            format!(
+                "Remove {} for good ({shown}{en_more})?{en_open}",
+                count_of(count, "child", "children")
+            ),
         )
     }
 
