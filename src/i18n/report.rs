@@ -307,7 +307,14 @@ impl Lang {
             Some(A::ChildContacts) => ("contactpersonen gewijzigd", "contacts changed"),
             Some(A::ChildArchive) => ("vertrokken", "left"),
             Some(A::ChildRestore) => ("teruggezet", "brought back"),
-            Some(A::ObservationMark) => ("aangekruist", "ticked"),
+            Some(A::ChildGuardians) => (
+                "ouders en verzorgers bijgewerkt",
+                "parents and guardians updated",
+            ),
+            Some(A::ChildMentor) => ("mentor gekozen", "mentor chosen"),
+            Some(A::ChildConsent) => ("toestemming vastgelegd", "consent recorded"),
+            // A mark set, changed or taken away: the entry does not say which.
+            Some(A::ObservationMark) => ("markering bijgewerkt", "mark updated"),
             Some(A::ObservationNote) => ("notitie geschreven", "note written"),
             Some(A::TrajectoryStart) => ("stappenplan gestart", "step plan started"),
             Some(A::TrajectoryAnswer) => ("vraag beantwoord", "question answered"),

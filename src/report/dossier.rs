@@ -377,7 +377,7 @@ mod tests {
             "  - Notitie: Twee keer gezien.\n",
             "- Stap 4: Advies coach (nog niet gezet)\n  - Notitie: Nog even wachten.\n",
             ": Oma ziet het ook.\n",
-            "· aangekruist · Observatie van 02-10-2026: Trekt zich terug of is opvallend stil\n",
+            "· markering bijgewerkt · Observatie van 02-10-2026: Trekt zich terug of is opvallend stil\n",
             "· Observatie van 02-10-2026: Wat ouders zien\n",
             "· Stappenplan vroegsignalering: goals\n",
             "· Stappenplan vroegsignalering: Signaleren\n",
