@@ -75,6 +75,9 @@ fn an_admin_makes_someone_the_lead_with_l_and_the_audit_trail_says_so() {
         said.contains(&worker.name) && said.contains("now the safeguarding lead"),
         "{said}"
     );
+    // The demo's pedagogisch medewerkers have no phone on record: the card would show none.
+    assert!(worker.phone.is_empty());
+    assert!(said.contains("without a phone number"), "{said}");
     let last = app.store.audit().unwrap().pop().unwrap();
     assert_eq!(last.action, AuditAction::StaffLeadSet.as_str());
     assert_eq!(last.target, format!("staff:{}", worker.id));

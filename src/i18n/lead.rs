@@ -3,14 +3,25 @@
 use super::Lang;
 
 impl Lang {
-    /// The status line after `L` on the staff screen.
-    pub fn lead_status(self, name: &str, lead: bool) -> String {
-        match lead {
-            true => self.pick(
+    /// The status line after `L` on the staff screen; a new lead without a phone number is
+    /// told to get one, since the pinned card shows their name for people to call.
+    pub fn lead_status(self, name: &str, lead: bool, phone: bool) -> String {
+        match (lead, phone) {
+            (true, true) => self.pick(
                 format!("{name} is nu aandachtsfunctionaris."),
                 format!("{name} is now the safeguarding lead (aandachtsfunctionaris)."),
             ),
-            false => self.pick(
+            (true, false) => self.pick(
+                format!(
+                    "{name} is nu aandachtsfunctionaris, maar zonder telefoonnummer: vul het in \
+                     met e, want de kaart met wie te bellen toont het."
+                ),
+                format!(
+                    "{name} is now the safeguarding lead, but without a phone number: add it \
+                     with e, as the who-to-call card shows it."
+                ),
+            ),
+            (false, _) => self.pick(
                 format!("{name} is geen aandachtsfunctionaris meer."),
                 format!("{name} is no longer a safeguarding lead (aandachtsfunctionaris)."),
             ),

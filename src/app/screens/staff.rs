@@ -249,7 +249,9 @@ fn toggle_lead(ctx: &Ctx, person: &Staff) -> Result<Outcome, AppError> {
     let saved = ctx
         .store
         .set_safeguarding_lead(person, lead, &ctx.signature())?;
-    let said = ctx.lang.lead_status(&saved.name, lead);
+    let said = ctx
+        .lang
+        .lead_status(&saved.name, lead, !saved.phone.trim().is_empty());
     let outcome = Outcome::Reload.and(Outcome::Say(said));
     Ok(match ctx.user.is_some_and(|u| u.id == saved.id) {
         true => outcome.and(Outcome::UserChanged(saved)),
