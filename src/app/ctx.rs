@@ -103,30 +103,17 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// The observations as the person at the keyboard may know them: a mark or note on a
-    /// Meldcode-flagged item is left out unless they may see its details
-    /// (`access::meldcode_view`).
+    /// The observations as the person at the keyboard may know them, in the given order: without
+    /// the marks and notes on Meldcode-flagged items they may not read, and without an
+    /// observation that held nothing else (`access::visible_observation`).
     pub fn known_observations(&self, observations: Vec<Observation>) -> Vec<Observation> {
         observations
             .into_iter()
-            .map(|mut observation| {
+            .filter_map(|observation| {
                 let template = self
                     .catalogue
                     .find(&observation.template, observation.version);
-                let flagged = |item: &str| {
-                    template
-                        .and_then(|t| t.item(item))
-                        .is_some_and(|(_, item)| !access::shared_outside(item))
-                };
-                let known = |item: &str, by: &str| {
-                    !flagged(item)
-                        || self
-                            .user
-                            .is_some_and(|u| access::meldcode_view(u, by) == MeldcodeView::Details)
-                };
-                observation.marks.retain(|m| known(&m.item, &m.by));
-                observation.notes.retain(|n| known(&n.item, &n.by));
-                observation
+                access::visible_observation(self.user, observation, template)
             })
             .collect()
     }

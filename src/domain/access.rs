@@ -5,7 +5,8 @@
 //! needs the database's files; those are readable by their owner only, so whoever may run it is
 //! the machine's administrator. The TUI offers no template management at all.
 
-use super::{Child, ConsentTo, Id, Role, Staff};
+use super::form::FormTemplate;
+use super::{Child, ConsentTo, Id, Observation, Role, Staff};
 
 /// Something not every role may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +133,33 @@ pub fn item_view(
         (false, _, _) | (true, None, _) => MeldcodeView::Details,
         (true, Some(by), Some(person)) => meldcode_view(person, by),
         (true, Some(_), None) => MeldcodeView::Nothing,
+    }
+}
+
+/// What `reader` may see of `observation`, made with `template` (`None`: a form this database
+/// lacks). `reader` is the person at the keyboard or behind a report, or `None` for the
+/// outside: the parents and the care-team meeting, and nobody signed in.
+///
+/// The observation without the marks and notes on Meldcode-flagged items the reader may not
+/// read ([`item_view`]); `None` when it held marks or notes and every one of them is hidden,
+/// for then even that it was made, when and by whom, tells that something hidden was written. An
+/// observation that was empty to begin with, or has a parents' view, stays. For the outside a
+/// mark on an item the form lacks is hidden too: it cannot be told whether it is flagged.
+pub fn visible_observation(
+    reader: Option<&Staff>,
+    mut observation: Observation,
+    template: Option<&FormTemplate>,
+) -> Option<Observation> {
+    let held = !observation.marks.is_empty() || !observation.notes.is_empty();
+    let readable = |item: &str, by: &str| match template.and_then(|t| t.item(item)) {
+        Some((_, item)) => item_view(reader, item, Some(by)) == MeldcodeView::Details,
+        None => reader.is_some(),
+    };
+    observation.marks.retain(|m| readable(&m.item, &m.by));
+    observation.notes.retain(|n| readable(&n.item, &n.by));
+    match held && observation.is_empty() {
+        true => None,
+        false => Some(observation),
     }
 }
 
@@ -311,6 +339,91 @@ mod tests {
                 "{role:?}, flagged"
             );
         }
+    }
+
+    /// A form with one Meldcode-flagged item and one plain one, and an observation by Dewi.
+    fn flagged_form() -> (FormTemplate, Observation) {
+        use crate::domain::form::{Item, Section, Text};
+        let item = |id: &str, meldcode| Item {
+            id: id.into(),
+            text: Text::new(id, id),
+            meldcode,
+            concern: true,
+        };
+        let template = FormTemplate {
+            id: "f".into(),
+            version: 1,
+            name: Text::new("F", "F"),
+            kinds: vec![crate::domain::GroupKind::Kdv],
+            sections: vec![Section {
+                id: "s".into(),
+                title: Text::new("S", "S"),
+                items: vec![item("honger", true), item("spel", false)],
+            }],
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let observation = Observation::new(9, 5, &template, date, "Dewi Peters");
+        (template, observation)
+    }
+
+    #[test]
+    fn an_observation_of_only_hidden_marks_is_not_there_for_who_may_not_read_them() {
+        use crate::domain::form::Mark;
+        let (template, empty) = flagged_form();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").unwrap();
+        let mut hidden_only = empty.clone();
+        hidden_only.set_mark("honger", Some(Mark::Often), "Dewi Peters", at);
+        hidden_only.set_note("honger", "vraagt om eten", "Dewi Peters", at);
+        let mut both = hidden_only.clone();
+        both.set_mark("spel", Some(Mark::Sometimes), "Dewi Peters", at);
+        let mut with_view = hidden_only.clone();
+        with_view.parents_view = "Thuis eet ze goed.".into();
+        let sees = |reader: Option<&Staff>, o: &Observation| {
+            visible_observation(reader, o.clone(), Some(&template))
+        };
+        let mut dewi = person(Role::CareCoordinator, &[1]);
+        dewi.name = "Dewi Peters".into();
+        for reader in [
+            Some(person(Role::Staff, &[1])),
+            Some(person(Role::Coach, &[1])),
+            None,
+        ] {
+            let who = format!("{:?}", reader.as_ref().map(|r| r.role));
+            let reader = reader.as_ref();
+            assert_eq!(sees(reader, &hidden_only), None, "{who}");
+            let left = sees(reader, &both).expect("the plain mark keeps it");
+            assert_eq!(
+                left.mark_map().keys().collect::<Vec<_>>(),
+                ["spel"],
+                "{who}"
+            );
+            assert_eq!(left.note("honger"), "", "{who}");
+            let left = sees(reader, &with_view).expect("the parents' view keeps it");
+            assert!(left.marks.is_empty() && left.notes.is_empty(), "{who}");
+            assert_eq!(sees(reader, &empty), Some(empty.clone()), "{who}");
+        }
+        let mut lead = person(Role::Staff, &[1]);
+        lead.safeguarding_lead = true;
+        for reader in [
+            person(Role::Admin, &[]),
+            person(Role::CareCoordinator, &[1]),
+            lead,
+            dewi,
+        ] {
+            assert_eq!(
+                sees(Some(&reader), &both),
+                Some(both.clone()),
+                "{:?}",
+                reader.role
+            );
+        }
+        // A form this database lacks: the outside cannot be told what is flagged.
+        assert_eq!(visible_observation(None, both.clone(), None), None);
+        let staff = person(Role::Staff, &[1]);
+        assert_eq!(
+            visible_observation(Some(&staff), both.clone(), None),
+            Some(both)
+        );
     }
 
     #[test]

@@ -1,0 +1,112 @@
+//! The Meldcode leaks a fresh tester found (issue 13): a hidden mark must look like no mark at
+//! all to who may know nothing of it, an observation of only hidden marks must not be there for
+//! who may not read them, and staff who see that a Meldcode is open learn no more than that.
+
+use super::test_support::{now, press, select_child_where, type_text};
+use super::tests_roles::{day, hand_over, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
+use super::*;
+use crate::domain::form::Mark;
+use crate::domain::{AuditAction, Id, Observation};
+use crate::store::Signature;
+
+/// From the groups list to `child`'s screen in De Vlinders.
+fn open_child(app: &mut App, child: Id) {
+    press(app, "/");
+    type_text(app, "Vlinders");
+    press(app, "Enter");
+    press(app, "Enter");
+    select_child_where(app, |_, c| c.id == child);
+    press(app, "Enter");
+    assert!(matches!(app.screen(), Screen::Child(_)), "{}", shot(app));
+}
+
+/// Today's observation of Tom (named to the coach): a colleague's Meldcode-flagged mark with a
+/// note. Returns the flagged item marked and another flagged item nobody touched.
+fn tom_marked(w: &World) -> (String, String) {
+    let form = w
+        .app
+        .catalogue
+        .for_group(&w.app.store.group(w.tom.group_id).unwrap().unwrap())[0]
+        .clone();
+    let flagged: Vec<String> = form
+        .items()
+        .filter(|(_, i)| i.meldcode)
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    assert!(flagged.len() >= 2, "two Meldcode-flagged items");
+    let store = &w.app.store;
+    let by = Signature {
+        by: COLLEAGUE.into(),
+        at: now(),
+    };
+    let mut o = Observation::new(
+        store.new_observation_id().unwrap(),
+        w.tom.id,
+        &form,
+        day("2026-11-20"),
+        COLLEAGUE,
+    );
+    o.set_mark(&flagged[0], Some(Mark::Often), COLLEAGUE, now());
+    o.set_note(&flagged[0], MARK_NOTE, COLLEAGUE, now());
+    let action = AuditAction::ObservationNote;
+    store
+        .save_observation(&o, &form, action, &flagged[0], &by)
+        .unwrap();
+    (flagged[0].clone(), flagged[1].clone())
+}
+
+/// What the observation form shows of `item` when it is selected and of `other`, which is
+/// not: both list rows and the detail pane, with the item's words left out and the spaces that
+/// pad them squeezed, so an item and another look alike when these are equal.
+fn as_drawn(drawn: &str, item: &str, other: &str) -> Vec<String> {
+    let squeeze = |line: &str, text: &str| -> String {
+        let line = line.replace(text, "ITEM");
+        line.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let lines: Vec<&str> = drawn.lines().collect();
+    let row = |text: &str| {
+        let found = lines.iter().find(|l| l.contains(&format!(" {text} ")));
+        squeeze(found.expect("the item's row"), text)
+    };
+    let pane = lines.iter().rposition(|l| l.contains("────")).unwrap();
+    let mut shown = vec![row(item), row(other)];
+    shown.extend(lines[pane + 1..].iter().map(|l| squeeze(l, item)));
+    shown
+}
+
+#[test]
+fn to_the_coach_a_hidden_mark_looks_like_an_untouched_item() {
+    let mut w = world();
+    let (marked, untouched) = tom_marked(&w);
+    let coach = w.person("Dirk Visscher");
+    let app = &mut w.app;
+    sign_in(app, &coach);
+    open_child(app, w.tom.id);
+    press(app, "o");
+    let Screen::Observe(form) = app.screen() else {
+        panic!("the observation form")
+    };
+    let text = |id: &str| {
+        let (_, item) = form.template.item(id).unwrap();
+        app.lang.text(&item.text).to_string()
+    };
+    let (marked_text, untouched_text) = (text(&marked), text(&untouched));
+    let mut shown = Vec::new();
+    for (item, this, other) in [
+        (&marked, &marked_text, &untouched_text),
+        (&untouched, &untouched_text, &marked_text),
+    ] {
+        let Some(Screen::Observe(form)) = app.screens.last_mut() else {
+            panic!("the observation form")
+        };
+        let row = form.list.items().find(|r| &r.item == item).unwrap().index;
+        form.list.select_id(row as u64);
+        let drawn = shot(app);
+        assert!(!drawn.contains(MARK_NOTE), "{drawn}");
+        shown.push(as_drawn(&drawn, this, other));
+    }
+    assert_eq!(
+        shown[0], shown[1],
+        "the marked item, then the untouched one"
+    );
+}
