@@ -3,10 +3,11 @@
 //! who may not read them, and staff who see that a Meldcode is open learn no more than that.
 
 use super::test_support::{now, press, select_child_where, type_text};
-use super::tests_roles::{day, hand_over, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
+use super::tests_roles::{day, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
 use super::*;
 use crate::domain::form::Mark;
 use crate::domain::{AuditAction, Id, Observation};
+use crate::i18n::T;
 use crate::store::Signature;
 
 /// From the groups list to `child`'s screen in De Vlinders.
@@ -109,4 +110,116 @@ fn to_the_coach_a_hidden_mark_looks_like_an_untouched_item() {
         shown[0], shown[1],
         "the marked item, then the untouched one"
     );
+}
+
+/// A week before, an earlier observation of Tom: a plain worry seen often. Returns its item.
+fn tom_earlier_worry(w: &World) -> String {
+    let group = w.app.store.group(w.tom.group_id).unwrap().unwrap();
+    let form = w.app.catalogue.for_group(&group)[0].clone();
+    let (_, worry) = form
+        .items()
+        .find(|(_, i)| i.concern && !i.meldcode)
+        .unwrap();
+    let store = &w.app.store;
+    let id = store.new_observation_id().unwrap();
+    let mut o = Observation::new(id, w.tom.id, &form, day("2026-11-13"), COLLEAGUE);
+    o.set_mark(&worry.id, Some(Mark::Often), COLLEAGUE, now());
+    let by = Signature {
+        by: COLLEAGUE.into(),
+        at: now(),
+    };
+    let action = AuditAction::ObservationMark;
+    store
+        .save_observation(&o, &form, action, &worry.id, &by)
+        .unwrap();
+    worry.id.clone()
+}
+
+#[test]
+fn an_observation_of_only_hidden_marks_is_not_there_for_other_staff() {
+    let mut w = world();
+    tom_earlier_worry(&w);
+    tom_marked(&w);
+    for (name, count) in [("Bram de Wit", 1), ("Fenna Bos", 2), (COLLEAGUE, 2)] {
+        let person = w.person(name);
+        let app = &mut w.app;
+        sign_in(app, &person);
+        press(app, "/");
+        type_text(app, "Vlinders");
+        press(app, "Enter");
+        press(app, "Enter");
+        let tom = w.tom.id;
+        select_child_where(app, |_, c| c.id == tom);
+        let Screen::Children(list) = app.screen() else {
+            panic!("the children list")
+        };
+        let latest = list.list.selected().and_then(|r| r.latest).map(|l| l.date);
+        let expected = if count == 1 {
+            "2026-11-13"
+        } else {
+            "2026-11-20"
+        };
+        assert_eq!(latest, Some(day(expected)), "{name}: the list's 'observed'");
+        press(app, "Enter");
+        let Screen::Child(child) = app.screen() else {
+            panic!("the child screen")
+        };
+        assert_eq!(child.observations.len(), count, "{name}: the child screen");
+    }
+}
+
+#[test]
+fn the_parents_report_leaves_out_an_observation_of_only_hidden_marks() {
+    use crate::i18n::report::R;
+    let w = world();
+    tom_earlier_worry(&w);
+    tom_marked(&w);
+    for lang in [Lang::Nl, Lang::En] {
+        let report =
+            crate::report::child_report(&w.app.store, w.tom.id, lang, day("2026-11-20")).unwrap();
+        let count = lang.report_observation_count(1, Some(day("2026-11-13")));
+        assert!(report.contains(&count), "{report}");
+        assert!(!report.contains(lang.report(R::NothingMarked)), "{report}");
+        assert!(!report.contains(&lang.date(day("2026-11-20"))), "{report}");
+    }
+}
+
+#[test]
+fn a_hidden_mark_says_it_is_for_who_must_know_not_that_a_meldcode_is_open() {
+    let mut w = world();
+    let (marked, _) = tom_marked(&w);
+    let bram = w.person("Bram de Wit");
+    let app = &mut w.app;
+    sign_in(app, &bram);
+    open_child(app, w.tom.id);
+    press(app, "o");
+    let Some(Screen::Observe(form)) = app.screens.last_mut() else {
+        panic!("the observation form")
+    };
+    let row = form.list.items().find(|r| r.item == marked).unwrap().index;
+    form.list.select_id(row as u64);
+    let drawn = shot(app);
+    assert!(drawn.contains(Lang::Nl.get(T::ForWhoMustKnow)), "{drawn}");
+    assert!(
+        !drawn.contains(&Lang::Nl.meldcode_open(COLLEAGUE)),
+        "{drawn}"
+    );
+    assert!(!drawn.contains(MARK_NOTE), "{drawn}");
+}
+
+#[test]
+fn the_plans_list_shows_of_a_meldcode_only_that_it_is_open_and_who_coordinates_it() {
+    let mut w = world();
+    let bram = w.person("Bram de Wit");
+    let plan = w.meldcode_plan.clone();
+    let app = &mut w.app;
+    sign_in(app, &bram);
+    open_child(app, w.sara.id);
+    press(app, "p");
+    assert!(matches!(app.screen(), Screen::Plans(_)));
+    let drawn = shot(app);
+    let line = drawn.lines().find(|l| l.contains(&plan));
+    let line = line.unwrap_or_else(|| panic!("the Meldcode trajectory:\n{drawn}"));
+    assert!(line.contains(&Lang::Nl.meldcode_open(COLLEAGUE)), "{line}");
+    assert!(!line.contains('/'), "no stage count: {line}");
 }
