@@ -94,12 +94,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// The trajectories the person at the keyboard may know of (all but the Meldcode ones they
-    /// may know nothing of), in the given order.
+    /// The trajectories as the person at the keyboard may know them, in the given order: all but
+    /// the Meldcode ones they may know nothing of, and of those they may only know are open no
+    /// more than that (`access::visible_trajectory`).
     pub fn known_trajectories(&self, trajectories: Vec<Trajectory>) -> Vec<Trajectory> {
         trajectories
             .into_iter()
-            .filter(|t| self.trajectory_view(t) != MeldcodeView::Nothing)
+            .filter_map(|t| access::visible_trajectory(self.trajectory_view(&t), t))
             .collect()
     }
 

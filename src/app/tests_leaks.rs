@@ -6,16 +6,22 @@ use super::test_support::{now, press, select_child_where, type_text};
 use super::tests_roles::{day, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
 use super::*;
 use crate::domain::form::Mark;
-use crate::domain::{AuditAction, Id, Observation};
+use crate::domain::{access, AuditAction, Id, Observation};
 use crate::i18n::T;
 use crate::store::Signature;
 
-/// From the groups list to `child`'s screen in De Vlinders.
-fn open_child(app: &mut App, child: Id) {
+/// From the groups list to the children of De Vlinders.
+fn open_group(app: &mut App) {
     press(app, "/");
     type_text(app, "Vlinders");
     press(app, "Enter");
     press(app, "Enter");
+    assert!(matches!(app.screen(), Screen::Children(_)), "{}", shot(app));
+}
+
+/// From the groups list to `child`'s screen in De Vlinders.
+fn open_child(app: &mut App, child: Id) {
+    open_group(app);
     select_child_where(app, |_, c| c.id == child);
     press(app, "Enter");
     assert!(matches!(app.screen(), Screen::Child(_)), "{}", shot(app));
@@ -144,10 +150,7 @@ fn an_observation_of_only_hidden_marks_is_not_there_for_other_staff() {
         let person = w.person(name);
         let app = &mut w.app;
         sign_in(app, &person);
-        press(app, "/");
-        type_text(app, "Vlinders");
-        press(app, "Enter");
-        press(app, "Enter");
+        open_group(app);
         let tom = w.tom.id;
         select_child_where(app, |_, c| c.id == tom);
         let Screen::Children(list) = app.screen() else {
@@ -222,4 +225,50 @@ fn the_plans_list_shows_of_a_meldcode_only_that_it_is_open_and_who_coordinates_i
     let line = line.unwrap_or_else(|| panic!("the Meldcode trajectory:\n{drawn}"));
     assert!(line.contains(&Lang::Nl.meldcode_open(COLLEAGUE)), "{line}");
     assert!(!line.contains('/'), "no stage count: {line}");
+}
+
+#[test]
+fn the_visit_tells_who_may_only_know_a_meldcode_is_open_no_stage_of_it() {
+    let mut w = world();
+    let meldcode = {
+        let store = &w.app.store;
+        let mut t = store.trajectories_of(w.sara.id).unwrap();
+        t.retain(|t| access::is_meldcode_plan(&t.template));
+        t.remove(0)
+    };
+    let plan = w
+        .app
+        .plans
+        .find(&meldcode.template, meldcode.version)
+        .unwrap()
+        .clone();
+    let mut ticked = meldcode.clone();
+    let stage = plan.stages[0].id.clone();
+    assert!(ticked.toggle(&stage, COLLEAGUE, now()));
+    let by = Signature {
+        by: COLLEAGUE.into(),
+        at: now(),
+    };
+    let action = AuditAction::TrajectoryStage;
+    w.app
+        .store
+        .save_trajectory(&ticked, &plan, action, &stage, &by)
+        .unwrap();
+    let done = Lang::Nl.get(T::ChangeStageDone);
+    for (name, shown) in [("Bram de Wit", false), ("Fenna Bos", true)] {
+        let person = w.person(name);
+        let app = &mut w.app;
+        sign_in(app, &person);
+        open_group(app);
+        press(app, "v");
+        let Some(Screen::Visit(visit)) = app.screens.last_mut() else {
+            panic!("the visit")
+        };
+        let at = visit.children.iter().position(|c| c.child.id == w.sara.id);
+        let at = at.expect("Sara in the visit");
+        let row = visit.list.items().find(|r| r.part == VisitPart::Child(at));
+        visit.list.select_id(row.unwrap().key);
+        let drawn = shot(app);
+        assert_eq!(drawn.contains(done), shown, "{name}:\n{drawn}");
+    }
 }

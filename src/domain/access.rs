@@ -6,6 +6,7 @@
 //! the machine's administrator. The TUI offers no template management at all.
 
 use super::form::FormTemplate;
+use super::plan::{StageEntry, Trajectory};
 use super::{Child, ConsentTo, Id, Observation, Role, Staff};
 
 /// Something not every role may do.
@@ -119,6 +120,36 @@ pub fn meldcode_view(person: &Staff, by: &str) -> MeldcodeView {
         (true, _) => MeldcodeView::Details,
         (false, Role::Coach) => MeldcodeView::Nothing,
         (false, _) => MeldcodeView::ThatItIsOpen,
+    }
+}
+
+/// What of trajectory `t` someone may see whose view of it is `view` ([`meldcode_view`] for a
+/// Meldcode one, else `Details`): all of it; for `ThatItIsOpen` only that it was started, when
+/// and by whom (who coordinates it) and whether it is closed, every stage untouched and no
+/// question, goal, date, note or answer, so no screen can tell how far it has got; nothing for
+/// `Nothing`.
+pub fn visible_trajectory(view: MeldcodeView, t: Trajectory) -> Option<Trajectory> {
+    match view {
+        MeldcodeView::Details => Some(t),
+        MeldcodeView::Nothing => None,
+        MeldcodeView::ThatItIsOpen => {
+            let mut t = t;
+            for text in [
+                &mut t.question,
+                &mut t.goals,
+                &mut t.actions,
+                &mut t.parents_view,
+            ] {
+                text.clear();
+            }
+            (t.expected_end, t.review) = (None, None);
+            for entry in &mut t.stages {
+                *entry = StageEntry::untouched(&entry.stage);
+            }
+            t.consent = Default::default();
+            t.answers.clear();
+            Some(t)
+        }
     }
 }
 
@@ -424,6 +455,35 @@ mod tests {
             visible_observation(Some(&staff), both.clone(), None),
             Some(both)
         );
+    }
+
+    #[test]
+    fn who_may_only_know_a_trajectory_is_open_sees_no_stage_date_or_note() {
+        let plan: crate::domain::plan::PlanTemplate = serde_json::from_value(serde_json::json!({
+            "id": "meldcode", "version": 1, "name": {"nl": "M", "en": "M"},
+            "stages": [{"id": "a", "title": {"nl": "A", "en": "A"}, "help": {"nl": "", "en": ""}},
+                       {"id": "b", "title": {"nl": "B", "en": "B"}, "help": {"nl": "", "en": ""}}]
+        }))
+        .unwrap();
+        let started = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut t = Trajectory::new(3, 5, &plan, started, "Dewi Peters");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        t.question = "thuissituatie".into();
+        t.review = Some(started);
+        t.stages[0].done = true;
+        t.stages[0].at = Some(at);
+        t.stages[0].note = "gesprek".into();
+        let untouched = Trajectory::new(3, 5, &plan, started, "Dewi Peters");
+        for role in Role::ALL {
+            let view = meldcode_view(&person(role, &[1]), &t.by);
+            let seen = visible_trajectory(view, t.clone());
+            let expected = match view {
+                MeldcodeView::Details => Some(t.clone()),
+                MeldcodeView::ThatItIsOpen => Some(untouched.clone()),
+                MeldcodeView::Nothing => None,
+            };
+            assert_eq!(seen, expected, "{role:?}");
+        }
     }
 
     #[test]
