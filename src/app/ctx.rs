@@ -94,39 +94,27 @@ impl Ctx<'_> {
         }
     }
 
-    /// The trajectories the person at the keyboard may know of (all but the Meldcode ones they
-    /// may know nothing of), in the given order.
+    /// The trajectories as the person at the keyboard may know them, in the given order: all but
+    /// the Meldcode ones they may know nothing of, and of those they may only know are open no
+    /// more than that (`access::visible_trajectory`).
     pub fn known_trajectories(&self, trajectories: Vec<Trajectory>) -> Vec<Trajectory> {
         trajectories
             .into_iter()
-            .filter(|t| self.trajectory_view(t) != MeldcodeView::Nothing)
+            .filter_map(|t| access::visible_trajectory(self.trajectory_view(&t), t))
             .collect()
     }
 
-    /// The observations as the person at the keyboard may know them: a mark or note on a
-    /// Meldcode-flagged item is left out unless they may see its details
-    /// (`access::meldcode_view`).
+    /// The observations as the person at the keyboard may know them, in the given order: without
+    /// the marks and notes on Meldcode-flagged items they may not read, and without an
+    /// observation that held nothing else (`access::visible_observation`).
     pub fn known_observations(&self, observations: Vec<Observation>) -> Vec<Observation> {
         observations
             .into_iter()
-            .map(|mut observation| {
+            .filter_map(|observation| {
                 let template = self
                     .catalogue
                     .find(&observation.template, observation.version);
-                let flagged = |item: &str| {
-                    template
-                        .and_then(|t| t.item(item))
-                        .is_some_and(|(_, item)| !access::shared_outside(item))
-                };
-                let known = |item: &str, by: &str| {
-                    !flagged(item)
-                        || self
-                            .user
-                            .is_some_and(|u| access::meldcode_view(u, by) == MeldcodeView::Details)
-                };
-                observation.marks.retain(|m| known(&m.item, &m.by));
-                observation.notes.retain(|n| known(&n.item, &n.by));
-                observation
+                access::visible_observation(self.user, observation, template)
             })
             .collect()
     }

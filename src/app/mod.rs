@@ -437,6 +437,8 @@ mod tests_damage;
 #[cfg(test)]
 mod tests_lead;
 #[cfg(test)]
+mod tests_leaks;
+#[cfg(test)]
 mod tests_lock;
 #[cfg(test)]
 mod tests_meldcode;

@@ -24,9 +24,9 @@ use crate::store::Signature;
 
 /// The Meldcode trajectory's question, its first stage's note and the note on the flagged mark:
 /// the details only who must know may read.
-const QUESTION: &str = "GEHEIM-VRAAG over de thuissituatie";
+pub(super) const QUESTION: &str = "GEHEIM-VRAAG over de thuissituatie";
 const STAGE_NOTE: &str = "GEHEIM-STAP gesprek met moeder";
-const MARK_NOTE: &str = "GEHEIM-NOTITIE plek op de arm";
+pub(super) const MARK_NOTE: &str = "GEHEIM-NOTITIE plek op de arm";
 /// What staff wrote about the child outside the Meldcode, naming her: a note on a plain mark,
 /// the early-signalling trajectory's question and a stage note. Staff read them; the coach, who
 /// sees her under an alias, does not.
@@ -38,24 +38,24 @@ const NAMED_NOTES: [&str; 3] = [
 /// The coach's advice about the child without consent: shown to everyone who sees the visit.
 const ADVICE: &str = "Voorspelbaar dagritme bieden";
 /// Who made the mark and started the trajectory.
-const COLLEAGUE: &str = "Anouk Jansen";
+pub(super) const COLLEAGUE: &str = "Anouk Jansen";
 
 /// The database every role walks: two groups, a person per role and the children.
-struct World {
-    _dir: TempDir,
-    app: App,
+pub(super) struct World {
+    pub(super) _dir: TempDir,
+    pub(super) app: App,
     /// No consent asked: the coach sees her as "Kind 1 · 2 jr 4 mnd".
-    sara: Child,
+    pub(super) sara: Child,
     /// Coach consent given: the coach sees him by name.
-    tom: Child,
+    pub(super) tom: Child,
     /// The Meldcode-flagged item marked "often" today, and the audit target of that mark.
-    flagged: String,
-    flagged_target: String,
+    pub(super) flagged: String,
+    pub(super) flagged_target: String,
     /// A plain item, marked "sometimes" both times, with a note today.
-    plain: String,
+    pub(super) plain: String,
     /// The Meldcode plan's name, in Dutch.
-    meldcode_plan: String,
-    people: Vec<Staff>,
+    pub(super) meldcode_plan: String,
+    pub(super) people: Vec<Staff>,
 }
 
 fn sig(by: &str) -> Signature {
@@ -65,11 +65,11 @@ fn sig(by: &str) -> Signature {
     }
 }
 
-fn day(s: &str) -> NaiveDate {
+pub(super) fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn world() -> World {
+pub(super) fn world() -> World {
     let (dir, mut app) = app(false, Lang::Nl, User::Nobody);
     let store = &app.store;
     let admin = sig("Gert Beheer");
@@ -226,7 +226,7 @@ fn world() -> World {
 }
 
 impl World {
-    fn person(&self, name: &str) -> Staff {
+    pub(super) fn person(&self, name: &str) -> Staff {
         let found = self.people.iter().find(|p| p.name == name);
         found
             .unwrap_or_else(|| panic!("{name} is in the database"))
@@ -235,7 +235,7 @@ impl World {
 }
 
 /// The screen as the terminal shows it, 120 by 40.
-fn shot(app: &App) -> String {
+pub(super) fn shot(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|f| crate::ui::draw(f, app, &crate::ui::Theme::monochrome()))
@@ -245,7 +245,7 @@ fn shot(app: &App) -> String {
 
 /// Hands the keyboard to `person`: they pick themself on the lock screen. The screens stay as
 /// far as they may see them.
-fn hand_over(app: &mut App, person: &Staff) {
+pub(super) fn hand_over(app: &mut App, person: &Staff) {
     app.lock();
     type_text(app, &person.name);
     press(app, "Enter");
@@ -254,7 +254,7 @@ fn hand_over(app: &mut App, person: &Staff) {
 }
 
 /// Hands the keyboard to `person` and goes back to the groups list.
-fn sign_in(app: &mut App, person: &Staff) {
+pub(super) fn sign_in(app: &mut App, person: &Staff) {
     hand_over(app, person);
     for _ in 0..10 {
         if matches!(app.screen(), Screen::Groups(_)) {

@@ -5,7 +5,9 @@
 //! needs the database's files; those are readable by their owner only, so whoever may run it is
 //! the machine's administrator. The TUI offers no template management at all.
 
-use super::{Child, ConsentTo, Id, Role, Staff};
+use super::form::FormTemplate;
+use super::plan::{StageEntry, Trajectory};
+use super::{Child, ConsentTo, Id, Observation, Role, Staff};
 
 /// Something not every role may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +123,36 @@ pub fn meldcode_view(person: &Staff, by: &str) -> MeldcodeView {
     }
 }
 
+/// What of trajectory `t` someone may see whose view of it is `view` ([`meldcode_view`] for a
+/// Meldcode one, else `Details`): all of it; for `ThatItIsOpen` only that it was started, when
+/// and by whom (who coordinates it) and whether it is closed, every stage untouched and no
+/// question, goal, date, note or answer, so no screen can tell how far it has got; nothing for
+/// `Nothing`.
+pub fn visible_trajectory(view: MeldcodeView, t: Trajectory) -> Option<Trajectory> {
+    match view {
+        MeldcodeView::Details => Some(t),
+        MeldcodeView::Nothing => None,
+        MeldcodeView::ThatItIsOpen => {
+            let mut t = t;
+            for text in [
+                &mut t.question,
+                &mut t.goals,
+                &mut t.actions,
+                &mut t.parents_view,
+            ] {
+                text.clear();
+            }
+            (t.expected_end, t.review) = (None, None);
+            for entry in &mut t.stages {
+                *entry = StageEntry::untouched(&entry.stage);
+            }
+            t.consent = Default::default();
+            t.answers.clear();
+            Some(t)
+        }
+    }
+}
+
 /// What `person` (`None`: nobody signed in) may know of what `by` wrote on an observation
 /// `item`: everything, unless the item is Meldcode-flagged and written on by someone else.
 pub fn item_view(
@@ -132,6 +164,33 @@ pub fn item_view(
         (false, _, _) | (true, None, _) => MeldcodeView::Details,
         (true, Some(by), Some(person)) => meldcode_view(person, by),
         (true, Some(_), None) => MeldcodeView::Nothing,
+    }
+}
+
+/// What `reader` may see of `observation`, made with `template` (`None`: a form this database
+/// lacks). `reader` is the person at the keyboard or behind a report, or `None` for the
+/// outside: the parents and the care-team meeting, and nobody signed in.
+///
+/// The observation without the marks and notes on Meldcode-flagged items the reader may not
+/// read ([`item_view`]); `None` when it held marks or notes and every one of them is hidden,
+/// for then even that it was made, when and by whom, tells that something hidden was written. An
+/// observation that was empty to begin with, or has a parents' view, stays. For the outside a
+/// mark on an item the form lacks is hidden too: it cannot be told whether it is flagged.
+pub fn visible_observation(
+    reader: Option<&Staff>,
+    mut observation: Observation,
+    template: Option<&FormTemplate>,
+) -> Option<Observation> {
+    let held = !observation.marks.is_empty() || !observation.notes.is_empty();
+    let readable = |item: &str, by: &str| match template.and_then(|t| t.item(item)) {
+        Some((_, item)) => item_view(reader, item, Some(by)) == MeldcodeView::Details,
+        None => reader.is_some(),
+    };
+    observation.marks.retain(|m| readable(&m.item, &m.by));
+    observation.notes.retain(|n| readable(&n.item, &n.by));
+    match held && observation.is_empty() {
+        true => None,
+        false => Some(observation),
     }
 }
 
@@ -310,6 +369,120 @@ mod tests {
                 expected,
                 "{role:?}, flagged"
             );
+        }
+    }
+
+    /// A form with one Meldcode-flagged item and one plain one, and an observation by Dewi.
+    fn flagged_form() -> (FormTemplate, Observation) {
+        use crate::domain::form::{Item, Section, Text};
+        let item = |id: &str, meldcode| Item {
+            id: id.into(),
+            text: Text::new(id, id),
+            meldcode,
+            concern: true,
+        };
+        let template = FormTemplate {
+            id: "f".into(),
+            version: 1,
+            name: Text::new("F", "F"),
+            kinds: vec![crate::domain::GroupKind::Kdv],
+            sections: vec![Section {
+                id: "s".into(),
+                title: Text::new("S", "S"),
+                items: vec![item("honger", true), item("spel", false)],
+            }],
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let observation = Observation::new(9, 5, &template, date, "Dewi Peters");
+        (template, observation)
+    }
+
+    #[test]
+    fn an_observation_of_only_hidden_marks_is_not_there_for_who_may_not_read_them() {
+        use crate::domain::form::Mark;
+        let (template, empty) = flagged_form();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").unwrap();
+        let mut hidden_only = empty.clone();
+        hidden_only.set_mark("honger", Some(Mark::Often), "Dewi Peters", at);
+        hidden_only.set_note("honger", "vraagt om eten", "Dewi Peters", at);
+        let mut both = hidden_only.clone();
+        both.set_mark("spel", Some(Mark::Sometimes), "Dewi Peters", at);
+        let mut with_view = hidden_only.clone();
+        with_view.parents_view = "Thuis eet ze goed.".into();
+        let sees = |reader: Option<&Staff>, o: &Observation| {
+            visible_observation(reader, o.clone(), Some(&template))
+        };
+        let mut dewi = person(Role::CareCoordinator, &[1]);
+        dewi.name = "Dewi Peters".into();
+        for reader in [
+            Some(person(Role::Staff, &[1])),
+            Some(person(Role::Coach, &[1])),
+            None,
+        ] {
+            let who = format!("{:?}", reader.as_ref().map(|r| r.role));
+            let reader = reader.as_ref();
+            assert_eq!(sees(reader, &hidden_only), None, "{who}");
+            let left = sees(reader, &both).expect("the plain mark keeps it");
+            assert_eq!(
+                left.mark_map().keys().collect::<Vec<_>>(),
+                ["spel"],
+                "{who}"
+            );
+            assert_eq!(left.note("honger"), "", "{who}");
+            let left = sees(reader, &with_view).expect("the parents' view keeps it");
+            assert!(left.marks.is_empty() && left.notes.is_empty(), "{who}");
+            assert_eq!(sees(reader, &empty), Some(empty.clone()), "{who}");
+        }
+        let mut lead = person(Role::Staff, &[1]);
+        lead.safeguarding_lead = true;
+        for reader in [
+            person(Role::Admin, &[]),
+            person(Role::CareCoordinator, &[1]),
+            lead,
+            dewi,
+        ] {
+            assert_eq!(
+                sees(Some(&reader), &both),
+                Some(both.clone()),
+                "{:?}",
+                reader.role
+            );
+        }
+        // A form this database lacks: the outside cannot be told what is flagged.
+        assert_eq!(visible_observation(None, both.clone(), None), None);
+        let staff = person(Role::Staff, &[1]);
+        assert_eq!(
+            visible_observation(Some(&staff), both.clone(), None),
+            Some(both)
+        );
+    }
+
+    #[test]
+    fn who_may_only_know_a_trajectory_is_open_sees_no_stage_date_or_note() {
+        let plan: crate::domain::plan::PlanTemplate = serde_json::from_value(serde_json::json!({
+            "id": "meldcode", "version": 1, "name": {"nl": "M", "en": "M"},
+            "stages": [{"id": "a", "title": {"nl": "A", "en": "A"}, "help": {"nl": "", "en": ""}},
+                       {"id": "b", "title": {"nl": "B", "en": "B"}, "help": {"nl": "", "en": ""}}]
+        }))
+        .unwrap();
+        let started = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let mut t = Trajectory::new(3, 5, &plan, started, "Dewi Peters");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        t.question = "thuissituatie".into();
+        t.review = Some(started);
+        t.stages[0].done = true;
+        t.stages[0].at = Some(at);
+        t.stages[0].note = "gesprek".into();
+        let untouched = Trajectory::new(3, 5, &plan, started, "Dewi Peters");
+        for role in Role::ALL {
+            let view = meldcode_view(&person(role, &[1]), &t.by);
+            let seen = visible_trajectory(view, t.clone());
+            let expected = match view {
+                MeldcodeView::Details => Some(t.clone()),
+                MeldcodeView::ThatItIsOpen => Some(untouched.clone()),
+                MeldcodeView::Nothing => None,
+            };
+            assert_eq!(seen, expected, "{role:?}");
         }
     }
 

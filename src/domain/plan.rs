@@ -139,6 +139,20 @@ pub struct StageEntry {
     pub without_consent: String,
 }
 
+impl StageEntry {
+    /// Stage `stage` as a new trajectory has it: not done, no note.
+    pub fn untouched(stage: &str) -> StageEntry {
+        StageEntry {
+            stage: stage.to_string(),
+            done: false,
+            by: String::new(),
+            at: None,
+            note: String::new(),
+            without_consent: String::new(),
+        }
+    }
+}
+
 /// The parents' consent as an older signaal recorded it on a trajectory. `None`: not asked
 /// yet. Read only to move it onto the child (`ChildConsent::adopt_legacy`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,14 +265,7 @@ impl Trajectory {
             stages: template
                 .stages
                 .iter()
-                .map(|s| StageEntry {
-                    stage: s.id.clone(),
-                    done: false,
-                    by: String::new(),
-                    at: None,
-                    note: String::new(),
-                    without_consent: String::new(),
-                })
+                .map(|s| StageEntry::untouched(&s.id))
                 .collect(),
             consent: Consent::default(),
             answers: Vec::new(),

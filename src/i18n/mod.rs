@@ -774,6 +774,7 @@ texts! {
     MarkOften => "vaak", "often";
     MarkNotSeen => "niet gezien", "not seen";
     MeldcodeHidden => "verborgen", "hidden";
+    ForWhoMustKnow => "alleen voor wie het moet weten", "only for who must know";
     MeldcodeTag => "Meldcode", "Meldcode";
     FormNote => "Notitie bij het item", "Note on the item";
     FieldNote => "Notitie", "Note";

@@ -21,7 +21,8 @@ pub struct ChildData {
     pub group: Option<Group>,
     /// The name of the child's mentor; `None` when none is chosen (or the staff member is gone).
     pub mentor: Option<String>,
-    /// Oldest first.
+    /// Oldest first, as the outside may see them (`access::visible_observation`): without marks
+    /// and notes on Meldcode-flagged items, and without an observation that held only those.
     pub observations: Vec<Observation>,
     pub catalogue: Catalogue,
     /// The Meldcode ones among them; each document leaves them out itself.
@@ -45,11 +46,20 @@ impl ChildData {
             Some(mentor) => store.staff()?.into_iter().find(|s| s.id == mentor),
             None => None,
         };
+        let catalogue = Catalogue::forms(store.form_templates()?);
+        let observations = store
+            .observations_of(id)?
+            .into_iter()
+            .filter_map(|o| {
+                let template = catalogue.find(&o.template, o.version);
+                access::visible_observation(None, o, template)
+            })
+            .collect();
         Ok(ChildData {
             group: store.group(child.group_id)?,
             mentor: mentor.map(|s| s.name),
-            observations: store.observations_of(id)?,
-            catalogue: Catalogue::forms(store.form_templates()?),
+            observations,
+            catalogue,
             trajectories: store.trajectories_of(id)?,
             plans: Catalogue::plans(store.plan_templates()?),
             child,

@@ -6,9 +6,10 @@
 //!
 //! Left out, as in every report for parents: a Meldcode trajectory and everything about it (its
 //! audit entries too), and a mark or note on a Meldcode-flagged item (and its audit entries).
-//! The Meldcode's own documentation is the aandachtsfunctionaris' (`report --meldcode`); an
-//! observation made with a form this database lacks shows no marks, as it cannot be told which
-//! of its items are Meldcode-flagged.
+//! The Meldcode's own documentation is the aandachtsfunctionaris' (`report --meldcode`). An
+//! observation whose marks and notes are all left out is left out itself, date and observer too
+//! (`access::visible_observation`); so is one made with a form this database lacks, as it
+//! cannot be told which of its items are Meldcode-flagged, unless it has a parents' view.
 
 use std::fmt::Write as _;
 

@@ -366,10 +366,9 @@ impl Component for ChildrenScreen {
         let mut rows = Vec::new();
         for (child, label) in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not
-            // see.
-            let latest = ctx.store.latest_observation(child.id)?;
-            let latest = ctx.known_observations(latest.into_iter().collect());
-            let latest = latest.into_iter().next().map(|obs| {
+            // see, and the latest observation they may know of (oldest first, so the last).
+            let known = ctx.known_observations(ctx.store.observations_of(child.id)?);
+            let latest = known.into_iter().last().map(|obs| {
                 let template = ctx.catalogue.find(&obs.template, obs.version);
                 LatestObservation {
                     date: obs.date,

@@ -16,7 +16,7 @@ use crate::app::modal::{first, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
-use crate::domain::form::{cycle, FormTemplate};
+use crate::domain::form::{cycle, FormTemplate, Mark};
 use crate::domain::{AuditAction, Child, Group, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
@@ -200,12 +200,33 @@ impl ObserveScreen {
         }
     }
 
-    /// The note on `item` as `user` (who is at the keyboard) may read it: under an alias only
-    /// their own, for staff write the child's name in notes.
+    /// What `user` (who is at the keyboard) may know of what is written on `item`
+    /// (`access::item_view`); everything of an item the form lacks.
+    pub fn item_view(&self, item: &str, user: Option<&Staff>) -> MeldcodeView {
+        let by = self.observation.written_by(item);
+        self.template
+            .item(item)
+            .map_or(MeldcodeView::Details, |(_, flagged)| {
+                access::item_view(user, flagged, by)
+            })
+    }
+
+    /// The mark on `item` as `user` may know it: none when they may know nothing of it, so a
+    /// hidden mark looks to them exactly like an item nobody marked.
+    pub fn mark_for(&self, item: &str, user: Option<&Staff>) -> Option<Mark> {
+        match self.item_view(item, user) {
+            MeldcodeView::Nothing => None,
+            _ => self.observation.mark(item),
+        }
+    }
+
+    /// The note on `item` as `user` may read it: none when they may know nothing of it; under
+    /// an alias only their own, for staff write the child's name in notes.
     pub fn note_for(&self, item: &str, user: Option<&Staff>) -> &str {
         let by = self.observation.written_by(item);
         let own = by.is_some_and(|by| user.is_some_and(|u| u.name == by));
-        match self.label.anonymous() && !own {
+        let nothing = self.item_view(item, user) == MeldcodeView::Nothing;
+        match nothing || (self.label.anonymous() && !own) {
             true => "",
             false => self.observation.note(item),
         }

@@ -7,9 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use crate::domain::access::{self, MeldcodeView};
-use crate::domain::form::Item;
-use crate::domain::Observation;
+use crate::domain::access::MeldcodeView;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{Action, App};
 use crate::domain::form::Mark;
@@ -27,23 +25,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         .visible()
         .filter_map(|row| {
             let (section, item) = items.get(row.index)?;
-            let view = view(app, observation, item);
+            let user = app.user.as_ref();
             // The coach knows nothing of the Meldcode: not even that an item is marked.
-            let mark = match view {
-                MeldcodeView::Nothing => None,
-                _ => observation.mark(&item.id),
-            };
-            let hidden = view == MeldcodeView::ThatItIsOpen;
+            let mark = screen.mark_for(&item.id, user);
+            let hidden = screen.item_view(&item.id, user) == MeldcodeView::ThatItIsOpen;
             let (mark_text, mark_style) = match mark {
                 _ if hidden => (lang.get(T::MeldcodeHidden), theme.dim),
                 None => ("·", theme.dim),
                 Some(Mark::Sometimes) => (lang.mark(mark), Style::new()),
                 Some(Mark::Often) => (lang.mark(mark), theme.header),
             };
-            let noted = if hidden || screen.note_for(&item.id, app.user.as_ref()).is_empty() {
-                " "
-            } else {
-                "✎"
+            let noted = match hidden || screen.note_for(&item.id, user).is_empty() {
+                true => " ",
+                false => "✎",
             };
             Some(SectionedRow {
                 section: lang.text(&section.title).to_string(),
@@ -83,25 +77,21 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
     let Some((_, item)) = screen.template.item(&row.item) else {
         return Vec::new();
     };
-    // What someone else wrote on a Meldcode-flagged item is for who must know; the coach
-    // does not even learn that something was.
-    let view = view(app, &screen.observation, item);
-    if view == MeldcodeView::Nothing {
-        return vec![Line::raw(lang.text(&item.text))];
-    }
-    if view != MeldcodeView::Details {
-        let by = screen.observation.written_by(&item.id).unwrap_or_default();
+    // What someone else wrote on a Meldcode-flagged item is for who must know: staff learn only
+    // that something is hidden, the coach not even that (a hidden item shows as untouched).
+    let user = app.user.as_ref();
+    if screen.item_view(&item.id, user) == MeldcodeView::ThatItIsOpen {
         return vec![
             Line::from(vec![
                 Span::styled(format!("{}: ", lang.get(T::MeldcodeHidden)), theme.key),
                 Span::raw(lang.text(&item.text)),
             ]),
-            Line::styled(lang.meldcode_open(by), theme.dim),
+            Line::styled(lang.get(T::ForWhoMustKnow), theme.dim),
         ];
     }
     let mut text = vec![
         Span::styled(
-            format!("{}: ", lang.mark(screen.observation.mark(&item.id))),
+            format!("{}: ", lang.mark(screen.mark_for(&item.id, user))),
             theme.key,
         ),
         Span::raw(lang.text(&item.text)),
@@ -112,7 +102,7 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
             theme.error,
         ));
     }
-    let note = screen.note_for(&item.id, app.user.as_ref());
+    let note = screen.note_for(&item.id, user);
     let mut lines = vec![Line::from(text)];
     if note.is_empty() {
         let key = app.key_label(&app.contexts(), Action::Note);
@@ -128,11 +118,4 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
         lines.extend(text_lines(vec![label], view));
     }
     lines
-}
-
-/// What the person at the keyboard may know of what was written on `item`
-/// (`domain::access::item_view`).
-fn view(app: &App, observation: &Observation, item: &Item) -> MeldcodeView {
-    let by = observation.written_by(&item.id);
-    access::item_view(app.user.as_ref(), item, by)
 }

@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use crate::app::screens::plans::{PlanChoice, PlansScreen};
 use crate::app::App;
+use crate::domain::access::MeldcodeView;
 use crate::i18n::T;
 use crate::ui::widgets::ListTable;
 use crate::ui::Theme;
@@ -26,6 +27,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, them
                 PlanChoice::Existing(t) => {
                     match (&t.closed, app.plans.find(&t.template, t.version)) {
                         (Some(c), _) => Line::styled(lang.closed_on(c.outcome, c.date), theme.dim),
+                        // Of a Meldcode trajectory they did not start, staff see only that
+                        // it is open and who coordinates it: no stage, no count
+                        // (`domain::access::meldcode_view`).
+                        (None, _) if crate::app::ctx_of!(app).trajectory_view(t)
+                            != MeldcodeView::Details =>
+                        {
+                            Line::raw(lang.meldcode_open(&t.by))
+                        }
                         (None, template) => {
                             let progress = template.map(|p| lang.progress(t.progress(p)));
                             let open = format!(
