@@ -24,8 +24,9 @@ pub enum Permission {
     /// aandachtsfunctionaris): the numbers everyone reads on the lock screen in an emergency,
     /// so a slip by anyone at the keyboard must not change them.
     EditPinnedCards,
-    /// Change a child's record of parents and guardians, mentor and consent: the group's own
-    /// staff, care coordinators and admins; not the outside coach, who is a guest.
+    /// Add a child, rename or move one, change a child's record of parents and guardians,
+    /// mentor and consent: the group's own staff, care coordinators and admins; not the outside
+    /// coach, who is a guest.
     EditChildRecord,
     /// Remove for good the data of children archived longer ago than the retention term.
     Purge,
