@@ -93,6 +93,13 @@ pub fn may_be_safeguarding_lead(role: Role) -> bool {
     role != Role::Coach
 }
 
+/// Whether someone with `role` may be a child's mentor: the parents are told who it is, and it
+/// is one of the organisation's own people, never the youth-care coach who visits as a guest.
+/// (A mentor who moved to another group stays valid: people move.)
+pub fn may_be_mentor(role: Role) -> bool {
+    role != Role::Coach
+}
+
 /// Whether `person` counts as an aandachtsfunctionaris: flagged by an admin, in a role that may
 /// be one ([`may_be_safeguarding_lead`]; a lead whose role later became coach no longer counts).
 /// Who reads the Meldcode as lead, and who the pinned aandachtsfunctionaris card lists.
@@ -311,6 +318,13 @@ mod tests {
                 expected,
                 "{role:?}, flagged"
             );
+        }
+    }
+
+    #[test]
+    fn a_mentor_is_anyone_but_the_coach() {
+        for role in Role::ALL {
+            assert_eq!(may_be_mentor(role), role != Role::Coach, "{role:?}");
         }
     }
 
