@@ -61,6 +61,15 @@ impl Lang {
                     format!("Invalid month \"{typed}\": write YYYY-MM, for example 2026-11."),
                 )
             }
+            Invalid::FutureMonth(month) => {
+                let month = self.month(*month);
+                return self.pick(
+                    format!("De maand {month} moet nog komen: kies deze maand of een eerdere."),
+                    format!(
+                        "The month {month} is still to come: pick this month or an earlier one."
+                    ),
+                );
+            }
             Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
             Invalid::DateRequired => T::ErrDateRequired,
             Invalid::BadCompetency(typed) => return self.bad_competency(typed),
