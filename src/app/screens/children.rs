@@ -19,7 +19,6 @@ use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Group, Id, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
-use crate::search::fold;
 
 #[derive(Debug, Clone)]
 pub struct ChildrenScreen {
@@ -359,9 +358,7 @@ impl Component for ChildrenScreen {
             .filter(|c| self.show_archived || !c.archived)
             .map(|c| (c.clone(), ctx.child_label_among(c, &all)))
             .collect();
-        // Names in order, then aliases by number: sorted among the names, an alias would give
-        // away where its name falls.
-        children.sort_by_cached_key(|(_, label)| (label.alias, fold(&label.text)));
+        children.sort_by_cached_key(|(_, label)| label.order());
         let staff = ctx.store.staff()?;
         let mut rows = Vec::new();
         for (child, label) in children {
