@@ -197,3 +197,27 @@ fn a_reports_dir_that_cannot_be_made_is_said_on_the_status_line() {
     assert!(said.starts_with("The report was not written: "), "{said}");
     assert!(said.contains(&blocked.display().to_string()), "{said}");
 }
+
+/// A symbolic link put in place of the reports directory: `R` writes nothing there (nor where it
+/// points) and the status line says why, in the screen's language.
+#[cfg(unix)]
+#[test]
+fn r_refuses_a_reports_directory_that_is_a_symlink_and_says_so() {
+    for (lang, said) in [
+        (Lang::Nl, "is een symbolische link"),
+        (Lang::En, "is a symbolic link"),
+    ] {
+        let (dir, mut app, _child) = on_new_child(lang);
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join("reports")).unwrap();
+        chr(&mut app, 'R');
+        let (text, error) = status(&app);
+        assert!(error && text.contains(said), "{text}");
+        assert!(
+            text.contains(&app.reports_dir.display().to_string()),
+            "{text}"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    }
+}

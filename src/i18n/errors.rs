@@ -19,6 +19,7 @@ impl Lang {
                     format!("The report was not written: {why}"),
                 )
             }
+            AppError::ReportsDirRefused(dir, why) => return self.reports_dir_refused(dir, *why),
             AppError::MeldcodeForWhoMustKnow(by) => {
                 return self.pick(
                     format!(
@@ -110,6 +111,29 @@ impl Lang {
         self.pick(
             format!("De datum \"{typed}\" bestaat niet."),
             format!("There is no date \"{typed}\"."),
+        )
+    }
+
+    /// `R` refused the reports directory: which and why, and what to do.
+    fn reports_dir_refused(self, dir: &std::path::Path, why: crate::backup::UnsafeDir) -> String {
+        use crate::backup::UnsafeDir;
+        let dir = dir.display();
+        let (nl, en) = match why {
+            UnsafeDir::Symlink => (
+                "is een symbolische link; noem in reports_dir de map zelf".to_string(),
+                "is a symbolic link; name the directory itself in reports_dir".to_string(),
+            ),
+            UnsafeDir::NotADirectory => {
+                ("is geen map".to_string(), "is not a directory".to_string())
+            }
+            UnsafeDir::Foreign { owner } => (
+                format!("is van een andere gebruiker (gebruikers-id {owner}), die kan meelezen"),
+                format!("belongs to another user (user id {owner}), who could read the reports"),
+            ),
+        };
+        self.pick(
+            format!("Rapport niet geschreven: de rapportenmap {dir} {nl}."),
+            format!("The report was not written: the reports directory {dir} {en}."),
         )
     }
 
