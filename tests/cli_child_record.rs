@@ -53,15 +53,27 @@ fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing
     assert!(!target.exists(), "no database directory left behind");
 }
 
+/// Changes child `child` straight in `db`'s store, past the checks of import (as a bug or an
+/// older signaal might have left it), audited as an edit.
+fn change_in_database(db: &Db, child: u64, change: impl FnOnce(&mut signaal::domain::Child)) {
+    use signaal::store::{Signature, Store};
+    let store = Store::open(std::path::Path::new(db.path())).unwrap();
+    let mut record = store.child(child).unwrap().unwrap();
+    change(&mut record);
+    let sig = Signature {
+        by: "Anouk Jansen".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+    };
+    let action = signaal::domain::AuditAction::ChildEdit;
+    store.save_child(&record, action, &sig).unwrap();
+}
+
 #[test]
 fn check_names_a_mentor_and_a_giver_that_went_wrong_in_the_database() {
-    use signaal::store::{Signature, Store};
     let db = Db::demo(&[]);
     let export = db.export();
     let child = arr(&export, "children")[0]["id"].as_u64().unwrap();
-    {
-        let store = Store::open(std::path::Path::new(db.path())).unwrap();
-        let mut record = store.child(child).unwrap().unwrap();
+    change_in_database(&db, child, |record| {
         record.mentor = Some(999_999);
         record.consent.coach = Some(signaal::domain::Given {
             answer: signaal::domain::ConsentAnswer::Yes,
@@ -69,13 +81,7 @@ fn check_names_a_mentor_and_a_giver_that_went_wrong_in_the_database() {
             by: "Anouk Jansen".into(),
             given_by: "Iemand Anders".into(),
         });
-        let sig = Signature {
-            by: "Anouk Jansen".into(),
-            at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
-        };
-        let action = signaal::domain::AuditAction::ChildEdit;
-        store.save_child(&record, action, &sig).unwrap();
-    }
+    });
     let out = run(&["check", "--db", db.path()]);
     let err = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
     fails(&out, 1);
@@ -164,18 +170,7 @@ fn a_coach_is_no_mentor_but_a_mentor_of_another_group_is_fine() {
     assert!(!target.exists(), "no database directory left behind");
 
     // ... and by check, when it got into a database anyhow.
-    use signaal::store::{Signature, Store};
-    {
-        let store = Store::open(std::path::Path::new(moved.path())).unwrap();
-        let mut record = store.child(id).unwrap().unwrap();
-        record.mentor = Some(coach);
-        let sig = Signature {
-            by: "Anouk Jansen".into(),
-            at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
-        };
-        let action = signaal::domain::AuditAction::ChildEdit;
-        store.save_child(&record, action, &sig).unwrap();
-    }
+    change_in_database(&moved, id, |record| record.mentor = Some(coach));
     let out = run(&["check", "--db", moved.path()]);
     let said = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
     fails(&out, 1);
