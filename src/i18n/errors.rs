@@ -116,25 +116,31 @@ impl Lang {
 
     /// `R` refused the reports directory: which and why, and what to do.
     fn reports_dir_refused(self, dir: &std::path::Path, why: crate::backup::UnsafeDir) -> String {
-        use crate::backup::UnsafeDir;
+        let why = self.unsafe_dir(why);
         let dir = dir.display();
-        let (nl, en) = match why {
-            UnsafeDir::Symlink => (
-                "is een symbolische link; noem in reports_dir de map zelf".to_string(),
-                "is a symbolic link; name the directory itself in reports_dir".to_string(),
+        self.pick(
+            format!("Rapport niet geschreven: de rapportenmap {dir} {why}."),
+            format!("The report was not written: the reports directory {dir} {why}."),
+        )
+    }
+
+    /// Why a directory for private files (reports, backups) is not used, as the end of a
+    /// sentence that names it ("... is a symbolic link; name the directory itself").
+    pub(crate) fn unsafe_dir(self, why: crate::backup::UnsafeDir) -> String {
+        use crate::backup::UnsafeDir;
+        match why {
+            UnsafeDir::Symlink => self.pick(
+                "is een symbolische link; noem de map zelf".to_string(),
+                "is a symbolic link; name the directory itself".to_string(),
             ),
             UnsafeDir::NotADirectory => {
-                ("is geen map".to_string(), "is not a directory".to_string())
+                self.pick("is geen map".into(), "is not a directory".into())
             }
-            UnsafeDir::Foreign { owner } => (
+            UnsafeDir::Foreign { owner } => self.pick(
                 format!("is van een andere gebruiker (gebruikers-id {owner}), die kan meelezen"),
-                format!("belongs to another user (user id {owner}), who could read the reports"),
+                format!("belongs to another user (user id {owner}), who could read it"),
             ),
-        };
-        self.pick(
-            format!("Rapport niet geschreven: de rapportenmap {dir} {nl}."),
-            format!("The report was not written: the reports directory {dir} {en}."),
-        )
+        }
     }
 
     /// The hint under a date field: which shapes it takes, the screen's own first.

@@ -345,8 +345,8 @@ impl Component for ChildrenScreen {
         }
     }
 
-    /// The group (its name may have changed) and its children, sorted by name, each with its
-    /// latest observation.
+    /// The group (its name may have changed) and its children (names, then aliases:
+    /// `ChildLabel::order`), each with its latest observation.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let Some(group) = ctx.store.group(self.group.id)? else {
             return Ok(());
