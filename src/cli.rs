@@ -243,7 +243,7 @@ pub struct ReportArgs {
     #[arg(long, group = "what")]
     pub meldcode: bool,
     /// With --care-team or --meldcode: the trajectories open at the end of this month (of the current month:
-    /// today), and what was overdue then (default: today)
+    /// today), and what was overdue then (default: today); a month still to come is refused
     #[arg(long, value_name = "YYYY-MM", conflicts_with = "child", value_parser = parse_month)]
     pub month: Option<NaiveDate>,
     /// With --care-team or --meldcode: CSV (RFC 4180, English column names) instead of Markdown
@@ -304,8 +304,14 @@ impl ReportArgs {
     }
 }
 
-/// A month written `YYYY-MM` (2026-11), as the first day of that month.
+/// A month written `YYYY-MM` (2026-11), this month or an earlier one (a report looks back), as
+/// the first day of that month.
 pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
+    parse_month_on(text, crate::app::Clock::System.today())
+}
+
+/// [`parse_month`] as if it were `today`.
+fn parse_month_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let bad = || format!("{text:?} is not a month; write it as YYYY-MM, for example 2026-11");
     let (year, month) = text.trim().split_once('-').ok_or_else(bad)?;
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
@@ -316,7 +322,14 @@ pub fn parse_month(text: &str) -> Result<NaiveDate, String> {
         year.parse().map_err(|_| bad())?,
         month.parse().map_err(|_| bad())?,
     );
-    NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)
+    let month = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+    crate::domain::invalid::not_after_this_month(month, today).map_err(|_| {
+        format!(
+            "{text:?} is still to come; the report looks back, so name this month ({}) or an \
+             earlier one",
+            today.format("%Y-%m")
+        )
+    })
 }
 
 /// A day written `YYYY-MM-DD` (2026-06-01).
@@ -451,6 +464,15 @@ mod tests {
     fn months_are_written_yyyy_mm() {
         assert_eq!(parse_month("2026-11"), Ok(d("2026-11-01")));
         assert_eq!(parse_month("1999-01"), Ok(d("1999-01-01")));
+        let today = d("2026-11-29");
+        assert_eq!(parse_month_on("2026-11", today), Ok(d("2026-11-01")));
+        for later in ["2026-12", "2027-01"] {
+            let err = parse_month_on(later, today).unwrap_err();
+            assert!(
+                err.contains("still to come") && err.contains("2026-11"),
+                "{err}"
+            );
+        }
         for bad in [
             "2026-13",
             "2026-00",

@@ -61,15 +61,27 @@ fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing
     assert!(!target.exists(), "no database directory left behind");
 }
 
+/// Changes child `child` straight in `db`'s store, past the checks of import (as a bug or an
+/// older signaal might have left it), audited as an edit.
+fn change_in_database(db: &Db, child: u64, change: impl FnOnce(&mut signaal::domain::Child)) {
+    use signaal::store::{Signature, Store};
+    let store = Store::open(std::path::Path::new(db.path())).unwrap();
+    let mut record = store.child(child).unwrap().unwrap();
+    change(&mut record);
+    let sig = Signature {
+        by: "Anouk Jansen".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
+    };
+    let action = signaal::domain::AuditAction::ChildEdit;
+    store.save_child(&record, action, &sig).unwrap();
+}
+
 #[test]
 fn check_names_a_mentor_and_a_giver_that_went_wrong_in_the_database() {
-    use signaal::store::{Signature, Store};
     let db = Db::demo(&[]);
     let export = db.export();
     let child = arr(&export, "children")[0]["id"].as_u64().unwrap();
-    {
-        let store = Store::open(std::path::Path::new(db.path())).unwrap();
-        let mut record = store.child(child).unwrap().unwrap();
+    change_in_database(&db, child, |record| {
         record.mentor = Some(999_999);
         record.consent.coach = Some(signaal::domain::Given {
             answer: signaal::domain::ConsentAnswer::Yes,
@@ -77,13 +89,7 @@ fn check_names_a_mentor_and_a_giver_that_went_wrong_in_the_database() {
             by: "Anouk Jansen".into(),
             given_by: "Iemand Anders".into(),
         });
-        let sig = Signature {
-            by: "Anouk Jansen".into(),
-            at: chrono::DateTime::parse_from_rfc3339("2026-09-01T10:00:00+02:00").unwrap(),
-        };
-        let action = signaal::domain::AuditAction::ChildEdit;
-        store.save_child(&record, action, &sig).unwrap();
-    }
+    });
     let out = run(&["check", "--db", db.path()]);
     let err = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
     fails(&out, 1);
@@ -128,4 +134,53 @@ fn an_older_export_with_consent_on_a_trajectory_imports_it_onto_the_child() {
     assert!(child["consent"].get("care_team").is_none());
     let moved = &arr(&copy, "trajectories")[0];
     assert!(moved.get("consent").is_none(), "no longer written: {moved}");
+}
+
+/// The id of the first staff member in `export` for whom `wanted` holds.
+fn staff_where(export: &Value, wanted: impl Fn(&Value) -> bool) -> u64 {
+    arr(export, "staff")
+        .iter()
+        .find(|s| wanted(s))
+        .and_then(|s| s["id"].as_u64())
+        .expect("such a staff member in the demo")
+}
+
+#[test]
+fn a_coach_is_no_mentor_but_a_mentor_of_another_group_is_fine() {
+    let mut export = Db::demo(&[]).export();
+    let coach = staff_where(&export, |s| s["role"] == "coach");
+    let child = &arr(&export, "children")[0];
+    let (id, group) = (child["id"].as_u64().unwrap(), child["group_id"].clone());
+    let elsewhere = staff_where(&export, |s| {
+        s["role"] == "staff" && !s["groups"].as_array().unwrap().contains(&group)
+    });
+    let expected = format!(
+        "child {id} has mentor {coach}, who is a coach: a mentor is one of the group's staff"
+    );
+
+    // People move: a mentor who works on another group now imports and checks clean.
+    export["children"][0]["mentor"] = json!(elsewhere);
+    let moved = Db::import(&export);
+    let out = run(&["check", "--db", moved.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // A coach is refused by import, naming the file, and nothing is left.
+    export["children"][0]["mentor"] = json!(coach);
+    let target = Db::empty();
+    let file = target.file("mentor.json");
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    let out = run_fails(&["import", "--db", target.path(), file.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("mentor.json") && err.contains(&expected),
+        "{err}"
+    );
+    assert!(!target.exists(), "no database directory left behind");
+
+    // ... and by check, when it got into a database anyhow.
+    change_in_database(&moved, id, |record| record.mentor = Some(coach));
+    let out = run(&["check", "--db", moved.path()]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+    fails(&out, 1);
+    assert!(said.contains(&expected), "{said}");
 }

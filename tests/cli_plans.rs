@@ -389,6 +389,12 @@ fn bad_options_are_refused() {
         let err = fails(&db.report(&["--care-team", "--month", month]), 2);
         assert!(err.contains("YYYY-MM"), "{err}");
     }
+    // A month still to come has no end to report on yet (next year is always one).
+    let next_year = format!("{}-01", today().year() + 1);
+    for which in ["--care-team", "--meldcode"] {
+        let err = fails(&db.report(&[which, "--month", &next_year]), 2);
+        assert!(err.contains("still to come"), "{err}");
+    }
     let err = fails(&db.report(&["--care-team", "--child", "12"]), 2);
     assert!(
         err.contains("--child") && err.contains("--care-team"),

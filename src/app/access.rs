@@ -22,7 +22,10 @@ pub fn needed(context: Context, action: Action) -> Option<Permission> {
             Some(Permission::Archive)
         }
         (Context::Visit, Note | FollowUp | Mark | CloseVisit) => Some(Permission::LeadVisit),
-        (Context::Child, AddGuardian | EditGuardian | RemoveGuardian | Mentor | Consent) => {
+        // Adding a child, renaming or moving one is the group's own business like the rest of
+        // the record: the outside coach is a guest.
+        (Context::Children, Add | Edit)
+        | (Context::Child, Edit | AddGuardian | EditGuardian | RemoveGuardian | Mentor | Consent) => {
             Some(Permission::EditChildRecord)
         }
         (Context::Child | Context::Children, Report) => Some(Permission::ParentsReport),
@@ -83,6 +86,29 @@ mod tests {
             safeguarding_lead: false,
             phone: String::new(),
         }
+    }
+
+    /// Adding a child (`a` on the children list) and renaming or moving one (`e` there and on
+    /// the child screen): the staff of the group, the care coordinator and the admin; never the
+    /// coach, a guest (issue 13: a coach could add, rename and move children).
+    #[test]
+    fn adding_and_editing_children_is_not_for_the_coach() {
+        for role in Role::ALL {
+            let p = Some(person(role));
+            let may = role != Role::Coach;
+            for (context, action) in [
+                (Context::Children, Action::Add),
+                (Context::Children, Action::Edit),
+                (Context::Child, Action::Edit),
+            ] {
+                assert_eq!(
+                    allowed(p.as_ref(), context, action),
+                    may,
+                    "{role:?} {context:?} {action:?}"
+                );
+            }
+        }
+        assert!(!allowed(None, Context::Children, Action::Add));
     }
 
     /// `R`: the parents' report on a child (its screen or the children list) for the staff of

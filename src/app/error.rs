@@ -68,6 +68,9 @@ pub enum AppError {
     /// says it).
     #[error("the report was not written: {0}")]
     ReportNotWritten(String),
+    /// `R` found the reports directory unsafe to write into (`crate::backup::UnsafeDir`).
+    #[error("the reports directory {0} is not used: {1}")]
+    ReportsDirRefused(std::path::PathBuf, crate::backup::UnsafeDir),
     /// `--user` names nobody in the database.
     #[error("no staff member called {0}")]
     UserNotFound(String),

@@ -54,6 +54,14 @@ impl Ctx<'_> {
 }
 
 impl ChildLabel {
+    /// Where a child goes in a list of children as the person at the keyboard sees them: the
+    /// names first, alphabetically (accent- and case-blind), then the aliases by their number.
+    /// Sorted among the names, an alias would give away where its hidden name falls. The one
+    /// ordering of the children list and of every section of the visit.
+    pub fn order(&self) -> (Option<usize>, String) {
+        (self.alias, crate::search::fold(&self.text))
+    }
+
     /// True under an alias: then no birth date, guardians or notes of others are shown either.
     pub fn anonymous(&self) -> bool {
         self.alias.is_some()

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{AppError, Ctx, Outcome};
+use crate::backup::unsafe_dir;
 use crate::domain::Child;
 use crate::report::care_team::{care_team_report, Which};
 use crate::report::{child_report, files};
@@ -13,7 +14,8 @@ use crate::report::{child_report, files};
 /// Writes the parents' report of `child`; the status line names the file.
 ///
 /// # Errors
-/// [`AppError::ReportNotWritten`] when the report cannot be made or written.
+/// [`AppError::ReportNotWritten`] when the report cannot be made or written,
+/// [`AppError::ReportsDirRefused`] when the reports directory is not safe to use.
 pub fn parents_report(ctx: &Ctx, child: &Child) -> Result<Outcome, AppError> {
     let today = ctx.today();
     let text = child_report(ctx.store, child.id, ctx.lang, today).map_err(not_written)?;
@@ -28,7 +30,8 @@ pub fn parents_report(ctx: &Ctx, child: &Child) -> Result<Outcome, AppError> {
 /// file.
 ///
 /// # Errors
-/// [`AppError::ReportNotWritten`] when the report cannot be made or written.
+/// [`AppError::ReportNotWritten`] when the report cannot be made or written,
+/// [`AppError::ReportsDirRefused`] when the reports directory is not safe to use.
 pub fn care_team(ctx: &Ctx, month: NaiveDate) -> Result<Outcome, AppError> {
     let today = ctx.today();
     let which = Which::CareTeam;
@@ -42,8 +45,11 @@ pub fn care_team(ctx: &Ctx, month: NaiveDate) -> Result<Outcome, AppError> {
 }
 
 fn write(ctx: &Ctx, name: &str, text: &str) -> Result<Outcome, AppError> {
-    let path = files::write_private(ctx.reports_dir, name, text)
-        .map_err(|e| AppError::ReportNotWritten(format!("{}: {e}", ctx.reports_dir.display())))?;
+    let dir = ctx.reports_dir;
+    let path = files::write_private(dir, name, text).map_err(|e| match unsafe_dir(&e) {
+        Some(why) => AppError::ReportsDirRefused(dir.to_path_buf(), why),
+        None => AppError::ReportNotWritten(format!("{}: {e}", dir.display())),
+    })?;
     Ok(Outcome::Say(ctx.lang.report_written(&path)))
 }
 

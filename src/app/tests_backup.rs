@@ -130,6 +130,30 @@ fn a_failing_backup_is_said_in_the_header_in_words() {
     assert!(header(&app).contains("Back-up mislukt"), "{}", header(&app));
 }
 
+/// A symbolic link in place of the backup folder: no backup goes where it points, and the
+/// header says which folder and why, in words.
+#[cfg(unix)]
+#[test]
+fn a_backup_folder_that_is_a_symlink_is_refused_and_said_so() {
+    let (tmp, mut app) = signed_in(Lang::En);
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let link = tmp.path().join("backups");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    app.backups = Some(AutoBackup::new(app.store.clone(), link.clone(), AFTER));
+    change(&app);
+    idle_at(&mut app, 0);
+    idle_at(&mut app, 60);
+    tick_until(&mut app, |app| app.backup_notice().is_some());
+    let notice = app.backup_notice().unwrap();
+    let expected = format!(
+        "Backup failed: the folder {} is a symbolic link; name the directory itself.",
+        link.display()
+    );
+    assert_eq!(notice, expected);
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}
+
 #[test]
 fn changes_that_wait_too_long_are_said_with_the_last_backup_time() {
     let (tmp, mut app) = signed_in(Lang::En);

@@ -335,3 +335,40 @@ fn a_coach_sees_guardians_and_consent_only_with_the_parents_coach_consent() {
         "{text}"
     );
 }
+
+/// The coach at the keyboard on the children list and a child's screen: `a` and `e` open no
+/// form and say who may; the children stay as they were (issue 13: a coach, a guest, could add
+/// a child and rename or move a named one).
+#[test]
+fn a_coach_may_not_add_rename_or_move_children() {
+    let (_dir, mut app) = super::test_support::app(
+        true,
+        Lang::En,
+        super::test_support::User::FirstWith(Role::Coach),
+    );
+    press(&mut app, "Enter");
+    let group = match app.screen() {
+        Screen::Children(list) => list.group.id,
+        _ => panic!("the children list"),
+    };
+    let before = app.store.children_of(group).unwrap();
+    for key in ['a', 'e'] {
+        app.status = None;
+        chr(&mut app, key);
+        let Screen::Children(list) = app.screen() else {
+            panic!("the children list")
+        };
+        assert!(list.modal.is_none(), "{key}: no form");
+        assert!(app.status.as_ref().is_some_and(|s| s.error), "{key}");
+    }
+    press(&mut app, "Enter");
+    assert!(matches!(app.screen(), Screen::Child(_)), "the child screen");
+    app.status = None;
+    chr(&mut app, 'e');
+    let Screen::Child(child) = app.screen() else {
+        panic!("the child screen")
+    };
+    assert!(child.modal.is_none(), "no form");
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.store.children_of(group).unwrap(), before);
+}

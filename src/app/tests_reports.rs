@@ -146,6 +146,34 @@ fn r_on_the_groups_list_asks_the_month_and_writes_the_care_team_report() {
     }
 }
 
+/// A month still to come has no end yet to report on: refused under the form, in the screen's
+/// language, and no file is written; this month (today, 2026-11-20) and earlier ones are fine.
+#[test]
+fn the_care_team_report_of_a_month_still_to_come_is_refused() {
+    for (lang, later, said) in [
+        (Lang::Nl, ["12-2026", "2027-01"], "moet nog komen"),
+        (Lang::En, ["2026-12", "01-2027"], "still to come"),
+    ] {
+        let (dir, mut app) = app(true, lang, User::FirstWith(Role::CareCoordinator));
+        for month in later {
+            chr(&mut app, 'R');
+            for _ in 0..7 {
+                press(&mut app, "Backspace");
+            }
+            type_text(&mut app, month);
+            press(&mut app, "Enter");
+            let Some(Popup::Report(popup)) = &app.popup else {
+                panic!("still the month form")
+            };
+            let error = popup.form.error.clone().unwrap_or_default();
+            assert!(error.contains(said), "{month}: {error}");
+            assert!(reports(&dir).is_empty(), "{month}");
+            press(&mut app, "Esc");
+            assert!(app.popup.is_none());
+        }
+    }
+}
+
 #[test]
 fn staff_and_coaches_may_not_write_the_care_team_report() {
     for role in [Role::Staff, Role::Coach] {
@@ -168,4 +196,28 @@ fn a_reports_dir_that_cannot_be_made_is_said_on_the_status_line() {
     assert!(error, "{said}");
     assert!(said.starts_with("The report was not written: "), "{said}");
     assert!(said.contains(&blocked.display().to_string()), "{said}");
+}
+
+/// A symbolic link put in place of the reports directory: `R` writes nothing there (nor where it
+/// points) and the status line says why, in the screen's language.
+#[cfg(unix)]
+#[test]
+fn r_refuses_a_reports_directory_that_is_a_symlink_and_says_so() {
+    for (lang, said) in [
+        (Lang::Nl, "is een symbolische link"),
+        (Lang::En, "is a symbolic link"),
+    ] {
+        let (dir, mut app, _child) = on_new_child(lang);
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join("reports")).unwrap();
+        chr(&mut app, 'R');
+        let (text, error) = status(&app);
+        assert!(error && text.contains(said), "{text}");
+        assert!(
+            text.contains(&app.reports_dir.display().to_string()),
+            "{text}"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    }
 }

@@ -349,3 +349,89 @@ fn the_children_list_shows_the_last_and_next_visit() {
     assert_eq!(s.visits.last, Some(now().date_naive()));
     assert_eq!(s.visits.next, demo.next_visit);
 }
+
+/// Issue 13: within every section of the coach's visit (most urgent first) the names come in
+/// alphabetical order and then the aliases by number, as in the children list; sorted by the
+/// hidden names, "Kind 1" (Anna) would come before Bram and "Kind 3" (Carla) before Daan,
+/// telling the coach where the hidden names fall.
+#[test]
+fn in_every_section_of_the_visit_an_alias_never_sits_where_its_name_would() {
+    use crate::domain::form::Mark;
+    use crate::domain::{AuditAction, ConsentAnswer, Given, GroupKind, Observation};
+    use crate::store::{Signature, Store};
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("db");
+    {
+        let store = Store::open(&db).unwrap();
+        let sig = Signature {
+            by: "Gert Beheer".into(),
+            at: now(),
+        };
+        let group = store
+            .add_group("De Vlinders", GroupKind::Kdv, "Hoorn", &sig)
+            .unwrap();
+        store
+            .add_staff("Gert Beheer", Role::Admin, &[], &sig)
+            .unwrap();
+        store
+            .add_staff("Els Meijer", Role::Coach, &[group.id], &sig)
+            .unwrap();
+        let born = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        let form = crate::templates::builtin()[0].clone();
+        // Anna and Carla without the parents' coach consent; Carla and Daan observed today
+        // (nothing to see), Anna and Bram never: two sections of two.
+        for (first, named, observed) in [
+            ("Anna", false, false),
+            ("Bram", true, false),
+            ("Carla", false, true),
+            ("Daan", true, true),
+        ] {
+            let mut child = store
+                .add_child(group.id, first, "Test", born, &sig)
+                .unwrap();
+            if named {
+                child.consent.coach = Some(Given {
+                    answer: ConsentAnswer::Yes,
+                    at: now(),
+                    by: "Gert Beheer".into(),
+                    given_by: "Ouder Test".into(),
+                });
+                store
+                    .save_child(&child, AuditAction::ChildConsent, &sig)
+                    .unwrap();
+            }
+            if observed {
+                let id = store.new_observation_id().unwrap();
+                let mut o =
+                    Observation::new(id, child.id, &form, now().date_naive(), "Gert Beheer");
+                let (_, item) = form.items().find(|(_, i)| !i.meldcode).unwrap();
+                let item = item.id.clone();
+                o.set_mark(&item, Some(Mark::Sometimes), "Gert Beheer", now());
+                let mark = AuditAction::ObservationMark;
+                store
+                    .save_observation(&o, &form, mark, &item, &sig)
+                    .unwrap();
+            }
+        }
+    }
+    let mut app = super::test_support::app_at(&db, false, Lang::Nl, User::Named("Els Meijer"));
+    assert!(matches!(app.screen(), Screen::Groups(_)), "the groups list");
+    press(&mut app, "Enter");
+    press(&mut app, "v");
+    let listed: Vec<(String, usize)> = visit(&app)
+        .children
+        .iter()
+        .map(|c| (c.label.text.clone(), c.reasons.len()))
+        .collect();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|(l, _)| l.split(" · ").next().unwrap())
+            .collect::<Vec<_>>(),
+        ["Bram Test", "Kind 1", "Daan Test", "Kind 3"],
+        "{listed:?}"
+    );
+    // Two sections: the never observed ones, then the others.
+    assert!(listed[0].1 > 0 && listed[1].1 > 0, "{listed:?}");
+    assert!(listed[2].1 == 0 && listed[3].1 == 0, "{listed:?}");
+}

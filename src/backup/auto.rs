@@ -56,6 +56,9 @@ pub enum Failure {
     NotAllowed(PathBuf),
     /// The backup directory (or the disk it is on, such as a USB stick) is not there.
     Missing(PathBuf),
+    /// The backup directory found in place is not safe to use (a symbolic link, another
+    /// user's): the directory and why.
+    Unsafe(PathBuf, super::UnsafeDir),
     /// Anything else, as the system says it.
     Other(String),
 }
@@ -64,6 +67,9 @@ impl Failure {
     fn of(error: &BackupError) -> Failure {
         match error {
             BackupError::Io { path, error } => {
+                if let Some(why) = super::unsafe_dir(error) {
+                    return Failure::Unsafe(path.clone(), why);
+                }
                 let dir = path.parent().unwrap_or(path).to_path_buf();
                 match error.kind() {
                     _ if crate::store::is_full(error) => Failure::DiskFull(dir),

@@ -129,7 +129,9 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), BackupError> {
 
 /// Makes `path` by `fill`ing a temporary file beside it, fsyncing that, renaming it over `path`
 /// and fsyncing the directory: `path` is either the whole new file or what it was before. The
-/// temporary file is removed when `fill` fails.
+/// temporary file is removed when `fill` fails, and before: `fill` makes it new
+/// ([`create_private`]). The rename replaces whatever is at `path`, a symbolic link itself,
+/// never the file it points to.
 fn atomically<T>(
     path: &Path,
     fill: impl FnOnce(&Path) -> Result<(T, File), BackupError>,
@@ -141,6 +143,11 @@ fn atomically<T>(
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = dir.join(format!(".{name}{TEMP_SUFFIX}"));
+    // One left by an interrupted write (or put there): removing a symbolic link removes the link.
+    match std::fs::remove_file(&temp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(BackupError::io(&temp, e)),
+        _ => {}
+    }
     let filled = fill(&temp).and_then(|(made, file)| file.sync_all().map(|()| made).map_err(io));
     let made = match filled {
         Ok(made) => made,
@@ -207,13 +214,33 @@ fn write_unsynced(
     Ok((header, file))
 }
 
-/// A new file readable and writable by its owner only; an old one of the same name is replaced.
+/// A new file readable and writable by its owner only. Made new (`O_CREAT | O_EXCL`): anything
+/// at `path` already, a symbolic link that points elsewhere included, is an error and left
+/// alone, never written through.
 pub(crate) fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path)
+}
+
+/// Writes `bytes` to the owner-only file `path` whole or not at all ([`atomically`]): a report
+/// from the TUI. A file at `path` is replaced; a symbolic link there is replaced itself.
+///
+/// # Errors
+/// The file cannot be written (a full disk, no permission).
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let written = atomically(path, |temp| {
+        let mut file = create_private(temp).map_err(|e| BackupError::io(temp, e))?;
+        file.write_all(bytes)
+            .map_err(|e| BackupError::io(temp, e))?;
+        Ok(((), file))
+    });
+    written.map_err(|e| match e {
+        BackupError::Io { error, .. } => error,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 /// Makes a rename in `dir` durable (fsync of the directory; nothing to do off Unix).

@@ -7,6 +7,7 @@
 
 mod auto;
 mod file;
+mod private;
 mod retention;
 #[cfg(test)]
 mod tests;
@@ -17,8 +18,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 
 pub use auto::{AutoBackup, BackupStatus, Failure};
-pub(crate) use file::create_private;
+pub(crate) use file::write_whole;
 pub use file::{copy, export_reader, read_header, sync_dir, verify, write, Header};
+pub(crate) use private::create_private_dir;
+pub use private::{unsafe_dir, UnsafeDir};
 pub use retention::kept;
 pub use trail::{first_difference, last_restore};
 
@@ -125,7 +128,8 @@ pub fn newest_verified(dir: &Path) -> Result<Option<(Entry, Header)>, BackupErro
     Ok(None)
 }
 
-/// Makes a backup of `store` in `dir` (created owner-only if missing), named for `at`, then
+/// Makes a backup of `store` in `dir` (created owner-only if missing; one found there is
+/// checked and made owner-only, see `private`), named for `at`, then
 /// removes the backups the retention rule no longer keeps (see [`kept`]). Returns the new file.
 pub fn make(
     store: &Store,
@@ -164,14 +168,4 @@ fn prune(dir: &Path, now: DateTime<FixedOffset>) -> Result<(), BackupError> {
         }
     }
     Ok(())
-}
-
-/// A directory for backups (or reports), for its owner only when signaal makes it. One that
-/// exists is left as it is: it may be a USB stick's mount point.
-pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }

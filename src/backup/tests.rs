@@ -101,6 +101,47 @@ fn backups_are_for_their_owner_only() {
     assert_eq!(mode(&dir), 0o700);
 }
 
+/// A backup directory found in place is checked as the reports directory is: one of ours open to
+/// others is made owner-only, a symbolic link is refused; and a symbolic link at the temporary
+/// file's name (`.NAME.tmp`) is removed, never written through.
+#[cfg(unix)]
+#[test]
+fn a_backup_directory_found_in_place_is_checked_and_links_are_not_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, store) = demo();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tmp.path().join("backups");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let outside = tmp.path().join("outside.txt");
+    std::fs::write(&outside, "not yours\n").unwrap();
+    let temp = dir.join(format!(".{}.tmp", file_name(now().to_utc())));
+    std::os::unix::fs::symlink(&outside, &temp).unwrap();
+
+    let (path, _) = make(&store, &dir, now()).unwrap();
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "not yours\n");
+    assert!(std::fs::symlink_metadata(&path)
+        .unwrap()
+        .file_type()
+        .is_file());
+    assert_eq!(mode(&path), 0o600);
+    assert!(verify(&path).unwrap().1);
+    assert!(
+        std::fs::symlink_metadata(&temp).is_err(),
+        "the link is gone"
+    );
+
+    let linked = tmp.path().join("linked");
+    std::os::unix::fs::symlink(&dir, &linked).unwrap();
+    let refused = make(&store, &linked, now()).unwrap_err();
+    let BackupError::Io { error, .. } = &refused else {
+        panic!("{refused}")
+    };
+    assert_eq!(unsafe_dir(error), Some(UnsafeDir::Symlink), "{refused}");
+    assert!(refused.to_string().contains("symbolic link"), "{refused}");
+}
+
 #[test]
 fn old_backups_and_unfinished_ones_are_removed_other_files_stay() {
     let (tmp, store) = demo();

@@ -26,8 +26,9 @@ pub enum Permission {
     /// aandachtsfunctionaris): the numbers everyone reads on the lock screen in an emergency,
     /// so a slip by anyone at the keyboard must not change them.
     EditPinnedCards,
-    /// Change a child's record of parents and guardians, mentor and consent: the group's own
-    /// staff, care coordinators and admins; not the outside coach, who is a guest.
+    /// Add a child, rename or move one, change a child's record of parents and guardians,
+    /// mentor and consent: the group's own staff, care coordinators and admins; not the outside
+    /// coach, who is a guest.
     EditChildRecord,
     /// Remove for good the data of children archived longer ago than the retention term.
     Purge,
@@ -91,6 +92,13 @@ pub fn sees_meldcode(person: &Staff, by: &str) -> bool {
 /// organisation, but not the youth-care coach, who comes from outside and never sees the Meldcode
 /// by default.
 pub fn may_be_safeguarding_lead(role: Role) -> bool {
+    role != Role::Coach
+}
+
+/// Whether someone with `role` may be a child's mentor: the parents are told who it is, and it
+/// is one of the organisation's own people, never the youth-care coach who visits as a guest.
+/// (A mentor who moved to another group stays valid: people move.)
+pub fn may_be_mentor(role: Role) -> bool {
     role != Role::Coach
 }
 
@@ -483,6 +491,13 @@ mod tests {
                 MeldcodeView::Nothing => None,
             };
             assert_eq!(seen, expected, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_mentor_is_anyone_but_the_coach() {
+        for role in Role::ALL {
+            assert_eq!(may_be_mentor(role), role != Role::Coach, "{role:?}");
         }
     }
 

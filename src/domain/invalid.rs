@@ -1,7 +1,7 @@
 //! Why a value typed into a form is refused: the domain's validation errors. Each is shown to
 //! people only through `i18n` (`Lang::invalid`), in their language.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 /// A value that does not pass the domain's rules. The form stays open with what was typed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +60,9 @@ pub enum Invalid {
     /// Not a month in either accepted shape (MM-YYYY or YYYY-MM); what was typed.
     #[error("not a month: {0:?}")]
     BadMonth(String),
+    /// A month after the current one (its first day) for a report that looks back.
+    #[error("the month {0} is still to come")]
+    FutureMonth(NaiveDate),
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),
@@ -112,6 +115,19 @@ pub fn parse_month(text: &str) -> Result<NaiveDate, Invalid> {
     parse_date(&day).map_err(|_| bad())
 }
 
+/// The month of a report that looks back (the care-team report: what was open at the end of
+/// it, today for the current month): `month` (its first day) when it is the month of `today`
+/// or an earlier one.
+///
+/// # Errors
+/// [`Invalid::FutureMonth`] for a later month: its end has not come, nothing is known of it.
+pub fn not_after_this_month(month: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    if (month.year(), month.month()) > (today.year(), today.month()) {
+        return Err(Invalid::FutureMonth(month));
+    }
+    Ok(month)
+}
+
 /// An optional date: empty is none.
 ///
 /// # Errors
@@ -134,6 +150,21 @@ pub fn required(text: &str, missing: Invalid) -> Result<String, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_month_is_this_month_or_an_earlier_one() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 11, 29);
+        for month in [d(2026, 11, 1), d(2026, 10, 1), d(1999, 1, 1)] {
+            assert_eq!(not_after_this_month(month, today), Ok(month));
+        }
+        for month in [d(2026, 12, 1), d(2027, 1, 1), d(2027, 11, 1)] {
+            assert_eq!(
+                not_after_this_month(month, today),
+                Err(Invalid::FutureMonth(month))
+            );
+        }
+    }
 
     #[test]
     fn months_are_read_in_either_shape() {

@@ -17,7 +17,7 @@ use crate::domain::audit::{ChainVerifier, Records, TrailCheck};
 use crate::domain::contact::Pinned;
 use crate::domain::form::FormTemplate;
 use crate::domain::plan::PlanTemplate;
-use crate::domain::{Contact, Id};
+use crate::domain::{Contact, Id, Role};
 
 /// The kinds of problem, in the order they are reported.
 #[derive(Clone, Copy)]
@@ -49,8 +49,8 @@ pub struct Checks {
     contacts: HashSet<Id>,
     pinned: HashSet<Pinned>,
     staff_names: HashSet<String>,
-    /// The staff ids, for a child's mentor.
-    staff: HashSet<Id>,
+    /// The staff ids with their roles, for a child's mentor.
+    staff: HashMap<Id, Role>,
     /// The export's templates followed by the built-in ones: a lookup finds the export's first.
     forms: Vec<FormTemplate>,
     builtin_forms: usize,
@@ -87,7 +87,7 @@ impl Checks {
             contacts: HashSet::new(),
             pinned: HashSet::new(),
             staff_names: HashSet::new(),
-            staff: HashSet::new(),
+            staff: HashMap::new(),
             builtin_forms: forms.len(),
             forms,
             builtin_plans: plans.len(),
@@ -125,7 +125,7 @@ impl Checks {
     pub fn index(&mut self, record: Record<'_>) {
         match record {
             Record::Staff(s) => {
-                self.staff.insert(s.id);
+                self.staff.insert(s.id, s.role);
                 let name = crate::domain::staff::name_key(&s.name);
                 if !self.staff_names.insert(name) {
                     let problem = format!("two staff members are called {}", s.name);
@@ -289,15 +289,24 @@ impl Checks {
         }
     }
 
-    /// The child's record: its mentor a staff member, every guardian with a name and every phone
+    /// The child's record: its mentor a staff member but not a coach, every guardian with a name and every phone
     /// with a number, and a consent given by one of the child's guardians (when it names one).
     fn check_child_record(&mut self, child: &crate::domain::Child) {
         let id = child.id;
         let mut problems = Vec::new();
-        if let Some(mentor) = child.mentor.filter(|m| !self.staff.contains(m)) {
-            problems.push(format!(
-                "child {id} has mentor {mentor}, which is not a staff member"
-            ));
+        if let Some(mentor) = child.mentor {
+            match self.staff.get(&mentor) {
+                None => problems.push(format!(
+                    "child {id} has mentor {mentor}, which is not a staff member"
+                )),
+                Some(&role) if !crate::domain::access::may_be_mentor(role) => {
+                    problems.push(format!(
+                        "child {id} has mentor {mentor}, who is a coach: a mentor is one of the \
+                         group's staff"
+                    ))
+                }
+                Some(_) => {}
+            }
         }
         for (i, guardian) in child.guardians.iter().enumerate() {
             if guardian.name.trim().is_empty() {

@@ -24,6 +24,13 @@ impl Lang {
                         format!("map {} niet gevonden (USB-stick eruit?)", dir.display()),
                         format!("folder {} not found (USB stick removed?)", dir.display()),
                     ),
+                    Failure::Unsafe(dir, why) => {
+                        let (dir, why) = (dir.display(), self.unsafe_dir(*why));
+                        self.pick(
+                            format!("de map {dir} {why}"),
+                            format!("the folder {dir} {why}"),
+                        )
+                    }
                     Failure::Other(text) => text.clone(),
                 };
                 self.pick(

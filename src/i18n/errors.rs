@@ -19,6 +19,7 @@ impl Lang {
                     format!("The report was not written: {why}"),
                 )
             }
+            AppError::ReportsDirRefused(dir, why) => return self.reports_dir_refused(dir, *why),
             AppError::MeldcodeForWhoMustKnow(by) => {
                 return self.pick(
                     format!(
@@ -60,6 +61,15 @@ impl Lang {
                     format!("Ongeldige maand \"{typed}\": schrijf MM-JJJJ, bijvoorbeeld 11-2026."),
                     format!("Invalid month \"{typed}\": write YYYY-MM, for example 2026-11."),
                 )
+            }
+            Invalid::FutureMonth(month) => {
+                let month = self.month(*month);
+                return self.pick(
+                    format!("De maand {month} moet nog komen: kies deze maand of een eerdere."),
+                    format!(
+                        "The month {month} is still to come: pick this month or an earlier one."
+                    ),
+                );
             }
             Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
             Invalid::GiverNotAGuardian(name) => {
@@ -120,6 +130,35 @@ impl Lang {
             format!("De datum \"{typed}\" bestaat niet."),
             format!("There is no date \"{typed}\"."),
         )
+    }
+
+    /// `R` refused the reports directory: which and why, and what to do.
+    fn reports_dir_refused(self, dir: &std::path::Path, why: crate::backup::UnsafeDir) -> String {
+        let why = self.unsafe_dir(why);
+        let dir = dir.display();
+        self.pick(
+            format!("Rapport niet geschreven: de rapportenmap {dir} {why}."),
+            format!("The report was not written: the reports directory {dir} {why}."),
+        )
+    }
+
+    /// Why a directory for private files (reports, backups) is not used, as the end of a
+    /// sentence that names it ("... is a symbolic link; name the directory itself").
+    pub(crate) fn unsafe_dir(self, why: crate::backup::UnsafeDir) -> String {
+        use crate::backup::UnsafeDir;
+        match why {
+            UnsafeDir::Symlink => self.pick(
+                "is een symbolische link; noem de map zelf".to_string(),
+                "is a symbolic link; name the directory itself".to_string(),
+            ),
+            UnsafeDir::NotADirectory => {
+                self.pick("is geen map".into(), "is not a directory".into())
+            }
+            UnsafeDir::Foreign { owner } => self.pick(
+                format!("is van een andere gebruiker (gebruikers-id {owner}), die kan meelezen"),
+                format!("belongs to another user (user id {owner}), who could read it"),
+            ),
+        }
     }
 
     /// The hint under a date field: which shapes it takes, the screen's own first.

@@ -1,10 +1,10 @@
 //! `R` on the groups list: the month of the care-team report (default this month, in the shape
-//! of the screen's language; MM-YYYY and YYYY-MM are both taken), then the report is written
-//! (`app::reports`).
+//! of the screen's language; MM-YYYY and YYYY-MM are both taken; a month still to come is
+//! refused), then the report is written (`app::reports`).
 
 use crate::app::fields::{Fields, Form, FormStep, Text};
 use crate::app::{AppError, Ctx, Msg, Outcome};
-use crate::domain::invalid::parse_month;
+use crate::domain::invalid::{not_after_this_month, parse_month};
 use crate::i18n::T;
 
 /// The month form.
@@ -55,6 +55,6 @@ impl ReportPopup {
 }
 
 fn write(ctx: &Ctx, form: &MonthForm) -> Result<Outcome, AppError> {
-    let month = parse_month(&form.month.value)?;
+    let month = not_after_this_month(parse_month(&form.month.value)?, ctx.today())?;
     crate::app::reports::care_team(ctx, month)
 }

@@ -19,7 +19,6 @@ use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Group, Id, Invalid};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
-use crate::search::fold;
 
 #[derive(Debug, Clone)]
 pub struct ChildrenScreen {
@@ -346,8 +345,8 @@ impl Component for ChildrenScreen {
         }
     }
 
-    /// The group (its name may have changed) and its children, sorted by name, each with its
-    /// latest observation.
+    /// The group (its name may have changed) and its children (names, then aliases:
+    /// `ChildLabel::order`), each with its latest observation.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let Some(group) = ctx.store.group(self.group.id)? else {
             return Ok(());
@@ -359,9 +358,7 @@ impl Component for ChildrenScreen {
             .filter(|c| self.show_archived || !c.archived)
             .map(|c| (c.clone(), ctx.child_label_among(c, &all)))
             .collect();
-        // Names in order, then aliases by number: sorted among the names, an alias would give
-        // away where its name falls.
-        children.sort_by_cached_key(|(_, label)| (label.alias, fold(&label.text)));
+        children.sort_by_cached_key(|(_, label)| label.order());
         let staff = ctx.store.staff()?;
         let mut rows = Vec::new();
         for (child, label) in children {

@@ -445,6 +445,8 @@ impl VisitScreen {
                 label,
             });
         }
+        // Within a rank the children keep this order: an alias never sits where its name would.
+        children.sort_by_cached_key(|c| c.label.order());
         let setting = Setting {
             today: ctx.today(),
             observe_weeks: ctx.observe_weeks,

@@ -65,23 +65,25 @@ pub struct Attention {
 
 /// The children in the order the coach goes through them: by their most urgent reason (waiting
 /// on the coach, overdue, new "often" marks, many "often" marks, not observed for long), then
-/// the children without reasons; by name within a rank.
+/// the children without reasons. Within a rank they keep the order `children` come in: the
+/// caller's (the visit gives them as the person at the keyboard sees them, names and then
+/// aliases, so that an alias never sits where its hidden name would).
 pub fn rank(children: &[ChildRecord], setting: &Setting) -> Vec<Attention> {
-    let mut ranked: Vec<(u8, String, Attention)> = children
+    let mut ranked: Vec<(u8, Attention)> = children
         .iter()
         .map(|record| {
             let reasons = reasons(record, setting);
             let rank = reasons.first().map_or(u8::MAX, Reason::rank);
-            let name = crate::search::fold(&record.child.full_name());
             let attention = Attention {
                 child_id: record.child.id,
                 reasons,
             };
-            (rank, name, attention)
+            (rank, attention)
         })
         .collect();
-    ranked.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    ranked.into_iter().map(|(_, _, a)| a).collect()
+    // Stable: within a rank, the order the children were given in.
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, a)| a).collect()
 }
 
 /// Why one child needs attention, most urgent first.
