@@ -133,13 +133,14 @@ pub fn meldcode_view(person: &Staff, by: &str) -> MeldcodeView {
 
 /// What of trajectory `t` someone may see whose view of it is `view` ([`meldcode_view`] for a
 /// Meldcode one, else `Details`): all of it; for `ThatItIsOpen` only that it was started, when
-/// and by whom (who coordinates it) and whether it is closed, every stage untouched and no
-/// question, goal, date, note or answer, so no screen can tell how far it has got; nothing for
-/// `Nothing`.
+/// and by whom (who coordinates it), every stage untouched and no question, goal, date, note or
+/// answer, so no screen can tell how far it has got; nothing once it is closed (how a Meldcode
+/// ended, a report to Veilig Thuis above all, is for who must know); nothing for `Nothing`.
 pub fn visible_trajectory(view: MeldcodeView, t: Trajectory) -> Option<Trajectory> {
     match view {
         MeldcodeView::Details => Some(t),
         MeldcodeView::Nothing => None,
+        MeldcodeView::ThatItIsOpen if t.closed.is_some() => None,
         MeldcodeView::ThatItIsOpen => {
             let mut t = t;
             for text in [
@@ -491,6 +492,17 @@ mod tests {
                 MeldcodeView::Nothing => None,
             };
             assert_eq!(seen, expected, "{role:?}");
+        }
+        // Closed (here: reported to Veilig Thuis), it is gone for who may only know it is open.
+        t.closed = Some(crate::domain::plan::Closing {
+            outcome: crate::domain::plan::Outcome::MeldcodeReport,
+            date: started,
+            by: "Dewi Peters".into(),
+        });
+        for role in Role::ALL {
+            let view = meldcode_view(&person(role, &[1]), &t.by);
+            let seen = visible_trajectory(view, t.clone());
+            assert_eq!(seen.is_some(), view == MeldcodeView::Details, "{role:?}");
         }
     }
 
