@@ -28,6 +28,10 @@ pub enum AppError {
     /// A Meldcode trajectory is for who must know; this person (who started it) coordinates it.
     #[error("for who must know; coordinated by {0}")]
     MeldcodeForWhoMustKnow(String),
+    /// A mark or note on a Meldcode-flagged item someone else wrote: for who must know, and
+    /// not to be changed by another (what is hidden cannot be overwritten unseen).
+    #[error("a mark for who must know")]
+    HiddenMark,
     /// Writing on a question or a consent row, which is answered with the mark key instead.
     #[error("answer with the mark key")]
     AnswerWithMark,

@@ -177,14 +177,39 @@ fn the_parents_report_leaves_out_an_observation_of_only_hidden_marks() {
     let w = world();
     tom_earlier_worry(&w);
     tom_marked(&w);
-    for lang in [Lang::Nl, Lang::En] {
-        let report =
-            crate::report::child_report(&w.app.store, w.tom.id, lang, day("2026-11-20")).unwrap();
-        let count = lang.report_observation_count(1, Some(day("2026-11-13")));
-        assert!(report.contains(&count), "{report}");
-        assert!(!report.contains(lang.report(R::NothingMarked)), "{report}");
-        assert!(!report.contains(&lang.date(day("2026-11-20"))), "{report}");
-    }
+    let check = || {
+        for lang in [Lang::Nl, Lang::En] {
+            let store = &w.app.store;
+            let report =
+                crate::report::child_report(store, w.tom.id, lang, day("2026-11-20")).unwrap();
+            let count = lang.report_observation_count(1, Some(day("2026-11-13")));
+            assert!(report.contains(&count), "{report}");
+            assert!(!report.contains(lang.report(R::NothingMarked)), "{report}");
+            assert!(!report.contains(&lang.date(day("2026-11-20"))), "{report}");
+        }
+    };
+    check();
+    // A parents' view written on it does not bring it back as an observation of nothing seen.
+    let store = &w.app.store;
+    let mut hidden = store.observations_of(w.tom.id).unwrap();
+    hidden.retain(|o| o.date == day("2026-11-20"));
+    let mut hidden = hidden.pop().expect("the hidden observation");
+    hidden.parents_view = "Ouders zien een vrolijk kind.".into();
+    let form = w
+        .app
+        .catalogue
+        .find(&hidden.template, hidden.version)
+        .unwrap()
+        .clone();
+    let by = Signature {
+        by: COLLEAGUE.into(),
+        at: now(),
+    };
+    let action = AuditAction::ObservationNote;
+    store
+        .save_observation(&hidden, &form, action, "parents_view", &by)
+        .unwrap();
+    check();
 }
 
 #[test]

@@ -182,9 +182,11 @@ pub fn item_view(
 ///
 /// The observation without the marks and notes on Meldcode-flagged items the reader may not
 /// read ([`item_view`]); `None` when it held marks or notes and every one of them is hidden,
-/// for then even that it was made, when and by whom, tells that something hidden was written. An
-/// observation that was empty to begin with, or has a parents' view, stays. For the outside a
-/// mark on an item the form lacks is hidden too: it cannot be told whether it is flagged.
+/// for then even that it was made, when and by whom, tells that something hidden was written,
+/// and shown as an observation in which nothing was seen it would tell parents that every worry
+/// is gone. That holds with a parents' view written on it too: it goes with the observation. An
+/// observation that was empty to begin with stays. For the outside a mark on an item the form
+/// lacks is hidden too: it cannot be told whether it is flagged.
 pub fn visible_observation(
     reader: Option<&Staff>,
     mut observation: Observation,
@@ -197,7 +199,8 @@ pub fn visible_observation(
     };
     observation.marks.retain(|m| readable(&m.item, &m.by));
     observation.notes.retain(|n| readable(&n.item, &n.by));
-    match held && observation.is_empty() {
+    let all_hidden = held && observation.marks.is_empty() && observation.notes.is_empty();
+    match all_hidden {
         true => None,
         false => Some(observation),
     }
@@ -438,8 +441,8 @@ mod tests {
                 "{who}"
             );
             assert_eq!(left.note("honger"), "", "{who}");
-            let left = sees(reader, &with_view).expect("the parents' view keeps it");
-            assert!(left.marks.is_empty() && left.notes.is_empty(), "{who}");
+            // A parents' view on it does not bring it back as an observation of nothing seen.
+            assert_eq!(sees(reader, &with_view), None, "{who}");
             assert_eq!(sees(reader, &empty), Some(empty.clone()), "{who}");
         }
         let mut lead = person(Role::Staff, &[1]);

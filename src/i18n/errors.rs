@@ -20,6 +20,16 @@ impl Lang {
                 )
             }
             AppError::ReportsDirRefused(dir, why) => return self.reports_dir_refused(dir, *why),
+            AppError::HiddenMark => {
+                return self.pick(
+                    "Wat hier staat is alleen voor wie het moet weten (Meldcode); een ander kan \
+                     het niet wijzigen."
+                        .to_string(),
+                    "What is written here is only for who must know (Meldcode); nobody else can \
+                     change it."
+                        .to_string(),
+                )
+            }
             AppError::MeldcodeForWhoMustKnow(by) => {
                 return self.pick(
                     format!(

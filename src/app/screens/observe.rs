@@ -277,8 +277,7 @@ impl ObserveScreen {
                 return Err(AppError::OnlyFor(may.collect()));
             }
             if access::item_view(ctx.user, flagged, by) != MeldcodeView::Details {
-                let by = by.unwrap_or_default().to_string();
-                return Err(AppError::MeldcodeForWhoMustKnow(by));
+                return Err(AppError::HiddenMark);
             }
         }
         Ok(Some(item))
