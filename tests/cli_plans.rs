@@ -373,6 +373,114 @@ fn a_past_month_lists_what_was_open_then() {
     assert_eq!(now, ok(&db.report(&["--care-team", "--lang", "en"])));
 }
 
+/// `trajectory` started on `started`, its first stages ticked on `ticks` (one day each, in
+/// order; the others not done), with no review, expected end or close.
+fn ticked_on(trajectory: &mut Value, started: NaiveDate, ticks: &[NaiveDate]) {
+    trajectory["started"] = json!(started.to_string());
+    for field in ["review", "expected_end", "closed"] {
+        trajectory[field] = Value::Null;
+    }
+    for (i, stage) in trajectory["stages"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        let tick = ticks.get(i);
+        stage["done"] = json!(tick.is_some());
+        stage["at"] = json!(tick.map(|day| format!("{day}T12:00:00Z")));
+    }
+}
+
+/// The Markdown row of the child named `name`.
+fn row_of<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    table_rows(text)
+        .into_iter()
+        .find(|r| r.starts_with(&format!("| {name} |")))
+}
+
+/// Issue 14: `--month M` shows each trajectory as it stood at the end of M. One trajectory had
+/// two stages ticked by then and its third on the first of this month; another had every stage
+/// ticked and was closed on the first of this month.
+#[test]
+fn a_past_month_shows_the_stage_reached_by_its_end() {
+    let mut export = named_demo().export();
+    let first_of_this = NaiveDate::from_ymd_opt(today().year(), today().month(), 1).unwrap();
+    let end = first_of_this - chrono::Days::new(1);
+    let started = end - chrono::Days::new(30);
+    // Two children with one trajectory each.
+    let once: Vec<Value> = {
+        let all = arr(&export, "trajectories");
+        let count = |child: &Value| all.iter().filter(|t| t["child_id"] == *child).count();
+        all.iter()
+            .filter(|t| count(&t["child_id"]) == 1)
+            .map(|t| t["id"].clone())
+            .take(2)
+            .collect()
+    };
+    assert_eq!(
+        once.len(),
+        2,
+        "the demo has two children with one trajectory"
+    );
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == once[0] {
+            ticked_on(t, started, &[started, end, first_of_this]);
+        } else if t["id"] == once[1] {
+            let all = [first_of_this; 8];
+            ticked_on(t, started, &all[..t["stages"].as_array().unwrap().len()]);
+            t["closed"] = json!({
+                "outcome": "care_route", "date": first_of_this.to_string(), "by": "Dewi Peters",
+            });
+        }
+    }
+    let db = Db::import(&export);
+    let name = |id: &Value| {
+        let t = arr(&export, "trajectories").iter().find(|t| t["id"] == *id);
+        full_name(child_of(&export, t.unwrap()))
+    };
+    let (ticked, closed) = (name(&once[0]), name(&once[1]));
+
+    let month = end.format("%Y-%m").to_string();
+    let text = ok(&db.report(&["--care-team", "--month", &month, "--lang", "en"]));
+    let row = row_of(&text, &ticked).unwrap_or_else(|| panic!("{ticked}: {text}"));
+    assert_eq!(
+        row.split(" | ").nth(4).map(|c| &c[..4]),
+        Some("3/8 "),
+        "{row}"
+    );
+    assert_eq!(row.split(" | ").nth(8), Some("30"), "{row}");
+    // Closed after the month: open at its end, at its first stage, and not done.
+    let row = row_of(&text, &closed).unwrap_or_else(|| panic!("{closed}: {text}"));
+    assert_eq!(
+        row.split(" | ").nth(4).map(|c| &c[..4]),
+        Some("1/8 "),
+        "{row}"
+    );
+    let csv = parse_csv(&ok(&db.report(&[
+        "--care-team",
+        "--month",
+        &month,
+        "--csv",
+    ])));
+    let stage_of = |name: &str| {
+        let record = csv.iter().find(|r| r[1] == name).unwrap();
+        (record[6].clone(), record[11].clone())
+    };
+    assert_eq!(stage_of(&ticked), ("3".to_string(), "30".to_string()));
+    assert_eq!(stage_of(&closed).0, "1");
+
+    // Today the third stage counts and the closed one is gone.
+    let now = ok(&db.report(&["--care-team", "--lang", "en"]));
+    let row = row_of(&now, &ticked).unwrap();
+    assert_eq!(
+        row.split(" | ").nth(4).map(|c| &c[..4]),
+        Some("4/8 "),
+        "{row}"
+    );
+    assert!(row_of(&now, &closed).is_none(), "{now}");
+}
+
 #[test]
 fn no_open_trajectories_says_so() {
     let db = Db::demo(&["--groups", "0"]);

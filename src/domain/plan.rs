@@ -408,6 +408,24 @@ impl Trajectory {
         }
     }
 
+    /// The trajectory as it stood at the end of `day`, as far as the record tells (it keeps no
+    /// history): not closed when it closed after `day`; a stage done only when its last change
+    /// (`at`, on the date of its own offset) was on or before `day`, since a later tick or note
+    /// hides when it was ticked (a done stage without a time counts as done); the answers given
+    /// on or before `day`. Dates, question and actions stay as they are now.
+    pub fn as_on(&self, day: NaiveDate) -> Trajectory {
+        let later = |at: &DateTime<FixedOffset>| at.date_naive() > day;
+        let mut then = self.clone();
+        then.closed = self.closed.clone().filter(|c| c.date <= day);
+        for entry in &mut then.stages {
+            if entry.at.as_ref().is_some_and(later) {
+                entry.done = false;
+            }
+        }
+        then.answers.retain(|a| !later(&a.at));
+        then
+    }
+
     /// Days from the start to `today` (or to the closing date).
     pub fn days_open(&self, today: NaiveDate) -> i64 {
         let end = self.closed.as_ref().map_or(today, |c| c.date);

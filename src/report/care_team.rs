@@ -4,9 +4,9 @@
 //!
 //! Everything is seen from one reference day: the last day of the month asked for (today when it
 //! is the current month), or today. A trajectory is open on that day when it started on or before
-//! it and was not closed by then; its days open and what was overdue are reckoned on that day.
-//! Stages, dates and the question are shown as they stand now: the database keeps no history of
-//! them.
+//! it and was not closed by then; the stage reached is counted from the stages ticked by then
+//! (`Trajectory::as_on`), its days open and what was overdue are reckoned on that day. Dates
+//! and free text are shown as they stand now: the database keeps no history of them.
 //!
 //! Outside coaches and a district manager sit in that meeting: a child whose parents did not
 //! consent to `care_team` (`access::named_in_care_team`) is shown as "Kind A (2 jr 3 mnd)", the
@@ -168,22 +168,21 @@ pub fn rows(
         .iter()
         .filter(|t| open_on(t, day))
         .map(|t| {
-            // Seen from `day`, a trajectory closed later was still open.
-            let mut then = t.clone();
-            then.closed = None;
+            // Seen from `day`: closed later means still open, ticked later means not done yet.
+            let then = t.as_on(day);
             let child = children.get(&t.child_id);
             let group = child.and_then(|c| groups.get(&c.group_id));
             let plan = plans.find(&t.template, t.version);
-            let (stage_number, stages, stage) = match plan.map(|p| t.progress(p)) {
+            let (stage_number, stages, stage) = match plan.map(|p| then.progress(p)) {
                 Some(Progress::At { number, of, stage }) => {
                     (number, of, Some(lang.text(&stage.title).to_string()))
                 }
                 Some(Progress::AllDone { of }) => (of, of, None),
                 // A plan this database lacks (`signaal check` reports it): count the entries.
                 None => {
-                    let done = t.stages.iter().take_while(|e| e.done).count();
-                    let of = t.stages.len();
-                    let stage = t.stages.get(done).map(|e| e.stage.clone());
+                    let done = then.stages.iter().take_while(|e| e.done).count();
+                    let of = then.stages.len();
+                    let stage = then.stages.get(done).map(|e| e.stage.clone());
                     (if done == of { of } else { done + 1 }, of, stage)
                 }
             };
@@ -567,6 +566,48 @@ mod tests {
         assert!(rows[0].overdue.end && !rows[0].overdue.review);
         assert_eq!(rows[0].days_open, 121);
         assert!(rows_on("2026-05-31", Lang::En).is_empty());
+    }
+
+    /// Bram's fourth stage ticked on 3 October; Daan closed on 18 November after his last
+    /// stage was ticked that day.
+    fn ticked_later() -> (Vec<Trajectory>, HashMap<Id, Child>, HashMap<Id, Group>) {
+        let (mut trajectories, children, groups) = data();
+        let plan = plan("vroegsignalering");
+        trajectories[0].toggle(&plan.stages[3].id, "Anouk", at("2026-10-03"));
+        let daan = &mut trajectories[3];
+        daan.stages[7].done = false;
+        daan.toggle(&plan.stages[7].id, "Anouk", at("2026-11-18"));
+        daan.close(Outcome::CareRoute, d("2026-11-18"), "Anouk");
+        (trajectories, children, groups)
+    }
+
+    #[test]
+    fn a_past_month_shows_the_stage_reached_by_its_end() {
+        let stage = |day: &str, name: &str| {
+            let rows = rows_of(ticked_later(), day, Lang::Nl);
+            let row = rows.iter().find(|r| r.child.starts_with(name)).cloned();
+            row.map(|r| (r.stage_number, r.stage, r.overdue.end, r.days_open))
+        };
+        // Bram: the tick of 3 October is not there at the end of September.
+        assert_eq!(
+            stage("2026-09-30", "Bram"),
+            Some((4, Some("Advies coach".into()), false, 29))
+        );
+        assert_eq!(stage("2026-10-31", "Bram").unwrap().0, 5);
+        // Daan, closed on 18 November: open at the end of October, his last stage not done.
+        assert_eq!(
+            stage("2026-10-31", "Daan"),
+            Some((8, Some("Afsluiten".into()), true, 152))
+        );
+        assert_eq!(stage("2026-11-18", "Daan"), None);
+        let text = render_markdown(
+            &rows_of(ticked_later(), "2026-09-30", Lang::Nl),
+            Which::CareTeam,
+            d("2026-09-30"),
+            Lang::Nl,
+        );
+        assert!(text.contains("| 4/8 Advies coach |"), "{text}");
+        assert!(!text.contains("8/8 klaar"), "{text}");
     }
 
     #[test]

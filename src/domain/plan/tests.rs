@@ -230,3 +230,39 @@ fn an_end_a_review_or_a_close_before_the_start_is_refused() {
         Err(crate::domain::Invalid::BeforeStart)
     );
 }
+
+fn on(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+#[test]
+fn as_on_a_day_a_later_tick_an_answer_or_a_close_did_not_happen_yet() {
+    let mut t = trajectory();
+    t.toggle("signal", "Anouk", on("2026-09-10T10:00:00+02:00"));
+    // Late on the last day of September in its own offset: still September.
+    t.toggle("parents", "Anouk", on("2026-09-30T23:30:00+02:00"));
+    t.toggle("coach", "Anouk", on("2026-10-01T00:30:00+02:00"));
+    t.set_answer("q1", Some(true), "Anouk", on("2026-10-03T09:00:00+02:00"));
+    t.close(Outcome::CareRoute, day("2026-11-18"), "Anouk");
+    let then = t.as_on(day("2026-09-30"));
+    let done: Vec<bool> = then.stages.iter().map(|e| e.done).collect();
+    assert_eq!(done, [true, true, false, false]);
+    assert_eq!(then.answer("q1"), None);
+    assert!(then.is_open());
+    assert!(matches!(
+        then.progress(&plan()),
+        Progress::At { number: 3, .. }
+    ));
+    // The close counts from its own day on; ticks and answers before it stay.
+    let closed = t.as_on(day("2026-11-18"));
+    assert!(!closed.is_open());
+    assert_eq!(closed.answer("q1"), Some(true));
+    assert_eq!(closed, t);
+    // A done stage the record gives no time counts as done; an untick is not done either way.
+    let mut old = trajectory();
+    old.stages[0].done = true;
+    old.toggle("parents", "Anouk", on("2026-09-02T10:00:00+02:00"));
+    old.toggle("parents", "Anouk", on("2026-10-02T10:00:00+02:00"));
+    let then = old.as_on(day("2026-09-30"));
+    assert!(then.stages[0].done && !then.stages[1].done);
+}
