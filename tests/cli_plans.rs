@@ -95,7 +95,20 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 const HEADER: &str = "child_id,child,group,plan,question,stage,stage_number,stages,started,\
-                      expected_end,review,days_open,review_overdue,end_overdue,care_team_consent";
+                      expected_end,review,days_open,review_overdue,end_overdue,care_team_consent,\
+                      actions,coach,asked_by";
+
+/// The names of the coaches linked to group `group_id`, sorted, joined by ", ".
+fn coaches_of(export: &Value, group_id: &Value) -> String {
+    let mut names: Vec<&str> = arr(export, "staff")
+        .iter()
+        .filter(|m| m["role"] == "coach")
+        .filter(|m| arr(m, "groups").contains(group_id))
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    names.join(", ")
+}
 
 /// `export` with the parents of every child having said `answer` to naming the child in the
 /// care-team meeting.
@@ -193,8 +206,17 @@ fn care_team_lists_the_open_trajectories_and_flags_the_late_ones() {
     }
     // Late ones first, each also in the section below the table.
     // The overdue column is the one before the consent column.
-    assert!(rows[..late.len()].iter().all(|r| r.ends_with("** | ja |")));
-    assert!(rows[late.len()..].iter().all(|r| r.ends_with("| - | ja |")));
+    let cells = |r: &&str| {
+        r.split(" | ")
+            .skip(9)
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert!(rows[..late.len()]
+        .iter()
+        .all(|r| cells(r).ends_with("** | ja")));
+    assert!(rows[late.len()..].iter().all(|r| cells(r) == "- | ja"));
     let section = text.split("\n## Te laat\n").nth(1).expect("a late section");
     for t in &late {
         let name = full_name(child_of(&export, t));
@@ -259,7 +281,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
         assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
         let records = parse_csv(&text);
         assert_eq!(records.len(), open.len() + 1);
-        assert!(records.iter().all(|r| r.len() == 15), "{records:?}");
+        assert!(records.iter().all(|r| r.len() == 18), "{records:?}");
         let ids: HashSet<String> = records[1..].iter().map(|r| r[0].clone()).collect();
         let expected: HashSet<String> = open.iter().map(|t| t["child_id"].to_string()).collect();
         assert_eq!(ids, expected);
@@ -272,6 +294,16 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
                 assert!(flag == "true" || flag == "false", "{flag}");
             }
             assert_eq!(record[14], "yes");
+            // What is being done, the group's coach, who asked.
+            let t = open
+                .iter()
+                .find(|t| t["child_id"] == record[0].parse::<u64>().unwrap())
+                .unwrap();
+            assert_eq!(record[15], t["actions"].as_str().unwrap().trim());
+            let group = &child_of(&export, t)["group_id"];
+            assert_eq!(record[16], coaches_of(&export, group));
+            assert!(!record[16].is_empty(), "the demo's groups have a coach");
+            assert_eq!(record[17], t["by"].as_str().unwrap());
         }
         let crafted = open.iter().find(|t| t["id"] == id).unwrap();
         let child_id = crafted["child_id"].to_string();
@@ -808,14 +840,15 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
             assert!(text.contains(cell), "{cell}: {text}");
         }
         for row in table_rows(&text) {
-            assert!(row.ends_with(yes) || row.ends_with(no) || row.ends_with(not_asked));
+            let consent = format!("| {} |", row.split(" | ").nth(10).unwrap());
+            assert!([yes, no, not_asked].contains(&consent.as_str()), "{row}");
         }
 
         let csv = ok(&db.report(&["--care-team", "--csv", "--lang", lang]));
         let records = parse_csv(&csv);
         assert_eq!(records.len(), open.len() + 1);
         for record in &records[1..] {
-            assert_eq!(record.len(), 15);
+            assert_eq!(record.len(), 18);
             match record[14].as_str() {
                 "yes" => assert_eq!(record[0], child_ids[0].to_string()),
                 "no" | "not_asked" => {

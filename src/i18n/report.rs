@@ -70,6 +70,9 @@ super::texts! {
     MentorRole => "mentor", "mentor";
     StaffMember => "Pedagogisch medewerker", "Childcare worker";
     ColConsent => "Toestemming", "Consent";
+    ColActions => "Wat we doen", "What is being done";
+    ColCoach => "Coach", "Coach";
+    ColAskedBy => "Gevraagd door", "Asked by";
     NameLeftOut => "[naam]", "[name]";
     DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
     NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";

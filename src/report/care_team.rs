@@ -22,7 +22,7 @@ use chrono::{Months, NaiveDate};
 
 use super::plans::one_line;
 use crate::domain::plan::{Overdue, PlanTemplate, Progress, Trajectory};
-use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id};
+use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id, Role, Staff};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::search::fold;
@@ -31,7 +31,9 @@ use crate::store::Store;
 /// The CSV header; the names stay English in both languages (a machine format). Tools read it:
 /// a new column goes at the end, none is renamed or moved. `care_team_consent` is `yes`, `no` or
 /// `not_asked`; a child without that consent has an empty `child_id` and its alias as `child`.
-pub const CSV_HEADER: [&str; 15] = [
+/// `actions` is what is being done (the trajectory's actions), `coach` the coaches linked to the
+/// child's group (names joined by ", "), `asked_by` who started the trajectory.
+pub const CSV_HEADER: [&str; 18] = [
     "child_id",
     "child",
     "group",
@@ -47,6 +49,9 @@ pub const CSV_HEADER: [&str; 15] = [
     "review_overdue",
     "end_overdue",
     "care_team_consent",
+    "actions",
+    "coach",
+    "asked_by",
 ];
 
 /// The day the overview is about: the last day of `month` (given as its first day), or `today`
@@ -86,6 +91,12 @@ pub struct Row {
     pub group: String,
     pub plan: String,
     pub question: String,
+    /// What is being done: the trajectory's actions (the child's name left out for an alias).
+    pub actions: String,
+    /// The coaches linked to the child's group, names joined by ", "; empty when none is.
+    pub coach: String,
+    /// Who started the trajectory: the staff member who asked for support.
+    pub asked_by: String,
     /// The first stage not done (1-based); `stages` when all are done.
     pub stage_number: usize,
     pub stages: usize,
@@ -116,6 +127,30 @@ impl Which {
     }
 }
 
+/// What the rows are read from besides the trajectories: the children they are about (a child
+/// this database lacks is shown as unknown), the groups, the staff (for the group's coach) and
+/// the plans.
+pub struct Records {
+    pub children: HashMap<Id, Child>,
+    pub groups: HashMap<Id, Group>,
+    pub staff: Vec<Staff>,
+    pub plans: Catalogue<PlanTemplate>,
+}
+
+impl Records {
+    /// The names of the coaches linked to group `id`, sorted, joined by ", ".
+    fn coaches(&self, id: Id) -> String {
+        let mut names: Vec<&str> = self
+            .staff
+            .iter()
+            .filter(|s| s.role == Role::Coach && s.groups.contains(&id))
+            .map(|s| s.name.as_str())
+            .collect();
+        names.sort_by_key(|name| fold(name));
+        names.join(", ")
+    }
+}
+
 /// Reads what the overview needs from the store and renders it (Markdown, or CSV when `csv`).
 ///
 /// # Errors
@@ -142,9 +177,13 @@ pub fn care_team_report(
             }
         }
     }
-    let groups: HashMap<Id, Group> = store.groups()?.into_iter().map(|g| (g.id, g)).collect();
-    let plans = Catalogue::plans(store.plan_templates()?);
-    let rows = rows(&trajectories, &children, &groups, &plans, which, day, lang);
+    let records = Records {
+        children,
+        groups: store.groups()?.into_iter().map(|g| (g.id, g)).collect(),
+        staff: store.staff()?,
+        plans: Catalogue::plans(store.plan_templates()?),
+    };
+    let rows = rows(&trajectories, &records, which, day, lang);
     Ok(match csv {
         true => render_csv(&rows, lang),
         false => render_markdown(&rows, which, day, lang),
@@ -156,9 +195,7 @@ pub fn care_team_report(
 /// `care_team` consent after the named ones, oldest first, and then lettered in that order).
 pub fn rows(
     trajectories: &[Trajectory],
-    children: &HashMap<Id, Child>,
-    groups: &HashMap<Id, Group>,
-    plans: &Catalogue<PlanTemplate>,
+    records: &Records,
     which: Which,
     day: NaiveDate,
     lang: Lang,
@@ -170,9 +207,9 @@ pub fn rows(
         .map(|t| {
             // Seen from `day`: closed later means still open, ticked later means not done yet.
             let then = t.as_on(day);
-            let child = children.get(&t.child_id);
-            let group = child.and_then(|c| groups.get(&c.group_id));
-            let plan = plans.find(&t.template, t.version);
+            let child = records.children.get(&t.child_id);
+            let group = child.and_then(|c| records.groups.get(&c.group_id));
+            let plan = records.plans.find(&t.template, t.version);
             let (stage_number, stages, stage) = match plan.map(|p| then.progress(p)) {
                 Some(Progress::At { number, of, stage }) => {
                     (number, of, Some(lang.text(&stage.title).to_string()))
@@ -198,11 +235,11 @@ pub fn rows(
                 archived: child.is_some_and(|c| c.archived),
                 group: group.map_or(unknown.to_string(), |g| g.name.clone()),
                 plan: plan.map_or(t.template.clone(), |p| lang.text(&p.name).to_string()),
-                // Staff write the question in their own words, the child's name among them.
-                question: match (named, child) {
-                    (false, Some(child)) => without_name(t.question.trim(), child, lang),
-                    _ => t.question.trim().to_string(),
-                },
+                // Staff write in their own words, the child's name among them.
+                question: free_text(&t.question, named, child, lang),
+                actions: free_text(&t.actions, named, child, lang),
+                coach: group.map(|g| records.coaches(g.id)).unwrap_or_default(),
+                asked_by: t.by.clone(),
                 stage_number,
                 stages,
                 stage,
@@ -242,6 +279,14 @@ pub fn rows(
         row.child = lang.care_team_alias(letter, &age);
     }
     rows
+}
+
+/// Free text about `child`, trimmed; the child's name left out when the report may not name it.
+fn free_text(text: &str, named: bool, child: Option<&Child>, lang: Lang) -> String {
+    match (named, child) {
+        (false, Some(child)) => without_name(text.trim(), child, lang),
+        _ => text.trim().to_string(),
+    }
 }
 
 /// `text` with every word of the child's name (first and last, case and accents folded) put as
@@ -310,6 +355,9 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
         R::ColDaysOpen,
         R::ColOverdue,
         R::ColConsent,
+        R::ColActions,
+        R::ColCoach,
+        R::ColAskedBy,
     ];
     let _ = writeln!(out, "| {} |", header.map(|h| lang.report(h)).join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
@@ -338,6 +386,9 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
                 false => format!("**{late}**"),
             },
             lang.report(consent_text(row.consent)).to_string(),
+            cell(&row.actions),
+            cell(&row.coach),
+            cell(&row.asked_by),
         ];
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
@@ -413,6 +464,9 @@ pub fn render_csv(rows: &[Row], lang: Lang) -> String {
                     None => "not_asked",
                 }
                 .to_string(),
+                row.actions.clone(),
+                row.coach.clone(),
+                row.asked_by.clone(),
             ],
         );
     }
@@ -493,6 +547,8 @@ mod tests {
         let groups = [group(10, "De Vlinders"), group(11, "De Egeltjes")].into();
         let mut bram = trajectory(30, 20, "2026-09-01", 3);
         bram.question = "Wat helpt, bij het \"afscheid\" | brengen?".into();
+        bram.actions = "Bram wordt bij de deur ontvangen;\nouders brengen kort.".into();
+        bram.by = "Sandra Martens".into();
         bram.review = Some(d("2026-12-01"));
         bram.expected_end = Some(d("2027-01-01"));
         let mut anna = trajectory(31, 21, "2026-08-15", 5);
@@ -515,16 +571,30 @@ mod tests {
         day: &str,
         lang: Lang,
     ) -> Vec<Row> {
-        let plans = Catalogue::plans(Vec::new());
-        rows(
-            &trajectories,
-            &children,
-            &groups,
-            &plans,
-            Which::CareTeam,
-            d(day),
-            lang,
-        )
+        let records = records(children, groups);
+        rows(&trajectories, &records, Which::CareTeam, d(day), lang)
+    }
+
+    /// The records of `children` and `groups`, with Els the coach of De Vlinders (10) and Ruud a
+    /// staff member on De Egeltjes (11), and the built-in plans.
+    fn records(children: HashMap<Id, Child>, groups: HashMap<Id, Group>) -> Records {
+        let person = |id, name: &str, role, groups| Staff {
+            id,
+            name: name.into(),
+            role,
+            groups,
+            safeguarding_lead: false,
+            phone: String::new(),
+        };
+        Records {
+            children,
+            groups,
+            staff: vec![
+                person(1, "Els Meijer", Role::Coach, vec![10]),
+                person(2, "Ruud Bakker", Role::Staff, vec![11]),
+            ],
+            plans: Catalogue::plans(Vec::new()),
+        }
     }
 
     #[test]
@@ -626,14 +696,15 @@ mod tests {
         assert!(
             text.contains(
                 "| Kind | Groep | Plan | Vraag van het kind | Stap | Gestart | Verwacht einde | \
-             Evaluatie | Dagen open | Te laat | Toestemming |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
+             Evaluatie | Dagen open | Te laat | Toestemming | Wat we doen | Coach | Gevraagd door |\n\
+             |---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
             ),
             "{text}"
         );
         assert!(
             text.contains(
                 "| Anna Jansen | De Egeltjes | Stappenplan vroegsignalering | - | 6/8 Uitvoeren | \
-             15-08-2026 | - | 15-11-2026 | 97 | **evaluatie** | ja |\n"
+             15-08-2026 | - | 15-11-2026 | 97 | **evaluatie** | ja | - | - | Anouk |\n"
             ),
             "{text}"
         );
@@ -644,6 +715,14 @@ mod tests {
         assert!(text.contains("| 8/8 klaar |"), "{text}");
         assert!(
             text.contains(r#"| Wat helpt, bij het "afscheid" \| brengen? | 4/8 Advies coach |"#)
+        );
+        // What is being done on one line; Els is De Vlinders' coach, Sandra asked.
+        assert!(
+            text.contains(
+                "| ja | Bram wordt bij de deur ontvangen; ouders brengen kort. | Els Meijer | \
+                 Sandra Martens |\n"
+            ),
+            "{text}"
         );
         let late = text
             .split("\n## Te laat\n\n")
@@ -685,24 +764,25 @@ mod tests {
         assert_eq!(
             lines[0],
             "child_id,child,group,plan,question,stage,stage_number,stages,started,expected_end,\
-             review,days_open,review_overdue,end_overdue,care_team_consent"
+             review,days_open,review_overdue,end_overdue,care_team_consent,actions,coach,asked_by"
         );
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[1],
             "21,Anna Jansen,De Egeltjes,Stappenplan vroegsignalering,,Uitvoeren,6,8,2026-08-15,,\
-             2026-11-15,97,true,false,yes"
+             2026-11-15,97,true,false,yes,,,Anouk"
         );
         assert_eq!(
             lines[2],
             "22,Cas Jansen,De Egeltjes,Stappenplan vroegsignalering,,klaar,8,8,2026-10-01,,,50,\
-             false,false,yes"
+             false,false,yes,,,Anouk"
         );
         assert_eq!(
             lines[3],
             "20,Bram Jansen,De Vlinders,Stappenplan vroegsignalering,\"Wat helpt, bij het \
              \"\"afscheid\"\" | brengen?\",Advies coach,4,8,2026-09-01,2027-01-01,2026-12-01,80,\
-             false,false,yes"
+             false,false,yes,\"Bram wordt bij de deur ontvangen;\nouders brengen kort.\",\
+             Els Meijer,Sandra Martens"
         );
         assert_eq!(
             render_csv(&[], Lang::En),
@@ -732,13 +812,19 @@ mod tests {
             text.contains("| Kind A (3 jr 6 mnd) | De Egeltjes |"),
             "{text}"
         );
-        assert!(text.contains("| **evaluatie** | nee |"), "{text}");
+        assert!(
+            text.contains("| **evaluatie** | nee | - | - | Anouk |"),
+            "{text}"
+        );
         assert!(
             text.contains("| Kind B (3 jr 6 mnd) | De Vlinders |"),
             "{text}"
         );
-        assert!(text.contains("| 80 | - | niet gevraagd |"), "{text}");
-        // Bram's name in the question is left out as well.
+        assert!(
+            text.contains("| 80 | - | niet gevraagd | [naam] wordt"),
+            "{text}"
+        );
+        // Bram's name in the question and the actions is left out as well.
         assert!(
             text.contains("| Wat helpt [naam] bij het afscheid? |"),
             "{text}"
@@ -766,25 +852,17 @@ mod tests {
             lines[1].starts_with(",Kind A (3 jr 6 mnd),De Egeltjes,"),
             "{csv}"
         );
-        assert!(lines[1].ends_with(",no"), "{csv}");
-        assert!(lines[2].starts_with("22,Cas Jansen,") && lines[2].ends_with(",yes"));
-        assert!(lines[3].starts_with(",Kind B (") && lines[3].ends_with(",not_asked"));
+        assert!(lines[1].ends_with(",no,,,Anouk"), "{csv}");
+        assert!(lines[2].starts_with("22,Cas Jansen,") && lines[2].ends_with(",yes,,,Anouk"));
+        assert!(lines[3].starts_with(",Kind B (") && lines[3].contains(",not_asked,"));
         assert!(!csv.contains("Anna") && !csv.contains("Bram"), "{csv}");
 
         // The aandachtsfunctionaris' own overview names them.
         let (trajectories, mut children, groups) = data();
         children.get_mut(&21).unwrap().consent = Default::default();
-        let plans = Catalogue::plans(Vec::new());
+        let records = records(children, groups);
         let day = d("2026-11-20");
-        let meldcode = super::rows(
-            &trajectories,
-            &children,
-            &groups,
-            &plans,
-            Which::Meldcode,
-            day,
-            Lang::Nl,
-        );
+        let meldcode = super::rows(&trajectories, &records, Which::Meldcode, day, Lang::Nl);
         assert_eq!(meldcode[0].child, "Anna Jansen");
     }
 
