@@ -242,8 +242,9 @@ pub struct ReportArgs {
     /// lists them (every other report leaves them out)
     #[arg(long, group = "what")]
     pub meldcode: bool,
-    /// With --care-team or --meldcode: the trajectories open at the end of this month (of the current month:
-    /// today), and what was overdue then (default: today); a month still to come is refused
+    /// With --care-team or --meldcode: the trajectories as they stood at the end of this month (of
+    /// the current month: today): open then, the stage reached then, what was overdue then, and
+    /// what started and closed in it (default: this month); a month still to come is refused
     #[arg(long, value_name = "YYYY-MM", conflicts_with = "child", value_parser = parse_month)]
     pub month: Option<NaiveDate>,
     /// With --care-team or --meldcode: CSV (RFC 4180, English column names) instead of Markdown

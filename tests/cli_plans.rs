@@ -511,6 +511,38 @@ fn a_past_month_shows_the_stage_reached_by_its_end() {
         "{row}"
     );
     assert!(row_of(&now, &closed).is_none(), "{now}");
+    // It is in the month's closed section, with its outcome and how long it ran.
+    let group = |id: &Value| {
+        let t = arr(&export, "trajectories").iter().find(|t| t["id"] == *id);
+        let group_id = &child_of(&export, t.unwrap())["group_id"];
+        let group = arr(&export, "groups").iter().find(|g| g["id"] == *group_id);
+        group.unwrap()["name"].as_str().unwrap().to_string()
+    };
+    let section = now
+        .split("\n### Closed\n\n")
+        .nth(1)
+        .expect("a closed section");
+    let closed_line = format!(
+        "- {closed} ({}, Early-signalling step plan): closed {first_of_this}: fitting care route \
+         (referral), after 31 days\n",
+        group(&once[1])
+    );
+    assert!(section.contains(&closed_line), "{closed_line}: {now}");
+    // Per staff member: whoever started the one still open brings that child.
+    let by = arr(&export, "trajectories")
+        .iter()
+        .find(|t| t["id"] == once[0])
+        .map(|t| t["by"].as_str().unwrap().to_string())
+        .unwrap();
+    let staff = now
+        .split("\n## Per staff member: the children they bring\n\n")
+        .nth(1)
+        .expect("a per staff member section");
+    let line = staff.lines().find(|l| l.starts_with(&format!("- {by}: ")));
+    assert!(
+        line.is_some_and(|l| l.contains(&format!("{ticked} ({})", group(&once[0])))),
+        "{by}: {staff}"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! It speaks of what staff saw, never of what a child "has" (DOMAIN.md: no labels). The
 //! care-team overview (`report --care-team`) is for professionals and says things plainly.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Lang;
 use crate::domain::child::Age;
@@ -73,6 +73,10 @@ super::texts! {
     ColActions => "Wat we doen", "What is being done";
     ColCoach => "Coach", "Coach";
     ColAskedBy => "Gevraagd door", "Asked by";
+    StartedTitle => "Gestart", "Started";
+    ClosedTitle => "Afgesloten", "Closed";
+    NoneThisMonth => "Geen.", "None.";
+    ByStaffTitle => "Per medewerker: de kinderen die zij inbrengen", "Per staff member: the children they bring";
     NameLeftOut => "[naam]", "[name]";
     DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
     NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";
@@ -231,6 +235,66 @@ impl Lang {
                 format!("{en}, {k} overdue."),
             ),
         }
+    }
+
+    /// The heading of what started and closed in the month of `first`: "Gestart en afgesloten in
+    /// september 2026", "Started and closed in September 2026".
+    pub fn care_team_month_title(self, first: NaiveDate) -> String {
+        const NL: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let (month, year) = (first.month0() as usize, first.year());
+        self.pick(
+            format!("Gestart en afgesloten in {} {year}", NL[month]),
+            format!("Started and closed in {} {year}", EN[month]),
+        )
+    }
+
+    /// A trajectory started this month: "gestart 03-09-2026, gevraagd door Sandra Martens".
+    pub fn care_team_started(self, date: NaiveDate, by: &str) -> String {
+        let date = self.date(date);
+        self.pick(
+            format!("gestart {date}, gevraagd door {by}"),
+            format!("started {date}, asked by {by}"),
+        )
+    }
+
+    /// A trajectory closed this month: "afgesloten 18-09-2026: blijft in de groep, na 52 dagen".
+    pub fn care_team_closed(self, date: NaiveDate, outcome: Outcome, days: i64) -> String {
+        let (date, outcome) = (self.date(date), self.outcome(outcome));
+        let (nl, en) = match days {
+            1 => ("dag", "day"),
+            _ => ("dagen", "days"),
+        };
+        self.pick(
+            format!("afgesloten {date}: {outcome}, na {days} {nl}"),
+            format!("closed {date}: {outcome}, after {days} {en}"),
+        )
     }
 
     /// A child the care-team report may not name: "Kind A (2 jr 3 mnd)", "Child B (1 y 0 m)".

@@ -18,10 +18,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::plans::one_line;
-use crate::domain::plan::{Overdue, PlanTemplate, Progress, Trajectory};
+use crate::domain::plan::{Closing, Overdue, PlanTemplate, Progress, Trajectory};
 use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id, Role, Staff};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
@@ -77,7 +77,20 @@ pub fn open_on(trajectory: &Trajectory, day: NaiveDate) -> bool {
     trajectory.started <= day && trajectory.closed.as_ref().is_none_or(|c| c.date > day)
 }
 
-/// One line of the overview.
+/// Whether the report of the month of `day` (seen from `day`) has a trajectory: open on `day`,
+/// or closed in that month on or before `day` (its "closed this month" section).
+pub fn in_month(trajectory: &Trajectory, day: NaiveDate) -> bool {
+    let first = first_of_month(day);
+    open_on(trajectory, day)
+        || (trajectory.closed.as_ref()).is_some_and(|c| (first..=day).contains(&c.date))
+}
+
+/// The first day of the month `day` is in.
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// One trajectory of the overview: open on the reference day, or closed earlier in its month.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub child_id: Id,
@@ -105,8 +118,12 @@ pub struct Row {
     pub started: NaiveDate,
     pub expected_end: Option<NaiveDate>,
     pub review: Option<NaiveDate>,
+    /// Days from the start to the reference day, or to the close.
     pub days_open: i64,
     pub overdue: Overdue,
+    /// How it ended, when it was closed in the month on or before the reference day; `None`:
+    /// open then.
+    pub closed: Option<Closing>,
     /// The child's birth date, for the alias's age; `None` for a child this database lacks.
     pub born: Option<NaiveDate>,
 }
@@ -167,7 +184,7 @@ pub fn care_team_report(
     let trajectories: Vec<Trajectory> = store
         .trajectories()?
         .into_iter()
-        .filter(|t| open_on(t, day) && which.lists(t))
+        .filter(|t| in_month(t, day) && which.lists(t))
         .collect();
     let mut children = HashMap::new();
     for t in &trajectories {
@@ -190,9 +207,11 @@ pub fn care_team_report(
     })
 }
 
-/// The rows of the trajectories open on `day`: overdue ones first, then by group and child (as
-/// the app sorts names: case and diacritics folded; in the care-team report the children without
-/// `care_team` consent after the named ones, oldest first, and then lettered in that order).
+/// The rows of the trajectories open on `day` or closed in its month by then (`in_month`): the
+/// open ones first, overdue ones first among them, then by group and child (as the app sorts
+/// names: case and diacritics folded; in the care-team report the children without `care_team`
+/// consent after the named ones, oldest first, and then lettered in that order, one letter per
+/// child throughout the report).
 pub fn rows(
     trajectories: &[Trajectory],
     records: &Records,
@@ -203,7 +222,7 @@ pub fn rows(
     let unknown = lang.report(R::Unknown);
     let mut rows: Vec<Row> = trajectories
         .iter()
-        .filter(|t| open_on(t, day))
+        .filter(|t| in_month(t, day))
         .map(|t| {
             // Seen from `day`: closed later means still open, ticked later means not done yet.
             let then = t.as_on(day);
@@ -248,6 +267,7 @@ pub fn rows(
                 review: t.review,
                 days_open: then.days_open(day),
                 overdue: then.overdue(day),
+                closed: then.closed.clone(),
             }
         })
         .collect();
@@ -255,6 +275,7 @@ pub fn rows(
         // An alias is ordered by birth date, never by the name it hides.
         let key = |r: &Row| {
             (
+                r.closed.is_some(),
                 Reverse(r.overdue.any()),
                 fold(&r.group),
                 !r.named,
@@ -330,18 +351,41 @@ fn date_cell(date: Option<NaiveDate>, lang: Lang) -> String {
     date.map_or("-".to_string(), |d| lang.date(d))
 }
 
-pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -> String {
+impl Row {
+    /// Open on the reference day (not one closed earlier in its month).
+    pub fn is_open(&self) -> bool {
+        self.closed.is_none()
+    }
+}
+
+/// The overview in Markdown: the table of the trajectories open on `day`, the overdue ones, what
+/// started and closed in the month of `day`, and per staff member the children they bring.
+pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) -> String {
     let mut out = String::new();
     let title = match which {
         Which::CareTeam => lang.care_team_title(day),
         Which::Meldcode => lang.meldcode_title(day),
     };
     let _ = writeln!(out, "# {title}\n");
-    if rows.is_empty() {
+    if all.is_empty() {
         let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
         return out;
     }
-    let overdue: Vec<&Row> = rows.iter().filter(|r| r.overdue.any()).collect();
+    let rows: Vec<&Row> = all.iter().filter(|r| r.is_open()).collect();
+    match rows.is_empty() {
+        true => {
+            let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
+        }
+        false => open_table(&mut out, &rows, lang),
+    }
+    started_and_closed(&mut out, all, day, lang);
+    by_staff(&mut out, &rows, lang);
+    out
+}
+
+/// The table of the open trajectories and the list of the overdue ones.
+fn open_table(out: &mut String, rows: &[&Row], lang: Lang) {
+    let overdue: Vec<&Row> = rows.iter().copied().filter(|r| r.overdue.any()).collect();
     let _ = writeln!(out, "{}\n", lang.care_team_count(rows.len(), overdue.len()));
     let header = [
         R::ColChild,
@@ -408,7 +452,77 @@ pub fn render_markdown(rows: &[Row], which: Which, day: NaiveDate, lang: Lang) -
             );
         }
     }
-    out
+}
+
+/// "Gestart en afgesloten in september 2026": the trajectories started in the month of `day`,
+/// and those closed in it with their outcome and how many days they ran.
+fn started_and_closed(out: &mut String, rows: &[Row], day: NaiveDate, lang: Lang) {
+    let first = first_of_month(day);
+    let _ = writeln!(out, "\n## {}", lang.care_team_month_title(first));
+    let started = rows.iter().filter(|r| r.started >= first).map(|row| {
+        let what = lang.care_team_started(row.started, &row.asked_by);
+        (row, what)
+    });
+    let closed = rows.iter().filter_map(|row| {
+        let closing = row.closed.as_ref()?;
+        let what = lang.care_team_closed(closing.date, closing.outcome, row.days_open);
+        Some((row, what))
+    });
+    let lists: [(R, Vec<(&Row, String)>); 2] = [
+        (R::StartedTitle, started.collect()),
+        (R::ClosedTitle, closed.collect()),
+    ];
+    for (heading, items) in lists {
+        let _ = writeln!(out, "\n### {}\n", lang.report(heading));
+        if items.is_empty() {
+            let _ = writeln!(out, "{}", lang.report(R::NoneThisMonth));
+        }
+        for (row, what) in items {
+            let _ = writeln!(out, "- {}: {what}", about(row, lang));
+        }
+    }
+}
+
+/// "Per medewerker": per staff member who started them (names sorted), the children of the open
+/// trajectories, each once, as the table names them (or their alias).
+fn by_staff(out: &mut String, rows: &[&Row], lang: Lang) {
+    if rows.is_empty() {
+        return;
+    }
+    let mut staff: Vec<&str> = rows.iter().map(|r| r.asked_by.as_str()).collect();
+    staff.sort_by_key(|name| (fold(name), name.to_string()));
+    staff.dedup();
+    let _ = writeln!(out, "\n## {}\n", lang.report(R::ByStaffTitle));
+    for person in staff {
+        let mut children: Vec<String> = Vec::new();
+        for row in rows.iter().filter(|r| r.asked_by == person) {
+            let child = format!("{} ({})", child_name(row, lang), row.group);
+            if !children.contains(&child) {
+                children.push(child);
+            }
+        }
+        let person = match person.trim() {
+            "" => lang.report(R::Unknown),
+            name => name,
+        };
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            one_line(person),
+            one_line(&children.join(", "))
+        );
+    }
+}
+
+/// "Bram Jansen (De Vlinders, Stappenplan vroegsignalering)": the child of a row (or its alias)
+/// with its group and plan, on one line.
+fn about(row: &Row, lang: Lang) -> String {
+    one_line(&format!(
+        "{} ({}, {})",
+        child_name(row, lang),
+        row.group,
+        row.plan
+    ))
 }
 
 /// The consent column's words: ja / nee / niet gevraagd.
@@ -428,14 +542,14 @@ fn child_name(row: &Row, lang: Lang) -> String {
     }
 }
 
-/// The rows as CSV after RFC 4180: a header, CRLF line ends, fields quoted when they hold a
+/// The open rows (`Row::is_open`) as CSV after RFC 4180: a header, CRLF line ends, fields quoted when they hold a
 /// comma, a quote or a line break (quotes doubled). Dates YYYY-MM-DD, booleans true/false; the
 /// names (plan, stage) are in `lang`, like the Markdown, "done" ("klaar") when every stage is.
 pub fn render_csv(rows: &[Row], lang: Lang) -> String {
     let mut out = String::new();
     csv_line(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    for row in rows {
+    for row in rows.iter().filter(|r| r.is_open()) {
         csv_line(
             &mut out,
             [
@@ -655,7 +769,8 @@ mod tests {
     fn a_past_month_shows_the_stage_reached_by_its_end() {
         let stage = |day: &str, name: &str| {
             let rows = rows_of(ticked_later(), day, Lang::Nl);
-            let row = rows.iter().find(|r| r.child.starts_with(name)).cloned();
+            let open = rows.iter().filter(|r| r.is_open());
+            let row = open.clone().find(|r| r.child.starts_with(name)).cloned();
             row.map(|r| (r.stage_number, r.stage, r.overdue.end, r.days_open))
         };
         // Bram: the tick of 3 October is not there at the end of September.
@@ -727,11 +842,85 @@ mod tests {
         let late = text
             .split("\n## Te laat\n\n")
             .nth(1)
+            .and_then(|rest| rest.split("\n\n## ").next())
             .expect("an overdue section");
         assert_eq!(
             late,
             "- Anna Jansen (De Egeltjes, Stappenplan vroegsignalering): evaluatie was gepland op \
-             15-11-2026\n"
+             15-11-2026"
+        );
+    }
+
+    #[test]
+    fn the_month_lists_what_started_and_closed_in_it_and_who_brings_whom() {
+        let rows = rows_on("2026-10-31", Lang::Nl);
+        // Daan, closed on 10 October, is a row of the month but not of the table or the CSV.
+        assert_eq!(rows.iter().filter(|r| !r.is_open()).count(), 1);
+        let text = render_markdown(&rows, Which::CareTeam, d("2026-10-31"), Lang::Nl);
+        assert!(
+            text.contains("\n3 open trajecten, geen te laat.\n"),
+            "{text}"
+        );
+        assert!(!text.contains("| Daan Jansen |"), "{text}");
+        let month = text
+            .split("\n## Gestart en afgesloten in oktober 2026\n\n")
+            .nth(1)
+            .expect("the month's section");
+        assert!(
+            month.starts_with(
+                "### Gestart\n\n\
+                 - Cas Jansen (vertrokken) (De Egeltjes, Stappenplan vroegsignalering): gestart \
+                 01-10-2026, gevraagd door Anouk\n\n\
+                 ### Afgesloten\n\n\
+                 - Daan Jansen (De Vlinders, Stappenplan vroegsignalering): afgesloten 10-10-2026: \
+                 blijft in de groep, na 131 dagen\n\n\
+                 ## Per medewerker: de kinderen die zij inbrengen\n\n\
+                 - Anouk: Anna Jansen (De Egeltjes), Cas Jansen (vertrokken) (De Egeltjes)\n\
+                 - Sandra Martens: Bram Jansen (De Vlinders)\n"
+            ),
+            "{text}"
+        );
+        let csv = render_csv(&rows, Lang::Nl);
+        assert_eq!(csv.split_terminator("\r\n").count(), 4, "{csv}");
+        assert!(!csv.contains("Daan"), "{csv}");
+
+        // Nothing started or closed: said so; in English.
+        let text = render_markdown(
+            &rows_on("2026-11-20", Lang::En),
+            Which::CareTeam,
+            d("2026-11-20"),
+            Lang::En,
+        );
+        assert!(
+            text.contains(
+                "\n## Started and closed in November 2026\n\n### Started\n\nNone.\n\n\
+                 ### Closed\n\nNone.\n\n## Per staff member: the children they bring\n\n\
+                 - Anouk: Anna Jansen (De Egeltjes), Cas Jansen (left) (De Egeltjes)\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_child_closed_this_month_keeps_its_alias_letter_after_the_open_ones() {
+        let (trajectories, mut children, groups) = data();
+        for child in children.values_mut() {
+            child.consent = Default::default();
+        }
+        let rows = rows_of((trajectories, children, groups), "2026-10-31", Lang::En);
+        let text = render_markdown(&rows, Which::CareTeam, d("2026-10-31"), Lang::En);
+        assert!(!text.contains("Jansen"), "{text}");
+        // Anna, Cas and Bram are A to C in the table; Daan, closed, is D.
+        assert!(
+            text.contains(
+                "\n- Child D (3 y 5 m) (De Vlinders, Early-signalling step plan): closed \
+                 2026-10-10: continues in the group, after 131 days\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("- Sandra Martens: Child C (3 y 5 m) (De Vlinders)\n"),
+            "{text}"
         );
     }
 
