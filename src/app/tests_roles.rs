@@ -203,6 +203,7 @@ pub(super) fn world() -> World {
         child_id: Some(sara.id),
         text: ADVICE.into(),
         competencies: Vec::new(),
+        with: Vec::new(),
         by: coach.name.clone(),
         at: now(),
     });

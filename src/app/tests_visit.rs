@@ -145,6 +145,50 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
 }
 
 #[test]
+fn advice_is_for_the_group_staff_typed_by_name_up_to_case_and_accents() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    let staff = visit(&app).staff.clone();
+    assert!(staff.len() >= 2, "the demo group has two staff: {staff:?}");
+    assert!(staff.iter().all(|s| s.role != Role::Coach));
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'n');
+    type_text(&mut app, "Benoem samen wat je ziet");
+    press(&mut app, "Tab");
+    type_text(&mut app, "2");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Niemand Bekend");
+    press(&mut app, "Enter");
+    let refused = form(&app);
+    assert!(
+        refused
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("\"Niemand Bekend\""),
+        "{:?}",
+        refused.error
+    );
+    for _ in 0.."Niemand Bekend".len() {
+        press(&mut app, "Backspace");
+    }
+    let typed = format!(
+        "{}, {}",
+        crate::search::fold(&staff[1].name),
+        staff[0].name.to_uppercase()
+    );
+    type_text(&mut app, &typed);
+    press(&mut app, "Enter");
+    assert!(visit(&app).modal.is_none(), "saved");
+    let advice = stored(&app)[0].notes.last().unwrap().clone();
+    assert_eq!(
+        advice.with,
+        [staff[1].id, staff[0].id],
+        "in the order typed"
+    );
+}
+
+#[test]
 fn a_follow_up_is_due_in_four_weeks_never_in_the_past_and_ticks_done() {
     let (_dir, mut app) = as_role(Role::CareCoordinator);
     chr(&mut app, 'v');

@@ -66,6 +66,9 @@ pub enum Invalid {
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),
+    /// A staff member typed by name (whom an advice was for) who is none of the group's staff.
+    #[error("no staff member of the group called {0:?}")]
+    UnknownStaff(String),
 }
 
 /// A date as people type it: `DD-MM-YYYY` (as the Dutch screens show dates; `/` and `.` work as

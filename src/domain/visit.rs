@@ -84,12 +84,18 @@ pub struct Visit {
     pub follow_ups: Vec<FollowUp>,
 }
 
-/// Advice about one child, or (`child_id` null) about the group.
+/// Advice about one child, or (`child_id` null) about the group, given to the staff members in
+/// `with`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Advice {
     pub child_id: Option<Id>,
     pub text: String,
     pub competencies: Vec<Competency>,
+    /// The ids of the staff members the advice was for (`visits[].notes[].with`): the coaching
+    /// follows them (`growth`). Empty in advice written before signaal asked, and then left out
+    /// of the export.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<Id>,
     pub by: String,
     pub at: DateTime<FixedOffset>,
 }
@@ -152,6 +158,11 @@ impl Visit {
         advice
             .chain(self.follow_ups.iter().map(|f| f.child_id))
             .flatten()
+    }
+
+    /// The staff members the visit's advice was for (one may come more than once).
+    pub fn advised_staff(&self) -> impl Iterator<Item = Id> + '_ {
+        self.notes.iter().flat_map(|a| a.with.iter().copied())
     }
 
     /// The advice about one child (`Some`) or the group (`None`).

@@ -65,6 +65,12 @@ impl Lang {
     pub fn invalid(self, error: &Invalid) -> String {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
+            Invalid::UnknownStaff(name) => {
+                return self.pick(
+                    format!("\"{name}\" werkt niet op deze groep: typ namen van de groep, met komma's."),
+                    format!("\"{name}\" does not work on this group: type names of the group's staff, with commas."),
+                )
+            }
             Invalid::BadDate(typed) => return self.bad_date(typed),
             Invalid::BadMonth(typed) => {
                 return self.pick(

@@ -440,6 +440,25 @@ impl Lang {
         all.join("  ")
     }
 
+    /// Under the advice form: whom an advice can be for, the group's staff.
+    pub fn advice_with_hint(self, names: &str) -> String {
+        match names.is_empty() {
+            true => self.pick(
+                "Met wie: nog niemand werkt op deze groep.".into(),
+                "With whom: nobody works on this group yet.".into(),
+            ),
+            false => self.pick(
+                format!("Met wie, met komma's: {names}"),
+                format!("With whom, with commas: {names}"),
+            ),
+        }
+    }
+
+    /// Behind an advice: whom it was for ("met Anna, Bram").
+    pub fn advice_with(self, names: &str) -> String {
+        self.pick(format!("met {names}"), format!("with {names}"))
+    }
+
     pub fn bad_competency(self, typed: &str) -> String {
         self.pick(
             format!("\"{typed}\" is geen competentie: typ cijfers 1 tot 4, bijvoorbeeld 1 4."),
@@ -927,6 +946,7 @@ texts! {
     FormAdvice => "Advies", "Advice";
     FieldAdvice => "Advies", "Advice";
     FieldCompetencies => "Competenties (cijfers)", "Competencies (digits)";
+    FieldAdviceWith => "Met wie (namen)", "With whom (names)";
     ErrAdviceRequired => "Schrijf het advies, of Esc om af te breken.", "Write the advice, or Esc to cancel.";
     FormFollowUp => "Afspraak", "Follow-up";
     FieldFollowUp => "Wat is afgesproken", "What was agreed";

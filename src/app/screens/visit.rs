@@ -18,7 +18,8 @@ use crate::domain::visit::attention::{rank, ChildRecord, Reason, Setting};
 use crate::domain::visit::{
     not_past, weeks_after, Advice, Competency, FollowUp, Visit, FOLLOW_UP_WEEKS,
 };
-use crate::domain::{AuditAction, Child, Group, Id, Invalid, Observation, Staff};
+use crate::domain::named::ids_named;
+use crate::domain::{AuditAction, Child, Group, Id, Invalid, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
@@ -46,6 +47,9 @@ pub struct VisitScreen {
     pub lead: bool,
     /// One of the visit's forms, or the question whether to close it.
     pub modal: Option<Modal<VisitForm, Closing>>,
+    /// Who works on the group (everyone linked to it but a coach), as of the last reload: whom
+    /// an advice can be for.
+    pub staff: Vec<Staff>,
 }
 
 /// A child of the visited group with what the visit screen shows of it.
@@ -98,12 +102,16 @@ pub enum VisitForm {
     Close(CloseForm),
 }
 
-/// Advice about a child or (`about: None`) the group, tagged with competencies typed as digits.
+/// Advice about a child or (`about: None`) the group, tagged with competencies typed as digits,
+/// for the staff members typed by name (the group's, separated by commas).
 #[derive(Debug, Clone)]
 pub struct AdviceForm {
     pub about: Option<Id>,
     pub advice: Text,
     pub competencies: Text,
+    pub with: Text,
+    /// The group's staff, named in the hint.
+    pub staff: Vec<String>,
 }
 
 /// A follow-up about a child or (`about: None`) the group, with its due date.
@@ -132,9 +140,13 @@ impl Fields for AdviceForm {
     fn title(&self) -> T {
         T::FormAdvice
     }
-    crate::fields!(advice, competencies);
+    crate::fields!(advice, competencies, with);
     fn hint(&self, lang: Lang) -> Option<String> {
-        Some(lang.competency_hint())
+        Some(format!(
+            "{}\n{}",
+            lang.competency_hint(),
+            lang.advice_with_hint(&self.staff.join(", "))
+        ))
     }
 }
 
@@ -219,6 +231,7 @@ impl VisitScreen {
             list: ListView::default(),
             lead: false,
             modal: None,
+            staff: Vec::new(),
         };
         screen.reload(ctx)?;
         Ok(Screen::Visit(screen))
@@ -301,6 +314,8 @@ impl VisitScreen {
                         about,
                         advice: Text::note(T::FieldAdvice, ""),
                         competencies: Text::new(T::FieldCompetencies, ""),
+                        with: Text::new(T::FieldAdviceWith, ""),
+                        staff: self.staff.iter().map(|s| s.name.clone()).collect(),
                     }));
                 }
             }
@@ -399,11 +414,13 @@ impl VisitScreen {
     fn save_advice(&mut self, ctx: &Ctx, form: &AdviceForm) -> Result<(), AppError> {
         let text = form.advice.required(Invalid::AdviceRequired)?;
         let competencies = Competency::parse_numbers(&form.competencies.value)?;
+        let with = ids_named(&form.with.value, &self.staff).map_err(Invalid::UnknownStaff)?;
         self.change(ctx, AuditAction::VisitAdvice, |visit, sig| {
             visit.notes.push(Advice {
                 child_id: form.about,
                 text,
                 competencies,
+                with,
                 by: sig.by.clone(),
                 at: sig.at,
             })
@@ -548,6 +565,9 @@ impl Component for VisitScreen {
     /// The children ranked anew (back from a child, say), the selection kept.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.lead = may_lead_visit(ctx.user);
+        self.staff = ctx.store.staff()?;
+        self.staff
+            .retain(|s| s.groups.contains(&self.group.id) && s.role != Role::Coach);
         self.children = self.ranked_children(ctx)?;
         self.list.set_items(visit_rows(self));
         Ok(())

@@ -336,3 +336,20 @@ fn changes_since_the_previous_visit() {
     assert_eq!(changes.closed.len(), 1);
     assert!(changes_since(&record, day("2026-11-15"), &f.forms).is_empty());
 }
+
+#[test]
+fn advice_without_staff_reads_and_writes_without_with() {
+    let old = r#"{"child_id":null,"text":"Dagritme","competencies":["development"],"by":"C","at":"2026-11-20T10:00:00+01:00"}"#;
+    let advice: Advice = serde_json::from_str(old).unwrap();
+    assert!(advice.with.is_empty(), "older advice has no one in `with`");
+    let written = serde_json::to_value(&advice).unwrap();
+    assert!(written.get("with").is_none(), "an empty list is left out");
+    let given = Advice {
+        with: vec![3, 5],
+        ..advice
+    };
+    assert_eq!(
+        serde_json::to_value(&given).unwrap()["with"],
+        serde_json::json!([3, 5])
+    );
+}

@@ -217,7 +217,8 @@ fn changes<'a>(
     lines
 }
 
-/// The advice written in this visit about a child or the group, each with its competencies.
+/// The advice written in this visit about a child or the group, each with its competencies and
+/// whom it was for.
 fn advice<'a>(
     app: &App,
     screen: &'a VisitScreen,
@@ -241,6 +242,13 @@ fn advice<'a>(
             let tags = Span::styled(format!(" [{}]", tags.join(", ")), theme.dim);
             if let Some(last) = advice.last_mut() {
                 last.spans.push(tags);
+            }
+        }
+        if !a.with.is_empty() {
+            let names = crate::domain::named::names_of(&a.with, &screen.staff);
+            let with = Span::styled(format!(" {}", lang.advice_with(&names)), theme.dim);
+            if let Some(last) = advice.last_mut() {
+                last.spans.push(with);
             }
         }
         lines.extend(advice);
