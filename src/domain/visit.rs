@@ -7,6 +7,7 @@
 //! changed for them since the previous visit, is worked out in [`attention`].
 
 pub mod attention;
+pub mod growth;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};

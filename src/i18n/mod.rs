@@ -157,6 +157,11 @@ impl Lang {
         }
     }
 
+    /// A quarter of a year, as the coaching per staff member heads it: "K4 2026", "Q4 2026".
+    pub fn quarter(self, year: i32, quarter: u32) -> String {
+        self.pick(format!("K{quarter} {year}"), format!("Q{quarter} {year}"))
+    }
+
     pub fn pin_wrong(self, seconds: i64) -> String {
         self.pick(
             format!("Verkeerde pincode. Probeer het over {seconds} s opnieuw."),
@@ -660,6 +665,7 @@ impl Lang {
             Action::Purge => T::ActPurge,
             Action::ParentsView => T::ActParentsView,
             Action::Report => T::ActReport,
+            Action::Coaching => T::ActCoaching,
         })
     }
 }
@@ -925,6 +931,9 @@ texts! {
     ActCloseVisit => "bezoek afsluiten", "close the visit";
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
+    ActCoaching => "coaching per medewerker", "coaching per staff member";
+    GrowthTitle => "Coaching", "Coaching";
+    NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";
     VisitTitle => "Coachbezoek", "Coach visit";
     VisitFollowUps => "Afspraken", "Follow-ups";

@@ -522,6 +522,7 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 }
 
 mod contacts;
+mod growth;
 mod lead;
 mod lock;
 mod observe;
