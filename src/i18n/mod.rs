@@ -125,11 +125,17 @@ impl Lang {
         )
     }
 
-    /// Asked before a coach visit is closed.
+    /// Asked before a visit is closed, with the warning that it then stays as it is.
     pub fn close_visit_question(self, next: &str) -> String {
         self.pick(
-            format!("Bezoek afsluiten? Het volgende is op {next}."),
-            format!("Close the visit? The next one is on {next}."),
+            format!(
+                "Bezoek afsluiten? Het volgende is op {next}. Een afgesloten bezoek kan niet \
+                 meer veranderen: geen advies of afspraak meer erbij, wijzigen of weghalen."
+            ),
+            format!(
+                "Close the visit? The next one is on {next}. A closed visit can no longer \
+                 change: no advice or follow-up added, edited or removed."
+            ),
         )
     }
 
