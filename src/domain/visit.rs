@@ -101,6 +101,13 @@ pub struct Advice {
     pub at: DateTime<FixedOffset>,
 }
 
+/// What the coach writes in a visit that can be corrected while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Advice,
+    FollowUp,
+}
+
 /// Something agreed, about a child or the group, to be done by a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
@@ -179,6 +186,23 @@ impl Visit {
         follow_up.done = !follow_up.done;
         follow_up.by = by.to_string();
         follow_up.at = at;
+        true
+    }
+
+    /// Takes away the advice or follow-up at `index` (of an open visit, corrected). False when
+    /// there is no such one.
+    pub fn remove(&mut self, what: Written, index: usize) -> bool {
+        let len = match what {
+            Written::Advice => self.notes.len(),
+            Written::FollowUp => self.follow_ups.len(),
+        };
+        if index >= len {
+            return false;
+        }
+        match what {
+            Written::Advice => drop(self.notes.remove(index)),
+            Written::FollowUp => drop(self.follow_ups.remove(index)),
+        }
         true
     }
 

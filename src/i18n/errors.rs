@@ -49,6 +49,7 @@ impl Lang {
             AppError::VisitClosed => T::VisitClosedErr,
             AppError::NoVisitYet => T::NoVisitToShow,
             AppError::SelectFollowUp => T::SelectFollowUp,
+            AppError::SelectWritten => T::SelectWritten,
             AppError::NoGroup => T::ErrNoGroup,
             AppError::OpenGroupFirst => T::ErrNoGroup2,
             AppError::OpenChildFirst => T::ErrNoChild,

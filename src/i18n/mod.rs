@@ -125,6 +125,43 @@ impl Lang {
         )
     }
 
+    /// Asked before an advice or follow-up of an open visit is removed, quoting it.
+    pub fn remove_written(self, what: crate::domain::visit::Written, text: &str) -> String {
+        use crate::domain::visit::Written;
+        // Its first line, at most 60 characters: enough to know which one.
+        let first = text.lines().next().unwrap_or("");
+        let mut quoted: String = first.chars().take(60).collect();
+        if quoted.len() < text.trim_end().len() {
+            quoted.push('…');
+        }
+        let text = quoted;
+        match what {
+            Written::Advice => self.pick(
+                format!("Dit advies weghalen? \"{text}\""),
+                format!("Remove this advice? \"{text}\""),
+            ),
+            Written::FollowUp => self.pick(
+                format!("Deze afspraak weghalen? \"{text}\""),
+                format!("Remove this follow-up? \"{text}\""),
+            ),
+        }
+    }
+
+    /// Said once an advice or follow-up of an open visit is removed.
+    pub fn removed_written(self, what: crate::domain::visit::Written) -> String {
+        use crate::domain::visit::Written;
+        match what {
+            Written::Advice => self.pick(
+                "Het advies is weggehaald.".into(),
+                "The advice is removed.".into(),
+            ),
+            Written::FollowUp => self.pick(
+                "De afspraak is weggehaald.".into(),
+                "The follow-up is removed.".into(),
+            ),
+        }
+    }
+
     /// Asked before a visit is closed, with the warning that it then stays as it is.
     pub fn close_visit_question(self, next: &str) -> String {
         self.pick(
@@ -937,7 +974,7 @@ texts! {
     ActCloseVisit => "bezoek afsluiten", "close the visit";
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
-    ActCoaching => "coaching per medewerker", "coaching per staff member";
+    ActCoaching => "coachadvies", "coaching";
     GrowthTitle => "Coaching", "Coaching";
     NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";
@@ -972,6 +1009,7 @@ texts! {
     FieldNextVisit => "Volgend bezoek", "Next visit";
     VisitClosedErr => "Dit bezoek is afgesloten en blijft zoals het is.", "This visit is closed and stays as it is.";
     SelectFollowUp => "Kies een afspraak om af te vinken.", "Select a follow-up to tick.";
+    SelectWritten => "Kies een advies of een afspraak.", "Select an advice or a follow-up.";
     CompDevelopment => "ontwikkeling", "development";
     CompBehaviour => "opvallend gedrag", "noticeable behaviour";
     CompOutsideHelp => "hulp van buiten", "outside help";

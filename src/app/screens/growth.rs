@@ -48,7 +48,10 @@ impl GrowthScreen {
     /// [`AppError::OnlyFor`] when that is someone else's and they may not read it; the store's
     /// error.
     pub fn open(ctx: &Ctx, person: Staff) -> Result<Screen, AppError> {
-        if !ctx.user.is_some_and(|u| access::sees_coaching_of(u, &person)) {
+        if !ctx
+            .user
+            .is_some_and(|u| access::sees_coaching_of(u, &person))
+        {
             ctx.permit(Permission::SeeEveryonesCoaching)?;
         }
         let mut screen = GrowthScreen {
@@ -103,11 +106,14 @@ impl Component for GrowthScreen {
         };
         self.groups = ctx.store.groups()?;
         let rows = self.quarters.iter().enumerate().flat_map(|(quarter, q)| {
-            q.advice.iter().enumerate().map(move |(index, a)| GrowthRow {
-                quarter,
-                index,
-                search: a.text.clone(),
-            })
+            q.advice
+                .iter()
+                .enumerate()
+                .map(move |(index, a)| GrowthRow {
+                    quarter,
+                    index,
+                    search: a.text.clone(),
+                })
         });
         self.list.set_items(rows.collect());
         Ok(())

@@ -275,7 +275,16 @@ impl Component for StaffScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Edit, Add, Pin, SafeguardingLead, Coaching, Back, Filter, Help]
+        &[
+            Edit,
+            Add,
+            Pin,
+            SafeguardingLead,
+            Coaching,
+            Back,
+            Filter,
+            Help,
+        ]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

@@ -65,7 +65,11 @@ fn detail<'a>(app: &App, screen: &'a GrowthScreen, theme: &Theme) -> Vec<Line<'a
     };
     let mut lines = text_lines(Vec::new(), &advice.text);
     if !advice.competencies.is_empty() {
-        let tags: Vec<&str> = advice.competencies.iter().map(|c| lang.competency(*c)).collect();
+        let tags: Vec<&str> = advice
+            .competencies
+            .iter()
+            .map(|c| lang.competency(*c))
+            .collect();
         lines.push(Line::styled(format!("[{}]", tags.join(", ")), theme.key));
     }
     let group = screen.group_name(advice.group_id);
