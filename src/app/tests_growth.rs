@@ -108,3 +108,41 @@ fn a_colleague_handed_the_keyboard_sees_nothing_of_someone_elses_coaching() {
     );
     assert!(s.list.is_empty());
 }
+
+#[test]
+fn the_coach_steps_through_everyones_coaching_and_staff_stay_on_their_own() {
+    let (dir, [first, second]) = advice_with_two(Lang::En);
+    let db = dir.path().join("db");
+    {
+        let mut app = app_at(&db, false, Lang::En, User::FirstWith(Role::Coach));
+        chr(&mut app, 'A');
+        let people = growth_screen(&app).people.clone();
+        assert!(people.iter().all(|p| p.role != Role::Coach));
+        assert!(
+            people.iter().any(|p| p.id == first.id) && people.iter().any(|p| p.id == second.id)
+        );
+        press(&mut app, "Right");
+        assert_eq!(growth_screen(&app).person.id, people[0].id);
+        press(&mut app, "Right");
+        assert_eq!(growth_screen(&app).person.id, people[1].id);
+        press(&mut app, "Left");
+        press(&mut app, "Left");
+        assert_eq!(
+            growth_screen(&app).person.id,
+            people[people.len() - 1].id,
+            "round"
+        );
+        for _ in 0..people.len() {
+            if growth_screen(&app).person.id == second.id {
+                break;
+            }
+            press(&mut app, "Right");
+        }
+        shows(&app, &second, [1, 1, 0, 0], &["Samen benoemen wat je ziet"]);
+    }
+    let mut app = app_at(&db, false, Lang::En, User::Named(&second.name));
+    chr(&mut app, 'A');
+    assert_eq!(growth_screen(&app).people.len(), 1, "only their own");
+    press(&mut app, "Right");
+    assert_eq!(growth_screen(&app).person.id, second.id);
+}

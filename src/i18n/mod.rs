@@ -647,6 +647,7 @@ impl Lang {
             Context::Observation => T::CtxObservation,
             Context::Trajectory => T::CtxTrajectory,
             Context::Visit => T::CtxVisit,
+            Context::Coaching => T::CtxCoaching,
             Context::Lookup => T::CtxLookup,
             Context::Staff => T::StaffTitle,
             Context::Card => T::CtxCard,
@@ -969,6 +970,7 @@ texts! {
 
     NoNote => "Geen notitie.", "No note.";
     CtxVisit => "Coachbezoek", "Coach visit";
+    CtxCoaching => "Coaching per medewerker", "Coaching per staff member";
     ActVisit => "coachbezoek", "coach visit";
     ActFollowUp => "afspraak maken", "agree a follow-up";
     ActCloseVisit => "bezoek afsluiten", "close the visit";

@@ -1,13 +1,14 @@
 //! The coaching one staff member received (`A` on a person of the staff screen, or on the groups
 //! list for the person at the keyboard): the coach's advice that was for them, per quarter,
 //! newest first, each quarter headed by its count per competency, the advice under it. Only
-//! read; who may open whose is `access::sees_coaching_of`.
+//! read; who may open whose is `access::sees_coaching_of`. Who may read anyone's (the coach, the
+//! care coordinator, the admin) steps to the next or previous person with `Right` and `Left`.
 
 use crate::app::list::{ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{self, Permission};
 use crate::domain::visit::growth::{growth, QuarterGrowth, Received};
-use crate::domain::{Group, Staff};
+use crate::domain::{Group, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -21,6 +22,9 @@ pub struct GrowthScreen {
     /// Every group, to name where an advice was given.
     pub groups: Vec<Group>,
     pub list: ListView<GrowthRow>,
+    /// Everyone but the coaches whose coaching the person at the keyboard may read, as of the
+    /// last reload: `Right` and `Left` step through them.
+    pub people: Vec<Staff>,
 }
 
 /// One advice received: its quarter's place in [`GrowthScreen::quarters`] and its own place in
@@ -59,9 +63,27 @@ impl GrowthScreen {
             quarters: Vec::new(),
             groups: Vec::new(),
             list: ListView::default(),
+            people: Vec::new(),
         };
         screen.reload(ctx)?;
         Ok(Screen::Growth(screen))
+    }
+
+    /// Moves to the person `by` places further among [`GrowthScreen::people`] (round), to be
+    /// read on the next reload.
+    fn step(&mut self, by: isize) {
+        let count = self.people.len();
+        let Some(at) = self.people.iter().position(|p| p.id == self.person.id) else {
+            // Someone not among them (a coach looking at their own): the first.
+            if let Some(first) = self.people.first() {
+                self.person = first.clone();
+            }
+            return;
+        };
+        let next = (at as isize + by).rem_euclid(count.max(1) as isize) as usize;
+        if let Some(person) = self.people.get(next) {
+            self.person = person.clone();
+        }
     }
 
     /// The advice of the selected row.
@@ -83,15 +105,25 @@ impl Component for GrowthScreen {
     }
 
     fn screen_contexts(&self) -> Vec<Context> {
-        vec![Context::List, Context::Global]
+        vec![Context::Coaching, Context::List, Context::Global]
     }
 
     fn hints(&self) -> &'static [Action] {
-        super::history::READ_ONLY_HINTS
+        use Action::*;
+        match self.people.len() > 1 {
+            true => &[ChoiceNext, ChoicePrev, Back, Filter, Help, Quit],
+            false => super::history::READ_ONLY_HINTS,
+        }
     }
 
     fn update(&mut self, _ctx: &Ctx, msg: &Msg) -> Outcome {
-        super::history::read_only_update(&mut self.list, msg)
+        let step = match msg {
+            Msg::Action(Action::ChoiceNext) => 1,
+            Msg::Action(Action::ChoicePrev) => -1,
+            _ => return super::history::read_only_update(&mut self.list, msg),
+        };
+        self.step(step);
+        Outcome::Reload
     }
 
     /// The advice anew, as the person at the keyboard now may read it (a hand-over to a
@@ -105,6 +137,11 @@ impl Component for GrowthScreen {
             false => Vec::new(),
         };
         self.groups = ctx.store.groups()?;
+        let mut people = ctx.store.staff()?;
+        people.retain(|p| {
+            p.role != Role::Coach && ctx.user.is_some_and(|u| access::sees_coaching_of(u, p))
+        });
+        self.people = people;
         let rows = self.quarters.iter().enumerate().flat_map(|(quarter, q)| {
             q.advice
                 .iter()
