@@ -137,7 +137,8 @@ pub struct CloseForm {
 /// The visit's yes/no questions.
 #[derive(Debug, Clone)]
 pub enum VisitQuestion {
-    Close(Closing),
+    /// Boxed: it holds the close form as typed.
+    Close(Box<Closing>),
     /// Remove the advice or follow-up at this place.
     Remove(Written, usize),
 }
@@ -416,6 +417,7 @@ impl VisitScreen {
             }
             // "No" brings the close form back as it was typed.
             Step::No(VisitQuestion::Close(closing)) => {
+                let closing = *closing;
                 self.modal = Some(Modal::Form(closing.form));
                 return Outcome::Done;
             }
@@ -428,7 +430,8 @@ impl VisitScreen {
                     Err(e) => Outcome::Say(lang.error(&e)),
                 };
             }
-            Step::Yes(VisitQuestion::Close(Closing { next, form })) => {
+            Step::Yes(VisitQuestion::Close(closing)) => {
+                let Closing { next, form } = *closing;
                 let closed = self.change(ctx, AuditAction::VisitClose, |visit, sig| {
                     visit.close(next, sig.at)
                 });
@@ -442,7 +445,7 @@ impl VisitScreen {
                     VisitForm::Close(f) => match next_visit(ctx, f) {
                         Ok(next) => {
                             let question = lang.close_visit_question(&lang.date(next));
-                            let about = VisitQuestion::Close(Closing { next, form });
+                            let about = VisitQuestion::Close(Box::new(Closing { next, form }));
                             self.modal = Some(Modal::Confirm(Confirm { question, about }));
                             return Outcome::Done;
                         }

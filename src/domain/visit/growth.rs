@@ -58,7 +58,7 @@ pub fn growth(person: Id, visits: &[Visit]) -> Vec<QuarterGrowth> {
         .filter(|(_, a)| a.with.contains(&person))
         .map(|(v, a)| received_in(v, a))
         .collect();
-    received.sort_by(|a, b| (b.date, b.at).cmp(&(a.date, a.at)));
+    received.sort_by_key(|a| std::cmp::Reverse((a.date, a.at)));
     let mut quarters: Vec<QuarterGrowth> = Vec::new();
     for advice in received {
         let quarter = Quarter::of(advice.date);
