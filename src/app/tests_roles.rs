@@ -571,6 +571,9 @@ fn the_coach_advises_about_a_child_under_its_alias_and_staff_read_it_by_name() {
 
     press(&mut w.app, "n");
     type_text(&mut w.app, "Benoem wat goed gaat");
+    press(&mut w.app, "Tab");
+    press(&mut w.app, "Tab");
+    type_text(&mut w.app, "Bram de Wit");
     press(&mut w.app, "Enter");
     let stored = w.app.store.visits_of(w.sara.group_id).unwrap();
     let advice = stored[0]

@@ -124,6 +124,13 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     press(&mut app, "Backspace");
     chr(&mut app, '4');
     press(&mut app, "Enter");
+    // For nobody is refused while the group has staff.
+    let refused = super::tests_visit::form(&app).error.clone().unwrap();
+    assert_eq!(refused, app.lang.get(crate::i18n::T::ErrWithRequired));
+    let anna = visit(&app).staff[0].clone();
+    press(&mut app, "Tab");
+    type_text(&mut app, &anna.name);
+    press(&mut app, "Enter");
     assert!(visit(&app).modal.is_none());
     let saved = &stored(&app)[0];
     let advice = saved.notes.last().unwrap();
@@ -140,6 +147,9 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     select(&mut app, |_, p| p == VisitPart::Group);
     chr(&mut app, 'n');
     type_text(&mut app, "Dagritme zichtbaar");
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    type_text(&mut app, &anna.name);
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].notes.last().unwrap().child_id, None);
 }

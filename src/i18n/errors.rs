@@ -116,6 +116,7 @@ impl Lang {
             Invalid::PastDate => T::ErrPastDate,
             Invalid::ReasonRequired => T::ErrReasonRequired,
             Invalid::AdviceRequired => T::ErrAdviceRequired,
+            Invalid::WithRequired => T::ErrWithRequired,
             Invalid::FollowUpRequired => T::ErrFollowUpRequired,
             Invalid::PinShape => T::ErrPinShape,
             Invalid::PinMismatch => T::ErrPinMismatch,

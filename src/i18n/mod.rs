@@ -1001,6 +1001,7 @@ texts! {
     FieldAdvice => "Advies", "Advice";
     FieldCompetencies => "Competenties (cijfers)", "Competencies (digits)";
     FieldAdviceWith => "Met wie (namen)", "With whom (names)";
+    ErrWithRequired => "Met wie was dit advies? Typ een of meer namen van de groep, met komma's.", "Whom was this advice for? Type one or more names of the group's staff, with commas.";
     ErrAdviceRequired => "Schrijf het advies, of Esc om af te breken.", "Write the advice, or Esc to cancel.";
     FormFollowUp => "Afspraak", "Follow-up";
     FieldFollowUp => "Wat is afgesproken", "What was agreed";

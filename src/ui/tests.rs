@@ -543,6 +543,12 @@ fn coach_visit_in_both_languages() {
         type_text(&mut app, "Benoem wat je ziet");
         press(&mut app, "Tab");
         type_text(&mut app, "1 4");
+        press(&mut app, "Tab");
+        let Screen::Visit(visit) = app.screen() else {
+            panic!("the visit")
+        };
+        let with = visit.staff[0].name.clone();
+        type_text(&mut app, &with);
         press(&mut app, "Enter");
         let terminal = render(&app, 80, 24);
         let text = screen_text(&terminal);

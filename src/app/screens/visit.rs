@@ -468,6 +468,11 @@ impl VisitScreen {
         let text = form.advice.required(Invalid::AdviceRequired)?;
         let competencies = Competency::parse_numbers(&form.competencies.value)?;
         let with = ids_named(&form.with.value, &self.staff).map_err(Invalid::UnknownStaff)?;
+        // Every advice is for someone: the coaching follows the staff (a group with no staff yet
+        // takes advice for nobody).
+        if with.is_empty() && !self.staff.is_empty() {
+            return Err(Invalid::WithRequired.into());
+        }
         let action = match form.editing {
             Some(_) => AuditAction::VisitEdit,
             None => AuditAction::VisitAdvice,
