@@ -144,6 +144,21 @@ fn the_coach_sees_the_waiting_child_first_writes_advice_and_closes_the_visit() {
     t.key("Tab");
     t.send("1 4");
     t.key("Enter");
+    // Whom it is for is asked: a childcare staff member of the group, typed in lower case.
+    t.expect("Whom was this advice for?");
+    let (with_id, with_name) = arr(&ex, "staff")
+        .iter()
+        .find(|p| {
+            p["role"] == "staff"
+                && arr(p, "groups")
+                    .iter()
+                    .any(|g| g.as_u64() == Some(group_id))
+        })
+        .map(|p| (id(p), s(p, "name").to_lowercase()))
+        .expect("the group has childcare staff");
+    t.key("Tab");
+    t.send(&with_name);
+    t.key("Enter");
     t.expect("Advice is saved.");
 
     t.send("f");
@@ -186,6 +201,7 @@ fn the_coach_sees_the_waiting_child_first_writes_advice_and_closes_the_visit() {
         advice["competencies"],
         serde_json::json!(["development", "parents"])
     );
+    assert_eq!(advice["with"], serde_json::json!([with_id]));
     assert!(arr(newest, "follow_ups")
         .iter()
         .any(|f| f["text"] == "Oudergesprek plannen" && f["child_id"].as_u64() == Some(kid.id)));

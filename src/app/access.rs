@@ -21,7 +21,9 @@ pub fn needed(context: Context, action: Action) -> Option<Permission> {
         (Context::Groups | Context::Children | Context::Child, Archive) => {
             Some(Permission::Archive)
         }
-        (Context::Visit, Note | FollowUp | Mark | CloseVisit) => Some(Permission::LeadVisit),
+        (Context::Visit, Note | FollowUp | Mark | Edit | Remove | CloseVisit) => {
+            Some(Permission::LeadVisit)
+        }
         // Adding a child, renaming or moving one is the group's own business like the rest of
         // the record: the outside coach is a guest.
         (Context::Children, Add | Edit)

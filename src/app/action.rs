@@ -58,10 +58,13 @@ pub enum Action {
     /// Write a report into the reports directory: the parents' report of a child, or the
     /// care-team report of a month.
     Report,
+    /// The coaching a staff member received: the selected person (staff screen) or the person
+    /// at the keyboard (groups list).
+    Coaching,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 49] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -110,6 +113,7 @@ impl Action {
         Action::Purge,
         Action::ParentsView,
         Action::Report,
+        Action::Coaching,
     ];
 
     /// The name used in keymap files.

@@ -43,6 +43,9 @@ pub enum AppError {
     /// A follow-up action on a row that is not a follow-up.
     #[error("select a follow-up first")]
     SelectFollowUp,
+    /// Editing or removing in a visit on a row that is neither an advice nor a follow-up.
+    #[error("select an advice or a follow-up first")]
+    SelectWritten,
     /// Adding a child, or anything in a group, needs a group first.
     #[error("create a group first")]
     NoGroup,

@@ -435,6 +435,8 @@ mod tests_contacts;
 #[cfg(test)]
 mod tests_damage;
 #[cfg(test)]
+mod tests_growth;
+#[cfg(test)]
 mod tests_lead;
 #[cfg(test)]
 mod tests_leaks;

@@ -176,3 +176,43 @@ pub fn meldcode_plan(app: &App) -> crate::domain::plan::PlanTemplate {
         .find(|p| crate::domain::access::is_meldcode_plan(&p.id));
     found.expect("a Meldcode plan is built in").clone()
 }
+
+/// The demo, where the coach gave two advice on the group of the first group's visit: "Samen
+/// benoemen wat je ziet" (competencies 1 and 2) with the group's first two staff members, and
+/// "Ouders betrekken bij het afscheid" (4) with the first only. The app is closed again; the
+/// database is at `db` in the returned directory, and the two staff members are returned.
+pub fn advice_with_two(lang: Lang) -> (TempDir, [crate::domain::Staff; 2]) {
+    let (dir, mut app) = app(true, lang, User::FirstWith(Role::Coach));
+    chr(&mut app, 'v');
+    let Screen::Visit(visit) = app.screen() else {
+        panic!("the coach opens the visit")
+    };
+    let [first, second, ..] = visit.staff.as_slice() else {
+        panic!("the demo group has two staff members")
+    };
+    let (first, second) = (first.clone(), second.clone());
+    let advise = |app: &mut App, text: &str, digits: &str, with: &str| {
+        press(app, "End");
+        chr(app, 'n');
+        type_text(app, text);
+        press(app, "Tab");
+        type_text(app, digits);
+        press(app, "Tab");
+        type_text(app, with);
+        press(app, "Enter");
+        assert!(
+            matches!(app.screen(), Screen::Visit(v) if v.modal.is_none()),
+            "the advice is saved"
+        );
+    };
+    let both = format!("{}, {}", first.name, second.name);
+    advise(&mut app, "Samen benoemen wat je ziet", "1 2", &both);
+    advise(
+        &mut app,
+        "Ouders betrekken bij het afscheid",
+        "4",
+        &first.name,
+    );
+    drop(app);
+    (dir, [first, second])
+}

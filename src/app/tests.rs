@@ -71,6 +71,7 @@ fn screen_name(screen: &Screen) -> &'static str {
         Screen::History(_) => "audit trail",
         Screen::Staff(_) => "staff",
         Screen::Visit(_) => "visit",
+        Screen::Growth(_) => "coaching",
     }
 }
 

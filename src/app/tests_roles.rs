@@ -203,6 +203,7 @@ pub(super) fn world() -> World {
         child_id: Some(sara.id),
         text: ADVICE.into(),
         competencies: Vec::new(),
+        with: Vec::new(),
         by: coach.name.clone(),
         at: now(),
     });
@@ -570,6 +571,9 @@ fn the_coach_advises_about_a_child_under_its_alias_and_staff_read_it_by_name() {
 
     press(&mut w.app, "n");
     type_text(&mut w.app, "Benoem wat goed gaat");
+    press(&mut w.app, "Tab");
+    press(&mut w.app, "Tab");
+    type_text(&mut w.app, "Bram de Wit");
     press(&mut w.app, "Enter");
     let stored = w.app.store.visits_of(w.sara.group_id).unwrap();
     let advice = stored[0]

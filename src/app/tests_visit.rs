@@ -5,7 +5,7 @@
 use tempfile::TempDir;
 
 use super::modal::Modal;
-use super::screens::visit::VisitForm;
+use super::screens::visit::{VisitForm, VisitQuestion};
 use super::test_support::{app, chr, now, press, type_text, User};
 use super::*;
 use crate::domain::visit::attention::Reason;
@@ -124,6 +124,13 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     press(&mut app, "Backspace");
     chr(&mut app, '4');
     press(&mut app, "Enter");
+    // For nobody is refused while the group has staff.
+    let refused = super::tests_visit::form(&app).error.clone().unwrap();
+    assert_eq!(refused, app.lang.get(crate::i18n::T::ErrWithRequired));
+    let anna = visit(&app).staff[0].clone();
+    press(&mut app, "Tab");
+    type_text(&mut app, &anna.name);
+    press(&mut app, "Enter");
     assert!(visit(&app).modal.is_none());
     let saved = &stored(&app)[0];
     let advice = saved.notes.last().unwrap();
@@ -140,8 +147,55 @@ fn advice_with_competencies_is_saved_and_a_bad_digit_keeps_what_was_typed() {
     select(&mut app, |_, p| p == VisitPart::Group);
     chr(&mut app, 'n');
     type_text(&mut app, "Dagritme zichtbaar");
+    press(&mut app, "Tab");
+    press(&mut app, "Tab");
+    type_text(&mut app, &anna.name);
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].notes.last().unwrap().child_id, None);
+}
+
+#[test]
+fn advice_is_for_the_group_staff_typed_by_name_up_to_case_and_accents() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    let staff = visit(&app).staff.clone();
+    assert!(staff.len() >= 2, "the demo group has two staff: {staff:?}");
+    assert!(staff.iter().all(|s| s.role != Role::Coach));
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'n');
+    type_text(&mut app, "Benoem samen wat je ziet");
+    press(&mut app, "Tab");
+    type_text(&mut app, "2");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Niemand Bekend");
+    press(&mut app, "Enter");
+    let refused = form(&app);
+    assert!(
+        refused
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("\"Niemand Bekend\""),
+        "{:?}",
+        refused.error
+    );
+    for _ in 0.."Niemand Bekend".len() {
+        press(&mut app, "Backspace");
+    }
+    let typed = format!(
+        "{}, {}",
+        crate::search::fold(&staff[1].name),
+        staff[0].name.to_uppercase()
+    );
+    type_text(&mut app, &typed);
+    press(&mut app, "Enter");
+    assert!(visit(&app).modal.is_none(), "saved");
+    let advice = stored(&app)[0].notes.last().unwrap().clone();
+    assert_eq!(
+        advice.with,
+        [staff[1].id, staff[0].id],
+        "in the order typed"
+    );
 }
 
 #[test]
@@ -209,7 +263,11 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
         "{}",
         question.question
     );
-    assert_eq!(question.about.next, proposed);
+    let VisitQuestion::Close(closing) = &question.about else {
+        panic!("the question is about closing")
+    };
+    assert_eq!(closing.next, proposed);
+    assert!(question.question.contains("can no longer change"));
     press(&mut app, "Esc");
     assert!(visit(&app).visit.is_open(), "Esc is no");
     assert_ne!(
@@ -232,12 +290,15 @@ fn closing_sets_the_next_visit_and_nothing_changes_after() {
         app.store.audit().unwrap().last().unwrap().action,
         "visit.close"
     );
-    chr(&mut app, 'n');
-    assert!(
-        visit(&app).modal.is_none(),
-        "a closed visit takes no advice"
-    );
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    for key in ['n', 'e', 'D'] {
+        select(&mut app, |_, p| matches!(p, VisitPart::FollowUp(_)));
+        chr(&mut app, key);
+        assert!(
+            visit(&app).modal.is_none(),
+            "a closed visit takes no advice and no correction: {key}"
+        );
+        assert!(app.status.as_ref().is_some_and(|s| s.error));
+    }
 
     // The next v starts a new visit.
     press(&mut app, "Esc");
@@ -434,4 +495,92 @@ fn in_every_section_of_the_visit_an_alias_never_sits_where_its_name_would() {
     // Two sections: the never observed ones, then the others.
     assert!(listed[0].1 > 0 && listed[1].1 > 0, "{listed:?}");
     assert!(listed[2].1 == 0 && listed[3].1 == 0, "{listed:?}");
+}
+
+/// The last audit entry's action.
+fn last_action(app: &App) -> String {
+    app.store.audit().unwrap().last().unwrap().action.clone()
+}
+
+#[test]
+fn while_the_visit_is_open_e_corrects_and_d_removes_an_advice_or_follow_up_audited() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    chr(&mut app, 'v');
+    let anna = visit(&app).staff[0].clone();
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'n');
+    type_text(&mut app, "Dagritme zichtbaar");
+    press(&mut app, "Tab");
+    type_text(&mut app, "1");
+    press(&mut app, "Tab");
+    type_text(&mut app, &anna.name);
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app)[0].notes.len(), 1);
+
+    // `e` on a child is explained and opens nothing.
+    select(&mut app, |_, p| matches!(p, VisitPart::Child(_)));
+    chr(&mut app, 'e');
+    assert!(visit(&app).modal.is_none());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+
+    // `e` on the advice: its form, filled in; the correction replaces it.
+    select(&mut app, |_, p| p == VisitPart::Advice(0));
+    chr(&mut app, 'e');
+    let VisitForm::Advice(advice) = &form(&app).fields else {
+        panic!("the advice form")
+    };
+    assert_eq!(advice.advice.value, "Dagritme zichtbaar");
+    assert_eq!(advice.competencies.value, "1");
+    assert_eq!(advice.with.value, anna.name);
+    type_text(&mut app, " met pictogrammen");
+    press(&mut app, "Enter");
+    let notes = stored(&app)[0].notes.clone();
+    assert_eq!(notes.len(), 1, "corrected, not added");
+    assert_eq!(notes[0].text, "Dagritme zichtbaar met pictogrammen");
+    assert_eq!(notes[0].with, [anna.id]);
+    assert_eq!(notes[0].child_id, None);
+    assert_eq!(last_action(&app), "visit.edit");
+
+    // A follow-up corrected, then removed: `D` asks, `n` keeps it, `j` removes it.
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'f');
+    type_text(&mut app, "Pictogrammen ophangen");
+    press(&mut app, "Enter");
+    let added = stored(&app)[0].follow_ups.len() - 1;
+    select(&mut app, |_, p| p == VisitPart::FollowUp(added));
+    chr(&mut app, 'e');
+    type_text(&mut app, " bij de deur");
+    press(&mut app, "Enter");
+    let follow_up = stored(&app)[0].follow_ups[added].clone();
+    assert_eq!(follow_up.text, "Pictogrammen ophangen bij de deur");
+    assert_eq!(last_action(&app), "visit.edit");
+    select(&mut app, |_, p| p == VisitPart::FollowUp(added));
+    chr(&mut app, 'D');
+    let Some(Modal::Confirm(question)) = &visit(&app).modal else {
+        panic!("removing is asked")
+    };
+    assert!(question.question.contains("Pictogrammen ophangen"));
+    chr(&mut app, 'n');
+    assert_eq!(stored(&app)[0].follow_ups.len(), added + 1, "n keeps it");
+    chr(&mut app, 'D');
+    chr(&mut app, 'j');
+    assert_eq!(stored(&app)[0].follow_ups.len(), added, "j removes it");
+    assert_eq!(last_action(&app), "visit.remove");
+
+    select(&mut app, |_, p| p == VisitPart::Advice(0));
+    chr(&mut app, 'D');
+    chr(&mut app, 'y');
+    assert!(stored(&app)[0].notes.is_empty());
+    assert_eq!(
+        visit(&app).visit,
+        stored(&app)[0],
+        "the screen shows what is stored"
+    );
+    assert!(
+        !visit(&app)
+            .list
+            .items()
+            .any(|r| matches!(r.part, VisitPart::Advice(_))),
+        "no advice row left"
+    );
 }

@@ -15,7 +15,8 @@ const VISITED_DAYS: (u64, u64) = (21, 42);
 const FOLLOW_UP_DAYS: (u64, u64) = (14, 56);
 
 /// One closed visit per group by the coach, 3 to 6 weeks ago (none without a coach): advice for
-/// the group and for one or two of its children, each tagged with one or two competencies, two
+/// the group and for one or two of its children, each tagged with one or two competencies and
+/// given to the staff (see [`advised`]), two
 /// follow-ups of which the first is done, and the next visit six weeks after.
 pub(super) fn visits(
     rng: &mut SplitMix64,
@@ -56,6 +57,7 @@ pub(super) fn visits(
                 child_id,
                 text: text.to_string(),
                 competencies: competencies.to_vec(),
+                with: advised(data, group.id, child_id),
                 by: coach.name.clone(),
                 at: at(),
             });
@@ -79,4 +81,24 @@ pub(super) fn visits(
         visits.push(visit);
     }
     visits
+}
+
+/// Whom a demo advice was for, without drawing from `rng` (so the rest of the demo stays as it
+/// was): advice about the group to the first two childcare staff of the group, advice about a
+/// child to one of them, picked by the child's id.
+fn advised(data: &Export, group: Id, child: Option<Id>) -> Vec<Id> {
+    let staff: Vec<Id> = data
+        .staff
+        .iter()
+        .filter(|s| s.role == Role::Staff && s.groups.contains(&group))
+        .map(|s| s.id)
+        .collect();
+    match child {
+        None => staff.into_iter().take(2).collect(),
+        Some(id) => staff
+            .get(usize::try_from(id).unwrap_or(0) % staff.len().max(1))
+            .into_iter()
+            .copied()
+            .collect(),
+    }
 }

@@ -38,6 +38,10 @@ pub enum Permission {
     /// Write the care-team report from the TUI (`R` on the groups list): the care coordinator,
     /// who prepares the meeting, and the admin.
     CareTeamReport,
+    /// Read the coaching anyone received (the advice per competency over time): the coach who
+    /// gives it, the care coordinator and the admin. Everyone reads their own
+    /// ([`sees_coaching_of`]).
+    SeeEveryonesCoaching,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -48,10 +52,15 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         Role::CareCoordinator => {
             matches!(
                 permission,
-                Archive | LeadVisit | EditChildRecord | ParentsReport | CareTeamReport
+                Archive
+                    | LeadVisit
+                    | EditChildRecord
+                    | ParentsReport
+                    | CareTeamReport
+                    | SeeEveryonesCoaching
             )
         }
-        Role::Coach => matches!(permission, LeadVisit),
+        Role::Coach => matches!(permission, LeadVisit | SeeEveryonesCoaching),
         Role::Staff => matches!(permission, EditChildRecord | ParentsReport),
     }
 }
@@ -233,6 +242,13 @@ pub fn named_in_care_team(child: &Child) -> bool {
     child.consent.allows(ConsentTo::CareTeam)
 }
 
+/// Whether `viewer` may read the coaching `person` received (their advice by competency over
+/// time): their own, and anyone's for the coach, the care coordinator and the admin; a
+/// pedagogisch medewerker not a colleague's.
+pub fn sees_coaching_of(viewer: &Staff, person: &Staff) -> bool {
+    viewer.id == person.id || allows(viewer.role, Permission::SeeEveryonesCoaching)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +303,20 @@ mod tests {
         let mut team = who(Permission::CareTeamReport);
         team.sort_by_key(|r| format!("{r:?}"));
         assert_eq!(team, [Role::Admin, Role::CareCoordinator]);
+    }
+
+    #[test]
+    fn coaching_is_read_by_who_received_it_the_coach_the_care_coordinator_and_the_admin() {
+        let colleague = Staff {
+            id: 2,
+            ..person(Role::Staff, &[1])
+        };
+        for role in Role::ALL {
+            let viewer = person(role, &[1]);
+            assert!(sees_coaching_of(&viewer, &viewer), "{role:?}: their own");
+            let may = role != Role::Staff;
+            assert_eq!(sees_coaching_of(&viewer, &colleague), may, "{role:?}");
+        }
     }
 
     #[test]

@@ -54,12 +54,7 @@ pub struct Group {
 /// The names of the groups with these ids, in the groups' order, separated by commas: how a
 /// person's groups are shown and typed.
 pub fn names_of(ids: &[Id], groups: &[Group]) -> String {
-    let names: Vec<&str> = groups
-        .iter()
-        .filter(|g| ids.contains(&g.id))
-        .map(|g| g.name.as_str())
-        .collect();
-    names.join(", ")
+    super::named::names_of(ids, groups)
 }
 
 /// Group names separated by commas, as a person's groups are typed, matched up to case and
@@ -68,17 +63,7 @@ pub fn names_of(ids: &[Id], groups: &[Group]) -> String {
 /// # Errors
 /// [`Invalid::UnknownGroup`] with the first name that is no group.
 pub fn ids_named(text: &str, groups: &[Group]) -> Result<Vec<Id>, Invalid> {
-    let mut ids = Vec::new();
-    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let key = crate::search::fold(name);
-        let group = groups.iter().find(|g| crate::search::fold(&g.name) == key);
-        match group {
-            Some(g) if !ids.contains(&g.id) => ids.push(g.id),
-            Some(_) => {}
-            None => return Err(Invalid::UnknownGroup(name.to_string())),
-        }
-    }
-    Ok(ids)
+    super::named::ids_named(text, groups).map_err(Invalid::UnknownGroup)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod contact;
 pub mod form;
 pub mod group;
 pub mod invalid;
+pub mod named;
 pub mod observation;
 pub mod pin;
 pub mod plan;

@@ -7,6 +7,7 @@
 //! changed for them since the previous visit, is worked out in [`attention`].
 
 pub mod attention;
+pub mod growth;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -84,14 +85,27 @@ pub struct Visit {
     pub follow_ups: Vec<FollowUp>,
 }
 
-/// Advice about one child, or (`child_id` null) about the group.
+/// Advice about one child, or (`child_id` null) about the group, given to the staff members in
+/// `with`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Advice {
     pub child_id: Option<Id>,
     pub text: String,
     pub competencies: Vec<Competency>,
+    /// The ids of the staff members the advice was for (`visits[].notes[].with`): the coaching
+    /// follows them (`growth`). Empty in advice written before signaal asked, and then left out
+    /// of the export.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<Id>,
     pub by: String,
     pub at: DateTime<FixedOffset>,
+}
+
+/// What the coach writes in a visit that can be corrected while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Advice,
+    FollowUp,
 }
 
 /// Something agreed, about a child or the group, to be done by a date.
@@ -154,6 +168,11 @@ impl Visit {
             .flatten()
     }
 
+    /// The staff members the visit's advice was for (one may come more than once).
+    pub fn advised_staff(&self) -> impl Iterator<Item = Id> + '_ {
+        self.notes.iter().flat_map(|a| a.with.iter().copied())
+    }
+
     /// The advice about one child (`Some`) or the group (`None`).
     pub fn advice_about(&self, child_id: Option<Id>) -> impl Iterator<Item = &Advice> {
         self.notes.iter().filter(move |a| a.child_id == child_id)
@@ -167,6 +186,23 @@ impl Visit {
         follow_up.done = !follow_up.done;
         follow_up.by = by.to_string();
         follow_up.at = at;
+        true
+    }
+
+    /// Takes away the advice or follow-up at `index` (of an open visit, corrected). False when
+    /// there is no such one.
+    pub fn remove(&mut self, what: Written, index: usize) -> bool {
+        let len = match what {
+            Written::Advice => self.notes.len(),
+            Written::FollowUp => self.follow_ups.len(),
+        };
+        if index >= len {
+            return false;
+        }
+        match what {
+            Written::Advice => drop(self.notes.remove(index)),
+            Written::FollowUp => drop(self.follow_ups.remove(index)),
+        }
         true
     }
 

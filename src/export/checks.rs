@@ -454,8 +454,8 @@ impl Checks {
         self.problems[Kind::Trajectories as usize].extend(problems);
     }
 
-    /// Visits must belong to a group, speak only of children that exist, and be the only open
-    /// one of their group.
+    /// Visits must belong to a group, speak only of children that exist, give advice only to
+    /// staff members that exist, and be the only open one of their group.
     fn check_visit(&mut self, v: &crate::domain::visit::Visit) {
         if !self.groups.contains(&v.group_id) {
             let problem = format!(
@@ -475,6 +475,19 @@ impl Checks {
         for child in missing {
             let problem = format!(
                 "visit {} is about child {child}, which does not exist",
+                v.id
+            );
+            self.problem(Kind::Visits, problem);
+        }
+        let mut unknown: Vec<Id> = v
+            .advised_staff()
+            .filter(|s| !self.staff.contains_key(s))
+            .collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        for person in unknown {
+            let problem = format!(
+                "visit {} has advice with staff member {person}, who does not exist",
                 v.id
             );
             self.problem(Kind::Visits, problem);

@@ -49,6 +49,7 @@ impl Lang {
             AppError::VisitClosed => T::VisitClosedErr,
             AppError::NoVisitYet => T::NoVisitToShow,
             AppError::SelectFollowUp => T::SelectFollowUp,
+            AppError::SelectWritten => T::SelectWritten,
             AppError::NoGroup => T::ErrNoGroup,
             AppError::OpenGroupFirst => T::ErrNoGroup2,
             AppError::OpenChildFirst => T::ErrNoChild,
@@ -65,6 +66,12 @@ impl Lang {
     pub fn invalid(self, error: &Invalid) -> String {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
+            Invalid::UnknownStaff(name) => {
+                return self.pick(
+                    format!("\"{name}\" werkt niet op deze groep: typ namen van de groep, met komma's."),
+                    format!("\"{name}\" does not work on this group: type names of the group's staff, with commas."),
+                )
+            }
             Invalid::BadDate(typed) => return self.bad_date(typed),
             Invalid::BadMonth(typed) => {
                 return self.pick(
@@ -109,6 +116,7 @@ impl Lang {
             Invalid::PastDate => T::ErrPastDate,
             Invalid::ReasonRequired => T::ErrReasonRequired,
             Invalid::AdviceRequired => T::ErrAdviceRequired,
+            Invalid::WithRequired => T::ErrWithRequired,
             Invalid::FollowUpRequired => T::ErrFollowUpRequired,
             Invalid::PinShape => T::ErrPinShape,
             Invalid::PinMismatch => T::ErrPinMismatch,

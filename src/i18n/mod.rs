@@ -125,11 +125,54 @@ impl Lang {
         )
     }
 
-    /// Asked before a coach visit is closed.
+    /// Asked before an advice or follow-up of an open visit is removed, quoting it.
+    pub fn remove_written(self, what: crate::domain::visit::Written, text: &str) -> String {
+        use crate::domain::visit::Written;
+        // Its first line, at most 60 characters: enough to know which one.
+        let first = text.lines().next().unwrap_or("");
+        let mut quoted: String = first.chars().take(60).collect();
+        if quoted.len() < text.trim_end().len() {
+            quoted.push('…');
+        }
+        let text = quoted;
+        match what {
+            Written::Advice => self.pick(
+                format!("Dit advies weghalen? \"{text}\""),
+                format!("Remove this advice? \"{text}\""),
+            ),
+            Written::FollowUp => self.pick(
+                format!("Deze afspraak weghalen? \"{text}\""),
+                format!("Remove this follow-up? \"{text}\""),
+            ),
+        }
+    }
+
+    /// Said once an advice or follow-up of an open visit is removed.
+    pub fn removed_written(self, what: crate::domain::visit::Written) -> String {
+        use crate::domain::visit::Written;
+        match what {
+            Written::Advice => self.pick(
+                "Het advies is weggehaald.".into(),
+                "The advice is removed.".into(),
+            ),
+            Written::FollowUp => self.pick(
+                "De afspraak is weggehaald.".into(),
+                "The follow-up is removed.".into(),
+            ),
+        }
+    }
+
+    /// Asked before a visit is closed, with the warning that it then stays as it is.
     pub fn close_visit_question(self, next: &str) -> String {
         self.pick(
-            format!("Bezoek afsluiten? Het volgende is op {next}."),
-            format!("Close the visit? The next one is on {next}."),
+            format!(
+                "Bezoek afsluiten? Het volgende is op {next}. Een afgesloten bezoek kan niet \
+                 meer veranderen: geen advies of afspraak meer erbij, wijzigen of weghalen."
+            ),
+            format!(
+                "Close the visit? The next one is on {next}. A closed visit can no longer \
+                 change: no advice or follow-up added, edited or removed."
+            ),
         )
     }
 
@@ -155,6 +198,11 @@ impl Lang {
             Lang::Nl => day.format("%m-%Y").to_string(),
             Lang::En => day.format("%Y-%m").to_string(),
         }
+    }
+
+    /// A quarter of a year, as the coaching per staff member heads it: "K4 2026", "Q4 2026".
+    pub fn quarter(self, year: i32, quarter: u32) -> String {
+        self.pick(format!("K{quarter} {year}"), format!("Q{quarter} {year}"))
     }
 
     pub fn pin_wrong(self, seconds: i64) -> String {
@@ -440,6 +488,25 @@ impl Lang {
         all.join("  ")
     }
 
+    /// Under the advice form: whom an advice can be for, the group's staff.
+    pub fn advice_with_hint(self, names: &str) -> String {
+        match names.is_empty() {
+            true => self.pick(
+                "Met wie: nog niemand werkt op deze groep.".into(),
+                "With whom: nobody works on this group yet.".into(),
+            ),
+            false => self.pick(
+                format!("Met wie, met komma's: {names}"),
+                format!("With whom, with commas: {names}"),
+            ),
+        }
+    }
+
+    /// Behind an advice: whom it was for ("met Anna, Bram").
+    pub fn advice_with(self, names: &str) -> String {
+        self.pick(format!("met {names}"), format!("with {names}"))
+    }
+
     pub fn bad_competency(self, typed: &str) -> String {
         self.pick(
             format!("\"{typed}\" is geen competentie: typ cijfers 1 tot 4, bijvoorbeeld 1 4."),
@@ -580,6 +647,7 @@ impl Lang {
             Context::Observation => T::CtxObservation,
             Context::Trajectory => T::CtxTrajectory,
             Context::Visit => T::CtxVisit,
+            Context::Coaching => T::CtxCoaching,
             Context::Lookup => T::CtxLookup,
             Context::Staff => T::StaffTitle,
             Context::Card => T::CtxCard,
@@ -641,6 +709,7 @@ impl Lang {
             Action::Purge => T::ActPurge,
             Action::ParentsView => T::ActParentsView,
             Action::Report => T::ActReport,
+            Action::Coaching => T::ActCoaching,
         })
     }
 }
@@ -901,11 +970,15 @@ texts! {
 
     NoNote => "Geen notitie.", "No note.";
     CtxVisit => "Coachbezoek", "Coach visit";
+    CtxCoaching => "Coaching per medewerker", "Coaching per staff member";
     ActVisit => "coachbezoek", "coach visit";
     ActFollowUp => "afspraak maken", "agree a follow-up";
     ActCloseVisit => "bezoek afsluiten", "close the visit";
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
+    ActCoaching => "coachadvies", "coaching";
+    GrowthTitle => "Coaching", "Coaching";
+    NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";
     VisitTitle => "Coachbezoek", "Coach visit";
     VisitFollowUps => "Afspraken", "Follow-ups";
@@ -927,6 +1000,8 @@ texts! {
     FormAdvice => "Advies", "Advice";
     FieldAdvice => "Advies", "Advice";
     FieldCompetencies => "Competenties (cijfers)", "Competencies (digits)";
+    FieldAdviceWith => "Met wie (namen)", "With whom (names)";
+    ErrWithRequired => "Met wie was dit advies? Typ een of meer namen van de groep, met komma's.", "Whom was this advice for? Type one or more names of the group's staff, with commas.";
     ErrAdviceRequired => "Schrijf het advies, of Esc om af te breken.", "Write the advice, or Esc to cancel.";
     FormFollowUp => "Afspraak", "Follow-up";
     FieldFollowUp => "Wat is afgesproken", "What was agreed";
@@ -937,6 +1012,7 @@ texts! {
     FieldNextVisit => "Volgend bezoek", "Next visit";
     VisitClosedErr => "Dit bezoek is afgesloten en blijft zoals het is.", "This visit is closed and stays as it is.";
     SelectFollowUp => "Kies een afspraak om af te vinken.", "Select a follow-up to tick.";
+    SelectWritten => "Kies een advies of een afspraak.", "Select an advice or a follow-up.";
     CompDevelopment => "ontwikkeling", "development";
     CompBehaviour => "opvallend gedrag", "noticeable behaviour";
     CompOutsideHelp => "hulp van buiten", "outside help";

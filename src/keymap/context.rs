@@ -36,10 +36,12 @@ pub enum Context {
     Help,
     /// The staff screen (admin).
     Staff,
+    /// The coaching one staff member received.
+    Coaching,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::List,
         Context::Groups,
@@ -56,6 +58,7 @@ impl Context {
         Context::Filter,
         Context::Help,
         Context::Staff,
+        Context::Coaching,
     ];
 
     /// The section name used in keymap files.
@@ -77,6 +80,7 @@ impl Context {
             Context::Filter => "filter",
             Context::Help => "help",
             Context::Staff => "staff",
+            Context::Coaching => "coaching",
         }
     }
 

@@ -42,6 +42,7 @@ fn advice(child: Option<Id>, text: &str) -> Advice {
         child_id: child,
         text: text.into(),
         competencies: vec![Competency::Development, Competency::Parents],
+        with: Vec::new(),
         by: sig().by,
         at: sig().at,
     }

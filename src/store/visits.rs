@@ -38,7 +38,7 @@ impl Store {
     }
 
     /// Writes a visit after one change, with its audit entry (`visit.start`, `visit.advice`,
-    /// `visit.follow_up`, `visit.close`; target `visit:ID`), flushed before this returns. A visit
+    /// `visit.follow_up`, `visit.edit`, `visit.remove`, `visit.close`; target `visit:ID`), flushed before this returns. A visit
     /// that was closed stays as it is, and a group has at most one open visit: both are refused.
     pub fn save_visit(&self, visit: &Visit, action: AuditAction, sig: &Signature) -> Result<()> {
         if self.group(visit.group_id)?.is_none() {

@@ -522,6 +522,7 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 }
 
 mod contacts;
+mod growth;
 mod lead;
 mod lock;
 mod observe;
@@ -542,6 +543,12 @@ fn coach_visit_in_both_languages() {
         type_text(&mut app, "Benoem wat je ziet");
         press(&mut app, "Tab");
         type_text(&mut app, "1 4");
+        press(&mut app, "Tab");
+        let Screen::Visit(visit) = app.screen() else {
+            panic!("the visit")
+        };
+        let with = visit.staff[0].name.clone();
+        type_text(&mut app, &with);
         press(&mut app, "Enter");
         let terminal = render(&app, 80, 24);
         let text = screen_text(&terminal);

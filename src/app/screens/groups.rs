@@ -6,6 +6,7 @@ use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::children::ChildrenScreen;
+use crate::app::screens::growth::GrowthScreen;
 use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
 use crate::app::retention;
@@ -112,6 +113,12 @@ impl GroupsScreen {
                 }
             }
             Action::Staff => return Ok(Outcome::Push(Screen::Staff(StaffScreen::default()))),
+            // `A`: the coaching the person at the keyboard received.
+            Action::Coaching => {
+                if let Some(me) = ctx.user {
+                    return GrowthScreen::open(ctx, me.clone()).map(Outcome::Push);
+                }
+            }
             Action::Report => {
                 let month = crate::app::popups::report::ReportPopup::new(ctx);
                 return Ok(Outcome::Popup(crate::app::Popup::Report(month)));

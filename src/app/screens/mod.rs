@@ -57,6 +57,8 @@ screens! {
     Staff(staff::StaffScreen),
     /// A coach visit of a group.
     Visit(visit::VisitScreen),
+    /// The coaching one staff member received, per competency per quarter.
+    Growth(growth::GrowthScreen),
 }
 
 pub mod child_record;

@@ -5,6 +5,7 @@
 //! aandachtsfunctionaris (safeguarding lead), or no longer; the list marks who is.
 
 use crate::app::popups::pin::PinPopup;
+use crate::app::screens::growth::GrowthScreen;
 use crate::app::Popup;
 use std::convert::Infallible;
 
@@ -231,6 +232,10 @@ impl StaffScreen {
                 return Ok(Outcome::Popup(Popup::Pin(Box::new(pin))));
             }
             (Action::SafeguardingLead, Some(person)) => return toggle_lead(ctx, person),
+            // `A`: the coaching the person selected received.
+            (Action::Coaching, Some(person)) => {
+                return GrowthScreen::open(ctx, person.clone()).map(Outcome::Push);
+            }
             _ => return Ok(Outcome::Ignored),
         };
         self.modal = Some(Modal::Form(Form::new(form)));
@@ -270,7 +275,16 @@ impl Component for StaffScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Edit, Add, Pin, SafeguardingLead, Back, Filter, Help]
+        &[
+            Edit,
+            Add,
+            Pin,
+            SafeguardingLead,
+            Coaching,
+            Back,
+            Filter,
+            Help,
+        ]
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

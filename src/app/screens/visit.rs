@@ -13,12 +13,13 @@ use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{allows, Permission};
+use crate::domain::named::ids_named;
 use crate::domain::plan::Trajectory;
 use crate::domain::visit::attention::{rank, ChildRecord, Reason, Setting};
 use crate::domain::visit::{
-    not_past, weeks_after, Advice, Competency, FollowUp, Visit, FOLLOW_UP_WEEKS,
+    not_past, weeks_after, Advice, Competency, FollowUp, Visit, Written, FOLLOW_UP_WEEKS,
 };
-use crate::domain::{AuditAction, Child, Group, Id, Invalid, Observation, Staff};
+use crate::domain::{AuditAction, Child, Group, Id, Invalid, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
@@ -45,7 +46,10 @@ pub struct VisitScreen {
     /// reloads): the footer offers the coach's keys only then.
     pub lead: bool,
     /// One of the visit's forms, or the question whether to close it.
-    pub modal: Option<Modal<VisitForm, Closing>>,
+    pub modal: Option<Modal<VisitForm, VisitQuestion>>,
+    /// Who works on the group (everyone linked to it but a coach), as of the last reload: whom
+    /// an advice can be for.
+    pub staff: Vec<Staff>,
 }
 
 /// A child of the visited group with what the visit screen shows of it.
@@ -79,6 +83,8 @@ pub enum VisitPart {
     Child(usize),
     /// The group as a whole.
     Group,
+    /// An advice of this visit, by its place in `notes`.
+    Advice(usize),
 }
 
 impl Row for VisitRow {
@@ -98,18 +104,26 @@ pub enum VisitForm {
     Close(CloseForm),
 }
 
-/// Advice about a child or (`about: None`) the group, tagged with competencies typed as digits.
+/// Advice about a child or (`about: None`) the group, tagged with competencies typed as digits,
+/// for the staff members typed by name (the group's, separated by commas).
 #[derive(Debug, Clone)]
 pub struct AdviceForm {
     pub about: Option<Id>,
+    /// The advice corrected (its place in `notes`); `None` for a new one.
+    pub editing: Option<usize>,
     pub advice: Text,
     pub competencies: Text,
+    pub with: Text,
+    /// The group's staff, named in the hint.
+    pub staff: Vec<String>,
 }
 
 /// A follow-up about a child or (`about: None`) the group, with its due date.
 #[derive(Debug, Clone)]
 pub struct FollowUpForm {
     pub about: Option<Id>,
+    /// The follow-up corrected (its place in `follow_ups`); `None` for a new one.
+    pub editing: Option<usize>,
     pub agreed: Text,
     pub due: Date,
 }
@@ -118,6 +132,15 @@ pub struct FollowUpForm {
 #[derive(Debug, Clone)]
 pub struct CloseForm {
     pub next: Date,
+}
+
+/// The visit's yes/no questions.
+#[derive(Debug, Clone)]
+pub enum VisitQuestion {
+    /// Boxed: it holds the close form as typed.
+    Close(Box<Closing>),
+    /// Remove the advice or follow-up at this place.
+    Remove(Written, usize),
 }
 
 /// What the question "Close the visit?" is about: the next visit's date as checked, and the
@@ -132,9 +155,13 @@ impl Fields for AdviceForm {
     fn title(&self) -> T {
         T::FormAdvice
     }
-    crate::fields!(advice, competencies);
+    crate::fields!(advice, competencies, with);
     fn hint(&self, lang: Lang) -> Option<String> {
-        Some(lang.competency_hint())
+        Some(format!(
+            "{}\n{}",
+            lang.competency_hint(),
+            lang.advice_with_hint(&self.staff.join(", "))
+        ))
     }
 }
 
@@ -219,6 +246,7 @@ impl VisitScreen {
             list: ListView::default(),
             lead: false,
             modal: None,
+            staff: Vec::new(),
         };
         screen.reload(ctx)?;
         Ok(Screen::Visit(screen))
@@ -237,6 +265,7 @@ impl VisitScreen {
             VisitPart::FollowUp(i) => self.visit.follow_ups.get(i)?.child_id,
             VisitPart::Child(i) => Some(self.children.get(i)?.child.id),
             VisitPart::Group => None,
+            VisitPart::Advice(i) => self.visit.notes.get(i)?.child_id,
         })
     }
 
@@ -299,8 +328,11 @@ impl VisitScreen {
                 if let Some(about) = self.selected_about() {
                     self.open_form(VisitForm::Advice(AdviceForm {
                         about,
+                        editing: None,
                         advice: Text::note(T::FieldAdvice, ""),
                         competencies: Text::new(T::FieldCompetencies, ""),
+                        with: Text::new(T::FieldAdviceWith, ""),
+                        staff: self.staff.iter().map(|s| s.name.clone()).collect(),
                     }));
                 }
             }
@@ -312,10 +344,33 @@ impl VisitScreen {
                     let due = weeks_after(ctx.today(), FOLLOW_UP_WEEKS);
                     self.open_form(VisitForm::FollowUp(FollowUpForm {
                         about,
+                        editing: None,
                         agreed: Text::new(T::FieldFollowUp, ""),
                         due: Date::new(T::FieldDue, lang, Some(due)),
                     }));
                 }
+            }
+            // `e` on an advice or follow-up: its form, filled in, to correct it.
+            Action::Edit => {
+                self.writable(ctx, action)?;
+                let form = match self.selected_written() {
+                    Some((Written::Advice, i)) => self.advice_form(i),
+                    Some((Written::FollowUp, i)) => self.follow_up_form(lang, i),
+                    None => None,
+                };
+                self.open_form(form.ok_or(AppError::SelectWritten)?);
+            }
+            // `D` on an advice or follow-up: removed, once asked.
+            Action::Remove => {
+                self.writable(ctx, action)?;
+                let (what, index) = self.selected_written().ok_or(AppError::SelectWritten)?;
+                let text = match what {
+                    Written::Advice => self.visit.notes.get(index).map(|a| &a.text),
+                    Written::FollowUp => self.visit.follow_ups.get(index).map(|f| &f.text),
+                };
+                let question = lang.remove_written(what, text.map_or("", |t| t.as_str()));
+                let about = VisitQuestion::Remove(what, index);
+                self.modal = Some(Modal::Confirm(Confirm { question, about }));
             }
             // Space on a follow-up: done, or not done after all.
             Action::Mark => {
@@ -354,16 +409,29 @@ impl VisitScreen {
         Ok(Outcome::Done)
     }
 
-    fn popup_step(&mut self, ctx: &Ctx, step: Step<VisitForm, Closing>) -> Outcome {
+    fn popup_step(&mut self, ctx: &Ctx, step: Step<VisitForm, VisitQuestion>) -> Outcome {
         let lang = ctx.lang;
         let (form, saved) = match step {
-            Step::Stay | Step::Closed => return Outcome::Done,
+            Step::Stay | Step::Closed | Step::No(VisitQuestion::Remove(..)) => {
+                return Outcome::Done
+            }
             // "No" brings the close form back as it was typed.
-            Step::No(closing) => {
+            Step::No(VisitQuestion::Close(closing)) => {
+                let closing = *closing;
                 self.modal = Some(Modal::Form(closing.form));
                 return Outcome::Done;
             }
-            Step::Yes(Closing { next, form }) => {
+            Step::Yes(VisitQuestion::Remove(what, index)) => {
+                let removed = self.change(ctx, AuditAction::VisitRemove, |visit, _| {
+                    visit.remove(what, index);
+                });
+                return match removed {
+                    Ok(()) => Outcome::Reload.and(Outcome::Say(lang.removed_written(what))),
+                    Err(e) => Outcome::Say(lang.error(&e)),
+                };
+            }
+            Step::Yes(VisitQuestion::Close(closing)) => {
+                let Closing { next, form } = *closing;
                 let closed = self.change(ctx, AuditAction::VisitClose, |visit, sig| {
                     visit.close(next, sig.at)
                 });
@@ -377,7 +445,7 @@ impl VisitScreen {
                     VisitForm::Close(f) => match next_visit(ctx, f) {
                         Ok(next) => {
                             let question = lang.close_visit_question(&lang.date(next));
-                            let about = Closing { next, form };
+                            let about = VisitQuestion::Close(Box::new(Closing { next, form }));
                             self.modal = Some(Modal::Confirm(Confirm { question, about }));
                             return Outcome::Done;
                         }
@@ -399,20 +467,45 @@ impl VisitScreen {
     fn save_advice(&mut self, ctx: &Ctx, form: &AdviceForm) -> Result<(), AppError> {
         let text = form.advice.required(Invalid::AdviceRequired)?;
         let competencies = Competency::parse_numbers(&form.competencies.value)?;
-        self.change(ctx, AuditAction::VisitAdvice, |visit, sig| {
-            visit.notes.push(Advice {
+        let with = ids_named(&form.with.value, &self.staff).map_err(Invalid::UnknownStaff)?;
+        // Every advice is for someone: the coaching follows the staff (a group with no staff yet
+        // takes advice for nobody).
+        if with.is_empty() && !self.staff.is_empty() {
+            return Err(Invalid::WithRequired.into());
+        }
+        let action = match form.editing {
+            Some(_) => AuditAction::VisitEdit,
+            None => AuditAction::VisitAdvice,
+        };
+        self.change(ctx, action, |visit, sig| {
+            let advice = Advice {
                 child_id: form.about,
                 text,
                 competencies,
+                with,
                 by: sig.by.clone(),
                 at: sig.at,
-            })
+            };
+            match form.editing.and_then(|i| visit.notes.get_mut(i)) {
+                Some(written) => *written = advice,
+                None => visit.notes.push(advice),
+            }
         })
     }
 
     fn save_follow_up(&mut self, ctx: &Ctx, form: &FollowUpForm) -> Result<(), AppError> {
         let text = form.agreed.required(Invalid::FollowUpRequired)?;
         let due = not_past(form.due.date()?, ctx.today())?;
+        if let Some(index) = form.editing {
+            return self.change(ctx, AuditAction::VisitEdit, |visit, sig| {
+                if let Some(f) = visit.follow_ups.get_mut(index) {
+                    f.text = text;
+                    f.due = due;
+                    f.by = sig.by.clone();
+                    f.at = sig.at;
+                }
+            });
+        }
         self.change(ctx, AuditAction::VisitFollowUp, |visit, sig| {
             visit.follow_ups.push(FollowUp {
                 child_id: form.about,
@@ -424,6 +517,45 @@ impl VisitScreen {
                 from_visit: None,
             })
         })
+    }
+
+    /// The advice or follow-up the selected row is, with its place.
+    fn selected_written(&self) -> Option<(Written, usize)> {
+        match self.list.selected()?.part {
+            VisitPart::Advice(i) => Some((Written::Advice, i)),
+            VisitPart::FollowUp(i) => Some((Written::FollowUp, i)),
+            VisitPart::Child(_) | VisitPart::Group => None,
+        }
+    }
+
+    /// The advice form filled in with the advice at `index`, to correct it.
+    fn advice_form(&self, index: usize) -> Option<VisitForm> {
+        let advice = self.visit.notes.get(index)?;
+        let digits: Vec<String> = advice
+            .competencies
+            .iter()
+            .map(|c| c.number().to_string())
+            .collect();
+        let with = crate::domain::named::names_of(&advice.with, &self.staff);
+        Some(VisitForm::Advice(AdviceForm {
+            about: advice.child_id,
+            editing: Some(index),
+            advice: Text::note(T::FieldAdvice, &advice.text),
+            competencies: Text::new(T::FieldCompetencies, &digits.join(" ")),
+            with: Text::new(T::FieldAdviceWith, &with),
+            staff: self.staff.iter().map(|s| s.name.clone()).collect(),
+        }))
+    }
+
+    /// The follow-up form filled in with the follow-up at `index`, to correct it.
+    fn follow_up_form(&self, lang: Lang, index: usize) -> Option<VisitForm> {
+        let f = self.visit.follow_ups.get(index)?;
+        Some(VisitForm::FollowUp(FollowUpForm {
+            about: f.child_id,
+            editing: Some(index),
+            agreed: Text::new(T::FieldFollowUp, &f.text),
+            due: Date::new(T::FieldDue, lang, Some(f.due)),
+        }))
     }
 
     /// The group's children, not archived, ranked by how much they need the coach.
@@ -484,7 +616,7 @@ fn next_visit(ctx: &Ctx, form: &CloseForm) -> Result<NaiveDate, AppError> {
 }
 
 /// The rows: the follow-ups (carried over first, as agreed), the children in attention order,
-/// then the group.
+/// the group, then the advice written in this visit.
 fn visit_rows(s: &VisitScreen) -> Vec<VisitRow> {
     let about = |child: Option<Id>| s.child_name(child).unwrap_or_default();
     let follow_ups = s
@@ -507,7 +639,16 @@ fn visit_rows(s: &VisitScreen) -> Vec<VisitRow> {
         key: u64::MAX,
         search: s.group.name.clone(),
     };
-    follow_ups.chain(children).chain([group]).collect()
+    let advice = s.visit.notes.iter().enumerate().map(|(i, a)| VisitRow {
+        part: VisitPart::Advice(i),
+        key: (2 << 32) + i as u64,
+        search: format!("{} {}", a.text, about(a.child_id)),
+    });
+    follow_ups
+        .chain(children)
+        .chain([group])
+        .chain(advice)
+        .collect()
 }
 
 /// When a visit last changed, for the "saved" badge of one opened again (`now` for one with
@@ -531,7 +672,9 @@ impl Component for VisitScreen {
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         match self.lead && self.visit.is_open() {
-            true => &[Note, FollowUp, Mark, CloseVisit, Back, Help, Quit],
+            true => &[
+                Note, FollowUp, Mark, Edit, Remove, CloseVisit, Back, Help, Quit,
+            ],
             false => &[Open, Back, Help, Quit],
         }
     }
@@ -548,6 +691,9 @@ impl Component for VisitScreen {
     /// The children ranked anew (back from a child, say), the selection kept.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.lead = may_lead_visit(ctx.user);
+        self.staff = ctx.store.staff()?;
+        self.staff
+            .retain(|s| s.groups.contains(&self.group.id) && s.role != Role::Coach);
         self.children = self.ranked_children(ctx)?;
         self.list.set_items(visit_rows(self));
         Ok(())

@@ -105,6 +105,12 @@ pub enum AuditAction {
     VisitFollowUp,
     #[strum(serialize = "visit.close")]
     VisitClose,
+    /// An advice or follow-up of an open visit was corrected.
+    #[strum(serialize = "visit.edit")]
+    VisitEdit,
+    /// An advice or follow-up of an open visit was removed.
+    #[strum(serialize = "visit.remove")]
+    VisitRemove,
     /// The demo data was generated into the database.
     #[strum(serialize = "demo.load")]
     DemoLoad,
@@ -168,6 +174,8 @@ mod tests {
         assert_eq!(AuditAction::ChildConsent.as_str(), "child.consent");
         assert_eq!(AuditAction::StaffLeadSet.as_str(), "staff.lead_set");
         assert_eq!(AuditAction::StaffLeadCleared.as_str(), "staff.lead_cleared");
-        assert_eq!(AuditAction::VARIANTS.len(), 43);
+        assert_eq!(AuditAction::VisitEdit.as_str(), "visit.edit");
+        assert_eq!(AuditAction::VisitRemove.as_str(), "visit.remove");
+        assert_eq!(AuditAction::VARIANTS.len(), 45);
     }
 }

@@ -336,3 +336,88 @@ fn changes_since_the_previous_visit() {
     assert_eq!(changes.closed.len(), 1);
     assert!(changes_since(&record, day("2026-11-15"), &f.forms).is_empty());
 }
+
+#[test]
+fn advice_without_staff_reads_and_writes_without_with() {
+    let old = r#"{"child_id":null,"text":"Dagritme","competencies":["development"],"by":"C","at":"2026-11-20T10:00:00+01:00"}"#;
+    let advice: Advice = serde_json::from_str(old).unwrap();
+    assert!(advice.with.is_empty(), "older advice has no one in `with`");
+    let written = serde_json::to_value(&advice).unwrap();
+    assert!(written.get("with").is_none(), "an empty list is left out");
+    let given = Advice {
+        with: vec![3, 5],
+        ..advice
+    };
+    assert_eq!(
+        serde_json::to_value(&given).unwrap()["with"],
+        serde_json::json!([3, 5])
+    );
+}
+
+#[test]
+fn growth_counts_the_advice_for_a_person_per_competency_per_quarter_newest_first() {
+    use super::growth::{growth, Quarter};
+    let advice = |text: &str, competencies: &[Competency], with: &[Id], when: &str| Advice {
+        child_id: None,
+        text: text.into(),
+        competencies: competencies.to_vec(),
+        with: with.to_vec(),
+        by: "Coach".into(),
+        at: at(when),
+    };
+    let mut summer = Visit::start(20, 1, &coach(), day("2026-08-14"), None);
+    summer.notes = vec![
+        advice(
+            "Benoem wat je ziet",
+            &[Competency::Development],
+            &[3, 5],
+            "2026-08-14",
+        ),
+        advice(
+            "Alleen voor Bram",
+            &[Competency::Parents],
+            &[5],
+            "2026-08-14",
+        ),
+    ];
+    let mut autumn = Visit::start(30, 2, &coach(), day("2026-10-02"), None);
+    autumn.notes = vec![
+        advice(
+            "Rustig aankondigen",
+            &[Competency::Behaviour, Competency::Development],
+            &[3],
+            "2026-10-02",
+        ),
+        advice(
+            "Niemand genoemd",
+            &[Competency::Behaviour],
+            &[],
+            "2026-10-02",
+        ),
+    ];
+    let anna = growth(3, &[summer.clone(), autumn.clone()]);
+    let quarters: Vec<Quarter> = anna.iter().map(|q| q.quarter).collect();
+    assert_eq!(
+        quarters,
+        [
+            Quarter {
+                year: 2026,
+                quarter: 4
+            },
+            Quarter {
+                year: 2026,
+                quarter: 3
+            }
+        ],
+        "newest first"
+    );
+    assert_eq!(anna[0].counts, [1, 1, 0, 0]);
+    assert_eq!(anna[0].advice[0].group_id, 2);
+    assert_eq!(anna[1].counts, [1, 0, 0, 0]);
+    let texts: Vec<&str> = anna[1].advice.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["Benoem wat je ziet"]);
+    let bram = growth(5, &[autumn, summer]);
+    assert_eq!(bram.len(), 1);
+    assert_eq!(bram[0].counts, [1, 0, 0, 1], "both advice of the summer");
+    assert!(growth(9, &[]).is_empty());
+}

@@ -35,4 +35,5 @@ views! {
     History(history),
     Staff(staff),
     Visit(visit),
+    Growth(growth),
 }

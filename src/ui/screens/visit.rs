@@ -84,6 +84,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                 text: lang.get(T::VisitGroupRow).to_string(),
                 right: vec![advice_count(None)],
             },
+            VisitPart::Advice(i) => {
+                let a = &screen.visit.notes[i];
+                let who = screen
+                    .child_name(a.child_id)
+                    .unwrap_or_else(|| lang.get(T::VisitGroupSection).to_string());
+                SectionedRow {
+                    section: lang.get(T::AdviceHeading).to_string(),
+                    text: format!("{} · {who}", a.text),
+                    right: Vec::new(),
+                }
+            }
         })
         .collect();
     let visit = &screen.visit;
@@ -140,6 +151,12 @@ fn detail<'a>(app: &App, screen: &'a VisitScreen, theme: &Theme) -> Vec<Line<'a>
             lines
         }
         VisitPart::Group => advice(app, screen, None, theme),
+        VisitPart::Advice(i) => {
+            let a = &screen.visit.notes[i];
+            let mut lines = advice_lines(app, screen, a, theme);
+            lines.push(Line::styled(lang.changed_by(&a.by, a.at), theme.dim));
+            lines
+        }
     }
 }
 
@@ -217,7 +234,8 @@ fn changes<'a>(
     lines
 }
 
-/// The advice written in this visit about a child or the group, each with its competencies.
+/// The advice written in this visit about a child or the group, each with its competencies and
+/// whom it was for.
 fn advice<'a>(
     app: &App,
     screen: &'a VisitScreen,
@@ -235,15 +253,28 @@ fn advice<'a>(
     }
     let mut lines = vec![Line::styled(lang.get(T::AdviceHeading), theme.key)];
     for a in written {
-        let mut advice = text_lines(vec![Span::raw("• ")], &a.text);
-        if !a.competencies.is_empty() {
-            let tags: Vec<&str> = a.competencies.iter().map(|c| lang.competency(*c)).collect();
-            let tags = Span::styled(format!(" [{}]", tags.join(", ")), theme.dim);
-            if let Some(last) = advice.last_mut() {
-                last.spans.push(tags);
-            }
-        }
-        lines.extend(advice);
+        lines.extend(advice_lines(app, screen, a, theme));
     }
     lines
+}
+
+/// One advice: its text after a bullet, then its competencies and whom it was for.
+fn advice_lines(app: &App, screen: &VisitScreen, a: &Advice, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut advice: Vec<Line<'static>> = text_lines(vec![Span::raw("• ")], &a.text);
+    if !a.competencies.is_empty() {
+        let tags: Vec<&str> = a.competencies.iter().map(|c| lang.competency(*c)).collect();
+        let tags = Span::styled(format!(" [{}]", tags.join(", ")), theme.dim);
+        if let Some(last) = advice.last_mut() {
+            last.spans.push(tags);
+        }
+    }
+    if !a.with.is_empty() {
+        let names = crate::domain::named::names_of(&a.with, &screen.staff);
+        let with = Span::styled(format!(" {}", lang.advice_with(&names)), theme.dim);
+        if let Some(last) = advice.last_mut() {
+            last.spans.push(with);
+        }
+    }
+    advice
 }

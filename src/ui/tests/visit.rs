@@ -28,5 +28,6 @@ fn closing_a_visit_in_dutch_shows_the_date_its_hint_and_asks_j_or_n() {
         text.contains(&format!("Het volgende is op {dutch}")),
         "{text}"
     );
+    assert!(text.contains("kan niet meer veranderen"), "{text}");
     assert!(text.contains("j = ja, n = nee"), "{text}");
 }

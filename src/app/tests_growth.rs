@@ -1,0 +1,148 @@
+//! The coaching per staff member (issue 14, acceptance 5): an advice given with two staff
+//! members shows on both their screens under its competencies, reached by each of them from the
+//! groups list (`A`) and by the admin from the staff screen (`A` on the person).
+
+use super::screens::growth::GrowthScreen;
+use super::test_support::{advice_with_two, app_at, chr, now, press, User};
+use super::*;
+use crate::domain::visit::growth::{growth, Quarter};
+use crate::domain::visit::Competency;
+use crate::domain::{Role, Staff};
+
+fn growth_screen(app: &App) -> &GrowthScreen {
+    let Screen::Growth(s) = app.screen() else {
+        panic!("expected the coaching screen, got {:?}", app.status)
+    };
+    s
+}
+
+/// What the demo itself gave `person` this quarter, per competency.
+fn demo_counts(person: &Staff) -> [usize; 4] {
+    let demo = crate::demo::generate(&Default::default(), now());
+    let quarter = Quarter::of(now().date_naive());
+    let all = growth(person.id, &demo.visits);
+    all.iter()
+        .find(|q| q.quarter == quarter)
+        .map_or([0; 4], |q| q.counts)
+}
+
+/// Checks the shown screen: the newest quarter is this one, with `added` more per competency
+/// than the demo gave, and holds the advice with exactly these texts among its own.
+fn shows(app: &App, person: &Staff, added: [usize; 4], texts: &[&str]) {
+    let s = growth_screen(app);
+    assert_eq!(s.person.id, person.id);
+    let newest = &s.quarters[0];
+    assert_eq!(
+        newest.quarter,
+        Quarter::of(now().date_naive()),
+        "newest first"
+    );
+    let mut expected = demo_counts(person);
+    for (count, more) in expected.iter_mut().zip(added) {
+        *count += more;
+    }
+    assert_eq!(newest.counts, expected, "{}", person.name);
+    let given = |text: &str| newest.advice.iter().find(|a| a.text == text).cloned();
+    for text in texts {
+        assert!(given(text).is_some(), "{}: {text}", person.name);
+    }
+    let together = given("Samen benoemen wat je ziet").expect("the shared advice");
+    assert_eq!(
+        together.competencies,
+        [Competency::Development, Competency::Behaviour]
+    );
+    let parents = given("Ouders betrekken bij het afscheid");
+    assert_eq!(parents.is_some(), texts.len() == 2, "{}", person.name);
+}
+
+#[test]
+fn advice_with_two_staff_members_shows_on_both_their_screens() {
+    let (dir, [first, second]) = advice_with_two(Lang::En);
+    let db = dir.path().join("db");
+    {
+        let mut app = app_at(&db, false, Lang::En, User::Named(&first.name));
+        chr(&mut app, 'A');
+        let both = [
+            "Samen benoemen wat je ziet",
+            "Ouders betrekken bij het afscheid",
+        ];
+        shows(&app, &first, [1, 1, 0, 1], &both);
+        press(&mut app, "Esc");
+        assert!(matches!(app.screen(), Screen::Groups(_)));
+    }
+    {
+        let mut app = app_at(&db, false, Lang::En, User::Named(&second.name));
+        chr(&mut app, 'A');
+        shows(&app, &second, [1, 1, 0, 0], &["Samen benoemen wat je ziet"]);
+    }
+    // The admin from the staff screen, on the person.
+    let mut app = app_at(&db, false, Lang::En, User::FirstWith(Role::Admin));
+    chr(&mut app, 'S');
+    for _ in 0..40 {
+        let Screen::Staff(s) = app.screen() else {
+            panic!("the staff screen")
+        };
+        if s.selected_person().is_some_and(|p| p.id == second.id) {
+            break;
+        }
+        press(&mut app, "Down");
+    }
+    chr(&mut app, 'A');
+    shows(&app, &second, [1, 1, 0, 0], &["Samen benoemen wat je ziet"]);
+}
+
+#[test]
+fn a_colleague_handed_the_keyboard_sees_nothing_of_someone_elses_coaching() {
+    let (dir, [first, second]) = advice_with_two(Lang::En);
+    let db = dir.path().join("db");
+    let mut app = app_at(&db, false, Lang::En, User::Named(&first.name));
+    chr(&mut app, 'A');
+    assert!(!growth_screen(&app).quarters.is_empty());
+    // Hand-over: the colleague picks themself on the lock screen.
+    super::tests_roles::hand_over(&mut app, &second);
+    let s = growth_screen(&app);
+    assert!(
+        s.quarters.is_empty(),
+        "nothing of {}'s coaching",
+        first.name
+    );
+    assert!(s.list.is_empty());
+}
+
+#[test]
+fn the_coach_steps_through_everyones_coaching_and_staff_stay_on_their_own() {
+    let (dir, [first, second]) = advice_with_two(Lang::En);
+    let db = dir.path().join("db");
+    {
+        let mut app = app_at(&db, false, Lang::En, User::FirstWith(Role::Coach));
+        chr(&mut app, 'A');
+        let people = growth_screen(&app).people.clone();
+        assert!(people.iter().all(|p| p.role != Role::Coach));
+        assert!(
+            people.iter().any(|p| p.id == first.id) && people.iter().any(|p| p.id == second.id)
+        );
+        press(&mut app, "Right");
+        assert_eq!(growth_screen(&app).person.id, people[0].id);
+        press(&mut app, "Right");
+        assert_eq!(growth_screen(&app).person.id, people[1].id);
+        press(&mut app, "Left");
+        press(&mut app, "Left");
+        assert_eq!(
+            growth_screen(&app).person.id,
+            people[people.len() - 1].id,
+            "round"
+        );
+        for _ in 0..people.len() {
+            if growth_screen(&app).person.id == second.id {
+                break;
+            }
+            press(&mut app, "Right");
+        }
+        shows(&app, &second, [1, 1, 0, 0], &["Samen benoemen wat je ziet"]);
+    }
+    let mut app = app_at(&db, false, Lang::En, User::Named(&second.name));
+    chr(&mut app, 'A');
+    assert_eq!(growth_screen(&app).people.len(), 1, "only their own");
+    press(&mut app, "Right");
+    assert_eq!(growth_screen(&app).person.id, second.id);
+}
