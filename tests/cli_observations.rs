@@ -19,7 +19,7 @@ const VALID: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/templates/valid.toml"
 );
-/// A form template with three problems.
+/// A form template with four problems.
 const BAD: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/templates/bad.toml"
@@ -454,11 +454,12 @@ fn a_bad_template_is_refused_with_every_problem_and_changes_nothing() {
     let before = db.content();
     let stderr = fails(&run(&["forms", "import", BAD, "--db", db.path()]), 1);
     let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 3, "{stderr}");
+    assert_eq!(lines.len(), 4, "{stderr}");
     let expected = [
         (6, "unknown group kind \"school\""),
         (13, "item \"a.1\" has no en text"),
         (14, "concern = true"),
+        (15, "min_months = 24 above max_months = 11"),
     ];
     for (line, (number, message)) in lines.iter().zip(expected) {
         let prefix = format!("{BAD}:{number}: ");

@@ -182,6 +182,8 @@ mod tests {
                     text: Text::new("Een", "One"),
                     concern: false,
                     meldcode: false,
+                    min_months: None,
+                    max_months: None,
                 }],
             }],
         }

@@ -64,6 +64,23 @@ pub struct Item {
     pub concern: bool,
     #[serde(default)]
     pub meldcode: bool,
+    /// The youngest age, in whole months the child has completed, the item is meant for; `None`
+    /// for no lower bound. In the export only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_months: Option<u32>,
+    /// The oldest age, in whole completed months and inclusive (`Some(11)`: the first year), the
+    /// item is meant for; `None` for no upper bound. In the export only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_months: Option<u32>,
+}
+
+impl Item {
+    /// Whether the item is meant for a child of `months` whole months. An item without an age
+    /// range is meant for every age.
+    pub fn fits_age(&self, months: u32) -> bool {
+        self.min_months.is_none_or(|min| months >= min)
+            && self.max_months.is_none_or(|max| months <= max)
+    }
 }
 
 impl FormTemplate {
@@ -192,6 +209,8 @@ mod tests {
             text: Text::new(format!("{id} nl"), format!("{id} en")),
             concern: false,
             meldcode: false,
+            min_months: None,
+            max_months: None,
         }
     }
 
