@@ -443,7 +443,7 @@ fn the_form_shows_the_items_for_the_age_and_what_was_written_outside_it_last() {
 
 #[test]
 fn a_birth_date_after_the_observation_day_shows_every_item() {
-    let (_dir, mut app, mut child) = on_new_child();
+    let (_dir, app, mut child) = on_new_child();
     child.birth_date = now().date_naive() + Duration::days(3);
     let template = crate::templates::parse("leeftijd.toml", AGED).unwrap();
     let group = app.store.group(child.group_id).unwrap().unwrap();
@@ -451,4 +451,59 @@ fn a_birth_date_after_the_observation_day_shows_every_item() {
     assert_eq!(screen.age_in_months(), None);
     assert_eq!(screen.list.visible().count(), 5);
     assert!(screen.list.visible().all(|r| !r.outside_age));
+}
+
+/// On the demo's first group (a kdv), the form of the first child of `months` months old.
+fn demo_form_at(app: &mut App, months: u32) -> Vec<String> {
+    super::test_support::select_child_where(app, |_, child| {
+        child.age_on(now().date_naive()).map(|a| a.in_months()) == Some(months)
+    });
+    chr(app, 'o');
+    assert_eq!(form(app).age_in_months(), Some(months));
+    let ids = form(app).list.visible().map(|r| r.item.clone()).collect();
+    press(app, "Esc");
+    ids
+}
+
+#[test]
+fn the_demos_baby_gets_baby_items_and_its_three_year_old_the_older_ones() {
+    let (_dir, mut app) = super::test_support::signed_in(Lang::Nl);
+    press(&mut app, "Enter");
+    let has = |ids: &[String], id: &str| ids.iter().any(|i| i == id);
+    let baby = demo_form_at(&mut app, 10);
+    for id in [
+        "sociaal.baby_oogcontact",
+        "taal.baby_stem",
+        "motoriek.baby_omrollen",
+    ] {
+        assert!(has(&baby, id), "{id}: {baby:?}");
+    }
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.dreumes_woorden",
+    ] {
+        assert!(!has(&baby, id), "{id}: {baby:?}");
+    }
+    // Every domain, the Meldcode signals too.
+    assert!(has(&baby, "omstandigheden.letsel"));
+
+    let older = demo_form_at(&mut app, 43);
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.verstaanbaar",
+    ] {
+        assert!(has(&older, id), "{id}: {older:?}");
+    }
+    let young = older
+        .iter()
+        .filter(|id| id.contains(".baby_") || id.contains(".dreumes_"));
+    assert_eq!(young.count(), 0, "{older:?}");
+
+    let second_year = demo_form_at(&mut app, 14);
+    assert!(has(&second_year, "taal.dreumes_woorden"));
+    assert!(!has(&second_year, "gedrag.regels") && !has(&second_year, "spel.beurt"));
 }

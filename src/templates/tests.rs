@@ -655,3 +655,71 @@ fn a_wrong_age_range_names_its_line() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].1.contains("min_months, max_months"), "{found:?}");
 }
+
+#[test]
+fn the_kdv_form_is_full_for_each_age_and_asks_no_toddler_rules_of_a_baby() {
+    let templates = builtin();
+    let kdv = templates.iter().find(|t| t.id == "kdv-0-4").unwrap();
+    let for_age = |months: u32| -> Vec<&str> {
+        kdv.items()
+            .filter(|(_, item)| item.fits_age(months))
+            .map(|(_, item)| item.id.as_str())
+            .collect()
+    };
+    // 0-1, 1-2 and 2-4 each have a full form: every domain, worries and strengths.
+    for months in [3, 10, 11, 12, 14, 23, 24, 36, 47] {
+        let ids = for_age(months);
+        assert!(ids.len() >= 30, "{months} months: {} items", ids.len());
+        for section in &kdv.sections {
+            let in_section = |id: &&str| id.starts_with(&format!("{}.", section.id));
+            assert!(
+                ids.iter().any(in_section),
+                "{months} months: no {}",
+                section.id
+            );
+        }
+        let concerns = ids.iter().filter(|id| kdv.item(id).unwrap().1.concern);
+        assert!(concerns.count() >= 10, "{months} months");
+    }
+    let baby = for_age(10);
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.verstaanbaar",
+        "spel.samen",
+    ] {
+        assert!(!baby.contains(&id), "a baby is not asked {id}");
+        assert!(for_age(36).contains(&id), "a three-year-old is asked {id}");
+    }
+    for id in ["gedrag.regels", "spel.beurt"] {
+        assert!(
+            !for_age(14).contains(&id),
+            "a 14-month-old is not asked {id}"
+        );
+    }
+    // The baby items of the issue, the second year's own, and neither for a three-year-old.
+    for id in [
+        "sociaal.baby_oogcontact",
+        "taal.baby_stem",
+        "motoriek.baby_omrollen",
+        "motoriek.baby_zitten",
+        "taal.baby_brabbelen",
+        "welbevinden.baby_huilen",
+        "zelfredzaamheid.baby_ritme",
+    ] {
+        assert!(baby.contains(&id), "{id}");
+        assert!(!for_age(12).contains(&id), "{id}");
+    }
+    let second_year = for_age(14);
+    assert!(second_year.contains(&"taal.dreumes_woorden"));
+    assert!(!baby.contains(&"taal.dreumes_woorden"));
+    assert!(!for_age(36)
+        .iter()
+        .any(|id| id.contains(".baby_") || id.contains(".dreumes_")));
+    // The Meldcode signals are for every age.
+    assert!(kdv
+        .items()
+        .filter(|(_, i)| i.meldcode)
+        .all(|(_, i)| i.min_months.is_none() && i.max_months.is_none()));
+}
