@@ -376,10 +376,8 @@ fn what_changed_between_the_demo_observations() {
     // From the children list.
     t.send("w");
     let (up, gone) = (item(&up), item(&gone));
-    let mut want = vec![
-        (&up, "sometimes → often", "changed"),
-        (&gone, "→ not seen", "no longer seen"),
-    ];
+    let (change, kind) = gone.gone();
+    let mut want = vec![(&up, "sometimes → often", "changed"), (&gone, change, kind)];
     if let Some(new) = appeared.first() {
         want.push((new, "not seen → ", "new"));
     }
@@ -442,13 +440,14 @@ fn what_changed_after_marking_today_on_the_form() {
 
     t.send("w");
     let other = items.iter().find(|i| i.id == other).unwrap();
+    let (change, kind) = other.gone();
     let title = format!("{} · What changed: {} → ", kid.name, s(&latest, "date"));
     let screen = expect_changes(
         &mut t,
         &title,
         &[
             (&items[row], "sometimes → often", "changed"),
-            (other, "→ not seen", "no longer seen"),
+            (other, change, kind),
         ],
     );
     let day1 = today();

@@ -806,6 +806,9 @@ texts! {
     NoChanges => "Geen verschillen: alles is hetzelfde gemarkeerd.", "No differences: everything is marked the same.";
     ChangeAppeared => "nieuw", "new";
     ChangeDisappeared => "niet meer gezien", "no longer seen";
+    MarkNotMarked => "niet aangekruist", "not marked";
+    ChangeNotMarked => "deze keer niet", "not this time";
+    NotMarkedMeans => "Deze keer niet aangekruist: dat zegt niet dat het kind het niet meer doet.", "Not marked this time: that does not mean the child no longer does it.";
     ChangeChanged => "veranderd", "changed";
     PickFormTitle => "Welk formulier?", "Which form?";
     ActPlan => "stappenplan", "step plan";

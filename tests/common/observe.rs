@@ -49,6 +49,19 @@ pub struct Item {
     pub text: String,
     /// The id of its section.
     pub section: String,
+    /// A worry (`concern = true`) rather than a strength.
+    pub concern: bool,
+}
+
+impl Item {
+    /// How the comparison shows this item marked before and not now: (the change, its kind). A
+    /// strength was not marked this time; a worry is no longer seen.
+    pub fn gone(&self) -> (&'static str, &'static str) {
+        match self.concern {
+            true => ("→ not seen", "no longer seen"),
+            false => ("→ not marked", "not this time"),
+        }
+    }
 }
 
 /// The items of a form in form order, for every age.
@@ -64,6 +77,7 @@ pub fn form_items(template: &Value) -> Vec<Item> {
             id: s(item, "id").to_string(),
             text: s(&item["text"], "en").to_string(),
             section: s(section, "id").to_string(),
+            concern: item["concern"] == true,
         })
         .collect();
     // The tests find an item on the screen by the start of its text.

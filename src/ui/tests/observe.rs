@@ -236,3 +236,54 @@ fn a_mark_outside_the_childs_age_shows_last_with_the_ages_it_is_for() {
     assert!(text.contains("[outside the age range:"), "{text}");
     assert!(text.contains("up to 11 months]"), "{text}");
 }
+
+#[test]
+fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
+    use crate::domain::form::Mark;
+    let (_dir, mut app, child) = test_support::on_new_child(Lang::En);
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    let sig = app.signature();
+    let today = test_support::now().date_naive();
+    let days_ago = [
+        today - chrono::Duration::days(60),
+        today - chrono::Duration::days(5),
+    ];
+    let marks: [&[(&str, Mark)]; 2] = [
+        &[
+            ("welbevinden.afscheid", Mark::Often),
+            ("welbevinden.teruggetrokken", Mark::Often),
+        ],
+        &[("welbevinden.troost", Mark::Sometimes)],
+    ];
+    for (date, marks) in days_ago.into_iter().zip(marks) {
+        let id = app.store.new_observation_id().unwrap();
+        let mut observation =
+            crate::domain::Observation::new(id, child.id, &template, date, &sig.by);
+        for (item, mark) in marks {
+            observation.set_mark(item, Some(*mark), &sig.by, sig.at);
+        }
+        let action = crate::domain::AuditAction::ObservationMark;
+        app.store
+            .save_observation(&observation, &template, action, marks[0].0, &sig)
+            .unwrap();
+    }
+    chr(&mut app, 'w');
+    let t = snap!("comparison_strength_not_marked", &app);
+    let text = screen_text(&t);
+    let line = |words: &str| {
+        let found = text.lines().find(|l| l.contains(words));
+        found
+            .unwrap_or_else(|| panic!("{words}:\n{text}"))
+            .to_string()
+    };
+    // The strength: not marked this time, with what that means under it.
+    let strength = line("Comes in at ease");
+    assert!(strength.contains("often → not marked") && strength.contains("not this time"));
+    assert!(text.contains("Not marked this time: that does not mean the child no longer does"));
+    // The worry is no longer seen.
+    let worry = line("Withdraws or is noticeably quiet");
+    assert!(
+        worry.contains("often → not seen") && worry.contains("no longer seen"),
+        "{worry}"
+    );
+}
