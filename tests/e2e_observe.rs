@@ -23,7 +23,7 @@ use common::demo::{
     arr, date_of, fresh_demo, group, group_name, id, kids, s, today, uniquely_named_kids, ymd, Kid,
 };
 use common::observe::{
-    assert_signed, form_items, item_row, mark, mark_entry, mark_rows, marks, move_to,
+    assert_signed, form_items, form_rows, item_row, mark, mark_entry, mark_rows, marks, move_to,
     observations_of, open_form, pick_kid, row_shows, shows, sometimes, start, start_on_form,
     template_by_id, template_for_group, template_for_kind, three_rows, todays_observation, Item,
 };
@@ -42,7 +42,7 @@ fn three_marks_make_a_new_observation_signed_today() {
     let (db, ex, user, day0, kid, items) = start();
     let before = observations_of(&ex, kid.id).len();
     let all_before = arr(&ex, "observations").len();
-    let rows = three_rows(&ex, &kid);
+    let rows = three_rows(&items);
 
     let mut t = start_on_form(&db, &ex, &kid, &user);
     // The form opens on the first item, not seen, with nothing marked.
@@ -376,10 +376,8 @@ fn what_changed_between_the_demo_observations() {
     // From the children list.
     t.send("w");
     let (up, gone) = (item(&up), item(&gone));
-    let mut want = vec![
-        (&up, "sometimes → often", "changed"),
-        (&gone, "→ not seen", "no longer seen"),
-    ];
+    let (change, kind) = gone.gone();
+    let mut want = vec![(&up, "sometimes → often", "changed"), (&gone, change, kind)];
     if let Some(new) = appeared.first() {
         want.push((new, "not seen → ", "new"));
     }
@@ -424,7 +422,7 @@ fn what_changed_after_marking_today_on_the_form() {
     let Some((kid, latest, sometimes, other)) = found else {
         panic!("the demo has an observed child with a mark \"sometimes\" and another mark");
     };
-    let items = form_items(template_by_id(&ex, s(&latest, "template")));
+    let items = form_rows(template_by_id(&ex, s(&latest, "template")), &kid, day0);
     assert_eq!(
         s(template_for_group(&ex, kid.group_id), "id"),
         s(&latest, "template"),
@@ -442,13 +440,14 @@ fn what_changed_after_marking_today_on_the_form() {
 
     t.send("w");
     let other = items.iter().find(|i| i.id == other).unwrap();
+    let (change, kind) = other.gone();
     let title = format!("{} · What changed: {} → ", kid.name, s(&latest, "date"));
     let screen = expect_changes(
         &mut t,
         &title,
         &[
             (&items[row], "sometimes → often", "changed"),
-            (other, "→ not seen", "no longer seen"),
+            (other, change, kind),
         ],
     );
     let day1 = today();
@@ -492,7 +491,7 @@ fn never_observed_child_shows_today_after_one_mark() {
         .expect("a second child in the group");
     // The export lists every form, observed with or not.
     let template = template_for_kind(&ex, s(group(&ex, kid.group_id), "kind"));
-    let items = form_items(template);
+    let items = form_rows(template, &kid, today());
 
     let mut t = open_tui(&db, &user);
     open_group(&mut t, &group_name(&ex, kid.group_id));

@@ -72,11 +72,13 @@ fn consent_of(ex: &Value, id: u64) -> Value {
         .map_or(Value::Null, |c| c["consent"].clone())
 }
 
-/// What each test starts from: a fresh demo database, its export and the user (`fresh_demo`), the
+/// What each test starts from: a fresh demo database of six groups, its export and the user (`fresh_demo`), the
 /// early-signalling plan and the Meldcode, the `skip`-th child without a trajectory (each test
 /// takes a child of its own), and the day the test starts.
 fn start(skip: usize) -> (Db, Value, String, Plan, Plan, Kid, NaiveDate) {
-    let (db, ex, user) = fresh_demo(&[]);
+    // Six groups: enough children without a trajectory for every test, whatever day the demo is
+    // made on (the default three groups leave some days only four).
+    let (db, ex, user) = fresh_demo(&["--groups", "6"]);
     let (early, meldcode) = (Plan::early(&ex), Plan::meldcode(&ex));
     let kid = kid_without_trajectory(&ex, skip);
     (db, ex, user, early, meldcode, kid, today())

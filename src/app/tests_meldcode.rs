@@ -204,14 +204,12 @@ fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_mad
         let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
         let form = screens::ObserveScreen::open(&ctx, screen.child, screen.group).unwrap();
         app.screens.push(form);
-        let Screen::Observe(s) = app.screen() else {
+        let Some(Screen::Observe(s)) = app.screens.last_mut() else {
             panic!("the observation form")
         };
-        let flagged = s.template.items().position(|(_, i)| i.meldcode).unwrap();
-        press(&mut app, "Home");
-        for _ in 0..flagged {
-            press(&mut app, "Down");
-        }
+        let (_, flagged) = s.template.items().find(|(_, i)| i.meldcode).unwrap();
+        let row = s.list.items().find(|r| r.item == flagged.id).unwrap().index;
+        s.list.select_id(row as u64);
         chr(&mut app, ' ');
         let said = app.status.clone();
         match may {

@@ -350,3 +350,160 @@ fn shift_w_writes_the_parents_view_on_disk_and_audited_as_a_note() {
     press(&mut app, "Enter");
     assert!(stored(&app, child.id).is_empty());
 }
+
+/// A form for the kdv with items for some ages only.
+const AGED: &str = r#"
+id = "leeftijd"
+version = 1
+name = { nl = "Leeftijd", en = "Ages" }
+kinds = ["kdv", "peuteropvang"]
+
+[[section]]
+id = "a"
+title = { nl = "Een", en = "One" }
+items = [
+  { id = "a.baby", nl = "Baby", en = "Baby item", max_months = 11 },
+  { id = "a.peuter", nl = "Peuter", en = "Toddler item", min_months = 24 },
+  { id = "a.iedereen", nl = "Iedereen", en = "Item for all" },
+  { id = "a.later", nl = "Later", en = "Later item", min_months = 36 },
+  { id = "a.dreumes", nl = "Dreumes", en = "Second-year item", min_months = 12, max_months = 23 },
+]
+"#;
+
+/// The ids of the form's rows in order, each with whether it is outside the child's age.
+fn rows(app: &App) -> Vec<(String, bool)> {
+    let rows = form(app).list.visible();
+    rows.map(|r| (r.item.clone(), r.outside_age)).collect()
+}
+
+#[test]
+fn the_form_shows_the_items_for_the_age_and_what_was_written_outside_it_last() {
+    let (_dir, mut app, child) = on_new_child();
+    // The child's group uses only the form above.
+    let sig = app.signature();
+    let template = crate::templates::parse("leeftijd.toml", AGED).unwrap();
+    app.store.add_form_template(&template, &sig).unwrap();
+    let mut group = app.store.group(child.group_id).unwrap().unwrap();
+    group.forms = vec!["leeftijd".into()];
+    app.store
+        .save_group(&group, AuditAction::GroupForms, &sig)
+        .unwrap();
+    app.load_catalogue();
+    app.reload();
+    let months = child.age_on(now().date_naive()).unwrap().in_months();
+    assert!((24..36).contains(&months), "{months} months old");
+
+    chr(&mut app, 'o');
+    let own = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| (id.to_string(), false))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&app), own(&["a.peuter", "a.iedereen"]));
+    assert_eq!(form(&app).age_in_months(), Some(months));
+    press(&mut app, "Esc");
+
+    // Today's observation has a mark and a note on items for other ages (as after a birth date
+    // corrected since): they stay on the form, after the others, and can still be changed.
+    let mut observation = Observation::new(
+        app.store.new_observation_id().unwrap(),
+        child.id,
+        &template,
+        now().date_naive(),
+        &sig.by,
+    );
+    observation.set_mark("a.baby", Some(Mark::Often), &sig.by, sig.at);
+    observation.set_note("a.later", "Wacht al op haar beurt", &sig.by, sig.at);
+    app.store
+        .save_observation(
+            &observation,
+            &template,
+            AuditAction::ObservationMark,
+            "a.baby",
+            &sig,
+        )
+        .unwrap();
+    chr(&mut app, 'o');
+    let mut expected = own(&["a.peuter", "a.iedereen"]);
+    expected.extend([("a.baby".to_string(), true), ("a.later".to_string(), true)]);
+    assert_eq!(rows(&app), expected);
+    assert_eq!(form(&app).observation, observation);
+    press(&mut app, "End");
+    press(&mut app, "Up");
+    assert_eq!(form(&app).list.selected().unwrap().item, "a.baby");
+    chr(&mut app, ' ');
+    assert_eq!(stored(&app, child.id)[0].mark("a.baby"), None);
+
+    // Filtering keeps them apart too.
+    chr(&mut app, '/');
+    type_text(&mut app, "item");
+    let filtered: Vec<bool> = form(&app).list.visible().map(|r| r.outside_age).collect();
+    assert_eq!(filtered, [false, false, true, true]);
+}
+
+#[test]
+fn a_birth_date_after_the_observation_day_shows_every_item() {
+    let (_dir, app, mut child) = on_new_child();
+    child.birth_date = now().date_naive() + Duration::days(3);
+    let template = crate::templates::parse("leeftijd.toml", AGED).unwrap();
+    let group = app.store.group(child.group_id).unwrap().unwrap();
+    let screen = ObserveScreen::start(&super::ctx_of!(app), child, group, template).unwrap();
+    assert_eq!(screen.age_in_months(), None);
+    assert_eq!(screen.list.visible().count(), 5);
+    assert!(screen.list.visible().all(|r| !r.outside_age));
+}
+
+/// On the demo's first group (a kdv), the form of the first child of `months` months old.
+fn demo_form_at(app: &mut App, months: u32) -> Vec<String> {
+    super::test_support::select_child_where(app, |_, child| {
+        child.age_on(now().date_naive()).map(|a| a.in_months()) == Some(months)
+    });
+    chr(app, 'o');
+    assert_eq!(form(app).age_in_months(), Some(months));
+    let ids = form(app).list.visible().map(|r| r.item.clone()).collect();
+    press(app, "Esc");
+    ids
+}
+
+#[test]
+fn the_demos_baby_gets_baby_items_and_its_three_year_old_the_older_ones() {
+    let (_dir, mut app) = super::test_support::signed_in(Lang::Nl);
+    press(&mut app, "Enter");
+    let has = |ids: &[String], id: &str| ids.iter().any(|i| i == id);
+    let baby = demo_form_at(&mut app, 10);
+    for id in [
+        "sociaal.baby_oogcontact",
+        "taal.baby_stem",
+        "motoriek.baby_omrollen",
+    ] {
+        assert!(has(&baby, id), "{id}: {baby:?}");
+    }
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.dreumes_woorden",
+    ] {
+        assert!(!has(&baby, id), "{id}: {baby:?}");
+    }
+    // Every domain, the Meldcode signals too.
+    assert!(has(&baby, "omstandigheden.letsel"));
+
+    let older = demo_form_at(&mut app, 43);
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.verstaanbaar",
+    ] {
+        assert!(has(&older, id), "{id}: {older:?}");
+    }
+    let young = older
+        .iter()
+        .filter(|id| id.contains(".baby_") || id.contains(".dreumes_"));
+    assert_eq!(young.count(), 0, "{older:?}");
+
+    let second_year = demo_form_at(&mut app, 14);
+    assert!(has(&second_year, "taal.dreumes_woorden"));
+    assert!(!has(&second_year, "gedrag.regels") && !has(&second_year, "spel.beurt"));
+}

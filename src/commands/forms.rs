@@ -182,6 +182,8 @@ mod tests {
                     text: Text::new("Een", "One"),
                     concern: false,
                     meldcode: false,
+                    min_months: None,
+                    max_months: None,
                 }],
             }],
         }
@@ -193,7 +195,7 @@ mod tests {
         let stored = vec![builtin[0].clone(), own(1), own(2)];
         let lines = list_lines(&Catalogue::forms(stored));
         assert_eq!(lines.len(), 3, "{lines:#?}");
-        assert!(lines[0].starts_with("kdv-0-4   version 1  kdv,peuteropvang"));
+        assert!(lines[0].starts_with("kdv-0-4   version 2  kdv,peuteropvang"));
         assert!(lines[0].ends_with(" items  built-in"));
         assert!(lines[1].starts_with("bso-4-12  version 1  bso "));
         assert!(lines[2].starts_with("eigen     version 2  kdv,bso "));

@@ -8,7 +8,7 @@ use super::people::childcare_staff;
 use super::people::KDV_MIN_MONTHS;
 use super::rng::{between, SplitMix64};
 use super::{time_on, Options, FIRST_MARK_MINUTES};
-use crate::domain::form::{FormTemplate, Mark};
+use crate::domain::form::{FormTemplate, Item, Mark};
 use crate::domain::{Catalogue, Child, Id, Observation};
 use crate::export::Export;
 
@@ -31,8 +31,8 @@ const MARKS: (usize, usize) = (3, 10);
 /// earlier one 6-10 weeks before the next, never before the child was three months old; about one
 /// child in eight gets none at all or only one old one, so that the demo shows children who have
 /// not been observed for long. Each observation is made by one childcare staff member, who signs
-/// every mark at a time on that day, and marks 3 to 10 items (no Meldcode items: the demo is shown
-/// to anyone), mostly "sometimes", some "often", a few with a short note. A child's next
+/// every mark at a time on that day, and marks 3 to 10 items for the child's age that day (no
+/// Meldcode items: the demo is shown to anyone), mostly "sometimes", some "often", a few with a short note. A child's next
 /// observation starts from the one before: most marks stay, some go from sometimes to often (or
 /// back), some disappear and a few new items appear, so the comparison has something to show.
 /// Ids are taken oldest first, so a child's observations are in id order as the store keeps them.
@@ -56,10 +56,10 @@ pub(super) fn observations(
             continue;
         };
         // Meldcode items stay out of fictional data that is shown to anyone.
-        let items: Vec<&str> = template
+        let items: Vec<&Item> = template
             .items()
             .filter(|(_, item)| !item.meldcode)
-            .map(|(_, item)| item.id.as_str())
+            .map(|(_, item)| item)
             .collect();
         let children = data
             .children
@@ -69,16 +69,23 @@ pub(super) fn observations(
             let dates = observation_dates(rng, options.observations_per_child, child, today);
             let mut previous: Vec<(usize, Mark)> = Vec::new();
             for date in dates {
-                let marks = next_marks(rng, &previous, items.len());
+                // Only the items for the child's age that day: a baby is not marked on group rules.
+                let months = child.age_on(date).map_or(0, |age| age.in_months());
+                let fitting: Vec<usize> = (0..items.len())
+                    .filter(|&index| items[index].fits_age(months))
+                    .collect();
+                previous.retain(|(index, _)| fitting.contains(index));
+                let marks = next_marks(rng, &previous, &fitting);
                 let by = rng.pick(&observers);
                 let mut observation = Observation::new(take_id(), child.id, template, date, by);
                 let mut minute = between(rng, FIRST_MARK_MINUTES);
                 for &(index, mark) in &marks {
                     minute += 1 + rng.below(4);
                     let at = time_on(date, minute, now);
-                    observation.set_mark(items[index], Some(mark), by, at);
+                    let item = &items[index].id;
+                    observation.set_mark(item, Some(mark), by, at);
                     if rng.below(4) == 0 {
-                        observation.set_note(items[index], rng.pick(notes::NOTES), by, at);
+                        observation.set_note(item, rng.pick(notes::NOTES), by, at);
                     }
                 }
                 observations.push(observation);
@@ -127,11 +134,12 @@ fn observation_dates(
 }
 
 /// The marks (index into the items, mark), in item order, of an observation that follows one with
-/// `previous` marks (none for a child's first observation).
+/// `previous` marks (none for a child's first observation); new marks go on the items at the
+/// indexes in `fitting` (those for the child's age).
 fn next_marks(
     rng: &mut SplitMix64,
     previous: &[(usize, Mark)],
-    items: usize,
+    fitting: &[usize],
 ) -> Vec<(usize, Mark)> {
     let fresh_mark = |rng: &mut SplitMix64| match rng.below(4) {
         0 => Mark::Often,
@@ -147,7 +155,7 @@ fn next_marks(
         };
         marks.extend(kept.map(|mark| (index, mark)));
     }
-    let mut order: Vec<usize> = (0..items).collect();
+    let mut order: Vec<usize> = fitting.to_vec();
     rng.shuffle(&mut order);
     let mut unmarked = order
         .into_iter()

@@ -422,6 +422,8 @@ mod tests {
             text: Text::new(id, id),
             meldcode,
             concern: true,
+            min_months: None,
+            max_months: None,
         };
         let template = FormTemplate {
             id: "f".into(),

@@ -54,6 +54,13 @@ pub struct Age {
     pub months: u32,
 }
 
+impl Age {
+    /// The age in whole months: 2 years and 3 months is 27.
+    pub fn in_months(self) -> u32 {
+        self.years * 12 + self.months
+    }
+}
+
 impl Child {
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
@@ -215,6 +222,7 @@ mod tests {
                 months: 3
             }
         );
+        assert_eq!(age.in_months(), 27);
     }
 
     #[test]

@@ -64,6 +64,23 @@ pub struct Item {
     pub concern: bool,
     #[serde(default)]
     pub meldcode: bool,
+    /// The youngest age, in whole months the child has completed, the item is meant for; `None`
+    /// for no lower bound. In the export only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_months: Option<u32>,
+    /// The oldest age, in whole completed months and inclusive (`Some(11)`: the first year), the
+    /// item is meant for; `None` for no upper bound. In the export only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_months: Option<u32>,
+}
+
+impl Item {
+    /// Whether the item is meant for a child of `months` whole months. An item without an age
+    /// range is meant for every age.
+    pub fn fits_age(&self, months: u32) -> bool {
+        self.min_months.is_none_or(|min| months >= min)
+            && self.max_months.is_none_or(|max| months <= max)
+    }
 }
 
 impl FormTemplate {
@@ -130,6 +147,15 @@ pub enum ChangeKind {
     Changed { from: Mark, to: Mark },
 }
 
+impl ChangeKind {
+    /// Whether this change on `item` is a strength that was simply not marked this time: an
+    /// unticked strength does not say the child no longer does it, so it reads as "deze keer
+    /// niet aangekruist" and never as a loss. A worry no longer seen is a real change.
+    pub fn not_marked_this_time(self, item: &Item) -> bool {
+        !item.concern && matches!(self, ChangeKind::Disappeared(_))
+    }
+}
+
 /// One item that differs between two observations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -192,6 +218,8 @@ mod tests {
             text: Text::new(format!("{id} nl"), format!("{id} en")),
             concern: false,
             meldcode: false,
+            min_months: None,
+            max_months: None,
         }
     }
 
@@ -309,6 +337,25 @@ mod tests {
             .map(|c| c.item)
             .collect();
         assert_eq!(order, ["b.2", "b.1", "a.1", "c.new", "zz.old"]);
+    }
+
+    #[test]
+    fn only_a_strength_gone_unmarked_is_not_marked_this_time() {
+        let strength = item("a.1");
+        let worry = Item {
+            concern: true,
+            ..item("a.2")
+        };
+        let gone = ChangeKind::Disappeared(Mark::Often);
+        assert!(gone.not_marked_this_time(&strength));
+        assert!(!gone.not_marked_this_time(&worry));
+        let appeared = ChangeKind::Appeared(Mark::Often);
+        assert!(!appeared.not_marked_this_time(&strength));
+        let down = ChangeKind::Changed {
+            from: Mark::Often,
+            to: Mark::Sometimes,
+        };
+        assert!(!down.not_marked_this_time(&strength));
     }
 
     #[test]

@@ -230,6 +230,8 @@ mod tests {
             text: Text::new(id, id),
             meldcode: false,
             concern,
+            min_months: None,
+            max_months: None,
         };
         FormTemplate {
             id: "t".into(),

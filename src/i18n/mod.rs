@@ -302,6 +302,24 @@ impl Lang {
         format!("{key} {}", self.get(text))
     }
 
+    /// The ages a form item is meant for, from its `min_months` and `max_months` (both
+    /// inclusive): "0 t/m 11 maanden", "vanaf 24 maanden"; empty for an item for every age.
+    pub fn item_ages(self, min: Option<u32>, max: Option<u32>) -> String {
+        match (min, max) {
+            (Some(min), Some(max)) => self.pick(
+                format!("{min} t/m {max} maanden"),
+                format!("{min} to {max} months"),
+            ),
+            (Some(min), None) => {
+                self.pick(format!("vanaf {min} maanden"), format!("from {min} months"))
+            }
+            (None, Some(max)) => {
+                self.pick(format!("t/m {max} maanden"), format!("up to {max} months"))
+            }
+            (None, None) => String::new(),
+        }
+    }
+
     pub fn mark(self, mark: Option<crate::domain::form::Mark>) -> &'static str {
         use crate::domain::form::Mark;
         self.get(match mark {
@@ -843,6 +861,7 @@ texts! {
     MarkOften => "vaak", "often";
     MarkNotSeen => "niet gezien", "not seen";
     MeldcodeHidden => "verborgen", "hidden";
+    OutsideAge => "Buiten leeftijd", "Outside the age range";
     ForWhoMustKnow => "alleen voor wie het moet weten", "only for who must know";
     MeldcodeTag => "Meldcode", "Meldcode";
     FormNote => "Notitie bij het item", "Note on the item";
@@ -856,6 +875,9 @@ texts! {
     NoChanges => "Geen verschillen: alles is hetzelfde gemarkeerd.", "No differences: everything is marked the same.";
     ChangeAppeared => "nieuw", "new";
     ChangeDisappeared => "niet meer gezien", "no longer seen";
+    MarkNotMarked => "niet aangekruist", "not marked";
+    ChangeNotMarked => "deze keer niet", "not this time";
+    NotMarkedMeans => "Deze keer niet aangekruist: dat zegt niet dat het kind het niet meer doet.", "Not marked this time: that does not mean the child no longer does it.";
     ChangeChanged => "veranderd", "changed";
     PickFormTitle => "Welk formulier?", "Which form?";
     ActPlan => "stappenplan", "step plan";

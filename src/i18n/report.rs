@@ -23,6 +23,7 @@ super::texts! {
     Sometimes => "soms", "sometimes";
     Often => "vaak", "often";
     NotSeen => "niet gezien", "not seen";
+    NotMarked => "deze keer niet aangekruist", "not marked this time";
     Attention => "aandachtspunt", "point of attention";
     Note => "Notitie", "Note";
     NothingMarked => "Bij deze observatie is niets aangekruist.", "Nothing was ticked at this observation.";
@@ -435,8 +436,17 @@ impl Lang {
             .join("; ")
     }
 
-    /// How an item changed, after its text: "nu vaak (was soms)".
-    pub fn report_change(self, kind: ChangeKind) -> String {
+    /// How an item changed, after its text: "nu vaak (was soms)"; a strength that was not
+    /// marked this time (`ChangeKind::not_marked_this_time`) says so, not that it is gone:
+    /// "deze keer niet aangekruist (was vaak)".
+    pub fn report_change(self, kind: ChangeKind, not_marked_this_time: bool) -> String {
+        if let (ChangeKind::Disappeared(before), true) = (kind, not_marked_this_time) {
+            let (now, before) = (self.report(R::NotMarked), self.report_mark(Some(before)));
+            return self.pick(
+                format!("{now} (was {before})"),
+                format!("{now} (was {before})"),
+            );
+        }
         let (now, before) = match kind {
             ChangeKind::Appeared(mark) => (Some(mark), None),
             ChangeKind::Disappeared(mark) => (None, Some(mark)),
@@ -543,14 +553,23 @@ mod tests {
             from: Mark::Sometimes,
             to: Mark::Often,
         };
-        assert_eq!(Lang::Nl.report_change(changed), "nu vaak (was soms)");
+        assert_eq!(Lang::Nl.report_change(changed, false), "nu vaak (was soms)");
         assert_eq!(
-            Lang::En.report_change(ChangeKind::Appeared(Mark::Sometimes)),
+            Lang::En.report_change(ChangeKind::Appeared(Mark::Sometimes), false),
             "now sometimes (was not seen)"
         );
         assert_eq!(
-            Lang::Nl.report_change(ChangeKind::Disappeared(Mark::Often)),
+            Lang::Nl.report_change(ChangeKind::Disappeared(Mark::Often), false),
             "nu niet gezien (was vaak)"
+        );
+        // A strength not marked this time is not a loss.
+        assert_eq!(
+            Lang::Nl.report_change(ChangeKind::Disappeared(Mark::Often), true),
+            "deze keer niet aangekruist (was vaak)"
+        );
+        assert_eq!(
+            Lang::En.report_change(ChangeKind::Disappeared(Mark::Sometimes), true),
+            "not marked this time (was sometimes)"
         );
     }
 }

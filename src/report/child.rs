@@ -216,7 +216,12 @@ fn render_observations(report: &ChildReport) -> Result<String> {
                     continue;
                 }
                 let text = item.map_or(change.item.as_str(), |(_, item)| lang.text(&item.text));
-                let _ = writeln!(out, "- {text}: {}", lang.report_change(change.kind));
+                let unmarked = item.is_some_and(|(_, i)| change.kind.not_marked_this_time(i));
+                let _ = writeln!(
+                    out,
+                    "- {text}: {}",
+                    lang.report_change(change.kind, unmarked)
+                );
             }
         }
     }
@@ -280,12 +285,12 @@ pub(super) fn write_sections(
                 true => format!(" _({})_", lang.report(R::Attention)),
                 false => String::new(),
             };
-            let _ = writeln!(
-                out,
-                "- {}: **{}**{tag}",
-                lang.text(&item.text),
-                lang.report_mark(mark)
-            );
+            // A strength with a note but no mark was not ticked this time, not "not seen".
+            let said = match (mark, item.concern) {
+                (None, false) => lang.report(R::NotMarked),
+                _ => lang.report_mark(mark),
+            };
+            let _ = writeln!(out, "- {}: **{said}**{tag}", lang.text(&item.text));
             write_note(out, observation.note(&item.id), lang);
         }
     }
@@ -396,7 +401,8 @@ mod tests {
             changes.trim().lines().collect::<Vec<_>>(),
             [
                 "- Trekt zich terug of is opvallend stil: nu vaak (was soms)",
-                "- Speelt naast of samen met andere kinderen: nu niet gezien (was vaak)",
+                // A strength gone unmarked was not ticked this time: not a loss.
+                "- Speelt naast of samen met andere kinderen: deze keer niet aangekruist (was vaak)",
                 "- Luistert mee bij een prentenboek of liedje: nu soms (was niet gezien)",
             ]
         );

@@ -43,6 +43,8 @@ type Slot<T> = Option<Option<T>>;
 const KINDS: &str = "kdv, peuteropvang, bso";
 const ITEM_EXAMPLE: &str = r#"{ id = "taal.naam", nl = "...", en = "..." }"#;
 const TEXT_EXAMPLE: &str = r#"{ nl = "...", en = "..." }"#;
+/// The highest age bound an item may have, in months: 18 years, well past any child in care.
+const MAX_MONTHS: u32 = 216;
 
 struct Reader {
     lines: LineIndex,
@@ -509,6 +511,10 @@ impl Reader {
         let mut meldcode = Some(false);
         let mut meldcode_line = line;
         let mut concern = Some(false);
+        // Each `None` (absent) or `Some(Some(months))`; `Some(None)` when the value is wrong.
+        let mut min_months: Slot<u32> = None;
+        let mut max_months: Slot<u32> = None;
+        let mut max_line = line;
         for (field, field_line, value) in fields {
             match field.as_str() {
                 "nl" => {
@@ -522,6 +528,13 @@ impl Reader {
                     meldcode = self.flag(field_line, "meldcode", &name, value);
                 }
                 "concern" => concern = self.flag(field_line, "concern", &name, value),
+                "min_months" => {
+                    min_months = Some(self.months(field_line, "min_months", &name, value));
+                }
+                "max_months" => {
+                    max_line = field_line;
+                    max_months = Some(self.months(field_line, "max_months", &name, value));
+                }
                 other => {
                     let hint = if other == "text" {
                         "; write the texts directly in the item, like nl = \"...\", en = \"...\""
@@ -532,7 +545,7 @@ impl Reader {
                         field_line,
                         format!(
                             "unknown field \"{other}\" in {name} \
-                             (expected id, nl, en, concern, meldcode){hint}"
+                             (expected id, nl, en, concern, meldcode, min_months, max_months){hint}"
                         ),
                     );
                 }
@@ -550,6 +563,19 @@ impl Reader {
             );
             concern = None;
         }
+        // An age range that holds no age at all is a slip: the item would never be asked.
+        if let (Some(Some(min)), Some(Some(max))) = (min_months, max_months) {
+            if min > max {
+                self.problem(
+                    max_line,
+                    format!(
+                        "{name} has min_months = {min} above max_months = {max}; the item is \
+                         meant for children from min_months up to and including max_months"
+                    ),
+                );
+                max_months = Some(None);
+            }
+        }
         let nl = self.require(nl, line, || format!("{name} has no nl text"));
         let en = self.require(en, line, || format!("{name} has no en text"));
         Some(Item {
@@ -557,7 +583,41 @@ impl Reader {
             text: Text { nl: nl?, en: en? },
             concern: concern?,
             meldcode: meldcode?,
+            min_months: optional(min_months)?,
+            max_months: optional(max_months)?,
         })
+    }
+
+    /// An optional age bound of an item (`min_months`, `max_months`): whole months from 0 to
+    /// [`MAX_MONTHS`]; `None` (and a problem on the value's line) otherwise.
+    fn months(&mut self, line: usize, field: &str, item: &str, value: At<Node>) -> Option<u32> {
+        let line = self.lines.line_of(&value, line);
+        match value.value {
+            Node::Int(n) => match u32::try_from(n) {
+                Ok(months) if months <= MAX_MONTHS => Some(months),
+                _ => {
+                    self.problem(
+                        line,
+                        format!(
+                            "{field} of {item} must be an age in whole months from 0 to \
+                             {MAX_MONTHS}, not {n}"
+                        ),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.problem(
+                    line,
+                    format!(
+                        "{field} of {item} must be a whole number of months like {field} = 12 \
+                         (without quotes), not {}",
+                        other.kind()
+                    ),
+                );
+                None
+            }
+        }
     }
 
     /// An optional true/false field of an item, such as `meldcode`: None (and a problem on the
@@ -577,6 +637,15 @@ impl Reader {
                 None
             }
         }
+    }
+}
+
+/// An optional field's value: `Some(None)` when the file leaves it out, `None` when its value is
+/// wrong (that problem is already reported).
+fn optional<T>(slot: Slot<T>) -> Option<Option<T>> {
+    match slot {
+        None => Some(None),
+        Some(value) => value.map(Some),
     }
 }
 

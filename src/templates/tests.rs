@@ -578,3 +578,148 @@ fn known_kinds_message_lists_every_group_kind() {
         assert_eq!(parse("t.toml", &text).unwrap().kinds, [kind]);
     }
 }
+
+#[test]
+fn an_age_range_parses_in_both_item_styles_and_is_optional() {
+    let text = GOOD
+        .replace(
+            r#"{ id = "a.1", nl = "Eerste", en = "First" }"#,
+            r#"{ id = "a.1", nl = "Eerste", en = "First", max_months = 11 }"#,
+        )
+        .replace(
+            r#"en = "Third""#,
+            "en = \"Third\"\nmin_months = 12\nmax_months = 23",
+        );
+    let template = parse("eigen.toml", &text).unwrap();
+    let ages: Vec<(&str, Option<u32>, Option<u32>)> = template
+        .items()
+        .map(|(_, i)| (i.id.as_str(), i.min_months, i.max_months))
+        .collect();
+    assert_eq!(
+        ages,
+        [
+            ("a.1", None, Some(11)),
+            ("a.2", None, None),
+            ("b.1", Some(12), Some(23))
+        ]
+    );
+    let item = |id| template.item(id).unwrap().1;
+    assert!(item("a.1").fits_age(0) && item("a.1").fits_age(11));
+    assert!(!item("a.1").fits_age(12));
+    assert!(!item("b.1").fits_age(11) && item("b.1").fits_age(12));
+    assert!(item("b.1").fits_age(23) && !item("b.1").fits_age(24));
+    // Without a range an item is for every age.
+    assert!(item("a.2").fits_age(0) && item("a.2").fits_age(200));
+    // A range of one month is a range.
+    let text = GOOD.replace(
+        r#"en = "Third""#,
+        "en = \"Third\"\nmin_months = 6\nmax_months = 6",
+    );
+    assert!(parse("eigen.toml", &text).is_ok());
+}
+
+#[test]
+fn a_wrong_age_range_names_its_line() {
+    let text = GOOD
+        .replace(
+            r#"{ id = "a.1", nl = "Eerste", en = "First" }"#,
+            r#"{ id = "a.1", nl = "Eerste", en = "First", min_months = "12" }"#,
+        )
+        .replace(
+            r#"en = "Third""#,
+            "en = \"Third\"\nmin_months = 24\nmax_months = 11",
+        );
+    assert_eq!(
+        problems(&text),
+        [
+            (
+                line(&text, "min_months = \"12\"", 0),
+                "min_months of item \"a.1\" must be a whole number of months like \
+                 min_months = 12 (without quotes), not a string"
+                    .to_string()
+            ),
+            (
+                line(&text, "max_months = 11", 0),
+                "item \"b.1\" has min_months = 24 above max_months = 11; the item is meant for \
+                 children from min_months up to and including max_months"
+                    .to_string()
+            ),
+        ]
+    );
+    for wrong in ["max_months = -1", "min_months = 217", "max_months = 1.5"] {
+        let text = GOOD.replace(r#"en = "Third""#, &format!("en = \"Third\"\n{wrong}"));
+        assert_eq!(lines(&text), [line(&text, wrong, 0)], "{wrong}");
+    }
+    let text = GOOD.replace(r#"en = "Third""#, "en = \"Third\"\nages = [0, 12]");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("min_months, max_months"), "{found:?}");
+}
+
+#[test]
+fn the_kdv_form_is_full_for_each_age_and_asks_no_toddler_rules_of_a_baby() {
+    let templates = builtin();
+    let kdv = templates.iter().find(|t| t.id == "kdv-0-4").unwrap();
+    let for_age = |months: u32| -> Vec<&str> {
+        kdv.items()
+            .filter(|(_, item)| item.fits_age(months))
+            .map(|(_, item)| item.id.as_str())
+            .collect()
+    };
+    // 0-1, 1-2 and 2-4 each have a full form: every domain, worries and strengths.
+    for months in [3, 10, 11, 12, 14, 23, 24, 36, 47] {
+        let ids = for_age(months);
+        assert!(ids.len() >= 30, "{months} months: {} items", ids.len());
+        for section in &kdv.sections {
+            let in_section = |id: &&str| id.starts_with(&format!("{}.", section.id));
+            assert!(
+                ids.iter().any(in_section),
+                "{months} months: no {}",
+                section.id
+            );
+        }
+        let concerns = ids.iter().filter(|id| kdv.item(id).unwrap().1.concern);
+        assert!(concerns.count() >= 10, "{months} months");
+    }
+    let baby = for_age(10);
+    for id in [
+        "gedrag.regels",
+        "spel.beurt",
+        "taal.opdracht",
+        "taal.verstaanbaar",
+        "spel.samen",
+    ] {
+        assert!(!baby.contains(&id), "a baby is not asked {id}");
+        assert!(for_age(36).contains(&id), "a three-year-old is asked {id}");
+    }
+    for id in ["gedrag.regels", "spel.beurt"] {
+        assert!(
+            !for_age(14).contains(&id),
+            "a 14-month-old is not asked {id}"
+        );
+    }
+    // The baby items of the issue, the second year's own, and neither for a three-year-old.
+    for id in [
+        "sociaal.baby_oogcontact",
+        "taal.baby_stem",
+        "motoriek.baby_omrollen",
+        "motoriek.baby_zitten",
+        "taal.baby_brabbelen",
+        "welbevinden.baby_huilen",
+        "zelfredzaamheid.baby_ritme",
+    ] {
+        assert!(baby.contains(&id), "{id}");
+        assert!(!for_age(12).contains(&id), "{id}");
+    }
+    let second_year = for_age(14);
+    assert!(second_year.contains(&"taal.dreumes_woorden"));
+    assert!(!baby.contains(&"taal.dreumes_woorden"));
+    assert!(!for_age(36)
+        .iter()
+        .any(|id| id.contains(".baby_") || id.contains(".dreumes_")));
+    // The Meldcode signals are for every age.
+    assert!(kdv
+        .items()
+        .filter(|(_, i)| i.meldcode)
+        .all(|(_, i)| i.min_months.is_none() && i.max_months.is_none()));
+}

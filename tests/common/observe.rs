@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde_json::Value;
+use signaal::domain::child::age_between;
+use signaal::domain::form::FormTemplate;
 
 use super::cli::Db;
 use super::demo::{arr, date_of, fresh_demo, group, id, s, today, uniquely_named_kids, ymd, Kid};
@@ -45,17 +47,37 @@ pub struct Item {
     pub id: String,
     /// The English wording.
     pub text: String,
+    /// The id of its section.
+    pub section: String,
+    /// A worry (`concern = true`) rather than a strength.
+    pub concern: bool,
 }
 
-/// The items of a form in form order: the rows of the observation form (section titles are
-/// not rows).
+impl Item {
+    /// How the comparison shows this item marked before and not now: (the change, its kind). A
+    /// strength was not marked this time; a worry is no longer seen.
+    pub fn gone(&self) -> (&'static str, &'static str) {
+        match self.concern {
+            true => ("→ not seen", "no longer seen"),
+            false => ("→ not marked", "not this time"),
+        }
+    }
+}
+
+/// The items of a form in form order, for every age.
 pub fn form_items(template: &Value) -> Vec<Item> {
     let items: Vec<Item> = arr(template, "sections")
         .iter()
-        .flat_map(|section| arr(section, "items").iter())
-        .map(|item| Item {
+        .flat_map(|section| {
+            arr(section, "items")
+                .iter()
+                .map(move |item| (section, item))
+        })
+        .map(|(section, item)| Item {
             id: s(item, "id").to_string(),
             text: s(&item["text"], "en").to_string(),
+            section: s(section, "id").to_string(),
+            concern: item["concern"] == true,
         })
         .collect();
     // The tests find an item on the screen by the start of its text.
@@ -68,6 +90,22 @@ pub fn form_items(template: &Value) -> Vec<Item> {
         );
     }
     items
+}
+
+/// The rows of the observation form of `kid` on `day`: the form's items for the child's age
+/// that day (the app's own rule, `Item::fits_age`), in form order (section titles are not rows).
+pub fn form_rows(template: &Value, kid: &Kid, day: NaiveDate) -> Vec<Item> {
+    let form: FormTemplate = serde_json::from_value(template.clone()).expect("a form template");
+    let born: NaiveDate = kid.birth.parse().expect("a birth date YYYY-MM-DD");
+    let months = age_between(born, day).map(|age| age.in_months());
+    let fits = |id: &str| {
+        let (_, item) = form.item(id).expect("an item of the form");
+        months.is_none_or(|months| item.fits_age(months))
+    };
+    form_items(template)
+        .into_iter()
+        .filter(|item| fits(&item.id))
+        .collect()
 }
 
 /// The form template with this id.
@@ -230,18 +268,18 @@ pub fn start() -> (Db, Value, String, NaiveDate, Kid, Vec<Item>) {
         observations_on(&ex, k.id, &ymd(day0)).is_empty()
             && observations_on(&ex, k.id, &ymd(day0.succ_opt().unwrap())).is_empty()
     });
-    let items = form_items(template_for_group(&ex, kid.group_id));
+    let items = form_rows(template_for_group(&ex, kid.group_id), &kid, day0);
     (db, ex, user, day0, kid, items)
 }
 
-/// Three rows of the child's form to mark: the first item, one further on in the first section,
-/// one in the second section (moving down skips the section titles).
-pub fn three_rows(ex: &Value, kid: &Kid) -> [usize; 3] {
-    let first_section = arr(
-        &template_for_group(ex, kid.group_id)["sections"][0],
-        "items",
-    )
-    .len();
+/// Three rows of a child's form (its `rows`, from [`form_rows`]) to mark: the first item, one
+/// further on in the first section, one in the second section (moving down skips the section
+/// titles).
+pub fn three_rows(rows: &[Item]) -> [usize; 3] {
+    let first_section = rows
+        .iter()
+        .take_while(|item| item.section == rows[0].section)
+        .count();
     [0, 2, first_section + 1]
 }
 

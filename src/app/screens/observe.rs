@@ -3,6 +3,11 @@
 //! opens today's observation if there is one, else a new one, which is written only with its
 //! first mark; a group that uses several forms gets a picker first (`pick_form.rs`). `W` writes
 //! what the parents see of this observation talk (the parents' view), shown in their report.
+//!
+//! The form shows the items meant for the child's age on the observation day (`min_months`,
+//! `max_months` of an item); an item outside it that has a mark or a note the person at the
+//! keyboard may know of comes last, under "buiten leeftijd", so nothing written is lost from view
+//! (a birth date corrected afterwards, say).
 
 use std::convert::Infallible;
 
@@ -43,10 +48,18 @@ pub struct ObserveScreen {
 pub struct ItemRow {
     pub index: usize,
     pub item: String,
-    /// The id of the item's section: a filtered form keeps a section's matches together.
+    /// The id of the item's section: a filtered form keeps a section's matches together. For an
+    /// item outside the child's age it is [`OUTSIDE_AGE`], so those stay together at the end.
     pub section: String,
     pub search: String,
+    /// The item is not meant for the child's age on the observation day; it is shown for what
+    /// was written on it, under "buiten leeftijd".
+    pub outside_age: bool,
 }
+
+/// The section of the rows outside the child's age. Section ids in a template cannot hold `~`,
+/// so it never meets a real one.
+pub const OUTSIDE_AGE: &str = "~outside-age";
 
 impl Row for ItemRow {
     fn id(&self) -> u64 {
@@ -177,27 +190,55 @@ impl ObserveScreen {
         observation: Observation,
         saved: SaveState,
     ) -> ObserveScreen {
-        let lang = ctx.lang;
-        let rows = template
-            .items()
-            .enumerate()
-            .map(|(index, (section, item))| ItemRow {
-                index,
-                item: item.id.clone(),
-                section: section.id.clone(),
-                search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
-            })
-            .collect();
-        ObserveScreen {
+        let mut screen = ObserveScreen {
             child,
             label,
             group,
             template,
             observation,
             saved,
-            list: ListView::of(rows),
+            list: ListView::default(),
             modal: None,
-        }
+        };
+        screen.list.set_items(screen.rows(ctx.lang, ctx.user));
+        screen
+    }
+
+    /// The child's age in whole months on the observation day; `None` when the birth date lies
+    /// after it (a typo), and then every item is shown.
+    pub fn age_in_months(&self) -> Option<u32> {
+        let age = self.child.age_on(self.observation.date)?;
+        Some(age.in_months())
+    }
+
+    /// The form's rows for `user`: the items for the child's age in form order, then those
+    /// outside it on which `user` may see a mark or a note.
+    fn rows(&self, lang: Lang, user: Option<&Staff>) -> Vec<ItemRow> {
+        let age = self.age_in_months();
+        let written = |item: &str| {
+            self.mark_for(item, user).is_some() || !self.note_for(item, user).is_empty()
+        };
+        let (mut rows, outside): (Vec<ItemRow>, Vec<ItemRow>) = self
+            .template
+            .items()
+            .enumerate()
+            .map(|(index, (section, item))| {
+                let outside_age = age.is_some_and(|months| !item.fits_age(months));
+                ItemRow {
+                    index,
+                    item: item.id.clone(),
+                    section: match outside_age {
+                        true => OUTSIDE_AGE.to_string(),
+                        false => section.id.clone(),
+                    },
+                    search: format!("{} {}", lang.text(&item.text), lang.text(&section.title)),
+                    outside_age,
+                }
+            })
+            .filter(|row| !row.outside_age || written(&row.item))
+            .partition(|row| !row.outside_age);
+        rows.extend(outside);
+        rows
     }
 
     /// What `user` (who is at the keyboard) may know of what is written on `item`
@@ -371,6 +412,8 @@ impl Component for ObserveScreen {
     /// stays as it is on the screen.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.label = ctx.child_label(&self.child)?;
+        // What of the items outside the child's age shows depends on who may see it.
+        self.list.set_items(self.rows(ctx.lang, ctx.user));
         Ok(())
     }
 

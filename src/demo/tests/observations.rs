@@ -16,7 +16,7 @@ fn the_default_demo_has_observations_with_their_templates() {
         .iter()
         .map(|t| (t.id.as_str(), t.version))
         .collect();
-    assert_eq!(used, [("kdv-0-4", 1), ("bso-4-12", 1)]);
+    assert_eq!(used, [("kdv-0-4", 2), ("bso-4-12", 1)]);
     assert_eq!(data.form_templates[0], crate::templates::builtin()[0]);
 }
 
@@ -190,4 +190,28 @@ fn observations_are_weeks_apart_and_change_between_them() {
         "{stale} of {}",
         stale + recent
     );
+}
+
+#[test]
+fn every_demo_mark_is_on_an_item_for_the_childs_age_that_day() {
+    let data = generate(&with_observations(3, 12, 3), now());
+    let forms = crate::domain::Catalogue::forms(data.form_templates.clone());
+    let mut babies = 0;
+    for observation in &data.observations {
+        let child = data
+            .children
+            .iter()
+            .find(|c| c.id == observation.child_id)
+            .unwrap();
+        let months = child.age_on(observation.date).unwrap().in_months();
+        babies += usize::from(months < 12);
+        let form = forms
+            .find(&observation.template, observation.version)
+            .unwrap();
+        for mark in &observation.marks {
+            let (_, item) = form.item(&mark.item).unwrap();
+            assert!(item.fits_age(months), "{} at {months} months", mark.item);
+        }
+    }
+    assert!(babies > 0, "the demo observes babies too");
 }

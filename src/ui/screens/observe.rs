@@ -1,5 +1,5 @@
 //! The observation form: the items under their section titles with their marks (✎ for a note),
-//! the selected item in full below; the title bar names child, date and observer, and says
+//! those outside the child's age last under "buiten leeftijd"; the selected item in full below; the title bar names child, date and observer, and says
 //! whether the last change is on disk.
 
 use ratatui::layout::Rect;
@@ -39,8 +39,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
                 true => " ",
                 false => "✎",
             };
+            // Items outside the child's age come last, under one title of their own.
+            let section = match row.outside_age {
+                true => lang.get(T::OutsideAge),
+                false => lang.text(&section.title),
+            };
             Some(SectionedRow {
-                section: lang.text(&section.title).to_string(),
+                section: section.to_string(),
                 text: lang.text(&item.text).to_string(),
                 right: vec![
                     Span::styled(format!("{mark_text:<10}"), mark_style),
@@ -100,6 +105,13 @@ fn detail<'a>(app: &App, screen: &'a ObserveScreen, theme: &Theme) -> Vec<Line<'
         text.push(Span::styled(
             format!("  [{}]", lang.get(T::MeldcodeTag)),
             theme.error,
+        ));
+    }
+    if row.outside_age {
+        let ages = lang.item_ages(item.min_months, item.max_months);
+        text.push(Span::styled(
+            format!("  [{}: {ages}]", lang.get(T::OutsideAge).to_lowercase()),
+            theme.dim,
         ));
     }
     let note = screen.note_for(&item.id, user);

@@ -173,3 +173,117 @@ fn a_notes_line_breaks_show_as_lines() {
         .unwrap_or_default();
     assert!(below.contains("Levi"), "the next line: {below}");
 }
+
+/// The demo's first group (a kdv) with the first child of `months` months old selected.
+fn on_child_of(lang: Lang, months: u32) -> (TempDir, App) {
+    let (dir, mut app) = demo(lang);
+    press(&mut app, "Enter");
+    test_support::select_child_where(&mut app, |_, child| {
+        child
+            .age_on(test_support::now().date_naive())
+            .map(|age| age.in_months())
+            == Some(months)
+    });
+    (dir, app)
+}
+
+#[test]
+fn a_babys_form_asks_baby_things_and_nothing_of_group_rules() {
+    let (_dir, mut app) = on_child_of(Lang::Nl, 10);
+    chr(&mut app, 'o');
+    let t = snap!("observation_form_baby_nl", &app, 100, 40);
+    let text = screen_text(&t);
+    assert!(
+        text.contains("Kijkt de volwassene aan tijdens de fles"),
+        "{text}"
+    );
+    assert!(text.contains("Rolt om van de rug naar de buik"), "{text}");
+    assert!(
+        !text.contains("groepsregels") && !text.contains("beurt"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_mark_outside_the_childs_age_shows_last_with_the_ages_it_is_for() {
+    let (_dir, mut app) = on_child_of(Lang::En, 43);
+    let Screen::Children(s) = app.screen() else {
+        panic!("the children list")
+    };
+    let child = s.list.selected().unwrap().child.clone();
+    // Today's observation has a mark on a baby item, as after a birth date corrected since.
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    let sig = app.signature();
+    let id = app.store.new_observation_id().unwrap();
+    let date = test_support::now().date_naive();
+    let mut observation = crate::domain::Observation::new(id, child.id, &template, date, &sig.by);
+    observation.set_mark(
+        "taal.baby_brabbelen",
+        Some(crate::domain::form::Mark::Often),
+        &sig.by,
+        sig.at,
+    );
+    let action = crate::domain::AuditAction::ObservationMark;
+    app.store
+        .save_observation(&observation, &template, action, "taal.baby_brabbelen", &sig)
+        .unwrap();
+    chr(&mut app, 'o');
+    press(&mut app, "End");
+    let t = snap!("observation_form_outside_age", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Outside the age range"), "{text}");
+    // The ages it is for, in the detail pane (wrapped at 80 columns).
+    assert!(text.contains("[outside the age range:"), "{text}");
+    assert!(text.contains("up to 11 months]"), "{text}");
+}
+
+#[test]
+fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
+    use crate::domain::form::Mark;
+    let (_dir, mut app, child) = test_support::on_new_child(Lang::En);
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    let sig = app.signature();
+    let today = test_support::now().date_naive();
+    let days_ago = [
+        today - chrono::Duration::days(60),
+        today - chrono::Duration::days(5),
+    ];
+    let marks: [&[(&str, Mark)]; 2] = [
+        &[
+            ("welbevinden.afscheid", Mark::Often),
+            ("welbevinden.teruggetrokken", Mark::Often),
+        ],
+        &[("welbevinden.troost", Mark::Sometimes)],
+    ];
+    for (date, marks) in days_ago.into_iter().zip(marks) {
+        let id = app.store.new_observation_id().unwrap();
+        let mut observation =
+            crate::domain::Observation::new(id, child.id, &template, date, &sig.by);
+        for (item, mark) in marks {
+            observation.set_mark(item, Some(*mark), &sig.by, sig.at);
+        }
+        let action = crate::domain::AuditAction::ObservationMark;
+        app.store
+            .save_observation(&observation, &template, action, marks[0].0, &sig)
+            .unwrap();
+    }
+    chr(&mut app, 'w');
+    let t = snap!("comparison_strength_not_marked", &app);
+    let text = screen_text(&t);
+    let line = |words: &str| {
+        let found = text.lines().find(|l| l.contains(words));
+        found
+            .unwrap_or_else(|| panic!("{words}:\n{text}"))
+            .to_string()
+    };
+    // The strength: not marked this time, with what that means under it.
+    let strength = line("Comes in at ease");
+    assert!(strength.contains("often → not marked") && strength.contains("not this time"));
+    assert!(text.contains("Not marked this time: that does not mean the child no longer does"));
+    // The worry is no longer seen.
+    let worry = line("Withdraws or is noticeably quiet");
+    assert!(
+        worry.contains("often → not seen") && worry.contains("no longer seen"),
+        "{worry}"
+    );
+}
