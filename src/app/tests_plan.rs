@@ -204,6 +204,9 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
 fn the_meldcode_answers_show_their_consequences() {
     let (_dir, mut app, child) = on_new_child();
     start(&mut app, "meldcode");
+    // Question 1 first: yes, there is a suspicion.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
     let question = PlanPart::Question("afweging.2".into());
     select(&mut app, &question);
     chr(&mut app, ' ');
@@ -237,6 +240,57 @@ fn the_meldcode_answers_show_their_consequences() {
     chr(&mut app, ' ');
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(stored(&app, child.id)[0].answer("afweging.2"), Some(true));
+}
+
+#[test]
+fn the_afwegingskader_is_answered_in_order() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let answers = |app: &App| -> Vec<(String, bool)> {
+        let t = &stored(app, child.id)[0];
+        t.answers
+            .iter()
+            .map(|a| (a.question.clone(), a.yes))
+            .collect()
+    };
+    let refused = |app: &App, said: &str| {
+        let status = app.status.as_ref().expect("a status message");
+        assert!(status.error, "{}", status.text);
+        assert_eq!(status.text, said);
+    };
+    // Question 2 before question 1: refused, nothing written.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "Answer question 1 first: the afwegingskader's questions are answered in order.",
+    );
+    assert!(answers(&app).is_empty());
+    // 1, then 2 with a yes: acute or structural unsafety, a report.
+    for question in ["afweging.1", "afweging.2"] {
+        select(&mut app, &PlanPart::Question(question.into()));
+        chr(&mut app, ' ');
+    }
+    let want = |ids: &[&str]| {
+        ids.iter()
+            .map(|q| (q.to_string(), true))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(answers(&app), want(&["afweging.1", "afweging.2"]));
+    // Question 1 does not change while 2 is answered.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "Question 2 is answered already: set it back to open first.",
+    );
+    assert_eq!(answers(&app), want(&["afweging.1", "afweging.2"]));
+    // Questions 3 to 5 are now weighed together with Veilig Thuis.
+    let s = screen(&app);
+    for question in ["afweging.3", "afweging.4", "afweging.5"] {
+        assert!(s.trajectory.with_veilig_thuis(&s.template, question));
+    }
+    assert!(!s.trajectory.with_veilig_thuis(&s.template, "afweging.2"));
 }
 
 #[test]

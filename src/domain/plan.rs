@@ -75,6 +75,16 @@ impl PlanTemplate {
         self.stages.iter().find(|s| s.id == id)
     }
 
+    /// The plan's questions in the order they are asked, across its stages.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.stages.iter().flat_map(|s| &s.questions)
+    }
+
+    /// The 1-based number of the question with this id in the plan's order ("vraag 3").
+    pub fn question_number(&self, id: &str) -> Option<usize> {
+        self.questions().position(|q| q.id == id).map(|i| i + 1)
+    }
+
     /// The question with this id and the stage it is asked in.
     pub fn question(&self, id: &str) -> Option<(&StageTemplate, &Question)> {
         self.stages
@@ -368,6 +378,51 @@ impl Trajectory {
         }
     }
 
+    /// Whether the answer to `question` may be given, changed or taken back now: the plan's
+    /// questions are answered in their order (the afwegingskader's question 2 only after 1), so
+    /// every earlier question is answered and no later one is. An unknown question is left to
+    /// the caller.
+    ///
+    /// # Errors
+    /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
+    /// answer; [`Invalid::LaterAnswered`] with the number of the last later question answered.
+    pub fn may_answer(&self, template: &PlanTemplate, question: &str) -> Result<(), Invalid> {
+        let Some(number) = template.question_number(question) else {
+            return Ok(());
+        };
+        let answered: Vec<bool> = template
+            .questions()
+            .map(|q| self.answer(&q.id).is_some())
+            .collect();
+        if let Some(i) = answered[..number - 1].iter().position(|a| !a) {
+            return Err(Invalid::AnswerEarlierFirst(i + 1));
+        }
+        match answered[number..].iter().rposition(|a| *a) {
+            Some(i) => Err(Invalid::LaterAnswered(number + i + 1)),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether `question` is answered together with Veilig Thuis: an earlier question's answer
+    /// means a report (after "acute or structural unsafety" the afwegingskader's questions 3 to
+    /// 5 are weighed with Veilig Thuis).
+    pub fn with_veilig_thuis(&self, template: &PlanTemplate, question: &str) -> bool {
+        template.question_number(question).is_some()
+            && template
+                .questions()
+                .take_while(|q| q.id != question)
+                .any(|q| self.means_report(q))
+    }
+
+    /// Whether the answer given to `question` means a report to Veilig Thuis.
+    fn means_report(&self, question: &Question) -> bool {
+        match self.answer(&question.id) {
+            Some(true) => question.yes.report,
+            Some(false) => question.no.report,
+            None => false,
+        }
+    }
+
     /// The first stage not done, as "4 of 8" and the stage.
     pub fn progress<'t>(&self, template: &'t PlanTemplate) -> Progress<'t> {
         let of = template.stages.len();
@@ -417,14 +472,8 @@ impl Trajectory {
     /// The answers that mean a report to Veilig Thuis follows, in the plan's order.
     pub fn reports<'t>(&self, template: &'t PlanTemplate) -> Vec<&'t Question> {
         template
-            .stages
-            .iter()
-            .flat_map(|s| &s.questions)
-            .filter(|q| match self.answer(&q.id) {
-                Some(true) => q.yes.report,
-                Some(false) => q.no.report,
-                None => false,
-            })
+            .questions()
+            .filter(|q| self.means_report(q))
             .collect()
     }
 

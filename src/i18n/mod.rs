@@ -363,6 +363,18 @@ impl Lang {
         })
     }
 
+    /// A plan's question by its number, "Vraag 3", and when it is weighed together with
+    /// Veilig Thuis (`Trajectory::with_veilig_thuis`) "Vraag 3, samen met Veilig Thuis".
+    pub fn question_label(self, number: usize, with_veilig_thuis: bool) -> String {
+        match with_veilig_thuis {
+            true => self.pick(
+                format!("Vraag {number}, samen met Veilig Thuis"),
+                format!("Question {number}, together with Veilig Thuis"),
+            ),
+            false => self.pick(format!("Vraag {number}"), format!("Question {number}")),
+        }
+    }
+
     /// Where a trajectory stands: "4/8 Advies coach", or "8/8 klaar".
     pub fn progress(self, progress: crate::domain::plan::Progress) -> String {
         use crate::domain::plan::Progress;
@@ -830,6 +842,7 @@ texts! {
     OutHandover => "warme overdracht naar school", "warm handover to school";
     OutMeldcode => "melding Veilig Thuis", "report to Veilig Thuis";
     TrajectoryClosedErr => "Dit traject is afgesloten en blijft zoals het is.", "This trajectory is closed and stays as it is.";
+    WithVeiligThuis => "Een eerder antwoord betekent een melding: beantwoord deze vraag samen met Veilig Thuis (0800-2000).", "An earlier answer means a report: answer this question together with Veilig Thuis (0800-2000).";
     OutOfOrder => "Afgevinkt voor een eerdere stap (mag, maar let op).", "Ticked before an earlier stage (allowed, but note it).";
     AllStagesDone => "klaar", "done";
     ReviewPassed => "evaluatiedatum verstreken", "review date passed";

@@ -110,9 +110,9 @@ mod tests {
         }
         let ids: Vec<String> = builtin_plans().into_iter().map(|p| p.id).collect();
         assert_eq!(ids, ["vroegsignalering", "meldcode"]);
-        for plan in builtin_plans() {
-            assert_eq!(plan.version, 1, "{}", plan.id);
-        }
+        let versions: Vec<u32> = builtin_plans().iter().map(|p| p.version).collect();
+        // The Meldcode's wording changed once (step 5: inform the parents before reporting).
+        assert_eq!(versions, [1, 2]);
     }
 
     #[test]
@@ -235,6 +235,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn step_5_tells_to_inform_the_parents_before_reporting_unless_unsafe() {
+        let decide = &plan("meldcode").stages[4];
+        assert!(decide
+            .help
+            .nl
+            .contains("vertel hun vooraf dat je gaat melden, tenzij"));
+        assert!(decide
+            .help
+            .en
+            .contains("tell them beforehand that you will report, unless"));
+        for help in [&decide.help.nl, &decide.help.en] {
+            assert!(help.contains("contact"), "{help}");
         }
     }
 

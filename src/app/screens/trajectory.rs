@@ -250,7 +250,8 @@ impl TrajectoryScreen {
     }
 
     /// Space: ticks a stage (asking why first when the coach stage lacks the parents'
-    /// consent), or moves an answer or a consent on to yes, no and open again.
+    /// consent), or moves an answer (in the plan's order of questions) or a consent on to yes,
+    /// no and open again.
     fn mark(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let Some(part) = self.selected_part()? else {
             return Ok(());
@@ -272,6 +273,8 @@ impl TrajectoryScreen {
                 })
             }
             PlanPart::Question(question) => {
+                // The afwegingskader's questions are answered in order.
+                self.trajectory.may_answer(&self.template, &question)?;
                 self.change(ctx, AuditAction::TrajectoryAnswer, &question, |t, sig| {
                     let next = next_answer(t.answer(&question));
                     t.set_answer(&question, next, &sig.by, sig.at);

@@ -230,3 +230,77 @@ fn an_end_a_review_or_a_close_before_the_start_is_refused() {
         Err(crate::domain::Invalid::BeforeStart)
     );
 }
+
+/// A plan whose three questions sit on two stages; "no" to q2 means a report.
+fn afwegingskader() -> PlanTemplate {
+    PlanTemplate {
+        id: "m".into(),
+        version: 1,
+        name: Text::new("M", "M"),
+        stages: vec![
+            stage(
+                "wegen",
+                StageKind::Plain,
+                vec![question("q1", false, false)],
+            ),
+            stage(
+                "beslissen",
+                StageKind::Plain,
+                vec![question("q2", false, true), question("q3", false, true)],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn questions_are_answered_in_the_plans_order() {
+    let plan = afwegingskader();
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    assert_eq!(plan.question_number("q3"), Some(3));
+    assert_eq!(t.may_answer(&plan, "q1"), Ok(()));
+    assert_eq!(
+        t.may_answer(&plan, "q2"),
+        Err(Invalid::AnswerEarlierFirst(1))
+    );
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(1))
+    );
+    t.set_answer("q1", Some(true), "Anouk", at(1));
+    assert_eq!(t.may_answer(&plan, "q2"), Ok(()));
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(2))
+    );
+    t.set_answer("q2", Some(false), "Anouk", at(2));
+    t.set_answer("q3", Some(true), "Anouk", at(3));
+    // An earlier answer changes, or is taken back, only once the later ones are open again.
+    assert_eq!(t.may_answer(&plan, "q1"), Err(Invalid::LaterAnswered(3)));
+    assert_eq!(t.may_answer(&plan, "q2"), Err(Invalid::LaterAnswered(3)));
+    assert_eq!(t.may_answer(&plan, "q3"), Ok(()));
+    // A question the plan does not have is not this rule's to refuse.
+    assert_eq!(t.may_answer(&plan, "nope"), Ok(()));
+}
+
+#[test]
+fn after_an_answer_that_means_a_report_the_rest_is_weighed_with_veilig_thuis() {
+    let plan = afwegingskader();
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q1", Some(true), "Anouk", at(1));
+    assert!(["q1", "q2", "q3"]
+        .iter()
+        .all(|q| !t.with_veilig_thuis(&plan, q)));
+    t.set_answer("q2", Some(false), "Anouk", at(2));
+    assert!(!t.with_veilig_thuis(&plan, "q1"));
+    assert!(
+        !t.with_veilig_thuis(&plan, "q2"),
+        "not the reporting question itself"
+    );
+    assert!(t.with_veilig_thuis(&plan, "q3"));
+    assert!(!t.with_veilig_thuis(&plan, "nope"));
+    t.set_answer("q2", Some(true), "Anouk", at(3));
+    assert!(
+        !t.with_veilig_thuis(&plan, "q3"),
+        "a yes to q2 means no report"
+    );
+}

@@ -98,12 +98,21 @@ fn consent_warning_before_the_coach_is_asked() {
 fn meldcode_question_two_yes_shows_veilig_thuis() {
     let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
     start(&mut app, "meldcode");
+    select(&mut app, PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
     select(&mut app, PlanPart::Question("afweging.2".into()));
     chr(&mut app, ' ');
     let t = snap!("meldcode_question_2_yes", &app);
     let text = screen_text(&t);
     assert!(text.contains("Veilig Thuis"));
     assert!(text.contains("0800-2000"));
+    // After that answer (a report) questions 3 to 5 are weighed together with Veilig Thuis.
+    assert!(text.contains("Vraag 2: Is er sprake"));
+    assert_eq!(
+        text.matches(", samen met Veilig Thuis: ").count(),
+        3,
+        "{text}"
+    );
 }
 
 #[test]
