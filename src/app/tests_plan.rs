@@ -293,6 +293,64 @@ fn the_afwegingskader_is_answered_in_order() {
     assert!(!s.trajectory.with_veilig_thuis(&s.template, "afweging.2"));
 }
 
+/// The outcomes the open close form offers, from the one proposed on, and that one.
+fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
+    let value = |app: &App| match &screen(app).modal {
+        Some(Modal::Form(f)) => match &f.fields {
+            TrajectoryForm::Close(close) => *close.outcome.value().unwrap(),
+            _ => panic!("the close form"),
+        },
+        _ => panic!("the close form"),
+    };
+    let first = value(app);
+    let mut seen = vec![first];
+    loop {
+        press(app, "Right");
+        match value(app) {
+            o if o == first => return seen,
+            o => seen.push(o),
+        }
+    }
+}
+
+#[test]
+fn a_meldcode_trajectory_closes_with_its_own_outcomes_the_early_plan_with_its_own() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    chr(&mut app, 'x');
+    assert_eq!(
+        offered_outcomes(&mut app),
+        [
+            Outcome::NoSuspicion,
+            Outcome::HelpOrganised,
+            Outcome::MeldcodeReport
+        ],
+        "nothing answered: no suspicion proposed"
+    );
+    press(&mut app, "Esc");
+    // A suspicion (question 1 yes) and no answer that means a report: help organised.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    chr(&mut app, 'x');
+    assert_eq!(offered_outcomes(&mut app)[0], Outcome::HelpOrganised);
+    press(&mut app, "Enter");
+    chr(&mut app, 'j');
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!(closed.outcome, Outcome::HelpOrganised);
+
+    press(&mut app, "Esc");
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'x');
+    assert_eq!(
+        offered_outcomes(&mut app),
+        [
+            Outcome::ContinuesInGroup,
+            Outcome::CareRoute,
+            Outcome::WarmHandover
+        ]
+    );
+}
+
 #[test]
 fn fields_are_edited_in_place_and_dates_checked() {
     let (_dir, mut app, child) = on_new_child();

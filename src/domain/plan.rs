@@ -200,6 +200,8 @@ pub struct Closing {
     pub by: String,
 }
 
+/// How a trajectory ended, as the export names it (`closed.outcome`, snake_case). The
+/// early-signalling plan and the Meldcode each have their own ([`Outcome::offered`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -211,15 +213,45 @@ pub enum Outcome {
     WarmHandover,
     /// A report to Veilig Thuis under the Meldcode.
     MeldcodeReport,
+    /// Meldcode: no suspicion after all; closed, and what was seen, done and decided recorded.
+    NoSuspicion,
+    /// Meldcode: help offered or organised, no report needed.
+    HelpOrganised,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::ContinuesInGroup,
         Outcome::CareRoute,
         Outcome::WarmHandover,
         Outcome::MeldcodeReport,
+        Outcome::NoSuspicion,
+        Outcome::HelpOrganised,
     ];
+
+    /// The outcomes of the early-signalling plan (and any plan but the Meldcode).
+    const SUPPORT: [Outcome; 3] = [
+        Outcome::ContinuesInGroup,
+        Outcome::CareRoute,
+        Outcome::WarmHandover,
+    ];
+
+    /// The Meldcode's own outcomes, as the afwegingskader ends.
+    const MELDCODE: [Outcome; 3] = [
+        Outcome::NoSuspicion,
+        Outcome::HelpOrganised,
+        Outcome::MeldcodeReport,
+    ];
+
+    /// The outcomes offered when closing a trajectory of the plan `template` (its id): the
+    /// Meldcode's own for a Meldcode plan (`access::is_meldcode_plan`), else the support ones.
+    /// A stored outcome outside these (from an older signaal) stays readable.
+    pub fn offered(template: &str) -> &'static [Outcome] {
+        match super::access::is_meldcode_plan(template) {
+            true => &Outcome::MELDCODE,
+            false => &Outcome::SUPPORT,
+        }
+    }
 }
 
 /// Where a trajectory stands: the first stage not done (1-based number and the stage), or
@@ -475,6 +507,27 @@ impl Trajectory {
             .questions()
             .filter(|q| self.means_report(q))
             .collect()
+    }
+
+    /// The outcome the close form proposes: a report to Veilig Thuis when an answer means one;
+    /// for a Meldcode trajectory otherwise help organised once its first question (is there a
+    /// suspicion?) is answered yes, else no suspicion; for other plans that the child continues
+    /// in the group.
+    pub fn proposed_outcome(&self, template: &PlanTemplate) -> Outcome {
+        if !self.reports(template).is_empty() {
+            return Outcome::MeldcodeReport;
+        }
+        if !super::access::is_meldcode_plan(&self.template) {
+            return Outcome::ContinuesInGroup;
+        }
+        let suspicion = template
+            .questions()
+            .next()
+            .is_some_and(|q| self.answer(&q.id) == Some(true));
+        match suspicion {
+            true => Outcome::HelpOrganised,
+            false => Outcome::NoSuspicion,
+        }
     }
 
     /// A plan ends and is reviewed on or after the day it starts.

@@ -360,6 +360,8 @@ impl Lang {
             Outcome::CareRoute => T::OutCareRoute,
             Outcome::WarmHandover => T::OutHandover,
             Outcome::MeldcodeReport => T::OutMeldcode,
+            Outcome::NoSuspicion => T::OutNoSuspicion,
+            Outcome::HelpOrganised => T::OutHelpOrganised,
         })
     }
 
@@ -841,6 +843,8 @@ texts! {
     OutCareRoute => "passende zorg (verwijzing)", "fitting care route (referral)";
     OutHandover => "warme overdracht naar school", "warm handover to school";
     OutMeldcode => "melding Veilig Thuis", "report to Veilig Thuis";
+    OutNoSuspicion => "geen vermoeden (afgesloten, vastgelegd)", "no suspicion (closed, recorded)";
+    OutHelpOrganised => "hulp georganiseerd, geen melding", "help organised, no report";
     TrajectoryClosedErr => "Dit traject is afgesloten en blijft zoals het is.", "This trajectory is closed and stays as it is.";
     WithVeiligThuis => "Een eerder antwoord betekent een melding: beantwoord deze vraag samen met Veilig Thuis (0800-2000).", "An earlier answer means a report: answer this question together with Veilig Thuis (0800-2000).";
     OutOfOrder => "Afgevinkt voor een eerdere stap (mag, maar let op).", "Ticked before an earlier stage (allowed, but note it).";

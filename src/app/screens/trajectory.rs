@@ -329,14 +329,12 @@ impl TrajectoryScreen {
         self.modal = open(form);
     }
 
-    /// The close form: today, and the outcome the answers point to (a Meldcode trajectory whose
-    /// answers mean a report proposes that report).
+    /// The close form: the plan's own outcomes (`Outcome::offered`: the Meldcode's are not the
+    /// early-signalling plan's) on the one the answers point to, and today.
     fn close_form(&self, ctx: &Ctx) -> CloseForm {
-        let proposed = match self.trajectory.reports(&self.template).is_empty() {
-            true => Ending::ContinuesInGroup,
-            false => Ending::MeldcodeReport,
-        };
-        CloseForm::new(ctx.lang, proposed, ctx.today())
+        let t = &self.trajectory;
+        let offered = Ending::offered(&t.template);
+        CloseForm::new(ctx.lang, offered, t.proposed_outcome(&self.template), ctx.today())
     }
 
     /// Records the child's `answer` to `to`, given by `given_by` (the child's consent, not the

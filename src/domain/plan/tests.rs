@@ -304,3 +304,55 @@ fn after_an_answer_that_means_a_report_the_rest_is_weighed_with_veilig_thuis() {
         "a yes to q2 means no report"
     );
 }
+
+#[test]
+fn the_meldcode_closes_with_its_own_outcomes_and_the_export_keeps_the_old_names() {
+    use Outcome::*;
+    assert_eq!(
+        Outcome::offered("meldcode"),
+        [NoSuspicion, HelpOrganised, MeldcodeReport]
+    );
+    assert_eq!(
+        Outcome::offered("vroegsignalering"),
+        [ContinuesInGroup, CareRoute, WarmHandover]
+    );
+    let names: Vec<String> = Outcome::ALL
+        .iter()
+        .map(|o| {
+            serde_json::to_value(o)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "continues_in_group",
+            "care_route",
+            "warm_handover",
+            "meldcode_report",
+            "no_suspicion",
+            "help_organised"
+        ]
+    );
+}
+
+#[test]
+fn closing_proposes_what_the_answers_point_to() {
+    let meldcode = PlanTemplate {
+        id: "meldcode".into(),
+        ..afwegingskader()
+    };
+    let mut t = Trajectory::new(1, 2, &meldcode, day("2026-09-01"), "Anouk");
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::NoSuspicion);
+    t.set_answer("q1", Some(false), "Anouk", at(1));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::NoSuspicion);
+    t.set_answer("q1", Some(true), "Anouk", at(2));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::HelpOrganised);
+    t.set_answer("q2", Some(false), "Anouk", at(3));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::MeldcodeReport);
+    let early = trajectory();
+    assert_eq!(early.proposed_outcome(&plan()), Outcome::ContinuesInGroup);
+}
