@@ -152,6 +152,22 @@ const FIELDS: [&str; 7] = [
     "Expected end",
     "Review date",
 ];
+/// A Meldcode trajectory's own fields instead of the question, goals, actions and what the
+/// parents see.
+const MELDCODE_FIELDS: [&str; 12] = [
+    "Signals, with their dates",
+    "Consulted (who, when, advice)",
+    "Veilig Thuis consulted on",
+    "Veilig Thuis's advice",
+    "Talk with parents (reaction, or why not)",
+    "Decision and reasons",
+    "Reported on",
+    "Parents told beforehand",
+    "Why not told",
+    "Started",
+    "Expected end",
+    "Review date",
+];
 const CONSENT_COACH: &str = "Consent: consult the coach";
 const CONSENT_CARE_TEAM: &str = "Consent: discuss in the care team";
 const CONSENT_SCHOOL: &str = "Consent: warm handover to school";
@@ -162,7 +178,11 @@ fn plan(ex: &Value, plan_id: &str) -> Plan {
         .find(|p| p["id"] == plan_id)
         .unwrap_or_else(|| panic!("no plan {plan_id:?} in the export"))
         .clone();
-    let mut rows: Vec<Row> = FIELDS
+    let fields: &[&str] = match plan_id {
+        "meldcode" => &MELDCODE_FIELDS,
+        _ => &FIELDS,
+    };
+    let mut rows: Vec<Row> = fields
         .iter()
         .map(|f| Row {
             kind: Kind::Field,

@@ -352,6 +352,59 @@ fn a_meldcode_trajectory_closes_with_its_own_outcomes_the_early_plan_with_its_ow
 }
 
 #[test]
+fn a_meldcode_trajectory_has_its_own_fields() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let fields: Vec<PlanField> = screen(&app)
+        .list
+        .visible()
+        .filter_map(|r| match r.part {
+            PlanPart::Field(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert!(!fields.contains(&PlanField::Question) && !fields.contains(&PlanField::Goals));
+    assert_eq!(fields[0], PlanField::Meldcode(MeldcodeField::Signals));
+    assert_eq!(fields.len(), 12);
+
+    // A text: Enter, typed, saved and audited.
+    select(
+        &mut app,
+        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::Signals)),
+    );
+    press(&mut app, "Enter");
+    type_text(&mut app, "12-11: blauwe plek");
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    let last = app.store.last_audit().unwrap().unwrap();
+    assert_eq!(last.action, "trajectory.edit");
+    // A date.
+    select(
+        &mut app,
+        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::ReportedOn)),
+    );
+    press(&mut app, "Enter");
+    type_text(&mut app, "2026-11-15");
+    press(&mut app, "Enter");
+    // Whether the parents were told: Space, like a question; Enter says so.
+    let told = PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold));
+    select(&mut app, &told);
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.clone()),
+        Some(Lang::En.error(&AppError::AnswerWithMark))
+    );
+    let m = stored(&app, child.id)[0].meldcode.clone();
+    assert_eq!(m.signals, "12-11: blauwe plek");
+    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 15));
+    assert_eq!(m.parents_told, Some(false));
+    assert!(stored(&app, child.id)[0].question.is_empty());
+}
+
+#[test]
 fn fields_are_edited_in_place_and_dates_checked() {
     let (_dir, mut app, child) = on_new_child();
     start(&mut app, "vroegsignalering");

@@ -129,8 +129,52 @@ pub struct Trajectory {
     pub consent: Consent,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<Answer>,
+    /// What a Meldcode trajectory records in place of the child's question and goals; empty
+    /// (and not written) for other plans.
+    #[serde(default, skip_serializing_if = "MeldcodeRecord::is_empty")]
+    pub meldcode: MeldcodeRecord,
     #[serde(default)]
     pub closed: Option<Closing>,
+}
+
+/// The Meldcode's own record of a trajectory (export: `trajectories[].meldcode`), what its five
+/// steps ask to be written down. Every field is optional; empty ones are not written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeldcodeRecord {
+    /// The signals, each with its date: what was seen and heard (step 1).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signals: String,
+    /// Who was consulted, when, and with what advice (step 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub consulted: String,
+    /// The day Veilig Thuis was asked for advice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veilig_thuis_consulted: Option<NaiveDate>,
+    /// Veilig Thuis's advice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub veilig_thuis_advice: String,
+    /// The talk with the parents: their reaction, or why it was skipped for safety (step 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_talk: String,
+    /// The decision and its reasons (step 5).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision: String,
+    /// The day of the report to Veilig Thuis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<NaiveDate>,
+    /// Whether the parents were told of the report beforehand; `None`: not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents_told: Option<bool>,
+    /// Why the parents were not told beforehand (their safety, the child's, the contact).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_not_told_why: String,
+}
+
+impl MeldcodeRecord {
+    /// True when nothing is recorded (every trajectory of another plan).
+    pub fn is_empty(&self) -> bool {
+        *self == MeldcodeRecord::default()
+    }
 }
 
 /// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note).
@@ -311,6 +355,7 @@ impl Trajectory {
                 .collect(),
             consent: Consent::default(),
             answers: Vec::new(),
+            meldcode: MeldcodeRecord::default(),
             closed: None,
         }
     }

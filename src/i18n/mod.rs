@@ -816,6 +816,15 @@ texts! {
     FieldGoals => "Doelen", "Goals";
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
     FieldParentsView => "Wat ouders zien", "What the parents see";
+    FieldMcSignals => "Signalen, met datum", "Signals, with their dates";
+    FieldMcConsulted => "Geraadpleegd (wie, wanneer, advies)", "Consulted (who, when, advice)";
+    FieldMcVtConsulted => "Veilig Thuis geraadpleegd op", "Veilig Thuis consulted on";
+    FieldMcVtAdvice => "Advies Veilig Thuis", "Veilig Thuis's advice";
+    FieldMcParentsTalk => "Gesprek ouders (reactie, of waarom niet)", "Talk with parents (reaction, or why not)";
+    FieldMcDecision => "Besluit en redenen", "Decision and reasons";
+    FieldMcReportedOn => "Gemeld op", "Reported on";
+    FieldMcParentsTold => "Ouders vooraf ingelicht", "Parents told beforehand";
+    FieldMcNotToldWhy => "Waarom niet ingelicht", "Why not told";
     FormCareTeamReport => "Rapport voor het zorgoverleg", "Care-team report";
     FieldMonth => "Maand (MM-JJJJ)", "Month (YYYY-MM)";
     FieldStarted => "Gestart", "Started";

@@ -356,3 +356,32 @@ fn closing_proposes_what_the_answers_point_to() {
     let early = trajectory();
     assert_eq!(early.proposed_outcome(&plan()), Outcome::ContinuesInGroup);
 }
+
+#[test]
+fn the_meldcode_record_is_written_only_when_filled_and_reads_back() {
+    let mut t = trajectory();
+    let json = serde_json::to_value(&t).unwrap();
+    assert!(
+        json.get("meldcode").is_none(),
+        "an empty record is not written: {json}"
+    );
+    t.meldcode = MeldcodeRecord {
+        signals: "12-11: blauwe plek op de bovenarm".into(),
+        consulted: "13-11 aandachtsfunctionaris: Veilig Thuis bellen".into(),
+        veilig_thuis_consulted: Some(day("2026-11-14")),
+        veilig_thuis_advice: "melden".into(),
+        parents_talk: "overgeslagen: onveilig voor het kind".into(),
+        decision: "melden, acute onveiligheid".into(),
+        reported_on: Some(day("2026-11-15")),
+        parents_told: Some(false),
+        parents_not_told_why: "de veiligheid van het kind".into(),
+    };
+    let json = serde_json::to_value(&t).unwrap();
+    let record = &json["meldcode"];
+    assert_eq!(record["veilig_thuis_consulted"], "2026-11-14");
+    assert_eq!(record["reported_on"], "2026-11-15");
+    assert_eq!(record["parents_told"], false);
+    assert_eq!(record["parents_not_told_why"], "de veiligheid van het kind");
+    let back: Trajectory = serde_json::from_value(json).unwrap();
+    assert_eq!(back, t);
+}

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use crate::app::screens::trajectory::{
-    field_label, ConsentTo, PlanField, PlanPart, TrajectoryScreen,
+    field_label, meldcode_text, ConsentTo, MeldcodeField, PlanField, PlanPart, TrajectoryScreen,
 };
 use crate::app::App;
 use crate::domain::plan::{Question, StageEntry, StageKind};
@@ -157,6 +157,14 @@ fn field_value(app: &App, screen: &TrajectoryScreen, field: PlanField) -> String
         PlanField::Started => lang.date(t.started),
         PlanField::ExpectedEnd => date(t.expected_end),
         PlanField::Review => date(t.review),
+        PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted) => {
+            date(t.meldcode.veilig_thuis_consulted)
+        }
+        PlanField::Meldcode(MeldcodeField::ReportedOn) => date(t.meldcode.reported_on),
+        PlanField::Meldcode(MeldcodeField::ParentsTold) => {
+            lang.yes_no(t.meldcode.parents_told, T::Unanswered).to_string()
+        }
+        PlanField::Meldcode(m) => meldcode_text(&t.meldcode, m).map_or_else(String::new, text),
     }
 }
 
