@@ -1,4 +1,5 @@
-//! Snapshots of the step plan: the picker, a trajectory, the consent warning, the afwegingskader.
+//! Snapshots of the step plan: the picker, a trajectory, the consent warning, the afwegingskader,
+//! the Meldcode's own fields.
 
 use super::*;
 use crate::app::{PlanChoice, PlanPart};
@@ -113,6 +114,31 @@ fn meldcode_question_two_yes_shows_veilig_thuis() {
         3,
         "{text}"
     );
+}
+
+#[test]
+fn a_meldcode_trajectory_shows_its_own_fields() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    start(&mut app, "meldcode");
+    select(
+        &mut app,
+        PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold)),
+    );
+    chr(&mut app, ' ');
+    let t = snap!("meldcode_fields", &app);
+    let text = screen_text(&t);
+    for field in [
+        "Signals, with their dates:",
+        "Veilig Thuis consulted on:",
+        "Reported on:",
+    ] {
+        assert!(text.contains(field), "{field}:\n{text}");
+    }
+    assert!(text.contains("Parents told beforehand: yes"), "{text}");
+    for other in ["The child's question", "Goals", "What the parents see"] {
+        assert!(!text.contains(other), "{other}:\n{text}");
+    }
 }
 
 #[test]
