@@ -291,6 +291,23 @@ fn the_afwegingskader_is_answered_in_order() {
         assert!(s.trajectory.with_veilig_thuis(&s.template, question));
     }
     assert!(!s.trajectory.with_veilig_thuis(&s.template, "afweging.2"));
+
+    // Question 2 back to open (yes, no, open), then question 1 to no: no suspicion ends the
+    // questions, and question 2 is refused.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "The answer to question 1 ends the afwegingskader: close the trajectory, or set that \
+         answer back to open first.",
+    );
+    assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
 }
 
 /// The outcomes the open close form offers, from the one proposed on, and that one.

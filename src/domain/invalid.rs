@@ -67,6 +67,10 @@ pub enum Invalid {
     /// afwegingskader's questions are answered in order.
     #[error("question {0} is answered first")]
     AnswerEarlierFirst(usize),
+    /// A plan's question answered after an earlier answer (its question's 1-based number) that
+    /// ends the questions, such as "no suspicion".
+    #[error("the answer to question {0} ends the questions")]
+    AnsweredToAnEnd(usize),
     /// A plan's answer given, changed or taken back while a later question (its 1-based number)
     /// is answered: that answer is taken back first.
     #[error("question {0} is answered already; take that answer back first")]

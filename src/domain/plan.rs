@@ -68,6 +68,10 @@ pub struct Consequence {
     /// This answer means a report to Veilig Thuis follows.
     #[serde(default)]
     pub report: bool,
+    /// This answer ends the questions: none after it is answered (the afwegingskader's "no
+    /// suspicion": close and record).
+    #[serde(default)]
+    pub ends: bool,
 }
 
 impl PlanTemplate {
@@ -457,12 +461,14 @@ impl Trajectory {
 
     /// Whether the answer to `question` may be given, changed or taken back now: the plan's
     /// questions are answered in their order (the afwegingskader's question 2 only after 1), so
-    /// every earlier question is answered and no later one is. An unknown question is left to
-    /// the caller.
+    /// every earlier question is answered, none of those answers ends the questions
+    /// ([`Consequence::ends`]), and no later one is answered. An unknown question is left to the
+    /// caller.
     ///
     /// # Errors
     /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
-    /// answer; [`Invalid::LaterAnswered`] with the number of the last later question answered.
+    /// answer; [`Invalid::AnsweredToAnEnd`] with the number of the earlier question whose answer
+    /// ends them; [`Invalid::LaterAnswered`] with the number of the last later question answered.
     pub fn may_answer(&self, template: &PlanTemplate, question: &str) -> Result<(), Invalid> {
         let Some(number) = template.question_number(question) else {
             return Ok(());
@@ -473,6 +479,13 @@ impl Trajectory {
             .collect();
         if let Some(i) = answered[..number - 1].iter().position(|a| !a) {
             return Err(Invalid::AnswerEarlierFirst(i + 1));
+        }
+        let ended = template
+            .questions()
+            .take(number - 1)
+            .position(|q| self.consequence(q).is_some_and(|c| c.ends));
+        if let Some(i) = ended {
+            return Err(Invalid::AnsweredToAnEnd(i + 1));
         }
         match answered[number..].iter().rposition(|a| *a) {
             Some(i) => Err(Invalid::LaterAnswered(number + i + 1)),
@@ -491,13 +504,17 @@ impl Trajectory {
                 .any(|q| self.means_report(q))
     }
 
+    /// What follows from the answer given to `question`; `None` while it is open.
+    fn consequence<'q>(&self, question: &'q Question) -> Option<&'q Consequence> {
+        match self.answer(&question.id)? {
+            true => Some(&question.yes),
+            false => Some(&question.no),
+        }
+    }
+
     /// Whether the answer given to `question` means a report to Veilig Thuis.
     fn means_report(&self, question: &Question) -> bool {
-        match self.answer(&question.id) {
-            Some(true) => question.yes.report,
-            Some(false) => question.no.report,
-            None => false,
-        }
+        self.consequence(question).is_some_and(|c| c.report)
     }
 
     /// The first stage not done, as "4 of 8" and the stage.

@@ -94,6 +94,18 @@ impl Lang {
                     ),
                 )
             }
+            Invalid::AnsweredToAnEnd(n) => {
+                return self.pick(
+                    format!(
+                        "Het antwoord op vraag {n} rondt het afwegingskader af: sluit het traject \
+                         af, of zet dat antwoord eerst terug op open."
+                    ),
+                    format!(
+                        "The answer to question {n} ends the afwegingskader: close the \
+                         trajectory, or set that answer back to open first."
+                    ),
+                )
+            }
             Invalid::LaterAnswered(n) => {
                 return self.pick(
                     format!("Vraag {n} is al beantwoord: zet die eerst terug op open."),

@@ -205,6 +205,14 @@ mod tests {
         let suspicion = q("afweging.1");
         assert!(!suspicion.no.report);
         assert!(!suspicion.yes.report);
+        // "No suspicion" ends the afwegingskader; no other answer does.
+        assert!(suspicion.no.ends && !suspicion.yes.ends);
+        let ending = all_questions(&meldcode)
+            .iter()
+            .flat_map(|q| [&q.yes, &q.no])
+            .filter(|c| c.ends)
+            .count();
+        assert_eq!(ending, 1);
         assert!(suspicion.no.text.nl.contains("afsluiten en vastleggen"));
 
         let unsafe_ = q("afweging.2");
@@ -298,10 +306,12 @@ mod tests {
             yes: Consequence {
                 text: Text::new("", "Go on."),
                 report: false,
+                ends: false,
             },
             no: Consequence {
                 text: Text::new("Ga verder.", "Go on."),
                 report: false,
+                ends: false,
             },
         });
         let problems = check_plan(&broken);

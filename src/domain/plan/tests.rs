@@ -24,6 +24,7 @@ fn question(id: &str, yes_report: bool, no_report: bool) -> Question {
     let consequence = |report| Consequence {
         text: Text::new("x", "x"),
         report,
+        ends: false,
     };
     Question {
         id: id.into(),
@@ -384,4 +385,21 @@ fn the_meldcode_record_is_written_only_when_filled_and_reads_back() {
     assert_eq!(record["parents_not_told_why"], "de veiligheid van het kind");
     let back: Trajectory = serde_json::from_value(json).unwrap();
     assert_eq!(back, t);
+}
+
+#[test]
+fn an_answer_that_ends_the_questions_leaves_the_rest_unanswerable() {
+    let mut plan = afwegingskader();
+    plan.stages[0].questions[0].no.ends = true;
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q1", Some(false), "Anouk", at(1));
+    assert_eq!(t.may_answer(&plan, "q2"), Err(Invalid::AnsweredToAnEnd(1)));
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(2))
+    );
+    // The answer itself may change: a yes goes on.
+    assert_eq!(t.may_answer(&plan, "q1"), Ok(()));
+    t.set_answer("q1", Some(true), "Anouk", at(2));
+    assert_eq!(t.may_answer(&plan, "q2"), Ok(()));
 }
