@@ -578,6 +578,21 @@ fn bad_options_are_refused() {
     fails(&db.report(&[]), 2);
 }
 
+/// A Meldcode trajectory's own fields (`trajectories[].meldcode`), every one filled in.
+fn meldcode_record() -> Value {
+    json!({
+        "signals": "GEHEIM 12-11: blauwe plek op de bovenarm",
+        "consulted": "GEHEIM 13-11 aandachtsfunctionaris: Veilig Thuis bellen",
+        "veilig_thuis_consulted": "2026-10-03",
+        "veilig_thuis_advice": "Veilig Thuis: melden",
+        "parents_talk": "GEHEIM overgeslagen, onveilig voor het kind",
+        "decision": "GEHEIM melden: acute onveiligheid",
+        "reported_on": "2026-10-05",
+        "parents_told": false,
+        "parents_not_told_why": "GEHEIM de veiligheid van het kind",
+    })
+}
+
 #[test]
 fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
     let (mut export, early) = with_an_open_trajectory();
@@ -629,6 +644,8 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
             "question": "GEHEIME VRAAG", "stages": stages,
             "answers": [{"question": "afweging.1", "yes": true, "by": "Anouk",
                          "at": "2026-10-02T10:00:00+02:00"}],
+            // The Meldcode's own fields, which no report outside the Meldcode shows.
+            "meldcode": meldcode_record(),
         });
         array_mut(&mut export, "trajectories").push(trajectory);
         // With its start in the audit trail, as the app writes it.
@@ -683,6 +700,13 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
     }
     seal_audit(&mut export);
     let db = Db::import(&export);
+    // The import kept the Meldcode's fields, and the export gives them back as they were.
+    let kept: Vec<Value> = arr(&db.export(), "trajectories")
+        .iter()
+        .filter(|t| t["template"] == "meldcode")
+        .map(|t| t["meldcode"].clone())
+        .collect();
+    assert_eq!(kept, [meldcode_record(), meldcode_record()]);
 
     for lang in ["nl", "en"] {
         let text = ok(&db.report(&["--child", &with_plan.to_string(), "--lang", lang]));

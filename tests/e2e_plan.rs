@@ -19,7 +19,7 @@ use common::cli::{run_ok, Db};
 use common::demo::{arr, date_of, fresh_demo, id, s, today, uniquely_named_kids, ymd, Kid};
 use common::pty::{framed, Tui};
 use common::screens::{
-    child_row, detail, head, open_child_screen, press_moves, quit, selected_row, start_on_child,
+    child_row, detail, open_child_screen, press_moves, quit, selected_row, start_on_child,
 };
 use serde_json::Value;
 
@@ -154,6 +154,22 @@ const FIELDS: [&str; 7] = [
     "Expected end",
     "Review date",
 ];
+/// A Meldcode trajectory's own fields instead of the question, goals, actions and what the
+/// parents see.
+const MELDCODE_FIELDS: [&str; 12] = [
+    "Signals, with their dates",
+    "Consulted (who, when, advice)",
+    "Veilig Thuis consulted on",
+    "Veilig Thuis's advice",
+    "Talk with parents (reaction, or why not)",
+    "Decision and reasons",
+    "Reported on",
+    "Parents told beforehand",
+    "Why not told",
+    "Started",
+    "Expected end",
+    "Review date",
+];
 const CONSENT_COACH: &str = "Consent: consult the coach";
 const CONSENT_CARE_TEAM: &str = "Consent: discuss in the care team";
 const CONSENT_SCHOOL: &str = "Consent: warm handover to school";
@@ -164,7 +180,11 @@ fn plan(ex: &Value, plan_id: &str) -> Plan {
         .find(|p| p["id"] == plan_id)
         .unwrap_or_else(|| panic!("no plan {plan_id:?} in the export"))
         .clone();
-    let mut rows: Vec<Row> = FIELDS
+    let fields: &[&str] = match plan_id {
+        "meldcode" => &MELDCODE_FIELDS,
+        _ => &FIELDS,
+    };
+    let mut rows: Vec<Row> = fields
         .iter()
         .map(|f| Row {
             kind: Kind::Field,
@@ -191,10 +211,13 @@ fn plan(ex: &Value, plan_id: &str) -> Plan {
             }
         }
         for q in arr(stage, "questions") {
+            // Numbered across the plan: they are answered in order. The text after the number
+            // may be cut off at the border.
+            let number = rows.iter().filter(|r| r.kind == Kind::Question).count() + 1;
             rows.push(Row {
                 kind: Kind::Question,
                 id: s(q, "id").to_string(),
-                label: format!("    {}", head(&en(q, "text"))),
+                label: format!("    Question {number}"),
             });
         }
         stages.push((sid, title, en(stage, "help"), s(stage, "kind").to_string()));
@@ -813,8 +836,15 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
 
     let mut t = start_on_child(&db, &ex, &kid, &user);
     start_trajectory(&mut t, &kid, &meldcode, &[&early, &meldcode]);
-    // The questions sit under their stage; vim keys move too.
-    let screen = move_to(&mut t, &meldcode, 0, row, true);
+    // The questions sit under their stage; vim keys move too. Question 1 is answered first.
+    let first = meldcode.row_of(Kind::Question, "afweging.1");
+    move_to(&mut t, &meldcode, 0, first, true);
+    let first_label = meldcode.rows[first].label.clone();
+    t.send(" ");
+    t.expect_until("question 1 answered yes", |s| {
+        row_ends_with(s, &first_label, "yes")
+    });
+    let screen = move_to(&mut t, &meldcode, first, row, true);
     let (yes_line, no_line) = (format!("yes: {yes}"), format!("no: {no}"));
     assert!(
         row_ends_with(&screen, &label, "open")
@@ -827,9 +857,9 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
         meldcode
             .rows
             .iter()
-            .filter(|r| r.kind == Kind::Question)
+            .filter(|r| r.kind == Kind::Question && r.label != first_label)
             .all(|r| row_ends_with(&screen, &r.label, "open")),
-        "every question open:\n{}",
+        "every other question open:\n{}",
         framed(&screen)
     );
 
@@ -880,14 +910,75 @@ fn meldcode_answer_that_means_a_report_names_veilig_thuis() {
     assert_eq!(s(&tr, "template"), "meldcode", "{tr:#}");
     assert!(on_one_of(s(&tr, "started"), &days), "{tr:#}");
     let answers = arr(&tr, "answers");
-    assert_eq!(answers.len(), 1, "one answer: {tr:#}");
-    let a = &answers[0];
+    assert_eq!(answers.len(), 2, "two answers: {tr:#}");
+    assert_eq!(s(&answers[0], "question"), "afweging.1", "{tr:#}");
+    let a = &answers[1];
     assert_eq!(s(a, "question"), "afweging.2", "{a}");
     assert_eq!(a["yes"], true, "{a}");
     assert_eq!(s(a, "by"), user, "{a}");
     assert!(days.contains(&date_of(s(a, "at"))), "{a}");
     assert_first_done(&tr, 0, &user, &days);
     assert!(tr["closed"].is_null(), "Esc closed nothing: {tr:#}");
+}
+
+#[test]
+fn meldcode_questions_are_answered_in_order() {
+    let (db, ex, user, early, meldcode, kid, _) = start(0);
+    let rows: Vec<usize> = (1..=5)
+        .map(|n| meldcode.row_of(Kind::Question, &format!("afweging.{n}")))
+        .collect();
+    let label = |n: usize| meldcode.rows[rows[n - 1]].label.clone();
+
+    let mut t = start_on_child(&db, &ex, &kid, &user);
+    start_trajectory(&mut t, &kid, &meldcode, &[&early, &meldcode]);
+    // Question 2 before question 1: refused with why, and still open.
+    move_to(&mut t, &meldcode, 0, rows[1], false);
+    t.send(" ");
+    let refused = "Answer question 1 first: the afwegingskader's questions are answered in order.";
+    t.expect_until("question 2 refused before question 1", |s| {
+        s.contains(refused) && row_ends_with(s, &label(2), "open")
+    });
+    // 1 and then 2, both yes: acute or structural unsafety means a report, so questions 3 to 5
+    // are answered together with Veilig Thuis.
+    move_to(&mut t, &meldcode, rows[1], rows[0], false);
+    t.send(" ");
+    t.expect_until("question 1 answered", |s| {
+        row_ends_with(s, &label(1), "yes")
+    });
+    move_to(&mut t, &meldcode, rows[0], rows[1], false);
+    t.send(" ");
+    let screen = t.expect_until("question 2 answered, 3 to 5 with Veilig Thuis", |s| {
+        row_ends_with(s, &label(2), "yes")
+            && (3..=5).all(|n| {
+                list_row(s, &label(n))
+                    .is_some_and(|l| l.contains(&format!("Question {n}, together with Veilig")))
+            })
+    });
+    assert!(
+        list_row(&screen, &label(2)).is_some_and(|l| !l.contains("together with")),
+        "question 2 itself is not weighed with Veilig Thuis:\n{}",
+        framed(&screen)
+    );
+    // Question 1 stays as it is while question 2 is answered.
+    move_to(&mut t, &meldcode, rows[1], rows[0], false);
+    t.send(" ");
+    t.expect_until("question 1 unchanged", |s| {
+        s.contains("Question 2 is answered already: set it back to open first.")
+            && row_ends_with(s, &label(1), "yes")
+    });
+    quit(&mut t);
+
+    let ex = db.export();
+    let tr = only_trajectory(&ex, &kid);
+    let answers: Vec<(&str, bool)> = arr(&tr, "answers")
+        .iter()
+        .map(|a| (s(a, "question"), a["yes"] == true))
+        .collect();
+    assert_eq!(
+        answers,
+        [("afweging.1", true), ("afweging.2", true)],
+        "only the answers given in order: {tr:#}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

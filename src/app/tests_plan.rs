@@ -204,6 +204,9 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
 fn the_meldcode_answers_show_their_consequences() {
     let (_dir, mut app, child) = on_new_child();
     start(&mut app, "meldcode");
+    // Question 1 first: yes, there is a suspicion.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
     let question = PlanPart::Question("afweging.2".into());
     select(&mut app, &question);
     chr(&mut app, ' ');
@@ -237,6 +240,185 @@ fn the_meldcode_answers_show_their_consequences() {
     chr(&mut app, ' ');
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(stored(&app, child.id)[0].answer("afweging.2"), Some(true));
+}
+
+#[test]
+fn the_afwegingskader_is_answered_in_order() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let answers = |app: &App| -> Vec<(String, bool)> {
+        let t = &stored(app, child.id)[0];
+        t.answers
+            .iter()
+            .map(|a| (a.question.clone(), a.yes))
+            .collect()
+    };
+    let refused = |app: &App, said: &str| {
+        let status = app.status.as_ref().expect("a status message");
+        assert!(status.error, "{}", status.text);
+        assert_eq!(status.text, said);
+    };
+    // Question 2 before question 1: refused, nothing written.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "Answer question 1 first: the afwegingskader's questions are answered in order.",
+    );
+    assert!(answers(&app).is_empty());
+    // 1, then 2 with a yes: acute or structural unsafety, a report.
+    for question in ["afweging.1", "afweging.2"] {
+        select(&mut app, &PlanPart::Question(question.into()));
+        chr(&mut app, ' ');
+    }
+    let want = |ids: &[&str]| {
+        ids.iter()
+            .map(|q| (q.to_string(), true))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(answers(&app), want(&["afweging.1", "afweging.2"]));
+    // Question 1 does not change while 2 is answered.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "Question 2 is answered already: set it back to open first.",
+    );
+    assert_eq!(answers(&app), want(&["afweging.1", "afweging.2"]));
+    // Questions 3 to 5 are now weighed together with Veilig Thuis.
+    let s = screen(&app);
+    for question in ["afweging.3", "afweging.4", "afweging.5"] {
+        assert!(s.trajectory.with_veilig_thuis(&s.template, question));
+    }
+    assert!(!s.trajectory.with_veilig_thuis(&s.template, "afweging.2"));
+
+    // Question 2 back to open (yes, no, open), then question 1 to no: no suspicion ends the
+    // questions, and question 2 is refused.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    refused(
+        &app,
+        "The answer to question 1 ends the afwegingskader: close the trajectory, or set that \
+         answer back to open first.",
+    );
+    assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
+}
+
+/// The outcomes the open close form offers, from the one proposed on, and that one.
+fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
+    let value = |app: &App| match &screen(app).modal {
+        Some(Modal::Form(f)) => match &f.fields {
+            TrajectoryForm::Close(close) => *close.outcome.value().unwrap(),
+            _ => panic!("the close form"),
+        },
+        _ => panic!("the close form"),
+    };
+    let first = value(app);
+    let mut seen = vec![first];
+    loop {
+        press(app, "Right");
+        match value(app) {
+            o if o == first => return seen,
+            o => seen.push(o),
+        }
+    }
+}
+
+#[test]
+fn a_meldcode_trajectory_closes_with_its_own_outcomes_the_early_plan_with_its_own() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    chr(&mut app, 'x');
+    assert_eq!(
+        offered_outcomes(&mut app),
+        [
+            Outcome::NoSuspicion,
+            Outcome::HelpOrganised,
+            Outcome::MeldcodeReport
+        ],
+        "nothing answered: no suspicion proposed"
+    );
+    press(&mut app, "Esc");
+    // A suspicion (question 1 yes) and no answer that means a report: help organised.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    chr(&mut app, 'x');
+    assert_eq!(offered_outcomes(&mut app)[0], Outcome::HelpOrganised);
+    press(&mut app, "Enter");
+    chr(&mut app, 'j');
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!(closed.outcome, Outcome::HelpOrganised);
+
+    press(&mut app, "Esc");
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'x');
+    assert_eq!(
+        offered_outcomes(&mut app),
+        [
+            Outcome::ContinuesInGroup,
+            Outcome::CareRoute,
+            Outcome::WarmHandover
+        ]
+    );
+}
+
+#[test]
+fn a_meldcode_trajectory_has_its_own_fields() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let fields: Vec<PlanField> = screen(&app)
+        .list
+        .visible()
+        .filter_map(|r| match r.part {
+            PlanPart::Field(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert!(!fields.contains(&PlanField::Question) && !fields.contains(&PlanField::Goals));
+    assert_eq!(fields[0], PlanField::Meldcode(MeldcodeField::Signals));
+    assert_eq!(fields.len(), 12);
+
+    // A text: Enter, typed, saved and audited.
+    select(
+        &mut app,
+        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::Signals)),
+    );
+    press(&mut app, "Enter");
+    type_text(&mut app, "12-11: blauwe plek");
+    press(&mut app, "Enter");
+    assert!(!popup(&app));
+    let last = app.store.last_audit().unwrap().unwrap();
+    assert_eq!(last.action, "trajectory.edit");
+    // A date.
+    select(
+        &mut app,
+        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::ReportedOn)),
+    );
+    press(&mut app, "Enter");
+    type_text(&mut app, "2026-11-15");
+    press(&mut app, "Enter");
+    // Whether the parents were told: Space, like a question; Enter says so.
+    let told = PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold));
+    select(&mut app, &told);
+    chr(&mut app, ' ');
+    chr(&mut app, ' ');
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.clone()),
+        Some(Lang::En.error(&AppError::AnswerWithMark))
+    );
+    let m = stored(&app, child.id)[0].meldcode.clone();
+    assert_eq!(m.signals, "12-11: blauwe plek");
+    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 15));
+    assert_eq!(m.parents_told, Some(false));
+    assert!(stored(&app, child.id)[0].question.is_empty());
 }
 
 #[test]

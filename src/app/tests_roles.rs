@@ -22,7 +22,7 @@ use crate::domain::{Observation, Role};
 use crate::i18n::T;
 use crate::store::Signature;
 
-/// The Meldcode trajectory's question, its first stage's note and the note on the flagged mark:
+/// The Meldcode trajectory's signals, its first stage's note and the note on the flagged mark:
 /// the details only who must know may read.
 pub(super) const QUESTION: &str = "GEHEIM-VRAAG over de thuissituatie";
 const STAGE_NOTE: &str = "GEHEIM-STAP gesprek met moeder";
@@ -149,7 +149,8 @@ pub(super) fn world() -> World {
         }
     }
 
-    // A trajectory of each plan, with a question and a note on the first stage.
+    // A trajectory of each plan, with a question (the Meldcode's: its signals) and a note on the
+    // first stage.
     let meldcode = meldcode_plan(&app);
     let early = app
         .plans
@@ -163,7 +164,11 @@ pub(super) fn world() -> World {
     ] {
         let id = store.new_trajectory_id().unwrap();
         let mut t = Trajectory::new(id, sara.id, plan, day("2026-11-18"), COLLEAGUE);
-        t.question = question.into();
+        // A Meldcode trajectory has its own fields instead of the question: its signals.
+        match access::is_meldcode_plan(&plan.id) {
+            true => t.meldcode.signals = question.into(),
+            false => t.question = question.into(),
+        }
         let start = AuditAction::TrajectoryStart;
         store.save_trajectory(&t, plan, start, "", &by).unwrap();
         let stage = &plan.stages[0].id;

@@ -166,6 +166,7 @@ pub fn visible_trajectory(view: MeldcodeView, t: Trajectory) -> Option<Trajector
             }
             t.consent = Default::default();
             t.answers.clear();
+            t.meldcode = Default::default();
             Some(t)
         }
     }
@@ -517,6 +518,8 @@ mod tests {
         t.stages[0].done = true;
         t.stages[0].at = Some(at);
         t.stages[0].note = "gesprek".into();
+        t.meldcode.signals = "12-11: blauwe plek op de arm".into();
+        t.meldcode.reported_on = Some(started);
         let untouched = Trajectory::new(3, 5, &plan, started, "Dewi Peters");
         for role in Role::ALL {
             let view = meldcode_view(&person(role, &[1]), &t.by);

@@ -63,6 +63,18 @@ pub enum Invalid {
     /// A month after the current one (its first day) for a report that looks back.
     #[error("the month {0} is still to come")]
     FutureMonth(NaiveDate),
+    /// A plan's question answered before an earlier one (its 1-based number): the
+    /// afwegingskader's questions are answered in order.
+    #[error("question {0} is answered first")]
+    AnswerEarlierFirst(usize),
+    /// A plan's question answered after an earlier answer (its question's 1-based number) that
+    /// ends the questions, such as "no suspicion".
+    #[error("the answer to question {0} ends the questions")]
+    AnsweredToAnEnd(usize),
+    /// A plan's answer given, changed or taken back while a later question (its 1-based number)
+    /// is answered: that answer is taken back first.
+    #[error("question {0} is answered already; take that answer back first")]
+    LaterAnswered(usize),
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),

@@ -68,11 +68,25 @@ pub struct Consequence {
     /// This answer means a report to Veilig Thuis follows.
     #[serde(default)]
     pub report: bool,
+    /// This answer ends the questions: none after it is answered (the afwegingskader's "no
+    /// suspicion": close and record).
+    #[serde(default)]
+    pub ends: bool,
 }
 
 impl PlanTemplate {
     pub fn stage(&self, id: &str) -> Option<&StageTemplate> {
         self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The plan's questions in the order they are asked, across its stages.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.stages.iter().flat_map(|s| &s.questions)
+    }
+
+    /// The 1-based number of the question with this id in the plan's order ("vraag 3").
+    pub fn question_number(&self, id: &str) -> Option<usize> {
+        self.questions().position(|q| q.id == id).map(|i| i + 1)
     }
 
     /// The question with this id and the stage it is asked in.
@@ -119,8 +133,52 @@ pub struct Trajectory {
     pub consent: Consent,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<Answer>,
+    /// What a Meldcode trajectory records in place of the child's question and goals; empty
+    /// (and not written) for other plans.
+    #[serde(default, skip_serializing_if = "MeldcodeRecord::is_empty")]
+    pub meldcode: MeldcodeRecord,
     #[serde(default)]
     pub closed: Option<Closing>,
+}
+
+/// The Meldcode's own record of a trajectory (export: `trajectories[].meldcode`), what its five
+/// steps ask to be written down. Every field is optional; empty ones are not written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeldcodeRecord {
+    /// The signals, each with its date: what was seen and heard (step 1).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signals: String,
+    /// Who was consulted, when, and with what advice (step 2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub consulted: String,
+    /// The day Veilig Thuis was asked for advice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veilig_thuis_consulted: Option<NaiveDate>,
+    /// Veilig Thuis's advice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub veilig_thuis_advice: String,
+    /// The talk with the parents: their reaction, or why it was skipped for safety (step 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_talk: String,
+    /// The decision and its reasons (step 5).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision: String,
+    /// The day of the report to Veilig Thuis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<NaiveDate>,
+    /// Whether the parents were told of the report beforehand; `None`: not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents_told: Option<bool>,
+    /// Why the parents were not told beforehand (their safety, the child's, the contact).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parents_not_told_why: String,
+}
+
+impl MeldcodeRecord {
+    /// True when nothing is recorded (every trajectory of another plan).
+    pub fn is_empty(&self) -> bool {
+        *self == MeldcodeRecord::default()
+    }
 }
 
 /// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note).
@@ -190,6 +248,8 @@ pub struct Closing {
     pub by: String,
 }
 
+/// How a trajectory ended, as the export names it (`closed.outcome`, snake_case). The
+/// early-signalling plan and the Meldcode each have their own ([`Outcome::offered`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -201,15 +261,45 @@ pub enum Outcome {
     WarmHandover,
     /// A report to Veilig Thuis under the Meldcode.
     MeldcodeReport,
+    /// Meldcode: no suspicion after all; closed, and what was seen, done and decided recorded.
+    NoSuspicion,
+    /// Meldcode: help offered or organised, no report needed.
+    HelpOrganised,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::ContinuesInGroup,
         Outcome::CareRoute,
         Outcome::WarmHandover,
         Outcome::MeldcodeReport,
+        Outcome::NoSuspicion,
+        Outcome::HelpOrganised,
     ];
+
+    /// The outcomes of the early-signalling plan (and any plan but the Meldcode).
+    const SUPPORT: [Outcome; 3] = [
+        Outcome::ContinuesInGroup,
+        Outcome::CareRoute,
+        Outcome::WarmHandover,
+    ];
+
+    /// The Meldcode's own outcomes, as the afwegingskader ends.
+    const MELDCODE: [Outcome; 3] = [
+        Outcome::NoSuspicion,
+        Outcome::HelpOrganised,
+        Outcome::MeldcodeReport,
+    ];
+
+    /// The outcomes offered when closing a trajectory of the plan `template` (its id): the
+    /// Meldcode's own for a Meldcode plan (`access::is_meldcode_plan`), else the support ones.
+    /// A stored outcome outside these (from an older signaal) stays readable.
+    pub fn offered(template: &str) -> &'static [Outcome] {
+        match super::access::is_meldcode_plan(template) {
+            true => &Outcome::MELDCODE,
+            false => &Outcome::SUPPORT,
+        }
+    }
 }
 
 /// Where a trajectory stands: the first stage not done (1-based number and the stage), or
@@ -269,6 +359,7 @@ impl Trajectory {
                 .collect(),
             consent: Consent::default(),
             answers: Vec::new(),
+            meldcode: MeldcodeRecord::default(),
             closed: None,
         }
     }
@@ -368,6 +459,64 @@ impl Trajectory {
         }
     }
 
+    /// Whether the answer to `question` may be given, changed or taken back now: the plan's
+    /// questions are answered in their order (the afwegingskader's question 2 only after 1), so
+    /// every earlier question is answered, none of those answers ends the questions
+    /// ([`Consequence::ends`]), and no later one is answered. An unknown question is left to the
+    /// caller.
+    ///
+    /// # Errors
+    /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
+    /// answer; [`Invalid::AnsweredToAnEnd`] with the number of the earlier question whose answer
+    /// ends them; [`Invalid::LaterAnswered`] with the number of the last later question answered.
+    pub fn may_answer(&self, template: &PlanTemplate, question: &str) -> Result<(), Invalid> {
+        let Some(number) = template.question_number(question) else {
+            return Ok(());
+        };
+        let answered: Vec<bool> = template
+            .questions()
+            .map(|q| self.answer(&q.id).is_some())
+            .collect();
+        if let Some(i) = answered[..number - 1].iter().position(|a| !a) {
+            return Err(Invalid::AnswerEarlierFirst(i + 1));
+        }
+        let ended = template
+            .questions()
+            .take(number - 1)
+            .position(|q| self.consequence(q).is_some_and(|c| c.ends));
+        if let Some(i) = ended {
+            return Err(Invalid::AnsweredToAnEnd(i + 1));
+        }
+        match answered[number..].iter().rposition(|a| *a) {
+            Some(i) => Err(Invalid::LaterAnswered(number + i + 1)),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether `question` is answered together with Veilig Thuis: an earlier question's answer
+    /// means a report (after "acute or structural unsafety" the afwegingskader's questions 3 to
+    /// 5 are weighed with Veilig Thuis).
+    pub fn with_veilig_thuis(&self, template: &PlanTemplate, question: &str) -> bool {
+        template.question_number(question).is_some()
+            && template
+                .questions()
+                .take_while(|q| q.id != question)
+                .any(|q| self.means_report(q))
+    }
+
+    /// What follows from the answer given to `question`; `None` while it is open.
+    fn consequence<'q>(&self, question: &'q Question) -> Option<&'q Consequence> {
+        match self.answer(&question.id)? {
+            true => Some(&question.yes),
+            false => Some(&question.no),
+        }
+    }
+
+    /// Whether the answer given to `question` means a report to Veilig Thuis.
+    fn means_report(&self, question: &Question) -> bool {
+        self.consequence(question).is_some_and(|c| c.report)
+    }
+
     /// The first stage not done, as "4 of 8" and the stage.
     pub fn progress<'t>(&self, template: &'t PlanTemplate) -> Progress<'t> {
         let of = template.stages.len();
@@ -435,15 +584,30 @@ impl Trajectory {
     /// The answers that mean a report to Veilig Thuis follows, in the plan's order.
     pub fn reports<'t>(&self, template: &'t PlanTemplate) -> Vec<&'t Question> {
         template
-            .stages
-            .iter()
-            .flat_map(|s| &s.questions)
-            .filter(|q| match self.answer(&q.id) {
-                Some(true) => q.yes.report,
-                Some(false) => q.no.report,
-                None => false,
-            })
+            .questions()
+            .filter(|q| self.means_report(q))
             .collect()
+    }
+
+    /// The outcome the close form proposes: a report to Veilig Thuis when an answer means one;
+    /// for a Meldcode trajectory otherwise help organised once its first question (is there a
+    /// suspicion?) is answered yes, else no suspicion; for other plans that the child continues
+    /// in the group.
+    pub fn proposed_outcome(&self, template: &PlanTemplate) -> Outcome {
+        if !self.reports(template).is_empty() {
+            return Outcome::MeldcodeReport;
+        }
+        if !super::access::is_meldcode_plan(&self.template) {
+            return Outcome::ContinuesInGroup;
+        }
+        let suspicion = template
+            .questions()
+            .next()
+            .is_some_and(|q| self.answer(&q.id) == Some(true));
+        match suspicion {
+            true => Outcome::HelpOrganised,
+            false => Outcome::NoSuspicion,
+        }
     }
 
     /// A plan ends and is reviewed on or after the day it starts.

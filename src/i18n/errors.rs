@@ -89,6 +89,36 @@ impl Lang {
                 );
             }
             Invalid::NoSuchDate(typed) => return self.no_such_date(typed),
+            Invalid::AnswerEarlierFirst(n) => {
+                return self.pick(
+                    format!(
+                        "Beantwoord eerst vraag {n}: de vragen van het afwegingskader volgen op \
+                         elkaar."
+                    ),
+                    format!(
+                        "Answer question {n} first: the afwegingskader's questions are answered \
+                         in order."
+                    ),
+                )
+            }
+            Invalid::AnsweredToAnEnd(n) => {
+                return self.pick(
+                    format!(
+                        "Het antwoord op vraag {n} rondt het afwegingskader af: sluit het traject \
+                         af, of zet dat antwoord eerst terug op open."
+                    ),
+                    format!(
+                        "The answer to question {n} ends the afwegingskader: close the \
+                         trajectory, or set that answer back to open first."
+                    ),
+                )
+            }
+            Invalid::LaterAnswered(n) => {
+                return self.pick(
+                    format!("Vraag {n} is al beantwoord: zet die eerst terug op open."),
+                    format!("Question {n} is answered already: set it back to open first."),
+                )
+            }
             Invalid::GiverNotAGuardian(name) => {
                 return self.pick(
                     format!("{name} staat niet bij de ouders en verzorgers van dit kind."),

@@ -426,7 +426,21 @@ impl Lang {
             Outcome::CareRoute => T::OutCareRoute,
             Outcome::WarmHandover => T::OutHandover,
             Outcome::MeldcodeReport => T::OutMeldcode,
+            Outcome::NoSuspicion => T::OutNoSuspicion,
+            Outcome::HelpOrganised => T::OutHelpOrganised,
         })
+    }
+
+    /// A plan's question by its number, "Vraag 3", and when it is weighed together with
+    /// Veilig Thuis (`Trajectory::with_veilig_thuis`) "Vraag 3, samen met Veilig Thuis".
+    pub fn question_label(self, number: usize, with_veilig_thuis: bool) -> String {
+        match with_veilig_thuis {
+            true => self.pick(
+                format!("Vraag {number}, samen met Veilig Thuis"),
+                format!("Question {number}, together with Veilig Thuis"),
+            ),
+            false => self.pick(format!("Vraag {number}"), format!("Question {number}")),
+        }
     }
 
     /// Where a trajectory stands: "4/8 Advies coach", or "8/8 klaar".
@@ -893,6 +907,15 @@ texts! {
     FieldGoals => "Doelen", "Goals";
     FieldActions => "Acties, wie doet wat", "Actions, who does what";
     FieldParentsView => "Wat ouders zien", "What the parents see";
+    FieldMcSignals => "Signalen, met datum", "Signals, with their dates";
+    FieldMcConsulted => "Geraadpleegd (wie, wanneer, advies)", "Consulted (who, when, advice)";
+    FieldMcVtConsulted => "Veilig Thuis geraadpleegd op", "Veilig Thuis consulted on";
+    FieldMcVtAdvice => "Advies Veilig Thuis", "Veilig Thuis's advice";
+    FieldMcParentsTalk => "Gesprek ouders (reactie, of waarom niet)", "Talk with parents (reaction, or why not)";
+    FieldMcDecision => "Besluit en redenen", "Decision and reasons";
+    FieldMcReportedOn => "Gemeld op", "Reported on";
+    FieldMcParentsTold => "Ouders vooraf ingelicht", "Parents told beforehand";
+    FieldMcNotToldWhy => "Waarom niet ingelicht", "Why not told";
     FormCareTeamReport => "Rapport voor het zorgoverleg", "Care-team report";
     FieldMonth => "Maand (MM-JJJJ)", "Month (YYYY-MM)";
     FieldStarted => "Gestart", "Started";
@@ -920,7 +943,10 @@ texts! {
     OutCareRoute => "passende zorg (verwijzing)", "fitting care route (referral)";
     OutHandover => "warme overdracht naar school", "warm handover to school";
     OutMeldcode => "melding Veilig Thuis", "report to Veilig Thuis";
+    OutNoSuspicion => "geen vermoeden (afgesloten, vastgelegd)", "no suspicion (closed, recorded)";
+    OutHelpOrganised => "hulp georganiseerd, geen melding", "help organised, no report";
     TrajectoryClosedErr => "Dit traject is afgesloten en blijft zoals het is.", "This trajectory is closed and stays as it is.";
+    WithVeiligThuis => "Een eerder antwoord betekent een melding: beantwoord deze vraag samen met Veilig Thuis (0800-2000).", "An earlier answer means a report: answer this question together with Veilig Thuis (0800-2000).";
     OutOfOrder => "Afgevinkt voor een eerdere stap (mag, maar let op).", "Ticked before an earlier stage (allowed, but note it).";
     AllStagesDone => "klaar", "done";
     ReviewPassed => "evaluatiedatum verstreken", "review date passed";

@@ -171,15 +171,15 @@ impl Lang {
         self.pick(format!("Stap {number}"), format!("Step {number}"))
     }
 
-    /// How a trajectory ended, for parents. A Meldcode report as outcome is not named (the
-    /// report for parents says nothing about the Meldcode), only the date.
+    /// How a trajectory ended, for parents. A Meldcode outcome is not named (the report for
+    /// parents says nothing about the Meldcode), only the date.
     pub fn report_closed(self, date: NaiveDate, outcome: Outcome) -> String {
         let date = self.date(date);
         let how = match outcome {
             Outcome::ContinuesInGroup => Some(R::ContinuesInGroup),
             Outcome::CareRoute => Some(R::CareRoute),
             Outcome::WarmHandover => Some(R::WarmHandover),
-            Outcome::MeldcodeReport => None,
+            Outcome::MeldcodeReport | Outcome::NoSuspicion | Outcome::HelpOrganised => None,
         };
         match how.map(|r| self.report(r)) {
             Some(how) => self.pick(

@@ -110,9 +110,9 @@ mod tests {
         }
         let ids: Vec<String> = builtin_plans().into_iter().map(|p| p.id).collect();
         assert_eq!(ids, ["vroegsignalering", "meldcode"]);
-        for plan in builtin_plans() {
-            assert_eq!(plan.version, 1, "{}", plan.id);
-        }
+        let versions: Vec<u32> = builtin_plans().iter().map(|p| p.version).collect();
+        // The Meldcode's wording changed once (step 5: inform the parents before reporting).
+        assert_eq!(versions, [1, 2]);
     }
 
     #[test]
@@ -205,6 +205,14 @@ mod tests {
         let suspicion = q("afweging.1");
         assert!(!suspicion.no.report);
         assert!(!suspicion.yes.report);
+        // "No suspicion" ends the afwegingskader; no other answer does.
+        assert!(suspicion.no.ends && !suspicion.yes.ends);
+        let ending = all_questions(&meldcode)
+            .iter()
+            .flat_map(|q| [&q.yes, &q.no])
+            .filter(|c| c.ends)
+            .count();
+        assert_eq!(ending, 1);
         assert!(suspicion.no.text.nl.contains("afsluiten en vastleggen"));
 
         let unsafe_ = q("afweging.2");
@@ -235,6 +243,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn step_5_tells_to_inform_the_parents_before_reporting_unless_unsafe() {
+        let decide = &plan("meldcode").stages[4];
+        assert!(decide
+            .help
+            .nl
+            .contains("vertel hun vooraf dat je gaat melden, tenzij"));
+        assert!(decide
+            .help
+            .en
+            .contains("tell them beforehand that you will report, unless"));
+        for help in [&decide.help.nl, &decide.help.en] {
+            assert!(help.contains("contact"), "{help}");
         }
     }
 
@@ -282,10 +306,12 @@ mod tests {
             yes: Consequence {
                 text: Text::new("", "Go on."),
                 report: false,
+                ends: false,
             },
             no: Consequence {
                 text: Text::new("Ga verder.", "Go on."),
                 report: false,
+                ends: false,
             },
         });
         let problems = check_plan(&broken);

@@ -40,7 +40,8 @@ impl Row for PlanRow {
 
 #[derive(Debug, Clone)]
 pub enum PlanChoice {
-    Existing(Trajectory),
+    /// Boxed: a trajectory is many times the size of a template.
+    Existing(Box<Trajectory>),
     New(PlanTemplate),
 }
 
@@ -66,7 +67,10 @@ impl PlansScreen {
             .partition(Trajectory::is_open);
         let mut choices: Vec<(PlanChoice, String)> = Vec::new();
         for t in &open {
-            choices.push((PlanChoice::Existing(t.clone()), plan_name(&t.template)));
+            choices.push((
+                PlanChoice::Existing(Box::new(t.clone())),
+                plan_name(&t.template),
+            ));
         }
         // A coach starts no Meldcode trajectory: they are to know nothing of one.
         let may_start = |template: &PlanTemplate| {
@@ -81,7 +85,7 @@ impl PlansScreen {
         }
         for t in closed {
             let name = plan_name(&t.template);
-            choices.push((PlanChoice::Existing(t), name));
+            choices.push((PlanChoice::Existing(Box::new(t)), name));
         }
         let rows = choices
             .into_iter()
@@ -117,7 +121,8 @@ impl PlansScreen {
                     .find(&t.template, t.version)
                     .cloned()
                     .ok_or_else(|| AppError::UnknownTemplate(t.template.clone()))?;
-                TrajectoryScreen::new(ctx, (child, self.label.clone()), group, template, t, true)
+                let label = self.label.clone();
+                TrajectoryScreen::new(ctx, (child, label), group, template, *t, true)
             }
             PlanChoice::New(template) => {
                 let sig = ctx.signature();

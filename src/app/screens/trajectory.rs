@@ -4,14 +4,16 @@
 //! flushed write (`saving::write_through`) before the screen shows it; a closed trajectory stays
 //! readable but does not change.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
-use crate::domain::plan::{Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory};
+use crate::domain::plan::{
+    MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory,
+};
 use crate::app::screens::child_record::{change_child, set_consent};
 use crate::domain::access::Permission;
 use crate::domain::{consent, AuditAction, Child, ConsentAnswer, Group, Invalid, Staff};
@@ -78,10 +80,28 @@ pub enum PlanField {
     Started,
     ExpectedEnd,
     Review,
+    /// The Meldcode's own fields (`domain::plan::MeldcodeRecord`).
+    Meldcode(MeldcodeField),
+}
+
+/// A field of the Meldcode's own record: texts, two dates and whether the parents were told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeldcodeField {
+    Signals,
+    Consulted,
+    VeiligThuisConsulted,
+    VeiligThuisAdvice,
+    ParentsTalk,
+    Decision,
+    ReportedOn,
+    /// Yes, no or open with Space, like a question.
+    ParentsTold,
+    ParentsNotToldWhy,
 }
 
 impl PlanField {
-    pub const ALL: [PlanField; 7] = [
+    /// The fields of a trajectory of any plan but the Meldcode, in the screen's order.
+    const SUPPORT: [PlanField; 7] = [
         PlanField::Question,
         PlanField::Goals,
         PlanField::Actions,
@@ -90,6 +110,31 @@ impl PlanField {
         PlanField::ExpectedEnd,
         PlanField::Review,
     ];
+
+    /// A Meldcode trajectory's fields: its own record instead of the child's question, goals,
+    /// actions and what the parents see (the Meldcode never reaches the parents' report).
+    const MELDCODE: [PlanField; 12] = [
+        PlanField::Meldcode(MeldcodeField::Signals),
+        PlanField::Meldcode(MeldcodeField::Consulted),
+        PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted),
+        PlanField::Meldcode(MeldcodeField::VeiligThuisAdvice),
+        PlanField::Meldcode(MeldcodeField::ParentsTalk),
+        PlanField::Meldcode(MeldcodeField::Decision),
+        PlanField::Meldcode(MeldcodeField::ReportedOn),
+        PlanField::Meldcode(MeldcodeField::ParentsTold),
+        PlanField::Meldcode(MeldcodeField::ParentsNotToldWhy),
+        PlanField::Started,
+        PlanField::ExpectedEnd,
+        PlanField::Review,
+    ];
+
+    /// The fields a trajectory of the plan `template` (its id) shows, in order.
+    pub fn of(template: &str) -> &'static [PlanField] {
+        match crate::domain::access::is_meldcode_plan(template) {
+            true => &PlanField::MELDCODE,
+            false => &PlanField::SUPPORT,
+        }
+    }
 
     /// How the field is named in the audit trail.
     fn part(self) -> &'static str {
@@ -101,6 +146,17 @@ impl PlanField {
             PlanField::Started => "started",
             PlanField::ExpectedEnd => "expected_end",
             PlanField::Review => "review",
+            PlanField::Meldcode(field) => match field {
+                MeldcodeField::Signals => "meldcode.signals",
+                MeldcodeField::Consulted => "meldcode.consulted",
+                MeldcodeField::VeiligThuisConsulted => "meldcode.veilig_thuis_consulted",
+                MeldcodeField::VeiligThuisAdvice => "meldcode.veilig_thuis_advice",
+                MeldcodeField::ParentsTalk => "meldcode.parents_talk",
+                MeldcodeField::Decision => "meldcode.decision",
+                MeldcodeField::ReportedOn => "meldcode.reported_on",
+                MeldcodeField::ParentsTold => "meldcode.parents_told",
+                MeldcodeField::ParentsNotToldWhy => "meldcode.parents_not_told_why",
+            },
         }
     }
 }
@@ -115,6 +171,59 @@ pub fn field_label(field: PlanField) -> T {
         PlanField::Started => T::FieldStarted,
         PlanField::ExpectedEnd => T::FieldExpectedEnd,
         PlanField::Review => T::FieldReview,
+        PlanField::Meldcode(field) => match field {
+            MeldcodeField::Signals => T::FieldMcSignals,
+            MeldcodeField::Consulted => T::FieldMcConsulted,
+            MeldcodeField::VeiligThuisConsulted => T::FieldMcVtConsulted,
+            MeldcodeField::VeiligThuisAdvice => T::FieldMcVtAdvice,
+            MeldcodeField::ParentsTalk => T::FieldMcParentsTalk,
+            MeldcodeField::Decision => T::FieldMcDecision,
+            MeldcodeField::ReportedOn => T::FieldMcReportedOn,
+            MeldcodeField::ParentsTold => T::FieldMcParentsTold,
+            MeldcodeField::ParentsNotToldWhy => T::FieldMcNotToldWhy,
+        },
+    }
+}
+
+/// The text of a Meldcode record's text field; `None` for its dates and its yes/no.
+pub fn meldcode_text(record: &MeldcodeRecord, field: MeldcodeField) -> Option<&String> {
+    match field {
+        MeldcodeField::Signals => Some(&record.signals),
+        MeldcodeField::Consulted => Some(&record.consulted),
+        MeldcodeField::VeiligThuisAdvice => Some(&record.veilig_thuis_advice),
+        MeldcodeField::ParentsTalk => Some(&record.parents_talk),
+        MeldcodeField::Decision => Some(&record.decision),
+        MeldcodeField::ParentsNotToldWhy => Some(&record.parents_not_told_why),
+        MeldcodeField::VeiligThuisConsulted
+        | MeldcodeField::ReportedOn
+        | MeldcodeField::ParentsTold => None,
+    }
+}
+
+/// The same text field, to write.
+fn meldcode_text_mut(record: &mut MeldcodeRecord, field: MeldcodeField) -> Option<&mut String> {
+    match field {
+        MeldcodeField::Signals => Some(&mut record.signals),
+        MeldcodeField::Consulted => Some(&mut record.consulted),
+        MeldcodeField::VeiligThuisAdvice => Some(&mut record.veilig_thuis_advice),
+        MeldcodeField::ParentsTalk => Some(&mut record.parents_talk),
+        MeldcodeField::Decision => Some(&mut record.decision),
+        MeldcodeField::ParentsNotToldWhy => Some(&mut record.parents_not_told_why),
+        MeldcodeField::VeiligThuisConsulted
+        | MeldcodeField::ReportedOn
+        | MeldcodeField::ParentsTold => None,
+    }
+}
+
+/// A Meldcode record's date field; `None` for the others.
+fn meldcode_date_mut(
+    record: &mut MeldcodeRecord,
+    field: MeldcodeField,
+) -> Option<&mut Option<NaiveDate>> {
+    match field {
+        MeldcodeField::VeiligThuisConsulted => Some(&mut record.veilig_thuis_consulted),
+        MeldcodeField::ReportedOn => Some(&mut record.reported_on),
+        _ => None,
     }
 }
 
@@ -227,9 +336,15 @@ impl TrajectoryScreen {
                     let note = Text::note(T::FieldNote, note);
                     self.modal = open(TrajectoryForm::Note(NoteForm { stage, note }));
                 }
+                Some(PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold))) => {
+                    return Err(AppError::AnswerWithMark)
+                }
                 Some(PlanPart::Field(field)) => {
                     let t = &self.trajectory;
-                    let text = [&t.question, &t.goals, &t.actions].map(String::as_str).concat();
+                    let m = &t.meldcode;
+                    let text = [&t.question, &t.goals, &t.actions, &m.signals, &m.consulted]
+                        .map(String::as_str)
+                        .concat();
                     self.may_open_text(ctx, &text, &t.by)?;
                     self.edit(ctx.lang, field)
                 }
@@ -250,7 +365,8 @@ impl TrajectoryScreen {
     }
 
     /// Space: ticks a stage (asking why first when the coach stage lacks the parents'
-    /// consent), or moves an answer or a consent on to yes, no and open again.
+    /// consent), or moves an answer (in the plan's order of questions) or a consent on to yes,
+    /// no and open again.
     fn mark(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let Some(part) = self.selected_part()? else {
             return Ok(());
@@ -272,6 +388,8 @@ impl TrajectoryScreen {
                 })
             }
             PlanPart::Question(question) => {
+                // The afwegingskader's questions are answered in order.
+                self.trajectory.may_answer(&self.template, &question)?;
                 self.change(ctx, AuditAction::TrajectoryAnswer, &question, |t, sig| {
                     let next = next_answer(t.answer(&question));
                     t.set_answer(&question, next, &sig.by, sig.at);
@@ -296,6 +414,13 @@ impl TrajectoryScreen {
                         Ok(())
                     }
                 }
+            }
+            PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold)) => {
+                let part = PlanField::Meldcode(MeldcodeField::ParentsTold).part();
+                self.change(ctx, AuditAction::TrajectoryEdit, part, |t, _| {
+                    t.meldcode.parents_told = next_answer(t.meldcode.parents_told);
+                    Ok(())
+                })
             }
             PlanPart::Field(field) => {
                 self.edit(ctx.lang, field);
@@ -322,18 +447,27 @@ impl TrajectoryScreen {
                 date(Date::optional(T::FieldDateOrEmpty, lang, t.expected_end))
             }
             PlanField::Review => date(Date::optional(T::FieldDateOrEmpty, lang, t.review)),
+            PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted) => date(Date::optional(
+                T::FieldDateOrEmpty,
+                lang,
+                t.meldcode.veilig_thuis_consulted,
+            )),
+            PlanField::Meldcode(MeldcodeField::ReportedOn) => date(Date::optional(
+                T::FieldDateOrEmpty,
+                lang,
+                t.meldcode.reported_on,
+            )),
+            PlanField::Meldcode(m) => text(meldcode_text(&t.meldcode, m).map_or("", String::as_str)),
         };
         self.modal = open(form);
     }
 
-    /// The close form: today, and the outcome the answers point to (a Meldcode trajectory whose
-    /// answers mean a report proposes that report).
+    /// The close form: the plan's own outcomes (`Outcome::offered`: the Meldcode's are not the
+    /// early-signalling plan's) on the one the answers point to, and today.
     fn close_form(&self, ctx: &Ctx) -> CloseForm {
-        let proposed = match self.trajectory.reports(&self.template).is_empty() {
-            true => Ending::ContinuesInGroup,
-            false => Ending::MeldcodeReport,
-        };
-        CloseForm::new(ctx.lang, proposed, ctx.today())
+        let t = &self.trajectory;
+        let offered = Ending::offered(&t.template);
+        CloseForm::new(ctx.lang, offered, t.proposed_outcome(&self.template), ctx.today())
     }
 
     /// Records the child's `answer` to `to`, given by `given_by` (the child's consent, not the
@@ -383,6 +517,11 @@ impl TrajectoryScreen {
                         PlanField::Goals => t.goals = value,
                         PlanField::Actions => t.actions = value,
                         PlanField::ParentsView => t.parents_view = value,
+                        PlanField::Meldcode(m) => {
+                            if let Some(text) = meldcode_text_mut(&mut t.meldcode, m) {
+                                *text = value;
+                            }
+                        }
                         PlanField::Started | PlanField::ExpectedEnd | PlanField::Review => {}
                     }
                     Ok(())
@@ -397,6 +536,11 @@ impl TrajectoryScreen {
                         PlanField::Started => t.started = date.date()?,
                         PlanField::ExpectedEnd => t.expected_end = value,
                         PlanField::Review => t.review = value,
+                        PlanField::Meldcode(m) => {
+                            if let Some(date) = meldcode_date_mut(&mut t.meldcode, m) {
+                                *date = value;
+                            }
+                        }
                         PlanField::Question
                         | PlanField::Goals
                         | PlanField::Actions
@@ -511,7 +655,7 @@ fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {
 /// The rows of a trajectory: its fields, then each stage followed by what it records (the
 /// parents' consent, the questions it asks).
 fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
-    let mut parts: Vec<(PlanPart, String)> = PlanField::ALL
+    let mut parts: Vec<(PlanPart, String)> = PlanField::of(&template.id)
         .iter()
         .map(|f| (PlanPart::Field(*f), lang.get(field_label(*f)).to_string()))
         .collect();

@@ -24,6 +24,7 @@ fn question(id: &str, yes_report: bool, no_report: bool) -> Question {
     let consequence = |report| Consequence {
         text: Text::new("x", "x"),
         report,
+        ends: false,
     };
     Question {
         id: id.into(),
@@ -265,4 +266,176 @@ fn as_on_a_day_a_later_tick_an_answer_or_a_close_did_not_happen_yet() {
     old.toggle("parents", "Anouk", on("2026-10-02T10:00:00+02:00"));
     let then = old.as_on(day("2026-09-30"));
     assert!(then.stages[0].done && !then.stages[1].done);
+}
+
+/// A plan whose three questions sit on two stages; "no" to q2 means a report.
+fn afwegingskader() -> PlanTemplate {
+    PlanTemplate {
+        id: "m".into(),
+        version: 1,
+        name: Text::new("M", "M"),
+        stages: vec![
+            stage(
+                "wegen",
+                StageKind::Plain,
+                vec![question("q1", false, false)],
+            ),
+            stage(
+                "beslissen",
+                StageKind::Plain,
+                vec![question("q2", false, true), question("q3", false, true)],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn questions_are_answered_in_the_plans_order() {
+    let plan = afwegingskader();
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    assert_eq!(plan.question_number("q3"), Some(3));
+    assert_eq!(t.may_answer(&plan, "q1"), Ok(()));
+    assert_eq!(
+        t.may_answer(&plan, "q2"),
+        Err(Invalid::AnswerEarlierFirst(1))
+    );
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(1))
+    );
+    t.set_answer("q1", Some(true), "Anouk", at(1));
+    assert_eq!(t.may_answer(&plan, "q2"), Ok(()));
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(2))
+    );
+    t.set_answer("q2", Some(false), "Anouk", at(2));
+    t.set_answer("q3", Some(true), "Anouk", at(3));
+    // An earlier answer changes, or is taken back, only once the later ones are open again.
+    assert_eq!(t.may_answer(&plan, "q1"), Err(Invalid::LaterAnswered(3)));
+    assert_eq!(t.may_answer(&plan, "q2"), Err(Invalid::LaterAnswered(3)));
+    assert_eq!(t.may_answer(&plan, "q3"), Ok(()));
+    // A question the plan does not have is not this rule's to refuse.
+    assert_eq!(t.may_answer(&plan, "nope"), Ok(()));
+}
+
+#[test]
+fn after_an_answer_that_means_a_report_the_rest_is_weighed_with_veilig_thuis() {
+    let plan = afwegingskader();
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q1", Some(true), "Anouk", at(1));
+    assert!(["q1", "q2", "q3"]
+        .iter()
+        .all(|q| !t.with_veilig_thuis(&plan, q)));
+    t.set_answer("q2", Some(false), "Anouk", at(2));
+    assert!(!t.with_veilig_thuis(&plan, "q1"));
+    assert!(
+        !t.with_veilig_thuis(&plan, "q2"),
+        "not the reporting question itself"
+    );
+    assert!(t.with_veilig_thuis(&plan, "q3"));
+    assert!(!t.with_veilig_thuis(&plan, "nope"));
+    t.set_answer("q2", Some(true), "Anouk", at(3));
+    assert!(
+        !t.with_veilig_thuis(&plan, "q3"),
+        "a yes to q2 means no report"
+    );
+}
+
+#[test]
+fn the_meldcode_closes_with_its_own_outcomes_and_the_export_keeps_the_old_names() {
+    use Outcome::*;
+    assert_eq!(
+        Outcome::offered("meldcode"),
+        [NoSuspicion, HelpOrganised, MeldcodeReport]
+    );
+    assert_eq!(
+        Outcome::offered("vroegsignalering"),
+        [ContinuesInGroup, CareRoute, WarmHandover]
+    );
+    let names: Vec<String> = Outcome::ALL
+        .iter()
+        .map(|o| {
+            serde_json::to_value(o)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "continues_in_group",
+            "care_route",
+            "warm_handover",
+            "meldcode_report",
+            "no_suspicion",
+            "help_organised"
+        ]
+    );
+}
+
+#[test]
+fn closing_proposes_what_the_answers_point_to() {
+    let meldcode = PlanTemplate {
+        id: "meldcode".into(),
+        ..afwegingskader()
+    };
+    let mut t = Trajectory::new(1, 2, &meldcode, day("2026-09-01"), "Anouk");
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::NoSuspicion);
+    t.set_answer("q1", Some(false), "Anouk", at(1));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::NoSuspicion);
+    t.set_answer("q1", Some(true), "Anouk", at(2));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::HelpOrganised);
+    t.set_answer("q2", Some(false), "Anouk", at(3));
+    assert_eq!(t.proposed_outcome(&meldcode), Outcome::MeldcodeReport);
+    let early = trajectory();
+    assert_eq!(early.proposed_outcome(&plan()), Outcome::ContinuesInGroup);
+}
+
+#[test]
+fn the_meldcode_record_is_written_only_when_filled_and_reads_back() {
+    let mut t = trajectory();
+    let json = serde_json::to_value(&t).unwrap();
+    assert!(
+        json.get("meldcode").is_none(),
+        "an empty record is not written: {json}"
+    );
+    t.meldcode = MeldcodeRecord {
+        signals: "12-11: blauwe plek op de bovenarm".into(),
+        consulted: "13-11 aandachtsfunctionaris: Veilig Thuis bellen".into(),
+        veilig_thuis_consulted: Some(day("2026-11-14")),
+        veilig_thuis_advice: "melden".into(),
+        parents_talk: "overgeslagen: onveilig voor het kind".into(),
+        decision: "melden, acute onveiligheid".into(),
+        reported_on: Some(day("2026-11-15")),
+        parents_told: Some(false),
+        parents_not_told_why: "de veiligheid van het kind".into(),
+    };
+    let json = serde_json::to_value(&t).unwrap();
+    let record = &json["meldcode"];
+    assert_eq!(record["veilig_thuis_consulted"], "2026-11-14");
+    assert_eq!(record["reported_on"], "2026-11-15");
+    assert_eq!(record["parents_told"], false);
+    assert_eq!(record["parents_not_told_why"], "de veiligheid van het kind");
+    let back: Trajectory = serde_json::from_value(json).unwrap();
+    assert_eq!(back, t);
+}
+
+#[test]
+fn an_answer_that_ends_the_questions_leaves_the_rest_unanswerable() {
+    let mut plan = afwegingskader();
+    plan.stages[0].questions[0].no.ends = true;
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q1", Some(false), "Anouk", at(1));
+    assert_eq!(t.may_answer(&plan, "q2"), Err(Invalid::AnsweredToAnEnd(1)));
+    assert_eq!(
+        t.may_answer(&plan, "q3"),
+        Err(Invalid::AnswerEarlierFirst(2))
+    );
+    // The answer itself may change: a yes goes on.
+    assert_eq!(t.may_answer(&plan, "q1"), Ok(()));
+    t.set_answer("q1", Some(true), "Anouk", at(2));
+    assert_eq!(t.may_answer(&plan, "q2"), Ok(()));
 }

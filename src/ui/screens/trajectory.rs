@@ -1,6 +1,8 @@
 //! One trajectory of the step plan: its question and plan, its stages (✓ when done, ! when
-//! ticked ahead of an earlier stage), the parents' consent and the afwegingskader's questions. The selected row is explained below the
-//! list: a stage's help and note, a question's consequence (a report to Veilig Thuis stands out).
+//! ticked ahead of an earlier stage), the parents' consent and the afwegingskader's questions,
+//! numbered, and after an answer that means a report marked "together with Veilig Thuis". The
+//! selected row is explained below the list: a stage's help and note, a question's consequence
+//! (a report to Veilig Thuis stands out).
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -8,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use crate::app::screens::trajectory::{
-    field_label, ConsentTo, PlanField, PlanPart, TrajectoryScreen,
+    field_label, meldcode_text, ConsentTo, MeldcodeField, PlanField, PlanPart, TrajectoryScreen,
 };
 use crate::app::App;
 use crate::domain::plan::{Question, StageEntry, StageKind};
@@ -96,11 +98,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                     let text = template
                         .question(id)
                         .map_or(id.as_str(), |(_, q)| lang.text(&q.text));
+                    // Numbered, for they are answered in order ("Answer question 1 first").
+                    let number = template.question_number(id).unwrap_or(0);
+                    let label = lang.question_label(number, t.with_veilig_thuis(template, id));
                     let value = t.answer(id);
                     let answer = lang.yes_no(value, T::Unanswered);
                     (
                         T::PlanStages,
-                        format!("    {text}"),
+                        format!("    {label}: {text}"),
                         vec![Span::styled(
                             format!("{answer:<9}"),
                             answer_style(value, theme),
@@ -152,6 +157,14 @@ fn field_value(app: &App, screen: &TrajectoryScreen, field: PlanField) -> String
         PlanField::Started => lang.date(t.started),
         PlanField::ExpectedEnd => date(t.expected_end),
         PlanField::Review => date(t.review),
+        PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted) => {
+            date(t.meldcode.veilig_thuis_consulted)
+        }
+        PlanField::Meldcode(MeldcodeField::ReportedOn) => date(t.meldcode.reported_on),
+        PlanField::Meldcode(MeldcodeField::ParentsTold) => {
+            lang.yes_no(t.meldcode.parents_told, T::Unanswered).to_string()
+        }
+        PlanField::Meldcode(m) => meldcode_text(&t.meldcode, m).map_or_else(String::new, text),
     }
 }
 
@@ -219,7 +232,14 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             lines
         }
         PlanPart::Question(id) => match screen.template.question(id) {
-            Some((_, question)) => consequences(lang, question, t.answer(id), theme),
+            Some((_, question)) => {
+                let mut lines = Vec::new();
+                if t.with_veilig_thuis(&screen.template, id) {
+                    lines.push(Line::styled(lang.get(T::WithVeiligThuis), theme.error));
+                }
+                lines.extend(consequences(lang, question, t.answer(id), theme));
+                lines
+            }
             None => Vec::new(),
         },
     }

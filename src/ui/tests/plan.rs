@@ -1,4 +1,5 @@
-//! Snapshots of the step plan: the picker, a trajectory, the consent warning, the afwegingskader.
+//! Snapshots of the step plan: the picker, a trajectory, the consent warning, the afwegingskader,
+//! the Meldcode's own fields.
 
 use super::*;
 use crate::app::{PlanChoice, PlanPart};
@@ -98,12 +99,46 @@ fn consent_warning_before_the_coach_is_asked() {
 fn meldcode_question_two_yes_shows_veilig_thuis() {
     let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
     start(&mut app, "meldcode");
+    select(&mut app, PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
     select(&mut app, PlanPart::Question("afweging.2".into()));
     chr(&mut app, ' ');
     let t = snap!("meldcode_question_2_yes", &app);
     let text = screen_text(&t);
     assert!(text.contains("Veilig Thuis"));
     assert!(text.contains("0800-2000"));
+    // After that answer (a report) questions 3 to 5 are weighed together with Veilig Thuis.
+    assert!(text.contains("Vraag 2: Is er sprake"));
+    assert_eq!(
+        text.matches(", samen met Veilig Thuis: ").count(),
+        3,
+        "{text}"
+    );
+}
+
+#[test]
+fn a_meldcode_trajectory_shows_its_own_fields() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    start(&mut app, "meldcode");
+    select(
+        &mut app,
+        PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold)),
+    );
+    chr(&mut app, ' ');
+    let t = snap!("meldcode_fields", &app);
+    let text = screen_text(&t);
+    for field in [
+        "Signals, with their dates:",
+        "Veilig Thuis consulted on:",
+        "Reported on:",
+    ] {
+        assert!(text.contains(field), "{field}:\n{text}");
+    }
+    assert!(text.contains("Parents told beforehand: yes"), "{text}");
+    for other in ["The child's question", "Goals", "What the parents see"] {
+        assert!(!text.contains(other), "{other}:\n{text}");
+    }
 }
 
 #[test]

@@ -77,9 +77,10 @@ pub struct CloseForm {
 }
 
 impl CloseForm {
-    /// Every outcome to choose from, on `proposed`, and the day `today` in the screen's shape.
-    pub fn new(lang: Lang, proposed: Ending, today: NaiveDate) -> CloseForm {
-        let outcomes = Ending::ALL
+    /// The outcomes `offered` to choose from, on `proposed`, and the day `today` in the
+    /// screen's shape.
+    pub fn new(lang: Lang, offered: &[Ending], proposed: Ending, today: NaiveDate) -> CloseForm {
+        let outcomes = offered
             .iter()
             .map(|o| (lang.outcome(*o).to_string(), *o))
             .collect();
