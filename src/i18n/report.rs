@@ -35,6 +35,7 @@ super::texts! {
     PlansTitle => "Stappenplan", "Step plan";
     PlansIntro => "Als een kind iets extra's vraagt van de groep, zetten we samen met u de stappen van een stappenplan. Hieronder staat wat we hebben afgesproken en welke stappen al gezet zijn.", "When a child asks something extra of the group, we take the steps of a step plan together with you. Below is what we agreed on and which steps have been taken.";
     Question => "Vraag van het kind", "The child's question";
+    ColSignals => "Signalen", "Signals";
     Goals => "Doelen", "Goals";
     Actions => "Wat we doen", "What we do";
     Started => "Gestart", "Started";

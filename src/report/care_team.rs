@@ -254,8 +254,13 @@ pub fn rows(
                 archived: child.is_some_and(|c| c.archived),
                 group: group.map_or(unknown.to_string(), |g| g.name.clone()),
                 plan: plan.map_or(t.template.clone(), |p| lang.text(&p.name).to_string()),
-                // Staff write in their own words, the child's name among them.
-                question: free_text(&t.question, named, child, lang),
+                // Staff write in their own words, the child's name among them. A Meldcode
+                // trajectory asks no question of the child: its signals take that column (an
+                // older one, from before it had its own fields, keeps its question).
+                question: match (which, t.meldcode.signals.trim()) {
+                    (Which::Meldcode, signals) if !signals.is_empty() => signals.to_string(),
+                    _ => free_text(&t.question, named, child, lang),
+                },
                 actions: free_text(&t.actions, named, child, lang),
                 coach: group.map(|g| records.coaches(g.id)).unwrap_or_default(),
                 asked_by: t.by.clone(),
@@ -376,7 +381,7 @@ pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) ->
         true => {
             let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
         }
-        false => open_table(&mut out, &rows, lang),
+        false => open_table(&mut out, &rows, which, lang),
     }
     started_and_closed(&mut out, all, day, lang);
     by_staff(&mut out, &rows, lang);
@@ -384,14 +389,17 @@ pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) ->
 }
 
 /// The table of the open trajectories and the list of the overdue ones.
-fn open_table(out: &mut String, rows: &[&Row], lang: Lang) {
+fn open_table(out: &mut String, rows: &[&Row], which: Which, lang: Lang) {
     let overdue: Vec<&Row> = rows.iter().copied().filter(|r| r.overdue.any()).collect();
     let _ = writeln!(out, "{}\n", lang.care_team_count(rows.len(), overdue.len()));
     let header = [
         R::ColChild,
         R::Group,
         R::ColPlan,
-        R::Question,
+        match which {
+            Which::Meldcode => R::ColSignals,
+            Which::CareTeam => R::Question,
+        },
         R::ColStage,
         R::Started,
         R::ExpectedEnd,
@@ -1053,6 +1061,33 @@ mod tests {
         let day = d("2026-11-20");
         let meldcode = super::rows(&trajectories, &records, Which::Meldcode, day, Lang::Nl);
         assert_eq!(meldcode[0].child, "Anna Jansen");
+    }
+
+    /// A Meldcode trajectory asks no question of the child: the aandachtsfunctionaris' overview
+    /// shows its signals in that column, under that name; an older one keeps its question.
+    #[test]
+    fn the_meldcode_overview_shows_the_signals() {
+        let (mut trajectories, children, groups) = data();
+        trajectories[0].meldcode.signals = "12-11 blauwe plek op de arm".into();
+        let records = records(children, groups);
+        let day = d("2026-11-20");
+        let rows = super::rows(&trajectories, &records, Which::Meldcode, day, Lang::Nl);
+        let text = render_markdown(&rows, Which::Meldcode, day, Lang::Nl);
+        assert!(text.contains("| Signalen |"), "{text}");
+        assert!(!text.contains("| Vraag van het kind |"), "{text}");
+        for row in &rows {
+            let t = trajectories
+                .iter()
+                .find(|t| t.child_id == row.child_id)
+                .unwrap();
+            let expected = match t.meldcode.signals.is_empty() {
+                true => &t.question,
+                false => &t.meldcode.signals,
+            };
+            assert_eq!(&row.question, expected, "child {}", row.child_id);
+        }
+        let signalled = rows.iter().find(|r| r.child_id == trajectories[0].child_id);
+        assert_eq!(signalled.unwrap().question, "12-11 blauwe plek op de arm");
     }
 
     #[test]
