@@ -4,10 +4,26 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::child::age_between;
+use super::{GroupKind, Id};
+
+/// From this age (in months, 3 years 9 months) a child in a KDV or peuteropvang is flagged as
+/// going to school: time to write and discuss its handover.
+pub const SCHOOL_SOON_MONTHS: u32 = 45;
+
+/// The date of the 4th birthday (the day the child may start school) of a child born on `born`
+/// in a group of `kind`, once it is [`SCHOOL_SOON_MONTHS`] old on `today`; `None` before that,
+/// and always for a BSO, whose children already go to school.
+pub fn to_school_on(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    if kind == GroupKind::Bso {
+        return None;
+    }
+    let age = age_between(born, today)?;
+    (age.in_months() >= SCHOOL_SOON_MONTHS).then(|| born + Months::new(48))
+}
 
 /// A child's handover to school. Exported as `handovers[]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +93,19 @@ mod tests {
             by: "Anouk".into(),
             at: DateTime::parse_from_rfc3339(at).unwrap(),
         }
+    }
+
+    #[test]
+    fn kdv_and_peuteropvang_children_go_to_school_from_3_years_9_months_bso_children_never() {
+        let born: NaiveDate = "2023-02-28".parse().unwrap();
+        let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let fourth = Some(day("2027-02-28"));
+        for kind in [GroupKind::Kdv, GroupKind::Peuteropvang] {
+            assert_eq!(to_school_on(kind, born, day("2026-11-27")), None);
+            assert_eq!(to_school_on(kind, born, day("2026-11-28")), fourth);
+            assert_eq!(to_school_on(kind, born, day("2027-03-01")), fourth);
+        }
+        assert_eq!(to_school_on(GroupKind::Bso, born, day("2026-12-01")), None);
     }
 
     #[test]
