@@ -248,8 +248,9 @@ fn reordered(json: &[u8], order: &[&str]) -> Vec<u8> {
     format!("{{{}}}", fields.join(",\n")).into_bytes()
 }
 
-const BACKWARDS: [&str; 13] = [
+const BACKWARDS: [&str; 14] = [
     "audit",
+    "handovers",
     "visits",
     "contacts",
     "trajectories",
