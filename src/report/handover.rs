@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::child::{write_who, ChildData};
 use super::plans::{self, one_line, Stages};
 use crate::domain::handover::Handover;
-use crate::domain::{ConsentAnswer, ConsentTo, Id};
+use crate::domain::{access, Id};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -40,12 +40,7 @@ pub fn handover_report(
     today: NaiveDate,
 ) -> Result<String> {
     let data = ChildData::load(store, id)?;
-    let consented = data
-        .child
-        .consent
-        .get(ConsentTo::School)
-        .is_some_and(|g| g.answer == ConsentAnswer::Yes);
-    if reader == Reader::School && !consented {
+    if reader == Reader::School && !access::handover_to_school(&data.child) {
         bail!(
             "the parents of child {} have not consented to passing information to the school \
              (consent.school is not yes), so the handover for the school is not written; \
