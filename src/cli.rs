@@ -232,8 +232,17 @@ pub struct ReportArgs {
     /// With --child: instead of the document for the talk, everything about the child that the
     /// parents may see, for their right of access (observations, step plans, consent, guardians,
     /// mentor, the audit entries about the child; never the Meldcode)
-    #[arg(long, conflicts_with_all = ["care_team", "meldcode"])]
+    #[arg(long, conflicts_with_all = ["care_team", "meldcode", "handover"])]
     pub dossier: bool,
+    /// The handover to primary school of a child (its id or name, as with --child): the document
+    /// for the school, refused unless the parents gave their consent (consent.school = yes); never
+    /// a Meldcode trajectory
+    #[arg(long, value_name = "ID|NAME", group = "what", value_parser = parse_child)]
+    pub handover: Option<ChildRef>,
+    /// With --handover: the same document for the parents, to discuss before it goes to the
+    /// school (always allowed)
+    #[arg(long, conflicts_with_all = ["child", "care_team", "meldcode"])]
+    pub for_parents: bool,
     /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg);
     /// Meldcode trajectories are left out
     #[arg(long, group = "what")]
@@ -245,10 +254,10 @@ pub struct ReportArgs {
     /// With --care-team or --meldcode: the trajectories as they stood at the end of this month (of
     /// the current month: today): open then, the stage reached then, what was overdue then, and
     /// what started and closed in it (default: this month); a month still to come is refused
-    #[arg(long, value_name = "YYYY-MM", conflicts_with = "child", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["child", "handover"], value_parser = parse_month)]
     pub month: Option<NaiveDate>,
     /// With --care-team or --meldcode: CSV (RFC 4180, English column names) instead of Markdown
-    #[arg(long, conflicts_with = "child")]
+    #[arg(long, conflicts_with_all = ["child", "handover"])]
     pub csv: bool,
     /// Language of the report (default: --lang before the subcommand, else from LANG)
     #[arg(long, value_enum)]
@@ -278,6 +287,11 @@ pub enum Report {
     Child(ChildRef),
     /// Everything about the child the parents may see (`--child ... --dossier`).
     Dossier(ChildRef),
+    /// The handover to school (`--handover ... [--for-parents]`).
+    Handover {
+        child: ChildRef,
+        for_parents: bool,
+    },
     /// The care-team overview; `month` is the first day of the month asked for.
     CareTeam {
         month: Option<NaiveDate>,
@@ -295,6 +309,10 @@ impl ReportArgs {
     /// requires one option of the `what` group).
     pub fn report(&self) -> Option<Report> {
         let (month, csv) = (self.month, self.csv);
+        if let Some(child) = self.handover.clone() {
+            let for_parents = self.for_parents;
+            return Some(Report::Handover { child, for_parents });
+        }
         match (self.child.clone(), self.care_team, self.meldcode) {
             (Some(child), _, _) if self.dossier => Some(Report::Dossier(child)),
             (Some(child), _, _) => Some(Report::Child(child)),

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::form::FormTemplate;
+use crate::domain::handover::Handover;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
@@ -44,6 +45,9 @@ pub struct Export {
     /// Coach visits, with their advice (`notes`) and follow-ups.
     #[serde(default)]
     pub visits: Vec<Visit>,
+    /// Each child's warm handover to school (one per child at most).
+    #[serde(default)]
+    pub handovers: Vec<Handover>,
     pub audit: Vec<AuditEntry>,
 }
 
@@ -62,6 +66,7 @@ impl Export {
             trajectories: Vec::new(),
             contacts: Vec::new(),
             visits: Vec::new(),
+            handovers: Vec::new(),
             audit: Vec::new(),
         }
     }
@@ -88,6 +93,7 @@ impl Export {
         let trajectories = self.trajectories.iter().map(Record::Trajectory);
         let contacts = self.contacts.iter().map(Record::Contact);
         let visits = self.visits.iter().map(Record::Visit);
+        let handovers = self.handovers.iter().map(Record::Handover);
         let audit = self.audit.iter().map(Record::Audit);
         staff
             .chain(groups)
@@ -98,6 +104,7 @@ impl Export {
             .chain(trajectories)
             .chain(contacts)
             .chain(visits)
+            .chain(handovers)
             .chain(audit)
     }
 
@@ -127,13 +134,15 @@ pub enum Record<'a> {
     Trajectory(&'a Trajectory),
     Contact(&'a Contact),
     Visit(&'a Visit),
+    Handover(&'a Handover),
     Audit(&'a AuditEntry),
 }
 
 impl Record<'_> {
     /// The record's kind as audit targets name it (`staff`, `group`, `child`, `observation`,
     /// `trajectory`, `contact`, `visit`) and its id; `None` for templates, audit entries and the
-    /// pinned cards as signaal ships them (id 0), which have no id of their own.
+    /// pinned cards as signaal ships them (id 0), and handovers, which have no id of their own
+    /// (one per child: their audit target is `child:ID/handover`).
     pub fn id(&self) -> Option<(&'static str, Id)> {
         match self {
             Record::Staff(s) => Some(("staff", s.id)),
@@ -143,7 +152,10 @@ impl Record<'_> {
             Record::Trajectory(t) => Some(("trajectory", t.id)),
             Record::Contact(c) => (c.id != 0).then_some(("contact", c.id)),
             Record::Visit(v) => Some(("visit", v.id)),
-            Record::FormTemplate(_) | Record::PlanTemplate(_) | Record::Audit(_) => None,
+            Record::FormTemplate(_)
+            | Record::PlanTemplate(_)
+            | Record::Handover(_)
+            | Record::Audit(_) => None,
         }
     }
 }

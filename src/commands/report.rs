@@ -13,7 +13,7 @@ use crate::domain::Id;
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::report::dossier::dossier;
-use crate::report::{care_team, child_report};
+use crate::report::{care_team, child_report, handover};
 use crate::search::fold;
 use crate::store::Store;
 
@@ -22,6 +22,14 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
     let text = match report {
         Report::Child(child) => child_report(store, find_child(store, &child)?, lang, today)?,
         Report::Dossier(child) => dossier(store, find_child(store, &child)?, lang, today)?,
+        Report::Handover { child, for_parents } => {
+            let reader = if for_parents {
+                handover::Reader::Parents
+            } else {
+                handover::Reader::School
+            };
+            handover::handover_report(store, find_child(store, &child)?, reader, lang, today)?
+        }
         Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
             let which = match report {
                 Report::Meldcode { .. } => care_team::Which::Meldcode,

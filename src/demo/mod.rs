@@ -6,6 +6,7 @@
 //! live in one file each: [`people`] (staff, groups, children), [`observations`], [`trajectories`]
 //! and [`visits`], drawing names and texts from `names` and `notes` and numbers from `rng`.
 
+mod handovers;
 mod names;
 mod notes;
 mod observations;
@@ -65,7 +66,8 @@ impl Default for Options {
 /// observations per child (see [`observations`]), early-signalling trajectories for about one
 /// child in four (see [`trajectories`]; the first chosen child of each group waits on the coach),
 /// a closed coach visit per group (see [`visits`]), each child's guardians, mentor and consent
-/// (see [`record::fill`]; the trajectories' consent is the child's), with ids 1.. in the order staff, groups,
+/// (see [`record::fill`]; the trajectories' consent is the child's), a handover to school for
+/// every other child near four (see [`handovers`]), with ids 1.. in the order staff, groups,
 /// children, observations, trajectories, visits, plus the form templates and the step plan they
 /// use and one audit entry for the load (`demo.load`, its `detail` `max_id=N` with the highest
 /// id it holds).
@@ -98,6 +100,7 @@ pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     export.trajectories = trajectories;
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
     record::fill(options.seed, &mut export, now);
+    handovers::fill(&mut export, now);
 
     let mut load = AuditEntry::new(now, DEMO_AUTHOR, AuditAction::DemoLoad, "database".into());
     // The bound tells `check` which records came with the load (domain::audit::rules).

@@ -243,6 +243,12 @@ pub fn named_in_care_team(child: &Child) -> bool {
     child.consent.allows(ConsentTo::CareTeam)
 }
 
+/// Whether `child`'s handover may go to its primary school: only with the parents' `school`
+/// consent (a "no" or not asked yet keeps it in the group). The parents may always read it.
+pub fn handover_to_school(child: &Child) -> bool {
+    child.consent.allows(ConsentTo::School)
+}
+
 /// Whether `viewer` may read the coaching `person` received (their advice by competency over
 /// time): their own, and anyone's for the coach, the care coordinator and the admin; a
 /// pedagogisch medewerker not a colleague's.
@@ -581,8 +587,17 @@ mod tests {
                 !named_in_care_team(&child),
                 "coach consent is not care-team consent"
             );
+            assert!(!handover_to_school(&child), "nor school consent");
         }
         child.consent.care_team = given(ConsentAnswer::Yes);
         assert!(named_in_care_team(&child));
+        assert!(
+            !handover_to_school(&child),
+            "care-team consent is not school consent"
+        );
+        for (answer, allowed) in [(ConsentAnswer::No, false), (ConsentAnswer::Yes, true)] {
+            child.consent.school = given(answer);
+            assert_eq!(handover_to_school(&child), allowed, "{answer:?}");
+        }
     }
 }

@@ -10,6 +10,7 @@ pub mod consent;
 pub mod contact;
 pub mod form;
 pub mod group;
+pub mod handover;
 pub mod invalid;
 pub mod named;
 pub mod observation;

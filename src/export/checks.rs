@@ -31,6 +31,7 @@ enum Kind {
     Contacts,
     ContactLinks,
     Visits,
+    Handovers,
     Staff,
     Audit,
 }
@@ -45,6 +46,10 @@ pub struct Checks {
     max_id: Id,
     groups: HashSet<Id>,
     children: HashSet<Id>,
+    /// Each child's birth date, for the dates of its handover.
+    births: HashMap<Id, chrono::NaiveDate>,
+    /// The children with a handover, for "more than one".
+    handed_over: HashSet<Id>,
     /// The ids of the stored contacts (those with an id).
     contacts: HashSet<Id>,
     pinned: HashSet<Pinned>,
@@ -84,6 +89,8 @@ impl Checks {
             max_id: 0,
             groups: HashSet::new(),
             children: HashSet::new(),
+            births: HashMap::new(),
+            handed_over: HashSet::new(),
             contacts: HashSet::new(),
             pinned: HashSet::new(),
             staff_names: HashSet::new(),
@@ -145,6 +152,7 @@ impl Checks {
             }
             Record::Child(c) => {
                 self.children.insert(c.id);
+                self.births.insert(c.id, c.birth_date);
             }
             Record::FormTemplate(t) => {
                 let exported = &self.forms[self.builtin_forms..];
@@ -183,7 +191,10 @@ impl Checks {
                     }
                 }
             }
-            Record::Observation(_) | Record::Trajectory(_) | Record::Visit(_) => {}
+            Record::Observation(_)
+            | Record::Trajectory(_)
+            | Record::Visit(_)
+            | Record::Handover(_) => {}
         }
         if let Some((kind, id)) = record.id() {
             self.max_id = self.max_id.max(id);
@@ -230,6 +241,7 @@ impl Checks {
             Record::Observation(o) => self.check_observation(o),
             Record::Trajectory(t) => self.check_trajectory(t),
             Record::Visit(v) => self.check_visit(v),
+            Record::Handover(h) => self.check_handover(h),
             Record::Audit(entry) => self.trail().push(entry),
             Record::Staff(_)
             | Record::FormTemplate(_)
@@ -491,6 +503,26 @@ impl Checks {
                 v.id
             );
             self.problem(Kind::Visits, problem);
+        }
+    }
+
+    /// A handover must be about a child that exists, be its only one, and have dates after the
+    /// child's birth.
+    fn check_handover(&mut self, h: &crate::domain::handover::Handover) {
+        let Some(&born) = self.births.get(&h.child_id) else {
+            let problem = format!(
+                "a handover is about child {}, which does not exist",
+                h.child_id
+            );
+            self.problem(Kind::Handovers, problem);
+            return;
+        };
+        if !self.handed_over.insert(h.child_id) {
+            let problem = format!("child {} has more than one handover", h.child_id);
+            self.problem(Kind::Handovers, problem);
+        }
+        for problem in h.date_problems(born) {
+            self.problem(Kind::Handovers, problem);
         }
     }
 

@@ -117,6 +117,7 @@ impl<'de, E> de::Visitor<'de> for File<'_, E> {
                 "trajectories" => map.next_value_seed(self.array(|r| Record::Trajectory(r)))?,
                 "contacts" => map.next_value_seed(self.array(|r| Record::Contact(r)))?,
                 "visits" => map.next_value_seed(self.array(|r| Record::Visit(r)))?,
+                "handovers" => map.next_value_seed(self.array(|r| Record::Handover(r)))?,
                 "audit" => map.next_value_seed(self.array(|r| Record::Audit(r)))?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;

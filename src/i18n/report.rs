@@ -80,6 +80,17 @@ super::texts! {
     NoneThisMonth => "Geen.", "None.";
     ByStaffTitle => "Per medewerker: de kinderen die zij inbrengen", "Per staff member: the children they bring";
     NameLeftOut => "[naam]", "[name]";
+    HandoverSchoolIntro => "Dit overdrachtsdocument is met de ouders besproken en gaat met hun toestemming naar de school.", "This handover document was discussed with the parents and goes to the school with their consent.";
+    HandoverParentsIntro => "Dit is wat wij de school willen vertellen over uw kind. Klopt er iets niet of wilt u iets toevoegen, zeg het ons: pas met uw toestemming gaat het naar de school.", "This is what we would like to tell the school about your child. If something is not right or you want to add something, tell us: it goes to the school only with your consent.";
+    HandoverNone => "Er is nog geen overdracht geschreven.", "No handover has been written yet.";
+    HandoverSchool => "School", "School";
+    HandoverDevelopment => "Ontwikkeling", "Development";
+    HandoverInterests => "Interesses", "Interests";
+    HandoverWhatHelps => "Wat helpt", "What helps";
+    HandoverParentsView => "De kijk van de ouders", "The parents' view";
+    HandoverWarm => "Warme overdracht", "Warm handover";
+    HandoverSpokenWith => "gesproken met", "spoken with";
+    HandoverNotYet => "nog niet", "not yet";
     DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
     NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";
     Authority => "gezag", "parental authority";
@@ -322,6 +333,14 @@ impl Lang {
         self.pick(
             format!("Observatiegesprek van {date}"),
             format!("Observation talk of {date}"),
+        )
+    }
+
+    /// The handover's title: "Zoë de Vries: overdracht naar de basisschool".
+    pub fn handover_title(self, name: &str) -> String {
+        self.pick(
+            format!("{name}: overdracht naar de basisschool"),
+            format!("{name}: handover to primary school"),
         )
     }
 

@@ -8,6 +8,7 @@ pub mod care_team;
 pub mod child;
 pub mod dossier;
 pub mod files;
+pub mod handover;
 pub mod parents;
 pub mod plans;
 

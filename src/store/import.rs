@@ -15,6 +15,7 @@ use std::io::Read;
 use sha2::{Digest, Sha256};
 
 use super::codec::{encode, id_key};
+use super::handovers::handover_op;
 use super::observations::observation_op;
 use super::plans::trajectory_op;
 use super::snapshot::ExportSummary;
@@ -310,6 +311,7 @@ impl Writer<'_> {
             Record::Contact(c) if c.id == 0 => return Ok(()),
             Record::Contact(c) => Op::put(Table::Contacts, &id_key(c.id), encode(c)),
             Record::Visit(v) => visit_op(v),
+            Record::Handover(h) => handover_op(h),
             Record::Audit(entry) => {
                 let key = id_key(self.next_audit);
                 self.next_audit += 1;

@@ -41,6 +41,8 @@ pub(super) struct Trees {
     pub contacts: Tree,
     pub pins: Tree,
     pub visits: Tree,
+    /// child id -> Handover
+    pub handovers: Tree,
 }
 
 impl Trees {
@@ -60,6 +62,7 @@ impl Trees {
             contacts: tree("contacts")?,
             pins: tree("pins")?,
             visits: tree("visits")?,
+            handovers: tree("handovers")?,
             db,
         })
     }

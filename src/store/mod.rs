@@ -29,6 +29,7 @@ mod contacts;
 mod error;
 mod events;
 mod guard;
+mod handovers;
 mod import;
 mod leftovers;
 mod live;
@@ -140,6 +141,7 @@ impl Store {
                 && t.trajectories.is_empty()
                 && t.contacts.is_empty()
                 && t.visits.is_empty()
+                && t.handovers.is_empty()
         })
     }
 
@@ -234,6 +236,8 @@ mod tests_audit;
 mod tests_contacts;
 #[cfg(test)]
 mod tests_damage;
+#[cfg(test)]
+mod tests_handovers;
 #[cfg(test)]
 mod tests_observations;
 #[cfg(test)]

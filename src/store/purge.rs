@@ -83,7 +83,8 @@ impl Store {
     }
 
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
-    /// entry, all its observations and all its trajectories, and what visits say about it. One
+    /// entry, all its observations and all its trajectories, its handover to school, and what visits say
+    /// about it. One
     /// transaction for everything, with one audit entry per child (`child.purge`, target
     /// `child:ID`, by the signer) that holds no name and no content; flushed before this
     /// returns. Nothing to remove writes nothing.
@@ -112,6 +113,7 @@ impl Store {
                 &pair_key(child.group_id, child.id),
             ));
             ops.push(Op::remove(Table::ChildGroup, &id_key(child.id)));
+            ops.push(Op::remove(Table::Handovers, &id_key(child.id)));
             for (table, tree, count) in [
                 (
                     Table::Observations,

@@ -68,7 +68,10 @@ impl ExportSummary {
             Record::Trajectory(_) => self.trajectories += 1,
             Record::Visit(_) => self.visits += 1,
             Record::Audit(_) => self.audit += 1,
-            Record::FormTemplate(_) | Record::PlanTemplate(_) | Record::Contact(_) => {}
+            Record::FormTemplate(_)
+            | Record::PlanTemplate(_)
+            | Record::Contact(_)
+            | Record::Handover(_) => {}
         }
     }
 }
@@ -185,6 +188,7 @@ impl View<'_> {
             .iter()
             .try_for_each(|c| each(Record::Contact(c)))?;
         self.each(Table::Visits, |r| Record::Visit(r), each)?;
+        self.each(Table::Handovers, |r| Record::Handover(r), each)?;
         self.each(Table::Audit, |r| Record::Audit(r), each)
     }
 
@@ -257,7 +261,7 @@ impl Stream<'_> {
 
 impl Serialize for Stream<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut fields = s.serialize_struct("Export", 13)?;
+        let mut fields = s.serialize_struct("Export", 14)?;
         fields.serialize_field("format", FORMAT)?;
         fields.serialize_field("version", &VERSION)?;
         fields.serialize_field("exported_at", &self.exported_at)?;
@@ -278,6 +282,8 @@ impl Serialize for Stream<'_> {
         let contacts = self.view.contacts().map_err(|e| self.fail(e))?;
         fields.serialize_field("contacts", &contacts)?;
         fields.serialize_field("visits", &self.array(Table::Visits, |r| Record::Visit(r)))?;
+        let handovers = self.array(Table::Handovers, |r| Record::Handover(r));
+        fields.serialize_field("handovers", &handovers)?;
         fields.serialize_field("audit", &self.array(Table::Audit, |r| Record::Audit(r)))?;
         fields.end()
     }

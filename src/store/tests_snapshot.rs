@@ -42,6 +42,7 @@ fn built_whole(store: &Store) -> Export {
         trajectories: store.trajectories().unwrap(),
         contacts: store.directory().unwrap(),
         visits: store.visits().unwrap(),
+        handovers: store.handovers().unwrap(),
         audit: store.audit().unwrap(),
         ..Export::new(sig().at)
     }
@@ -247,8 +248,9 @@ fn reordered(json: &[u8], order: &[&str]) -> Vec<u8> {
     format!("{{{}}}", fields.join(",\n")).into_bytes()
 }
 
-const BACKWARDS: [&str; 13] = [
+const BACKWARDS: [&str; 14] = [
     "audit",
+    "handovers",
     "visits",
     "contacts",
     "trajectories",
@@ -366,7 +368,7 @@ fn an_import_refuses_a_file_without_a_required_array_or_with_an_unknown_one_skip
     let g = store.add_group("A", GroupKind::Bso, "", &sig()).unwrap();
     let json = exported(&store);
     let mut value: serde_json::Value = serde_json::from_slice(&json).unwrap();
-    value["handovers"] = serde_json::json!([{"child_id": 1}]);
+    value["meetings"] = serde_json::json!([{"child_id": 1}]);
     let with_extra = serde_json::to_vec(&value).unwrap();
     value.as_object_mut().unwrap().remove("children");
     let without = serde_json::to_vec(&value).unwrap();

@@ -34,6 +34,7 @@ pub(super) enum Table {
     Contacts,
     Pins,
     Visits,
+    Handovers,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -227,7 +228,7 @@ impl Store {
 
 impl Trees {
     /// The trees in [`Table`] order.
-    pub(super) fn tables(&self) -> [&sled::Tree; 12] {
+    pub(super) fn tables(&self) -> [&sled::Tree; 13] {
         [
             &self.groups,
             &self.children,
@@ -241,6 +242,7 @@ impl Trees {
             &self.contacts,
             &self.pins,
             &self.visits,
+            &self.handovers,
         ]
     }
 }

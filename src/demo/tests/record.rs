@@ -79,3 +79,37 @@ fn consent_is_spread_per_purpose_and_given_by_a_guardian_with_gezag() {
         "{school_old} older, {school_young} younger"
     );
 }
+
+#[test]
+fn the_demo_has_children_near_four_with_and_without_a_handover() {
+    use crate::domain::handover::to_school_on;
+    let today = now().date_naive();
+    let data = generate(&args(7, 3, None), now());
+    let kind = |c: &Child| {
+        data.groups
+            .iter()
+            .find(|g| g.id == c.group_id)
+            .unwrap()
+            .kind
+    };
+    let near_four: Vec<&Child> = data
+        .children
+        .iter()
+        .filter(|c| to_school_on(kind(c), c.birth_date, today).is_some())
+        .collect();
+    let with = near_four
+        .iter()
+        .filter(|c| data.handovers.iter().any(|h| h.child_id == c.id))
+        .count();
+    assert!(
+        with > 0 && with < near_four.len(),
+        "{with} of {}",
+        near_four.len()
+    );
+    assert_eq!(
+        with,
+        data.handovers.len(),
+        "only children near four have one"
+    );
+    assert!(data.problems().is_empty(), "{:?}", data.problems());
+}

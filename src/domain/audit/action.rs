@@ -97,6 +97,9 @@ pub enum AuditAction {
     TrajectoryEdit,
     #[strum(serialize = "trajectory.close")]
     TrajectoryClose,
+    /// A child's handover to school was written or changed (target `child:ID/handover`).
+    #[strum(serialize = "handover.save")]
+    HandoverSave,
     #[strum(serialize = "visit.start")]
     VisitStart,
     #[strum(serialize = "visit.advice")]
@@ -176,6 +179,7 @@ mod tests {
         assert_eq!(AuditAction::StaffLeadCleared.as_str(), "staff.lead_cleared");
         assert_eq!(AuditAction::VisitEdit.as_str(), "visit.edit");
         assert_eq!(AuditAction::VisitRemove.as_str(), "visit.remove");
-        assert_eq!(AuditAction::VARIANTS.len(), 45);
+        assert_eq!(AuditAction::HandoverSave.as_str(), "handover.save");
+        assert_eq!(AuditAction::VARIANTS.len(), 46);
     }
 }

@@ -1,0 +1,130 @@
+//! The warm handover of a child to primary school: a short document written at about 3 years 9
+//! months, discussed with the parents (their view added) and passed on only with their consent
+//! (`consent.school`), then a spoken ("warm") handover. One per child, rewritten whole.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::child::age_between;
+use super::{GroupKind, Id};
+
+/// From this age (in months, 3 years 9 months) a child in a KDV or peuteropvang is flagged as
+/// going to school: time to write and discuss its handover.
+pub const SCHOOL_SOON_MONTHS: u32 = 45;
+
+/// The date of the 4th birthday (the day the child may start school) of a child born on `born`
+/// in a group of `kind`, once it is [`SCHOOL_SOON_MONTHS`] old on `today`; `None` before that,
+/// and always for a BSO, whose children already go to school.
+pub fn to_school_on(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    if kind == GroupKind::Bso {
+        return None;
+    }
+    let age = age_between(born, today)?;
+    (age.in_months() >= SCHOOL_SOON_MONTHS).then(|| born + Months::new(48))
+}
+
+/// A child's handover to school. Exported as `handovers[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Handover {
+    pub child_id: Id,
+    /// The school the child goes to (free text: name and place).
+    #[serde(default)]
+    pub school: String,
+    /// Free text per development domain, keyed by the domain's name as the observation form
+    /// names it (e.g. "Sociaal-emotioneel"); ordered by name so the document reads the same each time.
+    #[serde(default)]
+    pub development: BTreeMap<String, String>,
+    #[serde(default)]
+    pub interests: String,
+    /// What helps the child (in the group, with others, at transitions).
+    #[serde(default)]
+    pub what_helps: String,
+    /// How the parents see their child, in their words.
+    #[serde(default)]
+    pub parents_view: String,
+    /// The date of the spoken handover with the school, once it took place.
+    #[serde(default)]
+    pub warm_handover_on: Option<NaiveDate>,
+    /// Who at the school was spoken to (name and role, e.g. the intern begeleider).
+    #[serde(default)]
+    pub spoken_with: String,
+    /// Who wrote the last change, and when.
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+impl Handover {
+    /// The problems with this handover's dates for a child born on `birth_date`, one sentence
+    /// each: a warm handover or a change before the child was born cannot be.
+    pub fn date_problems(&self, birth_date: NaiveDate) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.warm_handover_on.is_some_and(|d| d < birth_date) {
+            problems.push(format!(
+                "the handover of child {} has its warm handover before the child was born",
+                self.child_id
+            ));
+        }
+        if self.at.date_naive() < birth_date {
+            problems.push(format!(
+                "the handover of child {} was written before the child was born",
+                self.child_id
+            ));
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handover(on: Option<&str>, at: &str) -> Handover {
+        Handover {
+            child_id: 7,
+            school: "Basisschool De Linde".into(),
+            development: BTreeMap::new(),
+            interests: String::new(),
+            what_helps: String::new(),
+            parents_view: String::new(),
+            warm_handover_on: on.map(|d| d.parse().unwrap()),
+            spoken_with: String::new(),
+            by: "Anouk".into(),
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+        }
+    }
+
+    #[test]
+    fn kdv_and_peuteropvang_children_go_to_school_from_3_years_9_months_bso_children_never() {
+        let born: NaiveDate = "2023-02-28".parse().unwrap();
+        let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let fourth = Some(day("2027-02-28"));
+        for kind in [GroupKind::Kdv, GroupKind::Peuteropvang] {
+            assert_eq!(to_school_on(kind, born, day("2026-11-27")), None);
+            assert_eq!(to_school_on(kind, born, day("2026-11-28")), fourth);
+            assert_eq!(to_school_on(kind, born, day("2027-03-01")), fourth);
+        }
+        assert_eq!(to_school_on(GroupKind::Bso, born, day("2026-12-01")), None);
+    }
+
+    #[test]
+    fn dates_after_the_birth_are_sane_and_dates_before_it_are_named() {
+        let born: NaiveDate = "2022-12-10".parse().unwrap();
+        let fine = handover(Some("2026-12-01"), "2026-11-20T10:00:00+01:00");
+        assert!(fine.date_problems(born).is_empty());
+        let bad = handover(Some("2020-01-01"), "2021-11-20T10:00:00+01:00");
+        let problems = bad.date_problems(born);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("warm handover before the child was born"));
+        assert!(problems[1].contains("written before the child was born"));
+    }
+
+    #[test]
+    fn a_handover_reads_back_from_json_with_only_its_required_fields() {
+        let json = r#"{"child_id": 7, "by": "Anouk", "at": "2026-11-20T10:00:00+01:00"}"#;
+        let h: Handover = serde_json::from_str(json).unwrap();
+        assert_eq!(h.child_id, 7);
+        assert!(h.warm_handover_on.is_none() && h.development.is_empty());
+    }
+}
