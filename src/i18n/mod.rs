@@ -810,6 +810,7 @@ texts! {
     FieldFirstName => "Voornaam", "First name";
     FieldLastName => "Achternaam", "Last name";
     FieldBirthDate => "Geboortedatum", "Birth date";
+    FieldInGroupSince => "In groep sinds", "In group since";
     FieldGroup => "Groep", "Group";
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
@@ -818,6 +819,10 @@ texts! {
     ErrDateRequired => "Vul een datum in.", "Please enter a date.";
     DateHint => "Datum: DD-MM-JJJJ of JJJJ-MM-DD", "Date: YYYY-MM-DD or DD-MM-YYYY";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
+    ErrStartedBeforeBirth => "De startdatum in de groep ligt vóór de geboortedatum.",
+        "The start in the group lies before the birth date.";
+    ErrFutureStart => "De startdatum in de groep ligt in de toekomst.",
+        "The start in the group lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
