@@ -360,6 +360,21 @@ impl Lang {
         format!("{weeks} wk")
     }
 
+    /// Which rule of the rhythm of practice asks for an observation, short for the children
+    /// list, about as narrow as a date: "eerste obs", "jaarlijks", "traj. 8 wk".
+    pub fn observation_due(self, due: crate::domain::rhythm::Due) -> String {
+        use crate::domain::rhythm::Due;
+        match due {
+            Due::First => self.get(T::DueFirst).to_string(),
+            Due::Yearly { .. } => self.get(T::DueYearly).to_string(),
+            Due::Trajectory { weeks } => format!(
+                "{} {}",
+                self.get(T::DueTrajectory),
+                self.weeks_ago(i64::from(weeks))
+            ),
+        }
+    }
+
     pub fn compare_title(self, previous: chrono::NaiveDate, latest: chrono::NaiveDate) -> String {
         self.pick(
             format!(
@@ -876,6 +891,9 @@ texts! {
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Vaak", "Often";
     NeverObserved => "nooit", "never";
+    DueFirst => "eerste obs", "first obs";
+    DueYearly => "jaarlijks", "yearly";
+    DueTrajectory => "traj.", "traj.";
     MarkSometimes => "soms", "sometimes";
     MarkOften => "vaak", "often";
     MarkNotSeen => "niet gezien", "not seen";
