@@ -891,6 +891,7 @@ texts! {
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Vaak", "Often";
     NeverObserved => "nooit", "never";
+    NoObservationYet => "nog geen observatie van dit kind", "no observation of this child yet";
     DueFirst => "eerste obs", "first obs";
     DueYearly => "jaarlijks", "yearly";
     DueTrajectory => "traj.", "traj.";
