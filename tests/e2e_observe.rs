@@ -568,66 +568,100 @@ fn never_observed_child_shows_today_after_one_mark() {
     );
 }
 
-/// What the Observed column of a child should say.
+/// What a child's Observed column should say by the rhythm of practice, worked out here from
+/// the export on its own (not with signaal's code).
 #[derive(Debug)]
 enum Observed {
-    Never,
-    /// How many whole weeks ago the latest observation was (more than 8 weeks: 56 days).
-    Stale(i64),
+    /// Never observed, started in the group 3 months ago or more.
+    First,
+    /// Never observed, started less than 3 months ago: no flag yet.
+    NotYet,
+    /// The birthday has come without an observation from 3 months before it on.
+    Yearly,
+    /// An open trajectory and no observation in the last 8 weeks (56 days).
+    Trajectory,
     Recent(String),
 }
 
+/// What `kid`'s Observed column should say on `day` (`--observe-weeks` 8).
+fn observed_by_rhythm(ex: &serde_json::Value, kid: &Kid, day: NaiveDate) -> Observed {
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").unwrap();
+    let child = arr(ex, "children")
+        .iter()
+        .find(|c| c["id"] == kid.id)
+        .expect("the child in the export");
+    let open = arr(ex, "trajectories")
+        .iter()
+        .any(|t| t["child_id"] == kid.id && t["closed"].is_null());
+    let latest = observations_of(ex, kid.id)
+        .last()
+        .map(|o| date(s(o, "date")));
+    if open && latest.is_none_or(|d| (day - d).num_days() > 56) {
+        return Observed::Trajectory;
+    }
+    let Some(latest) = latest else {
+        let first = date(s(child, "started")) + chrono::Months::new(3);
+        return if first <= day {
+            Observed::First
+        } else {
+            Observed::NotYet
+        };
+    };
+    let born = date(&kid.birth);
+    let birthday = (0..20)
+        .map(|years| born + chrono::Months::new(12 * years))
+        .take_while(|b| *b <= day)
+        .last()
+        .unwrap();
+    match birthday > born && latest < birthday - chrono::Months::new(3) {
+        true => Observed::Yearly,
+        false => Observed::Recent(ymd(latest)),
+    }
+}
+
 #[test]
-fn observed_column_flags_children_not_observed_for_8_weeks() {
+fn observed_column_follows_the_rhythm_of_practice() {
     let (db, ex, user) = fresh_demo(&[]);
     let day = today();
     let all = kids(&ex);
     // Every group of the demo, each child's row against the export.
-    let mut checked = (0, 0, 0);
+    let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
     for g in arr(&ex, "groups").iter().filter(|g| g["archived"] != true) {
         let name = s(g, "name").to_string();
         let mut t = open_tui(&db, &user);
         open_group(&mut t, &name);
         let members: Vec<&Kid> = all.iter().filter(|k| k.group_id == id(g)).collect();
-        // What each child's Observed column should say, from the export.
         let want: Vec<(&Kid, Observed)> = members
             .into_iter()
-            .map(|k| {
-                let want = match observations_of(&ex, k.id).last() {
-                    None => Observed::Never,
-                    Some(o) => {
-                        let date = NaiveDate::parse_from_str(s(o, "date"), "%Y-%m-%d").unwrap();
-                        if (day - date).num_days() > 56 {
-                            Observed::Stale((day - date).num_weeks())
-                        } else {
-                            Observed::Recent(s(o, "date").to_string())
-                        }
-                    }
-                };
-                (k, want)
-            })
+            .map(|k| (k, observed_by_rhythm(&ex, k, day)))
             .collect();
         for (_, w) in &want {
-            match w {
-                Observed::Never => checked.0 += 1,
-                Observed::Stale(..) => checked.1 += 1,
-                Observed::Recent(_) => checked.2 += 1,
-            }
+            let kind = match w {
+                Observed::First => "first",
+                Observed::NotYet => "not yet",
+                Observed::Yearly => "yearly",
+                Observed::Trajectory => "trajectory",
+                Observed::Recent(_) => "recent",
+            };
+            *checked.entry(kind).or_default() += 1;
         }
         let what = want
             .iter()
             .map(|(k, w)| format!("{}: {w:?}", k.name))
             .collect::<Vec<_>>()
             .join("; ");
+        let flags = ["! first obs", "! yearly", "! traj. 8 wk"];
         t.expect_until(&format!("the Observed column: {what}"), |s| {
             want.iter().all(|(k, w)| {
-                child_row(s, &k.name).is_some_and(|l| match w {
-                    Observed::Never => l.contains("! never"),
-                    // How long ago, in weeks; the date itself is on the child's screen.
-                    Observed::Stale(weeks) => l.contains(&format!("! {weeks} wk")),
-                    // (A "!" further on the row may be the step plan's.)
-                    Observed::Recent(date) => {
-                        l.contains(date.as_str()) && !l.contains("! never") && !l.contains(" wk")
+                child_row(s, &k.name).is_some_and(|l| {
+                    let only = |flag: &str| flags.iter().all(|f| l.contains(f) == (*f == flag));
+                    match w {
+                        Observed::First => only("! first obs"),
+                        Observed::Yearly => only("! yearly"),
+                        Observed::Trajectory => only("! traj. 8 wk"),
+                        Observed::NotYet => only(""),
+                        // The date; the date itself is on the child's screen otherwise.
+                        Observed::Recent(date) => l.contains(date.as_str()) && only(""),
                     }
                 })
             })
@@ -635,8 +669,10 @@ fn observed_column_flags_children_not_observed_for_8_weeks() {
         quit(&mut t);
     }
     assert!(
-        checked.0 > 0 && checked.1 > 0 && checked.2 > 0,
-        "the demo has children never observed, not for 8 weeks and recently: {checked:?}"
+        ["first", "recent"]
+            .iter()
+            .all(|k| checked.get(k).is_some_and(|n| *n > 0)),
+        "the demo has children due a first observation and observed in time: {checked:?}"
     );
 }
 
