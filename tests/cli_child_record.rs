@@ -61,6 +61,35 @@ fn import_refuses_a_bad_mentor_and_a_giver_who_is_no_guardian_and_leaves_nothing
     assert!(!target.exists(), "no database directory left behind");
 }
 
+#[test]
+fn import_refuses_a_start_in_the_group_before_birth_or_to_come() {
+    let mut export = Db::demo(&[]).export();
+    let children = arr(&export, "children");
+    assert!(
+        children.iter().all(|c| c["started"].is_string()),
+        "every demo child has a start in the group"
+    );
+    let (early, late) = (
+        children[0]["id"].as_u64().unwrap(),
+        children[1]["id"].as_u64().unwrap(),
+    );
+    let born = children[0]["birth_date"].as_str().unwrap().to_string();
+    export["children"][0]["started"] = json!("2000-01-01");
+    export["children"][1]["started"] = json!("2999-01-01");
+    let target = Db::empty();
+    let file = target.file("started.json");
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    let out = run_fails(&["import", "--db", target.path(), file.to_str().unwrap()]);
+    let err = stderr(&out);
+    for expected in [
+        format!("child {early} has started 2000-01-01, before its birth date {born}"),
+        format!("child {late} has started 2999-01-01, which lies in the future"),
+    ] {
+        assert!(err.contains(&expected), "{expected}\nin: {err}");
+    }
+    assert!(!target.exists(), "no database directory left behind");
+}
+
 /// Changes child `child` straight in `db`'s store, past the checks of import (as a bug or an
 /// older signaal might have left it), audited as an edit.
 fn change_in_database(db: &Db, child: u64, change: impl FnOnce(&mut signaal::domain::Child)) {

@@ -484,10 +484,10 @@ fn never_observed_child_shows_today_after_one_mark() {
         "--observations-per-child 0 makes none"
     );
     let all = kids(&ex);
-    let kid = pick_kid(&ex, |_| true);
+    let kid = pick_kid(&ex, |k| first_due(&ex, k));
     let other = uniquely_named_kids(&ex)
         .into_iter()
-        .find(|k| k.group_id == kid.group_id && k.id != kid.id)
+        .find(|k| k.group_id == kid.group_id && k.id != kid.id && first_due(&ex, k))
         .expect("a second child in the group");
     // The export lists every form, observed with or not.
     let template = template_for_kind(&ex, s(group(&ex, kid.group_id), "kind"));
@@ -496,12 +496,14 @@ fn never_observed_child_shows_today_after_one_mark() {
     let mut t = open_tui(&db, &user);
     open_group(&mut t, &group_name(&ex, kid.group_id));
     let members: Vec<&Kid> = all.iter().filter(|k| k.group_id == kid.group_id).collect();
-    t.expect_until("every child of the group never observed", |s| {
+    // Never observed: the first observation is due 3 months after the start in the group.
+    t.expect_until("every child of the group flagged as its start asks", |s| {
         s.contains("Observed")
             && s.contains("Often")
-            && members
-                .iter()
-                .all(|k| child_row(s, &k.name).is_some_and(|l| l.contains("! never")))
+            && members.iter().all(|k| {
+                child_row(s, &k.name)
+                    .is_some_and(|l| l.contains("! first obs") == first_due(&ex, k))
+            })
     });
 
     // `w` on a child never observed says so.
@@ -513,7 +515,8 @@ fn never_observed_child_shows_today_after_one_mark() {
     t.expect("nothing marked yet");
     t.key("Esc");
     t.expect_until("back on the list, still never observed", |s| {
-        !s.contains("Observer:") && child_row(s, &other.name).is_some_and(|l| l.contains("! never"))
+        !s.contains("Observer:")
+            && child_row(s, &other.name).is_some_and(|l| l.contains("! first obs"))
     });
 
     // One mark on the other child.
@@ -523,7 +526,7 @@ fn never_observed_child_shows_today_after_one_mark() {
     });
     select_child(&mut t, &kid);
     t.expect_until("the child never observed", |s| {
-        child_row(s, &kid.name).is_some_and(|l| l.contains("! never"))
+        child_row(s, &kid.name).is_some_and(|l| l.contains("! first obs"))
     });
     open_form(&mut t, &kid, &user);
     mark(&mut t, &items[0], "sometimes");
@@ -565,66 +568,100 @@ fn never_observed_child_shows_today_after_one_mark() {
     );
 }
 
-/// What the Observed column of a child should say.
+/// What a child's Observed column should say by the rhythm of practice, worked out here from
+/// the export on its own (not with signaal's code).
 #[derive(Debug)]
 enum Observed {
-    Never,
-    /// How many whole weeks ago the latest observation was (more than 8 weeks: 56 days).
-    Stale(i64),
+    /// Never observed, started in the group 3 months ago or more.
+    First,
+    /// Never observed, started less than 3 months ago: no flag yet.
+    NotYet,
+    /// The birthday has come without an observation from 3 months before it on.
+    Yearly,
+    /// An open trajectory and no observation in the last 8 weeks (56 days).
+    Trajectory,
     Recent(String),
 }
 
+/// What `kid`'s Observed column should say on `day` (`--observe-weeks` 8).
+fn observed_by_rhythm(ex: &serde_json::Value, kid: &Kid, day: NaiveDate) -> Observed {
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").unwrap();
+    let child = arr(ex, "children")
+        .iter()
+        .find(|c| c["id"] == kid.id)
+        .expect("the child in the export");
+    let open = arr(ex, "trajectories")
+        .iter()
+        .any(|t| t["child_id"] == kid.id && t["closed"].is_null());
+    let latest = observations_of(ex, kid.id)
+        .last()
+        .map(|o| date(s(o, "date")));
+    if open && latest.is_none_or(|d| (day - d).num_days() > 56) {
+        return Observed::Trajectory;
+    }
+    let Some(latest) = latest else {
+        let first = date(s(child, "started")) + chrono::Months::new(3);
+        return if first <= day {
+            Observed::First
+        } else {
+            Observed::NotYet
+        };
+    };
+    let born = date(&kid.birth);
+    let birthday = (0..20)
+        .map(|years| born + chrono::Months::new(12 * years))
+        .take_while(|b| *b <= day)
+        .last()
+        .unwrap();
+    match birthday > born && latest < birthday - chrono::Months::new(3) {
+        true => Observed::Yearly,
+        false => Observed::Recent(ymd(latest)),
+    }
+}
+
 #[test]
-fn observed_column_flags_children_not_observed_for_8_weeks() {
+fn observed_column_follows_the_rhythm_of_practice() {
     let (db, ex, user) = fresh_demo(&[]);
     let day = today();
     let all = kids(&ex);
     // Every group of the demo, each child's row against the export.
-    let mut checked = (0, 0, 0);
+    let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
     for g in arr(&ex, "groups").iter().filter(|g| g["archived"] != true) {
         let name = s(g, "name").to_string();
         let mut t = open_tui(&db, &user);
         open_group(&mut t, &name);
         let members: Vec<&Kid> = all.iter().filter(|k| k.group_id == id(g)).collect();
-        // What each child's Observed column should say, from the export.
         let want: Vec<(&Kid, Observed)> = members
             .into_iter()
-            .map(|k| {
-                let want = match observations_of(&ex, k.id).last() {
-                    None => Observed::Never,
-                    Some(o) => {
-                        let date = NaiveDate::parse_from_str(s(o, "date"), "%Y-%m-%d").unwrap();
-                        if (day - date).num_days() > 56 {
-                            Observed::Stale((day - date).num_weeks())
-                        } else {
-                            Observed::Recent(s(o, "date").to_string())
-                        }
-                    }
-                };
-                (k, want)
-            })
+            .map(|k| (k, observed_by_rhythm(&ex, k, day)))
             .collect();
         for (_, w) in &want {
-            match w {
-                Observed::Never => checked.0 += 1,
-                Observed::Stale(..) => checked.1 += 1,
-                Observed::Recent(_) => checked.2 += 1,
-            }
+            let kind = match w {
+                Observed::First => "first",
+                Observed::NotYet => "not yet",
+                Observed::Yearly => "yearly",
+                Observed::Trajectory => "trajectory",
+                Observed::Recent(_) => "recent",
+            };
+            *checked.entry(kind).or_default() += 1;
         }
         let what = want
             .iter()
             .map(|(k, w)| format!("{}: {w:?}", k.name))
             .collect::<Vec<_>>()
             .join("; ");
+        let flags = ["! first obs", "! yearly", "! traj. 8 wk"];
         t.expect_until(&format!("the Observed column: {what}"), |s| {
             want.iter().all(|(k, w)| {
-                child_row(s, &k.name).is_some_and(|l| match w {
-                    Observed::Never => l.contains("! never"),
-                    // How long ago, in weeks; the date itself is on the child's screen.
-                    Observed::Stale(weeks) => l.contains(&format!("! {weeks} wk")),
-                    // (A "!" further on the row may be the step plan's.)
-                    Observed::Recent(date) => {
-                        l.contains(date.as_str()) && !l.contains("! never") && !l.contains(" wk")
+                child_row(s, &k.name).is_some_and(|l| {
+                    let only = |flag: &str| flags.iter().all(|f| l.contains(f) == (*f == flag));
+                    match w {
+                        Observed::First => only("! first obs"),
+                        Observed::Yearly => only("! yearly"),
+                        Observed::Trajectory => only("! traj. 8 wk"),
+                        Observed::NotYet => only(""),
+                        // The date; the date itself is on the child's screen otherwise.
+                        Observed::Recent(date) => l.contains(date.as_str()) && only(""),
                     }
                 })
             })
@@ -632,7 +669,26 @@ fn observed_column_flags_children_not_observed_for_8_weeks() {
         quit(&mut t);
     }
     assert!(
-        checked.0 > 0 && checked.1 > 0 && checked.2 > 0,
-        "the demo has children never observed, not for 8 weeks and recently: {checked:?}"
+        ["first", "recent"]
+            .iter()
+            .all(|k| checked.get(k).is_some_and(|n| *n > 0)),
+        "the demo has children due a first observation and observed in time: {checked:?}"
     );
+}
+
+/// Whether `kid`'s first observation is what is due today: it started in the group 3 months ago
+/// or more and has no open trajectory, whose rhythm would go first (`domain::rhythm`).
+fn first_due(ex: &serde_json::Value, kid: &Kid) -> bool {
+    if arr(ex, "trajectories")
+        .iter()
+        .any(|t| t["child_id"] == kid.id && t["closed"].is_null())
+    {
+        return false;
+    }
+    let child = arr(ex, "children")
+        .iter()
+        .find(|c| c["id"] == kid.id)
+        .expect("the child in the export");
+    let started = NaiveDate::parse_from_str(s(child, "started"), "%Y-%m-%d").unwrap();
+    started.checked_add_months(chrono::Months::new(3)).unwrap() <= today()
 }

@@ -590,6 +590,48 @@ fn add_child_requires_a_first_name() {
 }
 
 #[test]
+fn the_start_in_the_group_is_optional_and_lies_between_birth_and_today() {
+    let (_dir, mut app) = signed_in();
+    press(&mut app, "Enter");
+    let count = all_children(&app).len();
+    chr(&mut app, 'a');
+    fill_child_form(&mut app, "Noor", "Jansen", "2024-04-20");
+    press(&mut app, "Tab");
+    type_text(&mut app, "2024-04-19");
+    press(&mut app, "Enter");
+    assert_eq!(
+        form_error(&app),
+        Some(Lang::En.get(T::ErrStartedBeforeBirth))
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-21"); // tomorrow on the fixed clock
+    press(&mut app, "Enter");
+    assert_eq!(form_error(&app), Some(Lang::En.get(T::ErrFutureStart)));
+    assert_eq!(all_children(&app).len(), count, "nothing written");
+
+    clear_field(&mut app);
+    type_text(&mut app, "01-09-2024");
+    press(&mut app, "Enter");
+    assert!(child_modal(&app).is_none(), "saved");
+    let noor = all_children(&app)
+        .into_iter()
+        .find(|c| c.full_name() == "Noor Jansen")
+        .expect("stored");
+    assert_eq!(noor.started, chrono::NaiveDate::from_ymd_opt(2024, 9, 1));
+
+    // Emptied on edit, it is no longer known.
+    select_child(&mut app, noor.id);
+    chr(&mut app, 'e');
+    for _ in 0..3 {
+        press(&mut app, "Tab");
+    }
+    clear_field(&mut app);
+    press(&mut app, "Enter");
+    assert!(child_modal(&app).is_none(), "saved");
+    assert_eq!(app.store.child(noor.id).unwrap().unwrap().started, None);
+}
+
+#[test]
 fn edit_child_moves_it_to_another_group() {
     let (_dir, mut app) = signed_in();
     let all_groups = app.store.groups().unwrap();
@@ -605,9 +647,9 @@ fn edit_child_moves_it_to_another_group() {
         Lang::En.date(child.birth_date)
     );
     assert_eq!(fields.group.value(), Some(&from.id), "on the child's group");
-    press(&mut app, "Tab");
-    press(&mut app, "Tab");
-    press(&mut app, "Tab");
+    for _ in 0..4 {
+        press(&mut app, "Tab"); // past the names, the birth date and the start in the group
+    }
     press(&mut app, "Right");
     let to = *child_form(&app).fields.group.value().unwrap();
     assert_ne!(to, from.id);

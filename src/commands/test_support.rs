@@ -53,6 +53,7 @@ pub fn zoe() -> Child {
         first_name: "Zoë".into(),
         last_name: "de Vries".into(),
         birth_date: d("2024-08-17"),
+        started: None,
         archived: false,
         contacts: Vec::new(),
         mentor: None,

@@ -69,12 +69,14 @@ pub(super) fn children(
             let birth_date = earliest
                 .checked_add_days(Days::new(rng.below(span + 1)))
                 .unwrap_or(latest);
+            let id = take_id();
             children.push(Child {
-                id: take_id(),
+                id,
                 group_id: group.id,
                 first_name: first.to_string(),
                 last_name: last.to_string(),
                 birth_date,
+                started: Some(started_in(group.kind, birth_date, id, today)),
                 archived: false,
                 contacts: Vec::new(),
                 mentor: None,
@@ -84,6 +86,22 @@ pub(super) fn children(
         }
     }
     children
+}
+
+/// When a child born on `born` began in a group of `kind`: at the youngest age the group takes,
+/// up to half a year later, never after `today`. Drawn from the child's own `id`, so the
+/// demo's other draws (and so its names and dates) stay as they were.
+fn started_in(kind: GroupKind, born: NaiveDate, id: Id, today: NaiveDate) -> NaiveDate {
+    let youngest = match kind {
+        GroupKind::Kdv => KDV_MIN_MONTHS,
+        _ => kind.age_range().0 * 12,
+    };
+    let later = SplitMix64::new(id).below(183);
+    born.checked_add_months(Months::new(youngest))
+        .and_then(|d| d.checked_add_days(Days::new(later)))
+        .unwrap_or(today)
+        .min(today)
+        .max(born)
 }
 
 /// The demo aandachtsfunctionaris' number: fictional.

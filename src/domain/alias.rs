@@ -43,6 +43,7 @@ mod tests {
             first_name: format!("Kind{id}"),
             last_name: "Test".into(),
             birth_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            started: None,
             archived,
             contacts: Vec::new(),
             mentor: None,

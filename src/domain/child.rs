@@ -12,6 +12,10 @@ pub struct Child {
     pub first_name: String,
     pub last_name: String,
     pub birth_date: NaiveDate,
+    /// The date the child began in the group (for the first observation, about 3 months later);
+    /// `null` in the export when not known.
+    #[serde(default)]
+    pub started: Option<NaiveDate>,
     /// A child who left is archived, never deleted by the daily screens.
     #[serde(default)]
     pub archived: bool,
@@ -124,6 +128,25 @@ pub fn check_birth_date(born: NaiveDate, today: NaiveDate) -> Result<NaiveDate, 
     }
 }
 
+/// The date a child began in the group as the child form and `check` take it: not before the
+/// birth date `born`, not after `today`.
+///
+/// # Errors
+/// [`Invalid::StartedBeforeBirth`] or [`Invalid::FutureStart`].
+pub fn check_started(
+    started: NaiveDate,
+    born: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, Invalid> {
+    if started < born {
+        return Err(Invalid::StartedBeforeBirth);
+    }
+    match started > today {
+        true => Err(Invalid::FutureStart),
+        false => Ok(started),
+    }
+}
+
 /// Whole months from `born` to `today`: a month counts once its day of the month has been reached
 /// (born 31 January, one month old on the last day of February is not yet counted; chrono's
 /// calendar arithmetic keeps that rule in one place).
@@ -164,6 +187,7 @@ mod tests {
             first_name: "Zoë".into(),
             last_name: "Jansen".into(),
             birth_date: d("2024-01-01"),
+            started: None,
             archived: false,
             contacts: Vec::new(),
             mentor: None,
@@ -192,6 +216,21 @@ mod tests {
         assert!(child.consent.allows(ConsentTo::School), "the answer stays");
         assert_eq!(giver(&child, ConsentTo::Coach), "Mirjam de Vries");
         assert_eq!(child.remove_guardian(7), None);
+    }
+
+    #[test]
+    fn a_start_in_the_group_lies_between_the_birth_date_and_today() {
+        let (born, today) = (d("2024-03-10"), d("2026-11-21"));
+        assert_eq!(check_started(born, born, today), Ok(born));
+        assert_eq!(check_started(today, born, today), Ok(today));
+        assert_eq!(
+            check_started(d("2024-03-09"), born, today),
+            Err(Invalid::StartedBeforeBirth)
+        );
+        assert_eq!(
+            check_started(d("2026-11-22"), born, today),
+            Err(Invalid::FutureStart)
+        );
     }
 
     #[test]

@@ -21,6 +21,12 @@ pub enum Invalid {
     DateRequired,
     #[error("the birth date lies in the future")]
     FutureBirthDate,
+    /// A child's start in the group before its birth date.
+    #[error("the child started in the group before it was born")]
+    StartedBeforeBirth,
+    /// A child's start in the group after today.
+    #[error("the start in the group lies in the future")]
+    FutureStart,
     #[error("the date lies before the trajectory started")]
     BeforeStart,
     #[error("the date lies in the past")]

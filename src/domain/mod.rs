@@ -17,6 +17,7 @@ pub mod observation;
 pub mod pin;
 pub mod plan;
 pub mod retention;
+pub mod rhythm;
 pub mod staff;
 pub mod visit;
 

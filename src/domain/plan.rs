@@ -532,6 +532,25 @@ impl Trajectory {
             })
     }
 
+    /// Whether the trajectory has moved past its first stage: that stage, or any later one
+    /// ticked ahead, is done. Such a trajectory for a child never observed warns: the first
+    /// stage is noticing and observing, and the plan builds on what was observed.
+    pub fn past_first_stage(&self, template: &PlanTemplate) -> bool {
+        template
+            .stages
+            .iter()
+            .any(|s| self.entry(&s.id).is_some_and(|e| e.done))
+    }
+
+    /// Whether to warn that the child has no observation (`observed` false) while this
+    /// trajectory is past its first stage. Not for a Meldcode trajectory: it records its own
+    /// signals with their dates.
+    pub fn warns_unobserved(&self, template: &PlanTemplate, observed: bool) -> bool {
+        !observed
+            && !super::access::is_meldcode_plan(&self.template)
+            && self.past_first_stage(template)
+    }
+
     /// Stages ticked done while an earlier stage is not: allowed, but shown.
     pub fn out_of_order<'t>(&self, template: &'t PlanTemplate) -> Vec<&'t str> {
         let mut open_before = false;

@@ -301,11 +301,24 @@ impl Checks {
         }
     }
 
-    /// The child's record: its mentor a staff member but not a coach, every guardian with a name and every phone
+    /// The child's record: its start in the group between its birth and today, its mentor a staff member but not a coach, every guardian with a name and every phone
     /// with a number, and a consent given by one of the child's guardians (when it names one).
     fn check_child_record(&mut self, child: &crate::domain::Child) {
         let id = child.id;
         let mut problems = Vec::new();
+        if let Some(started) = child.started {
+            let today = chrono::Local::now().date_naive();
+            match crate::domain::child::check_started(started, child.birth_date, today) {
+                Ok(_) => {}
+                Err(crate::domain::Invalid::StartedBeforeBirth) => problems.push(format!(
+                    "child {id} has started {started}, before its birth date {}",
+                    child.birth_date
+                )),
+                Err(_) => problems.push(format!(
+                    "child {id} has started {started}, which lies in the future"
+                )),
+            }
+        }
         if let Some(mentor) = child.mentor {
             match self.staff.get(&mentor) {
                 None => problems.push(format!(

@@ -142,6 +142,8 @@ impl Lang {
             Invalid::NameRequired => T::ErrNameRequired,
             Invalid::FirstNameRequired => T::ErrFirstNameRequired,
             Invalid::FutureBirthDate => T::ErrFutureDate,
+            Invalid::StartedBeforeBirth => T::ErrStartedBeforeBirth,
+            Invalid::FutureStart => T::ErrFutureStart,
             Invalid::BeforeStart => T::ErrBeforeStart,
             Invalid::PastDate => T::ErrPastDate,
             Invalid::ReasonRequired => T::ErrReasonRequired,

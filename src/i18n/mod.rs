@@ -360,6 +360,21 @@ impl Lang {
         format!("{weeks} wk")
     }
 
+    /// Which rule of the rhythm of practice asks for an observation, short for the children
+    /// list, about as narrow as a date: "eerste obs", "jaarlijks", "traj. 8 wk".
+    pub fn observation_due(self, due: crate::domain::rhythm::Due) -> String {
+        use crate::domain::rhythm::Due;
+        match due {
+            Due::First => self.get(T::DueFirst).to_string(),
+            Due::Yearly { .. } => self.get(T::DueYearly).to_string(),
+            Due::Trajectory { weeks } => format!(
+                "{} {}",
+                self.get(T::DueTrajectory),
+                self.weeks_ago(i64::from(weeks))
+            ),
+        }
+    }
+
     pub fn compare_title(self, previous: chrono::NaiveDate, latest: chrono::NaiveDate) -> String {
         self.pick(
             format!(
@@ -810,6 +825,7 @@ texts! {
     FieldFirstName => "Voornaam", "First name";
     FieldLastName => "Achternaam", "Last name";
     FieldBirthDate => "Geboortedatum", "Birth date";
+    FieldInGroupSince => "In groep sinds", "In group since";
     FieldGroup => "Groep", "Group";
     FieldRole => "Rol", "Role";
     ErrNameRequired => "Vul een naam in.", "Please enter a name.";
@@ -818,6 +834,10 @@ texts! {
     ErrDateRequired => "Vul een datum in.", "Please enter a date.";
     DateHint => "Datum: DD-MM-JJJJ of JJJJ-MM-DD", "Date: YYYY-MM-DD or DD-MM-YYYY";
     ErrFutureDate => "De geboortedatum ligt in de toekomst.", "The birth date lies in the future.";
+    ErrStartedBeforeBirth => "De startdatum in de groep ligt vóór de geboortedatum.",
+        "The start in the group lies before the birth date.";
+    ErrFutureStart => "De startdatum in de groep ligt in de toekomst.",
+        "The start in the group lies in the future.";
     ErrDuplicateStaff => "Er is al een medewerker met die naam.", "There is already a staff member with that name.";
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
@@ -871,6 +891,10 @@ texts! {
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Vaak", "Often";
     NeverObserved => "nooit", "never";
+    NoObservationYet => "nog geen observatie van dit kind", "no observation of this child yet";
+    DueFirst => "eerste obs", "first obs";
+    DueYearly => "jaarlijks", "yearly";
+    DueTrajectory => "traj.", "traj.";
     MarkSometimes => "soms", "sometimes";
     MarkOften => "vaak", "often";
     MarkNotSeen => "niet gezien", "not seen";

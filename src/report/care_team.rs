@@ -621,6 +621,7 @@ mod tests {
             first_name: first.into(),
             last_name: "Jansen".into(),
             birth_date: d("2023-05-01"),
+            started: None,
             archived,
             contacts: Vec::new(),
             mentor: None,

@@ -225,6 +225,7 @@ fn import_refuses_a_non_empty_database_and_inconsistent_data() {
         first_name: "Sem".into(),
         last_name: String::new(),
         birth_date: date("2020-01-01"),
+        started: None,
         archived: false,
         contacts: Vec::new(),
         mentor: None,

@@ -191,16 +191,29 @@ impl Store {
         sig: &Signature,
     ) -> Result<Child> {
         let child = Child {
-            id: self.next_id()?,
+            id: 0,
             group_id,
-            first_name: required(first_name, Named::Child)?,
-            last_name: last_name.trim().to_string(),
+            first_name: first_name.to_string(),
+            last_name: last_name.to_string(),
             birth_date,
+            started: None,
             archived: false,
             contacts: Vec::new(),
             mentor: None,
             guardians: Vec::new(),
             consent: Default::default(),
+        };
+        self.insert_child(child, sig)
+    }
+
+    /// Stores `child` as a new child under a fresh id (its `id` is ignored), its names trimmed;
+    /// the child as stored.
+    pub fn insert_child(&self, child: Child, sig: &Signature) -> Result<Child> {
+        let child = Child {
+            id: self.next_id()?,
+            first_name: required(&child.first_name, Named::Child)?,
+            last_name: child.last_name.trim().to_string(),
+            ..child
         };
         self.save_child(&child, AuditAction::ChildAdd, sig)?;
         Ok(child)

@@ -14,7 +14,7 @@ use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
-use crate::domain::child::check_birth_date;
+use crate::domain::child::{check_birth_date, check_started};
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Group, Id, Invalid};
 use crate::i18n::{Lang, T};
@@ -79,6 +79,8 @@ pub struct ChildForm {
     pub first_name: Text,
     pub last_name: Text,
     pub birth_date: Date,
+    /// When the child began in the group: optional.
+    pub started: Date,
     pub group: Choice<Id>,
 }
 
@@ -89,7 +91,7 @@ impl Fields for ChildForm {
             None => T::FormAddChild,
         }
     }
-    crate::fields!(first_name, last_name, birth_date, group);
+    crate::fields!(first_name, last_name, birth_date, started, group);
 }
 
 impl ChildForm {
@@ -109,18 +111,20 @@ impl ChildForm {
             return Err(AppError::NoGroup);
         }
         let options = groups.iter().map(|g| (g.name.clone(), g.id)).collect();
-        let (first, last, born) = match &child {
+        let (first, last, born, started) = match &child {
             Some(c) => (
                 c.first_name.as_str(),
                 c.last_name.as_str(),
                 Some(c.birth_date),
+                c.started,
             ),
-            None => ("", "", None),
+            None => ("", "", None, None),
         };
         Ok(Form::new(ChildForm {
             first_name: Text::new(T::FieldFirstName, first),
             last_name: Text::new(T::FieldLastName, last),
             birth_date: Date::new(T::FieldBirthDate, ctx.lang, born),
+            started: Date::optional(T::FieldInGroupSince, ctx.lang, started),
             group: Choice::new(T::FieldGroup, options, |id| *id == group),
             editing: child,
         }))
@@ -135,6 +139,10 @@ impl ChildForm {
         let first = self.first_name.required(Invalid::FirstNameRequired)?;
         let last = self.last_name.trimmed().to_string();
         let born = check_birth_date(self.birth_date.date()?, ctx.today())?;
+        let started = match self.started.value()? {
+            Some(day) => Some(check_started(day, born, ctx.today())?),
+            None => None,
+        };
         let group_id = *self.group.value().ok_or(AppError::NoGroup)?;
         let sig = ctx.signature();
         let child = match &self.editing {
@@ -143,13 +151,29 @@ impl ChildForm {
                     first_name: first,
                     last_name: last,
                     birth_date: born,
+                    started,
                     group_id,
                     ..old.clone()
                 };
                 ctx.store.save_child(&child, AuditAction::ChildEdit, &sig)?;
                 child
             }
-            None => ctx.store.add_child(group_id, &first, &last, born, &sig)?,
+            None => {
+                let child = Child {
+                    id: 0,
+                    group_id,
+                    first_name: first,
+                    last_name: last,
+                    birth_date: born,
+                    started,
+                    archived: false,
+                    contacts: Vec::new(),
+                    mentor: None,
+                    guardians: Vec::new(),
+                    consent: Default::default(),
+                };
+                ctx.store.insert_child(child, &sig)?
+            }
         };
         Ok(child)
     }

@@ -38,6 +38,9 @@ pub struct TrajectoryScreen {
     /// The trajectory as it is on disk.
     pub trajectory: Trajectory,
     pub saved: SaveState,
+    /// Whether the child has any observation (read on every reload): a trajectory past its
+    /// first stage without one warns (`Trajectory::warns_unobserved`).
+    pub observed: bool,
     pub list: ListView<TrajectoryRow>,
     /// One of the trajectory's forms, or the question whether to close it.
     pub modal: Option<Modal<TrajectoryForm, Closing>>,
@@ -269,6 +272,8 @@ impl TrajectoryScreen {
             template,
             trajectory,
             saved,
+            // Until the first reload reads it: no warning rather than a wrong one.
+            observed: true,
             list,
             modal: None,
         }
@@ -701,10 +706,11 @@ fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOf
 }
 
 impl Component for TrajectoryScreen {
-    /// The label anew, for whoever is at the keyboard now (a hand-over; one who may not read
+    /// The label anew, for whoever is at the keyboard now, and whether the child was observed (a hand-over; one who may not read
     /// a Meldcode trajectory does not get this screen at all, `app::access::may_see`).
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.label = ctx.child_label(&self.child)?;
+        self.observed = !ctx.store.observations_of(self.child.id)?.is_empty();
         Ok(())
     }
 

@@ -101,6 +101,26 @@ fn toggling_signs_and_moves_the_progress() {
 }
 
 #[test]
+fn past_the_first_stage_once_a_later_stage_is_done() {
+    let plan = plan();
+    let mut t = trajectory();
+    assert!(!t.past_first_stage(&plan), "at stage 1");
+    t.toggle("signal", "A", at(1));
+    assert!(t.past_first_stage(&plan), "stage 1 done: at stage 2");
+    t.toggle("parents", "A", at(2));
+    t.toggle("signal", "A", at(3));
+    assert!(
+        t.past_first_stage(&plan),
+        "a later stage ticked ahead counts too"
+    );
+    t.toggle("parents", "A", at(4));
+    assert!(!t.past_first_stage(&plan), "nothing done: back at stage 1");
+    t.toggle("signal", "A", at(5));
+    assert!(t.warns_unobserved(&plan, false));
+    assert!(!t.warns_unobserved(&plan, true), "observed: no warning");
+}
+
+#[test]
 fn ticking_ahead_is_allowed_and_reported() {
     let plan = plan();
     let mut t = trajectory();

@@ -45,6 +45,7 @@ fn child(id: Id, first: &str) -> Child {
         first_name: first.into(),
         last_name: "Jansen".into(),
         birth_date: day("2024-01-01"),
+        started: None,
         archived: false,
         contacts: Vec::new(),
         mentor: None,

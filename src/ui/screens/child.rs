@@ -26,8 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         .as_ref()
         .is_some_and(|u| access::sees_child_name(u, child));
     let guardian_lines = guardians(app, screen, theme, named);
-    // Room for every guardian's lines when there is room at all; the details need 7 rows.
-    let top = (guardian_lines.len() as u16 + 2).clamp(7, 12);
+    // Room for every guardian's lines when there is room at all; the details need 8 rows.
+    let top = (guardian_lines.len() as u16 + 2).clamp(8, 12);
     let [top_area, rest] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
     let [details_area, guardians_area] =
@@ -44,10 +44,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         name = format!("{name} ({})", lang.get(T::ArchivedTag));
     }
     let group = format!("{} ({})", screen.group.name, screen.group.kind.label());
-    // Under an alias no birth date: it would go a long way to name the child.
+    // Under an alias no birth date nor start in the group: they would go a long way to name
+    // the child.
     let born = match screen.label.anonymous() {
         true => None,
         false => Some(field(T::ColBirthDate, lang.date(child.birth_date))),
+    };
+    let started = match (screen.label.anonymous(), child.started) {
+        (false, Some(day)) => Some(field(T::FieldInGroupSince, lang.date(day))),
+        _ => None,
     };
     let details = [field(T::FieldName, name)]
         .into_iter()
@@ -55,8 +60,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         .chain([
             field(T::ColAge, lang.age(child.age_on(app.today()))),
             field(T::ChildGroup, group),
-            field(T::ChildMentor, mentor(app, screen)),
         ])
+        .chain(started)
+        .chain([field(T::ChildMentor, mentor(app, screen))])
         .collect::<Vec<_>>();
     let title = lang.get(T::ChildDetails).to_string();
     frame.render_widget(

@@ -4,7 +4,7 @@ use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
-use crate::domain::observation::overdue;
+use crate::domain::rhythm::due;
 use crate::i18n::T;
 use crate::ui::widgets::{name_most, shorten, table_room, ListTable};
 use crate::ui::{modal, Theme};
@@ -128,21 +128,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     modal::draw(frame, app, &screen.modal, theme);
 }
 
-/// The date of the latest observation. A child not observed for longer than `--observe-weeks`
-/// weeks stands out with how long ago it was ("! 14 wk"; the date is on the child's screen), and
-/// one never observed with "! never", so that no child is forgotten.
+/// The date of the latest observation, or, when the rhythm of practice asks for one
+/// (`domain::rhythm::due`), which rule does ("! eerste obs", "! jaarlijks", "! traj. 8 wk";
+/// the date is on the child's screen), so that no child is forgotten.
 fn observed(app: &App, row: &ChildRow, theme: &Theme) -> Line<'static> {
     let lang = app.lang;
-    let today = app.today();
     let date = row.latest.map(|l| l.date);
-    if !overdue(date, today, app.observe_weeks) {
-        return Line::raw(date.map(|d| lang.date(d)).unwrap_or_default());
+    let open = row.plan.is_some();
+    match due(&row.child, date, open, app.today(), app.observe_weeks) {
+        None => Line::raw(date.map(|d| lang.date(d)).unwrap_or_default()),
+        Some(due) => Line::styled(format!("! {}", lang.observation_due(due)), theme.error),
     }
-    let text = match date {
-        None => lang.get(T::NeverObserved).to_string(),
-        Some(date) => lang.weeks_ago((today - date).num_weeks()),
-    };
-    Line::styled(format!("! {text}"), theme.error)
 }
 
 /// Where the child's step plan stands ("4/8 Advies coach"), "+1" when more trajectories are

@@ -125,6 +125,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
         Some(c) => lang.closed_on(c.outcome, c.date),
         None => lang.progress(t.progress(template)),
     };
+    // Past stage 1 without any observation: said before the plan's name, which gives way.
+    let state = match t.warns_unobserved(template, screen.observed) {
+        true => format!("{state} · ! {}", lang.get(T::NoObservationYet)),
+        false => state,
+    };
     let title = format!(
         "{} · {state} · {}",
         screen.label.text.clone(),

@@ -158,3 +158,46 @@ fn close_form_in_dutch_shows_the_date_as_dutch_screens_do_then_asks() {
     assert!(text.contains("20-11-2026 met uitkomst blijft in de groep?"));
     assert!(text.contains("j = ja, n = nee"));
 }
+
+#[test]
+fn past_stage_one_without_an_observation_warns_in_the_title() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    test_support::select_child_where(&mut app, |app, child| {
+        app.store.trajectories_of(child.id).unwrap().is_empty()
+            && app.store.observations_of(child.id).unwrap().is_empty()
+    });
+    start(&mut app, "vroegsignalering");
+    let warning = "! nog geen observatie van dit kind";
+    let title = |app: &App| {
+        screen_text(&render(app, 120, 30))
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        !title(&app).contains(warning),
+        "at stage 1: {}",
+        title(&app)
+    );
+    select(&mut app, PlanPart::Stage("signaleren".into()));
+    chr(&mut app, ' ');
+    assert!(title(&app).contains(warning), "{}", title(&app));
+
+    // A child that was observed: no warning past stage 1.
+    for _ in 0..3 {
+        if !matches!(app.screen(), Screen::Children(_)) {
+            press(&mut app, "Esc");
+        }
+    }
+    test_support::select_child_where(&mut app, |app, child| {
+        app.store.trajectories_of(child.id).unwrap().is_empty()
+            && !app.store.observations_of(child.id).unwrap().is_empty()
+    });
+    start(&mut app, "vroegsignalering");
+    select(&mut app, PlanPart::Stage("signaleren".into()));
+    chr(&mut app, ' ');
+    let shown = title(&app);
+    assert!(shown.contains("2/8") && !shown.contains(warning), "{shown}");
+}
