@@ -47,17 +47,5 @@ pub fn kdv() -> FormTemplate {
 
 /// Zoë de Vries (id 20, born 2024-08-17) of group 10, without mentor, guardians or consent.
 pub fn zoe() -> Child {
-    Child {
-        id: 20,
-        group_id: 10,
-        first_name: "Zoë".into(),
-        last_name: "de Vries".into(),
-        birth_date: d("2024-08-17"),
-        started: None,
-        archived: false,
-        contacts: Vec::new(),
-        mentor: None,
-        guardians: Vec::new(),
-        consent: Default::default(),
-    }
+    Child::new(20, 10, "Zoë", "de Vries", d("2024-08-17"))
 }

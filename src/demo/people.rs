@@ -71,17 +71,14 @@ pub(super) fn children(
                 .unwrap_or(latest);
             let id = take_id();
             children.push(Child {
-                id,
-                group_id: group.id,
-                first_name: first.to_string(),
-                last_name: last.to_string(),
-                birth_date,
                 started: Some(started_in(group.kind, birth_date, id, today)),
-                archived: false,
-                contacts: Vec::new(),
-                mentor: None,
-                guardians: Vec::new(),
-                consent: Default::default(),
+                ..Child::new(
+                    id,
+                    group.id,
+                    first.to_string(),
+                    last.to_string(),
+                    birth_date,
+                )
             });
         }
     }

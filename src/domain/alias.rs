@@ -37,18 +37,10 @@ mod tests {
     use super::*;
 
     fn child(id: Id, group_id: Id, archived: bool) -> Child {
+        let born = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         Child {
-            id,
-            group_id,
-            first_name: format!("Kind{id}"),
-            last_name: "Test".into(),
-            birth_date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            started: None,
             archived,
-            contacts: Vec::new(),
-            mentor: None,
-            guardians: Vec::new(),
-            consent: Default::default(),
+            ..Child::new(id, group_id, format!("Kind{id}"), "Test", born)
         }
     }
 

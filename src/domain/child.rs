@@ -66,6 +66,30 @@ impl Age {
 }
 
 impl Child {
+    /// A child of `group_id` as first recorded: no start date, mentor, guardians, linked
+    /// contacts or consent yet, not archived. `id` is the store's to hand out (0 until stored).
+    pub fn new(
+        id: Id,
+        group_id: Id,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        birth_date: NaiveDate,
+    ) -> Child {
+        Child {
+            id,
+            group_id,
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            birth_date,
+            started: None,
+            archived: false,
+            contacts: Vec::new(),
+            mentor: None,
+            guardians: Vec::new(),
+            consent: ChildConsent::default(),
+        }
+    }
+
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }

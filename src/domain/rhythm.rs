@@ -70,17 +70,8 @@ mod tests {
     /// Born 2024-03-10, in the group since `started`.
     fn child(started: Option<&str>) -> Child {
         Child {
-            id: 1,
-            group_id: 1,
-            first_name: "Fenna".into(),
-            last_name: "Bakker".into(),
-            birth_date: d("2024-03-10"),
             started: started.map(d),
-            archived: false,
-            contacts: Vec::new(),
-            mentor: None,
-            guardians: Vec::new(),
-            consent: Default::default(),
+            ..Child::new(1, 1, "Fenna", "Bakker", d("2024-03-10"))
         }
     }
 

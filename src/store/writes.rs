@@ -190,19 +190,7 @@ impl Store {
         birth_date: NaiveDate,
         sig: &Signature,
     ) -> Result<Child> {
-        let child = Child {
-            id: 0,
-            group_id,
-            first_name: first_name.to_string(),
-            last_name: last_name.to_string(),
-            birth_date,
-            started: None,
-            archived: false,
-            contacts: Vec::new(),
-            mentor: None,
-            guardians: Vec::new(),
-            consent: Default::default(),
-        };
+        let child = Child::new(0, group_id, first_name, last_name, birth_date);
         self.insert_child(child, sig)
     }
 

@@ -159,19 +159,7 @@ impl ChildForm {
                 child
             }
             None => {
-                let child = Child {
-                    id: 0,
-                    group_id,
-                    first_name: first,
-                    last_name: last,
-                    birth_date: born,
-                    started,
-                    archived: false,
-                    contacts: Vec::new(),
-                    mentor: None,
-                    guardians: Vec::new(),
-                    consent: Default::default(),
-                };
+                let child = Child { started, ..Child::new(0, group_id, first, last, born) };
                 ctx.store.insert_child(child, &sig)?
             }
         };

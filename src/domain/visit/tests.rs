@@ -39,19 +39,7 @@ fn consenting(mut child: Child, answer: crate::domain::ConsentAnswer) -> Child {
 }
 
 fn child(id: Id, first: &str) -> Child {
-    Child {
-        id,
-        group_id: 1,
-        first_name: first.into(),
-        last_name: "Jansen".into(),
-        birth_date: day("2024-01-01"),
-        started: None,
-        archived: false,
-        contacts: Vec::new(),
-        mentor: None,
-        guardians: Vec::new(),
-        consent: Default::default(),
-    }
+    Child::new(id, 1, first, "Jansen", day("2024-01-01"))
 }
 
 struct Fixture {
