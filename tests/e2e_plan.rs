@@ -529,6 +529,19 @@ fn consent_yes(t: &mut Tui) {
     }
 }
 
+/// The coach consent recorded on `kid` (a yes, given by a guardian with gezag), checking that
+/// the trajectory `tr` keeps none of its own: consent is the child's.
+fn coach_consent_on_the_child(ex: &Value, tr: &Value, kid: &Kid) -> Value {
+    assert!(tr.get("consent").is_none(), "{tr:#}");
+    let consent = consent_of(ex, kid.id);
+    assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
+    assert!(
+        !s(&consent["coach"], "given_by").is_empty(),
+        "a guardian with gezag gave it: {consent:#}"
+    );
+    consent
+}
+
 /// Waits for the popup titled `title`, with `texts` in it.
 fn expect_popup(t: &mut Tui, title: &str, texts: &[&str]) -> String {
     t.expect_until(&format!("the popup {title:?} with {texts:?}"), |s| {
@@ -810,13 +823,7 @@ fn children_list_shows_the_stage_and_every_tick_survives_kill_9() {
     let ex = db.export();
     let tr = only_trajectory(&ex, &kid);
     // The consent is the child's; the trajectory keeps none.
-    assert!(tr.get("consent").is_none(), "{tr:#}");
-    let consent = consent_of(&ex, kid.id);
-    assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
-    assert!(
-        !s(&consent["coach"], "given_by").is_empty(),
-        "a guardian with gezag gave it: {consent:#}"
-    );
+    coach_consent_on_the_child(&ex, &tr, &kid);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1189,13 +1196,7 @@ fn coach_stage_without_consent_asks_why_first() {
         "unticking dropped the reason: {entry}"
     );
     // Recorded on the child, by who was at the keyboard; the trajectory keeps none.
-    assert!(tr.get("consent").is_none(), "{tr:#}");
-    let consent = consent_of(&ex, kid.id);
-    assert_eq!(consent["coach"]["answer"], "yes", "{consent:#}");
-    assert!(
-        !s(&consent["coach"], "given_by").is_empty(),
-        "a guardian with gezag gave it: {consent:#}"
-    );
+    let consent = coach_consent_on_the_child(&ex, &tr, &kid);
     assert_eq!(s(&consent["coach"], "by"), user, "{consent:#}");
     assert!(consent["school"].is_null(), "{consent:#}");
     assert!(consent["care_team"].is_null(), "{consent:#}");

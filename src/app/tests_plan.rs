@@ -22,6 +22,24 @@ fn screen(app: &App) -> &TrajectoryScreen {
 }
 
 /// Whether the trajectory screen shows one of its forms or its question.
+/// Adds guardians (name, whether they have gezag) to the stored child `id`, as the child screen
+/// would, behind the back of a screen that is already open.
+fn give_guardians(app: &App, id: crate::domain::Id, guardians: &[(&str, bool)]) {
+    let mut record = app.store.child(id).unwrap().unwrap();
+    for (name, authority) in guardians {
+        record.guardians.push(crate::domain::Guardian {
+            name: name.to_string(),
+            relation: "ouder".into(),
+            authority: *authority,
+            ..Default::default()
+        });
+    }
+    let action = crate::domain::AuditAction::ChildGuardians;
+    app.store
+        .save_child(&record, action, &app.signature())
+        .unwrap();
+}
+
 fn popup(app: &App) -> bool {
     screen(app).modal.is_some()
 }
@@ -173,17 +191,7 @@ fn the_coach_stage_without_consent_asks_why_and_records_it() {
         .consent
         .is_empty());
     // With one guardian with gezag, that is who gave it.
-    let mut record = app.store.child(child.id).unwrap().unwrap();
-    record.guardians.push(crate::domain::Guardian {
-        name: "Mirjam Jansen".into(),
-        relation: "moeder".into(),
-        authority: true,
-        ..Default::default()
-    });
-    let sig = app.signature();
-    app.store
-        .save_child(&record, crate::domain::AuditAction::ChildGuardians, &sig)
-        .unwrap();
+    give_guardians(&app, child.id, &[("Mirjam Jansen", true)]);
     chr(&mut app, ' ');
     // Written on the child, not on the trajectory, and audited as the child's consent.
     let on_child = app.store.child(child.id).unwrap().unwrap().consent;
@@ -693,22 +701,12 @@ fn the_parents_view_is_a_row_edited_like_the_others_and_audited() {
 #[test]
 fn a_consent_row_asks_who_gave_it_when_several_have_gezag() {
     let (_dir, mut app, child) = on_new_child();
-    let mut record = app.store.child(child.id).unwrap().unwrap();
-    for (name, authority) in [
+    let guardians = [
         ("Mirjam Jansen", true),
         ("Bas Jansen", true),
         ("Pleun Pleeg", false),
-    ] {
-        record.guardians.push(crate::domain::Guardian {
-            name: name.into(),
-            relation: "ouder".into(),
-            authority,
-            ..Default::default()
-        });
-    }
-    let sig = app.signature();
-    let action = crate::domain::AuditAction::ChildGuardians;
-    app.store.save_child(&record, action, &sig).unwrap();
+    ];
+    give_guardians(&app, child.id, &guardians);
     start(&mut app, "vroegsignalering");
     select(&mut app, &PlanPart::Consent(ConsentTo::School));
     chr(&mut app, ' ');
