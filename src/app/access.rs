@@ -32,6 +32,7 @@ pub fn needed(context: Context, action: Action) -> Option<Permission> {
         }
         (Context::Child | Context::Children, Report) => Some(Permission::ParentsReport),
         (Context::Groups, Report) => Some(Permission::CareTeamReport),
+        (Context::Child, Handover) => Some(Permission::Handover),
         _ => None,
     }
 }

@@ -61,10 +61,13 @@ pub enum Action {
     /// The coaching a staff member received: the selected person (staff screen) or the person
     /// at the keyboard (groups list).
     Coaching,
+    /// On a child: its handover to primary school (KDV, peuteropvang), or for a BSO child the
+    /// talk with the school's intern begeleider.
+    Handover,
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -114,6 +117,7 @@ impl Action {
         Action::ParentsView,
         Action::Report,
         Action::Coaching,
+        Action::Handover,
     ];
 
     /// The name used in keymap files.

@@ -9,10 +9,40 @@ use super::Msg;
 use crate::domain::invalid::{parse_date, parse_optional_date, Invalid};
 use crate::i18n::{Lang, T};
 
+/// What a field is called: a fixed text of the app, or a name that comes with data (a domain
+/// of the child's observation form, in the form's own words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    Fixed(T),
+    Named(String),
+}
+
+impl Label {
+    /// The label in `lang` (a name from data is shown as it is).
+    pub fn text(&self, lang: Lang) -> &str {
+        match self {
+            Label::Fixed(t) => lang.get(*t),
+            Label::Named(name) => name,
+        }
+    }
+}
+
+impl From<T> for Label {
+    fn from(t: T) -> Label {
+        Label::Fixed(t)
+    }
+}
+
+impl From<String> for Label {
+    fn from(name: String) -> Label {
+        Label::Named(name)
+    }
+}
+
 /// What a field shows, for the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
-    pub label: T,
+    pub label: Label,
     /// The value as drawn (dots for a secret).
     pub value: String,
     /// A choice is drawn as `‹ value ›` and changes with left and right.
@@ -52,7 +82,7 @@ pub const NOTE_MAX: usize = 4000;
 /// [`LINE_MAX`] or [`NOTE_MAX`] characters.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
-    pub label: Option<T>,
+    pub label: Option<Label>,
     pub value: String,
     pub multiline: bool,
     pub secret: bool,
@@ -62,16 +92,16 @@ pub struct Text {
 }
 
 impl Text {
-    pub fn new(label: T, value: &str) -> Text {
+    pub fn new(label: impl Into<Label>, value: &str) -> Text {
         Text {
-            label: Some(label),
+            label: Some(label.into()),
             value: value.to_string(),
             ..Text::default()
         }
     }
 
     /// A note: a paste keeps its line breaks.
-    pub fn note(label: T, value: &str) -> Text {
+    pub fn note(label: impl Into<Label>, value: &str) -> Text {
         Text {
             multiline: true,
             ..Text::new(label, value)
@@ -128,7 +158,7 @@ impl Field for Text {
             false => self.value.clone(),
         };
         Shown {
-            label: self.label.unwrap_or(T::FieldNote),
+            label: self.label.clone().unwrap_or(Label::Fixed(T::FieldNote)),
             value,
             choice: false,
             hint: None,
@@ -280,7 +310,7 @@ impl<V: Clone> Choice<V> {
 impl<V> Field for Choice<V> {
     fn shown(&self, _lang: Lang) -> Shown {
         Shown {
-            label: self.label,
+            label: Label::Fixed(self.label),
             value: self
                 .options
                 .get(self.index)

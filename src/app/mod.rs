@@ -437,6 +437,8 @@ mod tests_damage;
 #[cfg(test)]
 mod tests_growth;
 #[cfg(test)]
+mod tests_handover;
+#[cfg(test)]
 mod tests_lead;
 #[cfg(test)]
 mod tests_leaks;

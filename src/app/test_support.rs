@@ -141,6 +141,14 @@ pub fn select_child_where(app: &mut App, wanted: impl Fn(&App, &crate::domain::C
     panic!("no child in the list is the one wanted");
 }
 
+/// The child screen shown now (the test fails when another screen is).
+pub fn child_screen(app: &App) -> &super::ChildScreen {
+    match app.screen() {
+        Screen::Child(s) => s,
+        _ => panic!("the child screen"),
+    }
+}
+
 /// The demo app on the first group's children list, with a child added here (so no
 /// observation or trajectory yet, whatever the demo made) selected.
 pub fn on_new_child(lang: Lang) -> (TempDir, App, crate::domain::Child) {

@@ -5,7 +5,7 @@
 use super::access::allowed;
 use super::fields::Field;
 use super::screens::child_record::RecordForm;
-use super::test_support::{chr, now, on_new_child, press, type_text};
+use super::test_support::{child_screen, chr, now, on_new_child, press, type_text};
 use super::*;
 use crate::domain::{ConsentAnswer, ConsentTo, Id, Role};
 use crate::i18n::Lang;
@@ -30,13 +30,6 @@ fn trail(app: &App) -> Vec<String> {
         .into_iter()
         .map(|e| e.action)
         .collect()
-}
-
-fn child_screen(app: &App) -> &ChildScreen {
-    match app.screen() {
-        Screen::Child(s) => s,
-        _ => panic!("the child screen"),
-    }
 }
 
 /// Whether a form of the record is open, and its error.

@@ -39,7 +39,10 @@ fn handover(child_id: crate::domain::Id, now: DateTime<FixedOffset>) -> Handover
             "Sociaal-emotioneel",
             "Speelt graag samen met een of twee vaste vriendjes.",
         ),
-        ("Taal", "Vertelt in hele zinnen over thuis en het weekend."),
+        (
+            "Taal en communicatie",
+            "Vertelt in hele zinnen over thuis en het weekend.",
+        ),
         ("Motoriek", "Klimt, rent en knipt langs een rechte lijn."),
     ];
     Handover {

@@ -42,6 +42,11 @@ pub enum Permission {
     /// gives it, the care coordinator and the admin. Everyone reads their own
     /// ([`sees_coaching_of`]).
     SeeEveryonesCoaching,
+    /// Read and write a child's handover to school (for a BSO child: the talk with the school's
+    /// intern begeleider): the staff of the group, who write it with the parents, the care
+    /// coordinator and the admin. Not the outside coach: the handover goes from the group to
+    /// the parents and, with their consent, to the school, never to a guest.
+    Handover,
 }
 
 /// The rules, as one table: a role may do what is listed for it.
@@ -58,10 +63,11 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                     | ParentsReport
                     | CareTeamReport
                     | SeeEveryonesCoaching
+                    | Handover
             )
         }
         Role::Coach => matches!(permission, LeadVisit | SeeEveryonesCoaching),
-        Role::Staff => matches!(permission, EditChildRecord | ParentsReport),
+        Role::Staff => matches!(permission, EditChildRecord | ParentsReport | Handover),
     }
 }
 
@@ -271,21 +277,32 @@ mod tests {
         }
     }
 
+    /// The roles that have `permission`, in the order of `Role::ALL`.
+    fn roles_with(permission: Permission) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|r| allows(*r, permission))
+            .collect()
+    }
+
     #[test]
     fn only_an_admin_manages_staff_and_groups() {
         for p in [Permission::ManageStaff, Permission::ManageGroups] {
-            let allowed: Vec<Role> = Role::ALL.into_iter().filter(|r| allows(*r, p)).collect();
-            assert_eq!(allowed, [Role::Admin], "{p:?}");
+            assert_eq!(roles_with(p), [Role::Admin], "{p:?}");
         }
     }
 
     #[test]
+    fn the_handover_to_school_is_for_the_group_and_up_never_the_coach() {
+        assert_eq!(
+            roles_with(Permission::Handover),
+            [Role::Staff, Role::CareCoordinator, Role::Admin]
+        );
+    }
+
+    #[test]
     fn only_an_admin_purges() {
-        let allowed: Vec<Role> = Role::ALL
-            .into_iter()
-            .filter(|r| allows(*r, Permission::Purge))
-            .collect();
-        assert_eq!(allowed, [Role::Admin]);
+        assert_eq!(roles_with(Permission::Purge), [Role::Admin]);
     }
 
     #[test]

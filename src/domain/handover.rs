@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::child::age_between;
-use super::{GroupKind, Id};
+use super::{GroupKind, Id, Invalid};
 
 /// From this age (in months, 3 years 9 months) a child in a KDV or peuteropvang is flagged as
 /// going to school: time to write and discuss its handover.
@@ -25,7 +25,22 @@ pub fn to_school_on(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> Optio
     (age.in_months() >= SCHOOL_SOON_MONTHS).then(|| born + Months::new(48))
 }
 
-/// A child's handover to school. Exported as `handovers[]`.
+/// Ok for a warm handover on `on` (none yet, or on or after the birth) of a child born on
+/// `born`.
+///
+/// # Errors
+/// [`Invalid::HandoverBeforeBirth`] for a date before the birth.
+pub fn check_warm_handover(on: Option<NaiveDate>, born: NaiveDate) -> Result<(), Invalid> {
+    match on {
+        Some(day) if day < born => Err(Invalid::HandoverBeforeBirth),
+        _ => Ok(()),
+    }
+}
+
+/// A child's handover to school. Exported as `handovers[]`. For a BSO child, who already goes
+/// to school, the same record holds the talk with the school's intern begeleider ("overleg met
+/// school"): `school`, `warm_handover_on` (the date of the talk), `spoken_with` (with whom) and
+/// `what_helps` (what was discussed and agreed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handover {
     pub child_id: Id,
@@ -38,13 +53,15 @@ pub struct Handover {
     pub development: BTreeMap<String, String>,
     #[serde(default)]
     pub interests: String,
-    /// What helps the child (in the group, with others, at transitions).
+    /// What helps the child (in the group, with others, at transitions). For a BSO child: what
+    /// was discussed and agreed with the school.
     #[serde(default)]
     pub what_helps: String,
     /// How the parents see their child, in their words.
     #[serde(default)]
     pub parents_view: String,
-    /// The date of the spoken handover with the school, once it took place.
+    /// The date of the spoken handover with the school, once it took place (for a BSO child:
+    /// of the talk with the school).
     #[serde(default)]
     pub warm_handover_on: Option<NaiveDate>,
     /// Who at the school was spoken to (name and role, e.g. the intern begeleider).
@@ -118,6 +135,18 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("warm handover before the child was born"));
         assert!(problems[1].contains("written before the child was born"));
+    }
+
+    #[test]
+    fn a_warm_handover_before_the_birth_is_refused() {
+        let born: NaiveDate = "2022-12-10".parse().unwrap();
+        assert_eq!(check_warm_handover(None, born), Ok(()));
+        assert_eq!(check_warm_handover(Some(born), born), Ok(()));
+        let before = born.pred_opt();
+        assert_eq!(
+            check_warm_handover(before, born),
+            Err(Invalid::HandoverBeforeBirth)
+        );
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub enum Invalid {
     FutureStart,
     #[error("the date lies before the trajectory started")]
     BeforeStart,
+    /// A warm handover to school (or a talk with the school) dated before the child was born.
+    #[error("the handover to school lies before the child was born")]
+    HandoverBeforeBirth,
     #[error("the date lies in the past")]
     PastDate,
     #[error("a reason is required")]

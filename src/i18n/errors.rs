@@ -145,6 +145,7 @@ impl Lang {
             Invalid::StartedBeforeBirth => T::ErrStartedBeforeBirth,
             Invalid::FutureStart => T::ErrFutureStart,
             Invalid::BeforeStart => T::ErrBeforeStart,
+            Invalid::HandoverBeforeBirth => T::ErrHandoverBeforeBirth,
             Invalid::PastDate => T::ErrPastDate,
             Invalid::ReasonRequired => T::ErrReasonRequired,
             Invalid::AdviceRequired => T::ErrAdviceRequired,

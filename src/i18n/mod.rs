@@ -488,6 +488,58 @@ impl Lang {
         })
     }
 
+    /// Under the handover form: the parents' answer on passing information to the school,
+    /// read-only here, and where it is recorded (the child's consent, `t` by default). For a
+    /// BSO child's talk with the school the same consent applies to what is shared.
+    pub fn handover_consent_hint(
+        self,
+        answer: Option<crate::domain::ConsentAnswer>,
+        bso: bool,
+    ) -> String {
+        let yes = answer == Some(crate::domain::ConsentAnswer::Yes);
+        let answer = self.consent_answer(answer);
+        let (nl, en) = match bso {
+            true => ("delen met school", "sharing with the school"),
+            false => ("overdracht aan school", "handover to the school"),
+        };
+        if yes {
+            return self.pick(
+                format!("Ouders gaven toestemming voor {nl} (t op het kind)."),
+                format!("The parents consented to the {en} (t on the child)."),
+            );
+        }
+        self.pick(
+            format!(
+                "Toestemming ouders voor {nl}: {answer}. Zonder ja gaat er niets naar school; \
+                 vastleggen met 'toestemming' (t) op het kind."
+            ),
+            format!(
+                "The parents' consent to the {en}: {answer}. Without a yes nothing goes to the \
+                 school; record it with 'consent' (t) on the child."
+            ),
+        )
+    }
+
+    /// The children list's school column for a child going to school on `on` (`None`: shown
+    /// under an alias, without the date that would give away the birthday), whether its
+    /// handover is written, in one of three widths: 0 widest ("28-02-2027 ✓ overdracht"),
+    /// 1 ("28-02-2027 ✓"), 2 narrowest ("28-02 ✓").
+    pub fn to_school(self, on: Option<chrono::NaiveDate>, handover: bool, width: usize) -> String {
+        let date = match (on, width) {
+            (None, _) => self.get(T::ToSchoolSoon).to_string(),
+            (Some(d), 0 | 1) => self.date(d),
+            (Some(d), _) => match self {
+                Lang::Nl => d.format("%d-%m").to_string(),
+                Lang::En => d.format("%m-%d").to_string(),
+            },
+        };
+        match (handover, width) {
+            (false, _) => date,
+            (true, 0) => format!("{date} ✓ {}", self.get(T::HandoverTag)),
+            (true, _) => format!("{date} ✓"),
+        }
+    }
+
     /// When a consent was recorded and by whom: "vastgelegd 12-10-2026, Anouk Jansen".
     pub fn consent_given(self, given: &crate::domain::Given) -> String {
         let date = self.date(given.at.date_naive());
@@ -757,6 +809,7 @@ impl Lang {
             Action::ParentsView => T::ActParentsView,
             Action::Report => T::ActReport,
             Action::Coaching => T::ActCoaching,
+            Action::Handover => T::ActHandover,
         })
     }
 }
@@ -1049,6 +1102,28 @@ texts! {
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
     ActCoaching => "coachadvies", "coaching";
+    ActHandover => "overdracht school", "handover to school";
+    FormHandover => "Overdracht naar school", "Handover to school";
+    FormSchoolTalk => "Overleg met school (intern begeleider)", "Talk with the school (intern begeleider)";
+    FieldSchool => "School", "School";
+    FieldInterests => "Interesses", "Interests";
+    FieldWhatHelps => "Wat helpt", "What helps";
+    FieldWarmHandover => "Warme overdracht op", "Warm handover on";
+    FieldSpokenWith => "Gesproken met", "Spoken with";
+    FieldTalkOn => "Datum overleg", "Date of the talk";
+    FieldTalkWith => "Met wie (intern begeleider)", "With whom (intern begeleider)";
+    FieldTalkAgreed => "Besproken en afgesproken", "Discussed and agreed";
+    ColToSchool => "Naar school", "To school";
+    ColSchoolShort => "School", "School";
+    HandoverTag => "overdracht", "handover";
+    ToSchoolSoon => "ja", "yes";
+    ChildHandover => "Overdracht", "Handover";
+    ChildSchoolTalk => "Overleg school", "School talk";
+    ChildWarm => "Warm gesproken", "Warm handover";
+    ChildTalkOn => "Overleg op", "Talk on";
+    HandoverNotWritten => "nog niet geschreven", "not written yet";
+    HandoverWarmNotYet => "nog niet", "not yet";
+    ErrHandoverBeforeBirth => "De datum van de overdracht ligt vóór de geboortedatum.", "The date of the handover lies before the birth date.";
     GrowthTitle => "Coaching", "Coaching";
     NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";

@@ -337,11 +337,17 @@ impl Lang {
     }
 
     /// The handover's title: "Zoë de Vries: overdracht naar de basisschool".
-    pub fn handover_title(self, name: &str) -> String {
-        self.pick(
-            format!("{name}: overdracht naar de basisschool"),
-            format!("{name}: handover to primary school"),
-        )
+    pub fn handover_title(self, name: &str, bso: bool) -> String {
+        match bso {
+            true => self.pick(
+                format!("{name}: overleg met school"),
+                format!("{name}: talk with the school"),
+            ),
+            false => self.pick(
+                format!("{name}: overdracht naar de basisschool"),
+                format!("{name}: handover to primary school"),
+            ),
+        }
     }
 
     /// The dossier's title: "Zoë de Vries: dossier voor de ouders".

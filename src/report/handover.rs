@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::child::{write_who, ChildData};
 use super::plans::{self, one_line, Stages};
 use crate::domain::handover::Handover;
-use crate::domain::{access, Id};
+use crate::domain::{access, GroupKind, Id};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -50,7 +50,13 @@ pub fn handover_report(
     }
     let handover = store.handover(id)?;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", lang.handover_title(&data.child.full_name()));
+    // A BSO child already goes to school: its record is the talk with the school.
+    let bso = data
+        .group
+        .as_ref()
+        .is_some_and(|g| g.kind == GroupKind::Bso);
+    let title = lang.handover_title(&data.child.full_name(), bso);
+    let _ = writeln!(out, "# {title}\n");
     let intro = match reader {
         Reader::School => R::HandoverSchoolIntro,
         Reader::Parents => R::HandoverParentsIntro,

@@ -63,7 +63,7 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
         } else {
             theme.dim
         };
-        let label = format!("{:<LABEL$}", lang.get(shown.label));
+        let label = format!("{:<LABEL$}", shown.label.text(lang));
         let value = match (shown.choice, is_focused) {
             (true, _) => format!("‹ {} ›", shown.value),
             (false, true) => {

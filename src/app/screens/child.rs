@@ -6,7 +6,11 @@
 use crate::app::screens::PlansScreen;
 use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::child_record::{self, ConsentForm, GuardianForm, MentorForm, RecordForm, RecordModal};
+use super::handover::HandoverForm;
 use super::history::HistoryScreen;
+use crate::domain::access::Permission;
+use crate::domain::handover::{to_school_on, Handover};
+use chrono::NaiveDate;
 use crate::app::modal::{first, First};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::Trajectory;
@@ -36,6 +40,13 @@ pub struct ChildScreen {
     pub guardian: usize,
     /// A form of the child's record, or whether to remove a guardian.
     pub record: Option<RecordModal>,
+    /// The child's handover to school (for a BSO child: the talk with the school), for who may
+    /// read it (`Permission::Handover`); `None` when none is written or they may not. Boxed:
+    /// a screen on the stack stays small.
+    pub handover: Option<Box<Handover>>,
+    /// The 4th birthday of a KDV or peuteropvang child from 3 years 9 months
+    /// (`handover::to_school_on`).
+    pub to_school: Option<NaiveDate>,
 }
 
 impl ChildScreen {
@@ -85,6 +96,11 @@ impl ChildScreen {
             Some(id) => ctx.store.staff_member(id)?,
             None => None,
         };
+        let handover = match ctx.may(Permission::Handover) {
+            true => ctx.store.handover(child.id)?.map(Box::new),
+            false => None,
+        };
+        let to_school = to_school_on(group.kind, child.birth_date, ctx.today());
         Ok(ChildScreen {
             child,
             label,
@@ -96,6 +112,8 @@ impl ChildScreen {
             mentor,
             guardian: 0,
             record: None,
+            handover,
+            to_school,
         })
     }
 
@@ -155,6 +173,10 @@ impl ChildScreen {
             Action::Consent => {
                 child_record::open(RecordForm::Consent(Box::new(ConsentForm::new(lang, child))))
             }
+            Action::Handover => {
+                let form = HandoverForm::open(ctx, child, &self.group)?;
+                child_record::open(RecordForm::Handover(Box::new(form)))
+            }
             _ => return Ok(Outcome::Ignored),
         };
         Ok(Outcome::Done)
@@ -174,7 +196,7 @@ impl Component for ChildScreen {
         use Action::*;
         &[
             Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History, Edit,
-            Report,
+            Report, Handover,
         ]
     }
 

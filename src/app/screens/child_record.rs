@@ -2,6 +2,7 @@
 //! parents' consent per purpose. Each is a typed form; every change is one audited store write
 //! (`child.guardians`, `child.mentor`, `child.consent`) on the child as stored now.
 
+use super::handover::HandoverForm;
 use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::modal::{Confirm, Modal, Step};
 use crate::app::{AppError, Ctx, Outcome};
@@ -23,6 +24,8 @@ pub enum RecordForm {
     Guardian(Box<GuardianForm>),
     Mentor(Box<MentorForm>),
     Consent(Box<ConsentForm>),
+    /// The handover to school, or for a BSO child the talk with the school (`handover.rs`).
+    Handover(Box<HandoverForm>),
 }
 
 impl RecordForm {
@@ -31,6 +34,7 @@ impl RecordForm {
             RecordForm::Guardian(f) => f.as_ref(),
             RecordForm::Mentor(f) => f.as_ref(),
             RecordForm::Consent(f) => f.as_ref(),
+            RecordForm::Handover(f) => f.as_ref(),
         }
     }
 
@@ -39,6 +43,7 @@ impl RecordForm {
             RecordForm::Guardian(f) => f.as_mut(),
             RecordForm::Mentor(f) => f.as_mut(),
             RecordForm::Consent(f) => f.as_mut(),
+            RecordForm::Handover(f) => f.as_mut(),
         }
     }
 }
@@ -52,6 +57,12 @@ impl Fields for RecordForm {
     }
     fn fields_mut(&mut self) -> Vec<&mut dyn crate::app::fields::Field> {
         self.inner_mut().fields_mut()
+    }
+    fn warning(&self, lang: Lang) -> Option<String> {
+        self.inner().warning(lang)
+    }
+    fn hint(&self, lang: Lang) -> Option<String> {
+        self.inner().hint(lang)
     }
 }
 
@@ -348,6 +359,13 @@ pub fn record_step(
                     })
                     .map(|_| lang.get(T::ChildConsent).to_string())
                 }
+                RecordForm::Handover(f) => ctx
+                    .store
+                    .child(child)
+                    .map_err(AppError::from)
+                    .and_then(|c| c.ok_or(AppError::ChildGone))
+                    .and_then(|c| f.save(ctx, &c))
+                    .map(|()| lang.get(f.title()).to_string()),
             };
             match result {
                 Ok(what) => saved(&what),

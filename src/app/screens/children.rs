@@ -2,7 +2,8 @@
 //! editing and archiving a child start here (and the child form and archive question are shared
 //! with the child's own screen, `child.rs`).
 
-use crate::domain::access::MeldcodeView;
+use crate::domain::access::{MeldcodeView, Permission};
+use crate::domain::handover::to_school_on;
 use crate::app::screens::{PlansScreen, VisitScreen};
 use chrono::NaiveDate;
 
@@ -44,6 +45,18 @@ pub struct ChildRow {
     pub label: ChildLabel,
     pub latest: Option<LatestObservation>,
     pub plan: Option<PlanSummary>,
+    /// Going to school soon: KDV and peuteropvang children from 3 years 9 months.
+    pub to_school: Option<ToSchool>,
+}
+
+/// The list's flag of a child going to school (`handover::to_school_on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ToSchool {
+    /// The 4th birthday; `None` for a child shown under an alias, whose birthday it would give
+    /// away.
+    pub on: Option<NaiveDate>,
+    /// Whether its handover is written; always false for who may not read handovers.
+    pub handover: bool,
 }
 
 /// The overview's view of a child's open trajectories: where the first stands ("4/8 Advies
@@ -397,12 +410,21 @@ impl Component for ChildrenScreen {
                 .iter()
                 .find(|s| Some(s.id) == child.mentor)
                 .map(|s| s.name.clone());
+            let to_school = match to_school_on(group.kind, child.birth_date, ctx.today()) {
+                Some(on) => Some(ToSchool {
+                    on: (!label.anonymous()).then_some(on),
+                    handover: ctx.may(Permission::Handover)
+                        && ctx.store.handover(child.id)?.is_some(),
+                }),
+                None => None,
+            };
             rows.push(ChildRow {
                 child,
                 mentor,
                 label,
                 latest,
                 plan,
+                to_school,
             });
         }
         self.visits = super::visit_dates(ctx.store, group.id)?;

@@ -62,9 +62,10 @@ screens! {
 }
 
 pub mod child_record;
+pub mod handover;
 
 pub use child::ChildScreen;
-pub use children::{ChildRow, ChildrenScreen, LatestObservation, PlanSummary};
+pub use children::{ChildRow, ChildrenScreen, LatestObservation, PlanSummary, ToSchool};
 pub use compare::{ChangeRow, CompareScreen};
 pub use groups::{GroupRow, GroupsScreen};
 pub use history::{HistoryRow, HistoryScreen};

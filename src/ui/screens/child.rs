@@ -10,7 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::access::{self, MeldcodeView};
-use crate::domain::ConsentTo;
+use crate::domain::access::Permission;
+use crate::domain::{ConsentTo, GroupKind};
 use crate::app::{Action, App, ChildScreen};
 use crate::domain::form::Mark;
 use crate::i18n::T;
@@ -26,12 +27,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         .as_ref()
         .is_some_and(|u| access::sees_child_name(u, child));
     let guardian_lines = guardians(app, screen, theme, named);
-    // Room for every guardian's lines when there is room at all; the details need 8 rows.
-    let top = (guardian_lines.len() as u16 + 2).clamp(8, 12);
-    let [top_area, rest] =
-        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
-    let [details_area, guardians_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top_area);
 
     let field = |label: T, value: String| {
         Line::from(vec![
@@ -63,7 +58,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         ])
         .chain(started)
         .chain([field(T::ChildMentor, mentor(app, screen))])
+        .chain(handover(app, screen).into_iter().map(|(label, value)| field(label, value)))
         .collect::<Vec<_>>();
+    // Room for every guardian's lines and the details when there is room at all; at least 8.
+    let top = (guardian_lines.len().max(details.len()) as u16 + 2).clamp(8, 12);
+    let [top_area, rest] =
+        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+    let [details_area, guardians_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top_area);
     let title = lang.get(T::ChildDetails).to_string();
     frame.render_widget(
         Paragraph::new(details).block(block(title, theme)),
@@ -132,6 +134,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     }
     modal::draw(frame, app, &screen.modal, theme);
     modal::draw(frame, app, &screen.record, theme);
+}
+
+/// The handover section of the details, for who may read handovers: the school (or that none
+/// is written yet) and the warm handover's date (or "nog niet"); for a BSO child the talk with
+/// the school, once one is recorded. The parents' consent to school is in the consent panel.
+fn handover(app: &App, screen: &ChildScreen) -> Vec<(T, String)> {
+    let lang = app.lang;
+    let may = app
+        .user
+        .as_ref()
+        .is_some_and(|u| access::allows(u.role, Permission::Handover));
+    let bso = screen.group.kind == GroupKind::Bso;
+    let shown = may && (screen.to_school.is_some() || screen.handover.is_some());
+    if !shown {
+        return Vec::new();
+    }
+    let h = screen.handover.as_ref();
+    let school = h
+        .map(|h| h.school.trim())
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| lang.get(T::HandoverNotWritten).to_string(), str::to_string);
+    let when = h
+        .and_then(|h| h.warm_handover_on)
+        .map_or_else(|| lang.get(T::HandoverWarmNotYet).to_string(), |d| lang.date(d));
+    let (first, second) = match bso {
+        true => (T::ChildSchoolTalk, T::ChildTalkOn),
+        false => (T::ChildHandover, T::ChildWarm),
+    };
+    vec![(first, school), (second, when)]
 }
 
 /// The contacts linked to the child: name, then the first phone number and the role.

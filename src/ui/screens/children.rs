@@ -12,19 +12,28 @@ use crate::ui::{modal, Theme};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, theme: &Theme) {
     let lang = app.lang;
     let today = app.today();
-    let header = [
-        lang.get(T::ColName),
-        lang.get(T::ColAge),
-        lang.get(T::ChildMentor),
-        lang.get(T::ColObserved),
-        lang.get(T::ColConcernsOften),
-        lang.get(T::ColPlan),
-    ];
+    // The school column at its widest (tier 0) is headed "Naar school", narrowed "School".
+    let header = |tier: usize| {
+        let school = match tier {
+            0 | 1 => T::ColToSchool,
+            _ => T::ColSchoolShort,
+        };
+        [
+            lang.get(T::ColName),
+            lang.get(T::ColAge),
+            lang.get(T::ChildMentor),
+            lang.get(T::ColObserved),
+            lang.get(T::ColConcernsOften),
+            lang.get(school),
+            lang.get(T::ColPlan),
+        ]
+    };
     // The columns after the name are as wide as what they show in this group (an English age is
     // narrower than a Dutch one, a group without plans needs no room for them), so that the name
     // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
-    // The mentor by full name, or by first name only (`short`) when the columns do not fit.
-    let cells = |row: &ChildRow, short: bool| -> [Line<'static>; 6] {
+    // The mentor by full name, or by first name only (`short`) when the columns do not fit; the
+    // school column in the width of `tier` (`Lang::to_school`).
+    let cells = |row: &ChildRow, short: bool, tier: usize| -> [Line<'static>; COLUMNS] {
         let child = &row.child;
         let mut name = vec![Span::raw(row.label.text.clone())];
         if child.archived {
@@ -42,58 +51,72 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
             true => mentor.split_whitespace().next().unwrap_or_default(),
             false => mentor,
         };
+        let school = row
+            .to_school
+            .map(|s| lang.to_school(s.on, s.handover, tier))
+            .unwrap_or_default();
         [
             Line::from(name),
             Line::raw(lang.age(row.child.age_on(today))),
             Line::raw(mentor.to_string()),
             observed(app, row, theme),
             Line::raw(often),
+            Line::raw(school),
             plan(row, theme),
         ]
     };
-    let widths_of = |short: bool| {
-        let all: Vec<[Line<'static>; 6]> = screen.list.items().map(|r| cells(r, short)).collect();
+    let widths_of = |short: bool, tier: usize| {
+        let all: Vec<[Line<'static>; COLUMNS]> = screen
+            .list
+            .items()
+            .map(|r| cells(r, short, tier))
+            .collect();
+        let header = header(tier);
         let width = |column: usize| {
             let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
             widest.max(header[column].chars().count()) as u16
         };
         (
             width(0),
-            [width(1), width(2), width(3), width(4), width(5).min(24)],
+            [width(1), width(2), width(3), width(4), width(5), width(6).min(24)],
         )
     };
-    let room = table_room(area.width, 6);
-    let (widest_name, mut others) = widths_of(false);
-    let names = widest_name.min(name_most(room));
-    // Narrow: the mentor by first name first.
-    let short = names + others.iter().sum::<u16>() > room;
-    if short {
-        others = widths_of(true).1;
-    }
-    // The name gives way last: on a narrow terminal the step plan shrinks first, then the
-    // concerns, the mentor (all of it, column and all: a name cut short is no name), the
-    // observed date and the age, until the longest name fits.
-    let wanted = others;
-    give_way(&mut others, [4, 3, 1, 2, 0], room.saturating_sub(names));
-    let mentor = others[1] == wanted[1];
-    if !mentor {
-        let room = table_room(area.width, 5);
-        let mut rest = [wanted[0], wanted[2], wanted[3], wanted[4]];
-        give_way(&mut rest, [3, 2, 1, 0], room.saturating_sub(names));
-        others = [rest[0], 0, rest[1], rest[2], rest[3]];
-    }
-    // Without the mentor's column: the other five.
-    let shown = |column: usize| mentor || column != 2;
+    let going = screen.list.items().any(|r| r.to_school.is_some());
+    let fit = |tier: Option<usize>| fit(area.width, tier, |short| widths_of(short, tier.unwrap_or(0)));
+    let without = fit(None);
+    // The school column as wide as fits without cutting more than the step plan (down to
+    // PLAN_MIN), or left out.
+    // Rather a narrower school column than the mentor by first name only.
+    let tiers: Vec<Layout> = (0..3).filter(|_| going).map(|t| fit(Some(t))).collect();
+    let fitting = |same_mentor: bool| {
+        tiers.iter().copied().find(|l| {
+            l.fits && l.mentor == without.mentor && (!same_mentor || l.short == without.short)
+        })
+    };
+    let layout = fitting(true).or_else(|| fitting(false)).unwrap_or(without);
+    let Layout {
+        short,
+        tier,
+        others,
+        mentor,
+        ..
+    } = layout;
+    let school = tier.is_some();
+    let tier = tier.unwrap_or(0);
+    let shown = |column: usize| (mentor || column != 2) && (school || column != 5);
     let mut widths = vec![Constraint::Fill(1)];
     widths.extend(others.map(Constraint::Length));
-    let widths = (0..6).filter(|c| shown(*c)).map(|c| widths[c]).collect();
-    let header = (0..6).filter(|c| shown(*c)).map(|c| header[c]).collect();
+    let widths = (0..COLUMNS).filter(|c| shown(*c)).map(|c| widths[c]).collect();
+    let header = header(tier);
+    let header = (0..COLUMNS).filter(|c| shown(*c)).map(|c| header[c]).collect();
     let rows = screen
         .list
         .visible()
         .map(|row| {
-            let cells = cells(row, short);
-            let cells = (0..6).filter(|c| shown(*c)).map(|c| Cell::from(cells[c].clone()));
+            let cells = cells(row, short, tier);
+            let cells = (0..COLUMNS)
+                .filter(|c| shown(*c))
+                .map(|c| Cell::from(cells[c].clone()));
             Row::new(cells)
         })
         .collect();
@@ -126,6 +149,72 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     }
     .draw(frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// The columns: name, age, mentor, observed, concerns often, to school, step plan.
+const COLUMNS: usize = 7;
+/// The step plan is not cut below this many columns to make room for the school column.
+const PLAN_MIN: u16 = 8;
+
+/// How the columns after the name are laid out.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// The mentor by first name only.
+    short: bool,
+    /// The school column's width tier (`Lang::to_school`), `None`: left out.
+    tier: Option<usize>,
+    /// The widths of age, mentor, observed, often, school and step plan.
+    others: [u16; COLUMNS - 1],
+    /// Whether the mentor's column is shown.
+    mentor: bool,
+    /// Whether nothing but the step plan was cut, and that not below `PLAN_MIN`.
+    fits: bool,
+}
+
+/// The columns on a terminal `width` wide, with the school column in `tier` or without it;
+/// `widths_of(short)` measures the name and the other columns.
+fn fit(
+    width: u16,
+    tier: Option<usize>,
+    widths_of: impl Fn(bool) -> (u16, [u16; COLUMNS - 1]),
+) -> Layout {
+    let school = tier.is_some();
+    let columns = COLUMNS as u16 - u16::from(!school);
+    let room = table_room(width, columns);
+    let (widest_name, mut others) = widths_of(false);
+    if !school {
+        others[4] = 0;
+    }
+    let names = widest_name.min(name_most(room));
+    // Narrow: the mentor by first name first.
+    let short = names + others.iter().sum::<u16>() > room;
+    if short {
+        others = widths_of(true).1;
+        if !school {
+            others[4] = 0;
+        }
+    }
+    // The name gives way last: on a narrow terminal the step plan shrinks first, then the
+    // school column, the concerns, the mentor (all of it, column and all: a name cut short is
+    // no name), the observed date and the age, until the longest name fits.
+    let wanted = others;
+    give_way(&mut others, [5, 4, 3, 1, 2, 0], room.saturating_sub(names));
+    let mentor = others[1] == wanted[1];
+    if !mentor {
+        let room = table_room(width, columns - 1);
+        let mut rest = [wanted[0], wanted[2], wanted[3], wanted[4], wanted[5]];
+        give_way(&mut rest, [4, 3, 2, 1, 0], room.saturating_sub(names));
+        others = [rest[0], 0, rest[1], rest[2], rest[3], rest[4]];
+    }
+    let intact = (0..5).all(|c| c == 1 || others[c] == wanted[c]);
+    let fits = intact && others[5] >= wanted[5].min(PLAN_MIN);
+    Layout {
+        short,
+        tier,
+        others,
+        mentor,
+        fits,
+    }
 }
 
 /// The date of the latest observation, or, when the rhythm of practice asks for one

@@ -1,0 +1,224 @@
+//! The handover to school on the child's screen (`s`), driven by keys: the form opened, filled
+//! and saved as one audited `handover.save`, read back from the store and shown on the child's
+//! screen; prefilled from the latest observation without any Meldcode item; refused to the
+//! coach; for a BSO child the talk with the school instead.
+
+use chrono::Months;
+
+use super::screens::child_record::RecordForm;
+use super::screens::handover::HandoverForm;
+use super::test_support::{self, child_screen, now, press, select_child_where, type_text, User};
+use super::*;
+use crate::domain::form::Mark;
+use crate::domain::{GroupKind, Id, Observation, Role};
+use crate::i18n::Lang;
+
+/// The demo app with the first `role` at the keyboard, on the child screen of a child of 3
+/// years 10 months added just now to the first group of `kind` they see.
+fn near_four(role: Role, kind: GroupKind) -> (tempfile::TempDir, App, Id) {
+    let (dir, mut app) = test_support::app(true, Lang::Nl, User::FirstWith(role));
+    for _ in 0..20 {
+        let Screen::Groups(s) = app.screen() else {
+            panic!("the groups list")
+        };
+        if s.list.selected().is_some_and(|r| r.group.kind == kind) {
+            break;
+        }
+        press(&mut app, "Down");
+    }
+    press(&mut app, "Enter");
+    let Screen::Children(s) = app.screen() else {
+        panic!("the children of a group")
+    };
+    assert_eq!(s.group.kind, kind, "a group of this kind is shown");
+    let born = now().date_naive() - Months::new(46);
+    let child = app
+        .store
+        .add_child(s.group.id, "Jip", "Vermeulen", born, &app.signature())
+        .unwrap();
+    app.reload();
+    select_child_where(&mut app, |_, c| c.id == child.id);
+    press(&mut app, "Enter");
+    assert!(matches!(app.screen(), Screen::Child(_)), "the child screen");
+    (dir, app, child.id)
+}
+
+/// The open handover form and its error, if one is open.
+fn handover_form(app: &App) -> Option<(&HandoverForm, Option<&String>)> {
+    match &child_screen(app).record {
+        Some(modal::Modal::Form(form)) => match &form.fields {
+            RecordForm::Handover(f) => Some((f, form.error.as_ref())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn tab(app: &mut App, times: usize) {
+    for _ in 0..times {
+        press(app, "Tab");
+    }
+}
+
+#[test]
+fn staff_write_the_handover_and_it_is_saved_audited_and_shown() {
+    let (_dir, mut app, child) = near_four(Role::Staff, GroupKind::Kdv);
+    press(&mut app, "s");
+    let (form, _) = handover_form(&app).expect("the handover form opens");
+    assert!(!form.bso);
+    let domains = form.development.len();
+    assert!(domains >= 4, "one text per domain of the form: {domains}");
+    assert!(
+        form.development.iter().all(|(_, t)| t.value.is_empty()),
+        "never observed: nothing to prefill"
+    );
+    assert!(
+        !form
+            .development
+            .iter()
+            .any(|(key, _)| key == "Omstandigheden"),
+        "a domain of Meldcode signals only is no development domain"
+    );
+    let warning = crate::app::fields::Fields::warning(form, Lang::Nl).unwrap_or_default();
+    assert!(
+        warning.contains("nog niet gevraagd") && warning.contains("(t)"),
+        "the consent to school, read-only, with the key to record it: {warning}"
+    );
+    type_text(&mut app, "Basisschool De Regenboog");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Zoekt contact met andere kinderen.");
+    tab(&mut app, domains);
+    type_text(&mut app, "Dinosaurussen");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Een vaste plek in de kring");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Thuis kletst ze honderduit.");
+    press(&mut app, "Tab");
+    // Before the birth: refused, the form stays with what was typed.
+    type_text(&mut app, "01-01-2020");
+    press(&mut app, "Enter");
+    let (_, error) = handover_form(&app).expect("refused: the form stays");
+    assert!(
+        error.is_some_and(|e| e.contains("geboortedatum")),
+        "{error:?}"
+    );
+    for _ in 0..10 {
+        press(&mut app, "Backspace");
+    }
+    type_text(&mut app, "15-06-2027");
+    press(&mut app, "Tab");
+    type_text(&mut app, "juf Anna, intern begeleider");
+    press(&mut app, "Enter");
+    assert!(handover_form(&app).is_none(), "saved: the form closes");
+
+    let h = app.store.handover(child).unwrap().expect("stored");
+    assert_eq!(h.school, "Basisschool De Regenboog");
+    assert_eq!(h.interests, "Dinosaurussen");
+    assert_eq!(h.what_helps, "Een vaste plek in de kring");
+    assert_eq!(h.parents_view, "Thuis kletst ze honderduit.");
+    assert_eq!(h.warm_handover_on, "2027-06-15".parse().ok());
+    assert_eq!(h.spoken_with, "juf Anna, intern begeleider");
+    assert_eq!(
+        h.development
+            .get("Welbevinden en betrokkenheid")
+            .map(String::as_str),
+        Some("Zoekt contact met andere kinderen."),
+        "keyed by the domain's Dutch name; empty domains left out: {:?}",
+        h.development
+    );
+    assert_eq!(h.development.len(), 1);
+    assert_eq!(h.by, app.user.as_ref().unwrap().name);
+    let last = app.store.audit().unwrap().pop().unwrap();
+    assert_eq!(last.action, "handover.save");
+    assert_eq!(last.target, format!("child:{child}/handover"));
+    assert_eq!(child_screen(&app).handover.as_deref(), Some(&h), "shown");
+
+    // Opened again: what was saved, not a prefill.
+    press(&mut app, "s");
+    let (form, _) = handover_form(&app).expect("opens again");
+    assert_eq!(form.school.value, "Basisschool De Regenboog");
+    assert_eq!(
+        form.development[0].1.value,
+        "Zoekt contact met andere kinderen."
+    );
+}
+
+#[test]
+fn the_coach_may_not_open_a_handover() {
+    let (_dir, mut app, child) = near_four(Role::Coach, GroupKind::Kdv);
+    press(&mut app, "s");
+    assert!(handover_form(&app).is_none(), "refused");
+    let status = app.status.as_ref().expect("says why");
+    assert!(status.error, "{status:?}");
+    assert!(child_screen(&app).handover.is_none());
+    assert!(app.store.handover(child).unwrap().is_none());
+}
+
+#[test]
+fn the_prefill_holds_the_latest_marks_per_domain_and_never_a_meldcode_item() {
+    // The admin reads every Meldcode mark, so only the prefill itself can keep one out.
+    let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Kdv);
+    let template = app
+        .catalogue
+        .current()
+        .into_iter()
+        .find(|t| t.id == "kdv-0-4")
+        .expect("the built-in KDV form")
+        .clone();
+    let (_, plain) = template.items().find(|(_, i)| !i.meldcode).unwrap();
+    let (_, signal) = template.items().find(|(_, i)| i.meldcode).unwrap();
+    let sig = app.signature();
+    let id = app.store.new_observation_id().unwrap();
+    let mut obs = Observation::new(id, child, &template, now().date_naive(), &sig.by);
+    obs.set_mark(&plain.id, Some(Mark::Often), &sig.by, sig.at);
+    obs.set_mark(&signal.id, Some(Mark::Sometimes), &sig.by, sig.at);
+    let action = crate::domain::AuditAction::ObservationMark;
+    app.store
+        .save_observation(&obs, &template, action, &plain.id, &sig)
+        .unwrap();
+    app.reload();
+    press(&mut app, "s");
+    let (form, _) = handover_form(&app).expect("the handover form opens");
+    let texts: Vec<&str> = form
+        .development
+        .iter()
+        .map(|(_, t)| t.value.as_str())
+        .collect();
+    let all = texts.join("\n");
+    assert!(all.contains(&format!("{} (vaak)", plain.text.nl)), "{all}");
+    assert!(!all.contains(&signal.text.nl), "no Meldcode item: {all}");
+}
+
+#[test]
+fn a_bso_child_gets_the_talk_with_the_school() {
+    let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Bso);
+    press(&mut app, "s");
+    let (form, _) = handover_form(&app).expect("the form opens");
+    assert!(form.bso);
+    assert_eq!(
+        crate::app::fields::Fields::fields(form).len(),
+        4,
+        "school, date, with whom, agreed"
+    );
+    type_text(&mut app, "OBS De Klimop");
+    press(&mut app, "Tab");
+    type_text(&mut app, "02-12-2026");
+    press(&mut app, "Tab");
+    type_text(&mut app, "meester Karim (ib)");
+    press(&mut app, "Tab");
+    type_text(
+        &mut app,
+        "Na schooltijd eerst even rustig; wekelijks kort contact.",
+    );
+    press(&mut app, "Enter");
+    assert!(handover_form(&app).is_none(), "saved");
+    let h = app.store.handover(child).unwrap().expect("stored");
+    assert_eq!(h.school, "OBS De Klimop");
+    assert_eq!(h.warm_handover_on, "2026-12-02".parse().ok());
+    assert_eq!(h.spoken_with, "meester Karim (ib)");
+    assert_eq!(
+        h.what_helps,
+        "Na schooltijd eerst even rustig; wekelijks kort contact."
+    );
+    assert!(h.development.is_empty() && h.parents_view.is_empty());
+}
