@@ -720,3 +720,51 @@ fn handover_form_nl() {
         "{text}"
     );
 }
+
+/// `?` on the child screen lists `s` with its description from the keymap (in Dutch the
+/// action's own name).
+#[test]
+fn help_on_the_child_screen_lists_the_handover_key() {
+    for (lang, wanted) in [
+        (Lang::En, "The handover to school: school, d"),
+        (Lang::Nl, "overdracht school"),
+    ] {
+        let (_dir, mut app) = demo(lang);
+        press(&mut app, "Enter");
+        press(&mut app, "Enter");
+        chr(&mut app, '?');
+        resize(&mut app, 160, 60);
+        let text = screen_text(&render(&app, 160, 60));
+        let line = text.lines().find(|l| l.contains(wanted));
+        assert!(
+            line.is_some_and(|l| l.contains("│  s  ")),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+/// A coach sees a child going to school without the coach consent under its alias only: the
+/// school column says "ja" without the 4th birthday (which would give the birth date away),
+/// and no ✓, for the coach does not read handovers.
+#[test]
+fn the_coach_sees_the_school_flag_without_the_date_under_an_alias() {
+    let (_dir, mut app) =
+        test_support::app(true, Lang::Nl, User::FirstWith(crate::domain::Role::Coach));
+    press(&mut app, "Enter");
+    resize(&mut app, 120, 40);
+    let Screen::Children(s) = app.screen() else {
+        panic!("children expected")
+    };
+    let maud = s
+        .list
+        .items()
+        .find(|r| r.child.first_name == "Maud")
+        .expect("Maud in the coach's first group");
+    assert!(maud.label.anonymous(), "no coach consent: an alias");
+    let alias = maud.label.text.clone();
+    let text = screen_text(&render(&app, 120, 40));
+    let row = text.lines().find(|l| l.contains(&alias)).unwrap();
+    assert!(!text.contains("Maud"), "{text}");
+    assert!(row.contains("  ja  ") && !row.contains('✓'), "{row}");
+    assert!(!text.contains("21-11-2026"), "{text}");
+}
