@@ -97,3 +97,62 @@ fn an_import_with_a_handover_of_a_child_that_does_not_exist_is_refused_naming_it
         "{message}"
     );
 }
+
+/// A BSO child already goes to school: its record is the talk with the school, and the document
+/// says so in its title and headings (what was discussed and agreed, the date of the talk).
+#[test]
+fn a_bso_childs_record_reads_as_the_talk_with_the_school() {
+    let demo = Db::demo(&[]);
+    let mut export = demo.export();
+    let bso = export["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "bso")
+        .expect("the demo has a BSO group")["id"]
+        .clone();
+    let child = export["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["group_id"] == bso)
+        .expect("a BSO child")
+        .clone();
+    export["handovers"] = json!([handover(&child, "OBS De Klimop")]);
+    let db = Db::import(&export);
+    let id = child["id"].to_string();
+    for (lang, parts) in [
+        (
+            "nl",
+            [
+                "overleg met school",
+                "Besproken en afgesproken",
+                "## Overleg met school",
+            ],
+        ),
+        (
+            "en",
+            [
+                "talk with the school",
+                "Discussed and agreed",
+                "## Talk with the school",
+            ],
+        ),
+    ] {
+        let text = ok(&db.report(&["--handover", &id, "--for-parents", "--lang", lang]));
+        for part in parts {
+            assert!(text.contains(part), "{part} missing: {text}");
+        }
+        for kdv in [
+            "basisschool",
+            "primary school",
+            "Warme overdracht",
+            "Warm handover",
+        ] {
+            assert!(
+                !text.contains(kdv),
+                "{kdv} in a BSO child's document: {text}"
+            );
+        }
+    }
+}

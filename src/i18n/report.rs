@@ -91,6 +91,8 @@ super::texts! {
     HandoverWarm => "Warme overdracht", "Warm handover";
     HandoverSpokenWith => "gesproken met", "spoken with";
     HandoverNotYet => "nog niet", "not yet";
+    HandoverTalkAgreed => "Besproken en afgesproken", "Discussed and agreed";
+    HandoverTalkOn => "Overleg met school", "Talk with the school";
     DossierIntro => "Dit is alles wat wij in signaal over uw kind hebben vastgelegd en wat u mag inzien (uw recht op inzage). Klopt er iets niet, zeg het ons: dan passen we het aan of schrijven we uw kijk erbij.", "This is everything we recorded about your child in signaal that you may see (your right of access). If something is not right, tell us: we will correct it or add your view.";
     NoneRecorded => "Niets vastgelegd.", "Nothing recorded.";
     Authority => "gezag", "parental authority";

@@ -71,7 +71,7 @@ pub fn handover_report(
         today,
     );
     match &handover {
-        Some(h) => write_handover(&mut out, h, lang),
+        Some(h) => write_handover(&mut out, h, bso, lang),
         None => {
             let _ = writeln!(out, "\n{}", lang.report(R::HandoverNone));
         }
@@ -86,8 +86,14 @@ pub fn handover_report(
     Ok(out)
 }
 
-/// The handover's own sections; an empty field is left out.
-fn write_handover(out: &mut String, h: &Handover, lang: Lang) {
+/// The handover's own sections; an empty field is left out. For a BSO child (`bso`) the record
+/// is the talk with the school: `what_helps` is what was discussed and agreed, and
+/// `warm_handover_on` the date of the talk.
+fn write_handover(out: &mut String, h: &Handover, bso: bool, lang: Lang) {
+    let (helps, warm) = match bso {
+        true => (R::HandoverTalkAgreed, R::HandoverTalkOn),
+        false => (R::HandoverWhatHelps, R::HandoverWarm),
+    };
     let section = |out: &mut String, title: R, text: &str| {
         if !text.trim().is_empty() {
             let _ = writeln!(out, "\n## {}\n\n{}", lang.report(title), text.trim());
@@ -101,13 +107,13 @@ fn write_handover(out: &mut String, h: &Handover, lang: Lang) {
         }
     }
     section(out, R::HandoverInterests, &h.interests);
-    section(out, R::HandoverWhatHelps, &h.what_helps);
+    section(out, helps, &h.what_helps);
     section(out, R::HandoverParentsView, &h.parents_view);
     let when = h.warm_handover_on.map_or_else(
         || lang.report(R::HandoverNotYet).to_string(),
         |d| lang.date(d),
     );
-    let _ = writeln!(out, "\n## {}\n\n{when}", lang.report(R::HandoverWarm));
+    let _ = writeln!(out, "\n## {}\n\n{when}", lang.report(warm));
     if !h.spoken_with.trim().is_empty() {
         let _ = writeln!(
             out,
