@@ -562,7 +562,7 @@ impl Lang {
     }
 
     /// Why a child is high on the visit's list, short: "wacht op coach", "+2 vaak", "3× vaak",
-    /// "! 10 wk".
+    /// "! jaarlijks" (the rule of `rhythm::due` that asks for an observation).
     pub fn reason(self, reason: &crate::domain::visit::attention::Reason) -> String {
         use crate::domain::visit::attention::Reason;
         let often = self.get(T::MarkOften);
@@ -571,8 +571,7 @@ impl Lang {
             Reason::OverdueReview => self.get(T::ReasonOverdue).to_string(),
             Reason::NewOften(n) => format!("+{n} {often}"),
             Reason::ManyOften(n) => format!("{n}× {often}"),
-            Reason::NotObserved { weeks: Some(w) } => format!("! {}", self.weeks_ago(*w)),
-            Reason::NotObserved { weeks: None } => format!("! {}", self.get(T::NeverObserved)),
+            Reason::ObservationDue(due) => format!("! {}", self.observation_due(*due)),
         }
     }
 
@@ -890,7 +889,6 @@ texts! {
     CtxObservation => "Observatieformulier", "Observation form";
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Vaak", "Often";
-    NeverObserved => "nooit", "never";
     NoObservationYet => "nog geen observatie van dit kind", "no observation of this child yet";
     DueFirst => "eerste obs", "first obs";
     DueYearly => "jaarlijks", "yearly";
