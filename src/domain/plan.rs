@@ -121,6 +121,11 @@ pub struct Trajectory {
     /// zien"): shown in the parents' report. Empty when nothing was written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub parents_view: String,
+    /// The observations that prompted the trajectory (ids of this child's observations, in
+    /// ascending order), named on its first stage; empty, and then not written, while none is
+    /// named. A Meldcode trajectory names none ([`Trajectory::takes_prompts`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompted_by: Vec<Id>,
     #[serde(default)]
     pub expected_end: Option<NaiveDate>,
     #[serde(default)]
@@ -350,6 +355,7 @@ impl Trajectory {
             goals: String::new(),
             actions: String::new(),
             parents_view: String::new(),
+            prompted_by: Vec::new(),
             expected_end: None,
             review: None,
             stages: template
@@ -540,6 +546,22 @@ impl Trajectory {
             .stages
             .iter()
             .any(|s| self.entry(&s.id).is_some_and(|e| e.done))
+    }
+
+    /// Whether this trajectory names the observations that prompted it: every plan's but the
+    /// Meldcode's, which records its signals with their dates itself (and whose readers are not
+    /// those of the observations).
+    pub fn takes_prompts(&self) -> bool {
+        !super::access::is_meldcode_plan(&self.template)
+    }
+
+    /// Names the observations that prompted the trajectory: `ids`, in ascending order, each
+    /// once (none: no longer any).
+    pub fn set_prompted_by(&mut self, ids: impl IntoIterator<Item = Id>) {
+        let mut ids: Vec<Id> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.prompted_by = ids;
     }
 
     /// Whether to warn that the child has no observation (`observed` false) while this
