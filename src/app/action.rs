@@ -61,10 +61,12 @@ pub enum Action {
     /// The coaching a staff member received: the selected person (staff screen) or the person
     /// at the keyboard (groups list).
     Coaching,
+    /// On a trajectory: name the observations that prompted it (its first stage).
+    PromptedBy,
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -114,6 +116,7 @@ impl Action {
         Action::ParentsView,
         Action::Report,
         Action::Coaching,
+        Action::PromptedBy,
     ];
 
     /// The name used in keymap files.

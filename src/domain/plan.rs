@@ -98,6 +98,12 @@ impl PlanTemplate {
     }
 }
 
+/// Whether a trajectory of the plan `template` (its id) names the observations that prompted
+/// it: every plan's but the Meldcode's (see [`Trajectory::takes_prompts`]).
+pub fn takes_prompts(template: &str) -> bool {
+    !super::access::is_meldcode_plan(template)
+}
+
 /// One support question of one child, worked through a plan's stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trajectory {
@@ -552,7 +558,7 @@ impl Trajectory {
     /// Meldcode's, which records its signals with their dates itself (and whose readers are not
     /// those of the observations).
     pub fn takes_prompts(&self) -> bool {
-        !super::access::is_meldcode_plan(&self.template)
+        takes_prompts(&self.template)
     }
 
     /// Names the observations that prompted the trajectory: `ids`, in ascending order, each

@@ -360,6 +360,11 @@ impl Lang {
         format!("{weeks} wk")
     }
 
+    /// An observation as a list names it: "12-10-2026 · Anouk Jansen" (its date and observer).
+    pub fn observation_label(self, date: chrono::NaiveDate, by: &str) -> String {
+        format!("{} · {by}", self.date(date))
+    }
+
     /// Which rule of the rhythm of practice asks for an observation, short for the children
     /// list, about as narrow as a date: "eerste obs", "jaarlijks", "traj. 8 wk".
     pub fn observation_due(self, due: crate::domain::rhythm::Due) -> String {
@@ -756,6 +761,7 @@ impl Lang {
             Action::ParentsView => T::ActParentsView,
             Action::Report => T::ActReport,
             Action::Coaching => T::ActCoaching,
+            Action::PromptedBy => T::ActPromptedBy,
         })
     }
 }
@@ -1047,6 +1053,13 @@ texts! {
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
     ActCoaching => "coachadvies", "coaching";
+    ActPromptedBy => "aanleiding", "prompted by";
+    FieldPromptedBy => "Aanleiding", "Prompted by";
+    FieldPromptNumbers => "Observaties (nummers)", "Observations (numbers)";
+    FormPromptedBy => "Welke observaties waren de aanleiding?", "Which observations prompted it?";
+    PromptsNone => "nog geen observatie genoemd", "no observation named yet";
+    PromptsHowTo => "Typ de nummers, gescheiden door spaties; leeg: geen.", "Type the numbers, separated by spaces; empty: none.";
+    ErrMeldcodeNoPrompts => "Een Meldcode-traject legt zijn signalen zelf vast, met hun datum: bij Signalen.", "A Meldcode trajectory records its signals itself, with their dates: under Signals.";
     GrowthTitle => "Coaching", "Coaching";
     NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";
