@@ -505,6 +505,35 @@ impl Trajectory {
         }
     }
 
+    /// The first answer given out of the order [`Trajectory::may_answer`] keeps (an imported or
+    /// changed record may hold one): the question answered, and why it could not have been,
+    /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
+    /// answer, or [`Invalid::AnsweredToAnEnd`] with the number of the earlier question whose
+    /// answer ends them. `None` when the answers are in order.
+    pub fn answer_out_of_order<'t>(
+        &self,
+        template: &'t PlanTemplate,
+    ) -> Option<(&'t Question, Invalid)> {
+        let mut open: Option<usize> = None;
+        let mut ended: Option<usize> = None;
+        for (number, question) in (1..).zip(template.questions()) {
+            if self.answer(&question.id).is_none() {
+                open = open.or(Some(number));
+                continue;
+            }
+            if let Some(earlier) = open {
+                return Some((question, Invalid::AnswerEarlierFirst(earlier)));
+            }
+            if let Some(earlier) = ended {
+                return Some((question, Invalid::AnsweredToAnEnd(earlier)));
+            }
+            if self.consequence(question).is_some_and(|c| c.ends) {
+                ended = Some(number);
+            }
+        }
+        None
+    }
+
     /// Whether `question` is answered together with Veilig Thuis: an earlier question's answer
     /// means a report (after "acute or structural unsafety" the afwegingskader's questions 3 to
     /// 5 are weighed with Veilig Thuis).
