@@ -17,7 +17,7 @@
 //! group, and every mark on an item for its age on the new day. No random stream: the rest of
 //! the demo stays as it was for every seed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, Months, NaiveDate, TimeDelta};
 
@@ -50,26 +50,22 @@ pub(super) fn fill(export: &mut Export, today: NaiveDate) {
         .map(|t| t.child_id)
         .collect();
     let forms = Catalogue::forms(export.form_templates.clone());
+    // Each child's latest observation, read once: the demo may hold ten thousand children.
+    let mut latest: HashMap<Id, NaiveDate> = HashMap::new();
+    for o in &export.observations {
+        let day = latest.entry(o.child_id).or_insert(o.date);
+        *day = (*day).max(o.date);
+    }
     for wanted in [Flag::Trajectory, Flag::Yearly] {
-        let due_of = |child: &Child, observations: &[Observation]| {
-            let latest = observations
-                .iter()
-                .filter(|o| o.child_id == child.id)
-                .map(|o| o.date)
-                .max();
-            rhythm::due(
-                child,
-                latest,
-                open.contains(&child.id),
-                today,
-                OBSERVE_WEEKS,
-            )
+        let due_of = |child: &Child, latest: Option<NaiveDate>| {
+            let open = open.contains(&child.id);
+            rhythm::due(child, latest, open, today, OBSERVE_WEEKS)
         };
         let shown = export
             .children
             .iter()
             .filter(|c| !c.archived)
-            .any(|c| due_of(c, &export.observations).is_some_and(|d| wanted.is(d)));
+            .any(|c| due_of(c, latest.get(&c.id).copied()).is_some_and(|d| wanted.is(d)));
         if shown {
             continue;
         }
@@ -81,14 +77,16 @@ pub(super) fn fill(export: &mut Export, today: NaiveDate) {
             let Some(moved) = moved_back(child, &export.observations, target, &forms) else {
                 continue;
             };
-            if due_of(child, &moved).is_some_and(|d| wanted.is(d)) {
+            let moved_latest = moved.iter().map(|o| o.date).max();
+            if due_of(child, moved_latest).is_some_and(|d| wanted.is(d)) {
+                latest.extend(moved_latest.map(|day| (child.id, day)));
                 for observation in moved {
-                    if let Some(o) = export
+                    let place = export
                         .observations
-                        .iter_mut()
-                        .find(|o| o.id == observation.id)
-                    {
-                        *o = observation;
+                        .iter()
+                        .position(|o| o.id == observation.id);
+                    if let Some(place) = place {
+                        export.observations[place] = observation;
                     }
                 }
                 break;
