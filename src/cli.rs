@@ -42,9 +42,9 @@ pub struct Cli {
     /// file, else 300); Ctrl-L locks at once
     #[arg(long, value_name = "SECONDS")]
     pub lock_after: Option<u64>,
-    /// Flag a child with an open trajectory in its group's list (and any child on the coach's
-    /// visit) when its latest observation is older than this many weeks (or it has none;
-    /// default: observe_weeks in the config file, else 8)
+    /// Flag a child with an open trajectory, in its group's list and on the coach's visit, when
+    /// its latest observation is older than this many weeks (or it has none; default:
+    /// observe_weeks in the config file, else 8)
     #[arg(long, value_name = "WEEKS",
           value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::config::defaults::OBSERVE_WEEKS_MAX)))]
     pub observe_weeks: Option<u32>,

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, Months, NaiveDate};
 use common::cli::{fails, ok, run, seal_audit, Db};
-use common::demo::{arr, full_name, today};
+use common::demo::{arr, full_name, max_id, today};
 use serde_json::{json, Value};
 
 /// The array `name` of the export, to edit.
@@ -624,19 +624,7 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
             })
         })
         .collect();
-    let max_id = [
-        "staff",
-        "groups",
-        "children",
-        "observations",
-        "trajectories",
-        "visits",
-    ]
-    .iter()
-    .flat_map(|kind| arr(&export, kind))
-    .map(|record| record["id"].as_u64().unwrap())
-    .max()
-    .unwrap();
+    let max_id = max_id(&export);
     for (n, child) in [&with_plan, &without_plan].into_iter().enumerate() {
         let trajectory = json!({
             "id": max_id + 1 + n as u64, "child_id": child, "template": "meldcode",

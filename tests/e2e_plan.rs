@@ -122,6 +122,8 @@ enum Kind {
     Stage,
     Consent,
     Question,
+    /// The observations that prompted the trajectory, under its first stage.
+    Prompts,
 }
 
 /// One row of the trajectory screen.
@@ -200,6 +202,14 @@ fn plan(ex: &Value, plan_id: &str) -> Plan {
             id: sid.clone(),
             label: format!("{}. {title}", i + 1),
         });
+        // Stage 1 names the observations that prompted it; the Meldcode records its signals.
+        if i == 0 && plan_id != "meldcode" {
+            rows.push(Row {
+                kind: Kind::Prompts,
+                id: String::new(),
+                label: "    Prompted by:".into(),
+            });
+        }
         if stage["kind"] == "parents" {
             for label in [CONSENT_COACH, CONSENT_CARE_TEAM, CONSENT_SCHOOL] {
                 rows.push(Row {

@@ -64,10 +64,12 @@ pub enum Action {
     /// On a child: its handover to primary school (KDV, peuteropvang), or for a BSO child the
     /// talk with the school's intern begeleider.
     Handover,
+    /// On a trajectory: name the observations that prompted it (its first stage).
+    PromptedBy,
 }
 
 impl Action {
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 51] = [
         Action::Quit,
         Action::Help,
         Action::Back,
@@ -118,6 +120,7 @@ impl Action {
         Action::Report,
         Action::Coaching,
         Action::Handover,
+        Action::PromptedBy,
     ];
 
     /// The name used in keymap files.

@@ -25,6 +25,10 @@ pub enum AppError {
     UnknownTemplate(String),
     #[error("the trajectory is closed")]
     TrajectoryClosed,
+    /// Naming observations as what prompted a Meldcode trajectory, which records its signals
+    /// itself (`Trajectory::takes_prompts`).
+    #[error("a Meldcode trajectory records its signals itself")]
+    MeldcodeNoPrompts,
     /// A Meldcode trajectory is for who must know; this person (who started it) coordinates it.
     #[error("for who must know; coordinated by {0}")]
     MeldcodeForWhoMustKnow(String),

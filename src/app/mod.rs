@@ -451,6 +451,8 @@ mod tests_observe;
 #[cfg(test)]
 mod tests_plan;
 #[cfg(test)]
+mod tests_prompts;
+#[cfg(test)]
 mod tests_reports;
 #[cfg(test)]
 mod tests_roles;

@@ -12,6 +12,7 @@ mod notes;
 mod observations;
 mod people;
 mod record;
+mod rhythm;
 mod rng;
 mod trajectories;
 mod visits;
@@ -65,6 +66,8 @@ impl Default for Options {
 /// (see [`groups`]), their children (see [`children`]), and `options.observations_per_child`
 /// observations per child (see [`observations`]), early-signalling trajectories for about one
 /// child in four (see [`trajectories`]; the first chosen child of each group waits on the coach),
+/// one child's observations moved back where needed so that every flag of the rhythm of practice
+/// shows (see [`rhythm`]),
 /// a closed coach visit per group (see [`visits`]), each child's guardians, mentor and consent
 /// (see [`record::fill`]; the trajectories' consent is the child's), a handover to school for
 /// every other child near four (see [`handovers`]), with ids 1.. in the order staff, groups,
@@ -98,6 +101,7 @@ pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     let (plans, trajectories) = trajectories(&mut rng, &mut take_id, &export, today, now);
     export.plan_templates = plans;
     export.trajectories = trajectories;
+    rhythm::fill(&mut export, today);
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
     record::fill(options.seed, &mut export, now);
     handovers::fill(&mut export, now);

@@ -17,7 +17,8 @@ const LATEST_OBSERVED_DAYS: (u64, u64) = (7, 21);
 /// Days between two observations of a child: 6 to 10 weeks.
 const OBSERVATION_GAP_DAYS: (u64, u64) = (42, 70);
 /// The date of the only observation of a child that has not been observed for long: 9 to 16 weeks
-/// ago, past the 8 weeks after which the app flags a child as "not observed for long".
+/// ago, past the 8 weeks after which a child with an open trajectory is due for one
+/// (`domain::rhythm`).
 const OLD_OBSERVATION_DAYS: (u64, u64) = (63, 112);
 /// One child in this many is rarely observed: half of them never, half once, long ago.
 const RARELY_OBSERVED: u64 = 8;

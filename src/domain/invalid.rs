@@ -41,6 +41,10 @@ pub enum Invalid {
     /// A competency typed as something else than its digit (1 to 4); what was typed.
     #[error("not a competency: {0:?}")]
     BadCompetency(String),
+    /// A number typed to pick from a numbered list (1 to `of`) that is not one of them; what
+    /// was typed.
+    #[error("not a number from 1 to {of}: {typed:?}")]
+    BadPick { typed: String, of: usize },
     #[error("what was agreed is empty")]
     FollowUpRequired,
     #[error("a PIN is 4 to 6 digits")]

@@ -208,12 +208,6 @@ impl Observation {
     }
 }
 
-/// Whether a child whose latest observation was on `latest` (`None`: never) is due for one: not
-/// observed for longer than `weeks` weeks. Exactly `weeks` weeks ago is still in time.
-pub fn overdue(latest: Option<NaiveDate>, today: NaiveDate, weeks: u32) -> bool {
-    latest.is_none_or(|date| (today - date).num_days() > 7 * i64::from(weeks))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,17 +250,6 @@ mod tests {
     fn observation() -> Observation {
         let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         Observation::new(7, 3, &template(), date, "Anouk")
-    }
-
-    #[test]
-    fn overdue_after_more_than_the_given_weeks_or_never() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        let ago = |days| Some(today - chrono::Duration::days(days));
-        assert!(overdue(None, today, 8));
-        assert!(!overdue(ago(56), today, 8), "exactly 8 weeks is in time");
-        assert!(overdue(ago(57), today, 8));
-        assert!(!overdue(ago(0), today, 1));
-        assert!(overdue(ago(8), today, 1));
     }
 
     #[test]

@@ -98,6 +98,12 @@ impl PlanTemplate {
     }
 }
 
+/// Whether a trajectory of the plan `template` (its id) names the observations that prompted
+/// it: every plan's but the Meldcode's (see [`Trajectory::takes_prompts`]).
+pub fn takes_prompts(template: &str) -> bool {
+    !super::access::is_meldcode_plan(template)
+}
+
 /// One support question of one child, worked through a plan's stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trajectory {
@@ -121,6 +127,11 @@ pub struct Trajectory {
     /// zien"): shown in the parents' report. Empty when nothing was written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub parents_view: String,
+    /// The observations that prompted the trajectory (ids of this child's observations, in
+    /// ascending order), named on its first stage; empty, and then not written, while none is
+    /// named. A Meldcode trajectory names none ([`Trajectory::takes_prompts`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompted_by: Vec<Id>,
     #[serde(default)]
     pub expected_end: Option<NaiveDate>,
     #[serde(default)]
@@ -350,6 +361,7 @@ impl Trajectory {
             goals: String::new(),
             actions: String::new(),
             parents_view: String::new(),
+            prompted_by: Vec::new(),
             expected_end: None,
             review: None,
             stages: template
@@ -493,6 +505,35 @@ impl Trajectory {
         }
     }
 
+    /// The first answer given out of the order [`Trajectory::may_answer`] keeps (an imported or
+    /// changed record may hold one): the question answered, and why it could not have been,
+    /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
+    /// answer, or [`Invalid::AnsweredToAnEnd`] with the number of the earlier question whose
+    /// answer ends them. `None` when the answers are in order.
+    pub fn answer_out_of_order<'t>(
+        &self,
+        template: &'t PlanTemplate,
+    ) -> Option<(&'t Question, Invalid)> {
+        let mut open: Option<usize> = None;
+        let mut ended: Option<usize> = None;
+        for (number, question) in (1..).zip(template.questions()) {
+            if self.answer(&question.id).is_none() {
+                open = open.or(Some(number));
+                continue;
+            }
+            if let Some(earlier) = open {
+                return Some((question, Invalid::AnswerEarlierFirst(earlier)));
+            }
+            if let Some(earlier) = ended {
+                return Some((question, Invalid::AnsweredToAnEnd(earlier)));
+            }
+            if self.consequence(question).is_some_and(|c| c.ends) {
+                ended = Some(number);
+            }
+        }
+        None
+    }
+
     /// Whether `question` is answered together with Veilig Thuis: an earlier question's answer
     /// means a report (after "acute or structural unsafety" the afwegingskader's questions 3 to
     /// 5 are weighed with Veilig Thuis).
@@ -540,6 +581,22 @@ impl Trajectory {
             .stages
             .iter()
             .any(|s| self.entry(&s.id).is_some_and(|e| e.done))
+    }
+
+    /// Whether this trajectory names the observations that prompted it: every plan's but the
+    /// Meldcode's, which records its signals with their dates itself (and whose readers are not
+    /// those of the observations).
+    pub fn takes_prompts(&self) -> bool {
+        takes_prompts(&self.template)
+    }
+
+    /// Names the observations that prompted the trajectory: `ids`, in ascending order, each
+    /// once (none: no longer any).
+    pub fn set_prompted_by(&mut self, ids: impl IntoIterator<Item = Id>) {
+        let mut ids: Vec<Id> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.prompted_by = ids;
     }
 
     /// Whether to warn that the child has no observation (`observed` false) while this

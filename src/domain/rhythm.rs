@@ -26,6 +26,14 @@ pub enum Due {
     Trajectory { weeks: u32 },
 }
 
+/// Whether an observation made on `date` is recent on `today`: no more than `observe_weeks`
+/// weeks ago (exactly that many is still recent), as long as a child with an open trajectory
+/// needs no new one. A trajectory started from the child names its latest observation as what
+/// prompted it when it is recent.
+pub fn recent(date: NaiveDate, today: NaiveDate, observe_weeks: u32) -> bool {
+    (today - date).num_days() <= 7 * i64::from(observe_weeks)
+}
+
 /// What is due for `child` on `today`, whose latest observation was on `latest` (`None`: never)
 /// and who has an open trajectory or not; `None` when nothing is. A trajectory's rhythm goes
 /// first: it is the most frequent and the reason to look closely. Exactly `observe_weeks` weeks
@@ -37,7 +45,7 @@ pub fn due(
     today: NaiveDate,
     observe_weeks: u32,
 ) -> Option<Due> {
-    let stale = |date: NaiveDate| (today - date).num_days() > 7 * i64::from(observe_weeks);
+    let stale = |date: NaiveDate| !recent(date, today, observe_weeks);
     if open_trajectory && latest.is_none_or(stale) {
         return Some(Due::Trajectory {
             weeks: observe_weeks,

@@ -48,6 +48,8 @@ pub struct Checks {
     children: HashSet<Id>,
     /// Each child's birth date, for the dates of its handover.
     births: HashMap<Id, chrono::NaiveDate>,
+    /// Each observation's child, for the observations a trajectory names as prompting it.
+    observed: HashMap<Id, Id>,
     /// The children with a handover, for "more than one".
     handed_over: HashSet<Id>,
     /// The ids of the stored contacts (those with an id).
@@ -90,6 +92,7 @@ impl Checks {
             groups: HashSet::new(),
             children: HashSet::new(),
             births: HashMap::new(),
+            observed: HashMap::new(),
             handed_over: HashSet::new(),
             contacts: HashSet::new(),
             pinned: HashSet::new(),
@@ -191,10 +194,10 @@ impl Checks {
                     }
                 }
             }
-            Record::Observation(_)
-            | Record::Trajectory(_)
-            | Record::Visit(_)
-            | Record::Handover(_) => {}
+            Record::Observation(o) => {
+                self.observed.insert(o.id, o.child_id);
+            }
+            Record::Trajectory(_) | Record::Visit(_) | Record::Handover(_) => {}
         }
         if let Some((kind, id)) = record.id() {
             self.max_id = self.max_id.max(id);
@@ -474,9 +477,38 @@ impl Checks {
                         ));
                     }
                 }
+                problems.extend(out_of_order(t, plan));
             }
         }
+        problems.extend(self.prompt_problems(t));
         self.problems[Kind::Trajectories as usize].extend(problems);
+    }
+
+    /// The observations a trajectory names as prompting it must be observations of its own
+    /// child; a Meldcode trajectory names none (`Trajectory::takes_prompts`).
+    fn prompt_problems(&self, t: &crate::domain::plan::Trajectory) -> Vec<String> {
+        if !t.takes_prompts() && !t.prompted_by.is_empty() {
+            return vec![format!(
+                "trajectory {} follows the Meldcode, which records its signals itself, yet names \
+                 observations in prompted_by",
+                t.id
+            )];
+        }
+        t.prompted_by
+            .iter()
+            .filter_map(|id| match self.observed.get(id) {
+                None => Some(format!(
+                    "trajectory {} names observation {id} in prompted_by, which does not exist",
+                    t.id
+                )),
+                Some(&child) if child != t.child_id => Some(format!(
+                    "trajectory {} names observation {id} in prompted_by, which is of child \
+                     {child}, not of its own child {}",
+                    t.id, t.child_id
+                )),
+                Some(_) => None,
+            })
+            .collect()
     }
 
     /// Visits must belong to a group, speak only of children that exist, give advice only to
@@ -575,4 +607,25 @@ impl Checks {
     pub fn last_hash(&self) -> &str {
         self.chain.last_hash()
     }
+}
+
+/// The answer a trajectory gives out of the order the screen keeps (`Trajectory::may_answer`:
+/// the afwegingskader's question 2 only after 1, none after an answer that ends them), in one
+/// sentence naming the trajectory and the question.
+fn out_of_order(t: &crate::domain::plan::Trajectory, plan: &PlanTemplate) -> Option<String> {
+    use crate::domain::Invalid;
+    let (question, why) = t.answer_out_of_order(plan)?;
+    let number = plan.question_number(&question.id).unwrap_or_default();
+    let why = match why {
+        Invalid::AnswerEarlierFirst(n) => format!("while question {n} has no answer"),
+        Invalid::AnsweredToAnEnd(n) => {
+            format!("after the answer to question {n}, which ends the questions")
+        }
+        other => other.to_string(),
+    };
+    Some(format!(
+        "trajectory {} answers question {number} ({:?}) {why}: its questions are answered in \
+         order",
+        t.id, question.id
+    ))
 }

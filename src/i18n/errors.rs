@@ -58,6 +58,7 @@ impl Lang {
             AppError::NoGuardian => T::ErrNoGuardian,
             AppError::LeadLine => T::ErrLeadLine,
             AppError::Anonymous => T::ErrAnonymous,
+            AppError::MeldcodeNoPrompts => T::ErrMeldcodeNoPrompts,
         };
         self.get(text).to_string()
     }
@@ -139,6 +140,12 @@ impl Lang {
             Invalid::ConsentGiverRequired => T::ErrConsentGiverRequired,
             Invalid::DateRequired => T::ErrDateRequired,
             Invalid::BadCompetency(typed) => return self.bad_competency(typed),
+            Invalid::BadPick { typed, of } => {
+                return self.pick(
+                    format!("\"{typed}\" staat niet in de lijst: typ nummers van 1 tot {of}."),
+                    format!("\"{typed}\" is not in the list: type numbers from 1 to {of}."),
+                )
+            }
             Invalid::NameRequired => T::ErrNameRequired,
             Invalid::FirstNameRequired => T::ErrFirstNameRequired,
             Invalid::FutureBirthDate => T::ErrFutureDate,

@@ -360,6 +360,11 @@ impl Lang {
         format!("{weeks} wk")
     }
 
+    /// An observation as a list names it: "12-10-2026 · Anouk Jansen" (its date and observer).
+    pub fn observation_label(self, date: chrono::NaiveDate, by: &str) -> String {
+        format!("{} · {by}", self.date(date))
+    }
+
     /// Which rule of the rhythm of practice asks for an observation, short for the children
     /// list, about as narrow as a date: "eerste obs", "jaarlijks", "traj. 8 wk".
     pub fn observation_due(self, due: crate::domain::rhythm::Due) -> String {
@@ -614,7 +619,7 @@ impl Lang {
     }
 
     /// Why a child is high on the visit's list, short: "wacht op coach", "+2 vaak", "3× vaak",
-    /// "! 10 wk".
+    /// "! jaarlijks" (the rule of `rhythm::due` that asks for an observation).
     pub fn reason(self, reason: &crate::domain::visit::attention::Reason) -> String {
         use crate::domain::visit::attention::Reason;
         let often = self.get(T::MarkOften);
@@ -623,8 +628,7 @@ impl Lang {
             Reason::OverdueReview => self.get(T::ReasonOverdue).to_string(),
             Reason::NewOften(n) => format!("+{n} {often}"),
             Reason::ManyOften(n) => format!("{n}× {often}"),
-            Reason::NotObserved { weeks: Some(w) } => format!("! {}", self.weeks_ago(*w)),
-            Reason::NotObserved { weeks: None } => format!("! {}", self.get(T::NeverObserved)),
+            Reason::ObservationDue(due) => format!("! {}", self.observation_due(*due)),
         }
     }
 
@@ -810,6 +814,7 @@ impl Lang {
             Action::Report => T::ActReport,
             Action::Coaching => T::ActCoaching,
             Action::Handover => T::ActHandover,
+            Action::PromptedBy => T::ActPromptedBy,
         })
     }
 }
@@ -943,7 +948,6 @@ texts! {
     CtxObservation => "Observatieformulier", "Observation form";
     ColObserved => "Geobserveerd", "Observed";
     ColConcernsOften => "Vaak", "Often";
-    NeverObserved => "nooit", "never";
     NoObservationYet => "nog geen observatie van dit kind", "no observation of this child yet";
     DueFirst => "eerste obs", "first obs";
     DueYearly => "jaarlijks", "yearly";
@@ -1124,6 +1128,13 @@ texts! {
     HandoverNotWritten => "nog niet geschreven", "not written yet";
     HandoverWarmNotYet => "nog niet", "not yet";
     ErrHandoverBeforeBirth => "De datum van de overdracht ligt vóór de geboortedatum.", "The date of the handover lies before the birth date.";
+    ActPromptedBy => "aanleiding", "prompted by";
+    FieldPromptedBy => "Aanleiding", "Prompted by";
+    FieldPromptNumbers => "Observaties (nummers)", "Observations (numbers)";
+    FormPromptedBy => "Welke observaties waren de aanleiding?", "Which observations prompted it?";
+    PromptsNone => "nog geen observatie genoemd", "no observation named yet";
+    PromptsHowTo => "Typ de nummers, gescheiden door spaties; leeg: geen.", "Type the numbers, separated by spaces; empty: none.";
+    ErrMeldcodeNoPrompts => "Een Meldcode-traject legt zijn signalen zelf vast, met hun datum: bij Signalen.", "A Meldcode trajectory records its signals itself, with their dates: under Signals.";
     GrowthTitle => "Coaching", "Coaching";
     NoCoaching => "Nog geen advies met deze medewerker.", "No advice with this staff member yet.";
     ColVisit => "Bezoek", "Visit";

@@ -69,12 +69,20 @@ impl Store {
         )?;
         self.child_exists(observation.child_id)?;
         // An observation whose last mark was taken back holds nothing: it goes, so that the
-        // child's list shows the observation before it again. The audit entry stays.
+        // child's list shows the observation before it again, and so does its place among what
+        // prompted a trajectory (in the same write: no trajectory names what is not there). The
+        // audit entry stays.
         if observation.is_empty() {
             let key = pair_key(observation.child_id, observation.id);
-            let op = Op::remove(Table::Observations, &key);
+            let mut ops = vec![Op::remove(Table::Observations, &key)];
+            for mut t in self.trajectories_of(observation.child_id)? {
+                if t.prompted_by.contains(&observation.id) {
+                    t.prompted_by.retain(|id| *id != observation.id);
+                    ops.push(super::plans::trajectory_op(&t));
+                }
+            }
             let target = format!("observation:{}/{item}", observation.id);
-            return self.commit(vec![op], sig, action, target);
+            return self.commit(ops, sig, action, target);
         }
         let mut ops = vec![observation_op(observation)];
         ops.extend(self.template_if_new(Table::FormTemplates, template)?);

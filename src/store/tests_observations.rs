@@ -25,7 +25,7 @@ fn with_child() -> (tempfile::TempDir, Store, Id) {
     (dir, store, child.id)
 }
 
-fn observe(store: &Store, child: Id, day: &str, marks: &[(&str, Mark)]) -> Observation {
+pub(super) fn observe(store: &Store, child: Id, day: &str, marks: &[(&str, Mark)]) -> Observation {
     let template = kdv();
     let id = store.new_observation_id().unwrap();
     let mut obs = Observation::new(id, child, &template, date(day), "Anouk");
@@ -38,7 +38,7 @@ fn observe(store: &Store, child: Id, day: &str, marks: &[(&str, Mark)]) -> Obser
     obs
 }
 
-fn item(n: usize) -> String {
+pub(super) fn item(n: usize) -> String {
     kdv().items().nth(n).unwrap().1.id.clone()
 }
 

@@ -167,3 +167,115 @@ fn opening_a_version_2_database_moves_the_trajectories_consent_onto_the_child() 
     assert!(store.trajectories_of(child).unwrap()[0].consent.is_empty());
     assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
 }
+
+/// Writes `t` after its prompting observations were named, as the trajectory screen does.
+fn name_prompts(store: &Store, t: &Trajectory) {
+    let part = "prompted_by";
+    store
+        .save_trajectory(t, &early(), AuditAction::TrajectoryEdit, part, &sig())
+        .unwrap();
+}
+
+/// A trajectory names the observations that prompted it: they go through export and import,
+/// and an import naming another child's observation, one that does not exist, or any for a
+/// Meldcode trajectory is refused, naming the trajectory.
+#[test]
+fn the_observations_that_prompted_a_trajectory_are_this_childs_and_round_trip() {
+    use super::tests_observations::{item, observe};
+    use crate::domain::form::Mark;
+    let (_dir, store, child) = with_child();
+    let own = observe(&store, child, "2026-08-20", &[(&item(0), Mark::Often)]);
+    let group = store.child(child).unwrap().unwrap().group_id;
+    let other = store
+        .add_child(group, "Noor", "Bakker", date("2018-05-01"), &sig())
+        .unwrap();
+    let theirs = observe(&store, other.id, "2026-08-21", &[(&item(0), Mark::Often)]);
+    let mut t = start(&store, child);
+    t.set_prompted_by([own.id, own.id]);
+    assert_eq!(t.prompted_by, [own.id], "each once");
+    name_prompts(&store, &t);
+    let data = store.export(sig().at).unwrap();
+    let json = serde_json::to_value(&data).unwrap();
+    assert_eq!(
+        json["trajectories"][0]["prompted_by"],
+        serde_json::json!([own.id])
+    );
+    let copy = tempfile::TempDir::new().unwrap();
+    let back = Store::open(&copy.path().join("db")).unwrap();
+    back.import(&data).unwrap();
+    assert_eq!(back.trajectories_of(child).unwrap(), vec![t.clone()]);
+    assert!(back.check().unwrap().is_empty());
+
+    let with = |ids: Vec<Id>, template: Option<&str>| {
+        let mut bad = data.clone();
+        bad.trajectories[0].prompted_by = ids;
+        if let Some(template) = template {
+            let meldcode = builtin_plans()
+                .into_iter()
+                .find(|p| p.id == template)
+                .unwrap();
+            let mut m = Trajectory::new(t.id, child, &meldcode, t.started, "x");
+            m.prompted_by = bad.trajectories[0].prompted_by.clone();
+            bad.trajectories[0] = m;
+        }
+        bad
+    };
+    let id = t.id;
+    for (bad, expected) in [
+        (
+            with(vec![theirs.id], None),
+            format!(
+                "trajectory {id} names observation {} in prompted_by, which is of child {}, not \
+                 of its own child {child}",
+                theirs.id, other.id
+            ),
+        ),
+        (
+            with(vec![4242], None),
+            format!("trajectory {id} names observation 4242 in prompted_by, which does not exist"),
+        ),
+        (
+            with(vec![own.id], Some("meldcode")),
+            format!(
+                "trajectory {id} follows the Meldcode, which records its signals itself, yet \
+                 names observations in prompted_by"
+            ),
+        ),
+    ] {
+        let target = tempfile::TempDir::new().unwrap();
+        let fresh = Store::open(&target.path().join("db")).unwrap();
+        let err = fresh.import(&bad).unwrap_err().to_string();
+        assert!(err.contains(&expected), "{expected:?} not in {err}");
+        assert!(fresh.trajectories().unwrap().is_empty());
+    }
+}
+
+/// An observation whose last mark is taken back is removed, and with it its place among what
+/// prompted a trajectory, in the same write: `check` finds nothing dangling.
+#[test]
+fn an_observation_emptied_leaves_the_trajectories_it_prompted() {
+    use super::tests_observations::{item, observe};
+    use crate::domain::form::Mark;
+    let (_dir, store, child) = with_child();
+    let kept = observe(&store, child, "2026-08-19", &[(&item(0), Mark::Often)]);
+    let mut emptied = observe(&store, child, "2026-08-20", &[(&item(1), Mark::Often)]);
+    let mut t = start(&store, child);
+    t.set_prompted_by([kept.id, emptied.id]);
+    name_prompts(&store, &t);
+    emptied.set_mark(&item(1), None, &sig().by, sig().at);
+    let form = crate::templates::builtin().into_iter().next().unwrap();
+    store
+        .save_observation(
+            &emptied,
+            &form,
+            AuditAction::ObservationMark,
+            &item(1),
+            &sig(),
+        )
+        .unwrap();
+    assert_eq!(
+        store.trajectories_of(child).unwrap()[0].prompted_by,
+        [kept.id]
+    );
+    assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
+}

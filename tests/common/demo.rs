@@ -147,3 +147,39 @@ pub fn date_of(at: &str) -> NaiveDate {
         .unwrap_or_else(|e| panic!("{at:?} is not RFC 3339: {e}"))
         .date_naive()
 }
+
+/// The highest record id of an export (staff, groups, children, observations, trajectories,
+/// visits): a record added to it takes the next.
+pub fn max_id(ex: &Value) -> u64 {
+    let kinds = [
+        "staff",
+        "groups",
+        "children",
+        "observations",
+        "trajectories",
+        "visits",
+    ];
+    kinds
+        .iter()
+        .flat_map(|kind| arr(ex, kind))
+        .filter_map(|record| record["id"].as_u64())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The plan template `id` as the export lists it, with a stage entry for each of its stages as
+/// a trajectory just started has them (nothing done).
+pub fn plan_with_untouched_stages(ex: &Value, id: &str) -> (Value, Vec<Value>) {
+    let plan = arr(ex, "plan_templates")
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("the export lists the plan {id}"))
+        .clone();
+    let stages = plan["stages"]
+        .as_array()
+        .expect("a plan's stages")
+        .iter()
+        .map(|s| serde_json::json!({"stage": s["id"], "done": false, "by": "", "note": "", "at": null}))
+        .collect();
+    (plan, stages)
+}

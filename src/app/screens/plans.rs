@@ -8,7 +8,7 @@ use crate::app::list::{ListView, Row};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::access::{self, MeldcodeView};
-use crate::domain::{AuditAction, Child, Group, Role};
+use crate::domain::{rhythm, AuditAction, Child, Group, Id, Role};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -127,7 +127,10 @@ impl PlansScreen {
             PlanChoice::New(template) => {
                 let sig = ctx.signature();
                 let id = ctx.store.new_trajectory_id()?;
-                let t = Trajectory::new(id, child.id, &template, ctx.today(), &sig.by);
+                let mut t = Trajectory::new(id, child.id, &template, ctx.today(), &sig.by);
+                if t.takes_prompts() {
+                    t.set_prompted_by(recent_observation(ctx, child.id)?);
+                }
                 ctx.store
                     .save_trajectory(&t, &template, AuditAction::TrajectoryStart, "", &sig)?;
                 TrajectoryScreen::new(ctx, (child, self.label.clone()), group, template, t, false)
@@ -135,6 +138,16 @@ impl PlansScreen {
         };
         Ok(Outcome::Replace(Screen::Trajectory(screen)))
     }
+}
+
+/// The child's latest observation the person at the keyboard may know of, when it is recent
+/// (`rhythm::recent`: within `observe_weeks` weeks): what a trajectory started now most likely
+/// followed from, so it is named as what prompted it (changed on the trajectory with `o`).
+fn recent_observation(ctx: &Ctx, child: Id) -> Result<Option<Id>, AppError> {
+    let known = ctx.known_observations(ctx.store.observations_of(child)?);
+    let latest = known.iter().max_by_key(|o| (o.date, o.id));
+    let recent = latest.filter(|o| rhythm::recent(o.date, ctx.today(), ctx.observe_weeks));
+    Ok(recent.map(|o| o.id))
 }
 
 impl Component for PlansScreen {

@@ -11,12 +11,16 @@ use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
+use crate::domain::named::picked;
 use crate::domain::plan::{
-    MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind, Trajectory,
+    takes_prompts, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
+    Trajectory,
 };
 use crate::app::screens::child_record::{change_child, set_consent};
 use crate::domain::access::Permission;
-use crate::domain::{consent, AuditAction, Child, ConsentAnswer, Group, Invalid, Staff};
+use crate::domain::{
+    consent, AuditAction, Child, ConsentAnswer, Group, Id, Invalid, Observation, Staff,
+};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 use crate::store::Signature;
@@ -24,8 +28,14 @@ use crate::store::Signature;
 mod forms;
 
 pub use forms::{
-    CloseForm, Closing, DateEdit, GiverForm, NoteForm, ReasonForm, TextEdit, TrajectoryForm,
+    CloseForm, Closing, DateEdit, GiverForm, NoteForm, PromptsForm, ReasonForm, TextEdit,
+    TrajectoryForm,
 };
+
+/// How many of the child's latest observations the form of what prompted a trajectory offers
+/// (besides those already named): the recent ones are what prompts a plan, and the list stays
+/// within a small terminal.
+pub const PROMPT_CHOICES: usize = 6;
 
 #[derive(Debug, Clone)]
 pub struct TrajectoryScreen {
@@ -41,6 +51,10 @@ pub struct TrajectoryScreen {
     /// Whether the child has any observation (read on every reload): a trajectory past its
     /// first stage without one warns (`Trajectory::warns_unobserved`).
     pub observed: bool,
+    /// The child's observations as the person at the keyboard may know them (oldest first,
+    /// read on every reload): what the trajectory names as prompting it is shown, and offered,
+    /// only from these.
+    pub observations: Vec<Observation>,
     pub list: ListView<TrajectoryRow>,
     /// One of the trajectory's forms, or the question whether to close it.
     pub modal: Option<Modal<TrajectoryForm, Closing>>,
@@ -71,6 +85,9 @@ pub enum PlanPart {
     Consent(ConsentTo),
     /// A question to answer yes or no, under its stage.
     Question(String),
+    /// The observations that prompted the trajectory, under its first stage (not for a
+    /// Meldcode trajectory: `plan::takes_prompts`).
+    Prompts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +291,7 @@ impl TrajectoryScreen {
             saved,
             // Until the first reload reads it: no warning rather than a wrong one.
             observed: true,
+            observations: Vec::new(),
             list,
             modal: None,
         }
@@ -356,8 +374,10 @@ impl TrajectoryScreen {
                 Some(PlanPart::Consent(_) | PlanPart::Question(_)) => {
                     return Err(AppError::AnswerWithMark)
                 }
+                Some(PlanPart::Prompts) => self.open_prompts(ctx)?,
                 None => {}
             },
+            Action::PromptedBy => self.open_prompts(ctx)?,
             Action::CloseTrajectory => {
                 if self.selected_part()?.is_some() {
                     self.modal = open(TrajectoryForm::Close(self.close_form(ctx)));
@@ -431,7 +451,51 @@ impl TrajectoryScreen {
                 self.edit(ctx.lang, field);
                 Ok(())
             }
+            PlanPart::Prompts => self.open_prompts(ctx),
         }
+    }
+
+    /// `o` (or Enter on the row under the first stage): the form that names the observations
+    /// that prompted the trajectory, with those named already filled in.
+    ///
+    /// # Errors
+    /// [`AppError::TrajectoryClosed`], [`AppError::MeldcodeNoPrompts`] for a Meldcode
+    /// trajectory, [`AppError::NotObservedYet`] when the person at the keyboard knows of no
+    /// observation of the child.
+    fn open_prompts(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        let t = &self.trajectory;
+        if !t.is_open() {
+            return Err(AppError::TrajectoryClosed);
+        }
+        if !t.takes_prompts() {
+            return Err(AppError::MeldcodeNoPrompts);
+        }
+        let offered = offered_prompts(&self.observations, &t.prompted_by);
+        if offered.is_empty() {
+            return Err(AppError::NotObservedYet);
+        }
+        let numbers: Vec<String> = offered
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| t.prompted_by.contains(&o.id))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        let lang = ctx.lang;
+        self.modal = open(TrajectoryForm::Prompts(PromptsForm {
+            offered: offered
+                .iter()
+                .map(|o| (o.id, lang.observation_label(o.date, &o.by)))
+                .collect(),
+            numbers: Text::new(T::FieldPromptNumbers, &numbers.join(" ")),
+        }));
+        Ok(())
+    }
+
+    /// The observations the trajectory names as prompting it that the person at the keyboard
+    /// may see, in the order of the child's observations.
+    pub fn prompts(&self) -> impl Iterator<Item = &Observation> {
+        let named = &self.trajectory.prompted_by;
+        self.observations.iter().filter(|o| named.contains(&o.id))
     }
 
     /// A form with the field's value: text, or a date in the screen's language.
@@ -561,6 +625,21 @@ impl TrajectoryScreen {
                 self.set_consent(ctx, *to, Some(*answer), given_by)?;
                 lang.get(T::ChildConsent).to_string()
             }
+            TrajectoryForm::Prompts(PromptsForm { offered, numbers }) => {
+                let places = picked(&numbers.value, offered.len())?;
+                let chosen = places.into_iter().filter_map(|i| offered.get(i));
+                // What the person at the keyboard may not see stays named: nobody takes back
+                // what they cannot see.
+                let visible = |id: &Id| self.observations.iter().any(|o| o.id == *id);
+                let hidden = self.trajectory.prompted_by.iter().filter(|id| !visible(id));
+                let ids: Vec<Id> = chosen.map(|(id, _)| *id).chain(hidden.copied()).collect();
+                let action = AuditAction::TrajectoryEdit;
+                self.change(ctx, action, PROMPTED_BY, |t, _| {
+                    t.set_prompted_by(ids);
+                    Ok(())
+                })?;
+                lang.get(T::FieldPromptedBy).to_string()
+            }
             // Checked, and written only after its question (`ask_close`).
             TrajectoryForm::Close(_) => String::new(),
         };
@@ -639,6 +718,22 @@ impl TrajectoryScreen {
     }
 }
 
+/// How the audit trail names the change of what prompted a trajectory (`trajectory:ID/...`).
+const PROMPTED_BY: &str = "prompted_by";
+
+/// The observations the prompts form offers, newest first: the latest [`PROMPT_CHOICES`] of
+/// `observations` (oldest first) and any older one among `named`.
+fn offered_prompts<'o>(observations: &'o [Observation], named: &[Id]) -> Vec<&'o Observation> {
+    let mut newest: Vec<&Observation> = observations.iter().collect();
+    newest.sort_by_key(|o| std::cmp::Reverse((o.date, o.id)));
+    newest
+        .into_iter()
+        .enumerate()
+        .filter(|(i, o)| *i < PROMPT_CHOICES || named.contains(&o.id))
+        .map(|(_, o)| o)
+        .collect()
+}
+
 /// Yes, then no, then unanswered again.
 fn next_answer(current: Option<bool>) -> Option<bool> {
     match current {
@@ -664,11 +759,16 @@ fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
         .iter()
         .map(|f| (PlanPart::Field(*f), lang.get(field_label(*f)).to_string()))
         .collect();
-    for stage in &template.stages {
+    for (number, stage) in template.stages.iter().enumerate() {
         parts.push((
             PlanPart::Stage(stage.id.clone()),
             lang.text(&stage.title).to_string(),
         ));
+        // Stage 1 (noticing, observing) names what prompted the trajectory.
+        if number == 0 && takes_prompts(&template.id) {
+            let label = lang.get(T::FieldPromptedBy).to_string();
+            parts.push((PlanPart::Prompts, label));
+        }
         if stage.kind == StageKind::Parents {
             for (to, label) in [
                 (ConsentTo::Coach, T::ConsentCoach),
@@ -706,11 +806,14 @@ fn latest_change(t: &Trajectory, now: DateTime<FixedOffset>) -> DateTime<FixedOf
 }
 
 impl Component for TrajectoryScreen {
-    /// The label anew, for whoever is at the keyboard now, and whether the child was observed (a hand-over; one who may not read
-    /// a Meldcode trajectory does not get this screen at all, `app::access::may_see`).
+    /// The label anew, for whoever is at the keyboard now, whether the child was observed and
+    /// the observations they may know of (a hand-over; one who may not read a Meldcode
+    /// trajectory does not get this screen at all, `app::access::may_see`).
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.label = ctx.child_label(&self.child)?;
-        self.observed = !ctx.store.observations_of(self.child.id)?.is_empty();
+        let observations = ctx.store.observations_of(self.child.id)?;
+        self.observed = !observations.is_empty();
+        self.observations = ctx.known_observations(observations);
         Ok(())
     }
 
@@ -724,7 +827,10 @@ impl Component for TrajectoryScreen {
 
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory]
+        match self.trajectory.takes_prompts() {
+            true => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory, PromptedBy],
+            false => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
+        }
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

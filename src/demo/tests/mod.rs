@@ -74,6 +74,7 @@ fn age_fits(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> bool {
 mod observations;
 mod people;
 mod record;
+mod rhythm;
 mod trajectories;
 mod visits;
 

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{Outcome, PlanTemplate, Progress, StageKind, Trajectory};
-use crate::domain::{observation, Catalogue, Child, Id, Observation};
+use crate::domain::rhythm::{self, Due};
+use crate::domain::{Catalogue, Child, Id, Observation};
 
 /// What the ranking and the changes need of one child.
 pub struct ChildRecord<'a> {
@@ -18,7 +19,8 @@ pub struct ChildRecord<'a> {
 /// What the ranking is measured against.
 pub struct Setting<'a> {
     pub today: NaiveDate,
-    /// A child not observed for longer than this is flagged (the app's `--observe-weeks`).
+    /// How often a child with an open trajectory is observed, in weeks (the app's
+    /// `--observe-weeks`; see `rhythm::due`).
     pub observe_weeks: u32,
     /// The date of the group's previous visit, if there was one.
     pub since: Option<NaiveDate>,
@@ -37,8 +39,9 @@ pub enum Reason {
     NewOften(usize),
     /// At least [`MANY_OFTEN`] worry items marked "often" in the latest observation.
     ManyOften(usize),
-    /// Not observed for longer than the setting's weeks; `weeks` since the latest (none: never).
-    NotObserved { weeks: Option<i64> },
+    /// The rhythm of practice asks for an observation, and which rule does (`rhythm::due`, the
+    /// same question the group list asks).
+    ObservationDue(Due),
 }
 
 impl Reason {
@@ -48,7 +51,7 @@ impl Reason {
             Reason::OverdueReview => 1,
             Reason::NewOften(_) => 2,
             Reason::ManyOften(_) => 3,
-            Reason::NotObserved { .. } => 4,
+            Reason::ObservationDue(_) => 4,
         }
     }
 }
@@ -64,7 +67,7 @@ pub struct Attention {
 }
 
 /// The children in the order the coach goes through them: by their most urgent reason (waiting
-/// on the coach, overdue, new "often" marks, many "often" marks, not observed for long), then
+/// on the coach, overdue, new "often" marks, many "often" marks, an observation due), then
 /// the children without reasons. Within a rank they keep the order `children` come in: the
 /// caller's (the visit gives them as the person at the keyboard sees them, names and then
 /// aliases, so that an alias never sits where its hidden name would).
@@ -107,10 +110,15 @@ pub fn reasons(record: &ChildRecord, setting: &Setting) -> Vec<Reason> {
         reasons.push(Reason::ManyOften(often));
     }
     let date = latest.map(|o| o.date);
-    if observation::overdue(date, setting.today, setting.observe_weeks) {
-        let weeks = date.map(|d| (setting.today - d).num_weeks());
-        reasons.push(Reason::NotObserved { weeks });
-    }
+    let open_trajectory = open().next().is_some();
+    let due = rhythm::due(
+        record.child,
+        date,
+        open_trajectory,
+        setting.today,
+        setting.observe_weeks,
+    );
+    reasons.extend(due.map(Reason::ObservationDue));
     reasons
 }
 

@@ -4,6 +4,7 @@ use super::attention::{changes_since, rank, reasons, ChildRecord, Reason, Settin
 use super::*;
 use crate::domain::form::{FormTemplate, Mark};
 use crate::domain::plan::{PlanTemplate, StageKind, Trajectory};
+use crate::domain::rhythm::Due;
 use crate::domain::{Catalogue, Child, Observation, Role, Staff};
 
 fn day(d: &str) -> NaiveDate {
@@ -205,7 +206,7 @@ fn the_next_visit_is_the_earliest_open_follow_up_ahead_or_six_weeks() {
 }
 
 #[test]
-fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_not_observed() {
+fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_an_observation_due() {
     let f = Fixture::new();
     let kids: Vec<Child> = ["Zoë", "Yara", "Xander", "Wim", "Vera", "Ugo", "Anna"]
         .iter()
@@ -230,7 +231,8 @@ fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_not_observed() {
             f.observation(4, "2026-09-01", &worries),
             f.observation(4, "2026-11-10", &worries),
         ],
-        vec![f.observation(5, "2026-08-01", &[])],
+        // Born 2024-01-01: the second birthday came with nothing since 2025-10-01.
+        vec![f.observation(5, "2025-09-30", &[])],
         recent(6),
         recent(7),
     ];
@@ -263,7 +265,10 @@ fn waiting_on_the_coach_comes_first_then_overdue_new_many_and_not_observed() {
     assert_eq!(ranked[1].reasons, [Reason::OverdueReview]);
     assert_eq!(ranked[2].reasons, [Reason::NewOften(1)]);
     assert_eq!(ranked[3].reasons, [Reason::ManyOften(3)], "not new");
-    assert_eq!(ranked[4].reasons, [Reason::NotObserved { weeks: Some(15) }]);
+    assert_eq!(
+        ranked[4].reasons,
+        [Reason::ObservationDue(Due::Yearly { years: 2 })]
+    );
     assert!(ranked[5].reasons.is_empty() && ranked[6].reasons.is_empty());
 }
 
@@ -288,7 +293,45 @@ fn without_a_previous_visit_nothing_is_new_but_many_still_counts() {
     };
     assert_eq!(
         reasons(&never, &f.setting(None)),
-        [Reason::NotObserved { weeks: None }]
+        [Reason::ObservationDue(Due::First)]
+    );
+}
+
+/// The visit asks the group list's question (`rhythm::due`): a recent observation is not
+/// enough when the birthday's has not been made, and a long-ago one is in time when nothing
+/// is due yet.
+#[test]
+fn an_observation_is_due_by_the_rhythm_of_practice_not_by_weeks_alone() {
+    let f = Fixture::new();
+    let mut kid = child(1, "Zoë");
+    let reasons_with = |kid: &Child, dates: &[&str], open: bool| {
+        let observations: Vec<Observation> =
+            dates.iter().map(|d| f.observation(1, d, &[])).collect();
+        let trajectories = match open {
+            true => vec![f.at_coach(1)],
+            false => Vec::new(),
+        };
+        let record = ChildRecord {
+            child: kid,
+            observations: &observations,
+            trajectories: &trajectories,
+        };
+        reasons(&record, &f.setting(None))
+    };
+    // Observed 20 weeks ago and past no birthday since: nothing due (8 weeks alone would flag).
+    assert_eq!(reasons_with(&kid, &["2026-07-03"], false), []);
+    // The same with an open trajectory: every 8 weeks.
+    assert_eq!(
+        reasons_with(&kid, &["2026-07-03"], true),
+        [Reason::ObservationDue(Due::Trajectory { weeks: 8 })]
+    );
+    // Started in the group a month ago, never observed: the first is not due yet.
+    kid.started = Some(day("2026-10-20"));
+    assert_eq!(reasons_with(&kid, &[], false), []);
+    kid.started = Some(day("2026-08-20"));
+    assert_eq!(
+        reasons_with(&kid, &[], false),
+        [Reason::ObservationDue(Due::First)]
     );
 }
 

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use crate::app::screens::trajectory::{
     field_label, meldcode_text, ConsentTo, MeldcodeField, PlanField, PlanPart, TrajectoryScreen,
 };
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::domain::plan::{Question, StageEntry, StageKind};
 use crate::domain::ConsentAnswer;
 use crate::i18n::{Lang, T};
@@ -94,6 +94,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                         )],
                     )
                 }
+                PlanPart::Prompts => (
+                    T::PlanStages,
+                    format!("    {}: {}", lang.get(T::FieldPromptedBy), prompts(app, screen)),
+                    Vec::new(),
+                ),
                 PlanPart::Question(id) => {
                     let text = template
                         .question(id)
@@ -144,6 +149,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
     }
     .draw(frame, area, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// The observations that prompted the trajectory, as far as the person at the keyboard may see
+/// them: "12-10-2026 · Anouk Jansen, 03-11-2026 · Sanne de Boer", or that none is named.
+fn prompts(app: &App, screen: &TrajectoryScreen) -> String {
+    let lang = app.lang;
+    let named: Vec<String> = screen
+        .prompts()
+        .map(|o| lang.observation_label(o.date, &o.by))
+        .collect();
+    match named.is_empty() {
+        true => lang.get(T::PromptsNone).to_string(),
+        false => named.join(", "),
+    }
 }
 
 /// A field's value; its free text only for who may read it (`TrajectoryScreen::reads`).
@@ -233,6 +252,21 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
             let mut lines = vec![Line::raw(lang.get(T::ConsentExplained))];
             if let Some(given) = screen.child.consent.get(*to) {
                 lines.push(Line::styled(lang.consent_given(given), theme.dim));
+            }
+            lines
+        }
+        PlanPart::Prompts => {
+            let mut lines = vec![Line::styled(lang.get(T::FieldPromptedBy), theme.key)];
+            lines.extend(
+                screen
+                    .prompts()
+                    .map(|o| Line::raw(lang.observation_label(o.date, &o.by))),
+            );
+            // How to name them: the key, as the keymap binds it.
+            let key = app.key_label(&app.screen_contexts(), Action::PromptedBy);
+            if let Some(key) = key.filter(|_| screen.trajectory.is_open()) {
+                let what = lang.get(T::FormPromptedBy);
+                lines.push(Line::styled(format!("{key}: {what}"), theme.dim));
             }
             lines
         }

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                 let text = shorten(&reasons[i], reasons_width);
                 let style = match c.reasons.first() {
                     Some(Reason::WaitingOnCoach) => theme.key,
-                    Some(Reason::OverdueReview | Reason::NotObserved { .. }) => theme.error,
+                    Some(Reason::OverdueReview | Reason::ObservationDue(_)) => theme.error,
                     _ => theme.dim,
                 };
                 SectionedRow {

@@ -63,6 +63,8 @@ fn trajectory_with_two_stages_ticked() {
     start(&mut app, "vroegsignalering");
     select(&mut app, PlanPart::Stage("signaleren".into()));
     chr(&mut app, ' ');
+    // Past the row of what prompted it, under the first stage.
+    press(&mut app, "Down");
     press(&mut app, "Down");
     chr(&mut app, ' ');
     let t = snap!("trajectory_early", &app);
@@ -79,7 +81,11 @@ fn trajectory_in_dutch() {
     let text = screen_text(&t);
     assert!(text.contains("Vraag van het kind"));
     assert!(text.contains("Gesprek ouders"));
-    assert!(text.contains("bespreken in het zorgteam"));
+    assert!(text.contains("Toestemming: coach raadplegen"));
+    assert!(
+        text.contains("Aanleiding: "),
+        "what prompted it, under stage 1"
+    );
     assert!(text.contains("Wat ouders zien"));
 }
 
@@ -200,4 +206,18 @@ fn past_stage_one_without_an_observation_warns_in_the_title() {
     chr(&mut app, ' ');
     let shown = title(&app);
     assert!(shown.contains("2/8") && !shown.contains(warning), "{shown}");
+}
+
+/// `o` on a trajectory: the child's observations numbered, newest first, with date and
+/// observer; the one named when it started is filled in.
+#[test]
+fn prompts_form_in_dutch() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
+    start(&mut app, "vroegsignalering");
+    chr(&mut app, 'o');
+    let t = snap!("prompts_form_nl", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Welke observaties waren de aanleiding?"));
+    assert!(text.contains("Observaties (nummers)        1▏"), "{text}");
+    assert!(text.contains("1  10-11-2026 · Sandra Martens"), "{text}");
 }

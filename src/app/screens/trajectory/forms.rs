@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{field_label, PlanField};
 use crate::app::fields::{Choice, Date, Field, Fields, Form, Text};
 use crate::domain::plan::Outcome as Ending;
-use crate::domain::{Child, ConsentAnswer, ConsentTo};
+use crate::domain::{Child, ConsentAnswer, ConsentTo, Id};
 use crate::i18n::{Lang, T};
 
 /// The note on a stage.
@@ -132,6 +132,32 @@ impl Fields for GiverForm {
     crate::fields!(giver);
 }
 
+/// The observations that prompted the trajectory, typed by their numbers in the list the hint
+/// shows: the child's observations the person at the keyboard may see, newest first.
+#[derive(Debug, Clone)]
+pub struct PromptsForm {
+    /// The observations on offer, newest first: each one's id and how the list names it
+    /// ("12-10-2026 · Anouk Jansen").
+    pub offered: Vec<(Id, String)>,
+    pub numbers: Text,
+}
+
+impl Fields for PromptsForm {
+    fn title(&self) -> T {
+        T::FormPromptedBy
+    }
+    crate::fields!(numbers);
+    fn hint(&self, lang: Lang) -> Option<String> {
+        let list = self
+            .offered
+            .iter()
+            .enumerate()
+            .map(|(i, (_, label))| format!("{}  {label}", i + 1));
+        let how = std::iter::once(lang.get(T::PromptsHowTo).to_string());
+        Some(list.chain(how).collect::<Vec<_>>().join("\n"))
+    }
+}
+
 /// The close as checked, asked once more before it is written, with the form as it was typed
 /// (back on a "no", or with the reason when the write fails). Boxed: the screens share one
 /// enum, sized by its largest.
@@ -151,6 +177,7 @@ pub enum TrajectoryForm {
     Date(DateEdit),
     Close(CloseForm),
     Giver(GiverForm),
+    Prompts(PromptsForm),
 }
 
 /// `$body` with `$form` bound to the form inside, whichever it is.
@@ -163,6 +190,7 @@ macro_rules! inside {
             TrajectoryForm::Date($form) => $body,
             TrajectoryForm::Close($form) => $body,
             TrajectoryForm::Giver($form) => $body,
+            TrajectoryForm::Prompts($form) => $body,
         }
     };
 }
@@ -179,5 +207,8 @@ impl Fields for TrajectoryForm {
     }
     fn warning(&self, lang: Lang) -> Option<String> {
         inside!(self, form => form.warning(lang))
+    }
+    fn hint(&self, lang: Lang) -> Option<String> {
+        inside!(self, form => form.hint(lang))
     }
 }
