@@ -505,15 +505,18 @@ impl Trajectory {
         }
     }
 
-    /// The first answer given out of the order [`Trajectory::may_answer`] keeps (an imported or
-    /// changed record may hold one): the question answered, and why it could not have been,
-    /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
-    /// answer, or [`Invalid::AnsweredToAnEnd`] with the number of the earlier question whose
-    /// answer ends them. `None` when the answers are in order.
-    pub fn answer_out_of_order<'t>(
+    /// The answers given out of the order [`Trajectory::may_answer`] keeps, as the question
+    /// answered and why it could not have been: [`Invalid::AnswerEarlierFirst`] with the number
+    /// of the first earlier question without an answer, or [`Invalid::AnsweredToAnEnd`] with the
+    /// number of the earlier question whose answer ends them. Empty when the answers are in
+    /// order. Only a record from before the screen kept the order (or one written by another
+    /// tool) holds such answers: like a stage ticked early ([`Trajectory::out_of_order`]), they
+    /// are kept and marked, never refused, so a backup or export from then still comes back in.
+    pub fn answers_out_of_order<'t>(
         &self,
         template: &'t PlanTemplate,
-    ) -> Option<(&'t Question, Invalid)> {
+    ) -> Vec<(&'t Question, Invalid)> {
+        let mut found = Vec::new();
         let mut open: Option<usize> = None;
         let mut ended: Option<usize> = None;
         for (number, question) in (1..).zip(template.questions()) {
@@ -522,16 +525,15 @@ impl Trajectory {
                 continue;
             }
             if let Some(earlier) = open {
-                return Some((question, Invalid::AnswerEarlierFirst(earlier)));
-            }
-            if let Some(earlier) = ended {
-                return Some((question, Invalid::AnsweredToAnEnd(earlier)));
+                found.push((question, Invalid::AnswerEarlierFirst(earlier)));
+            } else if let Some(earlier) = ended {
+                found.push((question, Invalid::AnsweredToAnEnd(earlier)));
             }
             if self.consequence(question).is_some_and(|c| c.ends) {
-                ended = Some(number);
+                ended = ended.or(Some(number));
             }
         }
-        None
+        found
     }
 
     /// Whether `question` is answered together with Veilig Thuis: an earlier question's answer

@@ -477,7 +477,6 @@ impl Checks {
                         ));
                     }
                 }
-                problems.extend(out_of_order(t, plan));
             }
         }
         problems.extend(self.prompt_problems(t));
@@ -607,25 +606,4 @@ impl Checks {
     pub fn last_hash(&self) -> &str {
         self.chain.last_hash()
     }
-}
-
-/// The answer a trajectory gives out of the order the screen keeps (`Trajectory::may_answer`:
-/// the afwegingskader's question 2 only after 1, none after an answer that ends them), in one
-/// sentence naming the trajectory and the question.
-fn out_of_order(t: &crate::domain::plan::Trajectory, plan: &PlanTemplate) -> Option<String> {
-    use crate::domain::Invalid;
-    let (question, why) = t.answer_out_of_order(plan)?;
-    let number = plan.question_number(&question.id).unwrap_or_default();
-    let why = match why {
-        Invalid::AnswerEarlierFirst(n) => format!("while question {n} has no answer"),
-        Invalid::AnsweredToAnEnd(n) => {
-            format!("after the answer to question {n}, which ends the questions")
-        }
-        other => other.to_string(),
-    };
-    Some(format!(
-        "trajectory {} answers question {number} ({:?}) {why}: its questions are answered in \
-         order",
-        t.id, question.id
-    ))
 }

@@ -1029,6 +1029,7 @@ texts! {
     TrajectoryClosedErr => "Dit traject is afgesloten en blijft zoals het is.", "This trajectory is closed and stays as it is.";
     WithVeiligThuis => "Een eerder antwoord betekent een melding: beantwoord deze vraag samen met Veilig Thuis (0800-2000).", "An earlier answer means a report: answer this question together with Veilig Thuis (0800-2000).";
     OutOfOrder => "Afgevinkt voor een eerdere stap (mag, maar let op).", "Ticked before an earlier stage (allowed, but note it).";
+    AnsweredOutOfOrder => "Buiten de volgorde beantwoord (een ouder of ingelezen traject):", "Answered out of order (an older or imported trajectory):";
     AllStagesDone => "klaar", "done";
     ReviewPassed => "evaluatiedatum verstreken", "review date passed";
     EndPassed => "verwacht einde verstreken", "expected end passed";

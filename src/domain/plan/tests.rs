@@ -460,36 +460,43 @@ fn an_answer_that_ends_the_questions_leaves_the_rest_unanswerable() {
     assert_eq!(t.may_answer(&plan, "q2"), Ok(()));
 }
 
-/// What an import or `check` refuses: answers the screen could not have given in that order.
+/// What the trajectory screen marks: answers the screen could not have given in that order (an
+/// older record's), each with the question and why.
 #[test]
 fn answers_out_of_order_are_found_with_the_question_and_why() {
     let mut plan = afwegingskader();
     plan.stages[0].questions[0].no.ends = true;
     let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
-    let found = |t: &Trajectory| {
-        t.answer_out_of_order(&plan)
+    let found = |t: &Trajectory| -> Vec<(String, Invalid)> {
+        t.answers_out_of_order(&plan)
+            .into_iter()
             .map(|(q, why)| (q.id.clone(), why))
+            .collect()
     };
-    assert_eq!(found(&t), None, "none answered");
+    assert_eq!(found(&t), [], "none answered");
     t.set_answer("q2", Some(true), "Anouk", at(1));
-    assert_eq!(
-        found(&t),
-        Some(("q2".into(), Invalid::AnswerEarlierFirst(1)))
-    );
+    assert_eq!(found(&t), [("q2".into(), Invalid::AnswerEarlierFirst(1))]);
     t.set_answer("q1", Some(true), "Anouk", at(2));
-    assert_eq!(found(&t), None, "1 and 2, in order");
+    assert_eq!(found(&t), [], "1 and 2, in order");
     t.set_answer("q1", Some(false), "Anouk", at(3));
     assert_eq!(
         found(&t),
-        Some(("q2".into(), Invalid::AnsweredToAnEnd(1))),
+        [("q2".into(), Invalid::AnsweredToAnEnd(1))],
         "no suspicion ends them"
     );
-    t.set_answer("q2", None, "Anouk", at(4));
-    assert_eq!(found(&t), None, "ended where it should");
-    t.set_answer("q1", Some(true), "Anouk", at(5));
-    t.set_answer("q3", Some(true), "Anouk", at(6));
+    t.set_answer("q3", Some(true), "Anouk", at(4));
     assert_eq!(
         found(&t),
-        Some(("q3".into(), Invalid::AnswerEarlierFirst(2)))
+        [
+            ("q2".into(), Invalid::AnsweredToAnEnd(1)),
+            ("q3".into(), Invalid::AnsweredToAnEnd(1))
+        ],
+        "every answer after the end, not only the first"
     );
+    t.set_answer("q2", None, "Anouk", at(5));
+    t.set_answer("q3", None, "Anouk", at(6));
+    assert_eq!(found(&t), [], "ended where it should");
+    t.set_answer("q1", Some(true), "Anouk", at(7));
+    t.set_answer("q3", Some(true), "Anouk", at(8));
+    assert_eq!(found(&t), [("q3".into(), Invalid::AnswerEarlierFirst(2))]);
 }

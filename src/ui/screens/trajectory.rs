@@ -25,6 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
     let t = &screen.trajectory;
     let template = &screen.template;
     let early: Vec<&str> = t.out_of_order(template);
+    let early_answers = t.answers_out_of_order(template);
     let overdue = t.overdue(app.today());
     let rows = screen
         .list
@@ -108,9 +109,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                     let label = lang.question_label(number, t.with_veilig_thuis(template, id));
                     let value = t.answer(id);
                     let answer = lang.yes_no(value, T::Unanswered);
+                    // Marked in the indent, to leave the question its width.
+                    let early = early_answers.iter().any(|(q, _)| &q.id == id);
+                    let mark = if early { "  ! " } else { "    " };
                     (
                         T::PlanStages,
-                        format!("    {label}: {text}"),
+                        format!("{mark}{label}: {text}"),
                         vec![Span::styled(
                             format!("{answer:<9}"),
                             answer_style(value, theme),
@@ -275,6 +279,11 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
                 let mut lines = Vec::new();
                 if t.with_veilig_thuis(&screen.template, id) {
                     lines.push(Line::styled(lang.get(T::WithVeiligThuis), theme.error));
+                }
+                let early = t.answers_out_of_order(&screen.template);
+                if let Some((_, why)) = early.iter().find(|(q, _)| &q.id == id) {
+                    let why = format!("{} {}", lang.get(T::AnsweredOutOfOrder), lang.invalid(why));
+                    lines.push(Line::styled(why, theme.error));
                 }
                 lines.extend(consequences(lang, question, t.answer(id), theme));
                 lines

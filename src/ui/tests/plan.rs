@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::app::{PlanChoice, PlanPart};
+use crate::domain::audit::AuditAction;
 
 /// The demo's first group with a child that has no trajectory selected, in `lang`.
 fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
@@ -118,6 +119,52 @@ fn meldcode_question_two_yes_shows_veilig_thuis() {
     assert_eq!(
         text.matches(", samen met Veilig Thuis: ").count(),
         3,
+        "{text}"
+    );
+}
+
+/// Answers out of order, as a trajectory from before the screen kept the order holds them (an
+/// older backup, another tool's export): kept and marked `!`, with why under the list.
+#[test]
+fn meldcode_answers_out_of_order_are_marked_not_lost() {
+    let (_dir, mut app) = on_child_without_trajectory(Lang::En);
+    start(&mut app, "meldcode");
+    let Screen::Trajectory(s) = app.screen() else {
+        panic!("trajectory expected")
+    };
+    let mut t = s.trajectory.clone();
+    let plan = s.template.clone();
+    // Question 2 answered while question 1 is open: the screen could not have done that.
+    t.set_answer("afweging.2", Some(true), "Anouk", test_support::now());
+    app.store
+        .save_trajectory(
+            &t,
+            &plan,
+            AuditAction::TrajectoryEdit,
+            "afweging.2",
+            &app.signature(),
+        )
+        .unwrap();
+    // Opened again, as it is read from the database.
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    select(&mut app, PlanPart::Question("afweging.2".into()));
+    let text = screen_text(&render(&app, 120, 40));
+    let row = text
+        .lines()
+        .find(|l| l.contains("Question 2:"))
+        .expect("question 2's row");
+    assert!(
+        row.contains("! Question 2:") && row.contains("yes"),
+        "{row}"
+    );
+    let first = text.lines().find(|l| l.contains("Question 1:")).unwrap();
+    assert!(!first.contains('!'), "{first}");
+    assert!(
+        text.contains(
+            "Answered out of order (an older or imported trajectory): Answer question 1 first"
+        ),
         "{text}"
     );
 }
