@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::child::age_between;
+use super::form::{FormTemplate, Section};
 use super::{GroupKind, Id, Invalid};
 
 /// From this age (in months, 3 years 9 months) a child in a KDV or peuteropvang is flagged as
@@ -72,7 +73,49 @@ pub struct Handover {
     pub at: DateTime<FixedOffset>,
 }
 
+/// One development text of a handover, as a document prints it (see
+/// [`Handover::development_in_order`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Domain<'a> {
+    /// The form's section the text is keyed by; `None` for a key the form does not know (a
+    /// handover written with another form, or imported): then `key` is its only name.
+    pub section: Option<&'a Section>,
+    /// The key as stored (the section's Dutch title).
+    pub key: &'a str,
+    pub text: &'a str,
+}
+
 impl Handover {
+    /// The development texts that say something, in the order of `template`'s sections (the
+    /// child's observation form, as the handover form shows them), then those under a key the
+    /// form does not know, by key. The map itself is ordered by its Dutch keys, which reads as
+    /// noise in any other language and order.
+    pub fn development_in_order<'a>(
+        &'a self,
+        template: Option<&'a FormTemplate>,
+    ) -> Vec<Domain<'a>> {
+        let sections = template.map(|t| t.sections.as_slice()).unwrap_or_default();
+        let said = |text: &String| !text.trim().is_empty();
+        let known = sections.iter().filter_map(|section| {
+            let (key, text) = self.development.get_key_value(&section.title.nl)?;
+            said(text).then_some(Domain {
+                section: Some(section),
+                key,
+                text,
+            })
+        });
+        let unknown = self
+            .development
+            .iter()
+            .filter(|(key, text)| said(text) && !sections.iter().any(|s| &s.title.nl == *key))
+            .map(|(key, text)| Domain {
+                section: None,
+                key,
+                text,
+            });
+        known.chain(unknown).collect()
+    }
+
     /// The problems with this handover's dates for a child born on `birth_date`, one sentence
     /// each: a warm handover or a change before the child was born cannot be.
     pub fn date_problems(&self, birth_date: NaiveDate) -> Vec<String> {
@@ -155,5 +198,44 @@ mod tests {
         let h: Handover = serde_json::from_str(json).unwrap();
         assert_eq!(h.child_id, 7);
         assert!(h.warm_handover_on.is_none() && h.development.is_empty());
+    }
+
+    #[test]
+    fn development_follows_the_forms_sections_then_keys_it_does_not_know() {
+        let mut h = handover(None, "2026-11-20T10:00:00+01:00");
+        for (key, text) in [
+            ("Motoriek", "Klimt en rent."),
+            ("Eigen kopje", "Iets anders."),
+            ("Sociaal-emotioneel", "Speelt samen."),
+            ("Spel", "  "),
+        ] {
+            h.development.insert(key.into(), text.into());
+        }
+        let form = crate::commands::test_support::kdv();
+        let order = |template| -> Vec<(bool, String)> {
+            h.development_in_order(template)
+                .iter()
+                .map(|d| (d.section.is_some(), d.key.to_string()))
+                .collect()
+        };
+        let known = |key: &str| (true, key.to_string());
+        let other = |key: &str| (false, key.to_string());
+        assert_eq!(
+            order(Some(&form)),
+            [
+                known("Sociaal-emotioneel"),
+                known("Motoriek"),
+                other("Eigen kopje")
+            ],
+            "the form's order, an empty text left out, an unknown key last"
+        );
+        assert_eq!(
+            order(None),
+            [
+                other("Eigen kopje"),
+                other("Motoriek"),
+                other("Sociaal-emotioneel")
+            ]
+        );
     }
 }

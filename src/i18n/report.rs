@@ -82,7 +82,13 @@ super::texts! {
     NameLeftOut => "[naam]", "[name]";
     HandoverSchoolIntro => "Dit overdrachtsdocument is met de ouders besproken en gaat met hun toestemming naar de school.", "This handover document was discussed with the parents and goes to the school with their consent.";
     HandoverParentsIntro => "Dit is wat wij de school willen vertellen over uw kind. Klopt er iets niet of wilt u iets toevoegen, zeg het ons: pas met uw toestemming gaat het naar de school.", "This is what we would like to tell the school about your child. If something is not right or you want to add something, tell us: it goes to the school only with your consent.";
-    HandoverNone => "Er is nog geen overdracht geschreven.", "No handover has been written yet.";
+    HandoverSchoolIntroBso => "Dit is het verslag van ons overleg met de intern begeleider van de school over dit kind. Het gaat met toestemming van de ouders naar de school.", "This is the record of our talk with the school's intern begeleider (the special needs coordinator) about this child. It goes to the school with the parents' consent.";
+    HandoverParentsIntroBso => "Dit is het verslag van ons overleg met de intern begeleider van de school over uw kind. Klopt er iets niet of wilt u iets toevoegen, zeg het ons: pas met uw toestemming gaat het naar de school.", "This is the record of our talk with the intern begeleider (the special needs coordinator) of your child's school. If something is not right or you want to add something, tell us: it goes to the school only with your consent.";
+    HandoverNone => "Er is nog geen overdracht naar de basisschool voor uw kind geschreven. Zodra die er is, lezen en bespreken we hem eerst met u.", "No handover to primary school has been written for your child yet. Once there is one, we read and discuss it with you first.";
+    HandoverNoneBso => "Er is nog geen overleg met de school van uw kind vastgelegd.", "No talk with your child's school has been recorded yet.";
+    HandoverDossierTitle => "Overdracht naar de basisschool", "Handover to primary school";
+    SchoolPlanTitle => "Extra ondersteuning in de groep", "Extra support in the group";
+    SchoolPlanIntro => "In de groep loopt voor dit kind een plan voor extra ondersteuning. Dit is de vraag van het kind, wat we willen bereiken en wat we daarvoor doen.", "In the group, this child has a plan for extra support: the child's question, what we aim for and what we do for it.";
     HandoverSchool => "School", "School";
     HandoverDevelopment => "Ontwikkeling", "Development";
     HandoverInterests => "Interesses", "Interests";
@@ -421,6 +427,10 @@ impl Lang {
             Some(A::TrajectoryNote) => ("notitie bij een stap", "note on a step"),
             Some(A::TrajectoryEdit) => ("stappenplan gewijzigd", "step plan changed"),
             Some(A::TrajectoryClose) => ("stappenplan afgesloten", "step plan closed"),
+            Some(A::HandoverSave) => (
+                "overdracht naar school bijgewerkt",
+                "handover to school updated",
+            ),
             _ => return action.to_string(),
         };
         self.pick(nl.to_string(), en.to_string())

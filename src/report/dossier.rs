@@ -1,8 +1,8 @@
 //! The dossier (`signaal report --child ID|NAME --dossier`): everything signaal keeps about a
 //! child that the parents may see, for their right of access (AVG article 15). The child's
 //! record with mentor and guardians, the consent they gave, every observation with its marks and
-//! notes and their view, the step plans with their stages and notes, and the audit entries about
-//! the child.
+//! notes and their view, the step plans with their stages and notes, the handover to school (or,
+//! in a BSO, the talk with the school) once written, and the audit entries about the child.
 //!
 //! Left out, as in every report for parents: a Meldcode trajectory and everything about it (its
 //! audit entries too), and a mark or note on a Meldcode-flagged item (and its audit entries).
@@ -17,9 +17,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::child::{write_sections, write_who, ChildData};
+use super::handover;
 use super::parents::{self, who};
 use super::plans::{self, one_line, Stages};
 use crate::domain::form::FormTemplate;
+use crate::domain::handover::Handover;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, AuditEntry, Catalogue, Child, ConsentTo, Group, Id, Observation};
 use crate::i18n::report::R;
@@ -37,6 +39,8 @@ pub struct Dossier<'a> {
     /// The child's trajectories, the Meldcode ones among them (they are left out here).
     pub trajectories: &'a [Trajectory],
     pub plans: &'a Catalogue<PlanTemplate>,
+    /// The child's handover to school, once written.
+    pub handover: Option<&'a Handover>,
     /// The whole audit trail, oldest first; the entries about the child are picked here.
     pub audit: &'a [AuditEntry],
     pub lang: Lang,
@@ -49,6 +53,7 @@ pub struct Dossier<'a> {
 /// No child with that id, or the store could not be read.
 pub fn dossier(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Result<String> {
     let data = ChildData::load(store, id)?;
+    let handover = store.handover(id)?;
     Ok(render(&Dossier {
         child: &data.child,
         group: data.group.as_ref(),
@@ -57,6 +62,7 @@ pub fn dossier(store: &Store, id: Id, lang: Lang, today: NaiveDate) -> Result<St
         catalogue: &data.catalogue,
         trajectories: &data.trajectories,
         plans: &data.plans,
+        handover: handover.as_ref(),
         audit: &store.audit()?,
         lang,
         today,
@@ -87,8 +93,21 @@ pub fn render(d: &Dossier) -> String {
     {
         parents::write_parents_view(&mut out, None, d.trajectories, d.plans, lang);
     }
+    if let Some(h) = d.handover {
+        let _ = writeln!(out, "\n## {}", lang.report(handover_title(d.group)));
+        let form = handover::child_form(d.observations, d.catalogue, d.group);
+        handover::write_handover(&mut out, h, form, handover::is_bso(d.group), lang, "###");
+    }
     write_audit(&mut out, d);
     out
+}
+
+/// The handover's name: in a BSO, whose children already go to school, the talk with the school.
+fn handover_title(group: Option<&Group>) -> R {
+    match handover::is_bso(group) {
+        true => R::HandoverTalkOn,
+        false => R::HandoverDossierTitle,
+    }
 }
 
 fn write_guardians(out: &mut String, child: &Child, lang: Lang) {
@@ -209,6 +228,9 @@ fn about(d: &Dossier, target: &str) -> Option<String> {
     let (kind, id) = record.split_once(':')?;
     let id: Id = id.parse().ok()?;
     let what = match kind {
+        "child" if id == d.child.id && part == Some("handover") => {
+            lang.report(handover_title(d.group)).to_string()
+        }
         "child" if id == d.child.id => lang.report(R::ChildRecord).to_string(),
         "observation" => {
             let o = d.observations.iter().find(|o| o.id == id)?;
@@ -347,6 +369,27 @@ mod tests {
             entry("trajectory:41/question"),
         ];
         let group = crate::commands::test_support::group(10, "De Vlinders");
+        let mut saved = entry("child:20/handover");
+        saved.action = AuditAction::HandoverSave.as_str().into();
+        let audit = [audit, vec![saved]].concat();
+        let handover = Handover {
+            child_id: 20,
+            school: "Basisschool De Linde".into(),
+            development: [
+                ("Motoriek", "Klimt graag."),
+                ("Sociaal-emotioneel", "Speelt samen."),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            interests: "Dieren".into(),
+            what_helps: "Een vaste plek".into(),
+            parents_view: "Thuis rustig.".into(),
+            warm_handover_on: None,
+            spoken_with: String::new(),
+            by: "Anouk Jansen".into(),
+            at: at("2026-11-02"),
+        };
         render(&Dossier {
             child: &child,
             group: Some(&group),
@@ -355,6 +398,7 @@ mod tests {
             catalogue: &Catalogue::forms(Vec::new()),
             trajectories: &[meldcode, early],
             plans: &Catalogue::plans(Vec::new()),
+            handover: Some(&handover),
             audit: &audit,
             lang,
             today: d("2026-11-20"),
@@ -383,6 +427,10 @@ mod tests {
             "· Stappenplan vroegsignalering: goals\n",
             "· Stappenplan vroegsignalering: Signaleren\n",
             "· De gegevens van uw kind\n",
+            "\n## Overdracht naar de basisschool\n\n### School\n\nBasisschool De Linde\n",
+            "### Ontwikkeling\n\n- **Sociaal-emotioneel**: Speelt samen.\n- **Motoriek**: Klimt graag.\n",
+            "### De kijk van de ouders\n\nThuis rustig.\n",
+            "· overdracht naar school bijgewerkt · Overdracht naar de basisschool\n",
         ] {
             assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");
         }
@@ -397,7 +445,7 @@ mod tests {
             assert!(!text.contains(secret), "{secret} in:\n{text}");
         }
         let audit = text.split("\n## Wijzigingen\n").nth(1).unwrap();
-        assert_eq!(audit.matches("\n- ").count(), 5, "{audit}");
+        assert_eq!(audit.matches("\n- ").count(), 6, "{audit}");
     }
 
     #[test]
@@ -414,6 +462,7 @@ mod tests {
             catalogue: &Catalogue::forms(Vec::new()),
             trajectories: &[meldcode],
             plans: &Catalogue::plans(Vec::new()),
+            handover: None,
             audit: &[],
             lang: Lang::Nl,
             today: d("2026-11-20"),
@@ -439,6 +488,14 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\n## Changes\n"));
+        assert!(
+            text.contains(
+                "\n## Handover to primary school\n\n### School\n\nBasisschool De Linde\n\n\
+                 ### Development\n\n- **Social and emotional**: Speelt samen.\n\
+                 - **Motor skills**: Klimt graag.\n"
+            ),
+            "{text}"
+        );
         let (_, signal) = flagged(&kdv());
         let signal = crate::templates::builtin()
             .into_iter()

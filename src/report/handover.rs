@@ -1,8 +1,10 @@
 //! The handover to primary school (`signaal report --handover ID|NAME [--for-parents]`): what
-//! the group tells the school about a child at about four, from the child's [`Handover`] record,
-//! with the support plan if there is one. For the school only with the parents' consent
-//! (`consent.school` = yes); for the parents always, so they can read it before they decide.
-//! Never a Meldcode trajectory (see [`super::plans`]).
+//! the group tells the school about a child at about four, from the child's [`Handover`] record.
+//! For the school only once the handover is written, names its school and the parents consented
+//! (`consent.school` = yes); it is about the child, in the third person, with the open support
+//! plan's question, goals and actions. For the parents always, so they can read it before they
+//! decide: in words to them, with their step plans as their own report shows them. Never a
+//! Meldcode trajectory (see [`super::plans`]).
 
 use std::fmt::Write as _;
 
@@ -11,8 +13,10 @@ use chrono::NaiveDate;
 
 use super::child::{write_who, ChildData};
 use super::plans::{self, one_line, Stages};
+use crate::domain::form::FormTemplate;
 use crate::domain::handover::Handover;
-use crate::domain::{access, GroupKind, Id};
+use crate::domain::plan::{PlanTemplate, Trajectory};
+use crate::domain::{access, Catalogue, Child, Group, GroupKind, Id, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -20,7 +24,8 @@ use crate::store::Store;
 /// Who the document is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reader {
-    /// The school: refused without the parents' consent.
+    /// The school: refused without a written handover naming the school and the parents'
+    /// consent.
     School,
     /// The parents: always.
     Parents,
@@ -30,8 +35,9 @@ pub enum Reader {
 /// (the child's age as on `today`).
 ///
 /// # Errors
-/// No child with that id, the store could not be read, or (for the school) the parents did not
-/// give their consent to pass information to the school.
+/// No child with that id, the store could not be read, or (for the school) no handover written
+/// yet, one that names no school, or the parents did not give their consent to pass information
+/// to the school.
 pub fn handover_report(
     store: &Store,
     id: Id,
@@ -40,70 +46,131 @@ pub fn handover_report(
     today: NaiveDate,
 ) -> Result<String> {
     let data = ChildData::load(store, id)?;
-    if reader == Reader::School && !access::handover_to_school(&data.child) {
-        bail!(
-            "the parents of child {} have not consented to passing information to the school \
-             (consent.school is not yes), so the handover for the school is not written; \
-             --for-parents writes it for them",
-            data.child.id
-        );
-    }
     let handover = store.handover(id)?;
+    if reader == Reader::School {
+        may_go_to_school(&data.child, handover.as_ref())?;
+    }
+    let bso = is_bso(data.group.as_ref());
     let mut out = String::new();
-    // A BSO child already goes to school: its record is the talk with the school.
-    let bso = data
-        .group
-        .as_ref()
-        .is_some_and(|g| g.kind == GroupKind::Bso);
     let title = lang.handover_title(&data.child.full_name(), bso);
     let _ = writeln!(out, "# {title}\n");
-    let intro = match reader {
-        Reader::School => R::HandoverSchoolIntro,
-        Reader::Parents => R::HandoverParentsIntro,
+    let Some(h) = handover else {
+        // Only the parents get here: say plainly that there is nothing yet.
+        who(&mut out, &data, lang, today);
+        let none = if bso {
+            R::HandoverNoneBso
+        } else {
+            R::HandoverNone
+        };
+        let _ = writeln!(out, "\n{}", lang.report(none));
+        return Ok(out);
+    };
+    let intro = match (reader, bso) {
+        (Reader::School, false) => R::HandoverSchoolIntro,
+        (Reader::School, true) => R::HandoverSchoolIntroBso,
+        (Reader::Parents, false) => R::HandoverParentsIntro,
+        (Reader::Parents, true) => R::HandoverParentsIntroBso,
     };
     let _ = writeln!(out, "{}\n", lang.report(intro));
-    write_who(
-        &mut out,
-        &data.child,
-        data.group.as_ref(),
-        data.mentor.as_deref(),
-        lang,
-        today,
-    );
-    match &handover {
-        Some(h) => write_handover(&mut out, h, bso, lang),
-        None => {
-            let _ = writeln!(out, "\n{}", lang.report(R::HandoverNone));
-        }
+    who(&mut out, &data, lang, today);
+    let form = child_form(&data.observations, &data.catalogue, data.group.as_ref());
+    write_handover(&mut out, &h, form, bso, lang, "##");
+    match reader {
+        Reader::School => write_support_for_school(&mut out, &data.trajectories, &data.plans, lang),
+        Reader::Parents => plans::write_trajectories(
+            &mut out,
+            &data.trajectories,
+            &data.plans,
+            lang,
+            Stages::Taken,
+        ),
     }
-    plans::write_trajectories(
-        &mut out,
-        &data.trajectories,
-        &data.plans,
-        lang,
-        Stages::Taken,
-    );
     Ok(out)
 }
 
-/// The handover's own sections; an empty field is left out. For a BSO child (`bso`) the record
-/// is the talk with the school: `what_helps` is what was discussed and agreed, and
-/// `warm_handover_on` the date of the talk.
-fn write_handover(out: &mut String, h: &Handover, bso: bool, lang: Lang) {
+fn who(out: &mut String, data: &ChildData, lang: Lang, today: NaiveDate) {
+    let mentor = data.mentor.as_deref();
+    write_who(out, &data.child, data.group.as_ref(), mentor, lang, today);
+}
+
+/// Ok when the document may go to the school: a handover is written, it names the school (a
+/// document for a school that names none cannot be sent anywhere, and it is the one field a
+/// school needs to know it is theirs), and the parents consented.
+///
+/// # Errors
+/// One sentence naming the child and what to do first.
+fn may_go_to_school(child: &Child, handover: Option<&Handover>) -> Result<()> {
+    let (id, name) = (child.id, child.full_name());
+    let Some(handover) = handover else {
+        bail!(
+            "child {id} ({name}) has no handover to school yet: write it first with s on the \
+             child's screen in signaal"
+        );
+    };
+    if handover.school.trim().is_empty() {
+        bail!(
+            "the handover of child {id} ({name}) names no school: fill in the school first with \
+             s on the child's screen in signaal"
+        );
+    }
+    if !access::handover_to_school(child) {
+        bail!(
+            "the parents of child {id} ({name}) have not consented to passing information to \
+             the school (consent.school is not yes), so the handover for the school is not \
+             written; --for-parents writes it for them"
+        );
+    }
+    Ok(())
+}
+
+/// Whether the child's group is a BSO: its children already go to school, and their record is
+/// the talk with the school's intern begeleider.
+pub(super) fn is_bso(group: Option<&Group>) -> bool {
+    group.is_some_and(|g| g.kind == GroupKind::Bso)
+}
+
+/// The form whose sections order the development domains, as the handover form in the TUI
+/// shows them: that of the child's latest observation, else the group's first.
+pub(super) fn child_form<'a>(
+    observations: &[Observation],
+    catalogue: &'a Catalogue,
+    group: Option<&Group>,
+) -> Option<&'a FormTemplate> {
+    let latest = observations.last();
+    latest
+        .and_then(|o| catalogue.find(&o.template, o.version))
+        .or_else(|| group.and_then(|g| catalogue.for_group(g).first().copied()))
+}
+
+/// The handover's own sections, each under a heading of `level` ("##", "###"); an empty field
+/// is left out. The development domains in the order of `form` with their titles in `lang`
+/// ([`Handover::development_in_order`]). For a BSO child (`bso`) the record is the talk with
+/// the school: `what_helps` is what was discussed and agreed, and `warm_handover_on` the date
+/// of the talk.
+pub(super) fn write_handover(
+    out: &mut String,
+    h: &Handover,
+    form: Option<&FormTemplate>,
+    bso: bool,
+    lang: Lang,
+    level: &str,
+) {
     let (helps, warm) = match bso {
         true => (R::HandoverTalkAgreed, R::HandoverTalkOn),
         false => (R::HandoverWhatHelps, R::HandoverWarm),
     };
     let section = |out: &mut String, title: R, text: &str| {
         if !text.trim().is_empty() {
-            let _ = writeln!(out, "\n## {}\n\n{}", lang.report(title), text.trim());
+            let _ = writeln!(out, "\n{level} {}\n\n{}", lang.report(title), text.trim());
         }
     };
     section(out, R::HandoverSchool, &h.school);
-    if h.development.values().any(|t| !t.trim().is_empty()) {
-        let _ = writeln!(out, "\n## {}\n", lang.report(R::HandoverDevelopment));
-        for (domain, text) in h.development.iter().filter(|(_, t)| !t.trim().is_empty()) {
-            let _ = writeln!(out, "- **{domain}**: {}", one_line(text));
+    let development = h.development_in_order(form);
+    if !development.is_empty() {
+        let _ = writeln!(out, "\n{level} {}\n", lang.report(R::HandoverDevelopment));
+        for domain in development {
+            let name = domain.section.map_or(domain.key, |s| lang.text(&s.title));
+            let _ = writeln!(out, "- **{name}**: {}", one_line(domain.text));
         }
     }
     section(out, R::HandoverInterests, &h.interests);
@@ -113,7 +180,7 @@ fn write_handover(out: &mut String, h: &Handover, bso: bool, lang: Lang) {
         || lang.report(R::HandoverNotYet).to_string(),
         |d| lang.date(d),
     );
-    let _ = writeln!(out, "\n## {}\n\n{when}", lang.report(warm));
+    let _ = writeln!(out, "\n{level} {}\n\n{when}", lang.report(warm));
     if !h.spoken_with.trim().is_empty() {
         let _ = writeln!(
             out,
@@ -121,5 +188,49 @@ fn write_handover(out: &mut String, h: &Handover, bso: bool, lang: Lang) {
             lang.report(R::HandoverSpokenWith),
             one_line(&h.spoken_with)
         );
+    }
+}
+
+/// For the school: each open support plan (never a Meldcode one) with the child's question, the
+/// goals and what is done, about the child; nothing when there is none or none says anything.
+/// No stages and their notes: they are the group's working notes, written to the parents.
+/// A closed plan is left out whole: what it taught lives on in "what helps", which the parents
+/// read and agreed to; its history is not what a school needs to welcome the child, and passing
+/// it on would follow the child with a label the parents did not choose to share (AVG: no more
+/// than needed).
+fn write_support_for_school(
+    out: &mut String,
+    trajectories: &[Trajectory],
+    catalogue: &Catalogue<PlanTemplate>,
+    lang: Lang,
+) {
+    let open = plans::shown(trajectories)
+        .into_iter()
+        .filter(|t| t.closed.is_none());
+    let mut any = false;
+    for t in open {
+        let written: Vec<(R, String)> = [
+            (R::Question, &t.question),
+            (R::Goals, &t.goals),
+            (R::Actions, &t.actions),
+        ]
+        .into_iter()
+        .map(|(label, text)| (label, one_line(text)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+        if written.is_empty() {
+            continue;
+        }
+        if !any {
+            let _ = writeln!(out, "\n## {}\n", lang.report(R::SchoolPlanTitle));
+            let _ = writeln!(out, "{}", lang.report(R::SchoolPlanIntro));
+            any = true;
+        }
+        let plan = catalogue.find(&t.template, t.version);
+        let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
+        let _ = writeln!(out, "\n### {}\n", lang.report_plan_heading(name, t.started));
+        for (label, text) in written {
+            let _ = writeln!(out, "- {}: {text}", lang.report(label));
+        }
     }
 }
