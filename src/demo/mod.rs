@@ -70,7 +70,8 @@ impl Default for Options {
 /// shows (see [`rhythm`]),
 /// a closed coach visit per group (see [`visits`]), each child's guardians, mentor and consent
 /// (see [`record::fill`]; the trajectories' consent is the child's), a handover to school for
-/// every other child near four (see [`handovers`]), with ids 1.. in the order staff, groups,
+/// every other observed child near four, one of them without the parents' school consent (see
+/// [`handovers`]), with ids 1.. in the order staff, groups,
 /// children, observations, trajectories, visits, plus the form templates and the step plan they
 /// use and one audit entry for the load (`demo.load`, its `detail` `max_id=N` with the highest
 /// id it holds).

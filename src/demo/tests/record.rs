@@ -80,11 +80,20 @@ fn consent_is_spread_per_purpose_and_given_by_a_guardian_with_gezag() {
     );
 }
 
+/// Options with enough observed children near four (full groups, observations) for the
+/// handovers to show both ways: a child near four that was never observed gets none.
+fn near_four(seed: u64) -> Options {
+    Options {
+        children_per_group: Some(16),
+        ..with_observations(seed, 3, 2)
+    }
+}
+
 #[test]
 fn the_demo_has_children_near_four_with_and_without_a_handover() {
     use crate::domain::handover::to_school_on;
     let today = now().date_naive();
-    let data = generate(&args(7, 3, None), now());
+    let data = generate(&near_four(7), now());
     let kind = |c: &Child| {
         data.groups
             .iter()
@@ -112,4 +121,52 @@ fn the_demo_has_children_near_four_with_and_without_a_handover() {
         "only children near four have one"
     );
     assert!(data.problems().is_empty(), "{:?}", data.problems());
+}
+
+/// A handover speaks of what the group saw: only observed children have one; no two read alike;
+/// and `report --handover` can be shown both going to the school and refused for lack of
+/// consent on a child that has a handover (whenever there are two handovers: every other
+/// observed child near four has one, so that takes three).
+#[test]
+fn the_demo_handovers_differ_fit_observed_children_and_show_consent_both_ways() {
+    use crate::domain::access::handover_to_school;
+    let mut both_ways = 0;
+    for seed in 1..=6 {
+        let data = generate(&near_four(seed), now());
+        let child = |id| data.children.iter().find(|c| c.id == id).unwrap();
+        for h in &data.handovers {
+            assert!(
+                data.observations.iter().any(|o| o.child_id == h.child_id),
+                "seed {seed}: child {} has a handover but no observation",
+                h.child_id
+            );
+        }
+        let consents: Vec<bool> = data
+            .handovers
+            .iter()
+            .map(|h| handover_to_school(child(h.child_id)))
+            .collect();
+        assert!(
+            consents.is_empty() || consents.contains(&false),
+            "seed {seed}: a handover waits for the parents' consent: {consents:?}"
+        );
+        both_ways += usize::from(consents.contains(&true) && consents.contains(&false));
+        for (i, a) in data.handovers.iter().enumerate() {
+            for b in &data.handovers[i + 1..] {
+                assert!(
+                    a.development != b.development
+                        && a.interests != b.interests
+                        && a.what_helps != b.what_helps
+                        && a.parents_view != b.parents_view,
+                    "seed {seed}: children {} and {} read alike",
+                    a.child_id,
+                    b.child_id
+                );
+            }
+        }
+    }
+    assert!(
+        both_ways >= 2,
+        "only {both_ways} seeds show consent both ways"
+    );
 }
