@@ -103,8 +103,10 @@ pub enum Command {
     },
     /// Verify the database's integrity (exit code 0 when sound, 1 when not)
     Check,
-    /// Write a report as Markdown to stdout: one child, for a conversation with the parents, or
-    /// the open trajectories for the care-team meeting (also as CSV)
+    /// Write a report as Markdown to stdout: one child, for a conversation with the parents (or
+    /// its dossier), a child's handover to primary school (for the school or the parents), the
+    /// open trajectories for the care-team meeting, or the Meldcode trajectories for the
+    /// aandachtsfunctionaris (these two also as CSV)
     Report(ReportArgs),
     /// Work with observation form templates: import an organisation's own, list them, choose a
     /// group's
@@ -232,24 +234,29 @@ pub struct ReportArgs {
     pub child: Option<ChildRef>,
     /// With --child: instead of the document for the talk, everything about the child that the
     /// parents may see, for their right of access (observations, step plans, consent, guardians,
-    /// mentor, the audit entries about the child; never the Meldcode)
+    /// mentor, the handover to school, the audit entries about the child; never the Meldcode)
     #[arg(long, conflicts_with_all = ["care_team", "meldcode", "handover"])]
     pub dossier: bool,
     /// The handover to primary school of a child (its id or name, as with --child): the document
-    /// for the school, refused unless the parents gave their consent (consent.school = yes); never
-    /// a Meldcode trajectory
+    /// for the school, about the child (school, development per domain, interests, what helps,
+    /// the parents' view, the warm handover, and an open step plan's question, goals and what is
+    /// done; never a Meldcode trajectory). Refused (exit 1) until the handover is written (s on
+    /// the child's screen) with its school, and unless the parents consented (consent.school =
+    /// yes). For a BSO child: the talk with the school's intern begeleider
     #[arg(long, value_name = "ID|NAME", group = "what", value_parser = parse_child)]
     pub handover: Option<ChildRef>,
-    /// With --handover: the same document for the parents, to discuss before it goes to the
-    /// school (always allowed)
+    /// With --handover: the document for the parents instead, in words to them and with their
+    /// step plans, to discuss before it goes to the school; always allowed (before the handover
+    /// is written it says so)
     #[arg(long, conflicts_with_all = ["child", "care_team", "meldcode"])]
     pub for_parents: bool,
     /// The open trajectories of every child, for the monthly care-team meeting (zorgoverleg);
     /// Meldcode trajectories are left out
     #[arg(long, group = "what")]
     pub care_team: bool,
-    /// The open Meldcode trajectories, for the aandachtsfunctionaris: the one report that
-    /// lists them (every other report leaves them out)
+    /// The Meldcode trajectories, for the aandachtsfunctionaris, in the shape of --care-team
+    /// (open ones; with --month as they stood then): the one report that lists them (every other
+    /// report leaves them out)
     #[arg(long, group = "what")]
     pub meldcode: bool,
     /// With --care-team or --meldcode: the trajectories as they stood at the end of this month (of
