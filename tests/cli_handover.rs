@@ -152,6 +152,15 @@ fn a_bso_childs_record_reads_as_the_talk_with_the_school() {
         let args = [&["--handover", id.as_str(), "--lang", lang][..], reader].concat();
         let text = ok(&db.report(&args));
         assert!(text.contains(talk), "{talk} missing: {text}");
+        if reader.is_empty() {
+            let dossier = ok(&db.report(&["--child", &id, "--dossier", "--lang", lang]));
+            let heading = match lang {
+                "nl" => "\n## Overleg met school (intern begeleider)\n",
+                _ => "\n## Talk with the school (intern begeleider)\n",
+            };
+            assert!(dossier.contains(heading), "{dossier}");
+            assert!(dossier.contains("OBS De Klimop"), "{dossier}");
+        }
         for kdv in [
             "willen vertellen",
             "would like to tell",

@@ -87,6 +87,7 @@ super::texts! {
     HandoverNone => "Er is nog geen overdracht naar de basisschool voor uw kind geschreven. Zodra die er is, lezen en bespreken we hem eerst met u.", "No handover to primary school has been written for your child yet. Once there is one, we read and discuss it with you first.";
     HandoverNoneBso => "Er is nog geen overleg met de school van uw kind vastgelegd.", "No talk with your child's school has been recorded yet.";
     HandoverDossierTitle => "Overdracht naar de basisschool", "Handover to primary school";
+    HandoverDossierTitleBso => "Overleg met school (intern begeleider)", "Talk with the school (intern begeleider)";
     SchoolPlanTitle => "Extra ondersteuning in de groep", "Extra support in the group";
     SchoolPlanIntro => "In de groep loopt voor dit kind een plan voor extra ondersteuning. Dit is de vraag van het kind, wat we willen bereiken en wat we daarvoor doen.", "In the group, this child has a plan for extra support: the child's question, what we aim for and what we do for it.";
     HandoverSchool => "School", "School";

@@ -102,10 +102,11 @@ pub fn render(d: &Dossier) -> String {
     out
 }
 
-/// The handover's name: in a BSO, whose children already go to school, the talk with the school.
+/// The handover's name: in a BSO, whose children already go to school, the talk with the
+/// school's intern begeleider (not "Overleg met school" alone: that heads the talk's date below).
 fn handover_title(group: Option<&Group>) -> R {
     match handover::is_bso(group) {
-        true => R::HandoverTalkOn,
+        true => R::HandoverDossierTitleBso,
         false => R::HandoverDossierTitle,
     }
 }
