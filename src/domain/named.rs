@@ -5,6 +5,14 @@
 
 use super::{Id, Invalid};
 
+/// Dutch tussenvoegsels and their kin elsewhere, lowercase: they belong to the family name
+/// ("van der Berg") but are common words on their own ("van", "de"), so matching a name never
+/// leans on them alone.
+pub const PARTICLES: [&str; 26] = [
+    "van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op", "el", "al", "la", "le",
+    "du", "da", "di", "des", "dos", "das", "von", "vom", "zu", "d'", "'s",
+];
+
 /// Something with an id that people type by its name.
 pub trait Named {
     fn id(&self) -> Id;

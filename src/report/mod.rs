@@ -11,5 +11,6 @@ pub mod files;
 pub mod handover;
 pub mod parents;
 pub mod plans;
+pub mod redact;
 
 pub use child::{child_report, render_child, ChildReport};
