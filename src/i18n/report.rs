@@ -75,6 +75,12 @@ super::texts! {
     ColActions => "Wat we doen", "What is being done";
     ColCoach => "Coach", "Coach";
     ColAskedBy => "Gevraagd door", "Asked by";
+    ColCoordinates => "Wie coördineert", "Coordinated by";
+    ColQuestions => "Afwegingsvragen", "Questions answered";
+    ReportFollows => "melden", "report";
+    ColVeiligThuisConsulted => "Veilig Thuis geraadpleegd", "Veilig Thuis consulted";
+    ColDecision => "Besluit", "Decision";
+    ColReportedOn => "Gemeld op", "Reported on";
     StartedTitle => "Gestart", "Started";
     ClosedTitle => "Afgesloten", "Closed";
     NoneThisMonth => "Geen.", "None.";

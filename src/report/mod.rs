@@ -9,6 +9,7 @@ pub mod child;
 pub mod dossier;
 pub mod files;
 pub mod handover;
+pub mod meldcode;
 pub mod parents;
 pub mod plans;
 pub mod redact;
