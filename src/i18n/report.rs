@@ -219,6 +219,39 @@ impl Lang {
         )
     }
 
+    /// `report --month` with a month still to come (`month`, its first day), on `today`: the
+    /// report looks back. The English text is the one signaal always wrote.
+    pub fn month_to_come(self, month: NaiveDate, today: NaiveDate) -> String {
+        let (month, now) = (month.format("%Y-%m"), today.format("%Y-%m"));
+        self.pick(
+            format!(
+                "\"{month}\" moet nog komen; het overzicht kijkt terug, dus noem deze maand ({now}) \
+                 of een eerdere"
+            ),
+            format!(
+                "\"{month}\" is still to come; the report looks back, so name this month ({now}) or \
+                 an earlier one"
+            ),
+        )
+    }
+
+    /// `report --handover CHILD` (for the school) of child `id` whose parents did not consent
+    /// to passing information to the school. The English text is the one signaal always wrote.
+    pub fn handover_without_consent(self, id: crate::domain::Id) -> String {
+        self.pick(
+            format!(
+                "de ouders van kind {id} hebben geen toestemming gegeven om informatie aan de \
+                 school door te geven (consent.school is niet ja), dus de overdracht voor de \
+                 school is niet geschreven; --for-parents schrijft die voor hen"
+            ),
+            format!(
+                "the parents of child {id} have not consented to passing information to the \
+                 school (consent.school is not yes), so the handover for the school is not \
+                 written; --for-parents writes it for them"
+            ),
+        )
+    }
+
     /// The aandachtsfunctionaris' overview: the open Meldcode trajectories, confidential.
     pub fn meldcode_title(self, day: NaiveDate) -> String {
         let day = self.date(day);
