@@ -110,7 +110,7 @@ fn a_colleague_handed_the_keyboard_sees_nothing_of_someone_elses_coaching() {
 }
 
 #[test]
-fn the_coach_steps_through_everyones_coaching_and_staff_stay_on_their_own() {
+fn the_coach_of_every_group_steps_through_all_its_staff_and_staff_stay_on_their_own() {
     let (dir, [first, second]) = advice_with_two(Lang::En);
     let db = dir.path().join("db");
     {
