@@ -631,7 +631,9 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
             "version": meldcode["version"], "started": "2026-10-01", "by": "Anouk",
             "question": "GEHEIME VRAAG", "stages": stages,
             "answers": [{"question": "afweging.1", "yes": true, "by": "Anouk",
-                         "at": "2026-10-02T10:00:00+02:00"}],
+                         "at": "2026-10-02T10:00:00+02:00"},
+                        {"question": "afweging.2", "yes": true, "by": "Anouk",
+                         "at": "2026-10-02T10:05:00+02:00"}],
             // The Meldcode's own fields, which no report outside the Meldcode shows.
             "meldcode": meldcode_record(),
         });
@@ -814,6 +816,52 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         let signals = "| GEHEIM 12-11: blauwe plek op de bovenarm |";
         assert_eq!(text.matches(signals).count(), 2, "{text}");
         assert!(!text.contains(early_question), "only the Meldcode: {text}");
+        // Its own columns (issue 14): where the Meldcode stands, not the care team's.
+        let (header, row, not_theirs) = match lang {
+            "nl" => (
+                "| Kind | Groep | Gestart | Wie coördineert | Stap | Afwegingsvragen | Signalen \
+                 | Veilig Thuis geraadpleegd | Besluit | Gemeld op |",
+                " | 01-10-2026 | Anouk | 2/5 Consultatie | 2/5, melden | ",
+                ["| Coach |", "Toestemming", "Wat we doen", "Per medewerker", "Els Meijer"],
+            ),
+            _ => (
+                "| Child | Group | Started | Coordinated by | Stage | Questions answered | Signals \
+                 | Veilig Thuis consulted | Decision | Reported on |",
+                " | 2026-10-01 | Anouk | 2/5 Consultation | 2/5, report | ",
+                ["| Coach |", "Consent", "What is being done", "Per staff", "Els Meijer"],
+            ),
+        };
+        assert!(text.contains(header), "{text}");
+        let row_end = match lang {
+            "nl" => " | GEHEIM melden: acute onveiligheid | 05-10-2026 |",
+            _ => " | GEHEIM melden: acute onveiligheid | 2026-10-05 |",
+        };
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(signals)).collect();
+        for line in &rows {
+            assert!(line.contains(row), "{line}");
+            assert!(line.ends_with(row_end), "{line}");
+        }
+        for theirs in not_theirs {
+            assert!(!text.contains(theirs), "{theirs}: {text}");
+        }
+        let csv = ok(&db.report(&["--meldcode", "--csv", "--lang", lang]));
+        let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "child_id,child,group,started,coordinates,stage,stage_number,stages,\
+             questions_answered,questions,report_follows,signals,veilig_thuis_consulted,\
+             decision,reported_on"
+        );
+        assert_eq!(lines.len(), 3, "{csv}");
+        for line in &lines[1..] {
+            assert!(
+                line.ends_with(
+                    ",2,5,true,GEHEIM 12-11: blauwe plek op de bovenarm,2026-10-03,\
+                     GEHEIM melden: acute onveiligheid,2026-10-05"
+                ),
+                "{line}"
+            );
+        }
     }
 }
 

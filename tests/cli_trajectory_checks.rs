@@ -153,3 +153,46 @@ fn meldcode_answers_out_of_order_are_kept_not_refused() {
         .collect();
     assert_eq!(answered, [&json!("afweging.1"), &json!("afweging.2")]);
 }
+
+/// Issue 14 (a tester): `import` and `check` took a second answer to the same question, and the
+/// Meldcode's own fields on a trajectory of another plan. Each is refused in one sentence naming
+/// the trajectory.
+#[test]
+fn a_second_answer_and_meldcode_fields_outside_the_meldcode_are_refused() {
+    let twice = vec![answer("afweging.1", true), answer("afweging.1", false)];
+    let (export, id) = with_meldcode(twice);
+    let (refused, out) = import(&export);
+    let message = fails(&out, 1);
+    let expected = format!("trajectory {id} answers question \"afweging.1\" more than once");
+    assert!(message.contains(&expected), "{message}");
+    assert_eq!(message.trim().lines().count(), 1, "one sentence: {message}");
+    assert!(!refused.exists(), "nothing is left of a refused import");
+
+    let (mut export, index, _, _) = with_observations();
+    assert_eq!(
+        export["trajectories"][index]["template"],
+        "vroegsignalering"
+    );
+    let id = export["trajectories"][index]["id"].clone();
+    export["trajectories"][index]["meldcode"] = json!({"decision": "melden"});
+    let (_, out) = import(&export);
+    let message = fails(&out, 1);
+    let expected = format!(
+        "trajectory {id} follows plan vroegsignalering, not the Meldcode, yet has Meldcode \
+         fields (meldcode)"
+    );
+    assert!(message.contains(&expected), "{message}");
+
+    // Changed behind signaal's back, straight in its files: `check` names it.
+    export["trajectories"][index]
+        .as_object_mut()
+        .unwrap()
+        .remove("meldcode");
+    let db = Db::import(&export);
+    change_stored(&db, &id, |stored| {
+        stored["meldcode"] = json!({"decision": "melden"})
+    });
+    let out = run_fails(&["check", "--db", db.path()]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains(&expected), "{report}");
+}

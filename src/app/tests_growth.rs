@@ -110,7 +110,7 @@ fn a_colleague_handed_the_keyboard_sees_nothing_of_someone_elses_coaching() {
 }
 
 #[test]
-fn the_coach_steps_through_everyones_coaching_and_staff_stay_on_their_own() {
+fn the_coach_of_every_group_steps_through_all_its_staff_and_staff_stay_on_their_own() {
     let (dir, [first, second]) = advice_with_two(Lang::En);
     let db = dir.path().join("db");
     {
@@ -145,4 +145,74 @@ fn the_coach_steps_through_everyones_coaching_and_staff_stay_on_their_own() {
     assert_eq!(growth_screen(&app).people.len(), 1, "only their own");
     press(&mut app, "Right");
     assert_eq!(growth_screen(&app).person.id, second.id);
+}
+
+/// Issue 14 (a tester): a coach linked to one group stepped with `Right` to a pedagogisch
+/// medewerker of another group and read another visit's advice naming a child. A coach steps
+/// only through the staff who share a group with them, and reads only the advice from visits to
+/// their groups, also of a colleague who fills in elsewhere.
+#[test]
+fn a_coach_steps_only_through_the_staff_of_their_groups_and_their_visits_advice() {
+    let (dir, app) = super::test_support::app(true, Lang::En, User::FirstWith(Role::Admin));
+    let db = dir.path().join("db");
+    let groups = app.store.groups().unwrap();
+    assert!(groups.len() > 1, "the demo has more than one group");
+    let own = groups[0].id;
+    let staff = app.store.staff().unwrap();
+    let mut coach = staff
+        .iter()
+        .find(|s| s.role == Role::Coach)
+        .unwrap()
+        .clone();
+    coach.groups = vec![own];
+    app.store.update_staff(&coach, &app.signature()).unwrap();
+    drop(app);
+    let outsider = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && !s.groups.contains(&own))
+        .expect("someone who works on another group only");
+    let everywhere = staff
+        .iter()
+        .find(|s| s.role == Role::Staff && s.groups.len() == groups.len())
+        .expect("the demo's fill-in who works on every group");
+    let visits = app_at(&db, false, Lang::En, User::FirstStaff)
+        .store
+        .visits()
+        .unwrap();
+    let elsewhere = growth(everywhere.id, &visits)
+        .iter()
+        .flat_map(|q| &q.advice)
+        .any(|a| a.group_id != own);
+    assert!(elsewhere, "the fill-in was coached in another group too");
+
+    let mut app = app_at(&db, false, Lang::En, User::Named(&coach.name));
+    chr(&mut app, 'A');
+    let people = growth_screen(&app).people.clone();
+    assert!(people.iter().all(|p| p.groups.contains(&own)), "{people:?}");
+    assert!(people.iter().all(|p| p.id != outsider.id));
+    assert!(people.iter().any(|p| p.id == everywhere.id));
+    for _ in 0..people.len() + 1 {
+        press(&mut app, "Right");
+        let s = growth_screen(&app);
+        assert_ne!(s.person.id, outsider.id, "{} is skipped", outsider.name);
+        let advice = s.quarters.iter().flat_map(|q| &q.advice);
+        for a in advice {
+            assert_eq!(a.group_id, own, "{}: {}", s.person.name, a.text);
+        }
+        let counted: usize = s.quarters.iter().flat_map(|q| q.counts).sum();
+        let listed: usize = s
+            .quarters
+            .iter()
+            .flat_map(|q| &q.advice)
+            .map(|a| a.competencies.len())
+            .sum();
+        assert_eq!(counted, listed, "the counts are of what is shown");
+    }
+    // Opened on the staff screen anyway: refused.
+    let outsider_screen = GrowthScreen::open(&super::ctx_of!(app), outsider.clone());
+    assert!(
+        outsider_screen.is_err(),
+        "{} is not the coach's",
+        outsider.name
+    );
 }

@@ -10,7 +10,7 @@ use super::test_support::{app, chr, now, press, type_text, User};
 use super::*;
 use crate::domain::visit::attention::Reason;
 use crate::domain::visit::{weeks_after, Competency, Visit, FOLLOW_UP_WEEKS};
-use crate::domain::Role;
+use crate::domain::{Role, Staff};
 
 /// The demo app signed in as the first person with `role`, on the groups list.
 fn as_role(role: Role) -> (TempDir, App) {
@@ -196,6 +196,50 @@ fn advice_is_for_the_group_staff_typed_by_name_up_to_case_and_accents() {
         [staff[1].id, staff[0].id],
         "in the order typed"
     );
+}
+
+/// Issue 14 (a tester): `hanneke, sandra` was refused with "werkt niet op deze groep" though
+/// both do. A first name only one of the group's staff has is enough; one that names nobody
+/// says so and lists who does work there.
+#[test]
+fn advice_is_for_staff_typed_by_first_name_and_an_unknown_one_lists_the_group() {
+    let (_dir, mut app) = as_role(Role::Coach);
+    app.lang = Lang::Nl;
+    chr(&mut app, 'v');
+    let staff = visit(&app).staff.clone();
+    let first = |p: &Staff| p.name.split_whitespace().next().unwrap().to_string();
+    let unique: Vec<&Staff> = staff
+        .iter()
+        .filter(|p| staff.iter().filter(|o| first(o) == first(p)).count() == 1)
+        .collect();
+    assert!(unique.len() >= 2, "two first names of their own: {staff:?}");
+    select(&mut app, |_, p| p == VisitPart::Group);
+    chr(&mut app, 'n');
+    type_text(&mut app, "Benoem samen wat je ziet");
+    press(&mut app, "Tab");
+    type_text(&mut app, "2");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Nienke");
+    press(&mut app, "Enter");
+    let refused = form(&app).error.clone().unwrap();
+    assert!(
+        refused.starts_with("Niemand van deze groep heet \"Nienke\"; wel: "),
+        "{refused}"
+    );
+    assert!(staff.iter().all(|p| refused.contains(&p.name)), "{refused}");
+    for _ in 0.."Nienke".len() {
+        press(&mut app, "Backspace");
+    }
+    let typed = format!(
+        "{}, {}",
+        crate::search::fold(&first(unique[0])),
+        first(unique[1]).to_uppercase()
+    );
+    type_text(&mut app, &typed);
+    press(&mut app, "Enter");
+    assert!(visit(&app).modal.is_none(), "saved: {typed}");
+    let advice = stored(&app)[0].notes.last().unwrap().clone();
+    assert_eq!(advice.with, [unique[0].id, unique[1].id]);
 }
 
 #[test]

@@ -5,10 +5,12 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Result};
 
 use crate::app::Clock;
 use crate::cli::{ChildRef, Report};
+use crate::domain::access;
+use crate::domain::invalid::not_after_this_month;
 use crate::domain::Id;
 use crate::i18n::report::R;
 use crate::i18n::Lang;
@@ -28,9 +30,21 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
             } else {
                 handover::Reader::School
             };
-            handover::handover_report(store, find_child(store, &child)?, reader, lang, today)?
+            let id = find_child(store, &child)?;
+            // Refused here too, before the report's own refusal, to say it in `lang`.
+            let child = store.child(id)?;
+            if !for_parents && child.is_some_and(|c| !access::handover_to_school(&c)) {
+                bail!("{}", lang.handover_without_consent(id));
+            }
+            handover::handover_report(store, id, reader, lang, today)?
         }
         Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
+            // A month still to come has no end to report on: a usage error (2), as it was
+            // when the argument parser refused it, now in `lang`.
+            if let Some(later) = month.filter(|m| not_after_this_month(*m, today).is_err()) {
+                eprintln!("signaal: {}", lang.month_to_come(later, today));
+                return Ok(ExitCode::from(2));
+            }
             let which = match report {
                 Report::Meldcode { .. } => care_team::Which::Meldcode,
                 _ => care_team::Which::CareTeam,

@@ -667,12 +667,6 @@ fn phone_types(label: &str) -> Option<String> {
     types.map(|types| types.join(","))
 }
 
-/// Dutch tussenvoegsels and their kin elsewhere: they belong to the family name.
-const PARTICLES: [&str; 26] = [
-    "van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op", "el", "al", "la", "le",
-    "du", "da", "di", "des", "dos", "das", "von", "vom", "zu", "d'", "'s",
-];
-
 /// Splits a full name into (family name, given names) for N: the last word is the family name,
 /// with the tussenvoegsels before it ("Özlem de Vries" → "de Vries", "Özlem"). The first word
 /// stays a given name unless it is a tussenvoegsel written in lowercase ("van Dijk").
@@ -681,7 +675,8 @@ pub(super) fn split_name(name: &str) -> (String, String) {
     let Some(last) = words.len().checked_sub(1) else {
         return (String::new(), String::new());
     };
-    let particle = |word: &str| PARTICLES.contains(&word.to_lowercase().as_str());
+    let particle =
+        |word: &str| crate::domain::named::PARTICLES.contains(&word.to_lowercase().as_str());
     let mut start = last;
     while start > 0 {
         let word = words[start - 1];

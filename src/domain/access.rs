@@ -38,9 +38,9 @@ pub enum Permission {
     /// Write the care-team report from the TUI (`R` on the groups list): the care coordinator,
     /// who prepares the meeting, and the admin.
     CareTeamReport,
-    /// Read the coaching anyone received (the advice per competency over time): the coach who
-    /// gives it, the care coordinator and the admin. Everyone reads their own
-    /// ([`sees_coaching_of`]).
+    /// Read the coaching anyone received (the advice per competency over time): the care
+    /// coordinator and the admin. Everyone reads their own, a coach that of the staff of their
+    /// groups ([`sees_coaching_of`]).
     SeeEveryonesCoaching,
     /// Read and write a child's handover to school (for a BSO child: the talk with the school's
     /// intern begeleider): the staff of the group, who write it with the parents, the care
@@ -66,7 +66,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                     | Handover
             )
         }
-        Role::Coach => matches!(permission, LeadVisit | SeeEveryonesCoaching),
+        Role::Coach => matches!(permission, LeadVisit),
         Role::Staff => matches!(permission, EditChildRecord | ParentsReport | Handover),
     }
 }
@@ -256,10 +256,24 @@ pub fn handover_to_school(child: &Child) -> bool {
 }
 
 /// Whether `viewer` may read the coaching `person` received (their advice by competency over
-/// time): their own, and anyone's for the coach, the care coordinator and the admin; a
-/// pedagogisch medewerker not a colleague's.
+/// time): their own; anyone's for the care coordinator and the admin; for a coach, that of
+/// who shares a group with them (the staff they coach); a pedagogisch medewerker not a
+/// colleague's. What a coach reads of it is narrowed further by [`sees_coaching_in`].
 pub fn sees_coaching_of(viewer: &Staff, person: &Staff) -> bool {
-    viewer.id == person.id || allows(viewer.role, Permission::SeeEveryonesCoaching)
+    viewer.id == person.id
+        || allows(viewer.role, Permission::SeeEveryonesCoaching)
+        || (viewer.role == Role::Coach && person.groups.iter().any(|g| viewer.groups.contains(g)))
+}
+
+/// Whether `viewer` may read the advice `person` received in a visit to `group`: everything
+/// [`sees_coaching_of`] opens, but a coach only the advice from visits to groups they are linked
+/// to. A staff member who works on two groups may have been coached in a group that is not
+/// this coach's: that advice names that group's children and is another coach's account of their
+/// visit, so it stays with who coaches there (and the care coordinator and admin).
+pub fn sees_coaching_in(viewer: &Staff, person: &Staff, group: Id) -> bool {
+    let everything =
+        viewer.id == person.id || allows(viewer.role, Permission::SeeEveryonesCoaching);
+    sees_coaching_of(viewer, person) && (everything || sees_group(viewer, group))
 }
 
 #[cfg(test)]
@@ -330,16 +344,37 @@ mod tests {
     }
 
     #[test]
-    fn coaching_is_read_by_who_received_it_the_coach_the_care_coordinator_and_the_admin() {
+    fn coaching_is_read_by_who_received_it_their_coach_the_care_coordinator_and_the_admin() {
+        // Works on groups 1 and 2; coached in both.
         let colleague = Staff {
             id: 2,
-            ..person(Role::Staff, &[1])
+            ..person(Role::Staff, &[1, 2])
+        };
+        let elsewhere = Staff {
+            id: 3,
+            ..person(Role::Staff, &[3])
         };
         for role in Role::ALL {
             let viewer = person(role, &[1]);
             assert!(sees_coaching_of(&viewer, &viewer), "{role:?}: their own");
+            assert!(
+                sees_coaching_in(&viewer, &viewer, 3),
+                "{role:?}: all their own"
+            );
             let may = role != Role::Staff;
             assert_eq!(sees_coaching_of(&viewer, &colleague), may, "{role:?}");
+            assert_eq!(sees_coaching_in(&viewer, &colleague, 1), may, "{role:?}");
+            let everyone = matches!(role, Role::Admin | Role::CareCoordinator);
+            assert_eq!(
+                sees_coaching_of(&viewer, &elsewhere),
+                everyone,
+                "{role:?}: someone of another group"
+            );
+            assert_eq!(
+                sees_coaching_in(&viewer, &colleague, 2),
+                everyone,
+                "{role:?}: advice from a visit to another group"
+            );
         }
     }
 

@@ -91,9 +91,14 @@ pub enum Invalid {
     /// A group typed by name that does not exist.
     #[error("no group called {0:?}")]
     UnknownGroup(String),
-    /// A staff member typed by name (whom an advice was for) who is none of the group's staff.
-    #[error("no staff member of the group called {0:?}")]
-    UnknownStaff(String),
+    /// A staff member typed by name (whom an advice was for) who is none of the group's staff
+    /// (`names`: theirs, to choose from).
+    #[error("no staff member of the group called {typed:?}")]
+    UnknownStaff { typed: String, names: Vec<String> },
+    /// A first name typed (whom an advice was for) that more of the group's staff have
+    /// (`names`: their full names).
+    #[error("more than one staff member of the group is called {typed:?}")]
+    AmbiguousStaff { typed: String, names: Vec<String> },
     /// An advice for nobody, in a group that has staff.
     #[error("name whom the advice is for")]
     WithRequired,

@@ -5,6 +5,14 @@
 
 use super::{Id, Invalid};
 
+/// Dutch tussenvoegsels and their kin elsewhere, lowercase: they belong to the family name
+/// ("van der Berg") but are common words on their own ("van", "de"), so matching a name never
+/// leans on them alone.
+pub const PARTICLES: [&str; 26] = [
+    "van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "in", "op", "el", "al", "la", "le",
+    "du", "da", "di", "des", "dos", "das", "von", "vom", "zu", "d'", "'s",
+];
+
 /// Something with an id that people type by its name.
 pub trait Named {
     fn id(&self) -> Id;
@@ -60,6 +68,49 @@ pub fn ids_named<N: Named>(text: &str, records: &[N]) -> Result<Vec<Id>, String>
     Ok(ids)
 }
 
+/// Staff members typed by name, separated by commas (whom an advice was for), in the order
+/// typed, each once: a full name, or a first name (the name's first word) that only one of
+/// `records` has, matched up to case and accents. People call colleagues by their first name;
+/// a first name two of them share must be typed in full.
+///
+/// # Errors
+/// For the first name typed (trimmed) that names nobody, [`Invalid::UnknownStaff`] with the
+/// names of `records`; for one that fits more than one first name,
+/// [`Invalid::AmbiguousStaff`] with their full names.
+pub fn staff_named<N: Named>(text: &str, records: &[N]) -> Result<Vec<Id>, Invalid> {
+    use crate::search::fold;
+    let first_word = |name: &str| fold(name.split_whitespace().next().unwrap_or_default());
+    let mut ids = Vec::new();
+    for typed in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let key = fold(typed);
+        let full = records.iter().find(|r| fold(r.name()) == key);
+        let by_first: Vec<&N> = records
+            .iter()
+            .filter(|r| first_word(r.name()) == key)
+            .collect();
+        let id = match (full, by_first.as_slice()) {
+            (Some(r), _) => r.id(),
+            (None, [r]) => r.id(),
+            (None, []) => {
+                return Err(Invalid::UnknownStaff {
+                    typed: typed.to_string(),
+                    names: records.iter().map(|r| r.name().to_string()).collect(),
+                })
+            }
+            (None, more) => {
+                return Err(Invalid::AmbiguousStaff {
+                    typed: typed.to_string(),
+                    names: more.iter().map(|r| r.name().to_string()).collect(),
+                })
+            }
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 /// The places (0-based) of the entries typed by their number (1-based) in a numbered list of
 /// `of` entries, separated by spaces or commas, in the order typed, each once; none for an
 /// empty text.
@@ -87,6 +138,49 @@ pub fn picked(text: &str, of: usize) -> Result<Vec<usize>, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(id: Id, name: &str) -> super::super::Staff {
+        super::super::Staff {
+            id,
+            name: name.into(),
+            role: super::super::Role::Staff,
+            groups: vec![1],
+            safeguarding_lead: false,
+            phone: String::new(),
+        }
+    }
+
+    #[test]
+    fn staff_are_typed_by_full_name_or_a_first_name_only_one_has() {
+        let staff = [
+            person(1, "Hanneke Nguyen"),
+            person(2, "Sandra Martens"),
+            person(3, "Sandra de Wit"),
+            person(4, "Özlem Kaya"),
+        ];
+        assert_eq!(staff_named("hanneke, OZLEM kaya", &staff), Ok(vec![1, 4]));
+        assert_eq!(
+            staff_named("ozlem, Hanneke, hanneke nguyen", &staff),
+            Ok(vec![4, 1])
+        );
+        assert_eq!(staff_named("sandra de wit, ", &staff), Ok(vec![3]));
+        assert_eq!(staff_named("  ", &staff), Ok(vec![]));
+        assert_eq!(
+            staff_named("hanneke, sandra", &staff),
+            Err(Invalid::AmbiguousStaff {
+                typed: "sandra".into(),
+                names: vec!["Sandra Martens".into(), "Sandra de Wit".into()],
+            })
+        );
+        let names = staff.iter().map(|p| p.name.clone()).collect();
+        assert_eq!(
+            staff_named("Hanneke, Nguyen", &staff),
+            Err(Invalid::UnknownStaff {
+                typed: "Nguyen".into(),
+                names,
+            })
+        );
+    }
 
     #[test]
     fn numbers_typed_pick_from_the_list_each_once() {

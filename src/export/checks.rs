@@ -58,6 +58,8 @@ pub struct Checks {
     staff_names: HashSet<String>,
     /// The staff ids with their roles, for a child's mentor.
     staff: HashMap<Id, Role>,
+    /// The groups each staff member works on, for whom an open visit's advice may be for.
+    staff_groups: HashMap<Id, Vec<Id>>,
     /// The export's templates followed by the built-in ones: a lookup finds the export's first.
     forms: Vec<FormTemplate>,
     builtin_forms: usize,
@@ -98,6 +100,7 @@ impl Checks {
             pinned: HashSet::new(),
             staff_names: HashSet::new(),
             staff: HashMap::new(),
+            staff_groups: HashMap::new(),
             builtin_forms: forms.len(),
             forms,
             builtin_plans: plans.len(),
@@ -136,6 +139,7 @@ impl Checks {
         match record {
             Record::Staff(s) => {
                 self.staff.insert(s.id, s.role);
+                self.staff_groups.insert(s.id, s.groups.clone());
                 let name = crate::domain::staff::name_key(&s.name);
                 if !self.staff_names.insert(name) {
                     let problem = format!("two staff members are called {}", s.name);
@@ -469,15 +473,28 @@ impl Checks {
                         t.id, t.template, t.version
                     ));
                 }
+                let mut answered = HashSet::new();
                 for answer in &t.answers {
                     if plan.question(&answer.question).is_none() {
                         problems.push(format!(
                             "trajectory {} answers question {:?}, which plan {} does not ask",
                             t.id, answer.question, t.template
                         ));
+                    } else if !answered.insert(answer.question.as_str()) {
+                        problems.push(format!(
+                            "trajectory {} answers question {:?} more than once",
+                            t.id, answer.question
+                        ));
                     }
                 }
             }
+        }
+        if !crate::domain::access::is_meldcode_plan(&t.template) && !t.meldcode.is_empty() {
+            problems.push(format!(
+                "trajectory {} follows plan {}, not the Meldcode, yet has Meldcode fields \
+                 (meldcode)",
+                t.id, t.template
+            ));
         }
         problems.extend(self.prompt_problems(t));
         self.problems[Kind::Trajectories as usize].extend(problems);
@@ -511,7 +528,9 @@ impl Checks {
     }
 
     /// Visits must belong to a group, speak only of children that exist, give advice only to
-    /// staff members that exist, and be the only open one of their group.
+    /// staff members that exist, never to the visit's own coach, and be the only open one of
+    /// their group. An open visit's advice is only for staff who work on its group, as the visit
+    /// screen asks; a closed visit is history, whose staff may since have moved to another group.
     fn check_visit(&mut self, v: &crate::domain::visit::Visit) {
         if !self.groups.contains(&v.group_id) {
             let problem = format!(
@@ -548,6 +567,31 @@ impl Checks {
             );
             self.problem(Kind::Visits, problem);
         }
+        let mut problems = Vec::new();
+        if v.advised_staff().any(|s| s == v.by_id) {
+            problems.push(format!(
+                "visit {} has advice with staff member {}, the visit's own coach",
+                v.id, v.by_id
+            ));
+        }
+        let mut elsewhere: Vec<Id> = v
+            .advised_staff()
+            .filter(|s| *s != v.by_id && v.is_open())
+            .filter(|s| {
+                let groups = self.staff_groups.get(s);
+                groups.is_some_and(|g| !g.contains(&v.group_id))
+            })
+            .collect();
+        elsewhere.sort_unstable();
+        elsewhere.dedup();
+        problems.extend(elsewhere.into_iter().map(|person| {
+            format!(
+                "visit {} is open and has advice with staff member {person}, who does not work on \
+                 its group {}",
+                v.id, v.group_id
+            )
+        }));
+        self.problems[Kind::Visits as usize].extend(problems);
     }
 
     /// A handover must be about a child that exists, be its only one, and have dates after the

@@ -67,11 +67,21 @@ impl Lang {
     pub fn invalid(self, error: &Invalid) -> String {
         let text = match error {
             Invalid::UnknownGroup(name) => return self.unknown_group(name),
-            Invalid::UnknownStaff(name) => {
+            Invalid::UnknownStaff { typed, names } => {
+                let names = names.join(", ");
                 return self.pick(
-                    format!("\"{name}\" werkt niet op deze groep: typ namen van de groep, met komma's."),
-                    format!("\"{name}\" does not work on this group: type names of the group's staff, with commas."),
-                )
+                    format!("Niemand van deze groep heet \"{typed}\"; wel: {names}."),
+                    format!("No one of this group is called \"{typed}\"; who is: {names}."),
+                );
+            }
+            Invalid::AmbiguousStaff { typed, names } => {
+                let names = names.join(", ");
+                return self.pick(
+                    format!("\"{typed}\" heten er meer in deze groep: {names}; typ de hele naam."),
+                    format!(
+                        "More of this group are called \"{typed}\": {names}; type the full name."
+                    ),
+                );
             }
             Invalid::BadDate(typed) => return self.bad_date(typed),
             Invalid::BadMonth(typed) => {

@@ -75,6 +75,12 @@ super::texts! {
     ColActions => "Wat we doen", "What is being done";
     ColCoach => "Coach", "Coach";
     ColAskedBy => "Gevraagd door", "Asked by";
+    ColCoordinates => "Wie coördineert", "Coordinated by";
+    ColQuestions => "Afwegingsvragen", "Questions answered";
+    ReportFollows => "melden", "report";
+    ColVeiligThuisConsulted => "Veilig Thuis geraadpleegd", "Veilig Thuis consulted";
+    ColDecision => "Besluit", "Decision";
+    ColReportedOn => "Gemeld op", "Reported on";
     StartedTitle => "Gestart", "Started";
     ClosedTitle => "Afgesloten", "Closed";
     NoneThisMonth => "Geen.", "None.";
@@ -217,6 +223,39 @@ impl Lang {
         self.pick(
             format!("{plan} (gestart op {date})"),
             format!("{plan} (started on {date})"),
+        )
+    }
+
+    /// `report --month` with a month still to come (`month`, its first day), on `today`: the
+    /// report looks back. The English text is the one signaal always wrote.
+    pub fn month_to_come(self, month: NaiveDate, today: NaiveDate) -> String {
+        let (month, now) = (month.format("%Y-%m"), today.format("%Y-%m"));
+        self.pick(
+            format!(
+                "\"{month}\" moet nog komen; het overzicht kijkt terug, dus noem deze maand ({now}) \
+                 of een eerdere"
+            ),
+            format!(
+                "\"{month}\" is still to come; the report looks back, so name this month ({now}) or \
+                 an earlier one"
+            ),
+        )
+    }
+
+    /// `report --handover CHILD` (for the school) of child `id` whose parents did not consent
+    /// to passing information to the school. The English text is the one signaal always wrote.
+    pub fn handover_without_consent(self, id: crate::domain::Id) -> String {
+        self.pick(
+            format!(
+                "de ouders van kind {id} hebben geen toestemming gegeven om informatie aan de \
+                 school door te geven (consent.school is niet ja), dus de overdracht voor de \
+                 school is niet geschreven; --for-parents schrijft die voor hen"
+            ),
+            format!(
+                "the parents of child {id} have not consented to passing information to the \
+                 school (consent.school is not yes), so the handover for the school is not \
+                 written; --for-parents writes it for them"
+            ),
         )
     }
 

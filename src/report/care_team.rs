@@ -21,6 +21,7 @@ use anyhow::Result;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::plans::one_line;
+use super::redact::without_name;
 use crate::domain::plan::{Closing, Overdue, PlanTemplate, Progress, Trajectory};
 use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id, Role, Staff};
 use crate::i18n::report::R;
@@ -126,6 +127,8 @@ pub struct Row {
     pub closed: Option<Closing>,
     /// The child's birth date, for the alias's age; `None` for a child this database lacks.
     pub born: Option<NaiveDate>,
+    /// Where a Meldcode trajectory stands (its own columns); `None` in the care-team report.
+    pub meldcode: Option<super::meldcode::Standing>,
 }
 
 /// Which open trajectories a report lists: the care team's (no Meldcode) or the
@@ -201,9 +204,11 @@ pub fn care_team_report(
         plans: Catalogue::plans(store.plan_templates()?),
     };
     let rows = rows(&trajectories, &records, which, day, lang);
-    Ok(match csv {
-        true => render_csv(&rows, lang),
-        false => render_markdown(&rows, which, day, lang),
+    Ok(match (which, csv) {
+        (Which::CareTeam, true) => render_csv(&rows, lang),
+        (Which::CareTeam, false) => render_markdown(&rows, day, lang),
+        (Which::Meldcode, true) => super::meldcode::render_csv(&rows, lang),
+        (Which::Meldcode, false) => super::meldcode::render_markdown(&rows, day, lang),
     })
 }
 
@@ -273,6 +278,8 @@ pub fn rows(
                 days_open: then.days_open(day),
                 overdue: then.overdue(day),
                 closed: then.closed.clone(),
+                meldcode: (which == Which::Meldcode)
+                    .then(|| super::meldcode::Standing::of(&then, plan)),
             }
         })
         .collect();
@@ -310,49 +317,28 @@ pub fn rows(
 /// Free text about `child`, trimmed; the child's name left out when the report may not name it.
 fn free_text(text: &str, named: bool, child: Option<&Child>, lang: Lang) -> String {
     match (named, child) {
-        (false, Some(child)) => without_name(text.trim(), child, lang),
+        (false, Some(child)) => {
+            let placeholder = lang.report(R::NameLeftOut);
+            without_name(
+                text.trim(),
+                &child.first_name,
+                &child.last_name,
+                placeholder,
+            )
+        }
         _ => text.trim().to_string(),
     }
 }
 
-/// `text` with every word of the child's name (first and last, case and accents folded) put as
-/// "[naam]" ("[name]"): free text about a child the report may not name.
-fn without_name(text: &str, child: &Child, lang: Lang) -> String {
-    let names: Vec<String> = format!("{} {}", child.first_name, child.last_name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|part| part.chars().count() > 1)
-        .map(fold)
-        .collect();
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        match names.contains(&fold(word)) {
-            true => out.push_str(lang.report(R::NameLeftOut)),
-            false => out.push_str(word),
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
-}
-
 /// Free text in a Markdown table cell: on one line, with `|` escaped.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     match one_line(text).replace('|', "\\|") {
         empty if empty.is_empty() => "-".to_string(),
         text => text,
     }
 }
 
-fn date_cell(date: Option<NaiveDate>, lang: Lang) -> String {
+pub(super) fn date_cell(date: Option<NaiveDate>, lang: Lang) -> String {
     date.map_or("-".to_string(), |d| lang.date(d))
 }
 
@@ -363,15 +349,12 @@ impl Row {
     }
 }
 
-/// The overview in Markdown: the table of the trajectories open on `day`, the overdue ones, what
-/// started and closed in the month of `day`, and per staff member the children they bring.
-pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) -> String {
+/// The care-team overview in Markdown: the table of the trajectories open on `day`, the overdue
+/// ones, what started and closed in the month of `day`, and per staff member the children they
+/// bring. (The Meldcode's overview is [`super::meldcode::render_markdown`].)
+pub fn render_markdown(all: &[Row], day: NaiveDate, lang: Lang) -> String {
     let mut out = String::new();
-    let title = match which {
-        Which::CareTeam => lang.care_team_title(day),
-        Which::Meldcode => lang.meldcode_title(day),
-    };
-    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(out, "# {}\n", lang.care_team_title(day));
     if all.is_empty() {
         let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
         return out;
@@ -381,7 +364,7 @@ pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) ->
         true => {
             let _ = writeln!(out, "{}", lang.report(R::CareTeamNone));
         }
-        false => open_table(&mut out, &rows, which, lang),
+        false => open_table(&mut out, &rows, lang),
     }
     started_and_closed(&mut out, all, day, lang);
     by_staff(&mut out, &rows, lang);
@@ -389,17 +372,14 @@ pub fn render_markdown(all: &[Row], which: Which, day: NaiveDate, lang: Lang) ->
 }
 
 /// The table of the open trajectories and the list of the overdue ones.
-fn open_table(out: &mut String, rows: &[&Row], which: Which, lang: Lang) {
+fn open_table(out: &mut String, rows: &[&Row], lang: Lang) {
     let overdue: Vec<&Row> = rows.iter().copied().filter(|r| r.overdue.any()).collect();
     let _ = writeln!(out, "{}\n", lang.care_team_count(rows.len(), overdue.len()));
     let header = [
         R::ColChild,
         R::Group,
         R::ColPlan,
-        match which {
-            Which::Meldcode => R::ColSignals,
-            Which::CareTeam => R::Question,
-        },
+        R::Question,
         R::ColStage,
         R::Started,
         R::ExpectedEnd,
@@ -464,7 +444,7 @@ fn open_table(out: &mut String, rows: &[&Row], which: Which, lang: Lang) {
 
 /// "Gestart en afgesloten in september 2026": the trajectories started in the month of `day`,
 /// and those closed in it with their outcome and how many days they ran.
-fn started_and_closed(out: &mut String, rows: &[Row], day: NaiveDate, lang: Lang) {
+pub(super) fn started_and_closed(out: &mut String, rows: &[Row], day: NaiveDate, lang: Lang) {
     let first = first_of_month(day);
     let _ = writeln!(out, "\n## {}", lang.care_team_month_title(first));
     let started = rows.iter().filter(|r| r.started >= first).map(|row| {
@@ -543,7 +523,7 @@ fn consent_text(answer: Option<ConsentAnswer>) -> R {
 }
 
 /// The child's name, flagged when the child has left.
-fn child_name(row: &Row, lang: Lang) -> String {
+pub(super) fn child_name(row: &Row, lang: Lang) -> String {
     match row.archived {
         true => format!("{} ({})", row.child, lang.report(R::Left)),
         false => row.child.clone(),
@@ -595,7 +575,7 @@ pub fn render_csv(rows: &[Row], lang: Lang) -> String {
     out
 }
 
-fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+pub(super) fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
     let fields: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
@@ -796,7 +776,6 @@ mod tests {
         assert_eq!(stage("2026-11-18", "Daan"), None);
         let text = render_markdown(
             &rows_of(ticked_later(), "2026-09-30", Lang::Nl),
-            Which::CareTeam,
             d("2026-09-30"),
             Lang::Nl,
         );
@@ -806,12 +785,7 @@ mod tests {
 
     #[test]
     fn markdown_has_a_title_a_count_a_table_and_the_overdue_ones() {
-        let text = render_markdown(
-            &rows_on("2026-11-20", Lang::Nl),
-            Which::CareTeam,
-            d("2026-11-20"),
-            Lang::Nl,
-        );
+        let text = render_markdown(&rows_on("2026-11-20", Lang::Nl), d("2026-11-20"), Lang::Nl);
         assert!(text.starts_with("# Zorgoverleg: open trajecten op 20-11-2026\n\n"));
         assert!(
             text.contains("\n3 open trajecten, waarvan 1 te laat.\n"),
@@ -865,7 +839,7 @@ mod tests {
         let rows = rows_on("2026-10-31", Lang::Nl);
         // Daan, closed on 10 October, is a row of the month but not of the table or the CSV.
         assert_eq!(rows.iter().filter(|r| !r.is_open()).count(), 1);
-        let text = render_markdown(&rows, Which::CareTeam, d("2026-10-31"), Lang::Nl);
+        let text = render_markdown(&rows, d("2026-10-31"), Lang::Nl);
         assert!(
             text.contains("\n3 open trajecten, geen te laat.\n"),
             "{text}"
@@ -894,12 +868,7 @@ mod tests {
         assert!(!csv.contains("Daan"), "{csv}");
 
         // Nothing started or closed: said so; in English.
-        let text = render_markdown(
-            &rows_on("2026-11-20", Lang::En),
-            Which::CareTeam,
-            d("2026-11-20"),
-            Lang::En,
-        );
+        let text = render_markdown(&rows_on("2026-11-20", Lang::En), d("2026-11-20"), Lang::En);
         assert!(
             text.contains(
                 "\n## Started and closed in November 2026\n\n### Started\n\nNone.\n\n\
@@ -917,7 +886,7 @@ mod tests {
             child.consent = Default::default();
         }
         let rows = rows_of((trajectories, children, groups), "2026-10-31", Lang::En);
-        let text = render_markdown(&rows, Which::CareTeam, d("2026-10-31"), Lang::En);
+        let text = render_markdown(&rows, d("2026-10-31"), Lang::En);
         assert!(!text.contains("Jansen"), "{text}");
         // Anna, Cas and Bram are A to C in the table; Daan, closed, is D.
         assert!(
@@ -935,19 +904,14 @@ mod tests {
 
     #[test]
     fn english_markdown_and_no_open_trajectories() {
-        let text = render_markdown(
-            &rows_on("2026-09-30", Lang::En),
-            Which::CareTeam,
-            d("2026-09-30"),
-            Lang::En,
-        );
+        let text = render_markdown(&rows_on("2026-09-30", Lang::En), d("2026-09-30"), Lang::En);
         assert!(text.starts_with("# Care-team meeting: open trajectories on 2026-09-30\n"));
         assert!(text.contains("3 open trajectories, 1 overdue."), "{text}");
         assert!(
             text.contains("the expected end 2026-09-01 has passed"),
             "{text}"
         );
-        let none = render_markdown(&[], Which::CareTeam, d("2026-05-31"), Lang::Nl);
+        let none = render_markdown(&[], d("2026-05-31"), Lang::Nl);
         assert_eq!(
             none,
             "# Zorgoverleg: open trajecten op 31-05-2026\n\nEr zijn geen open trajecten.\n"
@@ -1002,7 +966,7 @@ mod tests {
     #[test]
     fn a_child_without_care_team_consent_is_an_alias_with_age_and_group() {
         let rows = without_consent("2026-11-20", Lang::Nl);
-        let text = render_markdown(&rows, Which::CareTeam, d("2026-11-20"), Lang::Nl);
+        let text = render_markdown(&rows, d("2026-11-20"), Lang::Nl);
         for name in ["Anna", "Bram"] {
             assert!(!text.contains(name), "{name} in {text}");
         }
@@ -1034,7 +998,6 @@ mod tests {
         );
         let english = render_markdown(
             &without_consent("2026-11-20", Lang::En),
-            Which::CareTeam,
             d("2026-11-20"),
             Lang::En,
         );
@@ -1073,9 +1036,19 @@ mod tests {
         let records = records(children, groups);
         let day = d("2026-11-20");
         let rows = super::rows(&trajectories, &records, Which::Meldcode, day, Lang::Nl);
-        let text = render_markdown(&rows, Which::Meldcode, day, Lang::Nl);
+        let text = super::super::meldcode::render_markdown(&rows, day, Lang::Nl);
         assert!(text.contains("| Signalen |"), "{text}");
-        assert!(!text.contains("| Vraag van het kind |"), "{text}");
+        assert!(text.contains("| 12-11 blauwe plek op de arm |"), "{text}");
+        // None of the care-team meeting's columns or sections.
+        for theirs in [
+            "| Vraag van het kind |",
+            "| Coach |",
+            "| Toestemming |",
+            "| Wat we doen |",
+        ] {
+            assert!(!text.contains(theirs), "{theirs}: {text}");
+        }
+        assert!(!text.contains("Per medewerker"), "{text}");
         for row in &rows {
             let t = trajectories
                 .iter()
@@ -1089,21 +1062,6 @@ mod tests {
         }
         let signalled = rows.iter().find(|r| r.child_id == trajectories[0].child_id);
         assert_eq!(signalled.unwrap().question, "12-11 blauwe plek op de arm");
-    }
-
-    #[test]
-    fn a_name_in_free_text_is_left_out_for_an_alias() {
-        let (_, mut child) = child(20, 10, "Zoë", false);
-        child.last_name = "van der Berg".into();
-        let text = "Wat helpt ZOE en haar zus Anna van der Berg? Zoëtje niet.";
-        assert_eq!(
-            without_name(text, &child, Lang::Nl),
-            "Wat helpt [naam] en haar zus Anna [naam] [naam] [naam]? Zoëtje niet."
-        );
-        assert_eq!(
-            without_name("Zoë's vraag", &child, Lang::En),
-            "[name]'s vraag"
-        );
     }
 
     #[test]

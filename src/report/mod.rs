@@ -9,7 +9,9 @@ pub mod child;
 pub mod dossier;
 pub mod files;
 pub mod handover;
+pub mod meldcode;
 pub mod parents;
 pub mod plans;
+pub mod redact;
 
 pub use child::{child_report, render_child, ChildReport};

@@ -1,8 +1,9 @@
 //! The coaching one staff member received (`A` on a person of the staff screen, or on the groups
 //! list for the person at the keyboard): the coach's advice that was for them, per quarter,
 //! newest first, each quarter headed by its count per competency, the advice under it. Only
-//! read; who may open whose is `access::sees_coaching_of`. Who may read anyone's (the coach, the
-//! care coordinator, the admin) steps to the next or previous person with `Right` and `Left`.
+//! read; who may open whose is `access::sees_coaching_of`, which advice of it
+//! `access::sees_coaching_in`. Who may read others' (their coach, the care coordinator, the
+//! admin) steps to the next or previous person they may read with `Right` and `Left`.
 
 use crate::app::list::{ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
@@ -129,12 +130,13 @@ impl Component for GrowthScreen {
     /// The advice anew, as the person at the keyboard now may read it (a hand-over to a
     /// colleague shows nothing of someone else's).
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
-        let may = ctx
-            .user
-            .is_some_and(|u| access::sees_coaching_of(u, &self.person));
-        self.quarters = match may {
-            true => growth(self.person.id, &ctx.store.visits()?),
-            false => Vec::new(),
+        self.quarters = match ctx.user {
+            Some(u) if access::sees_coaching_of(u, &self.person) => {
+                let mut visits = ctx.store.visits()?;
+                visits.retain(|v| access::sees_coaching_in(u, &self.person, v.group_id));
+                growth(self.person.id, &visits)
+            }
+            _ => Vec::new(),
         };
         self.groups = ctx.store.groups()?;
         let mut people = ctx.store.staff()?;

@@ -13,7 +13,7 @@ use crate::app::modal::{first, First, Confirm, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{allows, Permission};
-use crate::domain::named::ids_named;
+use crate::domain::named::staff_named;
 use crate::domain::plan::Trajectory;
 use crate::domain::visit::attention::{rank, ChildRecord, Reason, Setting};
 use crate::domain::visit::{
@@ -467,7 +467,7 @@ impl VisitScreen {
     fn save_advice(&mut self, ctx: &Ctx, form: &AdviceForm) -> Result<(), AppError> {
         let text = form.advice.required(Invalid::AdviceRequired)?;
         let competencies = Competency::parse_numbers(&form.competencies.value)?;
-        let with = ids_named(&form.with.value, &self.staff).map_err(Invalid::UnknownStaff)?;
+        let with = staff_named(&form.with.value, &self.staff)?;
         // Every advice is for someone: the coaching follows the staff (a group with no staff yet
         // takes advice for nobody).
         if with.is_empty() && !self.staff.is_empty() {
