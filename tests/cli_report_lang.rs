@@ -9,21 +9,25 @@ mod common {
 
 use chrono::Datelike;
 use common::cli::{fails, Db};
-use common::demo::today;
+use common::demo::{arr, full_name, today};
 use serde_json::Value;
 
 #[test]
 fn a_handover_without_consent_is_refused_in_the_chosen_language() {
     let mut export = Db::demo(&[]).export();
-    let child = &mut export["children"][0];
+    // A child with a handover written, so that consent is what is missing.
+    let written = export["handovers"][0]["child_id"].clone();
+    let children = export["children"].as_array_mut().unwrap();
+    let child = children.iter_mut().find(|c| c["id"] == written).unwrap();
     child["consent"]["school"] = Value::Null;
     let id = child["id"].to_string();
+    let name = full_name(child);
     let db = Db::import(&export);
     for (lang, expected) in [
         (
             "nl",
             format!(
-                "signaal: de ouders van kind {id} hebben geen toestemming gegeven om informatie \
+                "signaal: de ouders van kind {id} ({name}) hebben geen toestemming gegeven om informatie \
                  aan de school door te geven (consent.school is niet ja), dus de overdracht voor \
                  de school is niet geschreven; --for-parents schrijft die voor hen\n"
             ),
@@ -31,8 +35,8 @@ fn a_handover_without_consent_is_refused_in_the_chosen_language() {
         (
             "en",
             format!(
-                "signaal: the parents of child {id} have not consented to passing information to \
-                 the school (consent.school is not yes), so the handover for the school is not \
+                "signaal: the parents of child {id} ({name}) have not consented to passing information \
+                 to the school (consent.school is not yes), so the handover for the school is not \
                  written; --for-parents writes it for them\n"
             ),
         ),
@@ -41,6 +45,30 @@ fn a_handover_without_consent_is_refused_in_the_chosen_language() {
         assert_eq!(fails(&out, 1), expected, "{lang}");
         assert!(out.stdout.is_empty(), "nothing written for the school");
     }
+}
+
+/// A child without a handover: nothing for the school until it is written, said in Dutch too.
+#[test]
+fn a_handover_not_written_is_refused_in_the_chosen_language() {
+    let export = Db::demo(&[]).export();
+    let written: Vec<&Value> = arr(&export, "handovers")
+        .iter()
+        .map(|h| &h["child_id"])
+        .collect();
+    let child = arr(&export, "children")
+        .iter()
+        .find(|c| !written.contains(&&c["id"]))
+        .unwrap();
+    let (id, name) = (child["id"].to_string(), full_name(child));
+    let db = Db::import(&export);
+    let out = db.report(&["--handover", &id, "--lang", "nl"]);
+    assert_eq!(
+        fails(&out, 1),
+        format!(
+            "signaal: kind {id} ({name}) heeft nog geen overdracht naar school: schrijf die eerst \
+             met s op het scherm van het kind in signaal\n"
+        )
+    );
 }
 
 #[test]

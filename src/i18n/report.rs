@@ -242,18 +242,47 @@ impl Lang {
         )
     }
 
-    /// `report --handover CHILD` (for the school) of child `id` whose parents did not consent
-    /// to passing information to the school. The English text is the one signaal always wrote.
-    pub fn handover_without_consent(self, id: crate::domain::Id) -> String {
+    /// `report --handover CHILD` (for the school) of child `id` named `name` that has no
+    /// handover yet.
+    pub fn handover_not_written(self, id: crate::domain::Id, name: &str) -> String {
         self.pick(
             format!(
-                "de ouders van kind {id} hebben geen toestemming gegeven om informatie aan de \
-                 school door te geven (consent.school is niet ja), dus de overdracht voor de \
-                 school is niet geschreven; --for-parents schrijft die voor hen"
+                "kind {id} ({name}) heeft nog geen overdracht naar school: schrijf die eerst met s \
+                 op het scherm van het kind in signaal"
             ),
             format!(
-                "the parents of child {id} have not consented to passing information to the \
-                 school (consent.school is not yes), so the handover for the school is not \
+                "child {id} ({name}) has no handover to school yet: write it first with s on the \
+                 child's screen in signaal"
+            ),
+        )
+    }
+
+    /// `report --handover CHILD` (for the school) of a handover that names no school.
+    pub fn handover_without_school(self, id: crate::domain::Id, name: &str) -> String {
+        self.pick(
+            format!(
+                "de overdracht van kind {id} ({name}) noemt geen school: vul eerst de school in met \
+                 s op het scherm van het kind in signaal"
+            ),
+            format!(
+                "the handover of child {id} ({name}) names no school: fill in the school first \
+                 with s on the child's screen in signaal"
+            ),
+        )
+    }
+
+    /// `report --handover CHILD` (for the school) of child `id` whose parents did not consent
+    /// to passing information to the school.
+    pub fn handover_without_consent(self, id: crate::domain::Id, name: &str) -> String {
+        self.pick(
+            format!(
+                "de ouders van kind {id} ({name}) hebben geen toestemming gegeven om informatie \
+                 aan de school door te geven (consent.school is niet ja), dus de overdracht voor \
+                 de school is niet geschreven; --for-parents schrijft die voor hen"
+            ),
+            format!(
+                "the parents of child {id} ({name}) have not consented to passing information to \
+                 the school (consent.school is not yes), so the handover for the school is not \
                  written; --for-parents writes it for them"
             ),
         )

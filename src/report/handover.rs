@@ -48,7 +48,7 @@ pub fn handover_report(
     let data = ChildData::load(store, id)?;
     let handover = store.handover(id)?;
     if reader == Reader::School {
-        may_go_to_school(&data.child, handover.as_ref())?;
+        may_go_to_school(&data.child, handover.as_ref(), lang)?;
     }
     let bso = is_bso(data.group.as_ref());
     let mut out = String::new();
@@ -98,29 +98,19 @@ fn who(out: &mut String, data: &ChildData, lang: Lang, today: NaiveDate) {
 /// school needs to know it is theirs), and the parents consented.
 ///
 /// # Errors
-/// One sentence naming the child and what to do first.
-fn may_go_to_school(child: &Child, handover: Option<&Handover>) -> Result<()> {
+/// One sentence in `lang` naming the child and what to do first.
+fn may_go_to_school(child: &Child, handover: Option<&Handover>, lang: Lang) -> Result<()> {
     let (id, name) = (child.id, child.full_name());
-    let Some(handover) = handover else {
-        bail!(
-            "child {id} ({name}) has no handover to school yet: write it first with s on the \
-             child's screen in signaal"
-        );
-    };
-    if handover.school.trim().is_empty() {
-        bail!(
-            "the handover of child {id} ({name}) names no school: fill in the school first with \
-             s on the child's screen in signaal"
-        );
+    match handover {
+        None => bail!("{}", lang.handover_not_written(id, &name)),
+        Some(h) if h.school.trim().is_empty() => {
+            bail!("{}", lang.handover_without_school(id, &name))
+        }
+        Some(_) if !access::handover_to_school(child) => {
+            bail!("{}", lang.handover_without_consent(id, &name))
+        }
+        Some(_) => Ok(()),
     }
-    if !access::handover_to_school(child) {
-        bail!(
-            "the parents of child {id} ({name}) have not consented to passing information to \
-             the school (consent.school is not yes), so the handover for the school is not \
-             written; --for-parents writes it for them"
-        );
-    }
-    Ok(())
 }
 
 /// Whether the child's group is a BSO: its children already go to school, and their record is
