@@ -841,6 +841,21 @@ macro_rules! texts {
 }
 pub(crate) use texts;
 
+impl T {
+    /// The label of the parents' consent to `to` in a form or a trajectory: for a BSO child
+    /// (`bso`), who already goes to school, consent to school is to pass information to it,
+    /// not a warm handover.
+    pub fn consent(to: crate::domain::ConsentTo, bso: bool) -> T {
+        use crate::domain::ConsentTo;
+        match to {
+            ConsentTo::Coach => T::ConsentCoach,
+            ConsentTo::CareTeam => T::ConsentCareTeam,
+            ConsentTo::School if bso => T::ConsentSchoolBso,
+            ConsentTo::School => T::ConsentSchool,
+        }
+    }
+}
+
 texts! {
     enum T;
     AppName => "signaal", "signaal";
@@ -1017,6 +1032,7 @@ texts! {
     ConsentSchoolShort => "School", "School";
     ConsentCoach => "Toestemming: coach raadplegen", "Consent: consult the coach";
     ConsentSchool => "Toestemming: warme overdracht school", "Consent: warm handover to school";
+    ConsentSchoolBso => "Toestemming: informatie delen met school", "Consent: passing information to the school";
     Yes => "ja", "yes";
     No => "nee", "no";
     Unanswered => "open", "open";
@@ -1128,6 +1144,11 @@ texts! {
     ChildTalkOn => "Overleg op", "Talk on";
     HandoverNotWritten => "nog niet geschreven", "not written yet";
     HandoverWarmNotYet => "nog niet", "not yet";
+    HandoverNoSchool => "nog geen school", "no school yet";
+    HandoverPlanned => "gepland op", "planned on";
+    HandoverNothingSaved => "Niets ingevuld: er is niets opgeslagen.", "Nothing filled in: nothing was saved.";
+    ErrTalkBeforeBirth => "De datum van het overleg met school ligt vóór de geboortedatum.", "The date of the talk with the school lies before the birth date.";
+    ErrHandoverTooFarAhead => "Die datum ligt meer dan een jaar vooruit: kies een datum binnen een jaar.", "That date lies more than a year ahead: pick a date within a year.";
     ErrHandoverBeforeBirth => "De datum van de overdracht ligt vóór de geboortedatum.", "The date of the handover lies before the birth date.";
     ActPromptedBy => "aanleiding", "prompted by";
     FieldPromptedBy => "Aanleiding", "Prompted by";

@@ -267,7 +267,7 @@ impl TrajectoryScreen {
         trajectory: Trajectory,
         reopened: bool,
     ) -> TrajectoryScreen {
-        let mut list = rows(ctx.lang, &template);
+        let mut list = rows(ctx.lang, &template, group.kind == crate::domain::GroupKind::Bso);
         let current = match trajectory.progress(&template) {
             Progress::At { number, .. } if reopened && trajectory.is_open() => {
                 number.checked_sub(1).and_then(|i| template.stages.get(i))
@@ -753,8 +753,8 @@ fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {
 }
 
 /// The rows of a trajectory: its fields, then each stage followed by what it records (the
-/// parents' consent, the questions it asks).
-fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
+/// parents' consent, the questions it asks). `bso`: the child is in a BSO (`T::consent`).
+fn rows(lang: Lang, template: &PlanTemplate, bso: bool) -> ListView<TrajectoryRow> {
     let mut parts: Vec<(PlanPart, String)> = PlanField::of(&template.id)
         .iter()
         .map(|f| (PlanPart::Field(*f), lang.get(field_label(*f)).to_string()))
@@ -770,12 +770,9 @@ fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
             parts.push((PlanPart::Prompts, label));
         }
         if stage.kind == StageKind::Parents {
-            for (to, label) in [
-                (ConsentTo::Coach, T::ConsentCoach),
-                (ConsentTo::CareTeam, T::ConsentCareTeam),
-                (ConsentTo::School, T::ConsentSchool),
-            ] {
-                parts.push((PlanPart::Consent(to), lang.get(label).to_string()));
+            for to in [ConsentTo::Coach, ConsentTo::CareTeam, ConsentTo::School] {
+                let label = lang.get(T::consent(to, bso)).to_string();
+                parts.push((PlanPart::Consent(to), label));
             }
         }
         for question in &stage.questions {
