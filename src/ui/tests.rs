@@ -699,6 +699,32 @@ fn children_going_to_school_at_120_columns() {
     }
 }
 
+/// At 80 columns the school column stays, in Dutch too: the longest names give way a few
+/// columns ("Mohammed van L…") rather than the flag of a child going to school.
+#[test]
+fn children_keep_the_school_column_at_80_columns() {
+    for lang in [Lang::Nl, Lang::En] {
+        let (_dir, mut app) = demo(lang);
+        for group in ["De Vlinders", "De Egeltjes"] {
+            press(&mut app, "Enter");
+            let text = screen_text(&render(&app, 80, 24));
+            let header = text.lines().nth(2).unwrap();
+            assert!(header.contains("School"), "{lang:?} {group}: {text}");
+            assert!(text.contains(group), "{text}");
+            if lang == Lang::Nl && group == "De Egeltjes" {
+                insta::assert_snapshot!(
+                    "children_egeltjes_80x24_nl",
+                    render(&app, 80, 24).backend()
+                );
+                assert!(text.contains("Mohammed van L…"), "{text}");
+                assert!(text.contains("25-12 ✓"), "{text}");
+            }
+            press(&mut app, "Esc");
+            press(&mut app, "Down");
+        }
+    }
+}
+
 /// The handover form of a child near four, in Dutch: the school, one text per domain of its
 /// form, and the parents' consent to school read-only under the fields.
 #[test]
