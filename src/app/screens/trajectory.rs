@@ -470,7 +470,7 @@ impl TrajectoryScreen {
         if !t.takes_prompts() {
             return Err(AppError::MeldcodeNoPrompts);
         }
-        let offered = offered_prompts(&self.observations, &t.prompted_by);
+        let offered = offered_prompts(&self.observations, &t.prompted_by, t.started);
         if offered.is_empty() {
             return Err(AppError::NotObservedYet);
         }
@@ -634,7 +634,7 @@ impl TrajectoryScreen {
                 let hidden = self.trajectory.prompted_by.iter().filter(|id| !visible(id));
                 let ids: Vec<Id> = chosen.map(|(id, _)| *id).chain(hidden.copied()).collect();
                 let action = AuditAction::TrajectoryEdit;
-                self.change(ctx, action, PROMPTED_BY, |t, _| {
+                self.change(ctx, action, Trajectory::PROMPTED_BY, |t, _| {
                     t.set_prompted_by(ids);
                     Ok(())
                 })?;
@@ -718,19 +718,25 @@ impl TrajectoryScreen {
     }
 }
 
-/// How the audit trail names the change of what prompted a trajectory (`trajectory:ID/...`).
-const PROMPTED_BY: &str = "prompted_by";
-
 /// The observations the prompts form offers, newest first: the latest [`PROMPT_CHOICES`] of
-/// `observations` (oldest first) and any older one among `named`.
-fn offered_prompts<'o>(observations: &'o [Observation], named: &[Id]) -> Vec<&'o Observation> {
+/// `observations` (oldest first) made on or before the trajectory `started` (what came after
+/// cannot have prompted it), and any other one among `named`, so that none already named is
+/// lost.
+fn offered_prompts<'o>(
+    observations: &'o [Observation],
+    named: &[Id],
+    started: NaiveDate,
+) -> Vec<&'o Observation> {
     let mut newest: Vec<&Observation> = observations.iter().collect();
     newest.sort_by_key(|o| std::cmp::Reverse((o.date, o.id)));
+    let mut before = 0;
     newest
         .into_iter()
-        .enumerate()
-        .filter(|(i, o)| *i < PROMPT_CHOICES || named.contains(&o.id))
-        .map(|(_, o)| o)
+        .filter(|o| {
+            let offered = o.date <= started && before < PROMPT_CHOICES;
+            before += usize::from(offered);
+            offered || named.contains(&o.id)
+        })
         .collect()
 }
 
