@@ -222,3 +222,109 @@ fn a_bso_child_gets_the_talk_with_the_school() {
     );
     assert!(h.development.is_empty() && h.parents_view.is_empty());
 }
+
+/// The row of `child` in the children list the app shows now.
+fn list_row(app: &App, child: Id) -> super::screens::ChildRow {
+    let Screen::Children(s) = app.screen() else {
+        panic!("the children list")
+    };
+    s.list
+        .items()
+        .find(|r| r.child.id == child)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn an_empty_form_writes_nothing_and_the_list_and_the_child_screen_agree() {
+    let (_dir, mut app, child) = near_four(Role::Staff, GroupKind::Kdv);
+    let trail = app.store.audit().unwrap().len();
+    press(&mut app, "s");
+    press(&mut app, "Enter");
+    assert!(handover_form(&app).is_none(), "the form closes");
+    let status = app.status.as_ref().expect("says so");
+    assert!(
+        !status.error && status.text.contains("niets opgeslagen"),
+        "{status:?}"
+    );
+    assert!(
+        app.store.handover(child).unwrap().is_none(),
+        "nothing saved"
+    );
+    assert_eq!(app.store.audit().unwrap().len(), trail, "nothing audited");
+    press(&mut app, "Esc");
+    let flag = list_row(&app, child).to_school.expect("going to school");
+    assert!(!flag.handover, "no ✓ for what is not written");
+
+    // Only the interests: a handover written, without a school yet; both screens agree.
+    press(&mut app, "Enter");
+    press(&mut app, "s");
+    let domains = handover_form(&app).expect("opens").0.development.len();
+    tab(&mut app, 1 + domains);
+    type_text(&mut app, "Dinosaurussen");
+    press(&mut app, "Enter");
+    let h = app.store.handover(child).unwrap().expect("saved");
+    assert!(h.is_written() && h.school.is_empty());
+    assert!(child_screen(&app)
+        .handover
+        .as_ref()
+        .is_some_and(|h| h.is_written()));
+    press(&mut app, "Esc");
+    assert!(list_row(&app, child).to_school.unwrap().handover, "✓");
+}
+
+#[test]
+fn a_date_more_than_a_year_ahead_is_refused_and_a_bso_talk_before_birth_says_talk() {
+    let (_dir, mut app, child) = near_four(Role::Staff, GroupKind::Bso);
+    press(&mut app, "s");
+    type_text(&mut app, "OBS De Klimop");
+    press(&mut app, "Tab");
+    type_text(&mut app, "01-01-2099");
+    press(&mut app, "Enter");
+    let (_, error) = handover_form(&app).expect("refused: the form stays");
+    assert!(
+        error.is_some_and(|e| e.contains("meer dan een jaar")),
+        "{error:?}"
+    );
+    for _ in 0..10 {
+        press(&mut app, "Backspace");
+    }
+    type_text(&mut app, "01-01-2020");
+    press(&mut app, "Enter");
+    let (_, error) = handover_form(&app).expect("refused: the form stays");
+    assert!(
+        error.is_some_and(|e| e.contains("overleg met school") && e.contains("geboortedatum")),
+        "the talk, not a handover: {error:?}"
+    );
+    for _ in 0..10 {
+        press(&mut app, "Backspace");
+    }
+    // A date after today within a year is a planned one.
+    type_text(&mut app, "15-01-2027");
+    press(&mut app, "Enter");
+    assert!(handover_form(&app).is_none(), "saved");
+    let h = app.store.handover(child).unwrap().expect("stored");
+    assert_eq!(h.warm_handover_on, "2027-01-15".parse().ok());
+}
+
+#[test]
+fn the_consent_form_of_a_bso_child_asks_to_pass_information_to_the_school() {
+    for (kind, wanted) in [
+        (GroupKind::Bso, "informatie delen met school"),
+        (GroupKind::Kdv, "warme overdracht school"),
+    ] {
+        let (_dir, mut app, _) = near_four(Role::Staff, kind);
+        press(&mut app, "t");
+        let Some(modal::Modal::Form(form)) = &child_screen(&app).record else {
+            panic!("the consent form")
+        };
+        let labels: Vec<String> = crate::app::fields::Fields::fields(&form.fields)
+            .iter()
+            .map(|f| f.shown(Lang::Nl).label.text(Lang::Nl).to_string())
+            .collect();
+        assert!(
+            labels.iter().any(|l| l.ends_with(wanted)),
+            "{kind:?}: {labels:?}"
+        );
+    }
+}

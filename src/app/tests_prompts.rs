@@ -233,6 +233,41 @@ fn a_meldcode_trajectory_names_no_observations() {
     );
 }
 
+/// A trajectory started 60 days ago (its start date changed back): `o` offers only what was
+/// observed on or before that day, and keeps offering one named already though made after.
+#[test]
+fn o_offers_only_observations_up_to_the_start_and_keeps_one_named() {
+    let (_dir, mut app, child, made) = on_child_with(&[(90, false), (30, false), (10, false)]);
+    start_early(&mut app);
+    assert_eq!(named(&app, &child), [made[2].id], "named at the start");
+    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
+    t.started = now().date_naive() - chrono::Duration::days(60);
+    let plan = screen(&app).template.clone();
+    let sig = app.signature();
+    app.store
+        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, "started", &sig)
+        .unwrap();
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    assert_eq!(screen(&app).trajectory.started, t.started);
+    chr(&mut app, 'o');
+    let offered: Vec<Id> = prompts_form(&app).offered.iter().map(|(i, _)| *i).collect();
+    assert_eq!(
+        offered,
+        [made[2].id, made[0].id],
+        "the one named, and the one from before the start; not the one 30 days ago"
+    );
+    // Taking the later one off: it is no longer offered the next time.
+    press(&mut app, "Backspace");
+    type_text(&mut app, "2");
+    press(&mut app, "Enter");
+    assert_eq!(named(&app, &child), [made[0].id]);
+    chr(&mut app, 'o');
+    let offered: Vec<Id> = prompts_form(&app).offered.iter().map(|(i, _)| *i).collect();
+    assert_eq!(offered, [made[0].id]);
+}
+
 #[test]
 fn without_an_observation_o_says_so() {
     let (_dir, mut app, _child, _) = on_child_with(&[]);

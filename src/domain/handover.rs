@@ -26,14 +26,28 @@ pub fn to_school_on(kind: GroupKind, born: NaiveDate, today: NaiveDate) -> Optio
     (age.in_months() >= SCHOOL_SOON_MONTHS).then(|| born + Months::new(48))
 }
 
-/// Ok for a warm handover on `on` (none yet, or on or after the birth) of a child born on
-/// `born`.
+/// How far ahead a warm handover (or a talk with the school) may be planned: a year, in months.
+/// A date further ahead is a typing error (01-01-2099), not a plan.
+pub const PLAN_AHEAD_MONTHS: u32 = 12;
+
+/// Ok for a warm handover on `on` of a child born on `born`, typed on `today`: none yet, or a
+/// date on or after the birth and at most [`PLAN_AHEAD_MONTHS`] after today (a date after today
+/// is a planned one). `bso`: the date is that of the talk with the school, and the error says so.
 ///
 /// # Errors
-/// [`Invalid::HandoverBeforeBirth`] for a date before the birth.
-pub fn check_warm_handover(on: Option<NaiveDate>, born: NaiveDate) -> Result<(), Invalid> {
+/// [`Invalid::HandoverBeforeBirth`] (or [`Invalid::TalkBeforeBirth`] for a BSO child) for a date
+/// before the birth, [`Invalid::HandoverTooFarAhead`] for one more than a year after today.
+pub fn check_warm_handover(
+    on: Option<NaiveDate>,
+    born: NaiveDate,
+    today: NaiveDate,
+    bso: bool,
+) -> Result<(), Invalid> {
+    let latest = today + Months::new(PLAN_AHEAD_MONTHS);
     match on {
+        Some(day) if day < born && bso => Err(Invalid::TalkBeforeBirth),
         Some(day) if day < born => Err(Invalid::HandoverBeforeBirth),
+        Some(day) if day > latest => Err(Invalid::HandoverTooFarAhead),
         _ => Ok(()),
     }
 }
@@ -116,6 +130,22 @@ impl Handover {
         known.chain(unknown).collect()
     }
 
+    /// Whether anything is written in it: a school, any text, or a date. The one definition of
+    /// a written handover: a record with nothing in it is none (the group list shows no ✓, the
+    /// child screen "not written yet"), and saving an empty form writes none.
+    pub fn is_written(&self) -> bool {
+        let texts = [
+            &self.school,
+            &self.interests,
+            &self.what_helps,
+            &self.parents_view,
+            &self.spoken_with,
+        ];
+        texts.iter().any(|t| !t.trim().is_empty())
+            || self.development.values().any(|t| !t.trim().is_empty())
+            || self.warm_handover_on.is_some()
+    }
+
     /// The problems with this handover's dates for a child born on `birth_date`, one sentence
     /// each: a warm handover or a change before the child was born cannot be.
     pub fn date_problems(&self, birth_date: NaiveDate) -> Vec<String> {
@@ -181,15 +211,36 @@ mod tests {
     }
 
     #[test]
-    fn a_warm_handover_before_the_birth_is_refused() {
+    fn a_warm_handover_before_the_birth_or_more_than_a_year_ahead_is_refused() {
         let born: NaiveDate = "2022-12-10".parse().unwrap();
-        assert_eq!(check_warm_handover(None, born), Ok(()));
-        assert_eq!(check_warm_handover(Some(born), born), Ok(()));
+        let today: NaiveDate = "2026-11-20".parse().unwrap();
+        let check = |on: Option<NaiveDate>, bso| check_warm_handover(on, born, today, bso);
+        assert_eq!(check(None, false), Ok(()));
+        assert_eq!(check(Some(born), false), Ok(()));
         let before = born.pred_opt();
-        assert_eq!(
-            check_warm_handover(before, born),
-            Err(Invalid::HandoverBeforeBirth)
-        );
+        assert_eq!(check(before, false), Err(Invalid::HandoverBeforeBirth));
+        assert_eq!(check(before, true), Err(Invalid::TalkBeforeBirth));
+        let in_a_year: NaiveDate = "2027-11-20".parse().unwrap();
+        assert_eq!(check(Some(in_a_year), false), Ok(()), "planned");
+        for bso in [false, true] {
+            assert_eq!(
+                check(in_a_year.succ_opt(), bso),
+                Err(Invalid::HandoverTooFarAhead)
+            );
+        }
+    }
+
+    #[test]
+    fn a_handover_is_written_once_anything_is_in_it() {
+        let mut h = handover(None, "2026-11-20T10:00:00+01:00");
+        assert!(h.is_written(), "a school");
+        h.school = "  ".into();
+        assert!(!h.is_written(), "nothing but blanks");
+        h.development.insert("Taal".into(), "Vertelt veel.".into());
+        assert!(h.is_written(), "a domain's text");
+        h.development.clear();
+        h.warm_handover_on = "2026-12-01".parse().ok();
+        assert!(h.is_written(), "a date");
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub enum Invalid {
     /// A warm handover to school (or a talk with the school) dated before the child was born.
     #[error("the handover to school lies before the child was born")]
     HandoverBeforeBirth,
+    /// A BSO child's talk with the school dated before the child was born.
+    #[error("the talk with the school lies before the child was born")]
+    TalkBeforeBirth,
+    /// A warm handover (or talk with the school) more than a year after today.
+    #[error("the handover to school lies more than a year ahead")]
+    HandoverTooFarAhead,
     #[error("the date lies in the past")]
     PastDate,
     #[error("a reason is required")]

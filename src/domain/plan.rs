@@ -592,6 +592,10 @@ impl Trajectory {
         takes_prompts(&self.template)
     }
 
+    /// How the audit trail names a change of what prompted a trajectory
+    /// (`trajectory:ID/prompted_by`), by hand or because a prompting observation was emptied.
+    pub const PROMPTED_BY: &'static str = "prompted_by";
+
     /// Names the observations that prompted the trajectory: `ids`, in ascending order, each
     /// once (none: no longer any).
     pub fn set_prompted_by(&mut self, ids: impl IntoIterator<Item = Id>) {

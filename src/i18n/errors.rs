@@ -163,6 +163,8 @@ impl Lang {
             Invalid::FutureStart => T::ErrFutureStart,
             Invalid::BeforeStart => T::ErrBeforeStart,
             Invalid::HandoverBeforeBirth => T::ErrHandoverBeforeBirth,
+            Invalid::TalkBeforeBirth => T::ErrTalkBeforeBirth,
+            Invalid::HandoverTooFarAhead => T::ErrHandoverTooFarAhead,
             Invalid::PastDate => T::ErrPastDate,
             Invalid::ReasonRequired => T::ErrReasonRequired,
             Invalid::AdviceRequired => T::ErrAdviceRequired,

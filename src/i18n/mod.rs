@@ -632,6 +632,42 @@ impl Lang {
         }
     }
 
+    /// Why the coach should see a child, in a full sentence (the visit's detail pane), where
+    /// [`Lang::reason`] gives it in short for the row: "Observatie nodig: de jaarlijkse, rond
+    /// de 4e verjaardag."
+    pub fn reason_in_full(self, reason: &crate::domain::visit::attention::Reason) -> String {
+        use crate::domain::rhythm::{Due, FIRST_AFTER_MONTHS};
+        use crate::domain::visit::attention::Reason;
+        match reason {
+            Reason::WaitingOnCoach => self.get(T::ReasonWaitingOnCoachFull).to_string(),
+            Reason::OverdueReview => self.get(T::ReasonOverdueFull).to_string(),
+            Reason::NewOften(1) => self.pick(
+                "1 zorgitem nieuw op vaak sinds het vorige bezoek.".to_string(),
+                "1 worry item newly often since the previous visit.".to_string(),
+            ),
+            Reason::NewOften(n) => self.pick(
+                format!("{n} zorgitems nieuw op vaak sinds het vorige bezoek."),
+                format!("{n} worry items newly often since the previous visit."),
+            ),
+            Reason::ManyOften(n) => self.pick(
+                format!("{n} zorgitems vaak in de laatste observatie."),
+                format!("{n} worry items marked often in the latest observation."),
+            ),
+            Reason::ObservationDue(Due::First) => self.pick(
+                format!("Observatie nodig: de eerste, {FIRST_AFTER_MONTHS} maanden na de start in de groep."),
+                format!("Observation due: the first, {FIRST_AFTER_MONTHS} months after the start in the group."),
+            ),
+            Reason::ObservationDue(Due::Yearly { years }) => self.pick(
+                format!("Observatie nodig: de jaarlijkse, rond de {years}e verjaardag."),
+                format!("Observation due: the yearly one, around turning {years}."),
+            ),
+            Reason::ObservationDue(Due::Trajectory { weeks }) => self.pick(
+                format!("Observatie nodig: bij een open traject elke {weeks} weken."),
+                format!("Observation due: with an open trajectory every {weeks} weeks."),
+            ),
+        }
+    }
+
     /// The group's visits in a line: "Laatste bezoek 02-10-2026 · volgend 13-11-2026".
     pub fn visit_summary(
         self,
@@ -841,6 +877,21 @@ macro_rules! texts {
 }
 pub(crate) use texts;
 
+impl T {
+    /// The label of the parents' consent to `to` in a form or a trajectory: for a BSO child
+    /// (`bso`), who already goes to school, consent to school is to pass information to it,
+    /// not a warm handover.
+    pub fn consent(to: crate::domain::ConsentTo, bso: bool) -> T {
+        use crate::domain::ConsentTo;
+        match to {
+            ConsentTo::Coach => T::ConsentCoach,
+            ConsentTo::CareTeam => T::ConsentCareTeam,
+            ConsentTo::School if bso => T::ConsentSchoolBso,
+            ConsentTo::School => T::ConsentSchool,
+        }
+    }
+}
+
 texts! {
     enum T;
     AppName => "signaal", "signaal";
@@ -1017,6 +1068,7 @@ texts! {
     ConsentSchoolShort => "School", "School";
     ConsentCoach => "Toestemming: coach raadplegen", "Consent: consult the coach";
     ConsentSchool => "Toestemming: warme overdracht school", "Consent: warm handover to school";
+    ConsentSchoolBso => "Toestemming: informatie delen met school", "Consent: passing information to the school";
     Yes => "ja", "yes";
     No => "nee", "no";
     Unanswered => "open", "open";
@@ -1128,6 +1180,11 @@ texts! {
     ChildTalkOn => "Overleg op", "Talk on";
     HandoverNotWritten => "nog niet geschreven", "not written yet";
     HandoverWarmNotYet => "nog niet", "not yet";
+    HandoverNoSchool => "nog geen school", "no school yet";
+    HandoverPlanned => "gepland op", "planned on";
+    HandoverNothingSaved => "Niets ingevuld: er is niets opgeslagen.", "Nothing filled in: nothing was saved.";
+    ErrTalkBeforeBirth => "De datum van het overleg met school ligt vóór de geboortedatum.", "The date of the talk with the school lies before the birth date.";
+    ErrHandoverTooFarAhead => "Die datum ligt meer dan een jaar vooruit: kies een datum binnen een jaar.", "That date lies more than a year ahead: pick a date within a year.";
     ErrHandoverBeforeBirth => "De datum van de overdracht ligt vóór de geboortedatum.", "The date of the handover lies before the birth date.";
     ActPromptedBy => "aanleiding", "prompted by";
     FieldPromptedBy => "Aanleiding", "Prompted by";
@@ -1149,6 +1206,8 @@ texts! {
     NoVisitToShow => "Deze groep heeft nog geen coachbezoek gehad.", "This group has had no coach visit yet.";
     ReasonWaitingOnCoach => "wacht op coach", "waiting on coach";
     ReasonOverdue => "! evaluatie", "! review";
+    ReasonWaitingOnCoachFull => "Wacht op de coach: een traject staat bij de stap van de coach.", "Waiting on the coach: a trajectory is at the coach's step.";
+    ReasonOverdueFull => "Evaluatie of einddatum van een traject is voorbij.", "A trajectory's review date or end has passed.";
     NoPreviousVisit => "Eerste bezoek: nog niets om mee te vergelijken.", "First visit: nothing to compare with yet.";
     NothingChanged => "Niets veranderd sinds het vorige bezoek.", "Nothing changed since the previous visit.";
     ChangeNowOften => "Nu vaak", "Now often";

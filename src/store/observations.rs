@@ -11,7 +11,8 @@ use super::writes::{Op, Table};
 use super::{decode_all, decode_one, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::catalogue::Versioned;
 use crate::domain::form::FormTemplate;
-use crate::domain::AuditAction;
+use crate::domain::plan::Trajectory;
+use crate::domain::{AuditAction, AuditEntry};
 use crate::domain::{Id, Observation};
 
 /// What [`Store::add_form_template`] did.
@@ -70,19 +71,24 @@ impl Store {
         self.child_exists(observation.child_id)?;
         // An observation whose last mark was taken back holds nothing: it goes, so that the
         // child's list shows the observation before it again, and so does its place among what
-        // prompted a trajectory (in the same write: no trajectory names what is not there). The
+        // prompted a trajectory (in the same write: no trajectory names what is not there), each
+        // such change with its own `trajectory.edit` entry, as when staff change it by hand. The
         // audit entry stays.
         if observation.is_empty() {
             let key = pair_key(observation.child_id, observation.id);
             let mut ops = vec![Op::remove(Table::Observations, &key)];
+            let target = format!("observation:{}/{item}", observation.id);
+            let mut entries = vec![AuditEntry::new(sig.at, &sig.by, action, target)];
             for mut t in self.trajectories_of(observation.child_id)? {
                 if t.prompted_by.contains(&observation.id) {
                     t.prompted_by.retain(|id| *id != observation.id);
                     ops.push(super::plans::trajectory_op(&t));
+                    let target = format!("trajectory:{}/{}", t.id, Trajectory::PROMPTED_BY);
+                    let edit = AuditAction::TrajectoryEdit;
+                    entries.push(AuditEntry::new(sig.at, &sig.by, edit, target));
                 }
             }
-            let target = format!("observation:{}/{item}", observation.id);
-            return self.commit(ops, sig, action, target);
+            return self.append(ops, entries);
         }
         let mut ops = vec![observation_op(observation)];
         ops.extend(self.template_if_new(Table::FormTemplates, template)?);

@@ -278,4 +278,21 @@ fn an_observation_emptied_leaves_the_trajectories_it_prompted() {
         [kept.id]
     );
     assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
+    // The trajectory's change has its own entry, after the observation's, in the same write.
+    let trail = store.audit().unwrap();
+    let [.., mark, edit] = trail.as_slice() else {
+        panic!("two entries at least")
+    };
+    assert_eq!(mark.action, "observation.mark");
+    assert_eq!(
+        mark.target,
+        format!("observation:{}/{}", emptied.id, item(1))
+    );
+    assert_eq!(edit.action, "trajectory.edit");
+    assert_eq!(edit.target, format!("trajectory:{}/prompted_by", t.id));
+    assert_eq!((edit.at, &edit.by), (mark.at, &mark.by));
+    assert!(
+        crate::domain::audit::verify_chain(&trail).is_ok(),
+        "the chain holds"
+    );
 }

@@ -6,16 +6,17 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::widgets::{block, hints, popup_area};
+use super::widgets::{block, hints, popup_area, shorten};
 use super::Theme;
 use crate::app::fields::{Fields, Form};
 use crate::app::modal::Modal;
 use crate::app::{Action, App};
 
 const FORM_WIDTH: u16 = 72;
-/// Columns of a field's label; the value starts after it.
+/// Columns of a field's label; the value starts after it. A form with a longer label widens
+/// its label column to that label (see [`label_width`]).
 const LABEL: usize = 28;
 
 /// Draws the open popup of a screen, if any, over the whole terminal.
@@ -54,6 +55,10 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     // Where the focused field's lines are, to scroll them into view.
     let mut focused = 0..0;
     let fields = form.fields.fields();
+    let labels = fields
+        .iter()
+        .map(|f| f.shown(lang).label.text(lang).to_string());
+    let label_width = label_width(labels, inner);
     for (i, field) in fields.iter().enumerate() {
         let shown = field.shown(lang);
         let is_focused = i == form.focus;
@@ -63,7 +68,8 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
         } else {
             theme.dim
         };
-        let label = format!("{:<LABEL$}", shown.label.text(lang));
+        let label = shorten(shown.label.text(lang), label_width);
+        let label = format!("{label}{}", " ".repeat(label_width - label.width()));
         let value = match (shown.choice, is_focused) {
             (true, _) => format!("‹ {} ›", shown.value),
             (false, true) => {
@@ -76,16 +82,19 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
             }
             (false, false) => shown.value,
         };
-        let room = inner.saturating_sub(LABEL + 1).max(8);
+        let room = inner.saturating_sub(label_width + 1).max(8);
         for (n, part) in wrap(&value, room).into_iter().enumerate() {
             let head = match n {
                 0 => Span::styled(label.clone(), label_style),
-                _ => Span::raw(" ".repeat(LABEL)),
+                _ => Span::raw(" ".repeat(label_width)),
             };
             lines.push(Line::from(vec![head, Span::raw(format!(" {part}"))]));
         }
         if let (true, Some(hint)) = (is_focused, shown.hint) {
-            lines.push(Line::styled(format!("{:LABEL$} {hint}", ""), theme.dim));
+            lines.push(Line::styled(
+                format!("{:label_width$} {hint}", ""),
+                theme.dim,
+            ));
         }
         if is_focused {
             focused = start..lines.len();
@@ -129,6 +138,14 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
     frame.render_widget(Paragraph::new(error), errors);
     frame.render_widget(Paragraph::new(keys), key_line);
+}
+
+/// The columns of a form's label column: [`LABEL`], or the widest of `labels` (in columns) when
+/// one is longer, so that no label runs into its value; at most three fifths of the form's
+/// `inner` width, so that a value keeps room (a longer label is then cut there with "…").
+fn label_width(labels: impl Iterator<Item = String>, inner: usize) -> usize {
+    let widest = labels.map(|l| l.width()).max().unwrap_or(0);
+    widest.max(LABEL).min((inner * 3 / 5).max(LABEL.min(inner)))
 }
 
 /// The first line to show so that the end of `focused` (a range of lines: the field, its cursor
@@ -182,6 +199,22 @@ mod tests {
             23,
             "a tall note: its end, where the cursor is"
         );
+    }
+
+    #[test]
+    fn the_label_column_widens_to_the_longest_label_within_three_fifths() {
+        let labels = |l: &[&str]| {
+            l.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(label_width(labels(&["School", "Datum"]), 70), LABEL);
+        let talk = "With whom (intern begeleider)";
+        assert_eq!(label_width(labels(&["School", talk]), 70), talk.len());
+        let long = "Talk with parents (reaction, or why not) and more";
+        assert_eq!(label_width(labels(&[long]), 70), 42, "a value keeps room");
+        assert_eq!(label_width(labels(&[long]), 20), 20, "a narrow terminal");
     }
 
     #[test]

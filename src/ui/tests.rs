@@ -705,6 +705,32 @@ fn children_going_to_school_at_120_columns() {
     }
 }
 
+/// At 80 columns the school column stays, in Dutch too: the longest names give way a few
+/// columns ("Mohammed van L…") rather than the flag of a child going to school.
+#[test]
+fn children_keep_the_school_column_at_80_columns() {
+    for lang in [Lang::Nl, Lang::En] {
+        let (_dir, mut app) = demo(lang);
+        for group in ["De Vlinders", "De Egeltjes"] {
+            press(&mut app, "Enter");
+            let text = screen_text(&render(&app, 80, 24));
+            let header = text.lines().nth(2).unwrap();
+            assert!(header.contains("School"), "{lang:?} {group}: {text}");
+            assert!(text.contains(group), "{text}");
+            if lang == Lang::Nl && group == "De Egeltjes" {
+                insta::assert_snapshot!(
+                    "children_egeltjes_80x24_nl",
+                    render(&app, 80, 24).backend()
+                );
+                assert!(text.contains("Mohammed van L…"), "{text}");
+                assert!(text.contains("25-12 ✓"), "{text}");
+            }
+            press(&mut app, "Esc");
+            press(&mut app, "Down");
+        }
+    }
+}
+
 /// The handover form of a child near four, in Dutch: the school, one text per domain of its
 /// form, and the parents' consent to school read-only under the fields.
 #[test]
@@ -727,20 +753,50 @@ fn handover_form_nl() {
     );
 }
 
+/// The child screen's handover section says a written handover without a school so, and a
+/// warm handover dated after today is planned, not held.
+#[test]
+fn the_child_screen_shows_a_handover_without_school_and_a_planned_warm_handover() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    test_support::select_child_where(&mut app, |_, c| c.first_name == "Maud");
+    press(&mut app, "Enter");
+    let id = test_support::child_screen(&app).child.id;
+    let mut h = app
+        .store
+        .handover(id)
+        .unwrap()
+        .expect("Maud's handover in the demo");
+    h.school.clear();
+    h.warm_handover_on = "2027-01-15".parse().ok();
+    app.store.save_handover(&h, &app.signature()).unwrap();
+    // Back to the list and in again: the child screen reads the handover anew.
+    press(&mut app, "Esc");
+    press(&mut app, "Enter");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Overdracht      nog geen school"), "{text}");
+    assert!(text.contains("gepland op 15-01-2027"), "{text}");
+    let footer = text.lines().last().unwrap();
+    assert!(
+        footer.contains("s overdracht") && footer.contains("? alle toetsen"),
+        "{footer}"
+    );
+}
+
 /// `?` on the child screen lists `s` with its description from the keymap (in Dutch the
-/// action's own name).
+/// action's own name), whole at 80 columns.
 #[test]
 fn help_on_the_child_screen_lists_the_handover_key() {
     for (lang, wanted) in [
-        (Lang::En, "The handover to school: school, d"),
+        (Lang::En, "Handover to school; BSO: talk with school"),
         (Lang::Nl, "overdracht school"),
     ] {
         let (_dir, mut app) = demo(lang);
         press(&mut app, "Enter");
         press(&mut app, "Enter");
         chr(&mut app, '?');
-        resize(&mut app, 160, 60);
-        let text = screen_text(&render(&app, 160, 60));
+        resize(&mut app, 80, 60);
+        let text = screen_text(&render(&app, 80, 60));
         let line = text.lines().find(|l| l.contains(wanted));
         assert!(
             line.is_some_and(|l| l.contains("│  s  ")),

@@ -171,7 +171,9 @@ impl ChildScreen {
                 child_record::open(RecordForm::Mentor(Box::new(form)))
             }
             Action::Consent => {
-                child_record::open(RecordForm::Consent(Box::new(ConsentForm::new(lang, child))))
+                let bso = self.group.kind == crate::domain::GroupKind::Bso;
+                let form = ConsentForm::new(lang, child, bso);
+                child_record::open(RecordForm::Consent(Box::new(form)))
             }
             Action::Handover => {
                 let form = HandoverForm::open(ctx, child, &self.group)?;
@@ -192,12 +194,21 @@ impl Component for ChildScreen {
         vec![Context::Child, Context::Global]
     }
 
+    /// For a child going to school, or in a BSO, its handover (`s`) comes right after the plan:
+    /// at 80 columns it then shows, in place of the comparison (`?` lists that).
     fn hints(&self) -> &'static [Action] {
         use Action::*;
-        &[
-            Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History, Edit,
-            Report, Handover,
-        ]
+        let school = self.to_school.is_some() || self.group.kind == crate::domain::GroupKind::Bso;
+        match school {
+            true => &[
+                Observe, Plan, Handover, Back, Help, Compare, Quit, Consent, AddGuardian, Mentor,
+                History, Edit, Report,
+            ],
+            false => &[
+                Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History,
+                Edit, Report, Handover,
+            ],
+        }
     }
 
     fn update(&mut self, ctx: &Ctx, msg: &Msg) -> Outcome {

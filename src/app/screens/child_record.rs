@@ -188,8 +188,9 @@ impl Fields for ConsentForm {
 
 impl ConsentForm {
     /// The form with the child's answers as recorded; who gave one is chosen among the
-    /// guardians with gezag (and whoever was recorded before, so that it is not lost).
-    pub fn new(lang: Lang, child: &Child) -> ConsentForm {
+    /// guardians with gezag (and whoever was recorded before, so that it is not lost). `bso`:
+    /// the child is in a BSO, and consent to school is to pass information to it.
+    pub fn new(lang: Lang, child: &Child, bso: bool) -> ConsentForm {
         let answer = |to: ConsentTo, label: T| {
             let options = [None, Some(ConsentAnswer::Yes), Some(ConsentAnswer::No)]
                 .map(|a| (lang.consent_answer(a).to_string(), a))
@@ -215,11 +216,11 @@ impl ConsentForm {
             Choice::new(T::FieldGivenBy, options, |n| n == now)
         };
         ConsentForm {
-            coach: answer(ConsentTo::Coach, T::ConsentCoach),
+            coach: answer(ConsentTo::Coach, T::consent(ConsentTo::Coach, bso)),
             coach_by: given_by(ConsentTo::Coach),
-            care_team: answer(ConsentTo::CareTeam, T::ConsentCareTeam),
+            care_team: answer(ConsentTo::CareTeam, T::consent(ConsentTo::CareTeam, bso)),
             care_team_by: given_by(ConsentTo::CareTeam),
-            school: answer(ConsentTo::School, T::ConsentSchool),
+            school: answer(ConsentTo::School, T::consent(ConsentTo::School, bso)),
             school_by: given_by(ConsentTo::School),
         }
     }
@@ -359,13 +360,18 @@ pub fn record_step(
                     })
                     .map(|_| lang.get(T::ChildConsent).to_string())
                 }
-                RecordForm::Handover(f) => ctx
-                    .store
-                    .child(child)
-                    .map_err(AppError::from)
-                    .and_then(|c| c.ok_or(AppError::ChildGone))
-                    .and_then(|c| f.save(ctx, &c))
-                    .map(|()| lang.get(f.title()).to_string()),
+                RecordForm::Handover(f) => {
+                    let written = ctx
+                        .store
+                        .child(child)
+                        .map_err(AppError::from)
+                        .and_then(|c| c.ok_or(AppError::ChildGone))
+                        .and_then(|c| f.save(ctx, &c));
+                    if let Ok(false) = written {
+                        return Outcome::Say(lang.get(T::HandoverNothingSaved).to_string());
+                    }
+                    written.map(|_| lang.get(f.title()).to_string())
+                }
             };
             match result {
                 Ok(what) => saved(&what),

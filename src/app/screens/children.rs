@@ -55,7 +55,8 @@ pub struct ToSchool {
     /// The 4th birthday; `None` for a child shown under an alias, whose birthday it would give
     /// away.
     pub on: Option<NaiveDate>,
-    /// Whether its handover is written; always false for who may not read handovers.
+    /// Whether its handover is written (`Handover::is_written`); always false for who may not
+    /// read handovers.
     pub handover: bool,
 }
 
@@ -414,7 +415,7 @@ impl Component for ChildrenScreen {
                 Some(on) => Some(ToSchool {
                     on: (!label.anonymous()).then_some(on),
                     handover: ctx.may(Permission::Handover)
-                        && ctx.store.handover(child.id)?.is_some(),
+                        && ctx.store.handover(child.id)?.is_some_and(|h| h.is_written()),
                 }),
                 None => None,
             };

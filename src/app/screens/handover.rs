@@ -162,14 +162,17 @@ impl HandoverForm {
     }
 
     /// Checks the form and saves it as `child`'s handover (one audited `handover.save`).
+    /// Returns false, having written nothing, when the form is empty and no handover was written
+    /// before ([`Handover::is_written`]): an empty form is no handover. Emptying one that was
+    /// written is saved, a change like any other.
     ///
     /// # Errors
-    /// A date that is no date or lies before the child was born, who may not write handovers,
-    /// or the store's error.
-    pub fn save(&self, ctx: &Ctx, child: &Child) -> Result<(), AppError> {
+    /// A date that is no date, lies before the child was born or more than a year ahead, who
+    /// may not write handovers, or the store's error.
+    pub fn save(&self, ctx: &Ctx, child: &Child) -> Result<bool, AppError> {
         ctx.permit(Permission::Handover)?;
         let on = self.warm_handover_on.value()?;
-        check_warm_handover(on, child.birth_date)?;
+        check_warm_handover(on, child.birth_date, ctx.today(), self.bso)?;
         let text = |t: &Text| t.trimmed().to_string();
         // A BSO talk keeps whatever a handover had before (a child moved from the KDV).
         let before = ctx.store.handover(child.id)?;
@@ -206,8 +209,11 @@ impl HandoverForm {
             by: String::new(),
             at: ctx.now(),
         };
+        if !handover.is_written() && !before.as_ref().is_some_and(Handover::is_written) {
+            return Ok(false);
+        }
         ctx.store.save_handover(&handover, &ctx.signature())?;
-        Ok(())
+        Ok(true)
     }
 }
 

@@ -267,7 +267,7 @@ impl TrajectoryScreen {
         trajectory: Trajectory,
         reopened: bool,
     ) -> TrajectoryScreen {
-        let mut list = rows(ctx.lang, &template);
+        let mut list = rows(ctx.lang, &template, group.kind == crate::domain::GroupKind::Bso);
         let current = match trajectory.progress(&template) {
             Progress::At { number, .. } if reopened && trajectory.is_open() => {
                 number.checked_sub(1).and_then(|i| template.stages.get(i))
@@ -470,7 +470,7 @@ impl TrajectoryScreen {
         if !t.takes_prompts() {
             return Err(AppError::MeldcodeNoPrompts);
         }
-        let offered = offered_prompts(&self.observations, &t.prompted_by);
+        let offered = offered_prompts(&self.observations, &t.prompted_by, t.started);
         if offered.is_empty() {
             return Err(AppError::NotObservedYet);
         }
@@ -634,7 +634,7 @@ impl TrajectoryScreen {
                 let hidden = self.trajectory.prompted_by.iter().filter(|id| !visible(id));
                 let ids: Vec<Id> = chosen.map(|(id, _)| *id).chain(hidden.copied()).collect();
                 let action = AuditAction::TrajectoryEdit;
-                self.change(ctx, action, PROMPTED_BY, |t, _| {
+                self.change(ctx, action, Trajectory::PROMPTED_BY, |t, _| {
                     t.set_prompted_by(ids);
                     Ok(())
                 })?;
@@ -718,19 +718,25 @@ impl TrajectoryScreen {
     }
 }
 
-/// How the audit trail names the change of what prompted a trajectory (`trajectory:ID/...`).
-const PROMPTED_BY: &str = "prompted_by";
-
 /// The observations the prompts form offers, newest first: the latest [`PROMPT_CHOICES`] of
-/// `observations` (oldest first) and any older one among `named`.
-fn offered_prompts<'o>(observations: &'o [Observation], named: &[Id]) -> Vec<&'o Observation> {
+/// `observations` (oldest first) made on or before the trajectory `started` (what came after
+/// cannot have prompted it), and any other one among `named`, so that none already named is
+/// lost.
+fn offered_prompts<'o>(
+    observations: &'o [Observation],
+    named: &[Id],
+    started: NaiveDate,
+) -> Vec<&'o Observation> {
     let mut newest: Vec<&Observation> = observations.iter().collect();
     newest.sort_by_key(|o| std::cmp::Reverse((o.date, o.id)));
+    let mut before = 0;
     newest
         .into_iter()
-        .enumerate()
-        .filter(|(i, o)| *i < PROMPT_CHOICES || named.contains(&o.id))
-        .map(|(_, o)| o)
+        .filter(|o| {
+            let offered = o.date <= started && before < PROMPT_CHOICES;
+            before += usize::from(offered);
+            offered || named.contains(&o.id)
+        })
         .collect()
 }
 
@@ -753,8 +759,8 @@ fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {
 }
 
 /// The rows of a trajectory: its fields, then each stage followed by what it records (the
-/// parents' consent, the questions it asks).
-fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
+/// parents' consent, the questions it asks). `bso`: the child is in a BSO (`T::consent`).
+fn rows(lang: Lang, template: &PlanTemplate, bso: bool) -> ListView<TrajectoryRow> {
     let mut parts: Vec<(PlanPart, String)> = PlanField::of(&template.id)
         .iter()
         .map(|f| (PlanPart::Field(*f), lang.get(field_label(*f)).to_string()))
@@ -770,12 +776,9 @@ fn rows(lang: Lang, template: &PlanTemplate) -> ListView<TrajectoryRow> {
             parts.push((PlanPart::Prompts, label));
         }
         if stage.kind == StageKind::Parents {
-            for (to, label) in [
-                (ConsentTo::Coach, T::ConsentCoach),
-                (ConsentTo::CareTeam, T::ConsentCareTeam),
-                (ConsentTo::School, T::ConsentSchool),
-            ] {
-                parts.push((PlanPart::Consent(to), lang.get(label).to_string()));
+            for to in [ConsentTo::Coach, ConsentTo::CareTeam, ConsentTo::School] {
+                let label = lang.get(T::consent(to, bso)).to_string();
+                parts.push((PlanPart::Consent(to), label));
             }
         }
         for question in &stage.questions {

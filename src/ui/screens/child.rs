@@ -136,9 +136,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
     modal::draw(frame, app, &screen.record, theme);
 }
 
-/// The handover section of the details, for who may read handovers: the school (or that none
-/// is written yet) and the warm handover's date (or "nog niet"); for a BSO child the talk with
-/// the school, once one is recorded. The parents' consent to school is in the consent panel.
+/// The handover section of the details, for who may read handovers: the school (that none is
+/// written yet, by `Handover::is_written` as the group list's ✓, or that a written one names no
+/// school yet) and the warm handover's date ("nog niet", or "gepland op" for a date after today);
+/// for a BSO child the talk with the school, once one is recorded. The parents' consent to
+/// school is in the consent panel.
 fn handover(app: &App, screen: &ChildScreen) -> Vec<(T, String)> {
     let lang = app.lang;
     let may = app
@@ -150,14 +152,17 @@ fn handover(app: &App, screen: &ChildScreen) -> Vec<(T, String)> {
     if !shown {
         return Vec::new();
     }
-    let h = screen.handover.as_ref();
-    let school = h
-        .map(|h| h.school.trim())
-        .filter(|s| !s.is_empty())
-        .map_or_else(|| lang.get(T::HandoverNotWritten).to_string(), str::to_string);
-    let when = h
-        .and_then(|h| h.warm_handover_on)
-        .map_or_else(|| lang.get(T::HandoverWarmNotYet).to_string(), |d| lang.date(d));
+    let h = screen.handover.as_deref().filter(|h| h.is_written());
+    let school = match h.map(|h| h.school.trim()) {
+        None => lang.get(T::HandoverNotWritten).to_string(),
+        Some("") => lang.get(T::HandoverNoSchool).to_string(),
+        Some(school) => school.to_string(),
+    };
+    let when = match h.and_then(|h| h.warm_handover_on) {
+        None => lang.get(T::HandoverWarmNotYet).to_string(),
+        Some(d) if d > app.today() => format!("{} {}", lang.get(T::HandoverPlanned), lang.date(d)),
+        Some(d) => lang.date(d),
+    };
     let (first, second) = match bso {
         true => (T::ChildSchoolTalk, T::ChildTalkOn),
         false => (T::ChildHandover, T::ChildWarm),

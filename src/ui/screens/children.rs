@@ -32,10 +32,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // narrower than a Dutch one, a group without plans needs no room for them), so that the name
     // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
     // The mentor by full name, or by first name only (`short`) when the columns do not fit; the
-    // school column in the width of `tier` (`Lang::to_school`).
-    let cells = |row: &ChildRow, short: bool, tier: usize| -> [Line<'static>; COLUMNS] {
+    // school column in the width of `tier` (`Lang::to_school`); the name cut to `cut` columns
+    // with "…" when the name column gives way (`Layout::names`).
+    let cells = |row: &ChildRow, short: bool, tier: usize, cut: Option<u16>| {
         let child = &row.child;
-        let mut name = vec![Span::raw(row.label.text.clone())];
+        let label = match cut {
+            Some(cut) => shorten(&row.label.text, usize::from(cut)),
+            None => row.label.text.clone(),
+        };
+        let mut name = vec![Span::raw(label)];
         if child.archived {
             name.push(Span::styled(
                 format!(" ({})", lang.get(T::ArchivedTag)),
@@ -63,13 +68,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
             Line::raw(often),
             Line::raw(school),
             plan(row, theme),
-        ]
+        ] as [Line<'static>; COLUMNS]
     };
     let widths_of = |short: bool, tier: usize| {
         let all: Vec<[Line<'static>; COLUMNS]> = screen
             .list
             .items()
-            .map(|r| cells(r, short, tier))
+            .map(|r| cells(r, short, tier, None))
             .collect();
         let header = header(tier);
         let width = |column: usize| {
@@ -82,23 +87,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         )
     };
     let going = screen.list.items().any(|r| r.to_school.is_some());
-    let fit = |tier: Option<usize>| fit(area.width, tier, |short| widths_of(short, tier.unwrap_or(0)));
-    let without = fit(None);
-    // The school column as wide as fits without cutting more than the step plan (down to
-    // PLAN_MIN), or left out.
-    // Rather a narrower school column than the mentor by first name only.
-    let tiers: Vec<Layout> = (0..3).filter(|_| going).map(|t| fit(Some(t))).collect();
-    let fitting = |same_mentor: bool| {
-        tiers.iter().copied().find(|l| {
-            l.fits && l.mentor == without.mentor && (!same_mentor || l.short == without.short)
+    let fit = |tier: Option<usize>, give: u16| {
+        fit(area.width, tier, give, |short| {
+            widths_of(short, tier.unwrap_or(0))
         })
     };
-    let layout = fitting(true).or_else(|| fitting(false)).unwrap_or(without);
+    let without = fit(None, 0);
+    // The school column as wide as fits without cutting more than the step plan (down to
+    // PLAN_MIN), or left out. Rather a narrower school column than the mentor by first name
+    // only; rather the mentor by first name than a name cut short; rather the longest names
+    // cut by a few columns (NAME_GIVES) than no school column (an 80-column terminal).
+    let layout = (0..=NAME_GIVES)
+        .filter(|_| going)
+        .find_map(|give| {
+            let tiers: Vec<Layout> = (0..3).map(|t| fit(Some(t), give)).collect();
+            let fitting = |same_mentor: bool| {
+                tiers.iter().copied().find(|l| {
+                    l.fits
+                        && l.mentor == without.mentor
+                        && (!same_mentor || l.short == without.short)
+                })
+            };
+            fitting(true).or_else(|| fitting(false))
+        })
+        .unwrap_or(without);
     let Layout {
         short,
         tier,
         others,
         mentor,
+        names,
         ..
     } = layout;
     let school = tier.is_some();
@@ -113,7 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         .list
         .visible()
         .map(|row| {
-            let cells = cells(row, short, tier);
+            let cells = cells(row, short, tier, names);
             let cells = (0..COLUMNS)
                 .filter(|c| shown(*c))
                 .map(|c| Cell::from(cells[c].clone()));
@@ -156,9 +174,18 @@ const COLUMNS: usize = 7;
 /// The step plan is not cut below this many columns to make room for the school column.
 const PLAN_MIN: u16 = 8;
 
+/// The most columns the name column gives way to show the school column: the longest names
+/// of a group cut by a few characters ("Mohammed van L…"), never below `NAME_LEAST` columns.
+const NAME_GIVES: u16 = 6;
+/// The name column is never cut below this many columns to make room for the school column.
+const NAME_LEAST: u16 = 14;
+
 /// How the columns after the name are laid out.
 #[derive(Debug, Clone, Copy)]
 struct Layout {
+    /// The name column's width when it gives way (names longer are cut with "…"); `None`: the
+    /// longest name is whole.
+    names: Option<u16>,
     /// The mentor by first name only.
     short: bool,
     /// The school column's width tier (`Lang::to_school`), `None`: left out.
@@ -171,11 +198,13 @@ struct Layout {
     fits: bool,
 }
 
-/// The columns on a terminal `width` wide, with the school column in `tier` or without it;
-/// `widths_of(short)` measures the name and the other columns.
+/// The columns on a terminal `width` wide, with the school column in `tier` or without it, the
+/// name column narrowed by `give` columns (no further than `NAME_LEAST`); `widths_of(short)`
+/// measures the name and the other columns.
 fn fit(
     width: u16,
     tier: Option<usize>,
+    give: u16,
     widths_of: impl Fn(bool) -> (u16, [u16; COLUMNS - 1]),
 ) -> Layout {
     let school = tier.is_some();
@@ -185,7 +214,8 @@ fn fit(
     if !school {
         others[4] = 0;
     }
-    let names = widest_name.min(name_most(room));
+    let whole = widest_name.min(name_most(room));
+    let names = whole.saturating_sub(give).max(NAME_LEAST.min(whole));
     // Narrow: the mentor by first name first.
     let short = names + others.iter().sum::<u16>() > room;
     if short {
@@ -209,6 +239,7 @@ fn fit(
     let intact = (0..5).all(|c| c == 1 || others[c] == wanted[c]);
     let fits = intact && others[5] >= wanted[5].min(PLAN_MIN);
     Layout {
+        names: (names < whole).then_some(names),
         short,
         tier,
         others,

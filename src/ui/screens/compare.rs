@@ -11,7 +11,13 @@ use crate::app::App;
 use crate::domain::form::{Change, ChangeKind};
 use crate::i18n::T;
 use crate::ui::sectioned::{SectionedList, SectionedRow};
+use crate::ui::widgets::shorten;
 use crate::ui::Theme;
+use unicode_width::UnicodeWidthStr;
+
+/// The columns between an item's text and its marks, besides the one every list row keeps: an
+/// item text that ends right before "vaak → niet gezien" would read on into it.
+const GAP: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, theme: &Theme) {
     let lang = app.lang;
@@ -27,33 +33,55 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &CompareScreen, th
         // An item of an older version of the form, which this version no longer has.
         None => (String::new(), item.to_string()),
     };
+    // What a row says at the right: the marks before and now, and the kind of change.
+    let columns = |change: &Change| {
+        let (before, now, kind) = match change.kind {
+            ChangeKind::Appeared(mark) => (None, Some(mark), T::ChangeAppeared),
+            ChangeKind::Disappeared(mark) => (Some(mark), None, T::ChangeDisappeared),
+            ChangeKind::Changed { from, to } => (Some(from), Some(to), T::ChangeChanged),
+        };
+        // A strength not marked this time is not said to be gone.
+        let (now_text, kind) = match not_marked_this_time(change) {
+            true => (lang.get(T::MarkNotMarked), T::ChangeNotMarked),
+            false => (lang.mark(now), kind),
+        };
+        let marks = format!("{} → {now_text}", lang.mark(before));
+        (marks, lang.get(kind), now.is_some())
+    };
+    // Both columns as wide as their longest text in this comparison (measured over every row, so
+    // that filtering does not shift them), together at most three fifths of the list (in Dutch
+    // at 80 columns both whole): the kind gives way first, cut with "…".
+    let widest = |pick: fn(&(String, &str, bool)) -> usize| {
+        let all = screen.list.items().map(|r| columns(&r.change));
+        all.map(|c| pick(&c)).max().unwrap_or(0)
+    };
+    let marks_width = widest(|c| c.0.width());
+    let kind_width = widest(|c| c.1.width());
+    let most = usize::from(area.width.saturating_sub(4)) * 3 / 5;
+    let marks_width = marks_width.min(most.saturating_sub(GAP + 2));
+    let kind_width = kind_width.min(most.saturating_sub(GAP + 2 + marks_width));
     let rows = screen
         .list
         .visible()
         .map(|row| {
-            let (before, now, kind) = match row.change.kind {
-                ChangeKind::Appeared(mark) => (None, Some(mark), T::ChangeAppeared),
-                ChangeKind::Disappeared(mark) => (Some(mark), None, T::ChangeDisappeared),
-                ChangeKind::Changed { from, to } => (Some(from), Some(to), T::ChangeChanged),
-            };
-            // A strength not marked this time is not said to be gone.
-            let (now_text, kind) = match not_marked_this_time(&row.change) {
-                true => (lang.get(T::MarkNotMarked), T::ChangeNotMarked),
-                false => (lang.mark(now), kind),
-            };
+            let (marks, kind, now) = columns(&row.change);
             let (section, text) = wording(&row.change.item);
-            let change = format!("{} → {now_text}", lang.mark(before));
-            let style = if now.is_some() {
-                theme.header
-            } else {
-                theme.dim
+            let style = if now { theme.header } else { theme.dim };
+            let pad = |text: &str, width: usize| {
+                let text = shorten(text, width);
+                let fill = width.saturating_sub(text.width());
+                format!("{text}{}", " ".repeat(fill))
             };
             SectionedRow {
                 section,
                 text,
+                // Apart from the item's text (cut with "…" before them) and from each other.
                 right: vec![
-                    Span::styled(format!("{change:<23}"), style),
-                    Span::styled(format!("{:<17}", lang.get(kind)), theme.dim),
+                    Span::raw(" ".repeat(GAP)),
+                    Span::styled(pad(&marks, marks_width), style),
+                    Span::raw(" "),
+                    Span::styled(pad(kind, kind_width), theme.dim),
+                    Span::raw(" "),
                 ],
             }
         })

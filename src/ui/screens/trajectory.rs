@@ -77,11 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                     (T::PlanStages, format!("{number}. {title}"), right)
                 }
                 PlanPart::Consent(to) => {
-                    let label = match to {
-                        ConsentTo::Coach => T::ConsentCoach,
-                        ConsentTo::CareTeam => T::ConsentCareTeam,
-                        ConsentTo::School => T::ConsentSchool,
-                    };
+                    let label = T::consent(*to, screen.group.kind == crate::domain::GroupKind::Bso);
                     // The child's own consent: one answer per child and purpose.
                     let answer = screen.child.consent.answer(*to);
                     let value = answer.map(|a| a == ConsentAnswer::Yes);

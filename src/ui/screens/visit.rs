@@ -1,8 +1,9 @@
 //! The coach visit: the follow-ups (carried over ones first), the children in the order they
 //! need the coach with their reasons in short ("wacht op coach", "+2 vaak", "! 10 wk"), and the
-//! group. The detail pane shows for the selected child what changed since the previous visit and
-//! the advice written in this one; for a follow-up its due date and who changed it last. Its
-//! forms and the question whether to close it are drawn over it.
+//! group. The detail pane shows for the selected child every reason in full (the row cuts them
+//! short), the advice written in this visit and what changed since the previous one; for a
+//! follow-up its due date and who changed it last. Its forms and the question whether to close
+//! it are drawn over it.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +18,8 @@ use crate::ui::sectioned::{SectionedList, SectionedRow};
 use crate::ui::widgets::{shorten, text_lines};
 use crate::ui::{modal, Theme};
 
-/// The widest the reasons of a child take at the right of its row.
+/// The widest the reasons of a child take at the right of its row, on a terminal up to 80
+/// columns; a wider one gives them up to half its width less 10.
 const REASONS_WIDTH: usize = 30;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, theme: &Theme) {
@@ -28,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
         .map(|r| unicode_width::UnicodeWidthStr::width(r.as_str()))
         .max()
         .unwrap_or(0)
-        .min(REASONS_WIDTH);
+        .min(REASONS_WIDTH.max(usize::from(area.width / 2).saturating_sub(10)));
     let advice_count = |about: Option<Id>| match screen.visit.advice_about(about).count() {
         0 => Span::raw("    "),
         n => Span::styled(format!(" ✎{n:<2}"), theme.key),
@@ -65,11 +67,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
             VisitPart::Child(i) => {
                 let c = &screen.children[i];
                 let text = shorten(&reasons[i], reasons_width);
-                let style = match c.reasons.first() {
-                    Some(Reason::WaitingOnCoach) => theme.key,
-                    Some(Reason::OverdueReview | Reason::ObservationDue(_)) => theme.error,
-                    _ => theme.dim,
-                };
+                let style = c
+                    .reasons
+                    .first()
+                    .map_or(theme.dim, |r| reason_style(r, theme));
                 SectionedRow {
                     section: lang.get(T::VisitChildren).to_string(),
                     text: c.label.text.clone(),
@@ -113,11 +114,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
         title,
         rows,
         detail: detail(app, screen, theme),
-        detail_rows: 6,
+        // More room for the detail on a taller terminal: 6 rows at 24, 10 at 40.
+        detail_rows: (area.height / 4).max(6),
         ..base
     }
     .draw(frame, area, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// How a reason is drawn: waiting on the coach as a key, what is late in the error colour.
+fn reason_style(reason: &Reason, theme: &Theme) -> ratatui::style::Style {
+    match reason {
+        Reason::WaitingOnCoach => theme.key,
+        Reason::OverdueReview | Reason::ObservationDue(_) => theme.error,
+        _ => theme.dim,
+    }
 }
 
 /// A child's reasons in short, most urgent first.
@@ -141,13 +152,22 @@ fn detail<'a>(app: &App, screen: &'a VisitScreen, theme: &Theme) -> Vec<Line<'a>
             ]
         }
         VisitPart::Child(i) => {
-            let mut lines = changes(app, screen, &screen.children[i], theme);
-            lines.extend(advice(
-                app,
-                screen,
-                Some(screen.children[i].child.id),
-                theme,
-            ));
+            // Every reason in full, in one paragraph (the row shows them in short, and cuts what
+            // does not fit); then the advice written now, then what changed since the last visit.
+            let child = &screen.children[i];
+            let mut reasons: Vec<Span> = Vec::new();
+            for r in &child.reasons {
+                if !reasons.is_empty() {
+                    reasons.push(Span::raw(" "));
+                }
+                reasons.push(Span::styled(lang.reason_in_full(r), reason_style(r, theme)));
+            }
+            let mut lines: Vec<Line> = Vec::new();
+            if !reasons.is_empty() {
+                lines.push(Line::from(reasons));
+            }
+            lines.extend(advice(app, screen, Some(child.child.id), theme));
+            lines.extend(changes(app, screen, child, theme));
             lines
         }
         VisitPart::Group => advice(app, screen, None, theme),

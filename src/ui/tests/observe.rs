@@ -237,10 +237,12 @@ fn a_mark_outside_the_childs_age_shows_last_with_the_ages_it_is_for() {
     assert!(text.contains("up to 11 months]"), "{text}");
 }
 
-#[test]
-fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
+/// A new child with two observations: a strength and two worries (one with a long text) marked
+/// "often" 60 days ago, and 5 days ago only another strength: the comparison has a strength not
+/// marked this time, worries no longer seen and a new mark.
+fn strength_not_marked(lang: Lang) -> (tempfile::TempDir, App) {
     use crate::domain::form::Mark;
-    let (_dir, mut app, child) = test_support::on_new_child(Lang::En);
+    let (dir, app, child) = test_support::on_new_child(lang);
     let template = crate::templates::builtin().into_iter().next().unwrap();
     let sig = app.signature();
     let today = test_support::now().date_naive();
@@ -252,6 +254,7 @@ fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
         &[
             ("welbevinden.afscheid", Mark::Often),
             ("welbevinden.teruggetrokken", Mark::Often),
+            ("welbevinden.baby_huilen", Mark::Often),
         ],
         &[("welbevinden.troost", Mark::Sometimes)],
     ];
@@ -267,6 +270,47 @@ fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
             .save_observation(&observation, &template, action, marks[0].0, &sig)
             .unwrap();
     }
+    (dir, app)
+}
+
+/// In Dutch, whose texts are longer, the columns of the comparison never run together: the
+/// marks whole, a space before the kind of change, and an item's text cut with "…" well before
+/// the marks.
+#[test]
+fn the_comparisons_columns_keep_apart_in_dutch_at_120_and_80_columns() {
+    for (width, height, name) in [
+        (120, 30, "comparison_columns_120x30_nl"),
+        (80, 24, "comparison_columns_80x24_nl"),
+    ] {
+        let (_dir, mut app) = strength_not_marked(Lang::Nl);
+        resize(&mut app, width, height);
+        chr(&mut app, 'w');
+        let terminal = render(&app, width, height);
+        let text = screen_text(&terminal);
+        insta::assert_snapshot!(name, terminal.backend());
+        let rows = [
+            ("vaak → niet aangekruist ", "deze keer niet"),
+            ("vaak → niet gezien ", "niet meer gezien"),
+            ("niet gezien → soms ", "nieuw"),
+        ];
+        for (marks, kind) in rows {
+            let line = text.lines().find(|l| l.contains(marks));
+            let line = line.unwrap_or_else(|| panic!("{marks}:\n{text}"));
+            // The marks whole, then (after at least one space) the kind of change whole.
+            let at = line.find(marks).unwrap() + marks.len();
+            assert!(line[at..].trim_start().starts_with(kind), "{line}");
+            let before = &line[..line.find(marks).unwrap()];
+            assert!(before.ends_with("   "), "a gap before the marks: {line}");
+        }
+        // The long item text cut with "…", three columns before its marks.
+        let crying = text.lines().find(|l| l.contains("Huilt lang")).unwrap();
+        assert!(crying.contains("…   vaak → niet gezien"), "{crying}");
+    }
+}
+
+#[test]
+fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
+    let (_dir, mut app) = strength_not_marked(Lang::En);
     chr(&mut app, 'w');
     let t = snap!("comparison_strength_not_marked", &app);
     let text = screen_text(&t);
