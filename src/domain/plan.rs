@@ -192,7 +192,8 @@ impl MeldcodeRecord {
     }
 }
 
-/// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note).
+/// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note);
+/// `done_at` is when it was ticked done, which a later note leaves as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageEntry {
     pub stage: String,
@@ -201,6 +202,11 @@ pub struct StageEntry {
     pub by: String,
     #[serde(default)]
     pub at: Option<DateTime<FixedOffset>>,
+    /// When the stage was ticked done (export: `stages[].done_at`); `None` while it is not done,
+    /// and on a record from before signaal kept it, where `at` stands in for it
+    /// ([`StageEntry::ticked_at`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<DateTime<FixedOffset>>,
     #[serde(default)]
     pub note: String,
     /// Why the coach was asked without the parents' consent (see [`StageKind::Coach`]).
@@ -216,8 +222,19 @@ impl StageEntry {
             done: false,
             by: String::new(),
             at: None,
+            done_at: None,
             note: String::new(),
             without_consent: String::new(),
+        }
+    }
+
+    /// When a done stage was ticked: `done_at`, or on a record from before signaal kept it the
+    /// last change `at` (the best the record tells). `None` for a stage not done, or done
+    /// without any time.
+    pub fn ticked_at(&self) -> Option<DateTime<FixedOffset>> {
+        match self.done {
+            true => self.done_at.or(self.at),
+            false => None,
         }
     }
 }
@@ -397,6 +414,7 @@ impl Trajectory {
         if !entry.done {
             entry.without_consent.clear();
         }
+        entry.done_at = entry.done.then_some(at);
         entry.by = by.to_string();
         entry.at = Some(at);
         true
@@ -415,13 +433,17 @@ impl Trajectory {
         };
         entry.done = true;
         entry.without_consent = reason.trim().to_string();
+        entry.done_at = Some(at);
         entry.by = by.to_string();
         entry.at = Some(at);
         true
     }
 
+    /// Writes the note of a stage. The day it was ticked stays: a stage ticked before signaal
+    /// kept `done_at` gets it from `at` here, before the note's time replaces that.
     pub fn set_note(&mut self, stage: &str, note: &str, by: &str, at: DateTime<FixedOffset>) {
         if let Some(entry) = self.entry_mut(stage) {
+            entry.done_at = entry.ticked_at();
             entry.note = note.trim().to_string();
             entry.by = by.to_string();
             entry.at = Some(at);
@@ -636,16 +658,17 @@ impl Trajectory {
     }
 
     /// The trajectory as it stood at the end of `day`, as far as the record tells (it keeps no
-    /// history): not closed when it closed after `day`; a stage done only when its last change
-    /// (`at`, on the date of its own offset) was on or before `day`, since a later tick or note
-    /// hides when it was ticked (a done stage without a time counts as done); the answers given
-    /// on or before `day`. Dates, question and actions stay as they are now.
+    /// history): not closed when it closed after `day`; a stage done only when it was ticked
+    /// ([`StageEntry::ticked_at`], on the date of its own offset) on or before `day`, whatever
+    /// notes came later (a done stage without a time counts as done; one unticked and ticked
+    /// again counts from the last tick); the answers given on or before `day`. Dates, question
+    /// and actions stay as they are now.
     pub fn as_on(&self, day: NaiveDate) -> Trajectory {
         let later = |at: &DateTime<FixedOffset>| at.date_naive() > day;
         let mut then = self.clone();
         then.closed = self.closed.clone().filter(|c| c.date <= day);
         for entry in &mut then.stages {
-            if entry.at.as_ref().is_some_and(later) {
+            if entry.ticked_at().as_ref().is_some_and(later) {
                 entry.done = false;
             }
         }

@@ -288,6 +288,53 @@ fn as_on_a_day_a_later_tick_an_answer_or_a_close_did_not_happen_yet() {
     assert!(then.stages[0].done && !then.stages[1].done);
 }
 
+#[test]
+fn a_note_added_later_keeps_the_day_a_stage_was_ticked() {
+    let mut t = trajectory();
+    t.toggle("signal", "Anouk", on("2026-09-20T10:00:00+02:00"));
+    t.set_note(
+        "signal",
+        "Gesprek gepland",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    let entry = &t.stages[0];
+    assert_eq!(entry.done_at, Some(on("2026-09-20T10:00:00+02:00")));
+    assert_eq!(entry.at, Some(on("2026-11-29T09:00:00+01:00")));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    // Unticking clears the day; ticking again counts from then.
+    t.toggle("signal", "Anouk", on("2026-11-30T09:00:00+01:00"));
+    assert_eq!(t.stages[0].done_at, None);
+    t.toggle("signal", "Anouk", on("2026-12-01T09:00:00+01:00"));
+    assert!(!t.as_on(day("2026-11-30")).stages[0].done);
+    assert!(t.as_on(day("2026-12-01")).stages[0].done);
+}
+
+#[test]
+fn a_stage_ticked_before_done_at_was_kept_keeps_its_tick_day_through_a_note() {
+    // A record from an older signaal: done, `at` the tick, no `done_at`.
+    let mut t = trajectory();
+    t.stages[0].done = true;
+    t.stages[0].at = Some(on("2026-09-20T10:00:00+02:00"));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    t.set_note(
+        "signal",
+        "Later note",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    assert_eq!(t.stages[0].done_at, Some(on("2026-09-20T10:00:00+02:00")));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    // A note on a stage not done leaves it without a tick day.
+    t.set_note(
+        "parents",
+        "Nog niet",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    assert_eq!(t.stages[1].done_at, None);
+}
+
 /// A plan whose three questions sit on two stages; "no" to q2 means a report.
 fn afwegingskader() -> PlanTemplate {
     PlanTemplate {
