@@ -319,6 +319,53 @@ fn the_afwegingskader_is_answered_in_order() {
     assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
 }
 
+/// Issue 14: answers imported out of order (question 1 open, 2 and 3 answered) are put right
+/// with Space: each goes straight back to open, then question 1 takes its answer.
+#[test]
+fn answers_imported_out_of_order_go_back_to_open_with_space() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let mut t = screen(&app).trajectory.clone();
+    let plan = screen(&app).template.clone();
+    t.set_answer("afweging.2", Some(true), "Anouk", now());
+    t.set_answer("afweging.3", Some(false), "Anouk", now());
+    let action = crate::domain::AuditAction::TrajectoryEdit;
+    app.store
+        .save_trajectory(&t, &plan, action, "afweging.2", &app.signature())
+        .unwrap();
+    // Opened again, as it is read from the database.
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    let answered = |app: &App| -> Vec<(String, bool)> {
+        let t = &stored(app, child.id)[0];
+        t.answers
+            .iter()
+            .map(|a| (a.question.clone(), a.yes))
+            .collect()
+    };
+    assert_eq!(answered(&app).len(), 2);
+    // Question 1 waits while later ones are answered.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // Question 2 (a yes) and question 3 (a no) go to open in one press each.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    assert!(
+        !app.status.as_ref().is_some_and(|s| s.error),
+        "{:?}",
+        app.status
+    );
+    assert_eq!(answered(&app), [("afweging.3".to_string(), false)]);
+    select(&mut app, &PlanPart::Question("afweging.3".into()));
+    chr(&mut app, ' ');
+    assert!(answered(&app).is_empty());
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert_eq!(answered(&app), [("afweging.1".to_string(), true)]);
+}
+
 /// The outcomes the open close form offers, from the one proposed on, and that one.
 fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
     let value = |app: &App| match &screen(app).modal {

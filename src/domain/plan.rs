@@ -104,6 +104,15 @@ pub fn takes_prompts(template: &str) -> bool {
     !super::access::is_meldcode_plan(template)
 }
 
+/// A yes/no field after Space: yes, then no, then open (unanswered) again.
+pub fn next_yes_no(current: Option<bool>) -> Option<bool> {
+    match current {
+        None => Some(true),
+        Some(true) => Some(false),
+        Some(false) => None,
+    }
+}
+
 /// One support question of one child, worked through a plan's stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trajectory {
@@ -493,11 +502,11 @@ impl Trajectory {
         }
     }
 
-    /// Whether the answer to `question` may be given, changed or taken back now: the plan's
-    /// questions are answered in their order (the afwegingskader's question 2 only after 1), so
-    /// every earlier question is answered, none of those answers ends the questions
-    /// ([`Consequence::ends`]), and no later one is answered. An unknown question is left to the
-    /// caller.
+    /// Whether an answer to `question` may be given or changed now: the plan's questions are
+    /// answered in their order (the afwegingskader's question 2 only after 1), so every earlier
+    /// question is answered, none of those answers ends the questions ([`Consequence::ends`]),
+    /// and no later one is answered. Taking an answer back is always allowed
+    /// ([`Trajectory::next_answer`]). An unknown question is left to the caller.
     ///
     /// # Errors
     /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
@@ -525,6 +534,32 @@ impl Trajectory {
             Some(i) => Err(Invalid::LaterAnswered(number + i + 1)),
             None => Ok(()),
         }
+    }
+
+    /// The answer Space gives `question` next: yes, no and open again in turn; open straight
+    /// away for an answer given out of order ([`Trajectory::answers_out_of_order`]), so a record
+    /// imported that way can be put right. Setting an answer back to open is always allowed;
+    /// giving or changing one follows [`Trajectory::may_answer`].
+    ///
+    /// # Errors
+    /// Those of [`Trajectory::may_answer`], when the next answer is yes or no.
+    pub fn next_answer(
+        &self,
+        template: &PlanTemplate,
+        question: &str,
+    ) -> Result<Option<bool>, Invalid> {
+        let out_of_order = self
+            .answers_out_of_order(template)
+            .iter()
+            .any(|(q, _)| q.id == question);
+        let next = match self.answer(question) {
+            Some(_) if out_of_order => None,
+            current => next_yes_no(current),
+        };
+        if next.is_some() {
+            self.may_answer(template, question)?;
+        }
+        Ok(next)
     }
 
     /// The answers given out of the order [`Trajectory::may_answer`] keeps, as the question

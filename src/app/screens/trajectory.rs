@@ -13,7 +13,7 @@ use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::named::picked;
 use crate::domain::plan::{
-    takes_prompts, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
+    next_yes_no, takes_prompts, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
     Trajectory,
 };
 use crate::app::screens::child_record::{change_child, set_consent};
@@ -413,10 +413,9 @@ impl TrajectoryScreen {
                 })
             }
             PlanPart::Question(question) => {
-                // The afwegingskader's questions are answered in order.
-                self.trajectory.may_answer(&self.template, &question)?;
+                // The afwegingskader's questions are answered in order; back to open always.
+                let next = self.trajectory.next_answer(&self.template, &question)?;
                 self.change(ctx, AuditAction::TrajectoryAnswer, &question, |t, sig| {
-                    let next = next_answer(t.answer(&question));
                     t.set_answer(&question, next, &sig.by, sig.at);
                     Ok(())
                 })
@@ -443,7 +442,7 @@ impl TrajectoryScreen {
             PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold)) => {
                 let part = PlanField::Meldcode(MeldcodeField::ParentsTold).part();
                 self.change(ctx, AuditAction::TrajectoryEdit, part, |t, _| {
-                    t.meldcode.parents_told = next_answer(t.meldcode.parents_told);
+                    t.meldcode.parents_told = next_yes_no(t.meldcode.parents_told);
                     Ok(())
                 })
             }
@@ -734,14 +733,6 @@ fn offered_prompts<'o>(observations: &'o [Observation], named: &[Id]) -> Vec<&'o
         .collect()
 }
 
-/// Yes, then no, then unanswered again.
-fn next_answer(current: Option<bool>) -> Option<bool> {
-    match current {
-        None => Some(true),
-        Some(true) => Some(false),
-        Some(false) => None,
-    }
-}
 
 /// The consent after Space: not asked, yes, no, not asked again.
 fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {

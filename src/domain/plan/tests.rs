@@ -387,6 +387,31 @@ fn questions_are_answered_in_the_plans_order() {
 }
 
 #[test]
+fn an_answer_goes_back_to_open_always_and_straight_away_when_out_of_order() {
+    let plan = afwegingskader();
+    // Imported out of order: q2 and q3 answered, q1 open.
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q2", Some(true), "Anouk", at(1));
+    t.set_answer("q3", Some(true), "Anouk", at(2));
+    assert_eq!(t.next_answer(&plan, "q1"), Err(Invalid::LaterAnswered(3)));
+    // Out of order: open in one step, whatever the answer.
+    assert_eq!(t.next_answer(&plan, "q3"), Ok(None));
+    assert_eq!(t.next_answer(&plan, "q2"), Ok(None));
+    t.set_answer("q3", None, "Anouk", at(3));
+    t.set_answer("q2", None, "Anouk", at(4));
+    assert_eq!(t.next_answer(&plan, "q1"), Ok(Some(true)));
+    // In order: yes, no, open; a no taken back while a later one is answered is allowed.
+    t.set_answer("q1", Some(false), "Anouk", at(5));
+    t.set_answer("q2", Some(true), "Anouk", at(6));
+    assert_eq!(t.next_answer(&plan, "q1"), Ok(None));
+    assert_eq!(t.next_answer(&plan, "q2"), Ok(Some(false)));
+    t.set_answer("q1", Some(true), "Anouk", at(7));
+    assert_eq!(t.next_answer(&plan, "q1"), Err(Invalid::LaterAnswered(2)));
+    assert_eq!(t.next_answer(&plan, "q3"), Ok(Some(true)));
+    assert_eq!(next_yes_no(Some(false)), None);
+}
+
+#[test]
 fn after_an_answer_that_means_a_report_the_rest_is_weighed_with_veilig_thuis() {
     let plan = afwegingskader();
     let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
