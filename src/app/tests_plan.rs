@@ -366,6 +366,51 @@ fn answers_imported_out_of_order_go_back_to_open_with_space() {
     assert_eq!(answered(&app), [("afweging.1".to_string(), true)]);
 }
 
+/// Issue 14: the trajectory's texts take several dated lines, whole (three signals pasted were
+/// cut at 120 characters before); the early plan's texts the same.
+#[test]
+fn trajectory_texts_take_several_lines_whole() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let signals = "12-09-2026: huilde lang bij het ophalen door vader, wilde niet mee naar huis\n\
+                   19-09-2026: blauwe plek op de bovenarm, zei dat ze was gevallen van de trap\n\
+                   26-09-2026: schrok van een harde stem, kroop onder de tafel en bleef stil";
+    for field in [
+        MeldcodeField::Signals,
+        MeldcodeField::Consulted,
+        MeldcodeField::Decision,
+    ] {
+        select(&mut app, &PlanPart::Field(PlanField::Meldcode(field)));
+        press(&mut app, "Enter");
+        app.update(Msg::Paste(signals.into()));
+        press(&mut app, "Enter");
+        assert!(!popup(&app), "{field:?} saved");
+    }
+    let m = stored(&app, child.id)[0].meldcode.clone();
+    for text in [&m.signals, &m.consulted, &m.decision] {
+        assert_eq!(text, signals);
+    }
+
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    for field in [PlanField::Question, PlanField::Goals, PlanField::Actions] {
+        select(&mut app, &PlanPart::Field(field));
+        press(&mut app, "Enter");
+        app.update(Msg::Paste(signals.into()));
+        press(&mut app, "Enter");
+    }
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(
+        (&t.question, &t.goals, &t.actions),
+        (
+            &signals.to_string(),
+            &signals.to_string(),
+            &signals.to_string()
+        )
+    );
+}
+
 /// The outcomes the open close form offers, from the one proposed on, and that one.
 fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
     let value = |app: &App| match &screen(app).modal {

@@ -474,6 +474,14 @@ impl Lang {
         }
     }
 
+    /// Under a text field whose last key or paste did not fit: nothing of it was taken.
+    pub fn too_long(self, max: usize) -> String {
+        self.pick(
+            format!("Past niet: dit veld neemt ten hoogste {max} tekens; er is niets ingevoegd."),
+            format!("Does not fit: this field takes at most {max} characters; nothing was added."),
+        )
+    }
+
     /// A yes/no answer or consent; `unset` says what no answer yet is called.
     pub fn yes_no(self, value: Option<bool>, unset: T) -> &'static str {
         self.get(match value {
@@ -983,6 +991,7 @@ texts! {
     PlanOpen => "open", "open";
     PlanClosed => "afgesloten", "closed";
     PlanFields => "Hulpvraag en plan", "Question and plan";
+    MeldcodeFields => "Meldcode: vastlegging", "Meldcode record";
     PlanStages => "Stappen", "Stages";
     FieldQuestion => "Vraag van het kind", "The child's question";
     FieldGoals => "Doelen", "Goals";

@@ -500,8 +500,9 @@ impl TrajectoryScreen {
     /// A form with the field's value: text, or a date in the screen's language.
     fn edit(&mut self, lang: Lang, field: PlanField) {
         let t = &self.trajectory;
+        // Every text of a trajectory may run to several dated lines (signals, a decision).
         let text = |value: &str| {
-            let text = Text::new(field_label(field), value);
+            let text = Text::note(field_label(field), value);
             TrajectoryForm::Text(TextEdit { field, text })
         };
         let date = |date: Date| TrajectoryForm::Date(DateEdit { field, date });
