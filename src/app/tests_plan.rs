@@ -411,6 +411,57 @@ fn trajectory_texts_take_several_lines_whole() {
     );
 }
 
+/// Issue 14: a date of something that happened is not after today nor before the birth; a
+/// review at most two years ahead. The form stays open and says why; nothing is written.
+#[test]
+fn trajectory_dates_are_checked_for_sense() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let cases = [
+        (
+            PlanField::Started,
+            "01-01-2999",
+            "That date lies in the future",
+        ),
+        (
+            PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted),
+            "01-01-2999",
+            "That date lies in the future",
+        ),
+        (
+            PlanField::Meldcode(MeldcodeField::ReportedOn),
+            "01-01-1900",
+            "That date lies before the trajectory started",
+        ),
+        (PlanField::Review, "01-01-2999", "more than two years ahead"),
+    ];
+    for (field, typed, why) in cases {
+        select(&mut app, &PlanPart::Field(field));
+        press(&mut app, "Enter");
+        clear(&mut app);
+        type_text(&mut app, typed);
+        press(&mut app, "Enter");
+        let said = refused(&app).unwrap_or_else(|| panic!("{field:?} {typed} refused"));
+        assert!(said.contains(why), "{field:?}: {said}");
+        press(&mut app, "Esc");
+    }
+    // Started before the birth.
+    select(&mut app, &PlanPart::Field(PlanField::Started));
+    press(&mut app, "Enter");
+    clear(&mut app);
+    let before = child.birth_date - chrono::Days::new(1);
+    type_text(&mut app, &before.to_string());
+    press(&mut app, "Enter");
+    let said = refused(&app).expect("refused");
+    assert_eq!(said, "That date lies before the child was born.");
+    press(&mut app, "Esc");
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(t.started, now().date_naive());
+    assert_eq!((t.review, t.meldcode.reported_on), (None, None));
+    assert_eq!(t.meldcode.veilig_thuis_consulted, None);
+}
+
 /// The outcomes the open close form offers, from the one proposed on, and that one.
 fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
     let value = |app: &App| match &screen(app).modal {
@@ -503,7 +554,7 @@ fn a_meldcode_trajectory_has_its_own_fields() {
         &PlanPart::Field(PlanField::Meldcode(MeldcodeField::ReportedOn)),
     );
     press(&mut app, "Enter");
-    type_text(&mut app, "2026-11-15");
+    type_text(&mut app, "2026-11-20");
     press(&mut app, "Enter");
     // Whether the parents were told: Space, like a question; Enter says so.
     let told = PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold));
@@ -517,7 +568,7 @@ fn a_meldcode_trajectory_has_its_own_fields() {
     );
     let m = stored(&app, child.id)[0].meldcode.clone();
     assert_eq!(m.signals, "12-11: blauwe plek");
-    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 15));
+    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 20));
     assert_eq!(m.parents_told, Some(false));
     assert!(stored(&app, child.id)[0].question.is_empty());
 }

@@ -29,6 +29,15 @@ pub enum Invalid {
     FutureStart,
     #[error("the date lies before the trajectory started")]
     BeforeStart,
+    /// A date of something that happened (a trajectory's start, a report) after today.
+    #[error("the date lies in the future")]
+    DateInFuture,
+    /// A date of something about a child before it was born.
+    #[error("the date lies before the child was born")]
+    BeforeBirth,
+    /// A date planned too far ahead (a review, an expected end); the last day allowed.
+    #[error("the date lies more than two years ahead, after {0}")]
+    TooFarAhead(NaiveDate),
     /// A warm handover to school (or a talk with the school) dated before the child was born.
     #[error("the handover to school lies before the child was born")]
     HandoverBeforeBirth,

@@ -6,7 +6,7 @@
 //! the store and the export share one type. Plain types and rules only; the built-in plans live
 //! in `crate::templates`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::form::Text;
@@ -110,6 +110,52 @@ pub fn next_yes_no(current: Option<bool>) -> Option<bool> {
         None => Some(true),
         Some(true) => Some(false),
         Some(false) => None,
+    }
+}
+
+/// How far after today a review or an expected end may lie: two years. Support is reviewed
+/// monthly and planned for months, not decades; a date further ahead is a typing error (2099).
+pub const AHEAD_MAX: Months = Months::new(24);
+
+/// A date of a trajectory, each with its own rule ([`Trajectory::check_date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    Started,
+    ExpectedEnd,
+    Review,
+    /// `meldcode.veilig_thuis_consulted`.
+    VeiligThuisConsulted,
+    /// `meldcode.reported_on`.
+    ReportedOn,
+    /// `closed.date`.
+    Closed,
+}
+
+impl DateField {
+    pub const ALL: [DateField; 6] = [
+        DateField::Started,
+        DateField::ExpectedEnd,
+        DateField::Review,
+        DateField::VeiligThuisConsulted,
+        DateField::ReportedOn,
+        DateField::Closed,
+    ];
+
+    /// The field as the export names it, for `import` and `check`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateField::Started => "started",
+            DateField::ExpectedEnd => "expected_end",
+            DateField::Review => "review",
+            DateField::VeiligThuisConsulted => "meldcode.veilig_thuis_consulted",
+            DateField::ReportedOn => "meldcode.reported_on",
+            DateField::Closed => "closed.date",
+        }
+    }
+
+    /// A date planned ahead (review, expected end), not of something that happened.
+    fn planned(self) -> bool {
+        matches!(self, DateField::ExpectedEnd | DateField::Review)
     }
 }
 
@@ -746,30 +792,102 @@ impl Trajectory {
         }
     }
 
-    /// A plan ends and is reviewed on or after the day it starts.
+    /// The date `field` holds; `None` when it is not set.
+    pub fn date(&self, field: DateField) -> Option<NaiveDate> {
+        match field {
+            DateField::Started => Some(self.started),
+            DateField::ExpectedEnd => self.expected_end,
+            DateField::Review => self.review,
+            DateField::VeiligThuisConsulted => self.meldcode.veilig_thuis_consulted,
+            DateField::ReportedOn => self.meldcode.reported_on,
+            DateField::Closed => self.closed.as_ref().map(|c| c.date),
+        }
+    }
+
+    /// The rule of one date, `date` in `field`, for a child born on `born`, on `today`. What
+    /// happened (the start, Veilig Thuis consulted, the report, the close) is not after today
+    /// and not before the birth; all but the start not before the start either. A review or
+    /// expected end lies on or after the start and at most [`AHEAD_MAX`] after today.
     ///
     /// # Errors
-    /// [`Invalid::BeforeStart`] when the expected end or the review lies before the start.
-    pub fn check_dates(&self) -> Result<(), Invalid> {
-        match [self.expected_end, self.review]
+    /// [`Invalid::BeforeBirth`], [`Invalid::BeforeStart`], [`Invalid::DateInFuture`], or
+    /// [`Invalid::TooFarAhead`] with the last day allowed.
+    pub fn check_date(
+        &self,
+        field: DateField,
+        date: NaiveDate,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        if field != DateField::Started && date < self.started {
+            return Err(Invalid::BeforeStart);
+        }
+        if field.planned() {
+            let last = today
+                .checked_add_months(AHEAD_MAX)
+                .unwrap_or(NaiveDate::MAX);
+            return match date > last {
+                true => Err(Invalid::TooFarAhead(last)),
+                false => Ok(()),
+            };
+        }
+        if date < born {
+            return Err(Invalid::BeforeBirth);
+        }
+        match date > today {
+            true => Err(Invalid::DateInFuture),
+            false => Ok(()),
+        }
+    }
+
+    /// The rule of `field` after it was set, as a form checks it: its own
+    /// ([`Trajectory::check_date`]), and after a new start that no set date lies before it.
+    ///
+    /// # Errors
+    /// Those of [`Trajectory::check_date`].
+    pub fn check_edited(
+        &self,
+        field: DateField,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        if let Some(date) = self.date(field) {
+            self.check_date(field, date, born, today)?;
+        }
+        let later = DateField::ALL
             .into_iter()
-            .flatten()
-            .any(|d| d < self.started)
+            .filter(|f| *f != DateField::Started);
+        match field == DateField::Started
+            && later.filter_map(|f| self.date(f)).any(|d| d < self.started)
         {
             true => Err(Invalid::BeforeStart),
             false => Ok(()),
         }
     }
 
-    /// A trajectory closes on or after the day it started.
+    /// Every date that breaks its rule ([`Trajectory::check_date`]), with its field and why:
+    /// what `import` and `check` report.
+    pub fn date_problems(&self, born: NaiveDate, today: NaiveDate) -> Vec<(DateField, Invalid)> {
+        DateField::ALL
+            .into_iter()
+            .filter_map(|f| {
+                let date = self.date(f)?;
+                self.check_date(f, date, born, today).err().map(|e| (f, e))
+            })
+            .collect()
+    }
+
+    /// A trajectory closes on `date` only when [`DateField::Closed`]'s rule holds.
     ///
     /// # Errors
-    /// [`Invalid::BeforeStart`] for a day before the start.
-    pub fn check_close(&self, date: NaiveDate) -> Result<(), Invalid> {
-        match date < self.started {
-            true => Err(Invalid::BeforeStart),
-            false => Ok(()),
-        }
+    /// Those of [`Trajectory::check_date`].
+    pub fn check_close(
+        &self,
+        date: NaiveDate,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        self.check_date(DateField::Closed, date, born, today)
     }
 
     pub fn close(&mut self, outcome: Outcome, date: NaiveDate, by: &str) {

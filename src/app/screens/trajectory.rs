@@ -13,7 +13,7 @@ use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::named::picked;
 use crate::domain::plan::{
-    next_yes_no, takes_prompts, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
+    next_yes_no, takes_prompts, DateField, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
     Trajectory,
 };
 use crate::app::screens::child_record::{change_child, set_consent};
@@ -153,6 +153,20 @@ impl PlanField {
         match crate::domain::access::is_meldcode_plan(template) {
             true => &PlanField::MELDCODE,
             false => &PlanField::SUPPORT,
+        }
+    }
+
+    /// The trajectory's date this field edits, whose rule it follows; `None` for a text.
+    fn date_field(self) -> Option<DateField> {
+        match self {
+            PlanField::Started => Some(DateField::Started),
+            PlanField::ExpectedEnd => Some(DateField::ExpectedEnd),
+            PlanField::Review => Some(DateField::Review),
+            PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted) => {
+                Some(DateField::VeiligThuisConsulted)
+            }
+            PlanField::Meldcode(MeldcodeField::ReportedOn) => Some(DateField::ReportedOn),
+            _ => None,
         }
     }
 
@@ -600,6 +614,7 @@ impl TrajectoryScreen {
             TrajectoryForm::Date(DateEdit { field, date }) => {
                 let field = *field;
                 let value = date.value()?;
+                let (born, today) = (self.child.birth_date, ctx.today());
                 self.change(ctx, AuditAction::TrajectoryEdit, field.part(), |t, _| {
                     match field {
                         PlanField::Started => t.started = date.date()?,
@@ -615,7 +630,10 @@ impl TrajectoryScreen {
                         | PlanField::Actions
                         | PlanField::ParentsView => {}
                     }
-                    Ok(t.check_dates()?)
+                    match field.date_field() {
+                        Some(edited) => Ok(t.check_edited(edited, born, today)?),
+                        None => Ok(()),
+                    }
                 })?;
                 lang.get(field_label(field)).to_string()
             }
@@ -656,7 +674,8 @@ impl TrajectoryScreen {
     ) -> Result<(), AppError> {
         let lang = ctx.lang;
         let date = close.date.date()?;
-        self.trajectory.check_close(date)?;
+        let born = self.child.birth_date;
+        self.trajectory.check_close(date, born, ctx.today())?;
         let outcome = close.outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
         let question = lang.close_trajectory_question(
             lang.text(&self.template.name),

@@ -236,20 +236,91 @@ fn serializes_with_the_contract_field_names() {
 
 #[test]
 fn an_end_a_review_or_a_close_before_the_start_is_refused() {
+    use crate::domain::Invalid;
+    let (born, today) = (day("2023-04-17"), day("2026-11-29"));
     let mut t = trajectory();
-    assert_eq!(t.check_dates(), Ok(()));
+    assert_eq!(t.check_edited(DateField::Review, born, today), Ok(()));
     t.review = Some(day("2026-09-01"));
-    assert_eq!(t.check_dates(), Ok(()), "the start day itself will do");
-    t.expected_end = Some(day("2026-08-31"));
-    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
-    t.expected_end = None;
-    t.review = Some(day("2026-08-01"));
-    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
-    assert_eq!(t.check_close(day("2026-09-01")), Ok(()));
+    let review = DateField::Review;
     assert_eq!(
-        t.check_close(day("2026-08-31")),
-        Err(crate::domain::Invalid::BeforeStart)
+        t.check_edited(review, born, today),
+        Ok(()),
+        "the start day itself will do"
     );
+    t.expected_end = Some(day("2026-08-31"));
+    assert_eq!(
+        t.check_edited(DateField::ExpectedEnd, born, today),
+        Err(Invalid::BeforeStart)
+    );
+    // A start moved past a set date is refused too.
+    t.expected_end = None;
+    t.started = day("2026-09-02");
+    assert_eq!(
+        t.check_edited(DateField::Started, born, today),
+        Err(Invalid::BeforeStart)
+    );
+    t.started = day("2026-09-01");
+    assert_eq!(t.check_close(day("2026-09-01"), born, today), Ok(()));
+    assert_eq!(
+        t.check_close(day("2026-08-31"), born, today),
+        Err(Invalid::BeforeStart)
+    );
+}
+
+#[test]
+fn each_date_follows_its_own_rule() {
+    use crate::domain::Invalid;
+    let (born, today) = (day("2023-04-17"), day("2026-11-29"));
+    let t = trajectory();
+    let check = |field, date: &str| t.check_date(field, day(date), born, today);
+    // What happened: not after today, not before the birth (nor the start, but for the start).
+    for field in [
+        DateField::Started,
+        DateField::VeiligThuisConsulted,
+        DateField::ReportedOn,
+        DateField::Closed,
+    ] {
+        assert_eq!(
+            check(field, "2999-01-01"),
+            Err(Invalid::DateInFuture),
+            "{field:?}"
+        );
+        assert_eq!(
+            check(field, "2026-11-29"),
+            Ok(()),
+            "{field:?}: today will do"
+        );
+    }
+    assert_eq!(
+        check(DateField::Started, "1900-01-01"),
+        Err(Invalid::BeforeBirth)
+    );
+    assert_eq!(check(DateField::Started, "2023-04-17"), Ok(()));
+    assert_eq!(
+        check(DateField::ReportedOn, "1900-01-01"),
+        Err(Invalid::BeforeStart)
+    );
+    // Planned: ahead, but at most two years.
+    for field in [DateField::Review, DateField::ExpectedEnd] {
+        assert_eq!(check(field, "2028-11-29"), Ok(()), "{field:?}");
+        assert_eq!(
+            check(field, "2028-11-30"),
+            Err(Invalid::TooFarAhead(day("2028-11-29"))),
+            "{field:?}"
+        );
+    }
+    // Import and check: every broken date, with its field.
+    let mut bad = trajectory();
+    bad.started = day("2999-01-01");
+    bad.meldcode.reported_on = Some(day("1900-01-01"));
+    assert_eq!(
+        bad.date_problems(born, today),
+        [
+            (DateField::Started, Invalid::DateInFuture),
+            (DateField::ReportedOn, Invalid::BeforeStart),
+        ]
+    );
+    assert_eq!(DateField::ReportedOn.name(), "meldcode.reported_on");
 }
 
 fn on(s: &str) -> DateTime<FixedOffset> {
