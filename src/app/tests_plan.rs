@@ -437,22 +437,14 @@ fn trajectory_dates_are_checked_for_sense() {
         (PlanField::Review, "01-01-2999", "more than two years ahead"),
     ];
     for (field, typed, why) in cases {
-        select(&mut app, &PlanPart::Field(field));
-        press(&mut app, "Enter");
-        clear(&mut app);
-        type_text(&mut app, typed);
-        press(&mut app, "Enter");
+        fill(&mut app, field, typed);
         let said = refused(&app).unwrap_or_else(|| panic!("{field:?} {typed} refused"));
         assert!(said.contains(why), "{field:?}: {said}");
         press(&mut app, "Esc");
     }
     // Started before the birth.
-    select(&mut app, &PlanPart::Field(PlanField::Started));
-    press(&mut app, "Enter");
-    clear(&mut app);
     let before = child.birth_date - chrono::Days::new(1);
-    type_text(&mut app, &before.to_string());
-    press(&mut app, "Enter");
+    fill(&mut app, PlanField::Started, &before.to_string());
     let said = refused(&app).expect("refused");
     assert_eq!(said, "That date lies before the child was born.");
     press(&mut app, "Esc");
@@ -460,6 +452,43 @@ fn trajectory_dates_are_checked_for_sense() {
     assert_eq!(t.started, now().date_naive());
     assert_eq!((t.review, t.meldcode.reported_on), (None, None));
     assert_eq!(t.meldcode.veilig_thuis_consulted, None);
+}
+
+/// Issue 14: closing a Meldcode trajectory with "reported to Veilig Thuis" while the report is
+/// not recorded (no stage ticked, no day of the report) warns in the question; it may still close.
+#[test]
+fn closing_with_a_report_not_recorded_warns() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let question = |app: &mut App| -> String {
+        chr(app, 'x');
+        // No answer yet: "no suspicion" is proposed; the report is last.
+        while offered_outcomes(app).first() != Some(&Outcome::MeldcodeReport) {
+            press(app, "Right");
+        }
+        press(app, "Enter");
+        let Some(Modal::Confirm(confirm)) = &screen(app).modal else {
+            panic!("the close is asked")
+        };
+        confirm.question.clone()
+    };
+    let warning = Lang::En.get(crate::i18n::T::ReportUnrecorded);
+    let asked = question(&mut app);
+    assert!(asked.starts_with(warning), "{asked}");
+    chr(&mut app, 'n');
+    press(&mut app, "Esc");
+    // Recorded: a stage ticked and the day of the report: no warning.
+    let first = stage_ids(&app)[0].clone();
+    select(&mut app, &PlanPart::Stage(first));
+    chr(&mut app, ' ');
+    let reported = PlanField::Meldcode(MeldcodeField::ReportedOn);
+    fill(&mut app, reported, "2026-11-20");
+    let asked = question(&mut app);
+    assert!(!asked.contains(warning), "{asked}");
+    chr(&mut app, 'y');
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!(closed.outcome, Outcome::MeldcodeReport);
 }
 
 /// The outcomes the open close form offers, from the one proposed on, and that one.
@@ -538,24 +567,17 @@ fn a_meldcode_trajectory_has_its_own_fields() {
     assert_eq!(fields.len(), 12);
 
     // A text: Enter, typed, saved and audited.
-    select(
-        &mut app,
-        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::Signals)),
-    );
-    press(&mut app, "Enter");
-    type_text(&mut app, "12-11: blauwe plek");
-    press(&mut app, "Enter");
+    let signals = PlanField::Meldcode(MeldcodeField::Signals);
+    fill(&mut app, signals, "12-11: blauwe plek");
     assert!(!popup(&app));
     let last = app.store.last_audit().unwrap().unwrap();
     assert_eq!(last.action, "trajectory.edit");
     // A date.
-    select(
+    fill(
         &mut app,
-        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::ReportedOn)),
+        PlanField::Meldcode(MeldcodeField::ReportedOn),
+        "2026-11-20",
     );
-    press(&mut app, "Enter");
-    type_text(&mut app, "2026-11-20");
-    press(&mut app, "Enter");
     // Whether the parents were told: Space, like a question; Enter says so.
     let told = PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold));
     select(&mut app, &told);
@@ -646,6 +668,16 @@ fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
 }
 
 /// Empties the focused field of the trajectory's form.
+/// Enter on the row of `field`, its value replaced by `typed`, Enter: saved, or refused with
+/// the form still open.
+fn fill(app: &mut App, field: crate::app::screens::trajectory::PlanField, typed: &str) {
+    select(app, &PlanPart::Field(field));
+    press(app, "Enter");
+    clear(app);
+    type_text(app, typed);
+    press(app, "Enter");
+}
+
 fn clear(app: &mut App) {
     for _ in 0..40 {
         press(app, "Backspace");

@@ -771,6 +771,14 @@ impl Trajectory {
             .collect()
     }
 
+    /// Whether closing with `outcome` leaves a report to Veilig Thuis unrecorded: the outcome
+    /// is the report, yet no stage is ticked or the day of the report is not filled in. The
+    /// close question then warns; closing stays possible (the record may follow).
+    pub fn report_unrecorded(&self, outcome: Outcome) -> bool {
+        let ticked = self.stages.iter().any(|e| e.done);
+        outcome == Outcome::MeldcodeReport && (!ticked || self.meldcode.reported_on.is_none())
+    }
+
     /// The outcome the close form proposes: a report to Veilig Thuis when an answer means one;
     /// for a Meldcode trajectory otherwise help organised once its first question (is there a
     /// suspicion?) is answered yes, else no suspicion; for other plans that the child continues

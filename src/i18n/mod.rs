@@ -992,6 +992,7 @@ texts! {
     PlanClosed => "afgesloten", "closed";
     PlanFields => "Hulpvraag en plan", "Question and plan";
     MeldcodeFields => "Meldcode: vastlegging", "Meldcode record";
+    ReportUnrecorded => "Let op: de melding is nog niet vastgelegd (geen stap afgevinkt, of \"Gemeld op\" leeg).", "Note: the report is not recorded yet (no stage ticked, or \"Reported on\" empty).";
     PlanStages => "Stappen", "Stages";
     FieldQuestion => "Vraag van het kind", "The child's question";
     FieldGoals => "Doelen", "Goals";

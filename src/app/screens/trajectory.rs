@@ -677,11 +677,14 @@ impl TrajectoryScreen {
         let born = self.child.birth_date;
         self.trajectory.check_close(date, born, ctx.today())?;
         let outcome = close.outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
-        let question = lang.close_trajectory_question(
+        let mut question = lang.close_trajectory_question(
             lang.text(&self.template.name),
             lang.outcome(outcome),
             &lang.date(date),
         );
+        if self.trajectory.report_unrecorded(outcome) {
+            question = format!("{} {question}", lang.get(T::ReportUnrecorded));
+        }
         let form = Box::new(form);
         let about = Closing { outcome, date, form };
         self.modal = Some(Modal::Confirm(Confirm { question, about }));

@@ -268,6 +268,20 @@ fn an_end_a_review_or_a_close_before_the_start_is_refused() {
 }
 
 #[test]
+fn a_report_without_a_ticked_stage_or_its_day_is_unrecorded() {
+    let mut t = trajectory();
+    assert!(t.report_unrecorded(Outcome::MeldcodeReport));
+    assert!(!t.report_unrecorded(Outcome::NoSuspicion));
+    t.toggle("signal", "Anouk", on("2026-09-10T10:00:00+02:00"));
+    assert!(
+        t.report_unrecorded(Outcome::MeldcodeReport),
+        "no day of the report"
+    );
+    t.meldcode.reported_on = Some(day("2026-09-12"));
+    assert!(!t.report_unrecorded(Outcome::MeldcodeReport));
+}
+
+#[test]
 fn each_date_follows_its_own_rule() {
     use crate::domain::Invalid;
     let (born, today) = (day("2023-04-17"), day("2026-11-29"));
