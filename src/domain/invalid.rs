@@ -93,8 +93,8 @@ pub enum Invalid {
     /// ends the questions, such as "no suspicion".
     #[error("the answer to question {0} ends the questions")]
     AnsweredToAnEnd(usize),
-    /// A plan's answer given, changed or taken back while a later question (its 1-based number)
-    /// is answered: that answer is taken back first.
+    /// A plan's answer given or changed while a later question (its 1-based number) is
+    /// answered: that answer is taken back first (taking back is always allowed).
     #[error("question {0} is answered already; take that answer back first")]
     LaterAnswered(usize),
     /// A group typed by name that does not exist.
