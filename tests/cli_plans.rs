@@ -406,7 +406,8 @@ fn a_past_month_lists_what_was_open_then() {
 }
 
 /// `trajectory` started on `started`, its first stages ticked on `ticks` (one day each, in
-/// order; the others not done), with no review, expected end or close.
+/// order, as their last change too; the others not done), with no review, expected end or
+/// close.
 fn ticked_on(trajectory: &mut Value, started: NaiveDate, ticks: &[NaiveDate]) {
     trajectory["started"] = json!(started.to_string());
     for field in ["review", "expected_end", "closed"] {
@@ -421,6 +422,7 @@ fn ticked_on(trajectory: &mut Value, started: NaiveDate, ticks: &[NaiveDate]) {
         let tick = ticks.get(i);
         stage["done"] = json!(tick.is_some());
         stage["at"] = json!(tick.map(|day| format!("{day}T12:00:00Z")));
+        stage["done_at"] = stage["at"].clone();
     }
 }
 
@@ -543,6 +545,58 @@ fn a_past_month_shows_the_stage_reached_by_its_end() {
         line.is_some_and(|l| l.contains(&format!("{ticked} ({})", group(&once[0])))),
         "{by}: {staff}"
     );
+}
+
+/// Issue 14: a note written on a stage after the month it was ticked in does not move the tick.
+/// The stage carries the day it was ticked (`stages[].done_at`) apart from its last change
+/// (`at`, the note's); the month's report counts the tick, an export written then keeps both.
+#[test]
+fn a_note_written_later_leaves_a_past_months_stage_done() {
+    let mut export = named_demo().export();
+    let first_of_this = NaiveDate::from_ymd_opt(today().year(), today().month(), 1).unwrap();
+    let end = first_of_this - chrono::Days::new(1);
+    let started = end - chrono::Days::new(20);
+    let ticked = end - chrono::Days::new(10);
+    let id = arr(&export, "trajectories")
+        .iter()
+        .find(|t| t["template"] != "meldcode")
+        .map(|t| t["id"].clone())
+        .expect("a trajectory of the early-signalling plan");
+    for t in array_mut(&mut export, "trajectories") {
+        if t["id"] == id {
+            ticked_on(t, started, &[ticked]);
+            let stage = &mut t["stages"][0];
+            stage["at"] = json!(format!("{}T09:00:00Z", today()));
+            stage["note"] = json!("Gesprek met de mentor gepland.");
+        }
+    }
+    let db = Db::import(&export);
+    let t = arr(&export, "trajectories").iter().find(|t| t["id"] == id);
+    let name = full_name(child_of(&export, t.unwrap()));
+    let month = end.format("%Y-%m").to_string();
+    let text = ok(&db.report(&["--care-team", "--month", &month, "--lang", "en"]));
+    let row = row_of(&text, &name).unwrap_or_else(|| panic!("{name}: {text}"));
+    assert_eq!(
+        row.split(" | ").nth(4).map(|c| &c[..4]),
+        Some("2/8 "),
+        "{row}"
+    );
+    let again = db.export();
+    let stage = &arr(&again, "trajectories")
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap()["stages"][0];
+    assert_eq!(
+        stage["done_at"],
+        json!(format!("{ticked}T12:00:00Z")),
+        "{stage}"
+    );
+    assert_eq!(stage["note"], "Gesprek met de mentor gepland.", "{stage}");
+    // A stage not done has no tick day, and the export leaves the field out.
+    assert!(arr(&again, "trajectories")
+        .iter()
+        .flat_map(|t| t["stages"].as_array().unwrap())
+        .all(|s| s["done"] == true || s.get("done_at").is_none()));
 }
 
 #[test]

@@ -196,3 +196,43 @@ fn a_second_answer_and_meldcode_fields_outside_the_meldcode_are_refused() {
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains(&expected), "{report}");
 }
+
+/// Issue 14: a trajectory's dates make sense. What happened (started, Veilig Thuis consulted,
+/// reported, closed) is not after today nor before the child's birth or the start; `import`
+/// refuses otherwise and `check` finds a database changed behind signaal's back, one sentence
+/// per date naming the trajectory and the field.
+#[test]
+fn trajectory_dates_that_cannot_be_are_refused_and_found() {
+    let (mut export, id) = with_meldcode(Vec::new());
+    let index = arr(&export, "trajectories")
+        .iter()
+        .position(|t| t["id"] == id)
+        .unwrap();
+    let mut bad = export.clone();
+    bad["trajectories"][index]["meldcode"] =
+        json!({"veilig_thuis_consulted": "2999-01-01", "reported_on": "1900-01-01"});
+    let (refused, out) = import(&bad);
+    let message = fails(&out, 1);
+    for expected in [
+        format!(
+            "trajectory {id} has meldcode.veilig_thuis_consulted 2999-01-01: the date lies in \
+             the future"
+        ),
+        format!(
+            "trajectory {id} has meldcode.reported_on 1900-01-01: the date lies before the \
+             trajectory started"
+        ),
+    ] {
+        assert!(message.contains(&expected), "{expected}: {message}");
+    }
+    assert!(!refused.exists(), "nothing is left of a refused import");
+
+    export["trajectories"][index]["meldcode"] = json!({"reported_on": "2026-10-02"});
+    let db = Db::import(&export);
+    run_ok(&["check", "--db", db.path()]);
+    change_stored(&db, &id, |stored| stored["started"] = json!("2999-01-01"));
+    let out = run_fails(&["check", "--db", db.path()]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    let expected = format!("trajectory {id} has started 2999-01-01: the date lies in the future");
+    assert!(report.contains(&expected), "{report}");
+}

@@ -78,8 +78,9 @@ pub const LINE_MAX: usize = 120;
 pub const NOTE_MAX: usize = 4000;
 
 /// A line of text. `multiline` text (a note) keeps the line breaks of a paste; a one-line field
-/// turns them into spaces. A `secret` (a PIN) is drawn as dots. Typing or pasting stops at
-/// [`LINE_MAX`] or [`NOTE_MAX`] characters.
+/// turns them into spaces. A `secret` (a PIN) is drawn as dots. A field takes at most
+/// [`LINE_MAX`] or [`NOTE_MAX`] characters: a key or a paste that does not fit is refused whole,
+/// never cut, and the field's hint says so until the next edit that fits.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub label: Option<Label>,
@@ -89,6 +90,8 @@ pub struct Text {
     /// Where typing goes, in characters from the start; `None`: at the end (where a field
     /// starts, and where it stays while one only types).
     cursor: Option<usize>,
+    /// The last key or paste did not fit and was refused.
+    refused: bool,
 }
 
 impl Text {
@@ -142,6 +145,26 @@ impl Text {
         self.value.trim()
     }
 
+    /// Backspace: takes the character before the cursor.
+    fn erase(&mut self) {
+        let (at, byte) = (self.at(), self.byte_at());
+        let Some(before) = self.value[..byte].chars().next_back() else {
+            return;
+        };
+        self.value.replace_range(byte - before.len_utf8()..byte, "");
+        if self.cursor.is_some() {
+            self.move_to(at - 1);
+        }
+    }
+
+    /// The most characters this field takes.
+    pub fn max(&self) -> usize {
+        match self.multiline {
+            true => NOTE_MAX,
+            false => LINE_MAX,
+        }
+    }
+
     /// The text, and `missing` when it is blank.
     ///
     /// # Errors
@@ -152,47 +175,42 @@ impl Text {
 }
 
 impl Field for Text {
-    fn shown(&self, _lang: Lang) -> Shown {
+    fn shown(&self, lang: Lang) -> Shown {
         let value = match self.secret {
             true => "•".repeat(self.value.chars().count()),
             false => self.value.clone(),
         };
+        let hint = self.refused.then(|| lang.too_long(self.max()));
         Shown {
             label: self.label.clone().unwrap_or(Label::Fixed(T::FieldNote)),
             value,
             choice: false,
-            hint: None,
+            hint,
             cursor: self.at(),
         }
     }
 
-    /// Typed text and pastes go in at the cursor, Backspace takes the character before it.
+    /// Typed text and pastes go in at the cursor, Backspace takes the character before it. What
+    /// does not fit is refused whole (see [`Text`]).
     fn edit(&mut self, msg: &Msg) {
-        let max = match self.multiline {
-            true => NOTE_MAX,
-            false => LINE_MAX,
-        };
-        let room = max.saturating_sub(self.value.chars().count());
-        let (at, byte) = (self.at(), self.byte_at());
-        let following = self.cursor.is_none();
         let inserted = match msg {
-            Msg::Type(c) if room > 0 => c.to_string(),
-            Msg::Paste(text) => pasted(text, self.multiline).chars().take(room).collect(),
-            Msg::Erase if at > 0 => {
-                let before = self.value[..byte]
-                    .chars()
-                    .next_back()
-                    .map_or(0, char::len_utf8);
-                self.value.replace_range(byte - before..byte, "");
-                if !following {
-                    self.move_to(at - 1);
-                }
+            Msg::Type(c) => c.to_string(),
+            Msg::Paste(text) => pasted(text, self.multiline),
+            Msg::Erase => {
+                self.refused = false;
+                self.erase();
                 return;
             }
             _ => return,
         };
+        let room = self.max().saturating_sub(self.value.chars().count());
+        self.refused = inserted.chars().count() > room;
+        if self.refused {
+            return;
+        }
+        let (at, byte) = (self.at(), self.byte_at());
         self.value.insert_str(byte, &inserted);
-        if !following {
+        if self.cursor.is_some() {
             self.move_to(at + inserted.chars().count());
         }
     }
@@ -528,18 +546,36 @@ mod tests {
     }
 
     #[test]
-    fn a_field_takes_no_more_than_its_most() {
+    fn what_does_not_fit_is_refused_whole_and_said_never_cut() {
         let mut name = Text::new(T::FieldName, "");
         name.edit(&Msg::Paste("a".repeat(5000)));
+        assert_eq!(name.value, "", "a paste too long is refused whole");
+        let hint = name.shown(Lang::En).hint.expect("says why");
+        assert!(hint.contains("at most 120 characters"), "{hint}");
+        name.edit(&Msg::Paste("a".repeat(LINE_MAX)));
         assert_eq!(name.value.chars().count(), LINE_MAX);
+        assert_eq!(name.shown(Lang::En).hint, None, "it fitted");
         name.edit(&Msg::Type('ë'));
         assert_eq!(name.value.chars().count(), LINE_MAX, "full");
+        assert!(name
+            .shown(Lang::Nl)
+            .hint
+            .is_some_and(|h| h.contains("ten hoogste 120")));
         name.edit(&Msg::Erase);
+        assert_eq!(name.shown(Lang::En).hint, None);
         name.edit(&Msg::Type('ë'));
         assert!(name.value.ends_with('ë'), "room again after a Backspace");
         let mut note = Text::note(T::FieldNote, "");
+        let signals = "12-09 huilde bij het ophalen\n19-09 blauwe plek arm\n26-09 stil\n";
+        note.edit(&Msg::Paste(signals.repeat(20)));
+        assert_eq!(note.value.lines().count(), 60, "a note keeps every line");
         note.edit(&Msg::Paste("ĳ\n".repeat(5000)));
-        assert_eq!(note.value.chars().count(), NOTE_MAX);
+        assert!(note.shown(Lang::En).hint.is_some());
+        assert_eq!(
+            note.value.lines().count(),
+            60,
+            "and nothing of what did not fit"
+        );
     }
 
     #[test]

@@ -319,6 +319,178 @@ fn the_afwegingskader_is_answered_in_order() {
     assert_eq!(answers(&app), [("afweging.1".to_string(), false)]);
 }
 
+/// Issue 14: answers imported out of order (question 1 open, 2 and 3 answered) are put right
+/// with Space: each goes straight back to open, then question 1 takes its answer.
+#[test]
+fn answers_imported_out_of_order_go_back_to_open_with_space() {
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let mut t = screen(&app).trajectory.clone();
+    let plan = screen(&app).template.clone();
+    t.set_answer("afweging.2", Some(true), "Anouk", now());
+    t.set_answer("afweging.3", Some(false), "Anouk", now());
+    let action = crate::domain::AuditAction::TrajectoryEdit;
+    app.store
+        .save_trajectory(&t, &plan, action, "afweging.2", &app.signature())
+        .unwrap();
+    // Opened again, as it is read from the database.
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    let answered = |app: &App| -> Vec<(String, bool)> {
+        let t = &stored(app, child.id)[0];
+        t.answers
+            .iter()
+            .map(|a| (a.question.clone(), a.yes))
+            .collect()
+    };
+    assert_eq!(answered(&app).len(), 2);
+    // Question 1 waits while later ones are answered.
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    // Question 2 (a yes) and question 3 (a no) go to open in one press each.
+    select(&mut app, &PlanPart::Question("afweging.2".into()));
+    chr(&mut app, ' ');
+    assert!(
+        !app.status.as_ref().is_some_and(|s| s.error),
+        "{:?}",
+        app.status
+    );
+    assert_eq!(answered(&app), [("afweging.3".to_string(), false)]);
+    select(&mut app, &PlanPart::Question("afweging.3".into()));
+    chr(&mut app, ' ');
+    assert!(answered(&app).is_empty());
+    select(&mut app, &PlanPart::Question("afweging.1".into()));
+    chr(&mut app, ' ');
+    assert_eq!(answered(&app), [("afweging.1".to_string(), true)]);
+}
+
+/// Issue 14: the trajectory's texts take several dated lines, whole (three signals pasted were
+/// cut at 120 characters before); the early plan's texts the same.
+#[test]
+fn trajectory_texts_take_several_lines_whole() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let signals = "12-09-2026: huilde lang bij het ophalen door vader, wilde niet mee naar huis\n\
+                   19-09-2026: blauwe plek op de bovenarm, zei dat ze was gevallen van de trap\n\
+                   26-09-2026: schrok van een harde stem, kroop onder de tafel en bleef stil";
+    for field in [
+        MeldcodeField::Signals,
+        MeldcodeField::Consulted,
+        MeldcodeField::Decision,
+    ] {
+        select(&mut app, &PlanPart::Field(PlanField::Meldcode(field)));
+        press(&mut app, "Enter");
+        app.update(Msg::Paste(signals.into()));
+        press(&mut app, "Enter");
+        assert!(!popup(&app), "{field:?} saved");
+    }
+    let m = stored(&app, child.id)[0].meldcode.clone();
+    for text in [&m.signals, &m.consulted, &m.decision] {
+        assert_eq!(text, signals);
+    }
+
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "vroegsignalering");
+    for field in [PlanField::Question, PlanField::Goals, PlanField::Actions] {
+        select(&mut app, &PlanPart::Field(field));
+        press(&mut app, "Enter");
+        app.update(Msg::Paste(signals.into()));
+        press(&mut app, "Enter");
+    }
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(
+        (&t.question, &t.goals, &t.actions),
+        (
+            &signals.to_string(),
+            &signals.to_string(),
+            &signals.to_string()
+        )
+    );
+}
+
+/// Issue 14: a date of something that happened is not after today nor before the birth; a
+/// review at most two years ahead. The form stays open and says why; nothing is written.
+#[test]
+fn trajectory_dates_are_checked_for_sense() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let cases = [
+        (
+            PlanField::Started,
+            "01-01-2999",
+            "That date lies in the future",
+        ),
+        (
+            PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted),
+            "01-01-2999",
+            "That date lies in the future",
+        ),
+        (
+            PlanField::Meldcode(MeldcodeField::ReportedOn),
+            "01-01-1900",
+            "That date lies before the trajectory started",
+        ),
+        (PlanField::Review, "01-01-2999", "more than two years ahead"),
+    ];
+    for (field, typed, why) in cases {
+        fill(&mut app, field, typed);
+        let said = refused(&app).unwrap_or_else(|| panic!("{field:?} {typed} refused"));
+        assert!(said.contains(why), "{field:?}: {said}");
+        press(&mut app, "Esc");
+    }
+    // Started before the birth.
+    let before = child.birth_date - chrono::Days::new(1);
+    fill(&mut app, PlanField::Started, &before.to_string());
+    let said = refused(&app).expect("refused");
+    assert_eq!(said, "That date lies before the child was born.");
+    press(&mut app, "Esc");
+    let t = &stored(&app, child.id)[0];
+    assert_eq!(t.started, now().date_naive());
+    assert_eq!((t.review, t.meldcode.reported_on), (None, None));
+    assert_eq!(t.meldcode.veilig_thuis_consulted, None);
+}
+
+/// Issue 14: closing a Meldcode trajectory with "reported to Veilig Thuis" while the report is
+/// not recorded (no stage ticked, no day of the report) warns in the question; it may still close.
+#[test]
+fn closing_with_a_report_not_recorded_warns() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app, child) = on_new_child();
+    start(&mut app, "meldcode");
+    let question = |app: &mut App| -> String {
+        chr(app, 'x');
+        // No answer yet: "no suspicion" is proposed; the report is last.
+        while offered_outcomes(app).first() != Some(&Outcome::MeldcodeReport) {
+            press(app, "Right");
+        }
+        press(app, "Enter");
+        let Some(Modal::Confirm(confirm)) = &screen(app).modal else {
+            panic!("the close is asked")
+        };
+        confirm.question.clone()
+    };
+    let warning = Lang::En.get(crate::i18n::T::ReportUnrecorded);
+    let asked = question(&mut app);
+    assert!(asked.starts_with(warning), "{asked}");
+    chr(&mut app, 'n');
+    press(&mut app, "Esc");
+    // Recorded: a stage ticked and the day of the report: no warning.
+    let first = stage_ids(&app)[0].clone();
+    select(&mut app, &PlanPart::Stage(first));
+    chr(&mut app, ' ');
+    let reported = PlanField::Meldcode(MeldcodeField::ReportedOn);
+    fill(&mut app, reported, "2026-11-20");
+    let asked = question(&mut app);
+    assert!(!asked.contains(warning), "{asked}");
+    chr(&mut app, 'y');
+    let closed = stored(&app, child.id)[0].closed.clone().unwrap();
+    assert_eq!(closed.outcome, Outcome::MeldcodeReport);
+}
+
 /// The outcomes the open close form offers, from the one proposed on, and that one.
 fn offered_outcomes(app: &mut App) -> Vec<Outcome> {
     let value = |app: &App| match &screen(app).modal {
@@ -395,24 +567,17 @@ fn a_meldcode_trajectory_has_its_own_fields() {
     assert_eq!(fields.len(), 12);
 
     // A text: Enter, typed, saved and audited.
-    select(
-        &mut app,
-        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::Signals)),
-    );
-    press(&mut app, "Enter");
-    type_text(&mut app, "12-11: blauwe plek");
-    press(&mut app, "Enter");
+    let signals = PlanField::Meldcode(MeldcodeField::Signals);
+    fill(&mut app, signals, "12-11: blauwe plek");
     assert!(!popup(&app));
     let last = app.store.last_audit().unwrap().unwrap();
     assert_eq!(last.action, "trajectory.edit");
     // A date.
-    select(
+    fill(
         &mut app,
-        &PlanPart::Field(PlanField::Meldcode(MeldcodeField::ReportedOn)),
+        PlanField::Meldcode(MeldcodeField::ReportedOn),
+        "2026-11-20",
     );
-    press(&mut app, "Enter");
-    type_text(&mut app, "2026-11-15");
-    press(&mut app, "Enter");
     // Whether the parents were told: Space, like a question; Enter says so.
     let told = PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold));
     select(&mut app, &told);
@@ -425,7 +590,7 @@ fn a_meldcode_trajectory_has_its_own_fields() {
     );
     let m = stored(&app, child.id)[0].meldcode.clone();
     assert_eq!(m.signals, "12-11: blauwe plek");
-    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 15));
+    assert_eq!(m.reported_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 20));
     assert_eq!(m.parents_told, Some(false));
     assert!(stored(&app, child.id)[0].question.is_empty());
 }
@@ -503,6 +668,16 @@ fn a_new_trajectory_opens_on_the_question_an_open_one_on_its_current_stage() {
 }
 
 /// Empties the focused field of the trajectory's form.
+/// Enter on the row of `field`, its value replaced by `typed`, Enter: saved, or refused with
+/// the form still open.
+fn fill(app: &mut App, field: crate::app::screens::trajectory::PlanField, typed: &str) {
+    select(app, &PlanPart::Field(field));
+    press(app, "Enter");
+    clear(app);
+    type_text(app, typed);
+    press(app, "Enter");
+}
+
 fn clear(app: &mut App) {
     for _ in 0..40 {
         press(app, "Backspace");

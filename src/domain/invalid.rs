@@ -29,6 +29,15 @@ pub enum Invalid {
     FutureStart,
     #[error("the date lies before the trajectory started")]
     BeforeStart,
+    /// A date of something that happened (a trajectory's start, a report) after today.
+    #[error("the date lies in the future")]
+    DateInFuture,
+    /// A date of something about a child before it was born.
+    #[error("the date lies before the child was born")]
+    BeforeBirth,
+    /// A date planned too far ahead (a review, an expected end); the last day allowed.
+    #[error("the date lies more than two years ahead, after {0}")]
+    TooFarAhead(NaiveDate),
     /// A warm handover to school (or a talk with the school) dated before the child was born.
     #[error("the handover to school lies before the child was born")]
     HandoverBeforeBirth,
@@ -90,8 +99,8 @@ pub enum Invalid {
     /// ends the questions, such as "no suspicion".
     #[error("the answer to question {0} ends the questions")]
     AnsweredToAnEnd(usize),
-    /// A plan's answer given, changed or taken back while a later question (its 1-based number)
-    /// is answered: that answer is taken back first.
+    /// A plan's answer given or changed while a later question (its 1-based number) is
+    /// answered: that answer is taken back first (taking back is always allowed).
     #[error("question {0} is answered already; take that answer back first")]
     LaterAnswered(usize),
     /// A group typed by name that does not exist.

@@ -6,7 +6,7 @@
 //! the store and the export share one type. Plain types and rules only; the built-in plans live
 //! in `crate::templates`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::form::Text;
@@ -104,6 +104,61 @@ pub fn takes_prompts(template: &str) -> bool {
     !super::access::is_meldcode_plan(template)
 }
 
+/// A yes/no field after Space: yes, then no, then open (unanswered) again.
+pub fn next_yes_no(current: Option<bool>) -> Option<bool> {
+    match current {
+        None => Some(true),
+        Some(true) => Some(false),
+        Some(false) => None,
+    }
+}
+
+/// How far after today a review or an expected end may lie: two years. Support is reviewed
+/// monthly and planned for months, not decades; a date further ahead is a typing error (2099).
+pub const AHEAD_MAX: Months = Months::new(24);
+
+/// A date of a trajectory, each with its own rule ([`Trajectory::check_date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    Started,
+    ExpectedEnd,
+    Review,
+    /// `meldcode.veilig_thuis_consulted`.
+    VeiligThuisConsulted,
+    /// `meldcode.reported_on`.
+    ReportedOn,
+    /// `closed.date`.
+    Closed,
+}
+
+impl DateField {
+    pub const ALL: [DateField; 6] = [
+        DateField::Started,
+        DateField::ExpectedEnd,
+        DateField::Review,
+        DateField::VeiligThuisConsulted,
+        DateField::ReportedOn,
+        DateField::Closed,
+    ];
+
+    /// The field as the export names it, for `import` and `check`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateField::Started => "started",
+            DateField::ExpectedEnd => "expected_end",
+            DateField::Review => "review",
+            DateField::VeiligThuisConsulted => "meldcode.veilig_thuis_consulted",
+            DateField::ReportedOn => "meldcode.reported_on",
+            DateField::Closed => "closed.date",
+        }
+    }
+
+    /// A date planned ahead (review, expected end), not of something that happened.
+    fn planned(self) -> bool {
+        matches!(self, DateField::ExpectedEnd | DateField::Review)
+    }
+}
+
 /// One support question of one child, worked through a plan's stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trajectory {
@@ -192,7 +247,8 @@ impl MeldcodeRecord {
     }
 }
 
-/// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note).
+/// A stage of a trajectory. `by` and `at` are of the last change (tick, untick or note);
+/// `done_at` is when it was ticked done, which a later note leaves as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageEntry {
     pub stage: String,
@@ -201,6 +257,11 @@ pub struct StageEntry {
     pub by: String,
     #[serde(default)]
     pub at: Option<DateTime<FixedOffset>>,
+    /// When the stage was ticked done (export: `stages[].done_at`); `None` while it is not done,
+    /// and on a record from before signaal kept it, where `at` stands in for it
+    /// ([`StageEntry::ticked_at`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<DateTime<FixedOffset>>,
     #[serde(default)]
     pub note: String,
     /// Why the coach was asked without the parents' consent (see [`StageKind::Coach`]).
@@ -216,8 +277,19 @@ impl StageEntry {
             done: false,
             by: String::new(),
             at: None,
+            done_at: None,
             note: String::new(),
             without_consent: String::new(),
+        }
+    }
+
+    /// When a done stage was ticked: `done_at`, or on a record from before signaal kept it the
+    /// last change `at` (the best the record tells). `None` for a stage not done, or done
+    /// without any time.
+    pub fn ticked_at(&self) -> Option<DateTime<FixedOffset>> {
+        match self.done {
+            true => self.done_at.or(self.at),
+            false => None,
         }
     }
 }
@@ -397,6 +469,7 @@ impl Trajectory {
         if !entry.done {
             entry.without_consent.clear();
         }
+        entry.done_at = entry.done.then_some(at);
         entry.by = by.to_string();
         entry.at = Some(at);
         true
@@ -415,13 +488,17 @@ impl Trajectory {
         };
         entry.done = true;
         entry.without_consent = reason.trim().to_string();
+        entry.done_at = Some(at);
         entry.by = by.to_string();
         entry.at = Some(at);
         true
     }
 
+    /// Writes the note of a stage. The day it was ticked stays: a stage ticked before signaal
+    /// kept `done_at` gets it from `at` here, before the note's time replaces that.
     pub fn set_note(&mut self, stage: &str, note: &str, by: &str, at: DateTime<FixedOffset>) {
         if let Some(entry) = self.entry_mut(stage) {
+            entry.done_at = entry.ticked_at();
             entry.note = note.trim().to_string();
             entry.by = by.to_string();
             entry.at = Some(at);
@@ -471,11 +548,11 @@ impl Trajectory {
         }
     }
 
-    /// Whether the answer to `question` may be given, changed or taken back now: the plan's
-    /// questions are answered in their order (the afwegingskader's question 2 only after 1), so
-    /// every earlier question is answered, none of those answers ends the questions
-    /// ([`Consequence::ends`]), and no later one is answered. An unknown question is left to the
-    /// caller.
+    /// Whether an answer to `question` may be given or changed now: the plan's questions are
+    /// answered in their order (the afwegingskader's question 2 only after 1), so every earlier
+    /// question is answered, none of those answers ends the questions ([`Consequence::ends`]),
+    /// and no later one is answered. Taking an answer back is always allowed
+    /// ([`Trajectory::next_answer`]). An unknown question is left to the caller.
     ///
     /// # Errors
     /// [`Invalid::AnswerEarlierFirst`] with the number of the first earlier question without an
@@ -503,6 +580,32 @@ impl Trajectory {
             Some(i) => Err(Invalid::LaterAnswered(number + i + 1)),
             None => Ok(()),
         }
+    }
+
+    /// The answer Space gives `question` next: yes, no and open again in turn; open straight
+    /// away for an answer given out of order ([`Trajectory::answers_out_of_order`]), so a record
+    /// imported that way can be put right. Setting an answer back to open is always allowed;
+    /// giving or changing one follows [`Trajectory::may_answer`].
+    ///
+    /// # Errors
+    /// Those of [`Trajectory::may_answer`], when the next answer is yes or no.
+    pub fn next_answer(
+        &self,
+        template: &PlanTemplate,
+        question: &str,
+    ) -> Result<Option<bool>, Invalid> {
+        let out_of_order = self
+            .answers_out_of_order(template)
+            .iter()
+            .any(|(q, _)| q.id == question);
+        let next = match self.answer(question) {
+            Some(_) if out_of_order => None,
+            current => next_yes_no(current),
+        };
+        if next.is_some() {
+            self.may_answer(template, question)?;
+        }
+        Ok(next)
     }
 
     /// The answers given out of the order [`Trajectory::may_answer`] keeps, as the question
@@ -640,16 +743,17 @@ impl Trajectory {
     }
 
     /// The trajectory as it stood at the end of `day`, as far as the record tells (it keeps no
-    /// history): not closed when it closed after `day`; a stage done only when its last change
-    /// (`at`, on the date of its own offset) was on or before `day`, since a later tick or note
-    /// hides when it was ticked (a done stage without a time counts as done); the answers given
-    /// on or before `day`. Dates, question and actions stay as they are now.
+    /// history): not closed when it closed after `day`; a stage done only when it was ticked
+    /// ([`StageEntry::ticked_at`], on the date of its own offset) on or before `day`, whatever
+    /// notes came later (a done stage without a time counts as done; one unticked and ticked
+    /// again counts from the last tick); the answers given on or before `day`. Dates, question
+    /// and actions stay as they are now.
     pub fn as_on(&self, day: NaiveDate) -> Trajectory {
         let later = |at: &DateTime<FixedOffset>| at.date_naive() > day;
         let mut then = self.clone();
         then.closed = self.closed.clone().filter(|c| c.date <= day);
         for entry in &mut then.stages {
-            if entry.at.as_ref().is_some_and(later) {
+            if entry.ticked_at().as_ref().is_some_and(later) {
                 entry.done = false;
             }
         }
@@ -669,6 +773,14 @@ impl Trajectory {
             .questions()
             .filter(|q| self.means_report(q))
             .collect()
+    }
+
+    /// Whether closing with `outcome` leaves a report to Veilig Thuis unrecorded: the outcome
+    /// is the report, yet no stage is ticked or the day of the report is not filled in. The
+    /// close question then warns; closing stays possible (the record may follow).
+    pub fn report_unrecorded(&self, outcome: Outcome) -> bool {
+        let ticked = self.stages.iter().any(|e| e.done);
+        outcome == Outcome::MeldcodeReport && (!ticked || self.meldcode.reported_on.is_none())
     }
 
     /// The outcome the close form proposes: a report to Veilig Thuis when an answer means one;
@@ -692,30 +804,102 @@ impl Trajectory {
         }
     }
 
-    /// A plan ends and is reviewed on or after the day it starts.
+    /// The date `field` holds; `None` when it is not set.
+    pub fn date(&self, field: DateField) -> Option<NaiveDate> {
+        match field {
+            DateField::Started => Some(self.started),
+            DateField::ExpectedEnd => self.expected_end,
+            DateField::Review => self.review,
+            DateField::VeiligThuisConsulted => self.meldcode.veilig_thuis_consulted,
+            DateField::ReportedOn => self.meldcode.reported_on,
+            DateField::Closed => self.closed.as_ref().map(|c| c.date),
+        }
+    }
+
+    /// The rule of one date, `date` in `field`, for a child born on `born`, on `today`. What
+    /// happened (the start, Veilig Thuis consulted, the report, the close) is not after today
+    /// and not before the birth; all but the start not before the start either. A review or
+    /// expected end lies on or after the start and at most [`AHEAD_MAX`] after today.
     ///
     /// # Errors
-    /// [`Invalid::BeforeStart`] when the expected end or the review lies before the start.
-    pub fn check_dates(&self) -> Result<(), Invalid> {
-        match [self.expected_end, self.review]
+    /// [`Invalid::BeforeBirth`], [`Invalid::BeforeStart`], [`Invalid::DateInFuture`], or
+    /// [`Invalid::TooFarAhead`] with the last day allowed.
+    pub fn check_date(
+        &self,
+        field: DateField,
+        date: NaiveDate,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        if field != DateField::Started && date < self.started {
+            return Err(Invalid::BeforeStart);
+        }
+        if field.planned() {
+            let last = today
+                .checked_add_months(AHEAD_MAX)
+                .unwrap_or(NaiveDate::MAX);
+            return match date > last {
+                true => Err(Invalid::TooFarAhead(last)),
+                false => Ok(()),
+            };
+        }
+        if date < born {
+            return Err(Invalid::BeforeBirth);
+        }
+        match date > today {
+            true => Err(Invalid::DateInFuture),
+            false => Ok(()),
+        }
+    }
+
+    /// The rule of `field` after it was set, as a form checks it: its own
+    /// ([`Trajectory::check_date`]), and after a new start that no set date lies before it.
+    ///
+    /// # Errors
+    /// Those of [`Trajectory::check_date`].
+    pub fn check_edited(
+        &self,
+        field: DateField,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        if let Some(date) = self.date(field) {
+            self.check_date(field, date, born, today)?;
+        }
+        let later = DateField::ALL
             .into_iter()
-            .flatten()
-            .any(|d| d < self.started)
+            .filter(|f| *f != DateField::Started);
+        match field == DateField::Started
+            && later.filter_map(|f| self.date(f)).any(|d| d < self.started)
         {
             true => Err(Invalid::BeforeStart),
             false => Ok(()),
         }
     }
 
-    /// A trajectory closes on or after the day it started.
+    /// Every date that breaks its rule ([`Trajectory::check_date`]), with its field and why:
+    /// what `import` and `check` report.
+    pub fn date_problems(&self, born: NaiveDate, today: NaiveDate) -> Vec<(DateField, Invalid)> {
+        DateField::ALL
+            .into_iter()
+            .filter_map(|f| {
+                let date = self.date(f)?;
+                self.check_date(f, date, born, today).err().map(|e| (f, e))
+            })
+            .collect()
+    }
+
+    /// A trajectory closes on `date` only when [`DateField::Closed`]'s rule holds.
     ///
     /// # Errors
-    /// [`Invalid::BeforeStart`] for a day before the start.
-    pub fn check_close(&self, date: NaiveDate) -> Result<(), Invalid> {
-        match date < self.started {
-            true => Err(Invalid::BeforeStart),
-            false => Ok(()),
-        }
+    /// Those of [`Trajectory::check_date`].
+    pub fn check_close(
+        &self,
+        date: NaiveDate,
+        born: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), Invalid> {
+        self.check_date(DateField::Closed, date, born, today)
     }
 
     pub fn close(&mut self, outcome: Outcome, date: NaiveDate, by: &str) {

@@ -497,7 +497,28 @@ impl Checks {
             ));
         }
         problems.extend(self.prompt_problems(t));
+        problems.extend(self.trajectory_date_problems(t));
         self.problems[Kind::Trajectories as usize].extend(problems);
+    }
+
+    /// A trajectory's dates each follow their rule (`Trajectory::check_date`): what happened
+    /// not after today nor before the child's birth, review and expected end at most two years
+    /// ahead. One sentence per date, naming the trajectory and the field.
+    fn trajectory_date_problems(&self, t: &crate::domain::plan::Trajectory) -> Vec<String> {
+        // A child that does not exist is reported already; its birth cannot be checked.
+        let born = self
+            .births
+            .get(&t.child_id)
+            .copied()
+            .unwrap_or(chrono::NaiveDate::MIN);
+        let today = chrono::Local::now().date_naive();
+        t.date_problems(born, today)
+            .into_iter()
+            .map(|(field, why)| {
+                let date = t.date(field).map(|d| d.to_string()).unwrap_or_default();
+                format!("trajectory {} has {} {date}: {why}", t.id, field.name())
+            })
+            .collect()
     }
 
     /// The observations a trajectory names as prompting it must be observations of its own

@@ -162,6 +162,15 @@ impl Lang {
             Invalid::StartedBeforeBirth => T::ErrStartedBeforeBirth,
             Invalid::FutureStart => T::ErrFutureStart,
             Invalid::BeforeStart => T::ErrBeforeStart,
+            Invalid::DateInFuture => T::ErrDateInFuture,
+            Invalid::BeforeBirth => T::ErrBeforeBirth,
+            Invalid::TooFarAhead(last) => {
+                let last = self.date(*last);
+                return self.pick(
+                    format!("Die datum ligt meer dan twee jaar vooruit: uiterlijk {last}."),
+                    format!("That date lies more than two years ahead: {last} at the latest."),
+                );
+            }
             Invalid::HandoverBeforeBirth => T::ErrHandoverBeforeBirth,
             Invalid::TalkBeforeBirth => T::ErrTalkBeforeBirth,
             Invalid::HandoverTooFarAhead => T::ErrHandoverTooFarAhead,

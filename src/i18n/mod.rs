@@ -474,6 +474,14 @@ impl Lang {
         }
     }
 
+    /// Under a text field whose last key or paste did not fit: nothing of it was taken.
+    pub fn too_long(self, max: usize) -> String {
+        self.pick(
+            format!("Past niet: dit veld neemt ten hoogste {max} tekens; er is niets ingevoegd."),
+            format!("Does not fit: this field takes at most {max} characters; nothing was added."),
+        )
+    }
+
     /// A yes/no answer or consent; `unset` says what no answer yet is called.
     pub fn yes_no(self, value: Option<bool>, unset: T) -> &'static str {
         self.get(match value {
@@ -1034,6 +1042,8 @@ texts! {
     PlanOpen => "open", "open";
     PlanClosed => "afgesloten", "closed";
     PlanFields => "Hulpvraag en plan", "Question and plan";
+    MeldcodeFields => "Meldcode: vastlegging", "Meldcode record";
+    ReportUnrecorded => "Let op: de melding is nog niet vastgelegd (geen stap afgevinkt, of \"Gemeld op\" leeg).", "Note: the report is not recorded yet (no stage ticked, or \"Reported on\" empty).";
     PlanStages => "Stappen", "Stages";
     FieldQuestion => "Vraag van het kind", "The child's question";
     FieldGoals => "Doelen", "Goals";
@@ -1062,6 +1072,8 @@ texts! {
     FormCoachWithoutConsent => "Coach zonder toestemming?", "Coach without consent?";
     ConsentWarning => "Let op: de ouders hebben (nog) geen toestemming gegeven om de jeugdhulpcoach over hun kind te raadplegen. Bespreek het eerst met hen. Wil je deze stap toch vastleggen, schrijf dan waarom.", "Note: the parents have not (yet) consented to consulting the youth-care coach about their child. Talk it over with them first. To record this stage anyway, write down why.";
     ErrBeforeStart => "Die datum ligt voor de start van het traject.", "That date lies before the trajectory started.";
+    ErrDateInFuture => "Die datum ligt in de toekomst: dit vult u in als het gebeurd is.", "That date lies in the future: fill this in once it has happened.";
+    ErrBeforeBirth => "Die datum ligt voor de geboorte van het kind.", "That date lies before the child was born.";
     ErrReasonRequired => "Schrijf op waarom, of Esc om af te breken.", "Write down why, or Esc to cancel.";
     ConsentExplained => "Vastgelegd in het gesprek met de ouders. Spatie: ja, nee, nog niet. Zonder toestemming wordt de coach niet over dit kind geraadpleegd en gaat er niets naar school.", "Recorded in the conversation with the parents. Space: yes, no, not yet. Without consent the coach is not consulted about this child and nothing goes to school.";
     ConsentCoachShort => "Coach", "Coach";

@@ -13,7 +13,7 @@ use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::named::picked;
 use crate::domain::plan::{
-    takes_prompts, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
+    next_yes_no, takes_prompts, DateField, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
     Trajectory,
 };
 use crate::app::screens::child_record::{change_child, set_consent};
@@ -153,6 +153,20 @@ impl PlanField {
         match crate::domain::access::is_meldcode_plan(template) {
             true => &PlanField::MELDCODE,
             false => &PlanField::SUPPORT,
+        }
+    }
+
+    /// The trajectory's date this field edits, whose rule it follows; `None` for a text.
+    fn date_field(self) -> Option<DateField> {
+        match self {
+            PlanField::Started => Some(DateField::Started),
+            PlanField::ExpectedEnd => Some(DateField::ExpectedEnd),
+            PlanField::Review => Some(DateField::Review),
+            PlanField::Meldcode(MeldcodeField::VeiligThuisConsulted) => {
+                Some(DateField::VeiligThuisConsulted)
+            }
+            PlanField::Meldcode(MeldcodeField::ReportedOn) => Some(DateField::ReportedOn),
+            _ => None,
         }
     }
 
@@ -413,10 +427,9 @@ impl TrajectoryScreen {
                 })
             }
             PlanPart::Question(question) => {
-                // The afwegingskader's questions are answered in order.
-                self.trajectory.may_answer(&self.template, &question)?;
+                // The afwegingskader's questions are answered in order; back to open always.
+                let next = self.trajectory.next_answer(&self.template, &question)?;
                 self.change(ctx, AuditAction::TrajectoryAnswer, &question, |t, sig| {
-                    let next = next_answer(t.answer(&question));
                     t.set_answer(&question, next, &sig.by, sig.at);
                     Ok(())
                 })
@@ -443,7 +456,7 @@ impl TrajectoryScreen {
             PlanPart::Field(PlanField::Meldcode(MeldcodeField::ParentsTold)) => {
                 let part = PlanField::Meldcode(MeldcodeField::ParentsTold).part();
                 self.change(ctx, AuditAction::TrajectoryEdit, part, |t, _| {
-                    t.meldcode.parents_told = next_answer(t.meldcode.parents_told);
+                    t.meldcode.parents_told = next_yes_no(t.meldcode.parents_told);
                     Ok(())
                 })
             }
@@ -501,8 +514,9 @@ impl TrajectoryScreen {
     /// A form with the field's value: text, or a date in the screen's language.
     fn edit(&mut self, lang: Lang, field: PlanField) {
         let t = &self.trajectory;
+        // Every text of a trajectory may run to several dated lines (signals, a decision).
         let text = |value: &str| {
-            let text = Text::new(field_label(field), value);
+            let text = Text::note(field_label(field), value);
             TrajectoryForm::Text(TextEdit { field, text })
         };
         let date = |date: Date| TrajectoryForm::Date(DateEdit { field, date });
@@ -600,6 +614,7 @@ impl TrajectoryScreen {
             TrajectoryForm::Date(DateEdit { field, date }) => {
                 let field = *field;
                 let value = date.value()?;
+                let (born, today) = (self.child.birth_date, ctx.today());
                 self.change(ctx, AuditAction::TrajectoryEdit, field.part(), |t, _| {
                     match field {
                         PlanField::Started => t.started = date.date()?,
@@ -615,7 +630,10 @@ impl TrajectoryScreen {
                         | PlanField::Actions
                         | PlanField::ParentsView => {}
                     }
-                    Ok(t.check_dates()?)
+                    match field.date_field() {
+                        Some(edited) => Ok(t.check_edited(edited, born, today)?),
+                        None => Ok(()),
+                    }
                 })?;
                 lang.get(field_label(field)).to_string()
             }
@@ -656,13 +674,17 @@ impl TrajectoryScreen {
     ) -> Result<(), AppError> {
         let lang = ctx.lang;
         let date = close.date.date()?;
-        self.trajectory.check_close(date)?;
+        let born = self.child.birth_date;
+        self.trajectory.check_close(date, born, ctx.today())?;
         let outcome = close.outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
-        let question = lang.close_trajectory_question(
+        let mut question = lang.close_trajectory_question(
             lang.text(&self.template.name),
             lang.outcome(outcome),
             &lang.date(date),
         );
+        if self.trajectory.report_unrecorded(outcome) {
+            question = format!("{} {question}", lang.get(T::ReportUnrecorded));
+        }
         let form = Box::new(form);
         let about = Closing { outcome, date, form };
         self.modal = Some(Modal::Confirm(Confirm { question, about }));
@@ -740,14 +762,6 @@ fn offered_prompts<'o>(
         .collect()
 }
 
-/// Yes, then no, then unanswered again.
-fn next_answer(current: Option<bool>) -> Option<bool> {
-    match current {
-        None => Some(true),
-        Some(true) => Some(false),
-        Some(false) => None,
-    }
-}
 
 /// The consent after Space: not asked, yes, no, not asked again.
 fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {

@@ -236,20 +236,105 @@ fn serializes_with_the_contract_field_names() {
 
 #[test]
 fn an_end_a_review_or_a_close_before_the_start_is_refused() {
+    use crate::domain::Invalid;
+    let (born, today) = (day("2023-04-17"), day("2026-11-29"));
     let mut t = trajectory();
-    assert_eq!(t.check_dates(), Ok(()));
+    assert_eq!(t.check_edited(DateField::Review, born, today), Ok(()));
     t.review = Some(day("2026-09-01"));
-    assert_eq!(t.check_dates(), Ok(()), "the start day itself will do");
-    t.expected_end = Some(day("2026-08-31"));
-    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
-    t.expected_end = None;
-    t.review = Some(day("2026-08-01"));
-    assert_eq!(t.check_dates(), Err(crate::domain::Invalid::BeforeStart));
-    assert_eq!(t.check_close(day("2026-09-01")), Ok(()));
+    let review = DateField::Review;
     assert_eq!(
-        t.check_close(day("2026-08-31")),
-        Err(crate::domain::Invalid::BeforeStart)
+        t.check_edited(review, born, today),
+        Ok(()),
+        "the start day itself will do"
     );
+    t.expected_end = Some(day("2026-08-31"));
+    assert_eq!(
+        t.check_edited(DateField::ExpectedEnd, born, today),
+        Err(Invalid::BeforeStart)
+    );
+    // A start moved past a set date is refused too.
+    t.expected_end = None;
+    t.started = day("2026-09-02");
+    assert_eq!(
+        t.check_edited(DateField::Started, born, today),
+        Err(Invalid::BeforeStart)
+    );
+    t.started = day("2026-09-01");
+    assert_eq!(t.check_close(day("2026-09-01"), born, today), Ok(()));
+    assert_eq!(
+        t.check_close(day("2026-08-31"), born, today),
+        Err(Invalid::BeforeStart)
+    );
+}
+
+#[test]
+fn a_report_without_a_ticked_stage_or_its_day_is_unrecorded() {
+    let mut t = trajectory();
+    assert!(t.report_unrecorded(Outcome::MeldcodeReport));
+    assert!(!t.report_unrecorded(Outcome::NoSuspicion));
+    t.toggle("signal", "Anouk", on("2026-09-10T10:00:00+02:00"));
+    assert!(
+        t.report_unrecorded(Outcome::MeldcodeReport),
+        "no day of the report"
+    );
+    t.meldcode.reported_on = Some(day("2026-09-12"));
+    assert!(!t.report_unrecorded(Outcome::MeldcodeReport));
+}
+
+#[test]
+fn each_date_follows_its_own_rule() {
+    use crate::domain::Invalid;
+    let (born, today) = (day("2023-04-17"), day("2026-11-29"));
+    let t = trajectory();
+    let check = |field, date: &str| t.check_date(field, day(date), born, today);
+    // What happened: not after today, not before the birth (nor the start, but for the start).
+    for field in [
+        DateField::Started,
+        DateField::VeiligThuisConsulted,
+        DateField::ReportedOn,
+        DateField::Closed,
+    ] {
+        assert_eq!(
+            check(field, "2999-01-01"),
+            Err(Invalid::DateInFuture),
+            "{field:?}"
+        );
+        assert_eq!(
+            check(field, "2026-11-29"),
+            Ok(()),
+            "{field:?}: today will do"
+        );
+    }
+    assert_eq!(
+        check(DateField::Started, "1900-01-01"),
+        Err(Invalid::BeforeBirth)
+    );
+    assert_eq!(check(DateField::Started, "2023-04-17"), Ok(()));
+    assert_eq!(
+        check(DateField::ReportedOn, "1900-01-01"),
+        Err(Invalid::BeforeStart)
+    );
+    // Planned: ahead, but at most two years.
+    for field in [DateField::Review, DateField::ExpectedEnd] {
+        assert_eq!(check(field, "2028-11-29"), Ok(()), "{field:?}");
+        assert_eq!(
+            check(field, "2028-11-30"),
+            Err(Invalid::TooFarAhead(day("2028-11-29"))),
+            "{field:?}"
+        );
+    }
+    // Import and check: every broken date, with its field.
+    let mut bad = trajectory();
+    bad.started = day("2999-01-01");
+    bad.meldcode.reported_on = Some(day("1900-01-01"));
+    assert_eq!(
+        bad.date_problems(born, today),
+        [
+            (DateField::Started, Invalid::DateInFuture),
+            (DateField::ReportedOn, Invalid::BeforeStart),
+        ]
+    );
+    assert_eq!(DateField::ReportedOn.name(), "meldcode.reported_on");
 }
 
 fn on(s: &str) -> DateTime<FixedOffset> {
@@ -286,6 +371,53 @@ fn as_on_a_day_a_later_tick_an_answer_or_a_close_did_not_happen_yet() {
     old.toggle("parents", "Anouk", on("2026-10-02T10:00:00+02:00"));
     let then = old.as_on(day("2026-09-30"));
     assert!(then.stages[0].done && !then.stages[1].done);
+}
+
+#[test]
+fn a_note_added_later_keeps_the_day_a_stage_was_ticked() {
+    let mut t = trajectory();
+    t.toggle("signal", "Anouk", on("2026-09-20T10:00:00+02:00"));
+    t.set_note(
+        "signal",
+        "Gesprek gepland",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    let entry = &t.stages[0];
+    assert_eq!(entry.done_at, Some(on("2026-09-20T10:00:00+02:00")));
+    assert_eq!(entry.at, Some(on("2026-11-29T09:00:00+01:00")));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    // Unticking clears the day; ticking again counts from then.
+    t.toggle("signal", "Anouk", on("2026-11-30T09:00:00+01:00"));
+    assert_eq!(t.stages[0].done_at, None);
+    t.toggle("signal", "Anouk", on("2026-12-01T09:00:00+01:00"));
+    assert!(!t.as_on(day("2026-11-30")).stages[0].done);
+    assert!(t.as_on(day("2026-12-01")).stages[0].done);
+}
+
+#[test]
+fn a_stage_ticked_before_done_at_was_kept_keeps_its_tick_day_through_a_note() {
+    // A record from an older signaal: done, `at` the tick, no `done_at`.
+    let mut t = trajectory();
+    t.stages[0].done = true;
+    t.stages[0].at = Some(on("2026-09-20T10:00:00+02:00"));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    t.set_note(
+        "signal",
+        "Later note",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    assert_eq!(t.stages[0].done_at, Some(on("2026-09-20T10:00:00+02:00")));
+    assert!(t.as_on(day("2026-09-30")).stages[0].done);
+    // A note on a stage not done leaves it without a tick day.
+    t.set_note(
+        "parents",
+        "Nog niet",
+        "Bram",
+        on("2026-11-29T09:00:00+01:00"),
+    );
+    assert_eq!(t.stages[1].done_at, None);
 }
 
 /// A plan whose three questions sit on two stages; "no" to q2 means a report.
@@ -337,6 +469,31 @@ fn questions_are_answered_in_the_plans_order() {
     assert_eq!(t.may_answer(&plan, "q3"), Ok(()));
     // A question the plan does not have is not this rule's to refuse.
     assert_eq!(t.may_answer(&plan, "nope"), Ok(()));
+}
+
+#[test]
+fn an_answer_goes_back_to_open_always_and_straight_away_when_out_of_order() {
+    let plan = afwegingskader();
+    // Imported out of order: q2 and q3 answered, q1 open.
+    let mut t = Trajectory::new(1, 2, &plan, day("2026-09-01"), "Anouk");
+    t.set_answer("q2", Some(true), "Anouk", at(1));
+    t.set_answer("q3", Some(true), "Anouk", at(2));
+    assert_eq!(t.next_answer(&plan, "q1"), Err(Invalid::LaterAnswered(3)));
+    // Out of order: open in one step, whatever the answer.
+    assert_eq!(t.next_answer(&plan, "q3"), Ok(None));
+    assert_eq!(t.next_answer(&plan, "q2"), Ok(None));
+    t.set_answer("q3", None, "Anouk", at(3));
+    t.set_answer("q2", None, "Anouk", at(4));
+    assert_eq!(t.next_answer(&plan, "q1"), Ok(Some(true)));
+    // In order: yes, no, open; a no taken back while a later one is answered is allowed.
+    t.set_answer("q1", Some(false), "Anouk", at(5));
+    t.set_answer("q2", Some(true), "Anouk", at(6));
+    assert_eq!(t.next_answer(&plan, "q1"), Ok(None));
+    assert_eq!(t.next_answer(&plan, "q2"), Ok(Some(false)));
+    t.set_answer("q1", Some(true), "Anouk", at(7));
+    assert_eq!(t.next_answer(&plan, "q1"), Err(Invalid::LaterAnswered(2)));
+    assert_eq!(t.next_answer(&plan, "q3"), Ok(Some(true)));
+    assert_eq!(next_yes_no(Some(false)), None);
 }
 
 #[test]

@@ -27,6 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
     let early: Vec<&str> = t.out_of_order(template);
     let early_answers = t.answers_out_of_order(template);
     let overdue = t.overdue(app.today());
+    // A Meldcode trajectory's fields are its own record, not a child's question and plan.
+    let fields = match crate::domain::access::is_meldcode_plan(&t.template) {
+        true => T::MeldcodeFields,
+        false => T::PlanFields,
+    };
     let rows = screen
         .list
         .visible()
@@ -38,10 +43,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                         PlanField::ExpectedEnd => overdue.end,
                         _ => false,
                     };
-                    let value = field_value(app, screen, *field);
+                    // One row each: the lines of a longer text run on, shown whole below.
+                    let value = field_value(app, screen, *field).replace('\n', " / ");
                     let flag = if late { "!" } else { " " };
                     (
-                        T::PlanFields,
+                        fields,
                         format!("{}: {value}", lang.get(field_label(*field))),
                         vec![Span::styled(format!("{flag} "), theme.error)],
                     )
@@ -208,10 +214,11 @@ fn detail<'a>(app: &App, screen: &'a TrajectoryScreen, theme: &Theme) -> Vec<Lin
         return Vec::new();
     };
     match &row.part {
-        PlanPart::Field(field) => vec![
-            Line::styled(lang.get(field_label(*field)), theme.key),
-            Line::raw(field_value(app, screen, *field)),
-        ],
+        PlanPart::Field(field) => {
+            let mut lines = vec![Line::styled(lang.get(field_label(*field)), theme.key)];
+            lines.extend(text_lines(Vec::new(), &field_value(app, screen, *field)));
+            lines
+        }
         PlanPart::Stage(id) => {
             let Some(stage) = screen.template.stage(id) else {
                 return Vec::new();

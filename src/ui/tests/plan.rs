@@ -2,7 +2,7 @@
 //! the Meldcode's own fields.
 
 use super::*;
-use crate::app::{PlanChoice, PlanPart};
+use crate::app::{Msg, PlanChoice, PlanPart};
 use crate::domain::audit::AuditAction;
 
 /// The demo's first group with a child that has no trajectory selected, in `lang`.
@@ -191,6 +191,41 @@ fn a_meldcode_trajectory_shows_its_own_fields() {
     assert!(text.contains("Parents told beforehand: yes"), "{text}");
     for other in ["The child's question", "Goals", "What the parents see"] {
         assert!(!text.contains(other), "{other}:\n{text}");
+    }
+}
+
+/// Issue 14: a Meldcode text of several dated lines runs on in its row and shows whole below
+/// the list, under the Meldcode's own heading.
+#[test]
+fn meldcode_signals_of_several_lines_show_whole_under_their_own_heading() {
+    use crate::app::screens::trajectory::{MeldcodeField, PlanField};
+    let (_dir, mut app) = on_child_without_trajectory(Lang::Nl);
+    start(&mut app, "meldcode");
+    let signals = PlanPart::Field(PlanField::Meldcode(MeldcodeField::Signals));
+    select(&mut app, signals);
+    press(&mut app, "Enter");
+    app.update(Msg::Paste(
+        "12-09: huilde bij het ophalen\n19-09: blauwe plek bovenarm\n26-09: schrok van een \
+         harde stem"
+            .into(),
+    ));
+    press(&mut app, "Enter");
+    let t = snap!("meldcode_signals_lines", &app);
+    let text = screen_text(&t);
+    assert!(text.contains("Meldcode: vastlegging"), "{text}");
+    assert!(!text.contains("Hulpvraag en plan"), "{text}");
+    assert!(
+        text.contains("12-09: huilde bij het ophalen / 19-09: blauwe plek"),
+        "one row: {text}"
+    );
+    for line in [
+        "19-09: blauwe plek bovenarm",
+        "26-09: schrok van een harde stem",
+    ] {
+        assert!(
+            text.contains(&format!("│{line}  ")),
+            "{line} whole below:\n{text}"
+        );
     }
 }
 
