@@ -189,6 +189,44 @@ fn the_prefill_holds_the_latest_marks_per_domain_and_never_a_meldcode_item() {
     assert!(!all.contains(&signal.text.nl), "no Meldcode item: {all}");
 }
 
+/// A fresh tester: an observation today with only a Meldcode mark emptied the prefill, though an
+/// earlier one had seven marks. The prefill comes from the latest with something to pass on.
+#[test]
+fn a_later_observation_with_only_a_meldcode_mark_leaves_the_earlier_prefill() {
+    let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Kdv);
+    let template = app
+        .catalogue
+        .current()
+        .into_iter()
+        .find(|t| t.id == "kdv-0-4")
+        .expect("the built-in KDV form")
+        .clone();
+    let (_, plain) = template.items().find(|(_, i)| !i.meldcode).unwrap();
+    let (_, signal) = template.items().find(|(_, i)| i.meldcode).unwrap();
+    let sig = app.signature();
+    let action = crate::domain::AuditAction::ObservationMark;
+    let today = now().date_naive();
+    for (day, item) in [(today - chrono::Days::new(30), plain), (today, signal)] {
+        let id = app.store.new_observation_id().unwrap();
+        let mut obs = Observation::new(id, child, &template, day, &sig.by);
+        obs.set_mark(&item.id, Some(Mark::Often), &sig.by, sig.at);
+        app.store
+            .save_observation(&obs, &template, action, &item.id, &sig)
+            .unwrap();
+    }
+    app.reload();
+    press(&mut app, "s");
+    let (form, _) = handover_form(&app).expect("the handover form opens");
+    let all: Vec<&str> = form
+        .development
+        .iter()
+        .map(|(_, t)| t.value.as_str())
+        .collect();
+    let all = all.join("\n");
+    assert!(all.contains(&format!("{} (vaak)", plain.text.nl)), "{all}");
+    assert!(!all.contains(&signal.text.nl), "{all}");
+}
+
 #[test]
 fn a_bso_child_gets_the_talk_with_the_school() {
     let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Bso);

@@ -114,22 +114,25 @@ impl HandoverForm {
         ctx.permit(Permission::Handover)?;
         let lang = ctx.lang;
         let stored = ctx.store.handover(child.id)?;
+        // The latest observation with something to pass on: one holding only Meldcode marks
+        // (which never go to a school) would otherwise leave the form empty.
         let latest = ctx
             .known_observations(ctx.store.observations_of(child.id)?)
-            .pop();
+            .into_iter()
+            .rev()
+            .find_map(|o| {
+                let template = ctx.catalogue.find(&o.template, o.version)?;
+                let texts = prefill(lang, template, &o);
+                (!texts.is_empty()).then_some((template, texts))
+            });
         let template = latest
             .as_ref()
-            .and_then(|o| ctx.catalogue.find(&o.template, o.version))
+            .map(|(template, _)| *template)
             .or_else(|| ctx.catalogue.for_group(group).first().copied());
-        let development = match &stored {
-            Some(h) => development_fields(lang, template, &h.development),
-            None => {
-                let prefill = match (template, &latest) {
-                    (Some(t), Some(o)) => prefill(lang, t, o),
-                    _ => BTreeMap::new(),
-                };
-                development_fields(lang, template, &prefill)
-            }
+        let development = match (&stored, latest) {
+            (Some(h), _) => development_fields(lang, template, &h.development),
+            (None, Some((_, texts))) => development_fields(lang, template, &texts),
+            (None, None) => development_fields(lang, template, &BTreeMap::new()),
         };
         let h = stored.unwrap_or_else(|| Handover {
             child_id: child.id,
