@@ -3,13 +3,13 @@
 //! screen; prefilled from the latest observation without any Meldcode item; refused to the
 //! coach; for a BSO child the talk with the school instead.
 
-use chrono::Months;
+use chrono::{Months, NaiveDate};
 
 use super::screens::child_record::RecordForm;
 use super::screens::handover::HandoverForm;
 use super::test_support::{self, child_screen, now, press, select_child_where, type_text, User};
 use super::*;
-use crate::domain::form::Mark;
+use crate::domain::form::{FormTemplate, Item, Mark};
 use crate::domain::{GroupKind, Id, Observation, Role};
 use crate::i18n::Lang;
 
@@ -158,33 +158,16 @@ fn the_coach_may_not_open_a_handover() {
 fn the_prefill_holds_the_latest_marks_per_domain_and_never_a_meldcode_item() {
     // The admin reads every Meldcode mark, so only the prefill itself can keep one out.
     let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Kdv);
-    let template = app
-        .catalogue
-        .current()
-        .into_iter()
-        .find(|t| t.id == "kdv-0-4")
-        .expect("the built-in KDV form")
-        .clone();
-    let (_, plain) = template.items().find(|(_, i)| !i.meldcode).unwrap();
-    let (_, signal) = template.items().find(|(_, i)| i.meldcode).unwrap();
-    let sig = app.signature();
-    let id = app.store.new_observation_id().unwrap();
-    let mut obs = Observation::new(id, child, &template, now().date_naive(), &sig.by);
-    obs.set_mark(&plain.id, Some(Mark::Often), &sig.by, sig.at);
-    obs.set_mark(&signal.id, Some(Mark::Sometimes), &sig.by, sig.at);
-    let action = crate::domain::AuditAction::ObservationMark;
-    app.store
-        .save_observation(&obs, &template, action, &plain.id, &sig)
-        .unwrap();
-    app.reload();
-    press(&mut app, "s");
-    let (form, _) = handover_form(&app).expect("the handover form opens");
-    let texts: Vec<&str> = form
-        .development
-        .iter()
-        .map(|(_, t)| t.value.as_str())
-        .collect();
-    let all = texts.join("\n");
+    let (template, plain, signal) = kdv_items(&app);
+    let today = now().date_naive();
+    observe(
+        &app,
+        child,
+        &template,
+        today,
+        &[(&plain, Mark::Often), (&signal, Mark::Sometimes)],
+    );
+    let all = prefilled(&mut app);
     assert!(all.contains(&format!("{} (vaak)", plain.text.nl)), "{all}");
     assert!(!all.contains(&signal.text.nl), "no Meldcode item: {all}");
 }
@@ -194,6 +177,23 @@ fn the_prefill_holds_the_latest_marks_per_domain_and_never_a_meldcode_item() {
 #[test]
 fn a_later_observation_with_only_a_meldcode_mark_leaves_the_earlier_prefill() {
     let (_dir, mut app, child) = near_four(Role::Admin, GroupKind::Kdv);
+    let (template, plain, signal) = kdv_items(&app);
+    let today = now().date_naive();
+    observe(
+        &app,
+        child,
+        &template,
+        today - chrono::Days::new(30),
+        &[(&plain, Mark::Often)],
+    );
+    observe(&app, child, &template, today, &[(&signal, Mark::Often)]);
+    let all = prefilled(&mut app);
+    assert!(all.contains(&format!("{} (vaak)", plain.text.nl)), "{all}");
+    assert!(!all.contains(&signal.text.nl), "{all}");
+}
+
+/// The built-in KDV form, with an item that may go outside and a Meldcode-flagged one.
+fn kdv_items(app: &App) -> (FormTemplate, Item, Item) {
     let template = app
         .catalogue
         .current()
@@ -203,28 +203,35 @@ fn a_later_observation_with_only_a_meldcode_mark_leaves_the_earlier_prefill() {
         .clone();
     let (_, plain) = template.items().find(|(_, i)| !i.meldcode).unwrap();
     let (_, signal) = template.items().find(|(_, i)| i.meldcode).unwrap();
+    let (plain, signal) = (plain.clone(), signal.clone());
+    (template, plain, signal)
+}
+
+/// Saves an observation of `child` on `day` with `marks`, as the form writes one.
+fn observe(app: &App, child: Id, template: &FormTemplate, day: NaiveDate, marks: &[(&Item, Mark)]) {
     let sig = app.signature();
-    let action = crate::domain::AuditAction::ObservationMark;
-    let today = now().date_naive();
-    for (day, item) in [(today - chrono::Days::new(30), plain), (today, signal)] {
-        let id = app.store.new_observation_id().unwrap();
-        let mut obs = Observation::new(id, child, &template, day, &sig.by);
-        obs.set_mark(&item.id, Some(Mark::Often), &sig.by, sig.at);
-        app.store
-            .save_observation(&obs, &template, action, &item.id, &sig)
-            .unwrap();
+    let id = app.store.new_observation_id().unwrap();
+    let mut obs = Observation::new(id, child, template, day, &sig.by);
+    for (item, mark) in marks {
+        obs.set_mark(&item.id, Some(*mark), &sig.by, sig.at);
     }
+    let action = crate::domain::AuditAction::ObservationMark;
+    app.store
+        .save_observation(&obs, template, action, &marks[0].0.id, &sig)
+        .unwrap();
+}
+
+/// `s` on the child: the handover form's development texts, one per line.
+fn prefilled(app: &mut App) -> String {
     app.reload();
-    press(&mut app, "s");
-    let (form, _) = handover_form(&app).expect("the handover form opens");
-    let all: Vec<&str> = form
+    press(app, "s");
+    let (form, _) = handover_form(app).expect("the handover form opens");
+    let texts: Vec<&str> = form
         .development
         .iter()
         .map(|(_, t)| t.value.as_str())
         .collect();
-    let all = all.join("\n");
-    assert!(all.contains(&format!("{} (vaak)", plain.text.nl)), "{all}");
-    assert!(!all.contains(&signal.text.nl), "{all}");
+    texts.join("\n")
 }
 
 #[test]

@@ -12,6 +12,7 @@ use anyhow::{bail, Result};
 use chrono::NaiveDate;
 
 use super::child::{write_who, ChildData};
+use super::parents;
 use super::plans::{self, one_line, Stages};
 use crate::domain::form::FormTemplate;
 use crate::domain::handover::Handover;
@@ -199,15 +200,11 @@ fn write_support_for_school(
         .filter(|t| t.closed.is_none());
     let mut any = false;
     for t in open {
-        let written: Vec<(R, String)> = [
+        let written = parents::said([
             (R::Question, &t.question),
             (R::Goals, &t.goals),
             (R::Actions, &t.actions),
-        ]
-        .into_iter()
-        .map(|(label, text)| (label, one_line(text)))
-        .filter(|(_, text)| !text.is_empty())
-        .collect();
+        ]);
         if written.is_empty() {
             continue;
         }
@@ -219,8 +216,6 @@ fn write_support_for_school(
         let plan = catalogue.find(&t.template, t.version);
         let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
         let _ = writeln!(out, "\n### {}\n", lang.report_plan_heading(name, t.started));
-        for (label, text) in written {
-            let _ = writeln!(out, "- {}: {text}", lang.report(label));
-        }
+        parents::write_said(out, written, lang);
     }
 }

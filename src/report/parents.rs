@@ -71,21 +71,32 @@ pub fn write_agreements(
     let _ = writeln!(out, "\n## {}\n", lang.report(R::AgreeTitle));
     let _ = writeln!(out, "{}", lang.report(R::AgreeIntro));
     for t in shown(trajectories) {
-        let written: Vec<(R, String)> = [(R::Goals, &t.goals), (R::Actions, &t.actions)]
-            .into_iter()
-            .map(|(label, text)| (label, one_line(text)))
-            .filter(|(_, text)| !text.is_empty())
-            .collect();
+        let written = said([(R::Goals, &t.goals), (R::Actions, &t.actions)]);
         if written.is_empty() {
             continue;
         }
         let _ = writeln!(out, "\n### {}\n", heading(t, plans, lang));
-        for (label, text) in written {
-            let _ = writeln!(out, "- {}: {text}", lang.report(label));
-        }
+        write_said(out, written, lang);
     }
     let _ = writeln!(out);
     write_lines(out, EMPTY_LINES);
+}
+
+/// The labelled texts that say something, each on one line: a trajectory's fields as a
+/// document lists them.
+pub(super) fn said<'a>(fields: impl IntoIterator<Item = (R, &'a String)>) -> Vec<(R, String)> {
+    fields
+        .into_iter()
+        .map(|(label, text)| (label, one_line(text)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
+}
+
+/// `said`'s texts as a Markdown list: "- Label: text".
+pub(super) fn write_said(out: &mut String, written: Vec<(R, String)>, lang: Lang) {
+    for (label, text) in written {
+        let _ = writeln!(out, "- {}: {text}", lang.report(label));
+    }
 }
 
 /// The date line and one signature line per guardian with gezag (a general one when none is
