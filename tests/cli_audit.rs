@@ -130,9 +130,8 @@ fn a_good_import_records_who_when_the_file_and_the_counts() {
 fn check_reports_a_trail_changed_behind_signaals_back() {
     let db = Db::demo(&[]);
     run_ok(&["check", "--db", db.path()]);
-    {
-        // As someone with the files would: straight into sled, no signaal involved.
-        let sled = sled::open(db.path()).unwrap();
+    // As someone with the files would: straight into sled, no signaal involved.
+    db.in_sled(|sled| {
         let audit = sled.open_tree("audit").unwrap();
         let (key, value) = audit.first().unwrap().expect("the demo.load entry");
         let mut entry: Value = serde_json::from_slice(&value).unwrap();
@@ -140,8 +139,7 @@ fn check_reports_a_trail_changed_behind_signaals_back() {
         audit
             .insert(key, serde_json::to_vec(&entry).unwrap())
             .unwrap();
-        sled.flush().unwrap();
-    }
+    });
     let out = run_fails(&["check", "--db", db.path()]);
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -179,7 +177,10 @@ fn backup_named(db: &Db, dir: &Path, second: u32) -> String {
 /// As someone with the files would: entry `index` of the trail changed by `change`, straight in
 /// sled, and the whole chain sealed again so that it verifies.
 fn rewrite_and_reseal(db: &Db, index: usize, change: impl FnOnce(&mut AuditEntry)) {
-    let sled = sled::open(db.path()).unwrap();
+    db.in_sled(|sled| reseal(sled, index, change));
+}
+
+fn reseal(sled: &sled::Db, index: usize, change: impl FnOnce(&mut AuditEntry)) {
     let audit = sled.open_tree("audit").unwrap();
     let stored: Vec<_> = audit.iter().map(|e| e.unwrap()).collect();
     let mut trail: Vec<AuditEntry> = stored
@@ -193,7 +194,6 @@ fn rewrite_and_reseal(db: &Db, index: usize, change: impl FnOnce(&mut AuditEntry
             .insert(key, serde_json::to_vec(entry).unwrap())
             .unwrap();
     }
-    sled.flush().unwrap();
 }
 
 /// `check` of `db` with `args` added: its exit code, stdout and stderr.

@@ -248,13 +248,11 @@ fn damage_found_while_reading_names_the_backup_too() {
     run_ok(&["backup", "--db", db.path()]);
     // sled's files are sound, but one record in them cannot be read: damage that shows only
     // when the record is read, as a bad checksum in an older part of the log does.
-    {
-        let sled = sled::open(db.path()).unwrap();
+    db.in_sled(|sled| {
         let groups = sled.open_tree("groups").unwrap();
         let (key, _) = groups.first().unwrap().unwrap();
         groups.insert(key, b"{ not json".to_vec()).unwrap();
-        sled.flush().unwrap();
-    }
+    });
     let restore = format!("signaal restore --db {}", db.path());
     for command in ["check", "export"] {
         let err = fails(&run_fails(&[command, "--db", db.path()]), 1);

@@ -103,6 +103,8 @@ fn change_in_database(db: &Db, child: u64, change: impl FnOnce(&mut signaal::dom
     };
     let action = signaal::domain::AuditAction::ChildEdit;
     store.save_child(&record, action, &sig).unwrap();
+    // Closed for real before the next command opens it (sled lets go a moment after a drop).
+    store.close().unwrap();
 }
 
 #[test]

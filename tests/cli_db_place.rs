@@ -177,11 +177,11 @@ fn lost_beside_a_backup(db: &Db, how: Lost) -> String {
     small_demo(db);
     run_ok(&["backup", "--db", db.path()]);
     if how == Lost::Records {
-        let sled = sled::open(db.path()).unwrap();
-        for name in sled.tree_names() {
-            sled.open_tree(name).unwrap().clear().unwrap();
-        }
-        sled.flush().unwrap();
+        db.in_sled(|sled| {
+            for name in sled.tree_names() {
+                sled.open_tree(name).unwrap().clear().unwrap();
+            }
+        });
     } else {
         std::fs::remove_dir_all(db.path()).unwrap();
     }

@@ -50,18 +50,18 @@ fn import(export: &Value) -> (Db, std::process::Output) {
 /// Changes the stored trajectory `id` of the database `db` with `change`, straight in its files
 /// (no signaal involved, so no audit entry).
 fn change_stored(db: &Db, id: &Value, change: impl Fn(&mut Value)) {
-    let sled = sled::open(db.path()).unwrap();
-    let tree = sled.open_tree("trajectories").unwrap();
-    for entry in tree.iter() {
-        let (key, value) = entry.unwrap();
-        let mut stored: Value = serde_json::from_slice(&value).unwrap();
-        if &stored["id"] == id {
-            change(&mut stored);
-            tree.insert(key, serde_json::to_vec(&stored).unwrap())
-                .unwrap();
+    db.in_sled(|sled| {
+        let tree = sled.open_tree("trajectories").unwrap();
+        for entry in tree.iter() {
+            let (key, value) = entry.unwrap();
+            let mut stored: Value = serde_json::from_slice(&value).unwrap();
+            if &stored["id"] == id {
+                change(&mut stored);
+                tree.insert(key, serde_json::to_vec(&stored).unwrap())
+                    .unwrap();
+            }
         }
-    }
-    sled.flush().unwrap();
+    });
 }
 
 #[test]

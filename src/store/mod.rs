@@ -113,6 +113,14 @@ impl Store {
         leftovers::wait_closed(&path)
     }
 
+    /// Waits until no one holds the lock of the database in `dir`, up to a few seconds: for a
+    /// tool (or a test) that opened it with sled directly and dropped that handle, whose
+    /// threads let go of the lock a moment later, before another process opens it. Errors:
+    /// the lock is still held after that ([`StoreError::InUse`]).
+    pub fn wait_released(dir: &Path) -> Result<()> {
+        leftovers::wait_closed(dir)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

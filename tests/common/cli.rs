@@ -253,6 +253,19 @@ impl Db {
     }
 
     /// `signaal export` of the database, parsed.
+    /// Runs `change` on the database opened with sled directly, as someone with the files
+    /// would (no signaal involved), then flushes, closes and waits until sled has let go of
+    /// it, so that the next command finds it free rather than "in use by another signaal".
+    pub fn in_sled<T>(&self, change: impl FnOnce(&sled::Db) -> T) -> T {
+        let sled = sled::open(self.path()).expect("open the database with sled");
+        let done = change(&sled);
+        sled.flush().expect("flush");
+        drop(sled);
+        signaal::store::Store::wait_released(Path::new(self.path()))
+            .expect("sled lets go of the database");
+        done
+    }
+
     pub fn export(&self) -> Value {
         let args = ["export", "--db", self.path()];
         let out = run_ok(&args);
