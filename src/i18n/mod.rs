@@ -398,8 +398,14 @@ impl Lang {
     /// "12 markeringen, 3 vaak": marks on an observation and how many of them are "often".
     pub fn mark_count(self, marks: usize, often: usize) -> String {
         self.pick(
-            format!("{marks} markeringen, {often} vaak"),
-            format!("{marks} marks, {often} often"),
+            match marks {
+                1 => format!("1 markering, {often} vaak"),
+                _ => format!("{marks} markeringen, {often} vaak"),
+            },
+            match marks {
+                1 => format!("1 mark, {often} often"),
+                _ => format!("{marks} marks, {often} often"),
+            },
         )
     }
 
@@ -1293,6 +1299,14 @@ texts! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_mark_is_singular_in_both_languages() {
+        assert_eq!(Lang::Nl.mark_count(1, 0), "1 markering, 0 vaak");
+        assert_eq!(Lang::En.mark_count(1, 1), "1 mark, 1 often");
+        assert_eq!(Lang::Nl.mark_count(12, 3), "12 markeringen, 3 vaak");
+        assert_eq!(Lang::En.mark_count(2, 0), "2 marks, 0 often");
+    }
 
     #[test]
     fn key_names_are_dutch_in_dutch_and_as_they_were_in_english() {

@@ -12,7 +12,7 @@ use crate::domain::plan::Outcome;
 super::texts! {
     enum R;
     Intro => "Dit overzicht laat zien wat de pedagogisch medewerkers in de groep hebben gezien. Het is geen diagnose of oordeel, maar een begin van het gesprek: uw kijk op uw kind hoort erbij.", "This overview shows what the staff of the group have seen. It is not a diagnosis or a judgement but a start for the conversation: your view of your child belongs in it too.";
-    Scale => "Bij elk punt staat hoe vaak het in de groep gezien is: soms of vaak. Wat niet genoemd wordt, is niet gezien.", "Each point says how often it was seen in the group: sometimes or often. What is not mentioned was not seen.";
+    Scale => "Bij elk punt staat hoe vaak het in de groep gezien is: soms of vaak. Wat niet genoemd wordt, is deze keer niet aangekruist.", "Each point says how often it was seen in the group: sometimes or often. What is not mentioned was not marked this time.";
     Group => "Groep", "Group";
     BirthDate => "Geboortedatum", "Date of birth";
     Observations => "Observaties", "Observations";
