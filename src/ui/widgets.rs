@@ -92,6 +92,16 @@ fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// A text of several lines on one list row: its lines joined by " / " (a row cannot break, and
+/// lines joined as they are read as one run-on word: "regelLange").
+pub fn on_one_row(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// `text` cut to at most `max` columns, ending in "…" when it was cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if width(text) <= max {
@@ -294,4 +304,19 @@ pub fn text_lines(head: Vec<Span<'static>>, text: &str) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_lines_read_as_parts_of_one_row() {
+        assert_eq!(
+            on_one_row("Eerste regel\nLange tekst"),
+            "Eerste regel / Lange tekst"
+        );
+        assert_eq!(on_one_row("  een  \n\n twee\n"), "een / twee");
+        assert_eq!(on_one_row("één regel"), "één regel");
+    }
 }

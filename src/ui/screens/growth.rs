@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::domain::visit::Competency;
 use crate::i18n::T;
 use crate::ui::sectioned::{SectionedList, SectionedRow};
-use crate::ui::widgets::{shorten, text_lines};
+use crate::ui::widgets::{on_one_row, shorten, text_lines};
 use crate::ui::Theme;
 
 /// The widest a group's name takes at the right of a row.
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GrowthScreen, the
             let group = shorten(screen.group_name(advice.group_id), GROUP_WIDTH);
             Some(SectionedRow {
                 section,
-                text: format!("{} · {}", lang.date(advice.date), advice.text),
+                text: format!("{} · {}", lang.date(advice.date), on_one_row(&advice.text)),
                 right: vec![Span::styled(format!("{group:<GROUP_WIDTH$} "), theme.dim)],
             })
         })

@@ -17,7 +17,7 @@ use crate::domain::plan::{Question, StageEntry, StageKind};
 use crate::domain::ConsentAnswer;
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
-use crate::ui::widgets::text_lines;
+use crate::ui::widgets::{on_one_row, text_lines};
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen, theme: &Theme) {
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                         _ => false,
                     };
                     // One row each: the lines of a longer text run on, shown whole below.
-                    let value = field_value(app, screen, *field).replace('\n', " / ");
+                    let value = on_one_row(&field_value(app, screen, *field));
                     let flag = if late { "!" } else { " " };
                     (
                         fields,

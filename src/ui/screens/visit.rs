@@ -15,7 +15,7 @@ use crate::domain::visit::Advice;
 use crate::domain::Id;
 use crate::i18n::{Lang, T};
 use crate::ui::sectioned::{SectionedList, SectionedRow};
-use crate::ui::widgets::{shorten, text_lines};
+use crate::ui::widgets::{on_one_row, shorten, text_lines};
 use crate::ui::{modal, Theme};
 
 /// The widest the reasons of a child take at the right of its row, on a terminal up to 80
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                 let due_style = if late { theme.error } else { theme.dim };
                 SectionedRow {
                     section: lang.get(T::VisitFollowUps).to_string(),
-                    text: format!("{} · {who}", f.text),
+                    text: format!("{} · {who}", on_one_row(&f.text)),
                     right: vec![
                         // `!` as well as the colour, for NO_COLOR and the colour-blind.
                         Span::styled(
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &VisitScreen, them
                     .unwrap_or_else(|| lang.get(T::VisitGroupSection).to_string());
                 SectionedRow {
                     section: lang.get(T::AdviceHeading).to_string(),
-                    text: format!("{} · {who}", a.text),
+                    text: format!("{} · {who}", on_one_row(&a.text)),
                     right: Vec::new(),
                 }
             }
