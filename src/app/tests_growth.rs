@@ -216,3 +216,60 @@ fn a_coach_steps_only_through_the_staff_of_their_groups_and_their_visits_advice(
         outsider.name
     );
 }
+
+/// A tester: the coaching screen did not say whom an advice was about. Now it names the child
+/// as the reader may see it: staff by name, a coach without the parents' coach consent under
+/// the alias, never the name; advice about the group says so.
+#[test]
+fn each_advice_says_whom_it_was_about_as_the_reader_may_see_the_child() {
+    let (dir, app) = super::test_support::app(true, Lang::En, User::FirstWith(Role::Admin));
+    let db = dir.path().join("db");
+    let staff = app.store.staff().unwrap();
+    let visits = app.store.visits().unwrap();
+    // A staff member coached about a child, with that child.
+    let (person, child) = staff
+        .iter()
+        .filter(|s| s.role == Role::Staff)
+        .find_map(|s| {
+            let about = growth(s.id, &visits)
+                .into_iter()
+                .flat_map(|q| q.advice)
+                .find_map(|a| a.child_id)?;
+            Some((s.clone(), app.store.child(about).unwrap().unwrap()))
+        })
+        .expect("the demo coached someone about a child");
+    // The parents have not (yet) consented to the coach: the coach sees an alias.
+    let mut child = child;
+    child.consent.coach = None;
+    let action = crate::domain::AuditAction::ChildConsent;
+    app.store
+        .save_child(&child, action, &app.signature())
+        .unwrap();
+    drop(app);
+
+    let mut own = app_at(&db, false, Lang::En, User::Named(&person.name));
+    chr(&mut own, 'A');
+    let s = growth_screen(&own);
+    assert_eq!(s.children.get(&child.id), Some(&child.full_name()));
+    drop(own);
+
+    let coach = staff.iter().find(|s| s.role == Role::Coach).unwrap();
+    let mut theirs = app_at(&db, false, Lang::En, User::Named(&coach.name));
+    chr(&mut theirs, 'A');
+    for _ in 0..staff.len() {
+        if growth_screen(&theirs).person.id == person.id {
+            break;
+        }
+        press(&mut theirs, "Right");
+    }
+    let label = ctx_of!(theirs).child_label(&child).unwrap();
+    assert!(label.anonymous(), "{}", label.text);
+    let s = growth_screen(&theirs);
+    assert_eq!(s.person.id, person.id, "the coach reaches {}", person.name);
+    assert_eq!(s.children.get(&child.id), Some(&label.text));
+    let shown: Vec<&String> = s.children.values().collect();
+    assert!(
+        !shown.contains(&&child.full_name()),
+        "no name without consent: {shown:?}"
+    );
+}

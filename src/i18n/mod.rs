@@ -1177,6 +1177,9 @@ texts! {
     ActParentsView => "wat ouders zien", "parents' view";
     ActReport => "rapport", "report";
     ActCoaching => "coachadvies", "coaching";
+    AdviceAbout => "Over", "About";
+    AboutTheGroup => "de groep", "the group";
+    AboutAChild => "een kind (niet meer in signaal)", "a child (no longer in signaal)";
     ActHandover => "overdracht school", "handover to school";
     FormHandover => "Overdracht naar school", "Handover to school";
     FormSchoolTalk => "Overleg met school (intern begeleider)", "Talk with the school (intern begeleider)";

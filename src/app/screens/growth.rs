@@ -9,7 +9,7 @@ use crate::app::list::{ListView, Row};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{self, Permission};
 use crate::domain::visit::growth::{growth, QuarterGrowth, Received};
-use crate::domain::{Group, Role, Staff};
+use crate::domain::{Group, Id, Role, Staff};
 use crate::i18n::{Lang, T};
 use crate::keymap::Context;
 
@@ -22,6 +22,9 @@ pub struct GrowthScreen {
     pub quarters: Vec<QuarterGrowth>,
     /// Every group, to name where an advice was given.
     pub groups: Vec<Group>,
+    /// The label of each child an advice shown is about, as the person at the keyboard may see
+    /// it (a name, or an alias without the parents' coach consent).
+    pub children: std::collections::HashMap<Id, String>,
     pub list: ListView<GrowthRow>,
     /// Everyone but the coaches whose coaching the person at the keyboard may read, as of the
     /// last reload: `Right` and `Left` step through them.
@@ -63,6 +66,7 @@ impl GrowthScreen {
             person,
             quarters: Vec::new(),
             groups: Vec::new(),
+            children: std::collections::HashMap::new(),
             list: ListView::default(),
             people: Vec::new(),
         };
@@ -139,6 +143,17 @@ impl Component for GrowthScreen {
             _ => Vec::new(),
         };
         self.groups = ctx.store.groups()?;
+        self.children.clear();
+        let about = self.quarters.iter().flat_map(|q| &q.advice);
+        for id in about.filter_map(|a| a.child_id) {
+            if self.children.contains_key(&id) {
+                continue;
+            }
+            // A child purged since keeps no label: the advice shows as about "a child".
+            if let Some(child) = ctx.store.child(id)? {
+                self.children.insert(id, ctx.child_label(&child)?.text);
+            }
+        }
         let mut people = ctx.store.staff()?;
         people.retain(|p| {
             p.role != Role::Coach && ctx.user.is_some_and(|u| access::sees_coaching_of(u, p))

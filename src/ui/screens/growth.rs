@@ -72,6 +72,15 @@ fn detail<'a>(app: &App, screen: &'a GrowthScreen, theme: &Theme) -> Vec<Line<'a
             .collect();
         lines.push(Line::styled(format!("[{}]", tags.join(", ")), theme.key));
     }
+    let about = match advice.child_id {
+        None => lang.get(T::AboutTheGroup).to_string(),
+        Some(id) => screen
+            .children
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| lang.get(T::AboutAChild).to_string()),
+    };
+    lines.push(Line::styled(format!("{}: {about}", lang.get(T::AdviceAbout)), theme.dim));
     let group = screen.group_name(advice.group_id);
     lines.push(Line::styled(
         format!("{} · {}", group, lang.changed_by(&advice.by, advice.at)),
