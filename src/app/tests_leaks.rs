@@ -297,3 +297,36 @@ fn the_visit_tells_who_may_only_know_a_meldcode_is_open_no_stage_of_it() {
         assert_eq!(drawn.contains(done), shown, "{name}:\n{drawn}");
     }
 }
+
+/// A fresh tester (issue 14): the coach's `o` on a child whose only observation today is a
+/// colleague's Meldcode mark showed "Observator: <colleague> ✓ opgeslagen 10:42", telling that, and
+/// who, recorded something hidden. To whom it is wholly hidden the form shows as not yet begun,
+/// under their own name; to whom it is not, as it is.
+#[test]
+fn a_wholly_hidden_observation_does_not_name_its_observer_or_its_save() {
+    let mut w = world();
+    tom_marked(&w);
+    for (name, hidden) in [
+        ("Dirk Visscher", true),
+        ("Bram de Wit", true),
+        (COLLEAGUE, false),
+    ] {
+        let person = w.person(name);
+        let app = &mut w.app;
+        sign_in(app, &person);
+        open_child(app, w.tom.id);
+        press(app, "o");
+        let drawn = shot(app);
+        let title = drawn.lines().nth(1).unwrap();
+        let observer = if hidden { name } else { COLLEAGUE };
+        assert!(
+            title.contains(&format!("Observator: {observer}")),
+            "{name}: {title}"
+        );
+        assert_eq!(title.contains(COLLEAGUE), !hidden, "{name}: {title}");
+        assert_eq!(title.contains("opgeslagen"), !hidden, "{name}: {title}");
+        press(app, "Esc");
+        press(app, "Esc");
+        press(app, "Esc");
+    }
+}

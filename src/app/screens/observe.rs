@@ -137,14 +137,9 @@ impl ObserveScreen {
                 .cloned()
                 .ok_or_else(|| AppError::UnknownTemplate(observation.template.clone()))?;
             let saved = SaveState::Saved(latest_change(&observation, ctx.now()));
-            return Ok(Screen::Observe(Self::of(
-                ctx,
-                (child, label),
-                group,
-                template,
-                observation,
-                saved,
-            )));
+            let mut screen = Self::of(ctx, (child, label), group, template, observation, saved);
+            screen.forget_hidden_save(ctx.user);
+            return Ok(Screen::Observe(screen));
         }
         let mut forms = forms.into_iter();
         match (forms.next(), forms.next()) {
@@ -180,6 +175,31 @@ impl ObserveScreen {
             observation,
             SaveState::Nothing,
         ))
+    }
+
+    /// Whether today's observation is, for `reader`, wholly hidden: everything in it is
+    /// Meldcode they may not read (`access::visible_observation`). Then the form shows as not
+    /// yet begun, under their own name, so that nothing says that, or by whom, something was
+    /// recorded about the child today.
+    fn hidden_from(&self, reader: Option<&Staff>) -> bool {
+        let observation = self.observation.clone();
+        access::visible_observation(reader, observation, Some(&self.template)).is_none()
+    }
+
+    /// Who the title names as the observer for `reader`: the observation's, or theirs while it
+    /// is wholly hidden from them ([`ObserveScreen::hidden_from`]).
+    pub fn observer(&self, reader: Option<&Staff>) -> String {
+        match (self.hidden_from(reader), reader) {
+            (true, Some(reader)) => reader.name.clone(),
+            _ => self.observation.by.clone(),
+        }
+    }
+
+    /// No "saved at" for a reader the saved observation is wholly hidden from.
+    fn forget_hidden_save(&mut self, reader: Option<&Staff>) {
+        if self.hidden_from(reader) {
+            self.saved = SaveState::Nothing;
+        }
     }
 
     fn of(
@@ -412,6 +432,8 @@ impl Component for ObserveScreen {
     /// stays as it is on the screen.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.label = ctx.child_label(&self.child)?;
+        // Handed over to someone who may not know of what was saved.
+        self.forget_hidden_save(ctx.user);
         // What of the items outside the child's age shows depends on who may see it.
         self.list.set_items(self.rows(ctx.lang, ctx.user));
         Ok(())
