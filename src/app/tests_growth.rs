@@ -121,7 +121,7 @@ fn the_coach_of_every_group_steps_through_all_its_staff_and_staff_stay_on_their_
         assert!(
             people.iter().any(|p| p.id == first.id) && people.iter().any(|p| p.id == second.id)
         );
-        press(&mut app, "Right");
+        // A coach receives no coaching: `A` opens on the first person they may read.
         assert_eq!(growth_screen(&app).person.id, people[0].id);
         press(&mut app, "Right");
         assert_eq!(growth_screen(&app).person.id, people[1].id);

@@ -146,10 +146,20 @@ impl Handover {
             || self.warm_handover_on.is_some()
     }
 
-    /// The problems with this handover's dates for a child born on `birth_date`, one sentence
-    /// each: a warm handover or a change before the child was born cannot be.
-    pub fn date_problems(&self, birth_date: NaiveDate) -> Vec<String> {
+    /// The problems with this handover's dates for a child born on `birth_date`, checked on
+    /// `today`, one sentence each: a warm handover or a change before the child was born cannot
+    /// be, and a warm handover is planned at most [`PLAN_AHEAD_MONTHS`] ahead (as the form
+    /// allows, `check_warm_handover`).
+    pub fn date_problems(&self, birth_date: NaiveDate, today: NaiveDate) -> Vec<String> {
         let mut problems = Vec::new();
+        let latest = today + Months::new(PLAN_AHEAD_MONTHS);
+        if let Some(on) = self.warm_handover_on.filter(|d| *d > latest) {
+            problems.push(format!(
+                "the handover of child {} has its warm handover on {on}, more than \
+                 {PLAN_AHEAD_MONTHS} months ahead",
+                self.child_id
+            ));
+        }
         if self.warm_handover_on.is_some_and(|d| d < birth_date) {
             problems.push(format!(
                 "the handover of child {} has its warm handover before the child was born",
@@ -202,12 +212,25 @@ mod tests {
     fn dates_after_the_birth_are_sane_and_dates_before_it_are_named() {
         let born: NaiveDate = "2022-12-10".parse().unwrap();
         let fine = handover(Some("2026-12-01"), "2026-11-20T10:00:00+01:00");
-        assert!(fine.date_problems(born).is_empty());
+        let today: NaiveDate = "2026-11-29".parse().unwrap();
+        assert!(fine.date_problems(born, today).is_empty());
         let bad = handover(Some("2020-01-01"), "2021-11-20T10:00:00+01:00");
-        let problems = bad.date_problems(born);
+        let problems = bad.date_problems(born, today);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("warm handover before the child was born"));
         assert!(problems[1].contains("written before the child was born"));
+        let planned = handover(Some("2027-11-29"), "2026-11-20T10:00:00+01:00");
+        assert!(
+            planned.date_problems(born, today).is_empty(),
+            "a year ahead"
+        );
+        let far = handover(Some("2999-01-01"), "2026-11-20T10:00:00+01:00");
+        let problems = far.date_problems(born, today);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("warm handover on 2999-01-01, more than 12 months ahead"),
+            "{problems:?}"
+        );
     }
 
     #[test]

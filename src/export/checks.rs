@@ -630,7 +630,8 @@ impl Checks {
             let problem = format!("child {} has more than one handover", h.child_id);
             self.problem(Kind::Handovers, problem);
         }
-        for problem in h.date_problems(born) {
+        let today = chrono::Local::now().date_naive();
+        for problem in h.date_problems(born, today) {
             self.problem(Kind::Handovers, problem);
         }
     }

@@ -1078,7 +1078,7 @@ texts! {
     FormCoachWithoutConsent => "Coach zonder toestemming?", "Coach without consent?";
     ConsentWarning => "Let op: de ouders hebben (nog) geen toestemming gegeven om de jeugdhulpcoach over hun kind te raadplegen. Bespreek het eerst met hen. Wil je deze stap toch vastleggen, schrijf dan waarom.", "Note: the parents have not (yet) consented to consulting the youth-care coach about their child. Talk it over with them first. To record this stage anyway, write down why.";
     ErrBeforeStart => "Die datum ligt voor de start van het traject.", "That date lies before the trajectory started.";
-    ErrDateInFuture => "Die datum ligt in de toekomst: dit vult u in als het gebeurd is.", "That date lies in the future: fill this in once it has happened.";
+    ErrDateInFuture => "Die datum ligt in de toekomst: vul dit in als het gebeurd is.", "That date lies in the future: fill this in once it has happened.";
     ErrBeforeBirth => "Die datum ligt voor de geboorte van het kind.", "That date lies before the child was born.";
     ErrReasonRequired => "Schrijf op waarom, of Esc om af te breken.", "Write down why, or Esc to cancel.";
     ConsentExplained => "Vastgelegd in het gesprek met de ouders. Spatie: ja, nee, nog niet. Zonder toestemming wordt de coach niet over dit kind geraadpleegd en gaat er niets naar school.", "Recorded in the conversation with the parents. Space: yes, no, not yet. Without consent the coach is not consulted about this child and nothing goes to school.";

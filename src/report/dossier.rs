@@ -96,7 +96,8 @@ pub fn render(d: &Dossier) -> String {
     if let Some(h) = d.handover {
         let _ = writeln!(out, "\n## {}", lang.report(handover_title(d.group)));
         let form = handover::child_form(d.observations, d.catalogue, d.group);
-        handover::write_handover(&mut out, h, form, handover::is_bso(d.group), lang, "###");
+        let bso = handover::is_bso(d.group);
+        handover::write_handover(&mut out, h, form, bso, lang, "###", d.today);
     }
     write_audit(&mut out, d);
     out
@@ -386,7 +387,8 @@ mod tests {
             interests: "Dieren".into(),
             what_helps: "Een vaste plek".into(),
             parents_view: "Thuis rustig.".into(),
-            warm_handover_on: None,
+            // After `today`: planned, not held.
+            warm_handover_on: Some(d("2026-12-15")),
             spoken_with: String::new(),
             by: "Anouk Jansen".into(),
             at: at("2026-11-02"),
@@ -431,6 +433,7 @@ mod tests {
             "\n## Overdracht naar de basisschool\n\n### School\n\nBasisschool De Linde\n",
             "### Ontwikkeling\n\n- **Sociaal-emotioneel**: Speelt samen.\n- **Motoriek**: Klimt graag.\n",
             "### De kijk van de ouders\n\nThuis rustig.\n",
+            "\n\ngepland op 15-12-2026\n",
             "· overdracht naar school bijgewerkt · Overdracht naar de basisschool\n",
         ] {
             assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");

@@ -19,7 +19,7 @@ use crate::domain::handover::Handover;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, Catalogue, Child, Group, GroupKind, Id, Observation};
 use crate::i18n::report::R;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::store::Store;
 
 /// Who the document is for.
@@ -75,7 +75,7 @@ pub fn handover_report(
     let _ = writeln!(out, "{}\n", lang.report(intro));
     who(&mut out, &data, lang, today);
     let form = child_form(&data.observations, &data.catalogue, data.group.as_ref());
-    write_handover(&mut out, &h, form, bso, lang, "##");
+    write_handover(&mut out, &h, form, bso, lang, "##", today);
     match reader {
         Reader::School => write_support_for_school(&mut out, &data.trajectories, &data.plans, lang),
         Reader::Parents => plans::write_trajectories(
@@ -145,6 +145,7 @@ pub(super) fn write_handover(
     bso: bool,
     lang: Lang,
     level: &str,
+    today: NaiveDate,
 ) {
     let (helps, warm) = match bso {
         true => (R::HandoverTalkAgreed, R::HandoverTalkOn),
@@ -167,10 +168,12 @@ pub(super) fn write_handover(
     section(out, R::HandoverInterests, &h.interests);
     section(out, helps, &h.what_helps);
     section(out, R::HandoverParentsView, &h.parents_view);
-    let when = h.warm_handover_on.map_or_else(
-        || lang.report(R::HandoverNotYet).to_string(),
-        |d| lang.date(d),
-    );
+    // A date after today is a plan, not a handover that took place.
+    let when = match h.warm_handover_on {
+        None => lang.report(R::HandoverNotYet).to_string(),
+        Some(d) if d > today => format!("{} {}", lang.get(T::HandoverPlanned), lang.date(d)),
+        Some(d) => lang.date(d),
+    };
     let _ = writeln!(out, "\n{level} {}\n\n{when}", lang.report(warm));
     if !h.spoken_with.trim().is_empty() {
         let _ = writeln!(

@@ -71,6 +71,12 @@ impl GrowthScreen {
             people: Vec::new(),
         };
         screen.reload(ctx)?;
+        // A coach gives coaching rather than receiving it: their own page is empty, so theirs
+        // opens on the first person whose coaching they may read.
+        if screen.person.role == Role::Coach && !screen.people.is_empty() {
+            screen.step(1);
+            screen.reload(ctx)?;
+        }
         Ok(Screen::Growth(screen))
     }
 
