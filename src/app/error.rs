@@ -18,6 +18,9 @@ pub enum AppError {
     NoFormForGroup,
     #[error("the child has not been observed yet")]
     NotObservedYet,
+    /// Naming what prompted a trajectory when every observation of the child came after its start.
+    #[error("no observation from before the trajectory started")]
+    NoObservationBeforeStart,
     #[error("only one observation with this form")]
     OnlyOneObservation,
     /// A record names a form or plan template (this id) that is not in the catalogue.

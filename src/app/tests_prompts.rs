@@ -277,3 +277,30 @@ fn without_an_observation_o_says_so() {
     let status = app.status.clone().unwrap();
     assert!(status.error, "{status:?}");
 }
+
+/// A tester: with every observation after the trajectory's start, `o` said "This child has not
+/// been observed yet" of a child observed twice. It says why nothing is offered instead.
+#[test]
+fn with_only_later_observations_o_says_none_is_from_before_the_start() {
+    let (_dir, mut app, child, _) = on_child_with(&[(10, false)]);
+    start_early(&mut app);
+    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
+    t.started = now().date_naive() - chrono::Duration::days(20);
+    t.set_prompted_by([]);
+    let plan = screen(&app).template.clone();
+    let sig = app.signature();
+    app.store
+        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, "started", &sig)
+        .unwrap();
+    press(&mut app, "Esc");
+    chr(&mut app, 'p');
+    press(&mut app, "Enter");
+    chr(&mut app, 'o');
+    assert!(screen(&app).modal.is_none());
+    let status = app.status.clone().unwrap();
+    assert!(status.error, "{status:?}");
+    assert!(
+        status.text.contains("from before this trajectory started"),
+        "{status:?}"
+    );
+}

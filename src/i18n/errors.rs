@@ -43,6 +43,7 @@ impl Lang {
             }
             AppError::NoFormForGroup => T::ErrNoFormForGroup,
             AppError::NotObservedYet => T::NotObservedYet,
+            AppError::NoObservationBeforeStart => T::NoObservationBeforeStart,
             AppError::OnlyOneObservation => T::OnlyOneObservation,
             AppError::TrajectoryClosed => T::TrajectoryClosedErr,
             AppError::AnswerWithMark => T::ErrAnswerWithMark,

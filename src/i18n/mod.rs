@@ -1031,6 +1031,7 @@ texts! {
     ObserverLabel => "Observator", "Observer";
     ErrNoFormForGroup => "Deze groep heeft geen observatieformulier; kies er een met `signaal forms use`.", "This group has no observation form; choose one with `signaal forms use`.";
     NotObservedYet => "Dit kind is nog niet geobserveerd.", "This child has not been observed yet.";
+    NoObservationBeforeStart => "Er is geen observatie van voor de start van dit traject: de latere kunnen niet de aanleiding zijn.", "There is no observation from before this trajectory started: later ones cannot have prompted it.";
     OnlyOneObservation => "Er is nog maar één observatie met dit formulier: vergelijken kan na de volgende.", "There is only one observation with this form so far: comparing is possible after the next one.";
     NoChanges => "Geen verschillen: alles is hetzelfde gemarkeerd.", "No differences: everything is marked the same.";
     ChangeAppeared => "nieuw", "new";

@@ -474,7 +474,8 @@ impl TrajectoryScreen {
     /// # Errors
     /// [`AppError::TrajectoryClosed`], [`AppError::MeldcodeNoPrompts`] for a Meldcode
     /// trajectory, [`AppError::NotObservedYet`] when the person at the keyboard knows of no
-    /// observation of the child.
+    /// observation of the child, [`AppError::NoObservationBeforeStart`] when they all came after
+    /// the start.
     fn open_prompts(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let t = &self.trajectory;
         if !t.is_open() {
@@ -485,7 +486,10 @@ impl TrajectoryScreen {
         }
         let offered = offered_prompts(&self.observations, &t.prompted_by, t.started);
         if offered.is_empty() {
-            return Err(AppError::NotObservedYet);
+            return Err(match self.observations.is_empty() {
+                true => AppError::NotObservedYet,
+                false => AppError::NoObservationBeforeStart,
+            });
         }
         let numbers: Vec<String> = offered
             .iter()
