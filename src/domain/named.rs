@@ -69,9 +69,10 @@ pub fn ids_named<N: Named>(text: &str, records: &[N]) -> Result<Vec<Id>, String>
 }
 
 /// Staff members typed by name, separated by commas (whom an advice was for), in the order
-/// typed, each once: a full name, or a first name (the name's first word) that only one of
-/// `records` has, matched up to case and accents. People call colleagues by their first name;
-/// a first name two of them share must be typed in full.
+/// typed, each once: a full name, or a first name (the name's first word) or family name (the
+/// rest, "van den Berg", or its last word, "Berg") that only one of `records` has, matched up to
+/// case and accents. People call colleagues by their first name, or their family name; one two
+/// of them share must be typed in full.
 ///
 /// # Errors
 /// For the first name typed (trimmed) that names nobody, [`Invalid::UnknownStaff`] with the
@@ -79,14 +80,21 @@ pub fn ids_named<N: Named>(text: &str, records: &[N]) -> Result<Vec<Id>, String>
 /// [`Invalid::AmbiguousStaff`] with their full names.
 pub fn staff_named<N: Named>(text: &str, records: &[N]) -> Result<Vec<Id>, Invalid> {
     use crate::search::fold;
-    let first_word = |name: &str| fold(name.split_whitespace().next().unwrap_or_default());
+    // The first name, the family name with its tussenvoegsels, and the family name's last word.
+    let parts = |name: &str| -> [String; 3] {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let first = words.first().copied().unwrap_or_default();
+        let rest = words.get(1..).unwrap_or_default().join(" ");
+        let last = words.last().copied().filter(|_| words.len() > 1);
+        [fold(first), fold(&rest), fold(last.unwrap_or_default())]
+    };
     let mut ids = Vec::new();
     for typed in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         let key = fold(typed);
         let full = records.iter().find(|r| fold(r.name()) == key);
         let by_first: Vec<&N> = records
             .iter()
-            .filter(|r| first_word(r.name()) == key)
+            .filter(|r| parts(r.name()).contains(&key))
             .collect();
         let id = match (full, by_first.as_slice()) {
             (Some(r), _) => r.id(),
@@ -151,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn staff_are_typed_by_full_name_or_a_first_name_only_one_has() {
+    fn staff_are_typed_by_full_name_or_a_first_or_family_name_only_one_has() {
         let staff = [
             person(1, "Hanneke Nguyen"),
             person(2, "Sandra Martens"),
@@ -172,11 +180,14 @@ mod tests {
                 names: vec!["Sandra Martens".into(), "Sandra de Wit".into()],
             })
         );
+        // A family name, with or without its tussenvoegsel, as colleagues say it.
+        assert_eq!(staff_named("nguyen, de wit", &staff), Ok(vec![1, 3]));
+        assert_eq!(staff_named("Wit, martens", &staff), Ok(vec![3, 2]));
         let names = staff.iter().map(|p| p.name.clone()).collect();
         assert_eq!(
-            staff_named("Hanneke, Nguyen", &staff),
+            staff_named("Hanneke, Jansen", &staff),
             Err(Invalid::UnknownStaff {
-                typed: "Nguyen".into(),
+                typed: "Jansen".into(),
                 names,
             })
         );
