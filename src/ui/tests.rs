@@ -531,6 +531,7 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 
 mod contacts;
 mod growth;
+mod hints;
 mod lead;
 mod lock;
 mod observe;
