@@ -1105,6 +1105,7 @@ texts! {
     ReviewPassed => "evaluatiedatum verstreken", "review date passed";
     EndPassed => "verwacht einde verstreken", "expected end passed";
     ColPlan => "Stappenplan", "Step plan";
+    ColPlanShort => "Plan", "Plan";
     ActContacts => "wie bel ik?", "who to call?";
     ActLink => "koppelen", "link";
     ActServeGroup => "voor deze groep", "this group";

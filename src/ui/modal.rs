@@ -90,11 +90,14 @@ pub fn draw_form<F: Fields>(frame: &mut Frame, app: &App, form: &Form<F>, theme:
             };
             lines.push(Line::from(vec![head, Span::raw(format!(" {part}"))]));
         }
+        // The focused field's hint under its value, wrapped between words, so that it is read
+        // whole ("at most 4000 characters", never "at most 400").
         if let (true, Some(hint)) = (is_focused, shown.hint) {
-            lines.push(Line::styled(
-                format!("{:label_width$} {hint}", ""),
-                theme.dim,
-            ));
+            lines.extend(
+                textwrap::wrap(&hint, prose(room))
+                    .into_iter()
+                    .map(|part| Line::styled(format!("{:label_width$} {part}", ""), theme.dim)),
+            );
         }
         if is_focused {
             focused = start..lines.len();

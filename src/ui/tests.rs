@@ -164,17 +164,45 @@ fn children_at_the_minimum_size_keep_whole_names() {
     ] {
         let (_dir, mut app) = demo(lang);
         press(&mut app, "Enter");
+        // Drawn at 80 columns first, then resized to 60, as a tester would.
+        render(&app, 80, 24);
         resize(&mut app, 60, 16);
         let terminal = render(&app, 60, 16);
         let text = screen_text(&terminal);
         let Screen::Children(s) = app.screen() else {
             panic!("children expected")
         };
-        // The rows that fit on the screen: every name in them is whole.
+        // The rows that fit on the screen: every name in them is whole, and so is where each
+        // child's step plan stands: "!" when overdue and "n/8".
         let rows = text.lines().skip(3).take(11);
+        let mut plans = 0;
         for (row, child) in rows.zip(s.list.visible()) {
             assert!(row.contains(&child.child.full_name()), "{row}\n{text}");
+            if let Some(plan) = &child.plan {
+                let stage = plan.progress.split(' ').next().unwrap();
+                let flag = if plan.overdue { "! " } else { "" };
+                let shown = format!(" {flag}{stage} ");
+                assert!(row.contains(&shown), "{shown:?} in {row}\n{text}");
+                plans += 1;
+            }
         }
+        assert!(
+            plans >= 2,
+            "the demo group has children with a plan:\n{text}"
+        );
+        // No header is cut mid-word: each is followed by a space or the frame.
+        let header: Vec<&str> = text.lines().nth(2).unwrap().split_whitespace().collect();
+        for word in [
+            lang.get(crate::i18n::T::ColConcernsOften),
+            lang.get(crate::i18n::T::ColObserved),
+        ] {
+            assert!(header.contains(&word), "{word} whole in {header:?}");
+        }
+        let plan = lang.get(crate::i18n::T::ColPlan);
+        assert!(
+            header.join(" ").contains(plan) || header.contains(&"Plan"),
+            "the step plan's header whole in {header:?}"
+        );
         insta::assert_snapshot!(name, terminal.backend());
     }
 }
@@ -218,7 +246,7 @@ fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
         assert!(after[0].contains(column), "{column}: {}", after[0]);
     }
     // At 60x16 the name takes half the room: the observed date and its "! nooit" stay.
-    assert!(before[1].contains("Stap"), "{}", before[1]);
+    assert!(before[1].contains("Plan"), "{}", before[1]);
     assert!(after[1].contains("Geobserveerd"), "{}", after[1]);
 }
 
@@ -531,6 +559,7 @@ fn help_scrolls_back_at_once_after_overscrolling() {
 
 mod contacts;
 mod growth;
+mod hints;
 mod lead;
 mod lock;
 mod observe;

@@ -197,8 +197,16 @@ pub fn name_most(room: u16) -> u16 {
 /// The room a list table of `columns` columns in `area_width` leaves for its columns: less the
 /// borders, the selection marker and the gaps between the columns.
 pub fn table_room(area_width: u16, columns: u16) -> u16 {
-    area_width.saturating_sub(2 + 2 + 2 * columns.saturating_sub(1))
+    table_room_with_gap(area_width, columns, GAP)
 }
+
+/// As [`table_room`], with `gap` columns between the columns (see [`ListTable::draw_with_gap`]).
+pub fn table_room_with_gap(area_width: u16, columns: u16, gap: u16) -> u16 {
+    area_width.saturating_sub(2 + 2 + gap * columns.saturating_sub(1))
+}
+
+/// The columns between two columns of a list table.
+pub const GAP: u16 = 2;
 
 /// The filter line under a list: what is typed, a cursor while typing, "no matches" when empty.
 pub fn filter_line<R>(app: &App, list: &ListView<R>, theme: &Theme) -> Option<Line<'static>> {
@@ -255,6 +263,12 @@ pub struct ListTable<'a, R> {
 
 impl<R> ListTable<'_, R> {
     pub fn draw(self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        self.draw_with_gap(GAP, frame, area, app, theme);
+    }
+
+    /// As [`ListTable::draw`], with `gap` columns between the columns instead of [`GAP`]: a
+    /// narrow terminal's last resort before a column is cut.
+    pub fn draw_with_gap(self, gap: u16, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut block = block(self.title, theme);
         if let Some(status) = self.status {
             block = block.title(status.right_aligned());
@@ -278,7 +292,7 @@ impl<R> ListTable<'_, R> {
         let header = Row::new(self.header.into_iter().map(Cell::from)).style(theme.header);
         let table = Table::new(self.rows, self.widths)
             .header(header)
-            .column_spacing(2)
+            .column_spacing(gap)
             .row_highlight_style(theme.selected)
             .highlight_symbol("▶ ")
             .highlight_spacing(HighlightSpacing::Always);

@@ -6,17 +6,24 @@ use ratatui::Frame;
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::rhythm::due;
 use crate::i18n::T;
-use crate::ui::widgets::{name_most, shorten, table_room, ListTable};
+use unicode_width::UnicodeWidthStr;
+
+use crate::ui::widgets::{name_most, shorten, table_room_with_gap, ListTable, GAP};
 use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, theme: &Theme) {
     let lang = app.lang;
     let today = app.today();
-    // The school column at its widest (tier 0) is headed "Naar school", narrowed "School".
-    let header = |tier: usize| {
+    // The school column at its widest (tier 0) is headed "Naar school", narrowed "School"; the
+    // step plan narrower than "Stappenplan" is headed "Plan" (a header is never cut mid-word).
+    let header = |tier: usize, plan: u16| {
         let school = match tier {
             0 | 1 => T::ColToSchool,
             _ => T::ColSchoolShort,
+        };
+        let plan = match usize::from(plan) < lang.get(T::ColPlan).width() {
+            true => T::ColPlanShort,
+            false => T::ColPlan,
         };
         [
             lang.get(T::ColName),
@@ -25,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
             lang.get(T::ColObserved),
             lang.get(T::ColConcernsOften),
             lang.get(school),
-            lang.get(T::ColPlan),
+            lang.get(plan),
         ]
     };
     // The columns after the name are as wide as what they show in this group (an English age is
@@ -33,8 +40,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // gets the rest, even at 80 columns. Measured over all rows, so filtering does not shift them.
     // The mentor by full name, or by first name only (`short`) when the columns do not fit; the
     // school column in the width of `tier` (`Lang::to_school`); the name cut to `cut` columns
-    // with "…" when the name column gives way (`Layout::names`).
-    let cells = |row: &ChildRow, short: bool, tier: usize, cut: Option<u16>| {
+    // with "…" when the name column gives way (`Layout::names`); the step plan in `plan_room`
+    // columns when it gives way.
+    let cells = |row: &ChildRow, short: bool, tier: usize, cut: Option<u16>, plan_room: Option<u16>| {
         let child = &row.child;
         let label = match cut {
             Some(cut) => shorten(&row.label.text, usize::from(cut)),
@@ -67,16 +75,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
             observed(app, row, theme),
             Line::raw(often),
             Line::raw(school),
-            plan(row, theme),
+            plan(row, theme, plan_room),
         ] as [Line<'static>; COLUMNS]
     };
     let widths_of = |short: bool, tier: usize| {
         let all: Vec<[Line<'static>; COLUMNS]> = screen
             .list
             .items()
-            .map(|r| cells(r, short, tier, None))
+            .map(|r| cells(r, short, tier, None, None))
             .collect();
-        let header = header(tier);
+        let header = header(tier, u16::MAX);
         let width = |column: usize| {
             let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
             widest.max(header[column].chars().count()) as u16
@@ -105,6 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
                 tiers.iter().copied().find(|l| {
                     l.fits
                         && l.mentor == without.mentor
+                        && l.gap == without.gap
                         && (!same_mentor || l.short == without.short)
                 })
             };
@@ -117,6 +126,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         others,
         mentor,
         names,
+        gap,
         ..
     } = layout;
     let school = tier.is_some();
@@ -125,13 +135,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     let mut widths = vec![Constraint::Fill(1)];
     widths.extend(others.map(Constraint::Length));
     let widths = (0..COLUMNS).filter(|c| shown(*c)).map(|c| widths[c]).collect();
-    let header = header(tier);
+    let header = header(tier, others[5]);
     let header = (0..COLUMNS).filter(|c| shown(*c)).map(|c| header[c]).collect();
     let rows = screen
         .list
         .visible()
         .map(|row| {
-            let cells = cells(row, short, tier, names);
+            let cells = cells(row, short, tier, names, Some(others[5]));
             let cells = (0..COLUMNS)
                 .filter(|c| shown(*c))
                 .map(|c| Cell::from(cells[c].clone()));
@@ -165,13 +175,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         list: &screen.list,
         empty: lang.no_items_hint(add_key.as_deref()),
     }
-    .draw(frame, area, app, theme);
+    .draw_with_gap(gap, frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
 }
 
 /// The columns: name, age, mentor, observed, concerns often, to school, step plan.
 const COLUMNS: usize = 7;
-/// The step plan is not cut below this many columns to make room for the school column.
+/// The step plan is not cut below this many columns ("! 2/8 +1") to make room for any other
+/// column, nor for the narrower gaps between them (see [`fit`]).
 const PLAN_MIN: u16 = 8;
 
 /// The most columns the name column gives way to show the school column: the longest names
@@ -194,6 +205,8 @@ struct Layout {
     others: [u16; COLUMNS - 1],
     /// Whether the mentor's column is shown.
     mentor: bool,
+    /// The columns between two columns: `GAP`, or one when that makes the columns fit.
+    gap: u16,
     /// Whether nothing but the step plan was cut, and that not below `PLAN_MIN`.
     fits: bool,
 }
@@ -201,6 +214,15 @@ struct Layout {
 /// The columns on a terminal `width` wide, with the school column in `tier` or without it, the
 /// name column narrowed by `give` columns (no further than `NAME_LEAST`); `widths_of(short)`
 /// measures the name and the other columns.
+///
+/// On a narrow terminal the columns give way in this order, so that the step plan keeps
+/// `PLAN_MIN` columns ("! 2/8 +1") and no header is cut mid-word: the step plan narrows to
+/// `PLAN_MIN` (its stage name cut between words), the school column narrows or is left out (the
+/// callers' choice of `tier`), the mentor goes to first name, then the mentor's column goes
+/// (all of it: a name cut short is no name), then the gaps between the columns narrow from two
+/// to one. Only when even then the longest name does not fit whole does the name give way (with
+/// "…", down to `NAME_LEAST`), then the step plan below `PLAN_MIN`, the school column, the
+/// concerns, the observed date and the age.
 fn fit(
     width: u16,
     tier: Option<usize>,
@@ -208,43 +230,63 @@ fn fit(
     widths_of: impl Fn(bool) -> (u16, [u16; COLUMNS - 1]),
 ) -> Layout {
     let school = tier.is_some();
-    let columns = COLUMNS as u16 - u16::from(!school);
-    let room = table_room(width, columns);
-    let (widest_name, mut others) = widths_of(false);
-    if !school {
-        others[4] = 0;
-    }
-    let whole = widest_name.min(name_most(room));
-    let names = whole.saturating_sub(give).max(NAME_LEAST.min(whole));
-    // Narrow: the mentor by first name first.
-    let short = names + others.iter().sum::<u16>() > room;
-    if short {
-        others = widths_of(true).1;
+    let (widest_name, full) = widths_of(false);
+    // The widths of the other columns, the room for the columns, the longest name's width and
+    // the name column's width (narrowed by `give`), with the mentor `short` or not `mentor` at
+    // all and `gap` columns between the columns.
+    let measure = |short: bool, mentor: bool, gap: u16| {
+        let mut others = match short {
+            true => widths_of(true).1,
+            false => full,
+        };
         if !school {
             others[4] = 0;
         }
+        if !mentor {
+            others[1] = 0;
+        }
+        let columns = COLUMNS as u16 - u16::from(!school) - u16::from(!mentor);
+        let room = table_room_with_gap(width, columns, gap);
+        let whole = widest_name.min(name_most(room));
+        let names = whole.saturating_sub(give).max(NAME_LEAST.min(whole));
+        (others, room, whole, names)
+    };
+    let ways = [
+        (false, true, GAP),
+        (true, true, GAP),
+        (true, false, GAP),
+        (true, false, 1),
+    ];
+    for (short, mentor, gap) in ways {
+        let (mut others, room, whole, names) = measure(short, mentor, gap);
+        let before_plan: u16 = others[..COLUMNS - 2].iter().sum();
+        if names + before_plan + others[5].min(PLAN_MIN) <= room {
+            others[5] = others[5].min(room - names - before_plan);
+            return Layout {
+                names: (names < whole).then_some(names),
+                short,
+                tier,
+                others,
+                mentor,
+                gap,
+                fits: true,
+            };
+        }
     }
-    // The name gives way last: on a narrow terminal the step plan shrinks first, then the
-    // school column, the concerns, the mentor (all of it, column and all: a name cut short is
-    // no name), the observed date and the age, until the longest name fits.
-    let wanted = others;
-    give_way(&mut others, [5, 4, 3, 1, 2, 0], room.saturating_sub(names));
-    let mentor = others[1] == wanted[1];
-    if !mentor {
-        let room = table_room(width, columns - 1);
-        let mut rest = [wanted[0], wanted[2], wanted[3], wanted[4], wanted[5]];
-        give_way(&mut rest, [4, 3, 2, 1, 0], room.saturating_sub(names));
-        others = [rest[0], 0, rest[1], rest[2], rest[3], rest[4]];
-    }
-    let intact = (0..5).all(|c| c == 1 || others[c] == wanted[c]);
-    let fits = intact && others[5] >= wanted[5].min(PLAN_MIN);
+    let (mut others, room, whole, _) = measure(true, false, 1);
+    let wanted = others[..COLUMNS - 2].iter().sum::<u16>() + others[5].min(PLAN_MIN);
+    let names = room
+        .saturating_sub(wanted)
+        .clamp(NAME_LEAST.min(whole), whole);
+    give_way(&mut others, [5, 4, 3, 2, 0, 1], room.saturating_sub(names));
     Layout {
         names: (names < whole).then_some(names),
-        short,
+        short: true,
         tier,
         others,
-        mentor,
-        fits,
+        mentor: false,
+        gap: 1,
+        fits: false,
     }
 }
 
@@ -262,8 +304,9 @@ fn observed(app: &App, row: &ChildRow, theme: &Theme) -> Line<'static> {
 }
 
 /// Where the child's step plan stands ("4/8 Advies coach"), "+1" when more trajectories are
-/// open, and "!" first when a review date or expected end has passed.
-fn plan(row: &ChildRow, theme: &Theme) -> Line<'static> {
+/// open, and "!" first when a review date or expected end has passed. In `room` columns the
+/// stage's name is cut between words ("! 4/8 Advies +1"), so that "!", "4/8" and "+1" stay.
+fn plan(row: &ChildRow, theme: &Theme, room: Option<u16>) -> Line<'static> {
     let Some(plan) = &row.plan else {
         return Line::raw("");
     };
@@ -271,9 +314,24 @@ fn plan(row: &ChildRow, theme: &Theme) -> Line<'static> {
         0 => String::new(),
         n => format!(" +{n}"),
     };
+    let flag = match plan.overdue {
+        true => "! ",
+        false => "",
+    };
+    let room = room.map_or(usize::MAX, usize::from);
+    let mut words = plan.progress.split(' ');
+    let mut text = format!("{flag}{}", words.next().unwrap_or_default());
+    for word in words {
+        let longer = format!("{text} {word}");
+        if longer.width() + more.width() > room {
+            break;
+        }
+        text = longer;
+    }
+    let text = format!("{text}{more}");
     match plan.overdue {
-        true => Line::styled(format!("! {}{more}", plan.progress), theme.error),
-        false => Line::raw(format!("{}{more}", plan.progress)),
+        true => Line::styled(text, theme.error),
+        false => Line::raw(text),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::app::{Msg, PlanChoice, PlanPart};
 use crate::domain::audit::AuditAction;
 
 /// The demo's first group with a child that has no trajectory selected, in `lang`.
-fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
+pub(super) fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
     let (dir, mut app) = demo(lang);
     press(&mut app, "Enter");
     // Nothing asked of the parents yet either: the consent rows start open.
@@ -17,7 +17,7 @@ fn on_child_without_trajectory(lang: Lang) -> (TempDir, App) {
 }
 
 /// Starts a trajectory with `plan` from the picker.
-fn start(app: &mut App, plan: &str) {
+pub(super) fn start(app: &mut App, plan: &str) {
     chr(app, 'p');
     let Screen::Plans(s) = app.screen() else {
         panic!("plans picker expected")
@@ -33,7 +33,7 @@ fn start(app: &mut App, plan: &str) {
     press(app, "Enter");
 }
 
-fn select(app: &mut App, part: PlanPart) {
+pub(super) fn select(app: &mut App, part: PlanPart) {
     press(app, "Home");
     for _ in 0..60 {
         let Screen::Trajectory(s) = app.screen() else {
