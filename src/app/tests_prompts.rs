@@ -10,6 +10,7 @@ use super::*;
 use crate::app::modal::Modal;
 use crate::app::screens::trajectory::TrajectoryForm;
 use crate::domain::form::Mark;
+use crate::domain::plan::Trajectory;
 use crate::domain::{AuditAction, Child, Id, Observation};
 
 fn screen(app: &App) -> &TrajectoryScreen {
@@ -49,6 +50,21 @@ fn start_early(app: &mut App) {
     chr(app, 'p');
     press(app, "Enter");
     assert_eq!(screen(app).trajectory.template, "vroegsignalering");
+}
+
+/// `child`'s latest trajectory changed by `change` and written as a screen would (its `part`
+/// edited), then opened again from the children list, as it is read from the database.
+fn rewrite(app: &mut App, child: &Child, part: &str, change: impl FnOnce(&mut Trajectory)) {
+    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
+    change(&mut t);
+    let plan = screen(app).template.clone();
+    let sig = app.signature();
+    app.store
+        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, part, &sig)
+        .unwrap();
+    press(app, "Esc");
+    chr(app, 'p');
+    press(app, "Enter");
 }
 
 fn named(app: &App, child: &Child) -> Vec<Id> {
@@ -179,16 +195,9 @@ fn an_observation_the_reader_may_not_see_never_appears_and_stays_named() {
     assert_eq!(named(&app, &child), [made[0].id]);
     // Named by someone who may see both (written as their screen would), then opened again.
     let id = screen(&app).trajectory.id;
-    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
-    t.set_prompted_by([made[0].id, made[1].id]);
-    let plan = screen(&app).template.clone();
-    let sig = app.signature();
-    app.store
-        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, "prompted_by", &sig)
-        .unwrap();
-    press(&mut app, "Esc");
-    chr(&mut app, 'p');
-    press(&mut app, "Enter");
+    rewrite(&mut app, &child, "prompted_by", |t| {
+        t.set_prompted_by([made[0].id, made[1].id])
+    });
     assert_eq!(screen(&app).trajectory.id, id);
     let shown: Vec<Id> = screen(&app).prompts().map(|o| o.id).collect();
     assert_eq!(shown, [made[0].id], "the hidden one is not shown");
@@ -240,17 +249,9 @@ fn o_offers_only_observations_up_to_the_start_and_keeps_one_named() {
     let (_dir, mut app, child, made) = on_child_with(&[(90, false), (30, false), (10, false)]);
     start_early(&mut app);
     assert_eq!(named(&app, &child), [made[2].id], "named at the start");
-    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
-    t.started = now().date_naive() - chrono::Duration::days(60);
-    let plan = screen(&app).template.clone();
-    let sig = app.signature();
-    app.store
-        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, "started", &sig)
-        .unwrap();
-    press(&mut app, "Esc");
-    chr(&mut app, 'p');
-    press(&mut app, "Enter");
-    assert_eq!(screen(&app).trajectory.started, t.started);
+    let started = now().date_naive() - chrono::Duration::days(60);
+    rewrite(&mut app, &child, "started", |t| t.started = started);
+    assert_eq!(screen(&app).trajectory.started, started);
     chr(&mut app, 'o');
     let offered: Vec<Id> = prompts_form(&app).offered.iter().map(|(i, _)| *i).collect();
     assert_eq!(
@@ -284,17 +285,10 @@ fn without_an_observation_o_says_so() {
 fn with_only_later_observations_o_says_none_is_from_before_the_start() {
     let (_dir, mut app, child, _) = on_child_with(&[(10, false)]);
     start_early(&mut app);
-    let mut t = app.store.trajectories_of(child.id).unwrap().pop().unwrap();
-    t.started = now().date_naive() - chrono::Duration::days(20);
-    t.set_prompted_by([]);
-    let plan = screen(&app).template.clone();
-    let sig = app.signature();
-    app.store
-        .save_trajectory(&t, &plan, AuditAction::TrajectoryEdit, "started", &sig)
-        .unwrap();
-    press(&mut app, "Esc");
-    chr(&mut app, 'p');
-    press(&mut app, "Enter");
+    rewrite(&mut app, &child, "started", |t| {
+        t.started = now().date_naive() - chrono::Duration::days(20);
+        t.set_prompted_by([]);
+    });
     chr(&mut app, 'o');
     assert!(screen(&app).modal.is_none());
     let status = app.status.clone().unwrap();
