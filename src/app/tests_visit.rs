@@ -162,13 +162,7 @@ fn advice_is_for_the_group_staff_typed_by_name_up_to_case_and_accents() {
     assert!(staff.len() >= 2, "the demo group has two staff: {staff:?}");
     assert!(staff.iter().all(|s| s.role != Role::Coach));
     select(&mut app, |_, p| p == VisitPart::Group);
-    chr(&mut app, 'n');
-    type_text(&mut app, "Benoem samen wat je ziet");
-    press(&mut app, "Tab");
-    type_text(&mut app, "2");
-    press(&mut app, "Tab");
-    type_text(&mut app, "Niemand Bekend");
-    press(&mut app, "Enter");
+    write_advice(&mut app, "Benoem samen wat je ziet", "2", "Niemand Bekend");
     let refused = form(&app);
     assert!(
         refused
@@ -214,13 +208,7 @@ fn advice_is_for_staff_typed_by_first_name_and_an_unknown_one_lists_the_group() 
         .collect();
     assert!(unique.len() >= 2, "two first names of their own: {staff:?}");
     select(&mut app, |_, p| p == VisitPart::Group);
-    chr(&mut app, 'n');
-    type_text(&mut app, "Benoem samen wat je ziet");
-    press(&mut app, "Tab");
-    type_text(&mut app, "2");
-    press(&mut app, "Tab");
-    type_text(&mut app, "Nienke");
-    press(&mut app, "Enter");
+    write_advice(&mut app, "Benoem samen wat je ziet", "2", "Nienke");
     let refused = form(&app).error.clone().unwrap();
     assert!(
         refused.starts_with("Niemand van deze groep heet \"Nienke\"; wel: "),
@@ -627,4 +615,16 @@ fn while_the_visit_is_open_e_corrects_and_d_removes_an_advice_or_follow_up_audit
             .any(|r| matches!(r.part, VisitPart::Advice(_))),
         "no advice row left"
     );
+}
+
+/// `n` in the visit: an advice with `text`, its competencies as `digits`, given `with` (names
+/// typed with commas), then Enter.
+fn write_advice(app: &mut App, text: &str, digits: &str, with: &str) {
+    chr(app, 'n');
+    type_text(app, text);
+    press(app, "Tab");
+    type_text(app, digits);
+    press(app, "Tab");
+    type_text(app, with);
+    press(app, "Enter");
 }
