@@ -201,13 +201,7 @@ pub fn advice_with_two(lang: Lang) -> (TempDir, [crate::domain::Staff; 2]) {
     let (first, second) = (first.clone(), second.clone());
     let advise = |app: &mut App, text: &str, digits: &str, with: &str| {
         press(app, "End");
-        chr(app, 'n');
-        type_text(app, text);
-        press(app, "Tab");
-        type_text(app, digits);
-        press(app, "Tab");
-        type_text(app, with);
-        press(app, "Enter");
+        write_advice(app, text, digits, with);
         assert!(
             matches!(app.screen(), Screen::Visit(v) if v.modal.is_none()),
             "the advice is saved"
@@ -223,4 +217,16 @@ pub fn advice_with_two(lang: Lang) -> (TempDir, [crate::domain::Staff; 2]) {
     );
     drop(app);
     (dir, [first, second])
+}
+
+/// `n` in the visit: an advice with `text`, its competencies as `digits`, given `with` (names
+/// typed with commas), then Enter.
+pub fn write_advice(app: &mut App, text: &str, digits: &str, with: &str) {
+    chr(app, 'n');
+    type_text(app, text);
+    press(app, "Tab");
+    type_text(app, digits);
+    press(app, "Tab");
+    type_text(app, with);
+    press(app, "Enter");
 }

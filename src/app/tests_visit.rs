@@ -6,7 +6,7 @@ use tempfile::TempDir;
 
 use super::modal::Modal;
 use super::screens::visit::{VisitForm, VisitQuestion};
-use super::test_support::{app, chr, now, press, type_text, User};
+use super::test_support::{app, chr, now, press, type_text, write_advice, User};
 use super::*;
 use crate::domain::visit::attention::Reason;
 use crate::domain::visit::{weeks_after, Competency, Visit, FOLLOW_UP_WEEKS};
@@ -615,16 +615,4 @@ fn while_the_visit_is_open_e_corrects_and_d_removes_an_advice_or_follow_up_audit
             .any(|r| matches!(r.part, VisitPart::Advice(_))),
         "no advice row left"
     );
-}
-
-/// `n` in the visit: an advice with `text`, its competencies as `digits`, given `with` (names
-/// typed with commas), then Enter.
-fn write_advice(app: &mut App, text: &str, digits: &str, with: &str) {
-    chr(app, 'n');
-    type_text(app, text);
-    press(app, "Tab");
-    type_text(app, digits);
-    press(app, "Tab");
-    type_text(app, with);
-    press(app, "Enter");
 }
