@@ -167,8 +167,9 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
-    /// The terminal's height, to know how far the help can scroll.
+    /// The terminal's height and width, to know how far the help can scroll.
     height: u16,
+    width: u16,
     /// The `--user` name, kept until the database has staff to match it against.
     wanted_user: Option<String>,
     /// While locked: the "who are you" picker that unlocks. The screens and any popup stay as
@@ -222,6 +223,7 @@ impl App {
             quit: false,
             too_small: false,
             height: MIN_HEIGHT,
+            width: MIN_WIDTH,
             wanted_user: options.user,
             locked: None,
             lock_after: options.lock_after.filter(|d| !d.is_zero()),
@@ -260,8 +262,10 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         self.height = height;
+        self.width = width;
+        let lines = self.help_lines();
         if let Some(Popup::Help(help)) = &mut self.popup {
-            help.resize(height);
+            help.resize(lines, height);
         }
     }
 
@@ -299,12 +303,16 @@ impl App {
     }
 
     /// The help's lines: an intro line, then per section a blank line, a heading and the
-    /// bindings (as `ui::popups::help` draws them).
+    /// bindings, each as many lines as its description wraps to (as `ui::popups::help` draws
+    /// them).
     fn help_lines(&self) -> u16 {
+        use popups::help::{description, wrapped};
+        let binding_lines =
+            |b: &&crate::keymap::Binding| wrapped(&description(self.lang, b), self.width).len();
         let lines: usize = 1 + self
             .help_sections()
             .iter()
-            .map(|(_, b)| 2 + b.len())
+            .map(|(_, b)| 2 + b.iter().map(binding_lines).sum::<usize>())
             .sum::<usize>();
         lines as u16
     }

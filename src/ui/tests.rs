@@ -544,7 +544,7 @@ fn footer_hints_are_never_cut_at_80_columns() {
 fn help_scrolls_back_at_once_after_overscrolling() {
     let (_dir, mut app) = demo(Lang::En);
     chr(&mut app, '?');
-    for _ in 0..100 {
+    for _ in 0..300 {
         press(&mut app, "Down");
     }
     let at_end = screen_text(&render(&app, 80, 24));
@@ -867,4 +867,33 @@ fn the_coach_sees_the_school_flag_without_the_date_under_an_alias() {
     assert!(!text.contains("Maud"), "{text}");
     assert!(row.contains("  ja  ") && !row.contains('✓'), "{row}");
     assert!(!text.contains("21-11-2026"), "{text}");
+}
+
+/// A tester: at 80 columns the help cut 27 of the default keymap's descriptions ("…the advice
+/// you received, pe"). Each now wraps between words under its keys: scrolled through, the help
+/// holds every description of the screen's bindings whole.
+#[test]
+fn the_help_holds_every_description_whole_at_80_columns() {
+    let (_dir, mut app) = demo(Lang::En);
+    chr(&mut app, '?');
+    let mut seen = String::new();
+    for _ in 0..300 {
+        let text = screen_text(&render(&app, 80, 24));
+        for line in text.lines() {
+            // The help's own column: what lies between its borders.
+            let inside: Vec<&str> = line.split('│').collect();
+            if let Some(part) = inside.get(2) {
+                seen.push_str(part.trim());
+                seen.push(' ');
+            }
+        }
+        press(&mut app, "Down");
+    }
+    let seen = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for desc in [
+        "Your coaching: the advice you received, per competency per quarter",
+        "Lock the screen, or hand over: pick who is at the keyboard (the last one before is on top)",
+    ] {
+        assert!(seen.contains(desc), "{desc:?} whole in: {seen}");
+    }
 }

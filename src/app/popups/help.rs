@@ -3,10 +3,41 @@
 //! is scrolled and how far it can be.
 
 use crate::app::{Action, Ctx, Msg, Outcome};
+use crate::i18n::Lang;
+use crate::keymap::Binding;
 
 /// Rows of the terminal the help does not use for its lines: a margin above and below, and its
 /// border.
 pub const CHROME_ROWS: u16 = 4;
+
+/// The help's width at most, in columns, its border included; on a narrower terminal, the
+/// terminal's width.
+pub const WIDTH: u16 = 72;
+
+/// The columns before a binding's description: its indent and its keys.
+pub const KEYS_COLUMNS: usize = 20;
+
+/// What the help says of `binding`: keymap files describe bindings in English, so in Dutch the
+/// action's own name is shown.
+pub fn description(lang: Lang, binding: &Binding) -> String {
+    match lang {
+        Lang::En => binding.desc.clone(),
+        Lang::Nl => lang.action(binding.action).to_string(),
+    }
+}
+
+/// `description` wrapped between words to the room beside the keys on a terminal
+/// `terminal_width` columns wide: a line each, never cut (the help's view draws them, and its
+/// scrolling counts them).
+pub fn wrapped(description: &str, terminal_width: u16) -> Vec<String> {
+    let inner = WIDTH.min(terminal_width).saturating_sub(2) as usize;
+    let room = inner.saturating_sub(KEYS_COLUMNS).max(12);
+    let lines = textwrap::wrap(description, room);
+    match lines.is_empty() {
+        true => vec![String::new()],
+        false => lines.into_iter().map(|l| l.into_owned()).collect(),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPopup {
@@ -26,12 +57,14 @@ impl HelpPopup {
             lines,
             rows: 0,
         };
-        help.resize(height);
+        help.resize(lines, height);
         help
     }
 
-    /// The terminal is now `height` rows high: it scrolls no further than its last line.
-    pub fn resize(&mut self, height: u16) {
+    /// The terminal is now `height` rows high and the help `lines` long (its descriptions wrap
+    /// to the width): it scrolls no further than its last line.
+    pub fn resize(&mut self, lines: u16, height: u16) {
+        self.lines = lines;
         self.rows = height.saturating_sub(CHROME_ROWS);
         self.scroll = self.scroll.min(self.max_scroll());
     }
@@ -61,9 +94,25 @@ mod tests {
         let mut help = HelpPopup::new(30, 24);
         assert_eq!(help.max_scroll(), 10);
         help.scroll = 10;
-        help.resize(40);
+        help.resize(30, 40);
         assert_eq!(help.scroll, 0, "everything fits now");
-        help.resize(10);
+        help.resize(30, 10);
         assert_eq!(help.max_scroll(), 24);
+        help.resize(50, 10);
+        assert_eq!(
+            help.max_scroll(),
+            44,
+            "narrower: the descriptions wrap to more lines"
+        );
+    }
+
+    #[test]
+    fn a_description_wraps_between_words_and_is_never_cut() {
+        let desc = "Lock the screen, or hand over: pick who is at the keyboard (the last one before is on top)";
+        let at_80 = wrapped(desc, 80);
+        assert!(at_80.len() > 1, "{at_80:?}");
+        assert!(at_80.iter().all(|l| l.chars().count() <= 58), "{at_80:?}");
+        assert_eq!(at_80.join(" "), desc, "every word, in order");
+        assert_eq!(wrapped("Go back", 60), ["Go back"]);
     }
 }
