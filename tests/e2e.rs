@@ -194,7 +194,12 @@ fn help_shows_the_keymap_and_esc_closes_it() {
     let mut t = open_tui_in(&db, "en", &first_staff(&ex));
 
     t.send("?");
-    let screen = t.expect("Keys");
+    t.expect("Keys");
+    // "Everywhere" comes after the screen's own keys and the lists': scrolled into view.
+    for _ in 0..4 {
+        t.key("Down");
+    }
+    let screen = t.expect("Quit signaal");
     let has_binding = |key: &str, what: &str| binding_line(&screen, key, what).is_some();
     assert!(
         has_binding("q", "quit"),
@@ -392,9 +397,14 @@ fn valid_keymap_override_passes_check_and_x_quits() {
     ]);
     t.expect("Groups");
 
-    // The help comes from the active keymap: x is now the quit key.
+    // The help comes from the active keymap: x is now the quit key, with the file's description
+    // (under "Everywhere", scrolled into view).
     t.send("?");
-    let screen = t.expect("Keys");
+    t.expect("Keys");
+    for _ in 0..4 {
+        t.key("Down");
+    }
+    let screen = t.expect("Leave signaal");
     // The help shows either the action's name or the description the file gives it.
     let quit_line =
         binding_line(&screen, "x", "quit").or_else(|| binding_line(&screen, "x", "Leave signaal"));
