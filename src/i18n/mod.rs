@@ -965,7 +965,7 @@ texts! {
     DiskFull => "De schijf is vol: niets opgeslagen. Maak ruimte vrij en probeer opnieuw.", "The disk is full: nothing was saved. Free some space and try again.";
     ErrNoGroup => "Maak eerst een groep aan.", "Create a group first.";
     ConfirmTitle => "Bevestigen", "Confirm";
-    QuitQuestion => "Signaal stoppen?", "Stop signaal?";
+    QuitQuestion => "signaal stoppen?", "Stop signaal?";
     ConfirmKeys => "j = ja, n = nee", "y = yes, n = no";
     DemoLoaded => "Demodata geladen.", "Demo data loaded.";
     HelpTitle => "Toetsen", "Keys";

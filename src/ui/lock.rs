@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::users::picker;
 use super::widgets::block;
@@ -46,6 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
                 Some(_) => lang.get(T::LeadLabel).to_string(),
                 None => card.when_to_call.clone(),
             };
+            // What does not fit beside the number and name ends at a word, marked "…" (the whole
+            // card is one `c` away), rather than mid-word ("misbr").
+            let used = 2 + 14 + card.name.width() + 2;
+            let about = at_a_word(&about, usize::from(emergency.width).saturating_sub(used));
             Line::from(vec![
                 Span::styled(format!("{phone:<14}"), theme.header),
                 Span::raw(format!("{}  ", card.name)),
@@ -66,5 +71,32 @@ pub fn draw(frame: &mut Frame, app: &App, locked: &Locked, theme: &Theme) {
     );
     if let Some(form) = &locked.pin {
         super::modal::draw_form(frame, app, form, theme);
+    }
+}
+
+/// `text` on one line of `room` columns: whole when it fits, else its first words that fit
+/// followed by "…" (nothing when not even a word does).
+fn at_a_word(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let words_whole = textwrap::Options::new(room.saturating_sub(1).max(1)).break_words(false);
+    let lines = textwrap::wrap(text, words_whole);
+    match lines.first() {
+        Some(first) if first.width() < room && lines.len() > 1 => format!("{first}…"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_a_word;
+
+    #[test]
+    fn a_cut_ends_at_a_word_and_says_so() {
+        let text = "bij vermoeden van huiselijk geweld of kindermishandeling";
+        assert_eq!(at_a_word(text, 80), text);
+        assert_eq!(at_a_word(text, 30), "bij vermoeden van huiselijk…");
+        assert_eq!(at_a_word(text, 3), "");
     }
 }

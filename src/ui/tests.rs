@@ -382,12 +382,12 @@ fn the_quit_question_shows_over_the_screen_the_lock_and_the_too_small_notice() {
     let (_dir, mut app) = demo(Lang::Nl);
     chr(&mut app, 'q');
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("Signaal stoppen?") && text.contains("j = ja, n = nee"));
+    assert!(text.contains("signaal stoppen?") && text.contains("j = ja, n = nee"));
     press(&mut app, "Esc");
     press(&mut app, "Ctrl-l");
     press(&mut app, "Ctrl-c");
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("Signaal stoppen?"), "{text}");
+    assert!(text.contains("signaal stoppen?"), "{text}");
     assert!(text.contains("Vergrendeld"), "{text}");
     press(&mut app, "n");
 

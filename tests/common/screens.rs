@@ -178,7 +178,7 @@ pub fn press_moves(t: &mut Tui, from: usize, to: usize, vim: bool) {
 
 /// The quit question is on the screen (either language).
 pub fn asks_to_quit(screen: &str) -> bool {
-    screen.contains("Stop signaal?") || screen.contains("Signaal stoppen?")
+    screen.contains("Stop signaal?") || screen.contains("signaal stoppen?")
 }
 
 /// `q`, `y` to "Stop signaal?", and the app ends with 0. (On the welcome screen of an empty
