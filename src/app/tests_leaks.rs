@@ -3,7 +3,7 @@
 //! who may not read them, and staff who see that a Meldcode is open learn no more than that.
 
 use super::test_support::{now, press, select_child_where, type_text};
-use super::tests_roles::{day, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
+use super::tests_roles::{day, hand_over, shot, sign_in, world, World, COLLEAGUE, MARK_NOTE};
 use super::*;
 use crate::domain::form::Mark;
 use crate::domain::{access, AuditAction, Id, Observation};
@@ -216,6 +216,25 @@ fn the_parents_report_leaves_out_an_observation_of_only_hidden_marks() {
 fn a_hidden_mark_says_it_is_for_who_must_know_not_that_a_meldcode_is_open() {
     let mut w = world();
     let (marked, _) = tom_marked(&w);
+    // A plain mark beside it: the observation is there for other staff, the Meldcode mark
+    // hidden in it (one of only hidden marks is not there for them at all).
+    let store = &w.app.store;
+    let mut today = store.observations_of(w.tom.id).unwrap().pop().unwrap();
+    let form = w
+        .app
+        .catalogue
+        .find(&today.template, today.version)
+        .unwrap()
+        .clone();
+    let (_, plain) = form.items().find(|(_, i)| !i.meldcode).unwrap();
+    today.set_mark(&plain.id, Some(Mark::Sometimes), COLLEAGUE, now());
+    let by = Signature {
+        by: COLLEAGUE.into(),
+        at: now(),
+    };
+    store
+        .save_observation(&today, &form, AuditAction::ObservationMark, &plain.id, &by)
+        .unwrap();
     let bram = w.person("Bram de Wit");
     let app = &mut w.app;
     sign_in(app, &bram);
@@ -329,4 +348,44 @@ fn a_wholly_hidden_observation_does_not_name_its_observer_or_its_save() {
         press(app, "Esc");
         press(app, "Esc");
     }
+    // The coach's own mark starts an observation of theirs; the colleague's stays as it was.
+    let coach = w.person("Dirk Visscher");
+    let app = &mut w.app;
+    sign_in(app, &coach);
+    open_child(app, w.tom.id);
+    press(app, "o");
+    press(app, "Space");
+    let title = shot(app).lines().nth(1).unwrap().to_string();
+    assert!(title.contains("Observator: Dirk Visscher"), "{title}");
+    assert!(!title.contains(COLLEAGUE), "{title}");
+    let today: Vec<Observation> = app
+        .store
+        .observations_of(w.tom.id)
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.date == day("2026-11-20"))
+        .collect();
+    let by: Vec<&str> = today.iter().map(|o| o.by.as_str()).collect();
+    assert_eq!(by, [COLLEAGUE, "Dirk Visscher"], "two observations today");
+    assert!(today[0].marks.iter().all(|m| m.by == COLLEAGUE));
+}
+
+/// Handed over with the colleague's form open: the coach gets a form of their own, and their
+/// mark does not go into the colleague's observation.
+#[test]
+fn a_form_handed_over_to_whom_it_is_hidden_starts_over() {
+    let mut w = world();
+    tom_marked(&w);
+    let colleague = w.person(COLLEAGUE);
+    let coach = w.person("Dirk Visscher");
+    let app = &mut w.app;
+    sign_in(app, &colleague);
+    open_child(app, w.tom.id);
+    press(app, "o");
+    hand_over(app, &coach);
+    let Screen::Observe(form) = app.screen() else {
+        panic!("the form stays open: {}", shot(app))
+    };
+    assert_eq!(form.observation.by, "Dirk Visscher");
+    assert!(form.observation.marks.is_empty(), "none of the colleague's");
 }

@@ -188,6 +188,24 @@ fn a_meldcode_reaches_exactly_who_must_know_for_every_role() {
 #[test]
 fn a_colleague_cannot_read_or_change_a_meldcode_mark_on_the_form_the_one_who_made_it_can() {
     let (_dir, mut app, starter, child, colleague) = with_a_colleague();
+    // A plain mark beside the flagged one, so the observation is there for the colleague (one
+    // of only hidden marks is not: their `o` starts one of their own, see `tests_leaks`).
+    let mut observation = app.store.observations_of(child).unwrap().remove(0);
+    let form = app
+        .catalogue
+        .find(&observation.template, observation.version)
+        .unwrap()
+        .clone();
+    let (_, plain) = form.items().find(|(_, i)| !i.meldcode).unwrap();
+    observation.set_mark(&plain.id, Some(Mark::Sometimes), &starter.name, now());
+    let sig = crate::store::Signature {
+        by: starter.name.clone(),
+        at: now(),
+    };
+    let action = AuditAction::ObservationMark;
+    app.store
+        .save_observation(&observation, &form, action, &plain.id, &sig)
+        .unwrap();
     // Taking the only mark back leaves no observation behind: then there are no marks.
     let stored = |app: &App| {
         let observations = app.store.observations_of(child).unwrap();

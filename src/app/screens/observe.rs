@@ -124,12 +124,19 @@ impl ObserveScreen {
             .collect();
         let today = ctx.today();
         let label = ctx.child_label(&child)?;
+        // Today's observation the reader may know of: one wholly hidden from them (a
+        // colleague's Meldcode marks only) is not theirs to add to. Their marks start one of
+        // their own, so nothing shows them that, or by whom, something was recorded today.
         let todays = ctx
             .store
             .observations_of(child.id)?
             .into_iter()
             .rev()
-            .find(|o| o.date == today && forms.iter().any(|t| t.id == o.template));
+            .filter(|o| o.date == today && forms.iter().any(|t| t.id == o.template))
+            .find(|o| {
+                let template = ctx.catalogue.find(&o.template, o.version);
+                access::visible_observation(ctx.user, o.clone(), template).is_some()
+            });
         if let Some(observation) = todays {
             let template = ctx
                 .catalogue
@@ -137,9 +144,14 @@ impl ObserveScreen {
                 .cloned()
                 .ok_or_else(|| AppError::UnknownTemplate(observation.template.clone()))?;
             let saved = SaveState::Saved(latest_change(&observation, ctx.now()));
-            let mut screen = Self::of(ctx, (child, label), group, template, observation, saved);
-            screen.forget_hidden_save(ctx.user);
-            return Ok(Screen::Observe(screen));
+            return Ok(Screen::Observe(Self::of(
+                ctx,
+                (child, label),
+                group,
+                template,
+                observation,
+                saved,
+            )));
         }
         let mut forms = forms.into_iter();
         match (forms.next(), forms.next()) {
@@ -177,29 +189,22 @@ impl ObserveScreen {
         ))
     }
 
-    /// Whether today's observation is, for `reader`, wholly hidden: everything in it is
-    /// Meldcode they may not read (`access::visible_observation`). Then the form shows as not
-    /// yet begun, under their own name, so that nothing says that, or by whom, something was
-    /// recorded about the child today.
-    fn hidden_from(&self, reader: Option<&Staff>) -> bool {
+    /// Handed over to someone from whom the open observation is wholly hidden (a colleague's
+    /// Meldcode marks only, `access::visible_observation`): the form becomes a new one of
+    /// theirs, not written until its first mark, as `open` would give them.
+    ///
+    /// # Errors
+    /// When the store cannot hand out an id.
+    fn start_over_if_hidden(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let observation = self.observation.clone();
-        access::visible_observation(reader, observation, Some(&self.template)).is_none()
-    }
-
-    /// Who the title names as the observer for `reader`: the observation's, or theirs while it
-    /// is wholly hidden from them ([`ObserveScreen::hidden_from`]).
-    pub fn observer(&self, reader: Option<&Staff>) -> String {
-        match (self.hidden_from(reader), reader) {
-            (true, Some(reader)) => reader.name.clone(),
-            _ => self.observation.by.clone(),
+        if access::visible_observation(ctx.user, observation, Some(&self.template)).is_some() {
+            return Ok(());
         }
-    }
-
-    /// No "saved at" for a reader the saved observation is wholly hidden from.
-    fn forget_hidden_save(&mut self, reader: Option<&Staff>) {
-        if self.hidden_from(reader) {
-            self.saved = SaveState::Nothing;
-        }
+        let id = ctx.store.new_observation_id()?;
+        let by = ctx.signature().by;
+        self.observation = Observation::new(id, self.child.id, &self.template, ctx.today(), &by);
+        self.saved = SaveState::Nothing;
+        Ok(())
     }
 
     fn of(
@@ -432,8 +437,7 @@ impl Component for ObserveScreen {
     /// stays as it is on the screen.
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         self.label = ctx.child_label(&self.child)?;
-        // Handed over to someone who may not know of what was saved.
-        self.forget_hidden_save(ctx.user);
+        self.start_over_if_hidden(ctx)?;
         // What of the items outside the child's age shows depends on who may see it.
         self.list.set_items(self.rows(ctx.lang, ctx.user));
         Ok(())

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ObserveScreen, th
         screen.label.text.clone(),
         lang.date(observation.date),
         lang.get(T::ObserverLabel),
-        screen.observer(app.user.as_ref())
+        observation.by
     );
     SectionedList {
         title,
