@@ -20,8 +20,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 
-/// How long a wait lasts before it gives up: long, because this is a bound, not a timing.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a wait lasts before it gives up: long, because this is a bound, not a timing. A
+/// passing test never waits it out; 10 s proved too short once, with every test binary running
+/// beside a release build on 2 cores.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How often [`poll_until`] looks again at a state outside the terminal (a file), which sends no
 /// word when it changes. Waits for the screen or the process need no interval: the reader thread

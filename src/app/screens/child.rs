@@ -3,20 +3,20 @@
 //! forms of its record (`child_record.rs`), and the ways on to its observation form, the
 //! comparison and its audit trail start here.
 
-use crate::app::screens::PlansScreen;
-use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::child_record::{self, ConsentForm, GuardianForm, MentorForm, RecordForm, RecordModal};
+use super::children::{child_popup_step, edit_or_archive, observe_or_compare, ChildModal};
 use super::handover::HandoverForm;
 use super::history::HistoryScreen;
+use crate::app::modal::{first, First};
+use crate::app::screens::PlansScreen;
+use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::Permission;
 use crate::domain::handover::{to_school_on, Handover};
-use chrono::NaiveDate;
-use crate::app::modal::{first, First};
-use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::plan::Trajectory;
 use crate::domain::{Child, Contact, Group, Id, Observation, Staff};
 use crate::i18n::Lang;
 use crate::keymap::Context;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]
 pub struct ChildScreen {
@@ -155,9 +155,9 @@ impl ChildScreen {
                 self.guardian = (self.guardian + 1).min(last);
                 return Ok(Outcome::Done);
             }
-            Action::AddGuardian => {
-                child_record::open(RecordForm::Guardian(Box::new(GuardianForm::new(lang, child, None))))
-            }
+            Action::AddGuardian => child_record::open(RecordForm::Guardian(Box::new(
+                GuardianForm::new(lang, child, None),
+            ))),
             Action::EditGuardian | Action::RemoveGuardian if !has_guardians => {
                 return Err(AppError::NoGuardian)
             }
@@ -201,12 +201,34 @@ impl Component for ChildScreen {
         let school = self.to_school.is_some() || self.group.kind == crate::domain::GroupKind::Bso;
         match school {
             true => &[
-                Observe, Plan, Handover, Back, Help, Compare, Quit, Consent, AddGuardian, Mentor,
-                History, Edit, Report,
+                Observe,
+                Plan,
+                Handover,
+                Back,
+                Help,
+                Compare,
+                Quit,
+                Consent,
+                AddGuardian,
+                Mentor,
+                History,
+                Edit,
+                Report,
             ],
             false => &[
-                Observe, Plan, Compare, Back, Help, Quit, Consent, AddGuardian, Mentor, History,
-                Edit, Report, Handover,
+                Observe,
+                Plan,
+                Compare,
+                Back,
+                Help,
+                Quit,
+                Consent,
+                AddGuardian,
+                Mentor,
+                History,
+                Edit,
+                Report,
+                Handover,
             ],
         }
     }
@@ -244,8 +266,14 @@ impl Component for ChildScreen {
     }
 
     fn popup(&self) -> Option<&dyn crate::app::modal::Popped> {
-        let record = self.record.as_ref().map(|m| m as &dyn crate::app::modal::Popped);
-        let modal = self.modal.as_ref().map(|m| m as &dyn crate::app::modal::Popped);
+        let record = self
+            .record
+            .as_ref()
+            .map(|m| m as &dyn crate::app::modal::Popped);
+        let modal = self
+            .modal
+            .as_ref()
+            .map(|m| m as &dyn crate::app::modal::Popped);
         record.or(modal)
     }
 

@@ -2,16 +2,16 @@
 //! editing and archiving a child start here (and the child form and archive question are shared
 //! with the child's own screen, `child.rs`).
 
+use crate::app::screens::{PlansScreen, VisitScreen};
 use crate::domain::access::{MeldcodeView, Permission};
 use crate::domain::handover::to_school_on;
-use crate::app::screens::{PlansScreen, VisitScreen};
 use chrono::NaiveDate;
 
 use super::child::ChildScreen;
 use super::VisitDates;
 use crate::app::fields::{Choice, Date, Fields, Form, Text};
 use crate::app::list::{ListView, Row};
-use crate::app::modal::{first, First, Confirm, Modal, Step};
+use crate::app::modal::{first, Confirm, First, Modal, Step};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
@@ -173,7 +173,10 @@ impl ChildForm {
                 child
             }
             None => {
-                let child = Child { started, ..Child::new(0, group_id, first, last, born) };
+                let child = Child {
+                    started,
+                    ..Child::new(0, group_id, first, last, born)
+                };
                 ctx.store.insert_child(child, &sig)?
             }
         };
@@ -415,7 +418,10 @@ impl Component for ChildrenScreen {
                 Some(on) => Some(ToSchool {
                     on: (!label.anonymous()).then_some(on),
                     handover: ctx.may(Permission::Handover)
-                        && ctx.store.handover(child.id)?.is_some_and(|h| h.is_written()),
+                        && ctx
+                            .store
+                            .handover(child.id)?
+                            .is_some_and(|h| h.is_written()),
                 }),
                 None => None,
             };
@@ -440,7 +446,6 @@ impl Component for ChildrenScreen {
             child: None,
         }
     }
-
 
     crate::own_popup!();
 

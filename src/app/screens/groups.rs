@@ -1,15 +1,15 @@
 //! The groups list: every group the person at the keyboard sees, with its children and the
 //! coach's visits. Adding, editing and archiving a group (an admin's) start here.
 
-use crate::app::screens::VisitScreen;
 use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{ListView, Row};
-use crate::app::modal::{first, First, Confirm, Modal, Step};
+use crate::app::modal::{first, Confirm, First, Modal, Step};
+use crate::app::retention;
 use crate::app::screens::children::ChildrenScreen;
 use crate::app::screens::growth::GrowthScreen;
 use crate::app::screens::staff::StaffScreen;
 use crate::app::screens::VisitDates;
-use crate::app::retention;
+use crate::app::screens::VisitScreen;
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::{AuditAction, Group, GroupKind, Invalid};
 use crate::i18n::{Lang, T};
@@ -251,7 +251,6 @@ impl Component for GroupsScreen {
         self.past_retention = retention::past_retention(ctx)?;
         Ok(())
     }
-
 
     crate::own_popup!();
 

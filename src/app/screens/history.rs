@@ -1,9 +1,9 @@
 //! A child's audit trail (`A` on a child): every change to the child, its observations and its
 //! trajectories, newest first, with who made it and when. It cannot be edited.
 
-use crate::domain::access::{self, MeldcodeView};
 use crate::app::list::{ListInput, ListView, Row};
 use crate::app::{Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
+use crate::domain::access::{self, MeldcodeView};
 use crate::domain::plan::Trajectory;
 use crate::domain::{AuditEntry, Child, Observation};
 use crate::i18n::{Lang, T};
@@ -137,7 +137,8 @@ pub(super) const READ_ONLY_HINTS: &[Action] =
     &[Action::Back, Action::Filter, Action::Help, Action::Quit];
 
 /// The keys of a picker (which form, which plan).
-pub(super) const PICKER_HINTS: &[Action] = &[Action::Open, Action::Back, Action::Help, Action::Quit];
+pub(super) const PICKER_HINTS: &[Action] =
+    &[Action::Open, Action::Back, Action::Help, Action::Quit];
 
 /// A list that is only read: its own keys, and Esc back.
 pub(super) fn read_only_update(list: &mut dyn ListInput, msg: &Msg) -> Outcome {

@@ -14,13 +14,13 @@ use std::convert::Infallible;
 use chrono::{DateTime, FixedOffset};
 
 use super::pick_form::PickFormScreen;
-use crate::domain::access::{self, MeldcodeView};
 use crate::app::fields::{Fields, Form, Text};
 use crate::app::list::{ListView, Row};
 use crate::app::modal::{first, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::screens::compare::CompareScreen;
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
+use crate::domain::access::{self, MeldcodeView};
 use crate::domain::form::{cycle, FormTemplate, Mark};
 use crate::domain::{AuditAction, Child, Group, Observation, Role, Staff};
 use crate::i18n::{Lang, T};
@@ -159,7 +159,11 @@ impl ObserveScreen {
             (Some(template), None) => Self::start(ctx, child, group, template).map(Screen::Observe),
             (Some(first), Some(second)) => {
                 let all = [first, second].into_iter().chain(forms).collect();
-                Ok(Screen::PickForm(PickFormScreen::new((child, label), group, all)))
+                Ok(Screen::PickForm(PickFormScreen::new(
+                    (child, label),
+                    group,
+                    all,
+                )))
             }
         }
     }
@@ -339,7 +343,9 @@ impl ObserveScreen {
             // The coach is told only who may, whatever is written there.
             let role = ctx.user.map(|u| u.role);
             if flagged.meldcode && !role.is_some_and(access::writes_meldcode_items) {
-                let may = Role::ALL.into_iter().filter(|r| access::writes_meldcode_items(*r));
+                let may = Role::ALL
+                    .into_iter()
+                    .filter(|r| access::writes_meldcode_items(*r));
                 return Err(AppError::OnlyFor(may.collect()));
             }
             if access::item_view(ctx.user, flagged, by) != MeldcodeView::Details {
@@ -468,7 +474,6 @@ impl Component for ObserveScreen {
     fn about(&self) -> About<'_> {
         About::child(&self.child)
     }
-
 
     crate::own_popup!();
 

@@ -13,8 +13,8 @@ use crate::app::fields::{Choice, Fields, Form, Text};
 use crate::app::list::{self, ListView, Row};
 use crate::app::modal::{self, Modal, Step};
 use crate::app::{Action, AppError, Component, Ctx, Msg, Outcome};
-use crate::domain::group::{ids_named, names_of};
 use crate::domain::access;
+use crate::domain::group::{ids_named, names_of};
 use crate::domain::staff::check_role_change;
 use crate::domain::{Group, Id, Invalid, Role, Staff};
 use crate::i18n::{Lang, T};
@@ -328,7 +328,6 @@ impl Component for StaffScreen {
     fn admin_only(&self) -> bool {
         true
     }
-
 
     crate::own_popup!();
 

@@ -8,16 +8,16 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Form, Text};
 use crate::app::list::{ListView, Row};
-use crate::app::modal::{first, First, Confirm, Modal, Step};
+use crate::app::modal::{first, Confirm, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
+use crate::app::screens::child_record::{change_child, set_consent};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
+use crate::domain::access::Permission;
 use crate::domain::named::picked;
 use crate::domain::plan::{
-    next_yes_no, takes_prompts, DateField, MeldcodeRecord, Outcome as Ending, PlanTemplate, Progress, StageKind,
-    Trajectory,
+    next_yes_no, takes_prompts, DateField, MeldcodeRecord, Outcome as Ending, PlanTemplate,
+    Progress, StageKind, Trajectory,
 };
-use crate::app::screens::child_record::{change_child, set_consent};
-use crate::domain::access::Permission;
 use crate::domain::{
     consent, AuditAction, Child, ConsentAnswer, Group, Id, Invalid, Observation, Staff,
 };
@@ -281,7 +281,11 @@ impl TrajectoryScreen {
         trajectory: Trajectory,
         reopened: bool,
     ) -> TrajectoryScreen {
-        let mut list = rows(ctx.lang, &template, group.kind == crate::domain::GroupKind::Bso);
+        let mut list = rows(
+            ctx.lang,
+            &template,
+            group.kind == crate::domain::GroupKind::Bso,
+        );
         let current = match trajectory.progress(&template) {
             Progress::At { number, .. } if reopened && trajectory.is_open() => {
                 number.checked_sub(1).and_then(|i| template.stages.get(i))
@@ -544,7 +548,9 @@ impl TrajectoryScreen {
                 lang,
                 t.meldcode.reported_on,
             )),
-            PlanField::Meldcode(m) => text(meldcode_text(&t.meldcode, m).map_or("", String::as_str)),
+            PlanField::Meldcode(m) => {
+                text(meldcode_text(&t.meldcode, m).map_or("", String::as_str))
+            }
         };
         self.modal = open(form);
     }
@@ -554,7 +560,12 @@ impl TrajectoryScreen {
     fn close_form(&self, ctx: &Ctx) -> CloseForm {
         let t = &self.trajectory;
         let offered = Ending::offered(&t.template);
-        CloseForm::new(ctx.lang, offered, t.proposed_outcome(&self.template), ctx.today())
+        CloseForm::new(
+            ctx.lang,
+            offered,
+            t.proposed_outcome(&self.template),
+            ctx.today(),
+        )
     }
 
     /// Records the child's `answer` to `to`, given by `given_by` (the child's consent, not the
@@ -680,7 +691,11 @@ impl TrajectoryScreen {
         let date = close.date.date()?;
         let born = self.child.birth_date;
         self.trajectory.check_close(date, born, ctx.today())?;
-        let outcome = close.outcome.value().copied().unwrap_or(Ending::ContinuesInGroup);
+        let outcome = close
+            .outcome
+            .value()
+            .copied()
+            .unwrap_or(Ending::ContinuesInGroup);
         let mut question = lang.close_trajectory_question(
             lang.text(&self.template.name),
             lang.outcome(outcome),
@@ -690,7 +705,11 @@ impl TrajectoryScreen {
             question = format!("{} {question}", lang.get(T::ReportUnrecorded));
         }
         let form = Box::new(form);
-        let about = Closing { outcome, date, form };
+        let about = Closing {
+            outcome,
+            date,
+            form,
+        };
         self.modal = Some(Modal::Confirm(Confirm { question, about }));
         Ok(())
     }
@@ -765,7 +784,6 @@ fn offered_prompts<'o>(
         })
         .collect()
 }
-
 
 /// The consent after Space: not asked, yes, no, not asked again.
 fn next_consent(current: Option<ConsentAnswer>) -> Option<ConsentAnswer> {
@@ -849,7 +867,16 @@ impl Component for TrajectoryScreen {
     fn hints(&self) -> &'static [Action] {
         use Action::*;
         match self.trajectory.takes_prompts() {
-            true => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory, PromptedBy],
+            true => &[
+                Mark,
+                Note,
+                Edit,
+                Back,
+                Help,
+                Quit,
+                CloseTrajectory,
+                PromptedBy,
+            ],
             false => &[Mark, Note, Edit, Back, Help, Quit, CloseTrajectory],
         }
     }

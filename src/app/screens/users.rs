@@ -121,6 +121,5 @@ impl Component for UsersScreen {
         Ok(())
     }
 
-
     crate::own_popup!();
 }

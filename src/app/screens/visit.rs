@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::app::fields::{Date, Field, Fields, Form, Text};
 use crate::app::list::{ListView, Row};
-use crate::app::modal::{first, First, Confirm, Modal, Step};
+use crate::app::modal::{first, Confirm, First, Modal, Step};
 use crate::app::saving::{write_through, SaveState};
 use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
 use crate::domain::access::{allows, Permission};
@@ -705,7 +705,6 @@ impl Component for VisitScreen {
             child: None,
         }
     }
-
 
     crate::own_popup!();
 

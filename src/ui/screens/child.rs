@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::access::{self, MeldcodeView};
-use crate::domain::access::Permission;
-use crate::domain::{ConsentTo, GroupKind};
 use crate::app::{Action, App, ChildScreen};
+use crate::domain::access::Permission;
+use crate::domain::access::{self, MeldcodeView};
 use crate::domain::form::Mark;
+use crate::domain::{ConsentTo, GroupKind};
 use crate::i18n::T;
 use crate::keymap::Context;
 use crate::ui::widgets::block;
@@ -58,7 +58,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         ])
         .chain(started)
         .chain([field(T::ChildMentor, mentor(app, screen))])
-        .chain(handover(app, screen).into_iter().map(|(label, value)| field(label, value)))
+        .chain(
+            handover(app, screen)
+                .into_iter()
+                .map(|(label, value)| field(label, value)),
+        )
         .collect::<Vec<_>>();
     // Room for every guardian's lines and the details when there is room at all; at least 8.
     let top = (guardian_lines.len().max(details.len()) as u16 + 2).clamp(8, 12);

@@ -42,42 +42,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     // school column in the width of `tier` (`Lang::to_school`); the name cut to `cut` columns
     // with "…" when the name column gives way (`Layout::names`); the step plan in `plan_room`
     // columns when it gives way.
-    let cells = |row: &ChildRow, short: bool, tier: usize, cut: Option<u16>, plan_room: Option<u16>| {
-        let child = &row.child;
-        let label = match cut {
-            Some(cut) => shorten(&row.label.text, usize::from(cut)),
-            None => row.label.text.clone(),
+    let cells =
+        |row: &ChildRow, short: bool, tier: usize, cut: Option<u16>, plan_room: Option<u16>| {
+            let child = &row.child;
+            let label = match cut {
+                Some(cut) => shorten(&row.label.text, usize::from(cut)),
+                None => row.label.text.clone(),
+            };
+            let mut name = vec![Span::raw(label)];
+            if child.archived {
+                name.push(Span::styled(
+                    format!(" ({})", lang.get(T::ArchivedTag)),
+                    theme.dim,
+                ));
+            }
+            let often = row
+                .latest
+                .map(|l| l.concerns_often.to_string())
+                .unwrap_or_default();
+            let mentor = row.mentor.as_deref().unwrap_or_default();
+            let mentor = match short {
+                true => mentor.split_whitespace().next().unwrap_or_default(),
+                false => mentor,
+            };
+            let school = row
+                .to_school
+                .map(|s| lang.to_school(s.on, s.handover, tier))
+                .unwrap_or_default();
+            [
+                Line::from(name),
+                Line::raw(lang.age(row.child.age_on(today))),
+                Line::raw(mentor.to_string()),
+                observed(app, row, theme),
+                Line::raw(often),
+                Line::raw(school),
+                plan(row, theme, plan_room),
+            ] as [Line<'static>; COLUMNS]
         };
-        let mut name = vec![Span::raw(label)];
-        if child.archived {
-            name.push(Span::styled(
-                format!(" ({})", lang.get(T::ArchivedTag)),
-                theme.dim,
-            ));
-        }
-        let often = row
-            .latest
-            .map(|l| l.concerns_often.to_string())
-            .unwrap_or_default();
-        let mentor = row.mentor.as_deref().unwrap_or_default();
-        let mentor = match short {
-            true => mentor.split_whitespace().next().unwrap_or_default(),
-            false => mentor,
-        };
-        let school = row
-            .to_school
-            .map(|s| lang.to_school(s.on, s.handover, tier))
-            .unwrap_or_default();
-        [
-            Line::from(name),
-            Line::raw(lang.age(row.child.age_on(today))),
-            Line::raw(mentor.to_string()),
-            observed(app, row, theme),
-            Line::raw(often),
-            Line::raw(school),
-            plan(row, theme, plan_room),
-        ] as [Line<'static>; COLUMNS]
-    };
     let widths_of = |short: bool, tier: usize| {
         let all: Vec<[Line<'static>; COLUMNS]> = screen
             .list
@@ -91,7 +92,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         };
         (
             width(0),
-            [width(1), width(2), width(3), width(4), width(5), width(6).min(24)],
+            [
+                width(1),
+                width(2),
+                width(3),
+                width(4),
+                width(5),
+                width(6).min(24),
+            ],
         )
     };
     let going = screen.list.items().any(|r| r.to_school.is_some());
@@ -134,9 +142,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
     let shown = |column: usize| (mentor || column != 2) && (school || column != 5);
     let mut widths = vec![Constraint::Fill(1)];
     widths.extend(others.map(Constraint::Length));
-    let widths = (0..COLUMNS).filter(|c| shown(*c)).map(|c| widths[c]).collect();
+    let widths = (0..COLUMNS)
+        .filter(|c| shown(*c))
+        .map(|c| widths[c])
+        .collect();
     let header = header(tier, others[5]);
-    let header = (0..COLUMNS).filter(|c| shown(*c)).map(|c| header[c]).collect();
+    let header = (0..COLUMNS)
+        .filter(|c| shown(*c))
+        .map(|c| header[c])
+        .collect();
     let rows = screen
         .list
         .visible()

@@ -80,7 +80,10 @@ fn detail<'a>(app: &App, screen: &'a GrowthScreen, theme: &Theme) -> Vec<Line<'a
             .cloned()
             .unwrap_or_else(|| lang.get(T::AboutAChild).to_string()),
     };
-    lines.push(Line::styled(format!("{}: {about}", lang.get(T::AdviceAbout)), theme.dim));
+    lines.push(Line::styled(
+        format!("{}: {about}", lang.get(T::AdviceAbout)),
+        theme.dim,
+    ));
     let group = screen.group_name(advice.group_id);
     lines.push(Line::styled(
         format!("{} · {}", group, lang.changed_by(&advice.by, advice.at)),

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use crate::domain::access::MeldcodeView;
 use crate::app::screens::observe::ObserveScreen;
 use crate::app::{Action, App};
+use crate::domain::access::MeldcodeView;
 use crate::domain::form::Mark;
 use crate::i18n::T;
 use crate::ui::sectioned::{SectionedList, SectionedRow};

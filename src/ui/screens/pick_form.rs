@@ -11,13 +11,7 @@ use crate::i18n::T;
 use crate::ui::widgets::ListTable;
 use crate::ui::Theme;
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    screen: &PickFormScreen,
-    theme: &Theme,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PickFormScreen, theme: &Theme) {
     let lang = app.lang;
     let rows = screen
         .list

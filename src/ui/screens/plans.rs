@@ -30,8 +30,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, them
                         // Of a Meldcode trajectory they did not start, staff see only that
                         // it is open and who coordinates it: no stage, no count
                         // (`domain::access::meldcode_view`).
-                        (None, _) if crate::app::ctx_of!(app).trajectory_view(t)
-                            != MeldcodeView::Details =>
+                        (None, _)
+                            if crate::app::ctx_of!(app).trajectory_view(t)
+                                != MeldcodeView::Details =>
                         {
                             Line::raw(lang.meldcode_open(&t.by))
                         }
@@ -54,7 +55,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PlansScreen, them
         })
         .collect();
     ListTable {
-        title: format!("{} · {}", screen.label.text.clone(), lang.get(T::PlansTitle)),
+        title: format!(
+            "{} · {}",
+            screen.label.text.clone(),
+            lang.get(T::PlansTitle)
+        ),
         status: None,
         header: vec![lang.get(T::ColName), ""],
         widths: vec![Constraint::Fill(1), Constraint::Fill(1)],

@@ -31,7 +31,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
                 };
                 let mut name = vec![Span::raw(p.name.clone())];
                 if access::is_safeguarding_lead(p) {
-                    name.push(Span::styled(format!(" {}", lang.get(T::LeadTag)), theme.header));
+                    name.push(Span::styled(
+                        format!(" {}", lang.get(T::LeadTag)),
+                        theme.header,
+                    ));
                 }
                 Row::new(vec![
                     Cell::from(Line::from(name)),

@@ -99,7 +99,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &TrajectoryScreen,
                 }
                 PlanPart::Prompts => (
                     T::PlanStages,
-                    format!("    {}: {}", lang.get(T::FieldPromptedBy), prompts(app, screen)),
+                    format!(
+                        "    {}: {}",
+                        lang.get(T::FieldPromptedBy),
+                        prompts(app, screen)
+                    ),
                     Vec::new(),
                 ),
                 PlanPart::Question(id) => {
@@ -191,9 +195,9 @@ fn field_value(app: &App, screen: &TrajectoryScreen, field: PlanField) -> String
             date(t.meldcode.veilig_thuis_consulted)
         }
         PlanField::Meldcode(MeldcodeField::ReportedOn) => date(t.meldcode.reported_on),
-        PlanField::Meldcode(MeldcodeField::ParentsTold) => {
-            lang.yes_no(t.meldcode.parents_told, T::Unanswered).to_string()
-        }
+        PlanField::Meldcode(MeldcodeField::ParentsTold) => lang
+            .yes_no(t.meldcode.parents_told, T::Unanswered)
+            .to_string(),
         PlanField::Meldcode(m) => meldcode_text(&t.meldcode, m).map_or_else(String::new, text),
     }
 }
