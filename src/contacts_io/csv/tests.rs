@@ -32,7 +32,7 @@ fn card(contact: &Contact) -> String {
     .join(" | ")
 }
 
-pub(crate) const GOOGLE: &str = "First Name,Middle Name,Last Name,Phonetic First Name,\
+const GOOGLE: &str = "First Name,Middle Name,Last Name,Phonetic First Name,\
 Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,\
 Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,\
 E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,\
@@ -61,7 +61,7 @@ fn google_contacts_current_header() {
     assert_eq!(read.unused_columns, ["Organization Department", "Labels"]);
 }
 
-pub(crate) const GOOGLE_OLD: &str = "Name,Given Name,Additional Name,Family Name,Yomi Name,\
+const GOOGLE_OLD: &str = "Name,Given Name,Additional Name,Family Name,Yomi Name,\
 Given Name Yomi,Additional Name Yomi,Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,\
 Short Name,Maiden Name,Birthday,Gender,Location,Billing Information,Directory Server,Mileage,\
 Occupation,Hobby,Sensitivity,Priority,Subject,Notes,Language,Photo,Group Membership,\
@@ -92,7 +92,7 @@ fn assert_first(text: &str, expected: &str, notes: &str, unused: &[&str]) {
     assert_eq!(read.unused_columns, unused);
 }
 
-pub(crate) const OUTLOOK: &str = "Title,First Name,Middle Name,Last Name,Suffix,Company,\
+const OUTLOOK: &str = "Title,First Name,Middle Name,Last Name,Suffix,Company,\
 Department,Job Title,Business Street,Business Street 2,Business Street 3,Business City,\
 Business State,Business Postal Code,Business Country/Region,Home Street,Home Street 2,\
 Home Street 3,Home City,Home State,Home Postal Code,Home Country/Region,Other Street,\
@@ -145,27 +145,152 @@ fn outlook_english_salutation_is_not_the_role_and_private_is_not_a_phone() {
     );
 }
 
-/// The Dutch Outlook header, every column named as Dutch Outlook writes it.
-pub(crate) const OUTLOOK_NL_HEADER: &str = "\"Titel\";\"Voornaam\";\"Middelste naam\";\
-\"Achternaam\";\"Achtervoegsel\";\"Bedrijf\";\"Afdeling\";\"Functie\";\"Werkadres, straat\";\
-\"Werkadres, plaats\";\"Werkadres, postcode\";\"Telefoon assistent\";\"Fax op werk\";\
-\"Telefoon op werk\";\"Telefoon op werk 2\";\"Terugbellen\";\"Autotelefoon\";\
-\"Hoofdtelefoon bedrijf\";\"Fax thuis\";\"Telefoon thuis\";\"Telefoon thuis 2\";\"ISDN\";\
-\"Mobiele telefoon\";\"Andere fax\";\"Andere telefoon\";\"Pager\";\"Hoofdtelefoon\";\
-\"Radiotelefoon\";\"Teksttelefoon\";\"Telex\";\"Categorieën\";\"E-mailadres\";\"E-mailtype\";\
-\"Weergavenaam voor e-mail\";\"Geslacht\";\"Gevoeligheid\";\"Initialen\";\"Notities\";\
-\"Prioriteit\";\"Privé\"";
+/// The columns of a Dutch Outlook export, in its order and with its names.
+const OUTLOOK_NL_COLUMNS: [&str; 92] = [
+    "Titel",
+    "Voornaam",
+    "Middelste naam",
+    "Achternaam",
+    "Achtervoegsel",
+    "Bedrijf",
+    "Afdeling",
+    "Functie",
+    "Werkadres, straat",
+    "Werkadres 2, straat",
+    "Werkadres 3, straat",
+    "Werkadres, plaats",
+    "Werkadres, provincie",
+    "Werkadres, postcode",
+    "Land/regio (werk)",
+    "Huisadres, straat",
+    "Huisadres, straat 2",
+    "Huisadres, straat 3",
+    "Huisadres, plaats",
+    "Huisadres, provincie",
+    "Huisadres, postcode",
+    "Land/regio (thuis)",
+    "Ander adres, straat",
+    "Ander adres, straat 2",
+    "Ander adres, straat 3",
+    "Ander adres, plaats",
+    "Ander adres, provincie",
+    "Ander adres, postcode",
+    "Land/regio (anders)",
+    "Telefoon assistent",
+    "Fax op werk",
+    "Telefoon op werk",
+    "Telefoon op werk 2",
+    "Terugbellen",
+    "Autotelefoon",
+    "Hoofdtelefoon bedrijf",
+    "Fax thuis",
+    "Telefoon thuis",
+    "Telefoon thuis 2",
+    "ISDN",
+    "Mobiele telefoon",
+    "Andere fax",
+    "Andere telefoon",
+    "Pager",
+    "Hoofdtelefoon",
+    "Radiotelefoon",
+    "Teksttelefoon",
+    "Telex",
+    "Account",
+    "Adreslijstserver",
+    "Ander adres, postbusnummer",
+    "Beroep",
+    "Categorieën",
+    "E-mailadres",
+    "E-mailtype",
+    "Weergavenaam voor e-mail",
+    "E-mailadres 2",
+    "E-mailtype 2",
+    "E-mail, weergegeven naam 2",
+    "E-mailadres 3",
+    "E-mailtype 3",
+    "E-mail, weergegeven naam 3",
+    "Factuurinformatie",
+    "Gebruiker 1",
+    "Gebruiker 2",
+    "Gebruiker 3",
+    "Gebruiker 4",
+    "Geslacht",
+    "Gevoeligheid",
+    "Hobby's",
+    "Huisadres, postbusnummer",
+    "Initialen",
+    "Internet Beschikbaarheidsinfo",
+    "Kantoorlocatie",
+    "Kinderen",
+    "Locatie",
+    "Naam assistent",
+    "Naam manager",
+    "Notities",
+    "Organisatie-id",
+    "Partner",
+    "Prioriteit",
+    "Privé",
+    "Referentie van",
+    "Reisafstand",
+    "Sofinummer",
+    "Speciale datum",
+    "Taal",
+    "Trefwoorden",
+    "Verjaardag",
+    "Webpagina",
+    "Werkadres, postbusnummer",
+];
 
-pub(crate) const OUTLOOK_NL_ROW: &str = "\"Mevr.\";\"Inge\";\"\";\"Vermeulen\";\"\";\
-\"Wijkteam Noord\";\"\";\"Gezinscoach\";\"Kerkstraat 2\";\"Utrecht\";\"3512 AB\";\"\";\"\";\
-\"030 999 0000\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"06 9999 0000\";\"\";\"\";\"\";\"\";\
-\"\";\"\";\"\";\"Opvoeding;Gedrag\";\"i.vermeulen@wijkteam.example\";\"SMTP\";\
-\"Inge Vermeulen (i.vermeulen@wijkteam.example)\";\"Vrouw\";\"Normaal\";\"I.V.\";\"\";\
-\"Normaal\";\"Onwaar\"";
+/// A Dutch Outlook export of one contact with `values` (column, value), every other column as
+/// Outlook fills it when it is left empty; every field in quotes, `;` between them, CRLF.
+fn outlook_nl(values: &[(&str, &str)]) -> String {
+    let defaults = [
+        ("Geslacht", "Niet-gespecificeerd"),
+        ("Gevoeligheid", "Normaal"),
+        ("Prioriteit", "Normaal"),
+        ("Privé", "Onwaar"),
+        ("Verjaardag", "0-0-00"),
+        ("Speciale datum", "0-0-00"),
+    ];
+    let quoted = |cells: Vec<&str>| {
+        let cells: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
+        cells.join(";")
+    };
+    let row = OUTLOOK_NL_COLUMNS
+        .iter()
+        .map(|column| {
+            values
+                .iter()
+                .chain(&defaults)
+                .find(|(c, _)| c == column)
+                .map_or("", |(_, v)| v)
+        })
+        .collect();
+    format!(
+        "{}\r\n{}\r\n",
+        quoted(OUTLOOK_NL_COLUMNS.to_vec()),
+        quoted(row)
+    )
+}
+
+const INGE: [(&str, &str); 12] = [
+    ("Titel", "Mevr."),
+    ("Voornaam", "Inge"),
+    ("Achternaam", "Vermeulen"),
+    ("Bedrijf", "Wijkteam Noord"),
+    ("Functie", "Gezinscoach"),
+    ("Werkadres, straat", "Kerkstraat 2"),
+    ("Telefoon op werk", "030 999 0000"),
+    ("Mobiele telefoon", "06 9999 0000"),
+    ("Categorieën", "Opvoeding;Gedrag"),
+    ("E-mailadres", "i.vermeulen@wijkteam.example"),
+    ("E-mailtype", "SMTP"),
+    ("Initialen", "I.V."),
+];
 
 #[test]
 fn outlook_dutch_keeps_the_mobile_and_leaves_prive_and_titel_out() {
-    let read = read(&format!("{OUTLOOK_NL_HEADER}\r\n{OUTLOOK_NL_ROW}\r\n"));
+    let read = read(&outlook_nl(&INGE));
     let inge = &read.contacts[0];
     assert_eq!(
         card(inge),
@@ -178,15 +303,14 @@ fn outlook_dutch_keeps_the_mobile_and_leaves_prive_and_titel_out() {
         [
             "Titel",
             "Werkadres, straat",
-            "Werkadres, plaats",
-            "Werkadres, postcode",
             "E-mailtype",
-            "Weergavenaam voor e-mail",
             "Geslacht",
             "Gevoeligheid",
             "Initialen",
             "Prioriteit",
             "Privé",
+            "Speciale datum",
+            "Verjaardag",
         ]
     );
 }
@@ -241,7 +365,7 @@ A;B;1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19\n";
 }
 
 /// Thunderbird ends every line with a comma.
-pub(crate) const THUNDERBIRD: &str = "First Name,Last Name,Display Name,Nickname,Primary Email,\
+const THUNDERBIRD: &str = "First Name,Last Name,Display Name,Nickname,Primary Email,\
 Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,\
 Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,\
 Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,Department,\
@@ -308,7 +432,7 @@ fn no_name_column_names_the_columns_found_and_those_looked_for() {
 
 #[test]
 fn windows_1252_with_semicolons_as_dutch_outlook_saves() {
-    let text = format!("{OUTLOOK_NL_HEADER}\r\n{OUTLOOK_NL_ROW}\r\n").replace("Inge", "Inés");
+    let text = outlook_nl(&INGE).replace("Inge", "Inés");
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
     assert!(!unmappable);
     let read = read_file("x.csv", &bytes).unwrap();
