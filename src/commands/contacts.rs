@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
+use crate::contacts_io::ReadFile;
 use crate::domain::contact::{directory, Lookup};
 use crate::domain::Contact;
 use crate::store::{Store, StoreError};
@@ -113,12 +114,12 @@ fn field(text: &str) -> String {
 /// Reads and checks a vCard or CSV file. `None` when it has problems: they went to stderr as
 /// `FILE:LINE: message`, one a line, and the caller stops with exit code 1 before it opens the
 /// database.
-pub fn read_file(file: &Path) -> Result<Option<Vec<Contact>>> {
+pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
-    match crate::contacts_io::read_bytes(&name, &bytes) {
-        Ok(contacts) if contacts.is_empty() => Err(anyhow!("{name} holds no contacts")),
-        Ok(contacts) => Ok(Some(contacts)),
+    match crate::contacts_io::read_file(&name, &bytes) {
+        Ok(read) if read.contacts.is_empty() => Err(anyhow!("{name} holds no contacts")),
+        Ok(read) => Ok(Some(read)),
         Err(problems) => {
             eprintln!("{problems}");
             eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
@@ -128,8 +129,13 @@ pub fn read_file(file: &Path) -> Result<Option<Vec<Contact>>> {
 }
 
 /// Adds the contacts read from `file` in one transaction, but not those the directory has
-/// already (see [`not_yet_in`]).
-pub fn import(store: &Store, file: &Path, contacts: Vec<Contact>) -> Result<ExitCode> {
+/// already (see [`not_yet_in`]). The summary names the columns of a CSV file that held something
+/// signaal has no field for, so nothing is left out without a word.
+pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
+    let ReadFile {
+        contacts,
+        unused_columns,
+    } = read;
     let read = contacts.len();
     let new = not_yet_in(&store.directory()?, contacts);
     let added = match new.is_empty() {
@@ -149,6 +155,13 @@ pub fn import(store: &Store, file: &Path, contacts: Vec<Contact>) -> Result<Exit
         message.push_str(&format!(
             " ({skipped} {} already in the directory)",
             plural(skipped, "was", "were")
+        ));
+    }
+    if !unused_columns.is_empty() {
+        message.push_str(&format!(
+            "\nnot imported ({} signaal has no field for): {}",
+            plural(unused_columns.len(), "a column", "columns"),
+            unused_columns.join(", ")
         ));
     }
     super::printed(

@@ -1,8 +1,11 @@
-//! CSV files (RFC 4180): fields separated by commas, or by semicolons or tabs when the header row
-//! is (a spreadsheet with Dutch settings saves with semicolons); a field in double quotes may hold
-//! separators, newlines and doubled quotes; CRLF or LF. The first row names the columns, in Dutch
-//! or English, in any case and with or without accents, spaces and dashes; columns signaal does
-//! not know are skipped.
+//! CSV files (RFC 4180), read by the `csv` crate: fields separated by commas, or by semicolons or
+//! tabs when the header row is (a spreadsheet with Dutch settings saves with semicolons); a field
+//! in double quotes may hold separators, newlines and doubled quotes; CRLF or LF. The first row
+//! names the columns: the headers people type in a spreadsheet, in Dutch or English, or the header
+//! rows of Google Contacts, Outlook and Thunderbird exports (see [`headers`]). Columns signaal
+//! has no field for are not imported, and [`Read::unused`] names those that hold anything.
+
+mod headers;
 
 use chrono::NaiveDate;
 
@@ -10,9 +13,21 @@ use super::problem;
 use crate::domain::contact::{Contact, Help, Phone};
 use crate::search::fold;
 use crate::toml_spans::Problem;
+use headers::{label_word, resolve, Column, NAME_HEADERS};
+
+/// What a CSV file gave: its contacts, and the headers of the columns that hold something but
+/// were not imported, in the file's order.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub contacts: Vec<Contact>,
+    pub unused: Vec<String>,
+}
+
+/// Google joins two values of one field in one cell with this.
+const MULTI: &str = " ::: ";
 
 /// Reads every row of a CSV file (without its byte order mark), or every problem of it.
-pub(super) fn read(text: &str) -> Result<Vec<Contact>, Vec<Problem>> {
+pub(super) fn read(text: &str) -> Result<Read, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut problems = Vec::new();
     let records = records(text, separator(text), &mut problems);
@@ -30,11 +45,24 @@ pub(super) fn read(text: &str) -> Result<Vec<Contact>, Vec<Problem>> {
     let Some(columns) = columns(&header, &mut problems) else {
         return Err(problems);
     };
+    let records: Vec<Record> = records.collect();
     let contacts: Vec<Contact> = records
-        .filter_map(|record| row(&record, &header, &columns, &mut problems))
+        .iter()
+        .filter_map(|record| row(record, &header, &columns, &mut problems))
+        .collect();
+    let unused = columns
+        .iter()
+        .enumerate()
+        .filter(|(i, column)| {
+            **column == Column::Other
+                && records
+                    .iter()
+                    .any(|r| r.fields.get(*i).is_some_and(|f| !f.trim().is_empty()))
+        })
+        .map(|(i, _)| header.fields[i].trim().to_string())
         .collect();
     if problems.is_empty() {
-        Ok(contacts)
+        Ok(Read { contacts, unused })
     } else {
         Err(problems)
     }
@@ -48,13 +76,13 @@ struct Record {
 
 /// The separator of the file: whichever of comma, semicolon and tab the first line (outside
 /// quotes) has most of; a comma when it has none.
-fn separator(text: &str) -> char {
-    let mut counts = [(',', 0), (';', 0), ('\t', 0)];
+fn separator(text: &str) -> u8 {
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
-    for c in text.chars() {
+    for c in text.bytes() {
         match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
             _ if !quoted => {
                 if let Some(count) = counts.iter_mut().find(|(sep, _)| *sep == c) {
                     count.1 += 1;
@@ -68,256 +96,102 @@ fn separator(text: &str) -> char {
         .iter()
         .rev()
         .max_by_key(|(_, count)| *count)
-        .map_or(',', |(sep, _)| *sep)
+        .map_or(b',', |(sep, _)| *sep)
 }
 
-/// Splits the text into rows of fields. A quote that is never closed ends the reading with a
-/// problem on the line where its field started.
-fn records(text: &str, separator: char, problems: &mut Vec<Problem>) -> Vec<Record> {
-    let mut records = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    while chars.peek().is_some() {
-        let mut record = Record {
-            line,
-            fields: Vec::new(),
-        };
-        loop {
-            let field_line = line;
-            // Spaces before an opening quote are not part of the field.
-            let mut ahead = chars.clone();
-            let mut spaces = 0;
-            while matches!(ahead.peek(), Some(' ' | '\t')) && separator != '\t' {
-                ahead.next();
-                spaces += 1;
+/// Splits the text into rows of fields with the `csv` crate. The crate reads on where a quote is
+/// never closed or text follows a closing quote; those are problems here, on their line.
+fn records(text: &str, separator: u8, problems: &mut Vec<Problem>) -> Vec<Record> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(text.as_bytes());
+    let mut read = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let (line, byte) = record
+                    .position()
+                    .map_or((1, 0), |p| (p.line() as usize, p.byte() as usize));
+                // A line break inside a quoted field is a newline, whatever the file's.
+                let fields = record
+                    .iter()
+                    .map(|f| f.replace("\r\n", "\n").replace('\r', "\n"))
+                    .collect();
+                read.push((line, byte, fields));
             }
-            let mut field = String::new();
-            if ahead.peek() == Some(&'"') {
-                for _ in 0..=spaces {
-                    chars.next();
-                }
-                loop {
-                    match chars.next() {
-                        None => {
-                            problems.push(problem(
-                                field_line,
-                                "a field that starts with a quote (\") here is never closed; \
-                                 end it with a quote, and double every quote inside it (\"\")",
-                            ));
-                            record.fields.push(field);
-                            records.push(record);
-                            return records;
-                        }
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            field.push('"');
-                        }
-                        Some('"') => break,
-                        Some('\r') => {
-                            if chars.peek() == Some(&'\n') {
-                                chars.next();
-                            }
-                            field.push('\n');
-                            line += 1;
-                        }
-                        Some('\n') => {
-                            field.push('\n');
-                            line += 1;
-                        }
-                        Some(c) => field.push(c),
-                    }
-                }
-                while matches!(chars.peek(), Some(' ' | '\t')) && separator != '\t' {
-                    chars.next();
-                }
-                if !matches!(chars.peek(), None | Some('\n' | '\r'))
-                    && chars.peek() != Some(&separator)
-                {
-                    problems.push(problem(
-                        line,
-                        "text after the closing quote of a field; put the whole field in \
-                         quotes and double every quote inside it (\"\")",
-                    ));
-                    while let Some(&c) = chars.peek() {
-                        if c == separator || c == '\n' || c == '\r' {
-                            break;
-                        }
-                        field.push(c);
-                        chars.next();
-                    }
-                }
-            } else {
-                while let Some(&c) = chars.peek() {
-                    if c == separator || c == '\n' || c == '\r' {
-                        break;
-                    }
-                    field.push(c);
-                    chars.next();
-                }
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(problem(line, format!("this row cannot be read: {e}")));
+                break;
             }
-            record.fields.push(field);
-            match chars.next() {
-                Some(c) if c == separator => continue,
-                Some('\r') => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    line += 1;
-                }
-                Some(_) => line += 1,
-                None => {}
-            }
-            break;
         }
-        records.push(record);
+    }
+    let mut records = Vec::with_capacity(read.len());
+    for i in 0..read.len() {
+        let (line, start, _) = read[i];
+        let end = read.get(i + 1).map_or(text.len(), |next| next.1);
+        let raw = text.get(start..end).unwrap_or_default();
+        if let Some((offset, message)) = quote_problem(raw, char::from(separator)) {
+            problems.push(problem(line + offset, message));
+            continue;
+        }
+        let fields = std::mem::take(&mut read[i].2);
+        records.push(Record { line, fields });
     }
     records
 }
 
-/// What a column holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Column {
-    Name,
-    Role,
-    Organisation,
-    /// A phone number, with the label its phones get.
-    Phone(String),
-    /// An email address; more than one column may have them.
-    Email,
-    Availability,
-    Area,
-    Topics,
-    WhenToCall,
-    Help,
-    ConsentFirst,
-    Verified,
-    Notes,
-    /// A column signaal has no field for.
-    Other,
-}
-
-impl Column {
-    /// What a header names, from the header folded to lowercase letters and digits.
-    fn from_header(header: &str) -> Column {
-        let words: Vec<String> = header
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(fold)
-            .collect();
-        let key: String = words
-            .concat()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        match key.as_str() {
-            "name" | "naam" | "fullname" | "volledigenaam" => Column::Name,
-            "role" | "rol" | "functie" | "title" | "titel" | "jobtitle" => Column::Role,
-            "organisation" | "organization" | "organisatie" | "org" | "company" | "bedrijf"
-            | "instelling" => Column::Organisation,
-            "email" | "emailadres" | "emailaddress" | "mail" | "mailadres" => Column::Email,
-            "availability" | "bereikbaar" | "bereikbaarheid" | "beschikbaarheid" | "hours"
-            | "openingstijden" => Column::Availability,
-            "area" | "gebied" | "werkgebied" | "regio" | "region" => Column::Area,
-            "topics" | "topic" | "onderwerpen" | "onderwerp" | "tags" | "categories"
-            | "categorieen" => Column::Topics,
-            "whentocall" | "wanneerbellen" | "belbij" | "wanneer" => Column::WhenToCall,
-            "help" | "hulp" | "soorthulp" => Column::Help,
-            "consentfirst" | "consent" | "toestemmingeerst" | "toestemming" => Column::ConsentFirst,
-            "verified" | "lastverified" | "geverifieerd" | "gecontroleerd" | "gecheckt" => {
-                Column::Verified
+/// A quote that is never closed (on the line its field starts) or text after a closing quote
+/// (on its line), in the raw text of one row: the line counted from the row's first.
+fn quote_problem(raw: &str, separator: char) -> Option<(usize, &'static str)> {
+    let mut line = 0;
+    let mut field_line = 0;
+    let (mut start, mut quoted, mut closed) = (true, false, false);
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => (quoted, closed) = (false, true),
+                '\n' => line += 1,
+                _ => {}
             }
-            "notes" | "note" | "notities" | "notitie" | "opmerkingen" | "opmerking"
-            | "comments" | "toelichting" => Column::Notes,
-            _ => Column::phone(header, &words),
+        } else if c == separator || c == '\n' || c == '\r' {
+            (start, closed) = (true, false);
+            if c == '\n' {
+                line += 1;
+            }
+        } else if closed {
+            if c != ' ' && c != '\t' {
+                return Some((
+                    line,
+                    "text after the closing quote of a field; put the whole field in \
+                     quotes and double every quote inside it (\"\")",
+                ));
+            }
+        } else if start && c == '"' {
+            (start, quoted, field_line) = (false, true, line);
+        } else {
+            start = false;
         }
     }
-
-    /// A phone column: a phone word ("telefoon", "phone", "tel"), a label word ("mobiel", "werk",
-    /// "thuis", "fax") or both, with an optional number ("Telefoon 2"). Other words after a phone
-    /// word become the label as written ("Telefoon na kantoortijd": "na kantoortijd").
-    fn phone(header: &str, words: &[String]) -> Column {
-        const PHONE: [&str; 8] = [
-            "phone",
-            "telefoon",
-            "tel",
-            "telephone",
-            "telefoonnummer",
-            "phonenumber",
-            "nummer",
-            "number",
-        ];
-        fn label(word: &str) -> Option<&'static str> {
-            match word {
-                "mobiel" | "mobile" | "gsm" | "cell" | "cellphone" | "mobielnummer" => {
-                    Some("mobiel")
-                }
-                "werk" | "work" | "zakelijk" | "business" => Some("werk"),
-                "thuis" | "home" | "prive" => Some("thuis"),
-                "fax" => Some("fax"),
-                _ => None,
-            }
-        }
-        let words: Vec<&str> = words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        let phone_word = |w: &str| PHONE.contains(&w);
-        match words.as_slice() {
-            [] => Column::Other,
-            // "nummer" alone could be any number.
-            [only] if phone_word(only) && !matches!(*only, "nummer" | "number") => {
-                Column::Phone(String::new())
-            }
-            [only] => match label(only) {
-                Some(label) => Column::Phone(label.into()),
-                None => Column::Other,
-            },
-            [first, second] if label(first).is_some() && phone_word(second) => {
-                Column::Phone(label(first).unwrap_or_default().into())
-            }
-            [first, rest @ ..] if phone_word(first) && !matches!(*first, "nummer" | "number") => {
-                if let [one] = rest {
-                    if let Some(label) = label(one) {
-                        return Column::Phone(label.into());
-                    }
-                }
-                if rest
-                    .iter()
-                    .any(|w| matches!(*w, "type" | "soort" | "label"))
-                {
-                    return Column::Other;
-                }
-                // The label as written: the header after its first word, without numbers.
-                let after = header
-                    .trim()
-                    .split_once(|c: char| !c.is_alphanumeric())
-                    .map_or("", |(_, after)| after);
-                let label: Vec<String> = after
-                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-                    .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-                    .map(str::to_lowercase)
-                    .collect();
-                Column::Phone(label.join(" "))
-            }
-            _ => Column::Other,
-        }
-    }
-
-    /// Whether the field may have one column only.
-    fn single(&self) -> bool {
-        !matches!(self, Column::Phone(_) | Column::Email | Column::Other)
-    }
+    quoted.then_some((
+        field_line,
+        "a field that starts with a quote (\") here is never closed; end it with a quote, \
+         and double every quote inside it (\"\")",
+    ))
 }
 
 /// The columns of the header row, or `None` when the rows cannot be read by them (no name column,
 /// or a field in two columns).
 fn columns(header: &Record, problems: &mut Vec<Problem>) -> Option<Vec<Column>> {
-    let columns: Vec<Column> = header
-        .fields
-        .iter()
-        .map(|h| Column::from_header(h))
-        .collect();
+    let columns = resolve(&header.fields);
     let mut fine = true;
     for (i, column) in columns.iter().enumerate() {
         if !column.single() {
@@ -335,11 +209,23 @@ fn columns(header: &Record, problems: &mut Vec<Problem>) -> Option<Vec<Column>> 
             fine = false;
         }
     }
-    if !columns.contains(&Column::Name) {
+    let named = columns
+        .iter()
+        .any(|c| matches!(c, Column::Name | Column::GivenName | Column::FamilyName));
+    if !named {
+        let found: Vec<&str> = header
+            .fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .collect();
         problems.push(problem(
             header.line,
-            "no name column: the first row names the columns, and one must be \"naam\" (or \
-             \"name\")",
+            format!(
+                "no name column: the first row names the columns, and one must be \"naam\" \
+                 (or \"name\"); this file has {}; a name is read from {NAME_HEADERS}",
+                found.join(", ")
+            ),
         ));
         fine = false;
     }
@@ -370,26 +256,44 @@ fn row(
     }
     let mut contact = Contact::named(0, "");
     let mut emails = Vec::new();
+    let mut parts = [String::new(), String::new(), String::new()];
+    let google_label = |n: u32| -> Vec<String> {
+        columns
+            .iter()
+            .zip(&record.fields)
+            .find(|(c, _)| **c == Column::PhoneLabel(n))
+            .map(|(_, f)| split(f).into_iter().map(phone_label).collect())
+            .unwrap_or_default()
+    };
     for ((column, field), header) in columns.iter().zip(&record.fields).zip(&header.fields) {
         let value = field.trim();
         let header = header.trim();
         match column {
             Column::Name => contact.name = value.to_string(),
+            Column::GivenName => parts[0] = value.to_string(),
+            Column::MiddleName => parts[1] = value.to_string(),
+            Column::FamilyName => parts[2] = value.to_string(),
             Column::Role => contact.role = value.to_string(),
             Column::Organisation => contact.organisation = value.to_string(),
             Column::Phone(label) => {
-                if !value.is_empty() {
+                for number in split(value) {
                     contact.phones.push(Phone {
                         label: label.clone(),
-                        number: value.to_string(),
+                        number,
                     });
                 }
             }
-            Column::Email => {
-                if !value.is_empty() {
-                    emails.push(value.to_string());
+            Column::PhoneValue(n) => {
+                let labels = google_label(*n);
+                for (i, number) in split(value).into_iter().enumerate() {
+                    let label = labels.get(i).or(labels.first()).cloned();
+                    contact.phones.push(Phone {
+                        label: label.unwrap_or_default(),
+                        number,
+                    });
                 }
             }
+            Column::Email => emails.extend(split(value)),
             Column::Availability => contact.availability = value.to_string(),
             Column::Area => contact.area = value.to_string(),
             Column::Topics => {
@@ -429,8 +333,16 @@ fn row(
                 )),
             },
             Column::Notes => contact.notes = value.to_string(),
-            Column::Other => {}
+            Column::Title | Column::PhoneLabel(_) | Column::EmailLabel | Column::Other => {}
         }
+    }
+    if contact.name.is_empty() {
+        let parts: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        contact.name = parts.join(" ");
     }
     if contact.name.is_empty() {
         problems.push(problem(line, "this row has no name"));
@@ -444,6 +356,26 @@ fn row(
         contact.notes.push_str(&format!("E-mail: {email}"));
     }
     (problems.len() == before).then_some(contact)
+}
+
+/// The values of one cell: Google joins more than one with " ::: "; empty values are left out.
+fn split(value: &str) -> Vec<String> {
+    value
+        .split(MULTI)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A phone label as a Google export writes it ("Mobile", "* Work", "Home Fax", "Opvang"):
+/// the known ones as signaal labels its phones, others as written, in lower case.
+fn phone_label(label: String) -> String {
+    let label = label.trim_start_matches('*').trim();
+    match label_word(&fold(label)) {
+        Some(known) => known.to_string(),
+        None => label.to_lowercase(),
+    }
 }
 
 /// A value folded to lowercase letters and digits.
@@ -500,3 +432,6 @@ fn date(value: &str) -> Result<Option<NaiveDate>, ()> {
         .map(Some)
         .ok_or(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -53,15 +53,35 @@ pub fn read(file_name: &str, text: &str) -> Result<Vec<Contact>, ContactsError> 
 /// in the middle of a character (folding counts octets, and some writers cut a character in two)
 /// is unfolded before it is decoded, a vCard value is decoded by its `CHARSET` (UTF-8, ISO-8859-1
 /// or Windows-1252), and a CSV file that is not UTF-8 is read as Windows-1252, which is what a
-/// spreadsheet on Windows saves as plain "CSV".
+/// spreadsheet on Windows saves as plain "CSV". A file with a UTF-16 byte order mark is decoded
+/// as UTF-16 first.
 pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<Contact>, ContactsError> {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let message = "the file is UTF-16 (\"Unicode text\"); save it as UTF-8 (\"CSV UTF-8\")";
-        return Err(ContactsError::new(file_name, vec![problem(0, message)]));
-    }
+    read_file(file_name, bytes).map(|read| read.contacts)
+}
+
+/// What [`read_file`] read from a file: its contacts, and (of a CSV file) the headers of the
+/// columns that hold something signaal has no field for, which the import names in its summary.
+#[derive(Debug, Default)]
+pub struct ReadFile {
+    pub contacts: Vec<Contact>,
+    pub unused_columns: Vec<String>,
+}
+
+/// [`read_bytes`] with the columns that were not imported. A file with a UTF-16 byte order mark
+/// (Excel's "Unicode text") is decoded first; a CSV file is UTF-8 (with or without byte order
+/// mark) when it is valid UTF-8, and Windows-1252 otherwise (`encoding_rs`).
+pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsError> {
+    let utf16 = text::utf16(bytes);
+    let bytes = utf16.as_deref().map_or(bytes, str::as_bytes);
     let read = match format_of(bytes) {
-        Format::VCard => vcard::read(bytes),
-        Format::Csv => csv::read(&text::decode_csv(bytes)),
+        Format::VCard => vcard::read(bytes).map(|contacts| ReadFile {
+            contacts,
+            unused_columns: Vec::new(),
+        }),
+        Format::Csv => csv::read(&text::decode_csv(bytes)).map(|read| ReadFile {
+            contacts: read.contacts,
+            unused_columns: read.unused,
+        }),
     };
     read.map_err(|problems| ContactsError::new(file_name, problems))
 }
