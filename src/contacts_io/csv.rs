@@ -3,7 +3,8 @@
 //! in double quotes may hold separators, newlines and doubled quotes; CRLF or LF. The first row
 //! names the columns: the headers people type in a spreadsheet, in Dutch or English, or the header
 //! rows of Google Contacts, Outlook and Thunderbird exports (see [`headers`]). Columns signaal
-//! has no field for are not imported, and [`Read::unused`] names those that hold anything.
+//! has no field for are not imported, and [`Read::unused`] names those that hold anything (not
+//! what Outlook fills an empty column with).
 
 mod headers;
 
@@ -13,7 +14,7 @@ use super::problem;
 use crate::domain::contact::{Contact, Help, Phone};
 use crate::search::fold;
 use crate::toml_spans::Problem;
-use headers::{label_word, resolve, Column, NAME_HEADERS};
+use headers::{holds_something, label_word, resolve, Column, NAME_HEADERS};
 
 /// What a CSV file gave: its contacts, and the headers of the columns that hold something but
 /// were not imported, in the file's order.
@@ -57,7 +58,7 @@ pub(super) fn read(text: &str) -> Result<Read, Vec<Problem>> {
             **column == Column::Other
                 && records
                     .iter()
-                    .any(|r| r.fields.get(*i).is_some_and(|f| !f.trim().is_empty()))
+                    .any(|r| r.fields.get(*i).is_some_and(|f| holds_something(f)))
         })
         .map(|(i, _)| header.fields[i].trim().to_string())
         .collect();

@@ -177,6 +177,27 @@ impl Column {
     }
 }
 
+/// What Outlook writes in a column left empty: "false" for the yes/no columns, "normal" for
+/// sensitivity and priority, a zero date for birthday and anniversary, "unspecified" for gender
+/// and "SMTP" as the e-mail type. A column holding only these holds nothing worth naming.
+const OUTLOOK_EMPTY: [&str; 9] = [
+    "Onwaar",
+    "False",
+    "Normaal",
+    "Normal",
+    "0-0-00",
+    "0/0/00",
+    "Niet-gespecificeerd",
+    "Unspecified",
+    "SMTP",
+];
+
+/// Whether `value` holds something: not blank, and not what Outlook writes for nothing.
+pub(super) fn holds_something(value: &str) -> bool {
+    let value = value.trim();
+    !value.is_empty() && !OUTLOOK_EMPTY.contains(&value)
+}
+
 /// The columns of a header row, the title settled: "Title"/"Titel" is the role unless another
 /// column is ("Job Title", "Functie"), as in an Outlook export, where it is the salutation.
 pub(super) fn resolve(headers: &[String]) -> Vec<Column> {
