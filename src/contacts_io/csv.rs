@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use super::problem;
 use crate::domain::contact::{Contact, Help, Phone};
+use crate::problem::Problem;
 use crate::search::fold;
-use crate::toml_spans::Problem;
 use headers::{label_word, resolve, Column, NAME_HEADERS};
 
 /// What a CSV file gave: its contacts, and the headers of the columns that hold something but
