@@ -24,7 +24,7 @@ use directories::ProjectDirs;
 
 use crate::cli::Cli;
 use crate::i18n::Lang;
-use crate::toml_spans::{FileProblems, Problem};
+use crate::problem::{FileProblems, Problem};
 use defaults::{BACKUP_AFTER_SECONDS, LOCK_AFTER_SECONDS, OBSERVE_WEEKS, RETENTION_YEARS};
 
 /// Every problem of one config file, for stderr as is.

@@ -8,7 +8,9 @@ use super::defaults::{BACKUP_AFTER_MAX_SECONDS, OBSERVE_WEEKS_MAX, RETENTION_YEA
 use super::Config;
 use crate::cli::LangArg;
 use crate::keymap::Keymap;
-use crate::toml_spans::{self, LineIndex, Node, Problem};
+use crate::problem::{LineIndex, Problem};
+use crate::toml_file;
+use toml::de::DeValue;
 
 /// The keys a config file may have, in the order the messages list them.
 const KEYS: [&str; 10] = [
@@ -30,15 +32,14 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
     let lines = LineIndex::new(text);
     let mut config = Config::default();
     let mut problems = Vec::new();
-    let entries = match toml_spans::read(text, &lines) {
-        Ok(Node::Table(entries)) => entries,
-        Ok(_) => Vec::new(),
+    let entries = match toml_file::read(text, &lines) {
+        Ok(entries) => entries,
         Err(problem) => return (config, vec![problem]),
     };
     for (key, value) in entries {
-        let line = lines.line_of(&key, lines.line_of(&value, 1));
-        let value = value.value;
-        let checked = match key.value.as_str() {
+        let line = lines.line_of(&key);
+        let value = value.into_inner();
+        let checked = match key.get_ref().as_ref() {
             "lock_after" => seconds(&value, "lock_after").map(|v| config.lock_after = Some(v)),
             "backup_after" => backup_after(&value).map(|v| config.backup_after = Some(v)),
             "lang" => lang(&value).map(|v| config.lang = Some(v.into())),
@@ -67,18 +68,18 @@ pub(super) fn parse(text: &str, folder: &Path) -> (Config, Vec<Problem>) {
 }
 
 /// What a value is, for the messages: a string with its text, anything else by its kind.
-fn shown(value: &Node) -> String {
+fn shown(value: &DeValue) -> String {
     match value {
-        Node::Str(text) => format!("{text:?}"),
-        Node::Int(number) => number.to_string(),
-        other => other.kind().to_string(),
+        DeValue::String(text) => format!("{text:?}"),
+        DeValue::Integer(number) => number.to_string(),
+        other => toml_file::kind(other).to_string(),
     }
 }
 
 /// Whole seconds, 0 meaning "never" (`key` names the setting in the message).
-fn seconds(value: &Node, key: &str) -> Result<u64, String> {
+fn seconds(value: &DeValue, key: &str) -> Result<u64, String> {
     match value {
-        Node::Int(n) => u64::try_from(*n).ok(),
+        DeValue::Integer(n) => toml_file::integer(n).and_then(|n| u64::try_from(n).ok()),
         _ => None,
     }
     .ok_or_else(|| {
@@ -90,10 +91,10 @@ fn seconds(value: &Node, key: &str) -> Result<u64, String> {
 }
 
 /// Whole seconds from 0 ("never") to [`BACKUP_AFTER_MAX_SECONDS`] (one day).
-fn backup_after(value: &Node) -> Result<u64, String> {
+fn backup_after(value: &DeValue) -> Result<u64, String> {
     match value {
-        Node::Int(n) => u64::try_from(*n)
-            .ok()
+        DeValue::Integer(n) => toml_file::integer(n)
+            .and_then(|n| u64::try_from(n).ok())
             .filter(|n| *n <= BACKUP_AFTER_MAX_SECONDS),
         _ => None,
     }
@@ -107,9 +108,9 @@ fn backup_after(value: &Node) -> Result<u64, String> {
 }
 
 /// `true` or `false` (`key` names the setting in the message).
-fn yes_no(value: &Node, key: &str) -> Result<bool, String> {
+fn yes_no(value: &DeValue, key: &str) -> Result<bool, String> {
     match value {
-        Node::Bool(b) => Ok(*b),
+        DeValue::Boolean(b) => Ok(*b),
         other => Err(format!("{key} must be true or false, not {}", shown(other))),
     }
 }
@@ -117,9 +118,11 @@ fn yes_no(value: &Node, key: &str) -> Result<bool, String> {
 /// A whole number of `unit`s from 1 to `max` (`key` names the setting in the message):
 /// `observe_weeks` (up to [`OBSERVE_WEEKS_MAX`]) and `retention_years` (up to
 /// [`RETENTION_YEARS_MAX`]; 0 would make a child's data due for removal the day they leave).
-fn count(value: &Node, key: &str, unit: &str, max: u32) -> Result<u32, String> {
+fn count(value: &DeValue, key: &str, unit: &str, max: u32) -> Result<u32, String> {
     match value {
-        Node::Int(n) => u32::try_from(*n).ok().filter(|n| (1..=max).contains(n)),
+        DeValue::Integer(n) => toml_file::integer(n)
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| (1..=max).contains(n)),
         _ => None,
     }
     .ok_or_else(|| {
@@ -130,9 +133,9 @@ fn count(value: &Node, key: &str, unit: &str, max: u32) -> Result<u32, String> {
     })
 }
 
-fn lang(value: &Node) -> Result<LangArg, String> {
+fn lang(value: &DeValue) -> Result<LangArg, String> {
     match value {
-        Node::Str(text) => LangArg::from_str(text, false).ok(),
+        DeValue::String(text) => LangArg::from_str(text, false).ok(),
         _ => None,
     }
     .ok_or_else(|| {
@@ -146,7 +149,7 @@ fn lang(value: &Node) -> Result<LangArg, String> {
 }
 
 /// A preset name as it is; a file name made absolute against the config file's folder.
-fn keymap(value: &Node, folder: &Path) -> Result<String, String> {
+fn keymap(value: &DeValue, folder: &Path) -> Result<String, String> {
     let presets = Keymap::PRESETS.join(", ");
     let spec = path(
         value,
@@ -160,9 +163,9 @@ fn keymap(value: &Node, folder: &Path) -> Result<String, String> {
 }
 
 /// A non-empty string; `key` and `what` say what it must be in the message when it is not.
-fn path<'a>(value: &'a Node, key: &str, what: &str) -> Result<&'a str, String> {
+fn path<'a>(value: &'a DeValue<'_>, key: &str, what: &str) -> Result<&'a str, String> {
     match value {
-        Node::Str(text) if !text.trim().is_empty() => Ok(text),
+        DeValue::String(text) if !text.trim().is_empty() => Ok(text),
         other => Err(format!("{key} must be {what}, not {}", shown(other))),
     }
 }

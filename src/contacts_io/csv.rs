@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use super::problem;
 use crate::domain::contact::{Contact, Help, Phone};
+use crate::problem::Problem;
 use crate::search::fold;
-use crate::toml_spans::Problem;
 use headers::{holds_something, label_word, resolve, Column, NAME_HEADERS};
 
 /// What a CSV file gave: its contacts, and the headers of the columns that hold something but

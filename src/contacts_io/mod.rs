@@ -16,7 +16,7 @@ mod text;
 mod vcard;
 
 use crate::domain::Contact;
-use crate::toml_spans::{FileProblems, Problem};
+use crate::problem::{FileProblems, Problem};
 
 pub use vcard::write_vcard;
 

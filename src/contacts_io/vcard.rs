@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::problem;
 use super::text::{self, escape, split_unescaped, unescape};
 use crate::domain::contact::{Contact, Phone};
-use crate::toml_spans::Problem;
+use crate::problem::Problem;
 
 /// Reads every card of a vCard file, or every problem of it.
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {

@@ -1,4 +1,4 @@
-use crate::toml_spans::{Listing, Problem, WholeFile};
+use crate::problem::{Listing, Problem, WholeFile};
 
 /// Every problem found in one keymap file. Its Display is meant for stderr as is: one problem a
 /// line, `FILE:LINE: message` (or just the message when it concerns the whole file).

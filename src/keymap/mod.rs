@@ -19,7 +19,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::app::action::Action;
 
-pub use crate::toml_spans::Problem;
+pub use crate::problem::Problem;
 pub use context::Context;
 pub use error::KeymapError;
 pub use key::Key;

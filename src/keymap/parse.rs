@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use super::{Binding, Context, Key, Problem};
 use crate::app::action::Action;
-use crate::toml_spans::{self, At, LineIndex, Node};
+use crate::problem::LineIndex;
+use crate::toml_file::{self, At};
+use toml::de::{DeTable, DeValue};
 
 /// The bindings of one file, per context (indexed by `Context::index`), in file order.
 pub(crate) type Sections = Vec<Vec<Binding>>;
@@ -17,15 +19,15 @@ pub(crate) fn parse(text: &str) -> (Sections, Vec<Problem>) {
         problems: Vec::new(),
         sections: Context::ALL.iter().map(|_| Vec::new()).collect(),
     };
-    match toml_spans::read(text, &reader.lines) {
+    match toml_file::read(text, &reader.lines) {
         Ok(doc) => reader.document(doc),
         Err(problem) => reader.problems.push(problem),
     }
     (reader.sections, reader.problems)
 }
 
-struct Reader {
-    lines: LineIndex,
+struct Reader<'a> {
+    lines: LineIndex<'a>,
     problems: Vec<Problem>,
     sections: Sections,
 }
@@ -40,16 +42,16 @@ fn known_actions() -> String {
 
 /// What a value is, for the messages. Keymap messages call every number "a number" (the shared
 /// reader says "a decimal number" for one with a fraction, as template messages do).
-fn kind(node: &Node) -> &'static str {
-    match node {
-        Node::Float => "a number",
-        other => other.kind(),
+fn kind(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::Float(_) => "a number",
+        other => toml_file::kind(other),
     }
 }
 
 const ENTRY_EXAMPLE: &str = r#"{ on = ["q"], run = "quit", desc = "Quit" }"#;
 
-impl Reader {
+impl Reader<'_> {
     fn problem(&mut self, line: usize, message: impl Into<String>) {
         self.problems.push(Problem {
             line,
@@ -57,36 +59,27 @@ impl Reader {
         });
     }
 
-    fn document(&mut self, doc: Node) {
-        let Node::Table(sections) = doc else {
-            self.problem(1, "a keymap file must consist of sections such as [global]");
-            return;
-        };
+    fn document(&mut self, sections: DeTable) {
         for (name, value) in sections {
-            let value_line = self.lines.line_of(&value, 1);
-            let line = self.lines.line_of(&name, value_line);
-            let Node::Table(fields) = value.value else {
+            let line = self.lines.line_of(&name);
+            let name = name.into_inner();
+            let DeValue::Table(fields) = value.into_inner() else {
                 self.problem(
                     line,
                     format!(
-                        "\"{}\" must be a section such as [global] with a keymap = [...] array",
-                        name.value
+                        "\"{name}\" must be a section such as [global] with a keymap = [...] array"
                     ),
                 );
                 continue;
             };
-            let context = Context::from_name(&name.value);
+            let context = Context::from_name(&name);
             if context.is_none() {
                 self.problem(
                     line,
-                    format!(
-                        "unknown context \"{}\" (known: {})",
-                        name.value,
-                        known_contexts()
-                    ),
+                    format!("unknown context \"{name}\" (known: {})", known_contexts()),
                 );
             }
-            self.section(&name.value, line, context, fields);
+            self.section(&name, line, context, fields);
         }
     }
 
@@ -95,24 +88,24 @@ impl Reader {
         name: &str,
         header_line: usize,
         context: Option<Context>,
-        fields: Vec<(At<String>, At<Node>)>,
+        fields: DeTable,
     ) {
         let mut seen_keymap = false;
         let mut bindings: Vec<(Binding, usize)> = Vec::new();
         for (field, value) in fields {
-            let line = self.lines.line_of(&field, header_line);
-            if field.value != "keymap" {
+            let line = self.lines.line_of(&field);
+            if field.get_ref() != "keymap" {
                 self.problem(
                     line,
                     format!(
                         "unknown field \"{}\" in [{name}] (expected keymap)",
-                        field.value
+                        field.get_ref()
                     ),
                 );
                 continue;
             }
             seen_keymap = true;
-            let Node::Array(entries) = value.value else {
+            let DeValue::Array(entries) = value.into_inner() else {
                 self.problem(
                     line,
                     format!("keymap in [{name}] must be an array of tables like {ENTRY_EXAMPLE}"),
@@ -120,9 +113,9 @@ impl Reader {
                 continue;
             };
             for entry in entries {
-                let line = self.lines.line_of(&entry, line);
-                match entry.value {
-                    Node::Table(fields) => {
+                let line = self.lines.line_of(&entry);
+                match entry.into_inner() {
+                    DeValue::Table(fields) => {
                         if let Some(binding) = self.entry(line, fields) {
                             bindings.push((binding, line));
                         }
@@ -148,15 +141,15 @@ impl Reader {
 
     /// One `{ on, run, desc }` table. None when it cannot become a binding (the problem is
     /// recorded).
-    fn entry(&mut self, entry_line: usize, fields: Vec<(At<String>, At<Node>)>) -> Option<Binding> {
+    fn entry(&mut self, entry_line: usize, fields: DeTable) -> Option<Binding> {
         let mut keys: Option<Vec<Key>> = None;
         let mut keys_line = entry_line;
         let mut keys_reported = false;
         let mut action: Option<Option<Action>> = None;
         let mut desc: Option<String> = None;
         for (field, value) in fields {
-            let line = self.lines.line_of(&field, entry_line);
-            match field.value.as_str() {
+            let line = self.lines.line_of(&field);
+            match field.get_ref().as_ref() {
                 "on" => {
                     keys_line = line;
                     let before = self.problems.len();
@@ -164,9 +157,9 @@ impl Reader {
                     keys_reported = self.problems.len() > before;
                 }
                 "run" => {
-                    let value_line = self.lines.line_of(&value, line);
-                    action = Some(match value.value {
-                        Node::Str(name) => {
+                    let value_line = self.lines.line_of(&value);
+                    action = Some(match value.into_inner() {
+                        DeValue::String(name) => {
                             let found = Action::from_name(&name);
                             if found.is_none() {
                                 self.problem(
@@ -191,8 +184,8 @@ impl Reader {
                         }
                     });
                 }
-                "desc" => match value.value {
-                    Node::Str(text) => desc = Some(text),
+                "desc" => match value.into_inner() {
+                    DeValue::String(text) => desc = Some(text.into_owned()),
                     other => {
                         self.problem(line, format!("desc must be a string, not {}", kind(&other)))
                     }
@@ -230,10 +223,10 @@ impl Reader {
     }
 
     /// The valid keys of an `on` value (a list of key names, or one name).
-    fn keys(&mut self, line: usize, value: At<Node>) -> Vec<Key> {
-        let items = match value.value {
-            Node::Array(items) => items,
-            Node::Str(name) => {
+    fn keys(&mut self, line: usize, value: At) -> Vec<Key> {
+        let items = match value.into_inner() {
+            DeValue::Array(items) => items,
+            DeValue::String(name) => {
                 return self.key(line, &name).into_iter().collect();
             }
             other => {
@@ -249,9 +242,9 @@ impl Reader {
         };
         let mut keys = Vec::new();
         for item in items {
-            let item_line = self.lines.line_of(&item, line);
-            match item.value {
-                Node::Str(name) => {
+            let item_line = self.lines.line_of(&item);
+            match item.into_inner() {
+                DeValue::String(name) => {
                     if let Some(key) = self.key(item_line, &name) {
                         if !keys.contains(&key) {
                             keys.push(key);

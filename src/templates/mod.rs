@@ -13,7 +13,7 @@ mod tests;
 use std::sync::OnceLock;
 
 use crate::domain::form::FormTemplate;
-use crate::toml_spans::FileProblems;
+use crate::problem::FileProblems;
 
 /// The built-in templates as (file name, text), in the order [`builtin`] returns them.
 pub const BUILTIN_FILES: [(&str, &str); 2] = [

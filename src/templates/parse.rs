@@ -1,8 +1,8 @@
 //! Reading one template file into a [`FormTemplate`], collecting every problem with its line.
 //!
-//! The file is first read into a tree of TOML values that keeps the span of every key and value
-//! (`crate::toml_spans`), then checked field by field, so that one run reports every problem of
-//! the file.
+//! The file is first read into the `toml` crate's tree of values that keeps the span of every key
+//! and value (`crate::toml_file`), then checked field by field, so that one run reports every
+//! problem of the file.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,9 @@ use serde::de::{self, Deserialize};
 
 use crate::domain::form::{FormTemplate, Item, Section, Text};
 use crate::domain::GroupKind;
-use crate::toml_spans::{self, At, LineIndex, Node, Problem};
+use crate::problem::{LineIndex, Problem};
+use crate::toml_file::{self, At};
+use toml::de::{DeArray, DeTable, DeValue};
 
 /// Reads one template file: the template, or every problem found (never both).
 pub(super) fn parse(text: &str) -> Result<FormTemplate, Vec<Problem>> {
@@ -20,7 +22,7 @@ pub(super) fn parse(text: &str) -> Result<FormTemplate, Vec<Problem>> {
         section_lines: HashMap::new(),
         item_lines: HashMap::new(),
     };
-    let template = match toml_spans::read(text, &reader.lines) {
+    let template = match toml_file::read(text, &reader.lines) {
         Ok(doc) => reader.document(doc),
         Err(problem) => {
             reader.problems.push(problem);
@@ -34,7 +36,7 @@ pub(super) fn parse(text: &str) -> Result<FormTemplate, Vec<Problem>> {
 }
 
 /// A field of a table: its name, the line it is on, its value.
-type Field = (String, usize, At<Node>);
+type Field<'a> = (String, usize, At<'a>);
 
 /// A required field: `None` when the file does not have it, `Some(None)` when it has it but the
 /// value is wrong (that problem is already reported).
@@ -46,8 +48,8 @@ const TEXT_EXAMPLE: &str = r#"{ nl = "...", en = "..." }"#;
 /// The highest age bound an item may have, in months: 18 years, well past any child in care.
 const MAX_MONTHS: u32 = 216;
 
-struct Reader {
-    lines: LineIndex,
+struct Reader<'a> {
+    lines: LineIndex<'a>,
     problems: Vec<Problem>,
     /// Section id -> the line it was first given on.
     section_lines: HashMap<String, usize>,
@@ -55,25 +57,24 @@ struct Reader {
     item_lines: HashMap<String, usize>,
 }
 
-impl Reader {
-    /// The entries of a list that must hold something, with the line the list is on; a problem
+impl Reader<'_> {
+    /// The entries of a list that must hold something; a problem on the list's line
     /// (`not_a_list` given what the value is instead, or `empty`) and `None` otherwise.
-    fn non_empty_list(
+    fn non_empty_list<'v>(
         &mut self,
-        line: usize,
-        value: At<Node>,
+        value: At<'v>,
         not_a_list: impl FnOnce(&str) -> String,
         empty: impl FnOnce() -> String,
-    ) -> Option<(usize, Vec<At<Node>>)> {
-        let line = self.lines.line_of(&value, line);
-        match value.value {
-            Node::Array(entries) if entries.is_empty() => {
+    ) -> Option<DeArray<'v>> {
+        let line = self.lines.line_of(&value);
+        match value.into_inner() {
+            DeValue::Array(entries) if entries.is_empty() => {
                 self.problem(line, empty());
                 None
             }
-            Node::Array(entries) => Some((line, entries)),
+            DeValue::Array(entries) => Some(entries),
             other => {
-                self.problem(line, not_a_list(other.kind()));
+                self.problem(line, not_a_list(toml_file::kind(&other)));
                 None
             }
         }
@@ -86,15 +87,13 @@ impl Reader {
         });
     }
 
-    /// The fields of a table with the line of each (its key's, else its value's, else `fallback`).
-    fn fields(&self, entries: Vec<(At<String>, At<Node>)>, fallback: usize) -> Vec<Field> {
+    /// The fields of a table with the line of each (its key's).
+    fn fields<'v>(&self, entries: DeTable<'v>) -> Vec<Field<'v>> {
         entries
             .into_iter()
             .map(|(name, value)| {
-                let line = self
-                    .lines
-                    .line_of(&name, self.lines.line_of(&value, fallback));
-                (name.value, line, value)
+                let line = self.lines.line_of(&name);
+                (name.into_inner().into_owned(), line, value)
             })
             .collect()
     }
@@ -115,23 +114,19 @@ impl Reader {
         }
     }
 
-    fn document(&mut self, doc: Node) -> Option<FormTemplate> {
-        let Node::Table(entries) = doc else {
-            self.problem(1, "a template file must be a TOML document");
-            return None;
-        };
+    fn document(&mut self, entries: DeTable) -> Option<FormTemplate> {
         let mut id = None;
         let mut version = None;
         let mut name = None;
         let mut kinds = None;
         let mut sections = None;
-        for (field, line, value) in self.fields(entries, 1) {
+        for (field, line, value) in self.fields(entries) {
             match field.as_str() {
-                "id" => id = Some(self.id(line, "the template id", value)),
-                "version" => version = Some(self.version(line, value)),
-                "name" => name = Some(self.text(line, "name", value)),
-                "kinds" => kinds = Some(self.kinds(line, value)),
-                "section" => sections = Some(self.sections(line, value)),
+                "id" => id = Some(self.id("the template id", value)),
+                "version" => version = Some(self.version(value)),
+                "name" => name = Some(self.text("name", value)),
+                "kinds" => kinds = Some(self.kinds(value)),
+                "section" => sections = Some(self.sections(value)),
                 other => self.problem(
                     line,
                     format!(
@@ -168,18 +163,21 @@ impl Reader {
     }
 
     /// A string that must not be blank, trimmed.
-    fn string(&mut self, line: usize, what: &str, value: At<Node>) -> Option<String> {
-        let line = self.lines.line_of(&value, line);
-        match value.value {
-            Node::Str(text) if text.trim().is_empty() => {
+    fn string(&mut self, what: &str, value: At) -> Option<String> {
+        let line = self.lines.line_of(&value);
+        match value.into_inner() {
+            DeValue::String(text) if text.trim().is_empty() => {
                 self.problem(line, format!("{what} is empty"));
                 None
             }
-            Node::Str(text) => Some(text.trim().to_string()),
+            DeValue::String(text) => Some(text.trim().to_string()),
             other => {
                 self.problem(
                     line,
-                    format!("{what} must be a string in quotes, not {}", other.kind()),
+                    format!(
+                        "{what} must be a string in quotes, not {}",
+                        toml_file::kind(&other)
+                    ),
                 );
                 None
             }
@@ -187,9 +185,9 @@ impl Reader {
     }
 
     /// An id: lowercase letters, digits, '.', '-' and '_'.
-    fn id(&mut self, line: usize, what: &str, value: At<Node>) -> Option<String> {
-        let value_line = self.lines.line_of(&value, line);
-        let id = self.string(line, what, value)?;
+    fn id(&mut self, what: &str, value: At) -> Option<String> {
+        let value_line = self.lines.line_of(&value);
+        let id = self.string(what, value)?;
         let valid = id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
@@ -205,11 +203,12 @@ impl Reader {
         Some(id)
     }
 
-    fn version(&mut self, line: usize, value: At<Node>) -> Option<u32> {
-        let line = self.lines.line_of(&value, line);
-        match value.value {
-            Node::Int(n) => match u32::try_from(n) {
-                Ok(n) if n >= 1 => Some(n),
+    fn version(&mut self, value: At) -> Option<u32> {
+        let line = self.lines.line_of(&value);
+        match value.into_inner() {
+            DeValue::Integer(n) => match toml_file::integer(&n).and_then(|n| u32::try_from(n).ok())
+            {
+                Some(n) if n >= 1 => Some(n),
                 _ => {
                     self.problem(
                         line,
@@ -223,7 +222,7 @@ impl Reader {
                     line,
                     format!(
                         "version must be a whole number like version = 1, not {}",
-                        other.kind()
+                        toml_file::kind(&other)
                     ),
                 );
                 None
@@ -232,28 +231,27 @@ impl Reader {
     }
 
     /// A `{ nl = "...", en = "..." }` table.
-    fn text(&mut self, line: usize, what: &str, value: At<Node>) -> Option<Text> {
-        let line = self.lines.line_of(&value, line);
-        let Node::Table(entries) = value.value else {
-            self.problem(
-                line,
-                format!(
-                    "{what} must be a table like {what} = {TEXT_EXAMPLE}, not {}",
-                    value.value.kind()
-                ),
-            );
-            return None;
+    fn text(&mut self, what: &str, value: At) -> Option<Text> {
+        let line = self.lines.line_of(&value);
+        let entries = match value.into_inner() {
+            DeValue::Table(entries) => entries,
+            other => {
+                self.problem(
+                    line,
+                    format!(
+                        "{what} must be a table like {what} = {TEXT_EXAMPLE}, not {}",
+                        toml_file::kind(&other)
+                    ),
+                );
+                return None;
+            }
         };
         let mut nl = None;
         let mut en = None;
-        for (field, field_line, value) in self.fields(entries, line) {
+        for (field, field_line, value) in self.fields(entries) {
             match field.as_str() {
-                "nl" => {
-                    nl = Some(self.string(field_line, &format!("the nl text of {what}"), value))
-                }
-                "en" => {
-                    en = Some(self.string(field_line, &format!("the en text of {what}"), value))
-                }
+                "nl" => nl = Some(self.string(&format!("the nl text of {what}"), value)),
+                "en" => en = Some(self.string(&format!("the en text of {what}"), value)),
                 other => self.problem(
                     field_line,
                     format!("unknown field \"{other}\" in {what} (expected nl, en)"),
@@ -265,9 +263,8 @@ impl Reader {
         Some(Text { nl: nl?, en: en? })
     }
 
-    fn kinds(&mut self, line: usize, value: At<Node>) -> Option<Vec<GroupKind>> {
-        let (line, entries) = self.non_empty_list(
-            line,
+    fn kinds(&mut self, value: At) -> Option<Vec<GroupKind>> {
+        let entries = self.non_empty_list(
             value,
             |kind| {
                 format!("kinds must be a list like kinds = [\"kdv\", \"peuteropvang\"], not {kind}")
@@ -277,18 +274,19 @@ impl Reader {
         let mut kinds = Vec::new();
         let mut valid = true;
         for entry in entries {
-            let entry_line = self.lines.line_of(&entry, line);
-            let kind = match &entry.value {
-                Node::Str(name) => kind_named(name.trim()),
+            let entry_line = self.lines.line_of(&entry);
+            let entry = entry.into_inner();
+            let kind = match &entry {
+                DeValue::String(name) => kind_named(name.trim()),
                 _ => None,
             };
-            match (kind, entry.value) {
+            match (kind, entry) {
                 (Some(kind), _) => {
                     if !kinds.contains(&kind) {
                         kinds.push(kind);
                     }
                 }
-                (None, Node::Str(name)) => {
+                (None, DeValue::String(name)) => {
                     valid = false;
                     self.problem(
                         entry_line,
@@ -301,7 +299,7 @@ impl Reader {
                         entry_line,
                         format!(
                             "a group kind must be a string like \"bso\", not {}",
-                            other.kind()
+                            toml_file::kind(&other)
                         ),
                     );
                 }
@@ -311,11 +309,11 @@ impl Reader {
     }
 
     /// The `[[section]]` tables.
-    fn sections(&mut self, line: usize, value: At<Node>) -> Option<Vec<Section>> {
-        let line = self.lines.line_of(&value, line);
-        let entries = match value.value {
-            Node::Array(entries) => entries,
-            Node::Table(_) => {
+    fn sections(&mut self, value: At) -> Option<Vec<Section>> {
+        let line = self.lines.line_of(&value);
+        let entries = match value.into_inner() {
+            DeValue::Array(entries) => entries,
+            DeValue::Table(_) => {
                 self.problem(
                     line,
                     "a section starts with [[section]], in double brackets (one pair per section)",
@@ -327,7 +325,7 @@ impl Reader {
                     line,
                     format!(
                         "section must be a list of [[section]] tables, not {}",
-                        other.kind()
+                        toml_file::kind(&other)
                     ),
                 );
                 return None;
@@ -343,15 +341,15 @@ impl Reader {
         let mut sections = Vec::new();
         let mut valid = true;
         for entry in entries {
-            let entry_line = self.lines.line_of(&entry, line);
-            let section = match entry.value {
-                Node::Table(fields) => self.section(entry_line, fields),
+            let entry_line = self.lines.line_of(&entry);
+            let section = match entry.into_inner() {
+                DeValue::Table(fields) => self.section(entry_line, fields),
                 other => {
                     self.problem(
                         entry_line,
                         format!(
                             "a section must be a [[section]] table, not {}",
-                            other.kind()
+                            toml_file::kind(&other)
                         ),
                     );
                     None
@@ -365,24 +363,20 @@ impl Reader {
         valid.then_some(sections)
     }
 
-    fn section(&mut self, line: usize, entries: Vec<(At<String>, At<Node>)>) -> Option<Section> {
+    fn section(&mut self, line: usize, entries: DeTable) -> Option<Section> {
         let mut id = None;
         let mut title = None;
         let mut items = None;
-        let mut items_line = line;
         let mut id_line = line;
         let mut fields = Vec::new();
-        for (field, field_line, value) in self.fields(entries, line) {
+        for (field, field_line, value) in self.fields(entries) {
             match field.as_str() {
                 "id" => {
-                    id_line = self.lines.line_of(&value, field_line);
-                    id = Some(self.id(field_line, "a section id", value));
+                    id_line = self.lines.line_of(&value);
+                    id = Some(self.id("a section id", value));
                 }
                 // The items are read after the id, so that their problems can name the section.
-                "items" => {
-                    items_line = field_line;
-                    items = Some(value);
-                }
+                "items" => items = Some(value),
                 _ => fields.push((field, field_line, value)),
             }
         }
@@ -396,9 +390,7 @@ impl Reader {
         };
         for (field, field_line, value) in fields {
             match field.as_str() {
-                "title" => {
-                    title = Some(self.text(field_line, &format!("the title of {name}"), value))
-                }
+                "title" => title = Some(self.text(&format!("the title of {name}"), value)),
                 other => {
                     let hint = if matches!(other, "version" | "name" | "kinds") {
                         "; the template's own fields go at the top, before the first [[section]]"
@@ -418,7 +410,7 @@ impl Reader {
             format!("{name} has no title; add one like title = {TEXT_EXAMPLE}")
         });
         let items = match items {
-            Some(value) => self.items(items_line, &name, value),
+            Some(value) => self.items(&name, value),
             None => {
                 self.problem(
                     line,
@@ -454,9 +446,8 @@ impl Reader {
         Some(id)
     }
 
-    fn items(&mut self, line: usize, section: &str, value: At<Node>) -> Option<Vec<Item>> {
-        let (line, entries) = self.non_empty_list(
-            line,
+    fn items(&mut self, section: &str, value: At) -> Option<Vec<Item>> {
+        let entries = self.non_empty_list(
             value,
             |kind| format!("the items of {section} must be a list like items = [ {ITEM_EXAMPLE} ], not {kind}"),
             || format!("{section} has no items"),
@@ -464,15 +455,15 @@ impl Reader {
         let mut items = Vec::new();
         let mut valid = true;
         for entry in entries {
-            let entry_line = self.lines.line_of(&entry, line);
-            let item = match entry.value {
-                Node::Table(fields) => self.item(entry_line, fields),
+            let entry_line = self.lines.line_of(&entry);
+            let item = match entry.into_inner() {
+                DeValue::Table(fields) => self.item(entry_line, fields),
                 other => {
                     self.problem(
                         entry_line,
                         format!(
                             "an item must be a table like {ITEM_EXAMPLE}, not {}",
-                            other.kind()
+                            toml_file::kind(&other)
                         ),
                     );
                     None
@@ -486,15 +477,15 @@ impl Reader {
         valid.then_some(items)
     }
 
-    fn item(&mut self, line: usize, entries: Vec<(At<String>, At<Node>)>) -> Option<Item> {
-        let mut fields = self.fields(entries, line);
+    fn item(&mut self, line: usize, entries: DeTable) -> Option<Item> {
+        let mut fields = self.fields(entries);
         // The id first, so that the other problems can name the item.
         let mut id_line = line;
         let id = match fields.iter().position(|(field, _, _)| field == "id") {
             Some(index) => {
-                let (_, field_line, value) = fields.remove(index);
-                id_line = self.lines.line_of(&value, field_line);
-                Some(self.id(field_line, "an item id", value))
+                let (_, _, value) = fields.remove(index);
+                id_line = self.lines.line_of(&value);
+                Some(self.id("an item id", value))
             }
             None => None,
         };
@@ -517,23 +508,19 @@ impl Reader {
         let mut max_line = line;
         for (field, field_line, value) in fields {
             match field.as_str() {
-                "nl" => {
-                    nl = Some(self.string(field_line, &format!("the nl text of {name}"), value))
-                }
-                "en" => {
-                    en = Some(self.string(field_line, &format!("the en text of {name}"), value))
-                }
+                "nl" => nl = Some(self.string(&format!("the nl text of {name}"), value)),
+                "en" => en = Some(self.string(&format!("the en text of {name}"), value)),
                 "meldcode" => {
                     meldcode_line = field_line;
-                    meldcode = self.flag(field_line, "meldcode", &name, value);
+                    meldcode = self.flag("meldcode", &name, value);
                 }
-                "concern" => concern = self.flag(field_line, "concern", &name, value),
+                "concern" => concern = self.flag("concern", &name, value),
                 "min_months" => {
-                    min_months = Some(self.months(field_line, "min_months", &name, value));
+                    min_months = Some(self.months("min_months", &name, value));
                 }
                 "max_months" => {
                     max_line = field_line;
-                    max_months = Some(self.months(field_line, "max_months", &name, value));
+                    max_months = Some(self.months("max_months", &name, value));
                 }
                 other => {
                     let hint = if other == "text" {
@@ -590,11 +577,12 @@ impl Reader {
 
     /// An optional age bound of an item (`min_months`, `max_months`): whole months from 0 to
     /// [`MAX_MONTHS`]; `None` (and a problem on the value's line) otherwise.
-    fn months(&mut self, line: usize, field: &str, item: &str, value: At<Node>) -> Option<u32> {
-        let line = self.lines.line_of(&value, line);
-        match value.value {
-            Node::Int(n) => match u32::try_from(n) {
-                Ok(months) if months <= MAX_MONTHS => Some(months),
+    fn months(&mut self, field: &str, item: &str, value: At) -> Option<u32> {
+        let line = self.lines.line_of(&value);
+        match value.into_inner() {
+            DeValue::Integer(n) => match toml_file::integer(&n).and_then(|n| u32::try_from(n).ok())
+            {
+                Some(months) if months <= MAX_MONTHS => Some(months),
                 _ => {
                     self.problem(
                         line,
@@ -612,7 +600,7 @@ impl Reader {
                     format!(
                         "{field} of {item} must be a whole number of months like {field} = 12 \
                          (without quotes), not {}",
-                        other.kind()
+                        toml_file::kind(&other)
                     ),
                 );
                 None
@@ -622,16 +610,16 @@ impl Reader {
 
     /// An optional true/false field of an item, such as `meldcode`: None (and a problem on the
     /// value's line) when it is not a boolean.
-    fn flag(&mut self, line: usize, field: &str, item: &str, value: At<Node>) -> Option<bool> {
-        let line = self.lines.line_of(&value, line);
-        match value.value {
-            Node::Bool(flag) => Some(flag),
+    fn flag(&mut self, field: &str, item: &str, value: At) -> Option<bool> {
+        let line = self.lines.line_of(&value);
+        match value.into_inner() {
+            DeValue::Boolean(flag) => Some(flag),
             other => {
                 self.problem(
                     line,
                     format!(
                         "{field} of {item} must be true or false (without quotes), not {}",
-                        other.kind()
+                        toml_file::kind(&other)
                     ),
                 );
                 None

@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::form::Mark;
 use crate::domain::GroupKind;
 use crate::i18n::Lang;
-use crate::toml_spans::Problem;
+use crate::problem::Problem;
 
 /// The 1-based line of the first line containing `needle` (and `nth` skips earlier ones).
 fn line(text: &str, needle: &str, nth: usize) -> usize {
