@@ -122,13 +122,14 @@ fn dispatch(
             store.import(&data)?;
             eprintln!(
                 "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \
-                 trajectories",
+                 trajectories, {} contacts",
                 dir.display(),
                 data.groups.len(),
                 data.children.len(),
                 data.staff.len(),
                 data.observations.len(),
-                data.trajectories.len()
+                data.trajectories.len(),
+                data.stored_contacts().count()
             );
             Ok(ExitCode::SUCCESS)
         }
