@@ -584,7 +584,9 @@ fn linked(export: &Export, link: Link) -> Vec<Id> {
         Link::CoachedChildren => Box::new(|c| {
             c.consent.allows(ConsentTo::Coach) && has_trajectory(c, &|t| t.closed.is_none())
         }),
-        Link::Question(text) => Box::new(move |c| has_trajectory(c, &|t| t.question.contains(text))),
+        Link::Question(text) => {
+            Box::new(move |c| has_trajectory(c, &|t| t.question.contains(text)))
+        }
         Link::FirstKdvTrajectory => {
             let first = export
                 .children
@@ -593,5 +595,10 @@ fn linked(export: &Export, link: Link) -> Vec<Id> {
             return first.map(|c| c.id).into_iter().collect();
         }
     };
-    export.children.iter().filter(|c| keep(c)).map(|c| c.id).collect()
+    export
+        .children
+        .iter()
+        .filter(|c| keep(c))
+        .map(|c| c.id)
+        .collect()
 }

@@ -32,8 +32,10 @@ impl Lang {
             true => here.to_string(),
             false => field.to_string(),
         };
-        let (nl_topics, topics): (Vec<&str>, Vec<&str>) =
-            (nl.topics.split(", ").collect(), here.topics.split(", ").collect());
+        let (nl_topics, topics): (Vec<&str>, Vec<&str>) = (
+            nl.topics.split(", ").collect(),
+            here.topics.split(", ").collect(),
+        );
         let mut shown = contact.clone();
         shown.name = text(&contact.name, nl.name, here.name);
         shown.role = text(&contact.role, nl.role, here.role);
@@ -112,7 +114,10 @@ mod tests {
         for pinned in Pinned::ALL {
             for lang in [Lang::Nl, Lang::En] {
                 let words = lang.pinned_words(pinned);
-                assert!(!words.name.is_empty() && !words.role.is_empty(), "{pinned:?}");
+                assert!(
+                    !words.name.is_empty() && !words.role.is_empty(),
+                    "{pinned:?}"
+                );
                 let count = |w: &PinnedWords| w.topics.split(", ").count();
                 assert_eq!(count(&words), count(&pinned.dutch()), "{pinned:?} {lang:?}");
                 assert_eq!(words.label.is_empty(), pinned.number().is_empty());
@@ -141,7 +146,10 @@ mod tests {
         assert_eq!(shown.name, "Safeguarding lead (aandachtsfunctionaris)");
         assert_eq!(shown.organisation, "Kinderopvang De Lindeboom", "typed in");
         assert_eq!(shown.phones[0].label, "mobiel", "typed in");
-        assert_eq!(shown.topics, ["Meldcode", "domestic violence", "child abuse", "pesten"]);
+        assert_eq!(
+            shown.topics,
+            ["Meldcode", "domestic violence", "child abuse", "pesten"]
+        );
         assert_eq!((shown.id, shown.pinned), (40, filled.pinned));
 
         let lead = lead_line(&Staff {
@@ -154,7 +162,11 @@ mod tests {
         });
         let shown = Lang::En.contact(&lead);
         assert_eq!(shown.name, "Dewi Peters");
-        assert!(shown.role.starts_with("Safeguarding lead"), "{}", shown.role);
+        assert!(
+            shown.role.starts_with("Safeguarding lead"),
+            "{}",
+            shown.role
+        );
 
         let mut other = crate::domain::Contact::named(3, "Huisarts");
         other.role = Pinned::Emergency.dutch().role.into();

@@ -12,27 +12,51 @@ fn found(lookup: &Lookup, query: &str) -> Vec<String> {
 #[test]
 fn the_demo_has_about_25_fictional_cards_of_who_a_group_calls() {
     let data = generate(&defaults(), now());
-    let cards: Vec<&Contact> = data.contacts.iter().filter(|c| c.pinned.is_none()).collect();
+    let cards: Vec<&Contact> = data
+        .contacts
+        .iter()
+        .filter(|c| c.pinned.is_none())
+        .collect();
     assert!((22..=30).contains(&cards.len()), "{}", cards.len());
     for card in &cards {
-        assert!(!card.role.is_empty() && !card.organisation.is_empty(), "{card:?}");
-        assert!(!card.topics.is_empty() && !card.when_to_call.is_empty(), "{card:?}");
+        assert!(
+            !card.role.is_empty() && !card.organisation.is_empty(),
+            "{card:?}"
+        );
+        assert!(
+            !card.topics.is_empty() && !card.when_to_call.is_empty(),
+            "{card:?}"
+        );
         assert!(!card.phones.is_empty(), "{card:?}");
         for phone in &card.phones {
             let fictional = phone.number.starts_with("030-7") || phone.number.starts_with("06-19");
             assert!(fictional && phone.number.len() == 11, "{}", phone.number);
         }
-        assert!(card.email.is_empty() || card.email.ends_with(".example"), "{}", card.email);
+        assert!(
+            card.email.is_empty() || card.email.ends_with(".example"),
+            "{}",
+            card.email
+        );
     }
     let count = |keep: &dyn Fn(&Contact) -> bool| cards.iter().filter(|c| keep(c)).count();
     assert!(count(&|c| !c.groups.is_empty()) >= 3, "some serve a group");
     assert!(count(&|c| c.consent_first) >= 3 && count(&|c| !c.consent_first) >= 3);
     assert!(count(&|c| c.verified.is_some()) >= 3 && count(&|c| c.verified.is_none()) >= 3);
-    let linked: Vec<Id> = data.children.iter().flat_map(|c| c.contacts.clone()).collect();
+    let linked: Vec<Id> = data
+        .children
+        .iter()
+        .flat_map(|c| c.contacts.clone())
+        .collect();
     assert!(!linked.is_empty(), "some cards are linked to children");
     let coach = data.staff.iter().find(|s| s.role == Role::Coach).unwrap();
-    assert!(cards.iter().any(|c| c.name == coach.name), "the coach has a card");
-    assert_eq!(json(&data.contacts), json(&generate(&defaults(), now()).contacts));
+    assert!(
+        cards.iter().any(|c| c.name == coach.name),
+        "the coach has a card"
+    );
+    assert_eq!(
+        json(&data.contacts),
+        json(&generate(&defaults(), now()).contacts)
+    );
 }
 
 #[test]
@@ -49,9 +73,21 @@ fn the_demo_directory_answers_the_lookups_of_the_readme() {
         ("logopedist", "José Martins"),
         ("huisartsenpost", "Huisartsenpost Lindewaard"),
     ] {
-        assert_eq!(found(&lookup, query).first().map(String::as_str), Some(first), "{query}");
+        assert_eq!(
+            found(&lookup, query).first().map(String::as_str),
+            Some(first),
+            "{query}"
+        );
     }
-    for query in ["huisarts", "jeugdarts", "wijkteam", "CJG", "GGD", "tolk", "fysiotherapeut"] {
+    for query in [
+        "huisarts",
+        "jeugdarts",
+        "wijkteam",
+        "CJG",
+        "GGD",
+        "tolk",
+        "fysiotherapeut",
+    ] {
         assert!(found(&lookup, query).len() >= 1, "{query}");
     }
 }

@@ -110,8 +110,7 @@ fn generated_data_has_no_problems() {
 }
 
 #[test]
-fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories_visits_contacts(
-) {
+fn ids_run_from_one_in_the_order_staff_groups_children_observations_trajectories_visits_contacts() {
     let data = generate(&with_observations(5, 4, 2), now());
     assert!(!data.observations.is_empty() && !data.trajectories.is_empty());
     let ids: Vec<Id> = data
