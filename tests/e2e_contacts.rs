@@ -391,8 +391,10 @@ fn a_role_typed_with_a_typo_finds_the_card_and_esc_returns_to_the_child() {
         );
     }
     assert!(
-        rows.iter()
-            .any(|r| r.contains("Aandachtsfunctionaris") && r.contains("[pinned]")),
+        rows.iter().any(|r| {
+            // In English: "Safeguarding lead (aandachtsfunctionaris)".
+            r.to_lowercase().contains("aandachtsfunctionaris") && r.contains("[pinned]")
+        }),
         "the pinned aandachtsfunctionaris is listed: {rows:#?}"
     );
     let first_number = &ozlem.phones[0].1;
@@ -402,7 +404,8 @@ fn a_role_typed_with_a_typo_finds_the_card_and_esc_returns_to_the_child() {
         "the imported contact is listed with her number: {rows:#?}"
     );
 
-    let typo = swapped(&ozlem.role);
+    // With a word of her team: the demo has a jeugdverpleegkundige of its own.
+    let typo = format!("{} oost", swapped(&ozlem.role));
     assert!(
         !ozlem.role.to_lowercase().contains(&typo),
         "{typo:?} is a typo of {:?}",
@@ -476,14 +479,15 @@ fn veilig_thuis_comes_first_with_its_number() {
     quit_from_popup(&mut t);
 }
 
-/// "ozlem" without accents finds "Özlem Yılmaz-van den Berg".
+/// "ozlem van den berg" without accents finds "Özlem Yılmaz-van den Berg" (the demo has an
+/// Özlem Yılmaz of its own, whom "ozlem" alone finds as well).
 #[test]
 fn ozlem_without_accents_finds_ozlem() {
     let (db, _ex, user, ozlem) = demo_with_import();
     assert!(ozlem.name.starts_with('Ö'), "{:?}", ozlem.name);
     let mut t = open_tui(&db, &user);
     open_lookup(&mut t);
-    let screen = search(&mut t, "ozlem", "Özlem selected", |row| {
+    let screen = search(&mut t, "ozlem van den berg", "Özlem selected", |row| {
         row.contains(&ozlem.name)
     });
     let rows = rows_of(&screen);

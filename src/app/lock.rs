@@ -76,6 +76,7 @@ impl App {
         let emergency = directory
             .into_iter()
             .filter(|c| c.pinned.is_some() || c.lead.is_some())
+            .map(|c| self.lang.contact(&c))
             .collect();
         let draft_of = match self.has_draft() {
             true => self.user.as_ref().map(|u| u.name.clone()),

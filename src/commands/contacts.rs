@@ -13,6 +13,7 @@ use crate::cli::{ContactsExportArgs, ContactsFindArgs};
 use crate::contacts_io::ReadFile;
 use crate::domain::contact::{directory, Lookup};
 use crate::domain::Contact;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 
 /// Who the audit trail names for contacts imported from the command line.
@@ -25,18 +26,20 @@ const PINNED_ONLY: &str = "only the pinned cards were searched";
 /// with a sentence on stderr, when none matches. `db` is the database directory, or why there
 /// is none; a database that is missing, in use or cannot be read leaves the pinned cards, with a
 /// note on stderr, and is never created.
-/// `backup_setting` is the backup directory setting, for the note on a damaged database.
+/// `backup_setting` is the backup directory setting, for the note on a damaged database. The
+/// pinned cards are searched and printed in `lang` ([`Lang::contact`]).
 pub fn find(
     db: Result<PathBuf>,
     backup_setting: Option<&Path>,
     args: &ContactsFindArgs,
+    lang: Lang,
 ) -> Result<ExitCode> {
     let (contacts, note) = searchable(db, backup_setting);
     if let Some(note) = note {
         eprintln!("signaal: {note}");
     }
     let query = args.query();
-    let lookup = Lookup::new(contacts);
+    let lookup = Lookup::new(contacts.iter().map(|c| lang.contact(c)).collect());
     let mut found = lookup.find(&query, None);
     if let Some(limit) = args.limit {
         found.truncate(limit as usize);

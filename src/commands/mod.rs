@@ -122,13 +122,14 @@ fn dispatch(
             store.import(&data)?;
             eprintln!(
                 "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \
-                 trajectories",
+                 trajectories, {} contacts",
                 dir.display(),
                 data.groups.len(),
                 data.children.len(),
                 data.staff.len(),
                 data.observations.len(),
-                data.trajectories.len()
+                data.trajectories.len(),
+                data.stored_contacts().count()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -171,7 +172,9 @@ fn dispatch(
             // No database is created or required: the pinned cards are found without one. A
             // broken config file is still reported, not taken for a missing database.
             ContactsCommand::Find(args) => {
-                contacts::find(database_dir(settings?.db), backup_setting.as_deref(), &args)
+                let settings = settings?;
+                let dir = database_dir(settings.db);
+                contacts::find(dir, backup_setting.as_deref(), &args, settings.lang)
             }
             ContactsCommand::Import { file } => {
                 // Check the whole file first: a bad file changes nothing, not even a new database.

@@ -4,8 +4,10 @@
 //! [`generate`] is pure: it builds an [`Export`] that the caller loads with `Store::import`, so the
 //! demo goes through the same checks (and the same all-or-nothing write) as any import. The parts
 //! live in one file each: [`people`] (staff, groups, children), [`observations`], [`trajectories`]
-//! and [`visits`], drawing names and texts from `names` and `notes` and numbers from `rng`.
+//! and [`visits`], drawing names and texts from `names` and `notes` and numbers from `rng`;
+//! [`contacts`] is the directory of who to call.
 
+mod contacts;
 mod handovers;
 mod names;
 mod notes;
@@ -71,12 +73,12 @@ impl Default for Options {
 /// a closed coach visit per group (see [`visits`]), each child's guardians, mentor and consent
 /// (see [`record::fill`]; the trajectories' consent is the child's), a handover to school for
 /// every other observed child near four, one of them without the parents' school consent (see
-/// [`handovers`]), with ids 1.. in the order staff, groups,
-/// children, observations, trajectories, visits, plus the form templates and the step plan they
-/// use and one audit entry for the load (`demo.load`, its `detail` `max_id=N` with the highest
-/// id it holds).
-///
-/// The demo stores no contacts of its own: the pinned cards are there in every database.
+/// [`handovers`]), about 25 fictional contact cards and the pinned aandachtsfunctionaris card
+/// filled in, some cards serving a group and some linked to children (see [`contacts::fill`]),
+/// with ids 1.. in the order staff, groups,
+/// children, observations, trajectories, visits, contacts, plus the form templates and the step
+/// plan they use and one audit entry for the load (`demo.load`, its `detail` `max_id=N` with the
+/// highest id it holds).
 pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     let mut rng = SplitMix64::new(options.seed);
     let today = now.date_naive();
@@ -106,6 +108,7 @@ pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     export.visits = visits(&mut rng, &mut take_id, &export, today, now);
     record::fill(options.seed, &mut export, now);
     handovers::fill(&mut export, now);
+    contacts::fill(&mut export, today);
 
     let mut load = AuditEntry::new(now, DEMO_AUTHOR, AuditAction::DemoLoad, "database".into());
     // The bound tells `check` which records came with the load (domain::audit::rules).

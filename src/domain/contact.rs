@@ -94,82 +94,104 @@ impl Pinned {
         Pinned::Aandachtsfunctionaris,
     ];
 
-    /// The card as it comes with signaal; the aandachtsfunctionaris's name and number are the
-    /// organisation's to fill in.
+    /// The card as it comes with signaal, in Dutch: what is stored and exported. The
+    /// aandachtsfunctionaris's name and number are the organisation's to fill in.
     pub fn card(self) -> Contact {
-        let (name, role, organisation, number, label, topics, when, availability, notes) = match self
-        {
-            Pinned::Emergency => (
-                "112",
-                "Alarmnummer",
-                "Politie, brandweer, ambulance",
-                "112",
-                "spoed",
-                "spoed, nood, levensgevaar",
-                "Bel bij direct gevaar of levensgevaar.",
-                "24/7",
-                "",
-            ),
-            Pinned::VeiligThuis => (
-                "Veilig Thuis",
-                "Advies- en meldpunt huiselijk geweld en kindermishandeling",
-                "Veilig Thuis",
-                "0800-2000",
-                "gratis",
-                "huiselijk geweld, kindermishandeling, Meldcode, advies, melden",
-                "Bel voor advies bij elke stap van de Meldcode, en om te melden.",
-                "24/7",
-                "Gratis, dag en nacht bereikbaar. Advies vragen kan anoniem over het kind.",
-            ),
-            Pinned::Vertrouwensinspecteur => (
-                "Vertrouwensinspecteur",
-                "Vertrouwensinspecteur onderwijs en kinderopvang",
-                "Inspectie van het Onderwijs",
-                "0900-1113111",
-                "direct",
-                "vermoeden tegen een medewerker, seksueel misbruik, geweld",
-                "Bel bij een vermoeden van geweld of misbruik door een medewerker (de werkgever belt).",
-                "werkdagen 8-17",
-                "",
-            ),
-            Pinned::Aandachtsfunctionaris => (
-                "Aandachtsfunctionaris",
-                "Aandachtsfunctionaris huiselijk geweld en kindermishandeling",
-                "Eigen organisatie (nog invullen)",
-                "",
-                "",
-                "Meldcode, huiselijk geweld, kindermishandeling",
-                "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
-                "",
-                "Een beheerder wijst de aandachtsfunctionaris aan op het personeelsscherm, met telefoonnummer: die staan dan op deze kaart.",
-            ),
-        };
+        self.card_in(&self.dutch())
+    }
+
+    /// The number signaal comes with ("" for the aandachtsfunctionaris: to be filled in).
+    pub fn number(self) -> &'static str {
+        match self {
+            Pinned::Emergency => "112",
+            Pinned::VeiligThuis => "0800-2000",
+            Pinned::Vertrouwensinspecteur => "0900-1113111",
+            Pinned::Aandachtsfunctionaris => "",
+        }
+    }
+
+    /// The card as signaal comes with it, with `words` (the Dutch ones of [`Pinned::dutch`], or
+    /// their translation in `i18n`).
+    pub fn card_in(self, words: &PinnedWords) -> Contact {
         Contact {
-            id: 0,
-            name: name.into(),
-            role: role.into(),
-            organisation: organisation.into(),
-            phones: match number {
+            role: words.role.into(),
+            organisation: words.organisation.into(),
+            phones: match self.number() {
                 "" => Vec::new(),
                 number => vec![Phone {
-                    label: label.into(),
+                    label: words.label.into(),
                     number: number.into(),
                 }],
             },
-            email: String::new(),
-            availability: availability.into(),
-            area: String::new(),
-            groups: Vec::new(),
-            topics: topics.split(", ").map(str::to_string).collect(),
-            when_to_call: when.into(),
-            help: Help::Unknown,
-            consent_first: false,
-            verified: None,
-            notes: notes.into(),
+            availability: words.availability.into(),
+            topics: words.topics.split(", ").map(str::to_string).collect(),
+            when_to_call: words.when_to_call.into(),
+            notes: words.notes.into(),
             pinned: Some(self),
-            lead: None,
+            ..Contact::named(0, words.name)
         }
     }
+
+    /// The words on the card as signaal comes with it, in Dutch.
+    pub fn dutch(self) -> PinnedWords {
+        match self {
+            Pinned::Emergency => PinnedWords {
+                name: "112",
+                role: "Alarmnummer",
+                organisation: "Politie, brandweer, ambulance",
+                label: "spoed",
+                topics: "spoed, nood, levensgevaar",
+                when_to_call: "Bel bij direct gevaar of levensgevaar.",
+                availability: "24/7",
+                notes: "",
+            },
+            Pinned::VeiligThuis => PinnedWords {
+                name: "Veilig Thuis",
+                role: "Advies- en meldpunt huiselijk geweld en kindermishandeling",
+                organisation: "Veilig Thuis",
+                label: "gratis",
+                topics: "huiselijk geweld, kindermishandeling, Meldcode, advies, melden",
+                when_to_call: "Bel voor advies bij elke stap van de Meldcode, en om te melden.",
+                availability: "24/7",
+                notes: "Gratis, dag en nacht bereikbaar. Advies vragen kan anoniem over het kind.",
+            },
+            Pinned::Vertrouwensinspecteur => PinnedWords {
+                name: "Vertrouwensinspecteur",
+                role: "Vertrouwensinspecteur onderwijs en kinderopvang",
+                organisation: "Inspectie van het Onderwijs",
+                label: "direct",
+                topics: "vermoeden tegen een medewerker, seksueel misbruik, geweld",
+                when_to_call: "Bel bij een vermoeden van geweld of misbruik door een medewerker (de werkgever belt).",
+                availability: "werkdagen 8-17",
+                notes: "",
+            },
+            Pinned::Aandachtsfunctionaris => PinnedWords {
+                name: "Aandachtsfunctionaris",
+                role: "Aandachtsfunctionaris huiselijk geweld en kindermishandeling",
+                organisation: "Eigen organisatie (nog invullen)",
+                label: "",
+                topics: "Meldcode, huiselijk geweld, kindermishandeling",
+                when_to_call: "Bel bij elke zorg over huiselijk geweld of kindermishandeling.",
+                availability: "",
+                notes: "Een beheerder wijst de aandachtsfunctionaris aan op het personeelsscherm, met telefoonnummer: die staan dan op deze kaart.",
+            },
+        }
+    }
+}
+
+/// The words on a pinned card in one language: [`Pinned::dutch`] is what signaal stores and
+/// exports, `i18n` has them in the user's language. `topics` are separated by ", ", in the
+/// same order in every language; `label` is the label of the card's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PinnedWords {
+    pub name: &'static str,
+    pub role: &'static str,
+    pub organisation: &'static str,
+    pub label: &'static str,
+    pub topics: &'static str,
+    pub when_to_call: &'static str,
+    pub availability: &'static str,
+    pub notes: &'static str,
 }
 
 impl Contact {

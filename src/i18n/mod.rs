@@ -4,6 +4,7 @@
 mod backup;
 mod errors;
 mod lead;
+mod pinned;
 pub mod report;
 mod store;
 use crate::app::action::Action;

@@ -149,7 +149,7 @@ pub fn date_of(at: &str) -> NaiveDate {
 }
 
 /// The highest record id of an export (staff, groups, children, observations, trajectories,
-/// visits): a record added to it takes the next.
+/// visits, contacts): a record added to it takes the next.
 pub fn max_id(ex: &Value) -> u64 {
     let kinds = [
         "staff",
@@ -158,6 +158,7 @@ pub fn max_id(ex: &Value) -> u64 {
         "observations",
         "trajectories",
         "visits",
+        "contacts",
     ];
     kinds
         .iter()

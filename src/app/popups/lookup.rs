@@ -2,6 +2,8 @@
 //! keystroke, typos and accents forgiven, the cards serving the shown group first. Enter opens
 //! the card (`card.rs`), or a new card's form from the last row; Esc returns to the screen.
 //! Every aandachtsfunctionaris among the staff has a line of their own under the pinned card.
+//! The pinned cards are searched and shown in the user's language (`Lang::contact`); a card
+//! opens as stored, so that its form changes what is stored.
 
 use super::card::CardPopup;
 use crate::app::fields::pasted;
@@ -15,7 +17,10 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct LookupPopup {
     pub query: String,
+    /// The directory as shown: the pinned cards in the user's language.
     pub lookup: Lookup,
+    /// The same cards as stored, in the same order: what a card opens with.
+    stored: Vec<Contact>,
     /// Indices into `lookup.contacts`, best first; one row more is "+ new contact".
     pub found: Vec<usize>,
     pub selected: usize,
@@ -32,9 +37,11 @@ impl LookupPopup {
     /// # Errors
     /// When the directory cannot be read.
     pub fn open(ctx: &Ctx, group: Option<Id>, child: Option<Child>) -> Result<Popup, AppError> {
+        let stored = ctx.store.directory_with_leads()?;
         let mut popup = LookupPopup {
             query: String::new(),
-            lookup: Lookup::new(ctx.store.directory_with_leads()?),
+            lookup: Lookup::new(stored.iter().map(|c| ctx.lang.contact(c)).collect()),
+            stored,
             found: Vec::new(),
             selected: 0,
             group,
@@ -65,10 +72,15 @@ impl LookupPopup {
         self.selected = 0;
     }
 
-    /// The selected card; `None` on the "+ new contact" row.
+    /// The selected card as shown; `None` on the "+ new contact" row.
     pub fn selected_contact(&self) -> Option<&Contact> {
         let index = *self.found.get(self.selected)?;
         self.lookup.contacts.get(index)
+    }
+
+    /// The selected card as stored.
+    fn selected_stored(&self) -> Option<&Contact> {
+        self.stored.get(*self.found.get(self.selected)?)
     }
 
     /// The lines of the aandachtsfunctionarissen when `contact` is the pinned
@@ -122,7 +134,7 @@ impl LookupPopup {
             Msg::Action(Action::Back) => return Outcome::ClosePopup,
             Msg::Action(Action::Open) => {
                 let (group, child) = (self.group, self.child.clone());
-                let card = match self.selected_contact() {
+                let card = match self.selected_stored() {
                     Some(contact) => CardPopup::of(contact.clone(), group, child)
                         .with_leads(self.leads_of(contact)),
                     None => CardPopup::adding(ctx.lang, &self.query, group, child),

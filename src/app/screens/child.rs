@@ -90,7 +90,8 @@ impl ChildScreen {
         // A link to a card removed since is left out.
         let mut contacts = Vec::new();
         for id in &child.contacts {
-            contacts.extend(ctx.store.contact(*id)?);
+            // A pinned card (linked once edited) in the user's language.
+            contacts.extend(ctx.store.contact(*id)?.map(|c| ctx.lang.contact(&c)));
         }
         let mentor = match child.mentor {
             Some(id) => ctx.store.staff_member(id)?,

@@ -17,7 +17,9 @@ use crate::ui::{modal, Theme};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, card: &CardPopup, theme: &Theme) {
     if let Some(contact) = &card.contact {
         let offered = card.offers(app.user.as_ref());
-        draw_card(frame, area, app, contact, &card.leads, &offered, theme);
+        // A pinned card in the user's language; the form keeps what is stored.
+        let shown = app.lang.contact(contact);
+        draw_card(frame, area, app, &shown, &card.leads, &offered, theme);
     }
     modal::draw(frame, app, &card.modal, theme);
 }
