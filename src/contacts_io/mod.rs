@@ -6,8 +6,9 @@
 //! template and keymap readers, and returns nothing unless the whole file is right: an import never
 //! half happens. The contacts it returns have id 0; the store hands out the ids.
 //!
-//! Which format a file is does not depend on its name: a file whose first line that is not blank
-//! is `BEGIN:VCARD` is a vCard file, anything else is read as CSV.
+//! A file whose first line that is not blank is `BEGIN:VCARD` is a vCard file, and so is any file
+//! named `.vcf` or `.vcard` (an empty one, or one that is no vCard at all, gets a vCard message,
+//! not one about CSV headers); anything else is read as CSV.
 
 mod csv;
 #[cfg(test)]
@@ -73,7 +74,11 @@ pub struct ReadFile {
 pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsError> {
     let utf16 = text::utf16(bytes);
     let bytes = utf16.as_deref().map_or(bytes, str::as_bytes);
-    let read = match format_of(bytes) {
+    let format = match is_vcard_name(file_name) {
+        true => Format::VCard,
+        false => format_of(bytes),
+    };
+    let read = match format {
         Format::VCard => vcard::read(bytes).map(|contacts| ReadFile {
             contacts,
             unused_columns: Vec::new(),
@@ -84,6 +89,16 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsErro
         }),
     };
     read.map_err(|problems| ContactsError::new(file_name, problems))
+}
+
+/// Whether a file's name says it is a vCard file: `.vcf` or `.vcard`, in any case.
+fn is_vcard_name(file_name: &str) -> bool {
+    std::path::Path::new(file_name)
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("vcf") || extension.eq_ignore_ascii_case("vcard")
+        })
 }
 
 /// Every problem found in one contacts file, with its line.
