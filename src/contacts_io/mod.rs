@@ -91,6 +91,29 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsErro
     read.map_err(|problems| ContactsError::new(file_name, problems))
 }
 
+/// What makes two cards the same contact for signaal: the name (case and accents aside, spaces
+/// collapsed) and the phone numbers (only their digits and a leading +), in order. An import
+/// skips a card whose identity the directory has already, and the vCard export makes a card's
+/// `UID` from it.
+pub fn identity(contact: &Contact) -> (String, Vec<String>) {
+    let name = crate::search::fold(&contact.name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let numbers = contact
+        .phones
+        .iter()
+        .map(|p| {
+            let number = p.number.trim();
+            let plus = if number.starts_with('+') { "+" } else { "" };
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            format!("{plus}{digits}")
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (name, numbers)
+}
+
 /// Whether a file's name says it is a vCard file: `.vcf` or `.vcard`, in any case.
 fn is_vcard_name(file_name: &str) -> bool {
     std::path::Path::new(file_name)

@@ -613,7 +613,7 @@ fn the_written_card_is_vcard_4_with_a_uid_crlf_and_escapes() {
     let expected = [
         "BEGIN:VCARD",
         "VERSION:4.0",
-        "UID:urn:uuid:5169aa1e-0000-8000-8000-000000000009",
+        "UID:urn:uuid:41462e63-d2e9-5c19-8bb8-b4a4318e53d9",
         "FN:Özlem de Vries",
         "N:de Vries;Özlem;;;",
         "ORG:Logopediepraktijk De Klank\\, Utrecht",
@@ -660,6 +660,31 @@ fn an_organisation_is_written_as_kind_org_without_n() {
         4,
         "the pinned cards, all with id 0, have a UID each: {uids:?}"
     );
+}
+
+#[test]
+fn the_uid_follows_the_name_and_numbers_not_the_id() {
+    let uid = |contacts: &[Contact]| -> Vec<String> {
+        write_vcard(contacts)
+            .lines()
+            .filter_map(|line| line.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut elsewhere = sample();
+    elsewhere.id = 71;
+    elsewhere.notes = "Nieuw nummer per maart.".into();
+    assert_eq!(
+        uid(&[sample()]),
+        uid(&[elsewhere]),
+        "another id, other notes"
+    );
+    let mut renumbered = sample();
+    renumbered.phones.pop();
+    assert_ne!(uid(&[sample()]), uid(&[renumbered]));
+    let twice = uid(&[sample(), sample()]);
+    assert_ne!(twice[0], twice[1], "one identity twice in one export");
+    assert!(twice[0].starts_with("urn:uuid:"), "{twice:?}");
 }
 
 // The smaller cases of issue 15, item 7, each from a public bug report of another contact tool.

@@ -6,11 +6,17 @@ use calcard::vcard::{
     VCardValue, VCardVersion,
 };
 
-use super::fields::{self, Field};
-use crate::domain::contact::{Contact, Pinned};
+use std::collections::HashMap;
 
-/// The contacts as vCard 4.0, one card each, in order. Every card has a `UID` made from the
-/// contact's id (see [`uid`]), so the same directory gives the same bytes each time. What vCard
+use uuid::Uuid;
+
+use super::fields::{self, Field};
+use crate::contacts_io::identity;
+use crate::domain::contact::Contact;
+
+/// The contacts as vCard 4.0, one card each, in order. Every card has a `UID` (see [`Uids`]), so
+/// the same directory gives the same bytes each time, and so does the directory an export was
+/// imported into. What vCard
 /// has a property for goes there (`FN`, `N`, `ORG`, `TITLE`, `TEL`, `EMAIL`, `NOTE`,
 /// `CATEGORIES`); the rest of the card goes in `X-SIGNAAL-*` properties. A phone label that
 /// vCard has a TYPE for (mobiel, werk, thuis, fax, pieper) becomes that TYPE; any other label
@@ -19,34 +25,50 @@ use crate::domain::contact::{Contact, Pinned};
 /// card of that organisation: `KIND:org`, with no `N`.
 pub fn write_vcard(contacts: &[Contact]) -> String {
     let mut out = String::new();
+    let mut uids = Uids::default();
     for contact in contacts {
-        card(contact)
+        card(contact, uids.next(contact))
             .write_to(&mut out, VCardVersion::V4_0)
             .expect("writing to a String does not fail");
     }
     out
 }
 
-/// The card's `UID`: a `urn:uuid:` of version 8 (RFC 9562's own-scheme UUIDs) that holds the
-/// contact's id, or for one of the four pinned cards its place among them (an unedited pinned
-/// card has no id). The same contact always gets the same UID.
-fn uid(contact: &Contact) -> String {
-    let (kind, number) = match contact.pinned {
-        Some(pinned) => (
-            1,
-            Pinned::ALL.iter().position(|p| *p == pinned).unwrap_or(0) as u64,
-        ),
-        None => (0, contact.id),
-    };
-    format!(
-        "urn:uuid:5169aa1e-{kind:04x}-8000-8{:03x}-{:012x}",
-        (number >> 48) & 0xfff,
-        number & 0xffff_ffff_ffff
-    )
+/// The `UID`s of one export: name-based `urn:uuid:`s (version 5, RFC 9562) in signaal's own
+/// namespace, of the contact's [`identity`] (its name and numbers), or of a pinned card's kind.
+///
+/// Not of the contact's id: ids are the store's, so an export imported into another database
+/// would come back with other ids and other UIDs. The identity is what the import itself takes
+/// for the same contact, so the UID stays while notes, role or topics change; two cards of one
+/// identity in one export (typed twice by hand) are told apart by their count.
+#[derive(Default)]
+struct Uids {
+    seen: HashMap<String, usize>,
 }
 
-fn card(contact: &Contact) -> VCard {
-    let mut entries = vec![text(VCardProperty::Uid, &uid(contact))];
+/// signaal's namespace for its name-based UIDs (a random UUID, fixed once).
+const NAMESPACE: Uuid = Uuid::from_u128(0x5169_aa1e_3c0e_4b7e_9d2a_61f0_c4e8_b237);
+
+impl Uids {
+    fn next(&mut self, contact: &Contact) -> String {
+        let mut name = match contact.pinned {
+            Some(pinned) => format!("pinned {pinned:?}"),
+            None => {
+                let (name, numbers) = identity(contact);
+                format!("{name}\n{}", numbers.join("\n"))
+            }
+        };
+        let count = self.seen.entry(name.clone()).or_default();
+        if *count > 0 {
+            name.push_str(&format!("\n#{count}"));
+        }
+        *count += 1;
+        Uuid::new_v5(&NAMESPACE, name.as_bytes()).urn().to_string()
+    }
+}
+
+fn card(contact: &Contact, uid: String) -> VCard {
+    let mut entries = vec![text(VCardProperty::Uid, &uid)];
     let name = contact.name.trim();
     let organisation = contact.organisation.trim();
     let is_organisation = name == organisation;
