@@ -881,3 +881,51 @@ fn lines_fold_at_75_octets_and_never_inside_a_character() {
     assert_eq!(back.role, c.role);
     assert_eq!(back.notes, c.notes);
 }
+
+#[test]
+fn a_utf16_vcf_without_byte_order_mark_gets_a_vcard_message() {
+    let card = vcf(&["BEGIN:VCARD", "VERSION:3.0", "FN:Zoë", "END:VCARD"]);
+    let utf16: Vec<u8> = card.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let err = read_file("utf16.vcf", &utf16).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "utf16.vcf:1: this file holds NUL bytes, as UTF-16 text without a byte order mark does; \
+         save the contacts as UTF-8 (vCard 4.0) and import them again"
+    );
+}
+
+#[test]
+fn a_bad_signaal_field_is_a_problem_of_its_card_and_file_text_is_shown_without_controls() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Sanne Bakker",
+        "x-signaal-verified:2024-02-30",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Henk ter Horst",
+        "X-SIGNAAL-HELP:soms\u{1b}[2J",
+        "X-SIGNAAL-GROUPS:3,drie",
+        "END:VCARD",
+        "\u{1b}[31mFN:Stray",
+    ]);
+    assert_eq!(
+        problems(&text),
+        [
+            (
+                1,
+                "X-SIGNAAL-VERIFIED is \"2024-02-30\", which is not a date".to_string()
+            ),
+            (
+                6,
+                "X-SIGNAAL-HELP is \"soms[2J\"; it is advice-only or referral".to_string()
+            ),
+            (
+                12,
+                "[31MFN is outside a card: every line belongs between BEGIN:VCARD and END:VCARD"
+                    .to_string()
+            ),
+        ]
+    );
+}

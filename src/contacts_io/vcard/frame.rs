@@ -8,6 +8,7 @@
 //! `BEGIN:VCARD` line.
 
 use super::super::{problem, text};
+use super::shown;
 use crate::toml_spans::Problem;
 
 /// One card's text, from its `BEGIN:VCARD` to its `END:VCARD` line, with CRLF line ends.
@@ -196,11 +197,7 @@ pub(super) fn cards(bytes: &[u8]) -> (Vec<CardText>, Vec<Problem>) {
                 Some(card) => card.push(number, line),
                 None if !outside_reported => {
                     let text = String::from_utf8_lossy(line);
-                    let name = text
-                        .split([':', ';'])
-                        .next()
-                        .unwrap_or_default()
-                        .trim()
+                    let name = shown(text.split([':', ';']).next().unwrap_or_default())
                         .to_ascii_uppercase();
                     problems.push(problem(
                         number,
@@ -231,5 +228,5 @@ fn marker(line: &[u8]) -> Option<(&'static str, String)> {
     let name = ["BEGIN", "END"]
         .into_iter()
         .find(|marker| name.eq_ignore_ascii_case(marker))?;
-    Some((name, what.trim().to_string()))
+    Some((name, shown(what)))
 }

@@ -24,6 +24,14 @@ pub use write::write_vcard;
 /// Reads every card of a vCard file, or every problem of it: those of the frame by line, those
 /// inside a card at the line of its `BEGIN:VCARD`.
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {
+    if bytes.contains(&0) {
+        // UTF-16 with a byte order mark was decoded before; without one it is bytes and NULs.
+        return Err(vec![problem(
+            1,
+            "this file holds NUL bytes, as UTF-16 text without a byte order mark does; save the \
+             contacts as UTF-8 (vCard 4.0) and import them again",
+        )]);
+    }
     let (cards, mut problems) = frame::cards(bytes);
     let mut contacts = Vec::new();
     for card in cards {
@@ -45,5 +53,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {
     match problems.is_empty() {
         true => Ok(contacts),
         false => Err(problems),
+    }
+}
+
+/// Text from the file as a problem shows it: without control characters (an escape sequence
+/// must not reach the terminal), at most 40 characters.
+fn shown(text: &str) -> String {
+    let text: String = text.trim().chars().filter(|c| !c.is_control()).collect();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text,
     }
 }

@@ -9,12 +9,13 @@ use calcard::vcard::{
 use chrono::NaiveDate;
 
 use super::fields::{self, Field};
+use super::shown;
 use crate::domain::contact::{Contact, Phone};
 
 /// The contact of one card, or why the card is not one (said of the card as a whole).
 pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
     if let Some(entry) = card.property(&VCardProperty::Version) {
-        let version = texts(entry).join("");
+        let version = shown(&texts(entry).join(""));
         if !matches!(
             VCardVersion::try_parse(&version),
             Some(VCardVersion::V2_1 | VCardVersion::V3_0 | VCardVersion::V4_0)
@@ -104,20 +105,21 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
             continue;
         };
         let value = single(entry);
+        let (name, shown_value) = (field.name(), shown(&value));
         match field {
             Field::Availability => contact.availability = value,
             Field::Area => contact.area = value,
             Field::WhenToCall => contact.when_to_call = value,
             Field::Help => {
                 contact.help = fields::help(&value).ok_or_else(|| {
-                    format!("{name} is \"{value}\"; it is advice-only or referral")
+                    format!("{name} is \"{shown_value}\"; it is advice-only or referral")
                 })?
             }
             Field::ConsentFirst => contact.consent_first = value.eq_ignore_ascii_case("true"),
             Field::Verified => {
                 contact.verified = Some(
                     NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-                        .map_err(|_| format!("{name} is \"{value}\", which is not a date"))?,
+                        .map_err(|_| format!("{name} is \"{shown_value}\", which is not a date"))?,
                 )
             }
             Field::Groups => {
@@ -127,7 +129,10 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
                     .filter(|id| !id.is_empty())
                     .map(|id| {
                         id.parse().map_err(|_| {
-                            format!("{name} holds \"{id}\", which is not a group's number")
+                            format!(
+                                "{name} holds \"{}\", which is not a group's number",
+                                shown(id)
+                            )
                         })
                     })
                     .collect::<Result<_, _>>()?
