@@ -52,7 +52,11 @@ const NAMESPACE: Uuid = Uuid::from_u128(0x5169_aa1e_3c0e_4b7e_9d2a_61f0_c4e8_b23
 impl Uids {
     fn next(&mut self, contact: &Contact) -> String {
         let mut name = match contact.pinned {
-            Some(pinned) => format!("pinned {pinned:?}"),
+            // By the name the JSON export gives the pinned card (a contract: never renamed).
+            Some(pinned) => format!(
+                "pinned {}",
+                serde_json::to_value(pinned).unwrap_or_default()
+            ),
             None => {
                 let (name, numbers) = identity(contact);
                 format!("{name}\n{}", numbers.join("\n"))
