@@ -282,7 +282,7 @@ fn the_vcard_export_is_rfc_6350_and_reads_back_into_the_same_directory() {
         .filter(|l| l.starts_with("VERSION:"))
         .all(|l| *l == "VERSION:4.0"));
     assert!(
-        vcf.contains("TEL;TYPE=voice:0800-2000"),
+        vcf.contains("item1.TEL;TYPE=VOICE:0800-2000\r\nitem1.X-ABLabel:gratis\r\n"),
         "pinned cards included"
     );
 

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
-use crate::contacts_io::ReadFile;
+use crate::contacts_io::{identity, ReadFile};
 use crate::domain::contact::{directory, Lookup};
 use crate::domain::Contact;
 use crate::i18n::Lang;
@@ -181,8 +181,8 @@ fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
 }
 
 /// The contacts of `read` that are not in `directory` yet, nor earlier in `read`: a card is there
-/// already when it has the same name (case and accents aside) and the same phone numbers (only
-/// their digits and a leading +), in the same order. So importing a file twice, or an export of
+/// already when it has the same [`identity`]: the same name (case and accents aside) and the
+/// same phone numbers (only their digits and a leading +), in the same order. So importing a file twice, or an export of
 /// the directory (which holds the pinned cards), adds nothing the second time.
 pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
     let mut known: Vec<(String, Vec<String>)> = directory.iter().map(identity).collect();
@@ -195,22 +195,6 @@ pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
         }
     }
     new
-}
-
-fn identity(contact: &Contact) -> (String, Vec<String>) {
-    let name = field(&crate::search::fold(&contact.name));
-    let numbers = contact
-        .phones
-        .iter()
-        .map(|p| {
-            let number = p.number.trim();
-            let plus = if number.starts_with('+') { "+" } else { "" };
-            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            format!("{plus}{digits}")
-        })
-        .filter(|n| !n.is_empty())
-        .collect();
-    (name, numbers)
 }
 
 /// Writes the whole directory, the pinned cards included, as vCard 4.0 to stdout.

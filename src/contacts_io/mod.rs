@@ -6,8 +6,9 @@
 //! template and keymap readers, and returns nothing unless the whole file is right: an import never
 //! half happens. The contacts it returns have id 0; the store hands out the ids.
 //!
-//! Which format a file is does not depend on its name: a file whose first line that is not blank
-//! is `BEGIN:VCARD` is a vCard file, anything else is read as CSV.
+//! A file whose first line that is not blank is `BEGIN:VCARD` is a vCard file, and so is any file
+//! named `.vcf` or `.vcard` (an empty one, or one that is no vCard at all, gets a vCard message,
+//! not one about CSV headers); anything else is read as CSV.
 
 mod csv;
 #[cfg(test)]
@@ -51,8 +52,9 @@ pub fn read(file_name: &str, text: &str) -> Result<Vec<Contact>, ContactsError> 
 
 /// [`read`] for a file as it is on disk, which need not be UTF-8 as a whole: a vCard file folded
 /// in the middle of a character (folding counts octets, and some writers cut a character in two)
-/// is unfolded before it is decoded, a vCard value is decoded by its `CHARSET` (UTF-8, ISO-8859-1
-/// or Windows-1252), and a CSV file that is not UTF-8 is read as Windows-1252, which is what a
+/// is unfolded before it is decoded, a quoted-printable or base64 vCard value is decoded by its
+/// `CHARSET` (ISO-8859-1 when it has none), any other vCard line must be UTF-8 (a problem on its
+/// line otherwise), and a CSV file that is not UTF-8 is read as Windows-1252, which is what a
 /// spreadsheet on Windows saves as plain "CSV". A file with a UTF-16 byte order mark is decoded
 /// as UTF-16 first.
 pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<Contact>, ContactsError> {
@@ -73,7 +75,11 @@ pub struct ReadFile {
 pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsError> {
     let utf16 = text::utf16(bytes);
     let bytes = utf16.as_deref().map_or(bytes, str::as_bytes);
-    let read = match format_of(bytes) {
+    let format = match is_vcard_name(file_name) {
+        true => Format::VCard,
+        false => format_of(bytes),
+    };
+    let read = match format {
         Format::VCard => vcard::read(bytes).map(|contacts| ReadFile {
             contacts,
             unused_columns: Vec::new(),
@@ -84,6 +90,39 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<ReadFile, ContactsErro
         }),
     };
     read.map_err(|problems| ContactsError::new(file_name, problems))
+}
+
+/// What makes two cards the same contact for signaal: the name (case and accents aside, spaces
+/// collapsed) and the phone numbers (only their digits and a leading +), in order. An import
+/// skips a card whose identity the directory has already, and the vCard export makes a card's
+/// `UID` from it.
+pub fn identity(contact: &Contact) -> (String, Vec<String>) {
+    let name = crate::search::fold(&contact.name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let numbers = contact
+        .phones
+        .iter()
+        .map(|p| {
+            let number = p.number.trim();
+            let plus = if number.starts_with('+') { "+" } else { "" };
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            format!("{plus}{digits}")
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    (name, numbers)
+}
+
+/// Whether a file's name says it is a vCard file: `.vcf` or `.vcard`, in any case.
+fn is_vcard_name(file_name: &str) -> bool {
+    std::path::Path::new(file_name)
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("vcf") || extension.eq_ignore_ascii_case("vcard")
+        })
 }
 
 /// Every problem found in one contacts file, with its line.

@@ -1,0 +1,75 @@
+//! signaal's own vCard properties, `X-SIGNAAL-*`, for the fields of a [`Contact`] that vCard has
+//! no standard property for. The writer writes them and the reader reads them back, so an export
+//! imported again has every field it had.
+//!
+//! [`Contact`]: crate::domain::Contact
+
+use crate::domain::contact::Help;
+
+/// A field written as an `X-SIGNAAL-*` property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Field {
+    /// `X-SIGNAAL-AVAILABILITY`: days and hours, as typed.
+    Availability,
+    /// `X-SIGNAAL-AREA`: the area served, in words.
+    Area,
+    /// `X-SIGNAAL-WHEN-TO-CALL`.
+    WhenToCall,
+    /// `X-SIGNAAL-HELP`: `advice-only` or `referral`.
+    Help,
+    /// `X-SIGNAAL-CONSENT-FIRST`: `TRUE` when the parents must consent first.
+    ConsentFirst,
+    /// `X-SIGNAAL-VERIFIED`: the date last checked, `YYYY-MM-DD`.
+    Verified,
+    /// `X-SIGNAAL-GROUPS`: the ids of the groups served, separated by commas.
+    Groups,
+}
+
+impl Field {
+    /// Every field, in the order they are written.
+    pub(super) const ALL: [Field; 7] = [
+        Field::Availability,
+        Field::Area,
+        Field::WhenToCall,
+        Field::Help,
+        Field::ConsentFirst,
+        Field::Verified,
+        Field::Groups,
+    ];
+
+    /// The property's name, uppercase.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Field::Availability => "X-SIGNAAL-AVAILABILITY",
+            Field::Area => "X-SIGNAAL-AREA",
+            Field::WhenToCall => "X-SIGNAAL-WHEN-TO-CALL",
+            Field::Help => "X-SIGNAAL-HELP",
+            Field::ConsentFirst => "X-SIGNAAL-CONSENT-FIRST",
+            Field::Verified => "X-SIGNAAL-VERIFIED",
+            Field::Groups => "X-SIGNAAL-GROUPS",
+        }
+    }
+}
+
+/// The field of a property name (in any case).
+pub(super) fn by_name(name: &str) -> Option<Field> {
+    Field::ALL
+        .into_iter()
+        .find(|field| field.name().eq_ignore_ascii_case(name))
+}
+
+/// The value of `X-SIGNAAL-HELP` for `help`; `None` for [`Help::Unknown`], which is not written.
+pub(super) fn help_value(help: Help) -> Option<&'static str> {
+    match help {
+        Help::Unknown => None,
+        Help::AdviceOnly => Some("advice-only"),
+        Help::Referral => Some("referral"),
+    }
+}
+
+/// The [`Help`] of an `X-SIGNAAL-HELP` value (in any case), `None` for another value.
+pub(super) fn help(value: &str) -> Option<Help> {
+    [Help::AdviceOnly, Help::Referral]
+        .into_iter()
+        .find(|help| help_value(*help).is_some_and(|v| v.eq_ignore_ascii_case(value.trim())))
+}
