@@ -50,9 +50,7 @@ pub fn find(
         text.push_str(&line(&lookup.contacts[i]));
         text.push('\n');
     }
-    let mut out = std::io::stdout().lock();
-    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-    super::printed(written, "contacts")
+    super::print_user_text(&text, "contacts")
 }
 
 /// The directory to search, and a note for stderr when it is only the pinned cards.

@@ -9,9 +9,11 @@ pub mod child;
 pub mod dossier;
 pub mod files;
 pub mod handover;
+pub mod markdown;
 pub mod meldcode;
 pub mod parents;
 pub mod plans;
 pub mod redact;
+pub mod sheet;
 
 pub use child::{child_report, render_child, ChildReport};
