@@ -61,7 +61,9 @@ fn table_rows(markdown: &str) -> Vec<&str> {
 /// The text must start with the UTF-8 byte order mark; its fields are separated by ";" when the
 /// header's are (a Dutch report), else by ",".
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').expect("a byte order mark first");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first");
     let delimiter = match text.starts_with("child_id;") {
         true => ';',
         false => ',',
@@ -990,7 +992,11 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
             assert!(!text.contains(&hidden), "{hidden} named: {text}");
         }
         // The placeholder's brackets escaped: text, not a link.
-        let left_out = if lang == "nl" { r"\[naam\]" } else { r"\[name\]" };
+        let left_out = if lang == "nl" {
+            r"\[naam\]"
+        } else {
+            r"\[name\]"
+        };
         let question = format!("| Wat helpt {left_out} bij het brengen? |");
         assert!(text.contains(&question), "{text}");
         assert!(text.contains(alias), "{text}");

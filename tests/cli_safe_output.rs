@@ -115,7 +115,10 @@ fn user_text_in_the_markdown_reports_is_shown_as_typed() {
         typed.extend(plan.clone());
         shows_as_typed(&report, &typed);
         // The title is the one heading that names the child, and it is the document's first.
-        assert!(report.starts_with(r"# \*Zoë\* \<b>de\_Boer\</b>: "), "{report}");
+        assert!(
+            report.starts_with(r"# \*Zoë\* \<b>de\_Boer\</b>: "),
+            "{report}"
+        );
 
         let dossier = ok(&db.report(&["--child", &child, "--dossier", "--lang", lang]));
         shows_as_typed(&dossier, &typed);
@@ -151,7 +154,11 @@ fn the_care_team_csv_opens_in_dutch_excel_and_runs_no_formula() {
         .map(|t| t["id"].clone())
         .collect::<Vec<Value>>();
     open.truncate(formulas.len());
-    assert_eq!(open.len(), formulas.len(), "enough open step plans in the demo");
+    assert_eq!(
+        open.len(),
+        formulas.len(),
+        "enough open step plans in the demo"
+    );
     for t in export["trajectories"].as_array_mut().unwrap() {
         if let Some(at) = open.iter().position(|id| *id == t["id"]) {
             t["actions"] = json!(formulas[at]);

@@ -162,10 +162,7 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
             unused_columns.join(", ")
         ));
     }
-    super::printed(
-        super::to_stdout(|out| writeln!(out, "{message}")),
-        "result of the import",
-    )
+    super::print_user_text(&format!("{message}\n"), "result of the import")
 }
 
 fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {

@@ -59,10 +59,8 @@ pub fn import(store: &Store, file: &Path, template: &FormTemplate) -> Result<Exi
 /// The current templates, one a line: id, version, kinds, item count, built-in or imported.
 pub fn list(store: &Store) -> Result<ExitCode> {
     let lines = list_lines(&Catalogue::forms(store.form_templates()?));
-    super::printed(
-        super::to_stdout(|out| lines.iter().try_for_each(|line| writeln!(out, "{line}"))),
-        "list of templates",
-    )
+    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    super::print_user_text(&text, "list of templates")
 }
 
 /// Built-in templates first, in their order, then imported ones by id.
@@ -150,17 +148,16 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         true => "none".to_string(),
         false => chosen.join(", "),
     };
-    let written = super::to_stdout(|out| match group.forms.is_empty() {
-        true => writeln!(
-            out,
-            "group {} ({}) uses every template for {}: {chosen}",
+    let line = match group.forms.is_empty() {
+        true => format!(
+            "group {} ({}) uses every template for {}: {chosen}\n",
             group.id,
             group.name,
             kind_name(group.kind)
         ),
-        false => writeln!(out, "group {} ({}) uses: {chosen}", group.id, group.name),
-    });
-    super::printed(written, "result")
+        false => format!("group {} ({}) uses: {chosen}\n", group.id, group.name),
+    };
+    super::print_user_text(&line, "result")
 }
 
 #[cfg(test)]
