@@ -163,7 +163,8 @@ fn write_consent(out: &mut String, child: &Child, lang: Lang) {
         let _ = writeln!(
             out,
             "- {purpose}: {}",
-            lang.dossier_consent(child.consent.get(to))
+            // Who gave and recorded it are names people typed.
+            inline(&lang.dossier_consent(child.consent.get(to)))
         );
     }
 }
