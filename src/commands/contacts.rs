@@ -12,6 +12,7 @@ use anyhow::{anyhow, Context as _, Result};
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
 use crate::contacts_io::ReadFile;
 use crate::domain::contact::{directory, Lookup};
+use crate::domain::text::visible_controls;
 use crate::domain::Contact;
 use crate::store::{Store, StoreError};
 
@@ -119,7 +120,8 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
         Ok(read) if read.contacts.is_empty() => Err(anyhow!("{name} holds no contacts")),
         Ok(read) => Ok(Some(read)),
         Err(problems) => {
-            eprintln!("{problems}");
+            // A problem may quote the file: its control characters are shown.
+            eprintln!("{}", visible_controls(&problems.to_string()));
             eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
             Ok(None)
         }

@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::FormsUseArgs;
 use crate::domain::form::FormTemplate;
+use crate::domain::text::visible_controls;
 use crate::domain::AuditAction;
 use crate::domain::{Catalogue, GroupKind};
 use crate::store::{Store, TemplateAdded};
@@ -27,7 +28,8 @@ pub fn read_template(file: &Path) -> Result<Option<FormTemplate>> {
     match crate::templates::parse(&name, &text) {
         Ok(template) => Ok(Some(template)),
         Err(problems) => {
-            eprintln!("{problems}");
+            // A problem may quote the file: its control characters are shown.
+            eprintln!("{}", visible_controls(&problems.to_string()));
             Ok(None)
         }
     }
