@@ -138,6 +138,57 @@ fn user_text_in_the_markdown_reports_is_shown_as_typed() {
     }
 }
 
+/// A handover's free text keeps its lines (each shown as typed, none a list item or heading);
+/// its school and development domains, on one line, are text too.
+#[test]
+fn the_handover_shows_its_lines_as_typed() {
+    let mut export = Db::demo(&[]).export();
+    let handover = &mut export["handovers"][0];
+    let child = handover["child_id"].to_string();
+    handover["school"] = json!("<i>Het Anker</i> & [co](x)");
+    handover["what_helps"] =
+        json!("- Vooraf *vertellen*\n  # wat er komt\n\n1. Een vaste plek | kring");
+    handover["development"]["Motoriek"] = json!("> Klimt `snel`");
+    let db = Db::import(&export);
+    let text = ok(&db.report(&["--handover", &child, "--for-parents", "--lang", "nl"]));
+    let (runs, markup) = read(&text);
+    assert!(markup.is_empty(), "{markup:?} in:\n{text}");
+    // The lines of what helps: a hard line break between the first two, a paragraph after.
+    let lines = "- Vooraf *vertellen*\n# wat er komt";
+    let expected = [
+        lines,
+        "1. Een vaste plek | kring",
+        "<i>Het Anker</i> & [co](x)",
+    ];
+    let joined = text_with_breaks(&text);
+    for typed in expected {
+        assert!(
+            joined.iter().any(|r| r == typed),
+            "{typed:?} not in {joined:?}"
+        );
+    }
+    assert!(
+        runs.iter().any(|r| r.contains("> Klimt `snel`")),
+        "{runs:?}"
+    );
+}
+
+/// The paragraphs of `doc` as a reader shows them, a hard line break as "\n".
+fn text_with_breaks(doc: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new(doc) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::HardBreak => text.push('\n'),
+            Event::SoftBreak => text.push(' '),
+            _ => paragraphs.push(std::mem::take(&mut text)),
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty());
+    paragraphs
+}
+
 /// The care-team CSV as Dutch Excel opens it: UTF-8 behind a byte order mark, split on ";".
 #[test]
 fn the_care_team_csv_opens_in_dutch_excel_and_runs_no_formula() {
