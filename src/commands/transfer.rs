@@ -8,6 +8,7 @@ use anyhow::{anyhow, Context, Result};
 
 use super::backup;
 use crate::app::Clock;
+use crate::domain::text::visible_controls;
 use crate::store::{Store, StoreError, TrailChain};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
@@ -99,7 +100,10 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
         true => writeln!(out, "{path}: ok"),
         false => problems
             .iter()
-            .try_for_each(|problem| writeln!(out, "{path}: {problem}")),
+            // A problem may quote a name: any control character in it is shown.
+            .try_for_each(|problem| {
+                writeln!(out, "{path}: {}", visible_controls(&problem.to_string()))
+            }),
     });
     // A reader that stopped early does not turn problems found into success.
     super::printed(written, "result of the check")?;
