@@ -8,6 +8,7 @@ use anyhow::{anyhow, Context, Result};
 
 use super::backup;
 use crate::app::Clock;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError, TrailChain};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
@@ -23,8 +24,9 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 
 /// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
 /// its own; `chain` says how the trail's hash chain is taken. A file that is refused leaves no
-/// new database behind: a directory this command created is removed again.
-pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
+/// new database behind: a directory this command created is removed again. Why a file is
+/// refused is said in `lang`.
+pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<ExitCode> {
     // Read the file first: one that cannot be read should not leave a new database behind.
     let mut start = [0u8; 2];
     let read = std::fs::File::open(file)
@@ -53,7 +55,7 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
                 // Only what this command made a moment ago: an empty database.
                 let _ = std::fs::remove_dir_all(dir);
             }
-            return Err(anyhow!("{} was not imported: {e}", file.display()));
+            return Err(anyhow!(refused(lang, file, &e)));
         }
     };
     eprintln!(
@@ -64,6 +66,22 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
         file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why `file` was not imported, in `lang`: where in the file and what, for a file that is no
+/// export; else the store's sentence after the file's name.
+fn refused(lang: Lang, file: &Path, e: &StoreError) -> String {
+    match e {
+        StoreError::NotAnExport(unreadable) => lang.import_refused(file, unreadable),
+        e => {
+            let why = lang.store_error(e);
+            let why = why.strip_suffix('.').unwrap_or(&why);
+            lang.pick(
+                format!("{} is niet geïmporteerd: {why}", file.display()),
+                format!("{} was not imported: {why}", file.display()),
+            )
+        }
+    }
 }
 
 /// Who the import's audit entry names: the user logged in to the computer (`USER`, else

@@ -3,6 +3,7 @@
 
 mod backup;
 mod errors;
+mod import;
 mod lead;
 pub mod report;
 mod store;

@@ -58,7 +58,7 @@ fn reading<'a, R: Read>(
             hasher: Sha256::new(),
         };
         let header = export::read(&mut input, each).map_err(|e| match e {
-            ReadError::Format(e) => StoreError::NotAnExport(e.to_string()),
+            ReadError::Format(e) => StoreError::NotAnExport(e),
             ReadError::Each(e) => e,
         })?;
         let sha256 = Some(format!("{:x}", input.hasher.finalize()));

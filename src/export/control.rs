@@ -1,0 +1,183 @@
+//! Control characters in the names and other one-line texts of an export's records (the rule is
+//! `domain::text`'s): which field holds one, and where in the file that field's value is.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::Record;
+use crate::domain::contact::Phone;
+use crate::domain::text::first_control_char;
+
+/// One step of a path into a record: a field, or a place in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// A path into a record, `guardians[0].name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Step>);
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Field(name) if i == 0 => f.write_str(name)?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The first of the record's names and one-line texts (a phone's number and label, an e-mail
+/// address, a group's location) that holds a control character: its path in the record and the
+/// character. Notes and other free text may run over lines and are not looked at here.
+pub fn first_in(record: Record<'_>) -> Option<(FieldPath, char)> {
+    let mut texts: Vec<(Vec<Step>, &str)> = Vec::new();
+    let field = |name| vec![Step::Field(name)];
+    match record {
+        Record::Staff(s) => texts.extend([
+            (field("name"), s.name.as_str()),
+            (field("phone"), s.phone.as_str()),
+        ]),
+        Record::Group(g) => texts.extend([
+            (field("name"), g.name.as_str()),
+            (field("location"), g.location.as_str()),
+        ]),
+        Record::Child(c) => {
+            texts.extend([
+                (field("first_name"), c.first_name.as_str()),
+                (field("last_name"), c.last_name.as_str()),
+            ]);
+            for (i, g) in c.guardians.iter().enumerate() {
+                let at = |name| vec![Step::Field("guardians"), Step::Index(i), Step::Field(name)];
+                texts.extend([
+                    (at("name"), g.name.as_str()),
+                    (at("relation"), g.relation.as_str()),
+                    (at("email"), g.email.as_str()),
+                ]);
+                texts.extend(phones(at("phones"), &g.phones));
+            }
+        }
+        Record::Contact(c) => {
+            texts.extend([
+                (field("name"), c.name.as_str()),
+                (field("role"), c.role.as_str()),
+                (field("organisation"), c.organisation.as_str()),
+                (field("email"), c.email.as_str()),
+                (field("area"), c.area.as_str()),
+            ]);
+            texts.extend(phones(field("phones"), &c.phones));
+        }
+        _ => {}
+    }
+    texts
+        .into_iter()
+        .find_map(|(path, text)| first_control_char(text).map(|c| (FieldPath(path), c)))
+}
+
+/// The number and label of each phone, under `list` (`guardians[0].phones`).
+fn phones<'a>(list: Vec<Step>, phones: &'a [Phone]) -> impl Iterator<Item = (Vec<Step>, &'a str)> {
+    phones.iter().enumerate().flat_map(move |(j, p)| {
+        let at = |name| {
+            let mut path = list.clone();
+            path.extend([Step::Index(j), Step::Field(name)]);
+            path
+        };
+        [
+            (at("number"), p.number.as_str()),
+            (at("label"), p.label.as_str()),
+        ]
+    })
+}
+
+/// The line and column (1-based) where the value at `path` ends in `json`, one record as
+/// written; `None` when the record does not read as JSON or has no such value.
+pub fn locate(json: &[u8], path: &FieldPath) -> Option<(usize, usize)> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    match Find(&path.0).deserialize(&mut de) {
+        Err(e) if e.to_string().starts_with(FOUND) => Some((e.line(), e.column())),
+        _ => None,
+    }
+}
+
+/// The error [`Find`] stops with at the value it looks for, so that serde_json says where.
+const FOUND: &str = "found here";
+
+/// Walks down a path, skipping every other value.
+struct Find<'p>(&'p [Step]);
+
+impl<'de> DeserializeSeed<'de> for Find<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.0 {
+            [] => {
+                d.deserialize_any(IgnoredAny)?;
+                Err(de::Error::custom(FOUND))
+            }
+            _ => d.deserialize_any(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Find<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object or a list")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match self.0 {
+                [Step::Field(name), rest @ ..] if *name == key => {
+                    map.next_value_seed(Find(rest))?
+                }
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            let more = match self.0 {
+                [Step::Index(n), rest @ ..] if *n == i => seq.next_element_seed(Find(rest))?,
+                _ => seq.next_element::<IgnoredAny>()?.map(drop),
+            };
+            if more.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_at_a_path_is_found_where_it_ends() {
+        let json = br#"{"id": 3,
+  "guardians": [
+    {"name": "Ans"},
+    {"name": "B\u001b[31m", "phones": []}
+  ]}"#;
+        let path = FieldPath(vec![
+            Step::Field("guardians"),
+            Step::Index(1),
+            Step::Field("name"),
+        ]);
+        assert_eq!(path.to_string(), "guardians[1].name");
+        assert_eq!(locate(json, &path), Some((4, 26)));
+        let missing = FieldPath(vec![Step::Field("guardians"), Step::Index(2)]);
+        assert_eq!(locate(json, &missing), None);
+    }
+}
