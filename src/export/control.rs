@@ -95,17 +95,19 @@ fn phones<'a>(list: Vec<Step>, phones: &'a [Phone]) -> impl Iterator<Item = (Vec
     })
 }
 
-/// The line and column (1-based) where the value at `path` ends in `json`, one record as
+/// The line and column (1-based) where the value at `path` begins in `json`, one record as
 /// written; `None` when the record does not read as JSON or has no such value.
 pub fn locate(json: &[u8], path: &FieldPath) -> Option<(usize, usize)> {
     let mut de = serde_json::Deserializer::from_slice(json);
     match Find(&path.0).deserialize(&mut de) {
-        Err(e) if e.to_string().starts_with(FOUND) => Some((e.line(), e.column())),
+        // serde_json places an error at the last byte it read: the one before the value.
+        Err(e) if e.to_string().starts_with(FOUND) => Some((e.line(), e.column() + 1)),
         _ => None,
     }
 }
 
-/// The error [`Find`] stops with at the value it looks for, so that serde_json says where.
+/// The error [`Find`] stops with before the value it looks for, so that serde_json says where
+/// that value begins (reading on, serde_json would place it after the record's `}`).
 const FOUND: &str = "found here";
 
 /// Walks down a path, skipping every other value.
@@ -116,10 +118,7 @@ impl<'de> DeserializeSeed<'de> for Find<'_> {
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         match self.0 {
-            [] => {
-                d.deserialize_any(IgnoredAny)?;
-                Err(de::Error::custom(FOUND))
-            }
+            [] => Err(de::Error::custom(FOUND)),
             _ => d.deserialize_any(self),
         }
     }
@@ -164,7 +163,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_value_at_a_path_is_found_where_it_ends() {
+    fn the_value_at_a_path_is_found_where_it_begins() {
         let json = br#"{"id": 3,
   "guardians": [
     {"name": "Ans"},
@@ -176,8 +175,31 @@ mod tests {
             Step::Field("name"),
         ]);
         assert_eq!(path.to_string(), "guardians[1].name");
-        assert_eq!(locate(json, &path), Some((4, 26)));
+        assert_eq!(locate(json, &path), Some((4, 14)));
         let missing = FieldPath(vec![Step::Field("guardians"), Step::Index(2)]);
         assert_eq!(locate(json, &missing), None);
+    }
+
+    #[test]
+    fn names_with_control_characters_are_problems_of_the_data() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:15:00+01:00").unwrap();
+        let mut data = crate::demo::generate(&Default::default(), now);
+        assert_eq!(data.problems(), Vec::<String>::new());
+        let child = &mut data.children[2];
+        child.last_name.push_str("\u{1b}[2J");
+        let id = child.id;
+        data.staff[1].name.push('\u{7}');
+        let staff = data.staff[1].id;
+        let group = &mut data.groups[0];
+        group.location = "Hal\nB".into();
+        let group = group.id;
+        assert_eq!(
+            data.problems(),
+            [
+                format!("staff member {staff} has a control character (BEL) in name"),
+                format!("group {group} has a control character (LF) in location"),
+                format!("child {id} has a control character (ESC) in last_name"),
+            ]
+        );
     }
 }
