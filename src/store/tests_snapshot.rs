@@ -376,7 +376,7 @@ fn an_import_refuses_a_file_without_a_required_array_or_with_an_unknown_one_skip
     let (_dir2, other) = fresh();
     let err = other.import_from(|| Ok(Cursor::new(&without))).unwrap_err();
     assert!(
-        err.to_string().contains("missing field `children`"),
+        err.to_string().contains("the field children is missing"),
         "{err}"
     );
     other.import_from(|| Ok(Cursor::new(&with_extra))).unwrap();
