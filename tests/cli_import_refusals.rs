@@ -191,8 +191,8 @@ fn cases() -> Vec<Case> {
             "ESC in a child's name",
             changed(|e| e["children"][2]["first_name"] = "Tim\u{1b}[2J".into()),
             Some("Tim\\u001b"),
-            "children[2].first_name: contains a control character (ESC), which no name may hold",
-            "children[2].first_name: bevat een stuurteken (ESC), dat in een naam niet kan",
+            "children[2].first_name: contains a control character (ESC), which a terminal takes as a command",
+            "children[2].first_name: bevat een stuurteken (ESC), dat een terminal als opdracht neemt",
         ),
         case(
             "BEL in a staff member's name",
@@ -220,6 +220,13 @@ fn cases() -> Vec<Case> {
             Some("Logopedie\u{7f}"),
             "contacts[",
             "bevat een stuurteken (DEL)",
+        ),
+        case(
+            "ESC in a note, where a line break is fine",
+            changed(|e| e["observations"][0]["parents_view"] = "Thuis ook.\n\tGoed\u{1b}[2J".into()),
+            Some("Thuis ook."),
+            "observations[0].parents_view: contains a control character (ESC)",
+            "observations[0].parents_view: bevat een stuurteken (ESC)",
         ),
         case(
             "a C1 control in a guardian's name",
@@ -299,12 +306,15 @@ fn a_refused_file_leaves_a_database_that_was_there_as_it_was() {
 fn a_byte_order_mark_before_the_export_is_no_problem() {
     let db = Db::empty();
     let file = db.file("from-windows.json");
-    let good = serde_json::to_vec_pretty(export()).unwrap();
+    // A note may run over lines, with tabs and a Windows line end.
+    let good = changed(|e| e["observations"][0]["parents_view"] = "Thuis ook.\r\n\tGoed.".into());
     std::fs::write(&file, [b"\xEF\xBB\xBF", &good[..]].concat()).unwrap();
     run_ok(&["import", "--db", db.path(), file.to_str().unwrap()]);
     run_ok(&["check", "--db", db.path()]);
     let imported = db.export();
     assert_eq!(imported["children"], export()["children"]);
+    let note = &imported["observations"][0]["parents_view"];
+    assert_eq!(note, "Thuis ook.\r\n\tGoed.");
     // With a mark, a mistake is placed as without one.
     let other = Db::empty();
     let bad = changed(|e| e["children"][1]["birth_date"] = "2024-02-30".into());

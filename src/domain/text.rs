@@ -10,11 +10,12 @@ pub fn first_control_char(s: &str) -> Option<char> {
     s.chars().find(|c| c.is_control())
 }
 
-/// Like [`first_control_char`], but a line break (`\n`) or a tab is no control character here:
-/// for free text that may run over several lines (a note).
+/// Like [`first_control_char`], but line breaks (`\n`, and the `\r` of a Windows line end or a
+/// pasted text) and tabs are no control characters here: for free text that may run over
+/// several lines (a note).
 pub fn first_control_char_in_text(s: &str) -> Option<char> {
     s.chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// The usual short name of a control character (`ESC`, `BEL`, `LF`, `DEL`), or its code point
@@ -45,7 +46,7 @@ mod tests {
         }
         // The zero-width joiner and a no-break space are no control characters.
         assert_eq!(first_control_char("A\u{200d}B\u{a0}C"), None);
-        assert_eq!(first_control_char_in_text("line\nnext\tcolumn"), None);
+        assert_eq!(first_control_char_in_text("line\r\nnext\tcolumn"), None);
         assert_eq!(
             first_control_char_in_text("line\n\u{1b}[2J"),
             Some('\u{1b}')

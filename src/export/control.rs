@@ -7,7 +7,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 
 use super::Record;
 use crate::domain::contact::Phone;
-use crate::domain::text::first_control_char;
+use crate::domain::text::{first_control_char, first_control_char_in_text};
 
 /// One step of a path into a record: a field, or a place in a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,50 +34,79 @@ impl fmt::Display for FieldPath {
 }
 
 /// The first of the record's names and one-line texts (a phone's number and label, an e-mail
-/// address, a group's location) that holds a control character: its path in the record and the
-/// character. Notes and other free text may run over lines and are not looked at here.
+/// address, a group's location) that holds a control character, else the first of its free
+/// texts (notes) that holds one other than a line break or tab: its path in the record and the
+/// character.
 pub fn first_in(record: Record<'_>) -> Option<(FieldPath, char)> {
-    let mut texts: Vec<(Vec<Step>, &str)> = Vec::new();
+    let mut lines: Vec<(Vec<Step>, &str)> = Vec::new();
+    let mut free: Vec<(Vec<Step>, &str)> = Vec::new();
     let field = |name| vec![Step::Field(name)];
     match record {
-        Record::Staff(s) => texts.extend([
+        Record::Staff(s) => lines.extend([
             (field("name"), s.name.as_str()),
             (field("phone"), s.phone.as_str()),
         ]),
-        Record::Group(g) => texts.extend([
+        Record::Group(g) => lines.extend([
             (field("name"), g.name.as_str()),
             (field("location"), g.location.as_str()),
         ]),
         Record::Child(c) => {
-            texts.extend([
+            lines.extend([
                 (field("first_name"), c.first_name.as_str()),
                 (field("last_name"), c.last_name.as_str()),
             ]);
             for (i, g) in c.guardians.iter().enumerate() {
                 let at = |name| vec![Step::Field("guardians"), Step::Index(i), Step::Field(name)];
-                texts.extend([
+                lines.extend([
                     (at("name"), g.name.as_str()),
                     (at("relation"), g.relation.as_str()),
                     (at("email"), g.email.as_str()),
                 ]);
-                texts.extend(phones(at("phones"), &g.phones));
+                lines.extend(phones(at("phones"), &g.phones));
             }
         }
         Record::Contact(c) => {
-            texts.extend([
+            lines.extend([
                 (field("name"), c.name.as_str()),
                 (field("role"), c.role.as_str()),
                 (field("organisation"), c.organisation.as_str()),
                 (field("email"), c.email.as_str()),
                 (field("area"), c.area.as_str()),
             ]);
-            texts.extend(phones(field("phones"), &c.phones));
+            lines.extend(phones(field("phones"), &c.phones));
+            let topics = c.topics.iter().enumerate();
+            lines.extend(
+                topics.map(|(i, t)| (vec![Step::Field("topics"), Step::Index(i)], t.as_str())),
+            );
+            free.extend([
+                (field("availability"), c.availability.as_str()),
+                (field("when_to_call"), c.when_to_call.as_str()),
+                (field("notes"), c.notes.as_str()),
+            ]);
+        }
+        Record::Observation(o) => {
+            free.push((field("parents_view"), o.parents_view.as_str()));
+            let at = |list, i| vec![Step::Field(list), Step::Index(i), Step::Field("note")];
+            free.extend(
+                o.marks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (at("marks", i), m.note.as_str())),
+            );
+            free.extend(
+                o.notes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (at("notes", i), n.note.as_str())),
+            );
         }
         _ => {}
     }
-    texts
-        .into_iter()
-        .find_map(|(path, text)| first_control_char(text).map(|c| (FieldPath(path), c)))
+    let found = |rule: fn(&str) -> Option<char>| {
+        move |(path, text): (Vec<Step>, &str)| rule(text).map(|c| (FieldPath(path), c))
+    };
+    let in_lines = lines.into_iter().find_map(found(first_control_char));
+    in_lines.or_else(|| free.into_iter().find_map(found(first_control_char_in_text)))
 }
 
 /// The number and label of each phone, under `list` (`guardians[0].phones`).

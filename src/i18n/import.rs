@@ -114,8 +114,8 @@ impl Lang {
             Why::ControlChar(c) => {
                 let name = crate::domain::text::control_char_name(*c);
                 self.pick(
-                    format!("bevat een stuurteken ({name}), dat in een naam niet kan"),
-                    format!("contains a control character ({name}), which no name may hold"),
+                    format!("bevat een stuurteken ({name}), dat een terminal als opdracht neemt"),
+                    format!("contains a control character ({name}), which a terminal takes as a command"),
                 )
             }
             Why::Other(message) => self.pick(
