@@ -110,7 +110,7 @@ pub fn first_in(record: Record<'_>) -> Option<(FieldPath, char)> {
 }
 
 /// The number and label of each phone, under `list` (`guardians[0].phones`).
-fn phones<'a>(list: Vec<Step>, phones: &'a [Phone]) -> impl Iterator<Item = (Vec<Step>, &'a str)> {
+fn phones(list: Vec<Step>, phones: &[Phone]) -> impl Iterator<Item = (Vec<Step>, &str)> {
     phones.iter().enumerate().flat_map(move |(j, p)| {
         let at = |name| {
             let mut path = list.clone();

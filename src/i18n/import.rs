@@ -115,7 +115,10 @@ impl Lang {
                 let name = crate::domain::text::control_char_name(*c);
                 self.pick(
                     format!("bevat een stuurteken ({name}), dat een terminal als opdracht neemt"),
-                    format!("contains a control character ({name}), which a terminal takes as a command"),
+                    format!(
+                        "contains a control character ({name}), which a terminal takes as a \
+                         command"
+                    ),
                 )
             }
             Why::Other(message) => self.pick(
