@@ -17,7 +17,8 @@ use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
-pub use read::{read, read_arrays, EachRecord, Header, ReadError};
+pub use control::control_char_problem;
+pub use read::{read, read_arrays, EachRecord, Header, ReadError, Texts};
 pub use unreadable::Unreadable;
 
 pub const FORMAT: &str = "signaal-export";

@@ -24,7 +24,6 @@ use crate::domain::{Contact, Id, Role};
 enum Kind {
     Format,
     Ids,
-    Texts,
     Children,
     Groups,
     Observations,
@@ -137,18 +136,6 @@ impl Checks {
 
     /// Pass one: keeps what other records refer to.
     pub fn index(&mut self, record: Record<'_>) {
-        // A file's reader refuses these with their place (`export::read`); a database that
-        // holds one from before is told here.
-        if let Some((field, c)) = super::control::first_in(record) {
-            let which = match record.id() {
-                Some(("staff", id)) => format!("staff member {id}"),
-                Some((kind, id)) => format!("{kind} {id}"),
-                None => "a pinned contact".into(),
-            };
-            let name = crate::domain::text::control_char_name(c);
-            let problem = format!("{which} has a control character ({name}) in {field}");
-            self.problem(Kind::Texts, problem);
-        }
         match record {
             Record::Staff(s) => {
                 self.staff.insert(s.id, s.role);

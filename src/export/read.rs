@@ -33,21 +33,45 @@ pub enum ReadError<E> {
 /// A function handed each record in turn; an error stops the reading.
 pub type EachRecord<'a, E> = dyn FnMut(Record<'_>) -> Result<(), E> + 'a;
 
+/// What a control character in a name or other one-line text does (see `domain::text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Refuses the input, with the place: for a file brought in from elsewhere (`import`).
+    Refuse,
+    /// Lets it through: for signaal's own backups, which must come back whatever they hold
+    /// (`check` reports such a name in the database).
+    Keep,
+}
+
 /// Reads the export JSON in `input`, handing each record to `each` as soon as it is read.
 /// Unknown fields are skipped (newer exports may add some); the fields every export has
 /// (`format`, `version`, `exported_at`, `staff`, `groups`, `children`, `audit`) are required.
-/// A UTF-8 byte order mark before the JSON is skipped (editors on Windows write one). A name or
-/// other one-line text with a control character (`domain::text`) refuses the input.
-pub fn read<R: Read, E>(input: R, each: &mut EachRecord<'_, E>) -> Result<Header, ReadError<E>> {
-    read_arrays(input, None, each)
+/// A UTF-8 byte order mark before the JSON is skipped (editors on Windows write one); `texts`
+/// says whether a control character in a name refuses the input.
+pub fn read<R: Read, E>(
+    input: R,
+    texts: Texts,
+    each: &mut EachRecord<'_, E>,
+) -> Result<Header, ReadError<E>> {
+    read_with(input, None, texts, each)
 }
 
 /// Like [`read`], but when `only` names arrays (e.g. `Some(&["audit"])`) only their records are
 /// decoded and handed to `each`; the other arrays are read as JSON and skipped, which takes
 /// about half the time of decoding them (comparing a backup's trail needs only `audit`).
+/// Control characters are let through ([`Texts::Keep`]).
 pub fn read_arrays<R: Read, E>(
     input: R,
     only: Option<&[&str]>,
+    each: &mut EachRecord<'_, E>,
+) -> Result<Header, ReadError<E>> {
+    read_with(input, only, Texts::Keep, each)
+}
+
+fn read_with<R: Read, E>(
+    input: R,
+    only: Option<&[&str]>,
+    texts: Texts,
     each: &mut EachRecord<'_, E>,
 ) -> Result<Header, ReadError<E>> {
     let failed = RefCell::new(None);
@@ -65,6 +89,7 @@ pub fn read_arrays<R: Read, E>(
         refused: &refused,
         captured: &captured,
         only,
+        texts,
     };
     let mut track = serde_path_to_error::Track::new();
     let read = serde::Deserializer::deserialize_map(
@@ -231,6 +256,7 @@ struct File<'f, E> {
     captured: &'f RefCell<Captured>,
     /// The arrays whose records are wanted (`None`: all).
     only: Option<&'f [&'f str]>,
+    texts: Texts,
 }
 
 /// The fields that must be there, as the export format has always had them.
@@ -353,7 +379,10 @@ impl<'de, T: DeserializeOwned, E> de::Visitor<'de> for Array<'_, '_, T, E> {
                 break;
             };
             let record = (self.wrap)(&record);
-            if let Some((field, c)) = control::first_in(record) {
+            let refused = (self.file.texts == Texts::Refuse)
+                .then(|| control::first_in(record))
+                .flatten();
+            if let Some((field, c)) = refused {
                 let captured = self.file.captured.borrow();
                 let (line, column) = captured
                     .place_of(&field)
@@ -402,7 +431,7 @@ mod tests {
         );
         assert_eq!(seen, ["Ingrid"]);
         // Read whole, the staff record is decoded, and refused.
-        let whole = read(FILE.as_bytes(), &mut |_| Ok::<_, ()>(()));
+        let whole = read(FILE.as_bytes(), Texts::Refuse, &mut |_| Ok::<_, ()>(()));
         assert!(matches!(whole, Err(ReadError::Format(_))));
         // Skipped arrays are still read as JSON.
         let broken = FILE.replace("[{\"not\"", "[{not");
