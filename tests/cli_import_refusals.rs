@@ -367,3 +367,33 @@ fn a_disk_that_fills_up_during_the_import_leaves_nothing() {
     // The same file with room to write imports whole.
     run_ok(&["import", "--db", db.path(), file.to_str().unwrap()]);
 }
+
+#[test]
+fn a_file_that_cannot_be_read_or_is_a_backup_is_said_in_both_languages() {
+    let db = Db::empty();
+    let missing = db.file("missing.json");
+    let backup = db.file("signaal-backup.json.gz");
+    std::fs::write(&backup, [0x1f, 0x8b, 8, 0]).unwrap();
+    for (lang, unreadable, compressed) in [
+        (
+            "en",
+            "cannot read ",
+            "is compressed, as a signaal backup is",
+        ),
+        (
+            "nl",
+            "kan niet worden gelezen",
+            "is gecomprimeerd, zoals een signaal-back-up",
+        ),
+    ] {
+        let err = refused(lang, &db, &missing);
+        assert!(
+            err.contains("missing.json") && err.contains(unreadable),
+            "{err}"
+        );
+        let err = refused(lang, &db, &backup);
+        assert!(err.contains(compressed), "{err}");
+        assert!(err.contains("signaal restore --db"), "{err}");
+        assert!(!db.exists(), "nothing made");
+    }
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 
 use super::backup;
 use crate::app::Clock;
@@ -31,16 +31,10 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     let mut start = [0u8; 2];
     let read = std::fs::File::open(file)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
-        .with_context(|| format!("cannot read {}", file.display()))?;
+        .map_err(|e| anyhow!(lang.import_cannot_read(file, &e)))?;
     // gzip's magic bytes: a backup, which `restore` reads (and checks) rather than `import`.
     if start[..read] == [0x1f, 0x8b] {
-        return Err(anyhow!(
-            "{} is compressed, as a signaal backup is, not an export; bring a backup back with: \
-             signaal restore --db {} {}",
-            file.display(),
-            dir.display(),
-            file.display()
-        ));
+        return Err(anyhow!(lang.import_given_a_backup(file, dir)));
     }
     let existed = dir.exists();
     let store = super::open(dir)?;

@@ -119,7 +119,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// `input` without the byte order mark it may start with.
 fn without_bom<R: BufRead>(mut input: R) -> std::io::Result<impl Read> {
-    // A buffer of 64 KiB holds the first three bytes, unless the input is shorter.
+    // What one read gives: for a file, its first 64 KiB (the buffer's size).
     let start = input.fill_buf()?;
     let bom = start.starts_with(BOM);
     if bom {
@@ -204,8 +204,8 @@ impl Captured {
         serde_json::from_slice(&self.bytes[open..=end]).ok()
     }
 
-    /// Where the value at `path` in the current record ends in the file, when the record was
-    /// kept whole.
+    /// Where the value at `path` in the current record begins in the file, when the record
+    /// was kept whole.
     fn place_of(&self, path: &FieldPath) -> Option<(usize, usize)> {
         if self.cut {
             return None;

@@ -1,6 +1,8 @@
 //! Why an export file was not read, in Dutch and English: what is wrong in words ("a whole number
 //! was expected", "2024-02-30 is not a date"), after the JSON path of the value at fault.
 
+use std::path::Path;
+
 use super::Lang;
 use crate::export::unreadable::{Expected, Found, Syntax, Unreadable, Why};
 
@@ -30,7 +32,7 @@ impl Lang {
 
     /// The sentence `import` ends with when `file` did not read as an export:
     /// `FILE:LINE:COLUMN: PATH: WHAT; nothing was imported`.
-    pub fn import_refused(self, file: &std::path::Path, e: &Unreadable) -> String {
+    pub fn import_refused(self, file: &Path, e: &Unreadable) -> String {
         let file = file.display();
         let place = match e.line {
             0 => file.to_string(),
@@ -40,6 +42,30 @@ impl Lang {
         self.pick(
             format!("{place}: {why}; er is niets geïmporteerd"),
             format!("{place}: {why}; nothing was imported"),
+        )
+    }
+
+    /// `import` could not open or read `file` (`e` is the system's words, in English).
+    pub fn import_cannot_read(self, file: &Path, e: &std::io::Error) -> String {
+        let file = file.display();
+        self.pick(
+            format!("{file} kan niet worden gelezen: {e}"),
+            format!("cannot read {file}: {e}"),
+        )
+    }
+
+    /// `import` was given a backup (gzip) for the database at `dir`: `restore` brings it back.
+    pub fn import_given_a_backup(self, file: &Path, dir: &Path) -> String {
+        let (file, dir) = (file.display(), dir.display());
+        self.pick(
+            format!(
+                "{file} is gecomprimeerd, zoals een signaal-back-up, en geen export; zet een \
+                 back-up terug met: signaal restore --db {dir} {file}"
+            ),
+            format!(
+                "{file} is compressed, as a signaal backup is, not an export; bring a backup \
+                 back with: signaal restore --db {dir} {file}"
+            ),
         )
     }
 
