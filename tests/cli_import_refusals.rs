@@ -308,6 +308,18 @@ fn a_refused_file_leaves_a_database_that_was_there_as_it_was() {
 }
 
 #[test]
+fn a_refused_file_leaves_an_empty_directory_made_for_it_empty() {
+    let db = Db::empty();
+    std::fs::create_dir(db.path()).unwrap();
+    let file = db.file("export.json");
+    let bad = changed(|e| e["children"][1]["group_id"] = 999_999.into());
+    std::fs::write(&file, bad).unwrap();
+    refused("en", &db, &file);
+    let left: Vec<_> = std::fs::read_dir(db.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
 fn a_byte_order_mark_before_the_export_is_no_problem() {
     let db = Db::empty();
     let file = db.file("from-windows.json");

@@ -36,6 +36,9 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     if start[..read] == [0x1f, 0x8b] {
         return Err(anyhow!(lang.import_given_a_backup(file, dir)));
     }
+    // An empty directory (made beforehand with mkdir) is left empty again, as one that was not
+    // there is left absent.
+    let was_empty = std::fs::read_dir(dir).map(|mut entries| entries.next().is_none());
     let existed = dir.exists();
     let store = super::open(dir)?;
     let sig = super::signature(&importer());
@@ -45,9 +48,11 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
         Err(e) => {
             // Really closed before its directory may go: sled's threads let go a moment later.
             let _ = store.close();
+            // Only what this command made a moment ago: an empty database.
             if !existed {
-                // Only what this command made a moment ago: an empty database.
                 let _ = std::fs::remove_dir_all(dir);
+            } else if was_empty.unwrap_or(false) {
+                empty_again(dir);
             }
             return Err(anyhow!(refused(lang, file, &e)));
         }
@@ -60,6 +65,17 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
         file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Removes everything in `dir`, which was empty before this command opened a database in it.
+fn empty_again(dir: &Path) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let _ = match entry.file_type().is_ok_and(|t| t.is_dir()) {
+            true => std::fs::remove_dir_all(&path),
+            false => std::fs::remove_file(&path),
+        };
+    }
 }
 
 /// Why `file` was not imported, in `lang`: where in the file and what, for a file that is no
