@@ -143,9 +143,10 @@ fn dispatch(
                 true => TrailChain::SealedOnImport,
                 false => TrailChain::Verified,
             };
-            let dir = db()?;
+            let settings = settings?;
+            let dir = database_dir(settings.db)?;
             backup::refuse_fresh_start(&place(&dir))?;
-            transfer::import(&dir, &file, chain)
+            transfer::import(&dir, &file, chain, settings.lang)
         }
         Some(Command::Check) => {
             let dir = db()?;
