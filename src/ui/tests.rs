@@ -207,27 +207,33 @@ fn children_at_the_minimum_size_keep_whole_names() {
     }
 }
 
-#[test]
-fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
-    let (_dir, mut app) = demo(Lang::Nl);
-    press(&mut app, "Enter");
+/// Stores a child (born 2024-04-17) in the group whose children list is open, straight through
+/// the store as an import would, and reloads the list as after any change (H twice shows and
+/// hides the archived again).
+fn add_to_the_open_group(app: &mut App, first_name: &str, last_name: &str) {
     let Screen::Children(s) = app.screen() else {
         panic!("children expected")
     };
     let group = s.group.id;
     let born = chrono::NaiveDate::from_ymd_opt(2024, 4, 17).unwrap();
+    app.store
+        .add_child(group, first_name, last_name, born, &app.signature())
+        .unwrap();
+    chr(app, 'H');
+    chr(app, 'H');
+}
+
+#[test]
+fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
     let header = |app: &App, width, height| {
         let text = screen_text(&render(app, width, height));
         text.lines().nth(2).unwrap_or_default().to_string()
     };
     let before = [header(&app, 120, 40), header(&app, 60, 16)];
     let long = "a".repeat(120);
-    app.store
-        .add_child(group, &long, "Test", born, &app.signature())
-        .unwrap();
-    // Reloaded as after any change: H twice shows and hides the archived again.
-    chr(&mut app, 'H');
-    chr(&mut app, 'H');
+    add_to_the_open_group(&mut app, &long, "Test");
     let Screen::Children(s) = app.screen() else {
         panic!("children expected")
     };
@@ -257,17 +263,7 @@ fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
 fn a_name_with_control_characters_is_drawn_without_them() {
     let (_dir, mut app) = demo(Lang::Nl);
     press(&mut app, "Enter");
-    let Screen::Children(s) = app.screen() else {
-        panic!("children expected")
-    };
-    let group = s.group.id;
-    let born = chrono::NaiveDate::from_ymd_opt(2024, 4, 17).unwrap();
-    let name = "Bram\x1b]0;weg\x07\x1b[2J\u{9b}1m";
-    app.store
-        .add_child(group, "Aaron", name, born, &app.signature())
-        .unwrap();
-    chr(&mut app, 'H');
-    chr(&mut app, 'H');
+    add_to_the_open_group(&mut app, "Aaron", "Bram\x1b]0;weg\x07\x1b[2J\u{9b}1m");
     let controls = |terminal: &Terminal<TestBackend>| {
         let buffer = terminal.backend().buffer();
         let symbols = buffer.content.iter().map(|cell| cell.symbol());
