@@ -347,6 +347,54 @@ mod tests {
     }
 
     #[test]
+    fn a_card_with_the_uid_of_one_in_the_directory_is_there_already() {
+        let mut jose = Contact::named(9, "José Martins");
+        jose.uid = "google-17".into();
+        let directory = directory(vec![jose]);
+        let mut renumbered = Contact::named(0, "José Martins");
+        renumbered.phones = vec![phone("werk", "030-1111111")];
+        renumbered.uid = "google-17".into();
+        let mut other = Contact::named(0, "Els Meijer");
+        other.uid = "google-18".into();
+        let mut copy = Contact::named(0, "Bas Hendriks");
+        copy.uid = "google-18".into();
+        let read = vec![renumbered, other.clone(), copy];
+        assert_eq!(not_yet_in(&directory, read), vec![other]);
+    }
+
+    #[test]
+    fn a_pinned_card_of_a_file_is_stored_kept_or_already_there() {
+        let mut file = Pinned::Aandachtsfunctionaris.card();
+        file.name = "Fatima Öztürk".into();
+        file.phones = vec![phone("mobiel", "06-11112222")];
+        file.uid = "urn:uuid:from-the-file".into();
+        let shipped = directory(Vec::new());
+        assert_eq!(pinned_fate(&shipped, &file), PinnedFate::Store);
+        assert_eq!(
+            pinned_fate(&shipped, &Pinned::Aandachtsfunctionaris.card()),
+            PinnedFate::AlreadyThere,
+            "the card as signaal ships it"
+        );
+        let mut own = file.clone();
+        own.id = 12;
+        own.uid = "urn:uuid:of-this-directory".into();
+        let edited = directory(vec![own.clone()]);
+        assert_eq!(
+            pinned_fate(&edited, &file),
+            PinnedFate::AlreadyThere,
+            "the same card, ids and UIDs aside"
+        );
+        let mut differs = file.clone();
+        differs.phones = vec![phone("mobiel", "06-99990000")];
+        assert_eq!(pinned_fate(&edited, &differs), PinnedFate::Kept);
+        assert_eq!(
+            pinned_fate(&edited, &Pinned::Aandachtsfunctionaris.card()),
+            PinnedFate::Kept,
+            "the file's is as signaal ships it: this directory's edits stay"
+        );
+    }
+
+    #[test]
     fn find_falls_back_to_the_pinned_cards_without_a_database() {
         let dir = tempfile::TempDir::new().unwrap();
         let missing = dir.path().join("db");
