@@ -165,3 +165,23 @@ fn an_import_keeps_a_cards_uid_unless_another_contact_has_it() {
         "add_contacts never adds a pinned card"
     );
 }
+
+#[test]
+fn an_export_with_two_contacts_of_one_uid_is_refused() {
+    let (_dir, store) = fresh();
+    store
+        .add_contacts(&[card("Anouk van den Berg"), card("Bas Hendriks")], &sig())
+        .unwrap();
+    let mut data = store.export(sig().at).unwrap();
+    let uid = data.contacts[4].uid.clone();
+    data.contacts[5].uid = uid.clone();
+    let copy = tempfile::TempDir::new().unwrap();
+    let other = Store::open(&copy.path().join("db")).unwrap();
+    let err = other.import(&data).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "the contact Bas Hendriks has the uid \"{uid}\", which another contact has too"
+        )),
+        "{err}"
+    );
+}
