@@ -135,8 +135,7 @@ fn a_contact_stored_before_uids_keeps_the_one_the_export_gave_it() {
     let saved = old.save_contact(&jose, &sig()).unwrap();
     let uid_line = |vcf: &str| {
         vcf.lines()
-            .filter(|line| line.starts_with("UID:"))
-            .last()
+            .rfind(|line| line.starts_with("UID:"))
             .map(str::to_string)
     };
     assert_eq!(uid_line(&before), Some(format!("UID:{}", saved.uid)));
