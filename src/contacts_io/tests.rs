@@ -735,6 +735,12 @@ fn a_cards_uid_is_kept_whatever_it_looks_like() {
         "END:VCARD",
     ]);
     assert_eq!(read_ok(&text)[0].uid, "4f2a-Google-contact-17");
+    let escape = text.replace("UID: 4f2a", "UID:\u{1b}[2J4f2a");
+    assert_eq!(
+        read_ok(&escape)[0].uid,
+        "[2J4f2a-Google-contact-17",
+        "no ESC"
+    );
     let without = vcf(&["BEGIN:VCARD", "VERSION:3.0", "FN:Anouk", "END:VCARD"]);
     assert_eq!(read_ok(&without)[0].uid, "", "the store gives it one");
 }

@@ -55,10 +55,11 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .or_else(|| (!organisation.is_empty()).then(|| organisation.clone()))
         .ok_or("this card has no name: it needs FN (the name as shown), N or ORG")?;
     let mut contact = Contact::named(0, &name);
-    // Any text: 4.0 wants a URI, but 3.0 writers use what they like.
+    // Any text: 4.0 wants a URI, but 3.0 writers use what they like. Control characters are
+    // left out, so a UID never carries an escape sequence to a terminal or another tool.
     contact.uid = card
         .property(&VCardProperty::Uid)
-        .map(single)
+        .map(|entry| single(entry).chars().filter(|c| !c.is_control()).collect())
         .unwrap_or_default();
     contact.organisation = organisation;
     contact.role = [VCardProperty::Title, VCardProperty::Role]
