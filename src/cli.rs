@@ -264,9 +264,16 @@ pub struct ReportArgs {
     /// what started and closed in it (default: this month); a month still to come is refused
     #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["child", "handover"], value_parser = parse_month)]
     pub month: Option<NaiveDate>,
-    /// With --care-team or --meldcode: CSV (RFC 4180, English column names) instead of Markdown
+    /// With --care-team or --meldcode: CSV (RFC 4180, English column names, UTF-8 with a byte
+    /// order mark, separated by ";" in a Dutch report and by "," in an English one, so that
+    /// Excel opens it in columns) instead of Markdown. A cell that starts with =, +, -, @ or a
+    /// tab gets a ' in front, so that a spreadsheet does not run it as a formula
     #[arg(long, conflicts_with_all = ["child", "handover"])]
     pub csv: bool,
+    /// With --csv: what separates the fields: ",", ";", "|" or "tab" (default: ";" for a Dutch
+    /// report, "," for an English one)
+    #[arg(long, value_name = "CHAR", requires = "csv", value_parser = crate::report::sheet::parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// Language of the report (default: --lang before the subcommand, else from LANG)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -560,6 +567,9 @@ mod tests {
         assert!(report(&["--child", "7", "--care-team"]).is_err());
         assert!(report(&["--care-team", "--meldcode"]).is_err());
         assert!(report(&["--child", "7", "--csv"]).is_err());
+        assert!(report(&["--care-team", "--delimiter", ";"]).is_err());
+        assert!(report(&["--care-team", "--csv", "--delimiter", ":"]).is_err());
+        assert!(report(&["--care-team", "--csv", "--delimiter", "tab"]).is_ok());
         assert!(report(&["--child", "7", "--month", "2026-11"]).is_err());
         assert!(report(&["--care-team", "--month", "2026-13"]).is_err());
     }

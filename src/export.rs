@@ -3,7 +3,9 @@
 //! Field names stay; fields may be added.
 
 mod checks;
+mod control;
 mod read;
+pub mod unreadable;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -15,7 +17,9 @@ use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
-pub use read::{read, read_arrays, EachRecord, Header, ReadError};
+pub use control::control_char_problem;
+pub use read::{read, read_arrays, EachRecord, Header, ReadError, Texts};
+pub use unreadable::Unreadable;
 
 pub const FORMAT: &str = "signaal-export";
 pub const VERSION: u32 = 1;

@@ -58,7 +58,16 @@ fn table_rows(markdown: &str) -> Vec<&str> {
 }
 
 /// A small RFC 4180 reader: records of fields, quoted fields with doubled quotes and line breaks.
+/// The text must start with the UTF-8 byte order mark; its fields are separated by ";" when the
+/// header's are (a Dutch report), else by ",".
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first");
+    let delimiter = match text.starts_with("child_id;") {
+        true => ';',
+        false => ',',
+    };
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -76,7 +85,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
                 assert!(field.is_empty(), "a quote inside an unquoted field: {text}");
                 quoted = true;
             }
-            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, c) if c == delimiter => record.push(std::mem::take(&mut field)),
             (false, '\r') => assert_eq!(chars.next(), Some('\n'), "CR only before LF"),
             (false, '\n') => panic!("a record must end in CRLF: {text:?}"),
             (false, c) => field.push(c),
@@ -97,6 +106,13 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 const HEADER: &str = "child_id,child,group,plan,question,stage,stage_number,stages,started,\
                       expected_end,review,days_open,review_overdue,end_overdue,care_team_consent,\
                       actions,coach,asked_by";
+
+/// The first line of the care-team CSV in `lang` ("nl", "en"): the byte order mark, then
+/// [`HEADER`] separated as that language's report is (";" in Dutch, for Dutch Excel).
+fn header(lang: &str) -> String {
+    let delimiter = if lang == "nl" { ";" } else { "," };
+    format!("\u{feff}{}", HEADER.replace(',', delimiter))
+}
 
 /// The names of the coaches linked to group `group_id`, sorted, joined by ", ".
 fn coaches_of(export: &Value, group_id: &Value) -> String {
@@ -278,7 +294,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
     let open = open_on(&export, today());
     for lang in ["nl", "en"] {
         let text = ok(&db.report(&["--care-team", "--csv", "--lang", lang]));
-        assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
+        assert!(text.starts_with(&format!("{}\r\n", header(lang))), "{text}");
         let records = parse_csv(&text);
         assert_eq!(records.len(), open.len() + 1);
         assert!(records.iter().all(|r| r.len() == 18), "{records:?}");
@@ -354,7 +370,7 @@ fn a_past_month_lists_what_was_open_then() {
         )
     );
     let csv = db.report(&["--care-team", "--month", &month, "--csv"]);
-    assert_eq!(ok(&csv), format!("{HEADER}\r\n"));
+    assert_eq!(ok(&csv), format!("{}\r\n", header("en")));
 
     // Last month: the trajectories open at its end, the closed one included if it was open then.
     let first_of_this = NaiveDate::from_ymd_opt(today().year(), today().month(), 1).unwrap();
@@ -605,7 +621,7 @@ fn no_open_trajectories_says_so() {
     let text = ok(&db.report(&["--care-team", "--lang", "en"]));
     assert!(text.contains("There are no open trajectories."), "{text}");
     let out = db.report(&["--care-team", "--csv"]);
-    assert_eq!(ok(&out), format!("{HEADER}\r\n"));
+    assert_eq!(ok(&out), format!("{}\r\n", header("en")));
 }
 
 #[test]
@@ -900,21 +916,16 @@ fn the_child_report_shows_the_step_plan_but_never_a_meldcode_trajectory() {
         }
         let csv = ok(&db.report(&["--meldcode", "--csv", "--lang", lang]));
         let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
-        assert_eq!(
-            lines[0],
-            "child_id,child,group,started,coordinates,stage,stage_number,stages,\
-             questions_answered,questions,report_follows,signals,veilig_thuis_consulted,\
-             decision,reported_on"
-        );
+        let meldcode_header = "\u{feff}child_id,child,group,started,coordinates,stage,\
+             stage_number,stages,questions_answered,questions,report_follows,signals,\
+             veilig_thuis_consulted,decision,reported_on";
+        let delimiter = if lang == "nl" { ";" } else { "," };
+        assert_eq!(lines[0], meldcode_header.replace(',', delimiter));
         assert_eq!(lines.len(), 3, "{csv}");
+        let end = ",2,5,true,GEHEIM 12-11: blauwe plek op de bovenarm,2026-10-03,\
+                   GEHEIM melden: acute onveiligheid,2026-10-05";
         for line in &lines[1..] {
-            assert!(
-                line.ends_with(
-                    ",2,5,true,GEHEIM 12-11: blauwe plek op de bovenarm,2026-10-03,\
-                     GEHEIM melden: acute onveiligheid,2026-10-05"
-                ),
-                "{line}"
-            );
+            assert!(line.ends_with(&end.replace(',', delimiter)), "{line}");
         }
     }
 }
@@ -980,7 +991,12 @@ fn care_team_names_only_children_with_consent_and_has_a_consent_column() {
             let hidden = name(hidden);
             assert!(!text.contains(&hidden), "{hidden} named: {text}");
         }
-        let left_out = if lang == "nl" { "[naam]" } else { "[name]" };
+        // The placeholder's brackets escaped: text, not a link.
+        let left_out = if lang == "nl" {
+            r"\[naam\]"
+        } else {
+            r"\[name\]"
+        };
         let question = format!("| Wat helpt {left_out} bij het brengen? |");
         assert!(text.contains(&question), "{text}");
         assert!(text.contains(alias), "{text}");

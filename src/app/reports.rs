@@ -35,7 +35,7 @@ pub fn parents_report(ctx: &Ctx, child: &Child) -> Result<Outcome, AppError> {
 pub fn care_team(ctx: &Ctx, month: NaiveDate) -> Result<Outcome, AppError> {
     let today = ctx.today();
     let which = Which::CareTeam;
-    let text = care_team_report(ctx.store, which, Some(month), false, ctx.lang, today)
+    let text = care_team_report(ctx.store, which, Some(month), None, ctx.lang, today)
         .map_err(not_written)?;
     write(
         ctx,

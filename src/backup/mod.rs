@@ -44,7 +44,7 @@ pub enum BackupError {
     #[error("{path} does not read as a signaal export: {source}")]
     Unreadable {
         path: PathBuf,
-        source: serde_json::Error,
+        source: Box<crate::export::Unreadable>,
     },
     #[error("the database could not be read for the backup: {0}")]
     Store(StoreError),

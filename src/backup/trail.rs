@@ -43,7 +43,7 @@ pub fn first_difference(
         Err(ReadError::Each(Stop::Store(e))) => Err(BackupError::Store(e)),
         Err(ReadError::Format(source)) => Err(BackupError::Unreadable {
             path: path.to_path_buf(),
-            source,
+            source: Box::new(source),
         }),
     }
 }

@@ -13,6 +13,7 @@ use anyhow::{anyhow, Context as _, Result};
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
 use crate::contacts_io::{identity, uid, ReadFile};
 use crate::domain::contact::{directory, Lookup, Pinned};
+use crate::domain::text::visible_controls;
 use crate::domain::Contact;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
@@ -54,9 +55,7 @@ pub fn find(
         text.push_str(&line(&lookup.contacts[i]));
         text.push('\n');
     }
-    let mut out = std::io::stdout().lock();
-    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-    super::printed(written, "contacts")
+    super::print_user_text(&text, "contacts")
 }
 
 /// The directory to search, and a note for stderr when it is only the pinned cards.
@@ -125,7 +124,8 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
         Ok(read) if read.contacts.is_empty() => Err(anyhow!("{name} holds no contacts")),
         Ok(read) => Ok(Some(read)),
         Err(problems) => {
-            eprintln!("{problems}");
+            // A problem may quote the file: its control characters are shown.
+            eprintln!("{}", visible_controls(&problems.to_string()));
             eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
             Ok(None)
         }
@@ -193,10 +193,7 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
             unused_columns.join(", ")
         ));
     }
-    super::printed(
-        super::to_stdout(|out| writeln!(out, "{message}")),
-        "result of the import",
-    )
+    super::print_user_text(&format!("{message}\n"), "result of the import")
 }
 
 /// What an import does with a pinned card of a file.

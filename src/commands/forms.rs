@@ -9,6 +9,7 @@ use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::FormsUseArgs;
 use crate::domain::form::FormTemplate;
+use crate::domain::text::visible_controls;
 use crate::domain::AuditAction;
 use crate::domain::{Catalogue, GroupKind};
 use crate::store::{Store, TemplateAdded};
@@ -27,7 +28,8 @@ pub fn read_template(file: &Path) -> Result<Option<FormTemplate>> {
     match crate::templates::parse(&name, &text) {
         Ok(template) => Ok(Some(template)),
         Err(problems) => {
-            eprintln!("{problems}");
+            // A problem may quote the file: its control characters are shown.
+            eprintln!("{}", visible_controls(&problems.to_string()));
             Ok(None)
         }
     }
@@ -59,10 +61,8 @@ pub fn import(store: &Store, file: &Path, template: &FormTemplate) -> Result<Exi
 /// The current templates, one a line: id, version, kinds, item count, built-in or imported.
 pub fn list(store: &Store) -> Result<ExitCode> {
     let lines = list_lines(&Catalogue::forms(store.form_templates()?));
-    super::printed(
-        super::to_stdout(|out| lines.iter().try_for_each(|line| writeln!(out, "{line}"))),
-        "list of templates",
-    )
+    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    super::print_user_text(&text, "list of templates")
 }
 
 /// Built-in templates first, in their order, then imported ones by id.
@@ -150,17 +150,16 @@ pub fn use_forms(store: &Store, args: &FormsUseArgs) -> Result<ExitCode> {
         true => "none".to_string(),
         false => chosen.join(", "),
     };
-    let written = super::to_stdout(|out| match group.forms.is_empty() {
-        true => writeln!(
-            out,
-            "group {} ({}) uses every template for {}: {chosen}",
+    let line = match group.forms.is_empty() {
+        true => format!(
+            "group {} ({}) uses every template for {}: {chosen}\n",
             group.id,
             group.name,
             kind_name(group.kind)
         ),
-        false => writeln!(out, "group {} ({}) uses: {chosen}", group.id, group.name),
-    });
-    super::printed(written, "result")
+        false => format!("group {} ({}) uses: {chosen}\n", group.id, group.name),
+    };
+    super::print_user_text(&line, "result")
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use crate::app::{App, Clock, Options};
 use crate::backup::AutoBackup;
 use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, KeymapCommand};
 use crate::config;
+use crate::domain::text::visible_controls;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
 use crate::store::{Found, Signature, Store, TrailChain};
@@ -142,9 +143,10 @@ fn dispatch(
                 true => TrailChain::SealedOnImport,
                 false => TrailChain::Verified,
             };
-            let dir = db()?;
+            let settings = settings?;
+            let dir = database_dir(settings.db)?;
             backup::refuse_fresh_start(&place(&dir))?;
-            transfer::import(&dir, &file, chain)
+            transfer::import(&dir, &file, chain, settings.lang)
         }
         Some(Command::Check) => {
             let dir = db()?;
@@ -155,7 +157,7 @@ fn dispatch(
                 .report()
                 .ok_or_else(|| anyhow!("say what to report on: --child ID or --care-team"))?;
             let lang = args.lang.map_or(settings.clone()?.lang, Lang::from);
-            report::run(&open_existing(&db()?)?, report, lang)
+            report::run(&open_existing(&db()?)?, report, lang, args.delimiter)
         }
         Some(Command::Forms { command }) => match command {
             FormsCommand::Import { file } => {
@@ -208,6 +210,14 @@ fn checked(file: &Path) -> Result<ExitCode> {
         to_stdout(|out| writeln!(out, "{}: ok", file.display())),
         "result",
     )
+}
+
+/// Prints `text`, which holds user data (names, notes), to stdout with its control characters
+/// shown ([`visible_controls`]): a name holding ESC must not drive the terminal it is printed
+/// on. Line breaks and tabs are kept. The outcome as [`printed`] gives it for `what`.
+fn print_user_text(text: &str, what: &str) -> Result<ExitCode> {
+    let shown = visible_controls(text);
+    printed(to_stdout(|out| out.write_all(shown.as_bytes())), what)
 }
 
 /// Runs `write` on a locked stdout and flushes it: a command's output, whose outcome goes to

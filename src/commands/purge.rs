@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use crate::cli::PurgeArgs;
+use crate::domain::text::visible_controls;
 use crate::domain::{Child, Id};
 use crate::store::Store;
 
@@ -43,7 +44,10 @@ pub fn run(store: &Store, args: &PurgeArgs) -> Result<ExitCode> {
             candidates.len(),
             plural(candidates.len(), "child", "children")
         )?;
-        lines.iter().try_for_each(|line| writeln!(out, "{line}"))
+        // The children's names, with any control character shown.
+        lines
+            .iter()
+            .try_for_each(|line| writeln!(out, "{}", visible_controls(line)))
     });
     // Children's data is only removed after the list of them could be shown.
     listed.context("cannot write the list of children to remove, so nothing was removed")?;

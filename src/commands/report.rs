@@ -2,7 +2,6 @@
 //! are made by [`crate::report`], which the TUI's `R` calls too; this is the command line around
 //! them: which child is meant, and where the text goes.
 
-use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Result};
@@ -14,11 +13,17 @@ use crate::domain::Id;
 use crate::i18n::report::R;
 use crate::i18n::Lang;
 use crate::report::dossier::dossier;
+use crate::report::sheet::CsvStyle;
 use crate::report::{care_team, child_report, handover};
 use crate::search::fold;
 use crate::store::Store;
 
-pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
+/// Writes `report` in `lang` to stdout; a CSV report separated by `delimiter` when one is given
+/// (else as [`CsvStyle::for_report`] chooses for `lang`).
+///
+/// # Errors
+/// The store could not be read, the child named is not there, or stdout could not be written.
+pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> Result<ExitCode> {
     let today = Clock::System.today();
     let text = match report {
         Report::Child(child) => child_report(store, find_child(store, &child)?, lang, today)?,
@@ -43,7 +48,8 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
                 Report::Meldcode { .. } => care_team::Which::Meldcode,
                 _ => care_team::Which::CareTeam,
             };
-            let text = care_team::care_team_report(store, which, month, csv, lang, today)?;
+            let style = csv.then(|| CsvStyle::for_report(lang, delimiter));
+            let text = care_team::care_team_report(store, which, month, style, lang, today)?;
             if csv && text.lines().count() == 1 {
                 // The CSV holds only its header; say why where a person sees it.
                 eprintln!("signaal: {}", lang.report(R::CareTeamNone));
@@ -51,11 +57,7 @@ pub fn run(store: &Store, report: Report, lang: Lang) -> Result<ExitCode> {
             text
         }
     };
-    let mut out = std::io::stdout().lock();
-    super::printed(
-        out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-        "report",
-    )
+    super::print_user_text(&text, "report")
 }
 
 /// The id of the child named on the command line. A name is matched case- and accent-blind,

@@ -4,10 +4,12 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 
 use super::backup;
 use crate::app::Clock;
+use crate::domain::text::visible_controls;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError, TrailChain};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
@@ -23,23 +25,21 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 
 /// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
 /// its own; `chain` says how the trail's hash chain is taken. A file that is refused leaves no
-/// new database behind: a directory this command created is removed again.
-pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
+/// new database behind: a directory this command created is removed again. Why a file is
+/// refused is said in `lang`.
+pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<ExitCode> {
     // Read the file first: one that cannot be read should not leave a new database behind.
     let mut start = [0u8; 2];
     let read = std::fs::File::open(file)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
-        .with_context(|| format!("cannot read {}", file.display()))?;
+        .map_err(|e| anyhow!(lang.import_cannot_read(file, &e)))?;
     // gzip's magic bytes: a backup, which `restore` reads (and checks) rather than `import`.
     if start[..read] == [0x1f, 0x8b] {
-        return Err(anyhow!(
-            "{} is compressed, as a signaal backup is, not an export; bring a backup back with: \
-             signaal restore --db {} {}",
-            file.display(),
-            dir.display(),
-            file.display()
-        ));
+        return Err(anyhow!(lang.import_given_a_backup(file, dir)));
     }
+    // An empty directory (made beforehand with mkdir) is left empty again, as one that was not
+    // there is left absent.
+    let was_empty = std::fs::read_dir(dir).map(|mut entries| entries.next().is_none());
     let existed = dir.exists();
     let store = super::open(dir)?;
     let sig = super::signature(&importer());
@@ -49,11 +49,13 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
         Err(e) => {
             // Really closed before its directory may go: sled's threads let go a moment later.
             let _ = store.close();
+            // Only what this command made a moment ago: an empty database.
             if !existed {
-                // Only what this command made a moment ago: an empty database.
                 let _ = std::fs::remove_dir_all(dir);
+            } else if was_empty.unwrap_or(false) {
+                empty_again(dir);
             }
-            return Err(anyhow!("{} was not imported: {e}", file.display()));
+            return Err(anyhow!(refused(lang, file, &e)));
         }
     };
     eprintln!(
@@ -64,6 +66,42 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExitCode> {
         file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Removes everything in `dir`, which was empty before this command opened a database in it.
+fn empty_again(dir: &Path) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let _ = match entry.file_type().is_ok_and(|t| t.is_dir()) {
+            true => std::fs::remove_dir_all(&path),
+            false => std::fs::remove_file(&path),
+        };
+    }
+}
+
+/// Why `file` was not imported, in `lang`: where in the file and what, for a file that is no
+/// export; else the store's sentence after the file's name.
+fn refused(lang: Lang, file: &Path, e: &StoreError) -> String {
+    match e {
+        StoreError::NotAnExport(unreadable) => lang.import_refused(file, unreadable),
+        e => {
+            // The store's sentence, as the second half of this one.
+            let why = lang.store_error(e);
+            let why = why.strip_suffix('.').unwrap_or(&why);
+            let mut chars = why.chars();
+            let why: String = chars
+                .next()
+                .map(|c| c.to_lowercase())
+                .into_iter()
+                .flatten()
+                .chain(chars)
+                .collect();
+            lang.pick(
+                format!("{} is niet geïmporteerd: {why}", file.display()),
+                format!("{} was not imported: {why}", file.display()),
+            )
+        }
+    }
 }
 
 /// Who the import's audit entry names: the user logged in to the computer (`USER`, else
@@ -99,7 +137,10 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
         true => writeln!(out, "{path}: ok"),
         false => problems
             .iter()
-            .try_for_each(|problem| writeln!(out, "{path}: {problem}")),
+            // A problem may quote a name: any control character in it is shown.
+            .try_for_each(|problem| {
+                writeln!(out, "{path}: {}", visible_controls(&problem.to_string()))
+            }),
     });
     // A reader that stopped early does not turn problems found into success.
     super::printed(written, "result of the check")?;

@@ -1004,7 +1004,7 @@ fn a_utf16_vcf_without_byte_order_mark_gets_a_vcard_message() {
 }
 
 #[test]
-fn a_bad_signaal_field_is_a_problem_of_its_card_and_file_text_is_shown_without_controls() {
+fn a_bad_signaal_field_is_a_problem_of_its_card_and_file_text_shows_its_controls_visibly() {
     let text = vcf(&[
         "BEGIN:VCARD",
         "VERSION:4.0",
@@ -1028,11 +1028,11 @@ fn a_bad_signaal_field_is_a_problem_of_its_card_and_file_text_is_shown_without_c
             ),
             (
                 6,
-                "X-SIGNAAL-HELP is \"soms[2J\"; it is advice-only or referral".to_string()
+                "X-SIGNAAL-HELP is \"soms^[[2J\"; it is advice-only or referral".to_string()
             ),
             (
                 12,
-                "[31MFN is outside a card: every line belongs between BEGIN:VCARD and END:VCARD"
+                "^[[31MFN is outside a card: every line belongs between BEGIN:VCARD and END:VCARD"
                     .to_string()
             ),
         ]

@@ -19,6 +19,7 @@ pub mod plan;
 pub mod retention;
 pub mod rhythm;
 pub mod staff;
+pub mod text;
 pub mod visit;
 
 pub use audit::{AuditAction, AuditEntry};

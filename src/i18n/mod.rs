@@ -3,6 +3,7 @@
 
 mod backup;
 mod errors;
+mod import;
 mod lead;
 mod pinned;
 pub mod report;

@@ -81,9 +81,9 @@ impl Lang {
                 format!("De export kan niet worden gelezen: {detail}."),
                 format!("Cannot read the export: {detail}."),
             ),
-            StoreError::NotAnExport(detail) => self.pick(
-                format!("Dit is geen signaal-export: {detail}."),
-                format!("Not a signaal export: {detail}."),
+            StoreError::NotAnExport(e) => self.pick(
+                format!("Dit is geen signaal-export: {}.", self.unreadable(e)),
+                format!("Not a signaal export: {}.", self.unreadable(e)),
             ),
             StoreError::ExportProblems(problems) => self.pick(
                 format!("De export klopt niet: {}.", problems.join("; ")),
@@ -274,7 +274,12 @@ mod tests {
             StoreError::DuplicateStaff("Fatima".into()),
             StoreError::NotEmpty(path()),
             StoreError::ExportUnreadable("denied".into()),
-            StoreError::NotAnExport("eof".into()),
+            StoreError::NotAnExport(crate::export::Unreadable {
+                line: 3,
+                column: 1,
+                path: String::new(),
+                why: crate::export::unreadable::Why::EndsEarly,
+            }),
             StoreError::ExportProblems(vec!["two records with id 4".into()]),
             StoreError::ExportChanged,
             StoreError::Write(std::io::Error::other("denied")),

@@ -20,8 +20,9 @@ use std::fmt::Write as _;
 use anyhow::Result;
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::plans::one_line;
+use super::markdown::inline;
 use super::redact::without_name;
+use super::sheet::CsvStyle;
 use crate::domain::plan::{Closing, Overdue, PlanTemplate, Progress, Trajectory};
 use crate::domain::{access, Catalogue, Child, ConsentAnswer, ConsentTo, Group, Id, Role, Staff};
 use crate::i18n::report::R;
@@ -171,7 +172,8 @@ impl Records {
     }
 }
 
-/// Reads what the overview needs from the store and renders it (Markdown, or CSV when `csv`).
+/// Reads what the overview needs from the store and renders it: Markdown, or CSV in the style
+/// `csv` gives.
 ///
 /// # Errors
 /// The store could not be read.
@@ -179,7 +181,7 @@ pub fn care_team_report(
     store: &Store,
     which: Which,
     month: Option<NaiveDate>,
-    csv: bool,
+    csv: Option<CsvStyle>,
     lang: Lang,
     today: NaiveDate,
 ) -> Result<String> {
@@ -205,10 +207,10 @@ pub fn care_team_report(
     };
     let rows = rows(&trajectories, &records, which, day, lang);
     Ok(match (which, csv) {
-        (Which::CareTeam, true) => render_csv(&rows, lang),
-        (Which::CareTeam, false) => render_markdown(&rows, day, lang),
-        (Which::Meldcode, true) => super::meldcode::render_csv(&rows, lang),
-        (Which::Meldcode, false) => super::meldcode::render_markdown(&rows, day, lang),
+        (Which::CareTeam, Some(style)) => render_csv(&rows, lang, style),
+        (Which::CareTeam, None) => render_markdown(&rows, day, lang),
+        (Which::Meldcode, Some(style)) => super::meldcode::render_csv(&rows, lang, style),
+        (Which::Meldcode, None) => super::meldcode::render_markdown(&rows, day, lang),
     })
 }
 
@@ -330,9 +332,9 @@ fn free_text(text: &str, named: bool, child: Option<&Child>, lang: Lang) -> Stri
     }
 }
 
-/// Free text in a Markdown table cell: on one line, with `|` escaped.
+/// Free text in a Markdown table cell: on one line and escaped ([`inline`]), "-" when empty.
 pub(super) fn cell(text: &str) -> String {
-    match one_line(text).replace('|', "\\|") {
+    match inline(text) {
         empty if empty.is_empty() => "-".to_string(),
         text => text,
     }
@@ -434,9 +436,9 @@ fn open_table(out: &mut String, rows: &[&Row], lang: Lang) {
             let _ = writeln!(
                 out,
                 "- {} ({}, {}): {late}",
-                one_line(&child_name(row, lang)),
-                one_line(&row.group),
-                one_line(&row.plan)
+                inline(&child_name(row, lang)),
+                inline(&row.group),
+                inline(&row.plan)
             );
         }
     }
@@ -448,7 +450,7 @@ pub(super) fn started_and_closed(out: &mut String, rows: &[Row], day: NaiveDate,
     let first = first_of_month(day);
     let _ = writeln!(out, "\n## {}", lang.care_team_month_title(first));
     let started = rows.iter().filter(|r| r.started >= first).map(|row| {
-        let what = lang.care_team_started(row.started, &row.asked_by);
+        let what = lang.care_team_started(row.started, &inline(&row.asked_by));
         (row, what)
     });
     let closed = rows.iter().filter_map(|row| {
@@ -496,8 +498,8 @@ fn by_staff(out: &mut String, rows: &[&Row], lang: Lang) {
         let _ = writeln!(
             out,
             "- {}: {}",
-            one_line(person),
-            one_line(&children.join(", "))
+            inline(person),
+            inline(&children.join(", "))
         );
     }
 }
@@ -505,7 +507,7 @@ fn by_staff(out: &mut String, rows: &[&Row], lang: Lang) {
 /// "Bram Jansen (De Vlinders, Stappenplan vroegsignalering)": the child of a row (or its alias)
 /// with its group and plan, on one line.
 fn about(row: &Row, lang: Lang) -> String {
-    one_line(&format!(
+    inline(&format!(
         "{} ({}, {})",
         child_name(row, lang),
         row.group,
@@ -530,62 +532,45 @@ pub(super) fn child_name(row: &Row, lang: Lang) -> String {
     }
 }
 
-/// The open rows (`Row::is_open`) as CSV after RFC 4180: a header, CRLF line ends, fields quoted when they hold a
-/// comma, a quote or a line break (quotes doubled). Dates YYYY-MM-DD, booleans true/false; the
-/// names (plan, stage) are in `lang`, like the Markdown, "done" ("klaar") when every stage is.
-pub fn render_csv(rows: &[Row], lang: Lang) -> String {
-    let mut out = String::new();
-    csv_line(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+/// The open rows (`Row::is_open`) as CSV in `style` ([`super::sheet::write`]: a byte order
+/// mark, RFC 4180, cells made safe for a spreadsheet). Dates YYYY-MM-DD, booleans true/false;
+/// the names (plan, stage) are in `lang`, like the Markdown, "done" ("klaar") when every stage
+/// is.
+pub fn render_csv(rows: &[Row], lang: Lang, style: CsvStyle) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    for row in rows.iter().filter(|r| r.is_open()) {
-        csv_line(
-            &mut out,
-            [
-                match row.named {
-                    true => row.child_id.to_string(),
-                    false => String::new(),
-                },
-                row.child.clone(),
-                row.group.clone(),
-                row.plan.clone(),
-                row.question.clone(),
-                row.stage
-                    .clone()
-                    .unwrap_or_else(|| lang.report(R::StageDone).to_string()),
-                row.stage_number.to_string(),
-                row.stages.to_string(),
-                row.started.format("%Y-%m-%d").to_string(),
-                date(row.expected_end).unwrap_or_default(),
-                date(row.review).unwrap_or_default(),
-                row.days_open.to_string(),
-                row.overdue.review.to_string(),
-                row.overdue.end.to_string(),
-                match row.consent {
-                    Some(ConsentAnswer::Yes) => "yes",
-                    Some(ConsentAnswer::No) => "no",
-                    None => "not_asked",
-                }
-                .to_string(),
-                row.actions.clone(),
-                row.coach.clone(),
-                row.asked_by.clone(),
-            ],
-        );
-    }
-    out
-}
-
-pub(super) fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    let fields: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
-    out.push_str(&fields.join(","));
-    out.push_str("\r\n");
-}
-
-fn csv_field(field: &str) -> String {
-    match field.contains([',', '"', '\r', '\n']) {
-        true => format!("\"{}\"", field.replace('"', "\"\"")),
-        false => field.to_string(),
-    }
+    let lines = rows.iter().filter(|r| r.is_open()).map(|row| {
+        vec![
+            match row.named {
+                true => row.child_id.to_string(),
+                false => String::new(),
+            },
+            row.child.clone(),
+            row.group.clone(),
+            row.plan.clone(),
+            row.question.clone(),
+            row.stage
+                .clone()
+                .unwrap_or_else(|| lang.report(R::StageDone).to_string()),
+            row.stage_number.to_string(),
+            row.stages.to_string(),
+            row.started.format("%Y-%m-%d").to_string(),
+            date(row.expected_end).unwrap_or_default(),
+            date(row.review).unwrap_or_default(),
+            row.days_open.to_string(),
+            row.overdue.review.to_string(),
+            row.overdue.end.to_string(),
+            match row.consent {
+                Some(ConsentAnswer::Yes) => "yes",
+                Some(ConsentAnswer::No) => "no",
+                None => "not_asked",
+            }
+            .to_string(),
+            row.actions.clone(),
+            row.coach.clone(),
+            row.asked_by.clone(),
+        ]
+    });
+    super::sheet::write(&CSV_HEADER, lines, style)
 }
 
 #[cfg(test)]
@@ -593,6 +578,9 @@ mod tests {
     use super::*;
     use crate::commands::test_support::{at, d, plan};
     use crate::domain::plan::Outcome;
+
+    /// The CSV as the English report writes it.
+    const COMMA: CsvStyle = CsvStyle { delimiter: b',' };
 
     fn child(id: Id, group_id: Id, first: &str, archived: bool) -> (Id, Child) {
         let child = Child {
@@ -863,7 +851,7 @@ mod tests {
             ),
             "{text}"
         );
-        let csv = render_csv(&rows, Lang::Nl);
+        let csv = render_csv(&rows, Lang::Nl, COMMA);
         assert_eq!(csv.split_terminator("\r\n").count(), 4, "{csv}");
         assert!(!csv.contains("Daan"), "{csv}");
 
@@ -920,12 +908,12 @@ mod tests {
 
     #[test]
     fn csv_has_the_english_header_and_quotes_what_needs_it() {
-        let text = render_csv(&rows_on("2026-11-20", Lang::Nl), Lang::Nl);
+        let text = render_csv(&rows_on("2026-11-20", Lang::Nl), Lang::Nl, COMMA);
         let lines: Vec<&str> = text.split_terminator("\r\n").collect();
-        assert_eq!(lines[0], CSV_HEADER.join(","));
+        assert_eq!(lines[0], format!("\u{feff}{}", CSV_HEADER.join(",")));
         assert_eq!(
             lines[0],
-            "child_id,child,group,plan,question,stage,stage_number,stages,started,expected_end,\
+            "\u{feff}child_id,child,group,plan,question,stage,stage_number,stages,started,expected_end,\
              review,days_open,review_overdue,end_overdue,care_team_consent,actions,coach,asked_by"
         );
         assert_eq!(lines.len(), 4);
@@ -947,10 +935,9 @@ mod tests {
              Els Meijer,Sandra Martens"
         );
         assert_eq!(
-            render_csv(&[], Lang::En),
-            format!("{}\r\n", CSV_HEADER.join(","))
+            render_csv(&[], Lang::En, COMMA),
+            format!("\u{feff}{}\r\n", CSV_HEADER.join(","))
         );
-        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
     }
 
     /// Anna's parents said no, Bram's were not asked, Cas's said yes: only Cas is named. Bram's
@@ -983,12 +970,13 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("| 80 | - | niet gevraagd | [naam] wordt"),
+            text.contains(r"| 80 | - | niet gevraagd | \[naam\] wordt"),
             "{text}"
         );
-        // Bram's name in the question and the actions is left out as well.
+        // Bram's name in the question and the actions is left out as well; the placeholder's
+        // brackets are text, not a link.
         assert!(
-            text.contains("| Wat helpt [naam] bij het afscheid? |"),
+            text.contains(r"| Wat helpt \[naam\] bij het afscheid? |"),
             "{text}"
         );
         assert!(text.contains("| Cas Jansen (vertrokken) |"), "{text}");
@@ -1007,7 +995,7 @@ mod tests {
         );
         assert!(english.contains("| not asked |"), "{english}");
 
-        let csv = render_csv(&rows, Lang::Nl);
+        let csv = render_csv(&rows, Lang::Nl, COMMA);
         let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
         assert!(
             lines[1].starts_with(",Kind A (3 jr 6 mnd),De Egeltjes,"),

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 
+use super::markdown::inline;
 use super::{parents, plans};
 use crate::domain::form::{compare, FormTemplate};
 use crate::domain::plan::{PlanTemplate, Trajectory};
@@ -142,7 +143,7 @@ fn render_observations(report: &ChildReport) -> Result<String> {
     let latest = observations.last();
 
     // Writing to a String cannot fail; `let _ =` keeps the lines short.
-    let _ = writeln!(out, "# {}\n", lang.report_title(&name));
+    let _ = writeln!(out, "# {}\n", lang.report_title(&inline(&name)));
     write_who(&mut out, child, group, mentor, lang, today);
     if !child.guardians.is_empty() {
         let names: Vec<String> = child.guardians.iter().map(parents::who).collect();
@@ -155,7 +156,7 @@ fn render_observations(report: &ChildReport) -> Result<String> {
         lang.report_observation_count(observations.len(), latest.map(|o| o.date))
     );
     if child.archived {
-        let _ = writeln!(out, "- {name} {}", lang.report(R::Archived));
+        let _ = writeln!(out, "- {} {}", inline(&name), lang.report(R::Archived));
     }
     let _ = writeln!(out, "\n{}", lang.report(R::Intro));
 
@@ -182,12 +183,17 @@ fn render_observations(report: &ChildReport) -> Result<String> {
         lang.report(R::Date),
         lang.date(latest.date)
     );
-    let _ = writeln!(out, "- {}: {}", lang.report(R::Observer), latest.by);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.report(R::Observer),
+        inline(&latest.by)
+    );
     let _ = writeln!(
         out,
         "- {}: {}",
         lang.report(R::Form),
-        lang.text(&template.name)
+        inline(lang.text(&template.name))
     );
     let _ = writeln!(out, "\n{}", lang.report(R::Scale));
     write_sections(&mut out, latest, template, lang, "###");
@@ -219,7 +225,8 @@ fn render_observations(report: &ChildReport) -> Result<String> {
                 let unmarked = item.is_some_and(|(_, i)| change.kind.not_marked_this_time(i));
                 let _ = writeln!(
                     out,
-                    "- {text}: {}",
+                    "- {}: {}",
+                    inline(text),
                     lang.report_change(change.kind, unmarked)
                 );
             }
@@ -238,7 +245,7 @@ pub(super) fn write_who(
     today: NaiveDate,
 ) {
     let group = match group {
-        Some(group) => format!("{} ({})", group.name, group.kind.label()),
+        Some(group) => format!("{} ({})", inline(&group.name), group.kind.label()),
         None => lang.report(R::Unknown).to_string(),
     };
     let _ = writeln!(out, "- {}: {group}", lang.report(R::Group));
@@ -249,7 +256,7 @@ pub(super) fn write_who(
         lang.date(child.birth_date),
         lang.report_age(child.age_on(today))
     );
-    let mentor = mentor.unwrap_or(lang.report(R::NoMentor));
+    let mentor = mentor.map_or(lang.report(R::NoMentor).to_string(), inline);
     let _ = writeln!(out, "- {}: {mentor}", lang.report(R::Mentor));
 }
 
@@ -278,7 +285,7 @@ pub(super) fn write_sections(
             continue;
         }
         any = true;
-        let _ = writeln!(out, "\n{heading} {}\n", lang.text(&section.title));
+        let _ = writeln!(out, "\n{heading} {}\n", inline(lang.text(&section.title)));
         for item in items {
             let mark = observation.mark(&item.id);
             let tag = match item.concern && mark.is_some() {
@@ -290,7 +297,8 @@ pub(super) fn write_sections(
                 (None, false) => lang.report(R::NotMarked),
                 _ => lang.report_mark(mark),
             };
-            let _ = writeln!(out, "- {}: **{said}**{tag}", lang.text(&item.text));
+            let text = inline(lang.text(&item.text));
+            let _ = writeln!(out, "- {text}: **{said}**{tag}");
             write_note(out, observation.note(&item.id), lang);
         }
     }
@@ -300,9 +308,10 @@ pub(super) fn write_sections(
 }
 
 /// A note under the list item just written (a marked item, a step taken), as an indented item of
-/// its own; nothing when the note is empty. The observations and the step plans share it so that
-/// notes look the same throughout the report.
+/// its own, on one line and escaped ([`inline`]); nothing when the note is empty. The observations
+/// and the step plans share it so that notes look the same throughout the report.
 pub(super) fn write_note(out: &mut String, note: &str, lang: Lang) {
+    let note = inline(note);
     if !note.is_empty() {
         let _ = writeln!(out, "  - {}: {note}", lang.report(R::Note));
     }

@@ -18,8 +18,9 @@ use chrono::NaiveDate;
 
 use super::child::{write_sections, write_who, ChildData};
 use super::handover;
+use super::markdown::inline;
 use super::parents::{self, who};
-use super::plans::{self, one_line, Stages};
+use super::plans::{self, Stages};
 use crate::domain::form::FormTemplate;
 use crate::domain::handover::Handover;
 use crate::domain::plan::{PlanTemplate, Trajectory};
@@ -74,11 +75,20 @@ pub fn render(d: &Dossier) -> String {
     let lang = d.lang;
     let mut out = String::new();
     let child = d.child;
-    let _ = writeln!(out, "# {}\n", lang.dossier_title(&child.full_name()));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        lang.dossier_title(&inline(&child.full_name()))
+    );
     let _ = writeln!(out, "{}\n", lang.report(R::DossierIntro));
     write_who(&mut out, child, d.group, d.mentor, lang, d.today);
     if child.archived {
-        let _ = writeln!(out, "- {} {}", child.full_name(), lang.report(R::Archived));
+        let _ = writeln!(
+            out,
+            "- {} {}",
+            inline(&child.full_name()),
+            lang.report(R::Archived)
+        );
     }
 
     write_guardians(&mut out, child, lang);
@@ -130,14 +140,14 @@ fn write_guardians(out: &mut String, child: &Child, lang: Lang) {
             lang.report(authority)
         );
         for phone in &g.phones {
-            let label = match one_line(&phone.label) {
+            let label = match inline(&phone.label) {
                 label if label.is_empty() => lang.report(R::Phone).to_string(),
                 label => label,
             };
-            let _ = writeln!(out, "  - {label}: {}", one_line(&phone.number));
+            let _ = writeln!(out, "  - {label}: {}", inline(&phone.number));
         }
         if !g.email.trim().is_empty() {
-            let _ = writeln!(out, "  - {}: {}", lang.report(R::Email), g.email.trim());
+            let _ = writeln!(out, "  - {}: {}", lang.report(R::Email), inline(&g.email));
         }
     }
 }
@@ -153,7 +163,8 @@ fn write_consent(out: &mut String, child: &Child, lang: Lang) {
         let _ = writeln!(
             out,
             "- {purpose}: {}",
-            lang.dossier_consent(child.consent.get(to))
+            // Who gave and recorded it are names people typed.
+            inline(&lang.dossier_consent(child.consent.get(to)))
         );
     }
 }
@@ -173,7 +184,7 @@ fn write_observations(out: &mut String, d: &Dossier) {
         let _ = writeln!(
             out,
             "\n### {}\n",
-            lang.dossier_observation(o.date, form, &o.by)
+            lang.dossier_observation(o.date, &inline(form), &inline(&o.by))
         );
         match template {
             Some(template) => write_sections(out, o, template, lang, "####"),
@@ -186,7 +197,7 @@ fn write_observations(out: &mut String, d: &Dossier) {
                 out,
                 "\n- {}: {}",
                 lang.report(R::ParentsViewTitle),
-                one_line(&o.parents_view)
+                inline(&o.parents_view)
             );
         }
     }
@@ -207,11 +218,12 @@ fn write_audit(out: &mut String, d: &Dossier) {
         let at = entry.at;
         let _ = writeln!(
             out,
-            "- {} {} · {} · {} · {what}",
+            "- {} {} · {} · {} · {}",
             lang.date(at.date_naive()),
             at.format("%H:%M"),
-            one_line(&entry.by),
-            lang.dossier_action(&entry.action)
+            inline(&entry.by),
+            inline(&lang.dossier_action(&entry.action)),
+            inline(&what)
         );
     }
     if !any {

@@ -12,8 +12,9 @@ use anyhow::{bail, Result};
 use chrono::NaiveDate;
 
 use super::child::{write_who, ChildData};
+use super::markdown::{block, inline};
 use super::parents;
-use super::plans::{self, one_line, Stages};
+use super::plans::{self, Stages};
 use crate::domain::form::FormTemplate;
 use crate::domain::handover::Handover;
 use crate::domain::plan::{PlanTemplate, Trajectory};
@@ -53,7 +54,7 @@ pub fn handover_report(
     }
     let bso = is_bso(data.group.as_ref());
     let mut out = String::new();
-    let title = lang.handover_title(&data.child.full_name(), bso);
+    let title = lang.handover_title(&inline(&data.child.full_name()), bso);
     let _ = writeln!(out, "# {title}\n");
     let Some(h) = handover else {
         // Only the parents get here: say plainly that there is nothing yet.
@@ -153,7 +154,7 @@ pub(super) fn write_handover(
     };
     let section = |out: &mut String, title: R, text: &str| {
         if !text.trim().is_empty() {
-            let _ = writeln!(out, "\n{level} {}\n\n{}", lang.report(title), text.trim());
+            let _ = writeln!(out, "\n{level} {}\n\n{}", lang.report(title), block(text));
         }
     };
     section(out, R::HandoverSchool, &h.school);
@@ -161,8 +162,8 @@ pub(super) fn write_handover(
     if !development.is_empty() {
         let _ = writeln!(out, "\n{level} {}\n", lang.report(R::HandoverDevelopment));
         for domain in development {
-            let name = domain.section.map_or(domain.key, |s| lang.text(&s.title));
-            let _ = writeln!(out, "- **{name}**: {}", one_line(domain.text));
+            let name = inline(domain.section.map_or(domain.key, |s| lang.text(&s.title)));
+            let _ = writeln!(out, "- **{name}**: {}", inline(domain.text));
         }
     }
     section(out, R::HandoverInterests, &h.interests);
@@ -180,7 +181,7 @@ pub(super) fn write_handover(
             out,
             "- {}: {}",
             lang.report(R::HandoverSpokenWith),
-            one_line(&h.spoken_with)
+            inline(&h.spoken_with)
         );
     }
 }
@@ -218,7 +219,8 @@ fn write_support_for_school(
         }
         let plan = catalogue.find(&t.template, t.version);
         let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
-        let _ = writeln!(out, "\n### {}\n", lang.report_plan_heading(name, t.started));
+        let heading = lang.report_plan_heading(&inline(name), t.started);
+        let _ = writeln!(out, "\n### {heading}\n");
         parents::write_said(out, written, lang);
     }
 }

@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::care_team::{self, Row};
-use super::plans::one_line;
+use super::markdown::one_line;
+use super::sheet::CsvStyle;
 use crate::domain::plan::{MeldcodeRecord, PlanTemplate, Trajectory};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
@@ -162,17 +163,14 @@ fn short(text: &str) -> String {
     }
 }
 
-/// The open rows as CSV (RFC 4180, as the care-team report's) under [`CSV_HEADER`], the free
-/// text whole.
-pub fn render_csv(rows: &[Row], lang: Lang) -> String {
-    let mut out = String::new();
-    let header = CSV_HEADER.iter().map(|h| h.to_string());
-    care_team::csv_line(&mut out, header);
+/// The open rows as CSV in `style` (as the care-team report's, [`super::sheet::write`]) under
+/// [`CSV_HEADER`], the free text whole.
+pub fn render_csv(rows: &[Row], lang: Lang, style: CsvStyle) -> String {
     let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let none = Standing::default();
-    for row in rows.iter().filter(|r| r.is_open()) {
+    let lines = rows.iter().filter(|r| r.is_open()).map(|row| {
         let m = row.meldcode.as_ref().unwrap_or(&none);
-        let fields = [
+        vec![
             row.child_id.to_string(),
             row.child.clone(),
             row.group.clone(),
@@ -190,10 +188,9 @@ pub fn render_csv(rows: &[Row], lang: Lang) -> String {
             date(m.veilig_thuis_consulted).unwrap_or_default(),
             m.decision.clone(),
             date(m.reported_on).unwrap_or_default(),
-        ];
-        care_team::csv_line(&mut out, fields);
-    }
-    out
+        ]
+    });
+    super::sheet::write(&CSV_HEADER, lines, style)
 }
 
 #[cfg(test)]

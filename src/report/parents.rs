@@ -8,7 +8,8 @@
 
 use std::fmt::Write as _;
 
-use super::plans::{one_line, shown};
+use super::markdown::inline;
+use super::plans::shown;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{Catalogue, Child, Observation};
 use crate::i18n::report::R;
@@ -25,7 +26,7 @@ fn heading(t: &Trajectory, plans: &Catalogue<PlanTemplate>, lang: Lang) -> Strin
     let name = plans
         .find(&t.template, t.version)
         .map_or(t.template.as_str(), |p| lang.text(&p.name));
-    lang.report_plan_heading(name, t.started)
+    lang.report_plan_heading(&inline(name), t.started)
 }
 
 /// "Wat ouders zien": the latest observation's parents' view and each shown trajectory's; a
@@ -42,7 +43,7 @@ pub fn write_parents_view(
     if let Some(o) = latest.filter(|o| !o.parents_view.trim().is_empty()) {
         any = true;
         let talk = lang.report_observation_talk(o.date);
-        let _ = writeln!(out, "- {talk}: {}", one_line(&o.parents_view));
+        let _ = writeln!(out, "- {talk}: {}", inline(&o.parents_view));
     }
     for t in shown(trajectories) {
         if !t.parents_view.trim().is_empty() {
@@ -51,7 +52,7 @@ pub fn write_parents_view(
                 out,
                 "- {}: {}",
                 heading(t, plans, lang),
-                one_line(&t.parents_view)
+                inline(&t.parents_view)
             );
         }
     }
@@ -87,7 +88,7 @@ pub fn write_agreements(
 pub(super) fn said<'a>(fields: impl IntoIterator<Item = (R, &'a String)>) -> Vec<(R, String)> {
     fields
         .into_iter()
-        .map(|(label, text)| (label, one_line(text)))
+        .map(|(label, text)| (label, inline(text)))
         .filter(|(_, text)| !text.is_empty())
         .collect()
 }
@@ -112,7 +113,7 @@ pub fn write_signatures(out: &mut String, child: &Child, mentor: Option<&str>, l
         let _ = writeln!(out, "- {}: {DOTS}", who(guardian));
     }
     let staff = match mentor {
-        Some(name) => format!("{} ({})", one_line(name), lang.report(R::MentorRole)),
+        Some(name) => format!("{} ({})", inline(name), lang.report(R::MentorRole)),
         None => lang.report(R::StaffMember).to_string(),
     };
     let _ = writeln!(out, "- {staff}: {DOTS}");
@@ -120,9 +121,9 @@ pub fn write_signatures(out: &mut String, child: &Child, mentor: Option<&str>, l
 
 /// A guardian as the report names them: "Mirjam de Vries (moeder)".
 pub fn who(guardian: &crate::domain::Guardian) -> String {
-    match one_line(&guardian.relation) {
-        relation if relation.is_empty() => one_line(&guardian.name),
-        relation => format!("{} ({relation})", one_line(&guardian.name)),
+    match inline(&guardian.relation) {
+        relation if relation.is_empty() => inline(&guardian.name),
+        relation => format!("{} ({relation})", inline(&guardian.name)),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::markdown::inline;
 use crate::domain::plan::{PlanTemplate, Progress, StageEntry, Trajectory};
 use crate::domain::{access, Catalogue};
 use crate::i18n::report::R;
@@ -22,11 +23,6 @@ pub fn shown(trajectories: &[Trajectory]) -> Vec<&Trajectory> {
     let mut shown: Vec<&Trajectory> = trajectories.iter().filter(|t| for_parents(t)).collect();
     shown.sort_by_key(|t| (t.started, t.id));
     shown
-}
-
-/// Free text on one line: a note's line breaks would end a Markdown list item.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Which stages a trajectory lists.
@@ -73,13 +69,17 @@ fn write_trajectory(
     stages: Stages,
 ) {
     let name = plan.map_or(t.template.as_str(), |p| lang.text(&p.name));
-    let _ = writeln!(out, "\n### {}\n", lang.report_plan_heading(name, t.started));
+    let _ = writeln!(
+        out,
+        "\n### {}\n",
+        lang.report_plan_heading(&inline(name), t.started)
+    );
     for (label, text) in [
         (R::Question, &t.question),
         (R::Goals, &t.goals),
         (R::Actions, &t.actions),
     ] {
-        let text = one_line(text);
+        let text = inline(text);
         if !text.is_empty() {
             let _ = writeln!(out, "- {}: {text}", lang.report(label));
         }
@@ -99,7 +99,7 @@ fn write_trajectory(
             if let Some(plan) = plan {
                 let now = match t.progress(plan) {
                     Progress::At { number, of, stage } => {
-                        lang.report_plan_now(number, of, lang.text(&stage.title))
+                        lang.report_plan_now(number, of, &inline(lang.text(&stage.title)))
                     }
                     Progress::AllDone { .. } => lang.report(R::AllStepsDone).to_string(),
                 };
@@ -115,7 +115,7 @@ fn write_trajectory(
         let title = plan
             .and_then(|p| p.stage(&entry.stage))
             .map_or(entry.stage.as_str(), |s| lang.text(&s.title));
-        format!("- {}: {title}", lang.report_step(number + 1))
+        format!("- {}: {}", lang.report_step(number + 1), inline(title))
     };
     let mut any = false;
     for (number, entry) in numbered().filter(|(_, e)| e.done) {
@@ -125,7 +125,7 @@ fn write_trajectory(
             .map(|at| format!(" ({})", lang.date(at.date_naive())))
             .unwrap_or_default();
         let _ = writeln!(out, "{}{date}", step(number, entry));
-        super::child::write_note(out, &one_line(&entry.note), lang);
+        super::child::write_note(out, &entry.note, lang);
     }
     if !any {
         let _ = writeln!(out, "{}", lang.report(R::NoStepsYet));
@@ -135,7 +135,7 @@ fn write_trajectory(
         for (number, entry) in numbered().filter(|(_, e)| noted(e)) {
             let not_yet = lang.report(R::NotTakenYet);
             let _ = writeln!(out, "{} ({not_yet})", step(number, entry));
-            super::child::write_note(out, &one_line(&entry.note), lang);
+            super::child::write_note(out, &entry.note, lang);
         }
     }
 }

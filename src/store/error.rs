@@ -67,9 +67,9 @@ pub enum StoreError {
     /// The export file could not be read; the I/O error's message.
     #[error("cannot read the export: {0}")]
     ExportUnreadable(String),
-    /// The file is not export JSON as signaal writes it; the parser's message.
+    /// The file is not export JSON as signaal writes it: where and why.
     #[error("not a signaal export: {0}")]
-    NotAnExport(String),
+    NotAnExport(crate::export::Unreadable),
     /// The export reads, but its records break the export's rules (one English sentence each,
     /// from `export::checks`).
     #[error("{}", .0.join("; "))]

@@ -26,7 +26,7 @@ use super::{Result, Store, StoreError};
 use crate::domain::plan::Trajectory;
 use crate::domain::AuditAction;
 use crate::domain::{AuditEntry, Id};
-use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record};
+use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record, Texts};
 
 /// Changes written per transaction: large enough that the flush after each costs little, small
 /// enough that a batch is about a megabyte (4096 doubled the import's memory at 10,500 children,
@@ -50,6 +50,7 @@ struct Passed {
 /// Passes that read the export JSON `open` gives, afresh each time.
 fn reading<'a, R: Read>(
     mut open: impl FnMut() -> std::io::Result<R> + 'a,
+    texts: Texts,
 ) -> impl FnMut(&mut Each<'_>) -> Result<Passed> + 'a {
     move |each| {
         let input = open().map_err(|e| StoreError::ExportUnreadable(e.to_string()))?;
@@ -57,8 +58,8 @@ fn reading<'a, R: Read>(
             input,
             hasher: Sha256::new(),
         };
-        let header = export::read(&mut input, each).map_err(|e| match e {
-            ReadError::Format(e) => StoreError::NotAnExport(e.to_string()),
+        let header = export::read(&mut input, texts, each).map_err(|e| match e {
+            ReadError::Format(e) => StoreError::NotAnExport(e),
             ReadError::Each(e) => e,
         })?;
         let sha256 = Some(format!("{:x}", input.hasher.finalize()));
@@ -107,7 +108,7 @@ impl Store {
         &self,
         open: impl FnMut() -> std::io::Result<R>,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut reading(open), None, TrailChain::Verified)
+        self.import_records(&mut reading(open, Texts::Keep), None, TrailChain::Verified)
     }
 
     /// Like [`Store::import_from`], and adds the import's own audit entry `import` (target
@@ -124,7 +125,7 @@ impl Store {
         sig: &Signature,
         chain: TrailChain,
     ) -> Result<ExportSummary> {
-        self.import_records(&mut reading(open), Some(sig), chain)
+        self.import_records(&mut reading(open, Texts::Refuse), Some(sig), chain)
     }
 
     /// Loads `data` into this database, which must be empty. All or nothing: the data is checked

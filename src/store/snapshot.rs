@@ -134,9 +134,12 @@ impl Store {
         checks.header(FORMAT, VERSION);
         // Decoding everything is itself the first check: a damaged record fails here.
         let mut children = 0;
+        // Not a rule of the import's checks: a backup holding such a name must come back.
+        let mut texts = Vec::new();
         view.each_record(&mut |r| {
             children += usize::from(matches!(r, Record::Child(_)));
             checks.index(r);
+            texts.extend(crate::export::control_char_problem(r));
             Ok(())
         })?;
         view.each_record(&mut |r| {
@@ -144,6 +147,7 @@ impl Store {
             Ok(())
         })?;
         let mut problems = checks.finish();
+        problems.extend(texts);
         problems.extend(self.import_problems()?);
         for entry in view.trees.child_group.iter() {
             let (child, _) = entry?;

@@ -376,7 +376,7 @@ fn an_import_refuses_a_file_without_a_required_array_or_with_an_unknown_one_skip
     let (_dir2, other) = fresh();
     let err = other.import_from(|| Ok(Cursor::new(&without))).unwrap_err();
     assert!(
-        err.to_string().contains("missing field `children`"),
+        err.to_string().contains("the field children is missing"),
         "{err}"
     );
     other.import_from(|| Ok(Cursor::new(&with_extra))).unwrap();
@@ -423,4 +423,39 @@ fn a_recorded_import_names_the_hash_of_the_bytes_read_and_refuses_a_second_readi
         "{detail}"
     );
     assert!(other.check().unwrap().is_empty(), "{:?}", other.check());
+}
+
+/// A backup is brought back whatever names it holds (`import_from`, as `restore` reads it);
+/// `check` then names a control character in one. A file brought in by `import` is refused.
+#[test]
+fn a_name_with_a_control_character_comes_back_from_a_backup_and_check_names_it() {
+    let (_dir, store) = fresh();
+    let g = store
+        .add_group("Vlinders", GroupKind::Bso, "", &sig())
+        .unwrap();
+    let json = exported(&store);
+    let mut value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    value["groups"][0]["name"] = "Vlinders\u{1b}[2J".into();
+    let json = serde_json::to_vec(&value).unwrap();
+
+    let (_dir2, imported) = fresh();
+    let err = imported
+        .import_from_recorded(|| Ok(Cursor::new(&json)), &sig(), TrailChain::Verified)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("groups[0].name: contains a control character (ESC)"),
+        "{err}"
+    );
+    assert!(imported.is_empty());
+
+    let (_dir3, restored) = fresh();
+    restored.import_from(|| Ok(Cursor::new(&json))).unwrap();
+    assert_eq!(
+        restored.check().unwrap(),
+        [format!(
+            "group {} has a control character (ESC) in name",
+            g.id
+        )]
+    );
 }

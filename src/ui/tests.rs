@@ -250,6 +250,43 @@ fn a_name_pasted_by_mistake_never_hides_the_groups_signals() {
     assert!(after[1].contains("Geobserveerd"), "{}", after[1]);
 }
 
+/// A name holding control characters (an old import) never reaches the terminal raw: ratatui
+/// leaves out every grapheme with a control character in it when it fills the buffer, so no
+/// screen needs `domain::text::visible_controls` (the command line does). This pins that.
+#[test]
+fn a_name_with_control_characters_is_drawn_without_them() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    press(&mut app, "Enter");
+    let Screen::Children(s) = app.screen() else {
+        panic!("children expected")
+    };
+    let group = s.group.id;
+    let born = chrono::NaiveDate::from_ymd_opt(2024, 4, 17).unwrap();
+    let name = "Bram\x1b]0;weg\x07\x1b[2J\u{9b}1m";
+    app.store
+        .add_child(group, "Aaron", name, born, &app.signature())
+        .unwrap();
+    chr(&mut app, 'H');
+    chr(&mut app, 'H');
+    let controls = |terminal: &Terminal<TestBackend>| {
+        let buffer = terminal.backend().buffer();
+        let symbols = buffer.content.iter().map(|cell| cell.symbol());
+        symbols.filter(|s| s.contains(char::is_control)).count()
+    };
+    let list = render(&app, 120, 40);
+    assert_eq!(controls(&list), 0);
+    assert!(screen_text(&list).contains("Bram]0;weg[2J1m"));
+    // Its own screen, with the name in the title.
+    chr(&mut app, '/');
+    type_text(&mut app, "aaron");
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    assert!(matches!(app.screen(), Screen::Child(_)));
+    let child = render(&app, 120, 40);
+    assert_eq!(controls(&child), 0);
+    assert!(screen_text(&child).contains("Bram]0;weg[2J1m"));
+}
+
 #[test]
 fn child_screen() {
     let (_dir, mut app) = demo(Lang::En);

@@ -14,6 +14,7 @@ mod write;
 use calcard::vcard::VCard;
 
 use super::problem;
+use crate::domain::text::visible_controls;
 use crate::domain::Contact;
 use crate::problem::Problem;
 
@@ -56,10 +57,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {
     }
 }
 
-/// Text from the file as a problem shows it: without control characters (an escape sequence
-/// must not reach the terminal), at most 40 characters.
+/// Text from the file as a problem shows it: control characters made visible
+/// ([`visible_controls`]: an escape sequence must not reach the terminal), at most 40 characters.
 fn shown(text: &str) -> String {
-    let text: String = text.trim().chars().filter(|c| !c.is_control()).collect();
+    let text = visible_controls(text.trim()).into_owned();
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("{}...", &text[..cut]),
         None => text,
