@@ -670,6 +670,7 @@ fn a_card_that_starts_with_its_organisation_or_is_no_persons_name_is_an_organisa
     let kind_and_n = |name: &str, organisation: &str| {
         let mut card = Contact::named(1, name);
         card.organisation = organisation.into();
+        card.role = "Jeugdverpleegkundige".into();
         let text = write_vcard(&[card]);
         (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
     };
@@ -692,6 +693,30 @@ fn a_card_that_starts_with_its_organisation_or_is_no_persons_name_is_an_organisa
     );
     assert_eq!(kind_and_n("Anouk van den Berg", "GGD Lindewaard"), person);
     assert_eq!(kind_and_n("Anouk van den Berg", ""), person);
+    let kind_and_n_of_role = |name: &str, role: &str| {
+        let mut card = Contact::named(1, name);
+        card.role = role.into();
+        let text = write_vcard(&[card]);
+        (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
+    };
+    assert_eq!(
+        kind_and_n_of_role("Wijkteam Lindewaard-Oost", "Wijkteam (sociaal team)"),
+        org
+    );
+    assert_eq!(kind_and_n_of_role("Huisartsen Zeeweg", "Huisarts"), org);
+    assert_eq!(
+        kind_and_n_of_role("Vertrouwensinspecteur", "Vertrouwensinspecteur onderwijs"),
+        org
+    );
+    assert_eq!(
+        kind_and_n_of_role("Fatima Öztürk", "Aandachtsfunctionaris"),
+        person
+    );
+    assert_eq!(
+        kind_and_n_of_role("Arts Jansen", "Arts"),
+        person,
+        "a short role"
+    );
     let text = write_vcard(&[Contact::named(1, "Anouk van den Berg")]);
     assert!(text.contains("\r\nN:van den Berg;Anouk;;;\r\n"), "{text}");
 }

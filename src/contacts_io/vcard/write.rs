@@ -34,7 +34,7 @@ fn card(contact: &Contact, uid: String) -> VCard {
     let mut entries = vec![text(VCardProperty::Uid, &uid)];
     let name = contact.name.trim();
     let organisation = contact.organisation.trim();
-    let is_organisation = is_organisation(name, organisation);
+    let is_organisation = is_organisation(contact);
     if is_organisation {
         entries.push(
             VCardEntry::new(VCardProperty::Kind).with_value(VCardValue::Kind(VCardKind::Org)),
@@ -203,21 +203,39 @@ pub(in crate::contacts_io) fn split_name(name: &str) -> (String, String) {
 /// common words would do harm): "Jan uit den Bogaard", "Els aan de Stegge", "Piet bij de Vaate".
 const MORE_PARTICLES: [&str; 3] = ["aan", "bij", "uit"];
 
-/// Whether a card of `name` is the card of an organisation (or a service, or a team) rather
-/// than of a person: the name is its organisation's ("Veilig Thuis") or starts with it and goes
-/// on after a space or punctuation ("GGD Lindewaard, infectieziekten" of "GGD Lindewaard"), has
-/// no letter ("112"), or has a word in lowercase that is no tussenvoegsel ("GGD toezicht
-/// kinderopvang"), which a person's name has not. Such a card is written as `KIND:org`,
-/// without an `N`: a made-up family name would only mislead.
-fn is_organisation(name: &str, organisation: &str) -> bool {
+/// Whether a card is the card of an organisation (or a service, a team, a function) rather
+/// than of a person. Its name
+/// - is its organisation's ("Veilig Thuis"), or starts with it and goes on after a space or
+///   punctuation ("GGD Lindewaard, infectieziekten" of "GGD Lindewaard");
+/// - starts with the first word of its role, which names what it is, not who ("Wijkteam
+///   Lindewaard-Oost", a Wijkteam; "Huisartsen Zeeweg", Huisarts; "Vertrouwensinspecteur");
+/// - has no letter ("112");
+/// - or has a word in lowercase that is no tussenvoegsel ("GGD toezicht kinderopvang"), which
+///   a person's name has not.
+///
+/// Such a card is written as `KIND:org`, without an `N`: a made-up family name would only
+/// mislead.
+fn is_organisation(contact: &Contact) -> bool {
+    let name = contact.name.trim();
+    let organisation = contact.organisation.trim();
     let starts_with_organisation = !organisation.is_empty()
         && name
             .strip_prefix(organisation)
             .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    let first_word = |text: &str| {
+        let word = text.split_whitespace().next().unwrap_or_default();
+        crate::search::fold(word)
+    };
+    let role = first_word(&contact.role);
+    // Five letters at least: a shorter first word of a role ("Arts") could start a name.
+    let names_the_role = role.chars().count() >= 5 && first_word(name).starts_with(&role);
     let lowercase_word = name
         .split_whitespace()
         .any(|word| word.chars().any(char::is_alphabetic) && lowercase(word) && !particle(word));
-    starts_with_organisation || !name.chars().any(char::is_alphabetic) || lowercase_word
+    starts_with_organisation
+        || names_the_role
+        || !name.chars().any(char::is_alphabetic)
+        || lowercase_word
 }
 
 /// Whether a word is a tussenvoegsel (or its kin elsewhere), in any case.
