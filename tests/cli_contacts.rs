@@ -364,3 +364,92 @@ fn no_match_exits_1_with_a_sentence_and_an_empty_query_lists_everything() {
     );
     fails(&db.contacts(&["find", "--limit", "0", "x"]), 2);
 }
+
+/// The pinned aandachtsfunctionaris card of the directory (the fourth).
+fn lead_card(db: &Db) -> Value {
+    let card = directory(db)[3].clone();
+    assert_eq!(card["pinned"], "aandachtsfunctionaris", "{card}");
+    card
+}
+
+#[test]
+fn a_pinned_card_from_a_file_is_stored_kept_or_already_there_never_added_as_a_contact() {
+    let demo = Db::demo(&[]);
+    let vcf = ok(&demo.contacts(&["export", "--vcf"]));
+    assert!(vcf.contains("\r\nX-SIGNAAL-PINNED:aandachtsfunctionaris\r\n"));
+    let cards = vcf.matches("BEGIN:VCARD\r\n").count();
+    let file = demo.file("export.vcf");
+    std::fs::write(&file, &vcf).unwrap();
+    let file = file.to_str().unwrap();
+
+    // An empty directory has the card as signaal ships it: the demo's filled-in one is stored.
+    let fresh = Db::empty();
+    assert_eq!(
+        import(&fresh, file),
+        format!(
+            "imported {} contacts from {file} (3 were already in the directory)\n",
+            cards - 3
+        )
+    );
+    assert_eq!(
+        directory(&fresh).len(),
+        cards,
+        "no ordinary copy of a pinned card"
+    );
+    let stored = lead_card(&fresh);
+    assert_eq!(stored["phones"], lead_card(&demo)["phones"]);
+    assert_eq!(stored["organisation"], lead_card(&demo)["organisation"]);
+
+    // The demo's own card, the same: already there.
+    assert_eq!(
+        import(&demo, file),
+        format!("imported 0 contacts from {file} ({cards} were already in the directory)\n")
+    );
+
+    // A file whose card differs from the directory's own edited one: it is kept, and said so.
+    let number = lead_card(&demo)["phones"][0]["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let changed = vcf.replacen(&format!(":{number}\r\n"), ":06-99990000\r\n", 1);
+    assert_ne!(changed, vcf);
+    let changed_file = demo.file("changed.vcf");
+    std::fs::write(&changed_file, &changed).unwrap();
+    let changed_file = changed_file.to_str().unwrap();
+    let before = lead_card(&demo);
+    assert_eq!(
+        import(&demo, changed_file),
+        format!(
+            "imported 0 contacts from {changed_file} ({} were already in the directory)\n\
+             kept this directory's own aandachtsfunctionaris card; the file's differs\n",
+            cards - 1
+        )
+    );
+    assert_eq!(lead_card(&demo), before);
+    assert_eq!(directory(&demo).len(), cards);
+}
+
+#[test]
+fn a_contacts_uid_survives_a_json_export_and_import_and_a_vcard_import() {
+    let db = Db::empty();
+    import(&db, FOLDED);
+    let uid = directory(&db)[4]["uid"].as_str().unwrap().to_string();
+    assert!(uid.starts_with("urn:uuid:"), "{uid}");
+    let copy = Db::import(&db.export());
+    assert_eq!(directory(&copy)[4]["uid"], uid.as_str());
+    assert!(ok(&copy.contacts(&["export", "--vcf"])).contains(&format!("\r\nUID:{uid}\r\n")));
+
+    let file = db.file("own-uid.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:thunderbird-4711\r\nFN:Anouk van den Berg\r\n\
+         TEL;TYPE=WORK:030-7654321\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    import(&db, file.to_str().unwrap());
+    let anouk = directory(&db).pop().unwrap();
+    assert_eq!(anouk["uid"], "thunderbird-4711");
+    let vcf = ok(&db.contacts(&["export", "--vcf"]));
+    assert!(vcf.contains("\r\nUID:thunderbird-4711\r\n"), "{vcf}");
+    assert!(vcf.contains("\r\nN:van den Berg;Anouk;;;\r\n"), "{vcf}");
+}

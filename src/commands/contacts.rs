@@ -3,6 +3,7 @@
 //! get 0800-2000), `import` adds the cards of a vCard or CSV file, all or nothing, and `export`
 //! writes the whole directory as vCard 4.0.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,8 +11,8 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
-use crate::contacts_io::{identity, ReadFile};
-use crate::domain::contact::{directory, Lookup};
+use crate::contacts_io::{identity, uid, ReadFile};
+use crate::domain::contact::{directory, Lookup, Pinned};
 use crate::domain::text::visible_controls;
 use crate::domain::Contact;
 use crate::i18n::Lang;
@@ -132,23 +133,42 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
 }
 
 /// Adds the contacts read from `file` in one transaction, but not those the directory has
-/// already (see [`not_yet_in`]). The summary names the columns of a CSV file that held something
-/// signaal has no field for, so nothing is left out without a word.
+/// already (see [`not_yet_in`]); a pinned card of the file goes where [`pinned_fate`] says,
+/// never in as an ordinary contact. The summary names the columns of a CSV file that held
+/// something signaal has no field for, and the pinned cards of the directory that were kept
+/// although the file's differ, so nothing is left out without a word.
 pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
     let ReadFile {
         contacts,
         unused_columns,
     } = read;
     let read = contacts.len();
-    let new = not_yet_in(&store.directory()?, contacts);
-    let added = match new.is_empty() {
+    let (pinned, ordinary): (Vec<Contact>, Vec<Contact>) =
+        contacts.into_iter().partition(|c| c.pinned.is_some());
+    let mut directory = store.directory()?;
+    let new = not_yet_in(&directory, ordinary);
+    let not_imported = |e| anyhow!("{} was not imported: {e}", file.display());
+    let sig = super::signature(IMPORT_AUTHOR);
+    let mut added = match new.is_empty() {
         true => 0,
-        false => store
-            .add_contacts(&new, &super::signature(IMPORT_AUTHOR))
-            .map_err(|e| anyhow!("{} was not imported: {e}", file.display()))?
-            .len(),
+        false => store.add_contacts(&new, &sig).map_err(not_imported)?.len(),
     };
-    let skipped = read - added;
+    let mut kept = Vec::new();
+    for card in pinned {
+        match pinned_fate(&directory, &card) {
+            PinnedFate::AlreadyThere => {}
+            PinnedFate::Kept => kept.extend(card.pinned),
+            PinnedFate::Store => {
+                let saved = store.save_contact(&card, &sig).map_err(not_imported)?;
+                // A second card of that kind in the file now meets this one.
+                if let Some(own) = directory.iter_mut().find(|c| c.pinned == saved.pinned) {
+                    *own = saved;
+                }
+                added += 1;
+            }
+        }
+    }
+    let skipped = read - added - kept.len();
     let mut message = format!(
         "imported {added} {} from {}",
         plural(added, "contact", "contacts"),
@@ -158,6 +178,12 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
         message.push_str(&format!(
             " ({skipped} {} already in the directory)",
             plural(skipped, "was", "were")
+        ));
+    }
+    for pinned in kept {
+        message.push_str(&format!(
+            "\nkept this directory's own {} card; the file's differs",
+            pinned_name(pinned)
         ));
     }
     if !unused_columns.is_empty() {
@@ -170,6 +196,46 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
     super::print_user_text(&format!("{message}\n"), "result of the import")
 }
 
+/// What an import does with a pinned card of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinnedFate {
+    /// The directory's card of that kind is the same (ids and UIDs aside): nothing to do.
+    AlreadyThere,
+    /// The directory's card of that kind is the one signaal ships: the file's is stored in its
+    /// place (`Store::save_contact`, as the card form saves an edited pinned card).
+    Store,
+    /// The directory has an edited card of that kind of its own, which differs: it is kept.
+    Kept,
+}
+
+/// What becomes of `card`, a pinned card read from a file, in `directory` (see [`PinnedFate`]).
+pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
+    let own = directory
+        .iter()
+        .find(|c| c.pinned.is_some() && c.pinned == card.pinned);
+    let comparable = |c: &Contact| Contact {
+        id: 0,
+        uid: String::new(),
+        lead: None,
+        ..c.clone()
+    };
+    match own {
+        Some(own) if comparable(own) == comparable(card) => PinnedFate::AlreadyThere,
+        Some(own) if own.id != 0 => PinnedFate::Kept,
+        _ => PinnedFate::Store,
+    }
+}
+
+/// How the import's summary names a pinned card.
+fn pinned_name(pinned: Pinned) -> &'static str {
+    match pinned {
+        Pinned::Emergency => "112",
+        Pinned::VeiligThuis => "Veilig Thuis",
+        Pinned::Vertrouwensinspecteur => "vertrouwensinspecteur",
+        Pinned::Aandachtsfunctionaris => "aandachtsfunctionaris",
+    }
+}
+
 fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
     match n {
         1 => one,
@@ -179,14 +245,17 @@ fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
 
 /// The contacts of `read` that are not in `directory` yet, nor earlier in `read`: a card is there
 /// already when it has the same [`identity`]: the same name (case and accents aside) and the
-/// same phone numbers (only their digits and a leading +), in the same order. So importing a file twice, or an export of
-/// the directory (which holds the pinned cards), adds nothing the second time.
+/// same phone numbers (only their digits and a leading +), in the same order; or the `UID` of a
+/// contact there (the same card, edited since on one side). So importing a file twice, or an
+/// export of the directory, adds nothing the second time.
 pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
     let mut known: Vec<(String, Vec<String>)> = directory.iter().map(identity).collect();
+    let mut uids: HashSet<String> = uid::uids(directory).into_iter().collect();
     let mut new = Vec::new();
     for contact in read {
         let id = identity(&contact);
-        if !known.contains(&id) {
+        let known_uid = !contact.uid.is_empty() && !uids.insert(contact.uid.clone());
+        if !known.contains(&id) && !known_uid {
             known.push(id);
             new.push(contact);
         }
@@ -209,7 +278,7 @@ pub fn export(store: &Store, args: &ContactsExportArgs) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::contact::{Phone, Pinned};
+    use crate::domain::contact::Phone;
 
     fn phone(label: &str, number: &str) -> Phone {
         Phone {
@@ -272,6 +341,54 @@ mod tests {
             new.clone(),
         ];
         assert_eq!(not_yet_in(&pinned, read), vec![other_number, new]);
+    }
+
+    #[test]
+    fn a_card_with_the_uid_of_one_in_the_directory_is_there_already() {
+        let mut jose = Contact::named(9, "José Martins");
+        jose.uid = "google-17".into();
+        let directory = directory(vec![jose]);
+        let mut renumbered = Contact::named(0, "José Martins");
+        renumbered.phones = vec![phone("werk", "030-1111111")];
+        renumbered.uid = "google-17".into();
+        let mut other = Contact::named(0, "Els Meijer");
+        other.uid = "google-18".into();
+        let mut copy = Contact::named(0, "Bas Hendriks");
+        copy.uid = "google-18".into();
+        let read = vec![renumbered, other.clone(), copy];
+        assert_eq!(not_yet_in(&directory, read), vec![other]);
+    }
+
+    #[test]
+    fn a_pinned_card_of_a_file_is_stored_kept_or_already_there() {
+        let mut file = Pinned::Aandachtsfunctionaris.card();
+        file.name = "Fatima Öztürk".into();
+        file.phones = vec![phone("mobiel", "06-11112222")];
+        file.uid = "urn:uuid:from-the-file".into();
+        let shipped = directory(Vec::new());
+        assert_eq!(pinned_fate(&shipped, &file), PinnedFate::Store);
+        assert_eq!(
+            pinned_fate(&shipped, &Pinned::Aandachtsfunctionaris.card()),
+            PinnedFate::AlreadyThere,
+            "the card as signaal ships it"
+        );
+        let mut own = file.clone();
+        own.id = 12;
+        own.uid = "urn:uuid:of-this-directory".into();
+        let edited = directory(vec![own.clone()]);
+        assert_eq!(
+            pinned_fate(&edited, &file),
+            PinnedFate::AlreadyThere,
+            "the same card, ids and UIDs aside"
+        );
+        let mut differs = file.clone();
+        differs.phones = vec![phone("mobiel", "06-99990000")];
+        assert_eq!(pinned_fate(&edited, &differs), PinnedFate::Kept);
+        assert_eq!(
+            pinned_fate(&edited, &Pinned::Aandachtsfunctionaris.card()),
+            PinnedFate::Kept,
+            "the file's is as signaal ships it: this directory's edits stay"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod csv;
 #[cfg(test)]
 mod tests;
 mod text;
+pub mod uid;
 mod vcard;
 
 use crate::domain::Contact;

@@ -593,16 +593,19 @@ fn write_then_read_keeps_every_field() {
     advice.help = Help::AdviceOnly;
     let mut contacts = vec![sample(), advice];
     contacts.extend(Pinned::ALL.map(Pinned::card));
+    contacts[1].uid = "ijsbrand-1".into();
     let written = write_vcard(&contacts);
     let back = read_ok(&written);
     assert_eq!(back.len(), contacts.len());
-    for (before, after) in contacts.iter().zip(&back) {
+    let uids = uid::uids(&contacts);
+    assert_eq!(uids[1], "ijsbrand-1", "a stored UID is written as it is");
+    for ((before, after), uid) in contacts.iter().zip(&back).zip(uids) {
         let expected = Contact {
             id: 0,
-            pinned: None,
+            uid,
             ..before.clone()
         };
-        assert_eq!(after, &expected);
+        assert_eq!(after, &expected, "the pinned cards come back pinned");
     }
     assert_eq!(write_vcard(&contacts), written, "the same bytes each time");
 }
@@ -663,6 +666,111 @@ fn an_organisation_is_written_as_kind_org_without_n() {
 }
 
 #[test]
+fn a_card_that_starts_with_its_organisation_or_is_no_persons_name_is_an_organisation() {
+    let kind_and_n = |name: &str, organisation: &str| {
+        let mut card = Contact::named(1, name);
+        card.organisation = organisation.into();
+        card.role = "Jeugdverpleegkundige".into();
+        let text = write_vcard(&[card]);
+        (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
+    };
+    let org = (true, false);
+    let person = (false, true);
+    assert_eq!(
+        kind_and_n("GGD Lindewaard, infectieziekten", "GGD Lindewaard"),
+        org
+    );
+    assert_eq!(kind_and_n("GGD Lindewaard", "GGD Lindewaard"), org);
+    assert_eq!(
+        kind_and_n("GGD toezicht kinderopvang", "GGD Lindewaard"),
+        org
+    );
+    assert_eq!(kind_and_n("112", "Politie, brandweer, ambulance"), org);
+    assert_eq!(
+        kind_and_n("GGD Lindewaardse Zorg", "GGD Lindewaard"),
+        person,
+        "not a word of it"
+    );
+    assert_eq!(kind_and_n("Anouk van den Berg", "GGD Lindewaard"), person);
+    assert_eq!(kind_and_n("Anouk van den Berg", ""), person);
+    let kind_and_n_of_role = |name: &str, role: &str| {
+        let mut card = Contact::named(1, name);
+        card.role = role.into();
+        let text = write_vcard(&[card]);
+        (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
+    };
+    assert_eq!(
+        kind_and_n_of_role("Wijkteam Lindewaard-Oost", "Wijkteam (sociaal team)"),
+        org
+    );
+    assert_eq!(kind_and_n_of_role("Huisartsen Zeeweg", "Huisarts"), org);
+    assert_eq!(
+        kind_and_n_of_role("Vertrouwensinspecteur", "Vertrouwensinspecteur onderwijs"),
+        org
+    );
+    assert_eq!(
+        kind_and_n_of_role("Fatima Öztürk", "Aandachtsfunctionaris"),
+        person
+    );
+    assert_eq!(
+        kind_and_n_of_role("Arts Jansen", "Arts"),
+        person,
+        "a short role"
+    );
+    let text = write_vcard(&[Contact::named(1, "Anouk van den Berg")]);
+    assert!(text.contains("\r\nN:van den Berg;Anouk;;;\r\n"), "{text}");
+}
+
+#[test]
+fn a_pinned_card_says_which_it_is_and_comes_back_pinned() {
+    let mut lead = Pinned::Aandachtsfunctionaris.card();
+    lead.name = "Fatima Öztürk".into();
+    let text = write_vcard(&[lead.clone(), Contact::named(3, "Ĳsbrand")]);
+    assert_eq!(
+        text.matches("X-SIGNAAL-PINNED").count(),
+        1,
+        "on the pinned card only"
+    );
+    assert!(text.contains("\r\nX-SIGNAAL-PINNED:aandachtsfunctionaris\r\n"));
+    let back = read_ok(&text);
+    assert_eq!(back[0].pinned, Some(Pinned::Aandachtsfunctionaris));
+    assert_eq!(back[1].pinned, None);
+    let veilig = read_ok(&write_vcard(&[Pinned::VeiligThuis.card()]));
+    assert_eq!(veilig[0].pinned, Some(Pinned::VeiligThuis));
+
+    let unknown = text.replace("PINNED:aandachtsfunctionaris", "PINNED:brandweer");
+    assert_eq!(
+        problems(&unknown),
+        [(
+            1,
+            "X-SIGNAAL-PINNED is \"brandweer\"; signaal pins emergency, veilig_thuis, \
+             vertrouwensinspecteur and aandachtsfunctionaris"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_cards_uid_is_kept_whatever_it_looks_like() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "UID: 4f2a-Google-contact-17 ",
+        "FN:Anouk van den Berg",
+        "END:VCARD",
+    ]);
+    assert_eq!(read_ok(&text)[0].uid, "4f2a-Google-contact-17");
+    let escape = text.replace("UID: 4f2a", "UID:\u{1b}[2J4f2a");
+    assert_eq!(
+        read_ok(&escape)[0].uid,
+        "[2J4f2a-Google-contact-17",
+        "no ESC"
+    );
+    let without = vcf(&["BEGIN:VCARD", "VERSION:3.0", "FN:Anouk", "END:VCARD"]);
+    assert_eq!(read_ok(&without)[0].uid, "", "the store gives it one");
+}
+
+#[test]
 fn the_uid_follows_the_name_and_numbers_not_the_id() {
     let uid = |contacts: &[Contact]| -> Vec<String> {
         write_vcard(contacts)
@@ -685,6 +793,13 @@ fn the_uid_follows_the_name_and_numbers_not_the_id() {
     let twice = uid(&[sample(), sample()]);
     assert_ne!(twice[0], twice[1], "one identity twice in one export");
     assert!(twice[0].starts_with("urn:uuid:"), "{twice:?}");
+    let mut stored = sample();
+    stored.uid = twice[0].clone();
+    let made_later = uid(&[sample(), stored]);
+    assert_ne!(
+        made_later[0], made_later[1],
+        "a UID is made around the stored ones: {made_later:?}"
+    );
 }
 
 // The smaller cases of issue 15, item 7, each from a public bug report of another contact tool.
@@ -854,6 +969,25 @@ fn names_split_with_the_tussenvoegsels_in_the_family_name() {
     assert_eq!(n("van Dijk"), pair("van Dijk", ""));
     assert_eq!(n("Al Pacino"), pair("Pacino", "Al"));
     assert_eq!(n("Veilig Thuis"), pair("Thuis", "Veilig"));
+    assert_eq!(n("Anouk van den Berg"), pair("van den Berg", "Anouk"));
+    assert_eq!(n("Lotte van 't Hof"), pair("van 't Hof", "Lotte"));
+    assert_eq!(
+        n("Jan de Groot Jansen"),
+        pair("de Groot Jansen", "Jan"),
+        "from the first tussenvoegsel on, not only the last word"
+    );
+    assert_eq!(n("Els aan de Stegge"), pair("aan de Stegge", "Els"));
+    assert_eq!(n("Jan uit den Bogaard"), pair("uit den Bogaard", "Jan"));
+    assert_eq!(
+        n("Piet de"),
+        pair("de", "Piet"),
+        "a tussenvoegsel at the end"
+    );
+    assert_eq!(
+        n("Berg,  Anouk van den"),
+        pair("Berg, Anouk van den", ""),
+        "a comma: not split, the whole name is the family name"
+    );
     assert_eq!(n("112"), pair("112", ""));
     assert_eq!(n(""), pair("", ""));
 }

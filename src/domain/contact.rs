@@ -56,6 +56,13 @@ pub struct Contact {
     /// and never stored or exported; it changes on the staff screen.
     #[serde(skip)]
     pub lead: Option<Id>,
+    /// The card's `UID` (vCard): any text, unique in the directory, that names this contact
+    /// wherever it is copied to. The store gives a contact without one a UID made from its name
+    /// and numbers at that moment (`contacts_io::uid`), which then never changes; an imported
+    /// vCard keeps its own. Empty on a pinned card as signaal ships it and on contacts stored
+    /// before contacts had one: the export then makes one the same way.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +100,15 @@ impl Pinned {
         Pinned::Vertrouwensinspecteur,
         Pinned::Aandachtsfunctionaris,
     ];
+
+    /// The name the JSON export gives this kind (`veilig_thuis`): a contract, never renamed, so
+    /// the vCard export's `X-SIGNAAL-PINNED` and the pinned cards' UIDs use it too.
+    pub fn export_name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
 
     /// The card as it comes with signaal, in Dutch: what is stored and exported. The
     /// aandachtsfunctionaris's name and number are the organisation's to fill in.
@@ -215,6 +231,7 @@ impl Contact {
             notes: String::new(),
             pinned: None,
             lead: None,
+            uid: String::new(),
         }
     }
 

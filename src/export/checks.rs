@@ -55,6 +55,8 @@ pub struct Checks {
     /// The ids of the stored contacts (those with an id).
     contacts: HashSet<Id>,
     pinned: HashSet<Pinned>,
+    /// The contacts' UIDs (those that have one), for "the same UID twice".
+    uids: HashSet<String>,
     staff_names: HashSet<String>,
     /// The staff ids with their roles, for a child's mentor.
     staff: HashMap<Id, Role>,
@@ -98,6 +100,7 @@ impl Checks {
             handed_over: HashSet::new(),
             contacts: HashSet::new(),
             pinned: HashSet::new(),
+            uids: HashSet::new(),
             staff_names: HashSet::new(),
             staff: HashMap::new(),
             staff_groups: HashMap::new(),
@@ -219,7 +222,7 @@ impl Checks {
     }
 
     /// Every contact needs a name and, unless it is a pinned card as signaal ships it, an id;
-    /// each pinned card is there once at most.
+    /// each pinned card is there once at most, and each UID (the vCard export's) too.
     fn index_contact(&mut self, contact: &Contact) {
         if contact.id != 0 {
             self.contacts.insert(contact.id);
@@ -230,6 +233,14 @@ impl Checks {
         }
         if contact.id == 0 && contact.pinned.is_none() {
             let problem = format!("the contact {} has no id", contact.name);
+            self.problem(Kind::Contacts, problem);
+        }
+        if !contact.uid.is_empty() && !self.uids.insert(contact.uid.clone()) {
+            let problem = format!(
+                "the contact {} has the uid {:?}, which another contact has too; a uid names one \
+                 contact",
+                contact.name, contact.uid
+            );
             self.problem(Kind::Contacts, problem);
         }
         if let Some(p) = contact.pinned {

@@ -2,9 +2,12 @@
 //! edited (the aandachtsfunctionaris's name and number) is stored like any other, and the
 //! directory shows the stored version in its place.
 
+use std::collections::HashSet;
+
 use super::codec::{encode, id_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
+use crate::contacts_io::uid;
 use crate::domain::contact::{directory, with_leads, Contact};
 use crate::domain::AuditAction;
 use crate::domain::{clean_name, Id};
@@ -31,23 +34,33 @@ impl Store {
         decode_one(&self.trees()?.contacts, &id_key(id))
     }
 
-    /// Stores a new (id 0) or changed card; returns it with its id. A pinned card keeps its
-    /// place: only one stored version of each.
+    /// Stores a new (id 0) or changed card; returns it with its id and UID. A pinned card keeps
+    /// its place: only one stored version of each. A card without a UID gets the one its earlier
+    /// version has in the export (so editing a number does not change it), or a new card one
+    /// made from its name and numbers (see [`Contact::uid`]).
     pub fn save_contact(&self, contact: &Contact, sig: &Signature) -> Result<Contact> {
         let mut contact = checked(contact)?;
         let action = match contact.id {
             0 => AuditAction::ContactAdd,
             _ => AuditAction::ContactEdit,
         };
+        let directory = self.directory()?;
+        // An edited pinned card replaces its earlier version (stored, or as signaal ships it).
+        let earlier = directory.iter().position(|c| match contact.id {
+            0 => c.pinned.is_some() && c.pinned == contact.pinned,
+            id => c.id == id,
+        });
+        let mut uids = uid::uids(&directory);
+        if contact.uid.is_empty() {
+            contact.uid = match earlier {
+                Some(at) => uids.swap_remove(at),
+                None => uid::made_uid(&contact, &mut uids.into_iter().collect()),
+            };
+        }
         if contact.id == 0 {
-            // An edited pinned card replaces its earlier stored version, if any.
-            let stored = self.contacts()?;
-            let earlier = stored
-                .iter()
-                .find(|c| c.pinned.is_some() && c.pinned == contact.pinned);
-            contact.id = match earlier {
-                Some(c) => c.id,
-                None => self.next_id()?,
+            contact.id = match earlier.map(|at| directory[at].id) {
+                Some(id) if id != 0 => id,
+                _ => self.next_id()?,
             };
         }
         let op = Op::put(Table::Contacts, &id_key(contact.id), encode(&contact));
@@ -73,14 +86,21 @@ impl Store {
         )
     }
 
-    /// Adds many cards at once (an import): all or nothing, one transaction, one audit entry.
+    /// Adds many cards at once (an import), never as pinned cards: all or nothing, one
+    /// transaction, one audit entry. A card keeps its UID unless it has none or another contact
+    /// has it already: then it gets one made from its name and numbers (see [`Contact::uid`]),
+    /// so no two contacts share one.
     pub fn add_contacts(&self, contacts: &[Contact], sig: &Signature) -> Result<Vec<Contact>> {
         let mut added = Vec::with_capacity(contacts.len());
         let mut ops = Vec::with_capacity(contacts.len());
+        let mut taken: HashSet<String> = uid::uids(&self.directory()?).into_iter().collect();
         for contact in contacts {
             let mut contact = checked(contact)?;
             contact.id = self.next_id()?;
             contact.pinned = None;
+            if contact.uid.is_empty() || !taken.insert(contact.uid.clone()) {
+                contact.uid = uid::made_uid(&contact, &mut taken);
+            }
             ops.push(Op::put(
                 Table::Contacts,
                 &id_key(contact.id),

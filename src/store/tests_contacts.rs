@@ -89,4 +89,98 @@ fn many_cards_are_added_all_or_nothing_and_round_trip_through_export() {
     other.import(&data).unwrap();
     assert_eq!(other.directory().unwrap(), store.directory().unwrap());
     assert!(other.check().unwrap().is_empty());
+    let json = serde_json::to_value(&data.contacts[4]).unwrap();
+    assert_eq!(json["uid"], added[0].uid.as_str(), "contacts[].uid");
+}
+
+#[test]
+fn a_contact_keeps_its_uid_when_its_number_is_edited() {
+    let (_dir, store) = fresh();
+    let added = store.save_contact(&card("Özlem Yılmaz"), &sig()).unwrap();
+    assert!(added.uid.starts_with("urn:uuid:"), "{}", added.uid);
+    let mut edited = added.clone();
+    edited.phones[0].number = "030-7654321".into();
+    edited.uid = String::new();
+    let saved = store.save_contact(&edited, &sig()).unwrap();
+    assert_eq!(
+        saved.uid, added.uid,
+        "an edit without a UID keeps the stored one"
+    );
+    assert_eq!(store.contact(added.id).unwrap().unwrap().uid, added.uid);
+
+    let twin = store.save_contact(&card("Özlem Yılmaz"), &sig()).unwrap();
+    assert_ne!(twin.uid, added.uid, "typed twice: another UID");
+    let pinned = store
+        .save_contact(&Pinned::VeiligThuis.card(), &sig())
+        .unwrap();
+    let shipped = crate::contacts_io::uid::uids(&[Pinned::VeiligThuis.card()]);
+    assert_eq!(pinned.uid, shipped[0], "the UID the export gave it before");
+}
+
+#[test]
+fn a_contact_stored_before_uids_keeps_the_one_the_export_gave_it() {
+    let (_dir, store) = fresh();
+    store.add_contacts(&[card("José Martins")], &sig()).unwrap();
+    let mut data = store.export(sig().at).unwrap();
+    for contact in &mut data.contacts {
+        contact.uid = String::new();
+    }
+    let copy = tempfile::TempDir::new().unwrap();
+    let old = Store::open(&copy.path().join("db")).unwrap();
+    old.import(&data).unwrap();
+    let before = crate::contacts_io::write_vcard(&old.directory().unwrap());
+    let mut jose = old.contacts().unwrap().remove(0);
+    assert_eq!(jose.uid, "", "stored before contacts had a UID");
+    jose.phones[0].number = "06-11223344".into();
+    let saved = old.save_contact(&jose, &sig()).unwrap();
+    let uid_line = |vcf: &str| {
+        vcf.lines()
+            .rfind(|line| line.starts_with("UID:"))
+            .map(str::to_string)
+    };
+    assert_eq!(uid_line(&before), Some(format!("UID:{}", saved.uid)));
+    let after = crate::contacts_io::write_vcard(&old.directory().unwrap());
+    assert_eq!(uid_line(&after), uid_line(&before));
+}
+
+#[test]
+fn an_import_keeps_a_cards_uid_unless_another_contact_has_it() {
+    let (_dir, store) = fresh();
+    let mut anouk = card("Anouk van den Berg");
+    anouk.uid = "google-17".into();
+    let mut copy = card("Bas Hendriks");
+    copy.uid = "google-17".into();
+    let mut lead = Pinned::Aandachtsfunctionaris.card();
+    lead.name = "Fatima Öztürk".into();
+    let added = store
+        .add_contacts(&[anouk, copy, card("Els Meijer"), lead], &sig())
+        .unwrap();
+    assert_eq!(added[0].uid, "google-17");
+    assert!(added[1].uid.starts_with("urn:uuid:"), "taken: made anew");
+    assert!(added[2].uid.starts_with("urn:uuid:"));
+    assert_ne!(added[1].uid, added[2].uid);
+    assert_eq!(
+        added[3].pinned, None,
+        "add_contacts never adds a pinned card"
+    );
+}
+
+#[test]
+fn an_export_with_two_contacts_of_one_uid_is_refused() {
+    let (_dir, store) = fresh();
+    store
+        .add_contacts(&[card("Anouk van den Berg"), card("Bas Hendriks")], &sig())
+        .unwrap();
+    let mut data = store.export(sig().at).unwrap();
+    let uid = data.contacts[4].uid.clone();
+    data.contacts[5].uid = uid.clone();
+    let copy = tempfile::TempDir::new().unwrap();
+    let other = Store::open(&copy.path().join("db")).unwrap();
+    let err = other.import(&data).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "the contact Bas Hendriks has the uid \"{uid}\", which another contact has too"
+        )),
+        "{err}"
+    );
 }

@@ -4,7 +4,7 @@
 //!
 //! [`Contact`]: crate::domain::Contact
 
-use crate::domain::contact::Help;
+use crate::domain::contact::{Help, Pinned};
 
 /// A field written as an `X-SIGNAAL-*` property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +23,14 @@ pub(super) enum Field {
     Verified,
     /// `X-SIGNAAL-GROUPS`: the ids of the groups served, separated by commas.
     Groups,
+    /// `X-SIGNAAL-PINNED`: on a pinned card, its kind by the name the JSON export gives it
+    /// (`emergency`, `veilig_thuis`, `vertrouwensinspecteur`, `aandachtsfunctionaris`).
+    Pinned,
 }
 
 impl Field {
     /// Every field, in the order they are written.
-    pub(super) const ALL: [Field; 7] = [
+    pub(super) const ALL: [Field; 8] = [
         Field::Availability,
         Field::Area,
         Field::WhenToCall,
@@ -35,6 +38,7 @@ impl Field {
         Field::ConsentFirst,
         Field::Verified,
         Field::Groups,
+        Field::Pinned,
     ];
 
     /// The property's name, uppercase.
@@ -47,6 +51,7 @@ impl Field {
             Field::ConsentFirst => "X-SIGNAAL-CONSENT-FIRST",
             Field::Verified => "X-SIGNAAL-VERIFIED",
             Field::Groups => "X-SIGNAAL-GROUPS",
+            Field::Pinned => "X-SIGNAAL-PINNED",
         }
     }
 }
@@ -72,4 +77,11 @@ pub(super) fn help(value: &str) -> Option<Help> {
     [Help::AdviceOnly, Help::Referral]
         .into_iter()
         .find(|help| help_value(*help).is_some_and(|v| v.eq_ignore_ascii_case(value.trim())))
+}
+
+/// The [`Pinned`] kind of an `X-SIGNAAL-PINNED` value (in any case), `None` for another value.
+pub(super) fn pinned(value: &str) -> Option<Pinned> {
+    Pinned::ALL
+        .into_iter()
+        .find(|pinned| pinned.export_name().eq_ignore_ascii_case(value.trim()))
 }

@@ -55,6 +55,12 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .or_else(|| (!organisation.is_empty()).then(|| organisation.clone()))
         .ok_or("this card has no name: it needs FN (the name as shown), N or ORG")?;
     let mut contact = Contact::named(0, &name);
+    // Any text: 4.0 wants a URI, but 3.0 writers use what they like. Control characters are
+    // left out, so a UID never carries an escape sequence to a terminal or another tool.
+    contact.uid = card
+        .property(&VCardProperty::Uid)
+        .map(|entry| single(entry).chars().filter(|c| !c.is_control()).collect())
+        .unwrap_or_default();
     contact.organisation = organisation;
     contact.role = [VCardProperty::Title, VCardProperty::Role]
         .iter()
@@ -121,6 +127,14 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
                     NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                         .map_err(|_| format!("{name} is \"{shown_value}\", which is not a date"))?,
                 )
+            }
+            Field::Pinned => {
+                contact.pinned = Some(fields::pinned(&value).ok_or_else(|| {
+                    format!(
+                        "{name} is \"{shown_value}\"; signaal pins emergency, veilig_thuis, \
+                         vertrouwensinspecteur and aandachtsfunctionaris"
+                    )
+                })?)
             }
             Field::Groups => {
                 contact.groups = value

@@ -6,17 +6,14 @@ use calcard::vcard::{
     VCardValue, VCardVersion,
 };
 
-use std::collections::HashMap;
-
-use uuid::Uuid;
-
 use super::fields::{self, Field};
-use crate::contacts_io::identity;
-use crate::domain::contact::Contact;
+use crate::contacts_io::uid::uids;
+use crate::domain::contact::{Contact, Pinned};
 
-/// The contacts as vCard 4.0, one card each, in order. Every card has a `UID` (see [`Uids`]), so
-/// the same directory gives the same bytes each time, and so does the directory an export was
-/// imported into. What vCard
+/// The contacts as vCard 4.0, one card each, in order. Every card has a `UID`: the contact's
+/// stored one, or one made as [`uids`] says, so the same directory gives the same bytes each
+/// time, and so does the directory an export was imported into (the import keeps the `UID`s).
+/// What vCard
 /// has a property for goes there (`FN`, `N`, `ORG`, `TITLE`, `TEL`, `EMAIL`, `NOTE`,
 /// `CATEGORIES`); the rest of the card goes in `X-SIGNAAL-*` properties. A phone label that
 /// vCard has a TYPE for (mobiel, werk, thuis, fax, pieper) becomes that TYPE; any other label
@@ -25,57 +22,19 @@ use crate::domain::contact::Contact;
 /// card of that organisation: `KIND:org`, with no `N`.
 pub fn write_vcard(contacts: &[Contact]) -> String {
     let mut out = String::new();
-    let mut uids = Uids::default();
-    for contact in contacts {
-        card(contact, uids.next(contact))
+    for (contact, uid) in contacts.iter().zip(uids(contacts)) {
+        card(contact, uid)
             .write_to(&mut out, VCardVersion::V4_0)
             .expect("writing to a String does not fail");
     }
     out
 }
 
-/// The `UID`s of one export: name-based `urn:uuid:`s (version 5, RFC 9562) in signaal's own
-/// namespace, of the contact's [`identity`] (its name and numbers), or of a pinned card's kind.
-///
-/// Not of the contact's id: ids are the store's, so an export imported into another database
-/// would come back with other ids and other UIDs. The identity is what the import itself takes
-/// for the same contact, so the UID stays while notes, role or topics change; two cards of one
-/// identity in one export (typed twice by hand) are told apart by their count.
-#[derive(Default)]
-struct Uids {
-    seen: HashMap<String, usize>,
-}
-
-/// signaal's namespace for its name-based UIDs (a random UUID, fixed once).
-const NAMESPACE: Uuid = Uuid::from_u128(0x5169_aa1e_3c0e_4b7e_9d2a_61f0_c4e8_b237);
-
-impl Uids {
-    fn next(&mut self, contact: &Contact) -> String {
-        let mut name = match contact.pinned {
-            // By the name the JSON export gives the pinned card (a contract: never renamed).
-            Some(pinned) => format!(
-                "pinned {}",
-                serde_json::to_value(pinned).unwrap_or_default()
-            ),
-            None => {
-                let (name, numbers) = identity(contact);
-                format!("{name}\n{}", numbers.join("\n"))
-            }
-        };
-        let count = self.seen.entry(name.clone()).or_default();
-        if *count > 0 {
-            name.push_str(&format!("\n#{count}"));
-        }
-        *count += 1;
-        Uuid::new_v5(&NAMESPACE, name.as_bytes()).urn().to_string()
-    }
-}
-
 fn card(contact: &Contact, uid: String) -> VCard {
     let mut entries = vec![text(VCardProperty::Uid, &uid)];
     let name = contact.name.trim();
     let organisation = contact.organisation.trim();
-    let is_organisation = name == organisation;
+    let is_organisation = is_organisation(contact);
     if is_organisation {
         entries.push(
             VCardEntry::new(VCardProperty::Kind).with_value(VCardValue::Kind(VCardKind::Org)),
@@ -164,6 +123,7 @@ fn signaal_value(contact: &Contact, field: Field) -> String {
             .verified
             .map(|date| date.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
+        Field::Pinned => contact.pinned.map(Pinned::export_name).unwrap_or_default(),
         Field::Groups => contact
             .groups
             .iter()
@@ -202,25 +162,90 @@ fn phone_types(label: &str) -> Option<Vec<VCardParameter>> {
         .collect()
 }
 
-/// Splits a full name into (family name, given names) for N: the last word is the family name,
-/// with the tussenvoegsels before it ("Özlem de Vries" → "de Vries", "Özlem"). The first word
-/// stays a given name unless it is a tussenvoegsel written in lowercase ("van Dijk").
+/// Splits a full name into (family name, given names) for N.
+///
+/// The family name starts at the first word that is a tussenvoegsel written in lowercase, so
+/// every tussenvoegsel and every word after it belongs to it ("Anouk van den Berg" → "van den
+/// Berg", "Anouk"; "van Dijk" → "van Dijk", ""). A name without one ends in its family name: the
+/// last word, with the tussenvoegsels before it that are capitalised as some families write them
+/// ("Fatima El Amrani" → "El Amrani"), but never the first word ("Al Pacino" → "Pacino").
+///
+/// A name with a comma is not split: it may be "family, given" as an address book sorts, or
+/// "organisation, department" ("GGD Lindewaard, infectieziekten"), and guessing wrong would
+/// show a made-up name. The whole name becomes the family name and the given name stays empty,
+/// so a tool that builds the name from N shows exactly what FN says.
 pub(in crate::contacts_io) fn split_name(name: &str) -> (String, String) {
+    if name.contains(',') {
+        return (
+            name.split_whitespace().collect::<Vec<_>>().join(" "),
+            String::new(),
+        );
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(last) = words.len().checked_sub(1) else {
         return (String::new(), String::new());
     };
-    let particle =
-        |word: &str| crate::domain::named::PARTICLES.contains(&word.to_lowercase().as_str());
-    let mut start = last;
-    while start > 0 {
-        let word = words[start - 1];
-        let may_take = start > 1 || word.chars().all(|c| !c.is_uppercase());
-        if particle(word) && may_take {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
+    let start = words
+        .iter()
+        .position(|word| particle(word) && lowercase(word))
+        .filter(|&at| at < last)
+        .unwrap_or_else(|| {
+            let mut start = last;
+            while start > 1 && particle(words[start - 1]) {
+                start -= 1;
+            }
+            start
+        });
     (words[start..].join(" "), words[..start].join(" "))
+}
+
+/// Dutch tussenvoegsels that `named::PARTICLES` leaves out (it matches names, where these
+/// common words would do harm): "Jan uit den Bogaard", "Els aan de Stegge", "Piet bij de Vaate".
+const MORE_PARTICLES: [&str; 3] = ["aan", "bij", "uit"];
+
+/// Whether a card is the card of an organisation (or a service, a team, a function) rather
+/// than of a person. Its name
+/// - is its organisation's ("Veilig Thuis"), or starts with it and goes on after a space or
+///   punctuation ("GGD Lindewaard, infectieziekten" of "GGD Lindewaard");
+/// - starts with the first word of its role, which names what it is, not who ("Wijkteam
+///   Lindewaard-Oost", a Wijkteam; "Huisartsen Zeeweg", Huisarts; "Vertrouwensinspecteur");
+/// - has no letter ("112");
+/// - or has a word in lowercase that is no tussenvoegsel ("GGD toezicht kinderopvang"), which
+///   a person's name has not.
+///
+/// Such a card is written as `KIND:org`, without an `N`: a made-up family name would only
+/// mislead.
+fn is_organisation(contact: &Contact) -> bool {
+    let name = contact.name.trim();
+    let organisation = contact.organisation.trim();
+    let starts_with_organisation = !organisation.is_empty()
+        && name
+            .strip_prefix(organisation)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    let first_word = |text: &str| {
+        let word = text.split_whitespace().next().unwrap_or_default();
+        crate::search::fold(word)
+    };
+    let role = first_word(&contact.role);
+    // Five letters at least: a shorter first word of a role ("Arts") could start a name.
+    let names_the_role = role.chars().count() >= 5 && first_word(name).starts_with(&role);
+    let lowercase_word = name
+        .split_whitespace()
+        .any(|word| word.chars().any(char::is_alphabetic) && lowercase(word) && !particle(word));
+    starts_with_organisation
+        || names_the_role
+        || !name.chars().any(char::is_alphabetic)
+        || lowercase_word
+}
+
+/// Whether a word is a tussenvoegsel (or its kin elsewhere), in any case.
+fn particle(word: &str) -> bool {
+    let word = word.to_lowercase();
+    crate::domain::named::PARTICLES.contains(&word.as_str())
+        || MORE_PARTICLES.contains(&word.as_str())
+}
+
+/// Whether a word has no capital letter.
+fn lowercase(word: &str) -> bool {
+    word.chars().all(|c| !c.is_uppercase())
 }
