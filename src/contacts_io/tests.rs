@@ -646,7 +646,7 @@ fn the_written_card_is_vcard_4_with_a_uid_crlf_and_escapes() {
 #[test]
 fn an_organisation_is_written_as_kind_org_without_n() {
     let text = write_vcard(&[Pinned::VeiligThuis.card()]);
-    assert!(text.contains("\r\nKIND:ORG\r\nFN:Veilig Thuis\r\nORG:Veilig Thuis\r\n"));
+    assert!(text.contains("\r\nKIND:org\r\nFN:Veilig Thuis\r\nORG:Veilig Thuis\r\n"));
     assert!(!text.contains("\r\nN:"), "{text}");
     let uids: Vec<String> = Pinned::ALL
         .map(|p| write_vcard(&[p.card()]))
@@ -672,7 +672,7 @@ fn a_card_that_starts_with_its_organisation_or_is_no_persons_name_is_an_organisa
         card.organisation = organisation.into();
         card.role = "Jeugdverpleegkundige".into();
         let text = write_vcard(&[card]);
-        (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
+        (text.contains("\r\nKIND:org\r\n"), text.contains("\r\nN:"))
     };
     let org = (true, false);
     let person = (false, true);
@@ -697,7 +697,7 @@ fn a_card_that_starts_with_its_organisation_or_is_no_persons_name_is_an_organisa
         let mut card = Contact::named(1, name);
         card.role = role.into();
         let text = write_vcard(&[card]);
-        (text.contains("\r\nKIND:ORG\r\n"), text.contains("\r\nN:"))
+        (text.contains("\r\nKIND:org\r\n"), text.contains("\r\nN:"))
     };
     assert_eq!(
         kind_and_n_of_role("Wijkteam Lindewaard-Oost", "Wijkteam (sociaal team)"),
@@ -936,7 +936,7 @@ fn an_organisation_card_with_an_empty_fn_is_that_organisation() {
     assert_eq!(contacts.len(), 2, "the whole file is read");
     assert_eq!(contacts[0].name, "Huisartsenpost Utrecht Stad");
     assert_eq!(contacts[0].organisation, "Huisartsenpost Utrecht Stad");
-    assert!(write_vcard(&contacts[..1]).contains("\r\nKIND:ORG\r\n"));
+    assert!(write_vcard(&contacts[..1]).contains("\r\nKIND:org\r\n"));
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! ends, lines folded at 75 octets (never inside a character), values escaped.
 
 use calcard::vcard::{
-    VCard, VCardEntry, VCardKind, VCardParameter, VCardParameterValue, VCardProperty, VCardType,
-    VCardValue, VCardVersion,
+    VCard, VCardEntry, VCardParameter, VCardParameterValue, VCardProperty, VCardType, VCardValue,
+    VCardVersion,
 };
 
 use super::fields::{self, Field};
@@ -36,9 +36,9 @@ fn card(contact: &Contact, uid: String) -> VCard {
     let organisation = contact.organisation.trim();
     let is_organisation = is_organisation(contact);
     if is_organisation {
-        entries.push(
-            VCardEntry::new(VCardProperty::Kind).with_value(VCardValue::Kind(VCardKind::Org)),
-        );
+        // In lower case, as RFC 6350 writes it: calcard's `VCardKind::Org` writes `ORG`, which
+        // the standard allows but khard then shows as an unknown kind.
+        entries.push(text(VCardProperty::Kind, "org"));
     }
     entries.push(text(VCardProperty::Fn, name));
     if !is_organisation {
