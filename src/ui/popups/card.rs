@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::lookup::WIDTH;
 use crate::app::{help_label, Action, App, CardPopup};
@@ -72,8 +73,23 @@ fn draw_card(
         contact.verified.map(|d| lang.date(d)).unwrap_or_default(),
     );
     add(T::FieldNotes, contact.notes.clone());
-    // A value of several lines (a note imported from an address book) keeps its lines, under
-    // its label.
+    // The values start in one column, two spaces after the widest label (at least 24 columns,
+    // so short labels keep one layout). A value of several lines (a note imported from an
+    // address book) keeps its lines, and a long one wraps, all in the value's column.
+    let inner = usize::from(WIDTH - 2);
+    let label_width = rows
+        .iter()
+        .map(|(label, value, _)| {
+            if value.trim().is_empty() {
+                0
+            } else {
+                label.width()
+            }
+        })
+        .max()
+        .map_or(24, |widest| (widest + 2).max(24))
+        .min(inner / 2);
+    let value_width = inner - label_width;
     let mut lines: Vec<Line> = Vec::new();
     for (label, value, stands_out) in rows {
         let style = if stands_out {
@@ -81,18 +97,20 @@ fn draw_card(
         } else {
             ratatui::style::Style::new()
         };
-        for (n, part) in value.lines().filter(|p| !p.trim().is_empty()).enumerate() {
+        let parts = value.lines().filter(|p| !p.trim().is_empty());
+        let wrapped = parts.flat_map(|part| textwrap::wrap(part, value_width));
+        for (n, part) in wrapped.enumerate() {
             let label = if n == 0 { label.as_str() } else { "" };
+            let pad = label_width.saturating_sub(label.width());
             lines.push(Line::from(vec![
-                Span::styled(format!("{label:<24}"), theme.dim),
-                Span::styled(part.to_string(), style),
+                Span::styled(format!("{label}{}", " ".repeat(pad)), theme.dim),
+                Span::styled(part.into_owned(), style),
             ]));
         }
     }
     lines.push(Line::raw(""));
     lines.push(hints(app, offered, WIDTH - 2, theme));
-    // Long values wrap: count the rows they take.
-    let inner = usize::from(WIDTH - 2);
+    // The hints may still wrap: count the rows every line takes.
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let outer = popup_area(frame, area, WIDTH, rows as u16 + 2);
     let mut title = contact.name.clone();

@@ -30,6 +30,40 @@ fn card_of_veilig_thuis_in_dutch() {
     assert!(text.contains("24/7"));
 }
 
+/// The widest Dutch label ("Eerst toestemming ouders", 24 characters) keeps a gap before its
+/// value, and a long value wraps in the value's column, never back under the labels.
+#[test]
+fn a_card_keeps_its_values_in_one_column() {
+    let (_dir, mut app) = demo(Lang::Nl);
+    chr(&mut app, 'c');
+    type_text(&mut app, "ozlem yilmaz jeugdverpleegkundige");
+    press(&mut app, "Enter");
+    let text = screen_text(&render(&app, 120, 40));
+    let consent = text
+        .lines()
+        .find(|l| l.contains("Eerst toestemming ouders"));
+    let consent = consent.unwrap_or_else(|| panic!("no consent row:\n{text}"));
+    assert!(
+        consent.contains("Eerst toestemming ouders  ja"),
+        "{consent}"
+    );
+    let column = |line: &str| line.find("Eerst").map(|at| at + 26);
+    let value_column = column(consent).unwrap();
+    // Every line in the card's body starts either with a label or in the value column.
+    let mut when = text.lines().skip_while(|l| !l.contains("Bel bij zorgen"));
+    let continued = when.nth(1).unwrap_or_default();
+    let first_text = continued
+        .char_indices()
+        .skip_while(|(_, c)| matches!(c, '│' | ' ' | '"'))
+        .map(|(at, _)| at)
+        .next();
+    assert_eq!(
+        first_text.map(|at| continued[..at].chars().count()),
+        Some(consent[..value_column].chars().count()),
+        "the wrapped line starts under the value:\n{text}"
+    );
+}
+
 /// The contact form is taller than most popups: with its last field ("Notities") focused and a
 /// refused phone number, the field, the error line and the keys all show, at 120x40, at 80x24
 /// and (scrolled) at the smallest size.
