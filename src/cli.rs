@@ -28,8 +28,8 @@ pub struct Cli {
     #[command(flatten)]
     pub db: DbArg,
     /// Interface language (default: lang in the config file, else from LANG; nl* gives Dutch,
-    /// anything else English)
-    #[arg(long, value_enum)]
+    /// anything else English). May also come after the subcommand (`contacts find --lang nl`)
+    #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
     /// Keymap: a preset name (default, vim) or a TOML file that overrides the default (default:
     /// keymap in the config file, else default)
@@ -274,9 +274,6 @@ pub struct ReportArgs {
     /// report, "," for an English one)
     #[arg(long, value_name = "CHAR", requires = "csv", value_parser = crate::report::sheet::parse_delimiter)]
     pub delimiter: Option<u8>,
-    /// Language of the report (default: --lang before the subcommand, else from LANG)
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
 }
 
 /// A child named on the command line: by its id, or by (part of) its name.

@@ -110,6 +110,9 @@ fn the_pinned_cards_print_in_the_users_language_and_export_as_stored() {
     );
     let dutch = find(&db, &["--lang", "nl"], &["112"]);
     assert_eq!(dutch[0][..3], ["112", "112 (spoed)", "Alarmnummer"]);
+    // --lang may also follow the subcommand, as with any option people type last.
+    let after = find(&db, &[], &["--lang", "en", "112"]);
+    assert_eq!(after[0][..3], english[0][..3]);
     // English words find them too, and the Dutch terms still do.
     in_readme("emergency");
     assert_eq!(find(&db, &["--lang", "en"], &["emergency"])[0][0], "112");

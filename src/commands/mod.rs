@@ -22,7 +22,6 @@ use crate::backup::AutoBackup;
 use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, KeymapCommand};
 use crate::config;
 use crate::domain::text::visible_controls;
-use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
 use crate::store::{Found, Signature, Store, TrailChain};
 use crate::ui::Theme;
@@ -156,8 +155,12 @@ fn dispatch(
             let report = args
                 .report()
                 .ok_or_else(|| anyhow!("say what to report on: --child ID or --care-team"))?;
-            let lang = args.lang.map_or(settings.clone()?.lang, Lang::from);
-            report::run(&open_existing(&db()?)?, report, lang, args.delimiter)
+            report::run(
+                &open_existing(&db()?)?,
+                report,
+                settings.clone()?.lang,
+                args.delimiter,
+            )
         }
         Some(Command::Forms { command }) => match command {
             FormsCommand::Import { file } => {
