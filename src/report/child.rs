@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::markdown::inline;
 use super::{parents, plans};
 use crate::domain::form::{compare, FormTemplate};
-use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::observation::previous_on_same_form;
+use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
 use crate::i18n::report::R;
 use crate::i18n::Lang;
@@ -453,7 +453,12 @@ mod tests {
 
     fn on_own_form(id: Id, date: &str, mark: Mark) -> Observation {
         let mut obs = Observation::new(id, 20, &own_form(), d(date), "Anouk Jansen");
-        obs.set_mark("welbevinden.teruggetrokken", Some(mark), "Anouk Jansen", at(date));
+        obs.set_mark(
+            "welbevinden.teruggetrokken",
+            Some(mark),
+            "Anouk Jansen",
+            at(date),
+        );
         obs
     }
 
@@ -463,16 +468,26 @@ mod tests {
     fn an_observation_is_compared_only_with_one_on_the_same_form() {
         let builtin = two().remove(0);
         let first = on_own_form(32, "2026-11-02", Mark::Often);
-        let text = render_with(&[builtin.clone(), first.clone()], Lang::Nl, vec![own_form()]);
+        let text = render_with(
+            &[builtin.clone(), first.clone()],
+            Lang::Nl,
+            vec![own_form()],
+        );
         assert!(!text.contains("Wat is veranderd"), "{text}");
         assert!(!text.contains("niet aangekruist (was"), "{text}");
         assert!(
-            text.contains("Er is nog geen eerdere observatie met dit formulier om mee te vergelijken."),
+            text.contains(
+                "Er is nog geen eerdere observatie met dit formulier om mee te vergelijken."
+            ),
             "{text}"
         );
 
         let second = on_own_form(33, "2026-11-16", Mark::Sometimes);
-        let text = render_with(&[builtin.clone(), first, second], Lang::Nl, vec![own_form()]);
+        let text = render_with(
+            &[builtin.clone(), first, second],
+            Lang::Nl,
+            vec![own_form()],
+        );
         let changes = text.split("## Wat is veranderd sinds 02-11-2026\n").nth(1);
         let changes = changes.expect("compared with the first on the own form");
         assert_eq!(
@@ -485,7 +500,10 @@ mod tests {
         again.date = d("2026-11-30");
         let own = on_own_form(32, "2026-11-02", Mark::Often);
         let text = render_with(&[builtin, own, again], Lang::Nl, vec![own_form()]);
-        assert!(text.contains("## Wat is veranderd sinds 01-09-2026\n"), "{text}");
+        assert!(
+            text.contains("## Wat is veranderd sinds 01-09-2026\n"),
+            "{text}"
+        );
     }
 
     #[test]
