@@ -596,3 +596,67 @@ fn the_help_names_the_new_commands() {
     assert!(demo.contains("--observations-per-child") && demo.contains("[default: 2]"));
     assert!(!demo.contains("accepted for the contract"));
 }
+
+/// Issue 15: after `forms use --group G eigen-peuters kdv-0-4` and one observation on the
+/// organisation's own form, the parents' report compared it with the kdv-0-4 observation before
+/// and said of items this form does not ask "deze keer niet aangekruist (was vaak)". It compares
+/// only observations on the same form, and says there is none yet.
+#[test]
+fn the_parents_report_compares_only_observations_on_the_same_form() {
+    let db = Db::demo(&[]);
+    ok(&run(&["forms", "import", VALID, "--db", db.path()]));
+    let export = db.export();
+    let child = arr(&export, "children")
+        .iter()
+        .find(|c| {
+            let own = observations_of(&export, &c["id"]);
+            own.len() >= 2 && own.iter().all(|o| o["template"] == "kdv-0-4")
+        })
+        .expect("a child observed twice on kdv-0-4")
+        .clone();
+    let gid = child["group_id"].to_string();
+    ok(&forms_use(&db, &gid, &["eigen-peuters", "kdv-0-4"]));
+    let id = child["id"].to_string();
+    let before = report(&db, &id, "nl");
+    assert!(before.contains("## Wat is veranderd sinds "), "{before}");
+
+    // The latest observation made on the own form instead (an added one would have no history
+    // in the audit trail, which import refuses); the one before stays on kdv-0-4.
+    let mut export = db.export();
+    let own = observations_of(&export, &child["id"]);
+    let (previous, latest) = (own[own.len() - 2].clone(), own[own.len() - 1].clone());
+    for o in export["observations"].as_array_mut().unwrap() {
+        if o["id"] == latest["id"] {
+            o["template"] = "eigen-peuters".into();
+            o["version"] = 1.into();
+            o["marks"] = serde_json::json!([{
+                "item": "spel.samen", "mark": "often", "note": "", "by": latest["by"],
+                "at": latest["marks"][0]["at"],
+            }]);
+            o["notes"] = serde_json::json!([]);
+        }
+    }
+    let db = Db::import(&export);
+
+    for (lang, none_yet) in [
+        (
+            "nl",
+            "Er is nog geen eerdere observatie met dit formulier om mee te vergelijken.",
+        ),
+        (
+            "en",
+            "There is no earlier observation with this form to compare with yet.",
+        ),
+    ] {
+        let text = report(&db, &id, lang);
+        assert!(text.contains(none_yet), "{text}");
+        for other in ["Wat is veranderd", "What changed", "(was "] {
+            assert!(!text.contains(other), "{other:?} in:\n{text}");
+        }
+        // None of the kdv-0-4 items marked before is named: they are not on this form.
+        for mark in previous["marks"].as_array().unwrap() {
+            let item = item_text(&export, &previous, mark["item"].as_str().unwrap(), lang);
+            assert!(!text.contains(&item), "{item:?} in:\n{text}");
+        }
+    }
+}

@@ -336,7 +336,7 @@ fn care_team_csv_has_the_header_one_row_each_and_quotes_free_text() {
     // In Markdown the question stays on its row, its pipe escaped, and the child is flagged.
     let text = ok(&db.report(&["--care-team", "--lang", "en"]));
     assert!(
-        text.contains("| Wat helpt, als het \"druk\" is \\| en bij het halen? |"),
+        text.contains("| Wat helpt, als het \"druk\" is &#124; en bij het halen? |"),
         "{text}"
     );
     let crafted = open.iter().find(|t| t["id"] == id).unwrap();

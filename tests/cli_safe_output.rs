@@ -1,6 +1,6 @@
 //! Files that go out (issue 15, "Output that is safe"), run as a user runs `signaal report` and
 //! `signaal contacts find`: user text in the Markdown reports is shown as typed, never taken as
-//! markup (read back with pulldown-cmark); the care-team CSV opens in Dutch Excel (a byte order
+//! markup (read back with pulldown-cmark, and with Python-Markdown when it can be had); the care-team CSV opens in Dutch Excel (a byte order
 //! mark, ";" in Dutch or with `--delimiter`) and no cell of it is run as a formula; control
 //! characters in names reach the terminal shown (`^[`), never raw. The real binary on a temp
 //! database; the assertions are on the bytes it writes.
@@ -8,10 +8,12 @@
 mod common {
     pub mod cli;
     pub mod demo;
+    pub mod pytools;
 }
 
 use common::cli::{fails, ok, Db};
 use common::demo::arr;
+use common::pytools;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde_json::{json, Value};
 
@@ -116,7 +118,7 @@ fn user_text_in_the_markdown_reports_is_shown_as_typed() {
         shows_as_typed(&report, &typed);
         // The title is the one heading that names the child, and it is the document's first.
         assert!(
-            report.starts_with(r"# \*Zoë\* \<b>de\_Boer\</b>: "),
+            report.starts_with(r"# \*Zoë\* &lt;b>de\_Boer&lt;/b>: "),
             "{report}"
         );
 
@@ -133,44 +135,174 @@ fn user_text_in_the_markdown_reports_is_shown_as_typed() {
             .find(|l| l.starts_with("| \\*Zoë\\*"))
             .expect("the child's row");
         let header = care_team.lines().find(|l| l.starts_with("| ")).unwrap();
-        let cells = |line: &str| line.replace("\\|", "").matches('|').count();
+        let cells = |line: &str| line.matches('|').count();
         assert_eq!(cells(row), cells(header), "{row}");
     }
+}
+
+/// A handover's school, what helps (lines and paragraphs) and one development domain, as
+/// someone might type them.
+const SCHOOL: &str = "<i>Het Anker</i> & [co](x)";
+const WHAT_HELPS: &str =
+    "- Vooraf *vertellen*\n  # wat er komt\n\n1. Een vaste plek | kring\n: met een prent {: onclick=\"x\" }";
+const MOTORIEK: &str = "> Klimt `snel`";
+
+/// The paragraphs of WHAT_HELPS as a reader shows them: each line trimmed, a kept line break
+/// as "\n".
+const WHAT_HELPS_READ: [&str; 2] = [
+    "- Vooraf *vertellen*\n# wat er komt",
+    "1. Een vaste plek | kring\n: met een prent {: onclick=\"x\" }",
+];
+
+/// The demo with its first handover's school, what helps and motor development set to the
+/// text above; returns the database and the child's id.
+fn crafted_handover() -> (Db, String) {
+    let mut export = Db::demo(&[]).export();
+    let handover = &mut export["handovers"][0];
+    let child = handover["child_id"].to_string();
+    handover["school"] = json!(SCHOOL);
+    handover["what_helps"] = json!(WHAT_HELPS);
+    handover["development"]["Motoriek"] = json!(MOTORIEK);
+    (Db::import(&export), child)
 }
 
 /// A handover's free text keeps its lines (each shown as typed, none a list item or heading);
 /// its school and development domains, on one line, are text too.
 #[test]
 fn the_handover_shows_its_lines_as_typed() {
-    let mut export = Db::demo(&[]).export();
-    let handover = &mut export["handovers"][0];
-    let child = handover["child_id"].to_string();
-    handover["school"] = json!("<i>Het Anker</i> & [co](x)");
-    handover["what_helps"] =
-        json!("- Vooraf *vertellen*\n  # wat er komt\n\n1. Een vaste plek | kring");
-    handover["development"]["Motoriek"] = json!("> Klimt `snel`");
-    let db = Db::import(&export);
+    let (db, child) = crafted_handover();
     let text = ok(&db.report(&["--handover", &child, "--for-parents", "--lang", "nl"]));
     let (runs, markup) = read(&text);
     assert!(markup.is_empty(), "{markup:?} in:\n{text}");
-    // The lines of what helps: a hard line break between the first two, a paragraph after.
-    let lines = "- Vooraf *vertellen*\n# wat er komt";
-    let expected = [
-        lines,
-        "1. Een vaste plek | kring",
-        "<i>Het Anker</i> & [co](x)",
-    ];
+    // The lines of what helps: a hard line break between the lines, a paragraph after.
     let joined = text_with_breaks(&text);
-    for typed in expected {
+    for typed in WHAT_HELPS_READ.into_iter().chain([SCHOOL]) {
         assert!(
             joined.iter().any(|r| r == typed),
             "{typed:?} not in {joined:?}"
         );
     }
-    assert!(
-        runs.iter().any(|r| r.contains("> Klimt `snel`")),
-        "{runs:?}"
-    );
+    assert!(runs.iter().any(|r| r.contains(MOTORIEK)), "{runs:?}");
+}
+
+/// Renders each Markdown file given with Python-Markdown, with the extensions MkDocs sites
+/// commonly turn on (tables, attribute lists, definition lists), and prints, per file, the
+/// start tags with their attributes and the runs of text between any two tags (a `<br />` is
+/// no break between runs: the line break after it is in the text), as JSON.
+const PYTHON_MARKDOWN: &str = r#"
+import sys, json, markdown
+from html.parser import HTMLParser
+
+class Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.runs = [], [""]
+    def handle_starttag(self, tag, attrs):
+        if tag != "br":
+            self.tags.append([tag, attrs])
+            self.runs.append("")
+    def handle_endtag(self, tag):
+        if tag != "br":
+            self.runs.append("")
+    def handle_data(self, data):
+        self.runs[-1] += data
+
+documents = []
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        html = markdown.markdown(f.read(), extensions=["tables", "attr_list", "def_list"])
+    reader = Reader()
+    reader.feed(html)
+    reader.close()
+    documents.append({"tags": reader.tags, "runs": reader.runs, "html": html})
+print(json.dumps(documents))
+"#;
+
+/// The tags the reports' own Markdown makes: headings, paragraphs, lists, tables, and the
+/// emphasis of a mark and of "let op". Any other tag (`script`, `b`, `i`, `a`, `img`, `code`,
+/// `dl`, ...) came from user text.
+const REPORT_TAGS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "strong", "em", "hr",
+];
+
+/// The same reports read by Python-Markdown (MkDocs, many wikis), which honours a backslash
+/// before fewer characters than CommonMark and shows the others: no tag and no attribute comes
+/// from user text, and the text reads as typed. Skipped, saying why, when no Python can import
+/// `markdown` (see `common::pytools`).
+#[test]
+fn python_markdown_shows_the_user_text_as_typed_too() {
+    let python = match pytools::python(&["markdown"]) {
+        Ok(python) => python,
+        Err(reason) => {
+            eprintln!("skipped reading the reports with Python-Markdown: {reason}");
+            return;
+        }
+    };
+    let (db, child) = crafted();
+    let (handover_db, handover_child) = crafted_handover();
+    let name = format!("{FIRST_NAME} {LAST_NAME}");
+    let plan = [one_line(QUESTION), one_line(ACTIONS)];
+    let mut record = vec![name.clone(), GUARDIAN.to_string(), NOTE.to_string()];
+    record.extend(plan.clone());
+    let mut care_team = vec![name];
+    care_team.extend(plan);
+    let mut handover: Vec<String> = WHAT_HELPS_READ.map(String::from).to_vec();
+    handover.extend([SCHOOL.to_string(), MOTORIEK.to_string()]);
+
+    let mut documents = Vec::new();
+    for lang in ["nl", "en"] {
+        let handover_args = [
+            "--handover",
+            &handover_child,
+            "--for-parents",
+            "--lang",
+            lang,
+        ];
+        documents.extend([
+            (
+                ok(&db.report(&["--child", &child, "--lang", lang])),
+                &record,
+            ),
+            (
+                ok(&db.report(&["--child", &child, "--dossier", "--lang", lang])),
+                &record,
+            ),
+            (ok(&db.report(&["--care-team", "--lang", lang])), &care_team),
+            (ok(&handover_db.report(&handover_args)), &handover),
+        ]);
+    }
+    let mut paths = Vec::new();
+    for (index, (doc, _)) in documents.iter().enumerate() {
+        let path = db.file(&format!("report-{index}.md"));
+        std::fs::write(&path, doc).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let out = std::process::Command::new(&python)
+        .args(["-c", PYTHON_MARKDOWN])
+        .args(&paths)
+        .output()
+        .expect("python runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "Python-Markdown failed: {said}");
+    let rendered: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(rendered.len(), documents.len());
+    for ((doc, typed), html) in documents.iter().zip(&rendered) {
+        let shown = format!("{doc}\nas\n{}", html["html"].as_str().unwrap());
+        for tag in arr(html, "tags") {
+            let name = tag[0].as_str().unwrap();
+            assert!(REPORT_TAGS.contains(&name), "<{name}> in:\n{shown}");
+            assert_eq!(tag[1], json!([]), "attributes of <{name}> in:\n{shown}");
+        }
+        let runs = arr(html, "runs");
+        for typed in typed.iter() {
+            assert!(
+                runs.iter()
+                    .any(|run| run.as_str().unwrap().contains(typed.as_str())),
+                "{typed:?} not shown as text in:\n{shown}"
+            );
+        }
+    }
 }
 
 /// The paragraphs of `doc` as a reader shows them, a hard line break as "\n".

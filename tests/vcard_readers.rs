@@ -4,18 +4,19 @@
 //! numbers, and **Python's vobject** must parse every card with its FN and TEL values; and the
 //! export imported into an empty database exports the same bytes.
 //!
-//! khard and vobject come from the Python registry into a virtual environment: `$SIGNAAL_PYTOOLS`,
-//! else `target/pytools` (`.ci/run` makes it with `python3 -m venv` and `pip install khard
-//! vobject`). Without them the test says why on stderr and passes without reading.
+//! khard and vobject come from the Python registry into the virtual environment that
+//! `common::pytools` finds. Without them the test says why on stderr and passes without reading.
 
 mod common {
     pub mod cli;
+    pub mod pytools;
 }
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::cli::{ok, Db};
+use common::pytools;
 use signaal::contacts_io;
 
 /// The fixtures; paths are absolute because commands run in the temp dir.
@@ -39,28 +40,17 @@ for path in sys.argv[1:]:
     print("\t".join([card.fn.value, card.uid.value] + tels))
 "#;
 
-/// The virtual environment with khard and vobject, or why there is none.
-fn pytools() -> Result<PathBuf, String> {
-    let dir = std::env::var_os("SIGNAAL_PYTOOLS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pytools"));
-    let khard = dir.join("bin/khard");
+/// khard and a Python with vobject, or why there are none.
+fn khard_and_vobject() -> Result<(PathBuf, PathBuf), String> {
+    let khard = pytools::dir().join("bin/khard");
     if !khard.exists() {
         return Err(format!(
             "no khard at {} (python3 -m venv {1}; {1}/bin/pip install khard vobject)",
             khard.display(),
-            dir.display()
+            pytools::dir().display()
         ));
     }
-    let python = dir.join("bin/python");
-    let has_vobject = Command::new(&python)
-        .args(["-c", "import vobject"])
-        .status()
-        .is_ok_and(|status| status.success());
-    match has_vobject {
-        true => Ok(dir),
-        false => Err(format!("{} cannot import vobject", python.display())),
-    }
+    Ok((khard, pytools::python(&["vobject"])?))
 }
 
 /// Runs a program to the end; its stdout, or a panic that shows its stderr.
@@ -110,7 +100,7 @@ fn khard_and_vobject_read_every_exported_card_and_the_export_round_trips() {
     ok(&fresh.contacts(&["import", file.to_str().unwrap()]));
     assert_eq!(ok(&fresh.contacts(&["export", "--vcf"])), vcf);
 
-    let tools = match pytools() {
+    let (khard, python) = match khard_and_vobject() {
         Ok(tools) => tools,
         Err(reason) => {
             eprintln!("skipped reading the export with khard and vobject: {reason}");
@@ -138,7 +128,6 @@ fn khard_and_vobject_read_every_exported_card_and_the_export_round_trips() {
     )
     .unwrap();
     let config = config.to_str().unwrap();
-    let khard = tools.join("bin/khard");
     let listed = output(&khard, &["-c", config, "list", "--parsable"]);
     let phones = output(&khard, &["-c", config, "phone", "--parsable"]);
     for (name, uid, numbers) in &expected {
@@ -160,7 +149,7 @@ fn khard_and_vobject_read_every_exported_card_and_the_export_round_trips() {
 
     let mut args = vec!["-c", VOBJECT];
     args.extend(paths.iter().map(String::as_str));
-    let parsed = output(&tools.join("bin/python"), &args);
+    let parsed = output(&python, &args);
     let parsed: Vec<Vec<&str>> = parsed.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(parsed.len(), expected.len(), "vobject read every card");
     for ((name, uid, numbers), fields) in expected.iter().zip(&parsed) {

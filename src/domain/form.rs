@@ -163,10 +163,12 @@ pub struct Change {
     pub kind: ChangeKind,
 }
 
-/// What changed from the `previous` observation's marks to the `latest` one's: one [`Change`] per
-/// item whose mark differs, none for an item that stayed the same. Changes come in the template's
-/// item order; items the template does not know (a mark made with another version) come last,
-/// sorted by id.
+/// What changed from the `previous` observation's marks to the `latest` one's, made with
+/// `template` (the latest's form): one [`Change`] per item whose mark differs, none for an item
+/// that stayed the same. Changes come in the template's item order; an item marked now that the
+/// template does not know comes last, sorted by id. An item marked only before that the template
+/// does not ask (another version's, or another form's) is no change: it was not asked this
+/// time, so "not marked this time" would tell the parents something that did not happen.
 pub fn compare(
     template: &FormTemplate,
     previous: &BTreeMap<String, Mark>,
@@ -179,9 +181,8 @@ pub fn compare(
             push_change(&mut changes, &item.id, previous, latest);
         }
     }
-    let rest: BTreeSet<&String> = previous
+    let rest: BTreeSet<&String> = latest
         .keys()
-        .chain(latest.keys())
         .filter(|id| !known.contains(id.as_str()))
         .collect();
     for id in rest {
@@ -324,11 +325,12 @@ mod tests {
     }
 
     #[test]
-    fn compare_follows_template_order_then_unknown_items_by_id() {
-        let previous = marks(&[("zz.old", Mark::Often), ("a.1", Mark::Often)]);
+    fn compare_follows_template_order_then_unknown_items_marked_now_by_id() {
+        let previous = marks(&[("a.1", Mark::Often)]);
         let latest = marks(&[
             ("a.1", Mark::Sometimes),
             ("b.1", Mark::Sometimes),
+            ("zz.new", Mark::Often),
             ("b.2", Mark::Often),
             ("c.new", Mark::Sometimes),
         ]);
@@ -336,7 +338,22 @@ mod tests {
             .into_iter()
             .map(|c| c.item)
             .collect();
-        assert_eq!(order, ["b.2", "b.1", "a.1", "c.new", "zz.old"]);
+        assert_eq!(order, ["b.2", "b.1", "a.1", "c.new", "zz.new"]);
+    }
+
+    /// Issue 15: an item of another form (or another version) marked before was not asked this
+    /// time; it must not read as "deze keer niet aangekruist (was vaak)".
+    #[test]
+    fn an_item_the_latest_form_does_not_ask_is_no_change() {
+        let previous = marks(&[("kdv.naam", Mark::Often), ("b.1", Mark::Often)]);
+        let latest = marks(&[("b.2", Mark::Sometimes)]);
+        assert_eq!(
+            compare(&template(), &previous, &latest),
+            vec![
+                change("b.2", ChangeKind::Appeared(Mark::Sometimes)),
+                change("b.1", ChangeKind::Disappeared(Mark::Often)),
+            ]
+        );
     }
 
     #[test]

@@ -208,6 +208,16 @@ impl Observation {
     }
 }
 
+/// The observation the last of `observations` (oldest first) is compared with: the one before it
+/// made with the same form, by template id (the versions of one form share their item ids), so
+/// that an item of another form is never said to be "not marked this time". `None` when the
+/// list is empty or no earlier observation used that form. The parents' report and the compare
+/// screen (`w`) share it.
+pub fn previous_on_same_form(observations: &[Observation]) -> Option<&Observation> {
+    let (latest, earlier) = observations.split_last()?;
+    earlier.iter().rev().find(|o| o.template == latest.template)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

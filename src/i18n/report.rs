@@ -28,6 +28,7 @@ super::texts! {
     Note => "Notitie", "Note";
     NothingMarked => "Bij deze observatie is niets aangekruist.", "Nothing was ticked at this observation.";
     NoEarlier => "Er is nog geen eerdere observatie om mee te vergelijken.", "There is no earlier observation to compare with yet.";
+    NoEarlierOnForm => "Er is nog geen eerdere observatie met dit formulier om mee te vergelijken.", "There is no earlier observation with this form to compare with yet.";
     NoChanges => "Er is niets veranderd: alles is gezien zoals de vorige keer.", "Nothing changed: everything was seen as it was last time.";
     NotObserved => "Dit kind is nog niet geobserveerd.", "This child has not been observed yet.";
     Unknown => "onbekend", "unknown";

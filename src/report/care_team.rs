@@ -799,9 +799,8 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("| 8/8 klaar |"), "{text}");
-        assert!(
-            text.contains(r#"| Wat helpt, bij het "afscheid" \| brengen? | 4/8 Advies coach |"#)
-        );
+        assert!(text
+            .contains(r#"| Wat helpt, bij het "afscheid" &#124; brengen? | 4/8 Advies coach |"#));
         // What is being done on one line; Els is De Vlinders' coach, Sandra asked.
         assert!(
             text.contains(

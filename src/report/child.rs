@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::markdown::inline;
 use super::{parents, plans};
 use crate::domain::form::{compare, FormTemplate};
+use crate::domain::observation::previous_on_same_form;
 use crate::domain::plan::{PlanTemplate, Trajectory};
 use crate::domain::{access, Catalogue, Child, Group, Id, Observation};
 use crate::i18n::report::R;
@@ -199,7 +200,11 @@ fn render_observations(report: &ChildReport) -> Result<String> {
     write_sections(&mut out, latest, template, lang, "###");
 
     let _ = writeln!(out);
-    match observations.len().checked_sub(2).map(|i| &observations[i]) {
+    // Only an observation with the same form is compared: another form's items were not asked.
+    match previous_on_same_form(observations) {
+        None if observations.len() > 1 => {
+            let _ = writeln!(out, "{}", lang.report(R::NoEarlierOnForm));
+        }
         None => {
             let _ = writeln!(out, "{}", lang.report(R::NoEarlier));
         }
@@ -209,14 +214,8 @@ fn render_observations(report: &ChildReport) -> Result<String> {
             if changes.is_empty() {
                 let _ = writeln!(out, "{}", lang.report(R::NoChanges));
             }
-            // An item the latest template lacks (the one before used another version) is named
-            // in the words of the template it was marked with.
-            let earlier = catalogue.find(&previous.template, previous.version);
             for change in changes {
-                let item = [Some(template), earlier]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|t| t.item(&change.item));
+                let item = template.item(&change.item);
                 // A Meldcode-flagged item is never named to the parents, in any section.
                 if item.is_some_and(|(_, item)| !access::shared_outside(item)) {
                     continue;
@@ -341,7 +340,12 @@ mod tests {
     }
 
     fn render(observations: &[Observation], lang: Lang) -> String {
-        let catalogue = Catalogue::forms(Vec::new());
+        render_with(observations, lang, Vec::new())
+    }
+
+    /// The report with `forms` stored beside the built-in ones.
+    fn render_with(observations: &[Observation], lang: Lang, forms: Vec<FormTemplate>) -> String {
+        let catalogue = Catalogue::forms(forms);
         let plans = Catalogue::plans(Vec::new());
         let (child, group) = (child(), group());
         render_child(&ChildReport {
@@ -435,6 +439,71 @@ mod tests {
         assert!(text.contains("## Laatste observatie\n"));
         assert!(text.contains("Er is nog geen eerdere observatie om mee te vergelijken."));
         assert!(!text.contains("Wat is veranderd"));
+    }
+
+    /// An organisation's own form: the built-in one's first section (wellbeing) only, so
+    /// without "Speelt naast of samen met andere kinderen".
+    fn own_form() -> FormTemplate {
+        let mut form = kdv();
+        form.id = "eigen".into();
+        form.version = 1;
+        form.sections.truncate(1);
+        form
+    }
+
+    fn on_own_form(id: Id, date: &str, mark: Mark) -> Observation {
+        let mut obs = Observation::new(id, 20, &own_form(), d(date), "Anouk Jansen");
+        obs.set_mark(
+            "welbevinden.teruggetrokken",
+            Some(mark),
+            "Anouk Jansen",
+            at(date),
+        );
+        obs
+    }
+
+    /// Issue 15: the parents were told an item of the built-in form was "deze keer niet
+    /// aangekruist" after an observation on the organisation's own form, which does not ask it.
+    #[test]
+    fn an_observation_is_compared_only_with_one_on_the_same_form() {
+        let builtin = two().remove(0);
+        let first = on_own_form(32, "2026-11-02", Mark::Often);
+        let text = render_with(
+            &[builtin.clone(), first.clone()],
+            Lang::Nl,
+            vec![own_form()],
+        );
+        assert!(!text.contains("Wat is veranderd"), "{text}");
+        assert!(!text.contains("niet aangekruist (was"), "{text}");
+        assert!(
+            text.contains(
+                "Er is nog geen eerdere observatie met dit formulier om mee te vergelijken."
+            ),
+            "{text}"
+        );
+
+        let second = on_own_form(33, "2026-11-16", Mark::Sometimes);
+        let text = render_with(
+            &[builtin.clone(), first, second],
+            Lang::Nl,
+            vec![own_form()],
+        );
+        let changes = text.split("## Wat is veranderd sinds 02-11-2026\n").nth(1);
+        let changes = changes.expect("compared with the first on the own form");
+        assert_eq!(
+            changes.split("\n## ").next().unwrap().trim(),
+            "- Trekt zich terug of is opvallend stil: nu soms (was vaak)"
+        );
+
+        // Back on the built-in form: compared with the built-in one before the own form's.
+        let mut again = two().remove(1);
+        again.date = d("2026-11-30");
+        let own = on_own_form(32, "2026-11-02", Mark::Often);
+        let text = render_with(&[builtin, own, again], Lang::Nl, vec![own_form()]);
+        assert!(
+            text.contains("## Wat is veranderd sinds 01-09-2026\n"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -4,20 +4,38 @@
 //! leading `#`, `-` or `1.`, a `|` in a table cell or a backtick is text, never markup.
 //!
 //! No crate escapes Markdown for Markdown (pulldown-cmark-escape escapes HTML): this is the
-//! reports' own output format. CommonMark lets a backslash escape any ASCII punctuation; only the
-//! characters that could start markup where a report puts user text are escaped, so that the
-//! Markdown stays readable as plain text. Control characters are shown as
+//! reports' own output format. The escaping is the part that every common renderer reads the
+//! same way: CommonMark (GitHub, pulldown-cmark, markdown-it) honours a backslash before any
+//! ASCII punctuation, but Python-Markdown (many wikis, MkDocs) only before
+//! ``\ ` * _ { } [ ] ( ) > # + - . !`` and shows any other backslash as typed; both read HTML
+//! character references. So the characters of that list are backslash-escaped, and `<`, `&`,
+//! `|`, `~`, and a leading `=` or `:` are written as references (`&lt;`, `&amp;`, `&#124;`,
+//! `&#126;`, `&#61;`, `&#58;`). `{` and `}` are escaped so that an `attr_list` renderer
+//! (MkDocs) takes no `{: onclick=...}` from user text. Only what could start markup is escaped,
+//! so that the Markdown stays readable as plain text. Control characters are shown as
 //! [`crate::domain::text::visible_controls`] shows them: the documents are printed to terminals.
 
 use crate::domain::text::visible_controls;
 
-/// Escaped wherever they stand: emphasis, code, links and images, raw HTML, table cells,
-/// strikethrough (GitHub), headings' closing `#`, and the backslash itself.
-const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '|', '~', '#'];
+/// Backslash-escaped wherever they stand: emphasis, code, links and images, headings' closing
+/// `#`, attribute lists, and the backslash itself. All are in Python-Markdown's list.
+const BACKSLASHED: &[char] = &['\\', '`', '*', '_', '[', ']', '{', '}', '#'];
+
+/// Written as a character reference wherever they stand: raw HTML and autolinks (`<`),
+/// character references (`&`), table cells (`|`), strikethrough (`~`, GitHub).
+fn reference(c: char) -> Option<&'static str> {
+    match c {
+        '<' => Some("&lt;"),
+        '&' => Some("&amp;"),
+        '|' => Some("&#124;"),
+        '~' => Some("&#126;"),
+        _ => None,
+    }
+}
 
 /// `text` as inline Markdown on one line: runs of whitespace (line breaks, tabs) become one
-/// space, the ends are trimmed, and markup characters are backslash-escaped, those that start a
-/// block (`>`, `-`, `+`, `=`, `1.`, `1)`) when they open the text. Fit for a list item, a
+/// space, the ends are trimmed, and markup characters are escaped, those that start a block
+/// (`>`, `-`, `+`, `=`, `:`, `1.`, `1)`) when they open the text. Fit for a list item, a
 /// heading, a table cell or a line of its own.
 pub fn inline(text: &str) -> String {
     escape_line(&visible_controls(&one_line(text)))
@@ -29,9 +47,16 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The hard line break between the lines of a [`block`]: two trailing spaces. Markdown.pl,
+/// CommonMark and Python-Markdown all read it, and it is no HTML (a `<br>` is shown as text
+/// where a renderer drops raw HTML); CommonMark's backslash break is shown as a backslash by
+/// Python-Markdown.
+const HARD_BREAK: &str = "  \n";
+
 /// `text` as a Markdown paragraph that keeps its lines: each line trimmed and escaped as by
-/// [`inline`], ended by a hard line break (a backslash) when another line follows, and blank
-/// lines between paragraphs kept (several as one). Empty when `text` holds only whitespace.
+/// [`inline`], ended by a hard line break (two spaces, see [`HARD_BREAK`]) when another line
+/// follows, and blank lines between paragraphs kept (several as one). Empty when `text` holds
+/// only whitespace.
 pub fn block(text: &str) -> String {
     let mut out = String::new();
     let mut blank = false;
@@ -43,7 +68,7 @@ pub fn block(text: &str) -> String {
         match (out.is_empty(), blank) {
             (true, _) => {}
             (false, true) => out.push_str("\n\n"),
-            (false, false) => out.push_str("\\\n"),
+            (false, false) => out.push_str(HARD_BREAK),
         }
         blank = false;
         out.push_str(&line);
@@ -54,40 +79,39 @@ pub fn block(text: &str) -> String {
 /// Escapes one trimmed line with no line breaks.
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 4);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        // `&amp;` or `&#35;` would be a character reference; `Jansen & Co` is not.
-        let reference = c == '&'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
-        if ALWAYS.contains(&c) || reference {
-            out.push('\\');
+    for c in line.chars() {
+        match reference(c) {
+            Some(written) => out.push_str(written),
+            None if BACKSLASHED.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            None => out.push(c),
         }
-        out.push(c);
     }
     escape_start(out)
 }
 
 /// Escapes what would open a block at the start of a line: a quote (`>`), a list item (`-`,
 /// `+`, `1.` or `1)` before a space or alone), a rule or a heading underline (a line of only
-/// `-` or `=`). "+31 6 ..." and "-3 graden" stay as they are: they open nothing.
+/// `-` or `=`), a definition (`:` before a space, Python-Markdown's `def_list`). "+31 6 ..." and
+/// "-3 graden" stay as they are: they open nothing.
 fn escape_start(line: String) -> String {
     let marker = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = |at: usize| line[at..].chars().next();
     let opens_item = |at: usize| rest(at).is_none_or(char::is_whitespace);
     let only = |c: char| line.chars().all(|l| l == c || l == ' ');
-    let escape_at = match (marker, rest(marker)) {
-        (0, Some('>')) => Some(0),
-        (0, Some('-' | '+')) if opens_item(1) || only('-') => Some(0),
-        (0, Some('=')) if only('=') => Some(0),
-        (1.., Some('.' | ')')) if opens_item(marker + 1) => Some(marker),
-        _ => None,
+    let (at, written) = match (marker, rest(marker)) {
+        (0, Some('>')) => (0, "&gt;"),
+        (0, Some('-')) if opens_item(1) || only('-') => (0, "\\-"),
+        (0, Some('+')) if opens_item(1) => (0, "\\+"),
+        (0, Some('=')) if only('=') => (0, "&#61;"),
+        (0, Some(':')) if opens_item(1) => (0, "&#58;"),
+        (1.., Some('.')) if opens_item(marker + 1) => (marker, "\\."),
+        (1.., Some(')')) if opens_item(marker + 1) => (marker, "\\)"),
+        _ => return line,
     };
-    match escape_at {
-        Some(at) => format!("{}\\{}", &line[..at], &line[at..]),
-        None => line,
-    }
+    format!("{}{written}{}", &line[..at], &line[at + 1..])
 }
 
 #[cfg(test)]
@@ -114,7 +138,7 @@ mod tests {
         (text, other)
     }
 
-    const TRICKY: [&str; 16] = [
+    const TRICKY: [&str; 21] = [
         "*x*",
         "_x_",
         "**vet**",
@@ -131,7 +155,16 @@ mod tests {
         "`code`",
         "~~weg~~",
         "&amp; &#35; a\\b",
+        "a | b",
+        "kop {: onclick=\"x\" }",
+        ": definitie",
+        "<https://example.org>",
+        "~weg~",
     ];
+
+    /// The characters Python-Markdown honours a backslash before (its `ESCAPED_CHARS`); before
+    /// any other it shows the backslash.
+    const PYTHON_MARKDOWN_ESCAPES: &str = "\\`*_{}[]()>#+-.!";
 
     #[test]
     fn inline_text_reads_back_as_typed() {
@@ -152,13 +185,38 @@ mod tests {
             assert!(other.is_empty(), "{typed:?}: {other:?}");
         }
         assert_eq!(inline("  Anna\n\tde  Vries "), "Anna de Vries");
-        assert_eq!(inline("Jansen & Co"), "Jansen & Co");
+        assert_eq!(inline("Jansen & Co"), "Jansen &amp; Co");
+        assert_eq!(inline("<b>a|b</b>"), "&lt;b>a&#124;b&lt;/b>");
         // What opens no block is left as it is.
         for plain in ["+31 6 12345678", "-3 graden", "2.5 jaar", "=x", "1.a"] {
             assert_eq!(inline(plain), plain);
         }
+        for start in ["> a", "- a", "+ a", "1. a", "2) a", "===", ": a", "---"] {
+            assert_ne!(inline(start), start);
+        }
         // A control character is shown, and what shows it is text too.
         assert_eq!(read(&inline("An\x1bna")).0, "An^[na");
+    }
+
+    /// A backslash that Python-Markdown does not honour would be shown there; every escape
+    /// written is one it honours (the rest are character references, read by both).
+    #[test]
+    fn every_backslash_escape_is_one_python_markdown_honours() {
+        let more = ["===", "---", "a\\\\b", "x\n\ny"];
+        for typed in TRICKY.into_iter().chain(more) {
+            for written in [inline(typed), block(typed)] {
+                let mut chars = written.chars();
+                while let Some(c) = chars.next() {
+                    if c == '\\' {
+                        let escaped = chars.next();
+                        assert!(
+                            escaped.is_some_and(|e| PYTHON_MARKDOWN_ESCAPES.contains(e)),
+                            "{typed:?} as {written:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -197,7 +255,7 @@ mod tests {
         let written = block(typed);
         assert_eq!(
             written,
-            "\\- eet goed\\\n\\# slaapt \\*slecht\\*\n\n1\\. praat"
+            "\\- eet goed  \n\\# slaapt \\*slecht\\*\n\n1\\. praat"
         );
         let (text, other) = read(&written);
         assert_eq!(text, "- eet goed\n# slaapt *slecht*1. praat");

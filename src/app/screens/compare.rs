@@ -5,6 +5,7 @@ use super::history::{read_only_update, READ_ONLY_HINTS};
 use crate::app::list::{ListView, Row};
 use crate::app::{Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome};
 use crate::domain::form::{compare, Change, FormTemplate};
+use crate::domain::observation::previous_on_same_form;
 use crate::domain::{Child, Observation};
 use crate::i18n::Lang;
 use crate::keymap::Context;
@@ -48,12 +49,13 @@ impl CompareScreen {
         // under an alias not the notes of others (`ChildLabel::observations`).
         let label = ctx.child_label(&child)?;
         let observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
-        let mut observations = label.observations(ctx, observations);
-        let latest = observations.pop().ok_or(AppError::NotObservedYet)?;
-        let previous = observations
-            .into_iter()
-            .rev()
-            .find(|o| o.template == latest.template)
+        let observations = label.observations(ctx, observations);
+        let latest = observations
+            .last()
+            .cloned()
+            .ok_or(AppError::NotObservedYet)?;
+        let previous = previous_on_same_form(&observations)
+            .cloned()
             .ok_or(AppError::OnlyOneObservation)?;
         let template = ctx
             .catalogue
