@@ -507,7 +507,7 @@ fn a_bad_csv_row_is_named_by_the_line_it_starts_on() {
             (
                 6,
                 "this row has 6 fields but the first row names 5 columns; put a field with a \
-                 comma in quotes"
+                 comma (,) in quotes"
                     .to_string()
             ),
         ]
