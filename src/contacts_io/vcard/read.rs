@@ -121,7 +121,10 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
                     format!("{name} is \"{shown_value}\"; it is advice-only or referral")
                 })?
             }
-            Field::ConsentFirst => contact.consent_first = value.eq_ignore_ascii_case("true"),
+            Field::ConsentFirst => {
+                contact.consent_first = fields::yes_no(&value)
+                    .ok_or_else(|| format!("{name} is \"{shown_value}\"; it is TRUE or FALSE"))?
+            }
             Field::Verified => {
                 contact.verified = Some(
                     NaiveDate::parse_from_str(&value, "%Y-%m-%d")
