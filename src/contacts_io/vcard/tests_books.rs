@@ -120,3 +120,20 @@ fn a_stored_fax_with_a_label_of_its_own_is_written_as_a_fax() {
     );
     assert_eq!(read(written.as_bytes())[0].phones, contact.phones);
 }
+
+#[test]
+fn a_tel_without_a_digit_goes_to_the_notes() {
+    let contacts = read(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Marieke Bos\r\nTEL;TYPE=HOME:geen\r\n\
+          TEL;TYPE=CELL:06-12345678\r\nNOTE:Jeugdarts\r\nEND:VCARD\r\n",
+    );
+    let marieke = &contacts[0];
+    assert_eq!(
+        marieke.phones,
+        [Phone {
+            label: "mobiel".into(),
+            number: "06-12345678".into()
+        }]
+    );
+    assert_eq!(marieke.notes, "Jeugdarts\nTel: geen");
+}
