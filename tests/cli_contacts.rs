@@ -383,11 +383,13 @@ fn a_pinned_card_from_a_file_is_stored_kept_or_already_there_never_added_as_a_co
     let file = file.to_str().unwrap();
 
     // An empty directory has the card as signaal ships it: the demo's filled-in one is stored.
+    // (The demo's groups are not in it: the links to them are left out, and said so.)
     let fresh = Db::empty();
+    let summary = import(&fresh, file);
     assert_eq!(
-        import(&fresh, file),
+        summary.lines().next().unwrap_or_default(),
         format!(
-            "imported {} contacts from {file} (3 were already in the directory)\n",
+            "imported {} contacts from {file} (3 were already in the directory)",
             cards - 3
         )
     );

@@ -85,8 +85,8 @@ fn a_google_export_saved_by_dutch_excel_imports_with_labels_email_organisation_a
     assert_eq!(
         phones(&renee),
         pairs(&[
-            ("werk", "030 630 5400"),
             ("mobiel", "06 1234 5678"),
+            ("werk", "030 630 5400"),
             ("na 17 uur", "0900 9999"),
         ])
     );
@@ -117,7 +117,7 @@ fn a_dutch_outlook_export_imports_without_the_salutation_and_the_prive_column() 
     let joel = contact(&db, "Joël Smit");
     assert_eq!(
         phones(&joel),
-        pairs(&[("werk", "088 555 0143"), ("mobiel", "06 8765 4321")])
+        pairs(&[("mobiel", "06 8765 4321"), ("werk", "088 555 0143")])
     );
     assert_eq!(joel["email"], "j.smit@hap.example");
     assert_eq!(joel["organisation"], "Huisartsenpost Utrecht");

@@ -83,6 +83,16 @@ fn property(card: &str, name: &str) -> String {
         .to_string()
 }
 
+/// A database with everything of `db` but its contacts (and the children's links to them).
+fn without_contacts(db: &Db) -> Db {
+    let mut export = db.export();
+    export["contacts"] = serde_json::json!([]);
+    for child in export["children"].as_array_mut().unwrap() {
+        child["contacts"] = serde_json::json!([]);
+    }
+    Db::import(&export)
+}
+
 #[test]
 fn khard_and_vobject_read_every_exported_card_and_the_export_round_trips() {
     let db = Db::demo(&[]);
@@ -93,10 +103,11 @@ fn khard_and_vobject_read_every_exported_card_and_the_export_round_trips() {
     assert!(cards.len() >= 9, "the pinned cards and five imported");
     assert_eq!(cards.concat(), vcf);
 
-    // Export, import into an empty database, export: the same bytes.
+    // Export, import into a database without contacts, export: the same bytes. It has the
+    // demo's groups, as the import keeps only links to groups the database has.
     let file = db.file("export.vcf");
     std::fs::write(&file, &vcf).unwrap();
-    let fresh = Db::empty();
+    let fresh = without_contacts(&db);
     ok(&fresh.contacts(&["import", file.to_str().unwrap()]));
     assert_eq!(ok(&fresh.contacts(&["export", "--vcf"])), vcf);
 

@@ -143,6 +143,7 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
         unused_columns,
     } = read;
     let read = contacts.len();
+    let (contacts, foreign_groups) = only_groups_of(store, contacts)?;
     let (pinned, ordinary): (Vec<Contact>, Vec<Contact>) =
         contacts.into_iter().partition(|c| c.pinned.is_some());
     let mut directory = store.directory()?;
@@ -186,6 +187,19 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
             pinned_name(pinned)
         ));
     }
+    if !foreign_groups.is_empty() {
+        let mut ids = foreign_groups.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
+        message.push_str(&format!(
+            "\nnot imported: {} {} to groups that are not in this database ({} {})",
+            foreign_groups.len(),
+            plural(foreign_groups.len(), "link", "links"),
+            plural(ids.len(), "group", "groups"),
+            ids.join(", ")
+        ));
+    }
     if !unused_columns.is_empty() {
         message.push_str(&format!(
             "\nnot imported ({} signaal has no field for): {}",
@@ -194,6 +208,25 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
         ));
     }
     super::print_user_text(&format!("{message}\n"), "result of the import")
+}
+
+/// The contacts with only the groups this database has, and the links to other groups that were
+/// left out (a group id for each link, in the file's order). A file
+/// exported at another location names that location's groups: a contact must not come to serve
+/// a group here that merely has the same id.
+fn only_groups_of(store: &Store, mut contacts: Vec<Contact>) -> Result<(Vec<Contact>, Vec<u64>)> {
+    let here: HashSet<u64> = store.groups()?.iter().map(|group| group.id).collect();
+    let mut dropped = Vec::new();
+    for contact in &mut contacts {
+        contact.groups.retain(|id| match here.contains(id) {
+            true => true,
+            false => {
+                dropped.push(*id);
+                false
+            }
+        });
+    }
+    Ok((contacts, dropped))
 }
 
 /// What an import does with a pinned card of a file.

@@ -31,7 +31,8 @@ const MULTI: &str = " ::: ";
 pub(super) fn read(text: &str) -> Result<Read, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut problems = Vec::new();
-    let records = records(text, separator(text), &mut problems);
+    let separator = separator(text);
+    let records = records(text, separator, &mut problems);
     let mut records = records
         .into_iter()
         .filter(|record| record.fields.iter().any(|f| !f.trim().is_empty()));
@@ -49,7 +50,7 @@ pub(super) fn read(text: &str) -> Result<Read, Vec<Problem>> {
     let records: Vec<Record> = records.collect();
     let contacts: Vec<Contact> = records
         .iter()
-        .filter_map(|record| row(record, &header, &columns, &mut problems))
+        .filter_map(|record| row(record, &header, &columns, separator, &mut problems))
         .collect();
     let unused = columns
         .iter()
@@ -60,7 +61,11 @@ pub(super) fn read(text: &str) -> Result<Read, Vec<Problem>> {
                     .iter()
                     .any(|r| r.fields.get(*i).is_some_and(|f| holds_something(f)))
         })
-        .map(|(i, _)| header.fields[i].trim().to_string())
+        .map(|(i, _)| match header.fields[i].trim() {
+            // A column without a header is named by its place, counted from 1.
+            "" => format!("column {}", i + 1),
+            named => named.to_string(),
+        })
         .collect();
     if problems.is_empty() {
         Ok(Read { contacts, unused })
@@ -113,9 +118,8 @@ fn records(text: &str, separator: u8, problems: &mut Vec<Problem>) -> Vec<Record
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let (line, byte) = record
-                    .position()
-                    .map_or((1, 0), |p| (p.line() as usize, p.byte() as usize));
+                let byte = record.position().map_or(0, |p| p.byte() as usize);
+                let line = line_at(text, byte);
                 // A line break inside a quoted field is a newline, whatever the file's.
                 let fields = record
                     .iter()
@@ -144,6 +148,26 @@ fn records(text: &str, separator: u8, problems: &mut Vec<Problem>) -> Vec<Record
         records.push(Record { line, fields });
     }
     records
+}
+
+/// The line (1-based) of the row that starts at byte `start`. The crate's own line count is one
+/// short after a CRLF (it counts the `\n` of the row before only when it reads on), so the line
+/// is counted here: the line breaks before the row's first character.
+fn line_at(text: &str, start: usize) -> usize {
+    let head = text.get(..start).unwrap_or(text);
+    let rest = &text[head.len()..];
+    let breaks = rest.len() - rest.trim_start_matches(['\r', '\n']).len();
+    let before = &text[..head.len() + breaks];
+    1 + before.matches('\n').count()
+}
+
+/// How a problem names the file's separator.
+fn separator_name(separator: u8) -> &'static str {
+    match separator {
+        b';' => "a semicolon (;)",
+        b'\t' => "a tab",
+        _ => "a comma (,)",
+    }
 }
 
 /// A quote that is never closed (on the line its field starts) or text after a closing quote
@@ -238,6 +262,7 @@ fn row(
     record: &Record,
     header: &Record,
     columns: &[Column],
+    separator: u8,
     problems: &mut Vec<Problem>,
 ) -> Option<Contact> {
     let line = record.line;
@@ -248,15 +273,18 @@ fn row(
             line,
             format!(
                 "this row has {} fields but the first row names {} columns; put a field with \
-                 a comma in quotes",
+                 {} in quotes",
                 record.fields.len(),
-                columns.len()
+                columns.len(),
+                separator_name(separator)
             ),
         ));
         return None;
     }
     let mut contact = Contact::named(0, "");
     let mut emails = Vec::new();
+    // What phone cells hold that is no number ("geen", "-"), for the notes.
+    let mut not_numbers = Vec::new();
     let mut parts = [String::new(), String::new(), String::new()];
     let google_label = |n: u32| -> Vec<String> {
         columns
@@ -277,7 +305,9 @@ fn row(
             Column::Role => contact.role = value.to_string(),
             Column::Organisation => contact.organisation = value.to_string(),
             Column::Phone(label) => {
-                for number in split(value) {
+                let (numbers, texts) = numbers(value);
+                not_numbers.extend(texts.into_iter().map(|text| format!("{header}: {text}")));
+                for number in numbers {
                     contact.phones.push(Phone {
                         label: label.clone(),
                         number,
@@ -286,7 +316,9 @@ fn row(
             }
             Column::PhoneValue(n) => {
                 let labels = google_label(*n);
-                for (i, number) in split(value).into_iter().enumerate() {
+                let (numbers, texts) = numbers(value);
+                not_numbers.extend(texts.into_iter().map(|text| format!("{header}: {text}")));
+                for (i, number) in numbers.into_iter().enumerate() {
                     let label = labels.get(i).or(labels.first()).cloned();
                     contact.phones.push(Phone {
                         label: label.unwrap_or_default(),
@@ -345,17 +377,34 @@ fn row(
             .collect();
         contact.name = parts.join(" ");
     }
+    // A row of an organisation (Outlook's "Company", Google's "Organization Name" and a
+    // number) is that organisation, as a vCard of an organisation is.
+    if contact.name.is_empty() {
+        contact.name = contact.organisation.clone();
+    }
     if contact.name.is_empty() {
         problems.push(problem(line, "this row has no name"));
     }
+    // Outlook writes an Exchange account's X.500 path ("/o=ExchangeLabs/ou=.../cn=...") where
+    // the address would be: it is none. An address (with an @) goes before any other text.
+    emails.retain(|email| {
+        !email
+            .get(..3)
+            .is_some_and(|h| h.eq_ignore_ascii_case("/o="))
+    });
+    emails.sort_by_key(|email| !email.contains('@'));
     let mut emails = emails.into_iter();
     contact.email = emails.next().unwrap_or_default();
-    for email in emails {
+    for note in not_numbers
+        .into_iter()
+        .chain(emails.map(|email| format!("E-mail: {email}")))
+    {
         if !contact.notes.is_empty() {
             contact.notes.push('\n');
         }
-        contact.notes.push_str(&format!("E-mail: {email}"));
+        contact.notes.push_str(&note);
     }
+    contact.phones.sort_by_key(|phone| call_order(&phone.label));
     (problems.len() == before).then_some(contact)
 }
 
@@ -367,6 +416,53 @@ fn split(value: &str) -> Vec<String> {
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The numbers of a phone cell, and the text in it that is no number (has no digit: "geen",
+/// "-"). A cell may hold more than one number: Google joins them with " ::: ", Excel keeps a
+/// line break typed with Alt+Enter, and people put `;` or `/` between two whole numbers
+/// ("030 123 4567 / 06 1234 5678", but not the area code of "030/1234567").
+fn numbers(value: &str) -> (Vec<String>, Vec<String>) {
+    let (mut numbers, mut texts) = (Vec::new(), Vec::new());
+    for part in split(value).iter().flat_map(|value| value.lines()) {
+        for piece in between_numbers(part.trim()) {
+            match piece.chars().any(|c| c.is_ascii_digit()) {
+                true => numbers.push(piece.to_string()),
+                false if !piece.is_empty() => texts.push(piece.to_string()),
+                false => {}
+            }
+        }
+    }
+    (numbers, texts)
+}
+
+/// `part` split at `;` or `/` when every piece is a whole number (eight digits at least, as
+/// every Dutch number but 112 and the 14 0xx lines has), else `part` as it is.
+fn between_numbers(part: &str) -> Vec<&str> {
+    let whole = |piece: &str| piece.chars().filter(char::is_ascii_digit).count() >= 8;
+    for separator in [';', '/'] {
+        let pieces: Vec<&str> = part.split(separator).map(str::trim).collect();
+        if pieces.len() > 1 && pieces.iter().all(|piece| whole(piece)) {
+            return pieces;
+        }
+    }
+    vec![part]
+}
+
+/// Where a phone goes among a CSV row's phones, by its label: the order a person calls them in
+/// (the main number, mobile, work, home, any other), whatever the order of the columns (Outlook's
+/// is alphabetical, so "Assistant's Phone" came first); pager, telex, ISDN, callback and any fax
+/// come last. An unlabelled number ("Telefoon") is the main one.
+fn call_order(label: &str) -> u8 {
+    match label {
+        "" | "hoofdnummer" => 0,
+        "mobiel" => 1,
+        "werk" | "bedrijf" => 2,
+        "thuis" => 3,
+        "pieper" | "telex" | "isdn" | "terugbellen" => 5,
+        _ if label.split_whitespace().any(|word| word == "fax") => 5,
+        _ => 4,
+    }
 }
 
 /// A phone label as a Google export writes it ("Mobile", "* Work", "Home Fax", "Opvang"):
@@ -436,3 +532,5 @@ fn date(value: &str) -> Result<Option<NaiveDate>, ()> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rows;

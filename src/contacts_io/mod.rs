@@ -54,10 +54,10 @@ pub fn read(file_name: &str, text: &str) -> Result<Vec<Contact>, ContactsError> 
 /// [`read`] for a file as it is on disk, which need not be UTF-8 as a whole: a vCard file folded
 /// in the middle of a character (folding counts octets, and some writers cut a character in two)
 /// is unfolded before it is decoded, a quoted-printable or base64 vCard value is decoded by its
-/// `CHARSET` (ISO-8859-1 when it has none), any other vCard line must be UTF-8 (a problem on its
-/// line otherwise), and a CSV file that is not UTF-8 is read as Windows-1252, which is what a
-/// spreadsheet on Windows saves as plain "CSV". A file with a UTF-16 byte order mark is decoded
-/// as UTF-16 first.
+/// `CHARSET` (ISO-8859-1 when it has none), any other vCard line that is not UTF-8 is decoded by
+/// its `CHARSET` (Windows-1252 when it has none), and a CSV file that is not UTF-8 is read as
+/// Windows-1252, which is what a spreadsheet on Windows saves as plain "CSV". A file with a
+/// UTF-16 byte order mark is decoded as UTF-16 first.
 pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Vec<Contact>, ContactsError> {
     read_file(file_name, bytes).map(|read| read.contacts)
 }

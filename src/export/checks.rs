@@ -261,10 +261,8 @@ impl Checks {
             Record::Visit(v) => self.check_visit(v),
             Record::Handover(h) => self.check_handover(h),
             Record::Audit(entry) => self.trail().push(entry),
-            Record::Staff(_)
-            | Record::FormTemplate(_)
-            | Record::PlanTemplate(_)
-            | Record::Contact(_) => {}
+            Record::Contact(c) => self.check_contact(c),
+            Record::Staff(_) | Record::FormTemplate(_) | Record::PlanTemplate(_) => {}
         }
     }
 
@@ -273,6 +271,20 @@ impl Checks {
         let records = &mut self.records;
         self.trail
             .get_or_insert_with(|| TrailCheck::new(std::mem::take(records)))
+    }
+
+    /// A contact serves groups of this database only: a group id from elsewhere would make it
+    /// serve a group that merely has the same id.
+    fn check_contact(&mut self, contact: &Contact) {
+        for group in &contact.groups {
+            if !self.groups.contains(group) {
+                let problem = format!(
+                    "contact {} ({}) serves group {group}, which does not exist",
+                    contact.id, contact.name
+                );
+                self.problem(Kind::ContactLinks, problem);
+            }
+        }
     }
 
     fn check_group(&mut self, group: &crate::domain::Group) {

@@ -46,16 +46,14 @@ pub(super) const NAME_HEADERS: &str = "Naam, Name, Volledige naam, Full Name, Di
      Weergavenaam, or First Name / Last Name, Given Name / Family Name, Voornaam / Achternaam";
 
 /// The labels of the phone columns of Outlook (English and Dutch) and Thunderbird, by folded key.
-const PHONE_COLUMNS: [(&str, &str); 42] = [
+/// Their fax columns are not among them: see [`Column::from_header`].
+const PHONE_COLUMNS: [(&str, &str); 34] = [
     // Outlook, English.
     ("businessphone", "werk"),
     ("businessphone2", "werk"),
     ("homephone", "thuis"),
     ("homephone2", "thuis"),
     ("mobilephone", "mobiel"),
-    ("businessfax", "fax werk"),
-    ("homefax", "fax thuis"),
-    ("otherfax", "fax"),
     ("otherphone", "anders"),
     ("assistantsphone", "assistent"),
     ("callback", "terugbellen"),
@@ -73,9 +71,6 @@ const PHONE_COLUMNS: [(&str, &str); 42] = [
     ("telefoonthuis", "thuis"),
     ("telefoonthuis2", "thuis"),
     ("mobieletelefoon", "mobiel"),
-    ("faxopwerk", "fax werk"),
-    ("faxthuis", "fax thuis"),
-    ("anderefax", "fax"),
     ("anderetelefoon", "anders"),
     ("telefoonassistent", "assistent"),
     ("terugbellen", "terugbellen"),
@@ -88,15 +83,22 @@ const PHONE_COLUMNS: [(&str, &str); 42] = [
     // Thunderbird (English and Dutch).
     ("pagernumber", "pieper"),
     ("mobilenumber", "mobiel"),
-    ("faxnumber", "fax"),
-    ("faxnummer", "fax"),
     ("piepernummer", "pieper"),
     ("telefoonwerk", "werk"),
 ];
 
 impl Column {
-    /// What a header names.
+    /// What a header names. A fax column ("Business Fax", "Fax op werk", "Fax Number", "Fax")
+    /// is not imported but named in the import's summary: a childcare group never faxes, and a
+    /// fax number offered in the lookup is a number that cannot be called in a hurry.
     pub(super) fn from_header(header: &str) -> Column {
+        match Column::named_by(header) {
+            Column::Phone(label) if label == "fax" => Column::Other,
+            column => column,
+        }
+    }
+
+    fn named_by(header: &str) -> Column {
         if let Some(column) = google(header) {
             return column;
         }
@@ -179,8 +181,9 @@ impl Column {
 
 /// What Outlook writes in a column left empty: "false" for the yes/no columns, "normal" for
 /// sensitivity and priority, a zero date for birthday and anniversary, "unspecified" for gender
-/// and "SMTP" as the e-mail type. A column holding only these holds nothing worth naming.
-const OUTLOOK_EMPTY: [&str; 9] = [
+/// and "SMTP" or "EX" (Exchange) as the e-mail type. A column holding only these holds nothing
+/// worth naming.
+const OUTLOOK_EMPTY: [&str; 10] = [
     "Onwaar",
     "False",
     "Normaal",
@@ -190,6 +193,7 @@ const OUTLOOK_EMPTY: [&str; 9] = [
     "Niet-gespecificeerd",
     "Unspecified",
     "SMTP",
+    "EX",
 ];
 
 /// Whether `value` holds something: not blank, and not what Outlook writes for nothing.

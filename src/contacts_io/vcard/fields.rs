@@ -17,7 +17,8 @@ pub(super) enum Field {
     WhenToCall,
     /// `X-SIGNAAL-HELP`: `advice-only` or `referral`.
     Help,
-    /// `X-SIGNAAL-CONSENT-FIRST`: `TRUE` when the parents must consent first.
+    /// `X-SIGNAAL-CONSENT-FIRST`: `TRUE` when the parents must consent first (read: see
+    /// [`yes_no`]).
     ConsentFirst,
     /// `X-SIGNAAL-VERIFIED`: the date last checked, `YYYY-MM-DD`.
     Verified,
@@ -77,6 +78,17 @@ pub(super) fn help(value: &str) -> Option<Help> {
     [Help::AdviceOnly, Help::Referral]
         .into_iter()
         .find(|help| help_value(*help).is_some_and(|v| v.eq_ignore_ascii_case(value.trim())))
+}
+
+/// The truth of an `X-SIGNAAL-CONSENT-FIRST` value: `TRUE` or `FALSE` in any case, and what a
+/// person editing the card by hand may type instead (ja/nee, yes/no, 1/0); empty is false.
+/// `None` for anything else, which the reader reports rather than take for false.
+pub(super) fn yes_no(value: &str) -> Option<bool> {
+    match value.trim().to_lowercase().as_str() {
+        "true" | "ja" | "yes" | "1" => Some(true),
+        "" | "false" | "nee" | "no" | "0" => Some(false),
+        _ => None,
+    }
 }
 
 /// The [`Pinned`] kind of an `X-SIGNAAL-PINNED` value (in any case), `None` for another value.

@@ -4,8 +4,11 @@
 //! takes text, not bytes. So this pass, the one piece of the reader that is signaal's own, cuts
 //! the file into cards at their `BEGIN:VCARD` and `END:VCARD` lines, reports what is wrong with
 //! that frame (a card without end, a line outside any card, a `BEGIN:VCALENDAR`) by line, and
-//! hands each card to the crate as UTF-8 text. Problems inside a card are reported at its
-//! `BEGIN:VCARD` line.
+//! hands each card to the crate as UTF-8 text: a line that is not UTF-8 (Outlook writes vCard
+//! 2.1 in the PC's own character set, raw) is decoded by its `CHARSET`, or as Windows-1252 when
+//! it has none. Problems inside a card are reported at its `BEGIN:VCARD` line.
+
+use encoding_rs::Encoding;
 
 use super::super::{problem, text};
 use super::shown;
@@ -22,8 +25,11 @@ pub(super) struct CardText {
 struct Open {
     begin: usize,
     bytes: Vec<u8>,
-    /// (offset in `bytes`, line number), one a physical line that starts a line in `bytes`.
-    starts: Vec<(usize, usize)>,
+    /// Where each physical line that starts a line in `bytes` starts, and the `CHARSET` of its
+    /// property, if it names one `encoding_rs` knows.
+    starts: Vec<(usize, Option<&'static Encoding>)>,
+    /// The `CHARSET` of the property being read.
+    charset: Option<&'static Encoding>,
     /// The property being read is quoted-printable.
     quoted: bool,
     /// The last line ended in a quoted-printable soft line break (`=`).
@@ -36,6 +42,7 @@ impl Open {
             begin,
             bytes: Vec::new(),
             starts: Vec::new(),
+            charset: None,
             quoted: false,
             soft_break: false,
         }
@@ -48,7 +55,7 @@ impl Open {
     /// A tab that starts the line after a quoted-printable soft line break is a fold as well
     /// (some writers fold there too); `calcard` would keep it inside the value, a tab in a name.
     /// A space there is kept: quoted-printable writers break lines before a space.
-    fn push(&mut self, number: usize, line: &[u8]) {
+    fn push(&mut self, line: &[u8]) {
         let after_soft_break = self.soft_break;
         let line = match line {
             [b'\t', rest @ ..] if after_soft_break => rest,
@@ -60,6 +67,7 @@ impl Open {
             self.quoted = head
                 .windows(16)
                 .any(|w| w.eq_ignore_ascii_case(b"QUOTED-PRINTABLE"));
+            self.charset = charset(head);
         }
         self.soft_break = self.quoted && line.ends_with(b"=");
         let continues_character = matches!(line, [b' ' | b'\t', next, ..] if (0x80..0xC0).contains(next))
@@ -68,40 +76,65 @@ impl Open {
             self.bytes.truncate(self.bytes.len() - 2);
             self.bytes.extend_from_slice(&line[1..]);
         } else {
-            self.starts.push((self.bytes.len(), number));
+            self.starts.push((self.bytes.len(), self.charset));
             self.bytes.extend_from_slice(line);
         }
         self.bytes.extend_from_slice(b"\r\n");
     }
 
-    /// The card as text, or the problem of its first line that is not UTF-8.
-    fn finish(self) -> Result<CardText, Problem> {
+    /// The card as text: UTF-8 as it is, and each line that is not UTF-8 decoded by the
+    /// `CHARSET` of its property, or as Windows-1252 (what Outlook on a Dutch or English PC
+    /// writes) when it names none, or UTF-8, which the line is not.
+    fn finish(self) -> CardText {
         let Open {
             begin,
             bytes,
             starts,
             ..
         } = self;
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(CardText {
-                begin,
-                text: keep_lone_backslashes(&text),
-            }),
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
             Err(err) => {
-                let at = err.utf8_error().valid_up_to();
-                let line = starts
-                    .iter()
-                    .take_while(|(offset, _)| *offset <= at)
-                    .last()
-                    .map_or(begin, |(_, line)| *line);
-                Err(problem(
-                    line,
-                    "this line is not valid UTF-8; save the contacts as UTF-8 (vCard 4.0) and \
-                     import them again",
-                ))
+                let bytes = err.into_bytes();
+                let ends = starts.iter().skip(1).map(|(offset, _)| *offset);
+                let mut text = String::with_capacity(bytes.len());
+                for ((start, charset), end) in starts.iter().zip(ends.chain([bytes.len()])) {
+                    let line = &bytes[*start..end];
+                    match std::str::from_utf8(line) {
+                        Ok(line) => text.push_str(line),
+                        Err(_) => {
+                            let encoding = charset.unwrap_or(encoding_rs::WINDOWS_1252);
+                            text.push_str(&encoding.decode_without_bom_handling(line).0);
+                        }
+                    }
+                }
+                text
             }
+        };
+        CardText {
+            begin,
+            text: keep_lone_backslashes(&text),
         }
     }
+}
+
+/// The character set a property's `CHARSET` parameter names, from the part of its line before
+/// the first colon (`FN;CHARSET=Windows-1252`); `None` when it names none, UTF-8, or one that is
+/// not a superset of ASCII (the line around the value is ASCII).
+fn charset(head: &[u8]) -> Option<&'static Encoding> {
+    head.split(|&b| b == b';').find_map(|param| {
+        let (name, value) = param.split_at(param.iter().position(|&b| b == b'=')?);
+        let value = value[1..].trim_ascii();
+        let value = value
+            .strip_prefix(b"\"")
+            .and_then(|v| v.strip_suffix(b"\""))
+            .unwrap_or(value);
+        name.trim_ascii()
+            .eq_ignore_ascii_case(b"CHARSET")
+            .then(|| Encoding::for_label(value))
+            .flatten()
+            .filter(|encoding| *encoding != encoding_rs::UTF_8 && encoding.is_ascii_compatible())
+    })
 }
 
 /// The card with every backslash that starts no vCard escape (`\n`, `\,`, `\;`, `\:`, `\\`)
@@ -166,7 +199,7 @@ pub(super) fn cards(bytes: &[u8]) -> (Vec<CardText>, Vec<Problem>) {
                     ));
                 }
                 let mut card = Open::new(number);
-                card.push(number, line);
+                card.push(line);
                 open = Some(card);
                 outside_reported = false;
             }
@@ -177,11 +210,8 @@ pub(super) fn cards(bytes: &[u8]) -> (Vec<CardText>, Vec<Problem>) {
             Some(("END", what)) if what.eq_ignore_ascii_case("VCARD") => {
                 match open.take() {
                     Some(mut card) => {
-                        card.push(number, line);
-                        match card.finish() {
-                            Ok(card) => cards.push(card),
-                            Err(problem) => problems.push(problem),
-                        }
+                        card.push(line);
+                        cards.push(card.finish());
                     }
                     None => {
                         problems.push(problem(number, "END:VCARD without a BEGIN:VCARD before it"))
@@ -194,7 +224,7 @@ pub(super) fn cards(bytes: &[u8]) -> (Vec<CardText>, Vec<Problem>) {
                 format!("END:{what} does not close a card; a card ends with END:VCARD"),
             )),
             _ => match open.as_mut() {
-                Some(card) => card.push(number, line),
+                Some(card) => card.push(line),
                 None if !outside_reported => {
                     let text = String::from_utf8_lossy(line);
                     let name = shown(text.split([':', ';']).next().unwrap_or_default())

@@ -9,6 +9,8 @@
 mod fields;
 mod frame;
 mod read;
+#[cfg(test)]
+mod tests_books;
 mod write;
 
 use calcard::vcard::VCard;

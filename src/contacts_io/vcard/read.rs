@@ -68,7 +68,8 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .map(single)
         .find(|role| !role.is_empty())
         .unwrap_or_default();
-    contact.phones = phones(card);
+    let (phones, not_numbers) = phones(card);
+    contact.phones = phones;
     let mut emails: Vec<(u32, String)> = card
         .properties(&VCardProperty::Email)
         .map(|entry| (preference(entry), uri_less(&single(entry), "mailto:")))
@@ -82,6 +83,7 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .map(single)
         .filter(|note| !note.is_empty())
         .collect();
+    notes.extend(not_numbers.into_iter().map(|text| format!("Tel: {text}")));
     notes.extend(emails.map(|email| format!("E-mail: {email}")));
     contact.notes = notes.join("\n");
     for entry in card.properties(&VCardProperty::Categories) {
@@ -121,7 +123,10 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
                     format!("{name} is \"{shown_value}\"; it is advice-only or referral")
                 })?
             }
-            Field::ConsentFirst => contact.consent_first = value.eq_ignore_ascii_case("true"),
+            Field::ConsentFirst => {
+                contact.consent_first = fields::yes_no(&value)
+                    .ok_or_else(|| format!("{name} is \"{shown_value}\"; it is TRUE or FALSE"))?
+            }
             Field::Verified => {
                 contact.verified = Some(
                     NaiveDate::parse_from_str(&value, "%Y-%m-%d")
@@ -157,12 +162,18 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
 }
 
 /// The phones, most preferred first, each number once, with a label from its TYPE or from the
-/// Apple `X-ABLabel` in its group.
-fn phones(card: &VCard) -> Vec<Phone> {
+/// Apple `X-ABLabel` in its group; and the text of a `TEL` that is no number (has no digit:
+/// "geen", "-"), for the notes.
+fn phones(card: &VCard) -> (Vec<Phone>, Vec<String>) {
     let mut tels: Vec<(u32, Phone)> = Vec::new();
+    let mut not_numbers = Vec::new();
     for entry in card.properties(&VCardProperty::Tel) {
         let number = number(&single(entry));
         if number.is_empty() || tels.iter().any(|(_, phone)| phone.number == number) {
+            continue;
+        }
+        if !number.chars().any(|c| c.is_ascii_digit()) {
+            not_numbers.push(number);
             continue;
         }
         let label = entry
@@ -173,7 +184,8 @@ fn phones(card: &VCard) -> Vec<Phone> {
         tels.push((preference(entry), Phone { label, number }));
     }
     tels.sort_by_key(|(preference, _)| *preference);
-    tels.into_iter().map(|(_, phone)| phone).collect()
+    let phones = tels.into_iter().map(|(_, phone)| phone).collect();
+    (phones, not_numbers)
 }
 
 /// The number of a TEL value: without `tel:`, and an extension (`;ext=12`, in a `tel:` URI or

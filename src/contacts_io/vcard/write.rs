@@ -13,13 +13,13 @@ use crate::domain::contact::{Contact, Pinned};
 /// The contacts as vCard 4.0, one card each, in order. Every card has a `UID`: the contact's
 /// stored one, or one made as [`uids`] says, so the same directory gives the same bytes each
 /// time, and so does the directory an export was imported into (the import keeps the `UID`s).
-/// What vCard
-/// has a property for goes there (`FN`, `N`, `ORG`, `TITLE`, `TEL`, `EMAIL`, `NOTE`,
+/// What vCard has a property for goes there (`FN`, `N`, `ORG`, `TITLE`, `TEL`, `EMAIL`, `NOTE`,
 /// `CATEGORIES`); the rest of the card goes in `X-SIGNAAL-*` properties. A phone label that
 /// vCard has a TYPE for (mobiel, werk, thuis, fax, pieper) becomes that TYPE; any other label
 /// goes along as an Apple `X-ABLabel` in the phone's group, which macOS, iOS and khard show and
-/// [`super::super::read`] reads back. A card whose name is its organisation is written as the
-/// card of that organisation: `KIND:org`, with no `N`.
+/// [`super::super::read`] reads back, with the TYPE FAX when a word of it is "fax" ("fax
+/// werk"), VOICE otherwise. A card whose name is its organisation is written as the card of that
+/// organisation: `KIND:org`, with no `N`.
 pub fn write_vcard(contacts: &[Contact]) -> String {
     let mut out = String::new();
     for (contact, uid) in contacts.iter().zip(uids(contacts)) {
@@ -69,9 +69,19 @@ fn card(contact: &Contact, uid: String) -> VCard {
             None => {
                 item += 1;
                 let group = Some(format!("item{item}"));
+                // A fax with a label of its own ("fax werk") is still a fax to a phone.
+                let kind = match phone
+                    .label
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == "fax")
+                {
+                    true => VCardType::Fax,
+                    false => VCardType::Voice,
+                };
                 entries.push(
                     text(VCardProperty::Tel, number)
-                        .with_params(vec![type_param(VCardType::Voice)])
+                        .with_params(vec![type_param(kind)])
                         .with_group(group.clone()),
                 );
                 entries.push(
