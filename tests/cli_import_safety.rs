@@ -1,11 +1,17 @@
 //! Imports that cannot leave bad or half data (issue 15): a contacts file with a control
-//! character in a name is refused whole. The real binary on temp databases.
+//! character in a name is refused whole; an import killed halfway leaves nothing at `--db`.
+//! The real binary on temp databases.
 
 mod common {
     pub mod cli;
 }
 
-use common::cli::{fails, Db};
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::cli::{command, fails, run_ok, Db};
 
 /// `contacts import` of `text` saved as `name` into the demo: refused with exit 1, every
 /// problem's line in the message, and the directory exactly as before. Returns stderr.
@@ -57,4 +63,150 @@ fn a_csv_file_with_a_control_character_in_a_name_is_refused_whole() {
     ] {
         assert!(stderr.contains(expected), "{expected}\nin\n{stderr}");
     }
+}
+
+/// How long a step of the kill test may take before the test gives up.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Polls `done` until it gives something, or panics after [`PATIENCE`] saying what was awaited.
+fn poll<T>(what: &str, mut done: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(found) = done() {
+            return found;
+        }
+        assert!(start.elapsed() < PATIENCE, "waited too long for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The write end of the FIFO at `fifo` once a reader has opened it (opening it without a
+/// reader fails, ENXIO, rather than blocking the test).
+fn writer(fifo: &Path, child: &mut std::process::Child) -> File {
+    use rustix::fs::{Mode, OFlags};
+    poll("the import to open its file", || {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the import ended ({status}) before it was killed");
+        }
+        let fd = rustix::fs::open(fifo, OFlags::WRONLY | OFlags::NONBLOCK, Mode::empty()).ok()?;
+        Some(File::from(fd))
+    })
+}
+
+/// An import killed while it reads its file (fed through a FIFO, so it is surely halfway):
+/// nothing at `--db`, only the sibling it built in; the next import into the same `--db`
+/// succeeds and removes that sibling.
+#[test]
+fn an_import_killed_halfway_leaves_nothing_at_db() {
+    let source = Db::demo(&[]);
+    let export = serde_json::to_vec_pretty(&source.export()).unwrap();
+    let db = Db::empty();
+    let whole = db.file("export.json");
+    std::fs::write(&whole, &export).unwrap();
+    let fifo = db.file("slow.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {fifo:?}");
+    let mut import = command(&["import", "--db", db.path(), fifo.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn signaal import");
+    // The first look at the file (is it a backup?) reads two bytes.
+    writer(&fifo, &mut import).write_all(b"{\n").unwrap();
+    let sibling = PathBuf::from(format!("{}.import-{}", db.path(), import.id()));
+    poll("the import's sibling directory", || {
+        sibling.is_dir().then_some(())
+    });
+    // Then the import reads the file: half of it, and it waits for the rest.
+    let mut half = writer(&fifo, &mut import);
+    half.write_all(&export[..1000]).unwrap();
+    // Only the process this test started, by its handle: SIGKILL.
+    import.kill().unwrap();
+    import.wait().unwrap();
+    drop(half);
+    assert!(!db.exists(), "a killed import leaves nothing at --db");
+    assert!(
+        sibling.is_dir(),
+        "what it built stays beside --db until the next import"
+    );
+
+    run_ok(&["import", "--db", db.path(), whole.to_str().unwrap()]);
+    run_ok(&["check", "--db", db.path()]);
+    assert!(
+        !sibling.exists(),
+        "the next import removed the killed one's sibling"
+    );
+    assert_eq!(db.content()["children"], source.content()["children"]);
+}
+
+/// A refused import into `nest/a/b` leaves no `nest/a`; one into an empty directory leaves it
+/// as it was, permissions and all.
+#[test]
+fn a_refused_import_leaves_no_directory_it_made_and_an_empty_one_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = Db::empty();
+    let bad = db.file("bad.json");
+    std::fs::write(&bad, br#"{"format": "signaal-export", "version": 99}"#).unwrap();
+    let nest = db.file("nest");
+    std::fs::create_dir(&nest).unwrap();
+    let deep = nest.join("a").join("b");
+    let out = command(&[
+        "import",
+        "--db",
+        deep.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    fails(&out, 1);
+    assert!(!nest.join("a").exists(), "no nest/a left behind");
+    let empty = db.file("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::set_permissions(&empty, std::fs::Permissions::from_mode(0o750)).unwrap();
+    let out = command(&[
+        "import",
+        "--db",
+        empty.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    fails(&out, 1);
+    let meta = std::fs::metadata(&empty).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o750);
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+    let leftovers: Vec<_> = std::fs::read_dir(db.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|name| name.to_string_lossy().contains(".import-"))
+        .collect();
+    assert_eq!(leftovers, Vec::<std::ffi::OsString>::new());
+}
+
+/// A database with nothing in it (sled's files only, as a TUI opened and closed leaves) is
+/// replaced by the imported one; a refused import leaves it as it was.
+#[test]
+fn an_import_into_an_empty_database_replaces_it() {
+    let source = Db::demo(&[]);
+    let db = Db::empty();
+    db.in_sled(|_| ());
+    assert!(db.file("db").join("conf").exists(), "sled made a database");
+    let bad = db.file("bad.json");
+    std::fs::write(&bad, br#"{"format": "signaal-export", "version": 99}"#).unwrap();
+    fails(
+        &command(&["import", "--db", db.path(), bad.to_str().unwrap()])
+            .output()
+            .unwrap(),
+        1,
+    );
+    assert!(
+        db.file("db").join("conf").exists(),
+        "the empty database stays"
+    );
+    let file = db.file("export.json");
+    std::fs::write(&file, serde_json::to_vec(&source.export()).unwrap()).unwrap();
+    run_ok(&["import", "--db", db.path(), file.to_str().unwrap()]);
+    run_ok(&["check", "--db", db.path()]);
+    assert_eq!(db.content()["staff"], source.content()["staff"]);
 }

@@ -54,6 +54,29 @@ impl Lang {
         )
     }
 
+    /// `import` could not make or clear the place beside the database `dir` where it builds the
+    /// database (`e` is the system's words, in English).
+    pub fn import_cannot_stage(self, dir: &Path, e: &std::io::Error) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "naast {dir} kan geen database worden opgebouwd: {e}; er is niets geïmporteerd"
+            ),
+            format!("cannot build a database next to {dir}: {e}; nothing was imported"),
+        )
+    }
+
+    /// The imported database, whole in `built`, could not be moved to `dir`.
+    pub fn import_cannot_move(self, built: &Path, dir: &Path, e: &std::io::Error) -> String {
+        let (built, dir) = (built.display(), dir.display());
+        self.pick(
+            format!(
+                "de geïmporteerde database in {built} kan niet naar {dir} worden verplaatst: {e}"
+            ),
+            format!("the imported database in {built} cannot be moved to {dir}: {e}"),
+        )
+    }
+
     /// `import` was given a backup (gzip) for the database at `dir`: `restore` brings it back.
     pub fn import_given_a_backup(self, file: &Path, dir: &Path) -> String {
         let (file, dir) = (file.display(), dir.display());
