@@ -210,3 +210,79 @@ fn an_import_into_an_empty_database_replaces_it() {
     run_ok(&["check", "--db", db.path()]);
     assert_eq!(db.content()["staff"], source.content()["staff"]);
 }
+
+/// The demo's export as JSON text in ASCII (every other character a `?`: the file is refused
+/// for its encoding before its content counts) with `extra` in front of the first last name.
+fn export_with(extra: &str) -> String {
+    let text = serde_json::to_string_pretty(&Db::demo(&[]).export()).unwrap();
+    let ascii: String = text
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '?' })
+        .collect();
+    let at = "\"last_name\": \"";
+    ascii.replacen(at, &format!("{at}{extra}"), 1)
+}
+
+/// `import` of `bytes` in `lang`: refused with exit 1 and nothing at `--db`; its stderr.
+fn import_refused(bytes: &[u8], lang: &str) -> String {
+    let db = Db::empty();
+    let file = db.file("export.json");
+    std::fs::write(&file, bytes).unwrap();
+    let args = [
+        "--lang",
+        lang,
+        "import",
+        "--db",
+        db.path(),
+        file.to_str().unwrap(),
+    ];
+    let stderr = fails(&command(&args).output().unwrap(), 1);
+    assert!(!db.exists(), "nothing at --db");
+    stderr.replace(file.to_str().unwrap(), "FILE")
+}
+
+#[test]
+fn json_in_windows_1252_or_utf_16_is_named_as_such() {
+    let text = export_with("Öztürk ");
+    let (ansi, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    assert_eq!(
+        import_refused(&ansi, "en"),
+        "signaal: FILE is not UTF-8 (it looks like Windows-1252/ANSI): save it as UTF-8; \
+         nothing was imported\n"
+    );
+    assert_eq!(
+        import_refused(&ansi, "nl"),
+        "signaal: FILE is geen UTF-8 (het lijkt Windows-1252/ANSI): sla het op als UTF-8; er \
+         is niets geïmporteerd\n"
+    );
+    // Notepad's "Unicode": UTF-16 little endian with a byte order mark; and without one.
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let with_bom = [&[0xFF, 0xFE][..], &utf16].concat();
+    for bytes in [with_bom, utf16] {
+        assert_eq!(
+            import_refused(&bytes, "en"),
+            "signaal: FILE is UTF-16 (\"Unicode\"): save it as UTF-8; nothing was imported\n"
+        );
+    }
+    assert_eq!(
+        import_refused(&[0xFE, 0xFF, 0, b'{'], "nl"),
+        "signaal: FILE is UTF-16 (\"Unicode\"): sla het op als UTF-8; er is niets geïmporteerd\n"
+    );
+}
+
+/// Past the first 64 KiB the JSON reader meets the byte itself: the same message.
+#[test]
+fn json_in_windows_1252_is_named_as_such_far_into_the_file() {
+    let text = export_with(&format!("{}Ö", "x".repeat(70_000)));
+    let (ansi, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(
+        std::str::from_utf8(&ansi[..65_536]).is_ok(),
+        "the start is UTF-8"
+    );
+    assert_eq!(
+        import_refused(&ansi, "en"),
+        "signaal: FILE is not UTF-8 (it looks like Windows-1252/ANSI): save it as UTF-8; \
+         nothing was imported\n"
+    );
+}
