@@ -17,7 +17,7 @@ use crate::domain::visit::Visit;
 use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
-pub use control::control_char_problem;
+pub use control::{control_char_problem, in_contact as contact_control_char, FieldPath};
 pub use read::{read, read_arrays, EachRecord, Header, ReadError, Texts};
 pub use unreadable::Unreadable;
 

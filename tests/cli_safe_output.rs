@@ -413,12 +413,22 @@ fn with_controls(db: &Db, id: u64) {
     let action = signaal::domain::AuditAction::ChildEdit;
     store.save_child(&child, action, &sig).unwrap();
     let contact: signaal::domain::Contact = serde_json::from_value(json!({
-        "id": 0, "name": "Logopedie\x1b[31m Rood", "role": "logopedist\r",
-        "phones": [{ "label": "werk\x07", "number": "030-1234567" }],
+        "id": 0, "name": "Logopedie Rood", "role": "logopedist",
+        "phones": [{ "label": "werk", "number": "030-1234567" }],
     }))
     .unwrap();
-    store.save_contact(&contact, &sig).unwrap();
+    // The store refuses a card with control characters now: they go in with sled, as an
+    // older signaal stored them (values are JSON, keys the id's big-endian bytes).
+    let mut contact = store.save_contact(&contact, &sig).unwrap();
     store.close().unwrap();
+    contact.name = "Logopedie\x1b[31m Rood".into();
+    contact.role = "logopedist\r".into();
+    contact.phones[0].label = "werk\x07".into();
+    db.in_sled(|sled| {
+        let contacts = sled.open_tree("contacts").unwrap();
+        let value = serde_json::to_vec(&contact).unwrap();
+        contacts.insert(contact.id.to_be_bytes(), value).unwrap();
+    });
 }
 
 /// What the control characters of `with_controls` look like when shown.

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod forms;
 pub mod purge;
 pub mod report;
+mod staging;
 mod stop;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use anyhow::{anyhow, Result};
 
 use super::backup;
+use super::staging::Staging;
 use crate::app::Clock;
 use crate::domain::text::visible_controls;
 use crate::i18n::Lang;
-use crate::store::{Store, StoreError, TrailChain};
+use crate::store::{found_at, ExportSummary, Found, Store, StoreError, TrailChain};
 
 /// Streams the export to stdout (`Store::write_export` buffers it), then a final newline.
 pub fn export(store: &Store) -> Result<ExitCode> {
@@ -24,9 +25,10 @@ pub fn export(store: &Store) -> Result<ExitCode> {
 }
 
 /// Imports `file` into the database at `dir`, which must be empty or new, with an audit entry of
-/// its own; `chain` says how the trail's hash chain is taken. A file that is refused leaves no
-/// new database behind: a directory this command created is removed again. Why a file is
-/// refused is said in `lang`.
+/// its own; `chain` says how the trail's hash chain is taken. The database is built beside
+/// `dir` and moved there only when the whole file is in and checked ([`Staging`]): a file that
+/// is refused, or an import that is killed, leaves nothing at `dir` (an empty directory there
+/// stays as it was). Why a file is refused is said in `lang`.
 pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<ExitCode> {
     // Read the file first: one that cannot be read should not leave a new database behind.
     let mut start = [0u8; 2];
@@ -37,27 +39,41 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     if start[..read] == [0x1f, 0x8b] {
         return Err(anyhow!(lang.import_given_a_backup(file, dir)));
     }
-    // An empty directory (made beforehand with mkdir) is left empty again, as one that was not
-    // there is left absent.
-    let was_empty = std::fs::read_dir(dir).map(|mut entries| entries.next().is_none());
-    let existed = dir.exists();
-    let store = super::open(dir)?;
-    let sig = super::signature(&importer());
-    let imported = store.import_from_recorded(|| std::fs::File::open(file), &sig, chain);
-    let summary = match imported {
-        Ok(summary) => summary,
-        Err(e) => {
-            // Really closed before its directory may go: sled's threads let go a moment later.
-            let _ = store.close();
-            // Only what this command made a moment ago: an empty database.
-            if !existed {
-                let _ = std::fs::remove_dir_all(dir);
-            } else if was_empty.unwrap_or(false) {
-                empty_again(dir);
+    let replace_database = match found_at(dir) {
+        Found::Nothing | Found::EmptyFolder => false,
+        Found::OtherFiles => return Err(StoreError::NotADatabase(dir.to_path_buf()).into()),
+        // Opening says what is wrong with a file or a damaged database; an empty database (a
+        // TUI opened and closed) is replaced, any other refused.
+        Found::Database => {
+            let store = super::open(dir)?;
+            let empty = store.is_empty();
+            store.close()?;
+            if !empty {
+                return Err(anyhow!(refused(
+                    lang,
+                    file,
+                    &StoreError::NotEmpty(dir.into())
+                )));
             }
-            return Err(anyhow!(refused(lang, file, &e)));
+            true
         }
     };
+    let staging = Staging::begin(dir).map_err(|e| anyhow!(lang.import_cannot_stage(dir, &e)))?;
+    let built = build(staging.path(), file, chain);
+    let summary = match built {
+        Ok(summary) => summary,
+        Err(e) => {
+            staging.abandon();
+            return Err(match e.downcast::<StoreError>() {
+                Ok(e) => anyhow!(refused(lang, file, &e)),
+                Err(e) => e,
+            });
+        }
+    };
+    let into = staging.path().to_path_buf();
+    staging
+        .finish(replace_database)
+        .map_err(|e| anyhow!(lang.import_cannot_move(&into, dir, &e)))?;
     eprintln!(
         "signaal: imported {} groups, {} children, {} staff from {}",
         summary.groups,
@@ -68,15 +84,22 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-/// Removes everything in `dir`, which was empty before this command opened a database in it.
-fn empty_again(dir: &Path) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        let _ = match entry.file_type().is_ok_and(|t| t.is_dir()) {
-            true => std::fs::remove_dir_all(&path),
-            false => std::fs::remove_file(&path),
-        };
-    }
+/// Imports `file` into a new database at `dir` and checks what was stored; closes it (really
+/// closed: sled's threads let go a moment later) whatever the outcome, so that its directory
+/// can be moved or removed. A refusal is a [`StoreError`] inside the error.
+fn build(dir: &Path, file: &Path, chain: TrailChain) -> Result<ExportSummary> {
+    let store = super::open(dir)?;
+    let sig = super::signature(&importer());
+    let imported = store
+        .import_from_recorded(|| std::fs::File::open(file), &sig, chain)
+        .and_then(|summary| match store.check()? {
+            problems if problems.is_empty() => Ok(summary),
+            problems => Err(StoreError::ExportProblems(problems)),
+        });
+    let closed = store.close();
+    let summary = imported?;
+    closed?;
+    Ok(summary)
 }
 
 /// Why `file` was not imported, in `lang`: where in the file and what, for a file that is no

@@ -10,8 +10,9 @@ mod headers;
 
 use chrono::NaiveDate;
 
-use super::problem;
+use super::{control_problem, problem, shown};
 use crate::domain::contact::{Contact, Help, Phone};
+use crate::export::FieldPath;
 use crate::problem::Problem;
 use crate::search::fold;
 use headers::{holds_something, label_word, resolve, Column, NAME_HEADERS};
@@ -296,7 +297,7 @@ fn row(
     };
     for ((column, field), header) in columns.iter().zip(&record.fields).zip(&header.fields) {
         let value = field.trim();
-        let header = header.trim();
+        let header = shown(header);
         match column {
             Column::Name => contact.name = value.to_string(),
             Column::GivenName => parts[0] = value.to_string(),
@@ -343,8 +344,9 @@ fn row(
                 None => problems.push(problem(
                     line,
                     format!(
-                        "\"{header}\" is \"{value}\"; it must be advies or verwijzing (or \
-                         empty)"
+                        "\"{header}\" is \"{}\"; it must be advies or verwijzing (or \
+                         empty)",
+                        shown(value)
                     ),
                 )),
             },
@@ -352,7 +354,10 @@ fn row(
                 Some(yes) => contact.consent_first = yes,
                 None => problems.push(problem(
                     line,
-                    format!("\"{header}\" is \"{value}\"; it must be ja or nee (or empty)"),
+                    format!(
+                        "\"{header}\" is \"{}\"; it must be ja or nee (or empty)",
+                        shown(value)
+                    ),
                 )),
             },
             Column::Verified => match date(value) {
@@ -360,8 +365,9 @@ fn row(
                 Err(()) => problems.push(problem(
                     line,
                     format!(
-                        "\"{header}\" is \"{value}\", which is not a date; write it as \
-                         2024-03-31 or 31-03-2024"
+                        "\"{header}\" is \"{}\", which is not a date; write it as \
+                         2024-03-31 or 31-03-2024",
+                        shown(value)
                     ),
                 )),
             },
@@ -405,7 +411,50 @@ fn row(
         contact.notes.push_str(&note);
     }
     contact.phones.sort_by_key(|phone| call_order(&phone.label));
+    if let Some((field, c, message)) = control_problem(&contact) {
+        let column = columns
+            .iter()
+            .zip(&record.fields)
+            .position(|(column, value)| fills(column, &field) && value.contains(c));
+        let message = match column {
+            Some(i) => format!(
+                "column {} (\"{}\"): {message}",
+                i + 1,
+                shown(&header.fields[i])
+            ),
+            None => message,
+        };
+        problems.push(problem(line, message));
+    }
     (problems.len() == before).then_some(contact)
+}
+
+/// Whether a column's values go into the contact's field at `path` (its first step): where a
+/// field's control character came from.
+fn fills(column: &Column, path: &FieldPath) -> bool {
+    let field = path.to_string();
+    let field = field.split(['.', '[']).next().unwrap_or_default();
+    match column {
+        Column::Name | Column::GivenName | Column::MiddleName | Column::FamilyName => {
+            field == "name"
+        }
+        Column::Role => field == "role",
+        Column::Organisation => field == "organisation",
+        Column::Phone(_) | Column::PhoneValue(_) | Column::PhoneLabel(_) => field == "phones",
+        // The first address is the e-mail, the others go into the notes.
+        Column::Email => matches!(field, "email" | "notes"),
+        Column::Availability => field == "availability",
+        Column::Area => field == "area",
+        Column::Topics => field == "topics",
+        Column::WhenToCall => field == "when_to_call",
+        Column::Notes => field == "notes",
+        Column::Title
+        | Column::EmailLabel
+        | Column::Help
+        | Column::ConsentFirst
+        | Column::Verified
+        | Column::Other => false,
+    }
 }
 
 /// The values of one cell: Google joins more than one with " ::: "; empty values are left out.

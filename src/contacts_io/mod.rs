@@ -17,7 +17,9 @@ mod text;
 pub mod uid;
 mod vcard;
 
+use crate::domain::text::{control_char_name, visible_controls};
 use crate::domain::Contact;
+use crate::export::FieldPath;
 use crate::problem::{FileProblems, Problem};
 
 pub use vcard::write_vcard;
@@ -114,6 +116,36 @@ pub fn identity(contact: &Contact) -> (String, Vec<String>) {
         .filter(|n| !n.is_empty())
         .collect();
     (name, numbers)
+}
+
+/// Why a card read from a file cannot be imported when one of its names or other one-line texts
+/// holds a control character, or one of its notes a control character other than a line break
+/// or tab (the rule the JSON import and `check` go by, `export::contact_control_char`): the
+/// field, the card's name as a terminal may show it, and the character in words. A terminal
+/// would take the character as a command, and the database would fail `check` with it.
+fn control_problem(contact: &Contact) -> Option<(FieldPath, char, String)> {
+    let (field, c) = crate::export::contact_control_char(contact)?;
+    let message = format!(
+        "{field} of \"{}\" holds a control character ({}), which a terminal would take as a \
+         command (a name or number is one line; notes may have line breaks and tabs); remove it \
+         and import the file again",
+        shown(&contact.name),
+        control_char_name(c)
+    );
+    Some((field, c, message))
+}
+
+/// Text from the file as a problem shows it, on one line: control characters made visible
+/// ([`visible_controls`]: an escape sequence must not reach the terminal), a line break and a
+/// tab too (`^J`, `^I`), at most 40 characters.
+fn shown(text: &str) -> String {
+    let text = visible_controls(text.trim())
+        .replace('\n', "^J")
+        .replace('\t', "^I");
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text,
+    }
 }
 
 /// Whether a file's name says it is a vCard file: `.vcf` or `.vcard`, in any case.

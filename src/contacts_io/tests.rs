@@ -418,10 +418,10 @@ fn the_csv_fixture_with_dutch_headers_is_read_whole() {
 
 #[test]
 fn csv_quotes_commas_newlines_and_english_headers() {
-    let text = "Name,Phone,Phone 2,Work phone,Telefoon (na kantoortijd),E-mail,Shoe size\n\
+    let text = "Name,Phone,Phone 2,Work phone,Telefoon (na kantoortijd),E-mail,Shoe size,Notes\n\
                 \"Jansen, Piet\",030-1,\"06-2\",030-3,030-4,\"a@x.nl\",44\n\
                 \"Zoë \"\"Zo\"\" Bakker\"  ,,,,,,\n\
-                \"Multi\nline\nname\",,,,,,\n";
+                Multi,,,,,,,\"two\nlines\"\n";
     let contacts = read_ok(text);
     assert_eq!(contacts.len(), 3);
     assert_eq!(contacts[0].name, "Jansen, Piet");
@@ -435,7 +435,8 @@ fn csv_quotes_commas_newlines_and_english_headers() {
         ]
     );
     assert_eq!(contacts[1].name, "Zoë \"Zo\" Bakker");
-    assert_eq!(contacts[2].name, "Multi\nline\nname");
+    // A line break in a quoted field is kept where text may have one: in a note.
+    assert_eq!(contacts[2].notes, "two\nlines");
 }
 
 #[test]
@@ -1057,4 +1058,72 @@ fn a_bad_signaal_field_is_a_problem_of_its_card_and_file_text_shows_its_controls
             ),
         ]
     );
+}
+
+// Control characters
+
+/// A file with a control character in a name, a number or a note is refused whole, each card
+/// on its line; a note keeps its line breaks and tabs.
+#[test]
+fn control_characters_refuse_the_whole_vcard_file() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Jan \u{1b}[31mRood\u{7} Arts",
+        "TEL:06-11112222",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Ans\\nNieuwe regel",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Bram Bel",
+        "TEL:06-5555\u{7}",
+        "NOTE:regel 1\\nregel\t2",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Fine Note",
+        "NOTE:regel 1\\nregel\t2",
+        "END:VCARD",
+    ]);
+    let problems = problems(&text);
+    let lines: Vec<usize> = problems.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [1, 6, 10], "{problems:?}");
+    assert!(problems[0]
+        .1
+        .starts_with("name of \"Jan ^[[31mRood^G Arts\" holds a control character (ESC)"));
+    assert!(problems[1]
+        .1
+        .starts_with("name of \"Ans^JNieuwe regel\" holds a control character (LF)"));
+    assert!(problems[2]
+        .1
+        .starts_with("phones[0].number of \"Bram Bel\" holds a control character (BEL)"));
+    assert!(problems.iter().all(|(_, m)| !m.contains('\u{1b}')));
+}
+
+#[test]
+fn control_characters_refuse_the_whole_csv_file_with_their_column() {
+    let text = "naam;telefoon;notitie\n\
+                Anna;06-1;regel 1\tmet tab\n\
+                Piet\u{1b}[2J;06-2;x\n\
+                \"Regel\neen\";06-3;\n\
+                Kees;06-4;x\u{7}y\n";
+    let problems = problems(text);
+    let found: Vec<(usize, &str)> = problems
+        .iter()
+        .map(|(line, m)| (*line, m.split(" holds").next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, "column 1 (\"naam\"): name of \"Piet^[[2J\""),
+            (4, "column 1 (\"naam\"): name of \"Regel^Jeen\""),
+            (6, "column 3 (\"notitie\"): notes of \"Kees\""),
+        ]
+    );
+    // A line break and a tab in a note are text.
+    let notes = read_ok("naam,notitie\nAnna,\"regel 1\n\tregel 2\"\n");
+    assert_eq!(notes[0].notes, "regel 1\n\tregel 2");
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::Record;
-use crate::domain::contact::Phone;
+use crate::domain::contact::{Contact, Phone};
 use crate::domain::text::{first_control_char, first_control_char_in_text};
 
 /// One step of a path into a record: a field, or a place in a list.
@@ -107,6 +107,13 @@ pub fn first_in(record: Record<'_>) -> Option<(FieldPath, char)> {
     };
     let in_lines = lines.into_iter().find_map(found(first_control_char));
     in_lines.or_else(|| free.into_iter().find_map(found(first_control_char_in_text)))
+}
+
+/// [`first_in`] for one contact card: the field of `contact` that holds a control character it
+/// may not have, and the character. A contacts file's readers and the store refuse a card by the
+/// rule the JSON import refuses one by.
+pub fn in_contact(contact: &Contact) -> Option<(FieldPath, char)> {
+    first_in(Record::Contact(contact))
 }
 
 /// The sentence `check` reports for a record with a control character in a name or text

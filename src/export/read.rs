@@ -10,7 +10,7 @@ use std::rc::Rc;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 
 use super::control::{self, FieldPath};
-use super::unreadable::{Unreadable, Why};
+use super::unreadable::{Encoding, Unreadable, Why};
 use super::Record;
 
 /// The fields of an export that are not arrays of records.
@@ -79,7 +79,7 @@ fn read_with<R: Read, E>(
     let input = std::io::BufReader::with_capacity(1 << 16, input);
     let captured = Rc::new(RefCell::new(Captured::new()));
     let input = Capture {
-        input: without_bom(input).map_err(|e| ReadError::Format(io_error(&e)))?,
+        input: without_bom(input).map_err(ReadError::Format)?,
         captured: Rc::clone(&captured),
     };
     let mut de = serde_json::Deserializer::from_reader(input);
@@ -103,8 +103,15 @@ fn read_with<R: Read, E>(
         return Err(ReadError::Format(e));
     }
     let unreadable = |e: serde_json::Error, path: String| {
-        let text = captured.borrow().text_ending_at(e.line(), e.column());
-        ReadError::Format(Unreadable::from_json(&e, path, text))
+        let captured = captured.borrow();
+        let text = captured.text_ending_at(e.line(), e.column());
+        let mut unreadable = Unreadable::from_json(&e, path, text);
+        // Past the start, a byte that is not UTF-8 reaches serde_json as a bad text.
+        if matches!(unreadable.why, Why::Syntax(_)) && !captured.is_utf8() {
+            unreadable.path = String::new();
+            unreadable.why = Why::Encoding(Encoding::Windows1252);
+        }
+        ReadError::Format(unreadable)
     };
     let header = read.map_err(|e| {
         let path = track.path().to_string();
@@ -117,11 +124,22 @@ fn read_with<R: Read, E>(
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// `input` without the byte order mark it may start with.
-fn without_bom<R: BufRead>(mut input: R) -> std::io::Result<impl Read> {
+/// `input` without the byte order mark it may start with; refused when its start shows that it
+/// is not UTF-8 ([`Encoding::of_start`]), which the JSON reader would only call a bad escape or
+/// a missing value.
+fn without_bom<R: BufRead>(mut input: R) -> Result<impl Read, Unreadable> {
     // What one read gives: for a file, its first 64 KiB (the buffer's size).
-    let start = input.fill_buf()?;
+    let start = input.fill_buf().map_err(|e| io_error(&e))?;
     let bom = start.starts_with(BOM);
+    let start = start.strip_prefix(BOM).unwrap_or(start);
+    if let Some((encoding, line, column)) = Encoding::of_start(start) {
+        return Err(Unreadable {
+            line,
+            column,
+            path: String::new(),
+            why: Why::Encoding(encoding),
+        });
+    }
     if bom {
         input.consume(BOM.len());
     }
@@ -186,6 +204,18 @@ impl Captured {
 
     /// The JSON text (string) of the current record whose closing quote is at `line` and
     /// `column`: where serde_json says a value it could not take ends (it may have read on).
+    /// Whether the bytes kept are UTF-8 (a character cut off at either end aside).
+    fn is_utf8(&self) -> bool {
+        let cut_start = match self.cut {
+            true => self.bytes.iter().take_while(|&&b| b & 0xC0 == 0x80).count(),
+            false => 0,
+        };
+        match std::str::from_utf8(&self.bytes[cut_start..]) {
+            Ok(_) => true,
+            Err(e) => e.error_len().is_none(),
+        }
+    }
+
     fn text_ending_at(&self, line: usize, column: usize) -> Option<String> {
         let (mut l, mut c) = self.start;
         let mut end = None;

@@ -47,6 +47,46 @@ pub enum Why {
     ControlChar(char),
     /// Anything else, in serde_json's words.
     Other(String),
+    /// The file is text in another encoding than UTF-8, which JSON is.
+    Encoding(Encoding),
+}
+
+/// The encodings a JSON file saved on Windows may be in instead of UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Notepad's "Unicode": a UTF-16 byte order mark, or a NUL byte beside each ASCII one.
+    Utf16,
+    /// Bytes that are not UTF-8: most likely Windows-1252 ("ANSI"), as Windows saves text.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The encoding `start` (the first bytes of a file, after a UTF-8 byte order mark) is in
+    /// when it is not UTF-8, and where (1-based line and column; 0 for the file as a whole).
+    /// A character cut off at the end of `start` is no sign: the rest follows.
+    pub fn of_start(start: &[u8]) -> Option<(Encoding, usize, usize)> {
+        if start.starts_with(b"\xFF\xFE")
+            || start.starts_with(b"\xFE\xFF")
+            || start.get(..2).is_some_and(|two| two.contains(&0))
+        {
+            return Some((Encoding::Utf16, 0, 0));
+        }
+        let bad = match std::str::from_utf8(start) {
+            Err(e) if e.error_len().is_some() => e.valid_up_to(),
+            _ => return None,
+        };
+        let before = &start[..bad];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Some((Encoding::Windows1252, line, column))
+    }
 }
 
 /// The ways the bytes can fail to be JSON.
@@ -265,6 +305,23 @@ impl std::error::Error for Unreadable {}
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_start_of_a_file_tells_utf_16_and_windows_1252_from_utf_8() {
+        assert_eq!(Encoding::of_start(b"{\"format\": \"Zo\xC3\xAB\"}"), None);
+        // A character cut off by the end of the buffer: the rest follows.
+        assert_eq!(Encoding::of_start(b"{\"a\": \"Zo\xC3"), None);
+        assert_eq!(Encoding::of_start(b""), None);
+        for utf16 in [&b"\xFF\xFE{\0"[..], b"\xFE\xFF\0{", b"{\0\"\0", b"\0{\0\""] {
+            assert_eq!(Encoding::of_start(utf16), Some((Encoding::Utf16, 0, 0)));
+        }
+        let ansi = b"{\n  \"last_name\": \"\xD6zt\xFCrk\"}";
+        assert_eq!(
+            Encoding::of_start(ansi),
+            Some((Encoding::Windows1252, 2, 17))
+        );
+    }
+
     use super::*;
 
     fn read(json: &str) -> Unreadable {

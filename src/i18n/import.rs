@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Lang;
-use crate::export::unreadable::{Expected, Found, Syntax, Unreadable, Why};
+use crate::export::unreadable::{Encoding, Expected, Found, Syntax, Unreadable, Why};
 
 impl Lang {
     /// `children[3].birth_date: 2024-02-30 is not a date (line 149, column 32)`: the path (when
@@ -34,6 +34,14 @@ impl Lang {
     /// `FILE:LINE:COLUMN: PATH: WHAT; nothing was imported`.
     pub fn import_refused(self, file: &Path, e: &Unreadable) -> String {
         let file = file.display();
+        // The file as a whole: what it is, and what to do.
+        if let Why::Encoding(encoding) = e.why {
+            let why = self.encoding(encoding, &file.to_string());
+            return self.pick(
+                format!("{why}; er is niets geïmporteerd"),
+                format!("{why}; nothing was imported"),
+            );
+        }
         let place = match e.line {
             0 => file.to_string(),
             line => format!("{file}:{line}:{}", e.column),
@@ -54,6 +62,29 @@ impl Lang {
         )
     }
 
+    /// `import` could not make or clear the place beside the database `dir` where it builds the
+    /// database (`e` is the system's words, in English).
+    pub fn import_cannot_stage(self, dir: &Path, e: &std::io::Error) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "naast {dir} kan geen database worden opgebouwd: {e}; er is niets geïmporteerd"
+            ),
+            format!("cannot build a database next to {dir}: {e}; nothing was imported"),
+        )
+    }
+
+    /// The imported database, whole in `built`, could not be moved to `dir`.
+    pub fn import_cannot_move(self, built: &Path, dir: &Path, e: &std::io::Error) -> String {
+        let (built, dir) = (built.display(), dir.display());
+        self.pick(
+            format!(
+                "de geïmporteerde database in {built} kan niet naar {dir} worden verplaatst: {e}"
+            ),
+            format!("the imported database in {built} cannot be moved to {dir}: {e}"),
+        )
+    }
+
     /// `import` was given a backup (gzip) for the database at `dir`: `restore` brings it back.
     pub fn import_given_a_backup(self, file: &Path, dir: &Path) -> String {
         let (file, dir) = (file.display(), dir.display());
@@ -67,6 +98,24 @@ impl Lang {
                  back with: signaal restore --db {dir} {file}"
             ),
         )
+    }
+
+    /// `subject` (a file's name, "the file") is in `encoding` and not UTF-8, and what to do.
+    fn encoding(self, encoding: Encoding, subject: &str) -> String {
+        match encoding {
+            Encoding::Utf16 => self.pick(
+                format!("{subject} is UTF-16 (\"Unicode\"): sla het op als UTF-8"),
+                format!("{subject} is UTF-16 (\"Unicode\"): save it as UTF-8"),
+            ),
+            Encoding::Windows1252 => self.pick(
+                format!(
+                    "{subject} is geen UTF-8 (het lijkt Windows-1252/ANSI): sla het op als UTF-8"
+                ),
+                format!(
+                    "{subject} is not UTF-8 (it looks like Windows-1252/ANSI): save it as UTF-8"
+                ),
+            ),
+        }
     }
 
     fn why(self, why: &Why) -> String {
@@ -146,6 +195,10 @@ impl Lang {
                          command"
                     ),
                 )
+            }
+            Why::Encoding(encoding) => {
+                let subject = self.pick("het bestand".into(), "the file".into());
+                self.encoding(*encoding, &subject)
             }
             Why::Other(message) => self.pick(
                 format!("dit past niet in een signaal-export ({message})"),

@@ -43,6 +43,10 @@ impl Lang {
                 format!("Er is geen contact {id}."),
                 format!("There is no contact {id}."),
             ),
+            StoreError::ControlCharacter { name, field, character } => self.pick(
+                format!("Het contact \"{name}\" heeft een stuurteken ({character}) in {field} en is niet bewaard."),
+                format!("The contact \"{name}\" has a control character ({character}) in {field} and is not saved."),
+            ),
             StoreError::PinnedContact(name) => self.pick(
                 format!("{name} is een vaste kaart en kan niet worden verwijderd."),
                 format!("{name} is a pinned card and cannot be removed."),
@@ -216,6 +220,7 @@ mod tests {
             StoreError::Write(_) => 31,
             StoreError::DiskFull => 32,
             StoreError::Sled(_) => 33,
+            StoreError::ControlCharacter { .. } => 34,
         }
     }
 
@@ -285,6 +290,11 @@ mod tests {
             StoreError::Write(std::io::Error::other("denied")),
             StoreError::DiskFull,
             StoreError::Sled(sled::Error::Unsupported("x".into())),
+            StoreError::ControlCharacter {
+                name: "Piet^[[2J".into(),
+                field: "name".into(),
+                character: "ESC".into(),
+            },
         ]);
         all
     }
@@ -297,7 +307,7 @@ mod tests {
             numbers, expected,
             "one sample per variant, in the order of `variant`"
         );
-        assert_eq!(numbers.len(), 34);
+        assert_eq!(numbers.len(), 35);
     }
 
     #[test]

@@ -9,8 +9,10 @@ use super::writes::{Op, Table};
 use super::{decode_all, decode_one, Named, Result, Signature, Store, StoreError};
 use crate::contacts_io::uid;
 use crate::domain::contact::{directory, with_leads, Contact};
+use crate::domain::text::{control_char_name, visible_controls};
 use crate::domain::AuditAction;
 use crate::domain::{clean_name, Id};
+use crate::export::contact_control_char;
 
 impl Store {
     /// Every stored card (pinned ones only when edited).
@@ -114,8 +116,17 @@ impl Store {
     }
 }
 
+/// The card as stored: with a name, trimmed, and without a control character where
+/// `export::contact_control_char` finds one (the last guard, whatever path a card comes by).
 fn checked(contact: &Contact) -> Result<Contact> {
     let name = clean_name(&contact.name).ok_or(StoreError::NameRequired(Named::Contact))?;
+    if let Some((field, c)) = contact_control_char(contact) {
+        return Err(StoreError::ControlCharacter {
+            name: visible_controls(&name).replace('\n', "^J"),
+            field: field.to_string(),
+            character: control_char_name(c),
+        });
+    }
     Ok(Contact {
         name,
         ..contact.clone()

@@ -86,6 +86,19 @@ pub enum StoreError {
     DiskFull,
     #[error("the database refused the write: {0}")]
     Sled(sled::Error),
+    /// A contact card with a control character in a name or other one-line text (or one other
+    /// than a line break or tab in a note) is not stored: `check` would fail on it and a
+    /// terminal would run it. `name` is the card's name with its control characters shown
+    /// (`visible_controls`), `field` the field's path (`phones[0].number`), `character` its
+    /// short name (`ESC`).
+    #[error(
+        "the contact \"{name}\" has a control character ({character}) in {field} and is not saved"
+    )]
+    ControlCharacter {
+        name: String,
+        field: String,
+        character: String,
+    },
 }
 
 /// What a name is required for ([`StoreError::NameRequired`]).

@@ -184,3 +184,31 @@ fn an_export_with_two_contacts_of_one_uid_is_refused() {
         "{err}"
     );
 }
+
+/// The last guard: whatever path a card takes into the store, one with a control character in
+/// a name, number or note is refused and nothing is written.
+#[test]
+fn a_card_with_a_control_character_is_never_stored() {
+    let (_dir, store) = fresh();
+    let escaped = card("Piet\u{1b}[2J");
+    let mut bell = card("Bram");
+    bell.phones[0].number.push('\u{7}');
+    let mut noted = card("Kees");
+    noted.notes = "regel 1\nregel\t2".into();
+    let refused = store.save_contact(&escaped, &sig()).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "the contact \"Piet^[[2J\" has a control character (ESC) in name and is not saved"
+    );
+    let refused = store
+        .add_contacts(&[noted.clone(), bell], &sig())
+        .unwrap_err();
+    assert!(
+        matches!(&refused, StoreError::ControlCharacter { field, .. } if field == "phones[0].number"),
+        "{refused}"
+    );
+    assert!(store.is_empty(), "nothing of the refused cards is stored");
+    // A note keeps its line breaks and tabs.
+    let kept = store.save_contact(&noted, &sig()).unwrap();
+    assert_eq!(kept.notes, "regel 1\nregel\t2");
+}

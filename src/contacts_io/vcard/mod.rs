@@ -15,8 +15,7 @@ mod write;
 
 use calcard::vcard::VCard;
 
-use super::problem;
-use crate::domain::text::visible_controls;
+use super::{control_problem, problem, shown};
 use crate::domain::Contact;
 use crate::problem::Problem;
 
@@ -40,7 +39,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {
     for card in cards {
         let read = VCard::parse(&card.text)
             .map_err(|_| "this card could not be read as a vCard".to_string())
-            .and_then(|vcard| read::contact(&vcard));
+            .and_then(|vcard| read::contact(&vcard))
+            .and_then(|contact| match control_problem(&contact) {
+                Some((_, _, message)) => Err(message),
+                None => Ok(contact),
+            });
         match read {
             Ok(contact) => contacts.push(contact),
             Err(message) => problems.push(problem(card.begin, message)),
@@ -56,15 +59,5 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<Contact>, Vec<Problem>> {
     match problems.is_empty() {
         true => Ok(contacts),
         false => Err(problems),
-    }
-}
-
-/// Text from the file as a problem shows it: control characters made visible
-/// ([`visible_controls`]: an escape sequence must not reach the terminal), at most 40 characters.
-fn shown(text: &str) -> String {
-    let text = visible_controls(text.trim()).into_owned();
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
     }
 }
