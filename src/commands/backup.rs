@@ -68,11 +68,11 @@ pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
         ),
         None => backup::make(&store, &dir, now)?,
     };
-    eprintln!(
-        "signaal: backup written to {}: {}",
+    super::say(&format!(
+        "backup written to {}: {}",
         path.display(),
         holds(&header)
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,15 +87,15 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
         );
     };
     backup::copy(&entry.path, file)?;
-    eprintln!(
-        "signaal: the database {} is in use by a running signaal, so its newest automatic backup \
+    super::say(&format!(
+        "the database {} is in use by a running signaal, so its newest automatic backup \
          was copied to {}: made {} ({}); {}",
         place.db.display(),
         file.display(),
         local(header.at),
         ago(header.at),
         holds(&header)
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -181,20 +181,20 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
     if let Some(parent) = std::path::absolute(db)?.parent() {
         backup::sync_dir(parent).with_context(|| format!("cannot sync {}", parent.display()))?;
     }
-    eprintln!(
-        "signaal: restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
+    super::say(&format!(
+        "restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
          entered again.",
         db.display(),
         path.display(),
         local(header.at),
         ago(header.at),
         holds(&header)
-    );
+    ));
     if let Some(aside) = aside {
-        eprintln!(
-            "signaal: the database that was there is kept at {}",
+        super::say(&format!(
+            "the database that was there is kept at {}",
             aside.display()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

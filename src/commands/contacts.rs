@@ -12,10 +12,10 @@ use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
 use crate::contacts_io::{identity, uid, ReadFile};
-use crate::domain::contact::{directory, Lookup, Pinned};
+use crate::domain::contact::{directory, Lookup};
 use crate::domain::text::visible_controls;
 use crate::domain::Contact;
-use crate::i18n::Lang;
+use crate::i18n::{ContactsImported, Lang};
 use crate::store::{Store, StoreError};
 
 /// Who the audit trail names for contacts imported from the command line.
@@ -38,7 +38,7 @@ pub fn find(
 ) -> Result<ExitCode> {
     let (contacts, note) = searchable(db, backup_setting);
     if let Some(note) = note {
-        eprintln!("signaal: {note}");
+        super::say(&note);
     }
     let query = args.query();
     let lookup = Lookup::new(contacts.iter().map(|c| lang.contact(c)).collect());
@@ -47,7 +47,7 @@ pub fn find(
         found.truncate(limit as usize);
     }
     if found.is_empty() {
-        eprintln!("signaal: no contact matches {:?}", query.trim());
+        super::say(&lang.no_contact_matches(query.trim()));
         return Ok(ExitCode::FAILURE);
     }
     let mut text = String::new();
@@ -126,7 +126,9 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
         Err(problems) => {
             // A problem may quote the file: its control characters are shown.
             eprintln!("{}", visible_controls(&problems.to_string()));
-            eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
+            super::say(&format!(
+                "nothing was imported from {name}; correct the file and try again"
+            ));
             Ok(None)
         }
     }
@@ -136,8 +138,8 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
 /// already (see [`not_yet_in`]); a pinned card of the file goes where [`pinned_fate`] says,
 /// never in as an ordinary contact. The summary names the columns of a CSV file that held
 /// something signaal has no field for, and the pinned cards of the directory that were kept
-/// although the file's differ, so nothing is left out without a word.
-pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
+/// although the file's differ, so nothing is left out without a word; in `lang`.
+pub fn import(store: &Store, file: &Path, read: ReadFile, lang: Lang) -> Result<ExitCode> {
     let ReadFile {
         contacts,
         unused_columns,
@@ -168,32 +170,14 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
             }
         }
     }
-    let skipped = read - added - kept.len();
-    let mut message = format!(
-        "imported {added} {} from {}",
-        plural(added, "contact", "contacts"),
-        file.display()
-    );
-    if skipped > 0 {
-        message.push_str(&format!(
-            " ({skipped} {} already in the directory)",
-            plural(skipped, "was", "were")
-        ));
-    }
-    for pinned in kept {
-        message.push_str(&format!(
-            "\nkept this directory's own {} card; the file's differs",
-            pinned_name(pinned)
-        ));
-    }
-    if !unused_columns.is_empty() {
-        message.push_str(&format!(
-            "\nnot imported ({} signaal has no field for): {}",
-            plural(unused_columns.len(), "a column", "columns"),
-            unused_columns.join(", ")
-        ));
-    }
-    super::print_user_text(&format!("{message}\n"), "result of the import")
+    let summary = lang.contacts_imported(&ContactsImported {
+        file,
+        added,
+        skipped: read - added - kept.len(),
+        kept: &kept,
+        unused_columns: &unused_columns,
+    });
+    super::print_user_text(&summary, "result of the import")
 }
 
 /// What an import does with a pinned card of a file.
@@ -223,23 +207,6 @@ pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
         Some(own) if comparable(own) == comparable(card) => PinnedFate::AlreadyThere,
         Some(own) if own.id != 0 => PinnedFate::Kept,
         _ => PinnedFate::Store,
-    }
-}
-
-/// How the import's summary names a pinned card.
-fn pinned_name(pinned: Pinned) -> &'static str {
-    match pinned {
-        Pinned::Emergency => "112",
-        Pinned::VeiligThuis => "Veilig Thuis",
-        Pinned::Vertrouwensinspecteur => "vertrouwensinspecteur",
-        Pinned::Aandachtsfunctionaris => "aandachtsfunctionaris",
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
-    match n {
-        1 => one,
-        _ => more,
     }
 }
 

@@ -49,6 +49,7 @@ fn dispatch(
     settings: std::result::Result<config::Settings, config::ConfigError>,
 ) -> Result<ExitCode> {
     let db = || -> Result<PathBuf> { database_dir(settings.clone()?.db) };
+    let lang = || -> Result<Lang> { Ok(settings.as_ref().map_err(Clone::clone)?.lang) };
     let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
     let place = |db| backup::Place {
         db,
@@ -66,10 +67,10 @@ fn dispatch(
             // the database is opened (or made) and the terminal touched. What was only read so
             // far (the config file, the keymap, the database's place) is still reported first.
             if let Some(which) = crate::tui::not_a_terminal() {
-                eprintln!(
-                    "signaal: the screens need a terminal, but {which}; to write data to a file \
+                say(&format!(
+                    "the screens need a terminal, but {which}; to write data to a file \
                      use `signaal export`"
-                );
+                ));
                 return Ok(ExitCode::from(2));
             }
             let store = open(&dir)?;
@@ -97,7 +98,7 @@ fn dispatch(
             stop.finishing
                 .store(true, std::sync::atomic::Ordering::SeqCst);
             if let Some(Err(e)) = app.finish_backups() {
-                eprintln!("signaal: the last backup failed: {e}");
+                say(&format!("the last backup failed: {e}"));
             }
             ran.map(|ended| match ended {
                 crate::tui::Ended::Quit => ExitCode::SUCCESS,
@@ -121,17 +122,15 @@ fn dispatch(
             }
             let data = crate::demo::generate(&(&args).into(), Clock::System.now());
             store.import(&data)?;
-            eprintln!(
-                "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \
-                 trajectories, {} contacts",
-                dir.display(),
-                data.groups.len(),
-                data.children.len(),
-                data.staff.len(),
-                data.observations.len(),
-                data.trajectories.len(),
-                data.stored_contacts().count()
-            );
+            let counts = crate::i18n::DemoCounts {
+                groups: data.groups.len(),
+                children: data.children.len(),
+                staff: data.staff.len(),
+                observations: data.observations.len(),
+                trajectories: data.trajectories.len(),
+                contacts: data.stored_contacts().count(),
+            };
+            say(&lang()?.demo_written(&dir, &counts));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
@@ -183,7 +182,7 @@ fn dispatch(
                 let Some(cards) = contacts::read_file(&file)? else {
                     return Ok(ExitCode::FAILURE);
                 };
-                contacts::import(&open(&db()?)?, &file, cards)
+                contacts::import(&open(&db()?)?, &file, cards, lang()?)
             }
             ContactsCommand::Export(args) => contacts::export(&open_existing(&db()?)?, &args),
         },
@@ -206,10 +205,15 @@ fn dispatch(
 
 /// What a check of a file prints when the file is sound.
 fn checked(file: &Path) -> Result<ExitCode> {
-    printed(
-        to_stdout(|out| writeln!(out, "{}: ok", file.display())),
-        "result",
-    )
+    print_user_text(&format!("{}: ok\n", file.display()), "result")
+}
+
+/// Tells the user on stderr how a command went or what it noticed (`signaal: TEXT`), with the
+/// control characters of any name or file name in `text` shown ([`visible_controls`]). Every
+/// such line of a command goes through here, as every error goes through `main`'s, so that none
+/// drives the terminal it is printed on.
+fn say(text: &str) {
+    eprintln!("signaal: {}", visible_controls(text));
 }
 
 /// Prints `text`, which holds user data (names, notes), to stdout with its control characters
@@ -253,8 +257,8 @@ fn signature(by: &str) -> Signature {
 fn open(dir: &Path) -> Result<Store> {
     let store = Store::open(dir)?;
     if let Some(r) = store.recovered() {
-        eprintln!(
-            "signaal: the end of the database {} was damaged (a torn last write) and has been \
+        say(&format!(
+            "the end of the database {} was damaged (a torn last write) and has been \
              repaired, giving up {} bytes of its log (at most the last few changes); the damaged \
              files are kept in {}; a backup made before the damage may still hold those changes \
              (signaal backups --db {0} lists them, signaal restore --db {0} --force BACKUP brings \
@@ -262,7 +266,7 @@ fn open(dir: &Path) -> Result<Store> {
             dir.display(),
             r.lost_bytes,
             r.damaged.display()
-        );
+        ));
     }
     Ok(store)
 }

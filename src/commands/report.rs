@@ -41,7 +41,7 @@ pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> 
             // A month still to come has no end to report on: a usage error (2), as it was
             // when the argument parser refused it, now in `lang`.
             if let Some(later) = month.filter(|m| not_after_this_month(*m, today).is_err()) {
-                eprintln!("signaal: {}", lang.month_to_come(later, today));
+                super::say(&lang.month_to_come(later, today));
                 return Ok(ExitCode::from(2));
             }
             let which = match report {
@@ -52,7 +52,7 @@ pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> 
             let text = care_team::care_team_report(store, which, month, style, lang, today)?;
             if csv && text.lines().count() == 1 {
                 // The CSV holds only its header; say why where a person sees it.
-                eprintln!("signaal: {}", lang.report(R::CareTeamNone));
+                super::say(&lang.report(R::CareTeamNone));
             }
             text
         }

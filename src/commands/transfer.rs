@@ -8,7 +8,6 @@ use anyhow::{anyhow, Result};
 
 use super::backup;
 use crate::app::Clock;
-use crate::domain::text::visible_controls;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError, TrailChain};
 
@@ -58,13 +57,7 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
             return Err(anyhow!(refused(lang, file, &e)));
         }
     };
-    eprintln!(
-        "signaal: imported {} groups, {} children, {} staff from {}",
-        summary.groups,
-        summary.children,
-        summary.staff,
-        file.display()
-    );
+    super::say(&lang.export_imported(summary.groups, summary.children, summary.staff, file));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -122,28 +115,23 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
     let trails = backup::compare_trails(place, store)?;
     problems.extend(trails.problems);
     for note in &trails.notes {
-        eprintln!("signaal: {note}");
+        super::say(note);
     }
     if trails.abandoned > 0 {
-        eprintln!(
-            "signaal: {} backup(s) hold a history that a restore or repair replaced; they agree \
+        super::say(&format!(
+            "{} backup(s) hold a history that a restore or repair replaced; they agree \
              with the audit trail up to that point (a newer one may hold work the repair gave \
              up: see signaal backups)",
             trails.abandoned
-        );
+        ));
     }
     let path = store.path().display();
-    let written = super::to_stdout(|out| match problems.is_empty() {
-        true => writeln!(out, "{path}: ok"),
-        false => problems
-            .iter()
-            // A problem may quote a name: any control character in it is shown.
-            .try_for_each(|problem| {
-                writeln!(out, "{path}: {}", visible_controls(&problem.to_string()))
-            }),
-    });
+    let text: String = match problems.is_empty() {
+        true => format!("{path}: ok\n"),
+        false => problems.iter().map(|p| format!("{path}: {p}\n")).collect(),
+    };
     // A reader that stopped early does not turn problems found into success.
-    super::printed(written, "result of the check")?;
+    super::print_user_text(&text, "result of the check")?;
     Ok(match problems.is_empty() {
         true => ExitCode::SUCCESS,
         false => ExitCode::FAILURE,

@@ -1,0 +1,143 @@
+//! What the non-interactive commands say when they succeed (`import`, `demo`, `contacts import`),
+//! in Dutch and English. The commands print these through `commands::say` or
+//! `commands::print_user_text`, which show any control character of a file name or a name.
+
+use std::path::Path;
+
+use super::Lang;
+use crate::domain::contact::Pinned;
+
+/// What `signaal demo` put into a new database, for its summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoCounts {
+    pub groups: usize,
+    pub children: usize,
+    pub staff: usize,
+    pub observations: usize,
+    pub trajectories: usize,
+    pub contacts: usize,
+}
+
+/// What `signaal contacts import` did with a file, for its summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactsImported<'a> {
+    /// The file read.
+    pub file: &'a Path,
+    /// Cards added to the directory (pinned cards stored in place of the shipped ones included).
+    pub added: usize,
+    /// Cards the directory had already.
+    pub skipped: usize,
+    /// The pinned cards whose directory version was kept although the file's differs.
+    pub kept: &'a [Pinned],
+    /// The CSV columns that held something signaal has no field for.
+    pub unused_columns: &'a [String],
+}
+
+impl Lang {
+    /// `import`'s line once the export is in: "imported 3 groups, 41 children, 9 staff from FILE".
+    pub fn export_imported(
+        self,
+        groups: usize,
+        children: usize,
+        staff: usize,
+        file: &Path,
+    ) -> String {
+        let file = file.display();
+        self.pick(
+            format!(
+                "{groups} {}, {children} {} en {staff} {} geïmporteerd uit {file}",
+                plural(groups, "groep", "groepen"),
+                plural(children, "kind", "kinderen"),
+                plural(staff, "medewerker", "medewerkers"),
+            ),
+            format!("imported {groups} groups, {children} children, {staff} staff from {file}"),
+        )
+    }
+
+    /// `contacts find` found nothing for `query`, which is quoted as typed.
+    pub fn no_contact_matches(self, query: &str) -> String {
+        self.pick(
+            format!("geen contact past bij \"{query}\""),
+            format!("no contact matches \"{query}\""),
+        )
+    }
+
+    /// `demo`'s line once the demo data is in the database at `dir`.
+    pub fn demo_written(self, dir: &Path, n: &DemoCounts) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "demodata in {dir}: {} groepen, {} kinderen, {} medewerkers, {} observaties, {} \
+                 trajecten, {} contacten",
+                n.groups, n.children, n.staff, n.observations, n.trajectories, n.contacts
+            ),
+            format!(
+                "demo data in {dir}: {} groups, {} children, {} staff, {} observations, {} \
+                 trajectories, {} contacts",
+                n.groups, n.children, n.staff, n.observations, n.trajectories, n.contacts
+            ),
+        )
+    }
+
+    /// `contacts import`'s summary, one line or more, each ending in a line break: how many
+    /// cards came in and how many the directory had, each pinned card of the directory that was
+    /// kept, and the columns nothing was read from.
+    pub fn contacts_imported(self, done: &ContactsImported<'_>) -> String {
+        let (added, skipped, file) = (done.added, done.skipped, done.file.display());
+        let mut text = self.pick(
+            format!(
+                "{added} {} geïmporteerd uit {file}",
+                plural(added, "contact", "contacten")
+            ),
+            format!(
+                "imported {added} {} from {file}",
+                plural(added, "contact", "contacts")
+            ),
+        );
+        if skipped > 0 {
+            text.push_str(&self.pick(
+                format!(
+                    " ({skipped} {} al in de lijst)",
+                    plural(skipped, "stond", "stonden")
+                ),
+                format!(
+                    " ({skipped} {} already in the directory)",
+                    plural(skipped, "was", "were")
+                ),
+            ));
+        }
+        text.push('\n');
+        for &pinned in done.kept {
+            let name = self.contact(&pinned.card()).name;
+            text.push_str(&self.pick(
+                format!(
+                    "de eigen kaart \"{name}\" van deze lijst is gehouden; die in het bestand \
+                     is anders\n"
+                ),
+                format!("kept this directory's own card \"{name}\"; the file's differs\n"),
+            ));
+        }
+        if !done.unused_columns.is_empty() {
+            let (n, columns) = (done.unused_columns.len(), done.unused_columns.join(", "));
+            text.push_str(&self.pick(
+                format!(
+                    "niet geïmporteerd ({} waarvoor signaal geen veld heeft): {columns}\n",
+                    plural(n, "een kolom", "kolommen")
+                ),
+                format!(
+                    "not imported ({} signaal has no field for): {columns}\n",
+                    plural(n, "a column", "columns")
+                ),
+            ));
+        }
+        text
+    }
+}
+
+/// `one` for 1, else `more`.
+fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
+    match n {
+        1 => one,
+        _ => more,
+    }
+}
