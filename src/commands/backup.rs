@@ -328,7 +328,7 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
     if !problems.is_empty() {
         bail!(
             "the restored database fails its check: {}",
-            problems.join("; ")
+            crate::i18n::Lang::En.inconsistencies(&problems)
         );
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();

@@ -245,7 +245,7 @@ pub fn export(store: &Store, args: &ContactsExportArgs) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::contact::Phone;
+    use crate::domain::contact::{Phone, Pinned};
 
     fn phone(label: &str, number: &str) -> Phone {
         Phone {

@@ -149,7 +149,7 @@ fn dispatch(
         }
         Some(Command::Check) => {
             let dir = db()?;
-            transfer::check(&open_existing(&dir)?, &place(&dir))
+            transfer::check(&open_existing(&dir)?, &place(&dir), lang()?)
         }
         Some(Command::Report(args)) => {
             let report = args

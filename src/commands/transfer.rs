@@ -109,11 +109,11 @@ fn importer() -> String {
 
 /// `signaal check`: the database's own problems, then whether its audit trail still begins with
 /// the trail of every backup in the place's directory. Problems go to stdout, one line each,
-/// and make the exit code 1; backups that could not be compared are noted on stderr.
-pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
+/// in `lang`, and make the exit code 1; backups that could not be compared are noted on stderr.
+pub fn check(store: &Store, place: &backup::Place, lang: Lang) -> Result<ExitCode> {
     let mut problems = store.check()?;
     let trails = backup::compare_trails(place, store)?;
-    problems.extend(trails.problems);
+    problems.extend(trails.problems.into_iter().map(Into::into));
     for note in &trails.notes {
         super::say(note);
     }
@@ -128,7 +128,10 @@ pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
     let path = store.path().display();
     let text: String = match problems.is_empty() {
         true => format!("{path}: ok\n"),
-        false => problems.iter().map(|p| format!("{path}: {p}\n")).collect(),
+        false => problems
+            .iter()
+            .map(|p| format!("{path}: {}\n", lang.inconsistency(p)))
+            .collect(),
     };
     // A reader that stopped early does not turn problems found into success.
     super::print_user_text(&text, "result of the check")?;

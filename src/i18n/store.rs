@@ -85,10 +85,13 @@ impl Lang {
                 format!("Dit is geen signaal-export: {}.", self.unreadable(e)),
                 format!("Not a signaal export: {}.", self.unreadable(e)),
             ),
-            StoreError::ExportProblems(problems) => self.pick(
-                format!("De export klopt niet: {}.", problems.join("; ")),
-                format!("The export is not valid: {}.", problems.join("; ")),
-            ),
+            StoreError::ExportProblems(problems) => {
+                let problems = self.inconsistencies(problems);
+                self.pick(
+                    format!("De export klopt niet: {problems}."),
+                    format!("The export is not valid: {problems}."),
+                )
+            }
             StoreError::ExportChanged => self.pick(
                 "De export veranderde tijdens het lezen; importeer hem opnieuw.".into(),
                 "The export changed while it was read; import it again.".into(),
@@ -280,7 +283,7 @@ mod tests {
                 path: String::new(),
                 why: crate::export::unreadable::Why::EndsEarly,
             }),
-            StoreError::ExportProblems(vec!["two records with id 4".into()]),
+            StoreError::ExportProblems(vec!["two records with id 4".to_string().into()]),
             StoreError::ExportChanged,
             StoreError::Write(std::io::Error::other("denied")),
             StoreError::DiskFull,

@@ -70,10 +70,10 @@ pub enum StoreError {
     /// The file is not export JSON as signaal writes it: where and why.
     #[error("not a signaal export: {0}")]
     NotAnExport(crate::export::Unreadable),
-    /// The export reads, but its records break the export's rules (one English sentence each,
-    /// from `export::checks`).
-    #[error("{}", .0.join("; "))]
-    ExportProblems(Vec<String>),
+    /// The export reads, but its records break the export's rules (from `export::checks`;
+    /// `Display` gives them in English, `Lang::store_error` in the user's language).
+    #[error("{}", crate::i18n::Lang::En.inconsistencies(.0))]
+    ExportProblems(Vec<crate::export::Inconsistency>),
     /// The two passes over the export read different bytes.
     #[error("the export changed while it was read; import it again")]
     ExportChanged,
