@@ -140,3 +140,87 @@ impl Lang {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each problem in both languages, word for word.
+    #[test]
+    fn problems_read_in_dutch_and_english() {
+        let cases = [
+            (
+                Inconsistency::IdTaken {
+                    kind: "staff",
+                    id: 4,
+                    path: "staff[2].id".into(),
+                },
+                "een medewerker met id 4 gebruikt een id dat al bezet is (staff[2].id)",
+                "the staff member with id 4 uses an id that is already taken (staff[2].id)",
+            ),
+            (
+                Inconsistency::Orphan {
+                    kind: "child",
+                    id: 13,
+                    name: Some("Tim Jansen".into()),
+                    parent: "group",
+                    parent_id: 99,
+                },
+                "kind 13 (Tim Jansen) hoort bij groep 99, die niet bestaat",
+                "child 13 (Tim Jansen) belongs to group 99, which does not exist",
+            ),
+            (
+                Inconsistency::MentorUnknown {
+                    child: 13,
+                    mentor: 7,
+                },
+                "kind 13 heeft mentor 7, die geen medewerker is",
+                "child 13 has mentor 7, which is not a staff member",
+            ),
+            (
+                Inconsistency::UnknownItem {
+                    observation: 20,
+                    item: "taal-1".into(),
+                    template: "kdv".into(),
+                    version: 2,
+                },
+                "observatie 20 markeert onderdeel \"taal-1\", dat sjabloon kdv versie 2 niet \
+                 heeft",
+                "observation 20 marks item \"taal-1\", which template kdv version 2 does not \
+                 have",
+            ),
+            (
+                Inconsistency::SealedTrailHasHash { position: 3 },
+                "logboekregel 3 heeft een hash, dus deze export is niet van voor de hashketen; \
+                 importeer hem zonder --unverified-trail",
+                "audit entry 3 carries a hash, so this export is not from before the hash \
+                 chain; import it without --unverified-trail",
+            ),
+        ];
+        for (problem, nl, en) in cases {
+            assert_eq!(Lang::Nl.inconsistency(&problem), nl);
+            assert_eq!(Lang::En.inconsistency(&problem), en);
+            assert_eq!(problem.to_string(), en);
+        }
+    }
+
+    #[test]
+    fn a_broken_chain_reads_in_dutch() {
+        let broken = crate::domain::audit::ChainBreak {
+            position: 2,
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-29T10:15:00+01:00").unwrap(),
+            by: "Anouk Jansen".into(),
+            action: "group.add".into(),
+            target: "group:3".into(),
+            missing: false,
+        };
+        let problem = Inconsistency::ChainBroken(broken.clone());
+        assert_eq!(
+            Lang::Nl.inconsistency(&problem),
+            "logboekregel 2 (group.add door Anouk Jansen om 2026-11-29T10:15:00+01:00, over \
+             group:3) klopt niet met zijn hash: deze regel, of een regel ervoor, is buiten \
+             signaal veranderd, toegevoegd of weggehaald"
+        );
+        assert_eq!(Lang::En.inconsistency(&problem), broken.to_string());
+    }
+}

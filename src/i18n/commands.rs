@@ -45,12 +45,16 @@ impl Lang {
         let file = file.display();
         self.pick(
             format!(
-                "{groups} {}, {children} {} en {staff} {} geïmporteerd uit {file}",
-                plural(groups, "groep", "groepen"),
-                plural(children, "kind", "kinderen"),
-                plural(staff, "medewerker", "medewerkers"),
+                "{}, {} en {} geïmporteerd uit {file}",
+                counted(groups, "groep", "groepen"),
+                counted(children, "kind", "kinderen"),
+                counted(staff, "medewerker", "medewerkers"),
             ),
-            format!("imported {groups} groups, {children} children, {staff} staff from {file}"),
+            format!(
+                "imported {}, {}, {staff} staff from {file}",
+                counted(groups, "group", "groups"),
+                counted(children, "child", "children"),
+            ),
         )
     }
 
@@ -65,17 +69,41 @@ impl Lang {
     /// `demo`'s line once the demo data is in the database at `dir`.
     pub fn demo_written(self, dir: &Path, n: &DemoCounts) -> String {
         let dir = dir.display();
+        let words = match self {
+            Lang::Nl => [
+                ("groep", "groepen"),
+                ("kind", "kinderen"),
+                ("medewerker", "medewerkers"),
+                ("observatie", "observaties"),
+                ("traject", "trajecten"),
+                ("contact", "contacten"),
+            ],
+            Lang::En => [
+                ("group", "groups"),
+                ("child", "children"),
+                ("staff", "staff"),
+                ("observation", "observations"),
+                ("trajectory", "trajectories"),
+                ("contact", "contacts"),
+            ],
+        };
+        let counts = [
+            n.groups,
+            n.children,
+            n.staff,
+            n.observations,
+            n.trajectories,
+            n.contacts,
+        ];
+        let held: Vec<String> = counts
+            .into_iter()
+            .zip(words)
+            .map(|(n, (one, more))| counted(n, one, more))
+            .collect();
+        let held = held.join(", ");
         self.pick(
-            format!(
-                "demodata in {dir}: {} groepen, {} kinderen, {} medewerkers, {} observaties, {} \
-                 trajecten, {} contacten",
-                n.groups, n.children, n.staff, n.observations, n.trajectories, n.contacts
-            ),
-            format!(
-                "demo data in {dir}: {} groups, {} children, {} staff, {} observations, {} \
-                 trajectories, {} contacts",
-                n.groups, n.children, n.staff, n.observations, n.trajectories, n.contacts
-            ),
+            format!("demodata in {dir}: {held}"),
+            format!("demo data in {dir}: {held}"),
         )
     }
 
@@ -132,6 +160,11 @@ impl Lang {
         }
         text
     }
+}
+
+/// "1 group", "3 groups": `n` with `one` for 1, else with `more`.
+fn counted(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", plural(n, one, more))
 }
 
 /// `one` for 1, else `more`.
