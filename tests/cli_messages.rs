@@ -206,3 +206,68 @@ fn no_raw_control_character_of_a_name_reaches_the_terminal() {
     fails(&out, 1);
     no_raw_escape("contacts find", &out);
 }
+
+/// `signaal --lang LANG ARGS...`, which must fail with exit code 1: its stderr.
+fn refused(lang: &str, args: &[&str]) -> String {
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    fails(&common::cli::run(&all), 1)
+}
+
+#[test]
+fn refusals_of_the_command_line_speak_the_users_language() {
+    let db = Db::demo(&SMALL);
+    let missing = db.file("nowhere");
+    let missing = missing.to_str().unwrap();
+    let file = db.file("a-file");
+    std::fs::write(&file, "not a database").unwrap();
+    let file = file.to_str().unwrap();
+    let other = db.file("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("letter.txt"), "Beste ouders,").unwrap();
+    let other = other.to_str().unwrap();
+    let path = db.path();
+    let cases: [(&[&str], String, String); 5] = [
+        (
+            &["report", "--db", path, "--child", "nobody"],
+            format!("signaal: er is geen kind dat \"nobody\" heet in {path}\n"),
+            format!("signaal: there is no child called \"nobody\" in {path}\n"),
+        ),
+        (
+            &["export", "--db", missing],
+            format!("signaal: er is geen database in {missing}\n"),
+            format!("signaal: there is no database at {missing}\n"),
+        ),
+        (
+            &["demo", "--db", file],
+            format!("signaal: de database {file} kan niet worden geopend: het is een bestand, geen map\n"),
+            format!("signaal: the database {file} cannot be opened: it is a file, not a directory\n"),
+        ),
+        (
+            &["demo", "--db", other],
+            format!(
+                "signaal: {other} is een map met andere bestanden, geen signaal-database; kies \
+                 een andere --db\n"
+            ),
+            format!(
+                "signaal: {other} is a folder with other files in it, not a signaal database; \
+                 choose another --db\n"
+            ),
+        ),
+        (
+            &["contacts", "--db", missing, "find", "nobody"],
+            format!(
+                "signaal: er is geen database in {missing}; alleen de vaste kaarten zijn \
+                 doorzocht\nsignaal: geen contact past bij \"nobody\"\n"
+            ),
+            format!(
+                "signaal: there is no database at {missing}; only the pinned cards were \
+                 searched\nsignaal: no contact matches \"nobody\"\n"
+            ),
+        ),
+    ];
+    for (args, nl, en) in cases {
+        assert_eq!(refused("nl", args), nl, "{args:?}");
+        assert_eq!(refused("en", args), en, "{args:?}");
+    }
+}

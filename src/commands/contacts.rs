@@ -21,9 +21,6 @@ use crate::store::{Store, StoreError};
 /// Who the audit trail names for contacts imported from the command line.
 pub const IMPORT_AUTHOR: &str = "signaal contacts import";
 
-/// What `find` searches when the database cannot be used: why, for the note on stderr.
-const PINNED_ONLY: &str = "only the pinned cards were searched";
-
 /// Prints the contacts matching the query, best first, one a line (see [`line`]). Exit code 1,
 /// with a sentence on stderr, when none matches. `db` is the database directory, or why there
 /// is none; a database that is missing, in use or cannot be read leaves the pinned cards, with a
@@ -36,7 +33,7 @@ pub fn find(
     args: &ContactsFindArgs,
     lang: Lang,
 ) -> Result<ExitCode> {
-    let (contacts, note) = searchable(db, backup_setting);
+    let (contacts, note) = searchable(db, backup_setting, lang);
     if let Some(note) = note {
         super::say(&note);
     }
@@ -58,26 +55,25 @@ pub fn find(
     super::print_user_text(&text, "contacts")
 }
 
-/// The directory to search, and a note for stderr when it is only the pinned cards.
+/// The directory to search, and a note for stderr in `lang` when it is only the pinned cards.
 fn searchable(
     db: Result<PathBuf>,
     backup_setting: Option<&Path>,
+    lang: Lang,
 ) -> (Vec<Contact>, Option<String>) {
-    let pinned = |why: String| (directory(Vec::new()), Some(format!("{why}; {PINNED_ONLY}")));
+    let pinned = |why: String| (directory(Vec::new()), Some(lang.only_pinned_searched(&why)));
     let dir = match db {
         Ok(dir) => dir,
         Err(e) => return pinned(format!("{e:#}")),
     };
     if !dir.exists() {
-        return pinned(format!("there is no database at {}", dir.display()));
+        return pinned(super::clause(
+            &lang.store_error(&StoreError::NoDatabase(dir)),
+        ));
     }
     match Store::open(&dir).and_then(|store| store.directory_with_leads()) {
         Ok(contacts) => (contacts, None),
-        Err(StoreError::InUse(_)) => pinned(format!(
-            "the database {} is in use by a running signaal, so its own contacts are available \
-             only there",
-            dir.display()
-        )),
+        Err(StoreError::InUse(_)) => pinned(lang.contacts_only_in_running(&dir)),
         // A damaged database: which backup to restore, as every command says.
         Err(e) => pinned(format!(
             "{:#}",
@@ -362,23 +358,23 @@ mod tests {
     fn find_falls_back_to_the_pinned_cards_without_a_database() {
         let dir = tempfile::TempDir::new().unwrap();
         let missing = dir.path().join("db");
-        let (contacts, note) = searchable(Ok(missing.clone()), None);
+        let (contacts, note) = searchable(Ok(missing.clone()), None, Lang::En);
         assert_eq!(contacts, directory(Vec::new()));
         assert!(note.unwrap().contains("no database at"));
         assert!(!missing.exists(), "find never creates a database");
 
-        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None);
+        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None, Lang::En);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note
             .unwrap()
             .starts_with("no home directory; only the pinned"));
 
         let store = Store::open(&missing).unwrap();
-        let (contacts, note) = searchable(Ok(missing.clone()), None);
+        let (contacts, note) = searchable(Ok(missing.clone()), None, Lang::En);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note.unwrap().contains("in use"), "sled locks the database");
         drop(store);
-        let (contacts, note) = searchable(Ok(missing), None);
+        let (contacts, note) = searchable(Ok(missing), None, Lang::En);
         assert_eq!((contacts.len(), note), (Pinned::ALL.len(), None));
     }
 }

@@ -24,7 +24,7 @@ use crate::config;
 use crate::domain::text::visible_controls;
 use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::{Found, Signature, Store, TrailChain};
+use crate::store::{Found, Signature, Store, StoreError, TrailChain};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -38,10 +38,41 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .as_ref()
         .ok()
         .and_then(|s| database_dir(s.db.clone()).ok());
+    let lang = match &settings {
+        Ok(settings) => settings.lang,
+        Err(_) => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
+    };
     // Whichever command found the database damaged, the user is told which backup to restore
     // and how.
     dispatch(cli, settings)
         .map_err(|e| backup::explain_damage(e, db.as_deref(), backup_setting.as_deref()))
+        .map_err(|e| in_lang(e, lang))
+}
+
+/// A refusal by the store, as it is, in `lang`: the store's own `Display` gives the English
+/// words, so Dutch gets [`Lang::store_error`]'s, as the clause `main` prints after "signaal: ".
+/// An error that carries more (a context, a backup to restore) stays as it is.
+fn in_lang(error: anyhow::Error, lang: Lang) -> anyhow::Error {
+    match error.downcast_ref::<StoreError>() {
+        Some(e) if lang == Lang::Nl && error.chain().nth(1).is_none() => {
+            anyhow!(clause(&lang.store_error(e)))
+        }
+        _ => error,
+    }
+}
+
+/// A sentence (capital, full stop) as a clause that follows a colon: "De database is in
+/// gebruik." becomes "de database is in gebruik".
+fn clause(sentence: &str) -> String {
+    let sentence = sentence.strip_suffix('.').unwrap_or(sentence);
+    let mut chars = sentence.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase())
+        .into_iter()
+        .flatten()
+        .chain(chars)
+        .collect()
 }
 
 fn dispatch(
@@ -277,7 +308,7 @@ fn open_existing(dir: &Path) -> Result<Store> {
     match crate::store::found_at(dir) {
         Found::Database => open(dir),
         Found::Nothing | Found::EmptyFolder | Found::OtherFiles => {
-            Err(anyhow!("there is no database at {}", dir.display()))
+            Err(StoreError::NoDatabase(dir.to_path_buf()).into())
         }
     }
 }

@@ -79,16 +79,7 @@ fn refused(lang: Lang, file: &Path, e: &StoreError) -> String {
         StoreError::NotAnExport(unreadable) => lang.import_refused(file, unreadable),
         e => {
             // The store's sentence, as the second half of this one.
-            let why = lang.store_error(e);
-            let why = why.strip_suffix('.').unwrap_or(&why);
-            let mut chars = why.chars();
-            let why: String = chars
-                .next()
-                .map(|c| c.to_lowercase())
-                .into_iter()
-                .flatten()
-                .chain(chars)
-                .collect();
+            let why = super::clause(&lang.store_error(e));
             lang.pick(
                 format!("{} is niet geïmporteerd: {why}", file.display()),
                 format!("{} was not imported: {why}", file.display()),

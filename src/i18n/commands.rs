@@ -66,6 +66,48 @@ impl Lang {
         )
     }
 
+    /// `report` was given a child's name that no child of the database at `db` has.
+    pub fn no_child_called(self, name: &str, db: &Path) -> String {
+        let db = db.display();
+        self.pick(
+            format!("er is geen kind dat \"{name}\" heet in {db}"),
+            format!("there is no child called \"{name}\" in {db}"),
+        )
+    }
+
+    /// `report` was given a name that several children have; `list` has one line for each
+    /// (id, name, group), so that the id of one can be given instead.
+    pub fn children_called(self, name: &str, list: &[String]) -> String {
+        let (n, list) = (list.len(), list.join("\n"));
+        self.pick(
+            format!("{n} kinderen heten \"{name}\"; geef het id van een van hen:\n{list}"),
+            format!("{n} children are called \"{name}\"; give the id of one:\n{list}"),
+        )
+    }
+
+    /// `contacts find`'s note when the database could not be searched (`why`, a clause).
+    pub fn only_pinned_searched(self, why: &str) -> String {
+        self.pick(
+            format!("{why}; alleen de vaste kaarten zijn doorzocht"),
+            format!("{why}; only the pinned cards were searched"),
+        )
+    }
+
+    /// Why `contacts find` did not search the database at `dir`: a running signaal holds it.
+    pub fn contacts_only_in_running(self, dir: &Path) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "de database {dir} is in gebruik door een draaiende signaal, dus de eigen \
+                 contacten zijn alleen daar te zien"
+            ),
+            format!(
+                "the database {dir} is in use by a running signaal, so its own contacts are \
+                 available only there"
+            ),
+        )
+    }
+
     /// `demo`'s line once the demo data is in the database at `dir`.
     pub fn demo_written(self, dir: &Path, n: &DemoCounts) -> String {
         let dir = dir.display();

@@ -105,6 +105,14 @@ impl Lang {
                 format!("De database weigerde het schrijven: {sled}."),
                 format!("The database refused the write: {sled}."),
             ),
+            StoreError::NotADirectory(path) => self.pick(
+                format!("De database {} kan niet worden geopend: het is een bestand, geen map.", path.display()),
+                format!("The database {} cannot be opened: it is a file, not a directory.", path.display()),
+            ),
+            StoreError::NoDatabase(path) => self.pick(
+                format!("Er is geen database in {}.", path.display()),
+                format!("There is no database at {}.", path.display()),
+            ),
         }
     }
 
@@ -219,6 +227,8 @@ mod tests {
             StoreError::Write(_) => 31,
             StoreError::DiskFull => 32,
             StoreError::Sled(_) => 33,
+            StoreError::NotADirectory(_) => 34,
+            StoreError::NoDatabase(_) => 35,
         }
     }
 
@@ -288,6 +298,8 @@ mod tests {
             StoreError::Write(std::io::Error::other("denied")),
             StoreError::DiskFull,
             StoreError::Sled(sled::Error::Unsupported("x".into())),
+            StoreError::NotADirectory(path()),
+            StoreError::NoDatabase(path()),
         ]);
         all
     }
@@ -300,7 +312,7 @@ mod tests {
             numbers, expected,
             "one sample per variant, in the order of `variant`"
         );
-        assert_eq!(numbers.len(), 34);
+        assert_eq!(numbers.len(), 36);
     }
 
     #[test]

@@ -86,6 +86,13 @@ pub enum StoreError {
     DiskFull,
     #[error("the database refused the write: {0}")]
     Sled(sled::Error),
+    /// `--db` names a file: a database is a directory.
+    #[error("the database {} cannot be opened: it is a file, not a directory", .0.display())]
+    NotADirectory(PathBuf),
+    /// A command that only reads was pointed at a place that holds no database (nothing, an
+    /// empty folder or a folder of other files): an error, not a new empty database.
+    #[error("there is no database at {}", .0.display())]
+    NoDatabase(PathBuf),
 }
 
 /// What a name is required for ([`StoreError::NameRequired`]).
