@@ -52,7 +52,7 @@ pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> 
             let text = care_team::care_team_report(store, which, month, style, lang, today)?;
             if csv && text.lines().count() == 1 {
                 // The CSV holds only its header; say why where a person sees it.
-                super::say(&lang.report(R::CareTeamNone));
+                super::say(lang.report(R::CareTeamNone));
             }
             text
         }
