@@ -146,7 +146,7 @@ impl Checks {
                 self.staff_groups.insert(s.id, s.groups.clone());
                 let name = crate::domain::staff::name_key(&s.name);
                 if !self.staff_names.insert(name) {
-                    let problem = format!("two staff members are called {}", s.name);
+                    let problem = Inconsistency::StaffNameTwice(s.name.clone());
                     self.problem(Kind::Staff, problem);
                 }
                 if s.safeguarding_lead && !crate::domain::access::may_be_safeguarding_lead(s.role) {
@@ -226,7 +226,10 @@ impl Checks {
             self.contacts.insert(contact.id);
         }
         if contact.name.trim().is_empty() {
-            let problem = format!("contact {} has no name", contact.id);
+            let problem = Inconsistency::NoName {
+                kind: "contact",
+                id: contact.id,
+            };
             self.problem(Kind::Contacts, problem);
         }
         if contact.id == 0 && contact.pinned.is_none() {
@@ -239,7 +242,7 @@ impl Checks {
         }
         if let Some(p) = contact.pinned {
             if !self.pinned.insert(p) {
-                let problem = format!("the pinned card {} is there twice", contact.name);
+                let problem = Inconsistency::PinnedTwice(contact.name.clone());
                 self.problem(Kind::Contacts, problem);
             }
         }
@@ -271,7 +274,8 @@ impl Checks {
 
     fn check_group(&mut self, group: &crate::domain::Group) {
         if group.name.trim().is_empty() {
-            self.problem(Kind::Groups, format!("group {} has no name", group.id));
+            let id = group.id;
+            self.problem(Kind::Groups, Inconsistency::NoName { kind: "group", id });
         }
         for form in &group.forms {
             if !self.forms.iter().any(|t| &t.id == form) {
@@ -297,10 +301,7 @@ impl Checks {
             self.problem(Kind::Children, problem);
         }
         if child.first_name.trim().is_empty() {
-            self.problem(
-                Kind::Children,
-                format!("child {} has no first name", child.id),
-            );
+            self.problem(Kind::Children, Inconsistency::NoFirstName(child.id));
         }
         self.check_child_record(child);
         for id in &child.contacts {

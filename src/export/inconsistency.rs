@@ -33,6 +33,14 @@ pub enum Inconsistency {
         parent: RecordKind,
         parent_id: Id,
     },
+    /// A group or contact without a name.
+    NoName { kind: RecordKind, id: Id },
+    /// A child without a first name.
+    NoFirstName(Id),
+    /// Two staff members have this name (case aside): who is who at the keyboard?
+    StaffNameTwice(String),
+    /// A pinned card (112, Veilig Thuis, ...) is in the export more than once.
+    PinnedTwice(String),
     /// A child's mentor is no staff member.
     MentorUnknown { child: Id, mentor: Id },
     /// A child's mentor is a coach, who is no one of the group's staff.

@@ -43,6 +43,25 @@ impl Lang {
                     format!("{what} {id}{name} belongs to {of} {parent_id}, which does not exist"),
                 )
             }
+            Inconsistency::NoName { kind, id } => {
+                let what = self.record_kind(kind);
+                self.pick(
+                    format!("{what} {id} heeft geen naam"),
+                    format!("{what} {id} has no name"),
+                )
+            }
+            Inconsistency::NoFirstName(child) => self.pick(
+                format!("kind {child} heeft geen voornaam"),
+                format!("child {child} has no first name"),
+            ),
+            Inconsistency::StaffNameTwice(name) => self.pick(
+                format!("twee medewerkers heten {name}"),
+                format!("two staff members are called {name}"),
+            ),
+            Inconsistency::PinnedTwice(name) => self.pick(
+                format!("de vaste kaart {name} staat er twee keer in"),
+                format!("the pinned card {name} is there twice"),
+            ),
             Inconsistency::MentorUnknown { child, mentor } => self.pick(
                 format!("kind {child} heeft mentor {mentor}, die geen medewerker is"),
                 format!("child {child} has mentor {mentor}, which is not a staff member"),
@@ -188,6 +207,19 @@ mod tests {
                  heeft",
                 "observation 20 marks item \"taal-1\", which template kdv version 2 does not \
                  have",
+            ),
+            (
+                Inconsistency::NoName {
+                    kind: "group",
+                    id: 5,
+                },
+                "groep 5 heeft geen naam",
+                "group 5 has no name",
+            ),
+            (
+                Inconsistency::StaffNameTwice("Anouk Jansen".into()),
+                "twee medewerkers heten Anouk Jansen",
+                "two staff members are called Anouk Jansen",
             ),
             (
                 Inconsistency::SealedTrailHasHash { position: 3 },
