@@ -195,6 +195,10 @@ fn no_raw_control_character_of_a_name_reaches_the_terminal() {
     let backup = place.file("bk\u{1b}[31m.json.gz");
     let out = run_ok(&["backup", "--db", into, "--to", backup.to_str().unwrap()]);
     no_raw_escape("backup --to", &out);
+    let backups = place.file("bk\u{1b}[31m-dir");
+    let backups = backups.to_str().unwrap();
+    let out = run_ok(&["--backup-dir", backups, "backups", "--db", into]);
+    no_raw_escape("backups", &out);
 
     let keymap = place.file("ok\u{1b}[31m.toml");
     let default = concat!(env!("CARGO_MANIFEST_DIR"), "/keymaps/default.toml");

@@ -2,7 +2,6 @@
 //! `check` makes, and what every command says when the database's files are
 //! damaged: which backup to restore, and how.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -104,22 +103,19 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
 pub fn list(place: &Place) -> Result<ExitCode> {
     let dir = place.dir();
     let found = backup::list(&dir)?;
-    let written = super::to_stdout(|out| {
-        if found.is_empty() {
-            return writeln!(out, "no backups in {}", dir.display());
+    let text = match found.is_empty() {
+        true => format!("no backups in {}\n", dir.display()),
+        false => {
+            let header = format!(
+                "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
+                "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
+            );
+            let rows = found.iter().rev().map(|entry| row(entry) + "\n");
+            format!("backups in {}:\n{header}\n", dir.display()) + &rows.collect::<String>()
         }
-        writeln!(out, "backups in {}:", dir.display())?;
-        writeln!(
-            out,
-            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
-            "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
-        )?;
-        found
-            .iter()
-            .rev()
-            .try_for_each(|entry| writeln!(out, "{}", row(entry)))
-    });
-    super::printed(written, "list of backups")
+    };
+    // The directory's and the files' names may hold control characters: they are shown.
+    super::print_user_text(&text, "list of backups")
 }
 
 /// One line of `signaal backups`: when, size, what it holds, whether its checksum holds, name.
