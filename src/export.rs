@@ -4,6 +4,7 @@
 
 mod checks;
 mod control;
+pub mod inconsistency;
 mod read;
 pub mod unreadable;
 
@@ -18,6 +19,7 @@ use crate::domain::{AuditEntry, Child, Contact, Group, Id, Observation, Staff};
 
 pub use checks::Checks;
 pub use control::{control_char_problem, in_contact as contact_control_char, FieldPath};
+pub use inconsistency::Inconsistency;
 pub use read::{read, read_arrays, EachRecord, Header, ReadError, Texts};
 pub use unreadable::Unreadable;
 
@@ -83,7 +85,7 @@ impl Export {
         checks.header(&self.format, self.version);
         self.records().for_each(|r| checks.index(r));
         self.records().for_each(|r| checks.check(r));
-        checks.finish()
+        checks.finish().iter().map(ToString::to_string).collect()
     }
 
     /// Every record, array by array in the order of the format.
@@ -143,6 +145,15 @@ pub enum Record<'a> {
 }
 
 impl Record<'_> {
+    /// The record's kind as [`Record::id`] names it, for every record with an id field (a
+    /// pinned card as signaal ships it too); `None` for templates, handovers and audit entries.
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            Record::Contact(_) => Some("contact"),
+            other => other.id().map(|(kind, _)| kind),
+        }
+    }
+
     /// The record's kind as audit targets name it (`staff`, `group`, `child`, `observation`,
     /// `trajectory`, `contact`, `visit`) and its id; `None` for templates, audit entries and the
     /// pinned cards as signaal ships them (id 0), and handovers, which have no id of their own

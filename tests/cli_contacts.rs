@@ -423,7 +423,8 @@ fn a_pinned_card_from_a_file_is_stored_kept_or_already_there_never_added_as_a_co
         import(&demo, changed_file),
         format!(
             "imported 0 contacts from {changed_file} ({} were already in the directory)\n\
-             kept this directory's own aandachtsfunctionaris card; the file's differs\n",
+             kept this directory's own card \"Safeguarding lead (aandachtsfunctionaris)\"; the \
+             file's differs\n",
             cards - 1
         )
     );

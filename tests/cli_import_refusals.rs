@@ -92,7 +92,8 @@ fn cases() -> Vec<Case> {
             changed(|e| e["version"] = 99.into()),
             None,
             "the export has version 99, this signaal reads up to 1",
-            "is niet geïmporteerd: de export klopt niet: the export has version 99",
+            "is niet geïmporteerd: de export klopt niet: de export heeft versie 99, deze signaal \
+             leest tot en met versie 1",
         ),
         case(
             "the version as text",
@@ -106,28 +107,28 @@ fn cases() -> Vec<Case> {
             changed(|e| e["format"] = "vcard".into()),
             None,
             "the format is \"vcard\", not \"signaal-export\"",
-            "de export klopt niet: the format is \"vcard\"",
+            "de export klopt niet: het formaat is \"vcard\", niet \"signaal-export\"",
         ),
         case(
             "duplicate ids",
             changed(|e| e["children"][1]["id"] = e["children"][0]["id"].clone()),
             None,
-            "uses an id that is already taken",
-            "uses an id that is already taken",
+            "uses an id that is already taken (children[1].id)",
+            "gebruikt een id dat al bezet is (children[1].id)",
         ),
         case(
             "an unknown group",
             changed(|e| e["children"][1]["group_id"] = 999_999.into()),
             None,
             "belongs to group 999999, which does not exist",
-            "belongs to group 999999, which does not exist",
+            "hoort bij groep 999999, die niet bestaat",
         ),
         case(
             "an unknown child",
             changed(|e| e["observations"][0]["child_id"] = 999_999.into()),
             None,
             "belongs to child 999999, which does not exist",
-            "belongs to child 999999, which does not exist",
+            "hoort bij kind 999999, die niet bestaat",
         ),
         case(
             "a date not in the calendar",
@@ -170,6 +171,13 @@ fn cases() -> Vec<Case> {
             Some("\"first_name\": []"),
             "children[0].first_name: text in double quotes was expected, not a list",
             "children[0].first_name: tekst tussen aanhalingstekens werd verwacht, niet een lijst",
+        ),
+        case(
+            "an object for an array of records",
+            changed(|e| e["children"] = serde_json::json!({ "first_name": "Tim" })),
+            Some("\"children\": {"),
+            "children: a list ([...]) was expected, not an object",
+            "children: een lijst ([...]) werd verwacht, niet een object",
         ),
         case(
             "a missing field",

@@ -2,7 +2,6 @@
 //! `check` makes, and what every command says when the database's files are
 //! damaged: which backup to restore, and how.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -68,11 +67,11 @@ pub fn backup(place: &Place, to: Option<&Path>) -> Result<ExitCode> {
         ),
         None => backup::make(&store, &dir, now)?,
     };
-    eprintln!(
-        "signaal: backup written to {}: {}",
+    super::say(&format!(
+        "backup written to {}: {}",
         path.display(),
         holds(&header)
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,15 +86,15 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
         );
     };
     backup::copy(&entry.path, file)?;
-    eprintln!(
-        "signaal: the database {} is in use by a running signaal, so its newest automatic backup \
+    super::say(&format!(
+        "the database {} is in use by a running signaal, so its newest automatic backup \
          was copied to {}: made {} ({}); {}",
         place.db.display(),
         file.display(),
         local(header.at),
         ago(header.at),
         holds(&header)
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -104,22 +103,19 @@ fn copy_newest(place: &Place, dir: &Path, file: &Path) -> Result<ExitCode> {
 pub fn list(place: &Place) -> Result<ExitCode> {
     let dir = place.dir();
     let found = backup::list(&dir)?;
-    let written = super::to_stdout(|out| {
-        if found.is_empty() {
-            return writeln!(out, "no backups in {}", dir.display());
+    let text = match found.is_empty() {
+        true => format!("no backups in {}\n", dir.display()),
+        false => {
+            let header = format!(
+                "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
+                "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
+            );
+            let rows = found.iter().rev().map(|entry| row(entry) + "\n");
+            format!("backups in {}:\n{header}\n", dir.display()) + &rows.collect::<String>()
         }
-        writeln!(out, "backups in {}:", dir.display())?;
-        writeln!(
-            out,
-            "{:<16}  {:>9}  {:>8}  {:>12}  {:>12}  {:<8}  FILE",
-            "WHEN", "SIZE", "CHILDREN", "OBSERVATIONS", "TRAJECTORIES", "CHECKSUM"
-        )?;
-        found
-            .iter()
-            .rev()
-            .try_for_each(|entry| writeln!(out, "{}", row(entry)))
-    });
-    super::printed(written, "list of backups")
+    };
+    // The directory's and the files' names may hold control characters: they are shown.
+    super::print_user_text(&text, "list of backups")
 }
 
 /// One line of `signaal backups`: when, size, what it holds, whether its checksum holds, name.
@@ -181,20 +177,20 @@ pub fn restore(place: &Place, which: Option<&Path>, force: bool) -> Result<ExitC
     if let Some(parent) = std::path::absolute(db)?.parent() {
         backup::sync_dir(parent).with_context(|| format!("cannot sync {}", parent.display()))?;
     }
-    eprintln!(
-        "signaal: restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
+    super::say(&format!(
+        "restored {} from {}, made {} ({}): {}. Whatever was entered after that must be \
          entered again.",
         db.display(),
         path.display(),
         local(header.at),
         ago(header.at),
         holds(&header)
-    );
+    ));
     if let Some(aside) = aside {
-        eprintln!(
-            "signaal: the database that was there is kept at {}",
+        super::say(&format!(
+            "the database that was there is kept at {}",
             aside.display()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -328,7 +324,7 @@ fn restore_into(dir: &Path, path: &Path) -> Result<()> {
     if !problems.is_empty() {
         bail!(
             "the restored database fails its check: {}",
-            problems.join("; ")
+            crate::i18n::Lang::En.inconsistencies(&problems)
         );
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();

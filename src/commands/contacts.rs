@@ -12,17 +12,14 @@ use anyhow::{anyhow, Context as _, Result};
 
 use crate::cli::{ContactsExportArgs, ContactsFindArgs};
 use crate::contacts_io::{identity, uid, ReadFile};
-use crate::domain::contact::{directory, Lookup, Pinned};
+use crate::domain::contact::{directory, Lookup};
 use crate::domain::text::visible_controls;
 use crate::domain::Contact;
-use crate::i18n::Lang;
+use crate::i18n::{ContactsImported, Lang};
 use crate::store::{Store, StoreError};
 
 /// Who the audit trail names for contacts imported from the command line.
 pub const IMPORT_AUTHOR: &str = "signaal contacts import";
-
-/// What `find` searches when the database cannot be used: why, for the note on stderr.
-const PINNED_ONLY: &str = "only the pinned cards were searched";
 
 /// Prints the contacts matching the query, best first, one a line (see [`line`]). Exit code 1,
 /// with a sentence on stderr, when none matches. `db` is the database directory, or why there
@@ -36,9 +33,9 @@ pub fn find(
     args: &ContactsFindArgs,
     lang: Lang,
 ) -> Result<ExitCode> {
-    let (contacts, note) = searchable(db, backup_setting);
+    let (contacts, note) = searchable(db, backup_setting, lang);
     if let Some(note) = note {
-        eprintln!("signaal: {note}");
+        super::say(&note);
     }
     let query = args.query();
     let lookup = Lookup::new(contacts.iter().map(|c| lang.contact(c)).collect());
@@ -47,7 +44,7 @@ pub fn find(
         found.truncate(limit as usize);
     }
     if found.is_empty() {
-        eprintln!("signaal: no contact matches {:?}", query.trim());
+        super::say(&lang.no_contact_matches(query.trim()));
         return Ok(ExitCode::FAILURE);
     }
     let mut text = String::new();
@@ -58,26 +55,25 @@ pub fn find(
     super::print_user_text(&text, "contacts")
 }
 
-/// The directory to search, and a note for stderr when it is only the pinned cards.
+/// The directory to search, and a note for stderr in `lang` when it is only the pinned cards.
 fn searchable(
     db: Result<PathBuf>,
     backup_setting: Option<&Path>,
+    lang: Lang,
 ) -> (Vec<Contact>, Option<String>) {
-    let pinned = |why: String| (directory(Vec::new()), Some(format!("{why}; {PINNED_ONLY}")));
+    let pinned = |why: String| (directory(Vec::new()), Some(lang.only_pinned_searched(&why)));
     let dir = match db {
         Ok(dir) => dir,
         Err(e) => return pinned(format!("{e:#}")),
     };
     if !dir.exists() {
-        return pinned(format!("there is no database at {}", dir.display()));
+        return pinned(super::clause(
+            &lang.store_error(&StoreError::NoDatabase(dir)),
+        ));
     }
     match Store::open(&dir).and_then(|store| store.directory_with_leads()) {
         Ok(contacts) => (contacts, None),
-        Err(StoreError::InUse(_)) => pinned(format!(
-            "the database {} is in use by a running signaal, so its own contacts are available \
-             only there",
-            dir.display()
-        )),
+        Err(StoreError::InUse(_)) => pinned(lang.contacts_only_in_running(&dir)),
         // A damaged database: which backup to restore, as every command says.
         Err(e) => pinned(format!(
             "{:#}",
@@ -126,7 +122,9 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
         Err(problems) => {
             // A problem may quote the file: its control characters are shown.
             eprintln!("{}", visible_controls(&problems.to_string()));
-            eprintln!("signaal: nothing was imported from {name}; correct the file and try again");
+            super::say(&format!(
+                "nothing was imported from {name}; correct the file and try again"
+            ));
             Ok(None)
         }
     }
@@ -136,8 +134,8 @@ pub fn read_file(file: &Path) -> Result<Option<ReadFile>> {
 /// already (see [`not_yet_in`]); a pinned card of the file goes where [`pinned_fate`] says,
 /// never in as an ordinary contact. The summary names the columns of a CSV file that held
 /// something signaal has no field for, and the pinned cards of the directory that were kept
-/// although the file's differ, so nothing is left out without a word.
-pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
+/// although the file's differ, so nothing is left out without a word; in `lang`.
+pub fn import(store: &Store, file: &Path, read: ReadFile, lang: Lang) -> Result<ExitCode> {
     let ReadFile {
         contacts,
         unused_columns,
@@ -169,45 +167,15 @@ pub fn import(store: &Store, file: &Path, read: ReadFile) -> Result<ExitCode> {
             }
         }
     }
-    let skipped = read - added - kept.len();
-    let mut message = format!(
-        "imported {added} {} from {}",
-        plural(added, "contact", "contacts"),
-        file.display()
-    );
-    if skipped > 0 {
-        message.push_str(&format!(
-            " ({skipped} {} already in the directory)",
-            plural(skipped, "was", "were")
-        ));
-    }
-    for pinned in kept {
-        message.push_str(&format!(
-            "\nkept this directory's own {} card; the file's differs",
-            pinned_name(pinned)
-        ));
-    }
-    if !foreign_groups.is_empty() {
-        let mut ids = foreign_groups.clone();
-        ids.sort_unstable();
-        ids.dedup();
-        let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
-        message.push_str(&format!(
-            "\nnot imported: {} {} to groups that are not in this database ({} {})",
-            foreign_groups.len(),
-            plural(foreign_groups.len(), "link", "links"),
-            plural(ids.len(), "group", "groups"),
-            ids.join(", ")
-        ));
-    }
-    if !unused_columns.is_empty() {
-        message.push_str(&format!(
-            "\nnot imported ({} signaal has no field for): {}",
-            plural(unused_columns.len(), "a column", "columns"),
-            unused_columns.join(", ")
-        ));
-    }
-    super::print_user_text(&format!("{message}\n"), "result of the import")
+    let summary = lang.contacts_imported(&ContactsImported {
+        file,
+        added,
+        skipped: read - added - kept.len(),
+        kept: &kept,
+        foreign_groups: &foreign_groups,
+        unused_columns: &unused_columns,
+    });
+    super::print_user_text(&summary, "result of the import")
 }
 
 /// The contacts with only the groups this database has, and the links to other groups that were
@@ -259,23 +227,6 @@ pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
     }
 }
 
-/// How the import's summary names a pinned card.
-fn pinned_name(pinned: Pinned) -> &'static str {
-    match pinned {
-        Pinned::Emergency => "112",
-        Pinned::VeiligThuis => "Veilig Thuis",
-        Pinned::Vertrouwensinspecteur => "vertrouwensinspecteur",
-        Pinned::Aandachtsfunctionaris => "aandachtsfunctionaris",
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
-    match n {
-        1 => one,
-        _ => more,
-    }
-}
-
 /// The contacts of `read` that are not in `directory` yet, nor earlier in `read`: a card is there
 /// already when it has the same [`identity`]: the same name (case and accents aside) and the
 /// same phone numbers (only their digits and a leading +), in the same order; or the `UID` of a
@@ -311,7 +262,7 @@ pub fn export(store: &Store, args: &ContactsExportArgs) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::contact::Phone;
+    use crate::domain::contact::{Phone, Pinned};
 
     fn phone(label: &str, number: &str) -> Phone {
         Phone {
@@ -428,23 +379,23 @@ mod tests {
     fn find_falls_back_to_the_pinned_cards_without_a_database() {
         let dir = tempfile::TempDir::new().unwrap();
         let missing = dir.path().join("db");
-        let (contacts, note) = searchable(Ok(missing.clone()), None);
+        let (contacts, note) = searchable(Ok(missing.clone()), None, Lang::En);
         assert_eq!(contacts, directory(Vec::new()));
         assert!(note.unwrap().contains("no database at"));
         assert!(!missing.exists(), "find never creates a database");
 
-        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None);
+        let (contacts, note) = searchable(Err(anyhow!("no home directory")), None, Lang::En);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note
             .unwrap()
             .starts_with("no home directory; only the pinned"));
 
         let store = Store::open(&missing).unwrap();
-        let (contacts, note) = searchable(Ok(missing.clone()), None);
+        let (contacts, note) = searchable(Ok(missing.clone()), None, Lang::En);
         assert_eq!(contacts.len(), Pinned::ALL.len());
         assert!(note.unwrap().contains("in use"), "sled locks the database");
         drop(store);
-        let (contacts, note) = searchable(Ok(missing), None);
+        let (contacts, note) = searchable(Ok(missing), None, Lang::En);
         assert_eq!((contacts.len(), note), (Pinned::ALL.len(), None));
     }
 }

@@ -23,8 +23,9 @@ use crate::backup::AutoBackup;
 use crate::cli::{Cli, Command, ConfigCommand, ContactsCommand, FormsCommand, KeymapCommand};
 use crate::config;
 use crate::domain::text::visible_controls;
+use crate::i18n::Lang;
 use crate::keymap::{self, Keymap};
-use crate::store::{Found, Signature, Store, TrailChain};
+use crate::store::{Found, Signature, Store, StoreError, TrailChain};
 use crate::ui::Theme;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -38,10 +39,41 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .as_ref()
         .ok()
         .and_then(|s| database_dir(s.db.clone()).ok());
+    let lang = match &settings {
+        Ok(settings) => settings.lang,
+        Err(_) => Lang::from_env_value(std::env::var("LANG").ok().as_deref()),
+    };
     // Whichever command found the database damaged, the user is told which backup to restore
     // and how.
     dispatch(cli, settings)
         .map_err(|e| backup::explain_damage(e, db.as_deref(), backup_setting.as_deref()))
+        .map_err(|e| in_lang(e, lang))
+}
+
+/// A refusal by the store, as it is, in `lang`: the store's own `Display` gives the English
+/// words, so Dutch gets [`Lang::store_error`]'s, as the clause `main` prints after "signaal: ".
+/// An error that carries more (a context, a backup to restore) stays as it is.
+fn in_lang(error: anyhow::Error, lang: Lang) -> anyhow::Error {
+    match error.downcast_ref::<StoreError>() {
+        Some(e) if lang == Lang::Nl && error.chain().nth(1).is_none() => {
+            anyhow!(clause(&lang.store_error(e)))
+        }
+        _ => error,
+    }
+}
+
+/// A sentence (capital, full stop) as a clause that follows a colon: "De database is in
+/// gebruik." becomes "de database is in gebruik".
+fn clause(sentence: &str) -> String {
+    let sentence = sentence.strip_suffix('.').unwrap_or(sentence);
+    let mut chars = sentence.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase())
+        .into_iter()
+        .flatten()
+        .chain(chars)
+        .collect()
 }
 
 fn dispatch(
@@ -49,6 +81,7 @@ fn dispatch(
     settings: std::result::Result<config::Settings, config::ConfigError>,
 ) -> Result<ExitCode> {
     let db = || -> Result<PathBuf> { database_dir(settings.clone()?.db) };
+    let lang = || -> Result<Lang> { Ok(settings.as_ref().map_err(Clone::clone)?.lang) };
     let backup_setting = settings.as_ref().ok().and_then(|s| s.backup_dir.clone());
     let place = |db| backup::Place {
         db,
@@ -66,10 +99,10 @@ fn dispatch(
             // the database is opened (or made) and the terminal touched. What was only read so
             // far (the config file, the keymap, the database's place) is still reported first.
             if let Some(which) = crate::tui::not_a_terminal() {
-                eprintln!(
-                    "signaal: the screens need a terminal, but {which}; to write data to a file \
+                say(&format!(
+                    "the screens need a terminal, but {which}; to write data to a file \
                      use `signaal export`"
-                );
+                ));
                 return Ok(ExitCode::from(2));
             }
             let store = open(&dir)?;
@@ -97,7 +130,7 @@ fn dispatch(
             stop.finishing
                 .store(true, std::sync::atomic::Ordering::SeqCst);
             if let Some(Err(e)) = app.finish_backups() {
-                eprintln!("signaal: the last backup failed: {e}");
+                say(&format!("the last backup failed: {e}"));
             }
             ran.map(|ended| match ended {
                 crate::tui::Ended::Quit => ExitCode::SUCCESS,
@@ -121,17 +154,15 @@ fn dispatch(
             }
             let data = crate::demo::generate(&(&args).into(), Clock::System.now());
             store.import(&data)?;
-            eprintln!(
-                "signaal: demo data in {}: {} groups, {} children, {} staff, {} observations, {} \
-                 trajectories, {} contacts",
-                dir.display(),
-                data.groups.len(),
-                data.children.len(),
-                data.staff.len(),
-                data.observations.len(),
-                data.trajectories.len(),
-                data.stored_contacts().count()
-            );
+            let counts = crate::i18n::DemoCounts {
+                groups: data.groups.len(),
+                children: data.children.len(),
+                staff: data.staff.len(),
+                observations: data.observations.len(),
+                trajectories: data.trajectories.len(),
+                contacts: data.stored_contacts().count(),
+            };
+            say(&lang()?.demo_written(&dir, &counts));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export) => transfer::export(&open_existing(&db()?)?),
@@ -150,7 +181,7 @@ fn dispatch(
         }
         Some(Command::Check) => {
             let dir = db()?;
-            transfer::check(&open_existing(&dir)?, &place(&dir))
+            transfer::check(&open_existing(&dir)?, &place(&dir), lang()?)
         }
         Some(Command::Report(args)) => {
             let report = args
@@ -187,7 +218,7 @@ fn dispatch(
                 let Some(cards) = contacts::read_file(&file)? else {
                     return Ok(ExitCode::FAILURE);
                 };
-                contacts::import(&open(&db()?)?, &file, cards)
+                contacts::import(&open(&db()?)?, &file, cards, lang()?)
             }
             ContactsCommand::Export(args) => contacts::export(&open_existing(&db()?)?, &args),
         },
@@ -210,10 +241,15 @@ fn dispatch(
 
 /// What a check of a file prints when the file is sound.
 fn checked(file: &Path) -> Result<ExitCode> {
-    printed(
-        to_stdout(|out| writeln!(out, "{}: ok", file.display())),
-        "result",
-    )
+    print_user_text(&format!("{}: ok\n", file.display()), "result")
+}
+
+/// Tells the user on stderr how a command went or what it noticed (`signaal: TEXT`), with the
+/// control characters of any name or file name in `text` shown ([`visible_controls`]). Every
+/// such line of a command goes through here, as every error goes through `main`'s, so that none
+/// drives the terminal it is printed on.
+fn say(text: &str) {
+    eprintln!("signaal: {}", visible_controls(text));
 }
 
 /// Prints `text`, which holds user data (names, notes), to stdout with its control characters
@@ -257,8 +293,8 @@ fn signature(by: &str) -> Signature {
 fn open(dir: &Path) -> Result<Store> {
     let store = Store::open(dir)?;
     if let Some(r) = store.recovered() {
-        eprintln!(
-            "signaal: the end of the database {} was damaged (a torn last write) and has been \
+        say(&format!(
+            "the end of the database {} was damaged (a torn last write) and has been \
              repaired, giving up {} bytes of its log (at most the last few changes); the damaged \
              files are kept in {}; a backup made before the damage may still hold those changes \
              (signaal backups --db {0} lists them, signaal restore --db {0} --force BACKUP brings \
@@ -266,7 +302,7 @@ fn open(dir: &Path) -> Result<Store> {
             dir.display(),
             r.lost_bytes,
             r.damaged.display()
-        );
+        ));
     }
     Ok(store)
 }
@@ -277,7 +313,7 @@ fn open_existing(dir: &Path) -> Result<Store> {
     match crate::store::found_at(dir) {
         Found::Database => open(dir),
         Found::Nothing | Found::EmptyFolder | Found::OtherFiles => {
-            Err(anyhow!("there is no database at {}", dir.display()))
+            Err(StoreError::NoDatabase(dir.to_path_buf()).into())
         }
     }
 }

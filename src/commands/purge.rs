@@ -52,7 +52,7 @@ pub fn run(store: &Store, args: &PurgeArgs) -> Result<ExitCode> {
     // Children's data is only removed after the list of them could be shown.
     listed.context("cannot write the list of children to remove, so nothing was removed")?;
     if !args.yes && !confirmed(candidates.len())? {
-        eprintln!("signaal: cancelled; nothing was removed");
+        super::say("cancelled; nothing was removed");
         return Ok(ExitCode::FAILURE);
     }
     let purged = store.purge_left_before(args.left_before, &super::signature(AUTHOR))?;

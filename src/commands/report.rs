@@ -26,22 +26,22 @@ use crate::store::Store;
 pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> Result<ExitCode> {
     let today = Clock::System.today();
     let text = match report {
-        Report::Child(child) => child_report(store, find_child(store, &child)?, lang, today)?,
-        Report::Dossier(child) => dossier(store, find_child(store, &child)?, lang, today)?,
+        Report::Child(child) => child_report(store, find_child(store, &child, lang)?, lang, today)?,
+        Report::Dossier(child) => dossier(store, find_child(store, &child, lang)?, lang, today)?,
         Report::Handover { child, for_parents } => {
             let reader = if for_parents {
                 handover::Reader::Parents
             } else {
                 handover::Reader::School
             };
-            let id = find_child(store, &child)?;
+            let id = find_child(store, &child, lang)?;
             handover::handover_report(store, id, reader, lang, today)?
         }
         Report::CareTeam { month, csv } | Report::Meldcode { month, csv } => {
             // A month still to come has no end to report on: a usage error (2), as it was
             // when the argument parser refused it, now in `lang`.
             if let Some(later) = month.filter(|m| not_after_this_month(*m, today).is_err()) {
-                eprintln!("signaal: {}", lang.month_to_come(later, today));
+                super::say(&lang.month_to_come(later, today));
                 return Ok(ExitCode::from(2));
             }
             let which = match report {
@@ -52,7 +52,7 @@ pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> 
             let text = care_team::care_team_report(store, which, month, style, lang, today)?;
             if csv && text.lines().count() == 1 {
                 // The CSV holds only its header; say why where a person sees it.
-                eprintln!("signaal: {}", lang.report(R::CareTeamNone));
+                super::say(lang.report(R::CareTeamNone));
             }
             text
         }
@@ -65,8 +65,8 @@ pub fn run(store: &Store, report: Report, lang: Lang, delimiter: Option<u8>) -> 
 ///
 /// # Errors
 /// No child by that name, or several: then the message lists them (id, name, group), so the
-/// id can be given instead.
-fn find_child(store: &Store, child: &ChildRef) -> Result<Id> {
+/// id can be given instead; in `lang`.
+fn find_child(store: &Store, child: &ChildRef, lang: Lang) -> Result<Id> {
     let name = match child {
         ChildRef::Id(id) => return Ok(*id),
         ChildRef::Name(name) => name,
@@ -86,20 +86,13 @@ fn find_child(store: &Store, child: &ChildRef) -> Result<Id> {
     }
     match found.as_slice() {
         [(one, _)] => Ok(one.id),
-        [] => Err(anyhow!(
-            "there is no child called {name:?} in {}",
-            store.path().display()
-        )),
+        [] => Err(anyhow!(lang.no_child_called(name, store.path()))),
         several => {
             let list: Vec<String> = several
                 .iter()
                 .map(|(c, group)| format!("  {}  {}  ({group})", c.id, c.full_name()))
                 .collect();
-            Err(anyhow!(
-                "{} children are called {name:?}; give the id of one:\n{}",
-                several.len(),
-                list.join("\n")
-            ))
+            Err(anyhow!(lang.children_called(name, &list)))
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn on_signals(backups: Option<AutoBackup>) -> std::io::Result<Stop> {
                 }
                 crate::tui::restore();
                 if let Some(Err(e)) = backups.and_then(|b| b.finish(Clock::System.now())) {
-                    eprintln!("signaal: the last backup failed: {e}");
+                    super::say(&format!("the last backup failed: {e}"));
                 }
                 std::process::exit(i32::from(exit_status(signal)));
             })?;

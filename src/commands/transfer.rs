@@ -9,7 +9,6 @@ use anyhow::{anyhow, Result};
 use super::backup;
 use super::staging::Staging;
 use crate::app::Clock;
-use crate::domain::text::visible_controls;
 use crate::i18n::Lang;
 use crate::store::{found_at, ExportSummary, Found, Store, StoreError, TrailChain};
 
@@ -74,13 +73,7 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     staging
         .finish(replace_database)
         .map_err(|e| anyhow!(lang.import_cannot_move(&into, dir, &e)))?;
-    eprintln!(
-        "signaal: imported {} groups, {} children, {} staff from {}",
-        summary.groups,
-        summary.children,
-        summary.staff,
-        file.display()
-    );
+    super::say(&lang.export_imported(summary.groups, summary.children, summary.staff, file));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -109,16 +102,7 @@ fn refused(lang: Lang, file: &Path, e: &StoreError) -> String {
         StoreError::NotAnExport(unreadable) => lang.import_refused(file, unreadable),
         e => {
             // The store's sentence, as the second half of this one.
-            let why = lang.store_error(e);
-            let why = why.strip_suffix('.').unwrap_or(&why);
-            let mut chars = why.chars();
-            let why: String = chars
-                .next()
-                .map(|c| c.to_lowercase())
-                .into_iter()
-                .flatten()
-                .chain(chars)
-                .collect();
+            let why = super::clause(&lang.store_error(e));
             lang.pick(
                 format!("{} is niet geïmporteerd: {why}", file.display()),
                 format!("{} was not imported: {why}", file.display()),
@@ -139,34 +123,32 @@ fn importer() -> String {
 
 /// `signaal check`: the database's own problems, then whether its audit trail still begins with
 /// the trail of every backup in the place's directory. Problems go to stdout, one line each,
-/// and make the exit code 1; backups that could not be compared are noted on stderr.
-pub fn check(store: &Store, place: &backup::Place) -> Result<ExitCode> {
+/// in `lang`, and make the exit code 1; backups that could not be compared are noted on stderr.
+pub fn check(store: &Store, place: &backup::Place, lang: Lang) -> Result<ExitCode> {
     let mut problems = store.check()?;
     let trails = backup::compare_trails(place, store)?;
-    problems.extend(trails.problems);
+    problems.extend(trails.problems.into_iter().map(Into::into));
     for note in &trails.notes {
-        eprintln!("signaal: {note}");
+        super::say(note);
     }
     if trails.abandoned > 0 {
-        eprintln!(
-            "signaal: {} backup(s) hold a history that a restore or repair replaced; they agree \
+        super::say(&format!(
+            "{} backup(s) hold a history that a restore or repair replaced; they agree \
              with the audit trail up to that point (a newer one may hold work the repair gave \
              up: see signaal backups)",
             trails.abandoned
-        );
+        ));
     }
     let path = store.path().display();
-    let written = super::to_stdout(|out| match problems.is_empty() {
-        true => writeln!(out, "{path}: ok"),
+    let text: String = match problems.is_empty() {
+        true => format!("{path}: ok\n"),
         false => problems
             .iter()
-            // A problem may quote a name: any control character in it is shown.
-            .try_for_each(|problem| {
-                writeln!(out, "{path}: {}", visible_controls(&problem.to_string()))
-            }),
-    });
+            .map(|p| format!("{path}: {}\n", lang.inconsistency(p)))
+            .collect(),
+    };
     // A reader that stopped early does not turn problems found into success.
-    super::printed(written, "result of the check")?;
+    super::print_user_text(&text, "result of the check")?;
     Ok(match problems.is_empty() {
         true => ExitCode::SUCCESS,
         false => ExitCode::FAILURE,

@@ -12,7 +12,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Record, FORMAT, VERSION};
+use super::inconsistency::array_of;
+use super::{Inconsistency, Record, FORMAT, VERSION};
 use crate::domain::audit::{ChainVerifier, Records, TrailCheck};
 use crate::domain::contact::Pinned;
 use crate::domain::form::FormTemplate;
@@ -40,7 +41,9 @@ const KINDS: usize = Kind::Audit as usize + 1;
 /// The state of a two-pass check: feed every record to [`Checks::index`], then every record again
 /// to [`Checks::check`], then [`Checks::finish`].
 pub struct Checks {
-    problems: [Vec<String>; KINDS],
+    problems: [Vec<Inconsistency>; KINDS],
+    /// How many records of each kind pass one saw, for the path of the one at fault.
+    seen: HashMap<&'static str, usize>,
     /// Every record id seen, for "already taken".
     ids: HashSet<Id>,
     max_id: Id,
@@ -91,6 +94,7 @@ impl Checks {
         let plans = crate::templates::builtin_plans();
         Checks {
             problems: Default::default(),
+            seen: HashMap::new(),
             ids: HashSet::new(),
             max_id: 0,
             groups: HashSet::new(),
@@ -117,23 +121,20 @@ impl Checks {
         }
     }
 
-    fn problem(&mut self, kind: Kind, problem: String) {
-        self.problems[kind as usize].push(problem);
+    fn problem(&mut self, kind: Kind, problem: impl Into<Inconsistency>) {
+        self.problems[kind as usize].push(problem.into());
     }
 
     /// The file's `format` and `version`.
     pub fn header(&mut self, format: &str, version: u32) {
         if format != FORMAT {
-            self.problem(
-                Kind::Format,
-                format!("the format is {format:?}, not {FORMAT:?}"),
-            );
+            let found = format.to_string();
+            self.problem(Kind::Format, Inconsistency::Format { found });
         }
         if version > VERSION {
-            self.problem(
-                Kind::Format,
-                format!("the export has version {version}, this signaal reads up to {VERSION}"),
-            );
+            let supported = VERSION;
+            let found = version;
+            self.problem(Kind::Format, Inconsistency::Version { found, supported });
         }
     }
 
@@ -145,7 +146,7 @@ impl Checks {
                 self.staff_groups.insert(s.id, s.groups.clone());
                 let name = crate::domain::staff::name_key(&s.name);
                 if !self.staff_names.insert(name) {
-                    let problem = format!("two staff members are called {}", s.name);
+                    let problem = Inconsistency::StaffNameTwice(s.name.clone());
                     self.problem(Kind::Staff, problem);
                 }
                 if s.safeguarding_lead && !crate::domain::access::may_be_safeguarding_lead(s.role) {
@@ -187,17 +188,14 @@ impl Checks {
                 // Cannot break: the entry was sealed onto the chain just now.
                 let _ = self.chain.push(&sealed);
                 if !entry.hash.is_empty() && self.problems[Kind::Audit as usize].is_empty() {
-                    let problem = format!(
-                        "audit entry {position} carries a hash, so this export is not from \
-                         before the hash chain; import it without --unverified-trail"
-                    );
+                    let problem = Inconsistency::SealedTrailHasHash { position };
                     self.problem(Kind::Audit, problem);
                 }
             }
             Record::Audit(entry) => {
                 if let Err(broken) = self.chain.push(entry) {
                     if self.problems[Kind::Audit as usize].is_empty() {
-                        self.problem(Kind::Audit, broken.to_string());
+                        self.problem(Kind::Audit, Inconsistency::ChainBroken(broken));
                     }
                 }
             }
@@ -206,17 +204,17 @@ impl Checks {
             }
             Record::Trajectory(_) | Record::Visit(_) | Record::Handover(_) => {}
         }
+        let index = record.kind().map(|kind| {
+            let seen = self.seen.entry(kind).or_default();
+            *seen += 1;
+            *seen - 1
+        });
         if let Some((kind, id)) = record.id() {
             self.max_id = self.max_id.max(id);
             self.records.add(kind, [id]);
             if !self.ids.insert(id) {
-                let kind = if kind == "staff" {
-                    "staff member"
-                } else {
-                    kind
-                };
-                let problem = format!("the {kind} with id {id} uses an id that is already taken");
-                self.problem(Kind::Ids, problem);
+                let path = format!("{}[{}].id", array_of(kind), index.unwrap_or_default());
+                self.problem(Kind::Ids, Inconsistency::IdTaken { kind, id, path });
             }
         }
     }
@@ -228,7 +226,10 @@ impl Checks {
             self.contacts.insert(contact.id);
         }
         if contact.name.trim().is_empty() {
-            let problem = format!("contact {} has no name", contact.id);
+            let problem = Inconsistency::NoName {
+                kind: "contact",
+                id: contact.id,
+            };
             self.problem(Kind::Contacts, problem);
         }
         if contact.id == 0 && contact.pinned.is_none() {
@@ -236,16 +237,12 @@ impl Checks {
             self.problem(Kind::Contacts, problem);
         }
         if !contact.uid.is_empty() && !self.uids.insert(contact.uid.clone()) {
-            let problem = format!(
-                "the contact {} has the uid {:?}, which another contact has too; a uid names one \
-                 contact",
-                contact.name, contact.uid
-            );
-            self.problem(Kind::Contacts, problem);
+            let (name, uid) = (contact.name.clone(), contact.uid.clone());
+            self.problem(Kind::Contacts, Inconsistency::UidTwice { name, uid });
         }
         if let Some(p) = contact.pinned {
             if !self.pinned.insert(p) {
-                let problem = format!("the pinned card {} is there twice", contact.name);
+                let problem = Inconsistency::PinnedTwice(contact.name.clone());
                 self.problem(Kind::Contacts, problem);
             }
         }
@@ -289,7 +286,8 @@ impl Checks {
 
     fn check_group(&mut self, group: &crate::domain::Group) {
         if group.name.trim().is_empty() {
-            self.problem(Kind::Groups, format!("group {} has no name", group.id));
+            let id = group.id;
+            self.problem(Kind::Groups, Inconsistency::NoName { kind: "group", id });
         }
         for form in &group.forms {
             if !self.forms.iter().any(|t| &t.id == form) {
@@ -305,19 +303,17 @@ impl Checks {
 
     fn check_child(&mut self, child: &crate::domain::Child) {
         if !self.groups.contains(&child.group_id) {
-            let problem = format!(
-                "child {} ({}) belongs to group {}, which does not exist",
-                child.id,
-                child.full_name(),
-                child.group_id
-            );
+            let problem = Inconsistency::Orphan {
+                kind: "child",
+                id: child.id,
+                name: Some(child.full_name()),
+                parent: "group",
+                parent_id: child.group_id,
+            };
             self.problem(Kind::Children, problem);
         }
         if child.first_name.trim().is_empty() {
-            self.problem(
-                Kind::Children,
-                format!("child {} has no first name", child.id),
-            );
+            self.problem(Kind::Children, Inconsistency::NoFirstName(child.id));
         }
         self.check_child_record(child);
         for id in &child.contacts {
@@ -335,47 +331,44 @@ impl Checks {
     /// with a number, and a consent given by one of the child's guardians (when it names one).
     fn check_child_record(&mut self, child: &crate::domain::Child) {
         let id = child.id;
-        let mut problems = Vec::new();
+        let mut problems: Vec<Inconsistency> = Vec::new();
         if let Some(started) = child.started {
             let today = chrono::Local::now().date_naive();
             match crate::domain::child::check_started(started, child.birth_date, today) {
                 Ok(_) => {}
-                Err(crate::domain::Invalid::StartedBeforeBirth) => problems.push(format!(
-                    "child {id} has started {started}, before its birth date {}",
-                    child.birth_date
-                )),
-                Err(_) => problems.push(format!(
+                Err(crate::domain::Invalid::StartedBeforeBirth) => {
+                    problems.push(Inconsistency::from(format!(
+                        "child {id} has started {started}, before its birth date {}",
+                        child.birth_date
+                    )))
+                }
+                Err(_) => problems.push(Inconsistency::from(format!(
                     "child {id} has started {started}, which lies in the future"
-                )),
+                ))),
             }
         }
         if let Some(mentor) = child.mentor {
             match self.staff.get(&mentor) {
-                None => problems.push(format!(
-                    "child {id} has mentor {mentor}, which is not a staff member"
-                )),
+                None => problems.push(Inconsistency::MentorUnknown { child: id, mentor }),
                 Some(&role) if !crate::domain::access::may_be_mentor(role) => {
-                    problems.push(format!(
-                        "child {id} has mentor {mentor}, who is a coach: a mentor is one of the \
-                         group's staff"
-                    ))
+                    problems.push(Inconsistency::MentorIsCoach { child: id, mentor })
                 }
                 Some(_) => {}
             }
         }
         for (i, guardian) in child.guardians.iter().enumerate() {
             if guardian.name.trim().is_empty() {
-                problems.push(format!(
+                problems.push(Inconsistency::from(format!(
                     "child {id} has a guardian without a name (guardians[{i}].name)"
-                ));
+                )));
             }
             for (j, phone) in guardian.phones.iter().enumerate() {
                 if phone.number.trim().is_empty() {
-                    problems.push(format!(
+                    problems.push(Inconsistency::from(format!(
                         "child {id} has a phone of guardian {:?} without a number \
                          (guardians[{i}].phones[{j}].number)",
                         guardian.name
-                    ));
+                    )));
                 }
             }
         }
@@ -395,9 +388,9 @@ impl Checks {
                 }
                 Err(_) => "who is not one of the child's guardians",
             };
-            problems.push(format!(
+            problems.push(Inconsistency::from(format!(
                 "child {id} has consent.{purpose}.given_by {giver:?}, {why}"
-            ));
+            )));
         }
         self.problems[Kind::Children as usize].extend(problems);
     }
@@ -405,19 +398,22 @@ impl Checks {
     /// Observations must belong to a child, name a template version that the export or this
     /// signaal has, and mark only that template's items, each once.
     fn check_observation(&mut self, obs: &crate::domain::Observation) {
-        let mut problems = Vec::new();
+        let mut problems: Vec<Inconsistency> = Vec::new();
         if !self.children.contains(&obs.child_id) {
-            problems.push(format!(
-                "observation {} belongs to child {}, which does not exist",
-                obs.id, obs.child_id
-            ));
+            problems.push(Inconsistency::Orphan {
+                kind: "observation",
+                id: obs.id,
+                name: None,
+                parent: "child",
+                parent_id: obs.child_id,
+            });
         }
         match self.form(&obs.template, obs.version) {
-            None => problems.push(format!(
+            None => problems.push(Inconsistency::from(format!(
                 "observation {} uses template {} version {}, which is neither in the export nor \
                  built in",
                 obs.id, obs.template, obs.version
-            )),
+            ))),
             Some(template) => {
                 let mut seen = HashSet::new();
                 let items = obs
@@ -427,17 +423,18 @@ impl Checks {
                     .chain(obs.notes.iter().map(|n| &n.item));
                 for item in items {
                     if template.item(item).is_none() {
-                        problems.push(format!(
-                            "observation {} marks item {item:?}, which template {} version {} \
-                             does not have",
-                            obs.id, obs.template, obs.version
-                        ));
+                        problems.push(Inconsistency::UnknownItem {
+                            observation: obs.id,
+                            item: item.clone(),
+                            template: obs.template.clone(),
+                            version: obs.version,
+                        });
                     }
                     if !seen.insert(item) {
-                        problems.push(format!(
+                        problems.push(Inconsistency::from(format!(
                             "observation {} has item {item:?} more than once",
                             obs.id
-                        ));
+                        )));
                     }
                 }
             }
@@ -457,12 +454,15 @@ impl Checks {
     /// Trajectories must belong to a child, name a plan version that the export or this signaal
     /// has, hold exactly that plan's stages, and be the only open one of their plan per child.
     fn check_trajectory(&mut self, t: &crate::domain::plan::Trajectory) {
-        let mut problems = Vec::new();
+        let mut problems: Vec<Inconsistency> = Vec::new();
         if !self.children.contains(&t.child_id) {
-            problems.push(format!(
-                "trajectory {} belongs to child {}, which does not exist",
-                t.id, t.child_id
-            ));
+            problems.push(Inconsistency::Orphan {
+                kind: "trajectory",
+                id: t.id,
+                name: None,
+                parent: "child",
+                parent_id: t.child_id,
+            });
         }
         if t.is_open()
             && !self
@@ -471,10 +471,10 @@ impl Checks {
                 .or_default()
                 .insert(t.template.clone())
         {
-            problems.push(format!(
+            problems.push(Inconsistency::from(format!(
                 "child {} has more than one open trajectory with the plan {}",
                 t.child_id, t.template
-            ));
+            )));
         }
         let (builtin, exported) = self.plans.split_at(self.builtin_plans);
         let plan = exported
@@ -482,45 +482,49 @@ impl Checks {
             .chain(builtin)
             .find(|p| p.id == t.template && p.version == t.version);
         match plan {
-            None => problems.push(format!(
+            None => problems.push(Inconsistency::from(format!(
                 "trajectory {} uses plan {} version {}, which is neither in the export nor built in",
                 t.id, t.template, t.version
-            )),
+            ))),
             Some(plan) => {
                 let stages: Vec<&str> = t.stages.iter().map(|e| e.stage.as_str()).collect();
                 let expected: Vec<&str> = plan.stages.iter().map(|s| s.id.as_str()).collect();
                 if stages != expected {
-                    problems.push(format!(
+                    problems.push(Inconsistency::from(format!(
                         "trajectory {} has the stages {stages:?}, but plan {} version {} has \
                          {expected:?}",
                         t.id, t.template, t.version
-                    ));
+                    )));
                 }
                 let mut answered = HashSet::new();
                 for answer in &t.answers {
                     if plan.question(&answer.question).is_none() {
-                        problems.push(format!(
+                        problems.push(Inconsistency::from(format!(
                             "trajectory {} answers question {:?}, which plan {} does not ask",
                             t.id, answer.question, t.template
-                        ));
+                        )));
                     } else if !answered.insert(answer.question.as_str()) {
-                        problems.push(format!(
+                        problems.push(Inconsistency::from(format!(
                             "trajectory {} answers question {:?} more than once",
                             t.id, answer.question
-                        ));
+                        )));
                     }
                 }
             }
         }
         if !crate::domain::access::is_meldcode_plan(&t.template) && !t.meldcode.is_empty() {
-            problems.push(format!(
+            problems.push(Inconsistency::from(format!(
                 "trajectory {} follows plan {}, not the Meldcode, yet has Meldcode fields \
                  (meldcode)",
                 t.id, t.template
-            ));
+            )));
         }
-        problems.extend(self.prompt_problems(t));
-        problems.extend(self.trajectory_date_problems(t));
+        problems.extend(self.prompt_problems(t).into_iter().map(Inconsistency::from));
+        problems.extend(
+            self.trajectory_date_problems(t)
+                .into_iter()
+                .map(Inconsistency::from),
+        );
         self.problems[Kind::Trajectories as usize].extend(problems);
     }
 
@@ -577,10 +581,13 @@ impl Checks {
     /// screen asks; a closed visit is history, whose staff may since have moved to another group.
     fn check_visit(&mut self, v: &crate::domain::visit::Visit) {
         if !self.groups.contains(&v.group_id) {
-            let problem = format!(
-                "visit {} belongs to group {}, which does not exist",
-                v.id, v.group_id
-            );
+            let problem = Inconsistency::Orphan {
+                kind: "visit",
+                id: v.id,
+                name: None,
+                parent: "group",
+                parent_id: v.group_id,
+            };
             self.problem(Kind::Visits, problem);
         }
         if v.is_open() && !self.open_visits.insert(v.group_id) {
@@ -611,12 +618,12 @@ impl Checks {
             );
             self.problem(Kind::Visits, problem);
         }
-        let mut problems = Vec::new();
+        let mut problems: Vec<Inconsistency> = Vec::new();
         if v.advised_staff().any(|s| s == v.by_id) {
-            problems.push(format!(
+            problems.push(Inconsistency::from(format!(
                 "visit {} has advice with staff member {}, the visit's own coach",
                 v.id, v.by_id
-            ));
+            )));
         }
         let mut elsewhere: Vec<Id> = v
             .advised_staff()
@@ -628,12 +635,13 @@ impl Checks {
             .collect();
         elsewhere.sort_unstable();
         elsewhere.dedup();
-        problems.extend(elsewhere.into_iter().map(|person| {
+        problems.extend(elsewhere.into_iter().map(|person| -> Inconsistency {
             format!(
                 "visit {} is open and has advice with staff member {person}, who does not work on \
                  its group {}",
                 v.id, v.group_id
             )
+            .into()
         }));
         self.problems[Kind::Visits as usize].extend(problems);
     }
@@ -666,16 +674,17 @@ impl Checks {
 
     /// What pass one found, one sentence each, kind by kind: enough to refuse an import before
     /// anything is written.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<Inconsistency> {
         self.problems.iter().flatten().cloned().collect()
     }
 
     /// Everything found, after pass two: what [`Checks::problems`] gives, then what the trail's
     /// rules find.
-    pub fn finish(mut self) -> Vec<String> {
+    pub fn finish(mut self) -> Vec<Inconsistency> {
         let mut problems = self.problems();
         self.trail();
-        problems.extend(self.trail.map(TrailCheck::finish).unwrap_or_default());
+        let trail = self.trail.map(TrailCheck::finish).unwrap_or_default();
+        problems.extend(trail.into_iter().map(Inconsistency::from));
         problems
     }
 

@@ -285,7 +285,8 @@ fn expected_kind(expected: &str) -> Expected {
         "f32" | "f64" => Expected::Number,
         "a string" | "a borrowed string" | "a character" => Expected::Text,
         "a boolean" => Expected::Bool,
-        "a sequence" => Expected::List,
+        // `export::read` reads each array of records as a sequence.
+        "a sequence" | "an array of records" => Expected::List,
         "a map" => Expected::Object,
         e if e.starts_with("struct ") || e.starts_with("a signaal export") => Expected::Object,
         e if e.contains("date and time") || e.contains("datetime") => Expected::DateTime,

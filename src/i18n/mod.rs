@@ -2,6 +2,8 @@
 //! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
 
 mod backup;
+mod checks;
+mod commands;
 mod errors;
 mod import;
 mod lead;
@@ -13,6 +15,7 @@ use crate::domain::child::Age;
 use crate::domain::Role;
 use crate::keymap::{Context, Key};
 use crate::store::Recovered;
+pub use commands::{ContactsImported, DemoCounts};
 use crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

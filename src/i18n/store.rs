@@ -89,10 +89,13 @@ impl Lang {
                 format!("Dit is geen signaal-export: {}.", self.unreadable(e)),
                 format!("Not a signaal export: {}.", self.unreadable(e)),
             ),
-            StoreError::ExportProblems(problems) => self.pick(
-                format!("De export klopt niet: {}.", problems.join("; ")),
-                format!("The export is not valid: {}.", problems.join("; ")),
-            ),
+            StoreError::ExportProblems(problems) => {
+                let problems = self.inconsistencies(problems);
+                self.pick(
+                    format!("De export klopt niet: {problems}."),
+                    format!("The export is not valid: {problems}."),
+                )
+            }
             StoreError::ExportChanged => self.pick(
                 "De export veranderde tijdens het lezen; importeer hem opnieuw.".into(),
                 "The export changed while it was read; import it again.".into(),
@@ -105,6 +108,14 @@ impl Lang {
             StoreError::Sled(sled) => self.pick(
                 format!("De database weigerde het schrijven: {sled}."),
                 format!("The database refused the write: {sled}."),
+            ),
+            StoreError::NotADirectory(path) => self.pick(
+                format!("De database {} kan niet worden geopend: het is een bestand, geen map.", path.display()),
+                format!("The database {} cannot be opened: it is a file, not a directory.", path.display()),
+            ),
+            StoreError::NoDatabase(path) => self.pick(
+                format!("Er is geen database in {}.", path.display()),
+                format!("There is no database at {}.", path.display()),
             ),
         }
     }
@@ -221,6 +232,8 @@ mod tests {
             StoreError::DiskFull => 32,
             StoreError::Sled(_) => 33,
             StoreError::ControlCharacter { .. } => 34,
+            StoreError::NotADirectory(_) => 35,
+            StoreError::NoDatabase(_) => 36,
         }
     }
 
@@ -285,7 +298,7 @@ mod tests {
                 path: String::new(),
                 why: crate::export::unreadable::Why::EndsEarly,
             }),
-            StoreError::ExportProblems(vec!["two records with id 4".into()]),
+            StoreError::ExportProblems(vec!["two records with id 4".to_string().into()]),
             StoreError::ExportChanged,
             StoreError::Write(std::io::Error::other("denied")),
             StoreError::DiskFull,
@@ -295,6 +308,8 @@ mod tests {
                 field: "name".into(),
                 character: "ESC".into(),
             },
+            StoreError::NotADirectory(path()),
+            StoreError::NoDatabase(path()),
         ]);
         all
     }
@@ -307,7 +322,7 @@ mod tests {
             numbers, expected,
             "one sample per variant, in the order of `variant`"
         );
-        assert_eq!(numbers.len(), 35);
+        assert_eq!(numbers.len(), 37);
     }
 
     #[test]

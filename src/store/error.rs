@@ -70,10 +70,10 @@ pub enum StoreError {
     /// The file is not export JSON as signaal writes it: where and why.
     #[error("not a signaal export: {0}")]
     NotAnExport(crate::export::Unreadable),
-    /// The export reads, but its records break the export's rules (one English sentence each,
-    /// from `export::checks`).
-    #[error("{}", .0.join("; "))]
-    ExportProblems(Vec<String>),
+    /// The export reads, but its records break the export's rules (from `export::checks`;
+    /// `Display` gives them in English, `Lang::store_error` in the user's language).
+    #[error("{}", crate::i18n::Lang::En.inconsistencies(.0))]
+    ExportProblems(Vec<crate::export::Inconsistency>),
     /// The two passes over the export read different bytes.
     #[error("the export changed while it was read; import it again")]
     ExportChanged,
@@ -99,6 +99,13 @@ pub enum StoreError {
         field: String,
         character: String,
     },
+    /// `--db` names a file: a database is a directory.
+    #[error("the database {} cannot be opened: it is a file, not a directory", .0.display())]
+    NotADirectory(PathBuf),
+    /// A command that only reads was pointed at a place that holds no database (nothing, an
+    /// empty folder or a folder of other files): an error, not a new empty database.
+    #[error("there is no database at {}", .0.display())]
+    NoDatabase(PathBuf),
 }
 
 /// What a name is required for ([`StoreError::NameRequired`]).

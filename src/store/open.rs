@@ -12,7 +12,7 @@ use crate::domain::AuditAction;
 
 pub fn open(dir: &Path) -> Result<Store> {
     if dir.exists() && !dir.is_dir() {
-        return Err(cannot_open(dir, "it is a file, not a directory".into()));
+        return Err(StoreError::NotADirectory(dir.to_path_buf()));
     }
     // Before anything is created or any permission changed.
     if found_at(dir) == Found::OtherFiles {

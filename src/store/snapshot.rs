@@ -124,7 +124,7 @@ impl Store {
     /// Problems in what the database holds: undecodable records, broken indexes, and everything
     /// [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
     /// moment.
-    pub fn check(&self) -> Result<Vec<String>> {
+    pub fn check(&self) -> Result<Vec<crate::export::Inconsistency>> {
         let snapshot = self.snapshots.begin();
         let view = View {
             trees: self.trees()?,
@@ -147,20 +147,19 @@ impl Store {
             Ok(())
         })?;
         let mut problems = checks.finish();
-        problems.extend(texts);
-        problems.extend(self.import_problems()?);
+        problems.extend(texts.into_iter().map(Into::into));
+        problems.extend(self.import_problems()?.map(Into::into));
         for entry in view.trees.child_group.iter() {
             let (child, _) = entry?;
             let id = super::codec::decode_id(&child)?;
             if self.child(id)?.is_none() {
-                problems.push(format!("the index names child {id}, which is not stored"));
+                problems.push(format!("the index names child {id}, which is not stored").into());
             }
         }
         let indexed = view.trees.child_group.len();
         if indexed != children {
-            problems.push(format!(
-                "{children} children are stored but {indexed} are indexed"
-            ));
+            problems
+                .push(format!("{children} children are stored but {indexed} are indexed").into());
         }
         Ok(problems)
     }

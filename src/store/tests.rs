@@ -394,7 +394,7 @@ fn import_and_check_refuse_a_coach_marked_as_aandachtsfunctionaris() {
     let problems = store.check().unwrap();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].contains("Els Meijer is a coach"),
+        problems[0].to_string().contains("Els Meijer is a coach"),
         "{problems:?}"
     );
 }

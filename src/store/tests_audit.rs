@@ -257,7 +257,9 @@ fn check_reports_a_trail_changed_behind_its_back() {
     let problems = store.check().unwrap();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("audit entry 2 (group.add by Iemand Anders"),
+        problems[0]
+            .to_string()
+            .starts_with("audit entry 2 (group.add by Iemand Anders"),
         "{problems:?}"
     );
 }

@@ -355,7 +355,7 @@ fn an_import_cut_off_is_reported_by_check_and_cleared_by_the_next() {
         .meta
         .insert(b"import_unfinished", &[])
         .unwrap();
-    let problems = other.check().unwrap().join("\n");
+    let problems = crate::i18n::Lang::En.inconsistencies(&other.check().unwrap());
     assert!(problems.contains("cut off"), "{problems}");
     other.import_from(|| Ok(Cursor::new(&json))).unwrap();
     assert!(exported(&other) == json);
@@ -453,9 +453,9 @@ fn a_name_with_a_control_character_comes_back_from_a_backup_and_check_names_it()
     restored.import_from(|| Ok(Cursor::new(&json))).unwrap();
     assert_eq!(
         restored.check().unwrap(),
-        [format!(
+        [crate::export::Inconsistency::from(format!(
             "group {} has a control character (ESC) in name",
             g.id
-        )]
+        ))]
     );
 }

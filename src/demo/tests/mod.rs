@@ -52,7 +52,7 @@ fn loaded(data: &Export) -> (tempfile::TempDir, Store) {
     let dir = tempfile::TempDir::new().unwrap();
     let store = Store::open(&dir.path().join("db")).unwrap();
     store.import(data).unwrap();
-    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    assert_eq!(store.check().unwrap(), Vec::new());
     (dir, store)
 }
 
