@@ -29,7 +29,10 @@ pub struct ExportSummary {
     pub staff: usize,
     pub observations: usize,
     pub trajectories: usize,
+    /// Cards stored: a pinned card as signaal ships it (id 0) is not, and does not count.
+    pub contacts: usize,
     pub visits: usize,
+    pub handovers: usize,
     pub audit: usize,
     /// The highest id of any record (see [`Export::max_id`]).
     pub max_id: u64,
@@ -66,12 +69,11 @@ impl ExportSummary {
             Record::Child(_) => self.children += 1,
             Record::Observation(_) => self.observations += 1,
             Record::Trajectory(_) => self.trajectories += 1,
+            Record::Contact(c) => self.contacts += usize::from(c.id != 0),
             Record::Visit(_) => self.visits += 1,
+            Record::Handover(_) => self.handovers += 1,
             Record::Audit(_) => self.audit += 1,
-            Record::FormTemplate(_)
-            | Record::PlanTemplate(_)
-            | Record::Contact(_)
-            | Record::Handover(_) => {}
+            Record::FormTemplate(_) | Record::PlanTemplate(_) => {}
         }
     }
 }
