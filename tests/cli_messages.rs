@@ -79,10 +79,28 @@ fn demo_and_import_say_what_they_did_in_dutch_and_english() {
             (groups, "groep", "groepen", "group", "groups"),
             (children, "kind", "kinderen", "child", "children"),
             (staff, "medewerker", "medewerkers", "staff", "staff"),
-            (observations, "observatie", "observaties", "observation", "observations"),
-            (trajectories, "traject", "trajecten", "trajectory", "trajectories"),
+            (
+                observations,
+                "observatie",
+                "observaties",
+                "observation",
+                "observations",
+            ),
+            (
+                trajectories,
+                "traject",
+                "trajecten",
+                "trajectory",
+                "trajectories",
+            ),
             (contacts, "contact", "contacten", "contact", "contacts"),
-            (n("visits"), "coachbezoek", "coachbezoeken", "coach visit", "coach visits"),
+            (
+                n("visits"),
+                "coachbezoek",
+                "coachbezoeken",
+                "coach visit",
+                "coach visits",
+            ),
             (
                 n("handovers"),
                 "overdracht naar school",
@@ -90,7 +108,13 @@ fn demo_and_import_say_what_they_did_in_dutch_and_english() {
                 "handover to school",
                 "handovers to school",
             ),
-            (n("audit"), "logboekregel", "logboekregels", "audit entry", "audit entries"),
+            (
+                n("audit"),
+                "logboekregel",
+                "logboekregels",
+                "audit entry",
+                "audit entries",
+            ),
         ];
         let mut held: Vec<String> = kinds
             .into_iter()
@@ -129,7 +153,11 @@ fn an_import_of_only_groups_staff_and_a_trail_names_only_those() {
         export[array] = Value::Array(Vec::new());
     }
     let staff = count(&export, "staff");
-    assert_eq!(count(&export, "audit"), 1, "the demo's trail is its demo.load entry");
+    assert_eq!(
+        count(&export, "audit"),
+        1,
+        "the demo's trail is its demo.load entry"
+    );
     let file = db.file("export.json");
     std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
     let file = file.to_str().unwrap();

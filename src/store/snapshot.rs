@@ -14,6 +14,7 @@ use super::live::Trees;
 use super::undo::Snapshot;
 use super::writes::Table;
 use super::{Damage, Result, Store, StoreError};
+use crate::contacts_io::uid::with_uids;
 use crate::domain::audit::MAX_ID;
 use crate::domain::contact::directory;
 use crate::domain::form::FormTemplate;
@@ -229,11 +230,12 @@ impl View<'_> {
         Ok(Catalogue::plans(stored).all().to_vec())
     }
 
-    /// The whole directory: the pinned cards first, then the stored ones.
+    /// The whole directory: the pinned cards first, then the stored ones, each with the UID the
+    /// vCard export gives it ([`with_uids`]): a pinned card as signaal ships it, and a
+    /// card stored before contacts had UIDs, have none stored.
     fn contacts(&self) -> Result<Vec<Contact>> {
-        Ok(directory(
-            self.records(Table::Contacts).collect::<Result<_>>()?,
-        ))
+        let stored = self.records(Table::Contacts).collect::<Result<_>>()?;
+        Ok(with_uids(directory(stored)))
     }
 }
 
