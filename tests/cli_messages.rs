@@ -73,17 +73,103 @@ fn demo_and_import_say_what_they_did_in_dutch_and_english() {
         let into = db.file("copy");
         let into = into.to_str().unwrap();
         let said = stderr(&in_lang(lang, &["import", "--db", into, file]));
+        // Every kind that was stored, in this order, and only those: pinned cards as signaal
+        // ships them are not stored.
+        let kinds = [
+            (groups, "groep", "groepen", "group", "groups"),
+            (children, "kind", "kinderen", "child", "children"),
+            (staff, "medewerker", "medewerkers", "staff", "staff"),
+            (
+                observations,
+                "observatie",
+                "observaties",
+                "observation",
+                "observations",
+            ),
+            (
+                trajectories,
+                "traject",
+                "trajecten",
+                "trajectory",
+                "trajectories",
+            ),
+            (contacts, "contact", "contacten", "contact", "contacts"),
+            (
+                n("visits"),
+                "coachbezoek",
+                "coachbezoeken",
+                "coach visit",
+                "coach visits",
+            ),
+            (
+                n("handovers"),
+                "overdracht naar school",
+                "overdrachten naar school",
+                "handover to school",
+                "handovers to school",
+            ),
+            (
+                n("audit"),
+                "logboekregel",
+                "logboekregels",
+                "audit entry",
+                "audit entries",
+            ),
+        ];
+        let mut held: Vec<String> = kinds
+            .into_iter()
+            .filter(|kind| kind.0 > 0)
+            .map(|(n, nl_one, nl_more, en_one, en_more)| match lang {
+                "nl" => counted(n, nl_one, nl_more),
+                _ => counted(n, en_one, en_more),
+            })
+            .collect();
+        assert!(held.len() >= 7, "a demo has most kinds: {held:?}");
+        let last = held.pop().unwrap();
+        let held = held.join(", ");
         let expected = match lang {
-            "nl" => format!(
-                "signaal: 1 groep, {children} kinderen en {staff} medewerkers geïmporteerd uit \
-                 {file}\n"
-            ),
-            _ => format!(
-                "signaal: imported 1 group, {children} children, {staff} staff from {file}\n"
-            ),
+            "nl" => format!("signaal: {held} en {last} geïmporteerd uit {file}\n"),
+            _ => format!("signaal: imported {held} and {last} from {file}\n"),
         };
         assert_eq!(said, expected);
     }
+}
+
+#[test]
+fn an_import_of_only_groups_staff_and_a_trail_names_only_those() {
+    let db = Db::empty();
+    let mut args = vec!["demo", "--db", db.path()];
+    args.extend_from_slice(&SMALL);
+    run_ok(&args);
+    let mut export = db.export();
+    for array in [
+        "children",
+        "observations",
+        "trajectories",
+        "contacts",
+        "visits",
+        "handovers",
+    ] {
+        export[array] = Value::Array(Vec::new());
+    }
+    let staff = count(&export, "staff");
+    assert_eq!(
+        count(&export, "audit"),
+        1,
+        "the demo's trail is its demo.load entry"
+    );
+    let file = db.file("export.json");
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+    let into = db.file("copy");
+    let into = into.to_str().unwrap();
+    let said = stderr(&in_lang("nl", &["import", "--db", into, file]));
+    assert_eq!(
+        said,
+        format!(
+            "signaal: 1 groep, {staff} medewerkers en 1 logboekregel geïmporteerd uit {file}\n"
+        )
+    );
 }
 
 #[test]

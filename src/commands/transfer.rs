@@ -73,7 +73,7 @@ pub fn import(dir: &Path, file: &Path, chain: TrailChain, lang: Lang) -> Result<
     staging
         .finish(replace_database)
         .map_err(|e| anyhow!(lang.import_cannot_move(&into, dir, &e)))?;
-    super::say(&lang.export_imported(summary.groups, summary.children, summary.staff, file));
+    super::say(&lang.export_imported(&summary, file));
     Ok(ExitCode::SUCCESS)
 }
 

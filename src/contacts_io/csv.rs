@@ -8,6 +8,8 @@
 
 mod headers;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::{control_problem, problem, shown};
@@ -296,7 +298,8 @@ fn row(
             .unwrap_or_default()
     };
     for ((column, field), header) in columns.iter().zip(&record.fields).zip(&header.fields) {
-        let value = field.trim();
+        let value = cell(column, field);
+        let value = value.as_ref();
         let header = shown(header);
         match column {
             Column::Name => contact.name = value.to_string(),
@@ -332,7 +335,7 @@ fn row(
             Column::Area => contact.area = value.to_string(),
             Column::Topics => {
                 contact.topics = value
-                    .split([';', ','])
+                    .split([';', ',', '\n'])
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_string)
@@ -457,10 +460,36 @@ fn fills(column: &Column, path: &FieldPath) -> bool {
     }
 }
 
-/// The values of one cell: Google joins more than one with " ::: "; empty values are left out.
+/// A cell's text, trimmed. A cell of a one-line field (a name or part of one, role,
+/// organisation, area) has its lines joined by a single space, each trimmed: Excel keeps a line
+/// break typed with Alt+Enter ("Logopedist" and "en stottertherapeut" in one cell), which is no
+/// command to a terminal. Any other control character stays, for the control-character check.
+fn cell<'a>(column: &Column, field: &'a str) -> Cow<'a, str> {
+    let one_line = matches!(
+        column,
+        Column::Name
+            | Column::GivenName
+            | Column::MiddleName
+            | Column::FamilyName
+            | Column::Role
+            | Column::Organisation
+            | Column::Area
+    );
+    match one_line && field.contains('\n') {
+        true => {
+            let lines = field.split('\n').map(str::trim).filter(|l| !l.is_empty());
+            Cow::Owned(lines.collect::<Vec<_>>().join(" "))
+        }
+        false => Cow::Borrowed(field.trim()),
+    }
+}
+
+/// The values of one cell: Google joins more than one with " ::: ", Excel keeps a line break
+/// typed between two; empty values are left out.
 fn split(value: &str) -> Vec<String> {
     value
         .split(MULTI)
+        .flat_map(str::lines)
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)

@@ -1108,7 +1108,7 @@ fn control_characters_refuse_the_whole_csv_file_with_their_column() {
     let text = "naam;telefoon;notitie\n\
                 Anna;06-1;regel 1\tmet tab\n\
                 Piet\u{1b}[2J;06-2;x\n\
-                \"Regel\neen\";06-3;\n\
+                \"Regel\teen\";06-3;\n\
                 Kees;06-4;x\u{7}y\n";
     let problems = problems(text);
     let found: Vec<(usize, &str)> = problems
@@ -1119,11 +1119,11 @@ fn control_characters_refuse_the_whole_csv_file_with_their_column() {
         found,
         [
             (3, "column 1 (\"naam\"): name of \"Piet^[[2J\""),
-            (4, "column 1 (\"naam\"): name of \"Regel^Jeen\""),
-            (6, "column 3 (\"notitie\"): notes of \"Kees\""),
+            (4, "column 1 (\"naam\"): name of \"Regel^Ieen\""),
+            (5, "column 3 (\"notitie\"): notes of \"Kees\""),
         ]
     );
-    // A line break and a tab in a note are text.
+    // A line break and a tab in a note are text; a line break in a name is joined (tests_rows).
     let notes = read_ok("naam,notitie\nAnna,\"regel 1\n\tregel 2\"\n");
     assert_eq!(notes[0].notes, "regel 1\n\tregel 2");
 }

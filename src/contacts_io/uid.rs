@@ -35,6 +35,16 @@ pub fn uids(directory: &[Contact]) -> Vec<String> {
         .collect()
 }
 
+/// `directory` with every contact's UID as [`uids`] gives it: what the JSON export writes, so
+/// that `contacts[].uid` is the vCard export's `UID` for every card.
+pub fn with_uids(mut directory: Vec<Contact>) -> Vec<Contact> {
+    let uids = uids(&directory);
+    for (contact, uid) in std::iter::zip(&mut directory, uids) {
+        contact.uid = uid;
+    }
+    directory
+}
+
 /// A new UID for `contact` made from its identity (see the module) that is not in `taken`, and
 /// added to it: two cards of one identity (typed twice by hand) are told apart by a count.
 pub fn made_uid(contact: &Contact, taken: &mut HashSet<String>) -> String {

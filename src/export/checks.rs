@@ -693,6 +693,12 @@ impl Checks {
         self.max_id
     }
 
+    /// The UIDs of the contacts pass one saw (those that have one): what a UID made for a
+    /// contact without one must not be.
+    pub fn uids(&self) -> &HashSet<String> {
+        &self.uids
+    }
+
     /// Takes the trail as one from before the hash chain, to be sealed as it is imported (see
     /// `store::TrailChain::SealedOnImport`): an entry that carries a hash is a problem then.
     pub fn seal_unsealed_trail(&mut self) {

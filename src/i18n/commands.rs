@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::Lang;
 use crate::domain::contact::Pinned;
+use crate::store::ExportSummary;
 
 /// What `signaal demo` put into a new database, for its summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,27 +38,45 @@ pub struct ContactsImported<'a> {
 }
 
 impl Lang {
-    /// `import`'s line once the export is in: "imported 3 groups, 41 children, 9 staff from FILE".
-    pub fn export_imported(
-        self,
-        groups: usize,
-        children: usize,
-        staff: usize,
-        file: &Path,
-    ) -> String {
+    /// `import`'s line once the export is in, naming every kind of record that was stored, with
+    /// its count: "3 groups, 41 children, 9 staff, ... and 212 audit entries imported from FILE"
+    /// (Dutch) or "imported ... from FILE" (English). Pinned cards as signaal ships them are
+    /// not stored, so not counted; kinds with no record are left out.
+    pub fn export_imported(self, n: &ExportSummary, file: &Path) -> String {
         let file = file.display();
+        let counts = [
+            n.groups,
+            n.children,
+            n.staff,
+            n.observations,
+            n.trajectories,
+            n.contacts,
+            n.visits,
+            n.handovers,
+            n.audit,
+        ];
+        let mut held: Vec<String> = counts
+            .into_iter()
+            .zip(self.record_words())
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, (one, more))| counted(n, one, more))
+            .collect();
+        let Some(last) = held.pop() else {
+            return self.pick(
+                format!("niets geïmporteerd uit {file}"),
+                format!("imported nothing from {file}"),
+            );
+        };
+        let held = match held.is_empty() {
+            true => last,
+            false => {
+                let and = self.pick("en".into(), "and".into());
+                format!("{} {and} {last}", held.join(", "))
+            }
+        };
         self.pick(
-            format!(
-                "{}, {} en {} geïmporteerd uit {file}",
-                counted(groups, "groep", "groepen"),
-                counted(children, "kind", "kinderen"),
-                counted(staff, "medewerker", "medewerkers"),
-            ),
-            format!(
-                "imported {}, {}, {staff} staff from {file}",
-                counted(groups, "group", "groups"),
-                counted(children, "child", "children"),
-            ),
+            format!("{held} geïmporteerd uit {file}"),
+            format!("imported {held} from {file}"),
         )
     }
 
@@ -114,24 +133,6 @@ impl Lang {
     /// `demo`'s line once the demo data is in the database at `dir`.
     pub fn demo_written(self, dir: &Path, n: &DemoCounts) -> String {
         let dir = dir.display();
-        let words = match self {
-            Lang::Nl => [
-                ("groep", "groepen"),
-                ("kind", "kinderen"),
-                ("medewerker", "medewerkers"),
-                ("observatie", "observaties"),
-                ("traject", "trajecten"),
-                ("contact", "contacten"),
-            ],
-            Lang::En => [
-                ("group", "groups"),
-                ("child", "children"),
-                ("staff", "staff"),
-                ("observation", "observations"),
-                ("trajectory", "trajectories"),
-                ("contact", "contacts"),
-            ],
-        };
         let counts = [
             n.groups,
             n.children,
@@ -142,7 +143,7 @@ impl Lang {
         ];
         let held: Vec<String> = counts
             .into_iter()
-            .zip(words)
+            .zip(self.record_words())
             .map(|(n, (one, more))| counted(n, one, more))
             .collect();
         let held = held.join(", ");
@@ -150,6 +151,36 @@ impl Lang {
             format!("demodata in {dir}: {held}"),
             format!("demo data in {dir}: {held}"),
         )
+    }
+
+    /// The words for the kinds of record the summaries count, singular and plural, in the order
+    /// they are named: groups, children, staff, observations, trajectories, contacts, coach
+    /// visits, handovers to school, audit entries.
+    fn record_words(self) -> [(&'static str, &'static str); 9] {
+        match self {
+            Lang::Nl => [
+                ("groep", "groepen"),
+                ("kind", "kinderen"),
+                ("medewerker", "medewerkers"),
+                ("observatie", "observaties"),
+                ("traject", "trajecten"),
+                ("contact", "contacten"),
+                ("coachbezoek", "coachbezoeken"),
+                ("overdracht naar school", "overdrachten naar school"),
+                ("logboekregel", "logboekregels"),
+            ],
+            Lang::En => [
+                ("group", "groups"),
+                ("child", "children"),
+                ("staff", "staff"),
+                ("observation", "observations"),
+                ("trajectory", "trajectories"),
+                ("contact", "contacts"),
+                ("coach visit", "coach visits"),
+                ("handover to school", "handovers to school"),
+                ("audit entry", "audit entries"),
+            ],
+        }
     }
 
     /// `contacts import`'s summary, one line or more, each ending in a line break: how many
@@ -237,5 +268,33 @@ fn plural<'a>(n: usize, one: &'a str, more: &'a str) -> &'a str {
     match n {
         1 => one,
         _ => more,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_summary_names_the_kinds_stored_with_and_before_the_last() {
+        let file = Path::new("export.json");
+        let mut n = ExportSummary {
+            contacts: 1,
+            ..ExportSummary::default()
+        };
+        assert_eq!(
+            Lang::En.export_imported(&n, file),
+            "imported 1 contact from export.json"
+        );
+        n.handovers = 2;
+        n.visits = 1;
+        assert_eq!(
+            Lang::Nl.export_imported(&n, file),
+            "1 contact, 1 coachbezoek en 2 overdrachten naar school geïmporteerd uit export.json"
+        );
+        assert_eq!(
+            Lang::Nl.export_imported(&ExportSummary::default(), file),
+            "niets geïmporteerd uit export.json"
+        );
     }
 }

@@ -9,7 +9,7 @@
 //! set while writing: a database whose import was cut off (power lost) says so in `check`, and
 //! the next import clears it first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use sha2::{Digest, Sha256};
@@ -23,8 +23,10 @@ use super::visits::visit_op;
 use super::writes::{child_ops, Op, Table};
 use super::Signature;
 use super::{Result, Store, StoreError};
+use crate::contacts_io::uid;
 use crate::domain::plan::Trajectory;
 use crate::domain::AuditAction;
+use crate::domain::Contact;
 use crate::domain::{AuditEntry, Id};
 use crate::export::{self, Checks, EachRecord, Export, Header, ReadError, Record, Texts};
 
@@ -210,6 +212,7 @@ impl Store {
             next_audit: checks.max_id() + 1,
             sealing: (chain == TrailChain::SealedOnImport).then(String::new),
             legacy: HashMap::new(),
+            uids: checks.uids().clone(),
         };
         let mut again = ExportSummary::default();
         let second = pass(&mut |record| {
@@ -282,6 +285,8 @@ struct Writer<'a> {
     sealing: Option<String>,
     /// Trajectories from an older signaal whose consent waits for their child (by its id).
     legacy: HashMap<Id, Vec<Trajectory>>,
+    /// The contacts' UIDs so far: the file's, and those made for its contacts without one.
+    uids: HashSet<String>,
 }
 
 impl Writer<'_> {
@@ -308,9 +313,10 @@ impl Writer<'_> {
             Record::PlanTemplate(p) => self.store.import_template(Table::PlanTemplates, p)?,
             Record::Trajectory(t) if !t.consent.is_empty() => self.legacy_consent(t)?,
             Record::Trajectory(t) => trajectory_op(t),
-            // A pinned card as signaal ships it (id 0) is not stored.
-            Record::Contact(c) if c.id == 0 => return Ok(()),
-            Record::Contact(c) => Op::put(Table::Contacts, &id_key(c.id), encode(c)),
+            Record::Contact(c) => match self.contact(c) {
+                Some(contact) => Op::put(Table::Contacts, &id_key(contact.id), encode(&contact)),
+                None => return Ok(()),
+            },
             Record::Visit(v) => visit_op(v),
             Record::Handover(h) => handover_op(h),
             Record::Audit(entry) => {
@@ -331,6 +337,19 @@ impl Writer<'_> {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// The card to store for `c`, with a UID: its own, or for a card from an export without
+    /// one (older than UIDs) the one the vCard export of that export's directory gave it
+    /// (`contacts_io::uid::uids`: made in the file's order, never one another card has), so a
+    /// card keeps its UID across export and import. `None` for a pinned card as signaal ships
+    /// it (id 0), which is not stored; its UID is made all the same, as the vCard export does.
+    fn contact(&mut self, c: &Contact) -> Option<Contact> {
+        let mut contact = c.clone();
+        if contact.uid.is_empty() {
+            contact.uid = uid::made_uid(&contact, &mut self.uids);
+        }
+        (contact.id != 0).then_some(contact)
     }
 
     /// A trajectory from an older signaal, with the parents' consent on it: the consent moves

@@ -14,6 +14,7 @@ use super::live::Trees;
 use super::undo::Snapshot;
 use super::writes::Table;
 use super::{Damage, Result, Store, StoreError};
+use crate::contacts_io::uid::with_uids;
 use crate::domain::audit::MAX_ID;
 use crate::domain::contact::directory;
 use crate::domain::form::FormTemplate;
@@ -29,7 +30,10 @@ pub struct ExportSummary {
     pub staff: usize,
     pub observations: usize,
     pub trajectories: usize,
+    /// Cards stored: a pinned card as signaal ships it (id 0) is not, and does not count.
+    pub contacts: usize,
     pub visits: usize,
+    pub handovers: usize,
     pub audit: usize,
     /// The highest id of any record (see [`Export::max_id`]).
     pub max_id: u64,
@@ -66,12 +70,11 @@ impl ExportSummary {
             Record::Child(_) => self.children += 1,
             Record::Observation(_) => self.observations += 1,
             Record::Trajectory(_) => self.trajectories += 1,
+            Record::Contact(c) => self.contacts += usize::from(c.id != 0),
             Record::Visit(_) => self.visits += 1,
+            Record::Handover(_) => self.handovers += 1,
             Record::Audit(_) => self.audit += 1,
-            Record::FormTemplate(_)
-            | Record::PlanTemplate(_)
-            | Record::Contact(_)
-            | Record::Handover(_) => {}
+            Record::FormTemplate(_) | Record::PlanTemplate(_) => {}
         }
     }
 }
@@ -227,11 +230,12 @@ impl View<'_> {
         Ok(Catalogue::plans(stored).all().to_vec())
     }
 
-    /// The whole directory: the pinned cards first, then the stored ones.
+    /// The whole directory: the pinned cards first, then the stored ones, each with the UID the
+    /// vCard export gives it ([`with_uids`]): a pinned card as signaal ships it, and a
+    /// card stored before contacts had UIDs, have none stored.
     fn contacts(&self) -> Result<Vec<Contact>> {
-        Ok(directory(
-            self.records(Table::Contacts).collect::<Result<_>>()?,
-        ))
+        let stored = self.records(Table::Contacts).collect::<Result<_>>()?;
+        Ok(with_uids(directory(stored)))
     }
 }
 

@@ -117,30 +117,75 @@ fn a_contact_keeps_its_uid_when_its_number_is_edited() {
     assert_eq!(pinned.uid, shipped[0], "the UID the export gave it before");
 }
 
+/// The vCard export's `UID` of each card of `store`'s directory, in order.
+fn vcard_uids(store: &Store) -> Vec<String> {
+    crate::contacts_io::write_vcard(&store.directory().unwrap())
+        .lines()
+        .filter_map(|line| line.strip_prefix("UID:"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `contacts[].uid` of `store`'s JSON export, in order.
+fn json_uids(store: &Store) -> Vec<String> {
+    let contacts = store.export(sig().at).unwrap().contacts;
+    contacts.into_iter().map(|c| c.uid).collect()
+}
+
 #[test]
 fn a_contact_stored_before_uids_keeps_the_one_the_export_gave_it() {
+    let (_dir, old) = fresh();
+    // As a signaal from before UIDs stored it: no import or save gives one without a UID now.
+    let mut jose = card("José Martins");
+    jose.id = old.next_id().unwrap();
+    let op = super::writes::Op::put(
+        super::writes::Table::Contacts,
+        &super::codec::id_key(jose.id),
+        super::codec::encode(&jose),
+    );
+    old.apply(&[op]).unwrap();
+    let before = vcard_uids(&old);
+    let exported = json_uids(&old);
+    assert_eq!(
+        exported, before,
+        "the JSON export has the vCard export's UIDs"
+    );
+    assert_eq!(
+        old.contacts().unwrap()[0].uid,
+        "",
+        "stored before contacts had a UID"
+    );
+    jose.phones[0].number = "06-11223344".into();
+    let saved = old.save_contact(&jose, &sig()).unwrap();
+    assert_eq!(before.last(), Some(&saved.uid));
+    assert_eq!(vcard_uids(&old), before);
+}
+
+#[test]
+fn an_import_gives_each_card_of_an_export_without_uids_the_uid_its_vcard_had() {
     let (_dir, store) = fresh();
-    store.add_contacts(&[card("José Martins")], &sig()).unwrap();
+    let mut twin = card("José Martins");
+    twin.uid = "google-17".into();
+    store
+        .add_contacts(&[card("José Martins"), twin, card("Els Meijer")], &sig())
+        .unwrap();
     let mut data = store.export(sig().at).unwrap();
-    for contact in &mut data.contacts {
+    let uids: Vec<String> = data.contacts.iter().map(|c| c.uid.clone()).collect();
+    assert_eq!(uids, vcard_uids(&store));
+    assert!(uids.iter().all(|uid| !uid.is_empty()), "{uids:?}");
+    for contact in data.contacts.iter_mut().filter(|c| c.uid != "google-17") {
         contact.uid = String::new();
     }
     let copy = tempfile::TempDir::new().unwrap();
-    let old = Store::open(&copy.path().join("db")).unwrap();
-    old.import(&data).unwrap();
-    let before = crate::contacts_io::write_vcard(&old.directory().unwrap());
-    let mut jose = old.contacts().unwrap().remove(0);
-    assert_eq!(jose.uid, "", "stored before contacts had a UID");
-    jose.phones[0].number = "06-11223344".into();
-    let saved = old.save_contact(&jose, &sig()).unwrap();
-    let uid_line = |vcf: &str| {
-        vcf.lines()
-            .rfind(|line| line.starts_with("UID:"))
-            .map(str::to_string)
-    };
-    assert_eq!(uid_line(&before), Some(format!("UID:{}", saved.uid)));
-    let after = crate::contacts_io::write_vcard(&old.directory().unwrap());
-    assert_eq!(uid_line(&after), uid_line(&before));
+    let imported = Store::open(&copy.path().join("db")).unwrap();
+    imported.import(&data).unwrap();
+    assert!(imported
+        .contacts()
+        .unwrap()
+        .iter()
+        .all(|c| !c.uid.is_empty()));
+    assert_eq!(vcard_uids(&imported), uids);
+    assert_eq!(json_uids(&imported), uids);
 }
 
 #[test]

@@ -40,7 +40,7 @@ fn built_whole(store: &Store) -> Export {
             .all()
             .to_vec(),
         trajectories: store.trajectories().unwrap(),
-        contacts: store.directory().unwrap(),
+        contacts: crate::contacts_io::uid::with_uids(store.directory().unwrap()),
         visits: store.visits().unwrap(),
         handovers: store.handovers().unwrap(),
         audit: store.audit().unwrap(),

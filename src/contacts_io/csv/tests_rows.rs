@@ -167,3 +167,34 @@ fn a_column_without_a_header_is_named_by_its_place() {
     let read = read("Naam;Telefoon;;\nA B;030-7920001;;let op: alleen ochtend\n");
     assert_eq!(read.unused_columns, ["column 4"]);
 }
+
+#[test]
+fn a_line_break_typed_in_a_one_line_cell_becomes_a_space() {
+    // Excel writes a cell with Alt+Enter in quotes, the line break as typed (LF; CR LF too).
+    let read = read(
+        "Naam;Functie;Organisatie;Telefoon;Onderwerpen;E-mail;Notities\r\n\
+         \"Anna\nKok\";\"Logopedist\r\n  en stottertherapeut \";\"Praktijk\n\nDe Klank\";\
+         \"030 123 4567\n06 1234 5678\";\"spraak\nstotteren\";\"anna@klank.example\r\n\
+         info@klank.example\";\"Eerst mailen\nDan bellen\"\r\n",
+    );
+    let anna = &read.contacts[0];
+    assert_eq!(anna.name, "Anna Kok");
+    assert_eq!(anna.role, "Logopedist en stottertherapeut");
+    assert_eq!(anna.organisation, "Praktijk De Klank");
+    assert_eq!(anna.phones.len(), 2, "{:?}", anna.phones);
+    assert_eq!(anna.topics, ["spraak", "stotteren"]);
+    assert_eq!(anna.email, "anna@klank.example");
+    assert_eq!(
+        anna.notes, "Eerst mailen\nDan bellen\nE-mail: info@klank.example",
+        "notes keep their line breaks"
+    );
+}
+
+#[test]
+fn other_control_characters_in_a_one_line_cell_are_still_refused() {
+    for (cell, name) in [("Anna\u{1b}[31mKok", "ESC"), ("Anna\u{7}\nKok", "BEL")] {
+        let problems = problems(&format!("Naam,Telefoon\n\"{cell}\",030 123 4567\n"));
+        assert!(problems.contains(name), "{problems}");
+        assert!(problems.contains("column 1 (\"Naam\")"), "{problems}");
+    }
+}
