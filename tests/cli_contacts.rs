@@ -183,7 +183,7 @@ fn a_folded_vcard_imports_and_is_found_without_accents_with_both_phones() {
         first[2].ends_with("spraak- en taalontwikkeling"),
         "unfolded"
     );
-    assert_eq!(first[3], "Jeugdgezondheidszorg Utrecht, Team Oost");
+    assert_eq!(first[3], "Jeugdgezondheidszorg Utrecht; Team Oost");
 
     // Stored as the export contract describes it, signed by the command.
     let export = db.export();

@@ -9,7 +9,7 @@ use calcard::vcard::{
 use chrono::NaiveDate;
 
 use super::fields::{self, Field};
-use super::shown;
+use super::{rules, shown};
 use crate::domain::contact::{Contact, Phone};
 
 /// The contact of one card, or why the card is not one (said of the card as a whole).
@@ -25,6 +25,8 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
             ));
         }
     }
+    // The units of an ORG (`ORG:Stichting Kleur\, Taal;Afdeling Tolken`) are joined by "; ", so
+    // they stay apart from a comma in a unit's name, and the writer splits them there again.
     let organisation = card
         .property(&VCardProperty::Org)
         .map(|entry| {
@@ -32,7 +34,7 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
                 .into_iter()
                 .filter(|part| !part.is_empty())
                 .collect();
-            parts.join(", ")
+            parts.join("; ")
         })
         .unwrap_or_default();
     let formatted = card
@@ -69,6 +71,7 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .find(|role| !role.is_empty())
         .unwrap_or_default();
     let (phones, not_numbers) = phones(card);
+    let (phones, faxes) = rules::phones(phones);
     contact.phones = phones;
     let mut emails: Vec<(u32, String)> = card
         .properties(&VCardProperty::Email)
@@ -76,15 +79,16 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .filter(|(_, email)| !email.is_empty())
         .collect();
     emails.sort_by_key(|(preference, _)| *preference);
-    let mut emails = emails.into_iter().map(|(_, email)| email);
-    contact.email = emails.next().unwrap_or_default();
+    let (email, other_emails) = rules::emails(emails.into_iter().map(|(_, email)| email).collect());
+    contact.email = email;
     let mut notes: Vec<String> = card
         .properties(&VCardProperty::Note)
         .map(single)
         .filter(|note| !note.is_empty())
         .collect();
     notes.extend(not_numbers.into_iter().map(|text| format!("Tel: {text}")));
-    notes.extend(emails.map(|email| format!("E-mail: {email}")));
+    notes.extend(faxes);
+    notes.extend(other_emails);
     contact.notes = notes.join("\n");
     for entry in card.properties(&VCardProperty::Categories) {
         for topic in texts(entry) {
@@ -161,19 +165,21 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
     Ok(())
 }
 
-/// The phones, most preferred first, each number once, with a label from its TYPE or from the
-/// Apple `X-ABLabel` in its group; and the text of a `TEL` that is no number (has no digit:
-/// "geen", "-"), for the notes.
+/// The `TEL`s, most preferred first, with a label from its TYPE or from the Apple `X-ABLabel`
+/// in its group (faxes and numbers twice among them: [`rules::phones`] sorts them out); and the
+/// text of a `TEL` that is no number (has no digit: "geen", "-"), for the notes.
 fn phones(card: &VCard) -> (Vec<Phone>, Vec<String>) {
     let mut tels: Vec<(u32, Phone)> = Vec::new();
     let mut not_numbers = Vec::new();
     for entry in card.properties(&VCardProperty::Tel) {
         let number = number(&single(entry));
-        if number.is_empty() || tels.iter().any(|(_, phone)| phone.number == number) {
+        if number.is_empty() {
             continue;
         }
         if !number.chars().any(|c| c.is_ascii_digit()) {
-            not_numbers.push(number);
+            if !not_numbers.contains(&number) {
+                not_numbers.push(number);
+            }
             continue;
         }
         let label = entry
