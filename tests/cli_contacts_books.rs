@@ -133,6 +133,26 @@ fn a_number_twice_is_one_phone_org_units_round_trip_and_outlook_vcards_mail_and_
     );
 }
 
+/// A tester's Android export: a phone with a label the person typed.
+#[test]
+fn an_android_label_of_its_own_is_shown_with_the_number() {
+    let db = Db::empty();
+    let path = file(
+        &db,
+        "android.vcf",
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Eva;;;\r\nFN:Eva Visser\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):030-7400099\r\n\
+          TEL;CELL:06-19990301\r\nTEL;HOME:030-7400001\r\n\
+          X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Eef;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n",
+    );
+    ok(&db.contacts(&["import", &path]));
+    let found = ok(&db.contacts(&["find", "Eva Visser"]));
+    assert_eq!(
+        found.lines().next().unwrap_or_default(),
+        "Eva Visser\t030-7400099 (Na 17 uur); 06-19990301 (mobiel); 030-7400001 (thuis)\t\t"
+    );
+}
+
 #[test]
 fn a_row_without_a_name_is_named_by_its_own_line() {
     let db = Db::empty();

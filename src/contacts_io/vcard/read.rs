@@ -7,6 +7,8 @@ use calcard::vcard::{
     VCardVersion,
 };
 use chrono::NaiveDate;
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 
 use super::fields::{self, Field};
 use super::{rules, shown};
@@ -186,6 +188,7 @@ fn phones(card: &VCard) -> (Vec<Phone>, Vec<String>) {
             .group
             .as_deref()
             .and_then(|group| apple_label(card, group))
+            .or_else(|| android_label(entry))
             .unwrap_or_else(|| type_labels(&types(entry)));
         tels.push((preference(entry), Phone { label, number }));
     }
@@ -237,6 +240,56 @@ fn apple_label(card: &VCard, group: &str) -> Option<String> {
         false => text.trim().to_string(),
     })
     .filter(|label| !label.is_empty() || only_types)
+}
+
+/// The label Android writes for a phone of a kind a person named:
+/// `TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):...`, the label last and
+/// quoted-printable when it says so. `calcard` reads the parentheses as parameters named
+/// `X-CUSTOM(CHARSET` with the values "UTF-8", "ENCODING=QUOTED-PRINTABLE" and "Na 17 uur)";
+/// the label is decoded with `mail-parser`, the decoders `calcard` uses itself.
+fn android_label(entry: &VCardEntry) -> Option<String> {
+    let custom: Vec<(&str, &str)> = entry
+        .params
+        .iter()
+        .filter_map(|param| match (&param.name, &param.value) {
+            (VCardParameterName::Other(name), VCardParameterValue::Text(text))
+                if name
+                    .get(..9)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("X-CUSTOM(")) =>
+            {
+                Some((name.as_str(), text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    let &(name, first) = custom.first()?;
+    let charset = name[9..].eq_ignore_ascii_case("CHARSET").then_some(first);
+    let encoding = |text: &str| {
+        text.get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case("ENCODING="))
+    };
+    let quoted = custom
+        .iter()
+        .any(|(_, text)| text.eq_ignore_ascii_case("ENCODING=QUOTED-PRINTABLE"));
+    let label: Vec<&str> = custom
+        .iter()
+        .skip(usize::from(charset.is_some()))
+        .map(|(_, text)| *text)
+        .filter(|text| !encoding(text))
+        .collect();
+    let label = label.join(",");
+    let label = label.strip_suffix(')')?;
+    let label = match quoted {
+        false => label.to_string(),
+        true => {
+            let bytes = quoted_printable_decode(label.as_bytes())?;
+            match charset.and_then(|charset| charset_decoder(charset.as_bytes())) {
+                Some(decode) => decode(&bytes),
+                None => String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        }
+    };
+    Some(label.trim().to_string()).filter(|label| !label.is_empty())
 }
 
 /// Whether a word is one of vCard's TYPE values for a phone (or Apple's for its own labels).

@@ -188,3 +188,24 @@ fn a_fax_by_type_or_apple_label_is_no_phone_but_a_note() {
         "Fax: 030-7930001\nFax (werk): 030-7930002\nFax: 030-7930003\nFax: 030-7930004"
     );
 }
+
+#[test]
+fn an_android_label_of_its_own_is_the_phones_label() {
+    let contacts = read(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Eva;;;\r\nFN:Eva Visser\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):030-7400099\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=C3=A9=C3=A9n=2C twee):030-7400098\r\n\
+          TEL;CELL:06-19990301\r\n\
+          X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Eef;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n",
+    );
+    let labels: Vec<&str> = contacts[0]
+        .phones
+        .iter()
+        .map(|phone| phone.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Na 17 uur", "één, twee", "mobiel"],
+        "as the person typed it"
+    );
+}
