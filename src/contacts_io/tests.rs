@@ -881,7 +881,7 @@ fn in_org_an_escaped_comma_stays_and_the_separator_splits_units() {
         contact.organisation,
         "Stichting Kleur, Taal; Afdeling Tolken"
     );
-    let written = write_vcard(&[contact.clone()]);
+    let written = write_vcard(std::slice::from_ref(contact));
     assert!(
         written.contains("\r\nORG:Stichting Kleur\\, Taal;Afdeling Tolken\r\n"),
         "{written}"
