@@ -21,6 +21,11 @@ const BROKEN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/contacts/broken.vcf"
 );
+/// A tester's file: a 112 card without a number and a Veilig Thuis card with another one.
+const PINNED_WITHOUT_NUMBERS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/contacts/pinned_without_their_numbers.vcf"
+);
 const CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/contacts/contacts.csv"
@@ -178,7 +183,7 @@ fn a_folded_vcard_imports_and_is_found_without_accents_with_both_phones() {
         first[2].ends_with("spraak- en taalontwikkeling"),
         "unfolded"
     );
-    assert_eq!(first[3], "Jeugdgezondheidszorg Utrecht, Team Oost");
+    assert_eq!(first[3], "Jeugdgezondheidszorg Utrecht; Team Oost");
 
     // Stored as the export contract describes it, signed by the command.
     let export = db.export();
@@ -430,6 +435,51 @@ fn a_pinned_card_from_a_file_is_stored_kept_or_already_there_never_added_as_a_co
     );
     assert_eq!(lead_card(&demo), before);
     assert_eq!(directory(&demo).len(), cards);
+}
+
+#[test]
+fn a_file_never_takes_the_national_number_of_a_pinned_card_away() {
+    let demo = Db::demo(&[]);
+    let before = directory(&demo);
+    assert_eq!(
+        import(&demo, PINNED_WITHOUT_NUMBERS),
+        format!(
+            "imported 0 contacts from {PINNED_WITHOUT_NUMBERS}\n\
+             kept this directory's own card \"Veilig Thuis\"; the file's differs\n\
+             kept this directory's own card \"112\"; the file's differs\n"
+        )
+    );
+    assert_eq!(directory(&demo), before);
+    let numbers = |query: &str| find(&demo, &[query])[0][1].clone();
+    assert_eq!(numbers("112"), "112 (spoed)");
+    assert_eq!(numbers("Veilig Thuis"), "0800-2000 (gratis)");
+    ok(&run(&["check", "--db", demo.path()]));
+
+    // A card that got past the store some other way is what `check` reports.
+    demo.in_sled(|sled| {
+        let contacts = sled.open_tree("contacts").unwrap();
+        let mut emergency =
+            serde_json::to_value(signaal::domain::contact::Pinned::Emergency.card()).unwrap();
+        emergency["id"] = 999_999.into();
+        emergency["phones"] = serde_json::json!([]);
+        let key = 999_999u64.to_be_bytes();
+        contacts
+            .insert(key, serde_json::to_vec(&emergency).unwrap())
+            .unwrap();
+    });
+    let checked = run(&["check", "--db", demo.path()]);
+    fails(&checked, 1);
+    let found = String::from_utf8_lossy(&checked.stdout);
+    let first = found.lines().next().unwrap_or_default();
+    // (It also says no audit entry accounts for the card: it came in behind signaal's back.)
+    assert_eq!(
+        first,
+        format!(
+            "{}: the pinned card 112 does not have its number 112",
+            demo.path()
+        ),
+        "{found}"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn file(db: &Db, name: &str, bytes: &[u8]) -> String {
 }
 
 #[test]
-fn an_outlook_file_with_a_company_row_imports_it_and_names_the_fax_column() {
+fn an_outlook_file_with_a_company_row_imports_it_and_keeps_the_fax_in_the_notes() {
     let db = Db::empty();
     let path = file(
         &db,
@@ -30,10 +30,12 @@ fn an_outlook_file_with_a_company_row_imports_it_and_names_the_fax_column() {
     assert_eq!(
         stdout,
         format!(
-            "imported 2 contacts from {path}\nnot imported (columns signaal has no field for): \
-             Title, Business Fax\n"
+            "imported 2 contacts from {path}\nnot imported (a column signaal has no field for): \
+             Title\n"
         )
     );
+    let post = contact(&db, "Huisartsenpost Lindewaard");
+    assert_eq!(post["notes"], "Fax (werk): 0900-1234568", "{post}");
     let found = ok(&db.contacts(&["find", "huisartsenpost"]));
     assert_eq!(
         found.lines().next().unwrap_or_default(),
@@ -43,6 +45,111 @@ fn an_outlook_file_with_a_company_row_imports_it_and_names_the_fax_column() {
     assert_eq!(
         found.lines().next().unwrap_or_default(),
         "Inge Vermeulen\t06-99990000 (mobiel); 030-9990000 (werk)\tGezinscoach\tWijkteam Noord"
+    );
+}
+
+/// The contact called `name` in the JSON export of `db`.
+fn contact(db: &Db, name: &str) -> serde_json::Value {
+    let export = db.export();
+    let contacts = export["contacts"].as_array().unwrap();
+    let found = contacts.iter().find(|c| c["name"] == name);
+    found
+        .unwrap_or_else(|| panic!("no {name} in {contacts:?}"))
+        .clone()
+}
+
+/// A tester's Google file: a "Work Fax", two mobiles in one cell, and an Exchange path where the
+/// e-mail would be.
+#[test]
+fn a_google_fax_and_an_exchange_path_go_to_the_notes_never_to_phone_or_email() {
+    let db = Db::empty();
+    let path = file(
+        &db,
+        "google.csv",
+        b"First Name,Last Name,Organization Name,Phone 1 - Label,Phone 1 - Value,\
+          Phone 2 - Label,Phone 2 - Value,Phone 3 - Label,Phone 3 - Value,E-mail 1 - Label,\
+          E-mail 1 - Value\n\
+          Piet,Fax,Org,Work Fax,030-1110001,Mobile,06-19110009 ::: 06-19110008,* Home,\
+          030-1110002,* Work,/o=ExchangeLabs/ou=x/cn=Recipients/cn=piet\n",
+    );
+    assert_eq!(
+        ok(&db.contacts(&["import", &path])),
+        format!("imported 1 contact from {path}\n")
+    );
+    let piet = contact(&db, "Piet Fax");
+    assert_eq!(
+        piet["phones"],
+        serde_json::json!([
+            {"label": "mobiel", "number": "06-19110009"},
+            {"label": "mobiel", "number": "06-19110008"},
+            {"label": "thuis", "number": "030-1110002"},
+        ])
+    );
+    assert_eq!(piet["email"], "");
+    assert_eq!(
+        piet["notes"],
+        "Fax (werk): 030-1110001\nE-mail (Exchange): /o=ExchangeLabs/ou=x/cn=Recipients/cn=piet"
+    );
+}
+
+/// The same number twice in one cell is one phone; a vCard's ORG keeps its units apart from a
+/// comma in a unit's name, and writes them back as they came; Outlook's vCard e-mail is the
+/// address, not its Exchange path, and its fax goes to the notes.
+#[test]
+fn a_number_twice_is_one_phone_org_units_round_trip_and_outlook_vcards_mail_and_fax() {
+    let db = Db::empty();
+    let csv = file(
+        &db,
+        "lijst.csv",
+        b"Naam;Telefoon;Organisatie\r\nWijkteam West;\"030-7960003; 030-7960003\";Gemeente\r\n",
+    );
+    ok(&db.contacts(&["import", &csv]));
+    let west = contact(&db, "Wijkteam West");
+    assert_eq!(west["phones"].as_array().map(Vec::len), Some(1), "{west}");
+    let vcf = file(
+        &db,
+        "tolken.vcf",
+        b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tolkendienst\r\n\
+          ORG:Stichting Kleur\\, Taal;Afdeling Tolken\r\nTEL:088-2550000\r\nEND:VCARD\r\n\
+          BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Jorg\r\nFN:Jorg Visser\r\n\
+          TEL;WORK;FAX:030-2550009\r\nTEL;CELL:06-25500001\r\n\
+          EMAIL;PREF;INTERNET:/o=ExchangeLabs/ou=Exchange Administrative Group/cn=jorg\r\n\
+          EMAIL;INTERNET:jorg@example.org\r\nEND:VCARD\r\n",
+    );
+    ok(&db.contacts(&["import", &vcf]));
+    let tolken = contact(&db, "Tolkendienst");
+    assert_eq!(
+        tolken["organisation"],
+        "Stichting Kleur, Taal; Afdeling Tolken"
+    );
+    let jorg = contact(&db, "Jorg Visser");
+    assert_eq!(jorg["email"], "jorg@example.org", "{jorg}");
+    assert_eq!(jorg["phones"].as_array().map(Vec::len), Some(1), "{jorg}");
+    assert_eq!(jorg["notes"], "Fax (werk): 030-2550009", "{jorg}");
+    let exported = ok(&db.contacts(&["export", "--vcf"]));
+    assert!(
+        exported.contains("\r\nORG:Stichting Kleur\\, Taal;Afdeling Tolken\r\n"),
+        "{exported}"
+    );
+}
+
+/// A tester's Android export: a phone with a label the person typed.
+#[test]
+fn an_android_label_of_its_own_is_shown_with_the_number() {
+    let db = Db::empty();
+    let path = file(
+        &db,
+        "android.vcf",
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Eva;;;\r\nFN:Eva Visser\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):030-7400099\r\n\
+          TEL;CELL:06-19990301\r\nTEL;HOME:030-7400001\r\n\
+          X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Eef;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n",
+    );
+    ok(&db.contacts(&["import", &path]));
+    let found = ok(&db.contacts(&["find", "Eva Visser"]));
+    assert_eq!(
+        found.lines().next().unwrap_or_default(),
+        "Eva Visser\t030-7400099 (Na 17 uur); 06-19990301 (mobiel); 030-7400001 (thuis)\t\t"
     );
 }
 

@@ -213,6 +213,17 @@ fn the_pinned_emergency_cards_are_an_admins_to_change_and_keep_a_number() {
     press(&mut app, "Enter");
     let refused = form(&app).error.clone().unwrap_or_default();
     assert_eq!(refused, Lang::En.get(crate::i18n::T::ErrBadPhone));
+    // Nor give 112 another number: the store keeps the national one (and says so).
+    for _ in 0.."spoed: x".len() {
+        press(&mut app, "Backspace");
+    }
+    type_text(&mut app, "spoed: 113");
+    press(&mut app, "Enter");
+    let refused = form(&app).error.clone().unwrap_or_default();
+    assert_eq!(
+        refused,
+        "The pinned card 112 must keep its number 112; it is not saved."
+    );
     let stored = app.store.directory().unwrap();
     let card = stored.iter().find(|c| c.name == "112").unwrap();
     assert_eq!(card.phone().unwrap().number, "112", "unchanged");

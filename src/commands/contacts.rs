@@ -202,10 +202,14 @@ fn only_groups_of(store: &Store, mut contacts: Vec<Contact>) -> Result<(Vec<Cont
 pub enum PinnedFate {
     /// The directory's card of that kind is the same (ids and UIDs aside): nothing to do.
     AlreadyThere,
-    /// The directory's card of that kind is the one signaal ships: the file's is stored in its
-    /// place (`Store::save_contact`, as the card form saves an edited pinned card).
+    /// An aandachtsfunctionaris card, and the directory's is still the one signaal ships: the
+    /// file's is stored in its place (`Store::save_contact`, as the card form saves an edited
+    /// pinned card).
     Store,
-    /// The directory has an edited card of that kind of its own, which differs: it is kept.
+    /// The directory's card of that kind differs and stays: it is the directory's own edited
+    /// card, or the card of a kind with a national number (112, Veilig Thuis, the
+    /// vertrouwensinspecteur, [`Pinned::number`]), which a file never changes: a file that
+    /// takes their number away or gives another must not reach the lookup.
     Kept,
 }
 
@@ -220,9 +224,11 @@ pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
         lead: None,
         ..c.clone()
     };
+    let fixed = card.pinned.is_some_and(|kind| !kind.number().is_empty());
     match own {
         Some(own) if comparable(own) == comparable(card) => PinnedFate::AlreadyThere,
         Some(own) if own.id != 0 => PinnedFate::Kept,
+        _ if fixed => PinnedFate::Kept,
         _ => PinnedFate::Store,
     }
 }
@@ -372,6 +378,29 @@ mod tests {
             pinned_fate(&edited, &Pinned::Aandachtsfunctionaris.card()),
             PinnedFate::Kept,
             "the file's is as signaal ships it: this directory's edits stay"
+        );
+    }
+
+    #[test]
+    fn a_file_never_changes_a_pinned_card_with_a_national_number() {
+        let shipped = directory(Vec::new());
+        let mut no_number = Pinned::Emergency.card();
+        no_number.phones.clear();
+        let mut wrong_number = Pinned::VeiligThuis.card();
+        wrong_number.phones[0].number = "0900-6666666".into();
+        let mut other_words = Pinned::Vertrouwensinspecteur.card();
+        other_words.when_to_call = "Altijd.".into();
+        for card in [no_number, wrong_number, other_words] {
+            assert_eq!(
+                pinned_fate(&shipped, &card),
+                PinnedFate::Kept,
+                "{}",
+                card.name
+            );
+        }
+        assert_eq!(
+            pinned_fate(&shipped, &Pinned::VeiligThuis.card()),
+            PinnedFate::AlreadyThere
         );
     }
 

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::{control_problem, problem, shown};
+use super::{control_problem, problem, rules, shown};
 use crate::domain::contact::{Contact, Help, Phone};
 use crate::export::FieldPath;
 use crate::problem::Problem;
@@ -394,26 +394,17 @@ fn row(
     if contact.name.is_empty() {
         problems.push(problem(line, "this row has no name"));
     }
-    // Outlook writes an Exchange account's X.500 path ("/o=ExchangeLabs/ou=.../cn=...") where
-    // the address would be: it is none. An address (with an @) goes before any other text.
-    emails.retain(|email| {
-        !email
-            .get(..3)
-            .is_some_and(|h| h.eq_ignore_ascii_case("/o="))
-    });
-    emails.sort_by_key(|email| !email.contains('@'));
-    let mut emails = emails.into_iter();
-    contact.email = emails.next().unwrap_or_default();
-    for note in not_numbers
-        .into_iter()
-        .chain(emails.map(|email| format!("E-mail: {email}")))
-    {
+    let (email, other_emails) = rules::emails(emails);
+    contact.email = email;
+    contact.phones.sort_by_key(|phone| call_order(&phone.label));
+    let (phones, faxes) = rules::phones(std::mem::take(&mut contact.phones));
+    contact.phones = phones;
+    for note in not_numbers.into_iter().chain(faxes).chain(other_emails) {
         if !contact.notes.is_empty() {
             contact.notes.push('\n');
         }
         contact.notes.push_str(&note);
     }
-    contact.phones.sort_by_key(|phone| call_order(&phone.label));
     if let Some((field, c, message)) = control_problem(&contact) {
         let column = columns
             .iter()
@@ -529,8 +520,8 @@ fn between_numbers(part: &str) -> Vec<&str> {
 
 /// Where a phone goes among a CSV row's phones, by its label: the order a person calls them in
 /// (the main number, mobile, work, home, any other), whatever the order of the columns (Outlook's
-/// is alphabetical, so "Assistant's Phone" came first); pager, telex, ISDN, callback and any fax
-/// come last. An unlabelled number ("Telefoon") is the main one.
+/// is alphabetical, so "Assistant's Phone" came first); pager, telex, ISDN and callback come
+/// last (a fax is no phone: `rules::phones`). An unlabelled number ("Telefoon") is the main one.
 fn call_order(label: &str) -> u8 {
     match label {
         "" | "hoofdnummer" => 0,
@@ -538,7 +529,6 @@ fn call_order(label: &str) -> u8 {
         "werk" | "bedrijf" => 2,
         "thuis" => 3,
         "pieper" | "telex" | "isdn" | "terugbellen" => 5,
-        _ if label.split_whitespace().any(|word| word == "fax") => 5,
         _ => 4,
     }
 }

@@ -11,6 +11,7 @@
 //! not one about CSV headers); anything else is read as CSV.
 
 mod csv;
+mod rules;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -107,12 +108,7 @@ pub fn identity(contact: &Contact) -> (String, Vec<String>) {
     let numbers = contact
         .phones
         .iter()
-        .map(|p| {
-            let number = p.number.trim();
-            let plus = if number.starts_with('+') { "+" } else { "" };
-            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            format!("{plus}{digits}")
-        })
+        .map(|p| rules::number_key(&p.number))
         .filter(|n| !n.is_empty())
         .collect();
     (name, numbers)

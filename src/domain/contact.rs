@@ -211,6 +211,22 @@ pub struct PinnedWords {
 }
 
 impl Contact {
+    /// The national number this card must carry and does not: for a pinned card of a kind with
+    /// a fixed number ([`Pinned::number`]) that has no phone with that number (its digits
+    /// compared, so "0800 2000" is it), that number; `None` for every other card. Such a card
+    /// sends someone in a hurry to no number or a wrong one: the store refuses to save it and
+    /// `check` reports it.
+    pub fn missing_fixed_number(&self) -> Option<&'static str> {
+        let fixed = self.pinned?.number();
+        let digits =
+            |number: &str| -> String { number.chars().filter(char::is_ascii_digit).collect() };
+        let has_it = self
+            .phones
+            .iter()
+            .any(|p| digits(&p.number) == digits(fixed));
+        (!fixed.is_empty() && !has_it).then_some(fixed)
+    }
+
     /// A new card with only a name; everything else empty.
     pub fn named(id: Id, name: &str) -> Contact {
         Contact {
@@ -472,6 +488,26 @@ pub fn reuse(shorter: &str, longer: &str) -> Reuse {
 mod tests {
     use super::*;
     use crate::domain::Role;
+
+    #[test]
+    fn a_pinned_card_of_a_fixed_kind_must_carry_its_national_number() {
+        let mut veilig_thuis = Pinned::VeiligThuis.card();
+        assert_eq!(veilig_thuis.missing_fixed_number(), None);
+        veilig_thuis.phones[0].number = "0800 2000".into();
+        assert_eq!(veilig_thuis.missing_fixed_number(), None, "spaces aside");
+        veilig_thuis.phones[0].number = "0900-6666666".into();
+        assert_eq!(veilig_thuis.missing_fixed_number(), Some("0800-2000"));
+        let mut emergency = Pinned::Emergency.card();
+        emergency.phones.clear();
+        assert_eq!(emergency.missing_fixed_number(), Some("112"));
+        let lead = Pinned::Aandachtsfunctionaris.card();
+        assert_eq!(
+            lead.missing_fixed_number(),
+            None,
+            "its number is the organisation's"
+        );
+        assert_eq!(Contact::named(0, "Huisarts").missing_fixed_number(), None);
+    }
 
     #[test]
     fn phones_are_written_and_read_as_label_and_number() {

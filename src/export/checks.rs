@@ -220,7 +220,8 @@ impl Checks {
     }
 
     /// Every contact needs a name and, unless it is a pinned card as signaal ships it, an id;
-    /// each pinned card is there once at most, and each UID (the vCard export's) too.
+    /// each pinned card is there once at most, with its national number when its kind has one,
+    /// and each UID (the vCard export's) once too.
     fn index_contact(&mut self, contact: &Contact) {
         if contact.id != 0 {
             self.contacts.insert(contact.id);
@@ -245,6 +246,11 @@ impl Checks {
                 let problem = Inconsistency::PinnedTwice(contact.name.clone());
                 self.problem(Kind::Contacts, problem);
             }
+        }
+        if let Some(number) = contact.missing_fixed_number() {
+            let (name, number) = (contact.name.clone(), number.to_string());
+            let problem = Inconsistency::PinnedNumberMissing { name, number };
+            self.problem(Kind::Contacts, problem);
         }
     }
 

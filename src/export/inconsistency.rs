@@ -41,6 +41,10 @@ pub enum Inconsistency {
     StaffNameTwice(String),
     /// A pinned card (112, Veilig Thuis, ...) is in the export more than once.
     PinnedTwice(String),
+    /// A pinned card of a kind with a national number (112, Veilig Thuis, the
+    /// vertrouwensinspecteur) lacks that `number` among its phones (see
+    /// `Contact::missing_fixed_number`): the lookup would give no number or a wrong one.
+    PinnedNumberMissing { name: String, number: String },
     /// A child's mentor is no staff member.
     MentorUnknown { child: Id, mentor: Id },
     /// A child's mentor is a coach, who is no one of the group's staff.

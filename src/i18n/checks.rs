@@ -62,6 +62,10 @@ impl Lang {
                 format!("de vaste kaart {name} staat er twee keer in"),
                 format!("the pinned card {name} is there twice"),
             ),
+            Inconsistency::PinnedNumberMissing { name, number } => self.pick(
+                format!("de vaste kaart {name} heeft haar nummer {number} niet"),
+                format!("the pinned card {name} does not have its number {number}"),
+            ),
             Inconsistency::MentorUnknown { child, mentor } => self.pick(
                 format!("kind {child} heeft mentor {mentor}, die geen medewerker is"),
                 format!("child {child} has mentor {mentor}, which is not a staff member"),
@@ -220,6 +224,14 @@ mod tests {
                 Inconsistency::StaffNameTwice("Anouk Jansen".into()),
                 "twee medewerkers heten Anouk Jansen",
                 "two staff members are called Anouk Jansen",
+            ),
+            (
+                Inconsistency::PinnedNumberMissing {
+                    name: "112".into(),
+                    number: "112".into(),
+                },
+                "de vaste kaart 112 heeft haar nummer 112 niet",
+                "the pinned card 112 does not have its number 112",
             ),
             (
                 Inconsistency::SealedTrailHasHash { position: 3 },

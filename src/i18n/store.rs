@@ -51,6 +51,10 @@ impl Lang {
                 format!("{name} is een vaste kaart en kan niet worden verwijderd."),
                 format!("{name} is a pinned card and cannot be removed."),
             ),
+            StoreError::PinnedNumberMissing { name, number } => self.pick(
+                format!("De vaste kaart {name} moet haar nummer {number} houden; ze is niet opgeslagen."),
+                format!("The pinned card {name} must keep its number {number}; it is not saved."),
+            ),
             StoreError::VisitClosed(id) => self.pick(
                 format!("Bezoek {id} is afgesloten en blijft zoals het is."),
                 format!("Visit {id} is closed and stays as it is."),
@@ -234,6 +238,7 @@ mod tests {
             StoreError::ControlCharacter { .. } => 34,
             StoreError::NotADirectory(_) => 35,
             StoreError::NoDatabase(_) => 36,
+            StoreError::PinnedNumberMissing { .. } => 37,
         }
     }
 
@@ -310,6 +315,10 @@ mod tests {
             },
             StoreError::NotADirectory(path()),
             StoreError::NoDatabase(path()),
+            StoreError::PinnedNumberMissing {
+                name: "Veilig Thuis".into(),
+                number: "0800-2000".into(),
+            },
         ]);
         all
     }
@@ -322,7 +331,7 @@ mod tests {
             numbers, expected,
             "one sample per variant, in the order of `variant`"
         );
-        assert_eq!(numbers.len(), 37);
+        assert_eq!(numbers.len(), 38);
     }
 
     #[test]

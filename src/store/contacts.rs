@@ -116,8 +116,9 @@ impl Store {
     }
 }
 
-/// The card as stored: with a name, trimmed, and without a control character where
-/// `export::contact_control_char` finds one (the last guard, whatever path a card comes by).
+/// The card as stored: with a name, trimmed, without a control character where
+/// `export::contact_control_char` finds one, and, when pinned, with its national number
+/// ([`Contact::missing_fixed_number`]): the last guard, whatever path a card comes by.
 fn checked(contact: &Contact) -> Result<Contact> {
     let name = clean_name(&contact.name).ok_or(StoreError::NameRequired(Named::Contact))?;
     if let Some((field, c)) = contact_control_char(contact) {
@@ -125,6 +126,12 @@ fn checked(contact: &Contact) -> Result<Contact> {
             name: visible_controls(&name).replace('\n', "^J"),
             field: field.to_string(),
             character: control_char_name(c),
+        });
+    }
+    if let Some(number) = contact.missing_fixed_number() {
+        return Err(StoreError::PinnedNumberMissing {
+            name,
+            number: number.to_string(),
         });
     }
     Ok(Contact {

@@ -37,6 +37,11 @@ pub enum StoreError {
     /// The contact card with this name came with signaal (pinned) and cannot be removed.
     #[error("{0} is a pinned card and cannot be removed")]
     PinnedContact(String),
+    /// A pinned card of a kind with a national number (112, Veilig Thuis, the
+    /// vertrouwensinspecteur) without that `number` among its phones: not saved, as it would send
+    /// someone in a hurry to no number or a wrong one.
+    #[error("the pinned card {name} must keep its number {number}; it is not saved")]
+    PinnedNumberMissing { name: String, number: String },
     /// A closed visit is history: it is never written again.
     #[error("visit {0} is closed and stays as it is")]
     VisitClosed(Id),

@@ -2,7 +2,7 @@
 
 use super::tests::{fresh, sig};
 use super::*;
-use crate::domain::contact::{Contact, Phone, Pinned};
+use crate::domain::contact::{directory, Contact, Phone, Pinned};
 
 fn card(name: &str) -> Contact {
     let mut c = Contact::named(0, name);
@@ -67,6 +67,40 @@ fn a_pinned_card_is_edited_in_place_and_never_removed() {
     assert_eq!(directory[3].name, "Bram de Wit");
     let err = store.remove_contact(second.id, &sig()).unwrap_err();
     assert!(err.to_string().contains("pinned"), "{err}");
+}
+
+#[test]
+fn a_pinned_card_of_a_national_number_is_never_saved_or_imported_without_it() {
+    let (_dir, store) = fresh();
+    let mut emergency = Pinned::Emergency.card();
+    emergency.phones.clear();
+    let err = store.save_contact(&emergency, &sig()).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::PinnedNumberMissing { number, .. } if number == "112"),
+        "{err}"
+    );
+    let mut veilig_thuis = Pinned::VeiligThuis.card();
+    veilig_thuis.phones[0].number = "0900-6666666".into();
+    assert!(store.save_contact(&veilig_thuis, &sig()).is_err());
+    assert_eq!(
+        store.directory().unwrap(),
+        directory(Vec::new()),
+        "nothing saved"
+    );
+    veilig_thuis
+        .phones
+        .push(Pinned::VeiligThuis.card().phones[0].clone());
+    store.save_contact(&veilig_thuis, &sig()).unwrap();
+
+    let mut data = store.export(sig().at).unwrap();
+    data.contacts[0].phones.clear();
+    let copy = tempfile::TempDir::new().unwrap();
+    let other = Store::open(&copy.path().join("db")).unwrap();
+    let err = other.import(&data).unwrap_err().to_string();
+    assert!(
+        err.contains("the pinned card 112 does not have its number 112"),
+        "{err}"
+    );
 }
 
 #[test]

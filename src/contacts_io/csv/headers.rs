@@ -3,6 +3,7 @@
 //! of the address books people export from: Google Contacts (the current header and the older
 //! one), Outlook (English and Dutch) and Thunderbird.
 
+use crate::contacts_io::rules;
 use crate::search::fold;
 
 /// What a column holds.
@@ -89,12 +90,13 @@ const PHONE_COLUMNS: [(&str, &str); 34] = [
 
 impl Column {
     /// What a header names. A fax column ("Business Fax", "Fax op werk", "Fax Number", "Fax")
-    /// is not imported but named in the import's summary: a childcare group never faxes, and a
-    /// fax number offered in the lookup is a number that cannot be called in a hurry.
+    /// is a phone column labelled with its header in lower case, so its numbers go into the
+    /// notes with where the fax is ("Fax (werk): ...", see [`rules::phones`]): a fax is never
+    /// a phone in signaal, and never lost.
     pub(super) fn from_header(header: &str) -> Column {
-        match Column::named_by(header) {
-            Column::Phone(label) if label == "fax" => Column::Other,
-            column => column,
+        match rules::is_fax(header) {
+            true => Column::Phone(header.trim().to_lowercase()),
+            false => Column::named_by(header),
         }
     }
 

@@ -80,7 +80,7 @@ fn a_ragged_row_is_reported_on_its_line_naming_the_files_own_separator() {
 }
 
 #[test]
-fn outlook_phones_come_in_the_order_a_person_calls_them_and_faxes_stay_out() {
+fn outlook_phones_come_in_the_order_a_person_calls_them_and_faxes_go_to_the_notes() {
     let read = read(
         "First Name,Last Name,Assistant's Phone,Business Fax,Business Phone,Callback,\
          Home Phone,Mobile Phone,Other Fax,Other Phone,Pager,Primary Phone\r\n\
@@ -99,19 +99,18 @@ fn outlook_phones_come_in_the_order_a_person_calls_them_and_faxes_stay_out() {
             phone("pieper", "030-9"),
         ]
     );
-    assert_eq!(read.unused_columns, ["Business Fax", "Other Fax"]);
+    assert_eq!(read.contacts[0].notes, "Fax (werk): 030-2\nFax: 030-7");
+    assert!(read.unused_columns.is_empty(), "{:?}", read.unused_columns);
 }
 
 #[test]
-fn a_google_fax_label_is_kept_but_comes_last() {
+fn a_google_fax_goes_to_the_notes_with_where_it_is() {
     let read = read(
         "First Name,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value\n\
          Ruben,Work Fax,030-1,Work,030-2\n",
     );
-    assert_eq!(
-        read.contacts[0].phones,
-        [phone("werk", "030-2"), phone("work fax", "030-1")]
-    );
+    assert_eq!(read.contacts[0].phones, [phone("werk", "030-2")]);
+    assert_eq!(read.contacts[0].notes, "Fax (werk): 030-1");
 }
 
 #[test]
@@ -137,10 +136,19 @@ fn a_phone_cell_without_a_digit_goes_to_the_notes() {
 }
 
 #[test]
+fn the_same_number_twice_in_a_row_is_one_phone() {
+    let read = read(
+        "Naam;Telefoon;Mobiel\n\
+         Wijkteam Oost;\"030-7960003; 030-7960003\";030 796 0003\n",
+    );
+    assert_eq!(read.contacts[0].phones, [phone("", "030-7960003")]);
+}
+
+#[test]
 fn two_numbers_in_one_cell_are_two_phones_with_its_label() {
     let read = read(
         "Naam;Mobiel;Werk;Thuis\n\
-         A;\"06-12345678\n06-87654321\";030-1234567 / 06-11223344;\"030/1234567\"\n\
+         A;\"06-12345678\n06-87654321\";030-1234567 / 06-11223344;\"030/7654321\"\n\
          B;\"06-12345678; 06-87654321\";;\n",
     );
     assert_eq!(
@@ -150,7 +158,7 @@ fn two_numbers_in_one_cell_are_two_phones_with_its_label() {
             phone("mobiel", "06-87654321"),
             phone("werk", "030-1234567"),
             phone("werk", "06-11223344"),
-            phone("thuis", "030/1234567"),
+            phone("thuis", "030/7654321"),
         ]
     );
     assert_eq!(

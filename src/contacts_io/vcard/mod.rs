@@ -15,7 +15,7 @@ mod write;
 
 use calcard::vcard::VCard;
 
-use super::{control_problem, problem, shown};
+use super::{control_problem, problem, rules, shown};
 use crate::domain::Contact;
 use crate::problem::Problem;
 

@@ -7,9 +7,11 @@ use calcard::vcard::{
     VCardVersion,
 };
 use chrono::NaiveDate;
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 
 use super::fields::{self, Field};
-use super::shown;
+use super::{rules, shown};
 use crate::domain::contact::{Contact, Phone};
 
 /// The contact of one card, or why the card is not one (said of the card as a whole).
@@ -25,6 +27,8 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
             ));
         }
     }
+    // The units of an ORG (`ORG:Stichting Kleur\, Taal;Afdeling Tolken`) are joined by "; ", so
+    // they stay apart from a comma in a unit's name, and the writer splits them there again.
     let organisation = card
         .property(&VCardProperty::Org)
         .map(|entry| {
@@ -32,7 +36,7 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
                 .into_iter()
                 .filter(|part| !part.is_empty())
                 .collect();
-            parts.join(", ")
+            parts.join("; ")
         })
         .unwrap_or_default();
     let formatted = card
@@ -69,6 +73,7 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .find(|role| !role.is_empty())
         .unwrap_or_default();
     let (phones, not_numbers) = phones(card);
+    let (phones, faxes) = rules::phones(phones);
     contact.phones = phones;
     let mut emails: Vec<(u32, String)> = card
         .properties(&VCardProperty::Email)
@@ -76,15 +81,16 @@ pub(super) fn contact(card: &VCard) -> Result<Contact, String> {
         .filter(|(_, email)| !email.is_empty())
         .collect();
     emails.sort_by_key(|(preference, _)| *preference);
-    let mut emails = emails.into_iter().map(|(_, email)| email);
-    contact.email = emails.next().unwrap_or_default();
+    let (email, other_emails) = rules::emails(emails.into_iter().map(|(_, email)| email).collect());
+    contact.email = email;
     let mut notes: Vec<String> = card
         .properties(&VCardProperty::Note)
         .map(single)
         .filter(|note| !note.is_empty())
         .collect();
     notes.extend(not_numbers.into_iter().map(|text| format!("Tel: {text}")));
-    notes.extend(emails.map(|email| format!("E-mail: {email}")));
+    notes.extend(faxes);
+    notes.extend(other_emails);
     contact.notes = notes.join("\n");
     for entry in card.properties(&VCardProperty::Categories) {
         for topic in texts(entry) {
@@ -161,25 +167,28 @@ fn signaal_fields(card: &VCard, contact: &mut Contact) -> Result<(), String> {
     Ok(())
 }
 
-/// The phones, most preferred first, each number once, with a label from its TYPE or from the
-/// Apple `X-ABLabel` in its group; and the text of a `TEL` that is no number (has no digit:
-/// "geen", "-"), for the notes.
+/// The `TEL`s, most preferred first, with a label from its TYPE or from the Apple `X-ABLabel`
+/// in its group (faxes and numbers twice among them: [`rules::phones`] sorts them out); and the
+/// text of a `TEL` that is no number (has no digit: "geen", "-"), for the notes.
 fn phones(card: &VCard) -> (Vec<Phone>, Vec<String>) {
     let mut tels: Vec<(u32, Phone)> = Vec::new();
     let mut not_numbers = Vec::new();
     for entry in card.properties(&VCardProperty::Tel) {
         let number = number(&single(entry));
-        if number.is_empty() || tels.iter().any(|(_, phone)| phone.number == number) {
+        if number.is_empty() {
             continue;
         }
         if !number.chars().any(|c| c.is_ascii_digit()) {
-            not_numbers.push(number);
+            if !not_numbers.contains(&number) {
+                not_numbers.push(number);
+            }
             continue;
         }
         let label = entry
             .group
             .as_deref()
             .and_then(|group| apple_label(card, group))
+            .or_else(|| android_label(entry))
             .unwrap_or_else(|| type_labels(&types(entry)));
         tels.push((preference(entry), Phone { label, number }));
     }
@@ -231,6 +240,56 @@ fn apple_label(card: &VCard, group: &str) -> Option<String> {
         false => text.trim().to_string(),
     })
     .filter(|label| !label.is_empty() || only_types)
+}
+
+/// The label Android writes for a phone of a kind a person named:
+/// `TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):...`, the label last and
+/// quoted-printable when it says so. `calcard` reads the parentheses as parameters named
+/// `X-CUSTOM(CHARSET` with the values "UTF-8", "ENCODING=QUOTED-PRINTABLE" and "Na 17 uur)";
+/// the label is decoded with `mail-parser`, the decoders `calcard` uses itself.
+fn android_label(entry: &VCardEntry) -> Option<String> {
+    let custom: Vec<(&str, &str)> = entry
+        .params
+        .iter()
+        .filter_map(|param| match (&param.name, &param.value) {
+            (VCardParameterName::Other(name), VCardParameterValue::Text(text))
+                if name
+                    .get(..9)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("X-CUSTOM(")) =>
+            {
+                Some((name.as_str(), text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    let &(name, first) = custom.first()?;
+    let charset = name[9..].eq_ignore_ascii_case("CHARSET").then_some(first);
+    let encoding = |text: &str| {
+        text.get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case("ENCODING="))
+    };
+    let quoted = custom
+        .iter()
+        .any(|(_, text)| text.eq_ignore_ascii_case("ENCODING=QUOTED-PRINTABLE"));
+    let label: Vec<&str> = custom
+        .iter()
+        .skip(usize::from(charset.is_some()))
+        .map(|(_, text)| *text)
+        .filter(|text| !encoding(text))
+        .collect();
+    let label = label.join(",");
+    let label = label.strip_suffix(')')?;
+    let label = match quoted {
+        false => label.to_string(),
+        true => {
+            let bytes = quoted_printable_decode(label.as_bytes())?;
+            match charset.and_then(|charset| charset_decoder(charset.as_bytes())) {
+                Some(decode) => decode(&bytes),
+                None => String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        }
+    };
+    Some(label.trim().to_string()).filter(|label| !label.is_empty())
 }
 
 /// Whether a word is one of vCard's TYPE values for a phone (or Apple's for its own labels).

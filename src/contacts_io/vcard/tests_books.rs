@@ -1,6 +1,7 @@
 //! vCards as a fresh tester's address books had them (issue 15): Outlook's vCard 2.1 with raw
-//! Windows-1252 or ISO-8859-1 bytes, `X-SIGNAAL-*` values typed by hand, and a stored fax with a
-//! label of its own written back as a fax. Fictional people.
+//! Windows-1252 or ISO-8859-1 bytes, `X-SIGNAAL-*` values typed by hand, a stored fax with a
+//! label of its own written back as a fax, Outlook's Exchange path before the address, faxes by
+//! TYPE and by Apple label. Fictional people.
 
 use crate::contacts_io::{read_bytes, write_vcard};
 use crate::domain::contact::{Contact, Phone};
@@ -97,7 +98,7 @@ fn consent_first_with_another_value_is_a_problem_not_false() {
 }
 
 #[test]
-fn a_stored_fax_with_a_label_of_its_own_is_written_as_a_fax() {
+fn a_stored_fax_with_a_label_of_its_own_is_written_as_a_fax_and_read_into_the_notes() {
     let mut contact = Contact::named(1, "GGD Lindewaard");
     contact.phones = vec![
         Phone {
@@ -118,7 +119,11 @@ fn a_stored_fax_with_a_label_of_its_own_is_written_as_a_fax() {
         written.contains("item2.TEL;TYPE=VOICE:0900-1234567\r\n"),
         "{written}"
     );
-    assert_eq!(read(written.as_bytes())[0].phones, contact.phones);
+    // A fax signaal stored before faxes stayed out of the phones: other tools get it as a fax,
+    // and signaal reads it back as every fax, into the notes.
+    let back = &read(written.as_bytes())[0];
+    assert_eq!(back.phones, contact.phones[1..]);
+    assert_eq!(back.notes, "Fax (werk): 030-7930009");
 }
 
 #[test]
@@ -136,4 +141,71 @@ fn a_tel_without_a_digit_goes_to_the_notes() {
         }]
     );
     assert_eq!(marieke.notes, "Jeugdarts\nTel: geen");
+}
+
+#[test]
+fn outlooks_exchange_path_is_never_the_email() {
+    let contacts = read(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Jorg\r\nFN:Jorg Visser\r\n\
+          EMAIL;PREF;INTERNET:/o=ExchangeLabs/ou=Exchange Administrative Group \
+          (FYDIBOHF23SPDLT)/cn=Recipients/cn=4a1b-jvisser\r\n\
+          EMAIL;INTERNET:jorg@example.org\r\nEND:VCARD\r\n",
+    );
+    assert_eq!(contacts[0].email, "jorg@example.org");
+    assert_eq!(contacts[0].notes, "");
+    let only_path = read(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jorg Visser\r\n\
+          EMAIL;PREF;INTERNET:/O=ExchangeLabs/cn=jvisser\r\nEND:VCARD\r\n",
+    );
+    assert_eq!(only_path[0].email, "");
+    assert_eq!(
+        only_path[0].notes,
+        "E-mail (Exchange): /O=ExchangeLabs/cn=jvisser"
+    );
+}
+
+#[test]
+fn a_fax_by_type_or_apple_label_is_no_phone_but_a_note() {
+    let contacts = read(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:GGD Lindewaard\r\n\
+          TEL;TYPE=FAX:030-7930001\r\n\
+          TEL;WORK;FAX:030-7930002\r\n\
+          item1.TEL:030-7930003\r\nitem1.X-ABLabel:_$!<WorkFAX>!$_\r\n\
+          item2.TEL:030-7930004\r\nitem2.X-ABLabel:fax\r\n\
+          TEL;TYPE=CELL:06-79300005\r\n\
+          TEL;TYPE=CELL:06 7930 0005\r\nEND:VCARD\r\n",
+    );
+    let ggd = &contacts[0];
+    assert_eq!(
+        ggd.phones,
+        [Phone {
+            label: "mobiel".into(),
+            number: "06-79300005".into()
+        }]
+    );
+    assert_eq!(
+        ggd.notes,
+        "Fax: 030-7930001\nFax (werk): 030-7930002\nFax: 030-7930003\nFax: 030-7930004"
+    );
+}
+
+#[test]
+fn an_android_label_of_its_own_is_the_phones_label() {
+    let contacts = read(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Visser;Eva;;;\r\nFN:Eva Visser\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,Na 17 uur):030-7400099\r\n\
+          TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=C3=A9=C3=A9n=2C twee):030-7400098\r\n\
+          TEL;CELL:06-19990301\r\n\
+          X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Eef;1;;;;;;;;;;;;;\r\nEND:VCARD\r\n",
+    );
+    let labels: Vec<&str> = contacts[0]
+        .phones
+        .iter()
+        .map(|phone| phone.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Na 17 uur", "één, twee", "mobiel"],
+        "as the person typed it"
+    );
 }

@@ -53,7 +53,9 @@ fn card(contact: &Contact, uid: String) -> VCard {
         );
     }
     if !organisation.is_empty() {
-        entries.push(text(VCardProperty::Org, organisation));
+        // Its units, as the reader stored them: "; " between them (a comma is the name's own).
+        let units = organisation.split("; ").map(|unit| text_value(unit.trim()));
+        entries.push(VCardEntry::new(VCardProperty::Org).with_values(units.collect()));
     }
     if !contact.role.trim().is_empty() {
         entries.push(text(VCardProperty::Title, contact.role.trim()));
@@ -145,8 +147,12 @@ fn signaal_value(contact: &Contact, field: Field) -> String {
 
 /// A property with one text value; line ends become `\n` as vCard writes them.
 fn text(property: VCardProperty, value: &str) -> VCardEntry {
-    let value = value.replace("\r\n", "\n").replace('\r', "\n");
-    VCardEntry::new(property).with_value(VCardValue::Text(value))
+    VCardEntry::new(property).with_value(text_value(value))
+}
+
+/// A text value with its line ends as `\n`.
+fn text_value(value: &str) -> VCardValue {
+    VCardValue::Text(value.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn type_param(kind: VCardType) -> VCardParameter {
