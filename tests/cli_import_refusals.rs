@@ -10,7 +10,7 @@ mod common {
 
 use std::sync::OnceLock;
 
-use common::cli::{command, fails, run, run_ok, Db};
+use common::cli::{command, fails, run_ok, Db};
 use serde_json::Value;
 
 /// A small demo's export, made once for all tests.
@@ -251,19 +251,6 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// `signaal --lang LANG import --db DB FILE`: exit code 1, and stderr.
-fn refused(lang: &str, db: &Db, file: &std::path::Path) -> String {
-    let out = run(&[
-        "--lang",
-        lang,
-        "import",
-        "--db",
-        db.path(),
-        file.to_str().unwrap(),
-    ]);
-    fails(&out, 1)
-}
-
 #[test]
 fn every_refusal_says_where_and_what_in_both_languages_and_leaves_nothing() {
     for case in cases() {
@@ -271,7 +258,7 @@ fn every_refusal_says_where_and_what_in_both_languages_and_leaves_nothing() {
         let file = db.file("export.json");
         std::fs::write(&file, &case.file).unwrap();
         for (lang, expected) in [("en", case.en), ("nl", case.nl)] {
-            let err = refused(lang, &db, &file);
+            let err = db.import_refused(lang, &file);
             let name = case.name;
             assert!(
                 err.contains(expected),
@@ -308,7 +295,7 @@ fn a_refused_file_leaves_a_database_that_was_there_as_it_was() {
     for case in cases().into_iter().step_by(4) {
         let file = db.file("export.json");
         std::fs::write(&file, &case.file).unwrap();
-        let err = refused("en", &db, &file);
+        let err = db.import_refused("en", &file);
         assert!(err.contains("export.json"), "{}: {err}", case.name);
     }
     assert!(db.content() == before, "the database is as it was");
@@ -322,7 +309,7 @@ fn a_refused_file_leaves_an_empty_directory_made_for_it_empty() {
     let file = db.file("export.json");
     let bad = changed(|e| e["children"][1]["group_id"] = 999_999.into());
     std::fs::write(&file, bad).unwrap();
-    refused("en", &db, &file);
+    db.import_refused("en", &file);
     let left: Vec<_> = std::fs::read_dir(db.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
@@ -344,7 +331,7 @@ fn a_byte_order_mark_before_the_export_is_no_problem() {
     let other = Db::empty();
     let bad = changed(|e| e["children"][1]["birth_date"] = "2024-02-30".into());
     std::fs::write(&file, [b"\xEF\xBB\xBF", &bad[..]].concat()).unwrap();
-    let err = refused("en", &other, &file);
+    let err = other.import_refused("en", &file);
     let line = 1 + String::from_utf8_lossy(&bad)
         .lines()
         .position(|l| l.contains("2024-02-30"))
@@ -406,12 +393,12 @@ fn a_file_that_cannot_be_read_or_is_a_backup_is_said_in_both_languages() {
             "is gecomprimeerd, zoals een signaal-back-up",
         ),
     ] {
-        let err = refused(lang, &db, &missing);
+        let err = db.import_refused(lang, &missing);
         assert!(
             err.contains("missing.json") && err.contains(unreadable),
             "{err}"
         );
-        let err = refused(lang, &db, &backup);
+        let err = db.import_refused(lang, &backup);
         assert!(err.contains(compressed), "{err}");
         assert!(err.contains("signaal restore --db"), "{err}");
         assert!(!db.exists(), "nothing made");

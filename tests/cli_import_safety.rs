@@ -230,15 +230,7 @@ fn import_refused(bytes: &[u8], lang: &str) -> String {
     let db = Db::empty();
     let file = db.file("export.json");
     std::fs::write(&file, bytes).unwrap();
-    let args = [
-        "--lang",
-        lang,
-        "import",
-        "--db",
-        db.path(),
-        file.to_str().unwrap(),
-    ];
-    let stderr = fails(&command(&args).output().unwrap(), 1);
+    let stderr = db.import_refused(lang, &file);
     assert!(!db.exists(), "nothing at --db");
     stderr.replace(file.to_str().unwrap(), "FILE")
 }

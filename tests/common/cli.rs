@@ -285,6 +285,16 @@ impl Db {
         run(&all)
     }
 
+    /// `signaal --lang LANG import --db DB FILE`, which must be refused with exit code 1: its
+    /// stderr.
+    pub fn import_refused(&self, lang: &str, file: &Path) -> String {
+        let file = file.to_str().unwrap();
+        fails(
+            &run(&["--lang", lang, "import", "--db", self.path(), file]),
+            1,
+        )
+    }
+
     /// `signaal contacts --db DB ARGS...`, run to the end whatever its exit code.
     pub fn contacts(&self, args: &[&str]) -> Output {
         let mut all = vec!["contacts", "--db", self.path()];

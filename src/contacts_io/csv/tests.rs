@@ -4,14 +4,14 @@
 use crate::contacts_io::{read_file, ReadFile};
 use crate::domain::contact::{Contact, Phone};
 
-fn phone(label: &str, number: &str) -> Phone {
+pub(super) fn phone(label: &str, number: &str) -> Phone {
     Phone {
         label: label.into(),
         number: number.into(),
     }
 }
 
-fn read(text: &str) -> ReadFile {
+pub(super) fn read(text: &str) -> ReadFile {
     read_file("export.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
 }
 

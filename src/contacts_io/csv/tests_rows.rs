@@ -2,19 +2,8 @@
 //! right line, Outlook's phones in the order a person calls them, Exchange addresses, phone
 //! cells with text or two numbers, and a column without a header. Fictional people.
 
-use crate::contacts_io::{read_file, ReadFile};
-use crate::domain::contact::Phone;
-
-fn phone(label: &str, number: &str) -> Phone {
-    Phone {
-        label: label.into(),
-        number: number.into(),
-    }
-}
-
-fn read(text: &str) -> ReadFile {
-    read_file("export.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
-}
+use super::tests::{phone, read};
+use crate::contacts_io::read_file;
 
 fn problems(text: &str) -> String {
     read_file("export.csv", text.as_bytes())
