@@ -3,7 +3,7 @@
 //! get 0800-2000), `import` adds the cards of a vCard or CSV file, all or nothing, and `export`
 //! writes the whole directory as vCard 4.0.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -240,11 +240,29 @@ pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
 /// export of the directory, adds nothing the second time.
 pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
     let mut known: Vec<(String, Vec<String>)> = directory.iter().map(identity).collect();
-    let mut uids: HashSet<String> = uid::uids(directory).into_iter().collect();
+    // Each UID with the (folded) name of the card that has it.
+    let mut uids: HashMap<String, String> = uid::uids(directory)
+        .into_iter()
+        .zip(known.iter().map(|(name, _)| name.clone()))
+        .collect();
     let mut new = Vec::new();
-    for contact in read {
+    for mut contact in read {
         let id = identity(&contact);
-        let known_uid = !contact.uid.is_empty() && !uids.insert(contact.uid.clone());
+        // A UID names the same card only with the same name: another person under a UID that is
+        // taken (a file that numbers its cards itself, or a copied card edited into someone
+        // else) is a new card, with a UID of its own (the store gives one).
+        let known_uid = match uids.get(&contact.uid) {
+            _ if contact.uid.is_empty() => false,
+            Some(name) if *name == id.0 => true,
+            Some(_) => {
+                contact.uid.clear();
+                false
+            }
+            None => {
+                uids.insert(contact.uid.clone(), id.0.clone());
+                false
+            }
+        };
         if !known.contains(&id) && !known_uid {
             known.push(id);
             new.push(contact);
@@ -334,7 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn a_card_with_the_uid_of_one_in_the_directory_is_there_already() {
+    fn a_card_with_the_uid_and_name_of_one_in_the_directory_is_there_already() {
         let mut jose = Contact::named(9, "José Martins");
         jose.uid = "google-17".into();
         let directory = directory(vec![jose]);
@@ -345,8 +363,16 @@ mod tests {
         other.uid = "google-18".into();
         let mut copy = Contact::named(0, "Bas Hendriks");
         copy.uid = "google-18".into();
-        let read = vec![renumbered, other.clone(), copy];
-        assert_eq!(not_yet_in(&directory, read), vec![other]);
+        let mut jose_uid = Contact::named(0, "Derde Persoon");
+        jose_uid.uid = "google-17".into();
+        let read = vec![renumbered, other.clone(), copy, jose_uid];
+        // Another person under a taken UID is a new card, never dropped: the UID is left for
+        // the store to give a new one.
+        let (bas, derde) = (
+            Contact::named(0, "Bas Hendriks"),
+            Contact::named(0, "Derde Persoon"),
+        );
+        assert_eq!(not_yet_in(&directory, read), vec![other, bas, derde]);
     }
 
     #[test]

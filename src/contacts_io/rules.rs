@@ -4,9 +4,9 @@
 use crate::domain::contact::Phone;
 
 /// The e-mail of a card and the lines for its notes, from the e-mail values of a file in the
-/// order the file prefers them. The e-mail is the first address with an `@` (a value without
-/// one only when no value has one); the other values go into the notes ("E-mail: ...", those
-/// with an `@` first), so none is lost. Outlook writes an Exchange account's X.500 path (`/o=ExchangeLabs/ou=.../cn=...`,
+/// order the file prefers them. The e-mail is the first address with an `@`, and a value without
+/// one ("geen", "-", Outlook's "EX:/O=...") is never the e-mail; the other values go into the
+/// notes ("E-mail: ...", those with an `@` first), so none is lost. Outlook writes an Exchange account's X.500 path (`/o=ExchangeLabs/ou=.../cn=...`,
 /// in any case) where an address would be: it is never the e-mail, and it is left out when the
 /// card has an address (the same mailbox by its inside name), else kept in the notes as
 /// "E-mail (Exchange): ...".
@@ -19,8 +19,10 @@ pub(super) fn emails(found: Vec<String>) -> (String, Vec<String>) {
     let (paths, mut addresses): (Vec<String>, Vec<String>) =
         found.into_iter().partition(|value| exchange(value));
     addresses.sort_by_key(|address| !address.contains('@'));
-    let mut addresses = addresses.into_iter();
-    let email = addresses.next().unwrap_or_default();
+    let mut addresses = addresses.into_iter().peekable();
+    let email = addresses
+        .next_if(|address| address.contains('@'))
+        .unwrap_or_default();
     let mut notes: Vec<String> = addresses.map(|other| format!("E-mail: {other}")).collect();
     if !email.contains('@') {
         notes.extend(
@@ -126,9 +128,17 @@ mod tests {
         assert_eq!(found(&[]), (String::new(), Vec::new()));
         assert_eq!(
             found(&["zie website"]),
-            ("zie website".to_string(), Vec::new()),
-            "text without an @ only when no value has one"
+            (String::new(), vec!["E-mail: zie website".into()]),
+            "text without an @ is never the e-mail, and is kept in the notes"
         );
+        for value in [
+            "geen",
+            "-",
+            "EX:/O=FIRST/OU=X/CN=B",
+            "X500:/o=ExchangeLabs/cn=D",
+        ] {
+            assert_eq!(found(&[value]).0, "", "{value}");
+        }
     }
 
     #[test]

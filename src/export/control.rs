@@ -72,6 +72,7 @@ pub fn first_in(record: Record<'_>) -> Option<(FieldPath, char)> {
                 (field("organisation"), c.organisation.as_str()),
                 (field("email"), c.email.as_str()),
                 (field("area"), c.area.as_str()),
+                (field("uid"), c.uid.as_str()),
             ]);
             lines.extend(phones(field("phones"), &c.phones));
             let topics = c.topics.iter().enumerate();
@@ -247,12 +248,17 @@ mod tests {
         let group = &mut data.groups[0];
         group.location = "Hal\nB".into();
         let group = group.id;
+        // A UID is written raw into a vCard export: it must be clean too.
+        let contact = data.contacts.iter_mut().find(|c| c.id != 0).unwrap();
+        contact.uid = "a\u{1b}[31mb".into();
+        let contact = contact.id;
         assert_eq!(
             problems(&data),
             [
                 format!("staff member {staff} has a control character (BEL) in name"),
                 format!("group {group} has a control character (LF) in location"),
                 format!("child {id} has a control character (ESC) in last_name"),
+                format!("contact {contact} has a control character (ESC) in uid"),
             ]
         );
     }
