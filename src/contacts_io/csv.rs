@@ -289,6 +289,7 @@ fn row(
     // What phone cells hold that is no number ("geen", "-"), for the notes.
     let mut not_numbers = Vec::new();
     let mut parts = [String::new(), String::new(), String::new()];
+    let mut nickname = String::new();
     let google_label = |n: u32| -> Vec<String> {
         columns
             .iter()
@@ -306,6 +307,7 @@ fn row(
             Column::GivenName => parts[0] = value.to_string(),
             Column::MiddleName => parts[1] = value.to_string(),
             Column::FamilyName => parts[2] = value.to_string(),
+            Column::Nickname => nickname = value.to_string(),
             Column::Role => contact.role = value.to_string(),
             Column::Organisation => contact.organisation = value.to_string(),
             Column::Phone(label) => {
@@ -391,15 +393,27 @@ fn row(
     if contact.name.is_empty() {
         contact.name = contact.organisation.clone();
     }
+    let (email, other_emails) = rules::emails(emails);
+    // Else the row is shown by its nickname, or else by its e-mail address, as Google shows
+    // such a contact; a nickname beside a name is kept in the notes.
+    let mut nickname_note = None;
+    match (contact.name.is_empty(), nickname.trim()) {
+        (_, "") => {}
+        (true, nickname) => contact.name = nickname.to_string(),
+        (false, nickname) => nickname_note = Some(format!("Bijnaam: {nickname}")),
+    }
+    if contact.name.is_empty() {
+        contact.name = email.clone();
+    }
     if contact.name.is_empty() {
         problems.push(problem(line, "this row has no name"));
     }
-    let (email, other_emails) = rules::emails(emails);
     contact.email = email;
     contact.phones.sort_by_key(|phone| call_order(&phone.label));
     let (phones, faxes) = rules::phones(std::mem::take(&mut contact.phones));
     contact.phones = phones;
-    for note in not_numbers.into_iter().chain(faxes).chain(other_emails) {
+    let notes = not_numbers.into_iter().chain(nickname_note).chain(faxes);
+    for note in notes.chain(other_emails) {
         if !contact.notes.is_empty() {
             contact.notes.push('\n');
         }
@@ -429,9 +443,11 @@ fn fills(column: &Column, path: &FieldPath) -> bool {
     let field = path.to_string();
     let field = field.split(['.', '[']).next().unwrap_or_default();
     match column {
-        Column::Name | Column::GivenName | Column::MiddleName | Column::FamilyName => {
-            field == "name"
-        }
+        Column::Name
+        | Column::GivenName
+        | Column::MiddleName
+        | Column::FamilyName
+        | Column::Nickname => matches!(field, "name" | "notes"),
         Column::Role => field == "role",
         Column::Organisation => field == "organisation",
         Column::Phone(_) | Column::PhoneValue(_) | Column::PhoneLabel(_) => field == "phones",
@@ -462,6 +478,7 @@ fn cell<'a>(column: &Column, field: &'a str) -> Cow<'a, str> {
             | Column::GivenName
             | Column::MiddleName
             | Column::FamilyName
+            | Column::Nickname
             | Column::Role
             | Column::Organisation
             | Column::Area

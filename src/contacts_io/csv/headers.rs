@@ -15,6 +15,9 @@ pub(super) enum Column {
     GivenName,
     MiddleName,
     FamilyName,
+    /// A nickname ("Nickname", "Bijnaam", "Roepnaam"): the name of a row that has no other (Google
+    /// shows such a contact by it), else kept in the notes.
+    Nickname,
     Role,
     /// "Title"/"Titel": the role in a spreadsheet, but the salutation (Mevr., Dhr.) in an Outlook
     /// export, which also has "Job Title"/"Functie"; see [`resolve`].
@@ -146,6 +149,7 @@ impl Column {
                 Column::MiddleName
             }
             "lastname" | "familyname" | "achternaam" | "surname" => Column::FamilyName,
+            "nickname" | "bijnaam" | "roepnaam" => Column::Nickname,
             "title" | "titel" => Column::Title,
             "role" | "rol" | "functie" | "jobtitle" | "organizationtitle" => Column::Role,
             "organisation" | "organization" | "organisatie" | "org" | "company" | "bedrijf"

@@ -359,9 +359,25 @@ fn thunderbird_display_name_and_every_phone() {
         THUNDERBIRD,
         "Mira Janssen (logopedie) | mobiel: 06 4444 5555, werk: 030 444 5555 | \
          mira@klank.example | Praktijk De Klank | Logopedist",
-        "Fax: 030 444 5556\nE-mail: m.janssen@thuis.example",
-        &["Nickname", "Work Address", "Work City", "Work ZipCode"],
+        "Bijnaam: Mira\nFax: 030 444 5556\nE-mail: m.janssen@thuis.example",
+        &["Work Address", "Work City", "Work ZipCode"],
     );
+}
+
+/// Google shows a contact without a name by its nickname, else by its e-mail address: such a
+/// row is that contact, never a refusal of the whole file.
+#[test]
+fn a_row_without_a_name_is_its_nickname_or_its_email() {
+    let read = read(
+        "First Name,Last Name,Nickname,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,\
+         Phone 1 - Value\n\
+         ,,Bolle,,,Mobile,06-19000111\n\
+         ,,,* Work,juf.sanne@school.example,,\n",
+    );
+    let names: Vec<&str> = read.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Bolle", "juf.sanne@school.example"]);
+    assert_eq!(read.contacts[1].email, "juf.sanne@school.example");
+    assert_eq!(read.contacts[0].phones, [phone("mobiel", "06-19000111")]);
 }
 
 #[test]
