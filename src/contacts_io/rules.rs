@@ -37,11 +37,14 @@ pub(super) fn emails(found: Vec<String>) -> (String, Vec<String>) {
 /// The phones a card keeps, and the lines for its notes: a fax (a phone whose label has a word
 /// ending in "fax": "fax", "werk, fax", Google's "work fax", Apple's "WorkFAX") is never a phone
 /// in signaal, as a group never faxes and a fax in the lookup cannot be called in a hurry, but it
-/// is kept in the notes ("Fax (werk): 030-..."); and a number the card has twice (its digits
+/// is kept in the notes ("Fax (werk): 030-..."); a ";" in a label becomes ","; and a number the card has twice (its digits
 /// and a leading + compared, see [`number_key`]) is kept once, the first time it comes.
 pub(super) fn phones(found: Vec<Phone>) -> (Vec<Phone>, Vec<String>) {
     let (mut phones, mut notes, mut seen) = (Vec::new(), Vec::new(), Vec::new());
-    for phone in found {
+    for mut phone in found {
+        // The card form shows phones as "label: number; label: number": a ";" in a label (an
+        // Apple label "werk; direct") would split it there, and the form could not save the card.
+        phone.label = phone.label.replace(';', ",");
         let key = number_key(&phone.number);
         if seen.contains(&key) {
             continue;
@@ -168,6 +171,16 @@ mod tests {
                 "Fax: 030-1110004"
             ]
         );
+    }
+
+    /// A label with ";" (Apple's `X-ABLabel:werk\; direct`) would make the card form read two
+    /// phones where there is one, and refuse to save the card.
+    #[test]
+    fn a_label_keeps_no_semicolon_so_the_card_form_reads_it_back() {
+        let (kept, _) = phones(vec![phone("werk; direct", "030-7000001")]);
+        assert_eq!(kept, [phone("werk, direct", "030-7000001")]);
+        let typed = crate::domain::contact::phones_text(&kept);
+        assert_eq!(crate::domain::contact::parse_phones(&typed), Ok(kept));
     }
 
     #[test]
