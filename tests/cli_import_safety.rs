@@ -4,14 +4,15 @@
 
 mod common {
     pub mod cli;
+    pub mod pty;
 }
 
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use common::cli::{command, fails, run_ok, Db};
+use common::pty::{poll_until, TIMEOUT};
 
 /// `contacts import` of `text` saved as `name` into the demo: refused with exit 1, every
 /// problem's line in the message, and the directory exactly as before. Returns stderr.
@@ -67,19 +68,10 @@ fn a_csv_file_with_a_control_character_in_a_name_is_refused_whole() {
     assert!(!stderr.contains("Anna"), "{stderr}");
 }
 
-/// How long a step of the kill test may take before the test gives up.
-const PATIENCE: Duration = Duration::from_secs(60);
-
-/// Polls `done` until it gives something, or panics after [`PATIENCE`] saying what was awaited.
-fn poll<T>(what: &str, mut done: impl FnMut() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(found) = done() {
-            return found;
-        }
-        assert!(start.elapsed() < PATIENCE, "waited too long for {what}");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+/// Polls `done` until it gives something, or panics (after the pty tests' generous limit) saying
+/// what was awaited.
+fn poll<T>(what: &str, done: impl FnMut() -> Option<T>) -> T {
+    poll_until(what, TIMEOUT, done, String::new)
 }
 
 /// The write end of the FIFO at `fifo` once a reader has opened it (opening it without a
