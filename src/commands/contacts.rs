@@ -186,12 +186,12 @@ fn only_groups_of(store: &Store, mut contacts: Vec<Contact>) -> Result<(Vec<Cont
     let here: HashSet<u64> = store.groups()?.iter().map(|group| group.id).collect();
     let mut dropped = Vec::new();
     for contact in &mut contacts {
-        contact.groups.retain(|id| match here.contains(id) {
-            true => true,
-            false => {
+        contact.groups.retain(|id| {
+            let ours = here.contains(id);
+            if !ours {
                 dropped.push(*id);
-                false
             }
+            ours
         });
     }
     Ok((contacts, dropped))
@@ -235,9 +235,10 @@ pub fn pinned_fate(directory: &[Contact], card: &Contact) -> PinnedFate {
 
 /// The contacts of `read` that are not in `directory` yet, nor earlier in `read`: a card is there
 /// already when it has the same [`identity`]: the same name (case and accents aside) and the
-/// same phone numbers (only their digits and a leading +), in the same order; or the `UID` of a
-/// contact there (the same card, edited since on one side). So importing a file twice, or an
-/// export of the directory, adds nothing the second time.
+/// same phone numbers (only their digits and a leading +), in the same order; or the `UID` and
+/// name of a contact there (the same card, its numbers edited since on one side). A card under
+/// a taken `UID` with another name is new, its `UID` cleared for the store to make one. So
+/// importing a file twice, or an export of the directory, adds nothing the second time.
 pub fn not_yet_in(directory: &[Contact], read: Vec<Contact>) -> Vec<Contact> {
     let mut known: Vec<(String, Vec<String>)> = directory.iter().map(identity).collect();
     // Each UID with the (folded) name of the card that has it.

@@ -52,8 +52,9 @@ impl Store {
             0 => c.pinned.is_some() && c.pinned == contact.pinned,
             id => c.id == id,
         });
-        let mut uids = uid::uids(&directory);
         if contact.uid.is_empty() {
+            // Only then: making the UIDs of cards stored without one hashes each of them.
+            let mut uids = uid::uids(&directory);
             contact.uid = match earlier {
                 Some(at) => uids.swap_remove(at),
                 None => uid::made_uid(&contact, &mut uids.into_iter().collect()),
