@@ -134,7 +134,8 @@ fn check_reports_a_trail_changed_behind_signaals_back() {
     db.in_sled(|sled| {
         let audit = sled.open_tree("audit").unwrap();
         let (key, value) = audit.first().unwrap().expect("the demo.load entry");
-        let mut entry: Value = serde_json::from_slice(&value).unwrap();
+        let json = signaal::store::record_json(&value).unwrap();
+        let mut entry: Value = serde_json::from_slice(&json).unwrap();
         entry["by"] = json!("Iemand Anders");
         audit
             .insert(key, serde_json::to_vec(&entry).unwrap())
@@ -185,7 +186,9 @@ fn reseal(sled: &sled::Db, index: usize, change: impl FnOnce(&mut AuditEntry)) {
     let stored: Vec<_> = audit.iter().map(|e| e.unwrap()).collect();
     let mut trail: Vec<AuditEntry> = stored
         .iter()
-        .map(|(_, value)| serde_json::from_slice(value).unwrap())
+        .map(|(_, value)| {
+            serde_json::from_slice(&signaal::store::record_json(value).unwrap()).unwrap()
+        })
         .collect();
     change(&mut trail[index]);
     seal_all(&mut trail);

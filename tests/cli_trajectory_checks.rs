@@ -54,7 +54,8 @@ fn change_stored(db: &Db, id: &Value, change: impl Fn(&mut Value)) {
         let tree = sled.open_tree("trajectories").unwrap();
         for entry in tree.iter() {
             let (key, value) = entry.unwrap();
-            let mut stored: Value = serde_json::from_slice(&value).unwrap();
+            let json = signaal::store::record_json(&value).unwrap();
+            let mut stored: Value = serde_json::from_slice(&json).unwrap();
             if &stored["id"] == id {
                 change(&mut stored);
                 tree.insert(key, serde_json::to_vec(&stored).unwrap())

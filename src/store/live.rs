@@ -66,6 +66,25 @@ impl Trees {
             db,
         })
     }
+
+    /// The trees whose values are records in the codec (`codec::encode`): every tree but `meta`
+    /// and `child_group`, whose values are raw numbers.
+    pub fn records(&self) -> [&Tree; 12] {
+        [
+            &self.groups,
+            &self.children,
+            &self.staff,
+            &self.audit,
+            &self.observations,
+            &self.form_templates,
+            &self.trajectories,
+            &self.plan_templates,
+            &self.contacts,
+            &self.pins,
+            &self.visits,
+            &self.handovers,
+        ]
+    }
 }
 
 /// The slot all clones of a store share.

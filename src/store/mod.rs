@@ -50,6 +50,7 @@ use std::sync::{Arc, Mutex};
 
 use sled::Tree;
 
+pub use codec::record_json;
 pub use error::{is_full, Damage, Made, Named, StoreError};
 pub use import::TrailChain;
 pub use observations::TemplateAdded;
@@ -240,6 +241,8 @@ fn decode_one<T: serde::de::DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result
 mod tests;
 #[cfg(test)]
 mod tests_audit;
+#[cfg(test)]
+mod tests_codec;
 #[cfg(test)]
 mod tests_contacts;
 #[cfg(test)]
