@@ -3,7 +3,7 @@
 //! Each step upgrades from version `n` to `n + 1` and runs before the app sees any data. Version 1
 //! is the first layout. A step is added here, never by editing old ones.
 
-use super::codec::{decode, deflate, encode, is_deflated};
+use super::codec::{compress, decode, encode, is_compressed};
 use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
@@ -12,7 +12,7 @@ const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[fn(&Store) -> Result<()>] =
-    &[seal_audit_chain, consent_to_children, deflate_records];
+    &[seal_audit_chain, consent_to_children, compress_records];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
 /// trail.
@@ -66,28 +66,28 @@ fn consent_to_children(store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// How many records [`deflate_records`] rewrites in one batch: a megabyte or so of JSON, so memory
+/// How many records [`compress_records`] rewrites in one batch: a megabyte or so of JSON, so memory
 /// stays bounded on a large database while the flushes stay few.
-const DEFLATE_BATCH: usize = 1024;
+const COMPRESS_BATCH: usize = 1024;
 
-/// 3 -> 4: every record is rewritten in the compact codec (`codec::deflate`): its JSON exactly as
-/// it was, deflated, so no record is reinterpreted on the way (one that does not read before
+/// 3 -> 4: every record is rewritten in the compact codec (`codec::compress`): its JSON exactly as
+/// it was, compressed, so no record is reinterpreted on the way (one that does not read before
 /// reports the same damage after). A batch is applied whole or not at all, and a value already
-/// deflated is passed over, so a rerun after a crash finishes the job; meanwhile the database
+/// compressed is passed over, so a rerun after a crash finishes the job; meanwhile the database
 /// reads, as `codec::decode` reads both codecs.
-fn deflate_records(store: &Store) -> Result<()> {
+fn compress_records(store: &Store) -> Result<()> {
     let trees = store.trees()?;
     for tree in trees.records() {
         let mut batch = sled::Batch::default();
         let mut pending = 0;
         for item in tree.iter() {
             let (key, value) = item?;
-            if is_deflated(&value) {
+            if is_compressed(&value) {
                 continue;
             }
-            batch.insert(key, deflate(&value));
+            batch.insert(key, compress(&value));
             pending += 1;
-            if pending == DEFLATE_BATCH {
+            if pending == COMPRESS_BATCH {
                 tree.apply_batch(std::mem::take(&mut batch))?;
                 pending = 0;
             }

@@ -4,7 +4,7 @@
 use serde::{de::DeserializeOwned, Serialize};
 use sled::Tree;
 
-use super::codec::{self, deflate, is_deflated, record_json};
+use super::codec::{self, compress, is_compressed, record_json};
 use super::tests::{fresh, sig};
 use super::*;
 use crate::domain::pin::{Pin, PinRecord};
@@ -34,7 +34,7 @@ fn demo() -> (tempfile::TempDir, Store) {
 fn round_trips<T: Serialize + DeserializeOwned>(tree: &Tree) {
     for item in tree.iter() {
         let (key, value) = item.unwrap();
-        assert!(is_deflated(&value), "stored deflated");
+        assert!(is_compressed(&value), "stored compressed");
         let record: T = codec::decode(&key, &value).unwrap();
         assert_eq!(codec::encode(&record), value.to_vec());
     }
@@ -78,7 +78,7 @@ fn reopened(dir: &tempfile::TempDir, store: Store) -> Store {
 }
 
 #[test]
-fn every_record_type_round_trips_deflated() {
+fn every_record_type_round_trips_compressed() {
     let (_dir, store) = demo();
     let trees = store.trees().unwrap();
     round_trips::<Group>(&trees.groups);
@@ -96,7 +96,7 @@ fn every_record_type_round_trips_deflated() {
 }
 
 #[test]
-fn deflating_makes_an_observation_several_times_smaller() {
+fn compressing_makes_the_observations_less_than_half_their_json() {
     let (_dir, store) = demo();
     let trees = store.trees().unwrap();
     let (stored, json) = trees.observations.iter().fold((0, 0), |(s, j), item| {
@@ -127,16 +127,21 @@ fn a_record_stored_as_plain_json_still_reads() {
 }
 
 #[test]
-fn a_damaged_deflated_record_is_reported_with_its_key() {
+fn a_damaged_compressed_record_is_reported_with_its_key() {
     let (_dir, store) = fresh();
     let group = store
         .add_group("Vlinders", GroupKind::Kdv, "", &sig())
         .unwrap();
     let key = codec::id_key(group.id);
     let trees = store.trees().unwrap();
-    let mut cut = trees.groups.get(key).unwrap().unwrap().to_vec();
-    cut.truncate(cut.len() / 2);
-    for damaged in [cut, deflate(b"{\"id\": ")] {
+    let stored = trees.groups.get(key).unwrap().unwrap().to_vec();
+    let cut = stored[..stored.len() / 2].to_vec();
+    // The JSON's length (after the tag byte) told too short, and past any record.
+    let mut short = stored.clone();
+    short[1..5].copy_from_slice(&2u32.to_le_bytes());
+    let mut huge = stored;
+    huge[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
+    for damaged in [cut, short, huge, compress(b"{\"id\": ")] {
         trees.groups.insert(key, damaged).unwrap();
         match store.group(group.id) {
             Err(StoreError::Damaged(Damage::Unreadable { key: named, .. })) => {
@@ -148,17 +153,17 @@ fn a_damaged_deflated_record_is_reported_with_its_key() {
 }
 
 #[test]
-fn migrating_a_schema_3_database_deflates_every_record_as_it_was() {
+fn migrating_a_schema_3_database_compresses_every_record_as_it_was() {
     let (dir, store) = demo();
     let before = contents(&store);
     as_schema_3(&store, |_, _| true);
     let stored = |s: &Store| s.trees().unwrap().observations.first().unwrap().unwrap().1;
-    assert!(!is_deflated(&stored(&store)), "plain JSON before");
+    assert!(!is_compressed(&stored(&store)), "plain JSON before");
 
     let store = reopened(&dir, store);
     assert_eq!(schema::read_version(&store).unwrap(), Some(schema::CURRENT));
     for tree in store.trees().unwrap().records() {
-        assert!(tree.iter().all(|item| is_deflated(&item.unwrap().1)));
+        assert!(tree.iter().all(|item| is_compressed(&item.unwrap().1)));
     }
     assert_eq!(contents(&store), before);
     assert!(store.check().unwrap().is_empty());
@@ -178,7 +183,7 @@ fn a_migration_cut_off_halfway_reads_and_a_rerun_finishes_it() {
 
     let store = reopened(&dir, store);
     for tree in store.trees().unwrap().records() {
-        assert!(tree.iter().all(|item| is_deflated(&item.unwrap().1)));
+        assert!(tree.iter().all(|item| is_compressed(&item.unwrap().1)));
     }
     assert_eq!(contents(&store), before);
     assert!(store.check().unwrap().is_empty());
