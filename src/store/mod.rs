@@ -1,6 +1,7 @@
 //! The only module that touches sled.
 //!
-//! Layout (one sled tree per record kind, keys big-endian so sled's byte order is numeric order):
+//! Layout (one sled tree per record kind, keys big-endian so sled's byte order is numeric order;
+//! each record is stored as its JSON, compressed: see `codec`):
 //! - `meta`: `schema_version` and `next_id` (u64 BE)
 //! - `groups`: group id -> Group
 //! - `children`: group id ++ child id -> Child, so a group's children are one prefix scan
