@@ -44,8 +44,10 @@ fn every_file_sled_writes_is_owner_only() {
     let db = dir.path().join("db");
     let store = Store::open(&db).unwrap();
     // A value this large goes to a blob file of its own, which sled writes while the database is
-    // open, not when it is opened. Every write is flushed before it returns.
-    let location = "Lindelaan ".repeat(100_000);
+    // open, not when it is opened. Every write is flushed before it returns. Numbers that do not
+    // repeat, as records are stored compressed.
+    let numbers = (0..100_000u64).map(|i| (i * 2_654_435_761 % 1_000_003).to_string());
+    let location = numbers.collect::<Vec<_>>().join(" ");
     let sig = Signature {
         by: "Test".into(),
         at: Local::now().fixed_offset(),
