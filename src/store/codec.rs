@@ -3,7 +3,7 @@
 //! a value and it is the record's JSON); compressing each record makes the database less than half
 //! its size (an observation repeats its keys, author and times in every mark), which keeps it
 //! within twice its export on disk (issue 16). LZ4 rather than deflate: deflate made the database
-//! a fifth smaller still, but doubled the time to read a group's children or a child's
+//! a fifth smaller still, but more than doubled the time to read a group's children or a child's
 //! observations, which every list does on every key.
 //!
 //! A value is one [`COMPRESSED`] byte, then an LZ4 block with the JSON's length in front (4 bytes,
@@ -94,7 +94,7 @@ pub fn record_json(value: &[u8]) -> std::result::Result<Cow<'_, [u8]>, String> {
 }
 
 /// The record stored under `key`, in either codec. Errors: [`Damage::Unreadable`] naming the key
-/// when the value does not inflate or its JSON is not a `T`.
+/// when the value does not decompress or its JSON is not a `T`.
 pub fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T> {
     let unreadable = |detail: String| {
         StoreError::Damaged(Damage::Unreadable {
