@@ -138,6 +138,26 @@ impl Lang {
                      uid names one contact"
                 ),
             ),
+            Inconsistency::GroupSummaryDiffers(group) => self.pick(
+                format!(
+                    "de telling van groep {group} (kinderen, bezoeken) klopt niet met de \
+                     gegevens; signaal check bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the tally of group {group} (children, visits) does not match the records; \
+                     signaal check rebuilds it"
+                ),
+            ),
+            Inconsistency::ArchiveDateDiffers(child) => self.pick(
+                format!(
+                    "de archiefdatum van kind {child} klopt niet met het logboek; signaal check \
+                     bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the day child {child} was archived does not match the audit trail; signaal \
+                     check rebuilds it"
+                ),
+            ),
             Inconsistency::Untranslated(sentence) => sentence.clone(),
         }
     }

@@ -43,6 +43,10 @@ pub(super) struct Trees {
     pub visits: Tree,
     /// child id -> Handover
     pub handovers: Tree,
+    /// Derived: group id -> summary (`summary`)
+    pub group_summary: Tree,
+    /// Derived: child id -> day archived (`summary`)
+    pub archived_on: Tree,
 }
 
 impl Trees {
@@ -63,6 +67,8 @@ impl Trees {
             pins: tree("pins")?,
             visits: tree("visits")?,
             handovers: tree("handovers")?,
+            group_summary: tree("group_summary")?,
+            archived_on: tree("archived_on")?,
             db,
         })
     }

@@ -7,11 +7,12 @@ use super::codec::{decode, encode};
 use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[seal_audit_chain, consent_to_children];
+const MIGRATIONS: &[fn(&Store) -> Result<()>] =
+    &[seal_audit_chain, consent_to_children, summarise_groups];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
 /// trail.
@@ -62,6 +63,14 @@ fn consent_to_children(store: &Store) -> Result<()> {
         store.apply(&ops)?;
     }
     store.trees()?.db.flush()?;
+    Ok(())
+}
+
+/// 3 -> 4: the derived data of `summary` (active children and visit dates per group, the day
+/// each child was archived) is built from the records, once; from then on every write keeps it.
+/// A rerun after a crash builds it again from the same records.
+fn summarise_groups(store: &Store) -> Result<()> {
+    store.rebuild_derived()?;
     Ok(())
 }
 

@@ -124,8 +124,8 @@ impl Store {
         Ok(stream.summary.get())
     }
 
-    /// Problems in what the database holds: undecodable records, broken indexes, and everything
-    /// [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
+    /// Problems in what the database holds: undecodable records, broken indexes, derived data
+    /// (`summary`) that differs from the records, and everything [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
     /// moment.
     pub fn check(&self) -> Result<Vec<crate::export::Inconsistency>> {
         let snapshot = self.snapshots.begin();
@@ -164,6 +164,7 @@ impl Store {
             problems
                 .push(format!("{children} children are stored but {indexed} are indexed").into());
         }
+        problems.extend(self.derived_problems()?);
         Ok(problems)
     }
 }
