@@ -260,6 +260,20 @@ mod tests {
                 "audit entry 3 carries a hash, so this export is not from before the hash \
                  chain; import it without --unverified-trail",
             ),
+            (
+                Inconsistency::GroupSummaryDiffers(12),
+                "de telling van groep 12 (kinderen, bezoeken) klopt niet met de gegevens; \
+                 signaal check bouwt haar opnieuw op",
+                "the tally of group 12 (children, visits) does not match the records; signaal \
+                 check rebuilds it",
+            ),
+            (
+                Inconsistency::ArchiveDateDiffers(13),
+                "de archiefdatum van kind 13 klopt niet met het logboek; signaal check bouwt \
+                 haar opnieuw op",
+                "the day child 13 was archived does not match the audit trail; signaal check \
+                 rebuilds it",
+            ),
         ];
         for (problem, nl, en) in cases {
             assert_eq!(Lang::Nl.inconsistency(&problem), nl);
