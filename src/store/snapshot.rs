@@ -125,8 +125,10 @@ impl Store {
     }
 
     /// Problems in what the database holds: undecodable records, broken indexes, derived data
-    /// (`summary`) that differs from the records, and everything [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
-    /// moment.
+    /// (`summary`) that differs from the records, and everything [`Export::problems`] finds.
+    /// Reads the database twice, one record at a time, as of one moment, and the children,
+    /// visits and audit trail once more for the derived data (as they are then, not as of that
+    /// moment: run it on a database no one is writing to, as `signaal check` does).
     pub fn check(&self) -> Result<Vec<crate::export::Inconsistency>> {
         let snapshot = self.snapshots.begin();
         let view = View {
