@@ -190,3 +190,25 @@ fn a_flipped_byte_in_the_middle_is_refused_and_left_as_it_was() {
     assert_eq!(fs::read(&file).unwrap(), bytes, "not one byte changed");
     assert!(damaged_copies(&db).is_empty());
 }
+
+/// The groups list's tallies (derived data) wrong on disk: `check` says so in the user's
+/// language and exits 1, rebuilds them from the records, and passes the next time.
+#[test]
+fn check_rebuilds_a_wrong_group_tally() {
+    let db = Db::demo(&[]);
+    db.in_sled(|sled| {
+        let tallies = sled.open_tree("group_summary").unwrap();
+        let (first, _) = tallies
+            .first()
+            .unwrap()
+            .expect("the demo's groups have tallies");
+        tallies.remove(first).unwrap();
+    });
+    let out = run(&["check", "--db", db.path()]);
+    fails(&out, 1);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(said.contains("the tally of group"), "{said}");
+    assert!(said.contains("signaal check rebuilds it"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+    run_ok(&["check", "--db", db.path()]);
+}

@@ -9,6 +9,7 @@ use anyhow::{anyhow, Result};
 use super::backup;
 use super::staging::Staging;
 use crate::app::Clock;
+use crate::export::Inconsistency;
 use crate::i18n::Lang;
 use crate::store::{found_at, ExportSummary, Found, Store, StoreError, TrailChain};
 
@@ -124,8 +125,13 @@ fn importer() -> String {
 /// `signaal check`: the database's own problems, then whether its audit trail still begins with
 /// the trail of every backup in the place's directory. Problems go to stdout, one line each,
 /// in `lang`, and make the exit code 1; backups that could not be compared are noted on stderr.
+/// Derived data that differs from the records (`Store::rebuild_derived`) is reported and then
+/// rebuilt, so that the next check passes.
 pub fn check(store: &Store, place: &backup::Place, lang: Lang) -> Result<ExitCode> {
     let mut problems = store.check()?;
+    if problems.iter().any(Inconsistency::is_derived) {
+        store.rebuild_derived()?;
+    }
     let trails = backup::compare_trails(place, store)?;
     problems.extend(trails.problems.into_iter().map(Into::into));
     for note in &trails.notes {

@@ -62,9 +62,25 @@ pub enum Inconsistency {
     SealedTrailHasHash { position: usize },
     /// Two contacts have the same vCard UID; `name` is the second one's.
     UidTwice { name: String, uid: String },
+    /// The store's summary of this group (its active children, its newest and next visit)
+    /// differs from what its records say; `signaal check` rebuilds it.
+    GroupSummaryDiffers(Id),
+    /// The store's index of the day this child was archived differs from what the audit trail
+    /// says; `signaal check` rebuilds it.
+    ArchiveDateDiffers(Id),
     /// A problem whose sentence has no Dutch words yet: its English sentence, shown as it is in
     /// both languages.
     Untranslated(String),
+}
+
+impl Inconsistency {
+    /// Whether this is about the store's derived data, which can be rebuilt from the records.
+    pub fn is_derived(&self) -> bool {
+        matches!(
+            self,
+            Inconsistency::GroupSummaryDiffers(_) | Inconsistency::ArchiveDateDiffers(_)
+        )
+    }
 }
 
 impl From<String> for Inconsistency {

@@ -138,6 +138,26 @@ impl Lang {
                      uid names one contact"
                 ),
             ),
+            Inconsistency::GroupSummaryDiffers(group) => self.pick(
+                format!(
+                    "de telling van groep {group} (kinderen, bezoeken) klopt niet met de \
+                     gegevens; signaal check bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the tally of group {group} (children, visits) does not match the records; \
+                     signaal check rebuilds it"
+                ),
+            ),
+            Inconsistency::ArchiveDateDiffers(child) => self.pick(
+                format!(
+                    "de archiefdatum van kind {child} klopt niet met het logboek; signaal check \
+                     bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the day child {child} was archived does not match the audit trail; signaal \
+                     check rebuilds it"
+                ),
+            ),
             Inconsistency::Untranslated(sentence) => sentence.clone(),
         }
     }
@@ -239,6 +259,20 @@ mod tests {
                  importeer hem zonder --unverified-trail",
                 "audit entry 3 carries a hash, so this export is not from before the hash \
                  chain; import it without --unverified-trail",
+            ),
+            (
+                Inconsistency::GroupSummaryDiffers(12),
+                "de telling van groep 12 (kinderen, bezoeken) klopt niet met de gegevens; \
+                 signaal check bouwt haar opnieuw op",
+                "the tally of group 12 (children, visits) does not match the records; signaal \
+                 check rebuilds it",
+            ),
+            (
+                Inconsistency::ArchiveDateDiffers(13),
+                "de archiefdatum van kind 13 klopt niet met het logboek; signaal check bouwt \
+                 haar opnieuw op",
+                "the day child 13 was archived does not match the audit trail; signaal check \
+                 rebuilds it",
             ),
         ];
         for (problem, nl, en) in cases {

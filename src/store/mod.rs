@@ -18,6 +18,9 @@
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
 //! - `pins`: staff id -> PinRecord (argon2 hash and wrong tries); never exported
 //! - `visits`: group id ++ visit id -> Visit, so a group's visits are one prefix scan
+//! - `group_summary` and `archived_on`: derived data (active children and visit dates per group,
+//!   the day each child was archived), kept in the transaction of every write that changes it and
+//!   never exported; see `summary.rs`
 //!
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
@@ -42,6 +45,7 @@ mod purge;
 mod recover;
 mod schema;
 mod snapshot;
+mod summary;
 mod undo;
 mod visits;
 mod writes;
@@ -60,6 +64,7 @@ pub use people::PinTry;
 pub use purge::Purged;
 pub use recover::{beside, Recovered, MAX_LOSS};
 pub use snapshot::ExportSummary;
+pub use summary::{GroupSummary, VisitDates};
 pub use writes::Signature;
 
 use crate::domain::{AuditEntry, Child, Group, Id, Staff};
@@ -168,15 +173,6 @@ impl Store {
         decode_under(&self.trees()?.children, group_id)
     }
 
-    /// The number of children in a group that are not archived.
-    pub fn active_child_count(&self, group_id: Id) -> Result<usize> {
-        Ok(self
-            .children_of(group_id)?
-            .iter()
-            .filter(|c| !c.archived)
-            .count())
-    }
-
     pub fn child(&self, id: Id) -> Result<Option<Child>> {
         let Some(group) = self.trees()?.child_group.get(id_key(id))? else {
             return Ok(None);
@@ -258,5 +254,7 @@ mod tests_place;
 mod tests_plans;
 #[cfg(test)]
 mod tests_snapshot;
+#[cfg(test)]
+mod tests_summary;
 #[cfg(test)]
 mod tests_visits;

@@ -4,15 +4,13 @@
 //! `child:ID`) and keeps nothing of what was removed; its earlier entries hold only times, names
 //! of staff, actions and ids, so they stay.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::codec::{id_key, pair_key};
 use super::writes::{Op, Table};
 use super::{decode_all, Result, Signature, Store};
 use crate::domain::AuditAction;
-use crate::domain::{AuditEntry, Child, Id};
+use crate::domain::{AuditEntry, Child};
 
 /// What [`Store::purge_left_before`] removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,33 +21,6 @@ pub struct Purged {
 }
 
 impl Store {
-    /// The day each child was archived, for every child whose last `child.archive` entry in the
-    /// audit trail is not followed by a `child.restore`. A child archived without such an entry
-    /// (imported archived, say) is not in the map: it left at an unknown time.
-    pub fn archive_dates(&self) -> Result<HashMap<Id, NaiveDate>> {
-        let mut dates = HashMap::new();
-        // The audit trail is keyed by ascending id, so later entries come later.
-        for entry in self.audit()? {
-            let Some(id) = entry
-                .target
-                .strip_prefix("child:")
-                .and_then(|id| id.parse::<Id>().ok())
-            else {
-                continue;
-            };
-            match AuditAction::parse(&entry.action) {
-                Some(AuditAction::ChildArchive) => {
-                    dates.insert(id, entry.at.date_naive());
-                }
-                Some(AuditAction::ChildRestore) => {
-                    dates.remove(&id);
-                }
-                _ => {}
-            }
-        }
-        Ok(dates)
-    }
-
     /// The children [`Store::purge_left_before`] would remove, in key order (by group, then id):
     /// the archived children that were archived before `date` (the day of their last
     /// `child.archive` audit entry, in that entry's own offset, is earlier than `date`).
@@ -74,12 +45,15 @@ impl Store {
     /// [`Store::purge_candidates`], a child archived at an unknown time is left out: nobody can
     /// say that its term is over, so only `signaal purge` removes it.
     pub fn past_retention(&self, date: NaiveDate) -> Result<Vec<Child>> {
-        let dates = self.archive_dates()?;
-        let candidates = self.purge_candidates(date)?;
-        Ok(candidates
-            .into_iter()
-            .filter(|c| dates.contains_key(&c.id))
-            .collect())
+        // The index of archive days, not the trail: only the children it names are read.
+        let mut children = Vec::new();
+        for (id, archived) in self.archive_dates()? {
+            if archived < date {
+                children.extend(self.child(id)?.filter(|c| c.archived));
+            }
+        }
+        children.sort_by_key(|c| (c.group_id, c.id));
+        Ok(children)
     }
 
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
@@ -154,7 +128,7 @@ mod tests {
     use super::*;
     use crate::domain::form::Mark;
     use crate::domain::plan::Trajectory;
-    use crate::domain::{GroupKind, Observation};
+    use crate::domain::{GroupKind, Id, Observation};
     use crate::templates;
 
     fn sig_at(at: &str) -> Signature {

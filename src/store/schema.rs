@@ -7,12 +7,12 @@ use super::codec::{compress, decode, encode, is_compressed};
 use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
-pub const CURRENT: u32 = 4;
+pub const CURRENT: u32 = 5;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
 const MIGRATIONS: &[fn(&Store) -> Result<()>] =
-    &[seal_audit_chain, consent_to_children, compress_records];
+    &[seal_audit_chain, consent_to_children, compress_records, summarise_groups];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
 /// trail.
@@ -95,6 +95,14 @@ fn compress_records(store: &Store) -> Result<()> {
         tree.apply_batch(batch)?;
     }
     trees.db.flush()?;
+    Ok(())
+}
+
+/// 4 -> 5: the derived data of `summary` (active children and visit dates per group, the day
+/// each child was archived) is built from the records, once; from then on every write keeps it.
+/// A rerun after a crash builds it again from the same records.
+fn summarise_groups(store: &Store) -> Result<()> {
+    store.rebuild_derived()?;
     Ok(())
 }
 

@@ -124,9 +124,11 @@ impl Store {
         Ok(stream.summary.get())
     }
 
-    /// Problems in what the database holds: undecodable records, broken indexes, and everything
-    /// [`Export::problems`] finds. Reads the database twice, one record at a time, as of one
-    /// moment.
+    /// Problems in what the database holds: undecodable records, broken indexes, derived data
+    /// (`summary`) that differs from the records, and everything [`Export::problems`] finds.
+    /// Reads the database twice, one record at a time, as of one moment, and the children,
+    /// visits and audit trail once more for the derived data (as they are then, not as of that
+    /// moment: run it on a database no one is writing to, as `signaal check` does).
     pub fn check(&self) -> Result<Vec<crate::export::Inconsistency>> {
         let snapshot = self.snapshots.begin();
         let view = View {
@@ -164,6 +166,7 @@ impl Store {
             problems
                 .push(format!("{children} children are stored but {indexed} are indexed").into());
         }
+        problems.extend(self.derived_problems()?);
         Ok(problems)
     }
 }

@@ -88,7 +88,7 @@ fn archiving_keeps_the_child_but_not_in_the_count() {
     store
         .save_child(&child, AuditAction::ChildArchive, &sig())
         .unwrap();
-    assert_eq!(store.active_child_count(g.id).unwrap(), 1);
+    assert_eq!(store.group_summary(g.id).unwrap().active_children, 1);
     assert_eq!(store.children_of(g.id).unwrap().len(), 2);
 }
 

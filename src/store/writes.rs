@@ -35,6 +35,10 @@ pub(super) enum Table {
     Pins,
     Visits,
     Handovers,
+    /// Derived (`summary`): written only by `summary::follow`, inside `apply`'s transaction.
+    GroupSummary,
+    /// Derived (`summary`), like [`Table::GroupSummary`].
+    ArchivedOn,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -58,6 +62,10 @@ impl Op {
             key: key.to_vec(),
             value: None,
         }
+    }
+    /// The value put, or `None` for a removal.
+    pub(super) fn value(&self) -> Option<&[u8]> {
+        self.value.as_deref()
     }
 }
 
@@ -129,6 +137,7 @@ impl Store {
             let cut = self.snapshots.before_write(&tables, ops)?;
             tables.as_slice().transaction(|trees| {
                 for op in ops {
+                    super::summary::follow(trees, &tables, op)?;
                     let tree: &TransactionalTree = &trees[op.table as usize];
                     match &op.value {
                         Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
@@ -229,7 +238,7 @@ impl Store {
 
 impl Trees {
     /// The trees in [`Table`] order.
-    pub(super) fn tables(&self) -> [&sled::Tree; 13] {
+    pub(super) fn tables(&self) -> [&sled::Tree; 15] {
         [
             &self.groups,
             &self.children,
@@ -244,6 +253,8 @@ impl Trees {
             &self.pins,
             &self.visits,
             &self.handovers,
+            &self.group_summary,
+            &self.archived_on,
         ]
     }
 }

@@ -434,7 +434,7 @@ impl Component for ChildrenScreen {
                 to_school,
             });
         }
-        self.visits = super::visit_dates(ctx.store, group.id)?;
+        self.visits = ctx.store.group_summary(group.id)?.visits;
         self.group = group;
         self.list.set_items(rows);
         Ok(())

@@ -241,9 +241,10 @@ impl Component for GroupsScreen {
             if group.archived && !self.show_archived {
                 continue;
             }
+            let summary = ctx.store.group_summary(group.id)?;
             rows.push(GroupRow {
-                children: ctx.store.active_child_count(group.id)?,
-                visits: super::visit_dates(ctx.store, group.id)?,
+                children: summary.active_children,
+                visits: summary.visits,
                 group,
             });
         }

@@ -1,0 +1,365 @@
+//! Derived data kept beside the records, so that the groups list reads one key per group instead
+//! of decoding every child and visit, and the retention count reads a small index instead of the
+//! whole audit trail:
+//! - `group_summary`: group id -> [`Stored`], the number of its children that are not archived
+//!   and the newest visit and the newest visit that agreed a next one (a group with none of these
+//!   has no entry);
+//! - `archived_on`: child id -> the day of the child's last `child.archive` audit entry not
+//!   undone by a later `child.restore` or `child.purge` (what the retention term counts from).
+//!
+//! It is derived only: never exported, never imported. [`follow`] keeps it exact: `Store::apply`,
+//! the one way anything is written, calls it inside its transaction for each change before the
+//! change is made, so the derived change commits with the record change or not at all, an
+//! import's included. The 4 -> 5 migration builds it for an older database, and `check` compares
+//! it with a rebuild from the records ([`Store::derived_problems`]); `signaal check` then rebuilds
+//! it ([`Store::rebuild_derived`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use sled::Tree;
+
+use super::codec::{decode, decode_id, encode, id_key};
+use super::writes::{Op, Table};
+use super::{Result, Store, StoreError};
+use crate::domain::visit::Visit;
+use crate::domain::{AuditAction, AuditEntry, Child, Id};
+use crate::export::Inconsistency;
+
+/// When the coach last came to a group, and when next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VisitDates {
+    /// The date of the newest visit (the highest id), open or closed.
+    pub last: Option<NaiveDate>,
+    /// The next visit agreed when the newest closed visit was closed.
+    pub next: Option<NaiveDate>,
+}
+
+/// What the groups list shows of a group besides its own record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GroupSummary {
+    /// Its children that are not archived.
+    pub active_children: usize,
+    pub visits: VisitDates,
+}
+
+/// One group's entry in `group_summary`, as stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Stored {
+    active: u64,
+    #[serde(default)]
+    last: Option<Seen>,
+    #[serde(default)]
+    next: Option<Seen>,
+}
+
+/// A visit's id with a date of it: the id tells which visit is newer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen {
+    visit: Id,
+    date: NaiveDate,
+}
+
+impl Stored {
+    /// Takes in `visit` as stored now. False when that cannot be done from this entry alone:
+    /// the visit that agreed the next visit no longer agrees one (then the one before it must be
+    /// looked up). Visits are newest by id, so an older visit changes nothing.
+    fn saw(&mut self, visit: &Visit) -> bool {
+        let seen = |date| {
+            Some(Seen {
+                visit: visit.id,
+                date,
+            })
+        };
+        if self.last.is_none_or(|l| visit.id >= l.visit) {
+            self.last = seen(visit.date);
+        }
+        match visit.next_visit {
+            Some(next) if self.next.is_none_or(|n| visit.id >= n.visit) => self.next = seen(next),
+            None if self.next.is_some_and(|n| n.visit == visit.id) => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// Whether taking `removed` out needs the visits before it looked up.
+    fn names(&self, removed: Id) -> bool {
+        self.last.is_some_and(|l| l.visit == removed)
+            || self.next.is_some_and(|n| n.visit == removed)
+    }
+}
+
+/// The derived data, in memory: as stored, or as the records say it should be.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Derived {
+    groups: BTreeMap<Id, Stored>,
+    archived: BTreeMap<Id, NaiveDate>,
+}
+
+type TxResult = std::result::Result<(), ConflictableTransactionError<StoreError>>;
+
+/// Keeps the derived trees in step with `op`, inside `apply`'s transaction and before `op` is
+/// applied (the record's old value is read from `tx`). `tx` and `committed` are the store's
+/// trees in [`Table`] order, transactional and not.
+pub(super) fn follow(tx: &[TransactionalTree], committed: &[&Tree], op: &Op) -> TxResult {
+    let abort = ConflictableTransactionError::Abort;
+    match op.table {
+        Table::Children => {
+            let Some(group) = parent(&op.key) else {
+                return Ok(());
+            };
+            let old = tx[Table::Children as usize].get(&op.key)?;
+            let active = |bytes: Option<&[u8]>| -> Result<u64> {
+                match bytes {
+                    Some(bytes) => Ok(u64::from(!decode::<Child>(&op.key, bytes)?.archived)),
+                    None => Ok(0),
+                }
+            };
+            let (was, is) = (
+                active(old.as_deref()).map_err(abort)?,
+                active(op.value()).map_err(abort)?,
+            );
+            if was != is {
+                change_group(tx, group, |s| {
+                    s.active = (s.active + is).saturating_sub(was)
+                })?;
+            }
+        }
+        Table::Visits => {
+            let Some(group) = parent(&op.key) else {
+                return Ok(());
+            };
+            let visit = op
+                .value()
+                .map(|bytes| decode::<Visit>(&op.key, bytes))
+                .transpose()
+                .map_err(abort)?;
+            let changed = decode_id(&op.key[8..]).map_err(abort)?;
+            let mut stored = read_group(tx, group)?;
+            let followed = match &visit {
+                Some(visit) => stored.saw(visit),
+                None => !stored.names(changed),
+            };
+            if !followed {
+                // Not reachable through the store's writes (a visit that agreed a next visit is
+                // closed and never changes; visits are never removed one by one), but exact all
+                // the same: the group's other visits, as committed, decide.
+                let fresh = visits_without(committed[Table::Visits as usize], group, changed)
+                    .map_err(abort)?;
+                stored.last = fresh.last;
+                stored.next = fresh.next;
+                if let Some(visit) = &visit {
+                    stored.saw(visit);
+                }
+            }
+            write_group(tx, group, &stored)?;
+        }
+        Table::Audit => {
+            let Some(bytes) = op.value() else {
+                return Ok(());
+            };
+            let entry: AuditEntry = decode(&op.key, bytes).map_err(abort)?;
+            let index = &tx[Table::ArchivedOn as usize];
+            match archive_change(&entry) {
+                Some((child, Some(day))) => drop(index.insert(&id_key(child), encode(&day))?),
+                Some((child, None)) => drop(index.remove(&id_key(child))?),
+                None => {}
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The parent id a `parent ++ id` key starts with; `None` for a key of another shape.
+fn parent(key: &[u8]) -> Option<Id> {
+    (key.len() == 16)
+        .then(|| decode_id(&key[..8]).ok())
+        .flatten()
+}
+
+fn read_group(
+    tx: &[TransactionalTree],
+    group: Id,
+) -> std::result::Result<Stored, ConflictableTransactionError<StoreError>> {
+    let key = id_key(group);
+    match tx[Table::GroupSummary as usize].get(key)? {
+        Some(bytes) => decode(&key, &bytes).map_err(ConflictableTransactionError::Abort),
+        None => Ok(Stored::default()),
+    }
+}
+
+/// Stores `stored` for `group`; an entry that says nothing is removed, as a rebuild has none.
+fn write_group(tx: &[TransactionalTree], group: Id, stored: &Stored) -> TxResult {
+    let tree = &tx[Table::GroupSummary as usize];
+    match *stored == Stored::default() {
+        true => drop(tree.remove(&id_key(group))?),
+        false => drop(tree.insert(&id_key(group), encode(stored))?),
+    }
+    Ok(())
+}
+
+fn change_group(tx: &[TransactionalTree], group: Id, change: impl FnOnce(&mut Stored)) -> TxResult {
+    let mut stored = read_group(tx, group)?;
+    change(&mut stored);
+    write_group(tx, group, &stored)
+}
+
+/// The visit part of a group's entry from its committed visits, all but `left_out`.
+fn visits_without(visits: &Tree, group: Id, left_out: Id) -> Result<Stored> {
+    let mut stored = Stored::default();
+    for entry in visits.scan_prefix(id_key(group)) {
+        let (key, value) = entry?;
+        let visit: Visit = decode(&key, &value)?;
+        if visit.id != left_out {
+            stored.saw(&visit);
+        }
+    }
+    Ok(stored)
+}
+
+/// What an audit entry changes in `archived_on`: the child, and its archive day (`None`: no
+/// longer archived, or purged). `None` for any other entry.
+fn archive_change(entry: &AuditEntry) -> Option<(Id, Option<NaiveDate>)> {
+    let child = entry.target.strip_prefix("child:")?.parse::<Id>().ok()?;
+    match AuditAction::parse(&entry.action)? {
+        AuditAction::ChildArchive => Some((child, Some(entry.at.date_naive()))),
+        AuditAction::ChildRestore | AuditAction::ChildPurge => Some((child, None)),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// A group's count of active children and its visit dates, read from one key (derived data,
+    /// see `store::summary`). A group without children or visits, or no group at all, has the
+    /// default. Errors: the entry cannot be read or decoded.
+    pub fn group_summary(&self, group: Id) -> Result<GroupSummary> {
+        let key = id_key(group);
+        let stored: Stored = match self.trees()?.group_summary.get(key)? {
+            Some(bytes) => decode(&key, &bytes)?,
+            None => Stored::default(),
+        };
+        Ok(GroupSummary {
+            active_children: usize::try_from(stored.active).unwrap_or(usize::MAX),
+            visits: VisitDates {
+                last: stored.last.map(|s| s.date),
+                next: stored.next.map(|s| s.date),
+            },
+        })
+    }
+
+    /// The day each child was archived, for every child whose last `child.archive` entry in the
+    /// audit trail is not followed by a `child.restore` (or a `child.purge`). A child archived
+    /// without such an entry (imported archived, say) is not in the map: it left at an unknown
+    /// time. Read from the derived index, not the trail.
+    pub fn archive_dates(&self) -> Result<HashMap<Id, NaiveDate>> {
+        self.trees()?
+            .archived_on
+            .iter()
+            .map(|entry| {
+                let (key, value) = entry?;
+                Ok((decode_id(&key)?, decode(&key, &value)?))
+            })
+            .collect()
+    }
+
+    /// The derived data as the records say it should be: every child, visit and audit entry
+    /// decoded once. Errors: a record that cannot be read.
+    pub(super) fn derived_from_records(&self) -> Result<Derived> {
+        let trees = self.trees()?;
+        let mut derived = Derived::default();
+        for entry in trees.children.iter() {
+            let (key, value) = entry?;
+            let child: Child = decode(&key, &value)?;
+            if let (false, Some(group)) = (child.archived, parent(&key)) {
+                derived.groups.entry(group).or_default().active += 1;
+            }
+        }
+        for entry in trees.visits.iter() {
+            let (key, value) = entry?;
+            if let Some(group) = parent(&key) {
+                derived
+                    .groups
+                    .entry(group)
+                    .or_default()
+                    .saw(&decode(&key, &value)?);
+            }
+        }
+        for entry in self.audit_entries()? {
+            match archive_change(&entry?) {
+                Some((child, Some(day))) => drop(derived.archived.insert(child, day)),
+                Some((child, None)) => drop(derived.archived.remove(&child)),
+                None => {}
+            }
+        }
+        Ok(derived)
+    }
+
+    /// The derived data as stored.
+    pub(super) fn derived_stored(&self) -> Result<Derived> {
+        let trees = self.trees()?;
+        let mut derived = Derived::default();
+        for entry in trees.group_summary.iter() {
+            let (key, value) = entry?;
+            derived
+                .groups
+                .insert(decode_id(&key)?, decode(&key, &value)?);
+        }
+        derived.archived = self.archive_dates()?.into_iter().collect();
+        Ok(derived)
+    }
+
+    /// Where the derived data differs from a rebuild from the records: one problem per group
+    /// and per child. Errors: a record or entry that cannot be read.
+    pub(super) fn derived_problems(&self) -> Result<Vec<Inconsistency>> {
+        let (stored, rebuilt) = (self.derived_stored()?, self.derived_from_records()?);
+        let groups = differing(&stored.groups, &rebuilt.groups);
+        let children = differing(&stored.archived, &rebuilt.archived);
+        Ok(groups
+            .map(Inconsistency::GroupSummaryDiffers)
+            .chain(children.map(Inconsistency::ArchiveDateDiffers))
+            .collect())
+    }
+
+    /// Rebuilds the derived data (group summaries and archive days) from the records when it
+    /// differs from them; true when it did. Written straight to its trees, without an audit
+    /// entry: it holds nothing the records do not. For `signaal check` and the 4 -> 5
+    /// migration, on a database no one else is writing. Errors: a record that cannot be read,
+    /// or a failed write.
+    pub fn rebuild_derived(&self) -> Result<bool> {
+        let rebuilt = self.derived_from_records()?;
+        if self.derived_stored()? == rebuilt {
+            return Ok(false);
+        }
+        let trees = self.trees()?;
+        let mut groups = sled::Batch::default();
+        for key in trees.group_summary.iter().keys() {
+            groups.remove(key?);
+        }
+        for (group, stored) in &rebuilt.groups {
+            groups.insert(&id_key(*group), encode(stored));
+        }
+        let mut archived = sled::Batch::default();
+        for key in trees.archived_on.iter().keys() {
+            archived.remove(key?);
+        }
+        for (child, day) in &rebuilt.archived {
+            archived.insert(&id_key(*child), encode(day));
+        }
+        trees.group_summary.apply_batch(groups)?;
+        trees.archived_on.apply_batch(archived)?;
+        trees.db.flush()?;
+        Ok(true)
+    }
+}
+
+/// The keys whose values differ between `a` and `b` (missing on one side included), in order.
+fn differing<'a, V: PartialEq>(
+    a: &'a BTreeMap<Id, V>,
+    b: &'a BTreeMap<Id, V>,
+) -> impl Iterator<Item = Id> + 'a {
+    let keys: BTreeSet<Id> = a.keys().chain(b.keys()).copied().collect();
+    keys.into_iter().filter(|k| a.get(k) != b.get(k))
+}
