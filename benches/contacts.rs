@@ -429,6 +429,8 @@ fn per_keystroke(
         worst.as_secs_f64() * 1000.0,
         all_max.as_secs_f64() * 1000.0
     );
+    let mut all: Vec<Duration> = times.into_iter().flatten().collect();
+    eprintln!("every keystroke, key and frame: {}", spread(&mut all));
     assert_eq!(lookup(app).query, "", "each session ends empty");
 }
 
