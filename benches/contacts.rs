@@ -23,7 +23,7 @@ use ratatui::Terminal;
 
 use signaal::app::{App, LookupPopup, Popup, Screen};
 use signaal::demo;
-use signaal::domain::contact::{Contact, Help, Phone};
+use signaal::domain::contact::{Contact, Help, Phone, Pinned};
 use signaal::domain::Id;
 use signaal::store::{Signature, Store};
 use signaal::ui::Theme;
@@ -291,12 +291,12 @@ fn app_in_lookup(store: Store, user: &str) -> App {
     let popup = lookup(&app);
     assert!(popup.query.is_empty());
     assert!(
-        popup.lookup.contacts.len() >= CONTACTS + 4,
+        popup.contacts().len() >= CONTACTS + 4,
         "the cards and the pinned ones"
     );
     assert_eq!(
         popup.found.len(),
-        popup.lookup.contacts.len(),
+        popup.contacts().len(),
         "everything before typing"
     );
     assert!(popup.group.is_some(), "opened from a group");
@@ -350,11 +350,7 @@ impl Typist {
 fn check_found(app: &App) {
     let popup = lookup(app);
     assert_eq!(popup.query, QUERY);
-    let found: Vec<&Contact> = popup
-        .found
-        .iter()
-        .map(|i| &popup.lookup.contacts[*i])
-        .collect();
+    let found: Vec<&Contact> = popup.found.iter().map(|i| &popup.contacts()[*i]).collect();
     let first = found.first().expect("something found");
     assert!(
         first.role.contains(NURSE),
@@ -367,8 +363,7 @@ fn check_found(app: &App) {
         "the group's own cards come first"
     );
     let nurses = popup
-        .lookup
-        .contacts
+        .contacts()
         .iter()
         .filter(|c| c.role.contains(NURSE))
         .count();
@@ -434,12 +429,85 @@ fn per_keystroke(
         worst.as_secs_f64() * 1000.0,
         all_max.as_secs_f64() * 1000.0
     );
+    let mut all: Vec<Duration> = times.into_iter().flatten().collect();
+    eprintln!("every keystroke, key and frame: {}", spread(&mut all));
     assert_eq!(lookup(app).query, "", "each session ends empty");
+}
+
+/// The p50, p99 and the slowest of `times` in ms, for a line of output.
+fn spread(times: &mut [Duration]) -> String {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    format!(
+        "p50 {:.3} ms, p99 {:.3} ms, slowest {:.3} ms ({} times)",
+        ms(at(0.5)),
+        ms(at(0.99)),
+        ms(times[times.len() - 1]),
+        times.len()
+    )
+}
+
+/// Opens the lookup with `c` and draws the frame that shows it, then closes it with Esc (not
+/// timed): `rounds` times as the directory stands, then `rounds` times each right after a card
+/// was changed through `writer` (as the card form saves it), which the lookup must show.
+fn per_opening(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    writer: &Store,
+    rounds: usize,
+) {
+    press(app, KeyCode::Esc);
+    assert!(app.popup.is_none(), "Esc closes the lookup");
+    let mut open = |app: &mut App| {
+        let start = Instant::now();
+        press(app, KeyCode::Char('c'));
+        draw(terminal, app, theme);
+        let took = start.elapsed();
+        let count = lookup(app).found.len();
+        press(app, KeyCode::Esc);
+        (took, count)
+    };
+    let mut unchanged: Vec<Duration> = (0..rounds).map(|_| open(app).0).collect();
+    let sig = Signature {
+        by: "bench".into(),
+        at: Utc::now().fixed_offset(),
+    };
+    let mut card = writer.directory().expect("directory")[Pinned::ALL.len()].clone();
+    let mut changed = Vec::with_capacity(rounds);
+    for round in 0..rounds {
+        card.notes = format!("checked {round}");
+        card.name = format!("Bench Round{round}");
+        writer.save_contact(&card, &sig).expect("save a card");
+        let (took, _) = open(app);
+        changed.push(took);
+        press(app, KeyCode::Char('c'));
+        let popup = lookup(app);
+        let name = &popup.contacts()[popup.found[0]].name;
+        assert!(popup.found.len() >= CONTACTS, "the whole directory");
+        assert!(
+            popup.contacts().iter().any(|c| c.name == card.name),
+            "the changed card is shown as changed, not {name}"
+        );
+        press(app, KeyCode::Esc);
+    }
+    eprintln!(
+        "opening the lookup (c and its frame): {}",
+        spread(&mut unchanged)
+    );
+    eprintln!(
+        "opening the lookup right after a card changed: {}",
+        spread(&mut changed)
+    );
+    press(app, KeyCode::Char('c'));
 }
 
 fn benches(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let (store, user) = store_with_contacts(&dir.path().join("db"));
+    // A handle of the bench's own, to change a card between openings as the app would.
+    let writer = store.clone();
     let mut app = app_in_lookup(store, &user);
     let theme = Theme::monochrome();
     let mut terminal = common::terminal();
@@ -467,7 +535,7 @@ fn benches(c: &mut Criterion) {
     let popup = lookup(&app);
     assert_eq!(
         popup.found.len(),
-        popup.lookup.contacts.len(),
+        popup.contacts().len(),
         "everything again"
     );
 
@@ -507,6 +575,7 @@ fn benches(c: &mut Criterion) {
 
     typist.finish(&mut app);
     per_keystroke(&mut app, &mut terminal, &theme, 10);
+    per_opening(&mut app, &mut terminal, &theme, &writer, 50);
 
     // Still the lookup, and it still finds the nurses.
     for _ in QUERY.chars() {

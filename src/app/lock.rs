@@ -92,11 +92,12 @@ impl App {
 
     /// Called by the event loop with the time since the last key: locks once it is longer than
     /// `--lock-after`. Nothing happens while nobody is signed in yet (the first-run screens).
-    /// Automatic backups are ticked along too.
-    /// True when that changed what is shown: the screen locked, or what the header says about
-    /// backups changed.
+    /// Automatic backups are ticked along too, and the directory the `c` lookup searches is
+    /// read ahead when it is out of date (`directory`). True when that changed what is shown:
+    /// the screen locked, or what the header says about backups changed.
     pub(super) fn idle(&mut self, since_last_key: Duration) -> bool {
         self.tick_backups();
+        self.directory.prepare(&self.store, self.lang);
         let due = self.lock_after.is_some_and(|after| since_last_key >= after);
         let locks = due && self.locked.is_none() && self.user.is_some();
         if locks {

@@ -48,6 +48,7 @@ mod clock;
 mod component;
 mod confirm;
 mod ctx;
+pub mod directory;
 mod error;
 pub mod fields;
 mod label;
@@ -186,6 +187,8 @@ pub struct App {
     /// Where `R` writes reports (`reports_dir` in the config file; default: `reports` beside the
     /// database directory).
     pub reports_dir: std::path::PathBuf,
+    /// The directory as the `c` lookup searches it, kept between openings.
+    directory: directory::DirectoryCache,
 }
 
 /// What the app starts with besides the store.
@@ -231,6 +234,7 @@ impl App {
             backups: None,
             shown_notice: None,
             reports_dir: crate::report::files::dir_for(store_path, None),
+            directory: Default::default(),
         };
         app.load_catalogue();
         if !app.store.is_empty() {

@@ -318,3 +318,44 @@ fn a_card_offers_only_the_keys_that_work_there() {
     let offered = card_popup(&app).offers(app.user.as_ref());
     assert_eq!(offered, vec![Back, Edit, Link, ServeGroup, Remove]);
 }
+
+#[test]
+fn the_lookup_shows_a_card_changed_since_it_was_last_opened() {
+    let (_dir, mut app) = signed_in(Lang::En);
+    let sig = app.signature();
+    let mut card = crate::domain::Contact::named(0, "Logopedie Noord");
+    card.role = "Stottertherapeut".into();
+    let card = app.store.save_contact(&card, &sig).unwrap();
+    let names = |app: &App| -> Vec<String> {
+        let popup = lookup(app);
+        let found = popup
+            .found
+            .iter()
+            .map(|i| popup.contacts()[*i].name.clone());
+        found.collect()
+    };
+    chr(&mut app, 'c');
+    type_text(&mut app, "stottertherapeut");
+    assert_eq!(names(&app), ["Logopedie Noord"]);
+    press(&mut app, "Esc");
+
+    // Renamed while the lookup is closed: the next `c` shows the new name only.
+    let renamed = crate::domain::Contact {
+        name: "Logopedie Zuid".into(),
+        ..card
+    };
+    app.store.save_contact(&renamed, &sig).unwrap();
+    chr(&mut app, 'c');
+    type_text(&mut app, "stottertherapeut");
+    assert_eq!(names(&app), ["Logopedie Zuid"]);
+    press(&mut app, "Esc");
+
+    // Removed, then the app idles (the directory is read ahead): gone at the next `c`.
+    app.store.remove_contact(renamed.id, &sig).unwrap();
+    app.update(Msg::Tick {
+        idle: std::time::Duration::ZERO,
+    });
+    chr(&mut app, 'c');
+    type_text(&mut app, "stottertherapeut");
+    assert!(names(&app).is_empty(), "{:?}", names(&app));
+}

@@ -187,7 +187,7 @@ fn the_lookup_finds_every_lead_and_the_pinned_card_lists_them_with_their_numbers
     let found: Vec<&str> = lookup
         .found
         .iter()
-        .map(|i| lookup.lookup.contacts[*i].name.as_str())
+        .map(|i| lookup.contacts()[*i].name.as_str())
         .collect();
     for name in ["Aandachtsfunctionaris", &coordinator.name, &worker.name] {
         assert!(found.contains(&name), "{name} not in {found:?}");

@@ -376,23 +376,39 @@ pub fn explain_damage(
 /// an empty folder while its backup folder holds a backup whose checksum holds. A new database
 /// there would put a new history beside the old backups (and its first backup would become the
 /// newest, the one a plain `restore` picks). Run by the commands that create a database from
-/// nothing (the TUI, `demo`, `import`) before they create anything. Errors: such a database,
+/// nothing (`demo`, `import`; the TUI runs [`refuse_fresh_start_keeping`]) before they create
+/// anything. Errors: such a database,
 /// naming the newest good backup, the command that restores it, and how to start anew.
 pub fn refuse_fresh_start(place: &Place) -> Result<()> {
+    if let Some(store) = refuse_fresh_start_keeping(place)? {
+        // Closed for good before the caller opens it again.
+        let _ = store.close();
+    }
+    Ok(())
+}
+
+/// [`refuse_fresh_start`] for the TUI, which opens the database right after: when telling
+/// needed the database opened (it exists and there are backups, the usual start), it is
+/// handed back open instead of being closed and opened again (opening a large database is
+/// tens of milliseconds of the first frame).
+pub fn refuse_fresh_start_keeping(place: &Place) -> Result<Option<Store>> {
     let dir = place.dir();
-    let nothing_there = match store::found_at(place.db) {
-        store::Found::Nothing | store::Found::EmptyFolder => true,
-        // Opened (once more) only when there are backups that could be meant: the usual start.
-        store::Found::Database => {
-            backup::list(&dir).is_ok_and(|found| !found.is_empty()) && holds_nothing(place.db)
+    let (nothing_there, kept) = match store::found_at(place.db) {
+        store::Found::Nothing | store::Found::EmptyFolder => (true, None),
+        // Opened only when there are backups that could be meant: the usual start.
+        store::Found::Database if backup::list(&dir).is_ok_and(|found| !found.is_empty()) => {
+            match opened_unless_hollow(place.db) {
+                Ok(store) => (false, store),
+                Err(()) => (true, None),
+            }
         }
-        store::Found::OtherFiles => false,
+        store::Found::Database | store::Found::OtherFiles => (false, None),
     };
     if !nothing_there {
-        return Ok(());
+        return Ok(kept);
     }
     let Some(newest) = newest_described(&dir) else {
-        return Ok(());
+        return Ok(None);
     };
     bail!(
         "the database {} is missing or empty, but there are backups of it in {}, so no new \
@@ -405,18 +421,20 @@ pub fn refuse_fresh_start(place: &Place) -> Result<()> {
     )
 }
 
-/// Whether the database at `db` opens but holds nothing at all, not even an audit entry: sled
-/// can recover a damaged log to nothing without an error (a database written once and never
-/// opened again has no snapshot that would tell it data is missing). Closed again before the
-/// caller opens it. A database that does not open is left for that open to report.
-fn holds_nothing(db: &Path) -> bool {
+/// The database at `db`, opened; `Err` when it opens but holds nothing at all, not even an
+/// audit entry (closed again then): sled can recover a damaged log to nothing without an error
+/// (a database written once and never opened again has no snapshot that would tell it data is
+/// missing). `Ok(None)` when it does not open: that is left for the caller's open to report.
+fn opened_unless_hollow(db: &Path) -> std::result::Result<Option<Store>, ()> {
     let Ok(store) = Store::open(db) else {
-        return false;
+        return Ok(None);
     };
-    let nothing = store.is_empty() && matches!(store.last_audit(), Ok(None));
-    // Closed for good before the caller opens it again.
-    let _ = store.close();
-    nothing
+    if store.is_empty() && matches!(store.last_audit(), Ok(None)) {
+        // Closed for good before anything else opens it.
+        let _ = store.close();
+        return Err(());
+    }
+    Ok(Some(store))
 }
 
 /// The newest backup in `dir` whose checksum holds, for a user: "FILE, made WHEN (AGO): 40

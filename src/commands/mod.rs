@@ -94,9 +94,9 @@ fn dispatch(
             // leave anyone wondering about their data.
             let keymap = Keymap::load(settings.keymap.as_deref())?;
             let dir = database_dir(settings.db.clone())?;
-            backup::refuse_fresh_start(&place(&dir))?;
+            let kept = backup::refuse_fresh_start_keeping(&place(&dir))?;
             // The screens in a file or a pipe would put children's names there: refuse before
-            // the database is opened (or made) and the terminal touched. What was only read so
+            // the database is made or read and the terminal touched. What was only read so
             // far (the config file, the keymap, the database's place) is still reported first.
             if let Some(which) = crate::tui::not_a_terminal() {
                 say(&format!(
@@ -105,7 +105,10 @@ fn dispatch(
                 ));
                 return Ok(ExitCode::from(2));
             }
-            let store = open(&dir)?;
+            let store = match kept {
+                Some(store) => told(store, &dir),
+                None => open(&dir)?,
+            };
             let options = Options {
                 lang: settings.lang,
                 keymap,
@@ -291,7 +294,11 @@ fn signature(by: &str) -> Signature {
 
 /// Opens the database; when opening had to repair it, says so on stderr (and goes on).
 fn open(dir: &Path) -> Result<Store> {
-    let store = Store::open(dir)?;
+    Ok(told(Store::open(dir)?, dir))
+}
+
+/// The database opened from `dir`; when opening had to repair it, says so on stderr.
+fn told(store: Store, dir: &Path) -> Store {
     if let Some(r) = store.recovered() {
         say(&format!(
             "the end of the database {} was damaged (a torn last write) and has been \
@@ -304,7 +311,7 @@ fn open(dir: &Path) -> Result<Store> {
             r.damaged.display()
         ));
     }
-    Ok(store)
+    store
 }
 
 /// For commands that only read: a mistyped path, an emptied folder or a folder of other files

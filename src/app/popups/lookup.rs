@@ -5,10 +5,13 @@
 //! The pinned cards are searched and shown in the user's language (`Lang::contact`); a card
 //! opens as stored, so that its form changes what is stored.
 
+use std::sync::Arc;
+
 use super::card::CardPopup;
+use crate::app::directory::Directory;
 use crate::app::fields::pasted;
-use crate::app::{Action, AppError, Ctx, Msg, Outcome, Popup};
-use crate::domain::contact::{reuse, Contact, Lookup, Pinned, Reuse};
+use crate::app::{Action, Ctx, Msg, Outcome, Popup};
+use crate::domain::contact::{reuse, Contact, Pinned, Reuse};
 use crate::domain::{Child, Id};
 use crate::keymap::Context;
 
@@ -17,11 +20,9 @@ use crate::keymap::Context;
 #[derive(Debug, Clone)]
 pub struct LookupPopup {
     pub query: String,
-    /// The directory as shown: the pinned cards in the user's language.
-    pub lookup: Lookup,
-    /// The same cards as stored, in the same order: what a card opens with.
-    stored: Vec<Contact>,
-    /// Indices into `lookup.contacts`, best first; one row more is "+ new contact".
+    /// The directory as shown and as stored, kept by the app between openings.
+    directory: Arc<Directory>,
+    /// Indices into [`LookupPopup::contacts`], best first; one row more is "+ new contact".
     pub found: Vec<usize>,
     pub selected: usize,
     pub group: Option<Id>,
@@ -31,17 +32,12 @@ pub struct LookupPopup {
 }
 
 impl LookupPopup {
-    /// The whole directory, nothing typed yet; `group` and `child` are what the shown screen is
-    /// about (the group's cards rank first, a card is linked to the child).
-    ///
-    /// # Errors
-    /// When the directory cannot be read.
-    pub fn open(ctx: &Ctx, group: Option<Id>, child: Option<Child>) -> Result<Popup, AppError> {
-        let stored = ctx.store.directory_with_leads()?;
+    /// The whole `directory`, nothing typed yet; `group` and `child` are what the shown screen
+    /// is about (the group's cards rank first, a card is linked to the child).
+    pub fn open(directory: Arc<Directory>, group: Option<Id>, child: Option<Child>) -> Popup {
         let mut popup = LookupPopup {
             query: String::new(),
-            lookup: Lookup::new(stored.iter().map(|c| ctx.lang.contact(c)).collect()),
-            stored,
+            directory,
             found: Vec::new(),
             selected: 0,
             group,
@@ -49,7 +45,12 @@ impl LookupPopup {
             earlier: Vec::new(),
         };
         popup.refresh("");
-        Ok(Popup::Lookup(Box::new(popup)))
+        Popup::Lookup(Box::new(popup))
+    }
+
+    /// The directory as shown: the pinned cards in the user's language.
+    pub fn contacts(&self) -> &[Contact] {
+        &self.directory.lookup.contacts
     }
 
     /// Searches again after the query changed. Typing on narrows the previous matches; a
@@ -62,9 +63,9 @@ impl LookupPopup {
                 found
             }
             None => match reuse(previous, &self.query) {
-                Reuse::Nothing => self.lookup.find(&self.query, self.group),
+                Reuse::Nothing => self.directory.lookup.find(&self.query, self.group),
                 how => {
-                    let lookup = &self.lookup;
+                    let lookup = &self.directory.lookup;
                     lookup.find_extending(&self.query, self.group, &self.found, how)
                 }
             },
@@ -75,12 +76,12 @@ impl LookupPopup {
     /// The selected card as shown; `None` on the "+ new contact" row.
     pub fn selected_contact(&self) -> Option<&Contact> {
         let index = *self.found.get(self.selected)?;
-        self.lookup.contacts.get(index)
+        self.contacts().get(index)
     }
 
     /// The selected card as stored.
     fn selected_stored(&self) -> Option<&Contact> {
-        self.stored.get(*self.found.get(self.selected)?)
+        self.directory.stored(*self.found.get(self.selected)?)
     }
 
     /// The lines of the aandachtsfunctionarissen when `contact` is the pinned
@@ -89,7 +90,7 @@ impl LookupPopup {
         if contact.pinned != Some(Pinned::Aandachtsfunctionaris) {
             return Vec::new();
         }
-        let leads = self.lookup.contacts.iter().filter(|c| c.lead.is_some());
+        let leads = self.contacts().iter().filter(|c| c.lead.is_some());
         leads.cloned().collect()
     }
 

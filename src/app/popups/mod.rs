@@ -8,7 +8,7 @@ pub mod lookup;
 pub mod pin;
 pub mod report;
 
-use super::{App, Msg, Outcome, Popup};
+use super::{App, AppError, Msg, Outcome, Popup};
 use crate::keymap::Context;
 
 impl Popup {
@@ -52,9 +52,9 @@ impl App {
     pub(super) fn open_lookup(&mut self) {
         let about = self.screen().component().about();
         let (group, child) = (about.group, about.child.cloned());
-        let ctx = super::ctx_of!(self);
-        let opened = lookup::LookupPopup::open(&ctx, group, child);
-        self.apply(opened.map(Outcome::Popup).into());
+        let opened = self.directory.get(&self.store, self.lang);
+        let opened = opened.map(|directory| lookup::LookupPopup::open(directory, group, child));
+        self.apply(opened.map(Outcome::Popup).map_err(AppError::from).into());
     }
 
     /// `P`: the form that sets or removes your own PIN.

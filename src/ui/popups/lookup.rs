@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, popup: &LookupPopup, theme
             ratatui::style::Style::new()
         };
         let marker = if selected { "▶ " } else { "  " };
-        let line = match popup.found.get(row).map(|i| &popup.lookup.contacts[*i]) {
+        let line = match popup.found.get(row).map(|i| &popup.contacts()[*i]) {
             Some(contact) => found_line(app, contact, popup.group, width - 2),
             None => {
                 let text = if popup.found.is_empty() {
