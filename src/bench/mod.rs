@@ -8,7 +8,7 @@
 //! SIGTERM or SIGHUP too.
 
 mod budgets;
-mod build;
+pub mod build;
 mod counter;
 mod disk;
 mod drive;
@@ -156,9 +156,9 @@ fn progress(line: &str) {
     eprintln!("signaal: {line}");
 }
 
-/// On SIGINT (Ctrl-C), SIGTERM or SIGHUP, removes `dir` and ends the process (exit status 128
-/// + the signal), so that an interrupted bench leaves no database of hundreds of megabytes
-/// behind.
+/// On SIGINT (Ctrl-C), SIGTERM or SIGHUP, removes `dir` and ends the process (exit status
+/// 128 plus the signal), so that an interrupted bench leaves no database of hundreds of
+/// megabytes behind.
 fn remove_on_signals(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {

@@ -3,17 +3,17 @@
 use super::budgets::{Budget, Row, Unit};
 use crate::i18n::Lang;
 
-/// A value in its unit: "0.42 ms", "812 B", "1.38x", "38.2 MB".
+/// A value and its unit: "0.42 ms", "812 B", "1.38 x", "38.2 MB".
 pub fn value(unit: Unit, value: f64) -> String {
     match unit {
         Unit::Millis => format!("{value:.2} ms"),
         Unit::Bytes => format!("{value:.0} B"),
-        Unit::Times => format!("{value:.2}x"),
+        Unit::Times => format!("{value:.2} x"),
         Unit::Megabytes => format!("{value:.1} MB"),
     }
 }
 
-/// A budget as the table shows it: "p99 < 1.00 ms", "p50 <= 1.50x".
+/// A budget as the table shows it: "p99 < 1.00 ms", "p50 <= 1.50 x".
 fn budget(unit: Unit, budget: Budget) -> String {
     let judged = match budget.judged {
         super::budgets::Judged::P50 => "p50",
@@ -82,7 +82,7 @@ mod tests {
         assert!(lines[1].contains("p99 < 1.00 ms") && lines[1].contains("2.00 ms"));
         assert!(lines[1].contains("FAIL"), "{table}");
         assert!(lines[2].contains(" - "), "no budget: {table}");
-        assert!(lines[3].contains("p50 <= 1.50x") && lines[3].contains("1.20x"));
+        assert!(lines[3].contains("p50 <= 1.50 x") && lines[3].contains("1.20 x"));
         assert!(lines[3].contains("ok") && lines[3].ends_with("0.30 ms / 0.25 ms"));
     }
 }
