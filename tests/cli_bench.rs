@@ -8,7 +8,7 @@ mod common {
 
 use std::time::Duration;
 
-use common::cli::{command, describe, stderr};
+use common::cli::{describe, run_with_env_within, stderr};
 
 /// A bench run takes a while in a debug build on a busy machine: a bound against a hang.
 const BENCH_DEADLINE: Duration = Duration::from_secs(600);
@@ -40,26 +40,8 @@ const FIGURES: &[&str] = &[
 fn bench(args: &[&str], tmp: &std::path::Path) -> std::process::Output {
     let mut all = vec!["bench"];
     all.extend_from_slice(args);
-    let mut cmd = command(&all);
-    cmd.env("TMPDIR", tmp)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let child = cmd.spawn().expect("spawn signaal bench");
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(BENCH_DEADLINE) {
-        Ok(out) => out.expect("wait for signaal bench"),
-        Err(_) => {
-            // Only the process this test started, by its id.
-            let _ = std::process::Command::new("kill")
-                .args(["-9", &pid.to_string()])
-                .status();
-            panic!("signaal bench still runs after {BENCH_DEADLINE:?}");
-        }
-    }
+    let tmp = tmp.to_str().expect("a UTF-8 temp dir");
+    run_with_env_within(&all, &[("TMPDIR", tmp)], BENCH_DEADLINE)
 }
 
 #[test]
