@@ -51,6 +51,8 @@ pub enum Unit {
 pub enum Judged {
     P50,
     P99,
+    /// The largest sample (shown in the p99 column): every sample is held to the budget.
+    Max,
 }
 
 /// A figure's limit: the judged value must stay below `limit`, or at most reach it when
@@ -118,8 +120,8 @@ impl Figure {
             Figure::FilterKey | Figure::LookupOpen | Figure::LookupKey => {
                 Some(below(Judged::P99, ms(TYPING)))
             }
-            Figure::NavigationBytes => Some(at_most(Judged::P99, NAVIGATION_BYTES as f64)),
-            Figure::ScreenBytes => Some(at_most(Judged::P99, SCREEN_BYTES as f64)),
+            Figure::NavigationBytes => Some(at_most(Judged::Max, NAVIGATION_BYTES as f64)),
+            Figure::ScreenBytes => Some(at_most(Judged::Max, SCREEN_BYTES as f64)),
             Figure::MarkWrite | Figure::BareWrite => None,
             Figure::MarkRatio => Some(at_most(Judged::P50, MARK_RATIO)),
             Figure::FirstFrameAfterOpen => Some(below(Judged::P99, ms(FIRST_FRAME_AFTER_OPEN))),
@@ -130,8 +132,8 @@ impl Figure {
     }
 }
 
-/// One row of the table: a figure's median and 99th percentile (for bytes rows the largest
-/// value: every sample is held to the budget), how many samples, and a detail in words.
+/// One row of the table: a figure's median and 99th percentile (the largest sample instead for
+/// a figure judged on it, [`Judged::Max`]), how many samples, and a detail in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub figure: Figure,
@@ -143,11 +145,11 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row of `samples` (in the figure's unit): their median and 99th percentile, or for a
-    /// bytes row the largest. `None` without samples.
+    /// A row of `samples` (in the figure's unit): their median and 99th percentile, or the
+    /// largest for a figure judged on it. `None` without samples.
     pub fn of(figure: Figure, samples: &[f64]) -> Option<Row> {
-        let top = match figure.unit() {
-            Unit::Bytes => 1.0,
+        let top = match figure.budget().map(|b| b.judged) {
+            Some(Judged::Max) => 1.0,
             _ => 0.99,
         };
         Some(Row {
@@ -175,7 +177,7 @@ impl Row {
         let budget = self.figure.budget()?;
         let value = match budget.judged {
             Judged::P50 => self.p50,
-            Judged::P99 => self.p99,
+            Judged::P99 | Judged::Max => self.p99,
         };
         Some(match budget.inclusive {
             true => value <= budget.limit,

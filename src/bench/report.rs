@@ -18,6 +18,7 @@ fn budget(unit: Unit, budget: Budget) -> String {
     let judged = match budget.judged {
         super::budgets::Judged::P50 => "p50",
         super::budgets::Judged::P99 => "p99",
+        super::budgets::Judged::Max => "max",
     };
     let relation = if budget.inclusive { "<=" } else { "<" };
     format!("{judged} {relation} {}", value(unit, budget.limit))
