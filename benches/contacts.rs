@@ -4,8 +4,8 @@
 //! stays under 5 ms.
 //! Run: `cargo bench --bench contacts`.
 //!
-//! The database is the demo plus 5,000 generated cards (fictional Dutch names, roles,
-//! organisations, topics and phone numbers; the same every run). The app is opened as
+//! The database is the demo plus 5,000 generated cards (the demo's own generator of fictional
+//! names, roles, organisations, topics and phone numbers; the same every run). The app is opened as
 //! `signaal --user NAME` on an 80x24 terminal, Enter goes into the first group and `c` opens the
 //! lookup there. Every iteration is one keystroke of a real typing session: "jeugdverpleegkundige"
 //! letter by letter, then Backspace back to an empty search field, and again.
@@ -23,8 +23,7 @@ use ratatui::Terminal;
 
 use signaal::app::{App, LookupPopup, Popup, Screen};
 use signaal::demo;
-use signaal::domain::contact::{Contact, Help, Phone, Pinned};
-use signaal::domain::Id;
+use signaal::domain::contact::{Contact, Pinned};
 use signaal::store::{Signature, Store};
 use signaal::ui::Theme;
 
@@ -37,226 +36,21 @@ const NURSE: &str = "Jeugdverpleegkundige";
 /// The keystrokes of one typing session: the query's letters and as many Backspaces.
 const SESSION: usize = 2 * QUERY.len();
 
-// ---------------------------------------------------------------------------------------------
-// 5,000 fictional contacts
-// ---------------------------------------------------------------------------------------------
-
-const FIRST_NAMES: &[&str] = &[
-    "Anouk",
-    "Bram",
-    "Daniëlle",
-    "Fleur",
-    "Gijs",
-    "Hanneke",
-    "Inge",
-    "Joost",
-    "Karin",
-    "Lotte",
-    "Maarten",
-    "Noor",
-    "Özlem",
-    "Pieter",
-    "Renée",
-    "Sanne",
-    "Thijs",
-    "Ursula",
-    "Vera",
-    "Willem",
-    "Yara",
-    "Zoë",
-    "Fatima",
-    "Mohamed",
-    "Loïs",
-    "Chantal",
-    "Sven",
-    "Ilse",
-    "Mehmet",
-    "Priya",
-];
-const LAST_NAMES: &[&str] = &[
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "van der Meer",
-    "Yılmaz",
-    "El Amrani",
-    "Kramer",
-    "van Dijk",
-    "Koç",
-    "Çelik",
-    "Post",
-    "Prins",
-    "Huisman",
-    "Kuipers",
-    "van den Berg",
-];
-/// Roles; every twelfth or so card is a jeugdverpleegkundige.
-const ROLES: &[&str] = &[
-    "Jeugdverpleegkundige",
-    "Jeugdarts",
-    "Logopedist",
-    "Kinderfysiotherapeut",
-    "Pedagogisch coach",
-    "Gezinscoach",
-    "Orthopedagoog",
-    "Kinderpsycholoog",
-    "Wijkteammedewerker",
-    "Maatschappelijk werker",
-    "Ergotherapeut",
-    "Diëtist",
-];
-const ROLE_DETAILS: &[&str] = &[
-    "",
-    "consultatiebureau",
-    "spraak- en taalontwikkeling",
-    "0-4 jaar",
-    "voorschoolse educatie",
-    "team Oost",
-];
-const ORGANISATIONS: &[&str] = &[
-    "GGD",
-    "Jeugdgezondheidszorg",
-    "Wijkteam",
-    "Centrum voor Jeugd en Gezin",
-    "Logopediepraktijk De Klankkast",
-    "Kinderfysiotherapie Beweegwijs",
-    "Gemeente",
-    "MEE",
-    "Huisartsenpraktijk De Linde",
-    "Vroeghulp",
-];
-const PLACES: &[&str] = &[
-    "Utrecht",
-    "Amersfoort",
-    "Zwolle",
-    "Leeuwarden",
-    "Groningen",
-    "Tilburg",
-    "Nijmegen",
-    "Den Bosch",
-    "Haarlem",
-    "Delft",
-    "Eindhoven",
-    "Almere",
-];
-const TOPICS: &[&str] = &[
-    "spraak",
-    "taal",
-    "slapen",
-    "eten",
-    "motoriek",
-    "gedrag",
-    "zindelijkheid",
-    "gehoor",
-    "zicht",
-    "opvoeding",
-    "meertaligheid",
-    "hechting",
-    "armoede",
-    "huiselijk geweld",
-];
-const PHONE_LABELS: &[&str] = &["werk", "mobiel", "direct", "na kantoortijd"];
-
-/// A small deterministic generator (a 64-bit LCG), so every run benches the same directory.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn digits(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'0' + self.below(10) as u8))
-            .collect()
-    }
-}
-
-/// The `i`-th generated card; about one in five serves one of `groups`.
-fn generated(dice: &mut Dice, i: usize, groups: &[Id]) -> Contact {
-    let name = format!("{} {}", dice.pick(FIRST_NAMES), dice.pick(LAST_NAMES));
-    let mut card = Contact::named(0, &name);
-    let role = dice.pick(ROLES);
-    card.role = match dice.pick(ROLE_DETAILS) {
-        "" => role.to_string(),
-        detail => format!("{role} {detail}"),
-    };
-    let place = dice.pick(PLACES);
-    card.organisation = format!("{} {place}", dice.pick(ORGANISATIONS));
-    card.area = format!("gemeente {place}");
-    card.phones.push(Phone {
-        label: dice.pick(PHONE_LABELS).into(),
-        number: format!("0{}-{}", 10 + dice.below(80), dice.digits(7)),
-    });
-    if dice.below(2) == 0 {
-        card.phones.push(Phone {
-            label: "mobiel".into(),
-            number: format!("06-{}", dice.digits(8)),
-        });
-    }
-    card.email = format!("contact{i}@voorbeeld.example");
-    card.topics = (0..1 + dice.below(3))
-        .map(|_| dice.pick(TOPICS).to_string())
-        .collect();
-    card.availability = "ma-vr 9-17".into();
-    card.when_to_call = format!("Bel bij zorgen over {}.", card.topics[0]);
-    card.help = [Help::Unknown, Help::AdviceOnly, Help::Referral][dice.below(3)];
-    card.consent_first = dice.below(4) == 0;
-    if dice.below(5) == 0 && !groups.is_empty() {
-        card.groups.push(groups[dice.below(groups.len())]);
-    }
-    card
-}
-
 /// The demo database plus `CONTACTS` generated cards. Returns the store and the name of a staff
 /// member with the role "staff", to sign in with.
 fn store_with_contacts(path: &Path) -> (Store, String) {
-    let store = demo_store(path, &demo::Options::default(), Local::now().fixed_offset());
-    let groups: Vec<Id> = store
-        .groups()
-        .expect("groups")
-        .iter()
-        .map(|g| g.id)
-        .collect();
-    let before = store.directory().expect("directory").len();
-    let mut dice = Dice(20_261_122);
-    let cards: Vec<Contact> = (0..CONTACTS)
-        .map(|i| generated(&mut dice, i, &groups))
-        .collect();
-    let sig = Signature {
-        by: "bench".into(),
-        at: Utc::now().fixed_offset(),
+    let now = Local::now().fixed_offset();
+    let own = demo::generate(&demo::Options::default(), now)
+        .contacts
+        .len();
+    let options = demo::Options {
+        contacts: Some(own + CONTACTS),
+        ..demo::Options::default()
     };
-    store.add_contacts(&cards, &sig).expect("add the contacts");
+    let store = demo_store(path, &options, now);
+    let groups = store.groups().expect("groups");
     let directory = store.directory().expect("directory");
-    assert_eq!(directory.len(), before + CONTACTS, "all the cards added");
+    assert!(directory.len() >= own + CONTACTS, "all the cards added");
     let nurses = directory.iter().filter(|c| c.role.contains(NURSE)).count();
     eprintln!(
         "bench database: the demo ({} groups) and {} contacts, {nurses} of them {NURSE}",

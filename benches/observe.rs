@@ -1,6 +1,8 @@
 //! How long a user waits when marking an item of an observation form, end to end from the key
-//! press to the flushed write, on a large database (10,500 children in 700 groups, about 21,000
-//! observations). The issue asks for a median under 2 ms for "tick".
+//! press to the flushed write, on a database of the size `signaal bench` measures at (10,000
+//! children in 700 groups, 300,000 observations, 5,000 contact cards). The mark goes through
+//! `App::message` and `App::update`, so through the very store call the observation screen
+//! makes (`Store::save_observation`). The issue asks for a median under 2 ms for "tick".
 //! Run: `cargo bench --bench observe`.
 
 mod common;
@@ -16,13 +18,13 @@ use signaal::app::{SaveState, Screen};
 use signaal::store::Store;
 use signaal::ui::Theme;
 
-use common::{app_in_form, demo_store, draw, large_demo, press, staff_user, CHILDREN_PER_GROUP};
+use common::{app_in_form, bench_store, draw, press, staff_user};
 
-/// A database of 10,500 children with the demo generator's observations (2 per child by
-/// default), dated relative to today so that the app's system clock sees realistic data.
-/// Returns the name of a staff member with the role "staff", to sign in with.
+/// The bench database (see `common::bench_store`), dated from today so that the app's system
+/// clock sees realistic data. Returns the name of a staff member with the role "staff", to sign
+/// in with.
 fn large_store(path: &Path) -> (Store, String) {
-    let store = demo_store(path, &large_demo(), Local::now().fixed_offset());
+    let store = bench_store(path);
 
     let groups = store.groups().expect("groups");
     let children: Vec<u64> = groups
@@ -35,6 +37,7 @@ fn large_store(path: &Path) -> (Store, String) {
         .iter()
         .map(|&id| store.observations_of(id).expect("observations").len())
         .sum();
+    assert!(observations >= 300_000, "{observations} observations");
     eprintln!(
         "bench database: {} groups, {} children, {} observations",
         groups.len(),
@@ -122,7 +125,7 @@ fn benches(c: &mut Criterion) {
 
     match app.screen() {
         Screen::Children(s) => {
-            assert_eq!(s.list.visible_len(), CHILDREN_PER_GROUP);
+            assert!(s.list.visible_len() > 0, "the group's children show");
             assert!(
                 s.list.visible().any(|row| row.child.id == child
                     && row.latest.is_some_and(|l| l.date == app.today())),

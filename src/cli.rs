@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
+use crate::bench;
 use crate::demo;
 use crate::domain::Id;
 use crate::i18n::Lang;
@@ -166,6 +167,44 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Measure signaal's speed against its budgets on a generated database
+    ///
+    /// Builds a database of fictional data of the given size in a temporary directory (removed
+    /// afterwards), drives the screens as a 120x40 terminal would, and prints a table: each
+    /// figure, its budget, its median (p50) and 99th percentile (p99), and whether it holds.
+    /// Exit code 1 when a budget fails, 2 for a size that cannot be built. Run it on a release
+    /// build (`cargo run --release -- bench`).
+    Bench(BenchArgs),
+    /// The first frame of `bench`, in a fresh process: see `bench::frame` (not for use by hand)
+    #[command(hide = true)]
+    BenchFrame,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Children in all, spread over the groups
+    #[arg(long, value_name = "N", default_value_t = bench::Size::default().children)]
+    pub children: usize,
+    /// Groups (at least 1, at most as many as children)
+    #[arg(long, value_name = "N", default_value_t = bench::Size::default().groups)]
+    pub groups: usize,
+    /// Observations in all, spread over the children
+    #[arg(long, value_name = "N", default_value_t = bench::Size::default().observations)]
+    pub observations: usize,
+    /// Contact cards in the directory
+    #[arg(long, value_name = "N", default_value_t = bench::Size::default().contacts)]
+    pub contacts: usize,
+}
+
+impl From<&BenchArgs> for bench::Size {
+    fn from(args: &BenchArgs) -> bench::Size {
+        bench::Size {
+            children: args.children,
+            groups: args.groups,
+            observations: args.observations,
+            contacts: args.contacts,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -192,6 +231,7 @@ impl From<&DemoArgs> for demo::Options {
             groups: args.groups,
             children_per_group: args.children_per_group,
             observations_per_child: args.observations_per_child,
+            ..demo::Options::default()
         }
     }
 }

@@ -13,8 +13,6 @@ mod common {
     pub mod screens;
 }
 
-use std::time::{Duration, Instant};
-
 use chrono::{Datelike, NaiveDate};
 use common::cli::{describe, run_fails, run_ok, run_within, stderr, without_exported_at, Db};
 use common::demo::{arr, first_staff, first_with_role, fresh_demo, full_name, kids, s, Kid};
@@ -260,34 +258,31 @@ fn dutch_shows_the_same_screens_in_dutch() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn second_instance_says_in_use_and_exits_quickly() {
+fn second_instance_says_in_use_and_gives_up() {
     let db = Db::demo(&[]);
     let ex = db.export();
     let mut first = open_tui_in(&db, "en", &first_staff(&ex));
 
-    // A command while the TUI holds the database.
+    // A command while the TUI holds the database: it gives up (within the harness's TIMEOUT, a
+    // bound against a hang, not a timing: the bench measures time, tests behaviour) and says
+    // why, with the exit code of a failure.
     let args = ["--db", db.path(), "export"];
-    let (out, took) = run_within(&args, TIMEOUT);
-    assert!(!out.status.success(), "{}", describe(&args, &out));
+    let (out, _) = run_within(&args, TIMEOUT);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&args, &out));
     assert!(stderr(&out).contains("in use"), "{}", describe(&args, &out));
     assert!(
-        took < Duration::from_secs(2),
-        "export took {took:?} to give up"
+        out.stdout.is_empty(),
+        "no export: {}",
+        describe(&args, &out)
     );
 
     // A second TUI in a terminal of its own (without one it refuses before it looks at the
-    // database: e2e_terminal.rs).
-    let start = Instant::now();
+    // database: e2e_terminal.rs) gives up too, non-zero.
     let mut second = Tui::spawn(&["--db", db.path(), "--lang", "en"]);
     let code = second.wait_exit(TIMEOUT);
-    let took = start.elapsed();
     let code =
         code.unwrap_or_else(|| panic!("second TUI still runs:\n{}", framed(&second.screen())));
-    assert_ne!(code, 0, "second TUI exits non-zero");
-    assert!(
-        took < Duration::from_secs(2),
-        "second TUI took {took:?} to give up"
-    );
+    assert_eq!(code, 1, "second TUI exits with a failure");
     second.wait_eof(TIMEOUT);
     let screen = second.screen();
     assert!(

@@ -232,6 +232,11 @@ fn dispatch(
             keymap::check_file(&file)?;
             checked(&file)
         }
+        Some(Command::Bench(args)) => crate::bench::run(&(&args).into(), lang()?),
+        Some(Command::BenchFrame) => {
+            let user = cli.user.as_deref().unwrap_or_default();
+            crate::bench::frame::child(&db()?, user, lang()?)
+        }
         Some(Command::Config {
             command: ConfigCommand::Check { file },
         }) => {

@@ -8,6 +8,7 @@
 //! [`contacts`] is the directory of who to call.
 
 mod contacts;
+mod directory;
 mod handovers;
 mod names;
 mod notes;
@@ -47,6 +48,17 @@ pub struct Options {
     /// Observations per child, dated some weeks apart up to a few weeks ago (about one child in
     /// eight gets none or only an old one, so "not observed for long" shows too).
     pub observations_per_child: usize,
+    /// Children in all, spread as evenly as can be over the groups (the first groups get one
+    /// more); overrides `children_per_group`. For `signaal bench`, which asks for a size.
+    pub children: Option<usize>,
+    /// Observations in all, spread as evenly as can be over the children that are not archived
+    /// (the first children get one more), dated evenly from the child's third month to today
+    /// and not thinned by the age rules of `observations_per_child` (which this overrides).
+    pub observations: Option<usize>,
+    /// Contact cards in all: the demo's own (the pinned aandachtsfunctionaris card first), then
+    /// generated fictional ones (see [`directory`]); fewer than the demo's own keeps the first.
+    /// `None`: the demo's own.
+    pub contacts: Option<usize>,
 }
 
 impl Default for Options {
@@ -56,6 +68,9 @@ impl Default for Options {
             groups: 3,
             children_per_group: None,
             observations_per_child: 2,
+            children: None,
+            observations: None,
+            contacts: None,
         }
     }
 }
@@ -109,6 +124,9 @@ pub fn generate(options: &Options, now: DateTime<FixedOffset>) -> Export {
     record::fill(options.seed, &mut export, now);
     handovers::fill(&mut export, now);
     contacts::fill(&mut export, today);
+    if let Some(count) = options.contacts {
+        directory::resize(&mut export, count, &mut SplitMix64::new(options.seed));
+    }
 
     let mut load = AuditEntry::new(now, DEMO_AUTHOR, AuditAction::DemoLoad, "database".into());
     // The bound tells `check` which records came with the load (domain::audit::rules).

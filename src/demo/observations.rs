@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate};
 
 use super::notes;
 use super::people::childcare_staff;
-use super::people::KDV_MIN_MONTHS;
+use super::people::{share, KDV_MIN_MONTHS};
 use super::rng::{between, SplitMix64};
 use super::{time_on, Options, FIRST_MARK_MINUTES};
 use crate::domain::form::{FormTemplate, Item, Mark};
@@ -36,6 +36,7 @@ const MARKS: (usize, usize) = (3, 10);
 /// Meldcode items: the demo is shown to anyone), mostly "sometimes", some "often", a few with a short note. A child's next
 /// observation starts from the one before: most marks stay, some go from sometimes to often (or
 /// back), some disappear and a few new items appear, so the comparison has something to show.
+/// With `options.observations` the count is exact instead: see [`spread_dates`].
 /// Ids are taken oldest first, so a child's observations are in id order as the store keeps them.
 pub(super) fn observations(
     options: &Options,
@@ -48,9 +49,17 @@ pub(super) fn observations(
     let mut used: Vec<FormTemplate> = Vec::new();
     let mut observations = Vec::new();
     let observers = childcare_staff(data);
-    if options.observations_per_child == 0 || observers.is_empty() {
+    let active = data.children.iter().filter(|c| !c.archived).count();
+    if options
+        .observations
+        .unwrap_or(options.observations_per_child)
+        == 0
+        || observers.is_empty()
+    {
         return (used, observations);
     }
+    // The place of a child among those observed, for its share of `options.observations`.
+    let mut place = 0;
     let catalogue = Catalogue::forms(Vec::new());
     for group in &data.groups {
         let Some(template) = catalogue.for_group(group).first().copied() else {
@@ -67,14 +76,23 @@ pub(super) fn observations(
             .iter()
             .filter(|c| c.group_id == group.id && !c.archived);
         for child in children {
-            let dates = observation_dates(rng, options.observations_per_child, child, today);
+            let dates = match options.observations {
+                Some(total) => spread_dates(share(total, active, place), child, today),
+                None => observation_dates(rng, options.observations_per_child, child, today),
+            };
+            place += 1;
             let mut previous: Vec<(usize, Mark)> = Vec::new();
             for date in dates {
                 // Only the items for the child's age that day: a baby is not marked on group rules.
                 let months = child.age_on(date).map_or(0, |age| age.in_months());
-                let fitting: Vec<usize> = (0..items.len())
+                let mut fitting: Vec<usize> = (0..items.len())
                     .filter(|&index| items[index].fits_age(months))
                     .collect();
+                if fitting.is_empty() && options.observations.is_some() {
+                    // An exact count is not thinned by age: a child too young for every item
+                    // is marked on any.
+                    fitting = (0..items.len()).collect();
+                }
                 previous.retain(|(index, _)| fitting.contains(index));
                 let marks = next_marks(rng, &previous, &fitting);
                 let by = rng.pick(&observers);
@@ -132,6 +150,23 @@ fn observation_dates(
         .unwrap_or(child.birth_date);
     dates.retain(|date| *date >= first);
     dates
+}
+
+/// `count` days from the child's third month (or today, for a younger child) to today, spread
+/// evenly, oldest first; days repeat when there are more observations than days.
+fn spread_dates(count: usize, child: &Child, today: NaiveDate) -> Vec<NaiveDate> {
+    let first = child
+        .birth_date
+        .checked_add_months(Months::new(KDV_MIN_MONTHS))
+        .unwrap_or(child.birth_date)
+        .min(today);
+    let span = (today - first).num_days().max(0) as u64;
+    (0..count as u64)
+        .map(|index| {
+            let days = span * (index + 1) / count as u64;
+            first.checked_add_days(Days::new(days)).unwrap_or(today)
+        })
+        .collect()
 }
 
 /// The marks (index into the items, mark), in item order, of an observation that follows one with

@@ -42,16 +42,19 @@ pub(super) fn children(
     groups: &[Group],
     today: NaiveDate,
 ) -> Vec<Child> {
-    let total = options
-        .children_per_group
-        .map_or(options.groups * DEFAULT_CHILDREN.1 as usize, |n| {
-            options.groups * n
-        });
+    let total = options.children.unwrap_or_else(|| {
+        options
+            .children_per_group
+            .map_or(options.groups * DEFAULT_CHILDREN.1 as usize, |n| {
+                options.groups * n
+            })
+    });
     let mut children = Vec::with_capacity(total);
-    for group in groups {
-        let count = match options.children_per_group {
-            Some(n) => n,
-            None => between(rng, DEFAULT_CHILDREN) as usize,
+    for (index, group) in groups.iter().enumerate() {
+        let count = match (options.children, options.children_per_group) {
+            (Some(total), _) => share(total, groups.len(), index),
+            (None, Some(n)) => n,
+            (None, None) => between(rng, DEFAULT_CHILDREN) as usize,
         };
         let (earliest, latest) = birth_date_bounds(group.kind, today);
         let span = (latest - earliest).num_days().max(0) as u64;
@@ -83,6 +86,15 @@ pub(super) fn children(
         }
     }
     children
+}
+
+/// The `index`-th of `parts` shares of `total` spread as evenly as can be: the first
+/// `total % parts` shares get one more. 0 when `parts` is 0.
+pub(super) fn share(total: usize, parts: usize, index: usize) -> usize {
+    match parts {
+        0 => 0,
+        _ => total / parts + usize::from(index < total % parts),
+    }
 }
 
 /// When a child born on `born` began in a group of `kind`: at the youngest age the group takes,

@@ -2,6 +2,7 @@
 //! of the [`Lang`] methods (text with values in it); nothing visible is written anywhere else.
 
 mod backup;
+mod bench;
 mod checks;
 mod commands;
 mod errors;

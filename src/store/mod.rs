@@ -28,6 +28,7 @@
 //! Every write runs in one sled transaction together with its audit entry and is flushed to disk
 //! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
 
+pub mod baseline;
 mod codec;
 mod contacts;
 mod error;

@@ -11,8 +11,12 @@ pub const CURRENT: u32 = 5;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[fn(&Store) -> Result<()>] =
-    &[seal_audit_chain, consent_to_children, compress_records, summarise_groups];
+const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[
+    seal_audit_chain,
+    consent_to_children,
+    compress_records,
+    summarise_groups,
+];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
 /// trail.

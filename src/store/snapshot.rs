@@ -104,6 +104,26 @@ impl Store {
         out: impl Write,
         exported_at: DateTime<FixedOffset>,
     ) -> Result<ExportSummary> {
+        self.write_export_as(out, exported_at, true)
+    }
+
+    /// What [`Store::write_export`] writes, without its indentation and line breaks: the size
+    /// `signaal bench` holds the database's size on disk against. Errors as there.
+    pub fn write_compact_export(
+        &self,
+        out: impl Write,
+        exported_at: DateTime<FixedOffset>,
+    ) -> Result<ExportSummary> {
+        self.write_export_as(out, exported_at, false)
+    }
+
+    /// The export, indented (`pretty`) or not.
+    fn write_export_as(
+        &self,
+        out: impl Write,
+        exported_at: DateTime<FixedOffset>,
+        pretty: bool,
+    ) -> Result<ExportSummary> {
         let snapshot = self.snapshots.begin();
         let stream = Stream {
             view: View {
@@ -115,7 +135,10 @@ impl Store {
             summary: Cell::new(ExportSummary::default()),
         };
         let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, out);
-        let written = serde_json::to_writer_pretty(&mut out, &stream);
+        let written = match pretty {
+            true => serde_json::to_writer_pretty(&mut out, &stream),
+            false => serde_json::to_writer(&mut out, &stream),
+        };
         if let Some(e) = stream.failed.into_inner() {
             return Err(e);
         }

@@ -1,7 +1,7 @@
 //! The terminal: setup and restore, the panic hook, and the event loop. A synchronous crossterm
 //! poll is all this app needs; there is no async runtime.
 
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
@@ -147,8 +147,10 @@ fn event_loop(
 
 /// Draws one frame as a synchronized update (DEC mode 2026): a terminal that knows it shows the
 /// frame at once, never half of it (and the e2e tests read the screen only between frames).
-fn draw(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+/// Generic over where the bytes go, so that `signaal bench` counts exactly what the event loop
+/// sends.
+pub fn draw<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
     app: &App,
     theme: &Theme,
 ) -> io::Result<()> {

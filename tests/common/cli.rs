@@ -119,9 +119,14 @@ pub fn run_with_lang(args: &[&str], lang: &str) -> Output {
 
 /// `run` with the environment variables `env` set (over those `command` sets).
 pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    run_with_env_within(args, env, DEADLINE)
+}
+
+/// `run_with_env` with a deadline of its own, for a command that runs long (`bench`).
+pub fn run_with_env_within(args: &[&str], env: &[(&str, &str)], deadline: Duration) -> Output {
     let mut cmd = command(args);
     cmd.envs(env.iter().copied());
-    finish(cmd, args, DEADLINE).0
+    finish(cmd, args, deadline).0
 }
 
 /// Runs `signaal ARGS`, which must succeed.

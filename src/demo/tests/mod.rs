@@ -22,6 +22,7 @@ fn args(seed: u64, groups: usize, children_per_group: Option<usize>) -> Options 
         groups,
         children_per_group,
         observations_per_child: 0,
+        ..Options::default()
     }
 }
 
