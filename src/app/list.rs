@@ -220,6 +220,14 @@ impl<T> ListView<T> {
         self.visible.iter().map(|&i| &self.items[i])
     }
 
+    /// At most `count` visible rows from position `first` on: what a screen shows of a long
+    /// list, without touching the rows out of view.
+    pub fn visible_window(&self, first: usize, count: usize) -> impl Iterator<Item = &T> {
+        let first = first.min(self.visible.len());
+        let end = first.saturating_add(count).min(self.visible.len());
+        self.visible[first..end].iter().map(|&i| &self.items[i])
+    }
+
     pub fn visible_len(&self) -> usize {
         self.visible.len()
     }
