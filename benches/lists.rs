@@ -1,8 +1,7 @@
 //! How long the long lists take to answer a key, and how many bytes each answer writes to the
 //! terminal, at organisation scale (issue 16): the groups list of 700 groups and the children
-//! list, each key as the app handles it and the frame drawn through a real `CrosstermBackend` at
-//! 120x40 (the event loop's synchronized update included), whose output is counted instead of
-//! shown. Prints, per key, the p50 and p99 of the time and the median and largest frame in bytes.
+//! list, each key as the app handles it and the frame written as the event loop writes it
+//! (`tui::Frames`, synchronized update included) at 120x40, the output counted instead of shown. Prints, per key, the p50 and p99 of the time and the median and largest frame in bytes.
 //! Not criterion: the budgets are percentiles and bytes, which criterion does not report.
 //!
 //! Run: `cargo bench --bench lists` (builds the database of 700 groups of 15 children with 30
@@ -20,11 +19,6 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
-use crossterm::execute;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use signaal::app::{App, Clock, Msg, Options, Screen};
 use signaal::config::defaults::OBSERVE_WEEKS;
@@ -32,6 +26,7 @@ use signaal::domain::Role;
 use signaal::i18n::Lang;
 use signaal::keymap::Keymap;
 use signaal::store::Store;
+use signaal::tui::Frames;
 use signaal::ui::{self, Theme};
 
 use common::{demo_store, large_demo, press};
@@ -53,15 +48,13 @@ impl Write for Counter {
     }
 }
 
-type Term = Terminal<CrosstermBackend<Counter>>;
+type Term = Frames<Counter>;
 
-/// One frame as the event loop draws it (`tui::draw`): inside a synchronized update.
+/// One frame as the event loop draws it.
 fn frame(terminal: &mut Term, app: &App, theme: &Theme) {
-    execute!(terminal.backend_mut(), BeginSynchronizedUpdate).expect("begin");
     terminal
         .draw(|frame| ui::draw(frame, app, theme))
         .expect("draw");
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate).expect("end");
 }
 
 /// What one kind of key cost: the time from the key to the frame written, and the frame's bytes.
@@ -162,13 +155,7 @@ fn main() {
         height: HEIGHT,
     });
     let count = Counter::default();
-    let terminal = Terminal::with_options(
-        CrosstermBackend::new(count.clone()),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
-        },
-    )
-    .expect("terminal");
+    let terminal = Frames::new(count.clone(), WIDTH, HEIGHT).expect("terminal");
     let mut b = Bench {
         app,
         terminal,
