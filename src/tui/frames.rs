@@ -4,7 +4,8 @@
 //! drawn as ratatui draws it, into a buffer, and then written as the changes from what the
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
 //! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
-//! cells is erased at once (ECH) instead of written. What the terminal then shows is the frame,
+//! cells is erased at once (ECH) instead of written; the other changed cells are written in few
+//! bytes (`cells`). What the terminal then shows is the frame,
 //! cell for cell (the tests check this on a terminal emulator).
 
 use std::io::{self, Write};
@@ -13,10 +14,12 @@ use crossterm::cursor::{Hide, MoveTo};
 use crossterm::style::{Attribute, SetAttribute};
 use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
+
+use super::cells::CellWriter;
 
 /// The fewest rows a scroll must spare from being written again to be worth its escapes.
 const SCROLL_GAIN: usize = 3;
@@ -102,8 +105,7 @@ fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io:
             continue;
         }
         if *cell == Cell::EMPTY {
-            let row = &next.content[usize::from(y) * width..][..width];
-            let run = row[usize::from(x)..]
+            let run = row(next, width, usize::from(y))[usize::from(x)..]
                 .iter()
                 .take_while(|c| **c == Cell::EMPTY)
                 .count();
@@ -116,8 +118,11 @@ fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io:
         }
         rest.push((x, y, cell));
     }
-    // The rest as ratatui writes it (it resets the attributes at the end).
-    CrosstermBackend::new(out).draw(rest.into_iter())
+    let mut cells = CellWriter::new(out);
+    for (x, y, cell) in rest {
+        cells.cell(x, y, cell, row(next, width, usize::from(y)))?;
+    }
+    cells.end()
 }
 
 /// Row `y` of `buffer`, `width` cells wide.
@@ -214,7 +219,8 @@ impl Scroll {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::text::Line;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::{Line, Span};
     use ratatui::widgets::Paragraph;
 
     const WIDTH: u16 = 40;
@@ -285,6 +291,86 @@ mod tests {
             vec!["日本".to_string(), String::new(), "日本 ".repeat(6)],
         ];
         shown_as_drawn(&frames);
+    }
+
+    /// The colour vt100 reads for a ratatui colour (the theme's named ones).
+    fn vt_colour(colour: Color) -> vt100::Color {
+        match colour {
+            Color::Reset => vt100::Color::Default,
+            Color::Red => vt100::Color::Idx(1),
+            Color::Green => vt100::Color::Idx(2),
+            Color::Yellow => vt100::Color::Idx(3),
+            Color::Blue => vt100::Color::Idx(4),
+            Color::Cyan => vt100::Color::Idx(6),
+            Color::DarkGray => vt100::Color::Idx(8),
+            Color::White => vt100::Color::Idx(15),
+            other => panic!("{other:?} not in the theme"),
+        }
+    }
+
+    #[test]
+    fn every_cell_keeps_its_style() {
+        let theme = crate::ui::Theme::colour();
+        let styles = [
+            theme.title,
+            theme.header,
+            theme.selected,
+            theme.dim,
+            theme.error,
+            theme.ok,
+            theme.key,
+            theme.border,
+            Style::new(),
+        ];
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
+        let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
+        // Frames whose rows mix the styles differently, moved and shortened from one to the next.
+        for round in 0..12usize {
+            let lines: Vec<Line> = (0..usize::from(HEIGHT))
+                .map(|y| {
+                    let spans = (0..4).map(|i| {
+                        let style = styles[(y * 3 + i + round * 5) % styles.len()];
+                        let text = ["Zoë ", "de Vries  ", "12-03-2026", "  "][(i + y + round) % 4];
+                        Span::styled(text.repeat(1 + (y + round) % 3), style)
+                    });
+                    Line::from(spans.collect::<Vec<_>>())
+                })
+                .collect();
+            let lines = lines[round % 3..].to_vec();
+            let mut drawn = None;
+            out.draw(|frame| {
+                frame.render_widget(Paragraph::new(lines), frame.area());
+                drawn = Some(frame.buffer_mut().clone());
+            })
+            .expect("draw");
+            terminal.process(&std::mem::take(out.writer_mut()));
+            let drawn = drawn.unwrap();
+            for y in 0..HEIGHT {
+                for x in 0..WIDTH {
+                    let want = &drawn[(x, y)];
+                    let got = terminal.screen().cell(y, x).unwrap();
+                    let at = format!("({x}, {y}) in round {round}");
+                    let symbol = match got.contents().as_str() {
+                        "" => " ".to_string(),
+                        text => text.to_string(),
+                    };
+                    assert_eq!(symbol, want.symbol(), "{at}");
+                    assert_eq!(got.fgcolor(), vt_colour(want.fg), "{at}");
+                    assert_eq!(got.bgcolor(), vt_colour(want.bg), "{at}");
+                    assert_eq!(got.bold(), want.modifier.contains(Modifier::BOLD), "{at}");
+                    assert_eq!(
+                        got.underline(),
+                        want.modifier.contains(Modifier::UNDERLINED),
+                        "{at}"
+                    );
+                    assert_eq!(
+                        got.inverse(),
+                        want.modifier.contains(Modifier::REVERSED),
+                        "{at}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::app::{App, Msg};
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
 
+mod cells;
 pub mod frames;
 pub use frames::Frames;
 
