@@ -147,13 +147,7 @@ impl Scroll {
         let height = usize::from(next.area.height);
         let in_place = |y: usize| row(next, width, y) == row(shown, width, y);
         // Most frames change a row or two (a selection moved): no scroll can spare three.
-        if (0..height)
-            .filter(|&y| !in_place(y))
-            .nth(SCROLL_GAIN - 1)
-            .is_none()
-        {
-            return None;
-        }
+        (0..height).filter(|&y| !in_place(y)).nth(SCROLL_GAIN - 1)?;
         let mut best: Option<(usize, Scroll)> = None;
         for by in (1..=SCROLL_MOST as isize).flat_map(|k| [k, -k]) {
             let moved = |y: usize| {
