@@ -265,14 +265,41 @@ impl Matcher {
 /// and accent-blind) before scattered fuzzy matches, by score within each of the two; ties keep
 /// the items' own order. With an empty query every item is kept in order.
 pub fn rank<T>(items: &[T], query: &str, text: impl Fn(&T) -> String) -> Vec<usize> {
+    let prepared: Vec<Prepared> = items
+        .iter()
+        .map(|item| Prepared::new(&text(item)))
+        .collect();
+    rank_prepared(&prepared, query)
+}
+
+/// A candidate folded and split into words once, for a list filtered at every keystroke.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    folded: String,
+    words: Vec<Vec<char>>,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Prepared {
+        let folded = fold(text);
+        let words = words_of(&folded);
+        Prepared { folded, words }
+    }
+}
+
+/// [`rank`] over candidates prepared already: no folding at the keystroke, and with an empty
+/// query no matching at all.
+pub fn rank_prepared(items: &[Prepared], query: &str) -> Vec<usize> {
     let matcher = Matcher::new(query);
+    if matcher.query.is_empty() {
+        return (0..items.len()).collect();
+    }
     let mut scored: Vec<(bool, i64, usize)> = items
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
-            let folded = fold(&text(item));
-            let score = matcher.score_folded(&folded)?;
-            Some((matcher.contains_words(&folded), score, i))
+            let score = matcher.score_words(&item.folded, &item.words)?;
+            Some((matcher.contains_words(&item.folded), score, i))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));

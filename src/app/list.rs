@@ -27,6 +27,9 @@ const PAGE: usize = 10;
 #[derive(Debug, Clone)]
 pub struct ListView<T> {
     items: Vec<T>,
+    /// The items' search texts prepared for matching, made at the first filtered keystroke
+    /// after the items were set (empty until then), so typing does not fold every row again.
+    prepared: Vec<search::Prepared>,
     /// Indices into `items` that pass the filter, best match first.
     visible: Vec<usize>,
     /// Position in `visible`.
@@ -40,6 +43,7 @@ impl<T> Default for ListView<T> {
     fn default() -> Self {
         ListView {
             items: Vec::new(),
+            prepared: Vec::new(),
             visible: Vec::new(),
             selected: 0,
             filter: String::new(),
@@ -62,6 +66,7 @@ impl<T: Row> ListView<T> {
         let selected_id = self.selected().map(Row::id);
         let old_position = self.selected;
         self.items = items;
+        self.prepared.clear();
         self.refilter();
         let found = selected_id.and_then(|wanted| self.position_of(wanted));
         // A record that went away (archived) leaves the selection where it was, on its neighbour.
@@ -70,7 +75,16 @@ impl<T: Row> ListView<T> {
 
     /// Re-ranks after the filter text changed; the best match becomes the selection.
     pub fn refilter(&mut self) {
-        self.visible = search::rank(&self.items, &self.filter, Row::search_text);
+        self.visible = match self.filter.trim().is_empty() {
+            true => (0..self.items.len()).collect(),
+            false => {
+                if self.prepared.len() != self.items.len() {
+                    let texts = self.items.iter().map(Row::search_text);
+                    self.prepared = texts.map(|text| search::Prepared::new(&text)).collect();
+                }
+                search::rank_prepared(&self.prepared, &self.filter)
+            }
+        };
         let items = &self.items;
         let mut sections: Vec<&str> = Vec::new();
         for section in self.visible.iter().filter_map(|&i| items[i].section()) {
@@ -218,6 +232,14 @@ impl<T> ListView<T> {
 
     pub fn visible(&self) -> impl Iterator<Item = &T> {
         self.visible.iter().map(|&i| &self.items[i])
+    }
+
+    /// At most `count` visible rows from position `first` on: what a screen shows of a long
+    /// list, without touching the rows out of view.
+    pub fn visible_window(&self, first: usize, count: usize) -> impl Iterator<Item = &T> {
+        let first = first.min(self.visible.len());
+        let end = first.saturating_add(count).min(self.visible.len());
+        self.visible[first..end].iter().map(|&i| &self.items[i])
     }
 
     pub fn visible_len(&self) -> usize {

@@ -1,15 +1,13 @@
 //! Drives the real app and its real view as a terminal would see them: each key goes through
 //! [`App::message`] and [`App::update`], and when the app says the screen changed, the frame is
-//! drawn by `tui::draw` (the event loop's own, synchronized update included) through a crossterm
-//! backend into a [`Counter`], so the bytes counted are the bytes a real terminal receives.
+//! drawn by `tui::draw` (the event loop's own, synchronized update included) through the event
+//! loop's own [`Frames`] into a [`Counter`], so the bytes counted are the bytes a real terminal
+//! receives.
 
 use std::io;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::counter::Counter;
 use crate::app::{App, Clock, Msg, Options};
@@ -17,6 +15,7 @@ use crate::config::defaults::OBSERVE_WEEKS;
 use crate::i18n::Lang;
 use crate::keymap::{Key, Keymap};
 use crate::store::Store;
+use crate::tui::Frames;
 use crate::ui::Theme;
 
 /// The terminal the bench measures on, in cells.
@@ -37,7 +36,7 @@ pub struct Press {
 /// The app signed in as `user`, at [`WIDTH`] x [`HEIGHT`], its first frame drawn.
 pub struct Driver {
     pub app: App,
-    terminal: Terminal<CrosstermBackend<Counter>>,
+    terminal: Frames<Counter>,
     /// The count of what `terminal` wrote.
     written: Counter,
     theme: Theme,
@@ -60,13 +59,8 @@ impl Driver {
             width: WIDTH,
             height: HEIGHT,
         });
-        // A fixed viewport: the size is ours, not asked of a terminal there is none of.
-        let viewport = Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT));
         let written = Counter::default();
-        let terminal = Terminal::with_options(
-            CrosstermBackend::new(written.clone()),
-            TerminalOptions { viewport },
-        )?;
+        let terminal = Frames::new(written.clone(), WIDTH, HEIGHT)?;
         let mut driver = Driver {
             app,
             terminal,

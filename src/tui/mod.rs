@@ -6,18 +6,19 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, Clear, ClearType,
-    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EndSynchronizedUpdate,
+    EnterAlternateScreen, LeaveAlternateScreen,
 };
-use crossterm::{execute, queue};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::Terminal;
 
 use crate::app::{App, Msg};
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
+
+mod cells;
+pub mod frames;
+pub use frames::Frames;
 
 /// How often the loop wakes without input, to see whether the idle lock is due.
 const TICK: Duration = Duration::from_millis(250);
@@ -53,14 +54,15 @@ pub fn run(app: &mut App, theme: Theme, stop: &AtomicI32) -> io::Result<Ended> {
     result
 }
 
-fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn setup() -> io::Result<Frames<Stdout>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste) {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    let (width, height) = crossterm::terminal::size()?;
+    Frames::new(stdout, width, height)
 }
 
 /// Clears the screen (no child's name stays visible, also on a terminal without an alternate
@@ -88,7 +90,7 @@ fn install_panic_hook() {
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Frames<Stdout>,
     app: &mut App,
     theme: &Theme,
     stop: &AtomicI32,
@@ -96,11 +98,9 @@ fn event_loop(
     // Start listening before the size is read and the first frame drawn: a resize in between
     // would otherwise be lost (crossterm hears of resizes once its event source is set up).
     event::poll(Duration::ZERO)?;
-    let size = terminal.size()?;
-    app.update(Msg::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    let (width, height) = crossterm::terminal::size()?;
+    terminal.resize(width, height)?;
+    app.update(Msg::Resize { width, height });
     let mut last_key = Instant::now();
     let mut dirty = true;
     loop {
@@ -132,8 +132,8 @@ fn event_loop(
                     // The whole screen is drawn again, whatever the app says: the size may have
                     // bounced (several resizes read as one) and the terminal lost part of it
                     // while it was smaller, though the new size looks like the old one.
-                    let size = terminal.size()?;
-                    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                    let (columns, rows) = crossterm::terminal::size()?;
+                    terminal.resize(columns, rows)?;
                     app.update(Msg::Resize { width, height });
                     dirty = true;
                     continue;
@@ -145,16 +145,8 @@ fn event_loop(
     }
 }
 
-/// Draws one frame as a synchronized update (DEC mode 2026): a terminal that knows it shows the
-/// frame at once, never half of it (and the e2e tests read the screen only between frames).
-/// Generic over where the bytes go, so that `signaal bench` counts exactly what the event loop
-/// sends.
-pub fn draw<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
-    app: &App,
-    theme: &Theme,
-) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| ui::draw(frame, app, theme))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+/// Draws one frame (as a synchronized update, see [`Frames::draw`]). Generic over where the
+/// bytes go, so that `signaal bench` counts exactly what the event loop sends.
+pub fn draw<W: Write>(terminal: &mut Frames<W>, app: &App, theme: &Theme) -> io::Result<()> {
+    terminal.draw(|frame| ui::draw(frame, app, theme))
 }

@@ -595,6 +595,7 @@ mod growth;
 mod hints;
 mod lead;
 mod lock;
+mod long_lists;
 mod observe;
 mod plan;
 mod reports;

@@ -249,14 +249,17 @@ pub fn popup_area(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rec
 }
 
 /// A list screen: a titled table of the visible rows with the selection highlighted and kept in
-/// view, the filter line under it, and `empty` when there are no rows at all.
+/// view, the filter line under it, and `empty` when there are no rows at all. Only the rows in
+/// view are made (`row`), so that a list of hundreds of groups costs a frame what a list of a
+/// screenful does.
 pub struct ListTable<'a, R> {
     pub title: String,
     /// Shown at the right of the title bar (a form's "saved" state).
     pub status: Option<Line<'a>>,
     pub header: Vec<&'a str>,
     pub widths: Vec<Constraint>,
-    pub rows: Vec<Row<'a>>,
+    /// The table row of a list row; called for the rows in view only.
+    pub row: &'a dyn Fn(&R) -> Row<'a>,
     pub list: &'a ListView<R>,
     pub empty: String,
 }
@@ -290,13 +293,19 @@ impl<R> ListTable<'_, R> {
             return frame.render_widget(hint, table_area);
         }
         let header = Row::new(self.header.into_iter().map(Cell::from)).style(theme.header);
-        let table = Table::new(self.rows, self.widths)
+        // The rows in view: from the top, or, once the selection is further down, ending with
+        // the selection, as `Table` scrolls rows of one line (under the header) by itself.
+        let in_view = usize::from(table_area.height.saturating_sub(1)).max(1);
+        let selected = self.list.selected_index();
+        let first = (selected + 1).saturating_sub(in_view);
+        let rows = self.list.visible_window(first, in_view).map(self.row);
+        let table = Table::new(rows, self.widths)
             .header(header)
             .column_spacing(gap)
             .row_highlight_style(theme.selected)
             .highlight_symbol("▶ ")
             .highlight_spacing(HighlightSpacing::Always);
-        let selected = (self.list.visible_len() > 0).then(|| self.list.selected_index());
+        let selected = (self.list.visible_len() > 0).then(|| selected - first);
         let mut state = TableState::default().with_selected(selected);
         frame.render_stateful_widget(table, table_area, &mut state);
     }

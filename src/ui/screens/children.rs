@@ -5,7 +5,7 @@ use ratatui::Frame;
 
 use crate::app::{Action, App, ChildRow, ChildrenScreen};
 use crate::domain::rhythm::due;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use unicode_width::UnicodeWidthStr;
 
 use crate::ui::widgets::{name_most, shorten, table_room_with_gap, ListTable, GAP};
@@ -79,26 +79,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
                 plan(row, theme, plan_room),
             ] as [Line<'static>; COLUMNS]
         };
+    let measured = Measured::of(
+        screen.list.items(),
+        |r| cells(r, false, 0, None, None),
+        lang,
+    );
     let widths_of = |short: bool, tier: usize| {
-        let all: Vec<[Line<'static>; COLUMNS]> = screen
-            .list
-            .items()
-            .map(|r| cells(r, short, tier, None, None))
-            .collect();
         let header = header(tier, u16::MAX);
-        let width = |column: usize| {
-            let widest = all.iter().map(|c| c[column].width()).max().unwrap_or(0);
-            widest.max(header[column].chars().count()) as u16
+        let width =
+            |column: usize, widest: usize| widest.max(header[column].chars().count()) as u16;
+        let mentor = match short {
+            true => measured.mentor_short,
+            false => measured.widest[2],
         };
         (
-            width(0),
+            width(0, measured.widest[0]),
             [
-                width(1),
-                width(2),
-                width(3),
-                width(4),
-                width(5),
-                width(6).min(24),
+                width(1, measured.widest[1]),
+                width(2, mentor),
+                width(3, measured.widest[3]),
+                width(4, measured.widest[4]),
+                width(5, measured.school[tier]),
+                width(6, measured.widest[6]).min(24),
             ],
         )
     };
@@ -151,17 +153,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         .filter(|c| shown(*c))
         .map(|c| header[c])
         .collect();
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let cells = cells(row, short, tier, names, Some(others[5]));
-            let cells = (0..COLUMNS)
-                .filter(|c| shown(*c))
-                .map(|c| Cell::from(cells[c].clone()));
-            Row::new(cells)
-        })
-        .collect();
+    let row = |row: &ChildRow| {
+        let cells = cells(row, short, tier, names, Some(others[5]));
+        let cells = (0..COLUMNS)
+            .filter(|c| shown(*c))
+            .map(|c| Cell::from(cells[c].clone()));
+        Row::new(cells)
+    };
     let group = &screen.group;
     let mut title = format!(
         "{} · {} · {}",
@@ -185,12 +183,55 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildrenScreen, t
         status: Some(status),
         header,
         widths,
-        rows,
+        row: &row,
         list: &screen.list,
         empty: lang.no_items_hint(add_key.as_deref()),
     }
     .draw_with_gap(gap, frame, area, app, theme);
     modal::draw(frame, app, &screen.modal, theme);
+}
+
+/// The widest cell of each column over all of a group's rows (so that filtering does not shift
+/// the columns), measured in one pass: the layout tries up to [`NAME_GIVES`] + 1 times three
+/// school tiers, with the mentor in full and by first name, and each try only looks these up.
+struct Measured {
+    /// The widest cell per column, the mentor in full and the school column in tier 0.
+    widest: [usize; COLUMNS],
+    /// The widest mentor by first name only.
+    mentor_short: usize,
+    /// The widest school cell per tier (`Lang::to_school`).
+    school: [usize; 3],
+}
+
+impl Measured {
+    /// Measures `rows`, whose cells (mentor in full, school in tier 0, nothing cut) `cells`
+    /// makes.
+    fn of<'r>(
+        rows: impl Iterator<Item = &'r ChildRow>,
+        cells: impl Fn(&ChildRow) -> [Line<'static>; COLUMNS],
+        lang: Lang,
+    ) -> Measured {
+        let mut m = Measured {
+            widest: [0; COLUMNS],
+            mentor_short: 0,
+            school: [0; 3],
+        };
+        for row in rows {
+            for (widest, cell) in m.widest.iter_mut().zip(cells(row)) {
+                *widest = (*widest).max(cell.width());
+            }
+            let mentor = row.mentor.as_deref().unwrap_or_default();
+            let first = mentor.split_whitespace().next().unwrap_or_default();
+            m.mentor_short = m.mentor_short.max(first.width());
+            for (tier, widest) in m.school.iter_mut().enumerate() {
+                let school = row
+                    .to_school
+                    .map(|s| lang.to_school(s.on, s.handover, tier));
+                *widest = (*widest).max(school.as_deref().map_or(0, str::width));
+            }
+        }
+        m
+    }
 }
 
 /// The columns: name, age, mentor, observed, concerns often, to school, step plan.

@@ -5,7 +5,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use crate::app::screens::groups::GroupsScreen;
+use crate::app::screens::groups::{GroupRow, GroupsScreen};
 use crate::app::{Action, App};
 use crate::i18n::T;
 use crate::ui::widgets::ListTable;
@@ -14,26 +14,22 @@ use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, theme: &Theme) {
     let lang = app.lang;
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let mut name = vec![ratatui::text::Span::raw(row.group.name.clone())];
-            if row.group.archived {
-                name.push(ratatui::text::Span::styled(
-                    format!(" ({})", lang.get(T::ArchivedTag)),
-                    theme.dim,
-                ));
-            }
-            Row::new(vec![
-                Cell::from(Line::from(name)),
-                Cell::from(row.group.kind.label()),
-                Cell::from(row.group.location.clone()),
-                Cell::from(Line::from(row.children.to_string()).right_aligned()),
-                Cell::from(row.visits.last.map(|d| lang.date(d)).unwrap_or_default()),
-            ])
-        })
-        .collect();
+    let row = |row: &GroupRow| {
+        let mut name = vec![ratatui::text::Span::raw(row.group.name.clone())];
+        if row.group.archived {
+            name.push(ratatui::text::Span::styled(
+                format!(" ({})", lang.get(T::ArchivedTag)),
+                theme.dim,
+            ));
+        }
+        Row::new(vec![
+            Cell::from(Line::from(name)),
+            Cell::from(row.group.kind.label()),
+            Cell::from(row.group.location.clone()),
+            Cell::from(Line::from(row.children.to_string()).right_aligned()),
+            Cell::from(row.visits.last.map(|d| lang.date(d)).unwrap_or_default()),
+        ])
+    };
     let mut title = lang.get(T::GroupsTitle).to_string();
     if screen.show_archived {
         title = format!("{title} ({})", lang.get(T::ShowingArchived));
@@ -73,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &GroupsScreen, the
             // The date of the last coach visit.
             Constraint::Length(10),
         ],
-        rows,
+        row: &row,
         list: &screen.list,
         empty: lang.no_items_hint(add_key.as_deref()),
     }

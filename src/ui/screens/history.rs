@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use crate::app::screens::history::HistoryScreen;
+use crate::app::screens::history::{HistoryRow, HistoryScreen};
 use crate::app::App;
 use crate::i18n::T;
 use crate::ui::widgets::ListTable;
@@ -13,20 +13,16 @@ use crate::ui::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &HistoryScreen, theme: &Theme) {
     let lang = app.lang;
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let e = &row.entry;
-            let when = format!("{} {}", lang.date(e.at.date_naive()), e.at.format("%H:%M"));
-            Row::new(vec![
-                Cell::from(when),
-                Cell::from(e.by.clone()),
-                Cell::from(e.action.clone()),
-                Cell::from(e.target.clone()),
-            ])
-        })
-        .collect();
+    let row = |row: &HistoryRow| {
+        let e = &row.entry;
+        let when = format!("{} {}", lang.date(e.at.date_naive()), e.at.format("%H:%M"));
+        Row::new(vec![
+            Cell::from(when),
+            Cell::from(e.by.clone()),
+            Cell::from(e.action.clone()),
+            Cell::from(e.target.clone()),
+        ])
+    };
     ListTable {
         title: format!(
             "{} · {}",
@@ -46,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &HistoryScreen, th
             Constraint::Length(26),
             Constraint::Fill(1),
         ],
-        rows,
+        row: &row,
         list: &screen.list,
         empty: lang.get(T::NoHistory).to_string(),
     }

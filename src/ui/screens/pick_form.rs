@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 use ratatui::Frame;
 
-use crate::app::screens::pick_form::PickFormScreen;
+use crate::app::screens::pick_form::{PickFormScreen, TemplateRow};
 use crate::app::App;
 use crate::i18n::T;
 use crate::ui::widgets::ListTable;
@@ -13,18 +13,14 @@ use crate::ui::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PickFormScreen, theme: &Theme) {
     let lang = app.lang;
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| {
-            let kinds: Vec<&str> = row.template.kinds.iter().map(|k| k.label()).collect();
-            Row::new(vec![
-                Cell::from(lang.text(&row.template.name).to_string()),
-                Cell::from(kinds.join(", ")),
-                Cell::from(row.template.item_count().to_string()),
-            ])
-        })
-        .collect();
+    let row = |row: &TemplateRow| {
+        let kinds: Vec<&str> = row.template.kinds.iter().map(|k| k.label()).collect();
+        Row::new(vec![
+            Cell::from(lang.text(&row.template.name).to_string()),
+            Cell::from(kinds.join(", ")),
+            Cell::from(row.template.item_count().to_string()),
+        ])
+    };
     ListTable {
         title: format!(
             "{} · {}",
@@ -42,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &PickFormScreen, t
             Constraint::Length(24),
             Constraint::Length(8),
         ],
-        rows,
+        row: &row,
         list: &screen.list,
         empty: lang.get(T::FilterNoMatch).to_string(),
     }

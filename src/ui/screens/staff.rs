@@ -15,37 +15,33 @@ use crate::ui::{modal, Theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, theme: &Theme) {
     let lang = app.lang;
-    let rows = screen
-        .list
-        .visible()
-        .map(|row| match row {
-            UserRow::Person(p) => {
-                let groups = match access::allows(p.role, Permission::SeeAllGroups) {
-                    true => lang.get(T::AllGroups).to_string(),
-                    false => group::names_of(&p.groups, &screen.groups),
-                };
-                let pin = if screen.pins.contains(&p.id) {
-                    "✓"
-                } else {
-                    ""
-                };
-                let mut name = vec![Span::raw(p.name.clone())];
-                if access::is_safeguarding_lead(p) {
-                    name.push(Span::styled(
-                        format!(" {}", lang.get(T::LeadTag)),
-                        theme.header,
-                    ));
-                }
-                Row::new(vec![
-                    Cell::from(Line::from(name)),
-                    Cell::from(lang.role(p.role)),
-                    Cell::from(groups),
-                    Cell::from(pin),
-                ])
+    let row = |row: &UserRow| match row {
+        UserRow::Person(p) => {
+            let groups = match access::allows(p.role, Permission::SeeAllGroups) {
+                true => lang.get(T::AllGroups).to_string(),
+                false => group::names_of(&p.groups, &screen.groups),
+            };
+            let pin = if screen.pins.contains(&p.id) {
+                "✓"
+            } else {
+                ""
+            };
+            let mut name = vec![Span::raw(p.name.clone())];
+            if access::is_safeguarding_lead(p) {
+                name.push(Span::styled(
+                    format!(" {}", lang.get(T::LeadTag)),
+                    theme.header,
+                ));
             }
-            UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
-        })
-        .collect();
+            Row::new(vec![
+                Cell::from(Line::from(name)),
+                Cell::from(lang.role(p.role)),
+                Cell::from(groups),
+                Cell::from(pin),
+            ])
+        }
+        UserRow::New => Row::new(vec![Cell::from(lang.get(T::UsersNew))]),
+    };
     let widest = screen
         .list
         .items()
@@ -80,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &StaffScreen, them
             beside_name(free, widest, 1, 2),
             Constraint::Length(7),
         ],
-        rows,
+        row: &row,
         list: &screen.list,
         empty: String::new(),
     }

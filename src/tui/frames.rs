@@ -1,0 +1,391 @@
+//! What a frame writes to the terminal. Ratatui's own output writes every changed cell; on a list
+//! that scrolls by a row every row changes (35 rows of groups: 2.4 KB per key), and a screen
+//! change rewrites emptied rows a space at a time (5-6 KB per Enter or Esc). Here the frame is
+//! drawn as ratatui draws it, into a buffer, and then written as the changes from what the
+//! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
+//! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
+//! cells is erased at once (ECH) instead of written; the other changed cells are written in few
+//! bytes (`cells`). What the terminal then shows is the frame,
+//! cell for cell (the tests check this on a terminal emulator).
+
+use std::io::{self, Write};
+
+use crossterm::cursor::{Hide, MoveTo};
+use crossterm::style::{Attribute, SetAttribute};
+use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal};
+
+use super::cells::CellWriter;
+
+/// The fewest rows a scroll must spare from being written again to be worth its escapes.
+const SCROLL_GAIN: usize = 3;
+/// The furthest a scroll looks: rows moved by more (a page) are written as they are.
+const SCROLL_MOST: usize = 3;
+/// The shortest run of blank cells erased at once: shorter runs cost less written as spaces.
+const ERASE_LEAST: usize = 8;
+
+/// The frames of one terminal: drawn into a buffer, written to `out` as the changes from the
+/// last one written.
+pub struct Frames<W: Write> {
+    /// Draws a frame the way the app's view draws it; its own output goes nowhere.
+    render: Terminal<TestBackend>,
+    out: W,
+    /// What the terminal shows; `None` when unknown (at the start, after a resize).
+    shown: Option<Buffer>,
+}
+
+impl<W: Write> Frames<W> {
+    /// Frames for a terminal of `width` x `height` cells written to `out`; the first one is
+    /// written whole, on a cleared screen.
+    pub fn new(out: W, width: u16, height: u16) -> io::Result<Frames<W>> {
+        let render = Terminal::new(TestBackend::new(width, height)).map_err(io::Error::other)?;
+        Ok(Frames {
+            render,
+            out,
+            shown: None,
+        })
+    }
+
+    /// The terminal is now `width` x `height`: the next frame is written whole, on a cleared
+    /// screen (a terminal may have lost part of what it showed while it was smaller).
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        self.render.backend_mut().resize(width, height);
+        let area = Rect::new(0, 0, width, height);
+        self.render.resize(area).map_err(io::Error::other)?;
+        self.shown = None;
+        Ok(())
+    }
+
+    /// Where the frames are written.
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Draws a frame with `draw` and writes it as one synchronized update (DEC mode 2026): a
+    /// terminal that knows it shows the frame at once, never half of it.
+    pub fn draw(&mut self, draw: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        let next = &self.render.draw(draw).map_err(io::Error::other)?.buffer;
+        queue!(self.out, BeginSynchronizedUpdate)?;
+        let shown = match self.shown.as_mut() {
+            Some(shown) if shown.area == next.area => shown,
+            _ => {
+                queue!(
+                    self.out,
+                    SetAttribute(Attribute::Reset),
+                    Clear(ClearType::All)
+                )?;
+                self.shown.insert(Buffer::empty(next.area))
+            }
+        };
+        write_changes(&mut self.out, shown, next)?;
+        shown.clone_from(next);
+        execute!(self.out, Hide, EndSynchronizedUpdate)
+    }
+}
+
+/// Writes to `out` what turns the terminal showing `shown` into showing `next` (same size),
+/// and leaves the attributes reset. `shown` is left in an unspecified state.
+fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io::Result<()> {
+    if let Some(scroll) = Scroll::find(shown, next) {
+        scroll.write(out, shown)?;
+    }
+    let width = usize::from(next.area.width);
+    let changes = shown.diff(next);
+    // Runs of blank cells with a change in them, erased at once; the attributes are reset
+    // (after the last frame and after a scroll), so that the erased cells are blank as
+    // `Cell::EMPTY` is.
+    let mut erased: Option<(u16, u16, u16)> = None;
+    let mut rest = Vec::with_capacity(changes.len());
+    for (x, y, cell) in changes {
+        if erased.is_some_and(|(ex, ey, n)| ey == y && x < ex + n) {
+            continue;
+        }
+        if *cell == Cell::EMPTY {
+            let run = row(next, width, usize::from(y))[usize::from(x)..]
+                .iter()
+                .take_while(|c| **c == Cell::EMPTY)
+                .count();
+            if run >= ERASE_LEAST {
+                queue!(out, MoveTo(x, y))?;
+                write!(out, "\x1b[{run}X")?;
+                erased = Some((x, y, run as u16));
+                continue;
+            }
+        }
+        rest.push((x, y, cell));
+    }
+    let mut cells = CellWriter::new(out);
+    for (x, y, cell) in rest {
+        cells.cell(x, y, cell, row(next, width, usize::from(y)))?;
+    }
+    cells.end()
+}
+
+/// Row `y` of `buffer`, `width` cells wide.
+fn row(buffer: &Buffer, width: usize, y: usize) -> &[Cell] {
+    &buffer.content[y * width..(y + 1) * width]
+}
+
+/// Rows that moved together between two frames: the rows `top..=bottom` of the terminal moved
+/// `by` rows up (negative: down).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Scroll {
+    top: usize,
+    bottom: usize,
+    by: isize,
+}
+
+impl Scroll {
+    /// The scroll that spares the most rows from being written again, when it spares at least
+    /// [`SCROLL_GAIN`]: a run of rows of `next` that `shown` has some rows lower (or higher).
+    fn find(shown: &Buffer, next: &Buffer) -> Option<Scroll> {
+        let width = usize::from(next.area.width);
+        let height = usize::from(next.area.height);
+        let in_place = |y: usize| row(next, width, y) == row(shown, width, y);
+        // Most frames change a row or two (a selection moved): no scroll can spare three.
+        (0..height).filter(|&y| !in_place(y)).nth(SCROLL_GAIN - 1)?;
+        let mut best: Option<(usize, Scroll)> = None;
+        for by in (1..=SCROLL_MOST as isize).flat_map(|k| [k, -k]) {
+            let moved = |y: usize| {
+                let from = y as isize + by;
+                (0..height as isize).contains(&from)
+                    && row(next, width, y) == row(shown, width, from as usize)
+            };
+            let mut y = 0;
+            while y < height {
+                if !moved(y) {
+                    y += 1;
+                    continue;
+                }
+                let start = y;
+                while y < height && moved(y) {
+                    y += 1;
+                }
+                let end = y - 1;
+                // The region scrolled: the run and the rows it moves from; as many rows as it
+                // moved by come in blank at the other end, to be written again.
+                let (top, bottom, blanked) = match by > 0 {
+                    true => (start, end + by as usize, end + 1..end + 1 + by as usize),
+                    false => (
+                        start - by.unsigned_abs(),
+                        end,
+                        start - by.unsigned_abs()..start,
+                    ),
+                };
+                let spared = (start..=end).filter(|&y| !in_place(y)).count();
+                let lost = blanked.filter(|&y| in_place(y)).count();
+                let gain = spared.saturating_sub(lost);
+                if gain >= SCROLL_GAIN && best.is_none_or(|(most, _)| gain > most) {
+                    best = Some((gain, Scroll { top, bottom, by }));
+                }
+            }
+        }
+        best.map(|(_, scroll)| scroll)
+    }
+
+    /// Scrolls the terminal's rows and `shown` with them; the rows scrolled in are blank.
+    fn write(self, out: &mut impl Write, shown: &mut Buffer) -> io::Result<()> {
+        let Scroll { top, bottom, by } = self;
+        queue!(out, SetAttribute(Attribute::Reset))?;
+        let amount = by.unsigned_abs();
+        let command = if by > 0 { 'S' } else { 'T' };
+        // DECSTBM counts rows from 1; it moves the cursor home, and `\x1b[r` ends the region.
+        write!(
+            out,
+            "\x1b[{};{}r\x1b[{amount}{command}\x1b[r",
+            top + 1,
+            bottom + 1
+        )?;
+        let width = usize::from(shown.area.width);
+        let region = &mut shown.content[top * width..(bottom + 1) * width];
+        let blank = amount * width;
+        match by > 0 {
+            true => {
+                region.rotate_left(blank);
+                let len = region.len();
+                region[len - blank..].fill(Cell::EMPTY);
+            }
+            false => {
+                region.rotate_right(blank);
+                region[..blank].fill(Cell::EMPTY);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Paragraph;
+
+    const WIDTH: u16 = 40;
+    const HEIGHT: u16 = 12;
+
+    /// Draws `lines` into frames written to a terminal emulator, one frame after the other,
+    /// and checks after each that the emulator shows the frame; returns the bytes each wrote.
+    fn shown_as_drawn(frames: &[Vec<String>]) -> Vec<usize> {
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
+        let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
+        let mut written = Vec::new();
+        for lines in frames {
+            let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+            out.draw(|frame| frame.render_widget(Paragraph::new(text), frame.area()))
+                .expect("draw");
+            let bytes = std::mem::take(out.writer_mut());
+            written.push(bytes.len());
+            terminal.process(&bytes);
+            let screen: Vec<String> = terminal
+                .screen()
+                .rows(0, WIDTH)
+                .map(|r| r.trim_end().to_string())
+                .collect();
+            let expected: Vec<String> = (0..usize::from(HEIGHT))
+                .map(|y| lines.get(y).map_or("", |l| l.trim_end()).to_string())
+                .collect();
+            assert_eq!(screen, expected);
+        }
+        written
+    }
+
+    fn numbered(from: usize, rows: usize) -> Vec<String> {
+        let mut lines = vec!["| Groups".to_string()];
+        // Every row unlike the next, so that a row moved is a row changed in every cell.
+        let row = |n: usize| char::from(b'a' + (n % 26) as u8).to_string().repeat(30);
+        lines.extend((from..from + rows).map(|n| format!("| {}", row(n))));
+        lines.push("| footer".to_string());
+        lines
+    }
+
+    #[test]
+    fn a_list_scrolled_by_a_row_shows_the_next_frame_and_writes_little() {
+        let frames: Vec<Vec<String>> = [0, 1, 2, 3, 2, 1, 0, 3, 0]
+            .iter()
+            .map(|&from| numbered(from, 10))
+            .collect();
+        let written = shown_as_drawn(&frames);
+        // A scroll writes the one row scrolled in, not the ten.
+        assert!(written[1] < written[0] / 4, "{written:?}");
+        assert!(written[4] < written[0] / 4, "{written:?}");
+    }
+
+    #[test]
+    fn emptied_rows_are_erased_and_show_blank() {
+        let long = "x".repeat(usize::from(WIDTH));
+        let full: Vec<String> = (0..HEIGHT).map(|_| long.clone()).collect();
+        let sparse = vec!["a".to_string(), String::new(), "  b      c".to_string()];
+        let written = shown_as_drawn(&[full.clone(), sparse, full]);
+        // Not a space per emptied cell: 480 cells emptied.
+        assert!(written[1] < usize::from(WIDTH * HEIGHT) / 2, "{written:?}");
+    }
+
+    #[test]
+    fn styles_and_wide_characters_survive_erasing_and_scrolling() {
+        let frames = vec![
+            vec!["Zoë 日本 naam".to_string(), "regel twee".to_string()],
+            vec![String::new(), "Zoë 日本 naam".to_string(), "x".repeat(30)],
+            vec!["日本".to_string(), String::new(), "日本 ".repeat(6)],
+        ];
+        shown_as_drawn(&frames);
+    }
+
+    /// The colour vt100 reads for a ratatui colour (the theme's named ones).
+    fn vt_colour(colour: Color) -> vt100::Color {
+        match colour {
+            Color::Reset => vt100::Color::Default,
+            Color::Red => vt100::Color::Idx(1),
+            Color::Green => vt100::Color::Idx(2),
+            Color::Yellow => vt100::Color::Idx(3),
+            Color::Blue => vt100::Color::Idx(4),
+            Color::Cyan => vt100::Color::Idx(6),
+            Color::DarkGray => vt100::Color::Idx(8),
+            Color::White => vt100::Color::Idx(15),
+            other => panic!("{other:?} not in the theme"),
+        }
+    }
+
+    #[test]
+    fn every_cell_keeps_its_style() {
+        let theme = crate::ui::Theme::colour();
+        let styles = [
+            theme.title,
+            theme.header,
+            theme.selected,
+            theme.dim,
+            theme.error,
+            theme.ok,
+            theme.key,
+            theme.border,
+            Style::new(),
+        ];
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
+        let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
+        // Frames whose rows mix the styles differently, moved and shortened from one to the next.
+        for round in 0..12usize {
+            let lines: Vec<Line> = (0..usize::from(HEIGHT))
+                .map(|y| {
+                    let spans = (0..4).map(|i| {
+                        let style = styles[(y * 3 + i + round * 5) % styles.len()];
+                        let text = ["Zoë ", "de Vries  ", "12-03-2026", "  "][(i + y + round) % 4];
+                        Span::styled(text.repeat(1 + (y + round) % 3), style)
+                    });
+                    Line::from(spans.collect::<Vec<_>>())
+                })
+                .collect();
+            let lines = lines[round % 3..].to_vec();
+            let mut drawn = None;
+            out.draw(|frame| {
+                frame.render_widget(Paragraph::new(lines), frame.area());
+                drawn = Some(frame.buffer_mut().clone());
+            })
+            .expect("draw");
+            terminal.process(&std::mem::take(out.writer_mut()));
+            let drawn = drawn.unwrap();
+            for y in 0..HEIGHT {
+                for x in 0..WIDTH {
+                    let want = &drawn[(x, y)];
+                    let got = terminal.screen().cell(y, x).unwrap();
+                    let at = format!("({x}, {y}) in round {round}");
+                    let symbol = match got.contents().as_str() {
+                        "" => " ".to_string(),
+                        text => text.to_string(),
+                    };
+                    assert_eq!(symbol, want.symbol(), "{at}");
+                    assert_eq!(got.fgcolor(), vt_colour(want.fg), "{at}");
+                    assert_eq!(got.bgcolor(), vt_colour(want.bg), "{at}");
+                    assert_eq!(got.bold(), want.modifier.contains(Modifier::BOLD), "{at}");
+                    assert_eq!(
+                        got.underline(),
+                        want.modifier.contains(Modifier::UNDERLINED),
+                        "{at}"
+                    );
+                    assert_eq!(
+                        got.inverse(),
+                        want.modifier.contains(Modifier::REVERSED),
+                        "{at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_resize_writes_the_whole_frame_again() {
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
+        let draw = |out: &mut Frames<Vec<u8>>| {
+            out.draw(|frame| frame.render_widget(Paragraph::new("signaal"), frame.area()))
+                .expect("draw");
+            std::mem::take(out.writer_mut()).len()
+        };
+        let first = draw(&mut out);
+        assert!(draw(&mut out) < first, "an unchanged frame writes less");
+        out.resize(WIDTH, HEIGHT).expect("resize");
+        assert_eq!(draw(&mut out), first);
+    }
+}
