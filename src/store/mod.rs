@@ -30,6 +30,7 @@ mod error;
 mod events;
 mod guard;
 mod handovers;
+mod head;
 mod import;
 mod leftovers;
 mod live;
@@ -75,9 +76,10 @@ pub struct Store {
     recovered: Option<Recovered>,
     /// The undo logs of the exports running on any clone of this handle (undo.rs).
     snapshots: undo::Snapshots,
-    /// Held by each write that appends to the audit trail, from reading the chain's last hash
-    /// until the new entry is stored (see `writes::append`).
-    writer: Arc<Mutex<()>>,
+    /// The next id and the audit chain's last hash (`head`), held by each write that hands out
+    /// ids or appends to the audit trail, from reading them until the write is stored (see
+    /// `writes::append`).
+    writer: Arc<Mutex<head::Head>>,
     /// How many writes this process has made (shared by the clones): automatic backups compare
     /// it to know whether anything changed.
     changes: Arc<std::sync::atomic::AtomicU64>,
