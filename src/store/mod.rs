@@ -249,6 +249,8 @@ mod tests_damage;
 #[cfg(test)]
 mod tests_handovers;
 #[cfg(test)]
+mod tests_head;
+#[cfg(test)]
 mod tests_observations;
 #[cfg(test)]
 mod tests_place;
