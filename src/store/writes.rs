@@ -1,10 +1,10 @@
 //! Every change to the database: one transaction for the record and its audit entry, then a flush.
 
+use std::sync::MutexGuard;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::Transactional;
-
-use std::sync::MutexGuard;
 
 use super::codec::{encode, id_key, pair_key};
 use super::head::{Head, NEXT_ID_KEY};
@@ -159,8 +159,8 @@ impl Store {
     }
 
     /// The one way anything is written: `ops`, and with `next_id` the id counter, in one
-    /// transaction over only the trees they name (sled stages and commits every tree a
-    /// transaction names), then a flush.
+    /// transaction over `meta` and only the trees the ops name (sled stages and commits every
+    /// tree a transaction names), then a flush.
     fn transact(&self, trees: &Trees, ops: &[Op], next_id: Option<Id>) -> Result<()> {
         #[cfg(test)]
         self.injected_failure()?;
