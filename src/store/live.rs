@@ -23,7 +23,7 @@ use std::sync::{Arc, RwLock};
 
 use sled::Tree;
 
-use super::{leftovers, open::open_sled, Result, Store};
+use super::{journal, leftovers, open::open_sled, Result, Store};
 
 /// The sled database and its trees (see the module documentation of `store` for the layout).
 pub(super) struct Trees {
@@ -46,7 +46,15 @@ pub(super) struct Trees {
 }
 
 impl Trees {
-    pub fn new(db: sled::Db) -> Result<Trees> {
+    /// The trees of `db`, just opened, with a write a crash (or a failed write) interrupted
+    /// completed from its journal first (`journal`), before anything reads them.
+    pub fn open(db: sled::Db) -> Result<Trees> {
+        let trees = Trees::new(db)?;
+        journal::replay(&trees)?;
+        Ok(trees)
+    }
+
+    fn new(db: sled::Db) -> Result<Trees> {
         let tree = |name: &str| db.open_tree(name);
         Ok(Trees {
             meta: tree("meta")?,
@@ -169,5 +177,5 @@ impl Store {
 /// open may have begun are cleared first. No repair: the files were sound a moment ago.
 fn reopen(dir: &Path) -> Result<Trees> {
     leftovers::clear(dir, leftovers::CLOSING)?;
-    Trees::new(open_sled(dir)?)
+    Trees::open(open_sled(dir)?)
 }

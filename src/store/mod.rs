@@ -21,8 +21,9 @@
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
 //!
-//! Every write runs in one sled transaction together with its audit entry and is flushed to disk
-//! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
+//! Every write is made all or nothing together with its audit entry (through a journal record,
+//! `journal.rs`, rather than a sled transaction) and is flushed to disk before the method
+//! returns, so whatever the screen shows as saved survives a `kill -9`.
 
 mod codec;
 mod contacts;
@@ -32,6 +33,7 @@ mod guard;
 mod handovers;
 mod head;
 mod import;
+mod journal;
 mod leftovers;
 mod live;
 mod observations;
@@ -250,6 +252,8 @@ mod tests_damage;
 mod tests_handovers;
 #[cfg(test)]
 mod tests_head;
+#[cfg(test)]
+mod tests_journal;
 #[cfg(test)]
 mod tests_observations;
 #[cfg(test)]

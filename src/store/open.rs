@@ -34,7 +34,7 @@ pub fn open(dir: &Path) -> Result<Store> {
     };
     let store = Store {
         path: dir.to_path_buf(),
-        live: Arc::new(Live::new(Trees::new(db)?)),
+        live: Arc::new(Live::new(Trees::open(db)?)),
         recovered,
         snapshots: Default::default(),
         writer: Default::default(),

@@ -1,17 +1,16 @@
-//! Every change to the database: one transaction for the record and its audit entry, then a flush.
+//! Every change to the database: the record and its audit entry written all or nothing (through
+//! the journal, `journal.rs`), then a flush.
 
 use std::sync::MutexGuard;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
-use sled::Transactional;
-
 use super::codec::{encode, id_key, pair_key};
 use super::head::{Head, NEXT_ID_KEY};
+use super::journal::{self, Change};
 use super::live::Trees;
 use super::{Named, Result, Store, StoreError};
 use crate::domain::AuditAction;
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Who makes a change and when; every write is signed with it.
 #[derive(Debug, Clone)]
@@ -102,7 +101,7 @@ impl Store {
         })
     }
 
-    /// Applies `ops` and appends the audit entry in one transaction, then flushes.
+    /// Applies `ops` and appends the audit entry, all or nothing, then flushes.
     pub(super) fn commit(
         &self,
         ops: Vec<Op>,
@@ -115,7 +114,7 @@ impl Store {
     }
 
     /// Applies `ops` and appends `entries` to the audit trail, each sealed onto the hash chain
-    /// (after the last stored entry) under a fresh id, in one transaction that also stores the
+    /// (after the last stored entry) under a fresh id, all or nothing with the
     /// id counter, then flushes: every writer of audit entries goes through here. Writes are
     /// serialised (by the head's lock) so that no two chain onto one entry.
     pub(super) fn append(&self, mut ops: Vec<Op>, entries: Vec<AuditEntry>) -> Result<()> {
@@ -142,7 +141,7 @@ impl Store {
         result
     }
 
-    /// Applies `ops` in one transaction (all or nothing), then flushes: the way anything but an
+    /// Applies `ops` all or nothing, then flushes: the way anything but an
     /// audit entry of its own is written (pins, an import's batches, migrations).
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
         // Audit entries written other than by `append` (an import's): the head is to read the
@@ -158,39 +157,31 @@ impl Store {
         result
     }
 
-    /// The one way anything is written: `ops`, and with `next_id` the id counter, in one
-    /// transaction over `meta` and only the trees the ops name (sled stages and commits every
-    /// tree a transaction names), then a flush.
+    /// The one way anything is written: `ops`, and with `next_id` the id counter, all or
+    /// nothing through the journal (`journal`; sled's transactions each cost a synced log write
+    /// of their own), then a flush.
     fn transact(&self, trees: &Trees, ops: &[Op], next_id: Option<Id>) -> Result<()> {
         #[cfg(test)]
         self.injected_failure()?;
         let tables = trees.tables();
-        // What the changed keys held before, for exports running meanwhile (undo.rs).
+        // What the changed keys held before, for exports running meanwhile (undo.rs); held
+        // until the journal is removed, which keeps other writes out meanwhile.
         let cut = self.snapshots.before_write(&tables, ops)?;
-        // `meta` first, then each table in the order the ops first name it; `at[table]` is its
-        // place among them.
-        let mut named: Vec<&sled::Tree> = vec![&trees.meta];
-        let mut at = [0; TABLES];
-        for op in ops {
-            let table = op.table as usize;
-            if at[table] == 0 {
-                at[table] = named.len();
-                named.push(tables[table]);
-            }
-        }
-        named.as_slice().transaction(|named| {
-            if let Some(next_id) = next_id {
-                named[0].insert(NEXT_ID_KEY, &next_id.to_be_bytes())?;
-            }
-            for op in ops {
-                let tree: &TransactionalTree = &named[at[op.table as usize]];
-                match &op.value {
-                    Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
-                    None => tree.remove(op.key.as_slice())?,
-                };
-            }
-            Ok::<(), ConflictableTransactionError<StoreError>>(())
-        })?;
+        let next_id = next_id.map(Id::to_be_bytes);
+        let counter = next_id.as_ref().map(|next_id| Change {
+            tree: &trees.meta,
+            key: NEXT_ID_KEY,
+            value: Some(next_id.as_slice()),
+        });
+        let changes: Vec<Change> = counter
+            .into_iter()
+            .chain(ops.iter().map(|op| Change {
+                tree: tables[op.table as usize],
+                key: &op.key,
+                value: op.value.as_deref(),
+            }))
+            .collect();
+        journal::write(trees, &changes, &cut)?;
         drop(cut);
         self.changes
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
