@@ -4,7 +4,9 @@
 //! every later write of that open database, even once there is room again; its cache may also
 //! hold the change that did not reach the disk. Only a new open clears both. So a write that fails
 //! on I/O marks the open database stale, and it is replaced by a fresh open of the same files:
-//! at once when no other thread is using it, else as soon as the last one is done.
+//! at once when no other thread is using it, else as soon as the last one is done. Like the first
+//! open, the fresh one first completes from its journal a write that stopped half-way
+//! (`journal`), so no one reads half of it.
 //!
 //! Every clone of a `Store` shares one [`Live`] slot, so a reopen done through one handle serves
 //! all of them. sled allows one open per database (a file lock held until its last handle is

@@ -198,7 +198,8 @@ fn a_torn_last_write_before_the_snapshot_is_repaired_at_the_cost_of_that_write()
 
 #[test]
 fn a_flipped_byte_in_the_middle_is_refused_and_the_files_are_left_untouched() {
-    let (_dir, path) = with_groups(60);
+    // Enough writes that two thirds of the log are well over `MAX_LOSS` (60 groups: 69 KiB).
+    let (_dir, path) = with_groups(150);
     let db = path.join("db");
     let mut bytes = fs::read(&db).unwrap();
     let middle = snapshot_lsn(&path) as usize / 3;
