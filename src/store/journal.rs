@@ -11,7 +11,8 @@
 //! as plain inserts and removes; (3) the removal of the journal record; then the caller's flush.
 //! Opening the database (and reopening it after a failed write) calls [`replay`] before
 //! anything reads: a journal record still there is applied again (putting a key to a value or
-//! removing it twice is the same as once), then removed and flushed.
+//! removing it twice is the same as once), then removed and flushed. A change whose record would
+//! be larger than [`MAX_RECORD`] (an import's batch) is written in one sled transaction instead.
 //!
 //! Why this is right rests on one property of sled's log, read in sled 0.34.7's source: after a
 //! crash, recovery keeps a *prefix* of the log, in the order writes were made. Every insert or
@@ -34,28 +35,32 @@
 //! The rule that keeps a replay from undoing a later change: **a journal record is removed by
 //! the write that made it**, in the same flush. Any later change, made by any path (an import's
 //! markers, a migration, the id counter), comes after that removal in the log, so no prefix
-//! holds both it and a journal record older than it. The one exception would be a write made
-//! between a journal's insert and its removal by another thread; writes through here hold the
-//! undo log's lock ([`WriteCut`], taken by every write through `Store::apply`'s path) from
-//! before the journal is written until it is removed, so they never interleave, and the writes
-//! that bypass it (`next_id`, `reserve_ids_through` on the id counter; an import's start and end
-//! markers and clearing; the schema's migration) run on the app's own thread or, for the id
-//! counter, under the writer's head lock that every write storing the counter also holds.
+//! holds both it and a journal record older than it. The one exception would be a write made by
+//! another thread between a journal's insert and its removal, over keys the journal holds.
+//! Writes through here hold the undo log's lock ([`WriteCut`], which [`write`] takes as proof)
+//! from before the journal is written until it is removed, so they never interleave. The writes
+//! that bypass the journal never touch a key one holds meanwhile: the id counter (`next_id`,
+//! `reserve_ids_through`) is written under the writer's head lock, which every write storing
+//! the counter through here holds as well; the schema's version and migration run while
+//! opening, before the store is handed out; an import's marker is never in a journal, and its
+//! clearing of the trees runs on the thread that then writes its batches. The app's other
+//! threads (backups, the signal handler's) only read.
 //!
 //! Readers: a reader without a snapshot may see a write half done for the moment it takes.
 //! The TUI is single-threaded and only reads between its own writes; the one reader on another
 //! thread, the backup (and an export), reads through a snapshot (`undo.rs`), whose undo log is
 //! filled before the write begins and cut by the same lock, so it still sees each change whole.
 //!
-//! Limits: a crash leaves at most one journal record; the head (`head.rs`) is read from the
-//! database after opening and after a failed write, so it reads the replayed ids and chain. sled
-//! writes values larger than about an eighth of a segment to separate blob files without an
-//! fsync of its own (`pagecache/blob_io.rs`, `write_blob`); after a kill -9 the operating system
-//! still writes them, but a power loss could lose a large journal (an import's batch) whose log
-//! message survived: that holds for every large value sled stores, journal or not.
+//! The head (`head.rs`) is read from the database after opening and after a failed write, so it
+//! reads the replayed ids and chain. A limit: sled writes log messages larger than a quarter of
+//! a segment (128 KiB by default) to separate blob files without an fsync of their own
+//! (`pagecache/blob_io.rs`, `write_blob`); after a kill -9 the operating system still writes
+//! them, but a power cut could lose a large journal (an import's batch) whose log message
+//! survived. That holds for every large value sled stores, journal or not.
 
 use serde::{Deserialize, Serialize};
-use sled::{IVec, Tree};
+use sled::transaction::ConflictableTransactionError;
+use sled::{IVec, Transactional, Tree};
 
 use super::live::Trees;
 use super::undo::WriteCut;
@@ -68,6 +73,44 @@ pub(super) const JOURNAL_KEY: &[u8] = b"journal";
 /// The first byte of a journal record: its format (postcard after it). A journal is transient,
 /// so a change of format needs no migration, only a new tag.
 const FORMAT: u8 = 1;
+
+/// The largest journal record written (bytes); a larger change (an import's batch, a purge of
+/// many children) is written in one sled transaction instead, as before the journal, at the
+/// cost of its extra synced log write. sled 0.34 writes a log message over a quarter of a segment
+/// (128 KiB) to a blob file of its own, and when that write fails (a full disk) it leaves the
+/// log buffer reserved for it unfinished, so that every later flush waits forever
+/// (`pagecache/logger.rs`, `Log::reserve_inner`, `encapsulate(..)?` after the reservation):
+/// an import on a full disk hung that way.
+const MAX_RECORD: usize = 64 * 1024;
+
+/// Writes `changes` in one sled transaction over the trees they name (all or nothing by sled's
+/// own means). Errors: sled's.
+fn transaction(changes: &[Change]) -> Result<()> {
+    // Each tree once, in the order the changes first name it; `at[i]` is change i's tree's place.
+    let mut named: Vec<&Tree> = Vec::new();
+    let at: Vec<usize> = changes
+        .iter()
+        .map(
+            |c| match named.iter().position(|t| t.name() == c.tree.name()) {
+                Some(i) => i,
+                None => {
+                    named.push(c.tree);
+                    named.len() - 1
+                }
+            },
+        )
+        .collect();
+    named.as_slice().transaction(|named| {
+        for (change, &i) in changes.iter().zip(&at) {
+            match change.value {
+                Some(value) => named[i].insert(change.key, value)?,
+                None => named[i].remove(change.key)?,
+            };
+        }
+        Ok::<(), ConflictableTransactionError<StoreError>>(())
+    })?;
+    Ok(())
+}
 
 /// One key to put (`Some` value) or remove (`None`) in one tree, as [`write`] takes it.
 pub(super) struct Change<'a> {
@@ -86,12 +129,16 @@ struct Stored<'a> {
 }
 
 /// Writes `changes` through the journal (see the module documentation): the journal record,
-/// the changes, the record's removal. Not flushed: the caller flushes once after it. `_cut`,
+/// the changes, the record's removal (or, for a large change, a transaction). Not flushed: the caller flushes once after it. `_cut`,
 /// the undo log's lock, keeps other writes through here out until the journal is removed.
 /// Errors: sled's (a full disk above all); the database may then hold the journal and part of
 /// the changes, which the reopen after a failed write replays.
 pub(super) fn write(trees: &Trees, changes: &[Change], _cut: &WriteCut) -> Result<()> {
-    trees.meta.insert(JOURNAL_KEY, encode(changes))?;
+    let record = encode(changes);
+    if record.len() > MAX_RECORD {
+        return transaction(changes);
+    }
+    trees.meta.insert(JOURNAL_KEY, record)?;
     for change in changes {
         #[cfg(test)]
         crash::point(trees)?;
