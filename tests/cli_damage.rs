@@ -165,7 +165,13 @@ fn a_torn_last_write_is_repaired_said_and_the_damaged_files_kept() {
         said.contains("was damaged") && said.contains("db.damaged-"),
         "{said}"
     );
-    assert_eq!(contact_names(&db.export()), without_last(&before));
+    // The torn write is lost, or completed from its journal record when that came before the
+    // tear; never half there.
+    let names = contact_names(&db.export());
+    assert!(
+        names == without_last(&before) || names == before,
+        "{names:?}"
+    );
     let kept = damaged_copies(&db);
     assert_eq!(kept.len(), 1);
     assert_eq!(

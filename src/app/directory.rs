@@ -1,11 +1,11 @@
 //! The directory as the `c` lookup searches it, kept between openings: reading 5,000 cards,
 //! translating the pinned ones and folding every card's text took some 40 ms at each `c`, where
-//! a keystroke has 5 ms. It is read again only when the store was written since (its
-//! [`Store::changes`] count moved: a card, a staff member made aandachtsfunctionaris, an import)
-//! or the language changed. While signaal runs it holds the database's lock, so every write
+//! a keystroke has 5 ms. It is read again only when a card or a staff member was written since
+//! (the [`Store::directory_changes`] count moved: a card, a staff member made
+//! aandachtsfunctionaris, an import; not a mark) or the language changed. While signaal runs it holds the database's lock, so every write
 //! goes through this process's store and moves that count.
 //!
-//! When the app is idle and the directory kept is out of date (at the start, after a write), it
+//! When the app is idle and the directory kept is out of date (at the start, after a card or staff member changed), it
 //! is read again on a thread of its own, so that the next `c` finds it ready.
 
 use std::sync::Arc;
@@ -76,7 +76,7 @@ impl DirectoryCache {
     /// # Errors
     /// When the store cannot be read.
     pub fn get(&mut self, store: &Store, lang: Lang) -> Result<Arc<Directory>> {
-        let now = (store.changes(), lang);
+        let now = (store.directory_changes(), lang);
         if let Some((stamp, directory)) = &self.kept {
             if *stamp == now {
                 return Ok(Arc::clone(directory));
@@ -99,7 +99,7 @@ impl DirectoryCache {
     /// state, starts reading it on a thread of its own (for when the app is idle). A finished
     /// reading is taken in. Nothing happens when the thread cannot be started: `get` reads then.
     pub fn prepare(&mut self, store: &Store, lang: Lang) {
-        let now = (store.changes(), lang);
+        let now = (store.directory_changes(), lang);
         if self.kept.as_ref().is_some_and(|(stamp, _)| *stamp == now) {
             return;
         }

@@ -247,6 +247,8 @@ impl Store {
             tree.clear()?;
         }
         drop(trees);
+        // The trail is gone: the next write reads its end again.
+        self.head().forget();
         self.trees()?.meta.remove(UNFINISHED)?;
         self.trees()?.db.flush()?;
         Ok(())

@@ -4,7 +4,9 @@
 //! every later write of that open database, even once there is room again; its cache may also
 //! hold the change that did not reach the disk. Only a new open clears both. So a write that fails
 //! on I/O marks the open database stale, and it is replaced by a fresh open of the same files:
-//! at once when no other thread is using it, else as soon as the last one is done.
+//! at once when no other thread is using it, else as soon as the last one is done. Like the first
+//! open, the fresh one first completes from its journal a write that stopped half-way
+//! (`journal`), so no one reads half of it.
 //!
 //! Every clone of a `Store` shares one [`Live`] slot, so a reopen done through one handle serves
 //! all of them. sled allows one open per database (a file lock held until its last handle is
@@ -23,7 +25,7 @@ use std::sync::{Arc, RwLock};
 
 use sled::Tree;
 
-use super::{leftovers, open::open_sled, Result, Store};
+use super::{journal, leftovers, open::open_sled, Result, Store};
 
 /// The sled database and its trees (see the module documentation of `store` for the layout).
 pub(super) struct Trees {
@@ -50,7 +52,15 @@ pub(super) struct Trees {
 }
 
 impl Trees {
-    pub fn new(db: sled::Db) -> Result<Trees> {
+    /// The trees of `db`, just opened, with a write a crash (or a failed write) interrupted
+    /// completed from its journal first (`journal`), before anything reads them.
+    pub fn open(db: sled::Db) -> Result<Trees> {
+        let trees = Trees::new(db)?;
+        journal::replay(&trees)?;
+        Ok(trees)
+    }
+
+    fn new(db: sled::Db) -> Result<Trees> {
         let tree = |name: &str| db.open_tree(name);
         Ok(Trees {
             meta: tree("meta")?,
@@ -195,5 +205,5 @@ impl Store {
 /// open may have begun are cleared first. No repair: the files were sound a moment ago.
 fn reopen(dir: &Path) -> Result<Trees> {
     leftovers::clear(dir, leftovers::CLOSING)?;
-    Trees::new(open_sled(dir)?)
+    Trees::open(open_sled(dir)?)
 }

@@ -25,8 +25,9 @@
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.
 //!
-//! Every write runs in one sled transaction together with its audit entry and is flushed to disk
-//! before the method returns, so whatever the screen shows as saved survives a `kill -9`.
+//! Every write is made all or nothing together with its audit entry (through a journal record,
+//! `journal.rs`, rather than a sled transaction) and is flushed to disk before the method
+//! returns, so whatever the screen shows as saved survives a `kill -9`.
 
 pub mod baseline;
 mod codec;
@@ -35,7 +36,9 @@ mod error;
 mod events;
 mod guard;
 mod handovers;
+mod head;
 mod import;
+mod journal;
 mod leftovers;
 mod live;
 mod observations;
@@ -83,12 +86,16 @@ pub struct Store {
     recovered: Option<Recovered>,
     /// The undo logs of the exports running on any clone of this handle (undo.rs).
     snapshots: undo::Snapshots,
-    /// Held by each write that appends to the audit trail, from reading the chain's last hash
-    /// until the new entry is stored (see `writes::append`).
-    writer: Arc<Mutex<()>>,
+    /// The next id and the audit chain's last hash (`head`), held by each write that hands out
+    /// ids or appends to the audit trail, from reading them until the write is stored (see
+    /// `writes::append`).
+    writer: Arc<Mutex<head::Head>>,
     /// How many writes this process has made (shared by the clones): automatic backups compare
     /// it to know whether anything changed.
     changes: Arc<std::sync::atomic::AtomicU64>,
+    /// How many of those writes changed a contact card or a staff member: what the directory
+    /// the lookup searches is made of (see [`Store::directory_changes`]).
+    directory_changes: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The last handle on a database closes it; this process may open it again, and then waits for
@@ -137,6 +144,14 @@ impl Store {
     /// nothing was written in between.
     pub fn changes(&self) -> u64 {
         self.changes.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// A count that grows with every write through this store or its clones that changes a
+    /// contact card or a staff member, which is all [`Store::directory_with_leads`] reads: equal
+    /// counts mean the directory is as it was (a mark leaves it alone).
+    pub fn directory_changes(&self) -> u64 {
+        self.directory_changes
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// What opening repaired, if anything: sled's files were damaged at the end of its log, the
@@ -247,6 +262,10 @@ mod tests_contacts;
 mod tests_damage;
 #[cfg(test)]
 mod tests_handovers;
+#[cfg(test)]
+mod tests_head;
+#[cfg(test)]
+mod tests_journal;
 #[cfg(test)]
 mod tests_observations;
 #[cfg(test)]

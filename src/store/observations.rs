@@ -6,7 +6,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::codec::{decode, encode, pair_key, template_key};
+use super::codec::{decode, encode, id_key, pair_key, template_key};
 use super::writes::{Op, Table};
 use super::{decode_all, decode_one, decode_under, Made, Result, Signature, Store, StoreError};
 use crate::domain::catalogue::Versioned;
@@ -203,10 +203,12 @@ impl Store {
         })
     }
 
+    /// Refuses a record of a child that is not stored, by the `child_group` index alone: a
+    /// lookup without decoding the child.
     pub(super) fn child_exists(&self, child_id: Id) -> Result<()> {
-        match self.child(child_id)? {
-            Some(_) => Ok(()),
-            None => Err(StoreError::UnknownChild(child_id)),
+        match self.trees()?.child_group.contains_key(id_key(child_id))? {
+            true => Ok(()),
+            false => Err(StoreError::UnknownChild(child_id)),
         }
     }
 }

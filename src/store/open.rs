@@ -34,11 +34,12 @@ pub fn open(dir: &Path) -> Result<Store> {
     };
     let store = Store {
         path: dir.to_path_buf(),
-        live: Arc::new(Live::new(Trees::new(db)?)),
+        live: Arc::new(Live::new(Trees::open(db)?)),
         recovered,
         snapshots: Default::default(),
         writer: Default::default(),
         changes: Default::default(),
+        directory_changes: Default::default(),
     };
     schema::ensure_current(&store)?;
     if store.recovered.is_some() {

@@ -7,10 +7,9 @@
 //! - `archived_on`: child id -> the day of the child's last `child.archive` audit entry not
 //!   undone by a later `child.restore` or `child.purge` (what the retention term counts from).
 //!
-//! It is derived only: never exported, never imported. [`follow`] keeps it exact: `Store::apply`,
-//! the one way anything is written, calls it inside its transaction for each change before the
-//! change is made, so the derived change commits with the record change or not at all, an
-//! import's included. The 4 -> 5 migration builds it for an older database, and `check` compares
+//! It is derived only: never exported, never imported. [`derived_ops`] keeps it exact: the one
+//! way anything is written (`Store::transact`) works out the derived changes of a write before
+//! it is made and writes them with it, all or nothing, an import's included. The 4 -> 5 migration builds it for an older database, and `check` compares
 //! it with a rebuild from the records ([`Store::derived_problems`]); `signaal check` then rebuilds
 //! it ([`Store::rebuild_derived`]).
 
@@ -18,12 +17,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 use sled::Tree;
 
 use super::codec::{decode, decode_id, encode, id_key};
 use super::writes::{Op, Table};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::visit::Visit;
 use crate::domain::{AuditAction, AuditEntry, Child, Id};
 use crate::export::Inconsistency;
@@ -98,33 +96,93 @@ pub(super) struct Derived {
     archived: BTreeMap<Id, NaiveDate>,
 }
 
-type TxResult = std::result::Result<(), ConflictableTransactionError<StoreError>>;
+/// The records a write reads and the derived entries it changes, as they stand part-way through
+/// the write: its earlier changes over what the trees hold.
+struct View<'a> {
+    trees: &'a [&'a Tree],
+    pending: BTreeMap<(usize, Vec<u8>), Option<Vec<u8>>>,
+}
 
-/// Keeps the derived trees in step with `op`, inside `apply`'s transaction and before `op` is
-/// applied (the record's old value is read from `tx`). `tx` and `committed` are the store's
-/// trees in [`Table`] order, transactional and not.
-pub(super) fn follow(tx: &[TransactionalTree], committed: &[&Tree], op: &Op) -> TxResult {
-    let abort = ConflictableTransactionError::Abort;
+impl View<'_> {
+    fn get(&self, table: Table, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        match self.pending.get(&(table as usize, key.to_vec())) {
+            Some(value) => Ok(value.clone()),
+            None => Ok(self.trees[table as usize].get(key)?.map(|v| v.to_vec())),
+        }
+    }
+
+    fn set(&mut self, table: Table, key: &[u8], value: Option<Vec<u8>>) {
+        self.pending.insert((table as usize, key.to_vec()), value);
+    }
+
+    fn read_group(&self, group: Id) -> Result<Stored> {
+        let key = id_key(group);
+        match self.get(Table::GroupSummary, &key)? {
+            Some(bytes) => decode(&key, &bytes),
+            None => Ok(Stored::default()),
+        }
+    }
+
+    /// Stores `stored` for `group`; an entry that says nothing is removed, as a rebuild has none.
+    fn write_group(&mut self, group: Id, stored: &Stored) {
+        let value = (*stored != Stored::default()).then(|| encode(stored));
+        self.set(Table::GroupSummary, &id_key(group), value);
+    }
+}
+
+/// The changes to the derived trees that `ops` make, worked out before they are written, so that
+/// they are written with them, all or nothing (`Store::transact`). `trees` are the store's trees
+/// in [`Table`] order; each op is followed with the ops before it in the same write applied (a
+/// child added and then archived in one write counts once). The caller keeps other writes out
+/// meanwhile.
+pub(super) fn derived_ops(trees: &[&Tree], ops: &[Op]) -> Result<Vec<Op>> {
+    let mut view = View {
+        trees,
+        pending: BTreeMap::new(),
+    };
+    for op in ops {
+        follow(&mut view, trees[Table::Visits as usize], op)?;
+        if matches!(op.table, Table::Children | Table::Visits) {
+            view.set(op.table, &op.key, op.value().map(<[u8]>::to_vec));
+        }
+    }
+    let derived = view
+        .pending
+        .into_iter()
+        .filter_map(|((table, key), value)| {
+            let table = match table {
+                t if t == Table::GroupSummary as usize => Table::GroupSummary,
+                t if t == Table::ArchivedOn as usize => Table::ArchivedOn,
+                _ => return None,
+            };
+            Some(match value {
+                Some(value) => Op::put(table, &key, value),
+                None => Op::remove(table, &key),
+            })
+        });
+    Ok(derived.collect())
+}
+
+/// Keeps the derived entries in `view` in step with `op`, before `op` is applied (the record's
+/// old value is read from `view`). `visits` is the visits tree as committed.
+fn follow(view: &mut View, visits: &Tree, op: &Op) -> Result<()> {
     match op.table {
         Table::Children => {
             let Some(group) = parent(&op.key) else {
                 return Ok(());
             };
-            let old = tx[Table::Children as usize].get(&op.key)?;
+            let old = view.get(Table::Children, &op.key)?;
             let active = |bytes: Option<&[u8]>| -> Result<u64> {
                 match bytes {
                     Some(bytes) => Ok(u64::from(!decode::<Child>(&op.key, bytes)?.archived)),
                     None => Ok(0),
                 }
             };
-            let (was, is) = (
-                active(old.as_deref()).map_err(abort)?,
-                active(op.value()).map_err(abort)?,
-            );
+            let (was, is) = (active(old.as_deref())?, active(op.value())?);
             if was != is {
-                change_group(tx, group, |s| {
-                    s.active = (s.active + is).saturating_sub(was)
-                })?;
+                let mut stored = view.read_group(group)?;
+                stored.active = (stored.active + is).saturating_sub(was);
+                view.write_group(group, &stored);
             }
         }
         Table::Visits => {
@@ -134,10 +192,9 @@ pub(super) fn follow(tx: &[TransactionalTree], committed: &[&Tree], op: &Op) -> 
             let visit = op
                 .value()
                 .map(|bytes| decode::<Visit>(&op.key, bytes))
-                .transpose()
-                .map_err(abort)?;
-            let changed = decode_id(&op.key[8..]).map_err(abort)?;
-            let mut stored = read_group(tx, group)?;
+                .transpose()?;
+            let changed = decode_id(&op.key[8..])?;
+            let mut stored = view.read_group(group)?;
             let followed = match &visit {
                 Some(visit) => stored.saw(visit),
                 None => !stored.names(changed),
@@ -146,25 +203,25 @@ pub(super) fn follow(tx: &[TransactionalTree], committed: &[&Tree], op: &Op) -> 
                 // Not reachable through the store's writes (a visit that agreed a next visit is
                 // closed and never changes; visits are never removed one by one), but exact all
                 // the same: the group's other visits, as committed, decide.
-                let fresh = visits_without(committed[Table::Visits as usize], group, changed)
-                    .map_err(abort)?;
+                let fresh = visits_without(visits, group, changed)?;
                 stored.last = fresh.last;
                 stored.next = fresh.next;
                 if let Some(visit) = &visit {
                     stored.saw(visit);
                 }
             }
-            write_group(tx, group, &stored)?;
+            view.write_group(group, &stored);
         }
         Table::Audit => {
             let Some(bytes) = op.value() else {
                 return Ok(());
             };
-            let entry: AuditEntry = decode(&op.key, bytes).map_err(abort)?;
-            let index = &tx[Table::ArchivedOn as usize];
+            let entry: AuditEntry = decode(&op.key, bytes)?;
             match archive_change(&entry) {
-                Some((child, Some(day))) => drop(index.insert(&id_key(child), encode(&day))?),
-                Some((child, None)) => drop(index.remove(&id_key(child))?),
+                Some((child, Some(day))) => {
+                    view.set(Table::ArchivedOn, &id_key(child), Some(encode(&day)))
+                }
+                Some((child, None)) => view.set(Table::ArchivedOn, &id_key(child), None),
                 None => {}
             }
         }
@@ -178,33 +235,6 @@ fn parent(key: &[u8]) -> Option<Id> {
     (key.len() == 16)
         .then(|| decode_id(&key[..8]).ok())
         .flatten()
-}
-
-fn read_group(
-    tx: &[TransactionalTree],
-    group: Id,
-) -> std::result::Result<Stored, ConflictableTransactionError<StoreError>> {
-    let key = id_key(group);
-    match tx[Table::GroupSummary as usize].get(key)? {
-        Some(bytes) => decode(&key, &bytes).map_err(ConflictableTransactionError::Abort),
-        None => Ok(Stored::default()),
-    }
-}
-
-/// Stores `stored` for `group`; an entry that says nothing is removed, as a rebuild has none.
-fn write_group(tx: &[TransactionalTree], group: Id, stored: &Stored) -> TxResult {
-    let tree = &tx[Table::GroupSummary as usize];
-    match *stored == Stored::default() {
-        true => drop(tree.remove(&id_key(group))?),
-        false => drop(tree.insert(&id_key(group), encode(stored))?),
-    }
-    Ok(())
-}
-
-fn change_group(tx: &[TransactionalTree], group: Id, change: impl FnOnce(&mut Stored)) -> TxResult {
-    let mut stored = read_group(tx, group)?;
-    change(&mut stored);
-    write_group(tx, group, &stored)
 }
 
 /// The visit part of a group's entry from its committed visits, all but `left_out`.

@@ -168,7 +168,14 @@ fn a_torn_last_write_before_the_snapshot_is_repaired_at_the_cost_of_that_write()
     let before = files(&path);
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(group_names(&store), expected(n - 1));
+    // The tear falls in the last write: it is lost, or completed from its journal record when
+    // that came before the tear (`journal.rs`); never half there.
+    let names = group_names(&store);
+    assert!(
+        names == expected(n) || names == expected(n - 1),
+        "{names:?}"
+    );
+    assert_eq!(store.check().unwrap(), Vec::new());
     let recovered = store.recovered().expect("repaired").clone();
     assert!(
         recovered.lost_bytes > 0 && recovered.lost_bytes <= MAX_LOSS,
@@ -186,12 +193,13 @@ fn a_torn_last_write_before_the_snapshot_is_repaired_at_the_cost_of_that_write()
     store
         .add_group("Nieuw", GroupKind::Bso, "", &sig())
         .unwrap();
-    assert_eq!(group_names(&store).len(), n);
+    assert_eq!(group_names(&store).len(), names.len() + 1);
 }
 
 #[test]
 fn a_flipped_byte_in_the_middle_is_refused_and_the_files_are_left_untouched() {
-    let (_dir, path) = with_groups(60);
+    // Enough writes that two thirds of the log are well over `MAX_LOSS` (60 groups: 69 KiB).
+    let (_dir, path) = with_groups(150);
     let db = path.join("db");
     let mut bytes = fs::read(&db).unwrap();
     let middle = snapshot_lsn(&path) as usize / 3;

@@ -233,3 +233,23 @@ fn the_date_of_an_observation_is_a_plain_date() {
     let obs = observe(&store, child, "2026-02-28", &[(&item(0), Mark::Sometimes)]);
     assert_eq!(obs.date, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
 }
+
+#[test]
+fn a_mark_leaves_the_directory_count_and_a_card_or_staff_member_moves_it() {
+    let (_dir, store, child) = with_child();
+    let before = (store.changes(), store.directory_changes());
+    observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    assert!(store.changes() > before.0, "a mark is a write");
+    assert_eq!(
+        store.directory_changes(),
+        before.1,
+        "a mark is not the directory"
+    );
+    let card = crate::domain::Contact::named(0, "Wijkteam Noord");
+    store.save_contact(&card, &sig()).unwrap();
+    assert_eq!(store.directory_changes(), before.1 + 1);
+    store
+        .add_staff("Ilse Bakker", crate::domain::Role::Staff, &[], &sig())
+        .unwrap();
+    assert_eq!(store.directory_changes(), before.1 + 2);
+}

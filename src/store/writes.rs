@@ -1,14 +1,16 @@
-//! Every change to the database: one transaction for the record and its audit entry, then a flush.
+//! Every change to the database: the record and its audit entry written all or nothing (through
+//! the journal, `journal.rs`), then a flush.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
-use sled::Transactional;
+use std::sync::MutexGuard;
 
-use super::codec::{decode_id, encode, id_key, pair_key};
+use super::codec::{encode, id_key, pair_key};
+use super::head::{Head, NEXT_ID_KEY};
+use super::journal::{self, Change};
 use super::live::Trees;
 use super::{Named, Result, Store, StoreError};
 use crate::domain::AuditAction;
 use crate::domain::{clean_name, AuditEntry, Child, Group, GroupKind, Id};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Who makes a change and when; every write is signed with it.
 #[derive(Debug, Clone)]
@@ -17,7 +19,8 @@ pub struct Signature {
     pub at: DateTime<FixedOffset>,
 }
 
-const NEXT_ID_KEY: &[u8] = b"next_id";
+/// How many [`Table`]s there are.
+const TABLES: usize = 15;
 
 /// The trees a write can touch; the discriminant indexes [`Trees::tables`].
 #[derive(Clone, Copy)]
@@ -70,24 +73,30 @@ impl Op {
 }
 
 impl Store {
-    /// Hands out a fresh id. Ids are never reused; a crash between handing one out and using it
-    /// only leaves a gap.
+    /// The writer's head (see `head`), held by each write that hands out ids or appends to the
+    /// audit trail.
+    pub(super) fn head(&self) -> MutexGuard<'_, Head> {
+        // A panic while holding it left at worst a hash to be read again: every change to the
+        // head is one assignment after the write it describes.
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands out a fresh id. Ids are never reused: the counter is kept in memory, written to
+    /// the database here (on disk with the next flush) and within every write of a record.
     pub(super) fn next_id(&self) -> Result<Id> {
+        let mut head = self.head();
         self.write(|trees| {
-            let bumped = trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
-                let current = old
-                    .and_then(|b| b.try_into().ok())
-                    .map(u64::from_be_bytes)
-                    .unwrap_or(1);
-                Some((current + 1).to_be_bytes().to_vec())
-            })?;
-            let next = bumped.map(|b| decode_id(&b)).transpose()?.unwrap_or(2);
-            Ok(next - 1)
+            let id = head.take_id(trees)?;
+            trees.meta.insert(NEXT_ID_KEY, &(id + 1).to_be_bytes())?;
+            Ok(id)
         })
     }
 
     /// Makes sure ids handed out later are above `id` (after an import).
     pub(super) fn reserve_ids_through(&self, id: Id) -> Result<()> {
+        let mut head = self.head();
+        // Read again at the next use, as the larger of memory and this.
+        head.forget();
         self.write(|trees| {
             trees.meta.update_and_fetch(NEXT_ID_KEY, |old| {
                 let current = old
@@ -100,7 +109,7 @@ impl Store {
         })
     }
 
-    /// Applies `ops` and appends the audit entry in one transaction, then flushes.
+    /// Applies `ops` and appends the audit entry, all or nothing, then flushes.
     pub(super) fn commit(
         &self,
         ops: Vec<Op>,
@@ -113,45 +122,87 @@ impl Store {
     }
 
     /// Applies `ops` and appends `entries` to the audit trail, each sealed onto the hash chain
-    /// (after the last stored entry), in one transaction, then flushes: every writer of audit
-    /// entries goes through here. Writes are serialised so that no two chain onto one entry.
+    /// (after the last stored entry) under a fresh id, all or nothing with the
+    /// id counter, then flushes: every writer of audit entries goes through here. Writes are
+    /// serialised (by the head's lock) so that no two chain onto one entry.
     pub(super) fn append(&self, mut ops: Vec<Op>, entries: Vec<AuditEntry>) -> Result<()> {
-        let _one_writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let mut previous = self.last_audit()?.map(|e| e.hash).unwrap_or_default();
-        for mut entry in entries {
-            previous = entry.seal(&previous).to_string();
-            let key = id_key(self.next_id()?);
-            ops.push(Op::put(Table::Audit, &key, encode(&entry)));
-        }
-        self.apply(&ops)
+        let mut head = self.head();
+        let mut next_id = None;
+        let written = self.write(|trees| {
+            let (mut id, mut previous) = head.current(trees)?;
+            for mut entry in entries {
+                previous = entry.seal(&previous).to_string();
+                ops.push(Op::put(Table::Audit, &id_key(id), encode(&entry)));
+                id += 1;
+            }
+            next_id = Some(id);
+            self.transact(trees, &ops, Some(id))?;
+            Ok(previous)
+        });
+        // The ids are used up either way; after a failure the trail's end is read again.
+        let next_id = next_id.unwrap_or_default();
+        let (last_hash, result) = match written {
+            Ok(last_hash) => (Some(last_hash), Ok(())),
+            Err(e) => (None, Err(e)),
+        };
+        head.advance(next_id, last_hash);
+        result
     }
 
-    /// Applies `ops` in one transaction (all or nothing), then flushes: the one way anything is
-    /// written.
+    /// Applies `ops` all or nothing, then flushes: the way anything but an
+    /// audit entry of its own is written (pins, an import's batches, migrations).
     pub(super) fn apply(&self, ops: &[Op]) -> Result<()> {
-        self.write(|trees| {
-            #[cfg(test)]
-            self.injected_failure()?;
-            let tables = trees.tables();
-            // What the changed keys held before, for exports running meanwhile (undo.rs).
-            let cut = self.snapshots.before_write(&tables, ops)?;
-            tables.as_slice().transaction(|trees| {
-                for op in ops {
-                    super::summary::follow(trees, &tables, op)?;
-                    let tree: &TransactionalTree = &trees[op.table as usize];
-                    match &op.value {
-                        Some(value) => tree.insert(op.key.as_slice(), value.as_slice())?,
-                        None => tree.remove(op.key.as_slice())?,
-                    };
-                }
-                Ok::<(), ConflictableTransactionError<StoreError>>(())
-            })?;
-            drop(cut);
-            self.changes
+        // Audit entries written other than by `append` (an import's): the head is to read the
+        // trail's end again, and the write is kept apart from appends meanwhile.
+        let mut head = ops
+            .iter()
+            .any(|op| matches!(op.table, Table::Audit))
+            .then(|| self.head());
+        let result = self.write(|trees| self.transact(trees, ops, None));
+        if let Some(head) = head.as_mut() {
+            head.forget();
+        }
+        result
+    }
+
+    /// The one way anything is written: `ops`, and with `next_id` the id counter, all or
+    /// nothing through the journal (`journal`; sled's transactions each cost a synced log write
+    /// of their own), then a flush.
+    fn transact(&self, trees: &Trees, ops: &[Op], next_id: Option<Id>) -> Result<()> {
+        #[cfg(test)]
+        self.injected_failure()?;
+        let tables = trees.tables();
+        // What the changed keys held before, for exports running meanwhile (undo.rs); held
+        // until the journal is removed, which keeps other writes out meanwhile.
+        let cut = self.snapshots.before_write(&tables, ops)?;
+        let derived = super::summary::derived_ops(&tables, ops)?;
+        let next_id = next_id.map(Id::to_be_bytes);
+        let counter = next_id.as_ref().map(|next_id| Change {
+            tree: &trees.meta,
+            key: NEXT_ID_KEY,
+            value: Some(next_id.as_slice()),
+        });
+        let changes: Vec<Change> = counter
+            .into_iter()
+            .chain(ops.iter().chain(&derived).map(|op| Change {
+                tree: tables[op.table as usize],
+                key: &op.key,
+                value: op.value.as_deref(),
+            }))
+            .collect();
+        journal::write(trees, &changes, &cut)?;
+        drop(cut);
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if ops
+            .iter()
+            .any(|op| matches!(op.table, Table::Contacts | Table::Staff))
+        {
+            self.directory_changes
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            trees.db.flush()?;
-            Ok(())
-        })
+        }
+        trees.db.flush()?;
+        Ok(())
     }
 
     /// Runs a write on the open trees. One that fails on I/O (a full disk) leaves sled failing
@@ -238,7 +289,7 @@ impl Store {
 
 impl Trees {
     /// The trees in [`Table`] order.
-    pub(super) fn tables(&self) -> [&sled::Tree; 15] {
+    pub(super) fn tables(&self) -> [&sled::Tree; TABLES] {
         [
             &self.groups,
             &self.children,
