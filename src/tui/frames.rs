@@ -4,13 +4,13 @@
 //! drawn as ratatui draws it, into a buffer, and then written as the changes from what the
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
 //! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
-//! cells is erased at once (ECH) instead of written; the other changed cells are written in few
-//! bytes (`cells`). What the terminal then shows is the frame,
+//! cells is erased at once (ECH, or EL when it ends the row) instead of written; the other
+//! changed cells are written in few bytes, with the shortest cursor moves (`cells`). What the terminal then shows is the frame,
 //! cell for cell (the tests check this on a terminal emulator).
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveTo};
+use crossterm::cursor::Hide;
 use crossterm::style::{Attribute, SetAttribute};
 use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
@@ -25,8 +25,11 @@ use super::cells::CellWriter;
 const SCROLL_GAIN: usize = 3;
 /// The furthest a scroll looks: rows moved by more (a page) are written as they are.
 const SCROLL_MOST: usize = 3;
-/// The shortest run of blank cells erased at once: shorter runs cost less written as spaces.
+/// The shortest run of blank cells erased at once (ECH): shorter runs cost less written as
+/// spaces.
 const ERASE_LEAST: usize = 8;
+/// The same for a run that ends the row, erased with EL (three bytes).
+const ERASE_END_LEAST: usize = 4;
 
 /// The frames of one terminal: drawn into a buffer, written to `out` as the changes from the
 /// last one written.
@@ -94,33 +97,31 @@ fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io:
         scroll.write(out, shown)?;
     }
     let width = usize::from(next.area.width);
-    let changes = shown.diff(next);
-    // Runs of blank cells with a change in them, erased at once; the attributes are reset
-    // (after the last frame and after a scroll), so that the erased cells are blank as
-    // `Cell::EMPTY` is.
+    // Runs of blank cells with a change in them are erased at once, in the order of the
+    // changes, so that each move is short.
     let mut erased: Option<(u16, u16, u16)> = None;
-    let mut rest = Vec::with_capacity(changes.len());
-    for (x, y, cell) in changes {
+    let mut cells = CellWriter::new(out);
+    for (x, y, cell) in shown.diff(next) {
         if erased.is_some_and(|(ex, ey, n)| ey == y && x < ex + n) {
             continue;
         }
+        let row = row(next, width, usize::from(y));
         if *cell == Cell::EMPTY {
-            let run = row(next, width, usize::from(y))[usize::from(x)..]
+            let run = row[usize::from(x)..]
                 .iter()
                 .take_while(|c| **c == Cell::EMPTY)
                 .count();
-            if run >= ERASE_LEAST {
-                queue!(out, MoveTo(x, y))?;
-                write!(out, "\x1b[{run}X")?;
+            let least = match x as usize + run == width {
+                true => ERASE_END_LEAST,
+                false => ERASE_LEAST,
+            };
+            if run >= least {
+                cells.erase(x, y, run as u16, row)?;
                 erased = Some((x, y, run as u16));
                 continue;
             }
         }
-        rest.push((x, y, cell));
-    }
-    let mut cells = CellWriter::new(out);
-    for (x, y, cell) in rest {
-        cells.cell(x, y, cell, row(next, width, usize::from(y)))?;
+        cells.cell(x, y, cell, row)?;
     }
     cells.end()
 }
