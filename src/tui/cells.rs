@@ -36,6 +36,20 @@ impl Pen {
     }
 }
 
+/// What a [`CellWriter::trial`] wrote, and where it left the terminal.
+pub struct Trial {
+    bytes: Vec<u8>,
+    pen: Pen,
+    at: Option<(u16, u16)>,
+}
+
+impl Trial {
+    /// The bytes written.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
 /// Writes cells to `out`, from a reset style and an unknown cursor position; [`CellWriter::end`]
 /// resets the style again.
 pub struct CellWriter<'a, W: Write> {
@@ -96,6 +110,32 @@ impl<'a, W: Write> CellWriter<'a, W> {
     /// Resets the style.
     pub fn end(mut self) -> io::Result<()> {
         self.set_pen(Pen::RESET)
+    }
+
+    /// What `write` writes from where this writer is, kept aside to be weighed against another
+    /// way and then written with [`CellWriter::take`] (or dropped).
+    pub fn trial(
+        &self,
+        write: impl FnOnce(&mut CellWriter<Vec<u8>>) -> io::Result<()>,
+    ) -> io::Result<Trial> {
+        let mut bytes = Vec::new();
+        let mut writer = CellWriter {
+            out: &mut bytes,
+            pen: self.pen,
+            at: self.at,
+        };
+        write(&mut writer)?;
+        let (pen, at) = (writer.pen, writer.at);
+        Ok(Trial { bytes, pen, at })
+    }
+
+    /// Writes what `trial` wrote and goes on from where it left the terminal; `trial` must
+    /// have been made from this writer where it is now.
+    pub fn take(&mut self, trial: Trial) -> io::Result<()> {
+        self.out.write_all(&trial.bytes)?;
+        self.pen = trial.pen;
+        self.at = trial.at;
+        Ok(())
     }
 
     /// The bytes writing `gap` again costs, when it can be written again: cells one column

@@ -19,6 +19,8 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::cells::CellWriter;
 
 /// The fewest rows a scroll must spare from being written again to be worth its escapes.
@@ -97,33 +99,80 @@ fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io:
         scroll.write(out, shown)?;
     }
     let width = usize::from(next.area.width);
-    // Runs of blank cells with a change in them are erased at once, in the order of the
-    // changes, so that each move is short.
-    let mut erased: Option<(u16, u16, u16)> = None;
+    let changes = shown.diff(next);
     let mut cells = CellWriter::new(out);
-    for (x, y, cell) in shown.diff(next) {
-        if erased.is_some_and(|(ex, ey, n)| ey == y && x < ex + n) {
+    // Row by row, the cheaper of two ways: the changes one by one, or the stretch from the
+    // first change to the last erased at once and its cells that are not blank written again
+    // (a row whose text moved: fewer erases and moves than the gaps between the changes).
+    for changed in changes.chunk_by(|a, b| a.1 == b.1) {
+        let y = changed[0].1;
+        let row = row(next, width, usize::from(y));
+        let one_by_one = cells.trial(|cells| write_one_by_one(cells, y, changed, row))?;
+        let stretch = cells.trial(|cells| write_stretch(cells, y, changed, row))?;
+        cells.take(match stretch.len() < one_by_one.len() {
+            true => stretch,
+            false => one_by_one,
+        })?;
+    }
+    cells.end()
+}
+
+/// Writes the `changed` cells of row `y` of the frame (`row`) one by one, a long enough run
+/// of blank cells erased at once.
+fn write_one_by_one<W: Write>(
+    cells: &mut CellWriter<W>,
+    y: u16,
+    changed: &[(u16, u16, &Cell)],
+    row: &[Cell],
+) -> io::Result<()> {
+    let mut erased_to = 0;
+    for &(x, _, cell) in changed {
+        if x < erased_to {
             continue;
         }
-        let row = row(next, width, usize::from(y));
         if *cell == Cell::EMPTY {
             let run = row[usize::from(x)..]
                 .iter()
                 .take_while(|c| **c == Cell::EMPTY)
                 .count();
-            let least = match x as usize + run == width {
+            let least = match usize::from(x) + run == row.len() {
                 true => ERASE_END_LEAST,
                 false => ERASE_LEAST,
             };
             if run >= least {
                 cells.erase(x, y, run as u16, row)?;
-                erased = Some((x, y, run as u16));
+                erased_to = x + run as u16;
                 continue;
             }
         }
         cells.cell(x, y, cell, row)?;
     }
-    cells.end()
+    Ok(())
+}
+
+/// Erases row `y` from its first `changed` cell to the end of its last, and writes the cells
+/// of the frame (`row`) there that are not blank.
+fn write_stretch<W: Write>(
+    cells: &mut CellWriter<W>,
+    y: u16,
+    changed: &[(u16, u16, &Cell)],
+    row: &[Cell],
+) -> io::Result<()> {
+    let (Some(&(start, ..)), Some(&(last, _, cell))) = (changed.first(), changed.last()) else {
+        return Ok(());
+    };
+    let end = last + cell.symbol().width().max(1) as u16;
+    cells.erase(start, y, end - start, row)?;
+    let mut x = start;
+    while x < end {
+        let cell = &row[usize::from(x)];
+        if *cell != Cell::EMPTY {
+            cells.cell(x, y, cell, row)?;
+        }
+        // The cells a wide character covers are not written.
+        x += cell.symbol().width().max(1) as u16;
+    }
+    Ok(())
 }
 
 /// Row `y` of `buffer`, `width` cells wide.
