@@ -336,6 +336,21 @@ mod tests {
     }
 
     #[test]
+    fn rows_whose_words_moved_show_the_next_frame() {
+        // As a list's columns move when another list replaces it: the words of each row
+        // elsewhere, with blanks between them where there was text.
+        let wide = |a: &str, b: &str, c: &str| format!("{a:<14}{b:<12}{c}");
+        let before: Vec<String> = (0..HEIGHT)
+            .map(|y| wide(&format!("Naam {y}"), "Zoë 日本", "2026-11-30 x"))
+            .collect();
+        let after: Vec<String> = (0..HEIGHT)
+            .map(|y| format!("De Egeltjes {y}{}KDV  15", " ".repeat(usize::from(y))))
+            .collect();
+        let written = shown_as_drawn(&[before.clone(), after, before]);
+        assert!(written[1] < written[0], "{written:?}");
+    }
+
+    #[test]
     fn styles_and_wide_characters_survive_erasing_and_scrolling() {
         let frames = vec![
             vec!["Zoë 日本 naam".to_string(), "regel twee".to_string()],
