@@ -22,6 +22,11 @@ pub enum Figure {
     NavigationBytes,
     /// Bytes sent to the terminal for one Enter or Esc.
     ScreenBytes,
+    /// The same for each screen change alone, so that the table tells which is over.
+    EnterGroupBytes,
+    EnterChildBytes,
+    EscToChildrenBytes,
+    EscToGroupsBytes,
     /// The mark's write alone (the Space's update, without its frame).
     MarkWrite,
     /// A bare sled insert and flush of the observation record's bytes.
@@ -89,7 +94,12 @@ impl Figure {
     /// The unit of the figure's values.
     pub fn unit(self) -> Unit {
         match self {
-            Figure::NavigationBytes | Figure::ScreenBytes => Unit::Bytes,
+            Figure::NavigationBytes
+            | Figure::ScreenBytes
+            | Figure::EnterGroupBytes
+            | Figure::EnterChildBytes
+            | Figure::EscToChildrenBytes
+            | Figure::EscToGroupsBytes => Unit::Bytes,
             Figure::MarkRatio | Figure::DiskRatio => Unit::Times,
             Figure::Memory => Unit::Megabytes,
             _ => Unit::Millis,
@@ -121,7 +131,11 @@ impl Figure {
                 Some(below(Judged::P99, ms(TYPING)))
             }
             Figure::NavigationBytes => Some(at_most(Judged::Max, NAVIGATION_BYTES as f64)),
-            Figure::ScreenBytes => Some(at_most(Judged::Max, SCREEN_BYTES as f64)),
+            Figure::ScreenBytes
+            | Figure::EnterGroupBytes
+            | Figure::EnterChildBytes
+            | Figure::EscToChildrenBytes
+            | Figure::EscToGroupsBytes => Some(at_most(Judged::Max, SCREEN_BYTES as f64)),
             Figure::MarkWrite | Figure::BareWrite => None,
             Figure::MarkRatio => Some(at_most(Judged::P50, MARK_RATIO)),
             Figure::FirstFrameAfterOpen => Some(below(Judged::P99, ms(FIRST_FRAME_AFTER_OPEN))),

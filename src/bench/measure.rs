@@ -121,6 +121,10 @@ pub fn keys(driver: &mut Driver, filter: &str, bare_dir: &Path) -> Result<Vec<Ro
         (Figure::LookupKey, lookup_keys.total()),
         (Figure::NavigationBytes, navigation_bytes),
         (Figure::ScreenBytes, screen_bytes),
+        (Figure::EnterGroupBytes, enter_group.bytes().collect()),
+        (Figure::EnterChildBytes, enter_child.bytes().collect()),
+        (Figure::EscToChildrenBytes, esc_children.bytes().collect()),
+        (Figure::EscToGroupsBytes, esc_groups.bytes().collect()),
     ];
     let mut rows: Vec<Row> = timed
         .iter()

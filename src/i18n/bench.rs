@@ -117,6 +117,16 @@ impl Lang {
             Figure::LookupKey => ("c wie bellen, per toets", "c who to call, each key"),
             Figure::NavigationBytes => ("bytes per Op/Neer (max)", "bytes per Up/Down (max)"),
             Figure::ScreenBytes => ("bytes per Enter/Esc (max)", "bytes per Enter/Esc (max)"),
+            Figure::EnterGroupBytes => ("  bytes, een groep in", "  bytes, into a group"),
+            Figure::EnterChildBytes => ("  bytes, een kind in", "  bytes, into a child"),
+            Figure::EscToChildrenBytes => (
+                "  bytes, terug naar de kinderen",
+                "  bytes, back to the children",
+            ),
+            Figure::EscToGroupsBytes => (
+                "  bytes, terug naar de groepen",
+                "  bytes, back to the groups",
+            ),
             Figure::MarkWrite => (
                 "markering schrijven (zonder beeld)",
                 "mark write (without frame)",

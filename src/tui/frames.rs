@@ -4,13 +4,13 @@
 //! drawn as ratatui draws it, into a buffer, and then written as the changes from what the
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
 //! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
-//! cells is erased at once (ECH) instead of written; the other changed cells are written in few
-//! bytes (`cells`). What the terminal then shows is the frame,
+//! cells is erased at once (ECH, or EL when it ends the row) instead of written; the other
+//! changed cells are written in few bytes, with the shortest cursor moves (`cells`). What the terminal then shows is the frame,
 //! cell for cell (the tests check this on a terminal emulator).
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveTo};
+use crossterm::cursor::Hide;
 use crossterm::style::{Attribute, SetAttribute};
 use crossterm::terminal::{BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
@@ -19,14 +19,19 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::cells::CellWriter;
 
 /// The fewest rows a scroll must spare from being written again to be worth its escapes.
 const SCROLL_GAIN: usize = 3;
 /// The furthest a scroll looks: rows moved by more (a page) are written as they are.
 const SCROLL_MOST: usize = 3;
-/// The shortest run of blank cells erased at once: shorter runs cost less written as spaces.
+/// The shortest run of blank cells erased at once (ECH): shorter runs cost less written as
+/// spaces.
 const ERASE_LEAST: usize = 8;
+/// The same for a run that ends the row, erased with EL (three bytes).
+const ERASE_END_LEAST: usize = 4;
 
 /// The frames of one terminal: drawn into a buffer, written to `out` as the changes from the
 /// last one written.
@@ -95,34 +100,79 @@ fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io:
     }
     let width = usize::from(next.area.width);
     let changes = shown.diff(next);
-    // Runs of blank cells with a change in them, erased at once; the attributes are reset
-    // (after the last frame and after a scroll), so that the erased cells are blank as
-    // `Cell::EMPTY` is.
-    let mut erased: Option<(u16, u16, u16)> = None;
-    let mut rest = Vec::with_capacity(changes.len());
-    for (x, y, cell) in changes {
-        if erased.is_some_and(|(ex, ey, n)| ey == y && x < ex + n) {
+    let mut cells = CellWriter::new(out);
+    // Row by row, the cheaper of two ways: the changes one by one, or the stretch from the
+    // first change to the last erased at once and its cells that are not blank written again
+    // (a row whose text moved: fewer erases and moves than the gaps between the changes).
+    for changed in changes.chunk_by(|a, b| a.1 == b.1) {
+        let y = changed[0].1;
+        let row = row(next, width, usize::from(y));
+        let one_by_one = cells.trial(|cells| write_one_by_one(cells, y, changed, row))?;
+        let stretch = cells.trial(|cells| write_stretch(cells, y, changed, row))?;
+        cells.take(match stretch.len() < one_by_one.len() {
+            true => stretch,
+            false => one_by_one,
+        })?;
+    }
+    cells.end()
+}
+
+/// Writes the `changed` cells of row `y` of the frame (`row`) one by one, a long enough run
+/// of blank cells erased at once.
+fn write_one_by_one<W: Write>(
+    cells: &mut CellWriter<W>,
+    y: u16,
+    changed: &[(u16, u16, &Cell)],
+    row: &[Cell],
+) -> io::Result<()> {
+    let mut erased_to = 0;
+    for &(x, _, cell) in changed {
+        if x < erased_to {
             continue;
         }
         if *cell == Cell::EMPTY {
-            let run = row(next, width, usize::from(y))[usize::from(x)..]
+            let run = row[usize::from(x)..]
                 .iter()
                 .take_while(|c| **c == Cell::EMPTY)
                 .count();
-            if run >= ERASE_LEAST {
-                queue!(out, MoveTo(x, y))?;
-                write!(out, "\x1b[{run}X")?;
-                erased = Some((x, y, run as u16));
+            let least = match usize::from(x) + run == row.len() {
+                true => ERASE_END_LEAST,
+                false => ERASE_LEAST,
+            };
+            if run >= least {
+                cells.erase(x, y, run as u16, row)?;
+                erased_to = x + run as u16;
                 continue;
             }
         }
-        rest.push((x, y, cell));
+        cells.cell(x, y, cell, row)?;
     }
-    let mut cells = CellWriter::new(out);
-    for (x, y, cell) in rest {
-        cells.cell(x, y, cell, row(next, width, usize::from(y)))?;
+    Ok(())
+}
+
+/// Erases row `y` from its first `changed` cell to the end of its last, and writes the cells
+/// of the frame (`row`) there that are not blank.
+fn write_stretch<W: Write>(
+    cells: &mut CellWriter<W>,
+    y: u16,
+    changed: &[(u16, u16, &Cell)],
+    row: &[Cell],
+) -> io::Result<()> {
+    let (Some(&(start, ..)), Some(&(last, _, cell))) = (changed.first(), changed.last()) else {
+        return Ok(());
+    };
+    let end = last + cell.symbol().width().max(1) as u16;
+    cells.erase(start, y, end - start, row)?;
+    let mut x = start;
+    while x < end {
+        let cell = &row[usize::from(x)];
+        if *cell != Cell::EMPTY {
+            cells.cell(x, y, cell, row)?;
+        }
+        // The cells a wide character covers are not written.
+        x += cell.symbol().width().max(1) as u16;
     }
-    cells.end()
+    Ok(())
 }
 
 /// Row `y` of `buffer`, `width` cells wide.
@@ -283,6 +333,21 @@ mod tests {
         let written = shown_as_drawn(&[full.clone(), sparse, full]);
         // Not a space per emptied cell: 480 cells emptied.
         assert!(written[1] < usize::from(WIDTH * HEIGHT) / 2, "{written:?}");
+    }
+
+    #[test]
+    fn rows_whose_words_moved_show_the_next_frame() {
+        // As a list's columns move when another list replaces it: the words of each row
+        // elsewhere, with blanks between them where there was text.
+        let wide = |a: &str, b: &str, c: &str| format!("{a:<14}{b:<12}{c}");
+        let before: Vec<String> = (0..HEIGHT)
+            .map(|y| wide(&format!("Naam {y}"), "Zoë 日本", "2026-11-30 x"))
+            .collect();
+        let after: Vec<String> = (0..HEIGHT)
+            .map(|y| format!("De Egeltjes {y}{}KDV  15", " ".repeat(usize::from(y))))
+            .collect();
+        let written = shown_as_drawn(&[before.clone(), after, before]);
+        assert!(written[1] < written[0], "{written:?}");
     }
 
     #[test]
