@@ -120,7 +120,7 @@ impl App {
             let depth = self.screens.len();
             self.loaded.truncate(depth);
             let stamp = Stamp::of(&super::ctx_of!(self));
-            if self.loaded[depth - 1] != Some(stamp) {
+            if self.loaded.get(depth - 1).copied().flatten() != Some(stamp) {
                 self.reload();
             }
         }
