@@ -110,13 +110,17 @@ impl Ctx<'_> {
     pub fn known_observations(&self, observations: Vec<Observation>) -> Vec<Observation> {
         observations
             .into_iter()
-            .filter_map(|observation| {
-                let template = self
-                    .catalogue
-                    .find(&observation.template, observation.version);
-                access::visible_observation(self.user, observation, template)
-            })
+            .filter_map(|observation| self.known_observation(observation))
             .collect()
+    }
+
+    /// One observation as the person at the keyboard may know it ([`Ctx::known_observations`]);
+    /// `None` when it holds nothing they may know of.
+    pub fn known_observation(&self, observation: Observation) -> Option<Observation> {
+        let template = self
+            .catalogue
+            .find(&observation.template, observation.version);
+        access::visible_observation(self.user, observation, template)
     }
 
     /// The groups the person at the keyboard sees, in the given order.

@@ -189,6 +189,9 @@ pub struct App {
     pub reports_dir: std::path::PathBuf,
     /// The directory as the `c` lookup searches it, kept between openings.
     directory: directory::DirectoryCache,
+    /// Per screen on the stack, lowest first: what it was last loaded against (`None`: not
+    /// loaded), so that going back reloads only a screen whose rows may have changed.
+    loaded: Vec<Option<stack::Stamp>>,
 }
 
 /// What the app starts with besides the store.
@@ -235,6 +238,7 @@ impl App {
             shown_notice: None,
             reports_dir: crate::report::files::dir_for(store_path, None),
             directory: Default::default(),
+            loaded: Vec::new(),
         };
         app.load_catalogue();
         if !app.store.is_empty() {
@@ -464,6 +468,8 @@ mod tests_observe;
 mod tests_plan;
 #[cfg(test)]
 mod tests_prompts;
+#[cfg(test)]
+mod tests_reload;
 #[cfg(test)]
 mod tests_reports;
 #[cfg(test)]

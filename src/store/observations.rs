@@ -45,6 +45,28 @@ impl Store {
         }
     }
 
+    /// The newest of a child's observations that `keep` turns into a value, and that value:
+    /// observations are read newest first (the last key under the child's prefix first) and
+    /// decoded one at a time, so that a list showing one observation per child reads only as
+    /// far back as the first kept one instead of every observation. `None`: none kept (or none).
+    ///
+    /// # Errors
+    /// The store cannot be read, or a record does not decode.
+    pub fn newest_observation<T>(
+        &self,
+        child_id: Id,
+        mut keep: impl FnMut(Observation) -> Option<T>,
+    ) -> Result<Option<T>> {
+        let tree = &self.trees()?.observations;
+        for entry in tree.scan_prefix(child_id.to_be_bytes()).rev() {
+            let (key, value) = entry?;
+            if let Some(kept) = keep(decode(&key, &value)?) {
+                return Ok(Some(kept));
+            }
+        }
+        Ok(None)
+    }
+
     /// A fresh id for an observation that is not written yet: a form opened and left without a
     /// mark leaves no record behind.
     pub fn new_observation_id(&self) -> Result<Id> {

@@ -55,6 +55,32 @@ fn observations_are_kept_per_child_oldest_first() {
 }
 
 #[test]
+fn the_newest_kept_observation_is_read_newest_first_and_stops_there() {
+    let (_dir, store, child) = with_child();
+    let none = store.newest_observation(child, Some).unwrap();
+    assert!(none.is_none());
+    let first = observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    let second = observe(&store, child, "2026-10-01", &[(&item(1), Mark::Sometimes)]);
+    let third = observe(&store, child, "2026-11-20", &[(&item(2), Mark::Often)]);
+    let mut seen = Vec::new();
+    let kept = store
+        .newest_observation(child, |obs| {
+            seen.push(obs.id);
+            (obs.id != third.id).then_some(obs.date)
+        })
+        .unwrap();
+    // The third is passed over, the second kept, the first never read.
+    assert_eq!(kept, Some(second.date));
+    assert_eq!(seen, vec![third.id, second.id]);
+    assert!(!seen.contains(&first.id));
+    let nothing = store.newest_observation(child, |_| None::<()>).unwrap();
+    assert!(nothing.is_none());
+    // Another child's observations are not under this child's prefix.
+    let other = store.newest_observation(child + 1000, Some).unwrap();
+    assert!(other.is_none());
+}
+
+#[test]
 fn every_mark_is_audited_and_stores_its_template_version_once() {
     let (_dir, store, child) = with_child();
     let before = store.audit().unwrap().len();

@@ -392,15 +392,16 @@ impl Component for ChildrenScreen {
         let mut rows = Vec::new();
         for (child, label) in children {
             // Counted as the person at the keyboard may know it: no Meldcode mark they may not
-            // see, and the latest observation they may know of (oldest first, so the last).
-            let known = ctx.known_observations(ctx.store.observations_of(child.id)?);
-            let latest = known.into_iter().last().map(|obs| {
+            // see, and the latest observation they may know of, read newest first and only as
+            // far back as that one.
+            let latest = ctx.store.newest_observation(child.id, |obs| {
+                let obs = ctx.known_observation(obs)?;
                 let template = ctx.catalogue.find(&obs.template, obs.version);
-                LatestObservation {
+                Some(LatestObservation {
                     date: obs.date,
                     concerns_often: template.map_or(0, |t| obs.concerns_often(t)),
-                }
-            });
+                })
+            })?;
             // Where a plan stands only for what they may read in full: a Meldcode trajectory
             // they did not start shows on the child's screen as open, nothing more.
             let readable = ctx
