@@ -20,16 +20,13 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
 
-use signaal::app::{App, Clock, Msg, Options, Screen};
-use signaal::config::defaults::OBSERVE_WEEKS;
+use signaal::app::{App, Msg, Screen};
 use signaal::domain::Role;
-use signaal::i18n::Lang;
-use signaal::keymap::Keymap;
 use signaal::store::Store;
 use signaal::tui::Frames;
 use signaal::ui::{self, Theme};
 
-use common::{demo_store, large_demo, press};
+use common::{demo_store, large_demo, press, signed_in_app};
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
@@ -139,17 +136,7 @@ fn main() {
         .find(|s| s.role == Role::Admin)
         .expect("an admin")
         .name;
-    let mut app = App::new(
-        store,
-        Options {
-            lang: Lang::Nl,
-            keymap: Keymap::default(),
-            clock: Clock::System,
-            user: Some(admin),
-            observe_weeks: OBSERVE_WEEKS,
-            lock_after: None,
-        },
-    );
+    let mut app = signed_in_app(store, &admin);
     app.update(Msg::Resize {
         width: WIDTH,
         height: HEIGHT,

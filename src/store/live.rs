@@ -87,19 +87,21 @@ impl Trees {
     /// and `child_group`, whose values are raw numbers, and the derived trees of `summary`, which
     /// came after the codec (the 3 -> 4 step compresses what was there before).
     pub fn records(&self) -> [&Tree; 12] {
+        let [groups, children, _child_group, staff, audit, observations, form_templates, trajectories, plan_templates, contacts, pins, visits, handovers, _group_summary, _archived_on] =
+            self.tables();
         [
-            &self.groups,
-            &self.children,
-            &self.staff,
-            &self.audit,
-            &self.observations,
-            &self.form_templates,
-            &self.trajectories,
-            &self.plan_templates,
-            &self.contacts,
-            &self.pins,
-            &self.visits,
-            &self.handovers,
+            groups,
+            children,
+            staff,
+            audit,
+            observations,
+            form_templates,
+            trajectories,
+            plan_templates,
+            contacts,
+            pins,
+            visits,
+            handovers,
         ]
     }
 }
