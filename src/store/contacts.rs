@@ -11,7 +11,7 @@ use crate::contacts_io::uid;
 use crate::domain::contact::{directory, with_leads, Contact};
 use crate::domain::text::{control_char_name, visible_controls};
 use crate::domain::AuditAction;
-use crate::domain::{clean_name, Id};
+use crate::domain::{clean_name, Child, Id};
 use crate::export::contact_control_char;
 
 impl Store {
@@ -71,8 +71,8 @@ impl Store {
         Ok(contact)
     }
 
-    /// Removes a card. A pinned card cannot be removed (its stored edits can be, by saving the
-    /// original again).
+    /// Removes a card, and its link from every child linked to it, in one write. A pinned card
+    /// cannot be removed (its stored edits can be, by saving the original again).
     pub fn remove_contact(&self, id: Id, sig: &Signature) -> Result<()> {
         let Some(contact) = self.contact(id)? else {
             return Err(StoreError::UnknownContact(id));
@@ -80,9 +80,18 @@ impl Store {
         if contact.pinned.is_some() {
             return Err(StoreError::PinnedContact(contact.name));
         }
-        let op = Op::remove(Table::Contacts, &id_key(id));
+        let mut ops = vec![Op::remove(Table::Contacts, &id_key(id))];
+        // The children linked to it lose the link in the same write: a link to a card that is
+        // gone would make `check` fail and the export unimportable.
+        let children: Vec<Child> = decode_all(&self.trees()?.children)?;
+        for mut child in children {
+            if child.contacts.contains(&id) {
+                child.contacts.retain(|&c| c != id);
+                ops.extend(super::writes::child_ops(&child));
+            }
+        }
         self.commit(
-            vec![op],
+            ops,
             sig,
             AuditAction::ContactRemove,
             format!("contact:{id}"),

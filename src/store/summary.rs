@@ -94,6 +94,10 @@ impl Stored {
 pub(super) struct Derived {
     groups: BTreeMap<Id, Stored>,
     archived: BTreeMap<Id, NaiveDate>,
+    /// The groups and children whose stored entry cannot be read (never in a rebuild): derived
+    /// data is rebuilt, not restored, so such an entry is one more difference to mend.
+    unreadable_groups: BTreeSet<Id>,
+    unreadable_children: BTreeSet<Id>,
 }
 
 /// The records a write reads and the derived entries it changes, as they stand part-way through
@@ -264,11 +268,16 @@ fn archive_change(entry: &AuditEntry) -> Option<(Id, Option<NaiveDate>)> {
 impl Store {
     /// A group's count of active children and its visit dates, read from one key (derived data,
     /// see `store::summary`). A group without children or visits, or no group at all, has the
-    /// default. Errors: the entry cannot be read or decoded.
+    /// default. An entry that cannot be decoded is worked out from the group's children and
+    /// visits instead (`signaal check` rebuilds it). Errors: the tree or those records cannot be
+    /// read.
     pub fn group_summary(&self, group: Id) -> Result<GroupSummary> {
         let key = id_key(group);
         let stored: Stored = match self.trees()?.group_summary.get(key)? {
-            Some(bytes) => decode(&key, &bytes)?,
+            Some(bytes) => match decode(&key, &bytes) {
+                Ok(stored) => stored,
+                Err(_) => self.group_from_records(group)?,
+            },
             None => Stored::default(),
         };
         Ok(GroupSummary {
@@ -283,16 +292,26 @@ impl Store {
     /// The day each child was archived, for every child whose last `child.archive` entry in the
     /// audit trail is not followed by a `child.restore` (or a `child.purge`). A child archived
     /// without such an entry (imported archived, say) is not in the map: it left at an unknown
-    /// time. Read from the derived index, not the trail.
+    /// time. Read from the derived index, not the trail; an entry that cannot be read is left
+    /// out (its child is not taken for past the retention term; `signaal check` rebuilds it).
     pub fn archive_dates(&self) -> Result<HashMap<Id, NaiveDate>> {
-        self.trees()?
-            .archived_on
-            .iter()
-            .map(|entry| {
-                let (key, value) = entry?;
-                Ok((decode_id(&key)?, decode(&key, &value)?))
-            })
-            .collect()
+        let mut dates = HashMap::new();
+        for entry in self.trees()?.archived_on.iter() {
+            let (key, value) = entry?;
+            if let (Ok(child), Ok(day)) = (decode_id(&key), decode(&key, &value)) {
+                dates.insert(child, day);
+            }
+        }
+        Ok(dates)
+    }
+
+    /// One group's entry as its records say it should be: its children and visits decoded.
+    fn group_from_records(&self, group: Id) -> Result<Stored> {
+        // Ids start at 1, so leaving out 0 leaves out none.
+        let mut stored = visits_without(&self.trees()?.visits, group, 0)?;
+        let children = self.children_of(group)?;
+        stored.active = children.iter().filter(|c| !c.archived).count() as u64;
+        Ok(stored)
     }
 
     /// The derived data as the records say it should be: every child, visit and audit entry
@@ -333,11 +352,20 @@ impl Store {
         let mut derived = Derived::default();
         for entry in trees.group_summary.iter() {
             let (key, value) = entry?;
-            derived
-                .groups
-                .insert(decode_id(&key)?, decode(&key, &value)?);
+            let group = decode_id(&key)?;
+            match decode(&key, &value) {
+                Ok(stored) => drop(derived.groups.insert(group, stored)),
+                Err(_) => drop(derived.unreadable_groups.insert(group)),
+            }
         }
-        derived.archived = self.archive_dates()?.into_iter().collect();
+        for entry in trees.archived_on.iter() {
+            let (key, value) = entry?;
+            let child = decode_id(&key)?;
+            match decode(&key, &value) {
+                Ok(day) => drop(derived.archived.insert(child, day)),
+                Err(_) => drop(derived.unreadable_children.insert(child)),
+            }
+        }
         Ok(derived)
     }
 
@@ -345,11 +373,14 @@ impl Store {
     /// and per child. Errors: a record or entry that cannot be read.
     pub(super) fn derived_problems(&self) -> Result<Vec<Inconsistency>> {
         let (stored, rebuilt) = (self.derived_stored()?, self.derived_from_records()?);
-        let groups = differing(&stored.groups, &rebuilt.groups);
-        let children = differing(&stored.archived, &rebuilt.archived);
+        let mut groups: BTreeSet<Id> = differing(&stored.groups, &rebuilt.groups).collect();
+        groups.extend(&stored.unreadable_groups);
+        let mut children: BTreeSet<Id> = differing(&stored.archived, &rebuilt.archived).collect();
+        children.extend(&stored.unreadable_children);
         Ok(groups
+            .into_iter()
             .map(Inconsistency::GroupSummaryDiffers)
-            .chain(children.map(Inconsistency::ArchiveDateDiffers))
+            .chain(children.into_iter().map(Inconsistency::ArchiveDateDiffers))
             .collect())
     }
 

@@ -291,3 +291,32 @@ fn a_card_with_a_control_character_is_never_stored() {
     let kept = store.save_contact(&noted, &sig()).unwrap();
     assert_eq!(kept.notes, "regel 1\nregel\t2");
 }
+
+#[test]
+fn removing_a_card_takes_it_off_the_children_linked_to_it() {
+    let (_dir, store) = fresh();
+    let group = store
+        .add_group("De Vlinders", crate::domain::GroupKind::Kdv, "", &sig())
+        .unwrap();
+    let birth = chrono::NaiveDate::from_ymd_opt(2023, 4, 1).unwrap();
+    let mut child = store
+        .add_child(group.id, "Zoë", "de Vries", birth, &sig())
+        .unwrap();
+    let kept = store.save_contact(&card("Tolklijn"), &sig()).unwrap();
+    let gone = store
+        .save_contact(&card("Logopedie Noord"), &sig())
+        .unwrap();
+    child.contacts = vec![kept.id, gone.id];
+    store
+        .save_child(&child, crate::domain::AuditAction::ChildContacts, &sig())
+        .unwrap();
+    store.remove_contact(gone.id, &sig()).unwrap();
+    assert_eq!(
+        store.child(child.id).unwrap().unwrap().contacts,
+        vec![kept.id]
+    );
+    assert!(
+        store.check().unwrap().is_empty(),
+        "no link to a card that is gone"
+    );
+}
