@@ -182,16 +182,16 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
-    /// Children in all, spread over the groups
+    /// Children in all, spread over the groups (at most 100000)
     #[arg(long, value_name = "N", default_value_t = bench::Size::default().children)]
     pub children: usize,
-    /// Groups (at least 1, at most as many as children)
+    /// Groups (at least 1, at most as many as children and 7000)
     #[arg(long, value_name = "N", default_value_t = bench::Size::default().groups)]
     pub groups: usize,
-    /// Observations in all, spread over the children
+    /// Observations in all, spread over the children (at most 3000000)
     #[arg(long, value_name = "N", default_value_t = bench::Size::default().observations)]
     pub observations: usize,
-    /// Contact cards in the directory
+    /// Contact cards in the directory (at most 50000)
     #[arg(long, value_name = "N", default_value_t = bench::Size::default().contacts)]
     pub contacts: usize,
 }

@@ -116,8 +116,16 @@ fn prints_every_figure_with_its_budget_and_leaves_no_files() {
 #[test]
 fn refuses_a_size_that_cannot_be_built() {
     let tmp = tempfile::TempDir::new().unwrap();
-    let cases: [(&[&str], &str); 2] = [
+    let cases: [(&[&str], &str); 4] = [
         (&["--groups", "0"], "--groups must be at least 1"),
+        (
+            &["--children", "100000000", "--groups", "1"],
+            "--children can be at most 100000: the bench builds nothing that large",
+        ),
+        (
+            &["--observations", "3000001"],
+            "--observations can be at most 3000000",
+        ),
         (
             &["--children", "5", "--groups", "6"],
             "--groups 6 is more than --children 5: every group needs at least one child",

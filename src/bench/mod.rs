@@ -62,11 +62,35 @@ pub enum SizeProblem {
         groups: usize,
         children: usize,
     },
+    /// More than the bench builds (`option` is the flag, `most` its limit): the database is
+    /// generated in memory first, and ten times issue 16's organisation is plenty to see growth.
+    TooLarge {
+        option: &'static str,
+        most: usize,
+    },
 }
 
+/// The most of each the bench builds: ten times the default size.
+pub const MOST: Size = Size {
+    children: 100_000,
+    groups: 7_000,
+    observations: 3_000_000,
+    contacts: 50_000,
+};
+
 impl Size {
-    /// Whether this size can be built: at least one group, and no more groups than children.
+    /// Whether this size can be built: at least one group, no more groups than children, and
+    /// nothing over [`MOST`].
     pub fn problem(&self) -> Option<SizeProblem> {
+        let too_large = [
+            ("--children", self.children, MOST.children),
+            ("--groups", self.groups, MOST.groups),
+            ("--observations", self.observations, MOST.observations),
+            ("--contacts", self.contacts, MOST.contacts),
+        ];
+        if let Some(&(option, _, most)) = too_large.iter().find(|(_, n, most)| n > most) {
+            return Some(SizeProblem::TooLarge { option, most });
+        }
         match (self.groups, self.children) {
             (0, _) => Some(SizeProblem::NoGroups),
             (groups, children) if groups > children => {

@@ -21,6 +21,10 @@ impl Lang {
                      at least one child"
                 ),
             ),
+            SizeProblem::TooLarge { option, most } => self.pick(
+                format!("{option} mag hoogstens {most} zijn: zo groot bouwt de bench niet"),
+                format!("{option} can be at most {most}: the bench builds nothing that large"),
+            ),
         }
     }
 
