@@ -73,7 +73,12 @@ impl<W: Write> Frames<W> {
     /// Draws a frame with `draw` and writes it as one synchronized update (DEC mode 2026): a
     /// terminal that knows it shows the frame at once, never half of it.
     pub fn draw(&mut self, draw: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        let next = &self.render.draw(draw).map_err(io::Error::other)?.buffer;
+        // Drawn straight into the buffer (`get_frame`, ratatui's documented way to present a
+        // frame oneself): `Terminal::draw` would also diff it and copy it into the backend,
+        // work the writing below does its own way.
+        self.render.current_buffer_mut().reset();
+        draw(&mut self.render.get_frame());
+        let next = self.render.current_buffer_mut();
         queue!(self.out, BeginSynchronizedUpdate)?;
         let shown = match self.shown.as_mut() {
             Some(shown) if shown.area == next.area => shown,
@@ -87,7 +92,8 @@ impl<W: Write> Frames<W> {
             }
         };
         write_changes(&mut self.out, shown, next)?;
-        shown.clone_from(next);
+        // The frame is what the terminal shows now; the old one is reset before the next draw.
+        std::mem::swap(shown, next);
         execute!(self.out, Hide, EndSynchronizedUpdate)
     }
 }
