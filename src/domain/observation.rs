@@ -55,6 +55,22 @@ pub struct ItemNote {
 }
 
 impl Observation {
+    /// The observation without what was written in words: the notes on marks and items (the
+    /// notes' items and signatures stay) and the parents' view. What a list shows of a child's
+    /// newest observation (when, by whom, what was marked) needs no more, and the store keeps
+    /// this copy of each child's newest one beside the records (`store::summary`) without
+    /// repeating free text that may name people.
+    pub fn without_text(mut self) -> Observation {
+        for mark in &mut self.marks {
+            mark.note.clear();
+        }
+        for note in &mut self.notes {
+            note.note.clear();
+        }
+        self.parents_view.clear();
+        self
+    }
+
     pub fn new(
         id: Id,
         child_id: Id,

@@ -68,6 +68,9 @@ pub enum Inconsistency {
     /// The store's index of the day this child was archived differs from what the audit trail
     /// says; `signaal check` rebuilds it.
     ArchiveDateDiffers(Id),
+    /// The store's copy of this child's newest observation differs from its observations;
+    /// `signaal check` rebuilds it.
+    NewestObservationDiffers(Id),
     /// A problem whose sentence has no Dutch words yet: its English sentence, shown as it is in
     /// both languages.
     Untranslated(String),
@@ -78,7 +81,9 @@ impl Inconsistency {
     pub fn is_derived(&self) -> bool {
         matches!(
             self,
-            Inconsistency::GroupSummaryDiffers(_) | Inconsistency::ArchiveDateDiffers(_)
+            Inconsistency::GroupSummaryDiffers(_)
+                | Inconsistency::ArchiveDateDiffers(_)
+                | Inconsistency::NewestObservationDiffers(_)
         )
     }
 }

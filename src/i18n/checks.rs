@@ -158,6 +158,16 @@ impl Lang {
                      check rebuilds it"
                 ),
             ),
+            Inconsistency::NewestObservationDiffers(child) => self.pick(
+                format!(
+                    "de kopie van de nieuwste observatie van kind {child} klopt niet met de \
+                     observaties; signaal check bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the copy of child {child}'s newest observation does not match its \
+                     observations; signaal check rebuilds it"
+                ),
+            ),
             Inconsistency::Untranslated(sentence) => sentence.clone(),
         }
     }
@@ -266,6 +276,13 @@ mod tests {
                  signaal check bouwt haar opnieuw op",
                 "the tally of group 12 (children, visits) does not match the records; signaal \
                  check rebuilds it",
+            ),
+            (
+                Inconsistency::NewestObservationDiffers(14),
+                "de kopie van de nieuwste observatie van kind 14 klopt niet met de observaties; \
+                 signaal check bouwt haar opnieuw op",
+                "the copy of child 14's newest observation does not match its observations; \
+                 signaal check rebuilds it",
             ),
             (
                 Inconsistency::ArchiveDateDiffers(13),

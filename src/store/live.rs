@@ -49,6 +49,8 @@ pub(super) struct Trees {
     pub group_summary: Tree,
     /// Derived: child id -> day archived (`summary`)
     pub archived_on: Tree,
+    /// Derived: child id -> its newest observation without its text (`summary`)
+    pub newest_observation: Tree,
 }
 
 impl Trees {
@@ -79,6 +81,7 @@ impl Trees {
             handovers: tree("handovers")?,
             group_summary: tree("group_summary")?,
             archived_on: tree("archived_on")?,
+            newest_observation: tree("newest_observation")?,
             db,
         })
     }
@@ -87,7 +90,7 @@ impl Trees {
     /// and `child_group`, whose values are raw numbers, and the derived trees of `summary`, which
     /// came after the codec (the 3 -> 4 step compresses what was there before).
     pub fn records(&self) -> [&Tree; 12] {
-        let [groups, children, _child_group, staff, audit, observations, form_templates, trajectories, plan_templates, contacts, pins, visits, handovers, _group_summary, _archived_on] =
+        let [groups, children, _child_group, staff, audit, observations, form_templates, trajectories, plan_templates, contacts, pins, visits, handovers, _group_summary, _archived_on, _newest_observation] =
             self.tables();
         [
             groups,

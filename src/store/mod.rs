@@ -18,9 +18,10 @@
 //! - `contacts`: contact id -> Contact (the pinned cards only once edited)
 //! - `pins`: staff id -> PinRecord (argon2 hash and wrong tries); never exported
 //! - `visits`: group id ++ visit id -> Visit, so a group's visits are one prefix scan
-//! - `group_summary` and `archived_on`: derived data (active children and visit dates per group,
-//!   the day each child was archived), kept in the transaction of every write that changes it and
-//!   never exported; see `summary.rs`
+//! - `group_summary`, `archived_on` and `newest_observation`: derived data (active children and
+//!   visit dates per group, the day each child was archived, each child's newest observation
+//!   without its text), written with every write that changes it and never exported; see
+//!   `summary.rs`
 //!
 //! A purge (`purge.rs`) removes a child who left from `children`, `child_group`, `observations`
 //! and `trajectories` for good; the audit keeps only ids, never what was removed.

@@ -45,10 +45,13 @@ impl Store {
         }
     }
 
-    /// The newest of a child's observations that `keep` turns into a value, and that value:
-    /// observations are read newest first (the last key under the child's prefix first) and
-    /// decoded one at a time, so that a list showing one observation per child reads only as
-    /// far back as the first kept one instead of every observation. `None`: none kept (or none).
+    /// The newest of a child's observations that `keep` turns into a value, and that value.
+    /// `keep` gets each observation without its text ([`Observation::without_text`]), newest
+    /// first: the newest from its copy in the derived `newest_observation` tree (one small key,
+    /// see `store::summary`), the ones before it only when `keep` passes it over, read from the
+    /// end of the child's observations one at a time and only as far back as the first kept.
+    /// `None`: none kept (or none). A copy that cannot be read is passed over for the records
+    /// (`signaal check` rebuilds it).
     ///
     /// # Errors
     /// The store cannot be read, or a record does not decode.
@@ -57,10 +60,25 @@ impl Store {
         child_id: Id,
         mut keep: impl FnMut(Observation) -> Option<T>,
     ) -> Result<Option<T>> {
-        let tree = &self.trees()?.observations;
-        for entry in tree.scan_prefix(child_id.to_be_bytes()).rev() {
+        let trees = self.trees()?;
+        let key = id_key(child_id);
+        let copy = trees.newest_observation.get(key)?;
+        let mut passed = None;
+        if let Some(Ok(newest)) = copy.map(|bytes| decode::<Observation>(&key, &bytes)) {
+            let id = newest.id;
+            match keep(newest) {
+                Some(kept) => return Ok(Some(kept)),
+                None => passed = Some(id),
+            }
+        }
+        let tree = &trees.observations;
+        for entry in tree.scan_prefix(key).rev() {
             let (key, value) = entry?;
-            if let Some(kept) = keep(decode(&key, &value)?) {
+            let observation: Observation = decode(&key, &value)?;
+            if Some(observation.id) == passed {
+                continue;
+            }
+            if let Some(kept) = keep(observation.without_text()) {
                 return Ok(Some(kept));
             }
         }

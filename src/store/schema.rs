@@ -7,7 +7,7 @@ use super::codec::{compress, decode, encode, is_compressed};
 use super::{Damage, Result, Store, StoreError};
 use crate::domain::AuditEntry;
 
-pub const CURRENT: u32 = 5;
+pub const CURRENT: u32 = 6;
 const VERSION_KEY: &[u8] = b"schema_version";
 
 /// `MIGRATIONS[i]` upgrades a database from version `i + 1` to `i + 2`.
@@ -16,6 +16,7 @@ const MIGRATIONS: &[fn(&Store) -> Result<()>] = &[
     consent_to_children,
     compress_records,
     summarise_groups,
+    index_newest_observations,
 ];
 
 /// How many audit entries [`seal_audit_chain`] rewrites in one batch: bounded memory on a large
@@ -106,6 +107,13 @@ fn compress_records(store: &Store) -> Result<()> {
 /// each child was archived) is built from the records, once; from then on every write keeps it.
 /// A rerun after a crash builds it again from the same records.
 fn summarise_groups(store: &Store) -> Result<()> {
+    store.rebuild_derived()?;
+    Ok(())
+}
+
+/// 5 -> 6: `summary`'s third tree, each child's newest observation without its text, is built
+/// from the records, once, like the 4 -> 5 step (a rebuild also checks the other two).
+fn index_newest_observations(store: &Store) -> Result<()> {
     store.rebuild_derived()?;
     Ok(())
 }

@@ -5,13 +5,17 @@
 //!   and the newest visit and the newest visit that agreed a next one (a group with none of these
 //!   has no entry);
 //! - `archived_on`: child id -> the day of the child's last `child.archive` audit entry not
-//!   undone by a later `child.restore` or `child.purge` (what the retention term counts from).
+//!   undone by a later `child.restore` or `child.purge` (what the retention term counts from);
+//! - `newest_observation`: child id -> the child's newest observation (the highest key under
+//!   the child in `observations`) without its text ([`Observation::without_text`]), so that a
+//!   group's children list reads one small key per child instead of walking back through a
+//!   large tree (a child without observations has no entry).
 //!
 //! It is derived only: never exported, never imported. [`derived_ops`] keeps it exact: the one
 //! way anything is written (`Store::transact`) works out the derived changes of a write before
 //! it is made and writes them with it, all or nothing, an import's included. The 4 -> 5 migration builds it for an older database, and `check` compares
 //! it with a rebuild from the records ([`Store::derived_problems`]); `signaal check` then rebuilds
-//! it ([`Store::rebuild_derived`]).
+//! it ([`Store::rebuild_derived`]). The 5 -> 6 migration adds `newest_observation` the same way.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -23,7 +27,7 @@ use super::codec::{decode, decode_id, encode, id_key};
 use super::writes::{Op, Table};
 use super::{Result, Store};
 use crate::domain::visit::Visit;
-use crate::domain::{AuditAction, AuditEntry, Child, Id};
+use crate::domain::{AuditAction, AuditEntry, Child, Id, Observation};
 use crate::export::Inconsistency;
 
 /// When the coach last came to a group, and when next.
@@ -94,10 +98,12 @@ impl Stored {
 pub(super) struct Derived {
     groups: BTreeMap<Id, Stored>,
     archived: BTreeMap<Id, NaiveDate>,
+    newest: BTreeMap<Id, Observation>,
     /// The groups and children whose stored entry cannot be read (never in a rebuild): derived
     /// data is rebuilt, not restored, so such an entry is one more difference to mend.
     unreadable_groups: BTreeSet<Id>,
     unreadable_children: BTreeSet<Id>,
+    unreadable_newest: BTreeSet<Id>,
 }
 
 /// The records a write reads and the derived entries it changes, as they stand part-way through
@@ -127,6 +133,36 @@ impl View<'_> {
         }
     }
 
+    /// The record with the highest key under `prefix` in `table` other than `except`, with
+    /// its value: the write's own changes over the committed tree.
+    fn last_under(
+        &self,
+        table: Table,
+        prefix: &[u8],
+        except: &[u8],
+    ) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
+        let t = table as usize;
+        let pending = self
+            .pending
+            .range((t, prefix.to_vec())..)
+            .take_while(|((pt, key), _)| *pt == t && key.starts_with(prefix))
+            .filter(|((_, key), _)| key != except)
+            .filter_map(|((_, key), value)| Some((key.clone(), value.clone()?)))
+            .last();
+        let mut committed = None;
+        for entry in self.trees[t].scan_prefix(prefix).rev() {
+            let (key, value) = entry?;
+            if *key != *except && !self.pending.contains_key(&(t, key.to_vec())) {
+                committed = Some((key.to_vec(), value.to_vec()));
+                break;
+            }
+        }
+        Ok(match (pending, committed) {
+            (Some(p), Some(c)) => Some(if p.0 > c.0 { p } else { c }),
+            (p, c) => p.or(c),
+        })
+    }
+
     /// Stores `stored` for `group`; an entry that says nothing is removed, as a rebuild has none.
     fn write_group(&mut self, group: Id, stored: &Stored) {
         let value = (*stored != Stored::default()).then(|| encode(stored));
@@ -146,7 +182,10 @@ pub(super) fn derived_ops(trees: &[&Tree], ops: &[Op]) -> Result<Vec<Op>> {
     };
     for op in ops {
         follow(&mut view, trees[Table::Visits as usize], op)?;
-        if matches!(op.table, Table::Children | Table::Visits) {
+        if matches!(
+            op.table,
+            Table::Children | Table::Visits | Table::Observations
+        ) {
             view.set(op.table, &op.key, op.value().map(<[u8]>::to_vec));
         }
     }
@@ -157,6 +196,7 @@ pub(super) fn derived_ops(trees: &[&Tree], ops: &[Op]) -> Result<Vec<Op>> {
             let table = match table {
                 t if t == Table::GroupSummary as usize => Table::GroupSummary,
                 t if t == Table::ArchivedOn as usize => Table::ArchivedOn,
+                t if t == Table::NewestObservation as usize => Table::NewestObservation,
                 _ => return None,
             };
             Some(match value {
@@ -216,6 +256,29 @@ fn follow(view: &mut View, visits: &Tree, op: &Op) -> Result<()> {
             }
             view.write_group(group, &stored);
         }
+        Table::Observations => {
+            let Some(child) = parent(&op.key) else {
+                return Ok(());
+            };
+            let prefix = &op.key[..8];
+            // The newest before this change decides: a newer or the same key takes its place;
+            // when the newest goes, the one before it does.
+            let newest = view.last_under(Table::Observations, prefix, &[])?;
+            let newest_key = newest.as_ref().map(|(key, _)| key.as_slice());
+            let entry = match op.value() {
+                Some(bytes) if newest_key.is_none_or(|key| op.key.as_slice() >= key) => {
+                    Some(newest_entry(&op.key, bytes)?)
+                }
+                None if newest_key == Some(op.key.as_slice()) => {
+                    match view.last_under(Table::Observations, prefix, &op.key)? {
+                        Some((key, value)) => Some(newest_entry(&key, &value)?),
+                        None => None,
+                    }
+                }
+                _ => return Ok(()),
+            };
+            view.set(Table::NewestObservation, &id_key(child), entry);
+        }
         Table::Audit => {
             let Some(bytes) = op.value() else {
                 return Ok(());
@@ -232,6 +295,11 @@ fn follow(view: &mut View, visits: &Tree, op: &Op) -> Result<()> {
         _ => {}
     }
     Ok(())
+}
+
+/// The `newest_observation` entry for the observation stored at `key` as `bytes`.
+fn newest_entry(key: &[u8], bytes: &[u8]) -> Result<Vec<u8>> {
+    Ok(encode(&decode::<Observation>(key, bytes)?.without_text()))
 }
 
 /// The parent id a `parent ++ id` key starts with; `None` for a key of another shape.
@@ -343,6 +411,14 @@ impl Store {
                 None => {}
             }
         }
+        // In key order: each child's last one is its newest.
+        for entry in trees.observations.iter() {
+            let (key, value) = entry?;
+            if let Some(child) = parent(&key) {
+                let observation: Observation = decode(&key, &value)?;
+                derived.newest.insert(child, observation.without_text());
+            }
+        }
         Ok(derived)
     }
 
@@ -366,6 +442,14 @@ impl Store {
                 Err(_) => drop(derived.unreadable_children.insert(child)),
             }
         }
+        for entry in trees.newest_observation.iter() {
+            let (key, value) = entry?;
+            let child = decode_id(&key)?;
+            match decode(&key, &value) {
+                Ok(observation) => drop(derived.newest.insert(child, observation)),
+                Err(_) => drop(derived.unreadable_newest.insert(child)),
+            }
+        }
         Ok(derived)
     }
 
@@ -377,17 +461,24 @@ impl Store {
         groups.extend(&stored.unreadable_groups);
         let mut children: BTreeSet<Id> = differing(&stored.archived, &rebuilt.archived).collect();
         children.extend(&stored.unreadable_children);
+        let mut newest: BTreeSet<Id> = differing(&stored.newest, &rebuilt.newest).collect();
+        newest.extend(&stored.unreadable_newest);
         Ok(groups
             .into_iter()
             .map(Inconsistency::GroupSummaryDiffers)
             .chain(children.into_iter().map(Inconsistency::ArchiveDateDiffers))
+            .chain(
+                newest
+                    .into_iter()
+                    .map(Inconsistency::NewestObservationDiffers),
+            )
             .collect())
     }
 
-    /// Rebuilds the derived data (group summaries and archive days) from the records when it
-    /// differs from them; true when it did. Written straight to its trees, without an audit
-    /// entry: it holds nothing the records do not. For `signaal check` and the 4 -> 5
-    /// migration, on a database no one else is writing. Errors: a record that cannot be read,
+    /// Rebuilds the derived data (group summaries, archive days and newest observations) from
+    /// the records when it differs from them; true when it did. Written straight to its trees,
+    /// without an audit entry: it holds nothing the records do not. For `signaal check` and the
+    /// 4 -> 5 and 5 -> 6 migrations, on a database no one else is writing. Errors: a record that cannot be read,
     /// or a failed write.
     pub fn rebuild_derived(&self) -> Result<bool> {
         let rebuilt = self.derived_from_records()?;
@@ -409,8 +500,16 @@ impl Store {
         for (child, day) in &rebuilt.archived {
             archived.insert(&id_key(*child), encode(day));
         }
+        let mut newest = sled::Batch::default();
+        for key in trees.newest_observation.iter().keys() {
+            newest.remove(key?);
+        }
+        for (child, observation) in &rebuilt.newest {
+            newest.insert(&id_key(*child), encode(observation));
+        }
         trees.group_summary.apply_batch(groups)?;
         trees.archived_on.apply_batch(archived)?;
+        trees.newest_observation.apply_batch(newest)?;
         trees.db.flush()?;
         Ok(true)
     }

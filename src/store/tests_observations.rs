@@ -81,6 +81,56 @@ fn the_newest_kept_observation_is_read_newest_first_and_stops_there() {
 }
 
 #[test]
+fn the_newest_observation_is_read_from_its_copy_without_text() {
+    let (_dir, store, child) = with_child();
+    observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    let mut newest = observe(&store, child, "2026-10-01", &[(&item(1), Mark::Often)]);
+    newest.set_note(&item(1), "Huilt bij het brengen", "Anouk", sig().at);
+    newest.parents_view = "Thuis ook".into();
+    store
+        .save_observation(
+            &newest,
+            &kdv(),
+            AuditAction::ObservationNote,
+            &item(1),
+            &sig(),
+        )
+        .unwrap();
+    let read = store.newest_observation(child, Some).unwrap().unwrap();
+    assert_eq!(read, newest.clone().without_text());
+    assert_eq!(read.marks[0].item, item(1));
+    assert!(read.marks[0].note.is_empty() && read.parents_view.is_empty());
+    // The copy is what is read: changed behind the store's back, it shows (check finds it).
+    let key = codec::id_key(child);
+    let trees = store.trees().unwrap();
+    let mut tampered = newest.clone().without_text();
+    tampered.by = "Iemand anders".into();
+    trees
+        .newest_observation
+        .insert(key, codec::encode(&tampered))
+        .unwrap();
+    let read = store.newest_observation(child, |o| Some(o.by)).unwrap();
+    assert_eq!(read.as_deref(), Some("Iemand anders"));
+    assert_eq!(
+        store.check().unwrap(),
+        [crate::export::Inconsistency::NewestObservationDiffers(
+            child
+        )]
+    );
+    // An unreadable copy is passed over for the records.
+    trees
+        .newest_observation
+        .insert(key, b"garbage{".to_vec())
+        .unwrap();
+    let read = store.newest_observation(child, |o| Some(o.id)).unwrap();
+    assert_eq!(read, Some(newest.id));
+    assert!(store.rebuild_derived().unwrap());
+    assert!(store.check().unwrap().is_empty());
+    let read = store.newest_observation(child, Some).unwrap().unwrap();
+    assert_eq!(read, newest.without_text());
+}
+
+#[test]
 fn every_mark_is_audited_and_stores_its_template_version_once() {
     let (_dir, store, child) = with_child();
     let before = store.audit().unwrap().len();

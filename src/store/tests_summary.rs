@@ -1,11 +1,16 @@
 //! The derived data of `summary` stays what a rebuild from the records says, whatever is written:
 //! children added, archived, restored, moved and purged, visits started, written in and closed,
-//! imports, and databases from before it (the 4 -> 5 migration). `check` finds it tampered with.
+//! observations made, marked and emptied, imports, and databases from before it (the 4 -> 5 and
+//! 5 -> 6 migrations). `check` finds it tampered with.
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Days};
 
 use super::tests::{date, fresh, sig};
+use super::tests_observations::{item, observe};
 use super::*;
+use crate::domain::form::Mark;
 use crate::domain::visit::{Advice, Visit};
 use crate::domain::{AuditAction, GroupKind, Role};
 
@@ -87,7 +92,7 @@ fn every_write_keeps_the_summary_equal_to_a_rebuild() {
         let group = groups[walk.below(groups.len())];
         let children = store.children_of(group).unwrap();
         let child = (!children.is_empty()).then(|| children[walk.below(children.len())].clone());
-        match (walk.below(8), child) {
+        match (walk.below(10), child) {
             (0 | 1, _) | (_, None) => {
                 let name = format!("Kind{step}");
                 store
@@ -109,6 +114,7 @@ fn every_write_keeps_the_summary_equal_to_a_rebuild() {
                     .unwrap();
             }
             (6, Some(c)) => write_in_a_visit(&store, &coach, group, c.id, step),
+            (7 | 8, Some(c)) => mark_in_an_observation(&store, c.id, &mut walk, step),
             (_, Some(_)) => {
                 store
                     .purge_past_retention(date("2026-03-01"), &sig_on(step))
@@ -128,6 +134,44 @@ fn every_write_keeps_the_summary_equal_to_a_rebuild() {
         .unwrap()
         .iter()
         .any(|e| e.action == "child.purge"));
+    let trail = store.audit().unwrap();
+    assert!(trail.iter().any(|e| e.action == "observation.mark"));
+    // Some observation lost its last mark, and went.
+    let observed = trail
+        .iter()
+        .filter(|e| e.target.starts_with("observation:"))
+        .filter_map(|e| e.target.strip_prefix("observation:")?.split('/').next())
+        .filter_map(|id| id.parse::<Id>().ok())
+        .collect::<BTreeSet<_>>();
+    let kept = store.trees().unwrap().observations.len();
+    assert!(
+        observed.len() > kept,
+        "{} made, {kept} kept",
+        observed.len()
+    );
+}
+
+/// A new observation of `child` with one mark, or a mark of one of its observations (older or
+/// newest) changed or taken back; the last one taken back removes the observation.
+fn mark_in_an_observation(store: &Store, child: Id, walk: &mut Walk, step: u64) {
+    let observations = store.observations_of(child).unwrap();
+    let item = item(walk.below(4));
+    if observations.is_empty() || walk.below(3) == 0 {
+        let day = sig_on(step).at.date_naive().to_string();
+        observe(store, child, &day, &[(&item, Mark::Often)]);
+        return;
+    }
+    let mut obs = observations[walk.below(observations.len())].clone();
+    let mark = match obs.marks.iter().any(|m| m.item == item) {
+        true => None,
+        false => Some(Mark::Sometimes),
+    };
+    let sig = sig_on(step);
+    obs.set_mark(&item, mark, &sig.by, sig.at);
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    store
+        .save_observation(&obs, &template, AuditAction::ObservationMark, &item, &sig)
+        .unwrap();
 }
 
 /// Starts a visit in `group` when none is open, else writes advice about `child` in the open
@@ -188,6 +232,9 @@ fn filled() -> (tempfile::TempDir, Store, Vec<Id>) {
     for step in [20, 21, 22, 23, 30] {
         write_in_a_visit(&store, &coach, a, bram.id, step);
     }
+    let cas = store.children_of(b).unwrap()[0].id;
+    observe(&store, cas, "2026-01-05", &[(&item(0), Mark::Often)]);
+    observe(&store, cas, "2026-02-05", &[(&item(1), Mark::Sometimes)]);
     (dir, store, vec![a, b])
 }
 
@@ -244,6 +291,7 @@ fn as_version_3(store: &Store) {
     let trees = store.trees().unwrap();
     trees.group_summary.clear().unwrap();
     trees.archived_on.clear().unwrap();
+    trees.newest_observation.clear().unwrap();
     trees
         .meta
         .insert(b"schema_version", &3u32.to_be_bytes())
@@ -273,6 +321,10 @@ fn a_database_from_before_the_summary_gets_it_when_opened() {
         .collect();
     assert_eq!(found, expected);
     assert_eq!(store.archive_dates().unwrap().len(), 1);
+    let cas = store.children_of(groups[1]).unwrap()[0].id;
+    let newest = store.newest_observation(cas, |o| Some(o.date)).unwrap();
+    assert_eq!(newest, Some(date("2026-02-05")));
+    assert_eq!(store.trees().unwrap().newest_observation.len(), 1);
     assert!(store.check().unwrap().is_empty());
 }
 

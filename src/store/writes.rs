@@ -20,7 +20,7 @@ pub struct Signature {
 }
 
 /// How many [`Table`]s there are.
-const TABLES: usize = 15;
+const TABLES: usize = 16;
 
 /// The trees a write can touch; the discriminant indexes [`Trees::tables`].
 #[derive(Clone, Copy)]
@@ -42,6 +42,8 @@ pub(super) enum Table {
     GroupSummary,
     /// Derived (`summary`), like [`Table::GroupSummary`].
     ArchivedOn,
+    /// Derived (`summary`), like [`Table::GroupSummary`].
+    NewestObservation,
 }
 
 /// One key to put (or, with `None`, to remove) in one table.
@@ -306,6 +308,7 @@ impl Trees {
             &self.handovers,
             &self.group_summary,
             &self.archived_on,
+            &self.newest_observation,
         ]
     }
 }

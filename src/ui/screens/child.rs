@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         (
             history_area,
             T::ChildObservations,
-            history(app, screen, theme),
+            history(app, screen, theme, history_area.height),
             lang.get(T::ChildNoObservations).to_string(),
         ),
         (
@@ -330,11 +330,13 @@ fn consent(app: &App, screen: &ChildScreen, theme: &Theme, named: bool) -> Vec<L
 }
 
 /// The child's observations, newest first: date, observer and marks (how many "often") on one
-/// line, the marks per domain of the form under it.
-fn history(app: &App, screen: &ChildScreen, theme: &Theme) -> Vec<Line<'static>> {
+/// line, the marks per domain of the form under it. Only as many as `rows` rows can show: every
+/// line takes at least a row, and a child observed monthly for years has dozens.
+fn history(app: &App, screen: &ChildScreen, theme: &Theme, rows: u16) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut lines = Vec::new();
-    for obs in &screen.observations {
+    let shown = usize::from(rows).div_ceil(2);
+    for obs in screen.observations.iter().take(shown) {
         let often = obs.marks.iter().filter(|m| m.mark == Mark::Often).count();
         lines.push(Line::from(vec![
             Span::styled(lang.date(obs.date), theme.header),
