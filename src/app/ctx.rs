@@ -31,6 +31,9 @@ pub struct Ctx<'a> {
     pub retention_years: u32,
     /// Where `R` writes reports.
     pub reports_dir: &'a std::path::Path,
+    /// The terminal's height in rows: a screen reads no more of a long history than this many
+    /// rows can show (a child observed monthly for years has dozens of observations).
+    pub rows: u16,
 }
 
 impl Ctx<'_> {

@@ -134,6 +134,7 @@ macro_rules! ctx_of {
             observe_weeks: $app.observe_weeks,
             retention_years: $app.retention_years,
             reports_dir: &$app.reports_dir,
+            rows: $app.height,
         }
     };
 }
@@ -168,8 +169,9 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub too_small: bool,
-    /// The terminal's height and width, to know how far the help can scroll.
-    height: u16,
+    /// The terminal's height and width, to know how far the help can scroll and how much of a
+    /// long history a screen reads (`Ctx::rows`).
+    pub(crate) height: u16,
     width: u16,
     /// The `--user` name, kept until the database has staff to match it against.
     wanted_user: Option<String>,

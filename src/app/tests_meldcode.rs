@@ -303,10 +303,11 @@ fn the_audit_trail_keeps_a_meldcode_mark_from_who_may_not_know_it() {
         seen_by(&mut app, &person, child);
         let ctx = ctx_of!(app);
         let screen = screens::ChildScreen::load(&ctx, child).unwrap().unwrap();
+        let observations = screens::all_observations(&ctx, &screen.label, child).unwrap();
         let trail = screens::HistoryScreen::new(
             &ctx,
             screen.child.clone(),
-            &screen.observations,
+            &observations,
             &screen.trajectories,
         )
         .unwrap();

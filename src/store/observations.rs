@@ -85,6 +85,30 @@ impl Store {
         Ok(None)
     }
 
+    /// The newest `limit` of a child's observations that `keep` turns into a value, newest
+    /// first: read from the end of the child's observations and decoded one at a time, only as
+    /// far back as the `limit`th kept one, for a screen that shows the latest few of many.
+    ///
+    /// # Errors
+    /// The store cannot be read, or a record does not decode.
+    pub fn newest_observations<T>(
+        &self,
+        child_id: Id,
+        limit: usize,
+        mut keep: impl FnMut(Observation) -> Option<T>,
+    ) -> Result<Vec<T>> {
+        let mut kept = Vec::new();
+        let tree = &self.trees()?.observations;
+        for entry in tree.scan_prefix(id_key(child_id)).rev() {
+            if kept.len() >= limit {
+                break;
+            }
+            let (key, value) = entry?;
+            kept.extend(keep(decode(&key, &value)?));
+        }
+        Ok(kept)
+    }
+
     /// A fresh id for an observation that is not written yet: a form opened and left without a
     /// mark leaves no record behind.
     pub fn new_observation_id(&self) -> Result<Id> {

@@ -81,6 +81,40 @@ fn the_newest_kept_observation_is_read_newest_first_and_stops_there() {
 }
 
 #[test]
+fn the_newest_few_are_read_newest_first_up_to_the_limit_kept() {
+    let (_dir, store, child) = with_child();
+    let made: Vec<Observation> = (1..=5)
+        .map(|n| {
+            observe(
+                &store,
+                child,
+                &format!("2026-0{n}-01"),
+                &[(&item(n), Mark::Often)],
+            )
+        })
+        .collect();
+    let mut read = Vec::new();
+    let kept = store
+        .newest_observations(child, 2, |obs| {
+            read.push(obs.id);
+            (obs.id != made[4].id).then_some(obs.id)
+        })
+        .unwrap();
+    // The newest passed over, the next two kept, the two before never read.
+    assert_eq!(kept, [made[3].id, made[2].id]);
+    assert_eq!(read, [made[4].id, made[3].id, made[2].id]);
+    assert!(store
+        .newest_observations(child, 0, Some)
+        .unwrap()
+        .is_empty());
+    assert_eq!(store.newest_observations(child, 9, Some).unwrap().len(), 5);
+    assert!(store
+        .newest_observations(child + 1, 9, Some)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn the_newest_observation_is_read_from_its_copy_without_text() {
     let (_dir, store, child) = with_child();
     observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);

@@ -9,7 +9,9 @@ use super::handover::HandoverForm;
 use super::history::HistoryScreen;
 use crate::app::modal::{first, First};
 use crate::app::screens::PlansScreen;
-use crate::app::{About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen};
+use crate::app::{
+    About, Action, AppError, ChildLabel, Component, Ctx, Msg, Outcome, Screen, MIN_HEIGHT,
+};
 use crate::domain::access::Permission;
 use crate::domain::handover::{to_school_on, Handover};
 use crate::domain::plan::Trajectory;
@@ -26,7 +28,8 @@ pub struct ChildScreen {
     /// without birth date, guardians or the notes of others.
     pub label: ChildLabel,
     pub group: Group,
-    /// The child's observations, newest first.
+    /// The child's newest observations, newest first: as many as the terminal can show
+    /// (`Ctx::rows`); [`all_observations`] has every one.
     pub observations: Vec<Observation>,
     /// The child's trajectories, open ones first, newest first.
     pub trajectories: Vec<Trajectory>,
@@ -78,10 +81,13 @@ impl ChildScreen {
             child.guardians.clear();
         }
         // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`), and
-        // under an alias nothing that may name the child (`ChildLabel`).
-        let observations = ctx.known_observations(ctx.store.observations_of(child.id)?);
-        let mut observations = label.observations(ctx, observations);
-        observations.reverse();
+        // under an alias nothing that may name the child (`ChildLabel`); no more than the
+        // terminal can show, each taking two rows at least.
+        let shown = usize::from(ctx.rows.max(MIN_HEIGHT)).div_ceil(2);
+        let observations = ctx
+            .store
+            .newest_observations(child.id, shown, |o| ctx.known_observation(o))?;
+        let observations = label.observations(ctx, observations);
         // Open ones first, newest first.
         let trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
         let mut trajectories = label.trajectories(ctx, trajectories);
@@ -131,7 +137,8 @@ impl ChildScreen {
                 Ok(Outcome::Done)
             }
             Action::History => {
-                let trail = HistoryScreen::new(ctx, child, &self.observations, &self.trajectories)?;
+                let observations = all_observations(ctx, &self.label, child.id)?;
+                let trail = HistoryScreen::new(ctx, child, &observations, &self.trajectories)?;
                 Ok(Outcome::Push(Screen::History(trail)))
             }
             Action::Plan => PlansScreen::open(ctx, child, group).map(Outcome::Push),
@@ -184,6 +191,22 @@ impl ChildScreen {
         };
         Ok(Outcome::Done)
     }
+}
+
+/// Every observation of child `id` that the person at the keyboard may know of, as `label`
+/// lets it be shown, newest first: what the child's trail is checked against.
+///
+/// # Errors
+/// When the store cannot be read.
+pub fn all_observations(
+    ctx: &Ctx,
+    label: &ChildLabel,
+    id: Id,
+) -> Result<Vec<Observation>, AppError> {
+    let observations = ctx.known_observations(ctx.store.observations_of(id)?);
+    let mut observations = label.observations(ctx, observations);
+    observations.reverse();
+    Ok(observations)
 }
 
 impl Component for ChildScreen {

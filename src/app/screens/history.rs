@@ -119,8 +119,9 @@ impl Component for HistoryScreen {
     /// The trail anew, as whoever is at the keyboard now may know it (a hand-over).
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         if let Some(shown) = super::ChildScreen::load(ctx, self.child.id)? {
-            let (observations, trajectories) = (&shown.observations, &shown.trajectories);
-            *self = HistoryScreen::new(ctx, shown.child.clone(), observations, trajectories)?;
+            let observations = super::all_observations(ctx, &shown.label, shown.child.id)?;
+            let trajectories = &shown.trajectories;
+            *self = HistoryScreen::new(ctx, shown.child.clone(), &observations, trajectories)?;
         }
         Ok(())
     }

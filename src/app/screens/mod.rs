@@ -64,7 +64,7 @@ screens! {
 pub mod child_record;
 pub mod handover;
 
-pub use child::ChildScreen;
+pub use child::{all_observations, ChildScreen};
 pub use children::{ChildRow, ChildrenScreen, LatestObservation, PlanSummary, ToSchool};
 pub use compare::{ChangeRow, CompareScreen};
 pub use groups::{GroupRow, GroupsScreen};

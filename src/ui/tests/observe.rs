@@ -331,3 +331,60 @@ fn a_strength_not_marked_this_time_is_not_said_to_be_gone() {
         "{worry}"
     );
 }
+
+/// A child observed monthly for years: its screen reads only the newest observations the
+/// terminal can show (two rows each at least), more on a taller terminal, while its trail (`A`)
+/// still knows every one of them.
+#[test]
+fn a_child_observed_for_years_reads_only_the_newest_it_can_show() {
+    use crate::domain::form::Mark;
+    use crate::domain::{AuditAction, Observation};
+    use crate::store::Signature;
+    let (_dir, mut app) = on_child_with_history(Lang::En);
+    let Screen::Children(list) = app.screen() else {
+        panic!("the children list")
+    };
+    let child = list.list.selected().expect("a child").child.id;
+    let template = crate::templates::builtin().into_iter().next().unwrap();
+    let item = template.items().next().unwrap().1.id.clone();
+    let sig = Signature {
+        by: "Anouk de Boer".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap(),
+    };
+    let mut made = std::collections::BTreeSet::new();
+    for n in 0..40u64 {
+        let id = app.store.new_observation_id().unwrap();
+        made.insert(format!("observation:{id}"));
+        let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(n * 20);
+        let mut obs = Observation::new(id, child, &template, day, &sig.by);
+        obs.set_mark(&item, Some(Mark::Often), &sig.by, sig.at);
+        app.store
+            .save_observation(&obs, &template, AuditAction::ObservationMark, &item, &sig)
+            .unwrap();
+    }
+    let mut newest_first: Vec<_> = app.store.observations_of(child).unwrap();
+    newest_first.reverse();
+    for (height, read) in [(40, 20), (60, 30)] {
+        resize(&mut app, 120, height);
+        press(&mut app, "Enter");
+        let Screen::Child(screen) = app.screen() else {
+            panic!("the child screen")
+        };
+        let ids: Vec<_> = screen.observations.iter().map(|o| o.id).collect();
+        let expected: Vec<_> = newest_first.iter().take(read).map(|o| o.id).collect();
+        assert_eq!(ids, expected, "at {height} rows");
+        press(&mut app, "Esc");
+    }
+    press(&mut app, "Enter");
+    chr(&mut app, 'A');
+    let Screen::History(trail) = app.screen() else {
+        panic!("the child's trail")
+    };
+    let marked: std::collections::BTreeSet<String> = trail
+        .list
+        .items()
+        .filter(|row| row.entry.action == "observation.mark")
+        .filter_map(|row| row.entry.target.split('/').next().map(str::to_string))
+        .collect();
+    assert_eq!(marked, made, "every observation's marks in the trail");
+}
