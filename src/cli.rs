@@ -172,8 +172,9 @@ pub enum Command {
     /// Builds a database of fictional data of the given size in a temporary directory (removed
     /// afterwards), drives the screens as a 120x40 terminal would, and prints a table: each
     /// figure, its budget, its median (p50) and 99th percentile (p99), and whether it holds.
-    /// Exit code 1 when a budget fails, 2 for a size that cannot be built. Run it on a release
-    /// build (`cargo run --release -- bench`).
+    /// Exit code 1 when a budget fails, 2 for a size that cannot be built or no temporary
+    /// directory to build it in (set TMPDIR). Run it on a release build (`cargo run --release
+    /// -- bench`).
     Bench(BenchArgs),
     /// The first frame of `bench`, in a fresh process: see `bench::frame` (not for use by hand)
     #[command(hide = true)]

@@ -151,3 +151,27 @@ fn says_in_dutch_why_a_size_is_refused() {
         stderr(&out)
     );
 }
+
+#[test]
+fn says_where_it_cannot_make_its_temporary_directory() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let missing = tmp.path().join("not-there");
+    let small = ["--children", "10", "--groups", "1", "--observations", "10"];
+    for (lang, sentence) in [
+        ("en", "cannot make a temporary directory in"),
+        ("nl", "kan geen tijdelijke map maken in"),
+    ] {
+        let mut args = small.to_vec();
+        args.extend(["--lang", lang]);
+        let out = bench(&args, &missing);
+        assert_eq!(out.status.code(), Some(2), "{}", describe(&args, &out));
+        let said = stderr(&out);
+        assert!(said.contains(sentence), "{said}");
+        assert!(
+            said.contains("not-there") && said.contains("TMPDIR"),
+            "{said}"
+        );
+        assert!(out.stdout.is_empty(), "no table: {}", describe(&args, &out));
+    }
+    assert!(!missing.exists());
+}

@@ -3,7 +3,7 @@
 //! ([`drive`], [`measure`]), starts signaal afresh for the first frame and its memory
 //! ([`frame`]), weighs the database on disk against its export, and prints one table of figures
 //! against their budgets ([`budgets`], [`report`]). Exit code 0 when every budget holds, 1 when
-//! one fails, 2 for a size that cannot be built. Progress goes to stderr in the user's language,
+//! one fails, 2 for a size that cannot be built or no temporary directory to build it in. Progress goes to stderr in the user's language,
 //! the table to stdout. The temporary directory goes at the end, and on Ctrl-C (SIGINT),
 //! SIGTERM or SIGHUP too.
 
@@ -108,10 +108,16 @@ pub fn run(size: &Size, lang: Lang) -> Result<ExitCode> {
         eprintln!("signaal: {}", lang.bench_bad_size(problem));
         return Ok(ExitCode::from(2));
     }
-    let temp = tempfile::Builder::new()
-        .prefix("signaal-bench-")
-        .tempdir()
-        .context("bench: cannot make a temporary directory")?;
+    let temp = match tempfile::Builder::new().prefix("signaal-bench-").tempdir() {
+        Ok(temp) => temp,
+        Err(error) => {
+            eprintln!(
+                "signaal: {}",
+                lang.bench_no_temp(&std::env::temp_dir(), &error)
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
     remove_on_signals(temp.path())?;
     let db = temp.path().join("db");
 

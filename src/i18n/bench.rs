@@ -47,6 +47,21 @@ impl Lang {
         )
     }
 
+    /// The temporary directory cannot be made in `dir` (the system's, `TMPDIR` on Unix).
+    pub fn bench_no_temp(self, dir: &std::path::Path, error: &std::io::Error) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "kan geen tijdelijke map maken in {dir} ({error}); zet TMPDIR op een map met \
+                 een paar honderd MB vrij"
+            ),
+            format!(
+                "cannot make a temporary directory in {dir} ({error}); set TMPDIR to a folder \
+                 with a few hundred MB free"
+            ),
+        )
+    }
+
     pub fn bench_driving(self) -> String {
         self.pick(
             "toetsen meten op de schermen...".into(),
