@@ -133,26 +133,20 @@ impl View<'_> {
         }
     }
 
-    /// The record with the highest key under `prefix` in `table` other than `except`, with
-    /// its value: the write's own changes over the committed tree.
-    fn last_under(
-        &self,
-        table: Table,
-        prefix: &[u8],
-        except: &[u8],
-    ) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
+    /// The record with the highest key under `prefix` in `table`, with its value: the write's
+    /// own changes over the committed tree.
+    fn last_under(&self, table: Table, prefix: &[u8]) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
         let t = table as usize;
         let pending = self
             .pending
             .range((t, prefix.to_vec())..)
             .take_while(|((pt, key), _)| *pt == t && key.starts_with(prefix))
-            .filter(|((_, key), _)| key != except)
             .filter_map(|((_, key), value)| Some((key.clone(), value.clone()?)))
             .last();
         let mut committed = None;
         for entry in self.trees[t].scan_prefix(prefix).rev() {
             let (key, value) = entry?;
-            if *key != *except && !self.pending.contains_key(&(t, key.to_vec())) {
+            if !self.pending.contains_key(&(t, key.to_vec())) {
                 committed = Some((key.to_vec(), value.to_vec()));
                 break;
             }
@@ -180,13 +174,29 @@ pub(super) fn derived_ops(trees: &[&Tree], ops: &[Op]) -> Result<Vec<Op>> {
         trees,
         pending: BTreeMap::new(),
     };
+    let mut observed = BTreeSet::new();
     for op in ops {
         follow(&mut view, trees[Table::Visits as usize], op)?;
+        if matches!(op.table, Table::Observations) {
+            observed.extend(parent(&op.key));
+        }
         if matches!(
             op.table,
             Table::Children | Table::Visits | Table::Observations
         ) {
             view.set(op.table, &op.key, op.value().map(<[u8]>::to_vec));
+        }
+    }
+    // Once per child whose observations the write changes (an import writes dozens of one
+    // child's), after all of them: its newest as the write leaves it.
+    for child in observed {
+        let key = id_key(child);
+        let newest = match view.last_under(Table::Observations, &key)? {
+            Some((at, bytes)) => Some(newest_entry(&at, &bytes)?),
+            None => None,
+        };
+        if view.get(Table::NewestObservation, &key)? != newest {
+            view.set(Table::NewestObservation, &key, newest);
         }
     }
     let derived = view
@@ -255,29 +265,6 @@ fn follow(view: &mut View, visits: &Tree, op: &Op) -> Result<()> {
                 }
             }
             view.write_group(group, &stored);
-        }
-        Table::Observations => {
-            let Some(child) = parent(&op.key) else {
-                return Ok(());
-            };
-            let prefix = &op.key[..8];
-            // The newest before this change decides: a newer or the same key takes its place;
-            // when the newest goes, the one before it does.
-            let newest = view.last_under(Table::Observations, prefix, &[])?;
-            let newest_key = newest.as_ref().map(|(key, _)| key.as_slice());
-            let entry = match op.value() {
-                Some(bytes) if newest_key.is_none_or(|key| op.key.as_slice() >= key) => {
-                    Some(newest_entry(&op.key, bytes)?)
-                }
-                None if newest_key == Some(op.key.as_slice()) => {
-                    match view.last_under(Table::Observations, prefix, &op.key)? {
-                        Some((key, value)) => Some(newest_entry(&key, &value)?),
-                        None => None,
-                    }
-                }
-                _ => return Ok(()),
-            };
-            view.set(Table::NewestObservation, &id_key(child), entry);
         }
         Table::Audit => {
             let Some(bytes) = op.value() else {
@@ -411,13 +398,17 @@ impl Store {
                 None => {}
             }
         }
-        // In key order: each child's last one is its newest.
+        // In key order: each child's last one is its newest, the only one decoded.
+        let mut last: BTreeMap<Id, (sled::IVec, sled::IVec)> = BTreeMap::new();
         for entry in trees.observations.iter() {
             let (key, value) = entry?;
             if let Some(child) = parent(&key) {
-                let observation: Observation = decode(&key, &value)?;
-                derived.newest.insert(child, observation.without_text());
+                last.insert(child, (key, value));
             }
+        }
+        for (child, (key, value)) in last {
+            let observation: Observation = decode(&key, &value)?;
+            derived.newest.insert(child, observation.without_text());
         }
         Ok(derived)
     }
