@@ -41,6 +41,15 @@ impl Pen {
             modifier: cell.modifier,
         }
     }
+
+    /// Whether a blank cell in this pen looks as one in the reset pen: the default background
+    /// and no attribute that shows on a space (a foreground colour, bold or dim do not).
+    fn blank_as_reset(self) -> bool {
+        const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
+            .union(Modifier::UNDERLINED)
+            .union(Modifier::CROSSED_OUT);
+        self.bg == Color::Reset && !self.modifier.intersects(SHOWN_ON_BLANK)
+    }
 }
 
 /// The character printed last, in `pen`, and how many cells after it show it again that are
@@ -101,11 +110,14 @@ impl<'a, W: Write> CellWriter<'a, W> {
     }
 
     /// Erases `len` cells from column `x` of row `y` (the rest of the row with EL when they
-    /// reach its end, else ECH), in the reset style so that they are blank as `Cell::EMPTY` is;
-    /// `row` as for [`CellWriter::cell`]. The cursor stays at `x`.
+    /// reach its end, else ECH), in a style in which they look as `Cell::EMPTY` does (erased
+    /// cells take the background; a foreground or bold does not show on them); `row` as for
+    /// [`CellWriter::cell`]. The cursor stays at `x`.
     pub fn erase(&mut self, x: u16, y: u16, len: u16, row: &[Cell]) -> io::Result<()> {
         self.go(x, y, row)?;
-        self.set_pen(Pen::RESET)?;
+        if !self.pen.blank_as_reset() {
+            self.set_pen(Pen::RESET)?;
+        }
         self.flush()?;
         match (usize::from(x + len) >= row.len(), len) {
             (true, _) => self.out.write_all(b"\x1b[K")?,
@@ -179,15 +191,26 @@ impl<'a, W: Write> CellWriter<'a, W> {
         gap.iter().try_fold(0, |bytes, c| {
             let plain = c.diff_option == CellDiffOption::None
                 && c.symbol().width() == 1
-                && Pen::of(c) == self.pen;
+                && self.pen_for(c) == self.pen;
             plain.then(|| bytes + c.symbol().len())
         })
+    }
+
+    /// The pen to print `cell` in: the present one for a space that looks the same in it as
+    /// in its own (see [`Pen::blank_as_reset`]), which spares an SGR sequence there and back;
+    /// else the cell's own.
+    fn pen_for(&self, cell: &Cell) -> Pen {
+        let own = Pen::of(cell);
+        match cell.symbol() == " " && own.blank_as_reset() && self.pen.blank_as_reset() {
+            true => self.pen,
+            false => own,
+        }
     }
 
     /// Prints `cell` where the cursor is; with REP, a cell that goes on the run of the
     /// character printed last is only counted, to be written with the run.
     fn print(&mut self, cell: &Cell) -> io::Result<()> {
-        let pen = Pen::of(cell);
+        let pen = self.pen_for(cell);
         let symbol = repeatable(cell);
         if let Some(run) = self.run.as_mut() {
             if run.pen == pen && symbol == Some(run.symbol) {

@@ -15,7 +15,8 @@ pub enum Emulator {
 
 /// What a cell of the emulator shows: its character (a space for a blank cell or the second
 /// column of a wide character), colours as indices (`None`: the terminal's default) and the
-/// attributes both emulators keep.
+/// attributes both emulators keep. A blank cell's foreground and bold do not show and count as
+/// the defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     pub symbol: String,
@@ -37,6 +38,19 @@ impl Shown {
             bold: modifier.contains(Modifier::BOLD),
             underline: modifier.contains(Modifier::UNDERLINED),
             inverse: modifier.contains(Modifier::REVERSED),
+        }
+        .seen()
+    }
+
+    /// As a user sees it: on a blank cell without underline or inverse, no foreground or bold.
+    fn seen(self) -> Shown {
+        match self.symbol == " " && !self.underline && !self.inverse {
+            true => Shown {
+                fg: None,
+                bold: false,
+                ..self
+            },
+            false => self,
         }
     }
 }
@@ -100,6 +114,7 @@ impl Emulator {
                     underline: cell.underline(),
                     inverse: cell.inverse(),
                 }
+                .seen()
             }
             Emulator::Avt(terminal) => {
                 let line = terminal.screen().line(usize::from(y)).expect("a row");
@@ -121,6 +136,7 @@ impl Emulator {
                     underline: pen.is_underline(),
                     inverse: pen.is_inverse(),
                 }
+                .seen()
             }
         }
     }

@@ -88,8 +88,11 @@ impl<W: Write> Frames<W> {
         let shown = match self.shown.as_mut() {
             Some(shown) if shown.area == next.area => shown,
             _ => {
+                // The cursor is hidden here, with the screen cleared, and stays hidden (frames
+                // never show it) until `tui::restore`.
                 queue!(
                     self.out,
+                    Hide,
                     SetAttribute(Attribute::Reset),
                     Clear(ClearType::All)
                 )?;
@@ -99,7 +102,7 @@ impl<W: Write> Frames<W> {
         write_changes(&mut self.out, self.caps, shown, next)?;
         // The frame is what the terminal shows now; the old one is reset before the next draw.
         std::mem::swap(shown, next);
-        execute!(self.out, Hide, EndSynchronizedUpdate)
+        execute!(self.out, EndSynchronizedUpdate)
     }
 }
 
