@@ -63,13 +63,13 @@ struct Run {
 }
 
 /// What a [`CellWriter::trial`] wrote, and where it left the terminal.
-pub struct Trial {
-    bytes: Vec<u8>,
+pub struct Trial<'b> {
+    bytes: &'b [u8],
     pen: Pen,
     at: Option<(u16, u16)>,
 }
 
-impl Trial {
+impl Trial<'_> {
     /// The bytes written.
     pub fn len(&self) -> usize {
         self.bytes.len()
@@ -154,16 +154,18 @@ impl<'a, W: Write> CellWriter<'a, W> {
         self.set_pen(Pen::RESET)
     }
 
-    /// What `write` writes from where this writer is, kept aside to be weighed against another
-    /// way and then written with [`CellWriter::take`] (or dropped).
-    pub fn trial(
+    /// What `write` writes from where this writer is, kept aside in `bytes` (emptied first; a
+    /// buffer reused from one trial to the next) to be weighed against another way and then
+    /// written with [`CellWriter::take`] (or dropped).
+    pub fn trial<'b>(
         &mut self,
+        bytes: &'b mut Vec<u8>,
         write: impl FnOnce(&mut CellWriter<Vec<u8>>) -> io::Result<()>,
-    ) -> io::Result<Trial> {
+    ) -> io::Result<Trial<'b>> {
         self.flush()?;
-        let mut bytes = Vec::new();
+        bytes.clear();
         let mut writer = CellWriter {
-            out: &mut bytes,
+            out: bytes,
             caps: self.caps,
             pen: self.pen,
             at: self.at,
@@ -172,14 +174,18 @@ impl<'a, W: Write> CellWriter<'a, W> {
         write(&mut writer)?;
         writer.flush()?;
         let (pen, at) = (writer.pen, writer.at);
-        Ok(Trial { bytes, pen, at })
+        Ok(Trial {
+            bytes: writer.out,
+            pen,
+            at,
+        })
     }
 
     /// Writes what `trial` wrote and goes on from where it left the terminal; `trial` must
     /// have been made from this writer where it is now.
     pub fn take(&mut self, trial: Trial) -> io::Result<()> {
         self.flush()?;
-        self.out.write_all(&trial.bytes)?;
+        self.out.write_all(trial.bytes)?;
         self.pen = trial.pen;
         self.at = trial.at;
         Ok(())

@@ -44,6 +44,8 @@ pub struct Frames<W: Write> {
     caps: Caps,
     /// What the terminal shows; `None` when unknown (at the start, after a resize).
     shown: Option<Buffer>,
+    /// The two ways of writing a row, weighed against each other (kept to be reused).
+    trials: [Vec<u8>; 2],
 }
 
 impl<W: Write> Frames<W> {
@@ -57,6 +59,7 @@ impl<W: Write> Frames<W> {
             out,
             caps,
             shown: None,
+            trials: Default::default(),
         })
     }
 
@@ -99,7 +102,7 @@ impl<W: Write> Frames<W> {
                 self.shown.insert(Buffer::empty(next.area))
             }
         };
-        write_changes(&mut self.out, self.caps, shown, next)?;
+        write_changes(&mut self.out, self.caps, &mut self.trials, shown, next)?;
         // The frame is what the terminal shows now; the old one is reset before the next draw.
         std::mem::swap(shown, next);
         execute!(self.out, EndSynchronizedUpdate)
@@ -107,10 +110,12 @@ impl<W: Write> Frames<W> {
 }
 
 /// Writes to `out` what turns the terminal (with `caps`) showing `shown` into showing `next`
-/// (same size), and leaves the attributes reset. `shown` is left in an unspecified state.
+/// (same size), and leaves the attributes reset; each row is tried out two ways, in `trials`.
+/// `shown` is left in an unspecified state.
 fn write_changes(
     out: &mut impl Write,
     caps: Caps,
+    trials: &mut [Vec<u8>; 2],
     shown: &mut Buffer,
     next: &Buffer,
 ) -> io::Result<()> {
@@ -119,6 +124,7 @@ fn write_changes(
     }
     let width = usize::from(next.area.width);
     let changes = shown.diff(next);
+    let [one_by_one_bytes, stretch_bytes] = trials;
     let mut cells = CellWriter::new(out, caps);
     // Row by row, the cheaper of two ways: the changes one by one, or the stretch from the
     // first change to the last erased at once and its cells that are not blank written again
@@ -126,8 +132,10 @@ fn write_changes(
     for changed in changes.chunk_by(|a, b| a.1 == b.1) {
         let y = changed[0].1;
         let row = row(next, width, usize::from(y));
-        let one_by_one = cells.trial(|cells| write_one_by_one(cells, y, changed, row))?;
-        let stretch = cells.trial(|cells| write_stretch(cells, y, changed, row))?;
+        let one_by_one = cells.trial(one_by_one_bytes, |cells| {
+            write_one_by_one(cells, y, changed, row)
+        })?;
+        let stretch = cells.trial(stretch_bytes, |cells| write_stretch(cells, y, changed, row))?;
         cells.take(match stretch.len() < one_by_one.len() {
             true => stretch,
             false => one_by_one,
