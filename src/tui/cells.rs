@@ -255,7 +255,7 @@ impl<'a, W: Write> CellWriter<'a, W> {
     }
 
     /// One SGR sequence from the pen to `to`: only what changed, or from a reset when that is
-    /// shorter (and always when an attribute goes).
+    /// shorter.
     fn set_pen(&mut self, to: Pen) -> io::Result<()> {
         if to == self.pen {
             return Ok(());
@@ -526,24 +526,21 @@ impl fmt::Display for Param {
 }
 
 impl Sgr {
-    /// From `from` to `to`: from a reset when an attribute goes (or when that is shorter),
-    /// else only what changed.
+    /// From `from` to `to`: the shorter of only what changed (an attribute that goes turned
+    /// off with its own code) and from a reset; the reset on a tie, as every terminal has it.
     fn between(from: Pen, to: Pen) -> Sgr {
         let reset = Sgr {
             from,
             to,
             reset: true,
         };
-        if !(from.modifier - to.modifier).is_empty() {
-            return reset;
-        }
         let changes = Sgr {
             reset: false,
             ..reset
         };
-        match reset.len() < changes.len() {
-            true => reset,
-            false => changes,
+        match changes.len() < reset.len() {
+            true => changes,
+            false => reset,
         }
     }
 
@@ -556,7 +553,17 @@ impl Sgr {
                 each(Param::Code(0))?;
                 Pen::RESET
             }
-            false => self.from,
+            false => {
+                let mut from = self.from;
+                for (group, code) in OFF {
+                    if (from.modifier - to.modifier).intersects(group) {
+                        each(Param::Code(code))?;
+                        // The attributes of the group that stay are set again below.
+                        from.modifier -= group;
+                    }
+                }
+                from
+            }
         };
         attributes(to.modifier - from.modifier).try_for_each(|code| each(Param::Code(code)))?;
         if to.fg != from.fg {
@@ -593,6 +600,18 @@ impl fmt::Display for Sgr {
         f.write_str("m")
     }
 }
+
+/// The SGR parameters that turn attributes off (ECMA-48), each with the attributes it ends:
+/// 22, normal intensity, ends both bold and dim.
+const OFF: [(Modifier, u8); 7] = [
+    (Modifier::BOLD.union(Modifier::DIM), 22),
+    (Modifier::ITALIC, 23),
+    (Modifier::UNDERLINED, 24),
+    (Modifier::SLOW_BLINK.union(Modifier::RAPID_BLINK), 25),
+    (Modifier::REVERSED, 27),
+    (Modifier::HIDDEN, 28),
+    (Modifier::CROSSED_OUT, 29),
+];
 
 /// The SGR parameters that set `modifier`'s attributes.
 fn attributes(modifier: Modifier) -> impl Iterator<Item = u8> {
@@ -834,8 +853,46 @@ mod tests {
             ..red
         };
         assert_eq!(sgr(both, bold), "\x1b[0;1m");
-        for (from, to) in [(red, plain), (plain, red), (bold, red), (both, bold)] {
-            assert_eq!(sgr(from, to).len(), Sgr::between(from, to).len());
+        // An attribute that goes, the colour kept: its own code off.
+        let bold_red = Pen {
+            modifier: Modifier::BOLD,
+            ..red
+        };
+        assert_eq!(sgr(bold_red, red), "\x1b[22m");
+        // 22 ends dim too: dim set again, from a reset when shorter.
+        let dim = Pen {
+            modifier: Modifier::DIM,
+            ..plain
+        };
+        let bold_dim = Pen {
+            modifier: Modifier::BOLD | Modifier::DIM,
+            ..plain
+        };
+        assert_eq!(sgr(bold_dim, dim), "\x1b[0;2m");
+        let dim_red = Pen {
+            modifier: Modifier::DIM,
+            ..red
+        };
+        let bold_dim_red = Pen {
+            modifier: Modifier::BOLD | Modifier::DIM,
+            ..red
+        };
+        assert_eq!(sgr(bold_dim_red, dim_red), "\x1b[22;2m");
+        let pens = [
+            plain,
+            red,
+            bold,
+            both,
+            bold_red,
+            dim,
+            bold_dim,
+            dim_red,
+            bold_dim_red,
+        ];
+        for from in pens {
+            for to in pens {
+                assert_eq!(sgr(from, to).len(), Sgr::between(from, to).len());
+            }
         }
     }
 }
