@@ -833,58 +833,36 @@ mod tests {
 
     #[test]
     fn going_back_to_the_plain_style_is_the_shortest_reset() {
+        let pen = |fg, bg, modifier| Pen { fg, bg, modifier };
+        let (none, bold, dim) = (Modifier::empty(), Modifier::BOLD, Modifier::DIM);
         let plain = Pen::RESET;
-        let red = Pen {
-            fg: Color::Red,
-            ..plain
-        };
-        let bold = Pen {
-            modifier: Modifier::BOLD,
-            ..plain
-        };
+        let red = pen(Color::Red, Color::Reset, none);
+        let bold_plain = pen(Color::Reset, Color::Reset, bold);
+        let both = pen(Color::Red, Color::Blue, none);
+        let bold_red = pen(Color::Red, Color::Reset, bold);
+        let dim_plain = pen(Color::Reset, Color::Reset, dim);
+        let bold_dim = pen(Color::Reset, Color::Reset, bold | dim);
+        let dim_red = pen(Color::Red, Color::Reset, dim);
+        let bold_dim_red = pen(Color::Red, Color::Reset, bold | dim);
         let sgr = |from, to| Sgr::between(from, to).to_string();
         assert_eq!(sgr(red, plain), "\x1b[m");
-        assert_eq!(sgr(bold, plain), "\x1b[m");
+        assert_eq!(sgr(bold_plain, plain), "\x1b[m");
         assert_eq!(sgr(plain, red), "\x1b[31m");
-        assert_eq!(sgr(bold, red), "\x1b[0;31m");
+        assert_eq!(sgr(bold_plain, red), "\x1b[0;31m");
         // Two colours back to default and an attribute on: from a reset is shorter.
-        let both = Pen {
-            bg: Color::Blue,
-            ..red
-        };
-        assert_eq!(sgr(both, bold), "\x1b[0;1m");
+        assert_eq!(sgr(both, bold_plain), "\x1b[0;1m");
         // An attribute that goes, the colour kept: its own code off.
-        let bold_red = Pen {
-            modifier: Modifier::BOLD,
-            ..red
-        };
         assert_eq!(sgr(bold_red, red), "\x1b[22m");
-        // 22 ends dim too: dim set again, from a reset when shorter.
-        let dim = Pen {
-            modifier: Modifier::DIM,
-            ..plain
-        };
-        let bold_dim = Pen {
-            modifier: Modifier::BOLD | Modifier::DIM,
-            ..plain
-        };
-        assert_eq!(sgr(bold_dim, dim), "\x1b[0;2m");
-        let dim_red = Pen {
-            modifier: Modifier::DIM,
-            ..red
-        };
-        let bold_dim_red = Pen {
-            modifier: Modifier::BOLD | Modifier::DIM,
-            ..red
-        };
+        // 22 ends dim too: dim set again, or from a reset when that is shorter.
+        assert_eq!(sgr(bold_dim, dim_plain), "\x1b[0;2m");
         assert_eq!(sgr(bold_dim_red, dim_red), "\x1b[22;2m");
         let pens = [
             plain,
             red,
-            bold,
+            bold_plain,
             both,
             bold_red,
-            dim,
+            dim_plain,
             bold_dim,
             dim_red,
             bold_dim_red,

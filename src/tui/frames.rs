@@ -5,8 +5,10 @@
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
 //! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
 //! cells is erased at once (ECH, or EL when it ends the row) instead of written; the other
-//! changed cells are written in few bytes, with the shortest cursor moves (`cells`). What the terminal then shows is the frame,
-//! cell for cell (the tests check this on a terminal emulator).
+//! changed cells are written in few bytes, with the shortest cursor moves, and a run of one
+//! character as the character and REP where the terminal has it (`cells`, `caps`). What the
+//! terminal then shows is the frame, cell for cell (the tests check this on terminal emulators,
+//! with REP and without).
 
 use std::io::{self, Write};
 
