@@ -52,6 +52,12 @@ impl Pen {
     }
 }
 
+/// Whether `cell` shows as a blank cell does: a space in a pen in which a blank looks as in
+/// the reset one (what an erase leaves).
+pub fn looks_blank(cell: &Cell) -> bool {
+    cell.symbol() == " " && Pen::of(cell).blank_as_reset()
+}
+
 /// The character printed last, in `pen`, and how many cells after it show it again that are
 /// not written yet: they go out at once, as REP or printed again, before anything else is
 /// written.

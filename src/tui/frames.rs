@@ -24,7 +24,7 @@ use ratatui::{Frame, Terminal};
 use unicode_width::UnicodeWidthStr;
 
 use super::caps::Caps;
-use super::cells::CellWriter;
+use super::cells::{looks_blank, CellWriter};
 
 /// The fewest rows a scroll must spare from being written again to be worth its escapes.
 const SCROLL_GAIN: usize = 3;
@@ -125,7 +125,15 @@ fn write_changes(
         scroll.write(out, shown)?;
     }
     let width = usize::from(next.area.width);
-    let changes = shown.diff(next);
+    let mut changes = shown.diff(next);
+    // A blank that turns into a blank of another foreground (or bold) looks the same: unless
+    // it is the second column of a wide character, which the terminal shows.
+    changes.retain(|&(x, y, cell)| {
+        let was = row(shown, width, usize::from(y));
+        let x = usize::from(x);
+        let wide_before = x > 0 && was[x - 1].symbol().width() > 1;
+        !(looks_blank(cell) && looks_blank(&was[x]) && !wide_before)
+    });
     let [one_by_one_bytes, stretch_bytes] = trials;
     let mut cells = CellWriter::new(out, caps);
     // Row by row, the cheaper of two ways: the changes one by one, or the stretch from the
@@ -159,10 +167,10 @@ fn write_one_by_one<W: Write>(
         if x < erased_to {
             continue;
         }
-        if *cell == Cell::EMPTY {
+        if looks_blank(cell) {
             let run = row[usize::from(x)..]
                 .iter()
-                .take_while(|c| **c == Cell::EMPTY)
+                .take_while(|c| looks_blank(c))
                 .count();
             let least = match usize::from(x) + run == row.len() {
                 true => ERASE_END_LEAST,
@@ -195,7 +203,7 @@ fn write_stretch<W: Write>(
     let mut x = start;
     while x < end {
         let cell = &row[usize::from(x)];
-        if *cell != Cell::EMPTY {
+        if !looks_blank(cell) {
             cells.cell(x, y, cell, row)?;
         }
         // The cells a wide character covers are not written.
@@ -458,6 +466,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn blanks_that_only_change_foreground_are_not_written() {
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT, Caps::default()).expect("frames");
+        let mut draw = |style: Style| {
+            let line = Line::from(vec![Span::raw("x"), Span::styled(" ".repeat(20), style)]);
+            out.draw(|frame| frame.render_widget(Paragraph::new(line), frame.area()))
+                .expect("draw");
+            std::mem::take(out.writer_mut())
+        };
+        let grey = Style::new().fg(ratatui::style::Color::DarkGray);
+        draw(grey);
+        let unchanged = draw(grey).len();
+        // The same blanks in the default foreground, and bold: nothing to see, nothing written.
+        assert_eq!(draw(Style::new()).len(), unchanged);
+        assert_eq!(draw(Style::new().bold()).len(), unchanged);
+        // Underlined blanks show: written.
+        assert!(draw(Style::new().underlined()).len() > unchanged);
     }
 
     #[test]
