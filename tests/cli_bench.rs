@@ -40,12 +40,19 @@ const FIGURES: &[&str] = &[
     "database on disk / export",
 ];
 
-/// Runs `signaal bench ARGS` with its temporary files in `tmp`; its output.
+/// Runs `signaal bench ARGS` with its temporary files in `tmp`, for an xterm (whose terminfo
+/// entry, kept with the tests, has REP); its output.
 fn bench(args: &[&str], tmp: &std::path::Path) -> std::process::Output {
     let mut all = vec!["bench"];
     all.extend_from_slice(args);
     let tmp = tmp.to_str().expect("a UTF-8 temp dir");
-    run_with_env_within(&all, &[("TMPDIR", tmp)], BENCH_DEADLINE)
+    let terminfo = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/terminfo");
+    let env = [
+        ("TMPDIR", tmp),
+        ("TERM", "xterm-256color"),
+        ("TERMINFO", terminfo),
+    ];
+    run_with_env_within(&all, &env, BENCH_DEADLINE)
 }
 
 #[test]
@@ -109,6 +116,12 @@ fn prints_every_figure_with_its_budget_and_leaves_no_files() {
     );
     let progress = stderr(&out);
     assert!(progress.contains("building database"), "{progress}");
+    assert!(
+        progress.contains(
+            "bytes counted as this terminal (TERM=xterm-256color) receives them: REP yes"
+        ),
+        "{progress}"
+    );
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert!(left.is_empty(), "the temporary database is gone: {left:?}");
 }

@@ -15,7 +15,7 @@ use crate::config::defaults::OBSERVE_WEEKS;
 use crate::i18n::Lang;
 use crate::keymap::{Key, Keymap};
 use crate::store::Store;
-use crate::tui::Frames;
+use crate::tui::{Caps, Frames};
 use crate::ui::Theme;
 
 /// The terminal the bench measures on, in cells.
@@ -36,6 +36,8 @@ pub struct Press {
 /// The app signed in as `user`, at [`WIDTH`] x [`HEIGHT`], its first frame drawn.
 pub struct Driver {
     pub app: App,
+    /// What the terminal counted for can do: this user's, as the TUI reads it.
+    pub caps: Caps,
     terminal: Frames<Counter>,
     /// The count of what `terminal` wrote.
     written: Counter,
@@ -44,7 +46,8 @@ pub struct Driver {
 
 impl Driver {
     /// The app as `signaal --user USER` starts it on `store`, in `lang`, with the default
-    /// keymap and no idle lock, and its first frame drawn. Errors: the frame cannot be drawn.
+    /// keymap and no idle lock, and its first frame drawn for this user's terminal
+    /// ([`Caps::from_env`], as the TUI reads it). Errors: the frame cannot be drawn.
     pub fn new(store: Store, user: &str, lang: Lang) -> io::Result<Driver> {
         let options = Options {
             lang,
@@ -60,9 +63,11 @@ impl Driver {
             height: HEIGHT,
         });
         let written = Counter::default();
-        let terminal = Frames::new(written.clone(), WIDTH, HEIGHT)?;
+        let caps = Caps::from_env();
+        let terminal = Frames::new(written.clone(), WIDTH, HEIGHT, caps)?;
         let mut driver = Driver {
             app,
+            caps,
             terminal,
             written,
             theme: Theme::from_env(),

@@ -133,6 +133,8 @@ pub fn run(size: &Size, lang: Lang) -> Result<ExitCode> {
 
     progress(&lang.bench_driving());
     let mut driver = drive::Driver::new(store.clone(), &user, lang)?;
+    let term = std::env::var("TERM").ok();
+    progress(&lang.bench_counted_as(term.as_deref(), driver.caps));
     let mut rows = measure::keys(&mut driver, &filter, &temp.path().join("bare"))?;
     drop(driver);
     let mut export = counter::Counter::default();

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::bench::{Figure, Size, SizeProblem};
+use crate::tui::Caps;
 
 impl Lang {
     /// Why `bench` refuses a size (exit code 2).
@@ -66,6 +67,20 @@ impl Lang {
         self.pick(
             "toetsen meten op de schermen...".into(),
             "timing keys on the screens...".into(),
+        )
+    }
+
+    /// Which terminal the bytes are counted for: `term` (`$TERM`, `None` when unset) and
+    /// whether it gets REP.
+    pub fn bench_counted_as(self, term: Option<&str>, caps: Caps) -> String {
+        let term = term.unwrap_or("-");
+        let (nl, en) = match caps.repeat {
+            true => ("ja", "yes"),
+            false => ("nee", "no"),
+        };
+        self.pick(
+            format!("bytes geteld zoals deze terminal (TERM={term}) ze krijgt: REP {nl}"),
+            format!("bytes counted as this terminal (TERM={term}) receives them: REP {en}"),
         )
     }
 

@@ -5,8 +5,10 @@
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
 //! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
 //! cells is erased at once (ECH, or EL when it ends the row) instead of written; the other
-//! changed cells are written in few bytes, with the shortest cursor moves (`cells`). What the terminal then shows is the frame,
-//! cell for cell (the tests check this on a terminal emulator).
+//! changed cells are written in few bytes, with the shortest cursor moves, and a run of one
+//! character as the character and REP where the terminal has it (`cells`, `caps`). What the
+//! terminal then shows is the frame, cell for cell (the tests check this on terminal emulators,
+//! with REP and without).
 
 use std::io::{self, Write};
 
@@ -21,7 +23,8 @@ use ratatui::{Frame, Terminal};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::cells::CellWriter;
+use super::caps::Caps;
+use super::cells::{looks_blank, CellWriter};
 
 /// The fewest rows a scroll must spare from being written again to be worth its escapes.
 const SCROLL_GAIN: usize = 3;
@@ -39,19 +42,26 @@ pub struct Frames<W: Write> {
     /// Draws a frame the way the app's view draws it; its own output goes nowhere.
     render: Terminal<TestBackend>,
     out: W,
+    /// What the terminal can do beyond VT100 (see [`Caps`]).
+    caps: Caps,
     /// What the terminal shows; `None` when unknown (at the start, after a resize).
     shown: Option<Buffer>,
+    /// The two ways of writing a row, weighed against each other (kept to be reused).
+    trials: [Vec<u8>; 2],
 }
 
 impl<W: Write> Frames<W> {
-    /// Frames for a terminal of `width` x `height` cells written to `out`; the first one is
-    /// written whole, on a cleared screen.
-    pub fn new(out: W, width: u16, height: u16) -> io::Result<Frames<W>> {
+    /// Frames for a terminal of `width` x `height` cells with `caps` (usually
+    /// [`Caps::from_env`]) written to `out`; the first one is written whole, on a cleared
+    /// screen.
+    pub fn new(out: W, width: u16, height: u16, caps: Caps) -> io::Result<Frames<W>> {
         let render = Terminal::new(TestBackend::new(width, height)).map_err(io::Error::other)?;
         Ok(Frames {
             render,
             out,
+            caps,
             shown: None,
+            trials: Default::default(),
         })
     }
 
@@ -83,38 +93,59 @@ impl<W: Write> Frames<W> {
         let shown = match self.shown.as_mut() {
             Some(shown) if shown.area == next.area => shown,
             _ => {
+                // The cursor is hidden here, with the screen cleared, and stays hidden (frames
+                // never show it) until `tui::restore`.
                 queue!(
                     self.out,
+                    Hide,
                     SetAttribute(Attribute::Reset),
                     Clear(ClearType::All)
                 )?;
                 self.shown.insert(Buffer::empty(next.area))
             }
         };
-        write_changes(&mut self.out, shown, next)?;
+        write_changes(&mut self.out, self.caps, &mut self.trials, shown, next)?;
         // The frame is what the terminal shows now; the old one is reset before the next draw.
         std::mem::swap(shown, next);
-        execute!(self.out, Hide, EndSynchronizedUpdate)
+        execute!(self.out, EndSynchronizedUpdate)
     }
 }
 
-/// Writes to `out` what turns the terminal showing `shown` into showing `next` (same size),
-/// and leaves the attributes reset. `shown` is left in an unspecified state.
-fn write_changes(out: &mut impl Write, shown: &mut Buffer, next: &Buffer) -> io::Result<()> {
+/// Writes to `out` what turns the terminal (with `caps`) showing `shown` into showing `next`
+/// (same size), and leaves the attributes reset; each row is tried out two ways, in `trials`.
+/// `shown` is left in an unspecified state.
+fn write_changes(
+    out: &mut impl Write,
+    caps: Caps,
+    trials: &mut [Vec<u8>; 2],
+    shown: &mut Buffer,
+    next: &Buffer,
+) -> io::Result<()> {
     if let Some(scroll) = Scroll::find(shown, next) {
         scroll.write(out, shown)?;
     }
     let width = usize::from(next.area.width);
-    let changes = shown.diff(next);
-    let mut cells = CellWriter::new(out);
+    let mut changes = shown.diff(next);
+    // A blank that turns into a blank of another foreground (or bold) looks the same: unless
+    // it is the second column of a wide character, which the terminal shows.
+    changes.retain(|&(x, y, cell)| {
+        let was = row(shown, width, usize::from(y));
+        let x = usize::from(x);
+        let wide_before = x > 0 && was[x - 1].symbol().width() > 1;
+        !(looks_blank(cell) && looks_blank(&was[x]) && !wide_before)
+    });
+    let [one_by_one_bytes, stretch_bytes] = trials;
+    let mut cells = CellWriter::new(out, caps);
     // Row by row, the cheaper of two ways: the changes one by one, or the stretch from the
     // first change to the last erased at once and its cells that are not blank written again
     // (a row whose text moved: fewer erases and moves than the gaps between the changes).
     for changed in changes.chunk_by(|a, b| a.1 == b.1) {
         let y = changed[0].1;
         let row = row(next, width, usize::from(y));
-        let one_by_one = cells.trial(|cells| write_one_by_one(cells, y, changed, row))?;
-        let stretch = cells.trial(|cells| write_stretch(cells, y, changed, row))?;
+        let one_by_one = cells.trial(one_by_one_bytes, |cells| {
+            write_one_by_one(cells, y, changed, row)
+        })?;
+        let stretch = cells.trial(stretch_bytes, |cells| write_stretch(cells, y, changed, row))?;
         cells.take(match stretch.len() < one_by_one.len() {
             true => stretch,
             false => one_by_one,
@@ -136,10 +167,10 @@ fn write_one_by_one<W: Write>(
         if x < erased_to {
             continue;
         }
-        if *cell == Cell::EMPTY {
+        if looks_blank(cell) {
             let run = row[usize::from(x)..]
                 .iter()
-                .take_while(|c| **c == Cell::EMPTY)
+                .take_while(|c| looks_blank(c))
                 .count();
             let least = match usize::from(x) + run == row.len() {
                 true => ERASE_END_LEAST,
@@ -172,7 +203,7 @@ fn write_stretch<W: Write>(
     let mut x = start;
     while x < end {
         let cell = &row[usize::from(x)];
-        if *cell != Cell::EMPTY {
+        if !looks_blank(cell) {
             cells.cell(x, y, cell, row)?;
         }
         // The cells a wide character covers are not written.
@@ -246,7 +277,8 @@ impl Scroll {
     /// Scrolls the terminal's rows and `shown` with them; the rows scrolled in are blank.
     fn write(self, out: &mut impl Write, shown: &mut Buffer) -> io::Result<()> {
         let Scroll { top, bottom, by } = self;
-        queue!(out, SetAttribute(Attribute::Reset))?;
+        // SGR without a parameter is a reset (0) on every terminal.
+        out.write_all(b"\x1b[m")?;
         let amount = by.unsigned_abs();
         let command = if by > 0 { 'S' } else { 'T' };
         // DECSTBM counts rows from 1; it moves the cursor home, and `\x1b[r` ends the region.
@@ -277,18 +309,23 @@ impl Scroll {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Color, Modifier, Style};
+    use crate::tui::emulator::{Emulator, Shown};
+    use ratatui::style::Style;
     use ratatui::text::{Line, Span};
     use ratatui::widgets::Paragraph;
 
     const WIDTH: u16 = 40;
     const HEIGHT: u16 = 12;
 
-    /// Draws `lines` into frames written to a terminal emulator, one frame after the other,
-    /// and checks after each that the emulator shows the frame; returns the bytes each wrote.
-    fn shown_as_drawn(frames: &[Vec<String>]) -> Vec<usize> {
-        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
-        let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
+    /// Both kinds of terminal: without REP and with it.
+    const BOTH: [Caps; 2] = [Caps { repeat: false }, Caps { repeat: true }];
+
+    /// Draws `lines` into frames written for a terminal with `caps` to an emulator of one,
+    /// one frame after the other, and checks after each that the emulator shows the frame;
+    /// returns the bytes each wrote.
+    fn shown_as_drawn(caps: Caps, frames: &[Vec<String>]) -> Vec<usize> {
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT, caps).expect("frames");
+        let mut terminal = Emulator::for_caps(caps, WIDTH, HEIGHT);
         let mut written = Vec::new();
         for lines in frames {
             let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
@@ -297,23 +334,24 @@ mod tests {
             let bytes = std::mem::take(out.writer_mut());
             written.push(bytes.len());
             terminal.process(&bytes);
-            let screen: Vec<String> = terminal
-                .screen()
-                .rows(0, WIDTH)
-                .map(|r| r.trim_end().to_string())
-                .collect();
+            let screen: Vec<String> = (0..HEIGHT).map(|y| terminal.row(y, WIDTH)).collect();
             let expected: Vec<String> = (0..usize::from(HEIGHT))
                 .map(|y| lines.get(y).map_or("", |l| l.trim_end()).to_string())
                 .collect();
-            assert_eq!(screen, expected);
+            assert_eq!(screen, expected, "{caps:?}");
         }
         written
     }
 
     fn numbered(from: usize, rows: usize) -> Vec<String> {
         let mut lines = vec!["| Groups".to_string()];
-        // Every row unlike the next, so that a row moved is a row changed in every cell.
-        let row = |n: usize| char::from(b'a' + (n % 26) as u8).to_string().repeat(30);
+        // Every row unlike the next, so that a row moved is a row changed in every cell, and
+        // no two cells alike next to each other (which REP would write in a few bytes).
+        let row = |n: usize| {
+            (0..30)
+                .map(|i| char::from(b'a' + ((n + i) % 26) as u8))
+                .collect::<String>()
+        };
         lines.extend((from..from + rows).map(|n| format!("| {}", row(n))));
         lines.push("| footer".to_string());
         lines
@@ -325,10 +363,12 @@ mod tests {
             .iter()
             .map(|&from| numbered(from, 10))
             .collect();
-        let written = shown_as_drawn(&frames);
-        // A scroll writes the one row scrolled in, not the ten.
-        assert!(written[1] < written[0] / 4, "{written:?}");
-        assert!(written[4] < written[0] / 4, "{written:?}");
+        for caps in BOTH {
+            let written = shown_as_drawn(caps, &frames);
+            // A scroll writes the one row scrolled in, not the ten.
+            assert!(written[1] < written[0] / 4, "{written:?}");
+            assert!(written[4] < written[0] / 4, "{written:?}");
+        }
     }
 
     #[test]
@@ -336,9 +376,11 @@ mod tests {
         let long = "x".repeat(usize::from(WIDTH));
         let full: Vec<String> = (0..HEIGHT).map(|_| long.clone()).collect();
         let sparse = vec!["a".to_string(), String::new(), "  b      c".to_string()];
-        let written = shown_as_drawn(&[full.clone(), sparse, full]);
-        // Not a space per emptied cell: 480 cells emptied.
-        assert!(written[1] < usize::from(WIDTH * HEIGHT) / 2, "{written:?}");
+        for caps in BOTH {
+            let written = shown_as_drawn(caps, &[full.clone(), sparse.clone(), full.clone()]);
+            // Not a space per emptied cell: 480 cells emptied.
+            assert!(written[1] < usize::from(WIDTH * HEIGHT) / 2, "{written:?}");
+        }
     }
 
     #[test]
@@ -352,8 +394,10 @@ mod tests {
         let after: Vec<String> = (0..HEIGHT)
             .map(|y| format!("De Egeltjes {y}{}KDV  15", " ".repeat(usize::from(y))))
             .collect();
-        let written = shown_as_drawn(&[before.clone(), after, before]);
-        assert!(written[1] < written[0], "{written:?}");
+        for caps in BOTH {
+            let written = shown_as_drawn(caps, &[before.clone(), after.clone(), before.clone()]);
+            assert!(written[1] < written[0], "{written:?}");
+        }
     }
 
     #[test]
@@ -363,26 +407,19 @@ mod tests {
             vec![String::new(), "Zoë 日本 naam".to_string(), "x".repeat(30)],
             vec!["日本".to_string(), String::new(), "日本 ".repeat(6)],
         ];
-        shown_as_drawn(&frames);
-    }
-
-    /// The colour vt100 reads for a ratatui colour (the theme's named ones).
-    fn vt_colour(colour: Color) -> vt100::Color {
-        match colour {
-            Color::Reset => vt100::Color::Default,
-            Color::Red => vt100::Color::Idx(1),
-            Color::Green => vt100::Color::Idx(2),
-            Color::Yellow => vt100::Color::Idx(3),
-            Color::Blue => vt100::Color::Idx(4),
-            Color::Cyan => vt100::Color::Idx(6),
-            Color::DarkGray => vt100::Color::Idx(8),
-            Color::White => vt100::Color::Idx(15),
-            other => panic!("{other:?} not in the theme"),
+        for caps in BOTH {
+            shown_as_drawn(caps, &frames);
         }
     }
 
     #[test]
     fn every_cell_keeps_its_style() {
+        for caps in BOTH {
+            every_cell_keeps_its_style_on(caps);
+        }
+    }
+
+    fn every_cell_keeps_its_style_on(caps: Caps) {
         let theme = crate::ui::Theme::colour();
         let styles = [
             theme.title,
@@ -395,15 +432,17 @@ mod tests {
             theme.border,
             Style::new(),
         ];
-        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
-        let mut terminal = vt100::Parser::new(HEIGHT, WIDTH, 0);
-        // Frames whose rows mix the styles differently, moved and shortened from one to the next.
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT, caps).expect("frames");
+        let mut terminal = Emulator::for_caps(caps, WIDTH, HEIGHT);
+        // Frames whose rows mix the styles differently, moved and shortened from one to the
+        // next; runs of one character (a border, spaces) in one style and across styles.
         for round in 0..12usize {
             let lines: Vec<Line> = (0..usize::from(HEIGHT))
                 .map(|y| {
                     let spans = (0..4).map(|i| {
                         let style = styles[(y * 3 + i + round * 5) % styles.len()];
-                        let text = ["Zoë ", "de Vries  ", "12-03-2026", "  "][(i + y + round) % 4];
+                        let text = ["Zoë ", "de Vries  ", "12-03-2026", "  ", "──────"]
+                            [(i + y + round) % 5];
                         Span::styled(text.repeat(1 + (y + round) % 3), style)
                     });
                     Line::from(spans.collect::<Vec<_>>())
@@ -421,34 +460,36 @@ mod tests {
             for y in 0..HEIGHT {
                 for x in 0..WIDTH {
                     let want = &drawn[(x, y)];
-                    let got = terminal.screen().cell(y, x).unwrap();
-                    let at = format!("({x}, {y}) in round {round}");
-                    let symbol = match got.contents().as_str() {
-                        "" => " ".to_string(),
-                        text => text.to_string(),
-                    };
-                    assert_eq!(symbol, want.symbol(), "{at}");
-                    assert_eq!(got.fgcolor(), vt_colour(want.fg), "{at}");
-                    assert_eq!(got.bgcolor(), vt_colour(want.bg), "{at}");
-                    assert_eq!(got.bold(), want.modifier.contains(Modifier::BOLD), "{at}");
-                    assert_eq!(
-                        got.underline(),
-                        want.modifier.contains(Modifier::UNDERLINED),
-                        "{at}"
-                    );
-                    assert_eq!(
-                        got.inverse(),
-                        want.modifier.contains(Modifier::REVERSED),
-                        "{at}"
-                    );
+                    let want = Shown::drawn(want.symbol(), want.fg, want.bg, want.modifier);
+                    let at = format!("({x}, {y}) in round {round}, {caps:?}");
+                    assert_eq!(terminal.cell(x, y), want, "{at}");
                 }
             }
         }
     }
 
     #[test]
+    fn blanks_that_only_change_foreground_are_not_written() {
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT, Caps::default()).expect("frames");
+        let mut draw = |style: Style| {
+            let line = Line::from(vec![Span::raw("x"), Span::styled(" ".repeat(20), style)]);
+            out.draw(|frame| frame.render_widget(Paragraph::new(line), frame.area()))
+                .expect("draw");
+            std::mem::take(out.writer_mut())
+        };
+        let grey = Style::new().fg(ratatui::style::Color::DarkGray);
+        draw(grey);
+        let unchanged = draw(grey).len();
+        // The same blanks in the default foreground, and bold: nothing to see, nothing written.
+        assert_eq!(draw(Style::new()).len(), unchanged);
+        assert_eq!(draw(Style::new().bold()).len(), unchanged);
+        // Underlined blanks show: written.
+        assert!(draw(Style::new().underlined()).len() > unchanged);
+    }
+
+    #[test]
     fn a_resize_writes_the_whole_frame_again() {
-        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT).expect("frames");
+        let mut out = Frames::new(Vec::new(), WIDTH, HEIGHT, Caps::default()).expect("frames");
         let draw = |out: &mut Frames<Vec<u8>>| {
             out.draw(|frame| frame.render_widget(Paragraph::new("signaal"), frame.area()))
                 .expect("draw");

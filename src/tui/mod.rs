@@ -16,8 +16,12 @@ use crate::app::{App, Msg};
 use crate::keymap::Key;
 use crate::ui::{self, Theme};
 
+pub mod caps;
 mod cells;
+#[cfg(test)]
+mod emulator;
 pub mod frames;
+pub use caps::Caps;
 pub use frames::Frames;
 
 /// How often the loop wakes without input, to see whether the idle lock is due.
@@ -62,7 +66,7 @@ fn setup() -> io::Result<Frames<Stdout>> {
         return Err(e);
     }
     let (width, height) = crossterm::terminal::size()?;
-    Frames::new(stdout, width, height)
+    Frames::new(stdout, width, height, Caps::from_env())
 }
 
 /// Clears the screen (no child's name stays visible, also on a terminal without an alternate

@@ -171,7 +171,9 @@ impl Tui {
 
         let mut cmd = CommandBuilder::new(bin());
         cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
+        // An xterm whose terminfo entry has no REP (rep): the vt100 emulator reading the screen
+        // has none either, and signaal writes REP where $TERM's entry has it (tui::caps).
+        cmd.env("TERM", "xterm-color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
