@@ -115,6 +115,42 @@ fn the_newest_few_are_read_newest_first_up_to_the_limit_kept() {
 }
 
 #[test]
+fn the_copy_of_the_newest_follows_marks_on_older_ones_and_a_newest_that_goes() {
+    let (_dir, store, child) = with_child();
+    let copy = |store: &Store| store.newest_observation(child, |o| Some(o.id)).unwrap();
+    let mut older = observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
+    let mut newest = observe(&store, child, "2026-10-01", &[(&item(1), Mark::Often)]);
+    assert_eq!(copy(&store), Some(newest.id));
+    // A mark on the older one leaves the newest the newest.
+    older.set_mark(&item(2), Some(Mark::Sometimes), &sig().by, sig().at);
+    store
+        .save_observation(
+            &older,
+            &kdv(),
+            AuditAction::ObservationMark,
+            &item(2),
+            &sig(),
+        )
+        .unwrap();
+    assert_eq!(copy(&store), Some(newest.id));
+    // The newest's last mark taken back: it goes, and the older one is the newest again.
+    newest.set_mark(&item(1), None, &sig().by, sig().at);
+    store
+        .save_observation(
+            &newest,
+            &kdv(),
+            AuditAction::ObservationMark,
+            &item(1),
+            &sig(),
+        )
+        .unwrap();
+    assert_eq!(store.observations_of(child).unwrap(), [older.clone()]);
+    let read = store.newest_observation(child, Some).unwrap();
+    assert_eq!(read, Some(older.without_text()));
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
 fn the_newest_observation_is_read_from_its_copy_without_text() {
     let (_dir, store, child) = with_child();
     observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);

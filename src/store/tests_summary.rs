@@ -156,7 +156,7 @@ fn every_write_keeps_the_summary_equal_to_a_rebuild() {
 fn mark_in_an_observation(store: &Store, child: Id, walk: &mut Walk, step: u64) {
     let observations = store.observations_of(child).unwrap();
     let item = item(walk.below(4));
-    if observations.is_empty() || walk.below(3) == 0 {
+    if observations.is_empty() || walk.below(2) == 0 {
         let day = sig_on(step).at.date_naive().to_string();
         observe(store, child, &day, &[(&item, Mark::Often)]);
         return;
