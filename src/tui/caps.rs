@@ -2,6 +2,7 @@
 //! entry the way ncurses decides: a capability is used only where `$TERM`'s entry has it.
 //! Frames write the same screen in fewer bytes where it does (see `cells`).
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use termini::{StringCapability, TermInfo};
@@ -36,6 +37,32 @@ impl Caps {
         TermInfo::from_path(path).map_or_else(|_| Caps::default(), |entry| Caps::of_entry(&entry))
     }
 
+    /// These capabilities, with REP kept only where the terminal on `out` really repeats a
+    /// character outside ASCII. The terminfo entry is not enough: ncurses sends REP only for
+    /// ASCII, and terminals that call themselves xterm have repeated only ASCII (tmux before
+    /// 3.5 under `TERM=xterm-256color`, Windows Terminal 1.16) or nothing (JetBrains'
+    /// terminal), which would leave the box borders signaal repeats full of gaps. So `─` and a
+    /// REP of one more are printed at the top-left corner and `position` asks where the cursor
+    /// went (crossterm's cursor position report): the third column when it repeated. No REP
+    /// when it did not, or when no answer comes. Called in raw mode on the alternate screen
+    /// before the first frame, which clears the screen; without REP in the entry nothing is
+    /// written or asked.
+    pub fn confirmed(
+        self,
+        out: &mut impl Write,
+        position: impl FnOnce() -> io::Result<(u16, u16)>,
+    ) -> Caps {
+        if !self.repeat {
+            return self;
+        }
+        let asked = out
+            .write_all(REPEAT_PROBE.as_bytes())
+            .and_then(|()| out.flush());
+        Caps {
+            repeat: asked.and_then(|()| position()).is_ok_and(|(x, _)| x == 2),
+        }
+    }
+
     fn of_entry(entry: &TermInfo) -> Caps {
         Caps {
             repeat: entry
@@ -44,6 +71,10 @@ impl Caps {
         }
     }
 }
+
+/// Home, a box-drawing character and REP for one more: on a terminal that repeats it, the
+/// cursor ends in the third column.
+const REPEAT_PROBE: &str = "\x1b[H─\x1b[b";
 
 /// Whether a terminfo `rep` string is ECMA-48's REP (`%p1%c\E[%p2%{1}%-%db` in every entry
 /// that has one today: the character, then CSI with the count less one and `b`), the one
@@ -69,6 +100,37 @@ mod tests {
         ]
         .iter()
         .collect()
+    }
+
+    #[test]
+    fn repeat_is_kept_only_where_the_terminal_repeats_a_border_character() {
+        let has = Caps { repeat: true };
+        for (answer, repeats) in [
+            (Ok((2, 0)), true),
+            (Ok((1, 0)), false),
+            (Ok((0, 0)), false),
+            (Err(io::Error::other("no answer in time")), false),
+        ] {
+            let mut out = Vec::new();
+            let caps = has.confirmed(&mut out, || answer);
+            assert_eq!(caps.repeat, repeats);
+            assert_eq!(out, "\x1b[H─\x1b[b".as_bytes());
+        }
+        // A terminal whose entry has no REP is not asked.
+        let mut out = Vec::new();
+        let none = Caps::default().confirmed(&mut out, || panic!("asked"));
+        assert_eq!((none, out.len()), (Caps::default(), 0));
+    }
+
+    #[test]
+    fn a_terminal_emulator_with_rep_puts_the_cursor_in_the_third_column() {
+        let mut terminal = avt::Terminal::new(10, 2).expect("a terminal size");
+        terminal.feed(REPEAT_PROBE);
+        assert_eq!(terminal.cursor().col, 2);
+        assert_eq!(terminal.screen().text()[0].trim_end(), "──");
+        let mut without = vt100::Parser::new(2, 10, 0);
+        without.process(REPEAT_PROBE.as_bytes());
+        assert_eq!(without.screen().cursor_position(), (0, 1));
     }
 
     #[test]

@@ -66,7 +66,8 @@ fn setup() -> io::Result<Frames<Stdout>> {
         return Err(e);
     }
     let (width, height) = crossterm::terminal::size()?;
-    Frames::new(stdout, width, height, Caps::from_env())
+    let caps = Caps::from_env().confirmed(&mut stdout, crossterm::cursor::position);
+    Frames::new(stdout, width, height, caps)
 }
 
 /// Clears the screen (no child's name stays visible, also on a terminal without an alternate
