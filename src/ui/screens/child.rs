@@ -4,7 +4,8 @@
 //! consent per purpose. Guardians and consent only for who may see the child by name
 //! (`access::sees_child_name`).
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect, Spacing};
+use ratatui::symbols::merge::MergeStrategy;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
@@ -18,6 +19,9 @@ use crate::i18n::T;
 use crate::keymap::Context;
 use crate::ui::widgets::block;
 use crate::ui::{modal, Theme};
+
+/// Between two panels: they overlap by their borders, drawn once.
+const SHARED: Spacing = Spacing::Overlap(1);
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, theme: &Theme) {
     let lang = app.lang;
@@ -66,13 +70,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         .collect::<Vec<_>>();
     // Room for every guardian's lines and the details when there is room at all; at least 8.
     let top = (guardian_lines.len().max(details.len()) as u16 + 2).clamp(8, 12);
-    let [top_area, rest] =
-        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+    // The panels share their borders (one line between two, with junctions): two more rows
+    // for what they hold, and fewer cells to write when the screen opens.
+    let [top_area, rest] = Layout::vertical([Constraint::Length(top), Constraint::Min(0)])
+        .spacing(SHARED)
+        .areas(area);
     let [details_area, guardians_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top_area);
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)])
+            .spacing(SHARED)
+            .areas(top_area);
     let title = lang.get(T::ChildDetails).to_string();
     frame.render_widget(
-        Paragraph::new(details).block(block(title, theme)),
+        Paragraph::new(details).block(block(title, theme).merge_borders(MergeStrategy::Fuzzy)),
         details_area,
     );
     let no_guardians = match named {
@@ -93,12 +102,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
         true => Constraint::Min(8),
         false => Constraint::Fill(1),
     };
-    let [history_area, rest] = Layout::vertical([Constraint::Fill(1), bottom]).areas(rest);
+    let [history_area, rest] = Layout::vertical([Constraint::Fill(1), bottom])
+        .spacing(SHARED)
+        .areas(rest);
     let [plan_area, contacts_area, parents_area] = Layout::horizontal([
         Constraint::Fill(2),
         Constraint::Fill(1),
         Constraint::Fill(3),
     ])
+    .spacing(SHARED)
     .areas(rest);
     // Nobody linked yet: say how to link, with the keys of the keymap in use.
     let link_keys = [Action::Contacts, Action::Open, Action::Link]
@@ -201,7 +213,8 @@ fn panel(
         lines.push(Line::styled(empty.to_string(), theme.dim));
     }
     let body = Paragraph::new(lines).wrap(Wrap { trim: false });
-    frame.render_widget(body.block(block(title.to_string(), theme)), area);
+    let block = block(title.to_string(), theme).merge_borders(MergeStrategy::Fuzzy);
+    frame.render_widget(body.block(block), area);
 }
 
 /// The child's trajectories, open ones first: where each stands, its plan, what is late, and the
