@@ -335,8 +335,9 @@ fn involved(screen: &str) -> Vec<String> {
         return Vec::new();
     };
     let title_at = lines[top].find(&format!(" {INVOLVED} ")).unwrap();
-    // The panel's left border: the last corner before the title.
-    let left = lines[top][..title_at].rfind('╭').unwrap();
+    // The panel's left border: the last corner or junction before the title (panels share
+    // their borders).
+    let left = lines[top][..title_at].rfind(['╭', '┬', '├']).unwrap();
     let left_col = lines[top][..left].chars().count();
     lines[top + 1..]
         .iter()
