@@ -428,30 +428,22 @@ impl Store {
     pub(super) fn derived_stored(&self) -> Result<Derived> {
         let trees = self.trees()?;
         let mut derived = Derived::default();
-        for entry in trees.group_summary.iter() {
-            let (key, value) = entry?;
-            let group = decode_id(&key)?;
-            match decode(&key, &value) {
-                Ok(stored) => drop(derived.groups.insert(group, stored)),
-                Err(_) => drop(derived.unreadable_groups.insert(group)),
-            }
-        }
-        for entry in trees.archived_on.iter() {
-            let (key, value) = entry?;
-            let child = decode_id(&key)?;
-            match decode(&key, &value) {
-                Ok(day) => drop(derived.archived.insert(child, day)),
-                Err(_) => drop(derived.unreadable_children.insert(child)),
-            }
-        }
-        for entry in trees.newest_observation.iter() {
-            let (key, value) = entry?;
-            let child = decode_id(&key)?;
-            match decode(&key, &value) {
-                Ok(observation) => drop(derived.newest.insert(child, observation)),
-                Err(_) => drop(derived.unreadable_newest.insert(child)),
-            }
-        }
+        let d = &mut derived;
+        read_entries(
+            &trees.group_summary,
+            &mut d.groups,
+            &mut d.unreadable_groups,
+        )?;
+        read_entries(
+            &trees.archived_on,
+            &mut d.archived,
+            &mut d.unreadable_children,
+        )?;
+        read_entries(
+            &trees.newest_observation,
+            &mut d.newest,
+            &mut d.unreadable_newest,
+        )?;
         Ok(derived)
     }
 
@@ -515,6 +507,24 @@ impl Store {
         trees.db.flush()?;
         Ok(true)
     }
+}
+
+/// Every entry of the derived `tree` (id -> value) into `read`, or its id into `unreadable`
+/// when its value cannot be decoded. Errors: the tree cannot be read, or a key is not an id.
+fn read_entries<V: serde::de::DeserializeOwned>(
+    tree: &Tree,
+    read: &mut BTreeMap<Id, V>,
+    unreadable: &mut BTreeSet<Id>,
+) -> Result<()> {
+    for entry in tree.iter() {
+        let (key, value) = entry?;
+        let id = decode_id(&key)?;
+        match decode(&key, &value) {
+            Ok(value) => drop(read.insert(id, value)),
+            Err(_) => drop(unreadable.insert(id)),
+        }
+    }
+    Ok(())
 }
 
 /// The keys whose values differ between `a` and `b` (missing on one side included), in order.
