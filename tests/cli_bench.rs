@@ -21,6 +21,7 @@ const FIGURES: &[&str] = &[
     "Enter into a child",
     "Esc back to the children",
     "Esc back to the groups",
+    "Esc back to the groups after a mark",
     "Space on an observation form",
     "/ filter, each key (groups)",
     "c who to call, opening",

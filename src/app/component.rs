@@ -72,6 +72,13 @@ pub trait Component {
         Ok(())
     }
 
+    /// The store's count of the writes that may change what this screen shows: equal counts
+    /// mean it need not be read again when it comes back into view (`stack::Stamp`). Every write,
+    /// unless a screen knows what it is made of.
+    fn changes_seen(&self, store: &crate::store::Store) -> u64 {
+        store.changes()
+    }
+
     /// Who or what it shows.
     fn about(&self) -> About<'_> {
         About::default()

@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 /// again only when its stamp differs from the present one, since everything it shows is read
 /// from the store and depends on nothing else than:
 /// - the store's contents: [`Store::changes`](crate::store::Store::changes) moves with every
-///   write, made on any screen (or by a clone of the store, such as a backup);
+///   write, made on any screen (or by a clone of the store, such as a backup), unless the screen
+///   counts only the writes that change what it shows (`Component::changes_seen`: the groups
+///   list);
 /// - the day: ages, a child going to school, overdue steps and "not observed for weeks" flags;
 /// - who is at the keyboard (names or aliases, the Meldcode) and the language;
 /// - the settings that set a flag: weeks without an observation, the retention term.
@@ -31,9 +33,9 @@ pub(super) struct Stamp {
 }
 
 impl Stamp {
-    fn of(ctx: &Ctx) -> Stamp {
+    fn of(ctx: &Ctx, screen: &Screen) -> Stamp {
         Stamp {
-            changes: ctx.store.changes(),
+            changes: screen.component().changes_seen(ctx.store),
             day: ctx.today(),
             user: ctx.user.map(|u| u.id),
             lang: ctx.lang,
@@ -80,11 +82,11 @@ impl App {
     /// stack.
     pub(super) fn reload(&mut self) {
         let ctx = super::ctx_of!(self);
-        let stamp = Stamp::of(&ctx);
         let screen = self
             .screens
             .last_mut()
             .expect("the screen stack is never empty");
+        let stamp = Stamp::of(&ctx, screen);
         let loaded = screen.component_mut().reload(&ctx);
         let depth = self.screens.len();
         self.loaded.resize(depth, None);
@@ -99,10 +101,10 @@ impl App {
     /// header names the screens below too.
     pub(super) fn reload_all(&mut self) {
         let ctx = super::ctx_of!(self);
-        let stamp = Stamp::of(&ctx);
         let mut errors = Vec::new();
         self.loaded.clear();
         for screen in &mut self.screens {
+            let stamp = Stamp::of(&ctx, screen);
             let loaded = screen.component_mut().reload(&ctx);
             self.loaded.push(loaded.is_ok().then_some(stamp));
             errors.extend(loaded.err());
@@ -119,7 +121,7 @@ impl App {
             self.screens.pop();
             let depth = self.screens.len();
             self.loaded.truncate(depth);
-            let stamp = Stamp::of(&super::ctx_of!(self));
+            let stamp = Stamp::of(&super::ctx_of!(self), &self.screens[depth - 1]);
             if self.loaded.get(depth - 1).copied().flatten() != Some(stamp) {
                 self.reload();
             }

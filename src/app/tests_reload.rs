@@ -126,3 +126,62 @@ fn esc_reloads_a_list_after_a_write_or_on_another_day() {
     press(&mut app, "Esc");
     assert!(!marked(&app), "another language: the list is read again");
 }
+
+/// The groups list below the children list, its rows given a tally no reload would read.
+fn mark_groups_below(app: &mut App) {
+    let Screen::Groups(groups) = &mut app.screens[0] else {
+        panic!("the groups list is the first screen")
+    };
+    let rows = groups
+        .list
+        .items()
+        .cloned()
+        .map(|row| GroupRow {
+            children: 999,
+            ..row
+        })
+        .collect();
+    groups.list.set_items(rows);
+}
+
+fn groups_marked(app: &App) -> bool {
+    groups(app).list.items().all(|row| row.children == 999)
+}
+
+#[test]
+fn the_groups_list_is_read_again_only_after_a_write_it_shows() {
+    let (_dir, mut app, child) = on_new_child(Lang::En);
+    // The groups list as the store is now (the child was added after it was read).
+    press(&mut app, "Esc");
+    press(&mut app, "Enter");
+    // A mark on an observation form above: nothing the groups list shows.
+    mark_groups_below(&mut app);
+    press(&mut app, "o");
+    if matches!(app.screen(), Screen::PickForm(_)) {
+        press(&mut app, "Enter");
+    }
+    assert!(matches!(app.screen(), Screen::Observe(_)));
+    let changes = app.store.changes();
+    press(&mut app, " ");
+    assert!(app.store.changes() > changes, "the mark was written");
+    press(&mut app, "Esc");
+    press(&mut app, "Esc");
+    assert!(groups_marked(&app), "a mark: the groups list is kept");
+
+    // A child archived: its group's tally changes, and the list is read again.
+    press(&mut app, "Enter");
+    mark_groups_below(&mut app);
+    let archived = crate::domain::Child {
+        archived: true,
+        ..child
+    };
+    let sig = app.signature();
+    app.store
+        .save_child(&archived, AuditAction::ChildArchive, &sig)
+        .unwrap();
+    press(&mut app, "Esc");
+    assert!(
+        !groups_marked(&app),
+        "a child archived: the list is read again"
+    );
+}

@@ -13,6 +13,9 @@ pub enum Figure {
     EnterChild,
     EscToChildren,
     EscToGroups,
+    /// Esc from a group's children list back to the groups, right after a mark on a form
+    /// opened from it: the write a user most often makes before going back.
+    EscToGroupsAfterMark,
     /// Space on an observation form: a mark written and flushed, and its frame.
     Mark,
     FilterKey,
@@ -126,6 +129,7 @@ impl Figure {
             | Figure::EnterChild
             | Figure::EscToChildren
             | Figure::EscToGroups
+            | Figure::EscToGroupsAfterMark
             | Figure::Mark => Some(below(Judged::P99, ms(NAVIGATION))),
             Figure::FilterKey | Figure::LookupOpen | Figure::LookupKey => {
                 Some(below(Judged::P99, ms(TYPING)))

@@ -18,6 +18,8 @@ const KEY_SAMPLES: usize = 600;
 const SCREEN_CHANGES: usize = 200;
 const MARKS: usize = 300;
 const LOOKUP_OPENS: usize = 60;
+/// Marks made and left with Esc back to the groups.
+const AFTER_MARK_ROUNDS: usize = 100;
 /// Rounds of typing (and erasing) the query in the filter and the lookup.
 const TYPING_ROUNDS: usize = 20;
 /// Presses left out of a round's figures before it is timed.
@@ -100,6 +102,7 @@ pub fn keys(driver: &mut Driver, filter: &str, bare_dir: &Path) -> Result<Vec<Ro
     on(driver, "the groups list", |s| {
         matches!(s, Screen::Groups(_))
     })?;
+    let back_after_mark = back_after_mark(driver, groups)?;
     let filter_keys = filter_keys(driver, filter)?;
     let (lookup_open, lookup_keys) = lookup(driver)?;
 
@@ -115,6 +118,7 @@ pub fn keys(driver: &mut Driver, filter: &str, bare_dir: &Path) -> Result<Vec<Ro
         (Figure::EnterChild, enter_child.total()),
         (Figure::EscToChildren, esc_children.total()),
         (Figure::EscToGroups, esc_groups.total()),
+        (Figure::EscToGroupsAfterMark, back_after_mark.total()),
         (Figure::Mark, marks.total()),
         (Figure::FilterKey, filter_keys.total()),
         (Figure::LookupOpen, lookup_open.total()),
@@ -202,6 +206,37 @@ fn marks(driver: &mut Driver, bare_dir: &Path) -> Result<(Presses, Vec<Row>)> {
         rows.push(Row::single(Figure::MarkRatio, write / bare, detail));
     }
     Ok((marks, rows))
+}
+
+/// From the groups list (of `groups` rows), in rounds, each in another group: into the group,
+/// `o` on its first child's observation form, Space (a mark written), Esc to the children and
+/// Esc back to the groups, the last timed. Ends on the groups list.
+fn back_after_mark(driver: &mut Driver, groups: usize) -> Result<Presses> {
+    let mut backs = Presses::default();
+    for round in 0..AFTER_MARK_ROUNDS + WARM_UP {
+        driver.press(KeyCode::Enter)?;
+        driver.press(KeyCode::Char('o'))?;
+        if matches!(driver.app.screen(), Screen::PickForm(_)) {
+            driver.press(KeyCode::Enter)?;
+        }
+        on(driver, "an observation form", |s| {
+            matches!(s, Screen::Observe(_))
+        })?;
+        driver.press(KeyCode::Char(' '))?;
+        driver.press(KeyCode::Esc)?;
+        on(driver, "a group's children", |s| {
+            matches!(s, Screen::Children(_))
+        })?;
+        let back = driver.press(KeyCode::Esc)?;
+        on(driver, "the groups list", |s| {
+            matches!(s, Screen::Groups(_))
+        })?;
+        if round >= WARM_UP {
+            backs.time(back);
+        }
+        step(driver, round, groups)?;
+    }
+    Ok(backs)
 }
 
 /// `/` on the groups list, then `filter` typed and erased letter by letter, in rounds: each

@@ -139,6 +139,10 @@ impl Lang {
             Figure::EnterChild => ("Enter, een kind in", "Enter into a child"),
             Figure::EscToChildren => ("Esc, terug naar de kinderen", "Esc back to the children"),
             Figure::EscToGroups => ("Esc, terug naar de groepen", "Esc back to the groups"),
+            Figure::EscToGroupsAfterMark => (
+                "Esc, terug naar de groepen na een markering",
+                "Esc back to the groups after a mark",
+            ),
             Figure::Mark => (
                 "Spatie, observatieformulier",
                 "Space on an observation form",

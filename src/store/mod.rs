@@ -97,6 +97,9 @@ pub struct Store {
     /// How many of those writes changed a contact card or a staff member: what the directory
     /// the lookup searches is made of (see [`Store::directory_changes`]).
     directory_changes: Arc<std::sync::atomic::AtomicU64>,
+    /// Like `directory_changes`, for what the groups list is made of (see
+    /// [`Store::overview_changes`]).
+    overview_changes: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The last handle on a database closes it; this process may open it again, and then waits for
@@ -152,6 +155,16 @@ impl Store {
     /// counts mean the directory is as it was (a mark leaves it alone).
     pub fn directory_changes(&self) -> u64 {
         self.directory_changes
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// A count that grows with every write through this store or its clones that changes a
+    /// group, a child's record or group, a staff member (who sees which groups), a coach visit,
+    /// or the tallies derived from them, which is all the groups list reads (its rows and the
+    /// admin's count of children past the retention term): equal counts mean the list is as it
+    /// was. An observation, a step or a contact leaves it alone.
+    pub fn overview_changes(&self) -> u64 {
+        self.overview_changes
             .load(std::sync::atomic::Ordering::SeqCst)
     }
 

@@ -40,6 +40,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         writer: Default::default(),
         changes: Default::default(),
         directory_changes: Default::default(),
+        overview_changes: Default::default(),
     };
     schema::ensure_current(&store)?;
     if store.recovered.is_some() {

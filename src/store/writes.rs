@@ -203,6 +203,22 @@ impl Store {
             self.directory_changes
                 .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
+        let overview = |op: &Op| {
+            matches!(
+                op.table,
+                Table::Groups
+                    | Table::Children
+                    | Table::ChildGroup
+                    | Table::Staff
+                    | Table::Visits
+                    | Table::GroupSummary
+                    | Table::ArchivedOn
+            )
+        };
+        if ops.iter().chain(&derived).any(overview) {
+            self.overview_changes
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         trees.db.flush()?;
         Ok(())
     }

@@ -235,6 +235,13 @@ impl Component for GroupsScreen {
         }
     }
 
+    /// Groups, their tallies and the children past the retention term: a mark or a step plan
+    /// written on a screen above leaves them as they were, and Esc comes back without reading
+    /// every group again.
+    fn changes_seen(&self, store: &crate::store::Store) -> u64 {
+        store.overview_changes()
+    }
+
     fn reload(&mut self, ctx: &Ctx) -> Result<(), AppError> {
         let mut rows = Vec::new();
         for group in ctx.visible_groups(ctx.store.groups()?) {
