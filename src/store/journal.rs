@@ -129,8 +129,9 @@ struct Stored<'a> {
 }
 
 /// Writes `changes` through the journal (see the module documentation): the journal record,
-/// the changes, the record's removal (or, for a large change, a transaction). Not flushed: the caller flushes once after it. `_cut`,
-/// the undo log's lock, keeps other writes through here out until the journal is removed.
+/// the changes, the record's removal (or, for a large change, a transaction). Not flushed: the
+/// caller flushes once after it. `_cut`, the undo log's lock, keeps other writes through here
+/// out until the journal is removed.
 /// Errors: sled's (a full disk above all); the database may then hold the journal and part of
 /// the changes, which the reopen after a failed write replays.
 pub(super) fn write(trees: &Trees, changes: &[Change], _cut: &WriteCut) -> Result<()> {

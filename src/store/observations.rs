@@ -1,7 +1,8 @@
 //! Observations and the form templates they were made with.
 //!
 //! An observation is rewritten whole on every mark: it is small (one entry per marked item), and
-//! one record per observation keeps a mark, its note and its audit entry in one transaction.
+//! one record per observation keeps a mark, its note and its audit entry in one write, all or
+//! nothing (see `journal`).
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -116,8 +117,8 @@ impl Store {
     }
 
     /// Writes an observation after one change (a mark or a note on `item`), with its audit entry,
-    /// and the template it was made with when that version is not stored yet: one transaction,
-    /// flushed before this returns. An observation left with nothing in it is removed.
+    /// and the template it was made with when that version is not stored yet: one write, all or
+    /// nothing, flushed before this returns. An observation left with nothing in it is removed.
     pub fn save_observation(
         &self,
         observation: &Observation,

@@ -1,7 +1,7 @@
 //! Trajectories and the step plans they were started with.
 //!
 //! Like an observation, a trajectory is one record rewritten whole on every change (a tick, a
-//! note, a field), together with its audit entry in one transaction.
+//! note, a field), together with its audit entry in one write, all or nothing.
 
 use super::codec::{encode, pair_key};
 use super::observations::same_version;

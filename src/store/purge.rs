@@ -57,11 +57,10 @@ impl Store {
     }
 
     /// Removes, for every child of [`Store::purge_candidates`]: the child's record and its index
-    /// entry, all its observations and all its trajectories, its handover to school, and what visits say
-    /// about it. One
-    /// transaction for everything, with one audit entry per child (`child.purge`, target
-    /// `child:ID`, by the signer) that holds no name and no content; flushed before this
-    /// returns. Nothing to remove writes nothing.
+    /// entry, all its observations and all its trajectories, its handover to school, and what
+    /// visits say about it. One write for everything, all or nothing, with one audit entry per
+    /// child (`child.purge`, target `child:ID`, by the signer) that holds no name and no
+    /// content; flushed before this returns. Nothing to remove writes nothing.
     pub fn purge_left_before(&self, date: NaiveDate, sig: &Signature) -> Result<Purged> {
         self.purge(self.purge_candidates(date)?, sig)
     }
@@ -72,8 +71,8 @@ impl Store {
         self.purge(self.past_retention(date)?, sig)
     }
 
-    /// Removes `candidates` (archived children) with everything about them, in one transaction
-    /// with a `child.purge` entry each (see [`Store::purge_left_before`]).
+    /// Removes `candidates` (archived children) with everything about them, in one write with a
+    /// `child.purge` entry each (see [`Store::purge_left_before`]).
     fn purge(&self, candidates: Vec<Child>, sig: &Signature) -> Result<Purged> {
         let mut purged = Purged::default();
         let mut ops = Vec::new();

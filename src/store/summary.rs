@@ -13,9 +13,10 @@
 //!
 //! It is derived only: never exported, never imported. [`derived_ops`] keeps it exact: the one
 //! way anything is written (`Store::transact`) works out the derived changes of a write before
-//! it is made and writes them with it, all or nothing, an import's included. The 4 -> 5 migration builds it for an older database, and `check` compares
-//! it with a rebuild from the records ([`Store::derived_problems`]); `signaal check` then rebuilds
-//! it ([`Store::rebuild_derived`]). The 5 -> 6 migration adds `newest_observation` the same way.
+//! it is made and writes them with it, all or nothing, an import's included. The 4 -> 5
+//! migration builds it for an older database (the 5 -> 6 one adds `newest_observation` the same
+//! way), and `check` compares it with a rebuild from the records ([`Store::derived_problems`]);
+//! `signaal check` then rebuilds it ([`Store::rebuild_derived`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
