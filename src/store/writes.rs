@@ -38,7 +38,8 @@ pub(super) enum Table {
     Pins,
     Visits,
     Handovers,
-    /// Derived (`summary`): written only by `summary::follow`, inside `apply`'s transaction.
+    /// Derived (`summary`): written only with the write whose changes `summary::derived_ops`
+    /// worked it out from, all or nothing.
     GroupSummary,
     /// Derived (`summary`), like [`Table::GroupSummary`].
     ArchivedOn,
