@@ -3,7 +3,7 @@
 //! change rewrites emptied rows a space at a time (5-6 KB per Enter or Esc). Here the frame is
 //! drawn as ratatui draws it, into a buffer, and then written as the changes from what the
 //! terminal shows, with two cheaper means that every VT100 descendant knows: rows that moved up
-//! or down together are scrolled within a scroll region (DECSTBM with SU/SD), and a run of blank
+//! or down together are scrolled within a scroll region (DECSTBM, line feeds or RI), and a run of blank
 //! cells is erased at once (ECH, or EL when it ends the row) instead of written; the other
 //! changed cells are written in few bytes, with the shortest cursor moves, and a run of one
 //! character as the character and REP where the terminal has it (`cells`, `caps`). What the
@@ -280,13 +280,21 @@ impl Scroll {
         // SGR without a parameter is a reset (0) on every terminal.
         out.write_all(b"\x1b[m")?;
         let amount = by.unsigned_abs();
-        let command = if by > 0 { 'S' } else { 'T' };
         // DECSTBM counts rows from 1; it moves the cursor home, and `\x1b[r` ends the region.
+        // The rows move as on a VT100: line feeds on the region's bottom row (up) or reverse
+        // index (RI) on its top row (down). SU/SD would be shorter, but the Linux console has
+        // neither.
+        let (row, step) = match by > 0 {
+            true => (bottom, "\n"),
+            false => (top, "\x1bM"),
+        };
         write!(
             out,
-            "\x1b[{};{}r\x1b[{amount}{command}\x1b[r",
+            "\x1b[{};{}r\x1b[{}H{}\x1b[r",
             top + 1,
-            bottom + 1
+            bottom + 1,
+            row + 1,
+            step.repeat(amount)
         )?;
         let width = usize::from(shown.area.width);
         let region = &mut shown.content[top * width..(bottom + 1) * width];
@@ -368,6 +376,38 @@ mod tests {
             // A scroll writes the one row scrolled in, not the ten.
             assert!(written[1] < written[0] / 4, "{written:?}");
             assert!(written[4] < written[0] / 4, "{written:?}");
+        }
+    }
+
+    /// Scrolled as a VT100 scrolls (line feeds, reverse index), never with SU/SD (`CSI n S`,
+    /// `CSI n T`), which the Linux console does not know.
+    #[test]
+    fn a_scroll_uses_line_feeds_and_reverse_index_only() {
+        let mut frames = Frames::new(Vec::new(), WIDTH, HEIGHT, Caps::default()).expect("frames");
+        let mut scrolls = Vec::new();
+        for from in [0, 2, 0] {
+            let text: Vec<Line> = numbered(from, 10).into_iter().map(Line::raw).collect();
+            frames
+                .draw(|frame| frame.render_widget(Paragraph::new(text), frame.area()))
+                .expect("draw");
+            scrolls.push(String::from_utf8(std::mem::take(frames.writer_mut())).unwrap());
+        }
+        assert!(
+            scrolls[1].contains("\x1b[2;11r\x1b[11H\n\n\x1b[r"),
+            "{:?}",
+            scrolls[1]
+        );
+        assert!(
+            scrolls[2].contains("\x1b[2;11r\x1b[2H\x1bM\x1bM\x1b[r"),
+            "{:?}",
+            scrolls[2]
+        );
+        for written in &scrolls {
+            let csi_st = written.split("\x1b[").skip(1).any(|seq| {
+                let end = seq.find(|c: char| !c.is_ascii_digit() && c != ';');
+                end.is_some_and(|at| matches!(seq.as_bytes()[at], b'S' | b'T'))
+            });
+            assert!(!csi_st, "no SU/SD: {written:?}");
         }
     }
 
