@@ -296,6 +296,26 @@ fn child_screen() {
     assert!(screen_text(&t).contains(&name));
 }
 
+/// On a terminal too low for the observations, the child screen leaves their panel out
+/// whole: no piece of its title under the next panel's border, at any height from the least.
+#[test]
+fn a_low_child_screen_leaves_out_the_observations_whole() {
+    let (_dir, mut app) = demo(Lang::En);
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    for height in 16..=24 {
+        resize(&mut app, 120, height);
+        let text = screen_text(&render(&app, 120, height));
+        let torn = text
+            .lines()
+            .any(|l| l.contains("Step plan") && !l.contains("Step plan ─"));
+        assert!(!torn, "at {height} rows:\n{text}");
+        let titled = text.lines().filter(|l| l.contains("Observations")).count();
+        let piece = text.lines().any(|l| l.contains("├ Step plan ns"));
+        assert!(titled <= 1 && !piece, "at {height} rows:\n{text}");
+    }
+}
+
 /// The child screen with two parents (the second added with the keys, without gezag) and the
 /// consent per purpose: who gave it, when and by whom it was recorded; the selected parent marked.
 #[test]

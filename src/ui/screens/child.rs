@@ -145,7 +145,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &ChildScreen, them
             lang.get(T::HiddenWithoutConsent).to_string(),
         ),
     ];
-    for (area, title, lines, empty) in panels {
+    // On a low terminal the observations get a row or two, all border: drawn there, their title
+    // would be left in pieces under the next panel's, whose border it shares.
+    for (area, title, lines, empty) in panels.into_iter().filter(|p| p.0.height >= 3) {
         panel(frame, area, lang.get(title), lines, &empty, theme);
     }
     modal::draw(frame, app, &screen.modal, theme);
