@@ -271,11 +271,30 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let taller = height > self.height;
         self.height = height;
         self.width = width;
         let lines = self.help_lines();
         if let Some(Popup::Help(help)) = &mut self.popup {
             help.resize(lines, height);
+        }
+        if taller {
+            self.fit_screens();
+        }
+    }
+
+    /// After the terminal grew taller: a child's screen reads as many observations as now fit
+    /// (it read as many as fitted when it was opened), leaving what is typed in it alone.
+    fn fit_screens(&mut self) {
+        let ctx = ctx_of!(self);
+        let mut errors = Vec::new();
+        for screen in &mut self.screens {
+            if let Screen::Child(child) = screen {
+                errors.extend(child.fit_observations(&ctx).err());
+            }
+        }
+        for e in errors {
+            self.complain(self.lang.error(&e));
         }
     }
 

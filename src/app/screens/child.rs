@@ -80,14 +80,7 @@ impl ChildScreen {
             // under an alias is refused), so this copy is never saved.
             child.guardians.clear();
         }
-        // Only what the person at the keyboard may know of the Meldcode (`Ctx::known_*`), and
-        // under an alias nothing that may name the child (`ChildLabel`); no more than the
-        // terminal can show, each taking two rows at least.
-        let shown = usize::from(ctx.rows.max(MIN_HEIGHT)).div_ceil(2);
-        let observations = ctx
-            .store
-            .newest_observations(child.id, shown, |o| ctx.known_observation(o))?;
-        let observations = label.observations(ctx, observations);
+        let observations = shown_observations(ctx, &label, child.id)?;
         // Open ones first, newest first.
         let trajectories = ctx.known_trajectories(ctx.store.trajectories_of(child.id)?);
         let mut trajectories = label.trajectories(ctx, trajectories);
@@ -122,6 +115,16 @@ impl ChildScreen {
             handover,
             to_school,
         })
+    }
+
+    /// Reads the observations again, as many as the terminal now shows (`Ctx::rows`): after it
+    /// grew taller. Nothing else changes, a form being filled in included.
+    ///
+    /// # Errors
+    /// When the store cannot be read; the screen keeps what it had.
+    pub fn fit_observations(&mut self, ctx: &Ctx) -> Result<(), AppError> {
+        self.observations = shown_observations(ctx, &self.label, self.child.id)?;
+        Ok(())
     }
 
     fn act(&mut self, ctx: &Ctx, action: Action) -> Result<Outcome, AppError> {
@@ -191,6 +194,18 @@ impl ChildScreen {
         };
         Ok(Outcome::Done)
     }
+}
+
+/// The newest observations of child `id` the person at the keyboard may know of (the Meldcode:
+/// `Ctx::known_*`), as `label` lets them be shown (under an alias nothing that may name the
+/// child), newest first: no more than the terminal can show (`Ctx::rows`), each taking two rows
+/// at least.
+fn shown_observations(ctx: &Ctx, label: &ChildLabel, id: Id) -> Result<Vec<Observation>, AppError> {
+    let shown = usize::from(ctx.rows.max(MIN_HEIGHT)).div_ceil(2);
+    let observations = ctx
+        .store
+        .newest_observations(id, shown, |o| ctx.known_observation(o))?;
+    Ok(label.observations(ctx, observations))
 }
 
 /// Every observation of child `id` that the person at the keyboard may know of, as `label`

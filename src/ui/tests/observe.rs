@@ -375,7 +375,14 @@ fn a_child_observed_for_years_reads_only_the_newest_it_can_show() {
         assert_eq!(ids, expected, "at {height} rows");
         press(&mut app, "Esc");
     }
+    // Opened on a low terminal that then grows: as many as now fit, without opening it again.
+    resize(&mut app, 120, 40);
     press(&mut app, "Enter");
+    resize(&mut app, 120, 60);
+    let Screen::Child(screen) = app.screen() else {
+        panic!("the child screen")
+    };
+    assert_eq!(screen.observations.len(), 30, "read again for 60 rows");
     chr(&mut app, 'A');
     let Screen::History(trail) = app.screen() else {
         panic!("the child's trail")
