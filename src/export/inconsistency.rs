@@ -71,6 +71,9 @@ pub enum Inconsistency {
     /// The store's copy of this child's newest observation differs from its observations;
     /// `signaal check` rebuilds it.
     NewestObservationDiffers(Id),
+    /// A key in one of the store's derived trees (`tree`) that names no group or child (not an
+    /// id); `signaal check` rebuilds the tree without it.
+    DerivedKeyUnreadable { tree: &'static str },
     /// A problem whose sentence has no Dutch words yet: its English sentence, shown as it is in
     /// both languages.
     Untranslated(String),
@@ -84,6 +87,7 @@ impl Inconsistency {
             Inconsistency::GroupSummaryDiffers(_)
                 | Inconsistency::ArchiveDateDiffers(_)
                 | Inconsistency::NewestObservationDiffers(_)
+                | Inconsistency::DerivedKeyUnreadable { .. }
         )
     }
 }

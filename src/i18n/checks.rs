@@ -168,6 +168,16 @@ impl Lang {
                      observations; signaal check rebuilds it"
                 ),
             ),
+            Inconsistency::DerivedKeyUnreadable { tree } => self.pick(
+                format!(
+                    "de afgeleide tabel {tree} heeft een sleutel die geen groep of kind noemt; \
+                     signaal check bouwt haar opnieuw op"
+                ),
+                format!(
+                    "the derived table {tree} has a key that names no group or child; signaal \
+                     check rebuilds it"
+                ),
+            ),
             Inconsistency::Untranslated(sentence) => sentence.clone(),
         }
     }
@@ -275,6 +285,15 @@ mod tests {
                 "de telling van groep 12 (kinderen, bezoeken) klopt niet met de gegevens; \
                  signaal check bouwt haar opnieuw op",
                 "the tally of group 12 (children, visits) does not match the records; signaal \
+                 check rebuilds it",
+            ),
+            (
+                Inconsistency::DerivedKeyUnreadable {
+                    tree: "archived_on",
+                },
+                "de afgeleide tabel archived_on heeft een sleutel die geen groep of kind noemt; \
+                 signaal check bouwt haar opnieuw op",
+                "the derived table archived_on has a key that names no group or child; signaal \
                  check rebuilds it",
             ),
             (

@@ -106,6 +106,8 @@ pub(super) struct Derived {
     unreadable_groups: BTreeSet<Id>,
     unreadable_children: BTreeSet<Id>,
     unreadable_newest: BTreeSet<Id>,
+    /// The derived trees holding a key that is not an id.
+    bad_keys: BTreeSet<&'static str>,
 }
 
 /// The records a write reads and the derived entries it changes, as they stand part-way through
@@ -430,21 +432,21 @@ impl Store {
         let trees = self.trees()?;
         let mut derived = Derived::default();
         let d = &mut derived;
+        let bad = &mut d.bad_keys;
         read_entries(
             &trees.group_summary,
             &mut d.groups,
             &mut d.unreadable_groups,
+            bad,
         )?;
         read_entries(
             &trees.archived_on,
             &mut d.archived,
             &mut d.unreadable_children,
+            bad,
         )?;
-        read_entries(
-            &trees.newest_observation,
-            &mut d.newest,
-            &mut d.unreadable_newest,
-        )?;
+        let newest = &trees.newest_observation;
+        read_entries(newest, &mut d.newest, &mut d.unreadable_newest, bad)?;
         Ok(derived)
     }
 
@@ -458,6 +460,7 @@ impl Store {
         children.extend(&stored.unreadable_children);
         let mut newest: BTreeSet<Id> = differing(&stored.newest, &rebuilt.newest).collect();
         newest.extend(&stored.unreadable_newest);
+        let bad_keys = stored.bad_keys.iter().copied();
         Ok(groups
             .into_iter()
             .map(Inconsistency::GroupSummaryDiffers)
@@ -467,6 +470,7 @@ impl Store {
                     .into_iter()
                     .map(Inconsistency::NewestObservationDiffers),
             )
+            .chain(bad_keys.map(|tree| Inconsistency::DerivedKeyUnreadable { tree }))
             .collect())
     }
 
@@ -511,21 +515,35 @@ impl Store {
 }
 
 /// Every entry of the derived `tree` (id -> value) into `read`, or its id into `unreadable`
-/// when its value cannot be decoded. Errors: the tree cannot be read, or a key is not an id.
+/// when its value cannot be decoded, or the tree's name into `bad_keys` for a key that is not
+/// an id. Errors: the tree cannot be read.
 fn read_entries<V: serde::de::DeserializeOwned>(
     tree: &Tree,
     read: &mut BTreeMap<Id, V>,
     unreadable: &mut BTreeSet<Id>,
+    bad_keys: &mut BTreeSet<&'static str>,
 ) -> Result<()> {
     for entry in tree.iter() {
         let (key, value) = entry?;
-        let id = decode_id(&key)?;
+        let Ok(id) = decode_id(&key) else {
+            bad_keys.insert(tree_name(tree));
+            continue;
+        };
         match decode(&key, &value) {
             Ok(value) => drop(read.insert(id, value)),
             Err(_) => drop(unreadable.insert(id)),
         }
     }
     Ok(())
+}
+
+/// The name of a derived tree, as `signaal check` says it.
+fn tree_name(tree: &Tree) -> &'static str {
+    match &*tree.name() {
+        b"group_summary" => "group_summary",
+        b"archived_on" => "archived_on",
+        _ => "newest_observation",
+    }
 }
 
 /// The keys whose values differ between `a` and `b` (missing on one side included), in order.

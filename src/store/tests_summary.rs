@@ -391,3 +391,26 @@ fn an_unreadable_summary_is_worked_out_from_the_records_and_a_rebuild_mends_it()
     assert!(store.check().unwrap().is_empty());
     assert!(store.archive_dates().unwrap().contains_key(&archived[0]));
 }
+
+#[test]
+fn a_key_that_is_no_id_in_a_derived_tree_is_reported_and_rebuilt_away() {
+    let (_dir, store, _groups) = filled();
+    let trees = store.trees().unwrap();
+    for tree in [
+        &trees.group_summary,
+        &trees.archived_on,
+        &trees.newest_observation,
+    ] {
+        tree.insert([0x0d], vec![0x01, 0xde, 0xad]).unwrap();
+    }
+    drop(trees);
+    let problems = store.check().unwrap();
+    assert_eq!(
+        problems,
+        ["archived_on", "group_summary", "newest_observation"]
+            .map(|tree| crate::export::Inconsistency::DerivedKeyUnreadable { tree })
+    );
+    assert!(problems.iter().all(|p| p.is_derived()));
+    assert!(store.rebuild_derived().unwrap());
+    assert!(store.check().unwrap().is_empty());
+}
