@@ -119,7 +119,8 @@ fn prints_every_figure_with_its_budget_and_leaves_no_files() {
     assert!(progress.contains("building database"), "{progress}");
     assert!(
         progress.contains(
-            "bytes counted as this terminal (TERM=xterm-256color) receives them: REP yes"
+            "bytes counted as this terminal (TERM=xterm-256color) receives them: REP yes, as \
+             terminfo says (the terminal not asked: the output does not go to it)"
         ),
         "{progress}"
     );

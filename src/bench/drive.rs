@@ -37,7 +37,6 @@ pub struct Press {
 pub struct Driver {
     pub app: App,
     /// What the terminal counted for can do: this user's, as the TUI reads it.
-    pub caps: Caps,
     terminal: Frames<Counter>,
     /// The count of what `terminal` wrote.
     written: Counter,
@@ -46,9 +45,9 @@ pub struct Driver {
 
 impl Driver {
     /// The app as `signaal --user USER` starts it on `store`, in `lang`, with the default
-    /// keymap and no idle lock, and its first frame drawn for this user's terminal
-    /// ([`Caps::from_env`], as the TUI reads it). Errors: the frame cannot be drawn.
-    pub fn new(store: Store, user: &str, lang: Lang) -> io::Result<Driver> {
+    /// keymap and no idle lock, and its first frame drawn for a terminal with `caps`. Errors:
+    /// the frame cannot be drawn.
+    pub fn new(store: Store, user: &str, lang: Lang, caps: Caps) -> io::Result<Driver> {
         let options = Options {
             lang,
             keymap: Keymap::default(),
@@ -63,11 +62,9 @@ impl Driver {
             height: HEIGHT,
         });
         let written = Counter::default();
-        let caps = Caps::from_env();
         let terminal = Frames::new(written.clone(), WIDTH, HEIGHT, caps)?;
         let mut driver = Driver {
             app,
-            caps,
             terminal,
             written,
             theme: Theme::from_env(),

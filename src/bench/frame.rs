@@ -43,7 +43,7 @@ pub struct Start {
 pub fn child(db: &Path, user: &str, lang: Lang) -> Result<ExitCode> {
     let store = Store::open(db)?;
     let open = Instant::now();
-    let mut driver = Driver::new(store, user, lang)?;
+    let mut driver = Driver::new(store, user, lang, crate::tui::Caps::from_env())?;
     let after_open = open.elapsed();
     let since_spawn = std::env::var(SPAWNED_AT)
         .ok()

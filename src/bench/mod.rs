@@ -132,9 +132,10 @@ pub fn run(size: &Size, lang: Lang) -> Result<ExitCode> {
         .unwrap_or_default();
 
     progress(&lang.bench_driving());
-    let mut driver = drive::Driver::new(store.clone(), &user, lang)?;
+    let (caps, asked) = this_terminal();
     let term = std::env::var("TERM").ok();
-    progress(&lang.bench_counted_as(term.as_deref(), driver.caps));
+    progress(&lang.bench_counted_as(term.as_deref(), caps, asked));
+    let mut driver = drive::Driver::new(store.clone(), &user, lang, caps)?;
     let mut rows = measure::keys(&mut driver, &filter, &temp.path().join("bare"))?;
     drop(driver);
     let mut export = counter::Counter::default();
@@ -181,6 +182,21 @@ fn start_rows(starts: &[frame::Start]) -> Vec<Row> {
     .iter()
     .filter_map(|(figure, samples)| Row::of(*figure, samples))
     .collect()
+}
+
+/// What this user's terminal can do, as the TUI decides it (`Caps::confirmed`), and whether
+/// the terminal itself was asked: only when standard input and output are the terminal (the
+/// table is not going to a file), else the terminfo entry alone decides.
+fn this_terminal() -> (crate::tui::Caps, bool) {
+    use std::io::IsTerminal;
+    let entry = crate::tui::Caps::from_env();
+    match std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        true => {
+            let asked = entry.confirmed(&mut std::io::stdout(), crossterm::cursor::position);
+            (asked, entry.repeat)
+        }
+        false => (entry, false),
+    }
 }
 
 /// A progress line on stderr.

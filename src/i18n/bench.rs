@@ -72,11 +72,18 @@ impl Lang {
 
     /// Which terminal the bytes are counted for: `term` (`$TERM`, `None` when unset) and
     /// whether it gets REP.
-    pub fn bench_counted_as(self, term: Option<&str>, caps: Caps) -> String {
-        let term = term.unwrap_or("-");
-        let (nl, en) = match caps.repeat {
-            true => ("ja", "yes"),
-            false => ("nee", "no"),
+    /// For which terminal the bytes are counted: `TERM` (unset: none), whether REP is used, and
+    /// whether the terminal was `asked` (else its terminfo entry alone said so).
+    pub fn bench_counted_as(self, term: Option<&str>, caps: Caps, asked: bool) -> String {
+        let term = term.map_or_else(|| "(unset)".to_string(), str::to_string);
+        let (nl, en) = match (caps.repeat, asked) {
+            (true, true) => ("ja (de terminal gevraagd)", "yes (the terminal asked)"),
+            (true, false) => (
+                "ja, volgens terminfo (de terminal niet gevraagd: de uitvoer gaat niet naar de \
+                 terminal)",
+                "yes, as terminfo says (the terminal not asked: the output does not go to it)",
+            ),
+            (false, _) => ("nee", "no"),
         };
         self.pick(
             format!("bytes geteld zoals deze terminal (TERM={term}) ze krijgt: REP {nl}"),

@@ -42,11 +42,10 @@ impl Caps {
     /// ASCII, and terminals that call themselves xterm have repeated only ASCII (tmux before
     /// 3.5 under `TERM=xterm-256color`, Windows Terminal 1.16) or nothing (JetBrains'
     /// terminal), which would leave the box borders signaal repeats full of gaps. So `─` and a
-    /// REP of one more are printed at the top-left corner and `position` asks where the cursor
-    /// went (crossterm's cursor position report): the third column when it repeated. No REP
-    /// when it did not, or when no answer comes. Called in raw mode on the alternate screen
-    /// before the first frame, which clears the screen; without REP in the entry nothing is
-    /// written or asked.
+    /// REP of one more are printed at the start of the cursor's row and `position` asks where
+    /// the cursor went (crossterm's cursor position report): the third column when it repeated.
+    /// The row is erased again. No REP when it did not repeat, or when no answer comes (crossterm
+    /// waits up to 2 s). Without REP in the entry nothing is written or asked.
     pub fn confirmed(
         self,
         out: &mut impl Write,
@@ -58,9 +57,11 @@ impl Caps {
         let asked = out
             .write_all(REPEAT_PROBE.as_bytes())
             .and_then(|()| out.flush());
-        Caps {
-            repeat: asked.and_then(|()| position()).is_ok_and(|(x, _)| x == 2),
-        }
+        let repeat = asked.and_then(|()| position()).is_ok_and(|(x, _)| x == 2);
+        let _ = out
+            .write_all(PROBE_ERASED.as_bytes())
+            .and_then(|()| out.flush());
+        Caps { repeat }
     }
 
     fn of_entry(entry: &TermInfo) -> Caps {
@@ -72,9 +73,11 @@ impl Caps {
     }
 }
 
-/// Home, a box-drawing character and REP for one more: on a terminal that repeats it, the
-/// cursor ends in the third column.
-const REPEAT_PROBE: &str = "\x1b[H─\x1b[b";
+/// The start of the row, a box-drawing character and REP for one more: on a terminal that
+/// repeats it, the cursor ends in the third column.
+const REPEAT_PROBE: &str = "\r─\x1b[b";
+/// What the probe printed, erased.
+const PROBE_ERASED: &str = "\r\x1b[K";
 
 /// Whether a terminfo `rep` string is ECMA-48's REP (`%p1%c\E[%p2%{1}%-%db` in every entry
 /// that has one today: the character, then CSI with the count less one and `b`), the one
@@ -114,7 +117,7 @@ mod tests {
             let mut out = Vec::new();
             let caps = has.confirmed(&mut out, || answer);
             assert_eq!(caps.repeat, repeats);
-            assert_eq!(out, "\x1b[H─\x1b[b".as_bytes());
+            assert_eq!(out, "\r─\x1b[b\r\x1b[K".as_bytes());
         }
         // A terminal whose entry has no REP is not asked.
         let mut out = Vec::new();
