@@ -174,13 +174,7 @@ fn step(driver: &mut Driver, round: usize, len: usize) -> Result<()> {
 /// against a bare insert and flush of the observation record's bytes in a sled database at
 /// `bare_dir`, timed in turns with the marks so that both meet the same disk.
 fn marks(driver: &mut Driver, bare_dir: &Path) -> Result<(Presses, Vec<Row>)> {
-    driver.press(KeyCode::Char('o'))?;
-    if matches!(driver.app.screen(), Screen::PickForm(_)) {
-        driver.press(KeyCode::Enter)?;
-    }
-    on(driver, "an observation form", |s| {
-        matches!(s, Screen::Observe(_))
-    })?;
+    open_form(driver)?;
     let mut bare = Bare::open(bare_dir)?;
     let (mut marks, mut bare_times) = (Presses::default(), Vec::new());
     let mut len = 0;
@@ -208,6 +202,18 @@ fn marks(driver: &mut Driver, bare_dir: &Path) -> Result<(Presses, Vec<Row>)> {
     Ok((marks, rows))
 }
 
+/// `o` on the children list's selected child, and Enter on the first form when the group
+/// offers several: the observation form, unmeasured.
+fn open_form(driver: &mut Driver) -> Result<()> {
+    driver.press(KeyCode::Char('o'))?;
+    if matches!(driver.app.screen(), Screen::PickForm(_)) {
+        driver.press(KeyCode::Enter)?;
+    }
+    on(driver, "an observation form", |s| {
+        matches!(s, Screen::Observe(_))
+    })
+}
+
 /// From the groups list (of `groups` rows), in rounds, each in another group: into the group,
 /// `o` on its first child's observation form, Space (a mark written), Esc to the children and
 /// Esc back to the groups, the last timed. Ends on the groups list.
@@ -215,13 +221,7 @@ fn back_after_mark(driver: &mut Driver, groups: usize) -> Result<Presses> {
     let mut backs = Presses::default();
     for round in 0..AFTER_MARK_ROUNDS + WARM_UP {
         driver.press(KeyCode::Enter)?;
-        driver.press(KeyCode::Char('o'))?;
-        if matches!(driver.app.screen(), Screen::PickForm(_)) {
-            driver.press(KeyCode::Enter)?;
-        }
-        on(driver, "an observation form", |s| {
-            matches!(s, Screen::Observe(_))
-        })?;
+        open_form(driver)?;
         driver.press(KeyCode::Char(' '))?;
         driver.press(KeyCode::Esc)?;
         on(driver, "a group's children", |s| {
