@@ -30,22 +30,6 @@ impl Store {
         decode_under(&self.trees()?.observations, child_id)
     }
 
-    /// A child's most recent observation: the last key under the child's prefix.
-    pub fn latest_observation(&self, child_id: Id) -> Result<Option<Observation>> {
-        match self
-            .trees()?
-            .observations
-            .scan_prefix(child_id.to_be_bytes())
-            .next_back()
-        {
-            Some(entry) => {
-                let (key, value) = entry?;
-                Ok(Some(decode(&key, &value)?))
-            }
-            None => Ok(None),
-        }
-    }
-
     /// The newest of a child's observations that `keep` turns into a value, and that value.
     /// `keep` gets each observation without its text ([`Observation::without_text`]), newest
     /// first: the newest from its copy in the derived `newest_observation` tree (one small key,

@@ -139,7 +139,7 @@ fn a_journal_is_gone_once_its_write_is_done_so_no_replay_undoes_a_later_change()
     let store = reopened(store);
     let template = kdv();
     let item = template.items().next().unwrap().1.id.clone();
-    let stored = store.latest_observation(obs.child_id).unwrap().unwrap();
+    let stored = store.observations_of(obs.child_id).unwrap().pop().unwrap();
     assert_eq!(stored.mark(&item), Some(Mark::Sometimes));
 }
 

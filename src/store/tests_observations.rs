@@ -45,12 +45,13 @@ pub(super) fn item(n: usize) -> String {
 #[test]
 fn observations_are_kept_per_child_oldest_first() {
     let (_dir, store, child) = with_child();
-    assert!(store.latest_observation(child).unwrap().is_none());
+    assert!(store.observations_of(child).unwrap().is_empty());
     let first = observe(&store, child, "2026-09-01", &[(&item(0), Mark::Often)]);
     let second = observe(&store, child, "2026-11-20", &[(&item(1), Mark::Sometimes)]);
     let all = store.observations_of(child).unwrap();
     assert_eq!(all, vec![first, second.clone()]);
-    assert_eq!(store.latest_observation(child).unwrap(), Some(second));
+    let newest = store.newest_observations(child, 1, Some).unwrap();
+    assert_eq!(newest, [second]);
     assert!(store.observations_of(child + 1000).unwrap().is_empty());
 }
 
@@ -240,7 +241,7 @@ fn a_mark_with_another_template_version_or_no_child_is_refused() {
             &sig()
         )
         .is_err());
-    assert!(store.latest_observation(child).unwrap().is_none());
+    assert!(store.observations_of(child).unwrap().is_empty());
 }
 
 #[test]
@@ -293,7 +294,7 @@ fn observations_survive_reopening_and_round_trip_through_export() {
     };
     let store = Store::open(&path).unwrap();
     assert_eq!(
-        store.latest_observation(obs.child_id).unwrap(),
+        store.observations_of(obs.child_id).unwrap().pop(),
         Some(obs.clone())
     );
 
@@ -368,7 +369,7 @@ fn an_observation_whose_last_mark_is_taken_back_is_removed() {
         )
         .unwrap();
     assert_eq!(store.observations_of(child).unwrap(), vec![first.clone()]);
-    assert_eq!(store.latest_observation(child).unwrap(), Some(first));
+    assert_eq!(store.observations_of(child).unwrap().pop(), Some(first));
     let last = store.audit().unwrap().pop().unwrap();
     assert_eq!(last.target, format!("observation:{}/{}", today.id, item(1)));
 }

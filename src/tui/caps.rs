@@ -3,7 +3,6 @@
 //! Frames write the same screen in fewer bytes where it does (see `cells`).
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use termini::{StringCapability, TermInfo};
 
@@ -29,12 +28,6 @@ impl Caps {
         term.filter(|name| !name.is_empty() && !name.contains(['/', '\\']))
             .and_then(|name| TermInfo::from_name(name).ok())
             .map_or_else(Caps::default, |entry| Caps::of_entry(&entry))
-    }
-
-    /// The capabilities of the compiled terminfo entry in the file at `path`; none when it
-    /// cannot be read.
-    pub fn of_file(path: &Path) -> Caps {
-        TermInfo::from_path(path).map_or_else(|_| Caps::default(), |entry| Caps::of_entry(&entry))
     }
 
     /// These capabilities, with REP kept only where the terminal on `out` really repeats a
@@ -89,7 +82,16 @@ fn is_ecma_repeat(rep: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
+
+    impl Caps {
+        /// The capabilities of the compiled terminfo entry in the file at `path`; none when it
+        /// cannot be read.
+        fn of_file(path: &Path) -> Caps {
+            TermInfo::from_path(path)
+                .map_or_else(|_| Caps::default(), |entry| Caps::of_entry(&entry))
+        }
+    }
 
     /// A compiled entry kept with the tests (copied from ncurses' database), so that they do
     /// not depend on the terminfo database of the machine they run on.

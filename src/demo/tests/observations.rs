@@ -77,7 +77,7 @@ fn observations_have_no_problems_and_load_into_a_fresh_store() {
                 .iter()
                 .filter(|o| o.child_id == child.id)
                 .max_by_key(|o| o.date);
-            let latest = store.latest_observation(child.id).unwrap();
+            let latest = store.observations_of(child.id).unwrap().pop();
             assert_eq!(latest.as_ref(), newest, "{}", child.full_name());
         }
     }
