@@ -191,7 +191,7 @@ pub(super) fn derived_ops(trees: &[&Tree], ops: &[Op]) -> Result<Vec<Op>> {
     let mut observed = BTreeSet::new();
     for op in ops {
         follow(&mut view, trees[Table::Visits as usize], op)?;
-        if matches!(op.table, Table::Observations) {
+        if op.table == Table::Observations {
             observed.extend(parent(&op.key));
         }
         if matches!(

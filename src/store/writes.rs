@@ -22,8 +22,23 @@ pub struct Signature {
 /// How many [`Table`]s there are.
 const TABLES: usize = 16;
 
+/// The tables the lookup's directory is made of: a write to one moves
+/// [`Store::directory_changes`].
+const DIRECTORY: &[Table] = &[Table::Contacts, Table::Staff];
+/// The tables the groups list is made of (its rows and the count past the retention term): a
+/// write to one moves [`Store::overview_changes`].
+const OVERVIEW: &[Table] = &[
+    Table::Groups,
+    Table::Children,
+    Table::ChildGroup,
+    Table::Staff,
+    Table::Visits,
+    Table::GroupSummary,
+    Table::ArchivedOn,
+];
+
 /// The trees a write can touch; the discriminant indexes [`Trees::tables`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Table {
     Groups,
     Children,
@@ -197,28 +212,18 @@ impl Store {
         drop(cut);
         self.changes
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        if ops
-            .iter()
-            .any(|op| matches!(op.table, Table::Contacts | Table::Staff))
-        {
-            self.directory_changes
-                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        }
-        let overview = |op: &Op| {
-            matches!(
-                op.table,
-                Table::Groups
-                    | Table::Children
-                    | Table::ChildGroup
-                    | Table::Staff
-                    | Table::Visits
-                    | Table::GroupSummary
-                    | Table::ArchivedOn
-            )
-        };
-        if ops.iter().chain(&derived).any(overview) {
-            self.overview_changes
-                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let counted = [
+            (&self.directory_changes, DIRECTORY),
+            (&self.overview_changes, OVERVIEW),
+        ];
+        for (count, tables) in counted {
+            if ops
+                .iter()
+                .chain(&derived)
+                .any(|op| tables.contains(&op.table))
+            {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
         }
         trees.db.flush()?;
         Ok(())
